@@ -1,0 +1,73 @@
+package fr.refactory.system.security;
+
+import java.util.List;
+
+import fr.refactory.system.security.RefactoryUsersProperties.User;
+
+import org.springframework.boot.actuate.autoconfigure.security.servlet.EndpointRequest;
+import org.springframework.boot.actuate.health.HealthEndpoint;
+import org.springframework.boot.actuate.info.InfoEndpoint;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.core.annotation.Order;
+import org.springframework.security.config.Customizer;
+import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.config.http.SessionCreationPolicy;
+import org.springframework.security.core.userdetails.UserDetailsService;
+import org.springframework.security.provisioning.InMemoryUserDetailsManager;
+import org.springframework.security.web.SecurityFilterChain;
+
+/**
+ * API clients ({@code /v2/**}, management endpoints) authenticate with HTTP basic and get no session; people use
+ * pages through a login form.
+ */
+@Configuration(proxyBeanMethods = false)
+class SecurityConfiguration {
+
+	@Bean
+	@Order(1)
+	SecurityFilterChain apiSecurity(HttpSecurity http) throws Exception {
+		return http.securityMatcher("/v2/**", "/actuator/**")
+			.authorizeHttpRequests((requests) -> requests
+				.requestMatchers(EndpointRequest.to(HealthEndpoint.class, InfoEndpoint.class))
+				.permitAll()
+				.requestMatchers("/v2/**")
+				.hasAnyRole(Roles.ENGINE_CLIENT, Roles.ADMIN)
+				.anyRequest()
+				.hasRole(Roles.ADMIN))
+			.httpBasic(Customizer.withDefaults())
+			.csrf((csrf) -> csrf.disable())
+			.sessionManagement((session) -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
+			.build();
+	}
+
+	@Bean
+	@Order(2)
+	SecurityFilterChain pageSecurity(HttpSecurity http) throws Exception {
+		return http
+			.authorizeHttpRequests((requests) -> requests.requestMatchers("/login", "/error", "/webjars/**", "/css/**")
+				.permitAll()
+				.anyRequest()
+				.authenticated())
+			.formLogin((form) -> form.loginPage("/login").defaultSuccessUrl("/", false).permitAll())
+			.logout((logout) -> logout.logoutSuccessUrl("/login?logout"))
+			.build();
+	}
+
+	@Bean
+	UserDetailsService userDetailsService(RefactoryUsersProperties properties) {
+		List<org.springframework.security.core.userdetails.UserDetails> users = properties.users()
+			.stream()
+			.map(SecurityConfiguration::toUserDetails)
+			.toList();
+		return new InMemoryUserDetailsManager(users);
+	}
+
+	private static org.springframework.security.core.userdetails.UserDetails toUserDetails(User user) {
+		return org.springframework.security.core.userdetails.User.withUsername(user.username())
+			.password(user.password())
+			.roles(user.roles().toArray(String[]::new))
+			.build();
+	}
+
+}
