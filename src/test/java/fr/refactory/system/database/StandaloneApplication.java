@@ -1,0 +1,34 @@
+package fr.refactory.system.database;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+
+import fr.refactory.RefactoryApplication;
+import fr.refactory.test.RefactoryIntegrationTest;
+
+import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.context.ConfigurableApplicationContext;
+
+/**
+ * Starts the whole application outside the shared test context, for tests that stop and start it or configure its
+ * database differently.
+ */
+final class StandaloneApplication {
+
+	private StandaloneApplication() {
+	}
+
+	static ConfigurableApplicationContext startWithEmbeddedDatabase(Path dataDirectory) {
+		return start("refactory.database.embedded.data-directory=" + dataDirectory);
+	}
+
+	static ConfigurableApplicationContext start(String... extraProperties) {
+		List<String> properties = new ArrayList<>(List.of("server.port=" + RefactoryIntegrationTest.freePort(),
+				"refactory.database.embedded.synchronous-commit=on"));
+		properties.addAll(List.of(extraProperties));
+		return new SpringApplicationBuilder(RefactoryApplication.class).properties(properties.toArray(String[]::new))
+			.run();
+	}
+
+}
