@@ -2,6 +2,7 @@ package fr.refactory.system.database;
 
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 
 import fr.refactory.RefactoryApplication;
@@ -24,11 +25,11 @@ final class StandaloneApplication {
 	}
 
 	static ConfigurableApplicationContext start(String... extraProperties) {
-		List<String> properties = new ArrayList<>(List.of("server.port=" + RefactoryIntegrationTest.freePort(),
-				"refactory.database.embedded.synchronous-commit=on"));
-		properties.addAll(List.of(extraProperties));
-		return new SpringApplicationBuilder(RefactoryApplication.class).properties(properties.toArray(String[]::new))
-			.run();
+		List<String> arguments = new ArrayList<>(List.of("--server.port=" + RefactoryIntegrationTest.freePort(),
+				"--refactory.database.embedded.synchronous-commit=on"));
+		Arrays.stream(extraProperties).map((property) -> "--" + property).forEach(arguments::add);
+		// command-line arguments, because application.yml would override SpringApplicationBuilder.properties()
+		return new SpringApplicationBuilder(RefactoryApplication.class).run(arguments.toArray(String[]::new));
 	}
 
 }
