@@ -1,0 +1,93 @@
+package fr.refactory.console.form;
+
+import java.math.BigDecimal;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.stream.Stream;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+import fr.refactory.console.form.FormField.Option;
+
+/**
+ * A Camunda Form ({@code .form} JSON, form-js schema) reduced to what the console renders: its fields, in order,
+ * with validation rules and conditions.
+ */
+public record FormDefinition(String id, List<FormField> fields) {
+
+	private static final ObjectMapper JSON = new ObjectMapper();
+
+	public static FormDefinition parse(String formJson) {
+		try {
+			JsonNode root = JSON.readTree(formJson);
+			return new FormDefinition(text(root, "id"), fieldsOf(root.path("components")));
+		}
+		catch (JsonProcessingException ex) {
+			throw new IllegalArgumentException("Expected a Camunda Form in JSON, but it could not be read: "
+					+ ex.getOriginalMessage(), ex);
+		}
+	}
+
+	/** Every field in document order, group children included. */
+	public Stream<FormField> allFields() {
+		return this.fields.stream().flatMap(FormDefinition::withChildren);
+	}
+
+	private static Stream<FormField> withChildren(FormField field) {
+		return Stream.concat(Stream.of(field), field.fields().stream().flatMap(FormDefinition::withChildren));
+	}
+
+	private static List<FormField> fieldsOf(JsonNode components) {
+		List<FormField> fields = new ArrayList<>();
+		components.forEach((component) -> fields.add(fieldOf(component)));
+		return List.copyOf(fields);
+	}
+
+	private static FormField fieldOf(JsonNode component) {
+		JsonNode validate = component.path("validate");
+		return new FormField(text(component, "type"), text(component, "key"), text(component, "label"),
+				text(component, "description"), text(component, "text"), validate.path("required").asBoolean(false),
+				decimal(validate, "min"), decimal(validate, "max"), integer(validate, "minLength"),
+				integer(validate, "maxLength"), text(validate, "pattern"), optionsOf(component.path("values")),
+				expression(component.path("conditional").path("hide")), text(component, "subtype"),
+				component.path("readonly").asBoolean(false), defaultValue(component), fieldsOf(component.path("components")));
+	}
+
+	private static List<Option> optionsOf(JsonNode values) {
+		List<Option> options = new ArrayList<>();
+		values.forEach((value) -> options.add(new Option(text(value, "label"), value.path("value").asText())));
+		return List.copyOf(options);
+	}
+
+	private static String expression(JsonNode node) {
+		String text = node.isMissingNode() || node.isNull() ? null : node.asText();
+		if (text == null || text.isBlank()) {
+			return null;
+		}
+		return text.startsWith("=") ? text.substring(1) : text;
+	}
+
+	private static Object defaultValue(JsonNode component) {
+		JsonNode value = component.path("defaultValue");
+		return value.isMissingNode() || value.isNull() ? null : JSON.convertValue(value, Object.class);
+	}
+
+	private static String text(JsonNode node, String field) {
+		JsonNode value = node.path(field);
+		return value.isMissingNode() || value.isNull() ? null : value.asText();
+	}
+
+	private static BigDecimal decimal(JsonNode node, String field) {
+		JsonNode value = node.path(field);
+		return value.isNumber() || (value.isTextual() && !value.asText().isBlank()) ? new BigDecimal(value.asText())
+				: null;
+	}
+
+	private static Integer integer(JsonNode node, String field) {
+		BigDecimal value = decimal(node, field);
+		return value == null ? null : value.intValue();
+	}
+
+}

@@ -1,0 +1,103 @@
+package fr.refactory.console.form;
+
+import java.util.List;
+import java.util.Map;
+
+import org.junit.jupiter.api.Test;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+class FormSubmissionTest {
+
+	static final String GATE_INSPECTION = """
+			{
+			  "id": "gate-inspection", "type": "default", "schemaVersion": 16,
+			  "components": [
+			    {"type": "text", "text": "# Walk-around inspection"},
+			    {"type": "number", "key": "odometerKm", "label": "Odometer (km)",
+			     "validate": {"required": true, "min": 0, "max": 999999}},
+			    {"type": "textfield", "key": "plateVin", "label": "VIN read on the plate",
+			     "validate": {"required": true, "minLength": 17, "maxLength": 17, "pattern": "^[A-HJ-NPR-Z0-9]{17}$"}},
+			    {"type": "select", "key": "damageSeverity", "label": "Damage severity",
+			     "values": [{"label": "None", "value": "NONE"}, {"label": "Structural", "value": "STRUCTURAL"}]},
+			    {"type": "checkbox", "key": "airbagDeployed", "label": "Airbag deployed"},
+			    {"type": "checklist", "key": "documentsPresent", "label": "Documents present",
+			     "values": [{"label": "Registration", "value": "REGISTRATION"}, {"label": "CSA", "value": "CSA"}],
+			     "validate": {"required": true}},
+			    {"type": "group", "label": "Damage", "components": [
+			      {"type": "textarea", "key": "damageComment", "label": "Describe the damage",
+			       "validate": {"required": true}, "conditional": {"hide": "=damageSeverity = \\"NONE\\""}}
+			    ]},
+			    {"type": "datetime", "key": "arrivalDate", "subtype": "date", "dateLabel": "Arrival date"},
+			    {"type": "textfield", "key": "vinOnFile", "label": "VIN on file", "readonly": true}
+			  ]
+			}
+			""";
+
+	final FormDefinition form = FormDefinition.parse(GATE_INSPECTION);
+
+	@Test
+	void shouldReadFieldsAndGroupChildrenInDocumentOrder() {
+		assertThat(this.form.id()).isEqualTo("gate-inspection");
+		assertThat(this.form.allFields().map(FormField::type)).containsExactly("text", "number", "textfield", "select",
+				"checkbox", "checklist", "group", "textarea", "datetime", "textfield");
+		assertThat(this.form.allFields().filter(FormField::holdsValue).map(FormField::key)).containsExactly(
+				"odometerKm", "plateVin", "damageSeverity", "airbagDeployed", "documentsPresent", "damageComment",
+				"arrivalDate", "vinOnFile");
+	}
+
+	@Test
+	void shouldTypeValidInputForTheProcess() {
+		FormSubmission submission = FormSubmission.of(this.form,
+				Map.of("odometerKm", List.of("123456"), "plateVin", List.of("VF1MA000066123456"), "damageSeverity",
+						List.of("NONE"), "airbagDeployed", List.of("on"), "documentsPresent",
+						List.of("REGISTRATION", "CSA"), "arrivalDate", List.of("2026-11-28"), "vinOnFile",
+						List.of("tampered")));
+
+		assertThat(submission.errors()).isEmpty();
+		assertThat(submission.values()).containsEntry("odometerKm", 123456L)
+			.containsEntry("plateVin", "VF1MA000066123456")
+			.containsEntry("airbagDeployed", true)
+			.containsEntry("documentsPresent", List.of("REGISTRATION", "CSA"))
+			.containsEntry("arrivalDate", "2026-11-28")
+			.doesNotContainKey("vinOnFile")
+			.doesNotContainKey("damageComment");
+	}
+
+	@Test
+	void shouldNameEveryBrokenRuleNextToItsFieldAndKeepWhatWasTyped() {
+		FormSubmission submission = FormSubmission.of(this.form,
+				Map.of("odometerKm", List.of("-5"), "plateVin", List.of("VF1MA00006612345O"), "damageSeverity",
+						List.of("STRUCTURAL"), "arrivalDate", List.of("28/11/2026")));
+
+		assertThat(submission.isValid()).isFalse();
+		assertThat(submission.errors()).containsEntry("odometerKm", "Must be at least 0")
+			.containsEntry("plateVin", "Must match the pattern ^[A-HJ-NPR-Z0-9]{17}$")
+			.containsEntry("documentsPresent", "This field is required")
+			.containsEntry("damageComment", "This field is required")
+			.containsEntry("arrivalDate", "Enter a valid date");
+		assertThat(submission.entered()).containsEntry("odometerKm", "-5")
+			.containsEntry("plateVin", "VF1MA00006612345O")
+			.containsEntry("arrivalDate", "28/11/2026");
+	}
+
+	@Test
+	void shouldRefuseNumbersThatAreNotNumbersAndValuesOutsideTheOptions() {
+		FormSubmission submission = FormSubmission.of(this.form, Map.of("odometerKm", List.of("twelve"),
+				"damageSeverity", List.of("TOTAL_LOSS"), "documentsPresent", List.of("PASSPORT")));
+
+		assertThat(submission.errors()).containsEntry("odometerKm", "Enter a number, e.g. 42 or 3.5")
+			.containsEntry("damageSeverity", "Choose among the listed options")
+			.containsEntry("documentsPresent", "Choose among the listed options");
+	}
+
+	@Test
+	void shouldCheckLengthsAndUpperBounds() {
+		FormSubmission submission = FormSubmission.of(this.form,
+				Map.of("odometerKm", List.of("1000000"), "plateVin", List.of("VF1MA0000661234567")));
+
+		assertThat(submission.errors()).containsEntry("odometerKm", "Must be at most 999999")
+			.containsEntry("plateVin", "Must have at most 17 characters");
+	}
+
+}
