@@ -24,6 +24,7 @@ class EconomicDecisionTest {
             repair days missing                    | 10000          | 0.5       | BACKORDER         |                     || rule-incomplete-data          | MANUAL_REVIEW | INCOMPLETE_DATA          | false
             boundary: 9 days                       | 10000          | 0.5       | ALL_AVAILABLE     | 9                   || rule-repair-sla-risk          | REPAIR        |                          | true
             boundary: 8 days                       | 10000          | 0.5       | ALL_AVAILABLE     | 8                   || rule-repair                   | REPAIR        |                          | false
+            boundary: 7 days                       | 10000          | 0.5       | ALL_AVAILABLE     | 7                   || rule-repair                   | REPAIR        |                          | false
             parts on backorder, 5 days             | 10000          | 0.3       | BACKORDER         | 5                   || rule-repair                   | REPAIR        |                          | false
             """);
     }
