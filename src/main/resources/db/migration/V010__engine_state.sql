@@ -59,7 +59,8 @@ create table engine_process_instance (
     start_date                  timestamptz not null,
     end_date                    timestamptz,
     parent_process_instance_key bigint,
-    parent_element_instance_key bigint
+    parent_element_instance_key bigint,
+    root_process_instance_key   bigint not null
 );
 create index engine_process_instance_definition on engine_process_instance (process_definition_id);
 
