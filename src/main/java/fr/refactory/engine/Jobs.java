@@ -116,6 +116,26 @@ public class Jobs {
 		}
 	}
 
+	/**
+	 * Activated jobs past their deadline become activatable again, and jobs whose retry back-off elapsed are
+	 * announced; both are woken after the commit.
+	 *
+	 * @return the job types that became activatable
+	 */
+	@Transactional
+	public List<String> releaseDueJobs() {
+		Timestamp now = new Timestamp(this.clock.millis());
+		List<String> types = new java.util.ArrayList<>(this.jdbc.queryForList("update engine_job set state = 'CREATED',"
+				+ " worker = null, deadline = null where state = 'ACTIVATED' and deadline <= ? returning type",
+				String.class, now));
+		types.addAll(this.jdbc.queryForList("update engine_job set retry_at = null where state = 'CREATED'"
+				+ " and retry_at <= ? returning type", String.class, now));
+		List<String> distinct = types.stream().distinct().toList();
+		Execution execution = this.executor.begin();
+		distinct.forEach((type) -> execution.afterCommit(() -> this.waiters.jobsAvailable(type)));
+		return distinct;
+	}
+
 	private JobRow lockedJob(long jobKey, String action) {
 		List<Long> instances = this.jdbc.queryForList(
 				"select process_instance_key from engine_job where job_key = ?", Long.class, jobKey);

@@ -1,12 +1,12 @@
 package fr.refactory.engine;
 
 /** Small DMN documents for tests. */
-final class Dmn {
+public final class Dmn {
 
 	private Dmn() {
 	}
 
-	static String literal(String decisionId, String feel) {
+	public static String literal(String decisionId, String feel) {
 		return """
 				<?xml version="1.0" encoding="UTF-8"?>
 				<definitions xmlns="https://www.omg.org/spec/DMN/20191111/MODEL/" id="drd-%1$s" name="DRD %1$s"
@@ -19,7 +19,7 @@ final class Dmn {
 	}
 
 	/** A FIRST hit-policy table: input {@code amount}, output {@code risk}; rules: > 100 high, otherwise low. */
-	static String riskTable(String decisionId) {
+	public static String riskTable(String decisionId) {
 		return """
 				<?xml version="1.0" encoding="UTF-8"?>
 				<definitions xmlns="https://www.omg.org/spec/DMN/20191111/MODEL/" id="drd-%1$s" name="DRD %1$s"

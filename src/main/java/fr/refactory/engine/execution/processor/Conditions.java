@@ -52,9 +52,10 @@ final class Conditions {
 		catch (ExpressionFailure failure) {
 			throw new ElementFailure("CONDITION_ERROR", failure.getMessage());
 		}
-		if (value != null && !(value instanceof Boolean)) {
+		if (!(value instanceof Boolean)) {
 			throw new ElementFailure("CONDITION_ERROR", "Expected result of the expression '"
-					+ flow.condition().source() + "' to be 'BOOLEAN', but was '" + value + "'");
+					+ flow.condition().source() + "' to be 'BOOLEAN', but was '" + (value == null ? "NULL" : value)
+					+ "'");
 		}
 		return Boolean.TRUE.equals(value);
 	}
