@@ -1,0 +1,71 @@
+package fr.refactory.engine.api;
+
+import java.net.URI;
+
+import fr.refactory.engine.Rejection;
+import jakarta.servlet.http.HttpServletRequest;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.http.ProblemDetail;
+import org.springframework.http.ResponseEntity;
+import org.springframework.http.converter.HttpMessageNotReadableException;
+import org.springframework.web.HttpMediaTypeNotSupportedException;
+import org.springframework.web.HttpRequestMethodNotSupportedException;
+import org.springframework.web.bind.MissingServletRequestParameterException;
+import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.bind.annotation.RestControllerAdvice;
+import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
+import org.springframework.web.multipart.MultipartException;
+import org.springframework.web.multipart.support.MissingServletRequestPartException;
+
+/**
+ * Every error of the {@code /v2} API as {@code application/problem+json}: rejections keep their status, client
+ * mistakes are 400, and only bugs are 500.
+ */
+@RestControllerAdvice(basePackages = "fr.refactory.engine")
+class ApiExceptionHandler {
+
+	private static final Logger LOG = LoggerFactory.getLogger(ApiExceptionHandler.class);
+
+	@ExceptionHandler(Rejection.class)
+	ResponseEntity<ProblemDetail> rejection(Rejection ex, HttpServletRequest request) {
+		return problem(HttpStatus.valueOf(ex.kind().status()), ex.kind().name(), ex.getMessage(), request);
+	}
+
+	@ExceptionHandler({ HttpMessageNotReadableException.class, MethodArgumentTypeMismatchException.class,
+			MissingServletRequestPartException.class, MissingServletRequestParameterException.class,
+			MultipartException.class, HttpMediaTypeNotSupportedException.class, IllegalArgumentException.class })
+	ResponseEntity<ProblemDetail> badRequest(Exception ex, HttpServletRequest request) {
+		String detail = (ex instanceof HttpMessageNotReadableException) ? "Expected a valid JSON request body, but "
+				+ (ex.getMessage() == null ? "it could not be read" : firstLine(ex.getMessage())) : ex.getMessage();
+		return problem(HttpStatus.BAD_REQUEST, "INVALID_ARGUMENT", detail, request);
+	}
+
+	@ExceptionHandler(HttpRequestMethodNotSupportedException.class)
+	ResponseEntity<ProblemDetail> methodNotAllowed(Exception ex, HttpServletRequest request) {
+		return problem(HttpStatus.METHOD_NOT_ALLOWED, "METHOD_NOT_ALLOWED", ex.getMessage(), request);
+	}
+
+	@ExceptionHandler(Exception.class)
+	ResponseEntity<ProblemDetail> bug(Exception ex, HttpServletRequest request) {
+		LOG.error("Engine request {} failed", request.getRequestURI(), ex);
+		return problem(HttpStatus.INTERNAL_SERVER_ERROR, "INTERNAL", ex.toString(), request);
+	}
+
+	static ResponseEntity<ProblemDetail> problem(HttpStatus status, String title, String detail,
+			HttpServletRequest request) {
+		ProblemDetail problem = ProblemDetail.forStatusAndDetail(status, detail);
+		problem.setTitle(title);
+		problem.setInstance(URI.create(request.getRequestURI()));
+		return ResponseEntity.status(status).contentType(MediaType.APPLICATION_PROBLEM_JSON).body(problem);
+	}
+
+	private static String firstLine(String message) {
+		int end = message.indexOf('\n');
+		return end < 0 ? message : message.substring(0, end);
+	}
+
+}

@@ -1,0 +1,89 @@
+package fr.refactory.engine.api;
+
+import java.util.Map;
+
+import fr.refactory.engine.ConditionalOnEmbeddedEngine;
+import fr.refactory.engine.Jobs;
+import fr.refactory.engine.job.ActivationRequest;
+import fr.refactory.engine.job.JobWaiters;
+
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.web.bind.annotation.PatchMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.ResponseStatus;
+import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.context.request.async.DeferredResult;
+
+@RestController
+@ConditionalOnEmbeddedEngine
+class JobController {
+
+	private static final long DEFAULT_REQUEST_TIMEOUT = 10_000;
+
+	private final Jobs jobs;
+
+	private final JobWaiters waiters;
+
+	JobController(Jobs jobs, JobWaiters waiters) {
+		this.jobs = jobs;
+		this.waiters = waiters;
+	}
+
+	@PostMapping(path = "/v2/jobs/activation", produces = MediaType.APPLICATION_JSON_VALUE)
+	DeferredResult<JobWaiters.ActivationResponse> activate(@RequestBody ActivationRequest body) {
+		ActivationRequest request = body.validated();
+		long requestTimeout = request.requestTimeout() == null || request.requestTimeout() == 0
+				? DEFAULT_REQUEST_TIMEOUT : request.requestTimeout();
+		boolean longPoll = requestTimeout > 0;
+		DeferredResult<JobWaiters.ActivationResponse> result = new DeferredResult<>(
+				longPoll ? requestTimeout : DEFAULT_REQUEST_TIMEOUT);
+		this.waiters.await(request, result, longPoll);
+		return result;
+	}
+
+	@PostMapping("/v2/jobs/{key}/completion")
+	@ResponseStatus(HttpStatus.NO_CONTENT)
+	void complete(@PathVariable long key, @RequestBody(required = false) CompleteRequest body) {
+		this.jobs.complete(key, body == null ? null : body.variables());
+	}
+
+	@PostMapping("/v2/jobs/{key}/failure")
+	@ResponseStatus(HttpStatus.NO_CONTENT)
+	void fail(@PathVariable long key, @RequestBody(required = false) FailRequest body) {
+		FailRequest request = body == null ? new FailRequest(0, null, 0L, null) : body;
+		this.jobs.fail(key, request.retries() == null ? 0 : request.retries(), request.errorMessage(),
+				request.retryBackOff() == null ? 0 : request.retryBackOff(), request.variables());
+	}
+
+	@PostMapping("/v2/jobs/{key}/error")
+	@ResponseStatus(HttpStatus.NO_CONTENT)
+	void error(@PathVariable long key, @RequestBody ErrorRequest body) {
+		this.jobs.throwError(key, body.errorCode(), body.errorMessage(), body.variables());
+	}
+
+	@PatchMapping("/v2/jobs/{key}")
+	@ResponseStatus(HttpStatus.NO_CONTENT)
+	void update(@PathVariable long key, @RequestBody UpdateRequest body) {
+		Changeset changeset = body.changeset() == null ? new Changeset(null, null) : body.changeset();
+		this.jobs.update(key, changeset.retries(), changeset.timeout());
+	}
+
+	record CompleteRequest(Map<String, Object> variables) {
+	}
+
+	record FailRequest(Integer retries, String errorMessage, Long retryBackOff, Map<String, Object> variables) {
+	}
+
+	record ErrorRequest(String errorCode, String errorMessage, Map<String, Object> variables) {
+	}
+
+	record UpdateRequest(Changeset changeset) {
+	}
+
+	record Changeset(Integer retries, Long timeout) {
+	}
+
+}

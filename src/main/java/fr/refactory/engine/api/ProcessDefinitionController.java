@@ -1,0 +1,46 @@
+package fr.refactory.engine.api;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import fr.refactory.engine.ConditionalOnEmbeddedEngine;
+import fr.refactory.engine.query.ProcessDefinitionQueries;
+import fr.refactory.engine.query.ProcessDefinitionQueries.ProcessDefinition;
+import fr.refactory.engine.query.SearchResult;
+import fr.refactory.engine.state.DefinitionStore;
+
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RestController;
+
+@RestController
+@ConditionalOnEmbeddedEngine
+class ProcessDefinitionController {
+
+	private final ProcessDefinitionQueries queries;
+
+	private final DefinitionStore definitions;
+
+	ProcessDefinitionController(ProcessDefinitionQueries queries, DefinitionStore definitions) {
+		this.queries = queries;
+		this.definitions = definitions;
+	}
+
+	@PostMapping(path = "/v2/process-definitions/search", produces = MediaType.APPLICATION_JSON_VALUE)
+	SearchResult<ProcessDefinition> search(@RequestBody(required = false) JsonNode body) {
+		return this.queries.search(body);
+	}
+
+	@GetMapping(path = "/v2/process-definitions/{key}", produces = MediaType.APPLICATION_JSON_VALUE)
+	ProcessDefinition get(@PathVariable long key) {
+		return this.queries.get(key);
+	}
+
+	@GetMapping(path = "/v2/process-definitions/{key}/xml")
+	ResponseEntity<String> xml(@PathVariable long key) {
+		return ResponseEntity.ok().contentType(MediaType.TEXT_XML).body(this.definitions.processXml(key));
+	}
+
+}

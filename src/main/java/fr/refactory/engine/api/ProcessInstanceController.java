@@ -1,0 +1,125 @@
+package fr.refactory.engine.api;
+
+import java.util.List;
+import java.util.Map;
+import java.util.function.LongConsumer;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import fr.refactory.engine.ConditionalOnEmbeddedEngine;
+import fr.refactory.engine.ProcessInstances;
+import fr.refactory.engine.Rejection;
+import fr.refactory.engine.execution.ProcessCompletions;
+import fr.refactory.engine.query.ProcessInstanceQueries;
+import fr.refactory.engine.query.SearchResult;
+
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.ResponseStatus;
+import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.context.request.async.DeferredResult;
+
+@RestController
+@ConditionalOnEmbeddedEngine
+class ProcessInstanceController {
+
+	private static final long DEFAULT_AWAIT_MILLIS = 10_000;
+
+	private final ProcessInstances instances;
+
+	private final ProcessCompletions completions;
+
+	private final ProcessInstanceQueries queries;
+
+	ProcessInstanceController(ProcessInstances instances, ProcessCompletions completions,
+			ProcessInstanceQueries queries) {
+		this.instances = instances;
+		this.completions = completions;
+		this.queries = queries;
+	}
+
+	@PostMapping(path = "/v2/process-instances", produces = MediaType.APPLICATION_JSON_VALUE)
+	DeferredResult<CreateResult> create(@RequestBody CreateRequest request) {
+		if (request.startInstructions() != null && !request.startInstructions().isEmpty()) {
+			throw Rejection.invalidArgument("Expected no startInstructions, but the embedded engine does not support"
+					+ " starting at a given element yet");
+		}
+		ProcessInstances.Created created = this.instances.create(parseKey(request.processDefinitionKey()),
+				request.processDefinitionId(), request.processDefinitionVersion(), request.variables());
+		long timeout = request.requestTimeout() == null || request.requestTimeout() <= 0 ? DEFAULT_AWAIT_MILLIS
+				: request.requestTimeout();
+		DeferredResult<CreateResult> result = new DeferredResult<>(timeout);
+		if (!Boolean.TRUE.equals(request.awaitCompletion())) {
+			result.setResult(CreateResult.of(created, null));
+			return result;
+		}
+		long key = created.processInstanceKey();
+		LongConsumer onCompleted = (k) -> result
+			.setResult(CreateResult.of(created, this.instances.rootVariables(k, request.fetchVariables())));
+		this.completions.await(key, onCompleted);
+		result.onTimeout(() -> {
+			this.completions.forget(key, onCompleted);
+			result.setErrorResult(new Rejection(Rejection.Kind.DEADLINE_EXCEEDED,
+					"Expected the process instance '" + key + "' to complete within " + timeout
+							+ " ms, but it did not"));
+		});
+		if (this.instances.isEnded(key)) {
+			this.completions.forget(key, onCompleted);
+			onCompleted.accept(key);
+		}
+		return result;
+	}
+
+	@PostMapping(path = "/v2/process-instances/{key}/cancellation")
+	@ResponseStatus(HttpStatus.NO_CONTENT)
+	void cancel(@PathVariable long key) {
+		this.instances.cancel(key);
+	}
+
+	@GetMapping(path = "/v2/process-instances/{key}", produces = MediaType.APPLICATION_JSON_VALUE)
+	ProcessInstanceQueries.ProcessInstance get(@PathVariable long key) {
+		return this.queries.get(key);
+	}
+
+	@PostMapping(path = "/v2/process-instances/search", produces = MediaType.APPLICATION_JSON_VALUE)
+	SearchResult<ProcessInstanceQueries.ProcessInstance> search(@RequestBody(required = false) JsonNode body) {
+		return this.queries.search(body);
+	}
+
+	@GetMapping(path = "/v2/process-instances/{key}/sequence-flows", produces = MediaType.APPLICATION_JSON_VALUE)
+	Map<String, List<ProcessInstanceQueries.SequenceFlow>> sequenceFlows(@PathVariable long key) {
+		return Map.of("items", this.queries.sequenceFlows(key));
+	}
+
+	static Long parseKey(String key) {
+		if (key == null || key.isBlank()) {
+			return null;
+		}
+		try {
+			return Long.parseLong(key);
+		}
+		catch (NumberFormatException ex) {
+			throw Rejection.invalidArgument("Expected a numeric key, but got '" + key + "'");
+		}
+	}
+
+	record CreateRequest(String processDefinitionId, String processDefinitionKey, Integer processDefinitionVersion,
+			Map<String, Object> variables, List<Object> startInstructions, Boolean awaitCompletion,
+			List<String> fetchVariables, Long requestTimeout) {
+	}
+
+	record CreateResult(String processDefinitionId, int processDefinitionVersion, String processDefinitionKey,
+			String processInstanceKey, String tenantId, Map<String, Object> variables, List<String> tags) {
+
+		static CreateResult of(ProcessInstances.Created created, Map<String, Object> variables) {
+			return new CreateResult(created.definition().processId(), created.definition().version(),
+					String.valueOf(created.definition().key()), String.valueOf(created.processInstanceKey()),
+					"<default>", variables == null ? Map.of() : variables, List.of());
+		}
+
+	}
+
+}

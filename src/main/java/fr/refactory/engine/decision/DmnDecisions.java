@@ -1,0 +1,67 @@
+package fr.refactory.engine.decision;
+
+import java.io.ByteArrayInputStream;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+
+import fr.refactory.engine.ConditionalOnEmbeddedEngine;
+import fr.refactory.engine.deployment.DeploymentRejected;
+import org.camunda.dmn.DmnEngine;
+import org.camunda.dmn.parser.ParsedDecision;
+import org.camunda.dmn.parser.ParsedDmn;
+import scala.jdk.javaapi.CollectionConverters;
+import scala.util.Either;
+
+import org.springframework.stereotype.Component;
+
+/** Wraps dmn-scala: parses DMN at deployment and keeps parsed models by decision-requirements key. */
+@Component
+@ConditionalOnEmbeddedEngine
+public class DmnDecisions {
+
+	private final DmnEngine engine = new DmnEngine.Builder().build();
+
+	private final Map<Long, ParsedDmn> parsedByRequirementsKey = new ConcurrentHashMap<>();
+
+	public ParsedDmn parse(String resourceName, byte[] xml) {
+		Either<DmnEngine.Failure, ParsedDmn> result;
+		try {
+			result = this.engine.parse(new ByteArrayInputStream(xml));
+		}
+		catch (RuntimeException ex) {
+			throw new DeploymentRejected("Expected to deploy a valid DMN resource '" + resourceName
+					+ "', but it could not be parsed: " + ex.getMessage());
+		}
+		if (result.isLeft()) {
+			throw new DeploymentRejected("Expected to deploy a valid DMN resource '" + resourceName
+					+ "', but it could not be parsed: " + result.left().get().message());
+		}
+		return result.toOption().get();
+	}
+
+	public static List<ParsedDecision> decisions(ParsedDmn dmn) {
+		List<ParsedDecision> result = new ArrayList<>();
+		CollectionConverters.asJava(dmn.decisions()).forEach(result::add);
+		return result;
+	}
+
+	public static String decisionType(ParsedDecision decision) {
+		return decision.logic().getClass().getSimpleName().contains("DecisionTable") ? "DECISION_TABLE"
+				: "LITERAL_EXPRESSION";
+	}
+
+	public void remember(long requirementsKey, ParsedDmn dmn) {
+		this.parsedByRequirementsKey.put(requirementsKey, dmn);
+	}
+
+	public ParsedDmn parsed(long requirementsKey, java.util.function.Supplier<byte[]> xml) {
+		return this.parsedByRequirementsKey.computeIfAbsent(requirementsKey, (key) -> parse("stored", xml.get()));
+	}
+
+	public DmnEngine engine() {
+		return this.engine;
+	}
+
+}

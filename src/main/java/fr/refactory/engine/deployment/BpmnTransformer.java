@@ -1,0 +1,338 @@
+package fr.refactory.engine.deployment;
+
+import java.io.ByteArrayInputStream;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Predicate;
+import java.util.stream.Collectors;
+
+import fr.refactory.engine.expression.Expression;
+import fr.refactory.engine.expression.FeelExpressions;
+import fr.refactory.engine.model.CalledDecision;
+import fr.refactory.engine.model.CalledElement;
+import fr.refactory.engine.model.ElementType;
+import fr.refactory.engine.model.ExecutableElement;
+import fr.refactory.engine.model.ExecutableFlow;
+import fr.refactory.engine.model.ExecutableProcess;
+import fr.refactory.engine.model.JobDefinition;
+import fr.refactory.engine.model.Mapping;
+import fr.refactory.engine.model.UserTaskDefinition;
+import io.camunda.zeebe.model.bpmn.Bpmn;
+import io.camunda.zeebe.model.bpmn.BpmnModelInstance;
+import io.camunda.zeebe.model.bpmn.instance.Activity;
+import io.camunda.zeebe.model.bpmn.instance.BaseElement;
+import io.camunda.zeebe.model.bpmn.instance.FlowElement;
+import io.camunda.zeebe.model.bpmn.instance.FlowNode;
+import io.camunda.zeebe.model.bpmn.instance.Gateway;
+import io.camunda.zeebe.model.bpmn.instance.Process;
+import io.camunda.zeebe.model.bpmn.instance.SequenceFlow;
+import io.camunda.zeebe.model.bpmn.instance.StartEvent;
+import io.camunda.zeebe.model.bpmn.instance.SubProcess;
+import io.camunda.zeebe.model.bpmn.instance.zeebe.ZeebeAssignmentDefinition;
+import io.camunda.zeebe.model.bpmn.instance.zeebe.ZeebeCalledDecision;
+import io.camunda.zeebe.model.bpmn.instance.zeebe.ZeebeCalledElement;
+import io.camunda.zeebe.model.bpmn.instance.zeebe.ZeebeFormDefinition;
+import io.camunda.zeebe.model.bpmn.instance.zeebe.ZeebeHeader;
+import io.camunda.zeebe.model.bpmn.instance.zeebe.ZeebeIoMapping;
+import io.camunda.zeebe.model.bpmn.instance.zeebe.ZeebePriorityDefinition;
+import io.camunda.zeebe.model.bpmn.instance.zeebe.ZeebeScript;
+import io.camunda.zeebe.model.bpmn.instance.zeebe.ZeebeTaskDefinition;
+import io.camunda.zeebe.model.bpmn.instance.zeebe.ZeebeTaskHeaders;
+import io.camunda.zeebe.model.bpmn.instance.zeebe.ZeebeTaskSchedule;
+import io.camunda.zeebe.model.bpmn.instance.zeebe.ZeebeUserTask;
+import io.camunda.zeebe.model.bpmn.validation.zeebe.ZeebeDesignTimeValidators;
+import org.camunda.bpm.model.xml.instance.ModelElementInstance;
+import org.camunda.bpm.model.xml.validation.ValidationResult;
+import org.camunda.bpm.model.xml.validation.ValidationResultType;
+import org.camunda.bpm.model.xml.validation.ValidationResults;
+
+/**
+ * BPMN XML to executable model, once, at deployment: Zeebe design-time validation, a FEEL parse of every expression,
+ * and a rejection naming resource, element and reason for anything the engine cannot run.
+ */
+public final class BpmnTransformer {
+
+	private static final Map<String, ElementType> TYPES = Map.ofEntries(Map.entry("startEvent", ElementType.START_EVENT),
+			Map.entry("endEvent", ElementType.END_EVENT), Map.entry("serviceTask", ElementType.SERVICE_TASK),
+			Map.entry("sendTask", ElementType.SEND_TASK), Map.entry("userTask", ElementType.USER_TASK),
+			Map.entry("manualTask", ElementType.MANUAL_TASK), Map.entry("task", ElementType.TASK),
+			Map.entry("scriptTask", ElementType.SCRIPT_TASK),
+			Map.entry("businessRuleTask", ElementType.BUSINESS_RULE_TASK),
+			Map.entry("callActivity", ElementType.CALL_ACTIVITY), Map.entry("subProcess", ElementType.SUB_PROCESS),
+			Map.entry("exclusiveGateway", ElementType.EXCLUSIVE_GATEWAY),
+			Map.entry("parallelGateway", ElementType.PARALLEL_GATEWAY),
+			Map.entry("inclusiveGateway", ElementType.INCLUSIVE_GATEWAY));
+
+	private final String resourceName;
+
+	private final Predicate<String> decisionExists;
+
+	public BpmnTransformer(String resourceName, Predicate<String> decisionExists) {
+		this.resourceName = resourceName;
+		this.decisionExists = decisionExists;
+	}
+
+	public static BpmnModelInstance read(String resourceName, byte[] xml) {
+		try {
+			return Bpmn.readModelFromStream(new ByteArrayInputStream(xml));
+		}
+		catch (RuntimeException ex) {
+			throw new DeploymentRejected("Expected to deploy a valid BPMN resource '" + resourceName
+					+ "', but it could not be parsed: " + rootMessage(ex));
+		}
+	}
+
+	/** @return the executable processes of the model, without keys and versions yet */
+	public List<ExecutableProcess> transform(BpmnModelInstance model) {
+		validate(model);
+		List<ExecutableProcess> processes = new ArrayList<>();
+		for (Process process : model.getModelElementsByType(Process.class)) {
+			if (process.isExecutable()) {
+				processes.add(transformProcess(process));
+			}
+		}
+		if (processes.isEmpty()) {
+			throw reject(null, "it contains no executable process");
+		}
+		return processes;
+	}
+
+	private void validate(BpmnModelInstance model) {
+		ValidationResults results = model.validate(ZeebeDesignTimeValidators.VALIDATORS);
+		for (Map.Entry<ModelElementInstance, List<ValidationResult>> entry : results.getResults().entrySet()) {
+			for (ValidationResult result : entry.getValue()) {
+				if (result.getType() == ValidationResultType.ERROR) {
+					throw reject(idOf(entry.getKey()), result.getMessage());
+				}
+			}
+		}
+	}
+
+	private ExecutableProcess transformProcess(Process process) {
+		Map<String, ExecutableElement> elements = new LinkedHashMap<>();
+		Map<String, ExecutableFlow> flows = new LinkedHashMap<>();
+		String start = collect(process.getId(), process.getFlowElements(), elements, flows);
+		elements.put(process.getId(), new ExecutableElement(process.getId(), process.getName(), ElementType.PROCESS,
+				null, List.of(), List.of(), null, List.of(), List.of(), null, null, null, null, null, null, start));
+		return new ExecutableProcess(0, process.getId(), 0, process.getName(), Map.copyOf(elements),
+				Map.copyOf(flows));
+	}
+
+	private String collect(String scopeId, Collection<FlowElement> children, Map<String, ExecutableElement> elements,
+			Map<String, ExecutableFlow> flows) {
+		String noneStart = null;
+		for (FlowElement child : children) {
+			if (child instanceof SequenceFlow flow) {
+				flows.put(flow.getId(), transformFlow(flow));
+			}
+			else if (child instanceof FlowNode node) {
+				ExecutableElement element = transformNode(scopeId, node, elements, flows);
+				elements.put(element.id(), element);
+				if (node instanceof StartEvent) {
+					noneStart = node.getId();
+				}
+			}
+			else if (!isIgnorable(child)) {
+				throw reject(child.getId(), "elements of type '" + child.getElementType().getTypeName()
+						+ "' are not supported by the embedded engine");
+			}
+		}
+		if (noneStart == null) {
+			throw reject(scopeId, "expected a none start event, but found none");
+		}
+		return noneStart;
+	}
+
+	private static boolean isIgnorable(FlowElement element) {
+		String type = element.getElementType().getTypeName();
+		return type.equals("dataObject") || type.equals("dataObjectReference") || type.equals("dataStoreReference");
+	}
+
+	private ExecutableFlow transformFlow(SequenceFlow flow) {
+		Expression condition = null;
+		if (flow.getConditionExpression() != null && flow.getConditionExpression().getTextContent() != null
+				&& !flow.getConditionExpression().getTextContent().isBlank()) {
+			condition = feel(flow.getId(), flow.getConditionExpression().getTextContent(), true);
+		}
+		return new ExecutableFlow(flow.getId(), flow.getSource().getId(), flow.getTarget().getId(), condition);
+	}
+
+	private ExecutableElement transformNode(String scopeId, FlowNode node, Map<String, ExecutableElement> elements,
+			Map<String, ExecutableFlow> flows) {
+		String typeName = node.getElementType().getTypeName();
+		ElementType type = TYPES.get(typeName);
+		if (type == null) {
+			throw reject(node.getId(), "elements of type '" + typeName + "' are not supported by the embedded engine");
+		}
+		rejectUnsupportedDetails(node, typeName);
+		String start = null;
+		if (node instanceof SubProcess subProcess) {
+			start = collect(node.getId(), subProcess.getFlowElements(), elements, flows);
+		}
+		String defaultFlow = (node instanceof Gateway gateway) ? defaultFlowOf(gateway) : null;
+		ElementType effective = effectiveType(node, type);
+		return new ExecutableElement(node.getId(), node.getName(), effective, scopeId, ids(node.getIncoming()),
+				ids(node.getOutgoing()), defaultFlow, mappings(node, true), mappings(node, false), job(node),
+				userTask(node), calledDecision(node), calledElement(node), script(node), resultVariable(node), start);
+	}
+
+	private static ElementType effectiveType(FlowNode node, ElementType type) {
+		return type;
+	}
+
+	private void rejectUnsupportedDetails(FlowNode node, String typeName) {
+		boolean event = typeName.endsWith("Event");
+		if (event && !node.getChildElementsByType(io.camunda.zeebe.model.bpmn.instance.EventDefinition.class)
+			.isEmpty()) {
+			throw reject(node.getId(), "event definitions on '" + typeName + "' are not supported by the embedded engine");
+		}
+		if (node instanceof Activity activity && activity.getLoopCharacteristics() != null) {
+			throw reject(node.getId(), "multi-instance and loop characteristics are not supported by the embedded engine");
+		}
+		if (node instanceof Activity activity && activity.getBoundaryEvents().count() > 0) {
+			throw reject(node.getId(), "boundary events are not supported by the embedded engine");
+		}
+		if (node instanceof SubProcess subProcess && subProcess.triggeredByEvent()) {
+			throw reject(node.getId(), "event subprocesses are not supported by the embedded engine");
+		}
+	}
+
+	private static String defaultFlowOf(Gateway gateway) {
+		ModelElementInstance flow = gateway.getAttributeValue("default") == null ? null
+				: gateway.getModelInstance().getModelElementById(gateway.getAttributeValue("default"));
+		return flow == null ? null : ((BaseElement) flow).getId();
+	}
+
+	private List<Mapping> mappings(FlowNode node, boolean inputs) {
+		ZeebeIoMapping io = node.getSingleExtensionElement(ZeebeIoMapping.class);
+		if (io == null) {
+			return List.of();
+		}
+		List<Mapping> result = new ArrayList<>();
+		Collection<? extends io.camunda.zeebe.model.bpmn.instance.zeebe.ZeebeMapping> source = inputs ? io.getInputs()
+				: io.getOutputs();
+		for (var mapping : source) {
+			String expression = mapping.getSource() == null ? "=null" : mapping.getSource();
+			result.add(new Mapping(feel(node.getId(), expression, false), mapping.getTarget()));
+		}
+		return List.copyOf(result);
+	}
+
+	private JobDefinition job(FlowNode node) {
+		ZeebeTaskDefinition definition = node.getSingleExtensionElement(ZeebeTaskDefinition.class);
+		if (definition == null) {
+			return null;
+		}
+		String retries = definition.getRetries() == null ? "3" : definition.getRetries();
+		return new JobDefinition(feel(node.getId(), definition.getType(), false), feel(node.getId(), retries, false),
+				headers(node));
+	}
+
+	private static Map<String, String> headers(FlowNode node) {
+		ZeebeTaskHeaders headers = node.getSingleExtensionElement(ZeebeTaskHeaders.class);
+		if (headers == null) {
+			return Map.of();
+		}
+		return headers.getHeaders()
+			.stream()
+			.collect(Collectors.toMap(ZeebeHeader::getKey, ZeebeHeader::getValue, (a, b) -> b, LinkedHashMap::new));
+	}
+
+	private UserTaskDefinition userTask(FlowNode node) {
+		if (!"userTask".equals(node.getElementType().getTypeName())) {
+			return null;
+		}
+		if (node.getSingleExtensionElement(ZeebeUserTask.class) == null) {
+			throw reject(node.getId(), "only Camunda user tasks (zeebe:userTask) are supported, not job-based user tasks");
+		}
+		ZeebeAssignmentDefinition assignment = node.getSingleExtensionElement(ZeebeAssignmentDefinition.class);
+		ZeebeTaskSchedule schedule = node.getSingleExtensionElement(ZeebeTaskSchedule.class);
+		ZeebePriorityDefinition priority = node.getSingleExtensionElement(ZeebePriorityDefinition.class);
+		ZeebeFormDefinition form = node.getSingleExtensionElement(ZeebeFormDefinition.class);
+		String id = node.getId();
+		return new UserTaskDefinition(feel(id, assignment == null ? null : assignment.getAssignee(), false),
+				feel(id, assignment == null ? null : assignment.getCandidateGroups(), false),
+				feel(id, assignment == null ? null : assignment.getCandidateUsers(), false),
+				feel(id, schedule == null ? null : schedule.getDueDate(), false),
+				feel(id, schedule == null ? null : schedule.getFollowUpDate(), false),
+				feel(id, priority == null ? null : priority.getPriority(), false),
+				feel(id, form == null ? null : form.getFormId(), false), headers(node));
+	}
+
+	private CalledDecision calledDecision(FlowNode node) {
+		ZeebeCalledDecision called = node.getSingleExtensionElement(ZeebeCalledDecision.class);
+		if (called == null) {
+			return null;
+		}
+		Expression decisionId = feel(node.getId(), called.getDecisionId(), false);
+		if (decisionId.isStatic() && !this.decisionExists.test(decisionId.source())) {
+			throw reject(node.getId(), "expected to call decision '" + decisionId.source()
+					+ "', but no decision with this id is deployed");
+		}
+		return new CalledDecision(decisionId, called.getResultVariable());
+	}
+
+	private CalledElement calledElement(FlowNode node) {
+		ZeebeCalledElement called = node.getSingleExtensionElement(ZeebeCalledElement.class);
+		if (called == null) {
+			return null;
+		}
+		return new CalledElement(feel(node.getId(), called.getProcessId(), false),
+				called.isPropagateAllChildVariablesEnabled(), called.isPropagateAllParentVariablesEnabled());
+	}
+
+	private Expression script(FlowNode node) {
+		ZeebeScript script = node.getSingleExtensionElement(ZeebeScript.class);
+		return script == null ? null : feel(node.getId(), script.getExpression(), true);
+	}
+
+	private static String resultVariable(FlowNode node) {
+		ZeebeScript script = node.getSingleExtensionElement(ZeebeScript.class);
+		return script == null ? null : script.getResultVariable();
+	}
+
+	private Expression feel(String elementId, String source, boolean alwaysFeel) {
+		if (source == null) {
+			return null;
+		}
+		try {
+			return alwaysFeel ? FeelExpressions.parseFeel(source) : FeelExpressions.parse(source);
+		}
+		catch (IllegalArgumentException ex) {
+			throw reject(elementId, "the expression '" + source + "' is not valid FEEL: " + ex.getMessage());
+		}
+	}
+
+	private static List<String> ids(Collection<SequenceFlow> flows) {
+		return flows.stream().map(SequenceFlow::getId).toList();
+	}
+
+	private DeploymentRejected reject(String elementId, String reason) {
+		String where = elementId == null ? "" : " at element '" + elementId + "'";
+		return new DeploymentRejected("Expected to deploy resource '" + this.resourceName + "', but it is invalid"
+				+ where + ": " + reason);
+	}
+
+	private static String idOf(ModelElementInstance element) {
+		ModelElementInstance current = element;
+		while (current != null) {
+			if (current instanceof BaseElement base && base.getId() != null) {
+				return base.getId();
+			}
+			current = current.getParentElement();
+		}
+		return null;
+	}
+
+	private static String rootMessage(Throwable ex) {
+		Throwable current = ex;
+		while (current.getCause() != null && current.getCause() != current) {
+			current = current.getCause();
+		}
+		return current.getMessage();
+	}
+
+}

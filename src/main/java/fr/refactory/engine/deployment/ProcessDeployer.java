@@ -1,0 +1,69 @@
+package fr.refactory.engine.deployment;
+
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+import fr.refactory.engine.ConditionalOnEmbeddedEngine;
+import fr.refactory.engine.model.ExecutableProcess;
+import fr.refactory.engine.state.DefinitionStore;
+import fr.refactory.engine.state.DefinitionStore.ProcessDefinitionRow;
+import fr.refactory.engine.state.KeyGenerator;
+import io.camunda.zeebe.model.bpmn.BpmnModelInstance;
+
+import org.springframework.stereotype.Component;
+
+/** Stores the processes of one BPMN resource, one new version per changed process. */
+@Component
+@ConditionalOnEmbeddedEngine
+public class ProcessDeployer {
+
+	private static final String TENANT = "<default>";
+
+	private final DefinitionStore store;
+
+	private final KeyGenerator keys;
+
+	private final Clock clock;
+
+	ProcessDeployer(DefinitionStore store, KeyGenerator keys, Clock clock) {
+		this.store = store;
+		this.keys = keys;
+		this.clock = clock;
+	}
+
+	public boolean decisionExists(String decisionId) {
+		return this.store.decisionExists(decisionId);
+	}
+
+	public List<DeploymentResult.Entry> deploy(Resource resource, BpmnModelInstance model, long deploymentKey) {
+		List<ExecutableProcess> processes = new BpmnTransformer(resource.name(), (id) -> true).transform(model);
+		String checksum = Checksums.sha256(resource.content());
+		List<DeploymentResult.Entry> entries = new ArrayList<>();
+		for (ExecutableProcess process : processes) {
+			ProcessDefinitionRow row = deployOne(resource, process, checksum, deploymentKey);
+			entries.add(new DeploymentResult.Entry(new DeploymentResult.ProcessDefinition(row.processId(),
+					row.version(), row.resourceName(), TENANT, String.valueOf(row.key())), null, null, null));
+		}
+		return entries;
+	}
+
+	private ProcessDefinitionRow deployOne(Resource resource, ExecutableProcess process, String checksum,
+			long deploymentKey) {
+		Optional<ProcessDefinitionRow> latest = this.store.latestProcess(process.processId());
+		if (latest.isPresent() && latest.get().checksum().equals(checksum)) {
+			return latest.get();
+		}
+		int version = latest.map((row) -> row.version() + 1).orElse(1);
+		ProcessDefinitionRow row = new ProcessDefinitionRow(this.keys.nextKey(), process.processId(), version,
+				process.name(), null, resource.name(), checksum);
+		this.store.insertProcess(row, new String(resource.content(), StandardCharsets.UTF_8), deploymentKey,
+				this.clock.instant());
+		this.store.remember(new ExecutableProcess(row.key(), process.processId(), version, process.name(),
+				process.elements(), process.flows()));
+		return row;
+	}
+
+}

@@ -1,0 +1,77 @@
+package fr.refactory.engine.execution;
+
+import java.util.List;
+import java.util.Map;
+
+import fr.refactory.engine.model.ExecutableElement;
+import fr.refactory.engine.model.ExecutableProcess;
+import fr.refactory.engine.state.ElementInstance;
+
+/** What a processor sees of one element instance while a command runs. */
+public final class ElementContext {
+
+	private final ProcessExecutor executor;
+
+	private final Execution execution;
+
+	private final ExecutableProcess process;
+
+	private final ExecutableElement element;
+
+	private final ElementInstance instance;
+
+	ElementContext(ProcessExecutor executor, Execution execution, ExecutableProcess process,
+			ExecutableElement element, ElementInstance instance) {
+		this.executor = executor;
+		this.execution = execution;
+		this.process = process;
+		this.element = element;
+		this.instance = instance;
+	}
+
+	public ExecutableProcess process() {
+		return this.process;
+	}
+
+	public ExecutableElement element() {
+		return this.element;
+	}
+
+	public ElementInstance instance() {
+		return this.instance;
+	}
+
+	public Execution execution() {
+		return this.execution;
+	}
+
+	public ProcessExecutor executor() {
+		return this.executor;
+	}
+
+	/** Variables visible from this element instance, read now. */
+	public Map<String, Object> variables() {
+		return this.executor.variables().visible(this.instance.key());
+	}
+
+	/** Leave the element taking every outgoing flow (or the processor's choice at completion). */
+	public void complete() {
+		this.executor.queueComplete(this.execution, this.instance.key(), null);
+	}
+
+	/** Leave the element taking exactly these flows. */
+	public void completeTaking(List<String> flowIds) {
+		this.executor.queueComplete(this.execution, this.instance.key(), flowIds);
+	}
+
+	/** For containers: activate the none start event inside this element. */
+	public void activateStartEvent() {
+		ExecutableElement start = this.process.element(this.element.startEventId());
+		this.executor.createAndActivate(this.execution, childScope(), start);
+	}
+
+	public ScopeRef childScope() {
+		return new ScopeRef(this.process, this.instance.processInstanceKey(), this.instance.key());
+	}
+
+}

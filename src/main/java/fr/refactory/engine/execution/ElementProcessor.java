@@ -1,0 +1,33 @@
+package fr.refactory.engine.execution;
+
+import fr.refactory.engine.model.ExecutableFlow;
+
+/**
+ * The behaviour of one BPMN element type. Defaults describe a pass-through element: activation completes it, a
+ * token arriving activates a new instance, completion takes every outgoing flow.
+ */
+public interface ElementProcessor {
+
+	/** Called once the element instance exists and its input mappings are applied. */
+	default void onActivate(ElementContext context) {
+		context.complete();
+	}
+
+	/** Called before output mappings when the element completes. */
+	default void onComplete(ElementContext context) {
+	}
+
+	/** Called when the element instance is terminated (cancel): release jobs, tasks, children. */
+	default void onTerminate(ElementContext context) {
+	}
+
+	/** A token arrives over {@code flow} in the scope {@code flowScopeKey}. */
+	default void onArrive(ArrivalContext arrival, ExecutableFlow flow) {
+		arrival.activate();
+	}
+
+	/** For containers: a child left and the scope may have become idle. */
+	default void onChildLeft(ElementContext context) {
+	}
+
+}

@@ -1,0 +1,63 @@
+package fr.refactory.engine.execution;
+
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Deque;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+
+import org.springframework.transaction.support.TransactionSynchronization;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
+
+/**
+ * The follow-up work of one command, drained inside the command's transaction, and what to announce once it commits
+ * (new jobs, finished process instances).
+ */
+public final class Execution {
+
+	private final Deque<Step> steps = new ArrayDeque<>();
+
+	private final Set<String> createdJobTypes = new LinkedHashSet<>();
+
+	private final List<Runnable> afterCommit = new ArrayList<>();
+
+	Execution() {
+		if (TransactionSynchronizationManager.isSynchronizationActive()) {
+			TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
+				@Override
+				public void afterCommit() {
+					Execution.this.afterCommit.forEach(Runnable::run);
+				}
+			});
+		}
+	}
+
+	void push(Step step) {
+		this.steps.addLast(step);
+	}
+
+	Step next() {
+		return this.steps.pollFirst();
+	}
+
+	public Set<String> createdJobTypes() {
+		return this.createdJobTypes;
+	}
+
+	public void afterCommit(Runnable action) {
+		this.afterCommit.add(action);
+	}
+
+	/** One unit of follow-up work on one element instance. */
+	record Step(Kind kind, long elementInstanceKey, List<String> flowIds) {
+
+		enum Kind {
+
+			ACTIVATE, COMPLETE
+
+		}
+
+	}
+
+}

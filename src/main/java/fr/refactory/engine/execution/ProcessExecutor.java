@@ -1,0 +1,197 @@
+package fr.refactory.engine.execution;
+
+import java.util.List;
+import java.util.Map;
+
+import fr.refactory.engine.ConditionalOnEmbeddedEngine;
+import fr.refactory.engine.execution.Execution.Step;
+import fr.refactory.engine.execution.behavior.IncidentBehavior;
+import fr.refactory.engine.execution.behavior.VariableBehavior;
+import fr.refactory.engine.expression.ExpressionFailure;
+import fr.refactory.engine.model.ExecutableElement;
+import fr.refactory.engine.model.ExecutableFlow;
+import fr.refactory.engine.model.ExecutableProcess;
+import fr.refactory.engine.state.DefinitionStore;
+import fr.refactory.engine.state.ElementInstance;
+import fr.refactory.engine.state.KeyGenerator;
+import fr.refactory.engine.state.RuntimeStore;
+import fr.refactory.engine.state.VariableStore;
+
+import org.springframework.stereotype.Component;
+
+/**
+ * The element lifecycle: activate, complete, take flows, terminate. Runs inside the caller's transaction and drains
+ * the follow-up steps until every token waits.
+ */
+@Component
+@ConditionalOnEmbeddedEngine
+public class ProcessExecutor {
+
+	private final RuntimeStore store;
+
+	private final DefinitionStore definitions;
+
+	private final KeyGenerator keys;
+
+	private final VariableBehavior variableBehavior;
+
+	private final IncidentBehavior incidents;
+
+	private final ElementProcessors processors;
+
+	ProcessExecutor(RuntimeStore store, DefinitionStore definitions, KeyGenerator keys,
+			VariableBehavior variableBehavior, IncidentBehavior incidents, ElementProcessors processors) {
+		this.store = store;
+		this.definitions = definitions;
+		this.keys = keys;
+		this.variableBehavior = variableBehavior;
+		this.incidents = incidents;
+		this.processors = processors;
+	}
+
+	public Execution begin() {
+		return new Execution();
+	}
+
+	public long startProcessInstance(Execution execution, ExecutableProcess process, Map<String, Object> variables,
+			ElementInstance parent) {
+		long key = this.keys.nextKey();
+		Long parentPi = parent == null ? null : parent.processInstanceKey();
+		long root = parent == null ? key : this.store.rootOf(parent.processInstanceKey());
+		this.store.insertProcessInstance(key, process, parentPi, parent == null ? null : parent.key(), root);
+		this.store.insertElementInstance(key, key, process, process.root(), null);
+		if (variables != null) {
+			variables.forEach((name, value) -> this.variableBehavior.store().setLocal(key, key, name, value));
+		}
+		execution.push(new Step(Step.Kind.ACTIVATE, key, null));
+		return key;
+	}
+
+	public void createAndActivate(Execution execution, ScopeRef scope, ExecutableElement element) {
+		ElementInstance instance = this.store.insertElementInstance(this.keys.nextKey(), scope.processInstanceKey(),
+				scope.process(), element, scope.flowScopeKey());
+		execution.push(new Step(Step.Kind.ACTIVATE, instance.key(), null));
+	}
+
+	public void queueComplete(Execution execution, long elementInstanceKey, List<String> flowIds) {
+		execution.push(new Step(Step.Kind.COMPLETE, elementInstanceKey, flowIds));
+	}
+
+	public void queueActivate(Execution execution, long elementInstanceKey) {
+		execution.push(new Step(Step.Kind.ACTIVATE, elementInstanceKey, null));
+	}
+
+	public void drain(Execution execution) {
+		Step step = execution.next();
+		while (step != null) {
+			run(execution, step);
+			step = execution.next();
+		}
+	}
+
+	public ElementContext context(Execution execution, ElementInstance instance) {
+		ExecutableProcess process = this.definitions.executable(instance.processDefinitionKey());
+		return new ElementContext(this, execution, process, process.element(instance.elementId()), instance);
+	}
+
+	private void run(Execution execution, Step step) {
+		ElementInstance instance = this.store.elementInstance(step.elementInstanceKey()).orElseThrow();
+		if (!instance.isActive()) {
+			return;
+		}
+		ElementContext context = context(execution, instance);
+		ElementProcessor processor = this.processors.of(context.element().type());
+		if (step.kind() == Step.Kind.ACTIVATE) {
+			activate(context, processor);
+		}
+		else {
+			complete(context, processor, step.flowIds());
+		}
+	}
+
+	private void activate(ElementContext context, ElementProcessor processor) {
+		try {
+			this.variableBehavior.applyInputs(context);
+			processor.onActivate(context);
+		}
+		catch (ElementFailure failure) {
+			this.incidents.create(context.instance(), failure.errorType(), failure.getMessage(), "ACTIVATE", null);
+		}
+		catch (ExpressionFailure failure) {
+			this.incidents.create(context.instance(), "EXTRACT_VALUE_ERROR", failure.getMessage(), "ACTIVATE", null);
+		}
+	}
+
+	private void complete(ElementContext context, ElementProcessor processor, List<String> flowIds) {
+		try {
+			processor.onComplete(context);
+			this.variableBehavior.applyOutputs(context);
+		}
+		catch (ElementFailure failure) {
+			this.incidents.create(context.instance(), failure.errorType(), failure.getMessage(), "COMPLETE", null);
+			return;
+		}
+		catch (ExpressionFailure failure) {
+			this.incidents.create(context.instance(), "IO_MAPPING_ERROR", failure.getMessage(), "COMPLETE", null);
+			return;
+		}
+		ElementInstance instance = context.instance();
+		this.store.endElementInstance(instance.key(), ElementInstance.COMPLETED);
+		List<String> taken = flowIds != null ? flowIds : context.element().outgoing();
+		ScopeRef scope = new ScopeRef(context.process(), instance.processInstanceKey(),
+				instance.flowScopeKey() == null ? 0 : instance.flowScopeKey());
+		for (String flowId : taken) {
+			takeFlow(context.execution(), scope, context.process().flow(flowId));
+		}
+		if (taken.isEmpty() && instance.flowScopeKey() != null) {
+			childLeft(context.execution(), instance.flowScopeKey());
+		}
+	}
+
+	private void takeFlow(Execution execution, ScopeRef scope, ExecutableFlow flow) {
+		this.store.recordSequenceFlow(scope.processInstanceKey(), scope.process(), flow.id());
+		ExecutableElement target = scope.process().element(flow.targetId());
+		this.processors.of(target.type()).onArrive(new ArrivalContext(this, execution, scope, target), flow);
+	}
+
+	/** A child of the scope ended without taking a flow: an idle scope completes. */
+	public void childLeft(Execution execution, long flowScopeKey) {
+		if (!this.store.scopeIsIdle(flowScopeKey)) {
+			return;
+		}
+		ElementInstance scope = this.store.elementInstance(flowScopeKey).orElseThrow();
+		if (scope.isActive()) {
+			ElementContext context = context(execution, scope);
+			this.processors.of(context.element().type()).onChildLeft(context);
+		}
+	}
+
+	/** Terminates the element instance and everything inside it. */
+	public void terminate(Execution execution, ElementInstance instance) {
+		for (ElementInstance child : this.store.activeChildren(instance.key())) {
+			terminate(execution, child);
+		}
+		ElementContext context = context(execution, instance);
+		this.processors.of(context.element().type()).onTerminate(context);
+		this.incidents.resolveAllOf(instance.key());
+		this.store.endElementInstance(instance.key(), ElementInstance.TERMINATED);
+		this.store.clearJoinTokens(instance.key());
+	}
+
+	public RuntimeStore store() {
+		return this.store;
+	}
+
+	public VariableStore variables() {
+		return this.variableBehavior.store();
+	}
+
+	public VariableBehavior variableBehavior() {
+		return this.variableBehavior;
+	}
+
+	public DefinitionStore definitions() {
+		return this.definitions;
+	}
+
+}

@@ -1,0 +1,106 @@
+package fr.refactory.engine.execution.behavior;
+
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+import fr.refactory.engine.ConditionalOnEmbeddedEngine;
+import fr.refactory.engine.execution.ElementContext;
+import fr.refactory.engine.execution.ElementFailure;
+import fr.refactory.engine.expression.ExpressionFailure;
+import fr.refactory.engine.expression.FeelExpressions;
+import fr.refactory.engine.model.Mapping;
+import fr.refactory.engine.state.ElementInstance;
+import fr.refactory.engine.state.VariableStore;
+
+import org.springframework.stereotype.Component;
+
+/**
+ * Input and output mappings and the merge of command variables (job or user-task completion) into the scopes, per
+ * Camunda 8: input mappings create local variables; output mappings propagate from the flow scope; without output
+ * mappings, command variables propagate from the element instance.
+ */
+@Component
+@ConditionalOnEmbeddedEngine
+public class VariableBehavior {
+
+	private final VariableStore variables;
+
+	VariableBehavior(VariableStore variables) {
+		this.variables = variables;
+	}
+
+	public VariableStore store() {
+		return this.variables;
+	}
+
+	public void applyInputs(ElementContext context) {
+		if (context.element().inputs().isEmpty()) {
+			return;
+		}
+		ElementInstance instance = context.instance();
+		Map<String, Object> scope = instance.flowScopeKey() == null ? new HashMap<>()
+				: new HashMap<>(this.variables.visible(instance.flowScopeKey()));
+		Map<String, Object> locals = new LinkedHashMap<>();
+		for (Mapping mapping : context.element().inputs()) {
+			Object value = evaluate(mapping, scope);
+			assign(locals, mapping.target(), value);
+			scope.putAll(locals);
+		}
+		locals.forEach((name, value) -> this.variables.setLocal(instance.key(), instance.processInstanceKey(), name,
+				value));
+	}
+
+	public void applyOutputs(ElementContext context) {
+		ElementInstance instance = context.instance();
+		if (context.element().outputs().isEmpty() || instance.flowScopeKey() == null) {
+			return;
+		}
+		Map<String, Object> scope = this.variables.visible(instance.key());
+		Map<String, Object> results = new LinkedHashMap<>();
+		for (Mapping mapping : context.element().outputs()) {
+			assign(results, mapping.target(), evaluate(mapping, scope));
+		}
+		this.variables.propagate(instance.flowScopeKey(), instance.processInstanceKey(), results);
+	}
+
+	/** Variables of a completing job or user task. */
+	public void mergeCompletionVariables(ElementContext context, Map<String, Object> values) {
+		if (values == null || values.isEmpty()) {
+			return;
+		}
+		ElementInstance instance = context.instance();
+		if (context.element().outputs().isEmpty()) {
+			this.variables.propagate(instance.key(), instance.processInstanceKey(), values);
+		}
+		else {
+			values.forEach((name, value) -> this.variables.setLocal(instance.key(), instance.processInstanceKey(),
+					name, value));
+		}
+	}
+
+	private static Object evaluate(Mapping mapping, Map<String, Object> scope) {
+		try {
+			return FeelExpressions.evaluate(mapping.source(), scope);
+		}
+		catch (ExpressionFailure failure) {
+			throw new ElementFailure("IO_MAPPING_ERROR", failure.getMessage());
+		}
+	}
+
+	/** Assigns {@code a.b.c} targets by merging into nested objects. */
+	@SuppressWarnings("unchecked")
+	private static void assign(Map<String, Object> into, String target, Object value) {
+		String[] path = target.split("\\.");
+		Map<String, Object> current = into;
+		for (int i = 0; i < path.length - 1; i++) {
+			Object next = current.get(path[i]);
+			Map<String, Object> nested = (next instanceof Map<?, ?> map) ? new LinkedHashMap<>((Map<String, Object>) map)
+					: new LinkedHashMap<>();
+			current.put(path[i], nested);
+			current = nested;
+		}
+		current.put(path[path.length - 1], value);
+	}
+
+}

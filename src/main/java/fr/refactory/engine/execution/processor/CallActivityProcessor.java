@@ -1,0 +1,77 @@
+package fr.refactory.engine.execution.processor;
+
+import java.util.List;
+import java.util.Map;
+
+import fr.refactory.engine.ConditionalOnEmbeddedEngine;
+import fr.refactory.engine.execution.ElementContext;
+import fr.refactory.engine.execution.ElementFailure;
+import fr.refactory.engine.execution.ElementProcessor;
+import fr.refactory.engine.expression.FeelExpressions;
+import fr.refactory.engine.model.CalledElement;
+import fr.refactory.engine.model.ExecutableProcess;
+import fr.refactory.engine.state.DefinitionStore;
+import fr.refactory.engine.state.ElementInstance;
+
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.stereotype.Component;
+
+/**
+ * Call activity: starts the latest version of the called process with the parent's variables (all of them, or only
+ * the input mappings), and on its completion merges the child's variables back (all, or only through output
+ * mappings).
+ */
+@Component
+@ConditionalOnEmbeddedEngine
+public class CallActivityProcessor implements ElementProcessor {
+
+	private final DefinitionStore definitions;
+
+	private final JdbcTemplate jdbc;
+
+	CallActivityProcessor(DefinitionStore definitions, JdbcTemplate jdbc) {
+		this.definitions = definitions;
+		this.jdbc = jdbc;
+	}
+
+	@Override
+	public void onActivate(ElementContext context) {
+		CalledElement called = context.element().calledElement();
+		String processId = FeelExpressions.evaluateString(called.processId(), context.variables());
+		long key = this.definitions.latestProcess(processId)
+			.orElseThrow(() -> new ElementFailure("CALLED_ELEMENT_ERROR", "Expected process with BPMN process id '"
+					+ processId + "' to be deployed, but not found."))
+			.key();
+		ExecutableProcess process = this.definitions.executable(key);
+		ElementInstance instance = context.instance();
+		Map<String, Object> variables = called.propagateAllParentVariables() ? context.variables()
+				: context.executor().variables().local(instance.key());
+		context.executor().startProcessInstance(context.execution(), process, variables, instance);
+	}
+
+	void childCompleted(ElementContext context, Map<String, Object> childVariables) {
+		ElementInstance instance = context.instance();
+		if (context.element().calledElement().propagateAllChildVariables()) {
+			context.executor()
+				.variables()
+				.propagate(instance.key(), instance.processInstanceKey(), childVariables);
+		}
+		else {
+			childVariables.forEach((name, value) -> context.executor()
+				.variables()
+				.setLocal(instance.key(), instance.processInstanceKey(), name, value));
+		}
+		context.complete();
+	}
+
+	@Override
+	public void onTerminate(ElementContext context) {
+		List<Long> children = this.jdbc.queryForList("select process_instance_key from engine_process_instance"
+				+ " where parent_element_instance_key = ? and state = 'ACTIVE'", Long.class, context.instance().key());
+		for (long child : children) {
+			context.executor()
+				.terminate(context.execution(), context.executor().store().elementInstance(child).orElseThrow());
+		}
+	}
+
+}

@@ -1,0 +1,63 @@
+package fr.refactory.engine.execution.processor;
+
+import java.util.Map;
+
+import fr.refactory.engine.ConditionalOnEmbeddedEngine;
+import fr.refactory.engine.execution.ElementContext;
+import fr.refactory.engine.execution.ElementProcessor;
+import fr.refactory.engine.execution.ProcessCompletions;
+import fr.refactory.engine.state.ElementInstance;
+import fr.refactory.engine.state.RuntimeStore;
+
+import org.springframework.stereotype.Component;
+
+/**
+ * The process itself: starts at its none start event, completes when no token is left, and then lets a calling
+ * call activity continue.
+ */
+@Component
+@ConditionalOnEmbeddedEngine
+public class ProcessProcessor implements ElementProcessor {
+
+	private final RuntimeStore store;
+
+	private final ProcessCompletions completions;
+
+	private final CallActivityProcessor callActivities;
+
+	ProcessProcessor(RuntimeStore store, ProcessCompletions completions, CallActivityProcessor callActivities) {
+		this.store = store;
+		this.completions = completions;
+		this.callActivities = callActivities;
+	}
+
+	@Override
+	public void onActivate(ElementContext context) {
+		context.activateStartEvent();
+	}
+
+	@Override
+	public void onChildLeft(ElementContext context) {
+		context.complete();
+	}
+
+	@Override
+	public void onComplete(ElementContext context) {
+		long key = context.instance().processInstanceKey();
+		this.store.endProcessInstance(key, ElementInstance.COMPLETED);
+		context.execution().afterCommit(() -> this.completions.completed(key));
+		Long parentKey = this.store.parentElementInstance(key);
+		if (parentKey != null) {
+			ElementInstance parent = this.store.elementInstance(parentKey).orElseThrow();
+			Map<String, Object> childVariables = context.executor().variables().local(key);
+			this.callActivities.childCompleted(context.executor().context(context.execution(), parent),
+					childVariables);
+		}
+	}
+
+	@Override
+	public void onTerminate(ElementContext context) {
+		this.store.endProcessInstance(context.instance().processInstanceKey(), ElementInstance.TERMINATED);
+	}
+
+}

@@ -1,0 +1,24 @@
+package fr.refactory.engine.execution.processor;
+
+import fr.refactory.engine.ConditionalOnEmbeddedEngine;
+import fr.refactory.engine.execution.ElementContext;
+import fr.refactory.engine.execution.ElementProcessor;
+
+import org.springframework.stereotype.Component;
+
+/** Embedded subprocess: starts at its none start event and completes when no token is left inside. */
+@Component
+@ConditionalOnEmbeddedEngine
+public class SubProcessProcessor implements ElementProcessor {
+
+	@Override
+	public void onActivate(ElementContext context) {
+		context.activateStartEvent();
+	}
+
+	@Override
+	public void onChildLeft(ElementContext context) {
+		context.complete();
+	}
+
+}

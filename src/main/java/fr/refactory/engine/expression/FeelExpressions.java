@@ -1,0 +1,71 @@
+package fr.refactory.engine.expression;
+
+import java.util.Map;
+
+import org.camunda.feel.api.EvaluationResult;
+import org.camunda.feel.api.FeelEngineApi;
+import org.camunda.feel.api.FeelEngineBuilder;
+import org.camunda.feel.api.ParseResult;
+
+/**
+ * Wraps feel-scala: parse at deployment, evaluate at run time. Values starting with {@code =} are FEEL (the prefix is
+ * stripped), anything else is a static string.
+ */
+public final class FeelExpressions {
+
+	private static final FeelEngineApi FEEL = FeelEngineBuilder.forJava().build();
+
+	private FeelExpressions() {
+	}
+
+	/**
+	 * @return the parsed expression
+	 * @throws IllegalArgumentException with the parser's message when the FEEL is invalid
+	 */
+	public static Expression parse(String source) {
+		if (source == null) {
+			return null;
+		}
+		String trimmed = source.trim();
+		if (!trimmed.startsWith("=")) {
+			return new Expression(source, null);
+		}
+		ParseResult result = FEEL.parseExpression(trimmed.substring(1));
+		if (!result.isSuccess()) {
+			throw new IllegalArgumentException(result.failure().message());
+		}
+		return new Expression(source, result.parsedExpression());
+	}
+
+	/** A FEEL expression even without the {@code =} prefix (sequence-flow conditions, script bodies). */
+	public static Expression parseFeel(String source) {
+		String trimmed = source.trim();
+		return parse(trimmed.startsWith("=") ? trimmed : "=" + trimmed);
+	}
+
+	public static Object evaluate(Expression expression, Map<String, Object> variables) {
+		if (expression.isStatic()) {
+			return expression.source();
+		}
+		EvaluationResult result = FEEL.evaluate(expression.parsed(), variables);
+		if (!result.isSuccess()) {
+			throw new ExpressionFailure("Expected to evaluate expression '" + expression.source()
+					+ "', but failed: " + result.failure().message());
+		}
+		return result.result();
+	}
+
+	public static String evaluateString(Expression expression, Map<String, Object> variables) {
+		Object value = evaluate(expression, variables);
+		if (value == null || value instanceof Map || value instanceof Iterable) {
+			throw new ExpressionFailure("Expected result of the expression '" + expression.source()
+					+ "' to be 'STRING', but was '" + (value == null ? "NULL" : value) + "'.");
+		}
+		return String.valueOf(value);
+	}
+
+	public static FeelEngineApi engine() {
+		return FEEL;
+	}
+
+}

@@ -1,0 +1,122 @@
+package fr.refactory.engine.job;
+
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+
+import fr.refactory.engine.ConditionalOnEmbeddedEngine;
+import jakarta.annotation.PreDestroy;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import org.springframework.stereotype.Component;
+import org.springframework.web.context.request.async.DeferredResult;
+
+/**
+ * Long polling: activation requests wait here per job type and are woken (never re-polled) when a transaction that
+ * made jobs of that type activatable commits.
+ */
+@Component
+@ConditionalOnEmbeddedEngine
+public class JobWaiters {
+
+	private static final Logger LOG = LoggerFactory.getLogger(JobWaiters.class);
+
+	private final JobActivator activator;
+
+	private final Map<String, Set<Waiter>> waiting = new ConcurrentHashMap<>();
+
+	private final ExecutorService dispatcher = Executors.newSingleThreadExecutor((runnable) -> {
+		Thread thread = new Thread(runnable, "engine-job-dispatcher");
+		thread.setDaemon(true);
+		return thread;
+	});
+
+	JobWaiters(JobActivator activator) {
+		this.activator = activator;
+	}
+
+	/** Answers now if jobs exist, otherwise when woken or with no jobs when the result times out. */
+	public void await(ActivationRequest request, DeferredResult<JobWaiters.ActivationResponse> result, boolean longPoll) {
+		Waiter waiter = new Waiter(request, result);
+		if (!longPoll) {
+			List<ActivatedJob> jobs = this.activator.activate(request, request.maxJobsToActivate());
+			result.setResult(new JobWaiters.ActivationResponse(jobs));
+			return;
+		}
+		Set<Waiter> ofType = this.waiting.computeIfAbsent(request.type(), (type) -> ConcurrentHashMap.newKeySet());
+		ofType.add(waiter);
+		result.onTimeout(() -> finish(waiter, List.of()));
+		result.onCompletion(() -> ofType.remove(waiter));
+		result.onError((ex) -> ofType.remove(waiter));
+		serve(waiter);
+	}
+
+	/** Called after a commit that created or re-enabled jobs of the type. */
+	public void jobsAvailable(String type) {
+		if (this.waiting.getOrDefault(type, Set.of()).isEmpty()) {
+			return;
+		}
+		this.dispatcher.execute(() -> {
+			for (Waiter waiter : List.copyOf(this.waiting.getOrDefault(type, Set.of()))) {
+				try {
+					serve(waiter);
+				}
+				catch (RuntimeException ex) {
+					LOG.warn("Could not activate jobs of type {}", type, ex);
+				}
+			}
+		});
+	}
+
+	private void serve(Waiter waiter) {
+		synchronized (waiter) {
+			if (waiter.done) {
+				return;
+			}
+			List<ActivatedJob> jobs = this.activator.activate(waiter.request, waiter.request.maxJobsToActivate());
+			if (!jobs.isEmpty()) {
+				finish(waiter, jobs);
+			}
+		}
+	}
+
+	private void finish(Waiter waiter, List<ActivatedJob> jobs) {
+		synchronized (waiter) {
+			if (waiter.done) {
+				return;
+			}
+			waiter.done = true;
+			this.waiting.getOrDefault(waiter.request.type(), Set.of()).remove(waiter);
+			waiter.result.setResult(new JobWaiters.ActivationResponse(jobs));
+		}
+	}
+
+	@PreDestroy
+	void stop() {
+		this.dispatcher.shutdownNow();
+	}
+
+	private static final class Waiter {
+
+		private final ActivationRequest request;
+
+		private final DeferredResult<JobWaiters.ActivationResponse> result;
+
+		private boolean done;
+
+		Waiter(ActivationRequest request, DeferredResult<JobWaiters.ActivationResponse> result) {
+			this.request = request;
+			this.result = result;
+		}
+
+	}
+
+	/** {@code {"jobs":[...]}}. */
+	public record ActivationResponse(List<ActivatedJob> jobs) {
+	}
+
+}

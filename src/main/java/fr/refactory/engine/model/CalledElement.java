@@ -1,0 +1,9 @@
+package fr.refactory.engine.model;
+
+import fr.refactory.engine.expression.Expression;
+
+/** {@code zeebe:calledElement}: the called process id (latest version) and the propagation flags. */
+public record CalledElement(Expression processId, boolean propagateAllChildVariables,
+		boolean propagateAllParentVariables) {
+
+}

@@ -1,0 +1,107 @@
+package fr.refactory.engine.query;
+
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.List;
+import java.util.Map;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import fr.refactory.engine.ConditionalOnEmbeddedEngine;
+import fr.refactory.engine.Rejection;
+import fr.refactory.engine.query.Search.Type;
+
+import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
+import org.springframework.stereotype.Component;
+
+/** Read model of process instances and their taken sequence flows. */
+@Component
+@ConditionalOnEmbeddedEngine
+public class ProcessInstanceQueries {
+
+	private static final String FROM = "(select p.*, exists (select 1 from engine_incident i where"
+			+ " i.process_instance_key = p.process_instance_key and i.state = 'ACTIVE') as has_incident"
+			+ " from engine_process_instance p) t";
+
+	private static final Search SEARCH = new Search(FROM, "process_instance_key")
+		.field("processInstanceKey", "process_instance_key", Type.KEY)
+		.field("processDefinitionId", "process_definition_id", Type.STRING)
+		.field("processDefinitionName", "process_definition_name", Type.STRING)
+		.field("processDefinitionVersion", "process_definition_version", Type.INT)
+		.field("processDefinitionKey", "process_definition_key", Type.KEY)
+		.field("parentProcessInstanceKey", "parent_process_instance_key", Type.KEY)
+		.field("parentElementInstanceKey", "parent_element_instance_key", Type.KEY)
+		.field("startDate", "start_date", Type.DATE)
+		.field("endDate", "end_date", Type.DATE)
+		.field("state", "state", Type.STRING)
+		.field("hasIncident", "has_incident", Type.BOOLEAN)
+		.field("tenantId", "'<default>'", Type.STRING)
+		.custom("variables", ProcessInstanceQueries::variables);
+
+	private final NamedParameterJdbcTemplate jdbc;
+
+	ProcessInstanceQueries(NamedParameterJdbcTemplate jdbc) {
+		this.jdbc = jdbc;
+	}
+
+	public SearchResult<ProcessInstance> search(JsonNode body) {
+		return SEARCH.run(this.jdbc, body, (rs, i) -> map(rs));
+	}
+
+	public ProcessInstance get(long key) {
+		return this.jdbc
+			.query("select * from " + FROM + " where process_instance_key = :key", Map.of("key", key),
+					(rs, i) -> map(rs))
+			.stream()
+			.findFirst()
+			.orElseThrow(() -> Rejection
+				.notFound("Expected to find a process instance with key '" + key + "', but none was found"));
+	}
+
+	public List<SequenceFlow> sequenceFlows(long key) {
+		get(key);
+		return this.jdbc.query("select * from engine_sequence_flow where process_instance_key = :key order by id",
+				Map.of("key", key),
+				(rs, i) -> new SequenceFlow(rs.getString("process_instance_key") + "_" + rs.getString("flow_id"),
+						String.valueOf(key), String.valueOf(rs.getLong("process_definition_key")),
+						rs.getString("process_definition_id"), rs.getString("flow_id"), "<default>"));
+	}
+
+	private static String variables(JsonNode value, Search.Params params) {
+		StringBuilder sql = new StringBuilder();
+		for (JsonNode variable : value) {
+			String name = params.add(variable.path("name").asText());
+			String condition = new Operators(new Search.Column("v.value", Type.STRING), params)
+				.sql("variables", variable.path("value"));
+			sql.append(sql.length() == 0 ? "" : " and ")
+				.append("exists (select 1 from engine_variable v where v.scope_key = t.process_instance_key and v.name = ")
+				.append(name)
+				.append(condition == null ? "" : " and " + condition)
+				.append(")");
+		}
+		return sql.length() == 0 ? null : sql.toString();
+	}
+
+	private static ProcessInstance map(ResultSet rs) throws SQLException {
+		String id = rs.getString("process_definition_id");
+		String name = rs.getString("process_definition_name");
+		return new ProcessInstance(String.valueOf(rs.getLong("process_instance_key")), id, name == null ? id : name,
+				rs.getInt("process_definition_version"), null, String.valueOf(rs.getLong("process_definition_key")),
+				Dates.format(rs.getTimestamp("start_date")), Dates.format(rs.getTimestamp("end_date")),
+				rs.getString("state"), rs.getBoolean("has_incident"), "<default>",
+				Dates.key((Long) rs.getObject("parent_process_instance_key")),
+				Dates.key((Long) rs.getObject("parent_element_instance_key")), List.of());
+	}
+
+	/** {@code ProcessInstanceResult}. */
+	public record ProcessInstance(String processInstanceKey, String processDefinitionId, String processDefinitionName,
+			int processDefinitionVersion, String processDefinitionVersionTag, String processDefinitionKey,
+			String startDate, String endDate, String state, boolean hasIncident, String tenantId,
+			String parentProcessInstanceKey, String parentElementInstanceKey, List<String> tags) {
+	}
+
+	/** One taken sequence flow. */
+	public record SequenceFlow(String sequenceFlowId, String processInstanceKey, String processDefinitionKey,
+			String processDefinitionId, String elementId, String tenantId) {
+	}
+
+}

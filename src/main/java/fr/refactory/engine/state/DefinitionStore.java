@@ -1,0 +1,115 @@
+package fr.refactory.engine.state;
+
+import java.nio.charset.StandardCharsets;
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+
+import fr.refactory.engine.ConditionalOnEmbeddedEngine;
+import fr.refactory.engine.Rejection;
+import fr.refactory.engine.deployment.BpmnTransformer;
+import fr.refactory.engine.model.ExecutableProcess;
+
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.core.RowMapper;
+import org.springframework.stereotype.Component;
+
+/** Deployed processes, decisions and forms; executable processes are cached by key (parsed once). */
+@Component
+@ConditionalOnEmbeddedEngine
+public class DefinitionStore {
+
+	private static final RowMapper<ProcessDefinitionRow> PROCESS = (rs, i) -> new ProcessDefinitionRow(
+			rs.getLong("process_definition_key"), rs.getString("process_definition_id"), rs.getInt("version"),
+			rs.getString("name"), rs.getString("version_tag"), rs.getString("resource_name"),
+			rs.getString("checksum"));
+
+	private final JdbcTemplate jdbc;
+
+	private final Map<Long, ExecutableProcess> executables = new ConcurrentHashMap<>();
+
+	DefinitionStore(JdbcTemplate jdbc) {
+		this.jdbc = jdbc;
+	}
+
+	public Optional<ProcessDefinitionRow> latestProcess(String processId) {
+		return this.jdbc
+			.query("select * from engine_process_definition where process_definition_id = ? order by version desc limit 1",
+					PROCESS, processId)
+			.stream()
+			.findFirst();
+	}
+
+	public Optional<ProcessDefinitionRow> process(String processId, int version) {
+		return this.jdbc
+			.query("select * from engine_process_definition where process_definition_id = ? and version = ?", PROCESS,
+					processId, version)
+			.stream()
+			.findFirst();
+	}
+
+	public Optional<ProcessDefinitionRow> process(long key) {
+		return this.jdbc
+			.query("select * from engine_process_definition where process_definition_key = ?", PROCESS, key)
+			.stream()
+			.findFirst();
+	}
+
+	public String processXml(long key) {
+		List<String> xml = this.jdbc.queryForList(
+				"select bpmn_xml from engine_process_definition where process_definition_key = ?", String.class, key);
+		if (xml.isEmpty()) {
+			throw Rejection.notFound("Expected to find a process definition with key '" + key + "', but none exists");
+		}
+		return xml.get(0);
+	}
+
+	public void insertProcess(ProcessDefinitionRow row, String xml, long deploymentKey, Instant now) {
+		this.jdbc.update(
+				"insert into engine_process_definition (process_definition_key, process_definition_id, version, name,"
+						+ " version_tag, resource_name, checksum, bpmn_xml, deployment_key, deployed_at)"
+						+ " values (?,?,?,?,?,?,?,?,?,?)",
+				row.key(), row.processId(), row.version(), row.name(), row.versionTag(), row.resourceName(),
+				row.checksum(), xml, deploymentKey, Timestamp.from(now));
+	}
+
+	public void remember(ExecutableProcess process) {
+		this.executables.put(process.key(), process);
+	}
+
+	public ExecutableProcess executable(long key) {
+		return this.executables.computeIfAbsent(key, this::load);
+	}
+
+	private ExecutableProcess load(long key) {
+		ProcessDefinitionRow row = process(key).orElseThrow();
+		byte[] xml = processXml(key).getBytes(StandardCharsets.UTF_8);
+		BpmnTransformer transformer = new BpmnTransformer(row.resourceName(), (id) -> true);
+		ExecutableProcess parsed = transformer.transform(BpmnTransformer.read(row.resourceName(), xml))
+			.stream()
+			.filter((p) -> p.processId().equals(row.processId()))
+			.findFirst()
+			.orElseThrow();
+		return new ExecutableProcess(key, parsed.processId(), row.version(), parsed.name(), parsed.elements(),
+				parsed.flows());
+	}
+
+	public boolean decisionExists(String decisionId) {
+		Integer count = this.jdbc.queryForObject(
+				"select count(*) from engine_decision_definition where decision_definition_id = ?", Integer.class,
+				decisionId);
+		return count != null && count > 0;
+	}
+
+	public JdbcTemplate jdbc() {
+		return this.jdbc;
+	}
+
+	public record ProcessDefinitionRow(long key, String processId, int version, String name, String versionTag,
+			String resourceName, String checksum) {
+	}
+
+}

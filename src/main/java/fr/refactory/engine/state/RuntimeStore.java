@@ -1,0 +1,160 @@
+package fr.refactory.engine.state;
+
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.Clock;
+import java.util.List;
+import java.util.Optional;
+
+import fr.refactory.engine.ConditionalOnEmbeddedEngine;
+import fr.refactory.engine.Rejection;
+import fr.refactory.engine.model.ElementType;
+import fr.refactory.engine.model.ExecutableElement;
+import fr.refactory.engine.model.ExecutableProcess;
+
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.stereotype.Component;
+
+/** Process and element instances, sequence flows and join tokens: the token state of running processes. */
+@Component
+@ConditionalOnEmbeddedEngine
+public class RuntimeStore {
+
+	private final JdbcTemplate jdbc;
+
+	private final Clock clock;
+
+	RuntimeStore(JdbcTemplate jdbc, Clock clock) {
+		this.jdbc = jdbc;
+		this.clock = clock;
+	}
+
+	public void insertProcessInstance(long key, ExecutableProcess process, Long parentPi, Long parentEi, long root) {
+		this.jdbc.update("insert into engine_process_instance (process_instance_key, process_definition_key,"
+				+ " process_definition_id, process_definition_version, process_definition_name, state, start_date,"
+				+ " parent_process_instance_key, parent_element_instance_key, root_process_instance_key)"
+				+ " values (?,?,?,?,?,'ACTIVE',?,?,?,?)", key, process.key(), process.processId(), process.version(),
+				process.name(), now(), parentPi, parentEi, root);
+	}
+
+	/** Locks the root process instance of the given instance for the rest of the transaction. */
+	public long lockRoot(long processInstanceKey) {
+		List<Long> roots = this.jdbc.queryForList(
+				"select root_process_instance_key from engine_process_instance where process_instance_key = ?",
+				Long.class, processInstanceKey);
+		if (roots.isEmpty()) {
+			throw Rejection.notFound("Expected to find a process instance with key '" + processInstanceKey
+					+ "', but none was found");
+		}
+		this.jdbc.queryForList("select 1 from engine_process_instance where process_instance_key = ? for update",
+				roots.get(0));
+		return roots.get(0);
+	}
+
+	public long rootOf(long processInstanceKey) {
+		return this.jdbc.queryForObject(
+				"select root_process_instance_key from engine_process_instance where process_instance_key = ?",
+				Long.class, processInstanceKey);
+	}
+
+	public Optional<String> processInstanceState(long key) {
+		return this.jdbc
+			.queryForList("select state from engine_process_instance where process_instance_key = ?", String.class, key)
+			.stream()
+			.findFirst();
+	}
+
+	public Long parentElementInstance(long processInstanceKey) {
+		List<Long> parents = this.jdbc.queryForList(
+				"select parent_element_instance_key from engine_process_instance where process_instance_key = ?",
+				Long.class, processInstanceKey);
+		return parents.isEmpty() ? null : parents.get(0);
+	}
+
+	public void endProcessInstance(long key, String state) {
+		this.jdbc.update("update engine_process_instance set state = ?, end_date = ? where process_instance_key = ?",
+				state, now(), key);
+	}
+
+	public ElementInstance insertElementInstance(long key, long piKey, ExecutableProcess process,
+			ExecutableElement element, Long flowScopeKey) {
+		this.jdbc.update("insert into engine_element_instance (element_instance_key, process_instance_key,"
+				+ " process_definition_key, process_definition_id, element_id, element_name, element_type, state,"
+				+ " flow_scope_key, start_date) values (?,?,?,?,?,?,?,'ACTIVE',?,?)", key, piKey, process.key(),
+				process.processId(), element.id(), element.nameOrId(), element.type().name(), flowScopeKey, now());
+		return new ElementInstance(key, piKey, process.key(), process.processId(), element.id(), element.type(),
+				ElementInstance.ACTIVE, flowScopeKey, null);
+	}
+
+	public Optional<ElementInstance> elementInstance(long key) {
+		return this.jdbc
+			.query("select * from engine_element_instance where element_instance_key = ?", this::map, key)
+			.stream()
+			.findFirst();
+	}
+
+	public List<ElementInstance> activeChildren(long flowScopeKey) {
+		return this.jdbc.query(
+				"select * from engine_element_instance where flow_scope_key = ? and state = 'ACTIVE'"
+						+ " order by element_instance_key",
+				this::map, flowScopeKey);
+	}
+
+	public boolean scopeIsIdle(long flowScopeKey) {
+		Integer active = this.jdbc.queryForObject(
+				"select (select count(*) from engine_element_instance where flow_scope_key = ? and state = 'ACTIVE')"
+						+ " + (select count(*) from engine_join_token where flow_scope_key = ? and tokens > 0)",
+				Integer.class, flowScopeKey, flowScopeKey);
+		return active != null && active == 0;
+	}
+
+	public void endElementInstance(long key, String state) {
+		this.jdbc.update("update engine_element_instance set state = ?, end_date = ?, incident_key = null"
+				+ " where element_instance_key = ?", state, now(), key);
+	}
+
+	public void setIncident(long elementInstanceKey, Long incidentKey) {
+		this.jdbc.update("update engine_element_instance set incident_key = ? where element_instance_key = ?",
+				incidentKey, elementInstanceKey);
+	}
+
+	public void recordSequenceFlow(long piKey, ExecutableProcess process, String flowId) {
+		this.jdbc.update("insert into engine_sequence_flow (process_instance_key, process_definition_key,"
+				+ " process_definition_id, flow_id) values (?,?,?,?)", piKey, process.key(), process.processId(), flowId);
+	}
+
+	public void addJoinToken(long flowScopeKey, String gatewayId, String flowId) {
+		this.jdbc.update("insert into engine_join_token (flow_scope_key, gateway_id, flow_id, tokens)"
+				+ " values (?,?,?,1) on conflict (flow_scope_key, gateway_id, flow_id)"
+				+ " do update set tokens = engine_join_token.tokens + 1", flowScopeKey, gatewayId, flowId);
+	}
+
+	public List<String> joinedFlows(long flowScopeKey, String gatewayId) {
+		return this.jdbc.queryForList("select flow_id from engine_join_token where flow_scope_key = ?"
+				+ " and gateway_id = ? and tokens > 0", String.class, flowScopeKey, gatewayId);
+	}
+
+	public void consumeJoinTokens(long flowScopeKey, String gatewayId) {
+		this.jdbc.update("update engine_join_token set tokens = tokens - 1 where flow_scope_key = ?"
+				+ " and gateway_id = ? and tokens > 0", flowScopeKey, gatewayId);
+		this.jdbc.update("delete from engine_join_token where flow_scope_key = ? and gateway_id = ? and tokens = 0",
+				flowScopeKey, gatewayId);
+	}
+
+	public void clearJoinTokens(long flowScopeKey) {
+		this.jdbc.update("delete from engine_join_token where flow_scope_key = ?", flowScopeKey);
+	}
+
+	public Timestamp now() {
+		return Timestamp.from(this.clock.instant());
+	}
+
+	private ElementInstance map(ResultSet rs, int row) throws SQLException {
+		return new ElementInstance(rs.getLong("element_instance_key"), rs.getLong("process_instance_key"),
+				rs.getLong("process_definition_key"), rs.getString("process_definition_id"),
+				rs.getString("element_id"), ElementType.valueOf(rs.getString("element_type")), rs.getString("state"),
+				(Long) rs.getObject("flow_scope_key"), (Long) rs.getObject("incident_key"));
+	}
+
+}

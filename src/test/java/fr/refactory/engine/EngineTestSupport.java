@@ -1,0 +1,135 @@
+package fr.refactory.engine;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.UUID;
+
+import fr.refactory.test.RefactoryIntegrationTest;
+import io.camunda.client.CamundaClient;
+import io.camunda.client.api.command.ProblemException;
+import io.camunda.client.api.response.ActivatedJob;
+import io.camunda.client.api.response.DeploymentEvent;
+import io.camunda.client.api.search.enums.ElementInstanceType;
+import io.camunda.client.api.search.enums.ProcessInstanceState;
+import io.camunda.client.api.search.response.ElementInstance;
+import io.camunda.client.api.search.response.Incident;
+import io.camunda.zeebe.model.bpmn.BpmnModelInstance;
+import org.assertj.core.api.ThrowableAssert.ThrowingCallable;
+
+import org.springframework.beans.factory.annotation.Autowired;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+/** Shared helpers for the engine conformance tests: unique ids, deploy, expected problems. */
+public abstract class EngineTestSupport extends RefactoryIntegrationTest {
+
+	@Autowired
+	protected CamundaClient client;
+
+	protected static String uniqueId(String prefix) {
+		return prefix + "-" + UUID.randomUUID().toString().substring(0, 8);
+	}
+
+	protected DeploymentEvent deploy(BpmnModelInstance model) {
+		return this.client.newDeployResourceCommand().addProcessModel(model, "model.bpmn").send().join();
+	}
+
+	protected long deployProcess(BpmnModelInstance model) {
+		return deploy(model).getProcesses().get(0).getProcessDefinitionKey();
+	}
+
+	protected long start(String processId, Map<String, Object> variables) {
+		return this.client.newCreateInstanceCommand()
+			.bpmnProcessId(processId)
+			.latestVersion()
+			.variables(variables)
+			.send()
+			.join()
+			.getProcessInstanceKey();
+	}
+
+	protected long start(String processId) {
+		return start(processId, Map.of());
+	}
+
+	protected List<ElementInstance> elements(long processInstanceKey) {
+		return this.client.newElementInstanceSearchRequest()
+			.filter((f) -> f.processInstanceKey(processInstanceKey))
+			.sort((s) -> s.elementInstanceKey().asc())
+			.send()
+			.join()
+			.items();
+	}
+
+	/** "elementId:STATE" for every element instance except the process, in creation order. */
+	protected List<String> history(long processInstanceKey) {
+		return elements(processInstanceKey).stream()
+			.filter((e) -> e.getType() != ElementInstanceType.PROCESS)
+			.map((e) -> e.getElementId() + ":" + e.getState())
+			.toList();
+	}
+
+	protected ProcessInstanceState state(long processInstanceKey) {
+		return this.client.newProcessInstanceGetRequest(processInstanceKey).send().join().getState();
+	}
+
+	/** Root-scope variables as name to JSON text. */
+	protected Map<String, String> rootVariables(long processInstanceKey) {
+		return variablesOfScope(processInstanceKey);
+	}
+
+	protected Map<String, String> variablesOfScope(long scopeKey) {
+		Map<String, String> result = new TreeMap<>();
+		this.client.newVariableSearchRequest()
+			.filter((f) -> f.scopeKey(scopeKey))
+			.send()
+			.join()
+			.items()
+			.forEach((v) -> result.put(v.getName(), v.getValue()));
+		return result;
+	}
+
+	protected List<ActivatedJob> activate(String type, int max) {
+		return this.client.newActivateJobsCommand()
+			.jobType(type)
+			.maxJobsToActivate(max)
+			.requestTimeout(Duration.ofSeconds(5))
+			.send()
+			.join()
+			.getJobs();
+	}
+
+	protected ActivatedJob activateOne(String type) {
+		List<ActivatedJob> jobs = activate(type, 1);
+		assertThat(jobs).as("an activatable job of type %s", type).hasSize(1);
+		return jobs.get(0);
+	}
+
+	protected List<Incident> incidents(long processInstanceKey) {
+		return this.client.newIncidentSearchRequest()
+			.filter((f) -> f.processInstanceKey(processInstanceKey))
+			.send()
+			.join()
+			.items();
+	}
+
+	protected static ProblemException problem(ThrowingCallable call, int status) {
+		Throwable[] caught = new Throwable[1];
+		assertThatThrownBy(() -> {
+			try {
+				call.call();
+			}
+			catch (Throwable ex) {
+				caught[0] = ex;
+				throw ex;
+			}
+		}).isInstanceOf(ProblemException.class);
+		ProblemException problem = (ProblemException) caught[0];
+		org.assertj.core.api.Assertions.assertThat(problem.details().getStatus()).isEqualTo(status);
+		return problem;
+	}
+
+}

@@ -1,0 +1,137 @@
+package fr.refactory.engine.element;
+
+import java.nio.charset.StandardCharsets;
+import java.time.OffsetDateTime;
+import java.util.List;
+import java.util.Map;
+
+import fr.refactory.engine.EngineTestSupport;
+import io.camunda.client.api.search.enums.ProcessInstanceState;
+import io.camunda.client.api.search.response.UserTask;
+import io.camunda.zeebe.model.bpmn.Bpmn;
+import org.junit.jupiter.api.Test;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+class UserTaskTest extends EngineTestSupport {
+
+	private UserTask onlyTask(long processInstanceKey) {
+		List<UserTask> tasks = this.client.newUserTaskSearchRequest()
+			.filter((f) -> f.processInstanceKey(processInstanceKey))
+			.send()
+			.join()
+			.items();
+		assertThat(tasks).hasSize(1);
+		return tasks.get(0);
+	}
+
+	@Test
+	void shouldCreateATaskWithStaticAssignmentScheduleAndPriority() {
+		String id = uniqueId("user");
+		deploy(Bpmn.createExecutableProcess(id)
+			.startEvent()
+			.userTask("review", (t) -> t.name("Review it")
+				.zeebeUserTask()
+				.zeebeAssignee("demo")
+				.zeebeCandidateGroups("quality-inspectors, auditors")
+				.zeebeCandidateUsers("quentin")
+				.zeebeDueDate("2030-01-02T10:00:00Z")
+				.zeebeFollowUpDate("2030-01-01T10:00:00Z")
+				.zeebeTaskPriority("70"))
+			.endEvent()
+			.done());
+
+		long key = start(id);
+
+		UserTask task = onlyTask(key);
+		assertThat(task.getName()).isEqualTo("Review it");
+		assertThat(task.getElementId()).isEqualTo("review");
+		assertThat(task.getState().name()).isEqualTo("CREATED");
+		assertThat(task.getAssignee()).isEqualTo("demo");
+		assertThat(task.getCandidateGroups()).containsExactly("quality-inspectors", "auditors");
+		assertThat(task.getCandidateUsers()).containsExactly("quentin");
+		assertThat(task.getDueDate().toInstant()).isEqualTo(OffsetDateTime.parse("2030-01-02T10:00:00Z").toInstant());
+		assertThat(task.getFollowUpDate().toInstant())
+			.isEqualTo(OffsetDateTime.parse("2030-01-01T10:00:00Z").toInstant());
+		assertThat(task.getPriority()).isEqualTo(70);
+		assertThat(history(key)).contains("review:ACTIVE");
+	}
+
+	@Test
+	void shouldEvaluateFeelAttributesAndLinkTheDeployedForm() {
+		String id = uniqueId("user");
+		String formId = uniqueId("form");
+		this.client.newDeployResourceCommand()
+			.addResourceString("{\"id\":\"" + formId + "\",\"components\":[{\"key\":\"ok\",\"type\":\"checkbox\"}]}",
+					StandardCharsets.UTF_8, "review.form")
+			.send()
+			.join();
+		deploy(Bpmn.createExecutableProcess(id)
+			.startEvent()
+			.userTask("review", (t) -> t.zeebeUserTask()
+				.zeebeAssigneeExpression("initiator")
+				.zeebeCandidateGroupsExpression("[team, \"leads\"]")
+				.zeebeTaskPriorityExpression("level * 10")
+				.zeebeFormId(formId))
+			.endEvent()
+			.done());
+
+		long key = start(id, Map.of("initiator", "ines", "team", "intake-operators", "level", 3));
+
+		UserTask task = onlyTask(key);
+		assertThat(task.getAssignee()).isEqualTo("ines");
+		assertThat(task.getCandidateGroups()).containsExactly("intake-operators", "leads");
+		assertThat(task.getPriority()).isEqualTo(30);
+		var form = this.client.newUserTaskGetFormRequest(task.getUserTaskKey()).send().join();
+		assertThat(form.getFormId()).isEqualTo(formId);
+		assertThat(String.valueOf(form.getSchema())).contains("checkbox");
+	}
+
+	@Test
+	void shouldContinueWhenTheTaskIsCompletedWithVariables() {
+		String id = uniqueId("user");
+		deploy(Bpmn.createExecutableProcess(id)
+			.startEvent()
+			.userTask("approve", (t) -> t.zeebeUserTask())
+			.endEvent("end")
+			.done());
+		long key = start(id);
+		UserTask task = onlyTask(key);
+
+		this.client.newCompleteUserTaskCommand(task.getUserTaskKey()).variables(Map.of("approved", true)).send().join();
+
+		assertThat(state(key)).isEqualTo(ProcessInstanceState.COMPLETED);
+		assertThat(rootVariables(key)).containsEntry("approved", "true");
+		assertThat(onlyTask(key).getState().name()).isEqualTo("COMPLETED");
+		assertThat(onlyTask(key).getCompletionDate()).isNotNull();
+	}
+
+	@Test
+	void shouldCancelTheTaskWhenTheInstanceIsCancelled() {
+		String id = uniqueId("user");
+		deploy(Bpmn.createExecutableProcess(id).startEvent().userTask("t", (t) -> t.zeebeUserTask()).endEvent().done());
+		long key = start(id);
+
+		this.client.newCancelInstanceCommand(key).send().join();
+
+		assertThat(onlyTask(key).getState().name()).isEqualTo("CANCELED");
+		assertThat(history(key)).contains("t:TERMINATED");
+		assertThat(state(key)).isEqualTo(ProcessInstanceState.TERMINATED);
+	}
+
+	@Test
+	void shouldRaiseAnIncidentForAnUnknownForm() {
+		String id = uniqueId("user");
+		deploy(Bpmn.createExecutableProcess(id)
+			.startEvent()
+			.userTask("t", (t) -> t.zeebeUserTask().zeebeFormId(uniqueId("missing")))
+			.endEvent()
+			.done());
+
+		long key = start(id);
+
+		assertThat(incidents(key)).singleElement()
+			.satisfies((incident) -> assertThat(incident.getErrorType().name()).isEqualTo("FORM_NOT_FOUND"));
+	}
+
+}
