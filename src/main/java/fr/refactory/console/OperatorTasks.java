@@ -1,0 +1,165 @@
+package fr.refactory.console;
+
+import java.time.Clock;
+import java.time.OffsetDateTime;
+import java.util.Collection;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.Consumer;
+
+import io.camunda.client.CamundaClient;
+import io.camunda.client.api.command.ProblemException;
+import io.camunda.client.api.search.enums.UserTaskState;
+import io.camunda.client.api.search.filter.UserTaskFilter;
+import io.camunda.client.api.search.response.ElementInstance;
+import io.camunda.client.api.search.response.UserTask;
+
+import org.springframework.stereotype.Component;
+
+/**
+ * The operator's view of user tasks, through the Camunda client only, so the console works on the embedded engine
+ * and on Camunda 8 alike.
+ */
+@Component
+public class OperatorTasks {
+
+	private static final int SEARCH_LIMIT = 200;
+
+	private final CamundaClient client;
+
+	private final ProcessSubjects subjects;
+
+	private final Clock clock;
+
+	OperatorTasks(CamundaClient client, ProcessSubjects subjects, Clock clock) {
+		this.client = client;
+		this.subjects = subjects;
+		this.clock = clock;
+	}
+
+	/** Open tasks the user may see: assigned to them ("mine") or offered to them and their groups ("groups"). */
+	public List<TaskRow> openTasks(String username, Collection<String> groups, TaskQuery query) {
+		Map<Long, UserTask> found = new LinkedHashMap<>();
+		if ("mine".equals(query.viewOrDefault())) {
+			search((filter) -> filter.assignee(username)).forEach((task) -> found.put(task.getUserTaskKey(), task));
+		}
+		else {
+			groups.forEach((group) -> search((filter) -> filter.candidateGroup(group))
+				.forEach((task) -> found.put(task.getUserTaskKey(), task)));
+			search((filter) -> filter.candidateUser(username)).forEach((task) -> found.put(task.getUserTaskKey(), task));
+		}
+		Map<Long, String> subjectByInstance = new LinkedHashMap<>();
+		return found.values()
+			.stream()
+			.filter((task) -> TaskVisibility.canSee(task, username, groups))
+			.map((task) -> toRow(task, subjectByInstance.computeIfAbsent(task.getProcessInstanceKey(),
+					this.subjects::subjectOf)))
+			.filter((row) -> TaskFilters.matches(row, query))
+			.sorted(TaskFilters.order(query.sortOrDefault()))
+			.toList();
+	}
+
+	public Optional<UserTask> find(long taskKey) {
+		try {
+			return Optional.of(this.client.newUserTaskGetRequest(taskKey).send().join());
+		}
+		catch (ProblemException ex) {
+			if (ex.code() == 404) {
+				return Optional.empty();
+			}
+			throw ex;
+		}
+	}
+
+	public TaskRow rowOf(UserTask task) {
+		return toRow(task, this.subjects.subjectOf(task.getProcessInstanceKey()));
+	}
+
+	public Optional<String> formSchemaOf(UserTask task) {
+		if (task.getFormKey() == null) {
+			return Optional.empty();
+		}
+		Object schema = this.client.newUserTaskGetFormRequest(task.getUserTaskKey()).send().join().getSchema();
+		return Optional.ofNullable(schema).map(Object::toString);
+	}
+
+	public Map<String, Object> variablesOf(UserTask task) {
+		return this.subjects.rootVariablesOf(task.getProcessInstanceKey());
+	}
+
+	public List<ElementInstance> historyOf(long processInstanceKey) {
+		return this.client.newElementInstanceSearchRequest()
+			.filter((filter) -> filter.processInstanceKey(processInstanceKey))
+			.sort((sort) -> sort.startDate().asc())
+			.page((page) -> page.limit(SEARCH_LIMIT))
+			.send()
+			.join()
+			.items();
+	}
+
+	public void claim(long taskKey, String username) {
+		this.client.newAssignUserTaskCommand(taskKey).assignee(username).allowOverride(false).send().join();
+	}
+
+	public void unclaim(long taskKey) {
+		this.client.newUnassignUserTaskCommand(taskKey).send().join();
+	}
+
+	public void complete(long taskKey, Map<String, Object> variables) {
+		this.client.newCompleteUserTaskCommand(taskKey).variables(variables).send().join();
+	}
+
+	private List<UserTask> search(Consumer<UserTaskFilter> criteria) {
+		return this.client.newUserTaskSearchRequest()
+			.filter((filter) -> criteria.accept(filter.state(UserTaskState.CREATED)))
+			.page((page) -> page.limit(SEARCH_LIMIT))
+			.send()
+			.join()
+			.items();
+	}
+
+	private TaskRow toRow(UserTask task, String subject) {
+		OffsetDateTime due = task.getDueDate();
+		boolean overdue = due != null && due.toInstant().isBefore(this.clock.instant());
+		return new TaskRow(task.getUserTaskKey(), task.getName() != null ? task.getName() : task.getElementId(),
+				task.getBpmnProcessId(), task.getProcessInstanceKey(), subject, task.getAssignee(),
+				task.getCandidateGroups() == null ? List.of() : task.getCandidateGroups(), task.getCreationDate(), due,
+				task.getPriority(), overdue);
+	}
+
+	/** Filters and orders applied to the rows, after the engine search. */
+	static final class TaskFilters {
+
+		private TaskFilters() {
+		}
+
+		static boolean matches(TaskRow row, TaskQuery query) {
+			return contains(row.processId(), query.process()) && contains(row.name(), query.task())
+					&& contains(row.subject(), query.subject()) && (query.dueBefore() == null
+							|| (row.due() != null && row.due().toLocalDate().isBefore(query.dueBefore())));
+		}
+
+		static Comparator<TaskRow> order(String sort) {
+			Comparator<TaskRow> byCreation = Comparator.comparing(TaskRow::created,
+					Comparator.nullsLast(Comparator.naturalOrder()));
+			return switch (sort) {
+				case "priority" -> Comparator
+					.comparing(TaskRow::priority, Comparator.nullsLast(Comparator.<Integer>reverseOrder()))
+					.thenComparing(byCreation);
+				case "created" -> byCreation;
+				default -> Comparator.comparing(TaskRow::due, Comparator.nullsLast(Comparator.naturalOrder()))
+					.thenComparing(byCreation);
+			};
+		}
+
+		private static boolean contains(String value, String wanted) {
+			return wanted == null || wanted.isBlank()
+					|| (value != null && value.toLowerCase().contains(wanted.trim().toLowerCase()));
+		}
+
+	}
+
+}

@@ -1,0 +1,61 @@
+package fr.refactory.console;
+
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.camunda.client.CamundaClient;
+import io.camunda.client.api.search.response.Variable;
+
+import org.springframework.stereotype.Component;
+
+/** The subject (VIN, battery or part serial) and root variables of a process instance, read through the client. */
+@Component
+class ProcessSubjects {
+
+	private final CamundaClient client;
+
+	private final ConsoleProperties properties;
+
+	private final ObjectMapper json;
+
+	ProcessSubjects(CamundaClient client, ConsoleProperties properties, ObjectMapper json) {
+		this.client = client;
+		this.properties = properties;
+		this.json = json;
+	}
+
+	String subjectOf(long processInstanceKey) {
+		Map<String, Object> variables = rootVariablesOf(processInstanceKey);
+		return this.properties.subjectVariables()
+			.stream()
+			.map(variables::get)
+			.filter((value) -> value != null)
+			.map(Object::toString)
+			.findFirst()
+			.orElse("");
+	}
+
+	Map<String, Object> rootVariablesOf(long processInstanceKey) {
+		Map<String, Object> variables = new LinkedHashMap<>();
+		this.client.newVariableSearchRequest()
+			.filter((filter) -> filter.processInstanceKey(processInstanceKey).scopeKey(processInstanceKey))
+			.page((page) -> page.limit(500))
+			.send()
+			.join()
+			.items()
+			.forEach((variable) -> variables.put(variable.getName(), valueOf(variable)));
+		return variables;
+	}
+
+	private Object valueOf(Variable variable) {
+		try {
+			return this.json.readValue(variable.getValue(), Object.class);
+		}
+		catch (JsonProcessingException ex) {
+			return variable.getValue();
+		}
+	}
+
+}

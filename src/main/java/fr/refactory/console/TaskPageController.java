@@ -1,0 +1,122 @@
+package fr.refactory.console;
+
+import java.security.Principal;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
+
+import fr.refactory.console.form.FormDefinition;
+import fr.refactory.console.form.FormSubmission;
+import fr.refactory.console.form.FormView;
+import fr.refactory.system.security.UserDirectory;
+import io.camunda.client.api.command.ProblemException;
+import io.camunda.client.api.search.response.UserTask;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+
+import org.springframework.http.HttpStatus;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.server.ResponseStatusException;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+
+@Controller
+class TaskPageController {
+
+	private final OperatorTasks tasks;
+
+	private final UserDirectory users;
+
+	TaskPageController(OperatorTasks tasks, UserDirectory users) {
+		this.tasks = tasks;
+		this.users = users;
+	}
+
+	@GetMapping("/console/tasks/{taskKey}")
+	String task(@PathVariable long taskKey, Principal principal, Model model) {
+		UserTask task = visibleTask(taskKey, principal);
+		Map<String, Object> variables = this.tasks.variablesOf(task);
+		return showTask(task, principal, model,
+				formOf(task).map((form) -> FormView.prefilled(form, variables)).orElse(null));
+	}
+
+	@PostMapping("/console/tasks/{taskKey}/claim")
+	String claim(@PathVariable long taskKey, Principal principal, RedirectAttributes redirect) {
+		UserTask task = visibleTask(taskKey, principal);
+		try {
+			this.tasks.claim(taskKey, principal.getName());
+		}
+		catch (ProblemException ex) {
+			redirect.addFlashAttribute("problem", "This task could not be claimed: it is already claimed by "
+					+ (task.getAssignee() != null ? task.getAssignee() : "someone else") + ".");
+		}
+		return "redirect:/console/tasks/" + taskKey;
+	}
+
+	@PostMapping("/console/tasks/{taskKey}/unclaim")
+	String unclaim(@PathVariable long taskKey, Principal principal) {
+		UserTask task = visibleTask(taskKey, principal);
+		requireAssignee(task, principal);
+		this.tasks.unclaim(taskKey);
+		return "redirect:/console/tasks/" + taskKey;
+	}
+
+	@PostMapping("/console/tasks/{taskKey}/complete")
+	String complete(@PathVariable long taskKey, Principal principal, HttpServletRequest request,
+			HttpServletResponse response, Model model, RedirectAttributes redirect) {
+		UserTask task = visibleTask(taskKey, principal);
+		requireAssignee(task, principal);
+		FormDefinition form = formOf(task).orElse(new FormDefinition(null, List.of()));
+		FormSubmission submission = FormSubmission.of(form, parametersOf(request));
+		if (!submission.isValid()) {
+			response.setStatus(HttpStatus.UNPROCESSABLE_ENTITY.value());
+			model.addAttribute("problem", "Please correct the fields marked below.");
+			return showTask(task, principal, model, FormView.of(form, submission));
+		}
+		this.tasks.complete(taskKey, submission.values());
+		redirect.addFlashAttribute("notice", "Task \"" + this.tasks.rowOf(task).name() + "\" completed.");
+		return "redirect:/console/tasks";
+	}
+
+	private String showTask(UserTask task, Principal principal, Model model, FormView form) {
+		model.addAttribute("task", this.tasks.rowOf(task));
+		model.addAttribute("form", form);
+		model.addAttribute("history", this.tasks.historyOf(task.getProcessInstanceKey()));
+		model.addAttribute("claimedByMe", principal.getName().equals(task.getAssignee()));
+		model.addAttribute("username", principal.getName());
+		return "console/task";
+	}
+
+	private java.util.Optional<FormDefinition> formOf(UserTask task) {
+		return this.tasks.formSchemaOf(task).map(FormDefinition::parse);
+	}
+
+	private UserTask visibleTask(long taskKey, Principal principal) {
+		UserTask task = this.tasks.find(taskKey)
+			.orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND, "No task with key " + taskKey));
+		if (!TaskVisibility.canSee(task, principal.getName(), this.users.groupsOf(principal.getName()))) {
+			throw new ResponseStatusException(HttpStatus.FORBIDDEN,
+					"This task is offered to " + task.getCandidateGroups() + ", and you are not in these groups.");
+		}
+		return task;
+	}
+
+	private static void requireAssignee(UserTask task, Principal principal) {
+		if (!principal.getName().equals(task.getAssignee())) {
+			throw new ResponseStatusException(HttpStatus.CONFLICT, "Claim the task before working on it.");
+		}
+	}
+
+	private static Map<String, List<String>> parametersOf(HttpServletRequest request) {
+		return request.getParameterMap()
+			.entrySet()
+			.stream()
+			.filter((entry) -> !"_csrf".equals(entry.getKey()))
+			.collect(Collectors.toMap(Map.Entry::getKey, (entry) -> Arrays.asList(entry.getValue())));
+	}
+
+}

@@ -1,0 +1,28 @@
+package fr.refactory.console;
+
+import java.time.LocalDate;
+
+import org.springframework.format.annotation.DateTimeFormat;
+
+/**
+ * The filters, sort and page of the task list, as given in the page's query string.
+ *
+ * @param view {@code mine} (assigned to me) or {@code groups} (open to my groups, claimed or not)
+ * @param sort {@code due}, {@code priority} or {@code created}
+ */
+public record TaskQuery(String view, String process, String task, String subject,
+		@DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate dueBefore, String sort, Integer page) {
+
+	public String viewOrDefault() {
+		return "mine".equals(this.view) ? "mine" : "groups";
+	}
+
+	public String sortOrDefault() {
+		return (this.sort == null || this.sort.isBlank()) ? "due" : this.sort;
+	}
+
+	public int pageOrFirst() {
+		return (this.page == null || this.page < 1) ? 1 : this.page;
+	}
+
+}
