@@ -10,6 +10,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.Optional;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import fr.refactory.plant.IdempotencyKey;
 import fr.refactory.plant.PlantProperties.SystemSettings;
@@ -21,7 +22,7 @@ import org.springframework.web.util.UriUtils;
 /**
  * JSON over HTTP to one plant system, shared by every {@code Http…} adapter. Commands are {@code POST}s that carry an
  * {@code Idempotency-Key} header; queries are {@code GET}s. Connect and read time-outs come from the system's
- * settings; there are no retries here, the job retries. Answers other than 2xx become exceptions through
+ * settings; there are no retries here, the job retries. Unknown JSON properties are ignored (tolerant reader). Answers other than 2xx become exceptions through
  * {@link PlantResponses}.
  */
 public final class PlantHttpClient {
@@ -46,8 +47,8 @@ public final class PlantHttpClient {
 		this.system = system;
 		this.baseUrl = withTrailingSlash(settings.baseUrl());
 		this.settings = settings;
-		this.json = json;
-		this.responses = new PlantResponses(system, json);
+		this.json = json.copy().disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
+		this.responses = new PlantResponses(system, this.json);
 		this.http = HttpClient.newBuilder()
 			.version(HttpClient.Version.HTTP_1_1)
 			.connectTimeout(settings.connectTimeout())
@@ -59,6 +60,14 @@ public final class PlantHttpClient {
 		HttpRequest request = request(path).header(IDEMPOTENCY_KEY_HEADER, key.value())
 			.header("Content-Type", "application/json")
 			.POST(HttpRequest.BodyPublishers.ofString(write(command)))
+			.build();
+		return this.responses.read(send(request), answerType);
+	}
+
+	/** {@code POST} a question that changes nothing (a calculation with a body), without an idempotency key. */
+	public <T> T query(String path, Object question, Class<T> answerType) {
+		HttpRequest request = request(path).header("Content-Type", "application/json")
+			.POST(HttpRequest.BodyPublishers.ofString(write(question)))
 			.build();
 		return this.responses.read(send(request), answerType);
 	}
