@@ -1,0 +1,13 @@
+package fr.refactory.records.jdbc;
+
+import java.util.List;
+import java.util.Optional;
+
+import fr.refactory.records.Vehicle;
+
+import org.springframework.data.repository.ListCrudRepository;
+
+/** Spring Data JDBC access to {@link Vehicle}; internal to the records module. */
+public interface VehicleRepository extends ListCrudRepository<Vehicle, String> {
+
+}
