@@ -57,4 +57,24 @@ public class HttpMes implements Mes {
 		return this.http.post("reman-labels", key, request, RemanLabel.class);
 	}
 
+	@Override
+	public MeasurementsRecorded recordMeasurements(IdempotencyKey key, MeasurementSet measurements) {
+		return this.http.post("measurements", key, measurements, MeasurementsRecorded.class);
+	}
+
+	@Override
+	public Measurements measurementsOf(String subjectKey) {
+		return this.http.get("subjects/" + segment(subjectKey) + "/measurements", Measurements.class);
+	}
+
+	@Override
+	public Containment holdSuspectItems(IdempotencyKey key, ContainmentRequest request) {
+		return this.http.post("containments", key, request, Containment.class);
+	}
+
+	@Override
+	public LabourEstimate computeLabour(LabourRequest request) {
+		return this.http.query("labour-estimates", request, LabourEstimate.class);
+	}
+
 }

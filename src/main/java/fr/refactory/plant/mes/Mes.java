@@ -29,4 +29,14 @@ public interface Mes {
 
 	RemanLabel printRemanLabel(IdempotencyKey key, RemanLabelRequest request);
 
+	MeasurementsRecorded recordMeasurements(IdempotencyKey key, MeasurementSet measurements);
+
+	Measurements measurementsOf(String subjectKey);
+
+	/** Puts on hold every item measured at the suspect station or with the suspect equipment since the given time. */
+	Containment holdSuspectItems(IdempotencyKey key, ContainmentRequest request);
+
+	/** Standard hours of the operations a repair needs (domain brief §3.2 step 2.7). */
+	LabourEstimate computeLabour(LabourRequest request);
+
 }

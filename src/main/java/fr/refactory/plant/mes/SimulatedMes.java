@@ -3,9 +3,11 @@ package fr.refactory.plant.mes;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.time.temporal.ChronoUnit;
+import java.util.List;
 import java.util.Map;
 import java.util.Random;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.regex.Pattern;
 
 import fr.refactory.plant.BusinessErrorCodes;
@@ -28,6 +30,8 @@ public class SimulatedMes implements Mes {
 	private final Simulation simulation;
 
 	private final Map<String, WorkOrder> workOrders = new ConcurrentHashMap<>();
+
+	private final List<MeasurementSet> measurements = new CopyOnWriteArrayList<>();
 
 	public SimulatedMes(Simulation simulation) {
 		this.simulation = simulation;
@@ -107,6 +111,46 @@ public class SimulatedMes implements Mes {
 			String remanSerial = Seeds.id("RM", request.coreSerial());
 			String text = request.partNumber() + " " + remanSerial + " — remanufactured by " + request.remanufacturer();
 			return new RemanLabel(remanSerial, request.coreSerial(), text);
+		});
+	}
+
+	@Override
+	public MeasurementsRecorded recordMeasurements(IdempotencyKey key, MeasurementSet measurements) {
+		return this.simulation.once("recordMeasurements", key, () -> {
+			this.measurements.add(measurements);
+			return new MeasurementsRecorded(Seeds.id("MEAS", key), measurements.subjectKey(),
+					measurements.measurements().size());
+		});
+	}
+
+	@Override
+	public Measurements measurementsOf(String subjectKey) {
+		return this.simulation.answer(() -> new Measurements(subjectKey,
+				this.measurements.stream().filter((set) -> set.subjectKey().equals(subjectKey)).toList()));
+	}
+
+	@Override
+	public Containment holdSuspectItems(IdempotencyKey key, ContainmentRequest request) {
+		return this.simulation.once("holdSuspectItems", key, () -> new Containment(Seeds.id("HOLD", key),
+				this.measurements.stream()
+					.filter((set) -> !set.measuredAt().isBefore(request.since()))
+					.filter((set) -> request.scopeKey().equals(
+							"STATION".equals(request.scopeType()) ? set.station() : set.equipmentId()))
+					.map(MeasurementSet::subjectKey)
+					.distinct()
+					.toList()));
+	}
+
+	@Override
+	public LabourEstimate computeLabour(LabourRequest request) {
+		return this.simulation.answer(() -> {
+			List<LabourEstimate.Operation> operations = request.operationCodes()
+				.stream()
+				.map((code) -> new LabourEstimate.Operation(code,
+						Seeds.between(Seeds.random("labour", code), 2, 40) / 4.0))
+				.toList();
+			double total = operations.stream().mapToDouble(LabourEstimate.Operation::standardHours).sum();
+			return new LabourEstimate(request.subjectKey(), operations, total);
 		});
 	}
 

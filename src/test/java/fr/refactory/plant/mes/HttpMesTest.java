@@ -27,7 +27,13 @@ class HttpMesTest extends MesContract {
 		.query("equipment/{id}/calibration",
 				(request) -> this.answers.checkCalibration(request.path("id"), LocalDate.parse(request.query("on"))))
 		.command("reman-labels", RemanLabelRequest.class,
-				(request, body) -> this.answers.printRemanLabel(request.key(), body));
+				(request, body) -> this.answers.printRemanLabel(request.key(), body))
+		.command("measurements", MeasurementSet.class,
+				(request, body) -> this.answers.recordMeasurements(request.key(), body))
+		.query("subjects/{key}/measurements", (request) -> this.answers.measurementsOf(request.path("key")))
+		.command("containments", ContainmentRequest.class,
+				(request, body) -> this.answers.holdSuspectItems(request.key(), body))
+		.command("labour-estimates", LabourRequest.class, (request, body) -> this.answers.computeLabour(body));
 
 	private final Mes mes = new HttpMes(this.server.client("mes"));
 

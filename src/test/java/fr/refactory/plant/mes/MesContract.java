@@ -1,6 +1,8 @@
 package fr.refactory.plant.mes;
 
+import java.time.Instant;
 import java.time.LocalDate;
+import java.util.List;
 
 import fr.refactory.plant.BusinessErrorCodes;
 import fr.refactory.plant.IdempotencyKey;
@@ -113,6 +115,49 @@ abstract class MesContract {
 		assertThat(label.coreSerial()).isEqualTo("CORE-778");
 		assertThat(label.remanSerial()).isNotEqualTo("CORE-778");
 		assertThat(label.labelText()).contains("remanufactured").contains("The Remakers");
+	}
+
+	@Test
+	void shouldGiveBackTheMeasurementsOfASubject() {
+		MeasurementSet set = measured("CORE-900", "STATION-4", "MICROMETER-1", "2026-11-28T09:00:00Z");
+
+		MeasurementsRecorded recorded = mes().recordMeasurements(IdempotencyKey.of("job-12:measure"), set);
+		mes().recordMeasurements(IdempotencyKey.of("job-12:measure"), set);
+
+		assertThat(recorded.count()).isEqualTo(2);
+		assertThat(mes().measurementsOf("CORE-900").sets()).containsExactly(set);
+	}
+
+	@Test
+	void shouldHoldItemsMeasuredWithSuspectEquipmentSinceTheLastGoodCheck() {
+		mes().recordMeasurements(IdempotencyKey.of("job-13:measure"),
+				measured("CORE-901", "STATION-5", "GAUGE-77", "2026-11-28T08:00:00Z"));
+		mes().recordMeasurements(IdempotencyKey.of("job-14:measure"),
+				measured("CORE-902", "STATION-5", "GAUGE-77", "2026-11-28T10:00:00Z"));
+		mes().recordMeasurements(IdempotencyKey.of("job-15:measure"),
+				measured("CORE-903", "STATION-5", "GAUGE-78", "2026-11-28T10:30:00Z"));
+
+		Containment containment = mes().holdSuspectItems(IdempotencyKey.of("job-16:hold"),
+				new ContainmentRequest("EQUIPMENT", "GAUGE-77", Instant.parse("2026-11-28T09:00:00Z")));
+
+		assertThat(containment.containmentId()).isNotBlank();
+		assertThat(containment.heldSubjectKeys()).containsExactly("CORE-902");
+	}
+
+	@Test
+	void shouldAddTheStandardHoursOfTheOperations() {
+		LabourEstimate estimate = mes().computeLabour(new LabourRequest(VIN, List.of("BRAKE_PADS", "WINDSCREEN")));
+
+		assertThat(estimate.operations()).extracting(LabourEstimate.Operation::code)
+			.containsExactly("BRAKE_PADS", "WINDSCREEN");
+		assertThat(estimate.totalStandardHours()).isPositive()
+			.isEqualTo(estimate.operations().stream().mapToDouble(LabourEstimate.Operation::standardHours).sum());
+	}
+
+	private static MeasurementSet measured(String subject, String station, String equipment, String at) {
+		return new MeasurementSet(subject, station, equipment, Instant.parse(at),
+				List.of(new MeasurementSet.Measurement("BORE_DIAMETER", 80.02, "mm", 79.98, 80.05),
+						new MeasurementSet.Measurement("OVALITY", 0.01, "mm", null, 0.03)));
 	}
 
 }
