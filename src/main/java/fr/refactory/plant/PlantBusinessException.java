@@ -13,11 +13,14 @@ public class PlantBusinessException extends RuntimeException {
 
 	private final String errorCode;
 
-	public PlantBusinessException(String system, String errorCode, String message) {
-		super(system + ": " + errorCode + ": " + message);
+	private final String reason;
+
+	public PlantBusinessException(String system, String errorCode, String reason) {
+		super(system + ": " + errorCode + ": " + reason);
 		Assert.hasText(errorCode, "Expected a BPMN error code, but it was blank");
 		this.system = system;
 		this.errorCode = errorCode;
+		this.reason = reason;
 	}
 
 	public String system() {
@@ -30,8 +33,7 @@ public class PlantBusinessException extends RuntimeException {
 
 	/** The message without the system and code prefix, as the plant system phrased it. */
 	public String reason() {
-		String prefix = this.system + ": " + this.errorCode + ": ";
-		return getMessage().substring(prefix.length());
+		return this.reason;
 	}
 
 }

@@ -53,8 +53,8 @@ public class Batteries {
 		SohReading withId = (reading.readingId() != null) ? reading
 				: new SohReading(UUID.randomUUID(), reading.batteryId(), reading.sohPct(), reading.method(),
 						reading.measuredAt(), reading.equipmentId(), reading.idempotencyKey());
-		this.inserts.insertIfAbsent("battery_soh_reading", "idempotency_key", withId);
-		return this.readings.findByIdempotencyKey(reading.idempotencyKey()).orElseThrow();
+		return this.inserts.create("battery_soh_reading", withId, reading.idempotencyKey(),
+				this.readings::findByIdempotencyKey);
 	}
 
 	/** Every reading of the battery, oldest first. */

@@ -24,8 +24,8 @@ public class Certificates {
 	/** Issues a certificate once per idempotency key; returns the stored certificate. */
 	@Transactional
 	public Certificate issue(Certificate certificate) {
-		this.inserts.insertIfAbsent("certificate", "idempotency_key", certificate);
-		return this.repository.findByIdempotencyKey(certificate.idempotencyKey()).orElseThrow();
+		return this.inserts.create("certificate", certificate, certificate.idempotencyKey(),
+				this.repository::findByIdempotencyKey);
 	}
 
 	@Transactional(readOnly = true)

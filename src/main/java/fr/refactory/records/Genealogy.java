@@ -24,8 +24,7 @@ public class Genealogy {
 	/** Records a link once per idempotency key; returns the stored link. */
 	@Transactional
 	public GenealogyLink link(GenealogyLink link) {
-		this.inserts.insertIfAbsent("genealogy_link", "idempotency_key", link);
-		return this.repository.findByIdempotencyKey(link.idempotencyKey()).orElseThrow();
+		return this.inserts.create("genealogy_link", link, link.idempotencyKey(), this.repository::findByIdempotencyKey);
 	}
 
 	/** Every link from or to the asset, oldest first. */

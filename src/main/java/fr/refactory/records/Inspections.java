@@ -24,8 +24,8 @@ public class Inspections {
 	/** Records a result once per idempotency key; returns the stored result. */
 	@Transactional
 	public InspectionResult record(InspectionResult result) {
-		this.inserts.insertIfAbsent("inspection_result", "idempotency_key", result);
-		return this.repository.findByIdempotencyKey(result.idempotencyKey()).orElseThrow();
+		return this.inserts.create("inspection_result", result, result.idempotencyKey(),
+				this.repository::findByIdempotencyKey);
 	}
 
 	@Transactional(readOnly = true)

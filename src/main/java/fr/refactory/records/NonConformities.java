@@ -26,8 +26,8 @@ public class NonConformities {
 	/** Records a nonconformity once per idempotency key; returns the stored one. */
 	@Transactional
 	public NonConformity raise(NonConformity nonConformity) {
-		this.inserts.insertIfAbsent("non_conformity", "idempotency_key", nonConformity);
-		return this.repository.findByIdempotencyKey(nonConformity.idempotencyKey()).orElseThrow();
+		return this.inserts.create("non_conformity", nonConformity, nonConformity.idempotencyKey(),
+				this.repository::findByIdempotencyKey);
 	}
 
 	/** Decides the disposition; a CONCESSION needs the customer's concession reference. */

@@ -31,8 +31,7 @@ public class Parts {
 				normalisePartNumber(part.partNumber()), part.family(), part.serialNumber(), vinOrNull(part.donorVin()),
 				vinOrNull(part.installedInVin()), part.origin(), part.conditionGrade(), part.coreGrade(),
 				part.coreCreditPct(), part.remanSerial(), part.idempotencyKey(), null, null);
-		this.inserts.insertIfAbsent("part", "idempotency_key", normalised);
-		return this.repository.findByIdempotencyKey(part.idempotencyKey()).orElseThrow();
+		return this.inserts.create("part", normalised, part.idempotencyKey(), this.repository::findByIdempotencyKey);
 	}
 
 	/** An OEM reference as stored: upper-case, without white space (domain brief §5.1). */

@@ -25,8 +25,7 @@ public class WorkOrders {
 	/** Records a work order once per idempotency key; returns the stored order. */
 	@Transactional
 	public WorkOrder open(WorkOrder order) {
-		this.inserts.insertIfAbsent("work_order", "idempotency_key", order);
-		return this.repository.findByIdempotencyKey(order.idempotencyKey()).orElseThrow();
+		return this.inserts.create("work_order", order, order.idempotencyKey(), this.repository::findByIdempotencyKey);
 	}
 
 	@Transactional(readOnly = true)

@@ -22,8 +22,8 @@ import org.springframework.web.util.UriUtils;
 /**
  * JSON over HTTP to one plant system, shared by every {@code Http…} adapter. Commands are {@code POST}s that carry an
  * {@code Idempotency-Key} header; queries are {@code GET}s. Connect and read time-outs come from the system's
- * settings; there are no retries here, the job retries. Unknown JSON properties are ignored (tolerant reader). Answers other than 2xx become exceptions through
- * {@link PlantResponses}.
+ * settings; there are no retries here, the job retries. Unknown JSON properties are ignored (tolerant reader).
+ * Answers other than 2xx become exceptions through {@link PlantResponses}.
  */
 public final class PlantHttpClient {
 

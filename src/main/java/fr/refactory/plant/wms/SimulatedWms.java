@@ -10,7 +10,9 @@ import fr.refactory.plant.IdempotencyKey;
 import fr.refactory.plant.simulation.Seeds;
 import fr.refactory.plant.simulation.Simulation;
 
-/** A WMS whose stock levels and demand derive from the part number; part numbers ending in {@code X} are out of stock. */
+/**
+ * A WMS whose stock levels and demand derive from the part number; part numbers ending in {@code X} are out of stock.
+ */
 public class SimulatedWms implements Wms {
 
 	private final Simulation simulation;

@@ -6,6 +6,8 @@ import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
+import java.util.function.Function;
 
 import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
@@ -24,6 +26,18 @@ public class IdempotentInserts {
 
 	IdempotentInserts(NamedParameterJdbcTemplate jdbc) {
 		this.jdbc = jdbc;
+	}
+
+	/**
+	 * Inserts a row created by a job worker unless one with the same {@code idempotency_key} exists, and returns the
+	 * stored row: the new one, or the one the first delivery of the job created.
+	 */
+	public <T extends Record> T create(String table, T row, String idempotencyKey,
+			Function<String, Optional<T>> findByIdempotencyKey) {
+		insertIfAbsent(table, "idempotency_key", row);
+		return findByIdempotencyKey.apply(idempotencyKey)
+			.orElseThrow(() -> new IllegalStateException(
+					"Expected a " + table + " row with idempotency key " + idempotencyKey + " after inserting it"));
 	}
 
 	/** @return whether the row was inserted; false when a row with the same {@code conflictColumn} value existed */

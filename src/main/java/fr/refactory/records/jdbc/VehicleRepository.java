@@ -1,8 +1,5 @@
 package fr.refactory.records.jdbc;
 
-import java.util.List;
-import java.util.Optional;
-
 import fr.refactory.records.Vehicle;
 
 import org.springframework.data.repository.ListCrudRepository;
