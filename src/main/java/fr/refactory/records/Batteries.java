@@ -68,7 +68,7 @@ public class Batteries {
 	public List<Battery> lineage(String batteryId) {
 		List<Battery> lineage = new ArrayList<>();
 		Optional<Battery> current = this.batteries.findById(batteryId);
-		while (current.isPresent()) {
+		while (current.isPresent() && !lineage.contains(current.get())) {
 			lineage.add(current.get());
 			String parent = current.get().parentBatteryId();
 			current = (parent != null) ? this.batteries.findById(parent) : Optional.empty();

@@ -8,14 +8,19 @@ import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.dao.DataIntegrityViolationException;
+import org.springframework.jdbc.core.JdbcTemplate;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
+import static org.assertj.core.api.Assertions.tuple;
 
 class BatteriesTest extends RefactoryIntegrationTest {
 
 	@Autowired
 	Batteries batteries;
+
+	@Autowired
+	JdbcTemplate jdbc;
 
 	@Test
 	void shouldKeepEveryStateOfHealthReadingInTimeOrder() {
@@ -25,8 +30,8 @@ class BatteriesTest extends RefactoryIntegrationTest {
 		this.batteries.recordSoh(reading(batteryId, "74.0", "BMS", "2026-11-27T09:00:00Z"));
 
 		assertThat(this.batteries.sohHistory(batteryId)).extracting(SohReading::sohPct, SohReading::method)
-			.containsExactly(org.assertj.core.groups.Tuple.tuple(new BigDecimal("74.0"), "BMS"),
-					org.assertj.core.groups.Tuple.tuple(new BigDecimal("71.5"), "CAPACITY_TEST"));
+			.containsExactly(tuple(new BigDecimal("74.0"), "BMS"),
+					tuple(new BigDecimal("71.5"), "CAPACITY_TEST"));
 	}
 
 	@Test
@@ -57,6 +62,17 @@ class BatteriesTest extends RefactoryIntegrationTest {
 
 		assertThat(this.batteries.lineage(again.batteryId())).extracting(Battery::batteryId)
 			.containsExactly(again.batteryId(), repurposed.batteryId(), original.batteryId());
+	}
+
+	@Test
+	void shouldStopFollowingParentsThatLoopBack() {
+		Battery first = this.batteries.register(battery(TestKeys.unique("BAT"), null));
+		Battery second = this.batteries.register(battery(TestKeys.unique("BAT"), first.batteryId()));
+		this.jdbc.update("update battery set parent_battery_id = ? where battery_id = ?", second.batteryId(),
+				first.batteryId());
+
+		assertThat(this.batteries.lineage(second.batteryId())).extracting(Battery::batteryId)
+			.containsExactly(second.batteryId(), first.batteryId());
 	}
 
 	@Test
