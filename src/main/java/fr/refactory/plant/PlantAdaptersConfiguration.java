@@ -1,0 +1,127 @@
+package fr.refactory.plant;
+
+import java.time.Clock;
+import java.util.function.Function;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import fr.refactory.plant.PlantProperties.SystemSettings;
+import fr.refactory.plant.btb.BatteryTestBench;
+import fr.refactory.plant.btb.HttpBatteryTestBench;
+import fr.refactory.plant.btb.SimulatedBatteryTestBench;
+import fr.refactory.plant.diag.DiagnosticBench;
+import fr.refactory.plant.diag.HttpDiagnosticBench;
+import fr.refactory.plant.diag.SimulatedDiagnosticBench;
+import fr.refactory.plant.doc.DocumentStore;
+import fr.refactory.plant.doc.HttpDocumentStore;
+import fr.refactory.plant.doc.SimulatedDocumentStore;
+import fr.refactory.plant.eol.EndOfLineBenches;
+import fr.refactory.plant.eol.HttpEndOfLineBenches;
+import fr.refactory.plant.eol.SimulatedEndOfLineBenches;
+import fr.refactory.plant.erp.Erp;
+import fr.refactory.plant.erp.HttpErp;
+import fr.refactory.plant.erp.SimulatedErp;
+import fr.refactory.plant.hrcomp.CompetencyRegister;
+import fr.refactory.plant.hrcomp.HttpCompetencyRegister;
+import fr.refactory.plant.hrcomp.SimulatedCompetencyRegister;
+import fr.refactory.plant.http.PlantHttpClient;
+import fr.refactory.plant.mes.HttpMes;
+import fr.refactory.plant.mes.Mes;
+import fr.refactory.plant.mes.SimulatedMes;
+import fr.refactory.plant.passport.BatteryPassport;
+import fr.refactory.plant.passport.HttpBatteryPassport;
+import fr.refactory.plant.passport.SimulatedBatteryPassport;
+import fr.refactory.plant.simulation.Pause;
+import fr.refactory.plant.simulation.Simulation;
+import fr.refactory.plant.supplier.HttpSupplierPortal;
+import fr.refactory.plant.supplier.SimulatedSupplierPortal;
+import fr.refactory.plant.supplier.SupplierPortal;
+import fr.refactory.plant.wms.HttpWms;
+import fr.refactory.plant.wms.SimulatedWms;
+import fr.refactory.plant.wms.Wms;
+
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+/**
+ * One bean per plant port: the simulated adapter unless {@code refactory.plant.<system>.mode=http}. The simulations
+ * read time from the application's {@link Clock} when there is exactly one, else from the system clock.
+ */
+@Configuration(proxyBeanMethods = false)
+@EnableConfigurationProperties(PlantProperties.class)
+class PlantAdaptersConfiguration {
+
+	private final PlantProperties properties;
+
+	private final ObjectMapper json;
+
+	private final Clock clock;
+
+	PlantAdaptersConfiguration(PlantProperties properties, ObjectMapper json, ObjectProvider<Clock> clock) {
+		this.properties = properties;
+		this.json = json;
+		this.clock = clock.getIfUnique(Clock::systemUTC);
+	}
+
+	@Bean
+	Mes mes() {
+		return adapter("mes", this.properties.mes(), SimulatedMes::new, HttpMes::new);
+	}
+
+	@Bean
+	Wms wms() {
+		return adapter("wms", this.properties.wms(), SimulatedWms::new, HttpWms::new);
+	}
+
+	@Bean
+	Erp erp() {
+		return adapter("erp", this.properties.erp(), SimulatedErp::new, HttpErp::new);
+	}
+
+	@Bean
+	DiagnosticBench diagnosticBench() {
+		return adapter("diag", this.properties.diag(), SimulatedDiagnosticBench::new, HttpDiagnosticBench::new);
+	}
+
+	@Bean
+	BatteryTestBench batteryTestBench() {
+		return adapter("btb", this.properties.btb(), SimulatedBatteryTestBench::new, HttpBatteryTestBench::new);
+	}
+
+	@Bean
+	EndOfLineBenches endOfLineBenches() {
+		return adapter("eol", this.properties.eol(), SimulatedEndOfLineBenches::new, HttpEndOfLineBenches::new);
+	}
+
+	@Bean
+	DocumentStore documentStore() {
+		return adapter("doc", this.properties.doc(), SimulatedDocumentStore::new, HttpDocumentStore::new);
+	}
+
+	@Bean
+	CompetencyRegister competencyRegister() {
+		return adapter("hrcomp", this.properties.hrcomp(), SimulatedCompetencyRegister::new,
+				HttpCompetencyRegister::new);
+	}
+
+	@Bean
+	BatteryPassport batteryPassport() {
+		return adapter("passport", this.properties.passport(), SimulatedBatteryPassport::new,
+				HttpBatteryPassport::new);
+	}
+
+	@Bean
+	SupplierPortal supplierPortal() {
+		return adapter("supplier", this.properties.supplier(), SimulatedSupplierPortal::new, HttpSupplierPortal::new);
+	}
+
+	private <T> T adapter(String system, SystemSettings settings, Function<Simulation, T> simulated,
+			Function<PlantHttpClient, T> http) {
+		return switch (settings.mode()) {
+			case SIMULATED -> simulated.apply(new Simulation(system, settings, this.clock, Pause.SLEEP));
+			case HTTP -> http.apply(new PlantHttpClient(system, settings, this.json));
+		};
+	}
+
+}

@@ -1,0 +1,4 @@
+package fr.refactory.plant.btb;
+
+public record CapacityTestResult(String testId, String batteryId, double measuredCapacityKwh, double sohPct) {
+}

@@ -1,0 +1,70 @@
+package fr.refactory.plant.btb;
+
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Random;
+import java.util.concurrent.ConcurrentHashMap;
+
+import fr.refactory.plant.BusinessErrorCodes;
+import fr.refactory.plant.IdempotencyKey;
+import fr.refactory.plant.PlantBusinessException;
+import fr.refactory.plant.simulation.Seeds;
+import fr.refactory.plant.simulation.Simulation;
+
+/**
+ * A battery test bench whose readings derive from the battery id. Capacity tests finish at once: their result is
+ * there as soon as they are started. Benches named {@code OFFLINE-…} are unavailable.
+ */
+public class SimulatedBatteryTestBench implements BatteryTestBench {
+
+	private final Simulation simulation;
+
+	private final Map<String, CapacityTestResult> results = new ConcurrentHashMap<>();
+
+	public SimulatedBatteryTestBench(Simulation simulation) {
+		this.simulation = simulation;
+	}
+
+	@Override
+	public BmsReading readBms(String batteryId, String benchId) {
+		return this.simulation.answer(() -> {
+			requireOnline(benchId);
+			Random random = Seeds.random("bms", batteryId);
+			int cellMin = Seeds.between(random, 3300, 3800);
+			return new BmsReading(batteryId, sohPct(batteryId), Seeds.between(random, 100, 900) / 10.0,
+					Seeds.between(random, 50, 2500), cellMin, cellMin + Seeds.between(random, 5, 150),
+					List.of(20.0 + random.nextInt(10), 20.0 + random.nextInt(10)), Seeds.between(random, 150, 900),
+					List.of());
+		});
+	}
+
+	@Override
+	public CapacityTest startCapacityTest(IdempotencyKey key, CapacityTestRequest request) {
+		return this.simulation.once("startCapacityTest", key, () -> {
+			requireOnline(request.benchId());
+			String testId = Seeds.id("CT", key);
+			double soh = sohPct(request.batteryId());
+			double measured = Math.round(request.ratedCapacityKwh() * soh) / 100.0;
+			this.results.put(testId, new CapacityTestResult(testId, request.batteryId(), measured, soh));
+			return new CapacityTest(testId, request.batteryId(), request.benchId());
+		});
+	}
+
+	@Override
+	public Optional<CapacityTestResult> capacityTestResult(String testId) {
+		return this.simulation.answer(() -> Optional.ofNullable(this.results.get(testId)));
+	}
+
+	private static double sohPct(String batteryId) {
+		return Seeds.between(Seeds.random("soh", batteryId), 550, 980) / 10.0;
+	}
+
+	private static void requireOnline(String benchId) {
+		if (Simulation.isOffline(benchId)) {
+			throw new PlantBusinessException("btb", BusinessErrorCodes.BENCH_UNAVAILABLE,
+					"bench " + benchId + " is offline");
+		}
+	}
+
+}

@@ -1,0 +1,76 @@
+package fr.refactory.plant.eol;
+
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Map;
+import java.util.Random;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
+
+import fr.refactory.plant.BusinessErrorCodes;
+import fr.refactory.plant.IdempotencyKey;
+import fr.refactory.plant.PlantBusinessException;
+import fr.refactory.plant.eol.TestRun.Measurement;
+import fr.refactory.plant.simulation.Seeds;
+import fr.refactory.plant.simulation.Simulation;
+
+/**
+ * End-of-line benches whose measurements derive from the subject and programme; about one run in ten is out of
+ * limits. Benches named {@code OFFLINE-…} are unavailable.
+ */
+public class SimulatedEndOfLineBenches implements EndOfLineBenches {
+
+	private final Simulation simulation;
+
+	private final Map<String, List<TestRun>> runsBySubject = new ConcurrentHashMap<>();
+
+	public SimulatedEndOfLineBenches(Simulation simulation) {
+		this.simulation = simulation;
+	}
+
+	@Override
+	public TestRun runTest(IdempotencyKey key, TestRequest request) {
+		return this.simulation.once("runTest", key, () -> {
+			if (Simulation.isOffline(request.benchId())) {
+				throw new PlantBusinessException("eol", BusinessErrorCodes.BENCH_UNAVAILABLE,
+						"bench " + request.benchId() + " is offline");
+			}
+			Random random = Seeds.random("eol", request.subjectKey(), request.programme());
+			List<Measurement> measurements = List.of(measurement("BRAKE_FORCE", "kN", 3.0, 9.0, random),
+					measurement("NOISE", "dB", 40, 80, random));
+			String verdict = measurements.stream().allMatch(Measurement::withinLimits) ? "OK" : "NOK";
+			TestRun run = new TestRun(Seeds.id("EOL", key), request.subjectKey(), request.programme(),
+					request.benchId(), calibrationDue(request.benchId()), verdict, measurements);
+			this.runsBySubject.computeIfAbsent(request.subjectKey(), (subject) -> new CopyOnWriteArrayList<>())
+				.add(run);
+			return run;
+		});
+	}
+
+	@Override
+	public HvTestResults readHvTestResults(String vin) {
+		return this.simulation.answer(() -> {
+			Random random = Seeds.random("hv", vin);
+			return new HvTestResults(vin, "HV-TESTER-1", Seeds.between(random, 150, 900),
+					Seeds.between(random, 550, 2000), Seeds.between(random, 10, 90) / 1000.0, true, true);
+		});
+	}
+
+	@Override
+	public TestRuns results(String subjectKey) {
+		return this.simulation
+			.answer(() -> new TestRuns(subjectKey, List.copyOf(this.runsBySubject.getOrDefault(subjectKey, List.of()))));
+	}
+
+	/** Within limits nine times in ten, 10 % above the upper limit otherwise. */
+	private static Measurement measurement(String name, String unit, double lower, double upper, Random random) {
+		boolean within = random.nextInt(10) > 0;
+		double value = within ? lower + (upper - lower) * random.nextDouble() : upper * 1.1;
+		return new Measurement(name, Math.round(value * 100) / 100.0, unit, lower, upper);
+	}
+
+	private static LocalDate calibrationDue(String benchId) {
+		return LocalDate.of(2026, 6, 1).plusDays(Seeds.between(Seeds.random("calibration", benchId), 0, 365));
+	}
+
+}

@@ -1,0 +1,29 @@
+package fr.refactory.plant.hrcomp;
+
+import java.time.LocalDate;
+
+import fr.refactory.plant.http.PlantHttpClient;
+
+import static fr.refactory.plant.http.PlantHttpClient.segment;
+
+/** The competency register over HTTP; see {@link PlantHttpClient} for time-outs and error mapping. */
+public class HttpCompetencyRegister implements CompetencyRegister {
+
+	private final PlantHttpClient http;
+
+	public HttpCompetencyRegister(PlantHttpClient http) {
+		this.http = http;
+	}
+
+	@Override
+	public Habilitations habilitationsOf(String personId, LocalDate on) {
+		return this.http.get("people/" + segment(personId) + "/habilitations?on=" + on, Habilitations.class);
+	}
+
+	@Override
+	public InstallerAuthorisation installerAuthorisation(String installerOrg, String vehicleType, LocalDate on) {
+		return this.http.get("installers/" + segment(installerOrg) + "/authorisation?vehicleType=" + segment(vehicleType)
+				+ "&on=" + on, InstallerAuthorisation.class);
+	}
+
+}

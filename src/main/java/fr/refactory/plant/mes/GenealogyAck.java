@@ -1,0 +1,4 @@
+package fr.refactory.plant.mes;
+
+public record GenealogyAck(String genealogyId, String parentKey, String childKey) {
+}

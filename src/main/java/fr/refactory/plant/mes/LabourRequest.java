@@ -1,0 +1,6 @@
+package fr.refactory.plant.mes;
+
+import java.util.List;
+
+public record LabourRequest(String subjectKey, List<String> operationCodes) {
+}

@@ -1,0 +1,4 @@
+package fr.refactory.plant.mes;
+
+public record MeasurementsRecorded(String recordId, String subjectKey, int count) {
+}

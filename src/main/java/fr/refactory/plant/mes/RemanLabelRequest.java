@@ -1,0 +1,4 @@
+package fr.refactory.plant.mes;
+
+public record RemanLabelRequest(String coreSerial, String partNumber, String remanufacturer) {
+}

@@ -1,0 +1,157 @@
+package fr.refactory.plant.mes;
+
+import java.time.Duration;
+import java.time.LocalDate;
+import java.time.temporal.ChronoUnit;
+import java.util.List;
+import java.util.Map;
+import java.util.Random;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.regex.Pattern;
+
+import fr.refactory.plant.BusinessErrorCodes;
+import fr.refactory.plant.IdempotencyKey;
+import fr.refactory.plant.PlantBusinessException;
+import fr.refactory.plant.PlantTechnicalException;
+import fr.refactory.plant.simulation.Seeds;
+import fr.refactory.plant.simulation.Simulation;
+
+/**
+ * An in-memory MES. Ids derive from the idempotency key, calibration due dates from the equipment id; resources
+ * named {@code OFFLINE-…} are never free.
+ */
+public class SimulatedMes implements Mes {
+
+	private static final Pattern VIN = Pattern.compile("^[A-HJ-NPR-Z0-9]{17}$");
+
+	private static final LocalDate CALIBRATION_EPOCH = LocalDate.of(2026, 1, 1);
+
+	private final Simulation simulation;
+
+	private final Map<String, WorkOrder> workOrders = new ConcurrentHashMap<>();
+
+	private final List<MeasurementSet> measurements = new CopyOnWriteArrayList<>();
+
+	public SimulatedMes(Simulation simulation) {
+		this.simulation = simulation;
+	}
+
+	@Override
+	public MesVehicle registerVehicle(IdempotencyKey key, VehicleRegistration registration) {
+		return this.simulation.once("registerVehicle", key, () -> {
+			if (registration.vin() == null || !VIN.matcher(registration.vin()).matches()) {
+				throw new PlantBusinessException("mes", BusinessErrorCodes.VIN_INVALID,
+						"expected a normalised 17-character VIN, but got " + registration.vin());
+			}
+			return new MesVehicle(registration.vin(), Seeds.id("VEH", registration.vin()));
+		});
+	}
+
+	@Override
+	public WorkOrder createWorkOrder(IdempotencyKey key, WorkOrderRequest request) {
+		return this.simulation.once("createWorkOrder", key, () -> {
+			WorkOrder order = new WorkOrder(Seeds.id("WO", key), request.type(), request.subjectKey(), "CREATED");
+			this.workOrders.put(order.workOrderId(), order);
+			return order;
+		});
+	}
+
+	@Override
+	public WorkOrder releaseWorkOrder(IdempotencyKey key, String workOrderId) {
+		return this.simulation.once("releaseWorkOrder", key, () -> {
+			WorkOrder order = this.workOrders.get(workOrderId);
+			if (order == null) {
+				throw new PlantTechnicalException("mes", "expected a known work order, but got " + workOrderId, false,
+						null);
+			}
+			WorkOrder released = new WorkOrder(order.workOrderId(), order.type(), order.subjectKey(), "RELEASED");
+			this.workOrders.put(workOrderId, released);
+			return released;
+		});
+	}
+
+	@Override
+	public SubjectStatus setStatus(IdempotencyKey key, SubjectStatus status) {
+		return this.simulation.once("setStatus", key, () -> status);
+	}
+
+	@Override
+	public ResourceSlot reserveResource(IdempotencyKey key, ResourceRequest request) {
+		return this.simulation.once("reserveResource", key, () -> {
+			if (Simulation.isOffline(request.resourceId())) {
+				throw new PlantBusinessException("mes", BusinessErrorCodes.BENCH_UNAVAILABLE,
+						"no free slot on " + request.resourceId());
+			}
+			String resourceId = (request.resourceId() != null) ? request.resourceId()
+					: request.resourceType() + "-" + Seeds.between(Seeds.random(request.subjectKey()), 1, 4);
+			var start = this.simulation.now().truncatedTo(ChronoUnit.MINUTES).plus(Duration.ofMinutes(15));
+			return new ResourceSlot(Seeds.id("RES", key), resourceId, start, start.plus(Duration.ofHours(1)));
+		});
+	}
+
+	@Override
+	public GenealogyAck recordGenealogy(IdempotencyKey key, GenealogyRecord record) {
+		return this.simulation.once("recordGenealogy", key,
+				() -> new GenealogyAck(Seeds.id("GEN", key), record.parentKey(), record.childKey()));
+	}
+
+	@Override
+	public Calibration checkCalibration(String equipmentId, LocalDate on) {
+		return this.simulation.answer(() -> {
+			Random random = Seeds.random("calibration", equipmentId);
+			LocalDate due = CALIBRATION_EPOCH.plusDays(Seeds.between(random, 0, 729));
+			return new Calibration(equipmentId, due, !on.isAfter(due));
+		});
+	}
+
+	@Override
+	public RemanLabel printRemanLabel(IdempotencyKey key, RemanLabelRequest request) {
+		return this.simulation.once("printRemanLabel", key, () -> {
+			String remanSerial = Seeds.id("RM", request.coreSerial());
+			String text = request.partNumber() + " " + remanSerial + " — remanufactured by " + request.remanufacturer();
+			return new RemanLabel(remanSerial, request.coreSerial(), text);
+		});
+	}
+
+	@Override
+	public MeasurementsRecorded recordMeasurements(IdempotencyKey key, MeasurementSet measurements) {
+		return this.simulation.once("recordMeasurements", key, () -> {
+			this.measurements.add(measurements);
+			return new MeasurementsRecorded(Seeds.id("MEAS", key), measurements.subjectKey(),
+					measurements.measurements().size());
+		});
+	}
+
+	@Override
+	public Measurements measurementsOf(String subjectKey) {
+		return this.simulation.answer(() -> new Measurements(subjectKey,
+				this.measurements.stream().filter((set) -> set.subjectKey().equals(subjectKey)).toList()));
+	}
+
+	@Override
+	public Containment holdSuspectItems(IdempotencyKey key, ContainmentRequest request) {
+		return this.simulation.once("holdSuspectItems", key, () -> new Containment(Seeds.id("HOLD", key),
+				this.measurements.stream()
+					.filter((set) -> !set.measuredAt().isBefore(request.since()))
+					.filter((set) -> request.scopeKey().equals(
+							"STATION".equals(request.scopeType()) ? set.station() : set.equipmentId()))
+					.map(MeasurementSet::subjectKey)
+					.distinct()
+					.toList()));
+	}
+
+	@Override
+	public LabourEstimate computeLabour(LabourRequest request) {
+		return this.simulation.answer(() -> {
+			List<LabourEstimate.Operation> operations = request.operationCodes()
+				.stream()
+				.map((code) -> new LabourEstimate.Operation(code,
+						Seeds.between(Seeds.random("labour", code), 2, 40) / 4.0))
+				.toList();
+			double total = operations.stream().mapToDouble(LabourEstimate.Operation::standardHours).sum();
+			return new LabourEstimate(request.subjectKey(), operations, total);
+		});
+	}
+
+}

@@ -1,0 +1,6 @@
+package fr.refactory.plant.supplier;
+
+import java.time.LocalDate;
+
+public record KitOrderAck(String supplierOrderId, String poNumber, LocalDate promisedDate) {
+}

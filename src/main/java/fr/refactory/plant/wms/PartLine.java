@@ -1,0 +1,4 @@
+package fr.refactory.plant.wms;
+
+public record PartLine(String partNumber, int quantity) {
+}

@@ -1,0 +1,96 @@
+package fr.refactory.plant.wms;
+
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Random;
+
+import fr.refactory.plant.IdempotencyKey;
+import fr.refactory.plant.simulation.Seeds;
+import fr.refactory.plant.simulation.Simulation;
+
+/**
+ * A WMS whose stock levels and demand derive from the part number; part numbers ending in {@code X} are out of stock.
+ */
+public class SimulatedWms implements Wms {
+
+	private final Simulation simulation;
+
+	public SimulatedWms(Simulation simulation) {
+		this.simulation = simulation;
+	}
+
+	@Override
+	public YardLocation assignYardLocation(IdempotencyKey key, YardRequest request) {
+		return this.simulation.once("assignYardLocation", key, () -> {
+			int bay = Seeds.between(Seeds.random("yard", request.vin()), 1, 99);
+			String code = (request.hvQuarantine() ? "HVQ-" : "Y-") + String.format("%02d", bay);
+			return new YardLocation(request.vin(), code, request.hvQuarantine());
+		});
+	}
+
+	@Override
+	public PartAvailability availabilityOf(String partNumber, int quantity) {
+		return this.simulation.answer(() -> {
+			int inStock = stockOf(partNumber);
+			LocalDate expectedOn = (inStock >= quantity) ? null
+					: LocalDate.ofInstant(this.simulation.now(), ZoneOffset.UTC)
+						.plusDays(Seeds.between(Seeds.random("lead", partNumber), 2, 10));
+			return new PartAvailability(partNumber, quantity, inStock, expectedOn);
+		});
+	}
+
+	@Override
+	public PartsReservation reserveParts(IdempotencyKey key, PartsRequest request) {
+		return this.simulation.once("reserveParts", key, () -> {
+			List<PartLine> reserved = new ArrayList<>();
+			List<PartLine> backOrdered = new ArrayList<>();
+			for (PartLine line : request.lines()) {
+				(stockOf(line.partNumber()) >= line.quantity() ? reserved : backOrdered).add(line);
+			}
+			return new PartsReservation(Seeds.id("RSV", key), request.workOrderId(), reserved, backOrdered);
+		});
+	}
+
+	@Override
+	public PickedParts pickParts(IdempotencyKey key, PartsRequest request) {
+		return this.simulation.once("pickParts", key, () -> new PickedParts(Seeds.id("PICK", key),
+				request.workOrderId(),
+				request.lines()
+					.stream()
+					.map((line) -> new PickedParts.PickedLine(line.partNumber(), line.quantity(),
+							Seeds.id("LOT", line.partNumber())))
+					.toList()));
+	}
+
+	@Override
+	public StockLocation putAway(IdempotencyKey key, StockMove move) {
+		return this.simulation.once("putAway", key, () -> {
+			int slot = Seeds.between(Seeds.random("slot", move.area(), move.subjectKey()), 1, 999);
+			return new StockLocation(move.subjectKey(), move.area(), move.area() + "-" + String.format("%03d", slot));
+		});
+	}
+
+	@Override
+	public HarvestedPart createHarvestedPart(IdempotencyKey key, HarvestRequest request) {
+		return this.simulation.once("createHarvestedPart", key, () -> {
+			String partId = Seeds.id("HP", key);
+			return new HarvestedPart(partId, request.donorVin(), request.partNumber(),
+					request.partNumber() + " " + partId + " donor " + request.donorVin());
+		});
+	}
+
+	@Override
+	public PartDemand demandFor(String partNumber) {
+		return this.simulation.answer(() -> {
+			Random random = Seeds.random("demand", partNumber);
+			return new PartDemand(partNumber, Seeds.between(random, 0, 40), Seeds.between(random, 0, 120));
+		});
+	}
+
+	private static int stockOf(String partNumber) {
+		return partNumber.endsWith("X") ? 0 : Seeds.between(Seeds.random("stock", partNumber), 5, 50);
+	}
+
+}

@@ -1,0 +1,4 @@
+package fr.refactory.plant.wms;
+
+public record StockLocation(String subjectKey, String area, String locationCode) {
+}

@@ -1,0 +1,4 @@
+package fr.refactory.plant.wms;
+
+public record YardLocation(String vin, String locationCode, boolean quarantine) {
+}

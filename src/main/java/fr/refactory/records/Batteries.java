@@ -1,0 +1,79 @@
+package fr.refactory.records;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+
+import fr.refactory.records.jdbc.BatteryRepository;
+import fr.refactory.records.jdbc.IdempotentInserts;
+import fr.refactory.records.jdbc.SohReadingRepository;
+
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.annotation.Transactional;
+
+/** Traction batteries, their state-of-health history and their lineage through parent passports. */
+@Component
+public class Batteries {
+
+	private final BatteryRepository batteries;
+
+	private final SohReadingRepository readings;
+
+	private final IdempotentInserts inserts;
+
+	Batteries(BatteryRepository batteries, SohReadingRepository readings, IdempotentInserts inserts) {
+		this.batteries = batteries;
+		this.readings = readings;
+		this.inserts = inserts;
+	}
+
+	/** Registers a battery; registering the same battery id again changes nothing. */
+	@Transactional
+	public Battery register(Battery battery) {
+		this.inserts.insertIfAbsent("battery", "battery_id", battery);
+		return this.batteries.findById(battery.batteryId()).orElseThrow();
+	}
+
+	@Transactional(readOnly = true)
+	public Optional<Battery> find(String batteryId) {
+		return this.batteries.findById(batteryId);
+	}
+
+	@Transactional
+	public Battery changeRegulatoryStatus(String batteryId, String status) {
+		Battery battery = this.batteries.findById(batteryId)
+			.orElseThrow(() -> new IllegalArgumentException("Expected a registered battery, but got " + batteryId));
+		return this.batteries.save(battery.withRegulatoryStatus(status));
+	}
+
+	/** Adds a state-of-health reading once per idempotency key; returns the stored reading. */
+	@Transactional
+	public SohReading recordSoh(SohReading reading) {
+		SohReading withId = (reading.readingId() != null) ? reading
+				: new SohReading(UUID.randomUUID(), reading.batteryId(), reading.sohPct(), reading.method(),
+						reading.measuredAt(), reading.equipmentId(), reading.idempotencyKey());
+		return this.inserts.create("battery_soh_reading", withId, reading.idempotencyKey(),
+				this.readings::findByIdempotencyKey);
+	}
+
+	/** Every reading of the battery, oldest first. */
+	@Transactional(readOnly = true)
+	public List<SohReading> sohHistory(String batteryId) {
+		return this.readings.findByBatteryIdOrderByMeasuredAt(batteryId);
+	}
+
+	/** The battery and its ancestors through parent passports, the battery itself first. */
+	@Transactional(readOnly = true)
+	public List<Battery> lineage(String batteryId) {
+		List<Battery> lineage = new ArrayList<>();
+		Optional<Battery> current = this.batteries.findById(batteryId);
+		while (current.isPresent() && !lineage.contains(current.get())) {
+			lineage.add(current.get());
+			String parent = current.get().parentBatteryId();
+			current = (parent != null) ? this.batteries.findById(parent) : Optional.empty();
+		}
+		return lineage;
+	}
+
+}

@@ -1,0 +1,67 @@
+package fr.refactory.plant.erp;
+
+import java.math.BigDecimal;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Map;
+
+import fr.refactory.plant.IdempotencyKey;
+import org.junit.jupiter.api.Test;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** What every {@link Erp} adapter must do; run against the simulated and the HTTP adapter. */
+abstract class ErpContract {
+
+	static final String MASTER_VIN = "VF1MA000012345678";
+
+	protected abstract Erp erp();
+
+	@Test
+	void shouldFindMasterDataOfAKnownVehicle() {
+		VehicleMasterData data = erp().findVehicleMasterData(MASTER_VIN).orElseThrow();
+
+		assertThat(data.vin()).isEqualTo(MASTER_VIN);
+		assertThat(data.modelFamily()).isEqualTo("MASTER");
+		assertThat(data.originalMaxPowerKw()).isIn(75.0, 92.0, 110.0);
+		assertThat(data.gvwrKg()).isGreaterThanOrEqualTo(data.massInRunningOrderKg());
+		assertThat(erp().findVehicleMasterData(MASTER_VIN)).contains(data);
+	}
+
+	@Test
+	void shouldFindNothingForAnUnknownVehicle() {
+		assertThat(erp().findVehicleMasterData("WDB9066331S123456")).isEmpty();
+	}
+
+	@Test
+	void shouldAddLabourAndPartsInTheEstimate() {
+		CostEstimate estimate = erp().costEstimate(new CostRequest(MASTER_VIN, 2.5,
+				List.of(new CostRequest.CostLine("7701000001", 2))));
+
+		assertThat(estimate.labourEur()).isEqualByComparingTo("162.50");
+		assertThat(estimate.partsEur()).isPositive();
+		assertThat(estimate.totalEur()).isEqualByComparingTo(estimate.labourEur().add(estimate.partsEur()));
+	}
+
+	@Test
+	void shouldCreateOnePurchaseOrderPerIdempotencyKey() {
+		PurchaseOrderRequest request = new PurchaseOrderRequest("KIT-MASTER-52", MASTER_VIN, LocalDate.of(2026, 12, 15));
+
+		PurchaseOrder first = erp().createPurchaseOrder(IdempotencyKey.of("job-1:po"), request);
+		PurchaseOrder again = erp().createPurchaseOrder(IdempotencyKey.of("job-1:po"), request);
+
+		assertThat(again).isEqualTo(first);
+		assertThat(first.dueDate()).isEqualTo(LocalDate.of(2026, 12, 15));
+	}
+
+	@Test
+	void shouldAnswerAPostingWithADocumentNumberOfItsKind() {
+		ErpDocument document = erp().post(IdempotencyKey.of("job-2:credit"),
+				new ErpPosting(ErpPosting.Kind.CORE_CREDIT, "CORE-1", new BigDecimal("120.00"), Map.of("creditPct", 50)));
+
+		assertThat(document.kind()).isEqualTo(ErpPosting.Kind.CORE_CREDIT);
+		assertThat(document.documentNumber()).startsWith("CC-");
+		assertThat(document.subjectKey()).isEqualTo("CORE-1");
+	}
+
+}

@@ -1,0 +1,91 @@
+package fr.refactory.plant.wms;
+
+import java.util.List;
+
+import fr.refactory.plant.IdempotencyKey;
+import org.junit.jupiter.api.Test;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** What every {@link Wms} adapter must do; run against the simulated and the HTTP adapter. */
+abstract class WmsContract {
+
+	static final String VIN = "VF1MA000012345678";
+
+	protected abstract Wms wms();
+
+	@Test
+	void shouldPutHvSuspectVehiclesInAQuarantineBay() {
+		YardLocation normal = wms().assignYardLocation(IdempotencyKey.of("job-1:yard"), new YardRequest(VIN, false));
+		YardLocation suspect = wms().assignYardLocation(IdempotencyKey.of("job-2:yard"), new YardRequest(VIN, true));
+
+		assertThat(normal.quarantine()).isFalse();
+		assertThat(normal.locationCode()).startsWith("Y-");
+		assertThat(suspect.quarantine()).isTrue();
+		assertThat(suspect.locationCode()).startsWith("HVQ-");
+	}
+
+	@Test
+	void shouldTellWhenAPartIsOutOfStock() {
+		PartAvailability inStock = wms().availabilityOf("7701000001", 1);
+		PartAvailability outOfStock = wms().availabilityOf("77010000X", 2);
+
+		assertThat(inStock.available()).isTrue();
+		assertThat(inStock.expectedOn()).isNull();
+		assertThat(outOfStock.available()).isFalse();
+		assertThat(outOfStock.requested()).isEqualTo(2);
+		assertThat(outOfStock.expectedOn()).isNotNull();
+	}
+
+	@Test
+	void shouldReserveWhatIsInStockAndBackOrderTheRest() {
+		PartsReservation reservation = wms().reserveParts(IdempotencyKey.of("job-3:reserve"),
+				new PartsRequest("WO-1", List.of(new PartLine("7701000001", 1), new PartLine("77010000X", 1))));
+
+		assertThat(reservation.reservationId()).isNotBlank();
+		assertThat(reservation.reserved()).containsExactly(new PartLine("7701000001", 1));
+		assertThat(reservation.backOrdered()).containsExactly(new PartLine("77010000X", 1));
+	}
+
+	@Test
+	void shouldPickPartsWithTheirLots() {
+		PickedParts picked = wms().pickParts(IdempotencyKey.of("job-4:pick"),
+				new PartsRequest("WO-2", List.of(new PartLine("7701000002", 3))));
+
+		assertThat(picked.workOrderId()).isEqualTo("WO-2");
+		assertThat(picked.lines()).singleElement().satisfies((line) -> {
+			assertThat(line.quantity()).isEqualTo(3);
+			assertThat(line.lot()).isNotBlank();
+		});
+	}
+
+	@Test
+	void shouldPutAwayInTheAskedArea() {
+		StockLocation location = wms().putAway(IdempotencyKey.of("job-5:put-away"),
+				new StockMove("BAT-0001", "HV_QUARANTINE"));
+
+		assertThat(location.subjectKey()).isEqualTo("BAT-0001");
+		assertThat(location.locationCode()).startsWith("HV_QUARANTINE-");
+	}
+
+	@Test
+	void shouldCreateOneHarvestedPartPerIdempotencyKey() {
+		HarvestRequest request = new HarvestRequest(VIN, "8200000042", "TURBO", "T-1");
+
+		HarvestedPart first = wms().createHarvestedPart(IdempotencyKey.of("job-6:harvest"), request);
+		HarvestedPart again = wms().createHarvestedPart(IdempotencyKey.of("job-6:harvest"), request);
+
+		assertThat(again).isEqualTo(first);
+		assertThat(first.donorVin()).isEqualTo(VIN);
+		assertThat(first.labelText()).contains(VIN);
+	}
+
+	@Test
+	void shouldGiveTheSameDemandForTheSameReference() {
+		PartDemand demand = wms().demandFor("8200000042");
+
+		assertThat(wms().demandFor("8200000042")).isEqualTo(demand);
+		assertThat(demand.daysOfCover()).isNotNegative();
+	}
+
+}
