@@ -27,14 +27,30 @@ class ProcessSubjects {
 	}
 
 	String subjectOf(long processInstanceKey) {
-		Map<String, Object> variables = rootVariablesOf(processInstanceKey);
+		return subjectIn(rootVariablesOf(processInstanceKey)).key();
+	}
+
+	/** The first subject variable present, typed for the audit log; the process instance itself when none is. */
+	Subject subjectIn(Map<String, Object> variables) {
 		return this.properties.subjectVariables()
 			.stream()
-			.map(variables::get)
-			.filter((value) -> value != null)
-			.map(Object::toString)
+			.filter((name) -> variables.get(name) != null)
 			.findFirst()
-			.orElse("");
+			.map((name) -> new Subject(Subject.typeOf(name), variables.get(name).toString()))
+			.orElse(new Subject("PROCESS_INSTANCE", ""));
+	}
+
+	/** What a process is about: a vehicle (VIN), a battery or a part, and its key. */
+	record Subject(String type, String key) {
+
+		static String typeOf(String variable) {
+			return switch (variable) {
+				case "vin" -> "VEHICLE";
+				case "batteryId" -> "BATTERY";
+				default -> "PART";
+			};
+		}
+
 	}
 
 	Map<String, Object> rootVariablesOf(long processInstanceKey) {

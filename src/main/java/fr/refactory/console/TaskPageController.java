@@ -31,9 +31,12 @@ class TaskPageController {
 
 	private final UserDirectory users;
 
-	TaskPageController(OperatorTasks tasks, UserDirectory users) {
+	private final ConsoleAudit audit;
+
+	TaskPageController(OperatorTasks tasks, UserDirectory users, ConsoleAudit audit) {
 		this.tasks = tasks;
 		this.users = users;
+		this.audit = audit;
 	}
 
 	@GetMapping("/console/tasks/{taskKey}")
@@ -49,6 +52,7 @@ class TaskPageController {
 		UserTask task = visibleTask(taskKey, principal);
 		try {
 			this.tasks.claim(taskKey, principal.getName());
+			this.audit.taskClaimed(principal.getName(), this.tasks.rowOf(task));
 		}
 		catch (ProblemException ex) {
 			redirect.addFlashAttribute("problem", "This task could not be claimed: it is already claimed by "
@@ -62,6 +66,7 @@ class TaskPageController {
 		UserTask task = visibleTask(taskKey, principal);
 		requireAssignee(task, principal);
 		this.tasks.unclaim(taskKey);
+		this.audit.taskUnclaimed(principal.getName(), this.tasks.rowOf(task));
 		return "redirect:/console/tasks/" + taskKey;
 	}
 
@@ -77,8 +82,10 @@ class TaskPageController {
 			model.addAttribute("problem", "Please correct the fields marked below.");
 			return showTask(task, principal, model, FormView.of(form, submission));
 		}
+		TaskRow row = this.tasks.rowOf(task);
 		this.tasks.complete(taskKey, submission.values());
-		redirect.addFlashAttribute("notice", "Task \"" + this.tasks.rowOf(task).name() + "\" completed.");
+		this.audit.taskCompleted(principal.getName(), row, submission.values());
+		redirect.addFlashAttribute("notice", "Task \"" + row.name() + "\" completed.");
 		return "redirect:/console/tasks";
 	}
 

@@ -5,6 +5,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
+import fr.refactory.records.AuditEntry;
+import fr.refactory.records.AuditLog;
 import fr.refactory.test.RefactoryIntegrationTest;
 import fr.refactory.test.WebSession;
 import io.camunda.client.CamundaClient;
@@ -17,12 +19,16 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.tuple;
 
 /** The operator's path through the console, over HTTP against the embedded engine. */
 class TaskConsoleTest extends RefactoryIntegrationTest {
 
 	@Autowired
 	CamundaClient client;
+
+	@Autowired
+	AuditLog auditLog;
 
 	String processId;
 
@@ -75,6 +81,9 @@ class TaskConsoleTest extends RefactoryIntegrationTest {
 		assertThat(completed.body()).contains("completed");
 		assertThat(openTask("task-registration-review").getName()).isEqualTo("Registration review");
 		assertThat(rootVariable("odometerKm")).isEqualTo("123456");
+		assertThat(this.auditLog.about(this.vin)).extracting(AuditEntry::action, AuditEntry::actor)
+			.containsExactly(tuple("TASK_CLAIMED", "intake-operator"), tuple("TASK_COMPLETED", "intake-operator"));
+		assertThat(this.auditLog.about(this.vin).get(1).data().toString()).contains("odometerKm").contains("123456");
 	}
 
 	@Test

@@ -1,0 +1,47 @@
+package fr.refactory.console;
+
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+import fr.refactory.records.AuditEvent;
+import fr.refactory.records.AuditLog;
+
+import org.springframework.stereotype.Component;
+
+/** Writes what operators do in the console (claim, unclaim, complete, start) to the hash-chained audit log. */
+@Component
+class ConsoleAudit {
+
+	private final AuditLog auditLog;
+
+	private final ProcessSubjects subjects;
+
+	ConsoleAudit(AuditLog auditLog, ProcessSubjects subjects) {
+		this.auditLog = auditLog;
+		this.subjects = subjects;
+	}
+
+	void taskClaimed(String user, TaskRow task) {
+		record(user, "TASK_CLAIMED", task, Map.of());
+	}
+
+	void taskUnclaimed(String user, TaskRow task) {
+		record(user, "TASK_UNCLAIMED", task, Map.of());
+	}
+
+	void taskCompleted(String user, TaskRow task, Map<String, Object> formSnapshot) {
+		record(user, "TASK_COMPLETED", task, Map.of("form", formSnapshot));
+	}
+
+	private void record(String user, String action, TaskRow task, Map<String, Object> details) {
+		Map<String, Object> data = new LinkedHashMap<>();
+		data.put("taskKey", Long.toString(task.key()));
+		data.put("task", task.name());
+		data.put("processId", task.processId());
+		data.putAll(details);
+		ProcessSubjects.Subject subject = this.subjects.subjectIn(this.subjects.rootVariablesOf(task.processInstanceKey()));
+		String subjectKey = subject.key().isBlank() ? Long.toString(task.processInstanceKey()) : subject.key();
+		this.auditLog.append(new AuditEvent(user, action, subject.type(), subjectKey, task.processInstanceKey(), null, data));
+	}
+
+}
