@@ -1,0 +1,132 @@
+package fr.refactory.test;
+
+import java.io.File;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.time.Duration;
+
+import org.junit.jupiter.api.Assumptions;
+import org.openqa.selenium.By;
+import org.openqa.selenium.OutputType;
+import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.chrome.ChromeDriverService;
+import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.WebDriverWait;
+
+/**
+ * Headless Debian Chromium driven by Selenium, for page tests. Without {@code chromium} and {@code chromium-driver}
+ * installed ({@code .ci/run} installs them), a test using it is reported as skipped, loudly.
+ */
+public final class Browser implements AutoCloseable {
+
+	static final Path CHROMIUM = Path.of("/usr/bin/chromium");
+
+	static final Path CHROMEDRIVER = Path.of("/usr/bin/chromedriver");
+
+	private static final Path SCREENSHOTS = Path.of("target", "screenshots");
+
+	private final String baseUrl;
+
+	private final ChromeDriver driver;
+
+	private final Path profile;
+
+	private Browser(String baseUrl) throws IOException {
+		this.baseUrl = baseUrl;
+		this.profile = Files.createTempDirectory("refactory-chromium-");
+		ChromeOptions options = new ChromeOptions().setBinary(CHROMIUM.toFile())
+			.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
+					"--disable-quic", "--no-first-run", "--disable-background-networking",
+					"--disable-component-update", "--disable-sync", "--window-size=1024,1366",
+					"--user-data-dir=" + this.profile);
+		ChromeDriverService service = new ChromeDriverService.Builder().usingDriverExecutable(CHROMEDRIVER.toFile())
+			.usingAnyFreePort()
+			.build();
+		this.driver = new ChromeDriver(service, options);
+	}
+
+	/** Opens a browser, or skips the calling test (with a message on stderr) when Chromium is not installed. */
+	public static Browser open(String baseUrl) {
+		boolean installed = Files.isExecutable(CHROMIUM) && Files.isExecutable(CHROMEDRIVER);
+		if (!installed) {
+			System.err.println("SKIPPED BROWSER TEST: " + CHROMIUM + " or " + CHROMEDRIVER
+					+ " is missing; install Debian's chromium and chromium-driver (.ci/run does) to run it.");
+		}
+		Assumptions.assumeTrue(installed, "Chromium is not installed: browser test skipped");
+		try {
+			return new Browser(baseUrl);
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException(ex);
+		}
+	}
+
+	public Browser signIn(String username) {
+		go("/login");
+		type(By.id("username"), username);
+		type(By.id("password"), "demo");
+		this.driver.findElement(By.cssSelector("button[type=submit]")).click();
+		waitFor(By.id("current-user"));
+		return this;
+	}
+
+	public Browser go(String path) {
+		this.driver.get(this.baseUrl + path);
+		return this;
+	}
+
+	public WebElement waitFor(By locator) {
+		return new WebDriverWait(this.driver, Duration.ofSeconds(10))
+			.until(ExpectedConditions.visibilityOfElementLocated(locator));
+	}
+
+	public void type(By locator, String text) {
+		WebElement field = this.driver.findElement(locator);
+		field.clear();
+		field.sendKeys(text);
+	}
+
+	public void click(By locator) {
+		this.driver.findElement(locator).click();
+	}
+
+	public String pageText() {
+		return this.driver.findElement(By.tagName("body")).getText();
+	}
+
+	public WebDriver driver() {
+		return this.driver;
+	}
+
+	/** Saves a PNG of the current page under {@code target/screenshots}. */
+	public Path screenshot(String name) {
+		try {
+			Files.createDirectories(SCREENSHOTS);
+			File shot = this.driver.getScreenshotAs(OutputType.FILE);
+			Path target = SCREENSHOTS.resolve(name + ".png");
+			Files.copy(shot.toPath(), target, StandardCopyOption.REPLACE_EXISTING);
+			return target;
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException(ex);
+		}
+	}
+
+	@Override
+	public void close() {
+		this.driver.quit();
+		try (var files = Files.walk(this.profile)) {
+			files.sorted(java.util.Comparator.reverseOrder()).map(Path::toFile).forEach(File::delete);
+		}
+		catch (IOException ex) {
+			// a leftover temporary profile is harmless
+		}
+	}
+
+}
