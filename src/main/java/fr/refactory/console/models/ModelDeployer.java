@@ -1,0 +1,108 @@
+package fr.refactory.console.models;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.util.Arrays;
+import java.util.Comparator;
+import java.util.List;
+import java.util.stream.Collectors;
+
+import io.camunda.client.CamundaClient;
+import io.camunda.client.api.command.ProblemException;
+import io.camunda.client.api.response.DeploymentEvent;
+import io.camunda.client.spring.event.CamundaClientCreatedSpringEvent;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
+import org.springframework.context.event.EventListener;
+import org.springframework.core.io.Resource;
+import org.springframework.core.io.support.ResourcePatternResolver;
+import org.springframework.stereotype.Component;
+
+/**
+ * Deploys the application's models ({@code decisions/*.dmn}, {@code processes/forms/*.form},
+ * {@code processes/*.bpmn}) through the Camunda client when the client is created — on the embedded engine, on a
+ * Camunda 8 cluster and under Camunda Process Test alike. Each file is its own deployment, so a model the engine
+ * rejects is reported (log and {@link ModelDeploymentReport}) without keeping the plant's other processes from
+ * starting; an unchanged file creates no new version.
+ */
+@Component
+@ConditionalOnProperty(name = "camunda.client.deployment.enabled", havingValue = "true", matchIfMissing = true)
+class ModelDeployer {
+
+	static final List<String> LOCATIONS = List.of("classpath*:decisions/*.dmn", "classpath*:processes/forms/*.form",
+			"classpath*:processes/*.bpmn");
+
+	private static final Logger log = LoggerFactory.getLogger(ModelDeployer.class);
+
+	private final ResourcePatternResolver resources;
+
+	private final ModelDeploymentReport report;
+
+	ModelDeployer(ResourcePatternResolver resources, ModelDeploymentReport report) {
+		this.resources = resources;
+		this.report = report;
+	}
+
+	@EventListener
+	void deployWhenClientIsReady(CamundaClientCreatedSpringEvent event) {
+		deployAll(event.getClient());
+	}
+
+	void deployAll(CamundaClient client) {
+		for (Resource resource : modelFiles()) {
+			this.report.record(deploy(client, resource));
+		}
+		List<ModelDeploymentReport.Outcome> rejected = this.report.rejected();
+		if (!rejected.isEmpty()) {
+			log.warn("{} model file(s) were rejected by the engine and are not running: {}", rejected.size(),
+					rejected.stream().map(ModelDeploymentReport.Outcome::resource).collect(Collectors.joining(", ")));
+		}
+	}
+
+	private ModelDeploymentReport.Outcome deploy(CamundaClient client, Resource resource) {
+		String name = resource.getFilename();
+		try {
+			DeploymentEvent deployment = client.newDeployResourceCommand()
+				.addResourceBytes(resource.getContentAsByteArray(), name)
+				.send()
+				.join();
+			return new ModelDeploymentReport.Outcome(name, true, describe(deployment));
+		}
+		catch (ProblemException ex) {
+			String reason = ex.details() != null ? ex.details().getDetail() : ex.getMessage();
+			log.warn("Model {} was rejected: {}", name, reason);
+			return new ModelDeploymentReport.Outcome(name, false, reason);
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException("Expected to read model " + name + ", but could not", ex);
+		}
+	}
+
+	private List<Resource> modelFiles() {
+		return LOCATIONS.stream()
+			.flatMap((location) -> Arrays.stream(resolve(location)).sorted(Comparator.comparing(Resource::getFilename)))
+			.filter(Resource::isReadable)
+			.toList();
+	}
+
+	private Resource[] resolve(String location) {
+		try {
+			return this.resources.getResources(location);
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException(ex);
+		}
+	}
+
+	private static String describe(DeploymentEvent deployment) {
+		return java.util.stream.Stream
+			.of(deployment.getProcesses().stream().map((p) -> p.getBpmnProcessId() + " v" + p.getVersion()),
+					deployment.getDecisions().stream().map((d) -> d.getDmnDecisionId() + " v" + d.getVersion()),
+					deployment.getForm().stream().map((f) -> f.getFormId() + " v" + f.getVersion()))
+			.flatMap((stream) -> stream)
+			.collect(Collectors.joining(", "));
+	}
+
+}

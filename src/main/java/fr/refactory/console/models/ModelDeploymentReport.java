@@ -1,0 +1,35 @@
+package fr.refactory.console.models;
+
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+
+import org.springframework.stereotype.Component;
+
+/** What the start-up deployment of the application's models did, file by file, for the models page and the log. */
+@Component
+public class ModelDeploymentReport {
+
+	private final List<Outcome> outcomes = new CopyOnWriteArrayList<>();
+
+	void record(Outcome outcome) {
+		this.outcomes.removeIf((existing) -> existing.resource().equals(outcome.resource()));
+		this.outcomes.add(outcome);
+	}
+
+	public List<Outcome> outcomes() {
+		return List.copyOf(this.outcomes);
+	}
+
+	public List<Outcome> rejected() {
+		return this.outcomes.stream().filter((outcome) -> !outcome.deployed()).toList();
+	}
+
+	/**
+	 * @param resource file name, e.g. {@code vehicle-intake.bpmn}
+	 * @param deployed whether the engine accepted it
+	 * @param detail the deployed ids and versions, or the engine's reason for rejecting it
+	 */
+	public record Outcome(String resource, boolean deployed, String detail) {
+	}
+
+}
