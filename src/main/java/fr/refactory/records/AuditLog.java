@@ -80,6 +80,32 @@ public class AuditLog {
 				ENTRY, subjectKey);
 	}
 
+	/** Entries matching the auditor's filters, newest first. */
+	@Transactional(readOnly = true)
+	public List<AuditEntry> search(AuditQuery query) {
+		StringBuilder sql = new StringBuilder("select " + COLUMNS + " from audit_entry where true");
+		List<Object> arguments = new java.util.ArrayList<>();
+		if (query.actor() != null && !query.actor().isBlank()) {
+			sql.append(" and actor = ?");
+			arguments.add(query.actor().trim());
+		}
+		if (query.subjectKey() != null && !query.subjectKey().isBlank()) {
+			sql.append(" and subject_key = ?");
+			arguments.add(query.subjectKey().trim());
+		}
+		if (query.from() != null) {
+			sql.append(" and recorded_at >= ?");
+			arguments.add(query.from().atOffset(ZoneOffset.UTC));
+		}
+		if (query.to() != null) {
+			sql.append(" and recorded_at < ?");
+			arguments.add(query.to().atOffset(ZoneOffset.UTC));
+		}
+		sql.append(" order by sequence_number desc limit ?");
+		arguments.add(query.limit());
+		return this.jdbc.query(sql.toString(), ENTRY, arguments.toArray());
+	}
+
 	/** Walks the whole chain in sequence order and stops at the first entry that does not match. */
 	@Transactional(readOnly = true)
 	public AuditVerification verify() {
