@@ -37,7 +37,6 @@ class TaskListController {
 		model.addAttribute("pages", pages);
 		model.addAttribute("view", query.viewOrDefault());
 		model.addAttribute("sort", query.sortOrDefault());
-		model.addAttribute("username", principal.getName());
 		return "console/task-list";
 	}
 

@@ -94,7 +94,6 @@ class TaskPageController {
 		model.addAttribute("form", form);
 		model.addAttribute("history", this.tasks.historyOf(task.getProcessInstanceKey()));
 		model.addAttribute("claimedByMe", principal.getName().equals(task.getAssignee()));
-		model.addAttribute("username", principal.getName());
 		return "console/task";
 	}
 

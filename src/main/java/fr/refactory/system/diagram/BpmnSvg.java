@@ -45,8 +45,8 @@ public final class BpmnSvg {
 			Element shape = (Element) shapes.item(i);
 			body.append(shape(shape, elements.get(shape.getAttribute("bpmnElement")), state, extent));
 		}
-		return "<svg xmlns=\"http://www.w3.org/2000/svg\" class=\"bpmn-diagram\" viewBox=\"" + extent.viewBox()
-				+ "\">" + body + "</svg>";
+		return "<svg xmlns=\"http://www.w3.org/2000/svg\" class=\"bpmn-diagram\" width=\"" + extent.width()
+				+ "\" viewBox=\"" + extent.viewBox() + "\">" + body + "</svg>";
 	}
 
 	private static String shape(Element shape, Element element, DiagramState state, Bounds extent) {
@@ -172,6 +172,10 @@ public final class BpmnSvg {
 			this.minY = Math.min(this.minY, y1);
 			this.maxX = Math.max(this.maxX, x2);
 			this.maxY = Math.max(this.maxY, y2);
+		}
+
+		String width() {
+			return this.minX > this.maxX ? "100" : f("%.0f", this.maxX - this.minX + 40);
 		}
 
 		String viewBox() {

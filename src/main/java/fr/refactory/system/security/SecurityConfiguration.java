@@ -47,6 +47,8 @@ class SecurityConfiguration {
 		return http
 			.authorizeHttpRequests((requests) -> requests.requestMatchers("/login", "/error", "/webjars/**", "/css/**")
 				.permitAll()
+				.requestMatchers("/audit/**")
+				.hasAnyRole(Roles.AUDITOR, Roles.ADMIN)
 				.anyRequest()
 				.authenticated())
 			.formLogin((form) -> form.loginPage("/login").defaultSuccessUrl("/", false).permitAll())

@@ -24,7 +24,6 @@ class WelcomeController {
 
 	@GetMapping("/")
 	String welcome(Principal principal, Model model) {
-		model.addAttribute("username", principal.getName());
 		this.users.find(principal.getName()).ifPresent((user) -> model.addAttribute("user", user));
 		return "system/welcome";
 	}

@@ -1,0 +1,24 @@
+package fr.refactory.system.web;
+
+import fr.refactory.system.security.Roles;
+import jakarta.servlet.http.HttpServletRequest;
+
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.ControllerAdvice;
+import org.springframework.web.bind.annotation.ModelAttribute;
+
+/** What every page's header needs: who is signed in and which areas they may open. */
+@ControllerAdvice(annotations = org.springframework.stereotype.Controller.class)
+class NavigationAdvice {
+
+	@ModelAttribute
+	void navigation(HttpServletRequest request, Model model) {
+		if (request.getRemoteUser() != null) {
+			model.addAttribute("username", request.getRemoteUser());
+			model.addAttribute("canAudit", request.isUserInRole(Roles.AUDITOR) || request.isUserInRole(Roles.ADMIN));
+			model.addAttribute("canModel",
+					request.isUserInRole(Roles.PROCESS_OWNER) || request.isUserInRole(Roles.ADMIN));
+		}
+	}
+
+}

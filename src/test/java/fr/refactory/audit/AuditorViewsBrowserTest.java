@@ -1,0 +1,152 @@
+package fr.refactory.audit;
+
+import java.time.Instant;
+import java.util.Map;
+import java.util.UUID;
+
+import fr.refactory.records.AuditEntry;
+import fr.refactory.records.AuditEvent;
+import fr.refactory.records.AuditLog;
+import fr.refactory.records.Genealogy;
+import fr.refactory.records.GenealogyLink;
+import fr.refactory.test.Browser;
+import fr.refactory.test.RefactoryIntegrationTest;
+import io.camunda.client.CamundaClient;
+import io.camunda.zeebe.model.bpmn.Bpmn;
+import org.junit.jupiter.api.Test;
+import org.openqa.selenium.By;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.JdbcTemplate;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** The auditor's pages in headless Chromium. Screenshots go to target/screenshots. */
+class AuditorViewsBrowserTest extends RefactoryIntegrationTest {
+
+	@Autowired
+	CamundaClient client;
+
+	@Autowired
+	Genealogy genealogy;
+
+	@Autowired
+	AuditLog auditLog;
+
+	@Autowired
+	JdbcTemplate jdbc;
+
+	@Test
+	void shouldFindAnInstanceAndShowItsDiagramWithTheActiveElementMarked() {
+		String suffix = UUID.randomUUID().toString().substring(0, 8);
+		String processId = "audit-intake-" + suffix;
+		String vin = "VF1AUDIT" + suffix.toUpperCase().replaceAll("[^A-HJ-NPR-Z0-9]", "7") + "1";
+		this.client.newDeployResourceCommand()
+			.addProcessModel(Bpmn.createExecutableProcess(processId)
+				.startEvent("start")
+				.name("Vehicle announced")
+				.userTask("task-gate-inspection")
+				.name("Gate inspection")
+				.zeebeUserTask()
+				.zeebeCandidateGroups("intake-operators")
+				.endEvent("end")
+				.done(), processId + ".bpmn")
+			.send()
+			.join();
+		long key = this.client.newCreateInstanceCommand()
+			.bpmnProcessId(processId)
+			.latestVersion()
+			.variables(Map.of("vin", vin))
+			.send()
+			.join()
+			.getProcessInstanceKey();
+
+		try (Browser browser = Browser.open(baseUrl()).signIn("auditor")) {
+			browser.go("/audit/instances?process=" + processId);
+			browser.waitFor(By.linkText(Long.toString(key))).click();
+			browser.waitFor(By.id("diagram"));
+			assertThat(browser.driver()
+				.findElement(By.cssSelector("#diagram g[data-element-id='task-gate-inspection']"))
+				.getDomAttribute("class")).contains("active");
+			assertThat(browser.driver().findElement(By.cssSelector("#diagram g[data-element-id='start']"))
+				.getDomAttribute("class")).contains("completed");
+			assertThat(browser.driver().findElement(By.id("instance-subject")).getText()).isEqualTo(vin);
+			assertThat(browser.driver().findElement(By.id("timeline")).getText()).contains("Gate inspection");
+			browser.screenshot("audit-instance");
+		}
+	}
+
+	@Test
+	void shouldShowWhereTheDieselEngineOfAConvertedMasterWent() {
+		String suffix = UUID.randomUUID().toString().substring(0, 8).toUpperCase();
+		String vin = "VF1MA000" + suffix.replaceAll("[^A-HJ-NPR-Z0-9]", "7") + "9";
+		String engine = "ENG-M9T-" + suffix;
+		String reman = "REMAN-M9T-" + suffix;
+		String battery = "BAT-KIT-" + suffix;
+		Instant now = Instant.now();
+		this.genealogy.link(GenealogyLink.of("t1-" + suffix, "PART", engine, "REMOVED_FROM", "VEHICLE", vin, null, now));
+		this.genealogy.link(GenealogyLink.of("t2-" + suffix, "BATTERY", battery, "INSTALLED_IN", "VEHICLE", vin, null,
+				now.plusSeconds(60)));
+		this.genealogy.link(GenealogyLink.of("t3-" + suffix, "PART", reman, "REMANUFACTURED_FROM", "PART", engine, null,
+				now.plusSeconds(120)));
+
+		try (Browser browser = Browser.open(baseUrl()).signIn("auditor")) {
+			browser.go("/audit/assets/" + vin);
+			String genealogy = browser.waitFor(By.id("genealogy")).getText();
+			assertThat(genealogy).contains("PART " + engine).contains("REMOVED_FROM").contains("BATTERY " + battery);
+			browser.screenshot("audit-asset-vehicle");
+
+			browser.click(By.linkText("PART " + engine));
+			assertThat(browser.waitFor(By.id("genealogy")).getText()).contains("PART " + reman)
+				.contains("REMANUFACTURED_FROM");
+			browser.screenshot("audit-asset-engine");
+		}
+	}
+
+	@Test
+	void shouldNameTheFirstBrokenEntryWhenARowWasTamperedWith() {
+		String subject = "TAMPER-" + UUID.randomUUID().toString().substring(0, 8);
+		AuditEntry target = this.auditLog
+			.append(new AuditEvent("quality-inspector", "TASK_COMPLETED", "PART", subject, null, null,
+					Map.of("verdict", "RELEASED")));
+		try (Browser browser = Browser.open(baseUrl()).signIn("auditor")) {
+			browser.go("/audit/log?verify=true");
+			assertThat(browser.waitFor(By.id("verification")).getText()).startsWith("Chain intact");
+
+			tamper(target.sequenceNumber(), "admin");
+			try {
+				browser.go("/audit/log?verify=true");
+				assertThat(browser.waitFor(By.id("verification")).getText())
+					.startsWith("Chain broken at entry " + target.sequenceNumber());
+				browser.screenshot("audit-log-tampered");
+			}
+			finally {
+				tamper(target.sequenceNumber(), target.actor());
+			}
+			browser.go("/audit/log?verify=true");
+			assertThat(browser.waitFor(By.id("verification")).getText()).startsWith("Chain intact");
+		}
+	}
+
+	@Test
+	void shouldAnswerForbiddenToSomeoneWhoIsNotAnAuditor() {
+		try (Browser browser = Browser.open(baseUrl()).signIn("intake-operator")) {
+			browser.go("/audit/log");
+			assertThat(browser.waitFor(By.id("error-status")).getText()).startsWith("403");
+			browser.go("/audit/instances");
+			assertThat(browser.waitFor(By.id("error-status")).getText()).startsWith("403");
+		}
+	}
+
+	/** Changes a stored row behind the application's back, as a database superuser could. */
+	private void tamper(long sequenceNumber, String actor) {
+		this.jdbc.execute("alter table audit_entry disable trigger audit_entry_append_only");
+		try {
+			this.jdbc.update("update audit_entry set actor = ? where sequence_number = ?", actor, sequenceNumber);
+		}
+		finally {
+			this.jdbc.execute("alter table audit_entry enable trigger audit_entry_append_only");
+		}
+	}
+
+}
