@@ -148,7 +148,10 @@ class Process:
 
     def publish(self, id, name, message, key, variables, doc=None):
         """Message throw between processes: a send task worked by the generic `process.publishMessage` worker."""
-        inputs = [(key, "correlationKey")] + [(f"={{{', '.join(f'{v}: {v}' for v in variables)}}}", "messageVariables")]
+        if not isinstance(variables, dict):
+            variables = {v: v for v in variables}
+        body = ", ".join(f"{k}: {v}" for k, v in variables.items())
+        inputs = [(key, "correlationKey"), ("={" + body + "}", "messageVariables")]
         return self.service(id, name, "process.publishMessage", inputs=inputs,
                             headers={"messageName": message}, kind="sendTask", doc=doc)
 
@@ -436,6 +439,15 @@ class Layout:
         def clear_above(node):
             return not any(row[j] < row[node.id] and p.nodes[j].x - 5 <= node.cx <= p.nodes[j].x + p.nodes[j].w + 5
                            for j in members)
+        def vclear(x, y1, y2, skip):
+            lo, hi = min(y1, y2), max(y1, y2)
+            for j in members:
+                m = p.nodes[j]
+                if j in skip:
+                    continue
+                if m.x - 4 <= x <= m.x + m.w + 4 and m.y < hi and m.y + m.h > lo:
+                    return False
+            return True
         # edges
         chan = 0
         for f in flows:
@@ -466,7 +478,7 @@ class Layout:
             elif s.kind in GATEWAYS:
                 sy = s.y + s.h if t.cy > s.cy else s.y
                 pts = [(s.cx, sy), (s.cx, t.cy), (t.x, t.cy)]
-            elif t.kind in GATEWAYS:
+            elif t.kind in GATEWAYS and vclear(t.cx, s.cy, t.cy, (f.src, f.tgt)):
                 ty = t.y + t.h if s.cy > t.cy else t.y
                 pts = [(s.x + s.w, s.cy), (t.cx, s.cy), (t.cx, ty)]
             else:

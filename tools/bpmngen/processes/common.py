@@ -25,3 +25,52 @@ ROUTES = [("RENEW", "Renew (used-car refurbishment)"), ("BODYWORK", "Bodywork (d
           ("LCV_RETROFIT", "LCV retrofit (Master ICE to EV)"), ("DISMANTLE", "Dismantle (end of life)"),
           ("RETURN", "Return to sender")]
 HV_POWERTRAIN = '=list contains(["BEV", "PHEV", "HEV"], powertrain)'
+
+HARVEST_REVIEW = Form(
+    "harvested-part-review", "Harvested part disposition review",
+    "D10 could not decide for part **{{harvestedPart.partFamily}}** (serial {{harvestedPart.serialNumber}}) from "
+    "donor vehicle **{{vin}}**. Choose the disposition.",
+    radio("reviewedDisposition", "Disposition", [("REMAN_CORE", "Core for remanufacturing (The Remakers)"),
+                                                 ("USED_PART_REUSE", "Reuse as used part"),
+                                                 ("MATERIAL_RECYCLING", "Material recycling")]),
+    ta("dispositionComment", "Justification", required=True, minLength=10))
+
+
+def harvest_routing(p, origin):
+    """Inside a multi-instance sub-process over `harvestedPart`: WMS record, D10, and routing (3.9 / 7.6-7.8).
+
+    Returns (first element id, last element id)."""
+    p.service("task-create-harvested-part", "Create harvested part record", "wms.createHarvestedPart",
+              inputs=[("=harvestedPart", "harvestedPart"), ("=vin", "donorVin"), (f'="{origin}"', "origin")],
+              outputs=[("=partId", "partId"), ("=remanProgramExists", "remanProgramExists"),
+                       ("=daysOfCover", "daysOfCover")])
+    p.rule("task-decide-part-disposition", "Decide part disposition", "harvested-part-disposition", "partDisposition",
+           inputs=[("=harvestedPart.partFamily", "partFamily"), ("=harvestedPart.conditionGrade", "conditionGrade"),
+                   ("=harvestedPart.functionalTestPassed", "functionalTestPassed")],
+           outputs=[("=partDisposition.disposition", "harvestDisposition")], doc="Decision D10")
+    p.xgw("gw-join-part-disposition", "Disposition known")
+    p.xgw("gw-part-disposition", "Disposition?")
+    p.publish("send-core-announced", "Announce core to remanufacture", "CoreAnnounced",
+              '=if harvestedPart.serialNumber = null then partId else harvestedPart.serialNumber',
+              {"coreSerial": "if harvestedPart.serialNumber = null then partId else harvestedPart.serialNumber",
+               "partId": "partId", "partNumber": "harvestedPart.partNumber", "partFamily": "harvestedPart.partFamily",
+               "donorVin": "vin", "origin": f'"{origin}"'})
+    p.service("task-put-away-reuse", "Put away in reuse stock", "wms.putAway", headers={"location": "REUSE_STOCK"})
+    p.user("task-review-part-disposition", "Review part disposition", "parts-testers", HARVEST_REVIEW,
+           outputs=[("=reviewedDisposition", "harvestDisposition")])
+    p.service("task-move-to-recycling", "Move to material recycling", "wms.moveToLocation",
+              headers={"location": "MATERIAL_RECYCLING"})
+    p.xgw("gw-join-part-routed", "Part routed")
+    p.end("end-part-routed", "Part routed")
+    p.chain("task-create-harvested-part", "task-decide-part-disposition", "gw-join-part-disposition",
+            "gw-part-disposition")
+    p.flow("gw-part-disposition", "send-core-announced", "core", '=harvestDisposition = "REMAN_CORE"')
+    p.flow("gw-part-disposition", "task-put-away-reuse", "reuse", '=harvestDisposition = "USED_PART_REUSE"')
+    p.flow("gw-part-disposition", "task-review-part-disposition", "manual review",
+           '=harvestDisposition = "MANUAL_REVIEW"')
+    p.flow("gw-part-disposition", "task-move-to-recycling", "recycling", default=True)
+    p.flow("task-review-part-disposition", "gw-join-part-disposition")
+    p.chain("send-core-announced", "gw-join-part-routed")
+    p.chain("task-put-away-reuse", "gw-join-part-routed")
+    p.chain("task-move-to-recycling", "gw-join-part-routed", "end-part-routed")
+    return "task-create-harvested-part", "end-part-routed"
