@@ -456,7 +456,11 @@ class Layout:
                 chan += 1
                 cy = top - 10 - 16 * chan
                 pts = []
-                if clear_above(s):
+                if s.kind == "boundaryEvent":
+                    h = p.nodes[s.attached_to]
+                    gx = h.x + h.w + COL_GAP / 2
+                    pts += [(s.cx, s.y + s.h), (s.cx, s.y + s.h + 20), (gx, s.y + s.h + 20), (gx, cy)]
+                elif clear_above(s):
                     pts += [(s.cx, s.y), (s.cx, cy)]
                 else:
                     gx = s.x + s.w + COL_GAP / 2

@@ -1,5 +1,5 @@
 """Shared forms and fragments."""
-from model import Form, cb, radio, ta, tf, text
+from model import Form, cb, radio, ta, tf, text, dt
 
 VIN_PATTERN = "^[A-HJ-NPR-Z0-9]{17}$"
 
@@ -74,3 +74,16 @@ def harvest_routing(p, origin):
     p.chain("task-put-away-reuse", "gw-join-part-routed")
     p.chain("task-move-to-recycling", "gw-join-part-routed", "end-part-routed")
     return "task-create-harvested-part", "end-part-routed"
+
+
+HABILITATION_RESOLUTION = Form(
+    "habilitation-resolution", "Missing habilitation",
+    "Work on **{{subjectKey}}** is blocked: no valid electrical habilitation (or installer authorisation) is available for "
+    "the planned date. This task cannot be skipped; resolve it and the check runs again.",
+    radio("habilitationResolution", "Resolution", [("ASSIGNEE_CHANGED", "Another habilitated person assigned"),
+                                                   ("TITLE_RENEWED", "Title / authorisation renewed"),
+                                                   ("DATE_REPLANNED", "Work re-planned")]),
+    dt("plannedConversionDate", "Planned date", subtype="date"),
+    ta("habilitationComment", "Comment", required=True, minLength=10))
+
+

@@ -1,21 +1,10 @@
 from model import Process, Form, cb, tf, num, ta, yn, text, radio, select, dt, attachment, checklist, group
-from processes.common import sla_escalation, harvest_routing, ROUTES
+from processes.common import sla_escalation, harvest_routing, ROUTES, HABILITATION_RESOLUTION
 
 HV_FAILURES = '["ISOLATION_DC", "ISOLATION_AC", "BONDING", "OBD_LAMP_ON", "HV_MARKING"]'
 REMOVED = [("engine", "ENGINE", "Engine"), ("gearbox", "GEARBOX", "Gearbox"), ("turbo", "TURBO", "Turbo"),
            ("injectors", "INJECTOR", "Injectors"), ("engineEcu", "ECU", "Engine ECU"),
            ("exhaust", "EXHAUST", "Exhaust / DPF"), ("fuelTank", "FUEL_TANK", "Fuel tank")]
-
-HABILITATION_RESOLUTION = Form(
-    "habilitation-resolution", "Missing habilitation",
-    "Work on **{{vin}}** is blocked: no valid electrical habilitation (or installer authorisation) is available for "
-    "the planned date. This task cannot be skipped; resolve it and the check runs again.",
-    radio("habilitationResolution", "Resolution", [("ASSIGNEE_CHANGED", "Another habilitated person assigned"),
-                                                   ("TITLE_RENEWED", "Title / authorisation renewed"),
-                                                   ("DATE_REPLANNED", "Work re-planned")]),
-    dt("plannedConversionDate", "Planned date", subtype="date"),
-    ta("habilitationComment", "Comment", required=True, minLength=10))
-
 
 def build():
     p = Process("lcv-retrofit", "LCV retrofit (Master ICE to EV)",
