@@ -379,10 +379,32 @@ class Layout:
 
         order_visit = []
 
+        def reach(v, stop):
+            seen, stack = set(), [v]
+            while stack:
+                x = stack.pop()
+                for y, g in succ[x]:
+                    if g.id not in back and y not in seen and y != stop:
+                        seen.add(y)
+                        stack.append(y)
+            return seen
+
+        def ordered(u):
+            normal = [(v, f) for v, f in succ[u] if p.nodes[f.src].kind != "boundaryEvent"]
+            bound = [(v, f) for v, f in succ[u] if p.nodes[f.src].kind == "boundaryEvent"]
+            if len(normal) > 1:
+                reached = set()
+                for v, f in normal:
+                    if f.id not in back:
+                        reached |= reach(v, u)
+                normal = ([t for t in normal if t[0] in reached and t[1].id not in back]
+                          + [t for t in normal if not (t[0] in reached and t[1].id not in back)])
+            return normal + bound
+
         def visit(u):
             order_visit.append(u)
             first = True
-            for v, f in succ[u]:
+            for v, f in ordered(u):
                 if f.id in back or v in row:
                     continue
                 from_boundary = p.nodes[f.src].kind == "boundaryEvent"
@@ -448,6 +470,7 @@ class Layout:
                 if m.x - 4 <= x <= m.x + m.w + 4 and m.y < hi and m.y + m.h > lo:
                     return False
             return True
+        bottom_channel = [max((p.nodes[j].y + p.nodes[j].h for j in members), default=oy) + 30]
         # edges
         chan = 0
         for f in flows:
@@ -455,21 +478,19 @@ class Layout:
             if f.id in back:
                 chan += 1
                 cy = top - 10 - 16 * chan
-                pts = []
                 if s.kind == "boundaryEvent":
                     h = p.nodes[s.attached_to]
                     gx = h.x + h.w + COL_GAP / 2
-                    pts += [(s.cx, s.y + s.h), (s.cx, s.y + s.h + 20), (gx, s.y + s.h + 20), (gx, cy)]
-                elif clear_above(s):
-                    pts += [(s.cx, s.y), (s.cx, cy)]
+                    exits = [[(s.cx, s.y + s.h), (s.cx, s.y + s.h + 20), (gx, s.y + s.h + 20), (gx, cy)]]
                 else:
                     gx = s.x + s.w + COL_GAP / 2
-                    pts += [(s.x + s.w, s.cy), (gx, s.cy), (gx, cy)]
-                if clear_above(t):
-                    pts += [(t.cx, cy), (t.cx, t.y)]
-                else:
-                    gx = t.x - COL_GAP / 2
-                    pts += [(gx, cy), (gx, t.cy), (t.x, t.cy)]
+                    exits = [[(s.cx, s.y), (s.cx, cy)], [(s.x + s.w, s.cy), (gx, s.cy), (gx, cy)]]
+                gx = t.x - COL_GAP / 2
+                entries = [[(t.cx, cy), (t.cx, t.y)], [(gx, cy), (gx, t.cy), (t.x, t.cy)]]
+                cands = [a + b for a in exits for b in entries]
+                pts = min(cands, key=lambda c: self.crossings(c, f, members))
+            elif True:
+                pts = self.route(f, s, t, members, vclear, bottom_channel)
             elif s.kind == "boundaryEvent":
                 if t.cy > s.y + s.h:
                     pts = [(s.cx, s.y + s.h), (s.cx, t.cy), (t.x, t.cy)]
@@ -490,8 +511,67 @@ class Layout:
                 pts = [(s.x + s.w, s.cy), (gx, s.cy), (gx, t.cy), (t.x, t.cy)]
             f.points = [(round(a), round(b)) for a, b in pts]
         width = (max(p.nodes[i].x + p.nodes[i].w for i in members) - ox) if members else 100
-        height = (rowy[-1] + rowh[-1] - oy + 24) if members else 60
+        lowest = max([rowy[-1] + rowh[-1]] + [y for f in flows for _, y in f.points]) if members else oy
+        height = (lowest - oy + 24) if members else 60
         return width, height
+
+    def crossings(self, pts, f, members):
+        p = self.p
+        s = p.nodes[f.src]
+        skip = {f.src, f.tgt, s.attached_to}
+        count = 0
+        for j in members:
+            if j in skip:
+                continue
+            m = p.nodes[j]
+            x, y, w, h = m.x, m.y, m.w, m.h
+            for (x1, y1), (x2, y2) in zip(pts, pts[1:]):
+                if abs(x1 - x2) < 0.5 and x + 2 < x1 < x + w - 2 and min(y1, y2) < y + h - 2 and max(y1, y2) > y + 2:
+                    count += 1
+                    break
+                if abs(y1 - y2) < 0.5 and y + 2 < y1 < y + h - 2 and min(x1, x2) < x + w - 2 and max(x1, x2) > x + 2:
+                    count += 1
+                    break
+        return count
+
+    def route(self, f, s, t, members, vclear, bottom_channel):
+        """Orthogonal route for a forward edge: the first candidate that crosses no node, else the best one."""
+        cands = []
+        gx_t = t.x - COL_GAP / 2
+        if s.kind == "boundaryEvent":
+            h = self.p.nodes[s.attached_to]
+            if t.cy > s.y + s.h:
+                cands.append([(s.cx, s.y + s.h), (s.cx, t.cy), (t.x, t.cy)])
+            y1 = s.y + s.h + 20
+            cands.append([(s.cx, s.y + s.h), (s.cx, y1), (gx_t, y1), (gx_t, t.cy), (t.x, t.cy)])
+            start = [(s.cx, s.y + s.h)]
+        else:
+            if abs(s.cy - t.cy) < 1:
+                cands.append([(s.x + s.w, s.cy), (t.x, t.cy)])
+            if s.kind in GATEWAYS:
+                sy = s.y + s.h if t.cy > s.cy else s.y
+                cands.append([(s.cx, sy), (s.cx, t.cy), (t.x, t.cy)])
+            if t.kind in GATEWAYS and abs(s.cy - t.cy) >= 1:
+                ty = t.y + t.h if s.cy > t.cy else t.y
+                cands.append([(s.x + s.w, s.cy), (t.cx, s.cy), (t.cx, ty)])
+            cands.append([(s.x + s.w, s.cy), (gx_t, s.cy), (gx_t, t.cy), (t.x, t.cy)])
+            gx_s = s.x + s.w + COL_GAP / 2
+            cands.append([(s.x + s.w, s.cy), (gx_s, s.cy), (gx_s, t.cy), (t.x, t.cy)])
+            start = [(s.cx, s.y + s.h)]
+        yb = bottom_channel[0]
+        if t.kind in GATEWAYS:
+            cands.append(start + [(start[0][0], yb), (t.cx, yb), (t.cx, t.y + t.h)])
+        cands.append(start + [(start[0][0], yb), (gx_t, yb), (gx_t, t.cy), (t.x, t.cy)])
+        best, score = None, None
+        for i, c in enumerate(cands):
+            n = self.crossings(c, f, members)
+            if n == 0:
+                if i >= len(cands) - 2:
+                    bottom_channel[0] += 14
+                return c
+            if score is None or n < score:
+                best, score = c, n
+        return best
 
     def move(self, n, dx, dy):
         n.x += dx

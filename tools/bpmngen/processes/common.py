@@ -36,6 +36,9 @@ HARVEST_REVIEW = Form(
     ta("dispositionComment", "Justification", required=True, minLength=10))
 
 
+HARVEST_LOCALS = ("partId", "remanProgramExists", "daysOfCover", "harvestDisposition", "reviewedDisposition")
+
+
 def harvest_routing(p, origin):
     """Inside a multi-instance sub-process over `harvestedPart`: WMS record, D10, and routing (3.9 / 7.6-7.8).
 

@@ -1,5 +1,5 @@
 from model import Process, Form, cb, tf, num, ta, yn, text, radio, select, dt, attachment, checklist, group
-from processes.common import sla_escalation, harvest_routing, HABILITATION_RESOLUTION, HV_POWERTRAIN, VIN_PATTERN
+from processes.common import sla_escalation, harvest_routing, HABILITATION_RESOLUTION, HV_POWERTRAIN, HARVEST_LOCALS
 
 
 def build():
@@ -94,7 +94,7 @@ def build():
     with p.sub("sub-harvest-parts", "Harvest parts", multi=dict(collection="=harvestCandidates",
                                                                  element="candidatePart"),
                inputs=[("=null", k) for k in ("harvestedPart", "partNumber", "serialNumber", "conditionGrade",
-                                               "functionalTestResult")],
+                                               "functionalTestResult", "labelPrinted") + HARVEST_LOCALS],
                doc="7.6-7.8 per candidate part"):
         p.start("start-harvest-part", "Candidate part")
         remove = Form(

@@ -1,5 +1,5 @@
 from model import Process, Form, cb, tf, num, ta, yn, text, radio, select, dt, attachment, checklist, group
-from processes.common import sla_escalation, harvest_routing, ROUTES, HABILITATION_RESOLUTION
+from processes.common import sla_escalation, harvest_routing, ROUTES, HABILITATION_RESOLUTION, HARVEST_LOCALS
 
 HV_FAILURES = '["ISOLATION_DC", "ISOLATION_AC", "BONDING", "OBD_LAMP_ON", "HV_MARKING"]'
 REMOVED = [("engine", "ENGINE", "Engine"), ("gearbox", "GEARBOX", "Gearbox"), ("turbo", "TURBO", "Turbo"),
@@ -180,7 +180,9 @@ def build():
         p.script("task-list-removed-items", "List removed items",
                  f"=[{items}][item.serialNumber != null]", "removedItems")
         with p.sub("sub-route-removed-parts", "Route removed parts",
-                   multi=dict(collection="=removedItems", element="harvestedPart"), doc="3.9 per removed item"):
+                   multi=dict(collection="=removedItems", element="harvestedPart"),
+                   inputs=[("=null", k) for k in HARVEST_LOCALS],
+                   doc="3.9 per removed item; the routing variables are local to each instance"):
             p.start("start-route-removed-part", "Removed item")
             first, last = harvest_routing(p, "RETROFIT_REMOVAL")
             p.flow("start-route-removed-part", first)

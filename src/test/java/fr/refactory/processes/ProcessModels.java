@@ -48,6 +48,17 @@ final class ProcessModels {
 			"CoreAnnounced", "CoreReceived", "RemanOrderReleased", "BatteryReceived", "CapacityTestDone",
 			"ElvAcquired", "RecyclerPickupConfirmed");
 
+	/** Business key each message is correlated on (domain brief §3.10; ADR 0301 for the composite keys). */
+	static final java.util.Map<String, String> CORRELATION_VARIABLES = java.util.Map.ofEntries(
+			java.util.Map.entry("VehicleArrivalAnnounced", "vin"), java.util.Map.entry("VehicleAtGate", "vin"),
+			java.util.Map.entry("DocumentsReceived", "vin"), java.util.Map.entry("ExpertReportReceived", "vin"),
+			java.util.Map.entry("ExpertConformityReport", "vin"), java.util.Map.entry("PartsAvailable", "workOrderId"),
+			java.util.Map.entry("KitDelivered", "purchaseOrderNumber"), java.util.Map.entry("RegistrationUpdated", "vin"),
+			java.util.Map.entry("CoreAnnounced", "coreSerial"), java.util.Map.entry("CoreReceived", "coreSerial"),
+			java.util.Map.entry("RemanOrderReleased", "coreSerial"), java.util.Map.entry("BatteryReceived", "batteryId"),
+			java.util.Map.entry("CapacityTestDone", "batteryId"), java.util.Map.entry("ElvAcquired", "vin"),
+			java.util.Map.entry("RecyclerPickupConfirmed", "shipmentId"));
+
 	static final Set<String> SIGNAL_NAMES = Set.of("QualityHold", "BatteryThermalAlarm");
 
 	private ProcessModels() {

@@ -353,6 +353,54 @@ class ProcessModelsTest {
 		}
 	}
 
+	@ParameterizedTest
+	@MethodSource("models")
+	void shouldCorrelateMessagesOnTheBriefBusinessKeys(Path file) {
+		BpmnModelInstance model = ProcessModels.read(file);
+
+		for (Message message : model.getModelElementsByType(Message.class)) {
+			ZeebeSubscription subscription = message.getExtensionElements() == null ? null
+					: message.getExtensionElements()
+						.getElementsQuery()
+						.filterByType(ZeebeSubscription.class)
+						.singleResult();
+			assertThat(subscription).as("subscription of %s", message.getName()).isNotNull();
+			assertThat(subscription.getCorrelationKey()).as("correlation key of %s", message.getName())
+				.contains(ProcessModels.CORRELATION_VARIABLES.get(message.getName()));
+		}
+		for (SendTask task : model.getModelElementsByType(SendTask.class)) {
+			String messageName = task.getSingleExtensionElement(ZeebeTaskHeaders.class)
+				.getHeaders()
+				.stream()
+				.filter(h -> h.getKey().equals("messageName"))
+				.findFirst()
+				.orElseThrow()
+				.getValue();
+			assertThat(task.getSingleExtensionElement(io.camunda.zeebe.model.bpmn.instance.zeebe.ZeebeIoMapping.class)
+				.getInputs())
+				.as("message variables of %s carry the receiver's business key", task.getId())
+				.anySatisfy(input -> {
+					assertThat(input.getTarget()).isEqualTo("messageVariables");
+					assertThat(input.getSource())
+						.contains(ProcessModels.CORRELATION_VARIABLES.get(messageName) + ":");
+				});
+			assertThat(task.getSingleExtensionElement(io.camunda.zeebe.model.bpmn.instance.zeebe.ZeebeIoMapping.class)
+				.getInputs()).anySatisfy(input -> assertThat(input.getTarget()).isEqualTo("correlationKey"));
+		}
+	}
+
+	@ParameterizedTest
+	@MethodSource("models")
+	void shouldDocumentEveryJobTypeInTheProcessesReadme(Path file) throws Exception {
+		BpmnModelInstance model = ProcessModels.read(file);
+		String readme = Files.readString(ProcessModels.PROCESSES.resolve("README.md"));
+
+		for (ZeebeTaskDefinition definition : model.getModelElementsByType(ZeebeTaskDefinition.class)) {
+			assertThat(readme).as("README lists job type %s", definition.getType())
+				.contains("`" + definition.getType() + "`");
+		}
+	}
+
 	private static void check(List<String> problems, String where, String expression) {
 		ParseResult result = feel.parseExpression(expression.substring(1));
 		if (!result.isSuccess()) {
