@@ -226,8 +226,10 @@ def build():
                    inputs=[("=totalKg / massInRunningOrderKg", "massRatio"),
                            ("=abs(frontAxleKg / totalKg - frontAxleKgBefore / totalKgBefore) * 100",
                             "axleShareDeltaPts"),
-                           ("=if maxAxleLoadsKg = null then null else maxAxleLoadsKg.front", "maxFrontAxleKg"),
-                           ("=if maxAxleLoadsKg = null then null else maxAxleLoadsKg.rear", "maxRearAxleKg")],
+                           ("=if maxFrontAxleKg != null then maxFrontAxleKg else if maxAxleLoadsKg = null then null "
+                            "else maxAxleLoadsKg.front", "maxFrontAxleKg"),
+                           ("=if maxRearAxleKg != null then maxRearAxleKg else if maxAxleLoadsKg = null then null "
+                            "else maxAxleLoadsKg.rear", "maxRearAxleKg")],
                    outputs=[("=if conformityResult = null then [] else conformityResult", "conformityFailures"),
                             ("=conformityResult = null or count(conformityResult) = 0", "conform")],
                    doc="3.15, decision D4b (COLLECT)")

@@ -18,6 +18,7 @@ def build():
            outputs=[("=requiredChecksResult.checkCode", "requiredChecks"),
                     ("=requiredChecksResult[1].controlPlanVersion", "controlPlanVersion")],
            doc="5.1, decision D12 (COLLECT)")
+    p.xgw("gw-join-collect-results", "Collect results")
     p.service("task-collect-automatic-results", "Collect automatic results", "eol.getResults",
               outputs=[("=automaticResults", "automaticResults"), ("=manualChecks", "manualChecks")],
               doc="5.2: bench results; returns the required checks that still need a manual result as manualChecks")
@@ -123,7 +124,8 @@ def build():
         "rework loops {{reworkCount}}). Failed checks: {{failedChecks}}.",
         radio("escalationDecision", "Decision",
               [("SCRAP", "Scrap"), ("CONCESSION", "Ask the customer for a concession"),
-               ("ENGINEERING_REWORK", "Engineering rework"), ("RETURN_TO_SUPPLIER", "Return to supplier")]),
+               ("ENGINEERING_REWORK", "Engineering rework"), ("RETURN_TO_SUPPLIER", "Return to supplier"),
+               ("REMEASURE", "Re-measure with calibrated equipment (suspect results)")]),
         tf("rootCauseTicket", "Root-cause ticket", required=True, pattern="^8D-[0-9]{4}-[0-9]{3,6}$",
            desc="Format 8D-YYYY-NNN"),
         ta("escalationJustification", "Justification", required=True, minLength=10))
@@ -139,7 +141,8 @@ def build():
     p.xgw("gw-escalation-decision", "Escalation decision?")
     p.end("end-returned-to-supplier", "Return to supplier decided")
 
-    p.chain("start-quality-gate-requested", "task-determine-required-checks", "task-collect-automatic-results",
+    p.chain("start-quality-gate-requested", "task-determine-required-checks", "gw-join-collect-results",
+            "task-collect-automatic-results",
             "task-collect-measurements", "task-verify-calibration", "gw-manual-checks-needed")
     p.flow("gw-manual-checks-needed", "task-perform-manual-check", "yes", "=count(manualChecks) > 0")
     p.flow("gw-manual-checks-needed", "gw-join-manual-checks", "no", default=True)
@@ -167,5 +170,6 @@ def build():
     p.flow("gw-escalation-decision", "gw-join-scrap", "scrap", '=escalationDecision = "SCRAP"')
     p.flow("gw-escalation-decision", "gw-join-concession", "concession", '=escalationDecision = "CONCESSION"')
     p.flow("gw-escalation-decision", "gw-join-rework", "engineering rework", '=escalationDecision = "ENGINEERING_REWORK"')
+    p.flow("gw-escalation-decision", "gw-join-collect-results", "re-measure", '=escalationDecision = "REMEASURE"')
     p.flow("gw-escalation-decision", "end-returned-to-supplier", "return to supplier", default=True)
     return p

@@ -71,7 +71,8 @@ def build():
                   outputs=[(f"={k}", k) for k in ("make", "modelFamily", "version", "cnit", "category",
                                                   "firstRegistrationDate", "powertrain", "originalMaxPowerKw",
                                                   "massInRunningOrderKg", "gvwrKg", "registeredInFranceDefinitive",
-                                                  "collectionRegistration", "tractionBatteryId")], doc="1.3")
+                                                  "collectionRegistration", "tractionBatteryId",
+                                                  "maxAxleLoadsKg")], doc="1.3")
         master = Form(
             "vehicle-master-data-entry", "Key in vehicle master data",
             "The ERP has no master data for **{{vin}}**. Key them in from the registration certificate "
@@ -88,6 +89,8 @@ def build():
             num("originalMaxPowerKw", "Maximum power (P.2, kW)", min=20, max=400, required=True),
             num("massInRunningOrderKg", "Mass in running order (G, kg)", min=500, max=5000, required=True),
             num("gvwrKg", "Maximum laden mass (F.1, kg)", min=500, max=10000, required=True),
+            num("maxFrontAxleKg", "Maximum front axle load (kg)", min=200, max=5000, required=True),
+            num("maxRearAxleKg", "Maximum rear axle load (kg)", min=200, max=5000, required=True),
             yn("registeredInFranceDefinitive", "Registered in France in a definitive series?"),
             yn("collectionRegistration", "Registered as a collection vehicle?"))
         p.user("task-enter-master-data", "Enter vehicle master data", "intake-operators", master,
