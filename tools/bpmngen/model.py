@@ -805,12 +805,10 @@ def cb(key, label, hide=None, desc=None, required=False):
 
 
 def yn(key, label, required=True, hide=None):
-    """Yes/No question as a radio group with boolean values."""
-    c = {"type": "radio", "key": key, "label": label,
-         "values": [{"label": "Yes", "value": True}, {"label": "No", "value": False}]}
-    if hide:
-        c["conditional"] = {"hide": hide}
-    return _v(c, required, {})
+    """Yes/No question as a checkbox: a reliable boolean (unticked = false, the safe-side answer).
+
+    form-js sanitises single-select values through `value || null`, so a radio with boolean values loses `false`."""
+    return cb(key, label.rstrip("?"), hide=hide)
 
 
 def _values(values):

@@ -88,6 +88,10 @@ class FormsTest {
 			}
 			if (type.equals("select") || type.equals("radio") || type.equals("checklist")) {
 				assertThat(component.path("values")).as("values of %s", component.path("key")).isNotEmpty();
+				// form-js sanitises option values with `value || null`: booleans (false) would be lost
+				component.path("values")
+					.forEach(v -> assertThat(v.path("value").isTextual()).as("string value in %s", component.path("key"))
+						.isTrue());
 			}
 			JsonNode hide = component.path("conditional").path("hide");
 			if (!hide.isMissingNode()) {
