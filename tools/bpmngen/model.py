@@ -488,7 +488,17 @@ class Layout:
                 gx = t.x - COL_GAP / 2
                 entries = [[(t.cx, cy), (t.cx, t.y)], [(gx, cy), (gx, t.cy), (t.x, t.cy)]]
                 cands = [a + b for a in exits for b in entries]
-                pts = min(cands, key=lambda c: self.crossings(c, f, members))
+                yb = bottom_channel[0]
+                sx = s.cx
+                below = [(sx, s.y + s.h), (sx, yb)]
+                if t.kind in GATEWAYS:
+                    cands.append(below + [(t.cx, yb), (t.cx, t.y + t.h)])
+                cands.append(below + [(gx, yb), (gx, t.cy), (t.x, t.cy)])
+                scores = [self.crossings(c, f, members) for c in cands]
+                best = scores.index(min(scores))
+                pts = cands[best]
+                if best >= len(entries) * len(exits):
+                    bottom_channel[0] += 14
             elif True:
                 pts = self.route(f, s, t, members, vclear, bottom_channel)
             elif s.kind == "boundaryEvent":

@@ -233,6 +233,44 @@ class ProcessModelsTest {
 
 	@ParameterizedTest
 	@MethodSource("models")
+	void shouldRouteSequenceFlowsAroundShapes(Path file) {
+		BpmnModelInstance model = ProcessModels.read(file);
+		Map<String, Bounds> shapes = new HashMap<>();
+		model.getModelElementsByType(BpmnShape.class)
+			.forEach(s -> shapes.put(s.getBpmnElement().getId(), s.getBounds()));
+		List<String> crossings = new ArrayList<>();
+
+		for (BpmnEdge edge : model.getModelElementsByType(BpmnEdge.class)) {
+			SequenceFlow flow = (SequenceFlow) edge.getBpmnElement();
+			List<String> own = new ArrayList<>(List.of(flow.getSource().getId(), flow.getTarget().getId()));
+			if (flow.getSource() instanceof BoundaryEvent boundary) {
+				own.add(boundary.getAttachedTo().getId());
+			}
+			var points = edge.getWaypoints().stream().toList();
+			for (FlowNode node : model.getModelElementsByType(FlowNode.class)) {
+				if (own.contains(node.getId()) || node instanceof SubProcess || node instanceof BoundaryEvent) {
+					continue;
+				}
+				Bounds b = shapes.get(node.getId());
+				for (int i = 1; i < points.size(); i++) {
+					double x1 = points.get(i - 1).getX(), y1 = points.get(i - 1).getY();
+					double x2 = points.get(i).getX(), y2 = points.get(i).getY();
+					boolean vertical = x1 == x2 && x1 > b.getX() + 2 && x1 < b.getX() + b.getWidth() - 2
+							&& Math.min(y1, y2) < b.getY() + b.getHeight() - 2 && Math.max(y1, y2) > b.getY() + 2;
+					boolean horizontal = y1 == y2 && y1 > b.getY() + 2 && y1 < b.getY() + b.getHeight() - 2
+							&& Math.min(x1, x2) < b.getX() + b.getWidth() - 2 && Math.max(x1, x2) > b.getX() + 2;
+					if (vertical || horizontal) {
+						crossings.add(flow.getId() + " crosses " + node.getId());
+						break;
+					}
+				}
+			}
+		}
+		assertThat(crossings).as("edges through shapes in %s", file).isEmpty();
+	}
+
+	@ParameterizedTest
+	@MethodSource("models")
 	void shouldUseReadableIds(Path file) {
 		BpmnModelInstance model = ProcessModels.read(file);
 
