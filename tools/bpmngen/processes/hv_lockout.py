@@ -5,7 +5,8 @@ def build():
     p = Process("hv-lockout", "HV lockout (consignation)",
                 "Domain brief §3.8. Called with lockoutAction = LOCK before work on an HV vehicle or pack (L.1-L.3) and "
                 "with lockoutAction = UNLOCK after the caller's work (L.5). Inputs: subjectKey, workOrderId, "
-                "lockoutAction, lockoutOfficerId, operationDate, vehicleHasHvSystem. Errors thrown to the caller: "
+                "lockoutAction, lockoutOfficerId (optional: when absent, hrcomp.getHabilitation checks that a valid "
+                "BCL holder is on shift), operationDate, vehicleHasHvSystem. Errors thrown to the caller: "
                 "HABILITATION_MISSING (L.1), HV_TEST_FAILED (isolation check after re-energising).")
     p.start("start-lockout-requested", "Lockout requested")
     p.xgw("gw-lockout-action", "Lock or unlock?")

@@ -301,7 +301,8 @@ def build():
                    ("=max([0, if reworkCount = null then 0 else reworkCount, "
                     "if hvReworkCount = null then 0 else hvReworkCount])", "reworkCount"),
                    ('="BEV"', "powertrain")],
-           outputs=[("=qualityVerdict", "qualityVerdict"), ("=reworkCount", "reworkCount")], doc="3.16")
+           outputs=[("=qualityVerdict", "qualityVerdict"), ("=reworkCount", "reworkCount"),
+                    ("=reworkOrderId", "reworkOrderId")], doc="3.16")
     p.xgw("gw-quality-verdict", "Verdict?")
     conv_rework = Form(
         "conversion-rework", "Conversion rework",

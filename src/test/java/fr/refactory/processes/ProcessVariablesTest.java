@@ -13,6 +13,9 @@ import java.util.Set;
 import javax.xml.parsers.DocumentBuilderFactory;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import org.camunda.feel.api.FeelEngineApi;
+import org.camunda.feel.api.FeelEngineBuilder;
+import org.camunda.feel.api.ParseResult;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.w3c.dom.Document;
@@ -20,12 +23,12 @@ import org.w3c.dom.Element;
 import org.w3c.dom.NodeList;
 
 /**
- * Every business-rule task must find the inputs of its decision (domain brief §4) under exactly the brief's variable
+ * Variables the models read exist. Every business-rule task must find the inputs of its decision (domain brief §4) under exactly the brief's variable
  * names: set by its own input mappings, or produced in the process (output mappings, script results, form fields,
  * multi-instance elements, start-message payload), or inherited from a caller (call activities propagate the
  * parent's variables).
  */
-class DecisionInputsTest {
+class ProcessVariablesTest {
 
 	private static final String BPMN_NS = "http://www.omg.org/spec/BPMN/20100524/MODEL";
 
@@ -75,7 +78,7 @@ class DecisionInputsTest {
 			Set.of("vin", "declaredProgram", "senderId"), "battery-triage",
 			Set.of("batteryId", "hostVin", "suspectedDamage", "origin"), "remanufacture",
 			Set.of("coreSerial", "partId", "partNumber", "partFamily", "donorVin", "origin"), "dismantling",
-			Set.of("vin"));
+			Set.of("vin", "powertrain"));
 
 	private static final Map<String, Document> MODELS = new HashMap<>();
 
@@ -123,6 +126,28 @@ class DecisionInputsTest {
 			}
 		});
 		assertThat(missing).isEmpty();
+	}
+
+	@Test
+	void shouldBranchOnlyOnVariablesTheProcessProvides() {
+		Map<String, Set<String>> available = new HashMap<>();
+		MODELS.forEach((id, doc) -> available.put(id, produced(id, doc)));
+		inheritFromCallers(available);
+		FeelEngineApi feel = FeelEngineBuilder.forJava().build();
+		List<String> unknown = new ArrayList<>();
+
+		MODELS.forEach((id, doc) -> {
+			for (Element condition : elements(doc, BPMN_NS, "conditionExpression")) {
+				Element flow = (Element) condition.getParentNode();
+				ParseResult parsed = feel.parseExpression(condition.getTextContent().trim().substring(1));
+				for (String variable : parsed.getVariableNames()) {
+					if (!available.get(id).contains(variable)) {
+						unknown.add(id + "#" + flow.getAttribute("id") + " reads unknown " + variable);
+					}
+				}
+			}
+		});
+		assertThat(unknown).isEmpty();
 	}
 
 	private static Set<String> produced(String processId, Document doc) {
