@@ -215,7 +215,8 @@ def build():
     p.chain("start-diagnosis-requested", "sub-diagnosis", "gw-approval-needed")
     p.chain("timer-t4-diagnosis-sla", "task-escalate-diagnosis-delay", "end-diagnosis-delay-escalated")
     p.flow("gw-approval-needed", "task-approve-estimate", "yes",
-           '=repairDecision != "REPAIR" or estimatedRepairCostEur > 5000 or slaRisk = true')
+           '=repairDecision != "REPAIR" or (estimatedRepairCostEur != null and estimatedRepairCostEur > 5000) '
+           'or slaRisk = true')
     p.flow("gw-approval-needed", "gw-join-approval", "no", default=True)
     p.chain("task-approve-estimate", "gw-join-approval", "gw-join-route", "gw-route")
     p.flow("gw-route", "gw-join-reserve-parts", "Renew, Bodywork, LCV retrofit",

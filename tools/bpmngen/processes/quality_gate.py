@@ -144,7 +144,7 @@ def build():
     p.chain("start-quality-gate-requested", "task-determine-required-checks", "gw-join-collect-results",
             "task-collect-automatic-results",
             "task-collect-measurements", "task-verify-calibration", "gw-manual-checks-needed")
-    p.flow("gw-manual-checks-needed", "task-perform-manual-check", "yes", "=count(manualChecks) > 0")
+    p.flow("gw-manual-checks-needed", "task-perform-manual-check", "yes", "=manualChecks != null and count(manualChecks) > 0")
     p.flow("gw-manual-checks-needed", "gw-join-manual-checks", "no", default=True)
     p.chain("task-perform-manual-check", "gw-join-manual-checks", "task-aggregate-results", "task-decide-verdict",
             "gw-containment-required")

@@ -256,7 +256,8 @@ def build():
     p.flow("error-vin-invalid", "gw-join-identity-issue")
     p.flow("sub-gate-to-registration", "gw-documents-complete")
     p.flow("gw-documents-complete", "gw-join-documents", "yes",
-           '=list contains(documentsPresent, "REGISTRATION_CERTIFICATE") and list contains(documentsPresent, "CSA")')
+           '=documentsPresent != null and list contains(documentsPresent, "REGISTRATION_CERTIFICATE") and '
+           'list contains(documentsPresent, "CSA")')
     p.flow("gw-documents-complete", "gw-join-await-documents", "missing", default=True)
     p.chain("gw-join-await-documents", "sub-await-documents", "gw-join-documents")
     p.chain("timer-t2-document-reminder", "task-remind-sender", "end-document-reminder-sent")
