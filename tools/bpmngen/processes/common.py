@@ -58,6 +58,13 @@ def harvest_routing(p, origin):
               {"coreSerial": "if harvestedPart.serialNumber = null then partId else harvestedPart.serialNumber",
                "partId": "partId", "partNumber": "harvestedPart.partNumber", "partFamily": "harvestedPart.partFamily",
                "donorVin": "vin", "origin": f'"{origin}"'})
+    p.service("task-transfer-core", "Transfer core to The Remakers", "wms.moveToLocation",
+              headers={"location": "CORE_RECEIPT"})
+    p.publish("send-core-received", "Confirm core receipt to remanufacture", "CoreReceived",
+              '=if harvestedPart.serialNumber = null then partId else harvestedPart.serialNumber',
+              {"coreSerial": "if harvestedPart.serialNumber = null then partId else harvestedPart.serialNumber",
+               "partNumber": "harvestedPart.partNumber", "receiptDate": "today()", "exchangeSaleId": "null",
+               "daysSinceExchangeSale": "null"})
     p.service("task-put-away-reuse", "Put away in reuse stock", "wms.putAway", headers={"location": "REUSE_STOCK"})
     p.user("task-review-part-disposition", "Review part disposition", "parts-testers", HARVEST_REVIEW,
            outputs=[("=reviewedDisposition", "harvestDisposition")])
@@ -73,7 +80,7 @@ def harvest_routing(p, origin):
            '=harvestDisposition = "MANUAL_REVIEW"')
     p.flow("gw-part-disposition", "task-move-to-recycling", "recycling", default=True)
     p.flow("task-review-part-disposition", "gw-join-part-disposition")
-    p.chain("send-core-announced", "gw-join-part-routed")
+    p.chain("send-core-announced", "task-transfer-core", "send-core-received", "gw-join-part-routed")
     p.chain("task-put-away-reuse", "gw-join-part-routed")
     p.chain("task-move-to-recycling", "gw-join-part-routed", "end-part-routed")
     return "task-create-harvested-part", "end-part-routed"
