@@ -68,7 +68,8 @@ class ModelDeployer {
 				.addResourceBytes(resource.getContentAsByteArray(), name)
 				.send()
 				.join();
-			return new ModelDeploymentReport.Outcome(name, true, describe(deployment));
+			this.report.formsDeployed(deployment.getForm().stream().map((form) -> form.getFormId()).toList());
+			return new ModelDeploymentReport.Outcome(name, true, String.join(", ", DeployedVersions.of(deployment)));
 		}
 		catch (ProblemException ex) {
 			String reason = ex.details() != null ? ex.details().getDetail() : ex.getMessage();
@@ -96,13 +97,5 @@ class ModelDeployer {
 		}
 	}
 
-	private static String describe(DeploymentEvent deployment) {
-		return java.util.stream.Stream
-			.of(deployment.getProcesses().stream().map((p) -> p.getBpmnProcessId() + " v" + p.getVersion()),
-					deployment.getDecisions().stream().map((d) -> d.getDmnDecisionId() + " v" + d.getVersion()),
-					deployment.getForm().stream().map((f) -> f.getFormId() + " v" + f.getVersion()))
-			.flatMap((stream) -> stream)
-			.collect(Collectors.joining(", "));
-	}
 
 }

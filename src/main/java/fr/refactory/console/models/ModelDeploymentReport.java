@@ -11,6 +11,17 @@ public class ModelDeploymentReport {
 
 	private final List<Outcome> outcomes = new CopyOnWriteArrayList<>();
 
+	private final java.util.Set<String> formIds = java.util.concurrent.ConcurrentHashMap.newKeySet();
+
+	/** The client has no form search: the application remembers which form ids it deployed. */
+	void formsDeployed(java.util.Collection<String> ids) {
+		this.formIds.addAll(ids);
+	}
+
+	public boolean isFormDeployed(String formId) {
+		return this.formIds.contains(formId);
+	}
+
 	void record(Outcome outcome) {
 		this.outcomes.removeIf((existing) -> existing.resource().equals(outcome.resource()));
 		this.outcomes.add(outcome);

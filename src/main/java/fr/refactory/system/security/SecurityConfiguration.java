@@ -49,6 +49,8 @@ class SecurityConfiguration {
 				.permitAll()
 				.requestMatchers("/audit/**")
 				.hasAnyRole(Roles.AUDITOR, Roles.ADMIN)
+				.requestMatchers("/models/**", "/models")
+				.hasAnyRole(Roles.PROCESS_OWNER, Roles.ADMIN)
 				.anyRequest()
 				.authenticated())
 			.formLogin((form) -> form.loginPage("/login").defaultSuccessUrl("/", false).permitAll())

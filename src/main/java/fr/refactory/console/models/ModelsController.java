@@ -1,0 +1,181 @@
+package fr.refactory.console.models;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.security.Principal;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+import fr.refactory.records.AuditEvent;
+import fr.refactory.records.AuditLog;
+import fr.refactory.system.diagram.BpmnSvg;
+import fr.refactory.system.diagram.DiagramState;
+import io.camunda.client.CamundaClient;
+import io.camunda.client.api.command.DeployResourceCommandStep1;
+import io.camunda.client.api.command.ProblemException;
+import io.camunda.client.api.response.DeploymentEvent;
+import io.camunda.client.api.search.enums.ProcessInstanceState;
+import io.camunda.client.api.search.response.ProcessDefinition;
+import jakarta.servlet.http.HttpServletResponse;
+
+import org.springframework.http.HttpStatus;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.multipart.MultipartFile;
+import org.springframework.web.server.ResponseStatusException;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+
+/**
+ * The process owners' page: what is deployed and how many instances run on each version, check and deploy new
+ * model files, and compare two versions of a process. Everything goes through the Camunda client.
+ */
+@Controller
+class ModelsController {
+
+	private final CamundaClient client;
+
+	private final ModelChecks checks;
+
+	private final ModelDeploymentReport report;
+
+	private final AuditLog auditLog;
+
+	ModelsController(CamundaClient client, ModelChecks checks, ModelDeploymentReport report, AuditLog auditLog) {
+		this.client = client;
+		this.checks = checks;
+		this.report = report;
+		this.auditLog = auditLog;
+	}
+
+	@GetMapping("/models")
+	String models(Model model) {
+		model.addAttribute("processes", processVersions());
+		model.addAttribute("decisions", this.client.newDecisionDefinitionSearchRequest()
+			.sort((sort) -> sort.decisionDefinitionId().asc())
+			.page((page) -> page.limit(500))
+			.send()
+			.join()
+			.items());
+		model.addAttribute("startup", this.report.outcomes());
+		model.addAttribute("deployments", this.auditLog.search(new fr.refactory.records.AuditQuery(null, null, null, null, 200))
+			.stream()
+			.filter((entry) -> "MODEL_DEPLOYED".equals(entry.action()))
+			.toList());
+		return "console/models";
+	}
+
+	@GetMapping("/models/processes/{key}")
+	String diagram(@PathVariable long key, Model model) {
+		ProcessDefinition definition = definition(key);
+		model.addAttribute("definition", definition);
+		model.addAttribute("diagram", BpmnSvg.render(xml(key), DiagramState.NONE));
+		return "console/model-diagram";
+	}
+
+	@GetMapping("/models/compare")
+	String compare(@RequestParam long from, @RequestParam long to, Model model) {
+		ProcessDefinition before = definition(from);
+		ProcessDefinition after = definition(to);
+		model.addAttribute("before", before);
+		model.addAttribute("after", after);
+		model.addAttribute("diff", ModelDiff.between(xml(from), xml(to)));
+		return "console/model-compare";
+	}
+
+	@PostMapping("/models/deploy")
+	String deploy(@RequestParam("files") List<MultipartFile> uploads, Principal principal, Model model,
+			HttpServletResponse response, RedirectAttributes redirect) {
+		List<ModelFile> files = uploads.stream()
+			.filter((upload) -> !upload.isEmpty())
+			.map(ModelsController::toModelFile)
+			.toList();
+		List<ModelProblem> problems = files.isEmpty()
+				? List.of(new ModelProblem("", "", "Choose at least one .bpmn, .dmn or .form file"))
+				: new ArrayList<>(this.checks.check(files));
+		DeploymentEvent deployment = problems.isEmpty() ? deployAll(files, problems) : null;
+		if (deployment == null) {
+			response.setStatus(HttpStatus.UNPROCESSABLE_ENTITY.value());
+			model.addAttribute("problems", problems);
+			return models(model);
+		}
+		files.forEach((file) -> audit(principal.getName(), file, deployment));
+		redirect.addFlashAttribute("deployed", DeployedVersions.of(deployment));
+		return "redirect:/models";
+	}
+
+	private DeploymentEvent deployAll(List<ModelFile> files, List<ModelProblem> problems) {
+		DeployResourceCommandStep1.DeployResourceCommandStep2 command = this.client.newDeployResourceCommand()
+			.addResourceBytes(files.get(0).content(), files.get(0).name());
+		for (ModelFile file : files.subList(1, files.size())) {
+			command = command.addResourceBytes(file.content(), file.name());
+		}
+		try {
+			DeploymentEvent deployment = command.send().join();
+			this.report.formsDeployed(deployment.getForm().stream().map((form) -> form.getFormId()).toList());
+			return deployment;
+		}
+		catch (ProblemException ex) {
+			problems.add(new ModelProblem("", "", ex.details() != null ? ex.details().getDetail() : ex.getMessage()));
+			return null;
+		}
+	}
+
+	private void audit(String user, ModelFile file, DeploymentEvent deployment) {
+		this.auditLog.append(new AuditEvent(user, "MODEL_DEPLOYED", "MODEL", file.name(), null, null,
+				Map.of("sha256", file.sha256(), "deploymentKey", Long.toString(deployment.getKey()), "versions",
+						DeployedVersions.of(deployment))));
+	}
+
+	private List<ProcessVersionRow> processVersions() {
+		return this.client.newProcessDefinitionSearchRequest()
+			.sort((sort) -> sort.processDefinitionId().asc().version().desc())
+			.page((page) -> page.limit(500))
+			.send()
+			.join()
+			.items()
+			.stream()
+			.map((definition) -> new ProcessVersionRow(definition.getProcessDefinitionKey(),
+					definition.getProcessDefinitionId(), definition.getName(), definition.getVersion(),
+					definition.getResourceName(), running(definition.getProcessDefinitionKey())))
+			.toList();
+	}
+
+	private long running(long definitionKey) {
+		Long total = this.client.newProcessInstanceSearchRequest()
+			.filter((filter) -> filter.processDefinitionKey(definitionKey).state(ProcessInstanceState.ACTIVE))
+			.page((page) -> page.limit(1))
+			.send()
+			.join()
+			.page()
+			.totalItems();
+		return total == null ? 0 : total;
+	}
+
+	private ProcessDefinition definition(long key) {
+		try {
+			return this.client.newProcessDefinitionGetRequest(key).send().join();
+		}
+		catch (ProblemException ex) {
+			throw new ResponseStatusException(HttpStatus.NOT_FOUND, "No process definition with key " + key);
+		}
+	}
+
+	private String xml(long key) {
+		return this.client.newProcessDefinitionGetXmlRequest(key).send().join();
+	}
+
+	private static ModelFile toModelFile(MultipartFile upload) {
+		try {
+			return new ModelFile(upload.getOriginalFilename(), upload.getBytes());
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException(ex);
+		}
+	}
+
+}
