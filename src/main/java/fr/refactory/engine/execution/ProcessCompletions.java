@@ -3,9 +3,12 @@ package fr.refactory.engine.execution;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 import java.util.function.LongConsumer;
 
 import fr.refactory.engine.ConditionalOnEmbeddedEngine;
+import jakarta.annotation.PreDestroy;
 
 import org.springframework.stereotype.Component;
 
@@ -15,6 +18,12 @@ import org.springframework.stereotype.Component;
 public class ProcessCompletions {
 
 	private final Map<Long, Set<LongConsumer>> waiting = new ConcurrentHashMap<>();
+
+	private final ExecutorService notifier = Executors.newSingleThreadExecutor((runnable) -> {
+		Thread thread = new Thread(runnable, "engine-completion-notifier");
+		thread.setDaemon(true);
+		return thread;
+	});
 
 	public void await(long processInstanceKey, LongConsumer onCompleted) {
 		this.waiting.computeIfAbsent(processInstanceKey, (key) -> ConcurrentHashMap.newKeySet()).add(onCompleted);
@@ -30,11 +39,17 @@ public class ProcessCompletions {
 		}
 	}
 
+	/** Called after the completing transaction committed; the waiters run on their own thread. */
 	public void completed(long processInstanceKey) {
 		Set<LongConsumer> set = this.waiting.remove(processInstanceKey);
 		if (set != null) {
-			set.forEach((consumer) -> consumer.accept(processInstanceKey));
+			this.notifier.execute(() -> set.forEach((consumer) -> consumer.accept(processInstanceKey)));
 		}
+	}
+
+	@PreDestroy
+	void stop() {
+		this.notifier.shutdownNow();
 	}
 
 }
