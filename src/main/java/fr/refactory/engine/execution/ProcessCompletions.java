@@ -5,6 +5,8 @@ import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
 import java.util.function.LongConsumer;
 
 import fr.refactory.engine.ConditionalOnEmbeddedEngine;
@@ -18,6 +20,12 @@ import org.springframework.stereotype.Component;
 public class ProcessCompletions {
 
 	private final Map<Long, Set<LongConsumer>> waiting = new ConcurrentHashMap<>();
+
+	private final ScheduledExecutorService timer = Executors.newSingleThreadScheduledExecutor((runnable) -> {
+		Thread thread = new Thread(runnable, "engine-completion-timeouts");
+		thread.setDaemon(true);
+		return thread;
+	});
 
 	private final ExecutorService notifier = Executors.newSingleThreadExecutor((runnable) -> {
 		Thread thread = new Thread(runnable, "engine-completion-notifier");
@@ -39,6 +47,11 @@ public class ProcessCompletions {
 		}
 	}
 
+	/** Runs {@code action} after {@code millis} (request time-outs, timed here rather than by the container). */
+	public void schedule(Runnable action, long millis) {
+		this.timer.schedule(action, millis, TimeUnit.MILLISECONDS);
+	}
+
 	/** Called after the completing transaction committed; the waiters run on their own thread. */
 	public void completed(long processInstanceKey) {
 		Set<LongConsumer> set = this.waiting.remove(processInstanceKey);
@@ -50,6 +63,7 @@ public class ProcessCompletions {
 	@PreDestroy
 	void stop() {
 		this.notifier.shutdownNow();
+		this.timer.shutdownNow();
 	}
 
 }

@@ -62,12 +62,21 @@ class VariableApiTest extends EngineTestSupport {
 			.items();
 
 		assertThat(found).singleElement().satisfies((Variable variable) -> {
-			assertThat(variable.getValue()).isEqualTo("{\"n\":1,\"s\":\"x\"}");
+			assertThat(json(variable.getValue())).isEqualTo(json("{\"n\":1,\"s\":\"x\"}"));
 			assertThat(variable.isTruncated()).isFalse();
 			assertThat(variable.getScopeKey()).isEqualTo(key);
 			assertThat(this.client.newVariableGetRequest(variable.getVariableKey()).send().join().getName())
 				.isEqualTo("doc");
 		});
+	}
+
+	private static com.fasterxml.jackson.databind.JsonNode json(String text) {
+		try {
+			return new com.fasterxml.jackson.databind.ObjectMapper().readTree(text);
+		}
+		catch (com.fasterxml.jackson.core.JsonProcessingException ex) {
+			throw new IllegalStateException(ex);
+		}
 	}
 
 	@Test
