@@ -71,6 +71,7 @@ public class Deployments {
 			forms.add(readForm(resource));
 		}
 		rejectUnknownKinds(resources);
+		this.deployers.serialize();
 		long deploymentKey = this.keys.nextKey();
 		List<DeploymentResult.Entry> entries = new ArrayList<>();
 		for (int i = 0; i < dmnResources.size(); i++) {

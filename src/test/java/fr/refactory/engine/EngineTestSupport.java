@@ -116,6 +116,21 @@ public abstract class EngineTestSupport extends RefactoryIntegrationTest {
 			.items();
 	}
 
+	/** A raw call to the engine API as the application's API user, for bodies the client cannot send. */
+	protected java.net.http.HttpResponse<String> raw(String method, String path, String contentType, String body)
+			throws Exception {
+		String credentials = java.util.Base64.getEncoder()
+			.encodeToString("engine-client:demo".getBytes(java.nio.charset.StandardCharsets.UTF_8));
+		java.net.http.HttpRequest request = java.net.http.HttpRequest.newBuilder(java.net.URI.create(baseUrl() + path))
+			.header("Authorization", "Basic " + credentials)
+			.header("Content-Type", contentType)
+			.method(method, body == null ? java.net.http.HttpRequest.BodyPublishers.noBody()
+					: java.net.http.HttpRequest.BodyPublishers.ofString(body))
+			.build();
+		return java.net.http.HttpClient.newHttpClient()
+			.send(request, java.net.http.HttpResponse.BodyHandlers.ofString());
+	}
+
 	protected static ProblemException problem(ThrowingCallable call, int status) {
 		Throwable[] caught = new Throwable[1];
 		assertThatThrownBy(() -> {

@@ -1,12 +1,15 @@
 package fr.refactory.engine.api;
 
 import java.net.URI;
+import java.util.List;
 
 import fr.refactory.engine.Rejection;
+import fr.refactory.engine.job.JobWaiters;
 import jakarta.servlet.http.HttpServletRequest;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
@@ -17,6 +20,7 @@ import org.springframework.web.HttpRequestMethodNotSupportedException;
 import org.springframework.web.bind.MissingServletRequestParameterException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
+import org.springframework.web.context.request.async.AsyncRequestNotUsableException;
 import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
 import org.springframework.web.multipart.MultipartException;
 import org.springframework.web.multipart.support.MissingServletRequestPartException;
@@ -29,6 +33,12 @@ import org.springframework.web.multipart.support.MissingServletRequestPartExcept
 class ApiExceptionHandler {
 
 	private static final Logger LOG = LoggerFactory.getLogger(ApiExceptionHandler.class);
+
+	private final JobWaiters waiters;
+
+	ApiExceptionHandler(ObjectProvider<JobWaiters> waiters) {
+		this.waiters = waiters.getIfAvailable();
+	}
 
 	@ExceptionHandler(Rejection.class)
 	ResponseEntity<ProblemDetail> rejection(Rejection ex, HttpServletRequest request) {
@@ -47,6 +57,20 @@ class ApiExceptionHandler {
 	@ExceptionHandler(HttpRequestMethodNotSupportedException.class)
 	ResponseEntity<ProblemDetail> methodNotAllowed(Exception ex, HttpServletRequest request) {
 		return problem(HttpStatus.METHOD_NOT_ALLOWED, "METHOD_NOT_ALLOWED", ex.getMessage(), request);
+	}
+
+	/**
+	 * The client went away before its answer was written (typically a job activation it stopped waiting for): jobs
+	 * handed to that answer are made activatable again at once instead of waiting for their time-out.
+	 */
+	@ExceptionHandler(AsyncRequestNotUsableException.class)
+	void clientGone(AsyncRequestNotUsableException ex, HttpServletRequest request) {
+		Object keys = request.getAttribute(JobController.DELIVERED_JOBS);
+		Object type = request.getAttribute(JobController.DELIVERED_TYPE);
+		if (keys instanceof List<?> list && type instanceof String jobType && this.waiters != null) {
+			this.waiters.undelivered(jobType, list.stream().map((key) -> (Long) key).toList());
+		}
+		LOG.debug("Client of {} disconnected before the answer was written", request.getRequestURI());
 	}
 
 	@ExceptionHandler(Exception.class)

@@ -3,6 +3,7 @@ package fr.refactory.engine.api;
 import java.util.Map;
 
 import fr.refactory.engine.ConditionalOnEmbeddedEngine;
+import jakarta.servlet.http.HttpServletRequest;
 import fr.refactory.engine.Jobs;
 import fr.refactory.engine.job.ActivationRequest;
 import fr.refactory.engine.job.JobWaiters;
@@ -21,7 +22,13 @@ import org.springframework.web.context.request.async.DeferredResult;
 @ConditionalOnEmbeddedEngine
 class JobController {
 
+	static final String DELIVERED_JOBS = JobController.class.getName() + ".jobs";
+
+	static final String DELIVERED_TYPE = JobController.class.getName() + ".type";
+
 	private static final long DEFAULT_REQUEST_TIMEOUT = 10_000;
+
+	private static final long BACKSTOP_MILLIS = 5_000;
 
 	private final Jobs jobs;
 
@@ -33,14 +40,18 @@ class JobController {
 	}
 
 	@PostMapping(path = "/v2/jobs/activation", produces = MediaType.APPLICATION_JSON_VALUE)
-	DeferredResult<JobWaiters.ActivationResponse> activate(@RequestBody ActivationRequest body) {
+	DeferredResult<JobWaiters.ActivationResponse> activate(@RequestBody ActivationRequest body,
+			HttpServletRequest servletRequest) {
 		ActivationRequest request = body.validated();
 		long requestTimeout = request.requestTimeout() == null || request.requestTimeout() == 0
 				? DEFAULT_REQUEST_TIMEOUT : request.requestTimeout();
 		boolean longPoll = requestTimeout > 0;
 		DeferredResult<JobWaiters.ActivationResponse> result = new DeferredResult<>(
-				longPoll ? requestTimeout : DEFAULT_REQUEST_TIMEOUT);
-		this.waiters.await(request, result, longPoll);
+				(longPoll ? requestTimeout : DEFAULT_REQUEST_TIMEOUT) + BACKSTOP_MILLIS);
+		this.waiters.await(request, result, longPoll, requestTimeout, (keys) -> {
+			servletRequest.setAttribute(DELIVERED_JOBS, keys);
+			servletRequest.setAttribute(DELIVERED_TYPE, request.type());
+		});
 		return result;
 	}
 

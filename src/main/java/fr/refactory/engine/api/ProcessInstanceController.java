@@ -28,6 +28,8 @@ class ProcessInstanceController {
 
 	private static final long DEFAULT_AWAIT_MILLIS = 10_000;
 
+	private static final long BACKSTOP_MILLIS = 5_000;
+
 	private final ProcessInstances instances;
 
 	private final ProcessCompletions completions;
@@ -51,7 +53,7 @@ class ProcessInstanceController {
 				request.processDefinitionId(), request.processDefinitionVersion(), request.variables());
 		long timeout = request.requestTimeout() == null || request.requestTimeout() <= 0 ? DEFAULT_AWAIT_MILLIS
 				: request.requestTimeout();
-		DeferredResult<CreateResult> result = new DeferredResult<>(timeout);
+		DeferredResult<CreateResult> result = new DeferredResult<>(timeout + BACKSTOP_MILLIS);
 		if (!Boolean.TRUE.equals(request.awaitCompletion())) {
 			result.setResult(CreateResult.of(created, null));
 			return result;
@@ -60,12 +62,14 @@ class ProcessInstanceController {
 		LongConsumer onCompleted = (k) -> result
 			.setResult(CreateResult.of(created, this.instances.rootVariables(k, request.fetchVariables())));
 		this.completions.await(key, onCompleted);
-		result.onTimeout(() -> {
+		Runnable expire = () -> {
 			this.completions.forget(key, onCompleted);
 			result.setErrorResult(new Rejection(Rejection.Kind.DEADLINE_EXCEEDED,
 					"Expected the process instance '" + key + "' to complete within " + timeout
 							+ " ms, but it did not"));
-		});
+		};
+		result.onTimeout(expire);
+		this.completions.schedule(expire, timeout);
 		if (this.instances.isEnded(key)) {
 			this.completions.forget(key, onCompleted);
 			onCompleted.accept(key);

@@ -1,5 +1,6 @@
 package fr.refactory.engine.api;
 
+import fr.refactory.engine.ConditionalOnEmbeddedEngine;
 import io.camunda.client.protocol.rest.BrokerInfo;
 import io.camunda.client.protocol.rest.Partition;
 import io.camunda.client.protocol.rest.TopologyResponse;
@@ -14,6 +15,7 @@ import org.springframework.web.bind.annotation.RestController;
  * health check.
  */
 @RestController
+@ConditionalOnEmbeddedEngine
 class TopologyController {
 
 	static final String ENGINE_VERSION = "8.8.14";

@@ -7,18 +7,14 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Predicate;
-import java.util.stream.Collectors;
 
 import fr.refactory.engine.expression.Expression;
 import fr.refactory.engine.expression.FeelExpressions;
 import fr.refactory.engine.model.CalledDecision;
-import fr.refactory.engine.model.CalledElement;
 import fr.refactory.engine.model.ElementType;
 import fr.refactory.engine.model.ExecutableElement;
 import fr.refactory.engine.model.ExecutableFlow;
 import fr.refactory.engine.model.ExecutableProcess;
-import fr.refactory.engine.model.JobDefinition;
-import fr.refactory.engine.model.Mapping;
 import fr.refactory.engine.model.UserTaskDefinition;
 import io.camunda.zeebe.model.bpmn.Bpmn;
 import io.camunda.zeebe.model.bpmn.BpmnModelInstance;
@@ -33,14 +29,8 @@ import io.camunda.zeebe.model.bpmn.instance.StartEvent;
 import io.camunda.zeebe.model.bpmn.instance.SubProcess;
 import io.camunda.zeebe.model.bpmn.instance.zeebe.ZeebeAssignmentDefinition;
 import io.camunda.zeebe.model.bpmn.instance.zeebe.ZeebeCalledDecision;
-import io.camunda.zeebe.model.bpmn.instance.zeebe.ZeebeCalledElement;
 import io.camunda.zeebe.model.bpmn.instance.zeebe.ZeebeFormDefinition;
-import io.camunda.zeebe.model.bpmn.instance.zeebe.ZeebeHeader;
-import io.camunda.zeebe.model.bpmn.instance.zeebe.ZeebeIoMapping;
 import io.camunda.zeebe.model.bpmn.instance.zeebe.ZeebePriorityDefinition;
-import io.camunda.zeebe.model.bpmn.instance.zeebe.ZeebeScript;
-import io.camunda.zeebe.model.bpmn.instance.zeebe.ZeebeTaskDefinition;
-import io.camunda.zeebe.model.bpmn.instance.zeebe.ZeebeTaskHeaders;
 import io.camunda.zeebe.model.bpmn.instance.zeebe.ZeebeTaskSchedule;
 import io.camunda.zeebe.model.bpmn.instance.zeebe.ZeebeUserTask;
 import io.camunda.zeebe.model.bpmn.validation.zeebe.ZeebeDesignTimeValidators;
@@ -173,14 +163,11 @@ public final class BpmnTransformer {
 			start = collect(node.getId(), subProcess.getFlowElements(), elements, flows);
 		}
 		String defaultFlow = (node instanceof Gateway gateway) ? defaultFlowOf(gateway) : null;
-		ElementType effective = effectiveType(node, type);
-		return new ExecutableElement(node.getId(), node.getName(), effective, scopeId, ids(node.getIncoming()),
-				ids(node.getOutgoing()), defaultFlow, mappings(node, true), mappings(node, false), job(node),
-				userTask(node), calledDecision(node), calledElement(node), script(node), resultVariable(node), start);
-	}
-
-	private static ElementType effectiveType(FlowNode node, ElementType type) {
-		return type;
+		ZeebeExtensions extensions = new ZeebeExtensions(node, this::feel);
+		return new ExecutableElement(node.getId(), node.getName(), type, scopeId, ids(node.getIncoming()),
+				ids(node.getOutgoing()), defaultFlow, extensions.mappings(true), extensions.mappings(false), extensions.job(),
+				userTask(node, extensions), calledDecision(node), extensions.calledElement(), extensions.script(),
+				extensions.resultVariable(), start);
 	}
 
 	private void rejectUnsupportedDetails(FlowNode node, String typeName) {
@@ -206,42 +193,7 @@ public final class BpmnTransformer {
 		return flow == null ? null : ((BaseElement) flow).getId();
 	}
 
-	private List<Mapping> mappings(FlowNode node, boolean inputs) {
-		ZeebeIoMapping io = node.getSingleExtensionElement(ZeebeIoMapping.class);
-		if (io == null) {
-			return List.of();
-		}
-		List<Mapping> result = new ArrayList<>();
-		Collection<? extends io.camunda.zeebe.model.bpmn.instance.zeebe.ZeebeMapping> source = inputs ? io.getInputs()
-				: io.getOutputs();
-		for (var mapping : source) {
-			String expression = mapping.getSource() == null ? "=null" : mapping.getSource();
-			result.add(new Mapping(feel(node.getId(), expression, false), mapping.getTarget()));
-		}
-		return List.copyOf(result);
-	}
-
-	private JobDefinition job(FlowNode node) {
-		ZeebeTaskDefinition definition = node.getSingleExtensionElement(ZeebeTaskDefinition.class);
-		if (definition == null) {
-			return null;
-		}
-		String retries = definition.getRetries() == null ? "3" : definition.getRetries();
-		return new JobDefinition(feel(node.getId(), definition.getType(), false), feel(node.getId(), retries, false),
-				headers(node));
-	}
-
-	private static Map<String, String> headers(FlowNode node) {
-		ZeebeTaskHeaders headers = node.getSingleExtensionElement(ZeebeTaskHeaders.class);
-		if (headers == null) {
-			return Map.of();
-		}
-		return headers.getHeaders()
-			.stream()
-			.collect(Collectors.toMap(ZeebeHeader::getKey, ZeebeHeader::getValue, (a, b) -> b, LinkedHashMap::new));
-	}
-
-	private UserTaskDefinition userTask(FlowNode node) {
+	private UserTaskDefinition userTask(FlowNode node, ZeebeExtensions extensions) {
 		if (!"userTask".equals(node.getElementType().getTypeName())) {
 			return null;
 		}
@@ -259,7 +211,7 @@ public final class BpmnTransformer {
 				feel(id, schedule == null ? null : schedule.getDueDate(), false),
 				feel(id, schedule == null ? null : schedule.getFollowUpDate(), false),
 				feel(id, priority == null ? null : priority.getPriority(), false),
-				feel(id, form == null ? null : form.getFormId(), false), headers(node));
+				feel(id, form == null ? null : form.getFormId(), false), extensions.headers());
 	}
 
 	private CalledDecision calledDecision(FlowNode node) {
@@ -275,26 +227,7 @@ public final class BpmnTransformer {
 		return new CalledDecision(decisionId, called.getResultVariable());
 	}
 
-	private CalledElement calledElement(FlowNode node) {
-		ZeebeCalledElement called = node.getSingleExtensionElement(ZeebeCalledElement.class);
-		if (called == null) {
-			return null;
-		}
-		return new CalledElement(feel(node.getId(), called.getProcessId(), false),
-				called.isPropagateAllChildVariablesEnabled(), called.isPropagateAllParentVariablesEnabled());
-	}
-
-	private Expression script(FlowNode node) {
-		ZeebeScript script = node.getSingleExtensionElement(ZeebeScript.class);
-		return script == null ? null : feel(node.getId(), script.getExpression(), true);
-	}
-
-	private static String resultVariable(FlowNode node) {
-		ZeebeScript script = node.getSingleExtensionElement(ZeebeScript.class);
-		return script == null ? null : script.getResultVariable();
-	}
-
-	private Expression feel(String elementId, String source, boolean alwaysFeel) {
+	Expression feel(String elementId, String source, boolean alwaysFeel) {
 		if (source == null) {
 			return null;
 		}

@@ -34,6 +34,10 @@ public class ProcessDeployer {
 		this.clock = clock;
 	}
 
+	void lockDeployments() {
+		this.store.jdbc().queryForList("select pg_advisory_xact_lock(8851799813685249)");
+	}
+
 	public boolean decisionExists(String decisionId) {
 		return this.store.decisionExists(decisionId);
 	}

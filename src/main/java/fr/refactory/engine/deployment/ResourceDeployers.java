@@ -21,6 +21,11 @@ public class ResourceDeployers {
 		this.forms = forms;
 	}
 
+	/** Deployments run one at a time (versions are computed from the latest stored one). */
+	public void serialize() {
+		this.processes.lockDeployments();
+	}
+
 	public ProcessDeployer processes() {
 		return this.processes;
 	}

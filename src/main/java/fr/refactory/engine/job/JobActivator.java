@@ -50,6 +50,14 @@ public class JobActivator {
 		return this.transaction.execute((status) -> activateNow(request, max));
 	}
 
+	/** Puts activated jobs whose response never reached the worker back to activatable. */
+	public void release(List<Long> jobKeys) {
+		this.transaction.executeWithoutResult((status) -> this.jdbc.update(
+				"update engine_job set state = 'CREATED', worker = null, deadline = null where state = 'ACTIVATED'"
+						+ " and job_key in (:keys)",
+				Map.of("keys", jobKeys)));
+	}
+
 	private List<ActivatedJob> activateNow(ActivationRequest request, int max) {
 		long now = this.clock.millis();
 		long deadline = now + request.timeout();

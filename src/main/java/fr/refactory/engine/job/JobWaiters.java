@@ -6,6 +6,9 @@ import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Consumer;
 
 import fr.refactory.engine.ConditionalOnEmbeddedEngine;
 import jakarta.annotation.PreDestroy;
@@ -35,21 +38,36 @@ public class JobWaiters {
 		return thread;
 	});
 
+	private final ScheduledExecutorService timer = Executors.newSingleThreadScheduledExecutor((runnable) -> {
+		Thread thread = new Thread(runnable, "engine-job-poll-timeouts");
+		thread.setDaemon(true);
+		return thread;
+	});
+
 	JobWaiters(JobActivator activator) {
 		this.activator = activator;
 	}
 
-	/** Answers now if jobs exist, otherwise when woken or with no jobs when the result times out. */
-	public void await(ActivationRequest request, DeferredResult<JobWaiters.ActivationResponse> result, boolean longPoll) {
-		Waiter waiter = new Waiter(request, result);
+	/**
+	 * Answers now if jobs exist, otherwise when woken, or with no jobs at {@code requestTimeout} (timed here, not by
+	 * the servlet container, whose time-out check is too coarse for the client's one-second grace).
+	 *
+	 * @param delivered receives the keys of the jobs handed to the response, so they can be released if it cannot be
+	 * written
+	 */
+	public void await(ActivationRequest request, DeferredResult<JobWaiters.ActivationResponse> result, boolean longPoll,
+			long requestTimeout, Consumer<List<Long>> delivered) {
+		Waiter waiter = new Waiter(request, result, delivered);
 		if (!longPoll) {
 			List<ActivatedJob> jobs = this.activator.activate(request, request.maxJobsToActivate());
+			delivered.accept(jobs.stream().map((job) -> Long.parseLong(job.jobKey())).toList());
 			result.setResult(new JobWaiters.ActivationResponse(jobs));
 			return;
 		}
 		Set<Waiter> ofType = this.waiting.computeIfAbsent(request.type(), (type) -> ConcurrentHashMap.newKeySet());
 		ofType.add(waiter);
 		result.onTimeout(() -> finish(waiter, List.of()));
+		this.timer.schedule(() -> finish(waiter, List.of()), requestTimeout, TimeUnit.MILLISECONDS);
 		result.onCompletion(() -> ofType.remove(waiter));
 		result.onError((ex) -> ofType.remove(waiter));
 		serve(waiter);
@@ -91,13 +109,26 @@ public class JobWaiters {
 			}
 			waiter.done = true;
 			this.waiting.getOrDefault(waiter.request.type(), Set.of()).remove(waiter);
-			waiter.result.setResult(new JobWaiters.ActivationResponse(jobs));
+			waiter.delivered.accept(jobs.stream().map((job) -> Long.parseLong(job.jobKey())).toList());
+			if (!waiter.result.setResult(new JobWaiters.ActivationResponse(jobs)) && !jobs.isEmpty()) {
+				this.activator.release(jobs.stream().map((job) -> Long.parseLong(job.jobKey())).toList());
+				jobsAvailable(waiter.request.type());
+			}
+		}
+	}
+
+	/** The response carrying these activated jobs could not be written: make them activatable again now. */
+	public void undelivered(String type, List<Long> jobKeys) {
+		if (!jobKeys.isEmpty()) {
+			this.activator.release(jobKeys);
+			jobsAvailable(type);
 		}
 	}
 
 	@PreDestroy
 	void stop() {
 		this.dispatcher.shutdownNow();
+		this.timer.shutdownNow();
 	}
 
 	private static final class Waiter {
@@ -106,11 +137,15 @@ public class JobWaiters {
 
 		private final DeferredResult<JobWaiters.ActivationResponse> result;
 
+		private final Consumer<List<Long>> delivered;
+
 		private boolean done;
 
-		Waiter(ActivationRequest request, DeferredResult<JobWaiters.ActivationResponse> result) {
+		Waiter(ActivationRequest request, DeferredResult<JobWaiters.ActivationResponse> result,
+				Consumer<List<Long>> delivered) {
 			this.request = request;
 			this.result = result;
+			this.delivered = delivered;
 		}
 
 	}

@@ -1,0 +1,50 @@
+package fr.refactory.engine;
+
+import java.time.Duration;
+import java.util.Map;
+
+import fr.refactory.engine.deployment.ClasspathDeployment;
+import io.camunda.client.api.response.ProcessInstanceResult;
+import org.junit.jupiter.api.Test;
+
+import org.springframework.core.io.support.PathMatchingResourcePatternResolver;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+class ClasspathDeploymentTest extends EngineTestSupport {
+
+	@Test
+	void shouldHaveDeployedTheClasspathModelsAtStartUp() {
+		var definitions = this.client.newProcessDefinitionSearchRequest()
+			.filter((f) -> f.processDefinitionId("engine-sample-echo"))
+			.send()
+			.join()
+			.items();
+
+		assertThat(definitions).singleElement()
+			.satisfies((definition) -> assertThat(definition.getResourceName()).isEqualTo("engine-sample-echo.bpmn"));
+	}
+
+	@Test
+	void shouldRunTheSampleProcessEndToEndWithTheStartersJobWorker() {
+		ProcessInstanceResult result = this.client.newCreateInstanceCommand()
+			.bpmnProcessId("engine-sample-echo")
+			.latestVersion()
+			.variables(Map.of("message", "hello"))
+			.withResult()
+			.requestTimeout(Duration.ofSeconds(30))
+			.send()
+			.join();
+
+		assertThat(result.getVariablesAsMap()).containsEntry("echo", "HELLO");
+	}
+
+	@Test
+	void shouldFindNothingToDeployForPatternsWithoutResources() {
+		var resolver = new PathMatchingResourcePatternResolver();
+
+		assertThat(ClasspathDeployment.anyPresent(resolver, "classpath*:no-such-folder/*.bpmn")).isFalse();
+		assertThat(ClasspathDeployment.anyPresent(resolver, ClasspathDeployment.PROCESSES)).isTrue();
+	}
+
+}

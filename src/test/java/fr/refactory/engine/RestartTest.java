@@ -1,0 +1,142 @@
+package fr.refactory.engine;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+
+import fr.refactory.RefactoryApplication;
+import fr.refactory.test.RefactoryIntegrationTest;
+import io.camunda.client.CamundaClient;
+import io.camunda.client.api.response.ActivatedJob;
+import io.camunda.client.api.search.enums.ProcessInstanceState;
+import io.camunda.client.api.search.response.ElementInstance;
+import io.camunda.zeebe.model.bpmn.Bpmn;
+import org.junit.jupiter.api.Test;
+
+import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.context.ConfigurableApplicationContext;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * Instances waiting at a job, a user task and a call activity survive a stop and start of the application (same
+ * embedded PostgreSQL data directory) and run to completion, each step applied once. Runs its own two application
+ * instances, one after the other, beside the shared test context.
+ */
+class RestartTest {
+
+	private static ConfigurableApplicationContext startApplication(Path data, int port) {
+		return new SpringApplicationBuilder(RefactoryApplication.class).run("--server.port=" + port,
+				"--refactory.database.embedded.data-directory=" + data, "--spring.main.banner-mode=off");
+	}
+
+	@Test
+	void shouldResumeWaitingInstancesAfterARestartWithoutApplyingAnythingTwice() throws Exception {
+		Path data = Files.createTempDirectory(Path.of("target").toAbsolutePath(), "restart-postgres-");
+		int port = RefactoryIntegrationTest.freePort();
+		long jobInstance;
+		long taskInstance;
+		long parentInstance;
+		try (ConfigurableApplicationContext first = startApplication(data, port)) {
+			CamundaClient client = first.getBean(CamundaClient.class);
+			deployModels(client);
+			jobInstance = create(client, "restart-job", Map.of("n", 1));
+			taskInstance = create(client, "restart-user", Map.of());
+			parentInstance = create(client, "restart-parent", Map.of("from", "parent"));
+			List<ActivatedJob> inFlight = client.newActivateJobsCommand()
+				.jobType("restart-work")
+				.maxJobsToActivate(1)
+				.timeout(Duration.ofSeconds(1))
+				.send()
+				.join()
+				.getJobs();
+			assertThat(inFlight).hasSize(1);
+		}
+
+		try (ConfigurableApplicationContext second = startApplication(data, port)) {
+			CamundaClient client = second.getBean(CamundaClient.class);
+			for (int i = 0; i < 2; i++) {
+				ActivatedJob job = client.newActivateJobsCommand()
+					.jobType("restart-work")
+					.maxJobsToActivate(1)
+					.requestTimeout(Duration.ofSeconds(20))
+					.send()
+					.join()
+					.getJobs()
+					.get(0);
+				client.newCompleteCommand(job.getKey()).variables(Map.of("done-" + job.getElementId(), true)).send()
+					.join();
+			}
+			long userTask = client.newUserTaskSearchRequest()
+				.filter((f) -> f.processInstanceKey(taskInstance))
+				.send()
+				.join()
+				.items()
+				.get(0)
+				.getUserTaskKey();
+			client.newCompleteUserTaskCommand(userTask).variables(Map.of("approved", true)).send().join();
+
+			for (long key : List.of(jobInstance, taskInstance, parentInstance)) {
+				assertThat(client.newProcessInstanceGetRequest(key).send().join().getState())
+					.isEqualTo(ProcessInstanceState.COMPLETED);
+				assertThat(completedOnce(client, key)).isTrue();
+			}
+			assertThat(client.newVariableSearchRequest()
+				.filter((f) -> f.processInstanceKey(parentInstance).name("done-childTask"))
+				.send()
+				.join()
+				.items()).singleElement();
+		}
+	}
+
+	private static void deployModels(CamundaClient client) {
+		client.newDeployResourceCommand()
+			.addProcessModel(Bpmn.createExecutableProcess("restart-job")
+				.startEvent()
+				.serviceTask("jobTask", (t) -> t.zeebeJobType("restart-work"))
+				.endEvent()
+				.done(), "restart-job.bpmn")
+			.addProcessModel(Bpmn.createExecutableProcess("restart-user")
+				.startEvent()
+				.userTask("approve", (t) -> t.zeebeUserTask())
+				.endEvent()
+				.done(), "restart-user.bpmn")
+			.addProcessModel(Bpmn.createExecutableProcess("restart-child")
+				.startEvent()
+				.serviceTask("childTask", (t) -> t.zeebeJobType("restart-work"))
+				.endEvent()
+				.done(), "restart-child.bpmn")
+			.addProcessModel(Bpmn.createExecutableProcess("restart-parent")
+				.startEvent()
+				.callActivity("call", (c) -> c.zeebeProcessId("restart-child"))
+				.endEvent()
+				.done(), "restart-parent.bpmn")
+			.send()
+			.join();
+	}
+
+	private static long create(CamundaClient client, String processId, Map<String, Object> variables) {
+		return client.newCreateInstanceCommand()
+			.bpmnProcessId(processId)
+			.latestVersion()
+			.variables(variables)
+			.send()
+			.join()
+			.getProcessInstanceKey();
+	}
+
+	/** Every element of the instance completed exactly once. */
+	private static boolean completedOnce(CamundaClient client, long processInstanceKey) {
+		List<ElementInstance> elements = client.newElementInstanceSearchRequest()
+			.filter((f) -> f.processInstanceKey(processInstanceKey))
+			.send()
+			.join()
+			.items();
+		long distinct = elements.stream().map(ElementInstance::getElementId).distinct().count();
+		return !elements.isEmpty() && distinct == elements.size()
+				&& elements.stream().allMatch((e) -> e.getState().name().equals("COMPLETED"));
+	}
+
+}
