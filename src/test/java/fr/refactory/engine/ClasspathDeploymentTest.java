@@ -3,11 +3,8 @@ package fr.refactory.engine;
 import java.time.Duration;
 import java.util.Map;
 
-import fr.refactory.engine.deployment.ClasspathDeployment;
 import io.camunda.client.api.response.ProcessInstanceResult;
 import org.junit.jupiter.api.Test;
-
-import org.springframework.core.io.support.PathMatchingResourcePatternResolver;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -37,14 +34,6 @@ class ClasspathDeploymentTest extends EngineTestSupport {
 			.join();
 
 		assertThat(result.getVariablesAsMap()).containsEntry("echo", "HELLO");
-	}
-
-	@Test
-	void shouldFindNothingToDeployForPatternsWithoutResources() {
-		var resolver = new PathMatchingResourcePatternResolver();
-
-		assertThat(ClasspathDeployment.anyPresent(resolver, "classpath*:no-such-folder/*.bpmn")).isFalse();
-		assertThat(ClasspathDeployment.anyPresent(resolver, ClasspathDeployment.PROCESSES)).isTrue();
 	}
 
 }
