@@ -1,0 +1,89 @@
+package fr.refactory.workers.support;
+
+import java.time.Duration;
+import java.util.Map;
+import java.util.function.Supplier;
+
+import fr.refactory.plant.BusinessErrorCodes;
+import fr.refactory.plant.IdempotencyKey;
+import fr.refactory.plant.PlantBusinessException;
+import fr.refactory.plant.PlantTechnicalException;
+import io.camunda.client.api.response.ActivatedJob;
+import io.camunda.client.exception.BpmnError;
+import io.camunda.client.exception.CamundaError;
+import io.camunda.client.exception.JobError;
+
+/**
+ * How every worker turns what happened at the plant into a job outcome (domain brief §3.10):
+ * <ul>
+ * <li>a business outcome ({@link PlantBusinessException} or a business rule of the worker) becomes a BPMN error with
+ * its §3.10 code, caught by the model or, where nothing catches it, an incident that names the code;</li>
+ * <li>a technical failure ({@link PlantTechnicalException}) fails the job with one retry less and a back-off, so the
+ * engine retries and raises an incident when the retries are used up; a failure the plant system says retrying will
+ * not cure goes to an incident at once;</li>
+ * <li>a job the model feeds wrongly (a missing variable) goes to an incident at once: retrying cannot help.</li>
+ * </ul>
+ * The starter's job handler sends the fail or throw-error command for the {@link CamundaError} thrown here.
+ */
+public final class JobOutcome {
+
+	/** Wait between two attempts of a job that failed technically. */
+	public static final Duration RETRY_BACKOFF = Duration.ofSeconds(5);
+
+	private JobOutcome() {
+	}
+
+	/** Runs the worker's port call and translates plant failures into the job outcome. */
+	public static <T> T call(ActivatedJob job, Supplier<T> work) {
+		try {
+			return work.get();
+		}
+		catch (PlantBusinessException ex) {
+			throw businessError(ex.errorCode(), ex.getMessage());
+		}
+		catch (PlantTechnicalException ex) {
+			throw technicalFailure(job, ex);
+		}
+		catch (MissingVariableException ex) {
+			throw CamundaError.jobError(job.getType() + ": " + ex.getMessage(), Map.of(), 0, Duration.ZERO, ex);
+		}
+	}
+
+	/**
+	 * For bench calls where the model says {@code BENCH_UNAVAILABLE} is thrown "when the last retry fails": an
+	 * unavailable bench fails the job with back-off while retries remain, then becomes the BPMN error.
+	 */
+	public static <T> T callBench(ActivatedJob job, Supplier<T> work) {
+		try {
+			return call(job, work);
+		}
+		catch (BpmnError error) {
+			if (BusinessErrorCodes.BENCH_UNAVAILABLE.equals(error.getErrorCode()) && job.getRetries() > 1) {
+				throw CamundaError.jobError(error.getErrorMessage(), Map.of(), job.getRetries() - 1, RETRY_BACKOFF,
+						error);
+			}
+			throw error;
+		}
+	}
+
+	public static BpmnError businessError(String code, String message) {
+		return CamundaError.bpmnError(code, message, Map.of("errorReason", message));
+	}
+
+	public static JobError technicalFailure(ActivatedJob job, PlantTechnicalException ex) {
+		int retries = ex.isRetryable() ? Math.max(job.getRetries() - 1, 0) : 0;
+		return CamundaError.jobError(ex.getMessage(), Map.of(), retries, retries > 0 ? RETRY_BACKOFF : Duration.ZERO,
+				ex);
+	}
+
+	/** The idempotency key of the job's one plant command. */
+	public static IdempotencyKey key(ActivatedJob job) {
+		return IdempotencyKey.ofJob(job.getKey(), job.getType());
+	}
+
+	/** The idempotency key of one of several plant commands or records of the same job. */
+	public static IdempotencyKey key(ActivatedJob job, String action) {
+		return IdempotencyKey.ofJob(job.getKey(), job.getType() + ":" + action);
+	}
+
+}
