@@ -63,7 +63,7 @@ public class BatteryTestBenchWorkers {
 			}
 		}
 		this.records.audit(job, "BMS_READ", "BATTERY", batteryId,
-				Map.of("benchId", benchId, "sohPct", bms.sohPct(), "plausible", plausible));
+				WorkerRecords.data("benchId", benchId, "sohPct", bms.sohPct(), "plausible", plausible));
 		Map<String, Object> result = new LinkedHashMap<>();
 		result.put("sohPct", bms.sohPct());
 		result.put("socPct", bms.socPct());
@@ -89,7 +89,7 @@ public class BatteryTestBenchWorkers {
 				new CapacityTestRequest(batteryId, benchId,
 						vars.decimalOr(DEFAULT_RATED_CAPACITY_KWH, "ratedCapacityKwh"))));
 		this.records.audit(job, "CAPACITY_TEST_STARTED", "BATTERY", batteryId,
-				Map.of("capacityTestId", test.testId(), "benchId", test.benchId()));
+				WorkerRecords.data("capacityTestId", test.testId(), "benchId", test.benchId()));
 		return Map.of("capacityTestId", test.testId());
 	}
 

@@ -50,7 +50,7 @@ public class DiagnosticWorkers {
 				.recordOdometer(vin, reading.ecuOdometerKm(), this.records.clock().instant())
 				.name();
 		}
-		this.records.audit(job, "VEHICLE_DATA_READ", "VEHICLE", vin, Map.of("benchId", reading.benchId(), "dtcCount",
+		this.records.audit(job, "VEHICLE_DATA_READ", "VEHICLE", vin, WorkerRecords.data("benchId", reading.benchId(), "dtcCount",
 				reading.dtcs().size(), "ecuOdometerKm", reading.ecuOdometerKm(), "odometer", odometerCheck));
 		Map<String, Object> result = new LinkedHashMap<>();
 		result.put("dtcList", reading.dtcs()

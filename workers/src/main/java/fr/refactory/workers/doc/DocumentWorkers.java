@@ -111,7 +111,7 @@ public class DocumentWorkers {
 		Vars.Subject subject = vars.subject();
 		GeneratedDocument document = JobOutcome.call(job,
 				() -> this.store.generate(JobOutcome.key(job), new DocumentRequest(template, subject.key(), data)));
-		this.records.audit(job, "DOCUMENT_GENERATED", subject.type(), subject.key(), Map.of("template", template,
+		this.records.audit(job, "DOCUMENT_GENERATED", subject.type(), subject.key(), WorkerRecords.data("template", template,
 				"documentId", document.documentId(), "sha256", document.sha256(), "uri", String.valueOf(document.uri())));
 		return document;
 	}

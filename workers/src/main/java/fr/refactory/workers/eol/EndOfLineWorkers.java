@@ -63,7 +63,7 @@ public class EndOfLineWorkers {
 	private TestRun run(ActivatedJob job, Vars vars, String subjectType, String subjectKey, String programme) {
 		TestRun run = JobOutcome.call(job, () -> this.benches.runTest(JobOutcome.key(job),
 				new TestRequest(subjectType, subjectKey, programme, vars.text("eolBenchId"))));
-		this.records.audit(job, "TEST_RUN", subjectType, subjectKey, Map.of("testRunId", run.testRunId(), "programme",
+		this.records.audit(job, "TEST_RUN", subjectType, subjectKey, WorkerRecords.data("testRunId", run.testRunId(), "programme",
 				programme, "verdict", run.verdict(), "equipmentId", run.equipmentId()));
 		return run;
 	}

@@ -123,7 +123,7 @@ public class ErpWorkers {
 		PurchaseOrder order = JobOutcome.call(job, () -> this.erp.createPurchaseOrder(JobOutcome.key(job),
 				new PurchaseOrderRequest(vars.requireText("kitReference"), vin, due)));
 		this.records.audit(job, "PURCHASE_ORDER_CREATED", "VEHICLE", vin,
-				Map.of("poNumber", order.poNumber(), "item", order.itemReference(), "dueDate", order.dueDate().toString()));
+				WorkerRecords.data("poNumber", order.poNumber(), "item", order.itemReference(), "dueDate", order.dueDate().toString()));
 		return Map.of("purchaseOrderNumber", order.poNumber());
 	}
 
@@ -219,7 +219,7 @@ public class ErpWorkers {
 		ErpDocument document = JobOutcome.call(job, () -> this.erp.post(JobOutcome.key(job),
 				new ErpPosting(kind, subject.key(), Vars.money(amount), details)));
 		this.records.audit(job, "ERP_POSTED", subject.type(), subject.key(),
-				Map.of("kind", kind.name(), "documentNumber", document.documentNumber(), "amountEur",
+				WorkerRecords.data("kind", kind.name(), "documentNumber", document.documentNumber(), "amountEur",
 						Vars.money(amount).toPlainString()));
 		return document;
 	}

@@ -51,7 +51,7 @@ public class CompetencyWorkers {
 				: JobOutcome.call(job, () -> this.register.habilitationsOf(personId, on)).validSymbols();
 		boolean valid = held.contains(required);
 		this.records.audit(job, "HABILITATION_CHECKED", "PERSON", (personId == null) ? "NONE" : personId,
-				Map.of("requiredSymbol", required, "on", on.toString(), "heldSymbols", held, "valid", valid));
+				WorkerRecords.data("requiredSymbol", required, "on", on.toString(), "heldSymbols", held, "valid", valid));
 		return Map.of("habilitationValid", valid, "heldSymbols", held);
 	}
 
@@ -80,7 +80,7 @@ public class CompetencyWorkers {
 		}
 		String subjectKey = vars.textOr("UNKNOWN", "vin");
 		this.records.audit(job, "HABILITATIONS_CHECKED", "VEHICLE", subjectKey,
-				Map.of("on", on.toString(), "team", team, "eligible", eligible));
+				WorkerRecords.data("on", on.toString(), "team", team, "eligible", eligible));
 		if (eligible.isEmpty()) {
 			throw JobOutcome.businessError(BusinessErrorCodes.HABILITATION_MISSING,
 					"hrcomp: nobody of " + team + " holds B1L or B2L on " + on);
@@ -98,7 +98,7 @@ public class CompetencyWorkers {
 		InstallerAuthorisation authorisation = JobOutcome.call(job,
 				() -> this.register.installerAuthorisation(installer, vehicleType, on));
 		this.records.audit(job, "INSTALLER_AUTHORISATION_CHECKED", "VEHICLE", vars.textOr("UNKNOWN", "vin"),
-				Map.of("installer", installer, "vehicleType", vehicleType, "on", on.toString(), "valid",
+				WorkerRecords.data("installer", installer, "vehicleType", vehicleType, "on", on.toString(), "valid",
 						authorisation.valid(), "validTo", authorisation.validTo().toString()));
 		return Map.of("installerAuthorisationValid", authorisation.valid(), "installerAuthorisationValidTo",
 				authorisation.validTo().toString());

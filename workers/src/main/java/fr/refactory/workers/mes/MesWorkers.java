@@ -68,7 +68,7 @@ public class MesWorkers {
 		this.vehicles.register(new Vehicle(vin, vars.text("make"), vars.text("modelFamily"), vars.text("version"),
 				knownPowertrain(vars.text("powertrain")), vars.text("category"), vars.date("firstRegistrationDate"),
 				this.records.clock().instant(), null, null, null, null));
-		this.records.audit(job, "VEHICLE_REGISTERED", "VEHICLE", vin, Map.of("mesVehicleId", registered.mesVehicleId()));
+		this.records.audit(job, "VEHICLE_REGISTERED", "VEHICLE", vin, WorkerRecords.data("mesVehicleId", registered.mesVehicleId()));
 		return Map.of("vehicleId", registered.mesVehicleId());
 	}
 
@@ -84,7 +84,7 @@ public class MesWorkers {
 				subject.key(), job.getProcessInstanceKey(), "CREATED", null, 0, JobOutcome.key(job).value(), null,
 				null));
 		this.records.audit(job, "WORK_ORDER_CREATED", subject.type(), subject.key(),
-				Map.of("workOrderId", order.workOrderId(), "type", type));
+				WorkerRecords.data("workOrderId", order.workOrderId(), "type", type));
 		return Map.of("workOrderId", order.workOrderId());
 	}
 
@@ -114,7 +114,7 @@ public class MesWorkers {
 			this.workOrders.changeStatus(released.workOrderId(), "RELEASED");
 		}
 		this.records.audit(job, "WORK_ORDER_RELEASED", subject.type(), subject.key(),
-				Map.of("workOrderId", released.workOrderId()));
+				WorkerRecords.data("workOrderId", released.workOrderId()));
 		return Map.of("workOrderId", released.workOrderId());
 	}
 
@@ -133,7 +133,7 @@ public class MesWorkers {
 			this.workOrders.changeStatus(workOrderId, status);
 		}
 		this.records.audit(job, "STATUS_CHANGED", subject.type(), subject.key(),
-				Map.of("statusOf", key, "status", set.status()));
+				WorkerRecords.data("statusOf", key, "status", set.status()));
 		return Map.of("mesStatus", set.status());
 	}
 
@@ -145,7 +145,7 @@ public class MesWorkers {
 		ResourceSlot slot = JobOutcome.call(job, () -> this.mes.reserveResource(JobOutcome.key(job),
 				new ResourceRequest(vars.requireHeader("resourceType"), vars.text("benchId"), subject.key())));
 		this.records.audit(job, "RESOURCE_RESERVED", subject.type(), subject.key(),
-				Map.of("resourceId", slot.resourceId(), "reservationId", slot.reservationId()));
+				WorkerRecords.data("resourceId", slot.resourceId(), "reservationId", slot.reservationId()));
 		return Map.of("benchId", slot.resourceId(), "benchSlot", Map.of("reservationId", slot.reservationId(),
 				"start", slot.slotStart().toString(), "end", slot.slotEnd().toString()));
 	}
@@ -187,7 +187,7 @@ public class MesWorkers {
 				JobOutcome.key(job).value(), null, null));
 		List<Object> operations = vars.list("failedChecks");
 		this.records.audit(job, "REWORK_ORDER_CREATED", subject.type(), subject.key(),
-				Map.of("reworkOrderId", order.workOrderId(), "failedChecks", operations));
+				WorkerRecords.data("reworkOrderId", order.workOrderId(), "failedChecks", operations));
 		return Map.of("reworkOrderId", order.workOrderId(), "reworkOperations", operations);
 	}
 
@@ -222,7 +222,7 @@ public class MesWorkers {
 			held.addAll(containment.heldSubjectKeys());
 		}
 		this.records.audit(job, "SUSPECT_ITEMS_HELD", subject.type(), subject.key(),
-				Map.of("scopeType", scopeType, "scopes", scopes, "containmentIds", containmentIds, "heldItems",
+				WorkerRecords.data("scopeType", scopeType, "scopes", scopes, "containmentIds", containmentIds, "heldItems",
 						List.copyOf(held)));
 		return Map.of("heldItems", List.copyOf(held), "containmentIds", containmentIds);
 	}
@@ -248,7 +248,7 @@ public class MesWorkers {
 			this.records.link(job, "battery".equals(component) ? "BATTERY" : "PART", serial, "INSTALLED_IN",
 					"VEHICLE", vin);
 		});
-		this.records.audit(job, "GENEALOGY_RECORDED", "VEHICLE", vin, Map.of("components", components.entrySet()
+		this.records.audit(job, "GENEALOGY_RECORDED", "VEHICLE", vin, WorkerRecords.data("components", components.entrySet()
 			.stream()
 			.filter((e) -> e.getValue() != null)
 			.collect(java.util.stream.Collectors.toMap(Map.Entry::getKey, Map.Entry::getValue))));
@@ -282,7 +282,7 @@ public class MesWorkers {
 				new MeasurementSet(subjectKey, vars.textOr("REMAN-INSPECTION", "station"),
 						vars.textOr("REMAN-GAUGE-1", "equipmentId"), this.records.clock().instant(), measurements)));
 		this.records.audit(job, "MEASUREMENTS_RECORDED", "PART", subjectKey,
-				Map.of("recordId", recorded.recordId(), "count", recorded.count()));
+				WorkerRecords.data("recordId", recorded.recordId(), "count", recorded.count()));
 		return Map.of("measurementRecordId", recorded.recordId());
 	}
 
@@ -341,7 +341,7 @@ public class MesWorkers {
 				new RemanLabelRequest(coreSerial, vars.textOr("UNKNOWN", "partNumber"), "The Remakers")));
 		this.records.link(job, "PART", label.remanSerial(), "REMANUFACTURED_FROM", "PART", coreSerial);
 		this.records.audit(job, "REMAN_LABEL_PRINTED", "PART", coreSerial,
-				Map.of("remanSerial", label.remanSerial(), "labelText", label.labelText()));
+				WorkerRecords.data("remanSerial", label.remanSerial(), "labelText", label.labelText()));
 		return Map.of("remanSerial", label.remanSerial());
 	}
 
@@ -351,7 +351,7 @@ public class MesWorkers {
 		Vars.Subject subject = Vars.of(job).subject();
 		SubjectStatus status = JobOutcome.call(job,
 				() -> this.mes.setStatus(JobOutcome.key(job), new SubjectStatus(subject.key(), "SCRAPPED")));
-		this.records.audit(job, "SCRAPPED", subject.type(), subject.key(), Map.of("status", status.status()));
+		this.records.audit(job, "SCRAPPED", subject.type(), subject.key(), WorkerRecords.data("status", status.status()));
 		return Map.of("mesStatus", status.status());
 	}
 

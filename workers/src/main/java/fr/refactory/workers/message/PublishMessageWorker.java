@@ -3,7 +3,6 @@ package fr.refactory.workers.message;
 import java.util.Map;
 
 import fr.refactory.workers.support.JobOutcome;
-import fr.refactory.workers.support.MissingVariableException;
 import fr.refactory.workers.support.Vars;
 import io.camunda.client.CamundaClient;
 import io.camunda.client.annotation.JobWorker;
@@ -30,15 +29,8 @@ public class PublishMessageWorker {
 	@JobWorker(type = "process.publishMessage", fetchVariables = { "correlationKey", "messageVariables" })
 	public Map<String, Object> publish(ActivatedJob job) {
 		Vars vars = Vars.of(job);
-		String messageName;
-		String correlationKey;
-		try {
-			messageName = vars.requireHeader("messageName");
-			correlationKey = vars.requireText("correlationKey");
-		}
-		catch (MissingVariableException ex) {
-			throw CamundaError.jobError("process.publishMessage: " + ex.getMessage(), Map.of(), 0);
-		}
+		String messageName = vars.requireHeader("messageName");
+		String correlationKey = vars.requireText("correlationKey");
 		try {
 			this.client.newPublishMessageCommand()
 				.messageName(messageName)

@@ -45,7 +45,7 @@ public class PassportWorkers {
 		}
 		this.batteries.changeRegulatoryStatus(batteryId, status);
 		this.records.audit(job, "PASSPORT_STATUS_SET", "BATTERY", batteryId,
-				Map.of("status", status, "passportId", record.passportId()));
+				WorkerRecords.data("status", status, "passportId", record.passportId()));
 		return Map.of("passportId", record.passportId(), "passportStatus", record.status());
 	}
 
@@ -63,7 +63,7 @@ public class PassportWorkers {
 				null, "REPURPOSED", null, null));
 		this.records.link(job, "BATTERY", record.batteryId(), "REPURPOSED_FROM", "BATTERY", parentId);
 		this.records.audit(job, "LINKED_PASSPORT_CREATED", "BATTERY", parentId,
-				Map.of("newBatteryId", record.batteryId(), "passportId", record.passportId()));
+				WorkerRecords.data("newBatteryId", record.batteryId(), "passportId", record.passportId()));
 		return Map.of("newBatteryId", record.batteryId(), "newPassportId", record.passportId());
 	}
 

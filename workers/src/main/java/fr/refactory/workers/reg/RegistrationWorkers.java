@@ -48,7 +48,7 @@ public class RegistrationWorkers {
 	public Map<String, Object> declareTakeOverForDestruction(ActivatedJob job) {
 		String vin = Vars.of(job).requireText("vin");
 		String receipt = Seeds.id("TOR", JobOutcome.key(job));
-		this.records.audit(job, "TAKE_OVER_DECLARED", "VEHICLE", vin, Map.of("receiptNumber", receipt));
+		this.records.audit(job, "TAKE_OVER_DECLARED", "VEHICLE", vin, WorkerRecords.data("receiptNumber", receipt));
 		return Map.of("takeOverReceiptNumber", receipt);
 	}
 
@@ -58,7 +58,7 @@ public class RegistrationWorkers {
 		String vin = Vars.of(job).requireText("vin");
 		String number = Seeds.id("COD", JobOutcome.key(job));
 		String issuedAt = this.records.clock().instant().toString();
-		this.records.audit(job, "COD_ISSUED", "VEHICLE", vin, Map.of("codNumber", number, "issuedAt", issuedAt));
+		this.records.audit(job, "COD_ISSUED", "VEHICLE", vin, WorkerRecords.data("codNumber", number, "issuedAt", issuedAt));
 		return Map.of("codNumber", number, "codIssuedAt", issuedAt);
 	}
 

@@ -78,7 +78,7 @@ public class SupplierWorkers {
 				: LocalDate.ofInstant(this.records.clock().instant(), ZoneOffset.UTC).plusDays(21);
 		KitOrderAck ack = JobOutcome.call(job, () -> this.portal.orderKit(JobOutcome.key(job),
 				new KitOrder(vars.requireText("purchaseOrderNumber"), vars.requireText("kitReference"), vin, due)));
-		this.records.audit(job, "KIT_ORDERED", "VEHICLE", vin, Map.of("supplierOrderId", ack.supplierOrderId(),
+		this.records.audit(job, "KIT_ORDERED", "VEHICLE", vin, WorkerRecords.data("supplierOrderId", ack.supplierOrderId(),
 				"poNumber", ack.poNumber(), "promisedDate", ack.promisedDate().toString()));
 		return Map.of("kitPromisedAt", ack.promisedDate().toString(), "supplierOrderId", ack.supplierOrderId());
 	}
@@ -89,7 +89,7 @@ public class SupplierWorkers {
 		Vars vars = Vars.of(job);
 		String vin = vars.requireText("vin");
 		String rejectionId = Seeds.id("KREJ", JobOutcome.key(job));
-		this.records.audit(job, "KIT_DELIVERY_REJECTED", "VEHICLE", vin, Map.of("rejectionId", rejectionId,
+		this.records.audit(job, "KIT_DELIVERY_REJECTED", "VEHICLE", vin, WorkerRecords.data("rejectionId", rejectionId,
 				"poNumber", vars.textOr("", "purchaseOrderNumber"), "batteryPackId", vars.textOr("", "batteryPackId")));
 		return Map.of("kitRejectionId", rejectionId);
 	}
@@ -103,7 +103,7 @@ public class SupplierWorkers {
 				JobOutcome.key(job), new CertificateCopy(vars.requireText("certificateId"), vin,
 						vars.requireText("certificateSha256"))));
 		this.records.audit(job, "CERTIFICATE_COPY_SENT", "VEHICLE", vin,
-				Map.of("receiptId", receipt.receiptId(), "certificate", receipt.certificateNumber()));
+				WorkerRecords.data("receiptId", receipt.receiptId(), "certificate", receipt.certificateNumber()));
 		return Map.of("certificateCopyReceiptId", receipt.receiptId());
 	}
 

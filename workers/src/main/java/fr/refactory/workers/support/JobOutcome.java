@@ -21,7 +21,8 @@ import io.camunda.client.exception.JobError;
  * <li>a technical failure ({@link PlantTechnicalException}) fails the job with one retry less and a back-off, so the
  * engine retries and raises an incident when the retries are used up; a failure the plant system says retrying will
  * not cure goes to an incident at once;</li>
- * <li>a job the model feeds wrongly (a missing variable) goes to an incident at once: retrying cannot help.</li>
+ * <li>a job the model feeds wrongly (a missing variable, {@link MissingVariableException}) goes to an incident at
+ * once: retrying cannot help.</li>
  * </ul>
  * The starter's job handler sends the fail or throw-error command for the {@link CamundaError} thrown here.
  */
@@ -44,9 +45,6 @@ public final class JobOutcome {
 		catch (PlantTechnicalException ex) {
 			throw technicalFailure(job, ex);
 		}
-		catch (MissingVariableException ex) {
-			throw CamundaError.jobError(job.getType() + ": " + ex.getMessage(), Map.of(), 0, Duration.ZERO, ex);
-		}
 	}
 
 	/**
@@ -58,11 +56,14 @@ public final class JobOutcome {
 			return call(job, work);
 		}
 		catch (BpmnError error) {
-			if (BusinessErrorCodes.BENCH_UNAVAILABLE.equals(error.getErrorCode()) && job.getRetries() > 1) {
-				throw CamundaError.jobError(error.getErrorMessage(), Map.of(), job.getRetries() - 1, RETRY_BACKOFF,
-						error);
+			if (!BusinessErrorCodes.BENCH_UNAVAILABLE.equals(error.getErrorCode())) {
+				throw error;
 			}
-			throw error;
+			if (job.getRetries() > 1) {
+				throw CamundaError.jobError(error.getErrorMessage() + "; retries left: " + (job.getRetries() - 1),
+						Map.of(), job.getRetries() - 1, RETRY_BACKOFF, error);
+			}
+			throw businessError(error.getErrorCode(), error.getErrorMessage() + " (on the last retry)");
 		}
 	}
 
@@ -72,8 +73,8 @@ public final class JobOutcome {
 
 	public static JobError technicalFailure(ActivatedJob job, PlantTechnicalException ex) {
 		int retries = ex.isRetryable() ? Math.max(job.getRetries() - 1, 0) : 0;
-		return CamundaError.jobError(ex.getMessage(), Map.of(), retries, retries > 0 ? RETRY_BACKOFF : Duration.ZERO,
-				ex);
+		String message = ex.getMessage() + (ex.isRetryable() ? "; retries left: " + retries : "; not retryable");
+		return CamundaError.jobError(message, Map.of(), retries, retries > 0 ? RETRY_BACKOFF : Duration.ZERO, ex);
 	}
 
 	/** The idempotency key of the job's one plant command. */

@@ -48,7 +48,7 @@ public final class Vars {
 	public String requireText(String... names) {
 		String value = text(names);
 		if (value == null) {
-			throw new MissingVariableException("expected variable " + String.join(" or ", names) + ", but it was absent");
+			throw new MissingVariableException(this.job.getType() + ": expected variable " + String.join(" or ", names) + ", but it was absent");
 		}
 		return value;
 	}
@@ -62,7 +62,7 @@ public final class Vars {
 	public String requireHeader(String name) {
 		String value = header(name);
 		if (value == null) {
-			throw new MissingVariableException("expected task header or variable " + name + ", but it was absent");
+			throw new MissingVariableException(this.job.getType() + ": expected task header or variable " + name + ", but it was absent");
 		}
 		return value;
 	}
@@ -138,7 +138,7 @@ public final class Vars {
 		if (text("coreSerial", "partId") != null) {
 			return new Subject("PART", text("coreSerial", "partId"));
 		}
-		throw new MissingVariableException("expected a subject (subjectKey, vin, batteryId, coreSerial or partId)");
+		throw new MissingVariableException(this.job.getType() + ": expected a subject (subjectKey, vin, batteryId, coreSerial or partId)");
 	}
 
 	/** @param type VEHICLE, BATTERY or PART (the records' subject types) */

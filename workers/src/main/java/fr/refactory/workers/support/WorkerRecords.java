@@ -34,6 +34,15 @@ public class WorkerRecords {
 		this.clock = clock.getIfUnique(Clock::systemUTC);
 	}
 
+	/** Audit data from name/value pairs; unlike {@code Map.of}, a null value is allowed (and left out). */
+	public static Map<String, Object> data(Object... namesAndValues) {
+		Map<String, Object> data = new LinkedHashMap<>();
+		for (int i = 0; i + 1 < namesAndValues.length; i += 2) {
+			data.put(namesAndValues[i].toString(), namesAndValues[i + 1]);
+		}
+		return data;
+	}
+
 	public static String actor(ActivatedJob job) {
 		return "worker:" + job.getType();
 	}

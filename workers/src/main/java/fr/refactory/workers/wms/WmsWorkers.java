@@ -61,7 +61,7 @@ public class WmsWorkers {
 		YardLocation location = JobOutcome.call(job,
 				() -> this.wms.assignYardLocation(JobOutcome.key(job), new YardRequest(vin, vars.flag("quarantine"))));
 		this.records.audit(job, "YARD_LOCATION_ASSIGNED", "VEHICLE", vin,
-				Map.of("location", location.locationCode(), "quarantine", location.quarantine()));
+				WorkerRecords.data("location", location.locationCode(), "quarantine", location.quarantine()));
 		return Map.of("yardLocation", location.locationCode());
 	}
 
@@ -95,7 +95,7 @@ public class WmsWorkers {
 		StockLocation location = JobOutcome.call(job,
 				() -> this.wms.putAway(JobOutcome.key(job), new StockMove(subjectKey, area)));
 		this.records.audit(job, "MOVED", subjectTypeOfMove(vars), subjectKey,
-				Map.of("area", location.area(), "location", location.locationCode()));
+				WorkerRecords.data("area", location.area(), "location", location.locationCode()));
 		return location;
 	}
 
@@ -146,7 +146,7 @@ public class WmsWorkers {
 		PartsReservation reservation = JobOutcome.call(job,
 				() -> this.wms.reserveParts(JobOutcome.key(job), new PartsRequest(workOrderId, partLines(vars))));
 		this.records.audit(job, "PARTS_RESERVED", "VEHICLE", vars.textOr(workOrderId, "vin"),
-				Map.of("reservationId", reservation.reservationId(), "workOrderId", workOrderId, "backOrdered",
+				WorkerRecords.data("reservationId", reservation.reservationId(), "workOrderId", workOrderId, "backOrdered",
 						reservation.backOrdered().stream().map(PartLine::partNumber).toList()));
 		return Map.of("reservationIds", List.of(reservation.reservationId()), "criticalPartsReserved",
 				reservation.backOrdered().isEmpty());
@@ -172,7 +172,7 @@ public class WmsWorkers {
 		}
 		if (coreSerial != null) {
 			this.records.audit(job, "PARTS_PICKED", "PART", coreSerial,
-					Map.of("pickId", picked.pickId(), "partNumber", partNumber, "lot", String.valueOf(lot)));
+					WorkerRecords.data("pickId", picked.pickId(), "partNumber", partNumber, "lot", String.valueOf(lot)));
 		}
 		Map<String, Object> result = new LinkedHashMap<>();
 		result.put("componentPicked", lot != null);
@@ -206,7 +206,7 @@ public class WmsWorkers {
 				JobOutcome.key(job).value(), null, null));
 		this.records.link(job, "PART", part.partId(), "HARVESTED_FROM", "VEHICLE", donorVin);
 		this.records.audit(job, "PART_HARVESTED", "PART", part.partId(),
-				Map.of("donorVin", donorVin, "partNumber", number, "origin", origin, "label", part.labelText()));
+				WorkerRecords.data("donorVin", donorVin, "partNumber", number, "origin", origin, "label", part.labelText()));
 		return Map.of("partId", part.partId(), "remanProgramExists",
 				family != null && REMAN_FAMILIES.contains(family), "daysOfCover", demand.daysOfCover());
 	}
