@@ -6,7 +6,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
-import fr.refactory.plant.simulation.Seeds;
 import fr.refactory.workers.support.JobOutcome;
 import fr.refactory.workers.support.Vars;
 import fr.refactory.workers.support.WorkerRecords;
@@ -47,7 +46,7 @@ public class RegistrationWorkers {
 	@JobWorker(type = "reg.declareTakeOverForDestruction")
 	public Map<String, Object> declareTakeOverForDestruction(ActivatedJob job) {
 		String vin = Vars.of(job).requireText("vin");
-		String receipt = Seeds.id("TOR", JobOutcome.key(job));
+		String receipt = JobOutcome.numberFor("TOR", job);
 		this.records.audit(job, "TAKE_OVER_DECLARED", "VEHICLE", vin, WorkerRecords.data("receiptNumber", receipt));
 		return Map.of("takeOverReceiptNumber", receipt);
 	}
@@ -56,7 +55,7 @@ public class RegistrationWorkers {
 	@JobWorker(type = "reg.issueCoD")
 	public Map<String, Object> issueCoD(ActivatedJob job) {
 		String vin = Vars.of(job).requireText("vin");
-		String number = Seeds.id("COD", JobOutcome.key(job));
+		String number = JobOutcome.numberFor("COD", job);
 		String issuedAt = this.records.clock().instant().toString();
 		this.records.audit(job, "COD_ISSUED", "VEHICLE", vin, WorkerRecords.data("codNumber", number, "issuedAt", issuedAt));
 		return Map.of("codNumber", number, "codIssuedAt", issuedAt);

@@ -7,7 +7,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 
-import fr.refactory.plant.simulation.Seeds;
 import fr.refactory.plant.supplier.CertificateCopy;
 import fr.refactory.plant.supplier.CertificateCopyReceipt;
 import fr.refactory.plant.supplier.KitOrder;
@@ -88,7 +87,7 @@ public class SupplierWorkers {
 	public Map<String, Object> rejectKitDelivery(ActivatedJob job) {
 		Vars vars = Vars.of(job);
 		String vin = vars.requireText("vin");
-		String rejectionId = Seeds.id("KREJ", JobOutcome.key(job));
+		String rejectionId = JobOutcome.numberFor("KREJ", job);
 		this.records.audit(job, "KIT_DELIVERY_REJECTED", "VEHICLE", vin, WorkerRecords.data("rejectionId", rejectionId,
 				"poNumber", vars.textOr("", "purchaseOrderNumber"), "batteryPackId", vars.textOr("", "batteryPackId")));
 		return Map.of("kitRejectionId", rejectionId);

@@ -77,6 +77,21 @@ public final class JobOutcome {
 		return CamundaError.jobError(message, Map.of(), retries, retries > 0 ? RETRY_BACKOFF : Duration.ZERO, ex);
 	}
 
+	/**
+	 * A number this worker hands out itself (no plant system behind it yet), such as {@code TOR-3F2A9C01B7}: derived
+	 * from the job key, so a job delivered twice hands out the same number.
+	 */
+	public static String numberFor(String prefix, ActivatedJob job) {
+		try {
+			byte[] digest = java.security.MessageDigest.getInstance("SHA-256")
+				.digest((prefix + "|" + key(job).value()).getBytes(java.nio.charset.StandardCharsets.UTF_8));
+			return prefix + "-" + java.util.HexFormat.of().withUpperCase().formatHex(digest, 0, 5);
+		}
+		catch (java.security.NoSuchAlgorithmException ex) {
+			throw new IllegalStateException("Expected every JVM to provide SHA-256", ex);
+		}
+	}
+
 	/** The idempotency key of the job's one plant command. */
 	public static IdempotencyKey key(ActivatedJob job) {
 		return IdempotencyKey.ofJob(job.getKey(), job.getType());
