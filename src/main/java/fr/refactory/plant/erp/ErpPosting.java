@@ -14,7 +14,7 @@ public record ErpPosting(Kind kind, String subjectKey, BigDecimal amountEur, Map
 	public enum Kind {
 
 		CORE_CREDIT("CC"), REMAN_COST("RC"), SCRAP_COST("SC"), WARRANTY_RECORD("WR"), RECYCLING_SHIPMENT("RS"),
-		SHREDDER_SHIPMENT("SS"), MATERIAL_BALANCE("MB"), CLOSE_ORDER("CO");
+		SHREDDER_SHIPMENT("SS"), MATERIAL_BALANCE("MB"), CLOSE_ORDER("CO"), ACTUAL_COSTS("AC");
 
 		private final String prefix;
 

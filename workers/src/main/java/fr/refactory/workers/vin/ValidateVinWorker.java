@@ -10,20 +10,21 @@ import org.springframework.stereotype.Component;
 
 /**
  * {@code vin.validate} (step 1.1): normalises the VIN and computes the inputs of decision D1. A pure function, so a
- * job delivered twice gives the same answer.
+ * job delivered twice gives the same answer. The task maps the VIN as typed to {@code rawVin} (first attempt: the
+ * announced {@code vin}); the outputs are the names the model's output mappings read.
  */
 @Component
-class ValidateVinWorker {
+public class ValidateVinWorker {
 
-	@JobWorker(type = "vin.validate", fetchVariables = "vin")
-	Map<String, Object> validate(@Variable(name = "vin") String rawVin) {
-		VinCheck check = VinCheck.of(rawVin);
+	@JobWorker(type = "vin.validate", fetchVariables = { "rawVin", "vin" })
+	public Map<String, Object> validate(@Variable(name = "rawVin") String rawVin, @Variable(name = "vin") String vin) {
+		VinCheck check = VinCheck.of((rawVin != null) ? rawVin : vin);
 		Map<String, Object> variables = new HashMap<>();
 		variables.put("vin", check.vin());
-		variables.put("length", check.length());
-		variables.put("charsetValid", check.charsetValid());
-		variables.put("region", check.region());
-		variables.put("checkDigitMatches", check.checkDigitMatches());
+		variables.put("vinLength", check.length());
+		variables.put("vinCharsetValid", check.charsetValid());
+		variables.put("vinRegion", check.region());
+		variables.put("vinCheckDigitMatches", check.checkDigitMatches());
 		return variables;
 	}
 

@@ -1,0 +1,103 @@
+package fr.refactory.workers.btb;
+
+import java.math.BigDecimal;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import fr.refactory.plant.btb.BatteryTestBench;
+import fr.refactory.plant.btb.BmsReading;
+import fr.refactory.plant.btb.CapacityTest;
+import fr.refactory.plant.btb.CapacityTestRequest;
+import fr.refactory.records.Batteries;
+import fr.refactory.records.Battery;
+import fr.refactory.records.SohReading;
+import fr.refactory.workers.support.JobOutcome;
+import fr.refactory.workers.support.Vars;
+import fr.refactory.workers.support.WorkerRecords;
+import io.camunda.client.annotation.JobWorker;
+import io.camunda.client.api.response.ActivatedJob;
+
+import org.springframework.stereotype.Component;
+
+/** The battery test bench workers ({@code btb.*}, 6.4 and 6.5). An offline bench retries, then BENCH_UNAVAILABLE. */
+@Component
+public class BatteryTestBenchWorkers {
+
+	/** Minimum isolation resistance of an HV battery, Ω/V (UN R100 DC bus). */
+	static final double MIN_ISOLATION_OHM_PER_V = 100.0;
+
+	static final double DEFAULT_RATED_CAPACITY_KWH = 52.0;
+
+	private final BatteryTestBench bench;
+
+	private final Batteries batteries;
+
+	private final WorkerRecords records;
+
+	BatteryTestBenchWorkers(BatteryTestBench bench, Batteries batteries, WorkerRecords records) {
+		this.bench = bench;
+		this.batteries = batteries;
+		this.records = records;
+	}
+
+	/** 6.4: reads the BMS; the SoH goes into the battery's history (the battery is registered if new). */
+	@JobWorker(type = "btb.readBms")
+	public Map<String, Object> readBms(ActivatedJob job) {
+		Vars vars = Vars.of(job);
+		String batteryId = vars.requireText("batteryId");
+		String benchId = vars.textOr("BTB-1", "btbBenchId", "benchId");
+		BmsReading bms = JobOutcome.callBench(job, () -> this.bench.readBms(batteryId, benchId));
+		boolean plausible = bms.sohPct() >= 0 && bms.sohPct() <= 100 && bms.cellMinMv() >= 2000
+				&& bms.cellMinMv() <= bms.cellMaxMv() && bms.cellMaxMv() <= 4500;
+		register(batteryId, vars);
+		if (plausible) {
+			this.batteries.recordSoh(new SohReading(null, batteryId, BigDecimal.valueOf(bms.sohPct()), "BMS",
+					this.records.clock().instant(), benchId, JobOutcome.key(job).value()));
+		}
+		List<String> faultyModules = new ArrayList<>();
+		for (String fault : bms.faultHistory()) {
+			if (fault.toUpperCase(java.util.Locale.ROOT).contains("MODULE")) {
+				faultyModules.add(fault);
+			}
+		}
+		this.records.audit(job, "BMS_READ", "BATTERY", batteryId,
+				WorkerRecords.data("benchId", benchId, "sohPct", bms.sohPct(), "plausible", plausible));
+		Map<String, Object> result = new LinkedHashMap<>();
+		result.put("sohPct", bms.sohPct());
+		result.put("socPct", bms.socPct());
+		result.put("cycleCount", bms.cycleCount());
+		result.put("cellMinMv", bms.cellMinMv());
+		result.put("cellMaxMv", bms.cellMaxMv());
+		result.put("moduleTemperatures", bms.moduleTemperaturesC());
+		result.put("isolationOk", bms.isolationOhmPerV() >= MIN_ISOLATION_OHM_PER_V);
+		result.put("faultHistory", bms.faultHistory());
+		result.put("faultyModules", faultyModules);
+		result.put("moduleRepairable", !faultyModules.isEmpty() && faultyModules.size() <= 2);
+		result.put("sohPlausible", plausible);
+		return result;
+	}
+
+	/** 6.5: starts the (hours-long) capacity test; the bench reports {@code CapacityTestDone}. */
+	@JobWorker(type = "btb.runCapacityTest")
+	public Map<String, Object> runCapacityTest(ActivatedJob job) {
+		Vars vars = Vars.of(job);
+		String batteryId = vars.requireText("batteryId");
+		String benchId = vars.textOr("BTB-1", "btbBenchId", "benchId");
+		CapacityTest test = JobOutcome.callBench(job, () -> this.bench.startCapacityTest(JobOutcome.key(job),
+				new CapacityTestRequest(batteryId, benchId,
+						vars.decimalOr(DEFAULT_RATED_CAPACITY_KWH, "ratedCapacityKwh"))));
+		this.records.audit(job, "CAPACITY_TEST_STARTED", "BATTERY", batteryId,
+				WorkerRecords.data("capacityTestId", test.testId(), "benchId", test.benchId()));
+		return Map.of("capacityTestId", test.testId());
+	}
+
+	private void register(String batteryId, Vars vars) {
+		if (this.batteries.find(batteryId).isEmpty()) {
+			this.batteries.register(new Battery(batteryId, null, null, null, null, null, null,
+					vars.text("hostVin", "vin"), null, null, null));
+		}
+	}
+
+}

@@ -1,0 +1,156 @@
+package fr.refactory.workers.eol;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+import fr.refactory.plant.BusinessErrorCodes;
+import fr.refactory.plant.eol.EndOfLineBenches;
+import fr.refactory.plant.eol.HvTestResults;
+import fr.refactory.plant.eol.TestRequest;
+import fr.refactory.plant.eol.TestRun;
+import fr.refactory.workers.support.JobOutcome;
+import fr.refactory.workers.support.Vars;
+import fr.refactory.workers.support.WorkerRecords;
+import io.camunda.client.annotation.JobWorker;
+import io.camunda.client.api.response.ActivatedJob;
+import io.camunda.client.exception.CamundaError;
+
+import org.springframework.stereotype.Component;
+
+/** The end-of-line bench workers ({@code eol.*}): vehicle and part tests, HV safety results, gate results. */
+@Component
+public class EndOfLineWorkers {
+
+	/** UN R100 isolation limits: 100 Ω/V on the DC bus, 500 Ω/V on the AC bus; bonding at most 0.1 Ω. */
+	static final double MIN_ISOLATION_DC_OHM_PER_V = 100.0;
+
+	static final double MIN_ISOLATION_AC_OHM_PER_V = 500.0;
+
+	static final double MAX_BONDING_OHM = 0.1;
+
+	private final EndOfLineBenches benches;
+
+	private final WorkerRecords records;
+
+	EndOfLineWorkers(EndOfLineBenches benches, WorkerRecords records) {
+		this.benches = benches;
+		this.records = records;
+	}
+
+	/** 3.13: brake, roller and road tests of the converted vehicle. */
+	@JobWorker(type = "eol.runVehicleTest")
+	public Map<String, Object> runVehicleTest(ActivatedJob job) {
+		Vars vars = Vars.of(job);
+		String vin = vars.requireText("vin");
+		TestRun run = run(job, vars, "VEHICLE", vin, vars.textOr("VEHICLE_EOL", "testProgramme"));
+		return Map.of("vehicleTestResults", asMap(run));
+	}
+
+	/** 4.14: the part's test programme (by family). */
+	@JobWorker(type = "eol.runPartTest")
+	public Map<String, Object> runPartTest(ActivatedJob job) {
+		Vars vars = Vars.of(job);
+		String subjectKey = vars.requireText("coreSerial", "partId");
+		TestRun run = run(job, vars, "PART", subjectKey,
+				vars.textOr(vars.textOr("PART", "partFamily") + "_EOL", "testProgramme"));
+		return Map.of("partTestResult", run.verdict(), "partTestRun", asMap(run));
+	}
+
+	private TestRun run(ActivatedJob job, Vars vars, String subjectType, String subjectKey, String programme) {
+		TestRun run = JobOutcome.call(job, () -> this.benches.runTest(JobOutcome.key(job),
+				new TestRequest(subjectType, subjectKey, programme, vars.text("eolBenchId"))));
+		this.records.audit(job, "TEST_RUN", subjectType, subjectKey, WorkerRecords.data("testRunId", run.testRunId(), "programme",
+				programme, "verdict", run.verdict(), "equipmentId", run.equipmentId()));
+		return run;
+	}
+
+	/**
+	 * 3.12: HV commissioning measurements. Isolation or bonding out of limits is the BPMN error
+	 * {@code HV_TEST_FAILED} (with the results as variables for the rework loop).
+	 */
+	@JobWorker(type = "eol.readHvTestResults")
+	public Map<String, Object> readHvTestResults(ActivatedJob job) {
+		String vin = Vars.of(job).requireText("vin");
+		HvTestResults hv = JobOutcome.call(job, () -> this.benches.readHvTestResults(vin));
+		List<String> failed = new ArrayList<>();
+		if (hv.isolationDcOhmPerV() < MIN_ISOLATION_DC_OHM_PER_V) {
+			failed.add("ISOLATION_DC");
+		}
+		if (hv.isolationAcOhmPerV() < MIN_ISOLATION_AC_OHM_PER_V) {
+			failed.add("ISOLATION_AC");
+		}
+		if (hv.bondingResistanceOhm() > MAX_BONDING_OHM) {
+			failed.add("BONDING");
+		}
+		Map<String, Object> results = new LinkedHashMap<>();
+		results.put("equipmentId", hv.equipmentId());
+		results.put("isolationDcOhmPerV", hv.isolationDcOhmPerV());
+		results.put("isolationAcOhmPerV", hv.isolationAcOhmPerV());
+		results.put("bondingResistanceOhm", hv.bondingResistanceOhm());
+		results.put("obdLampOff", hv.obdLampOff());
+		results.put("chargeTestOk", hv.chargeTestOk());
+		results.put("failedCriteria", failed);
+		this.records.audit(job, "HV_TEST_READ", "VEHICLE", vin, results);
+		if (!failed.isEmpty()) {
+			throw CamundaError.bpmnError(BusinessErrorCodes.HV_TEST_FAILED,
+					"eol: HV safety test failed on " + vin + ": " + failed, Map.of("hvTestResults", results));
+		}
+		return Map.of("hvTestResults", results);
+	}
+
+	/**
+	 * 5.2: the bench results of the subject; the required checks (D12) that no bench measured are left as
+	 * {@code manualChecks}.
+	 */
+	@JobWorker(type = "eol.getResults")
+	public Map<String, Object> getResults(ActivatedJob job) {
+		Vars vars = Vars.of(job);
+		Vars.Subject subject = vars.subject();
+		List<Map<String, Object>> automatic = new ArrayList<>();
+		Set<String> measured = new LinkedHashSet<>();
+		for (TestRun run : JobOutcome.call(job, () -> this.benches.results(subject.key())).runs()) {
+			for (TestRun.Measurement m : run.measurements()) {
+				Map<String, Object> row = new LinkedHashMap<>();
+				row.put("checkCode", m.name());
+				row.put("testRunId", run.testRunId());
+				row.put("value", m.value());
+				row.put("unit", m.unit());
+				row.put("lowerLimit", m.lowerLimit());
+				row.put("upperLimit", m.upperLimit());
+				row.put("result", m.withinLimits() ? "OK" : "NOK");
+				row.put("equipmentId", run.equipmentId());
+				row.put("calibrationDueDate", String.valueOf(run.equipmentCalibrationDueDate()));
+				automatic.add(row);
+				measured.add(m.name());
+			}
+		}
+		List<Object> manual = new ArrayList<>();
+		for (Object check : vars.list("requiredChecks")) {
+			Object code = (check instanceof Map<?, ?> map) ? map.get("checkCode") : check;
+			if (code != null && !measured.contains(code.toString())) {
+				manual.add(check);
+			}
+		}
+		return Map.of("automaticResults", automatic, "manualChecks", manual);
+	}
+
+	private static Map<String, Object> asMap(TestRun run) {
+		Map<String, Object> map = new LinkedHashMap<>();
+		map.put("testRunId", run.testRunId());
+		map.put("programme", run.programme());
+		map.put("verdict", run.verdict());
+		map.put("equipmentId", run.equipmentId());
+		map.put("calibrationDueDate", String.valueOf(run.equipmentCalibrationDueDate()));
+		map.put("measurements", run.measurements()
+			.stream()
+			.map((m) -> Map.of("name", m.name(), "value", m.value(), "unit", m.unit(), "lowerLimit", m.lowerLimit(),
+					"upperLimit", m.upperLimit()))
+			.toList());
+		return map;
+	}
+
+}

@@ -1,0 +1,227 @@
+package fr.refactory.workers.erp;
+
+import java.math.BigDecimal;
+import java.math.RoundingMode;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import fr.refactory.plant.erp.CostEstimate;
+import fr.refactory.plant.erp.CostRequest;
+import fr.refactory.plant.erp.Erp;
+import fr.refactory.plant.erp.ErpDocument;
+import fr.refactory.plant.erp.ErpPosting;
+import fr.refactory.plant.erp.PurchaseOrder;
+import fr.refactory.plant.erp.PurchaseOrderRequest;
+import fr.refactory.plant.erp.VehicleMasterData;
+import fr.refactory.workers.support.JobOutcome;
+import fr.refactory.workers.support.Vars;
+import fr.refactory.workers.support.WorkerRecords;
+import io.camunda.client.annotation.JobWorker;
+import io.camunda.client.api.response.ActivatedJob;
+
+import org.springframework.stereotype.Component;
+
+/** The ERP workers ({@code erp.*}): master data, estimates, purchase orders and postings with document numbers. */
+@Component
+public class ErpWorkers {
+
+	/** BPMN error of {@code erp.getVehicleMasterData} when the ERP does not know the VIN (ADR 0304). */
+	public static final String MASTER_DATA_NOT_FOUND = "MASTER_DATA_NOT_FOUND";
+
+	/** Deposit charged on a standard-exchange sale, credited back by core grade (D8b). */
+	static final double DEFAULT_CORE_DEPOSIT_EUR = 400.0;
+
+	private final Erp erp;
+
+	private final WorkerRecords records;
+
+	ErpWorkers(Erp erp, WorkerRecords records) {
+		this.erp = erp;
+		this.records = records;
+	}
+
+	/** 1.2: master data of the VIN; unknown to the ERP is the BPMN error {@code MASTER_DATA_NOT_FOUND}. */
+	@JobWorker(type = "erp.getVehicleMasterData")
+	public Map<String, Object> getVehicleMasterData(ActivatedJob job) {
+		String vin = Vars.of(job).requireText("vin");
+		VehicleMasterData data = JobOutcome.call(job, () -> this.erp.findVehicleMasterData(vin))
+			.orElseThrow(() -> JobOutcome.businessError(MASTER_DATA_NOT_FOUND, "erp: no master data for VIN " + vin));
+		boolean electric = "BEV".equals(data.powertrain()) || "PHEV".equals(data.powertrain())
+				|| "HEV".equals(data.powertrain());
+		Map<String, Object> result = new LinkedHashMap<>();
+		result.put("make", data.make());
+		result.put("modelFamily", data.modelFamily());
+		result.put("version", data.version());
+		result.put("cnit", data.cnit());
+		result.put("category", data.category());
+		result.put("firstRegistrationDate", data.firstRegistrationDate().toString());
+		result.put("powertrain", data.powertrain());
+		result.put("originalMaxPowerKw", data.originalMaxPowerKw());
+		result.put("massInRunningOrderKg", data.massInRunningOrderKg());
+		result.put("gvwrKg", data.gvwrKg());
+		// not in the ERP port: a French definitive registration is the ERP's normal case (ADR 0304)
+		result.put("registeredInFranceDefinitive", true);
+		result.put("collectionRegistration", false);
+		result.put("tractionBatteryId", electric ? "BAT-" + vin : null);
+		result.put("maxAxleLoadsKg", Map.of("front", Math.round(data.gvwrKg() * 0.5), "rear",
+				Math.round(data.gvwrKg() * 0.6)));
+		return result;
+	}
+
+	/** 2.9: repair cost from labour hours and parts, against the market value (D3 inputs). */
+	@JobWorker(type = "erp.costEstimate")
+	public Map<String, Object> costEstimate(ActivatedJob job) {
+		Vars vars = Vars.of(job);
+		Vars.Subject subject = vars.subject();
+		double labourHours = vars.decimalOr(0, "labourHours");
+		List<CostRequest.CostLine> lines = new ArrayList<>();
+		for (Object item : vars.list("partsList")) {
+			if (item instanceof Map<?, ?> map && map.get("partNumber") != null) {
+				lines.add(new CostRequest.CostLine(map.get("partNumber").toString(),
+						(map.get("quantity") instanceof Number n) ? n.intValue() : 1));
+			}
+		}
+		CostEstimate estimate = JobOutcome.call(job,
+				() -> this.erp.costEstimate(new CostRequest(subject.key(), labourHours, lines)));
+		double marketValue = vars.decimalOr(marketValue(vars), "marketValueEur");
+		int partsDelayDays = 0;
+		for (Object row : vars.list("partsAvailability")) {
+			if (row instanceof Map<?, ?> map && Boolean.FALSE.equals(map.get("available"))) {
+				partsDelayDays = 3;
+			}
+		}
+		double total = estimate.totalEur().doubleValue();
+		return Map.of("estimatedRepairCostEur", total, "marketValueEur", marketValue, "costRatio",
+				marketValue > 0 ? BigDecimal.valueOf(total / marketValue).setScale(3, RoundingMode.HALF_UP).doubleValue()
+						: 1.0,
+				"estimatedRepairDays", (int) Math.ceil(labourHours / 7.0) + partsDelayDays);
+	}
+
+	/** A used-vehicle value: 25,000 EUR new, 15 % less a year since first registration, 1,000 EUR floor. */
+	private double marketValue(Vars vars) {
+		LocalDate first = vars.date("firstRegistrationDate");
+		if (first == null) {
+			return 8000.0;
+		}
+		long years = ChronoUnit.YEARS.between(first, LocalDate.ofInstant(this.records.clock().instant(), ZoneOffset.UTC));
+		return Math.max(1000.0, Math.round(25000.0 * Math.pow(0.85, years)));
+	}
+
+	/** 3.4: purchase order for the kit, due a week before the planned conversion. */
+	@JobWorker(type = "erp.createPurchaseOrder")
+	public Map<String, Object> createPurchaseOrder(ActivatedJob job) {
+		Vars vars = Vars.of(job);
+		String vin = vars.requireText("vin");
+		LocalDate planned = vars.date("plannedConversionDate");
+		LocalDate due = (planned != null) ? planned.minusDays(7)
+				: LocalDate.ofInstant(this.records.clock().instant(), ZoneOffset.UTC).plusDays(21);
+		PurchaseOrder order = JobOutcome.call(job, () -> this.erp.createPurchaseOrder(JobOutcome.key(job),
+				new PurchaseOrderRequest(vars.requireText("kitReference"), vin, due)));
+		this.records.audit(job, "PURCHASE_ORDER_CREATED", "VEHICLE", vin,
+				WorkerRecords.data("poNumber", order.poNumber(), "item", order.itemReference(), "dueDate", order.dueDate().toString()));
+		return Map.of("purchaseOrderNumber", order.poNumber());
+	}
+
+	/** 4.4 / T12: credits the core deposit by grade (header {@code outcome=DEPOSIT_KEPT}: nothing is credited). */
+	@JobWorker(type = "erp.postCoreCredit")
+	public Map<String, Object> postCoreCredit(ActivatedJob job) {
+		Vars vars = Vars.of(job);
+		boolean kept = "DEPOSIT_KEPT".equals(vars.header("outcome"));
+		double pct = kept ? 0 : vars.decimalOr(0, "coreCreditPct");
+		double amount = vars.decimalOr(DEFAULT_CORE_DEPOSIT_EUR, "coreDepositEur") * pct / 100.0;
+		ErpDocument document = post(job, vars, ErpPosting.Kind.CORE_CREDIT, amount,
+				Map.of("coreGrade", vars.textOr("NONE", "coreGrade"), "outcome", kept ? "DEPOSIT_KEPT" : "CREDITED",
+						"exchangeSaleId", vars.textOr("", "exchangeSaleId")));
+		return Map.of("coreCreditAmountEur", Vars.money(amount).doubleValue(), "erpDocumentNumber",
+				document.documentNumber());
+	}
+
+	@JobWorker(type = "erp.postRemanCost")
+	public Map<String, Object> postRemanCost(ActivatedJob job) {
+		Vars vars = Vars.of(job);
+		return Map.of("erpDocumentNumber", post(job, vars, ErpPosting.Kind.REMAN_COST,
+				vars.decimalOr(0, "remanCostEur"), Map.of("remanSerial", vars.textOr("", "remanSerial")))
+			.documentNumber());
+	}
+
+	@JobWorker(type = "erp.postScrapCost")
+	public Map<String, Object> postScrapCost(ActivatedJob job) {
+		Vars vars = Vars.of(job);
+		return Map.of("erpDocumentNumber", post(job, vars, ErpPosting.Kind.SCRAP_COST,
+				vars.decimalOr(0, "scrapCostEur"), Map.of("verdict", vars.textOr("SCRAP", "qualityVerdict")))
+			.documentNumber());
+	}
+
+	/** 4.16: warranty of a remanufactured part = new-part warranty. */
+	@JobWorker(type = "erp.createWarrantyRecord")
+	public Map<String, Object> createWarrantyRecord(ActivatedJob job) {
+		Vars vars = Vars.of(job);
+		return Map.of("warrantyRecordNumber", post(job, vars, ErpPosting.Kind.WARRANTY_RECORD, 0,
+				Map.of("remanSerial", vars.textOr("", "remanSerial"), "terms", "NEW_PART_WARRANTY"))
+			.documentNumber());
+	}
+
+	/** 6.7d: shipment to the recycler in the transport class of D6. */
+	@JobWorker(type = "erp.createRecyclingShipment")
+	public Map<String, Object> createRecyclingShipment(ActivatedJob job) {
+		Vars vars = Vars.of(job);
+		return Map.of("shipmentId", post(job, vars, ErpPosting.Kind.RECYCLING_SHIPMENT, 0,
+				Map.of("transportClass", vars.textOr("P908", "transportClass"), "recycler",
+						vars.textOr("VEOLIA", "recycler")))
+			.documentNumber());
+	}
+
+	/** 7.9: the treated hulk goes to the approved shredder; its destruction date starts the CoD clock. */
+	@JobWorker(type = "erp.createShredderShipment")
+	public Map<String, Object> createShredderShipment(ActivatedJob job) {
+		Vars vars = Vars.of(job);
+		double hulkMass = vars.decimalOr(vars.decimalOr(1200, "massInRunningOrderKg") * 0.7, "hulkMassKg");
+		ErpDocument document = post(job, vars, ErpPosting.Kind.SHREDDER_SHIPMENT, 0, Map.of("hulkMassKg", hulkMass));
+		return Map.of("shredderShipmentId", document.documentNumber(), "hulkMassKg", hulkMass, "destructionDate",
+				LocalDate.ofInstant(this.records.clock().instant(), ZoneOffset.UTC).toString());
+	}
+
+	/** 7.11: kg reused, recycled, recovered, disposed. */
+	@JobWorker(type = "erp.postMaterialBalance")
+	public Map<String, Object> postMaterialBalance(ActivatedJob job) {
+		Vars vars = Vars.of(job);
+		return Map.of("erpDocumentNumber", post(job, vars, ErpPosting.Kind.MATERIAL_BALANCE, 0,
+				Map.of("hulkMassKg", vars.decimalOr(0, "hulkMassKg"), "harvestedParts",
+						vars.list("harvestCandidates").size()))
+			.documentNumber());
+	}
+
+	@JobWorker(type = "erp.closeOrder")
+	public Map<String, Object> closeOrder(ActivatedJob job) {
+		Vars vars = Vars.of(job);
+		return Map.of("erpDocumentNumber", post(job, vars, ErpPosting.Kind.CLOSE_ORDER, 0,
+				Map.of("purchaseOrderNumber", vars.textOr("", "purchaseOrderNumber")))
+			.documentNumber());
+	}
+
+	/** 3.22: actual hours, parts, kit cost and aid amounts. */
+	@JobWorker(type = "erp.postActualCosts")
+	public Map<String, Object> postActualCosts(ActivatedJob job) {
+		Vars vars = Vars.of(job);
+		return Map.of("erpDocumentNumber", post(job, vars, ErpPosting.Kind.ACTUAL_COSTS,
+				vars.decimalOr(0, "actualCostEur"), Map.of("actualHours", vars.decimalOr(0, "actualHours")))
+			.documentNumber());
+	}
+
+	private ErpDocument post(ActivatedJob job, Vars vars, ErpPosting.Kind kind, double amount,
+			Map<String, Object> details) {
+		Vars.Subject subject = vars.subject();
+		ErpDocument document = JobOutcome.call(job, () -> this.erp.post(JobOutcome.key(job),
+				new ErpPosting(kind, subject.key(), Vars.money(amount), details)));
+		this.records.audit(job, "ERP_POSTED", subject.type(), subject.key(),
+				WorkerRecords.data("kind", kind.name(), "documentNumber", document.documentNumber(), "amountEur",
+						Vars.money(amount).toPlainString()));
+		return document;
+	}
+
+}

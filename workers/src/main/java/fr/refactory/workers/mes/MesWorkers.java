@@ -1,0 +1,367 @@
+package fr.refactory.workers.mes;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+import fr.refactory.plant.mes.Calibration;
+import fr.refactory.plant.mes.Containment;
+import fr.refactory.plant.mes.ContainmentRequest;
+import fr.refactory.plant.mes.GenealogyAck;
+import fr.refactory.plant.mes.GenealogyRecord;
+import fr.refactory.plant.mes.LabourEstimate;
+import fr.refactory.plant.mes.LabourRequest;
+import fr.refactory.plant.mes.MeasurementSet;
+import fr.refactory.plant.mes.MeasurementsRecorded;
+import fr.refactory.plant.mes.Mes;
+import fr.refactory.plant.mes.MesVehicle;
+import fr.refactory.plant.mes.RemanLabel;
+import fr.refactory.plant.mes.RemanLabelRequest;
+import fr.refactory.plant.mes.ResourceRequest;
+import fr.refactory.plant.mes.ResourceSlot;
+import fr.refactory.plant.mes.SubjectStatus;
+import fr.refactory.plant.mes.VehicleRegistration;
+import fr.refactory.plant.mes.WorkOrder;
+import fr.refactory.plant.mes.WorkOrderRequest;
+import fr.refactory.records.Vehicle;
+import fr.refactory.records.Vehicles;
+import fr.refactory.records.WorkOrders;
+import fr.refactory.workers.support.JobOutcome;
+import fr.refactory.workers.support.Vars;
+import fr.refactory.workers.support.WorkerRecords;
+import io.camunda.client.annotation.JobWorker;
+import io.camunda.client.api.response.ActivatedJob;
+
+import org.springframework.stereotype.Component;
+
+/** The MES workers ({@code mes.*}): vehicles on site, work orders, statuses, slots, genealogy, measurements, labels. */
+@Component
+public class MesWorkers {
+
+	private final Mes mes;
+
+	private final Vehicles vehicles;
+
+	private final WorkOrders workOrders;
+
+	private final WorkerRecords records;
+
+	MesWorkers(Mes mes, Vehicles vehicles, WorkOrders workOrders, WorkerRecords records) {
+		this.mes = mes;
+		this.vehicles = vehicles;
+		this.workOrders = workOrders;
+		this.records = records;
+	}
+
+	/** 1.7: registers the vehicle in the MES (MES rejects the VIN: {@code VIN_INVALID}) and in the records. */
+	@JobWorker(type = "mes.registerVehicle")
+	public Map<String, Object> registerVehicle(ActivatedJob job) {
+		Vars vars = Vars.of(job);
+		String vin = vars.requireText("vin");
+		MesVehicle registered = JobOutcome.call(job, () -> this.mes.registerVehicle(JobOutcome.key(job),
+				new VehicleRegistration(vin, vars.text("modelFamily"), vars.text("powertrain"))));
+		this.vehicles.register(new Vehicle(vin, vars.text("make"), vars.text("modelFamily"), vars.text("version"),
+				knownPowertrain(vars.text("powertrain")), vars.text("category"), vars.date("firstRegistrationDate"),
+				this.records.clock().instant(), null, null, null, null));
+		this.records.audit(job, "VEHICLE_REGISTERED", "VEHICLE", vin, WorkerRecords.data("mesVehicleId", registered.mesVehicleId()));
+		return Map.of("vehicleId", registered.mesVehicleId());
+	}
+
+	/** Opens a work order (header {@code workOrderType}) in the MES and in the records. */
+	@JobWorker(type = "mes.createWorkOrder")
+	public Map<String, Object> createWorkOrder(ActivatedJob job) {
+		Vars vars = Vars.of(job);
+		Vars.Subject subject = vars.subject();
+		String type = vars.requireHeader("workOrderType");
+		WorkOrder order = JobOutcome.call(job, () -> this.mes.createWorkOrder(JobOutcome.key(job),
+				new WorkOrderRequest(type, subject.type(), subject.key(), job.getProcessInstanceKey(), null)));
+		this.workOrders.open(new fr.refactory.records.WorkOrder(order.workOrderId(), type, subject.type(),
+				subject.key(), job.getProcessInstanceKey(), "CREATED", null, 0, JobOutcome.key(job).value(), null,
+				null));
+		this.records.audit(job, "WORK_ORDER_CREATED", subject.type(), subject.key(),
+				WorkerRecords.data("workOrderId", order.workOrderId(), "type", type));
+		return Map.of("workOrderId", order.workOrderId());
+	}
+
+	/**
+	 * 2.10: releases the repair work order; without one yet, opens it first. An order the MES does not know is a
+	 * technical failure it will not cure by retrying: an incident.
+	 */
+	@JobWorker(type = "mes.releaseWorkOrder")
+	public Map<String, Object> releaseWorkOrder(ActivatedJob job) {
+		Vars vars = Vars.of(job);
+		Vars.Subject subject = vars.subject();
+		String existing = vars.text("workOrderId");
+		WorkOrder released = JobOutcome.call(job, () -> {
+			String id = existing;
+			if (id == null) {
+				String type = vars.textOr("DIAGNOSIS", "workOrderType");
+				id = this.mes.createWorkOrder(JobOutcome.key(job, "create"),
+						new WorkOrderRequest(type, subject.type(), subject.key(), job.getProcessInstanceKey(), null))
+					.workOrderId();
+				this.workOrders.open(new fr.refactory.records.WorkOrder(id, type, subject.type(), subject.key(),
+						job.getProcessInstanceKey(), "CREATED", null, 0, JobOutcome.key(job, "create").value(), null,
+						null));
+			}
+			return this.mes.releaseWorkOrder(JobOutcome.key(job), id);
+		});
+		if (this.workOrders.find(released.workOrderId()).isPresent()) {
+			this.workOrders.changeStatus(released.workOrderId(), "RELEASED");
+		}
+		this.records.audit(job, "WORK_ORDER_RELEASED", subject.type(), subject.key(),
+				WorkerRecords.data("workOrderId", released.workOrderId()));
+		return Map.of("workOrderId", released.workOrderId());
+	}
+
+	/** Sets the MES status of the subject (header {@code status}); CLOSED and ON_HOLD apply to its work order. */
+	@JobWorker(type = "mes.setStatus")
+	public Map<String, Object> setStatus(ActivatedJob job) {
+		Vars vars = Vars.of(job);
+		String status = vars.requireHeader("status");
+		Vars.Subject subject = vars.subject();
+		String workOrderId = vars.text("workOrderId");
+		boolean ofWorkOrder = workOrderId != null && Set.of("CLOSED", "ON_HOLD").contains(status);
+		String key = ofWorkOrder ? workOrderId : subject.key();
+		SubjectStatus set = JobOutcome.call(job,
+				() -> this.mes.setStatus(JobOutcome.key(job), new SubjectStatus(key, status)));
+		if (ofWorkOrder && this.workOrders.find(workOrderId).isPresent()) {
+			this.workOrders.changeStatus(workOrderId, status);
+		}
+		this.records.audit(job, "STATUS_CHANGED", subject.type(), subject.key(),
+				WorkerRecords.data("statusOf", key, "status", set.status()));
+		return Map.of("mesStatus", set.status());
+	}
+
+	/** 2.1: reserves a bench of the header's {@code resourceType} (the one asked for in {@code benchId}, if any). */
+	@JobWorker(type = "mes.reserveResource")
+	public Map<String, Object> reserveResource(ActivatedJob job) {
+		Vars vars = Vars.of(job);
+		Vars.Subject subject = vars.subject();
+		ResourceSlot slot = JobOutcome.call(job, () -> this.mes.reserveResource(JobOutcome.key(job),
+				new ResourceRequest(vars.requireHeader("resourceType"), vars.text("benchId"), subject.key())));
+		this.records.audit(job, "RESOURCE_RESERVED", subject.type(), subject.key(),
+				WorkerRecords.data("resourceId", slot.resourceId(), "reservationId", slot.reservationId()));
+		return Map.of("benchId", slot.resourceId(), "benchSlot", Map.of("reservationId", slot.reservationId(),
+				"start", slot.slotStart().toString(), "end", slot.slotEnd().toString()));
+	}
+
+	/** 2.7: standard hours of the repair operations (codes in {@code operationCodes}, else the active DTCs). */
+	@JobWorker(type = "mes.computeLabour")
+	public Map<String, Object> computeLabour(ActivatedJob job) {
+		Vars vars = Vars.of(job);
+		Vars.Subject subject = vars.subject();
+		List<String> codes = new ArrayList<>(vars.list("operationCodes").stream().map(Object::toString).toList());
+		if (codes.isEmpty()) {
+			vars.list("dtcList").forEach((dtc) -> codes.add((dtc instanceof Map<?, ?> map && map.get("code") != null)
+					? "FIX-" + map.get("code") : "FIX-" + dtc));
+		}
+		if (codes.isEmpty()) {
+			codes.add("INSPECT-GENERAL");
+		}
+		LabourEstimate estimate = JobOutcome.call(job,
+				() -> this.mes.computeLabour(new LabourRequest(subject.key(), codes)));
+		List<Map<String, Object>> operations = estimate.operations()
+			.stream()
+			.map((op) -> Map.<String, Object>of("code", op.code(), "standardHours", op.standardHours()))
+			.toList();
+		return Map.of("operations", operations, "labourHours", estimate.totalStandardHours());
+	}
+
+	/** 5.6b: a rework order under the subject's work order; the failed checks are the operations to redo. */
+	@JobWorker(type = "mes.createReworkOrder")
+	public Map<String, Object> createReworkOrder(ActivatedJob job) {
+		Vars vars = Vars.of(job);
+		Vars.Subject subject = vars.subject();
+		String parent = vars.text("workOrderId");
+		int reworkCount = vars.integer("reworkCount") == null ? 0 : vars.integer("reworkCount");
+		WorkOrder order = JobOutcome.call(job, () -> this.mes.createWorkOrder(JobOutcome.key(job),
+				new WorkOrderRequest("REWORK", subject.type(), subject.key(), job.getProcessInstanceKey(), parent)));
+		String recordedParent = (parent != null && this.workOrders.find(parent).isPresent()) ? parent : null;
+		this.workOrders.open(new fr.refactory.records.WorkOrder(order.workOrderId(), "REWORK", subject.type(),
+				subject.key(), job.getProcessInstanceKey(), "CREATED", recordedParent, Math.min(reworkCount + 1, 5),
+				JobOutcome.key(job).value(), null, null));
+		List<Object> operations = vars.list("failedChecks");
+		this.records.audit(job, "REWORK_ORDER_CREATED", subject.type(), subject.key(),
+				WorkerRecords.data("reworkOrderId", order.workOrderId(), "failedChecks", operations));
+		return Map.of("reworkOrderId", order.workOrderId(), "reworkOperations", operations);
+	}
+
+	/**
+	 * 5.6c and 3.12 containment: holds every item measured with the suspect equipment (or at the failed kit lot's
+	 * station, header {@code scope=KIT_LOT}) in the last 30 days, the window back to the last good check.
+	 */
+	@JobWorker(type = "mes.holdSuspectItems")
+	public Map<String, Object> holdSuspectItems(ActivatedJob job) {
+		Vars vars = Vars.of(job);
+		Vars.Subject subject = vars.subject();
+		Instant since = this.records.clock().instant().minus(Duration.ofDays(30));
+		List<String> scopes = new ArrayList<>();
+		String scopeType;
+		if ("KIT_LOT".equals(vars.header("scope"))) {
+			scopeType = "STATION";
+			scopes.add(vars.textOr("KIT-LOT-" + vars.textOr(subject.key(), "kitReference"), "kitLotNumber"));
+		}
+		else {
+			scopeType = "EQUIPMENT";
+			vars.list("suspectEquipmentIds").forEach((id) -> scopes.add(id.toString()));
+			if (scopes.isEmpty() && vars.text("failedEquipmentId") != null) {
+				scopes.add(vars.text("failedEquipmentId"));
+			}
+		}
+		Set<String> held = new LinkedHashSet<>();
+		List<String> containmentIds = new ArrayList<>();
+		for (String scope : scopes) {
+			Containment containment = JobOutcome.call(job, () -> this.mes.holdSuspectItems(
+					JobOutcome.key(job, scope), new ContainmentRequest(scopeType, scope, since)));
+			containmentIds.add(containment.containmentId());
+			held.addAll(containment.heldSubjectKeys());
+		}
+		this.records.audit(job, "SUSPECT_ITEMS_HELD", subject.type(), subject.key(),
+				WorkerRecords.data("scopeType", scopeType, "scopes", scopes, "containmentIds", containmentIds, "heldItems",
+						List.copyOf(held)));
+		return Map.of("heldItems", List.copyOf(held), "containmentIds", containmentIds);
+	}
+
+	/** 3.11: VIN ↔ battery, motor, inverter and charger serials, in the MES and as genealogy links. */
+	@JobWorker(type = "mes.recordGenealogy")
+	public Map<String, Object> recordGenealogy(ActivatedJob job) {
+		Vars vars = Vars.of(job);
+		String vin = vars.requireText("vin");
+		Map<String, String> components = new LinkedHashMap<>();
+		components.put("battery", vars.text("batteryPackId", "tractionBatteryId"));
+		components.put("motor", vars.text("motorSerial"));
+		components.put("inverter", vars.text("inverterSerial"));
+		components.put("charger", vars.text("chargerSerial"));
+		List<String> genealogyIds = new ArrayList<>();
+		components.forEach((component, serial) -> {
+			if (serial == null) {
+				return;
+			}
+			GenealogyAck ack = JobOutcome.call(job, () -> this.mes.recordGenealogy(JobOutcome.key(job, component),
+					new GenealogyRecord(vin, serial, "INSTALLED_IN")));
+			genealogyIds.add(ack.genealogyId());
+			this.records.link(job, "battery".equals(component) ? "BATTERY" : "PART", serial, "INSTALLED_IN",
+					"VEHICLE", vin);
+		});
+		this.records.audit(job, "GENEALOGY_RECORDED", "VEHICLE", vin, WorkerRecords.data("components", components.entrySet()
+			.stream()
+			.filter((e) -> e.getValue() != null)
+			.collect(java.util.stream.Collectors.toMap(Map.Entry::getKey, Map.Entry::getValue))));
+		return Map.of("genealogyIds", genealogyIds);
+	}
+
+	/** 4.9: the component's measurements (list {@code measurements}, else the form's single measured value). */
+	@JobWorker(type = "mes.recordMeasurements")
+	public Map<String, Object> recordMeasurements(ActivatedJob job) {
+		Vars vars = Vars.of(job);
+		Map<String, Object> component = vars.map("component");
+		String subjectKey = vars.textOr(String.valueOf(component.getOrDefault("reference", "UNKNOWN")),
+				"coreSerial", "partId");
+		List<MeasurementSet.Measurement> measurements = new ArrayList<>();
+		for (Object item : vars.list("measurements")) {
+			if (item instanceof Map<?, ?> m && m.get("value") instanceof Number value) {
+				measurements.add(new MeasurementSet.Measurement(String.valueOf(m.get("name")), value.doubleValue(),
+						m.get("unit") == null ? null : m.get("unit").toString(), number(m.get("lowerLimit")),
+						number(m.get("upperLimit"))));
+			}
+		}
+		if (measurements.isEmpty() && vars.decimal("measuredWearPct") != null) {
+			measurements.add(new MeasurementSet.Measurement(component.getOrDefault("reference", "component") + ".wear",
+					vars.decimal("measuredWearPct"), "%", 0.0, 100.0));
+		}
+		if (measurements.isEmpty() && vars.decimal("windingInsulationMohm") != null) {
+			measurements.add(new MeasurementSet.Measurement("windingInsulation", vars.decimal("windingInsulationMohm"),
+					"MOhm", 1.0, null));
+		}
+		MeasurementsRecorded recorded = JobOutcome.call(job, () -> this.mes.recordMeasurements(JobOutcome.key(job),
+				new MeasurementSet(subjectKey, vars.textOr("REMAN-INSPECTION", "station"),
+						vars.textOr("REMAN-GAUGE-1", "equipmentId"), this.records.clock().instant(), measurements)));
+		this.records.audit(job, "MEASUREMENTS_RECORDED", "PART", subjectKey,
+				WorkerRecords.data("recordId", recorded.recordId(), "count", recorded.count()));
+		return Map.of("measurementRecordId", recorded.recordId());
+	}
+
+	/** 5.2: the MES measurements of the subject, flattened for D11 and the calibration check. */
+	@JobWorker(type = "mes.getMeasurements")
+	public Map<String, Object> getMeasurements(ActivatedJob job) {
+		Vars.Subject subject = Vars.of(job).subject();
+		List<Map<String, Object>> measurements = new ArrayList<>();
+		JobOutcome.call(job, () -> this.mes.measurementsOf(subject.key())).sets().forEach((set) -> set.measurements()
+			.forEach((m) -> {
+				Map<String, Object> row = new LinkedHashMap<>();
+				row.put("name", m.name());
+				row.put("value", m.value());
+				row.put("unit", m.unit());
+				row.put("lowerLimit", m.lowerLimit());
+				row.put("upperLimit", m.upperLimit());
+				row.put("withinLimits", (m.lowerLimit() == null || m.value() >= m.lowerLimit())
+						&& (m.upperLimit() == null || m.value() <= m.upperLimit()));
+				row.put("station", set.station());
+				row.put("equipmentId", set.equipmentId());
+				row.put("measuredAt", set.measuredAt().toString());
+				measurements.add(row);
+			}));
+		return Map.of("measurements", measurements);
+	}
+
+	/** 5.3: any result measured with equipment out of calibration today is suspect. */
+	@JobWorker(type = "mes.checkCalibration")
+	public Map<String, Object> checkCalibration(ActivatedJob job) {
+		Vars vars = Vars.of(job);
+		Set<String> equipment = new LinkedHashSet<>();
+		for (String name : List.of("automaticResults", "measurements")) {
+			vars.list(name).forEach((row) -> {
+				if (row instanceof Map<?, ?> map && map.get("equipmentId") != null) {
+					equipment.add(map.get("equipmentId").toString());
+				}
+			});
+		}
+		var today = java.time.LocalDate.ofInstant(this.records.clock().instant(), java.time.ZoneOffset.UTC);
+		List<String> suspect = new ArrayList<>();
+		for (String id : equipment) {
+			Calibration calibration = JobOutcome.call(job, () -> this.mes.checkCalibration(id, today));
+			if (!calibration.valid()) {
+				suspect.add(id);
+			}
+		}
+		return Map.of("suspectMeasurement", !suspect.isEmpty(), "suspectEquipmentIds", suspect);
+	}
+
+	/** 4.16: the "remanufactured by The Remakers" label; the new serial is REMANUFACTURED_FROM the core. */
+	@JobWorker(type = "mes.printRemanLabel")
+	public Map<String, Object> printRemanLabel(ActivatedJob job) {
+		Vars vars = Vars.of(job);
+		String coreSerial = vars.requireText("coreSerial");
+		RemanLabel label = JobOutcome.call(job, () -> this.mes.printRemanLabel(JobOutcome.key(job),
+				new RemanLabelRequest(coreSerial, vars.textOr("UNKNOWN", "partNumber"), "The Remakers")));
+		this.records.link(job, "PART", label.remanSerial(), "REMANUFACTURED_FROM", "PART", coreSerial);
+		this.records.audit(job, "REMAN_LABEL_PRINTED", "PART", coreSerial,
+				WorkerRecords.data("remanSerial", label.remanSerial(), "labelText", label.labelText()));
+		return Map.of("remanSerial", label.remanSerial());
+	}
+
+	/** 5.6d: the subject is SCRAPPED in the MES. */
+	@JobWorker(type = "mes.scrap")
+	public Map<String, Object> scrap(ActivatedJob job) {
+		Vars.Subject subject = Vars.of(job).subject();
+		SubjectStatus status = JobOutcome.call(job,
+				() -> this.mes.setStatus(JobOutcome.key(job), new SubjectStatus(subject.key(), "SCRAPPED")));
+		this.records.audit(job, "SCRAPPED", subject.type(), subject.key(), WorkerRecords.data("status", status.status()));
+		return Map.of("mesStatus", status.status());
+	}
+
+	private static Double number(Object value) {
+		return (value instanceof Number number) ? number.doubleValue() : null;
+	}
+
+	private static String knownPowertrain(String powertrain) {
+		return (powertrain != null && Set.of("ICE_DIESEL", "ICE_PETROL", "LPG", "HEV", "PHEV", "BEV").contains(powertrain))
+				? powertrain : null;
+	}
+
+}

@@ -1,0 +1,55 @@
+package fr.refactory.workers.message;
+
+import java.util.Map;
+
+import fr.refactory.workers.support.JobOutcome;
+import fr.refactory.workers.support.Vars;
+import io.camunda.client.CamundaClient;
+import io.camunda.client.annotation.JobWorker;
+import io.camunda.client.api.command.ClientException;
+import io.camunda.client.api.response.ActivatedJob;
+import io.camunda.client.exception.CamundaError;
+
+import org.springframework.stereotype.Component;
+
+/**
+ * {@code process.publishMessage} (processes/README, "Messages between processes"): publishes the task header
+ * {@code messageName} with the inputs {@code correlationKey} and {@code messageVariables}. The message id is the job
+ * key, so a job delivered twice does not publish a second message while the first is buffered.
+ */
+@Component
+public class PublishMessageWorker {
+
+	private final CamundaClient client;
+
+	PublishMessageWorker(CamundaClient client) {
+		this.client = client;
+	}
+
+	@JobWorker(type = "process.publishMessage", fetchVariables = { "correlationKey", "messageVariables" })
+	public Map<String, Object> publish(ActivatedJob job) {
+		Vars vars = Vars.of(job);
+		String messageName = vars.requireHeader("messageName");
+		String correlationKey = vars.requireText("correlationKey");
+		try {
+			this.client.newPublishMessageCommand()
+				.messageName(messageName)
+				.correlationKey(correlationKey)
+				.messageId(messageId(job))
+				.variables(vars.map("messageVariables"))
+				.send()
+				.join();
+		}
+		catch (ClientException ex) {
+			// the engine did not take the message: retry with back-off, then an incident
+			throw CamundaError.jobError("process.publishMessage: " + ex.getMessage(), Map.of(),
+					Math.max(job.getRetries() - 1, 0), JobOutcome.RETRY_BACKOFF, ex);
+		}
+		return Map.of();
+	}
+
+	public static String messageId(ActivatedJob job) {
+		return job.getType() + ":" + job.getKey();
+	}
+
+}

@@ -1,0 +1,109 @@
+package fr.refactory.workers.supplier;
+
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+import fr.refactory.plant.supplier.CertificateCopy;
+import fr.refactory.plant.supplier.CertificateCopyReceipt;
+import fr.refactory.plant.supplier.KitOrder;
+import fr.refactory.plant.supplier.KitOrderAck;
+import fr.refactory.plant.supplier.SupplierPortal;
+import fr.refactory.workers.support.JobOutcome;
+import fr.refactory.workers.support.Vars;
+import fr.refactory.workers.support.WorkerRecords;
+import io.camunda.client.annotation.JobWorker;
+import io.camunda.client.api.response.ActivatedJob;
+
+import org.springframework.stereotype.Component;
+
+/**
+ * The kit supplier workers ({@code supplier.*}). {@code orderKit} and {@code sendCertificateCopy} go through the
+ * supplier portal; {@code getKitApproval} and {@code rejectKitDelivery} (ADR 0304, not in the §3.11 catalogue) have no
+ * port yet: the approval comes from the Refactory's kit catalogue below, the rejection is recorded in the audit log.
+ */
+@Component
+public class SupplierWorkers {
+
+	/** The approved LCV kit (TOLV, Renault Master III, §3.3). */
+	record KitApproval(String kitReference, String kitManufacturer, String approvalNumber, double kitMotorPowerKw,
+			List<String> modelFamilies, List<String> operations) {
+	}
+
+	static final List<KitApproval> KIT_CATALOGUE = List.of(new KitApproval("TOLV-MASTER-E-75", "TOLV",
+			"FR-RETRO-2024-0117", 75.0, List.of("MASTER"), List.of("REMOVE_ICE_DRIVETRAIN", "INSTALL_E_MOTOR",
+					"INSTALL_INVERTER", "INSTALL_BATTERY_PACK", "INSTALL_CHARGER", "ROUTE_HV_HARNESS",
+					"INSTALL_CONVERSION_PLATE")));
+
+	private final SupplierPortal portal;
+
+	private final WorkerRecords records;
+
+	SupplierWorkers(SupplierPortal portal, WorkerRecords records) {
+		this.portal = portal;
+		this.records = records;
+	}
+
+	/** 3.1: the approved kit for the vehicle's model, and whether the variant is in the approval's scope. */
+	@JobWorker(type = "supplier.getKitApproval")
+	public Map<String, Object> getKitApproval(ActivatedJob job) {
+		Vars vars = Vars.of(job);
+		String family = vars.textOr("", "modelFamily").toUpperCase(Locale.ROOT);
+		KitApproval kit = KIT_CATALOGUE.stream()
+			.filter((k) -> k.modelFamilies().contains(family))
+			.findFirst()
+			.orElse(KIT_CATALOGUE.get(0));
+		Map<String, Object> result = new LinkedHashMap<>();
+		result.put("kitReference", kit.kitReference());
+		result.put("kitManufacturer", kit.kitManufacturer());
+		result.put("approvalNumber", kit.approvalNumber());
+		result.put("kitMotorPowerKw", kit.kitMotorPowerKw());
+		result.put("variantInApprovalScope", kit.modelFamilies().contains(family)
+				&& List.of("N1", "N2", "M1").contains(vars.textOr("N1", "category")));
+		result.put("kitOperations", kit.operations());
+		return result;
+	}
+
+	/** 3.4: orders the kit against the purchase order; the supplier answers with a promised date. */
+	@JobWorker(type = "supplier.orderKit")
+	public Map<String, Object> orderKit(ActivatedJob job) {
+		Vars vars = Vars.of(job);
+		String vin = vars.requireText("vin");
+		LocalDate planned = vars.date("plannedConversionDate");
+		LocalDate due = (planned != null) ? planned.minusDays(7)
+				: LocalDate.ofInstant(this.records.clock().instant(), ZoneOffset.UTC).plusDays(21);
+		KitOrderAck ack = JobOutcome.call(job, () -> this.portal.orderKit(JobOutcome.key(job),
+				new KitOrder(vars.requireText("purchaseOrderNumber"), vars.requireText("kitReference"), vin, due)));
+		this.records.audit(job, "KIT_ORDERED", "VEHICLE", vin, WorkerRecords.data("supplierOrderId", ack.supplierOrderId(),
+				"poNumber", ack.poNumber(), "promisedDate", ack.promisedDate().toString()));
+		return Map.of("kitPromisedAt", ack.promisedDate().toString(), "supplierOrderId", ack.supplierOrderId());
+	}
+
+	/** 3.6: the delivery is refused (damaged kit); the re-order follows in the model. */
+	@JobWorker(type = "supplier.rejectKitDelivery")
+	public Map<String, Object> rejectKitDelivery(ActivatedJob job) {
+		Vars vars = Vars.of(job);
+		String vin = vars.requireText("vin");
+		String rejectionId = JobOutcome.numberFor("KREJ", job);
+		this.records.audit(job, "KIT_DELIVERY_REJECTED", "VEHICLE", vin, WorkerRecords.data("rejectionId", rejectionId,
+				"poNumber", vars.textOr("", "purchaseOrderNumber"), "batteryPackId", vars.textOr("", "batteryPackId")));
+		return Map.of("kitRejectionId", rejectionId);
+	}
+
+	/** 3.18: the kit manufacturer's copy of the conversion certificate, "without delay". */
+	@JobWorker(type = "supplier.sendCertificateCopy")
+	public Map<String, Object> sendCertificateCopy(ActivatedJob job) {
+		Vars vars = Vars.of(job);
+		String vin = vars.requireText("vin");
+		CertificateCopyReceipt receipt = JobOutcome.call(job, () -> this.portal.sendCertificateCopy(
+				JobOutcome.key(job), new CertificateCopy(vars.requireText("certificateId"), vin,
+						vars.requireText("certificateSha256"))));
+		this.records.audit(job, "CERTIFICATE_COPY_SENT", "VEHICLE", vin,
+				WorkerRecords.data("receiptId", receipt.receiptId(), "certificate", receipt.certificateNumber()));
+		return Map.of("certificateCopyReceiptId", receipt.receiptId());
+	}
+
+}

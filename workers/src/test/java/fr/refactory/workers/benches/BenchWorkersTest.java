@@ -1,0 +1,136 @@
+package fr.refactory.workers.benches;
+
+import java.util.List;
+import java.util.Map;
+
+import fr.refactory.records.AuditLog;
+import fr.refactory.records.Batteries;
+import fr.refactory.test.RefactoryIntegrationTest;
+import fr.refactory.workers.btb.BatteryTestBenchWorkers;
+import fr.refactory.workers.diag.DiagnosticWorkers;
+import fr.refactory.workers.eol.EndOfLineWorkers;
+import fr.refactory.workers.mes.MesWorkers;
+import fr.refactory.workers.support.JobOutcome;
+import fr.refactory.workers.support.Results;
+import fr.refactory.workers.support.TestJob;
+import fr.refactory.workers.support.TestVins;
+import io.camunda.client.exception.BpmnError;
+import io.camunda.client.exception.JobError;
+import org.junit.jupiter.api.Test;
+
+import org.springframework.beans.factory.annotation.Autowired;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+/** The bench workers: diagnostic bench, battery test bench, end-of-line benches. */
+class BenchWorkersTest extends RefactoryIntegrationTest {
+
+	@Autowired
+	DiagnosticWorkers diag;
+
+	@Autowired
+	BatteryTestBenchWorkers btb;
+
+	@Autowired
+	EndOfLineWorkers eol;
+
+	@Autowired
+	MesWorkers mes;
+
+	@Autowired
+	Batteries batteries;
+
+	@Autowired
+	AuditLog audit;
+
+	@Test
+	void readVehicleDataReturnsTheReadingAndRecordsTheOdometerOfARegisteredVehicle() {
+		String vin = TestVins.master();
+		this.mes.registerVehicle(TestJob.of("mes.registerVehicle", Map.of("vin", vin)));
+
+		Map<String, Object> reading = this.diag
+			.readVehicleData(TestJob.of("diag.readVehicleData", Map.of("vin", vin, "benchId", "DIAG-2")));
+
+		assertThat(reading).containsKeys("dtcList", "ecuSoftwareVersions", "ecuOdometerKm", "bmsSnapshot");
+		assertThat(this.audit.about(vin)).extracting((e) -> e.action())
+			.containsExactly("VEHICLE_REGISTERED", "VEHICLE_DATA_READ");
+		assertThat(this.audit.about(vin).get(1).data()).contains("\"odometer\":\"ACCEPTED\"");
+	}
+
+	@Test
+	void anOfflineBenchRetriesWithBackOffAndIsBenchUnavailableOnTheLastRetry() {
+		TestJob job = TestJob.of("diag.readVehicleData", Map.of("vin", TestVins.master(), "benchId", "OFFLINE-DIAG"));
+
+		assertThatThrownBy(() -> this.diag.readVehicleData(job.retries(3))).isInstanceOfSatisfying(JobError.class,
+				(error) -> {
+					assertThat(error.getRetries()).isEqualTo(2);
+					assertThat(error.getRetryBackoff()).isEqualTo(JobOutcome.RETRY_BACKOFF);
+				});
+		assertThatThrownBy(() -> this.diag.readVehicleData(job.retries(1))).isInstanceOfSatisfying(BpmnError.class,
+				(error) -> assertThat(error.getErrorCode()).isEqualTo("BENCH_UNAVAILABLE"));
+	}
+
+	@Test
+	void readBmsRecordsTheSohOncePerJobAndRegistersTheBattery() {
+		String battery = "BAT-" + TestVins.master();
+		TestJob job = TestJob.of("btb.readBms", Map.of("batteryId", battery));
+
+		Map<String, Object> first = this.btb.readBms(job);
+		this.btb.readBms(job.again());
+
+		assertThat(first).containsKeys("sohPct", "socPct", "cycleCount", "cellMinMv", "cellMaxMv",
+				"moduleTemperatures", "isolationOk", "faultHistory", "faultyModules", "moduleRepairable",
+				"sohPlausible");
+		assertThat(first).containsEntry("sohPlausible", true);
+		assertThat(this.batteries.find(battery)).isPresent();
+		assertThat(this.batteries.sohHistory(battery)).singleElement()
+			.satisfies((r) -> assertThat(r.sohPct().doubleValue()).isEqualTo((Double) first.get("sohPct")));
+	}
+
+	@Test
+	void capacityTestStartsOnceAndAnOfflineBenchIsBenchUnavailableOnTheLastRetry() {
+		String battery = "BAT-" + TestVins.master();
+		TestJob job = TestJob.of("btb.runCapacityTest", Map.of("batteryId", battery));
+		assertThat(this.btb.runCapacityTest(job)).isEqualTo(this.btb.runCapacityTest(job.again()));
+
+		TestJob offline = TestJob.of("btb.runCapacityTest", Map.of("batteryId", battery, "benchId", "OFFLINE-BTB"))
+			.retries(1);
+		assertThatThrownBy(() -> this.btb.runCapacityTest(offline)).isInstanceOfSatisfying(BpmnError.class,
+				(error) -> assertThat(error.getErrorCode()).isEqualTo("BENCH_UNAVAILABLE"));
+	}
+
+	@Test
+	void vehicleAndPartTestsRunAndTheGateCollectsTheirResults() {
+		String vin = TestVins.master();
+		Map<String, Object> vehicle = Results.map(this.eol
+			.runVehicleTest(TestJob.of("eol.runVehicleTest", Map.of("vin", vin)))
+			.get("vehicleTestResults"));
+		assertThat(vehicle.get("verdict")).isIn("OK", "NOK");
+
+		String core = "CORE-" + vin;
+		Map<String, Object> part = this.eol
+			.runPartTest(TestJob.of("eol.runPartTest", Map.of("coreSerial", core, "partFamily", "GEARBOX")));
+		assertThat(part.get("partTestResult")).isIn("OK", "NOK");
+
+		List<Object> measured = Results.list(vehicle.get("measurements"));
+		String measuredCode = Results.map(measured.get(0)).get("name").toString();
+		Map<String, Object> gate = this.eol.getResults(TestJob.of("eol.getResults", Map.of("subjectType",
+				"VEHICLE_RETROFIT", "subjectKey", vin, "requiredChecks",
+				List.of(Map.of("checkCode", measuredCode), Map.of("checkCode", "PLATE_VISUAL")))));
+		assertThat(Results.list(gate.get("automaticResults"))).hasSize(measured.size());
+		assertThat(Results.list(gate.get("manualChecks"))).containsExactly(Map.of("checkCode", "PLATE_VISUAL"));
+	}
+
+	@Test
+	void hvTestResultsWithinTheLimitsAreReturned() {
+		Map<String, Object> results = Results.map(this.eol
+			.readHvTestResults(TestJob.of("eol.readHvTestResults", Map.of("vin", TestVins.master())))
+			.get("hvTestResults"));
+
+		assertThat(results).containsKeys("isolationDcOhmPerV", "isolationAcOhmPerV", "bondingResistanceOhm",
+				"equipmentId");
+		assertThat(Results.list(results.get("failedCriteria"))).isEmpty();
+	}
+
+}

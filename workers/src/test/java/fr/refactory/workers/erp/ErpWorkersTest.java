@@ -1,0 +1,111 @@
+package fr.refactory.workers.erp;
+
+import java.util.List;
+import java.util.Map;
+
+import fr.refactory.records.AuditLog;
+import fr.refactory.test.RefactoryIntegrationTest;
+import fr.refactory.workers.support.TestJob;
+import fr.refactory.workers.support.TestVins;
+import io.camunda.client.exception.BpmnError;
+import org.junit.jupiter.api.Test;
+
+import org.springframework.beans.factory.annotation.Autowired;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+class ErpWorkersTest extends RefactoryIntegrationTest {
+
+	@Autowired
+	ErpWorkers workers;
+
+	@Autowired
+	AuditLog audit;
+
+	@Test
+	void masterDataOfAKnownVinGivesEveryOutputOfTheModel() {
+		Map<String, Object> data = this.workers
+			.getVehicleMasterData(TestJob.of("erp.getVehicleMasterData", Map.of("vin", TestVins.master())));
+
+		assertThat(data).containsEntry("modelFamily", "MASTER").containsEntry("powertrain", "ICE_DIESEL")
+			.containsKeys("make", "version", "cnit", "category", "firstRegistrationDate", "originalMaxPowerKw",
+					"massInRunningOrderKg", "gvwrKg", "registeredInFranceDefinitive", "collectionRegistration",
+					"tractionBatteryId", "maxAxleLoadsKg");
+	}
+
+	@Test
+	void masterDataOfAVinTheErpDoesNotKnowIsTheBpmnErrorMasterDataNotFound() {
+		TestJob job = TestJob.of("erp.getVehicleMasterData", Map.of("vin", TestVins.unknownToErp()));
+
+		assertThatThrownBy(() -> this.workers.getVehicleMasterData(job)).isInstanceOfSatisfying(BpmnError.class,
+				(error) -> assertThat(error.getErrorCode()).isEqualTo("MASTER_DATA_NOT_FOUND"));
+	}
+
+	@Test
+	void costEstimateComparesTheRepairWithTheMarketValue() {
+		Map<String, Object> estimate = this.workers.costEstimate(TestJob.of("erp.costEstimate",
+				Map.of("vin", TestVins.master(), "labourHours", 10.0, "marketValueEur", 10000,
+						"partsList", List.of(Map.of("partNumber", "7701-DOOR", "quantity", 1)))));
+
+		double cost = (Double) estimate.get("estimatedRepairCostEur");
+		assertThat(cost).isGreaterThan(0);
+		assertThat((Double) estimate.get("costRatio")).isCloseTo(cost / 10000.0, org.assertj.core.data.Offset.offset(0.001));
+		assertThat(estimate).containsEntry("estimatedRepairDays", 2);
+	}
+
+	@Test
+	void purchaseOrderIsCreatedOncePerJob() {
+		String vin = TestVins.master();
+		TestJob job = TestJob.of("erp.createPurchaseOrder",
+				Map.of("vin", vin, "kitReference", "TOLV-MASTER-E-75", "plannedConversionDate", "2027-03-01"));
+
+		Object first = this.workers.createPurchaseOrder(job).get("purchaseOrderNumber");
+		Object second = this.workers.createPurchaseOrder(job.again()).get("purchaseOrderNumber");
+
+		assertThat(first).isNotNull().isEqualTo(second);
+		assertThat(this.audit.about(vin)).hasSize(1);
+	}
+
+	@Test
+	void coreCreditIsTheGradesShareOfTheDepositAndNothingWhenTheDepositIsKept() {
+		String core = "CORE-" + TestVins.master();
+		assertThat(this.workers
+			.postCoreCredit(TestJob.of("erp.postCoreCredit", Map.of("coreSerial", core, "coreCreditPct", 80)))
+			.get("coreCreditAmountEur")).isEqualTo(320.0);
+		assertThat(this.workers
+			.postCoreCredit(TestJob.of("erp.postCoreCredit", Map.of("coreSerial", core, "coreCreditPct", 80))
+				.header("outcome", "DEPOSIT_KEPT"))
+			.get("coreCreditAmountEur")).isEqualTo(0.0);
+	}
+
+	@Test
+	void postingsAnswerWithDocumentNumbersOfTheirKind() {
+		String vin = TestVins.master();
+		String core = "CORE-" + vin;
+		assertThat(this.workers.postRemanCost(TestJob.of("erp.postRemanCost", Map.of("coreSerial", core)))
+			.get("erpDocumentNumber").toString()).startsWith("RC");
+		assertThat(this.workers
+			.postScrapCost(TestJob.of("erp.postScrapCost", Map.of("subjectType", "PART_REMAN", "subjectKey", core)))
+			.get("erpDocumentNumber").toString()).startsWith("SC");
+		assertThat(this.workers.createWarrantyRecord(TestJob.of("erp.createWarrantyRecord", Map.of("coreSerial", core)))
+			.get("warrantyRecordNumber").toString()).startsWith("WR");
+		assertThat(this.workers.createRecyclingShipment(TestJob.of("erp.createRecyclingShipment",
+				Map.of("batteryId", "BAT-" + vin, "transportClass", "P911"))).get("shipmentId").toString())
+			.startsWith("RS");
+		Map<String, Object> shredder = this.workers
+			.createShredderShipment(TestJob.of("erp.createShredderShipment", Map.of("vin", vin)));
+		assertThat(shredder.get("shredderShipmentId").toString()).startsWith("SS");
+		assertThat(shredder).containsKeys("hulkMassKg", "destructionDate");
+		assertThat(this.workers.postMaterialBalance(TestJob.of("erp.postMaterialBalance", Map.of("vin", vin)))
+			.get("erpDocumentNumber").toString()).startsWith("MB");
+		assertThat(this.workers.closeOrder(TestJob.of("erp.closeOrder", Map.of("vin", vin))).get("erpDocumentNumber")
+			.toString()).startsWith("CO");
+		assertThat(this.workers.postActualCosts(TestJob.of("erp.postActualCosts", Map.of("vin", vin)))
+			.get("erpDocumentNumber").toString()).startsWith("AC");
+		assertThat(this.audit.about(vin)).extracting((e) -> e.actor())
+			.containsExactly("worker:erp.createShredderShipment", "worker:erp.postMaterialBalance",
+					"worker:erp.closeOrder", "worker:erp.postActualCosts");
+	}
+
+}

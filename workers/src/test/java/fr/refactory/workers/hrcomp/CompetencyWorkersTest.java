@@ -1,0 +1,81 @@
+package fr.refactory.workers.hrcomp;
+
+import java.util.List;
+import java.util.Map;
+
+import fr.refactory.plant.hrcomp.CompetencyRegister;
+import fr.refactory.test.RefactoryIntegrationTest;
+import fr.refactory.workers.support.Results;
+import fr.refactory.workers.support.TestJob;
+import fr.refactory.workers.support.TestVins;
+import io.camunda.client.exception.BpmnError;
+import org.junit.jupiter.api.Test;
+
+import org.springframework.beans.factory.annotation.Autowired;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+class CompetencyWorkersTest extends RefactoryIntegrationTest {
+
+	@Autowired
+	CompetencyWorkers workers;
+
+	@Autowired
+	CompetencyRegister register;
+
+	@Test
+	void getHabilitationIsValidExactlyWhenTheOfficerHoldsTheSymbolThatDay() {
+		List<String> held = this.register.habilitationsOf("HV-OFFICER-7", java.time.LocalDate.parse("2026-03-01"))
+			.validSymbols();
+		String symbol = held.isEmpty() ? "BCL" : held.get(0);
+
+		Map<String, Object> result = this.workers.getHabilitation(TestJob.of("hrcomp.getHabilitation",
+				Map.of("personId", "HV-OFFICER-7", "requiredSymbol", symbol, "operationDate", "2026-03-01",
+						"subjectKey", TestVins.master())));
+
+		assertThat(result).containsEntry("heldSymbols", held).containsEntry("habilitationValid", held.contains(symbol));
+		assertThat(this.workers
+			.getHabilitation(TestJob.of("hrcomp.getHabilitation", Map.of("requiredSymbol", "BCL")))
+			.get("habilitationValid")).isEqualTo(false);
+	}
+
+	@Test
+	void checkElectricalHabilitationsListsTheEligibleAssigneesOrIsHabilitationMissing() {
+		String date = "2026-03-01";
+		List<String> team = new java.util.ArrayList<>();
+		List<String> unqualified = new java.util.ArrayList<>();
+		for (int i = 0; i < 60 && (team.isEmpty() || unqualified.isEmpty()); i++) {
+			String person = "TECH-" + i;
+			boolean qualified = this.register.habilitationsOf(person, java.time.LocalDate.parse(date))
+				.validSymbols()
+				.stream()
+				.anyMatch(List.of("B1L", "B2L")::contains);
+			(qualified ? team : unqualified).add(person);
+		}
+		assertThat(team).isNotEmpty();
+		assertThat(unqualified).isNotEmpty();
+
+		Map<String, Object> result = this.workers.checkElectricalHabilitations(TestJob.of(
+				"hrcomp.checkElectricalHabilitations",
+				Map.of("vin", TestVins.master(), "operationDate", date, "retrofitTeam", List.of(team.get(0), unqualified.get(0)))));
+		assertThat(Results.list(result.get("eligibleAssignees"))).singleElement()
+			.satisfies((a) -> assertThat(Results.map(a)).containsEntry("personId", team.get(0)));
+
+		TestJob nobody = TestJob.of("hrcomp.checkElectricalHabilitations",
+				Map.of("vin", TestVins.master(), "operationDate", date, "retrofitTeam", List.of(unqualified.get(0))));
+		assertThatThrownBy(() -> this.workers.checkElectricalHabilitations(nobody)).isInstanceOfSatisfying(
+				BpmnError.class, (error) -> assertThat(error.getErrorCode()).isEqualTo("HABILITATION_MISSING"));
+	}
+
+	@Test
+	void checkInstallerAuthorisationAnswersValidityAndExpiry() {
+		Map<String, Object> result = this.workers.checkInstallerAuthorisation(TestJob.of(
+				"hrcomp.checkInstallerAuthorisation",
+				Map.of("vin", TestVins.master(), "modelFamily", "CLIO", "plannedConversionDate", "2026-06-01")));
+
+		assertThat(result).containsEntry("installerAuthorisationValid", false)
+			.containsKey("installerAuthorisationValidTo");
+	}
+
+}
