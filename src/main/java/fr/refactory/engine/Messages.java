@@ -11,6 +11,9 @@ import fr.refactory.engine.execution.ElementContext;
 import fr.refactory.engine.execution.Execution;
 import fr.refactory.engine.execution.ProcessExecutor;
 import fr.refactory.engine.execution.behavior.MessageSubscriptionBehavior;
+import fr.refactory.engine.expression.FeelExpressions;
+import fr.refactory.engine.model.ExecutableElement;
+import fr.refactory.engine.model.ExecutableProcess;
 import fr.refactory.engine.state.ElementInstance;
 import fr.refactory.engine.state.KeyGenerator;
 
@@ -73,6 +76,12 @@ public class Messages {
 				correlatedProcesses.add((String) subscription.get("process_definition_id"));
 			}
 		}
+		for (ExecutableProcess process : processesStartedBy(name)) {
+			if (!correlatedProcesses.contains(process.processId())
+					&& startByMessage(process, name, key, variables) != null) {
+				correlatedProcesses.add(process.processId());
+			}
+		}
 		if (timeToLive > 0) {
 			this.jdbc.update("insert into engine_message (message_key, name, correlation_key, message_id, variables,"
 					+ " deadline) values (?, ?, ?, ?, ?, ?)", messageKey, name, key, messageId, write(variables),
@@ -104,8 +113,68 @@ public class Messages {
 				return result;
 			}
 		}
+		for (ExecutableProcess process : processesStartedBy(name)) {
+			Long instance = startByMessage(process, name, key, variables);
+			if (instance != null) {
+				Map<String, Long> result = new LinkedHashMap<>();
+				result.put("messageKey", this.keys.nextKey());
+				result.put("processInstanceKey", instance);
+				return result;
+			}
+		}
 		throw Rejection.notFound("Expected to find subscription for message with name '" + name
 				+ "' and correlation key '" + key + "', but none was found.");
+	}
+
+	/** The latest version of every process whose message start event has this message name. */
+	private List<ExecutableProcess> processesStartedBy(String name) {
+		List<Long> latest = this.jdbc.queryForList("select distinct on (process_definition_id) process_definition_key"
+				+ " from engine_process_definition order by process_definition_id, version desc", Long.class);
+		List<ExecutableProcess> result = new java.util.ArrayList<>();
+		for (long definitionKey : latest) {
+			ExecutableProcess process = this.executor.definitions().executable(definitionKey);
+			if (startEventFor(process, name) != null) {
+				result.add(process);
+			}
+		}
+		return result;
+	}
+
+	private static ExecutableElement startEventFor(ExecutableProcess process, String name) {
+		for (ExecutableElement start : process.messageStartEvents()) {
+			if (name.equals(FeelExpressions.evaluateString(start.message().name(), Map.of()))) {
+				return start;
+			}
+		}
+		return null;
+	}
+
+	/**
+	 * Starts an instance at the message start event, unless an active instance of the process was started by a
+	 * message with the same (non-empty) correlation key.
+	 * @return the new instance's key, or null
+	 */
+	private Long startByMessage(ExecutableProcess process, String name, String correlationKey,
+			Map<String, Object> variables) {
+		if (!correlationKey.isEmpty()) {
+			this.jdbc.queryForList("select pg_advisory_xact_lock(hashtext(?))", process.processId() + "\n"
+					+ correlationKey);
+			Integer active = this.jdbc.queryForObject("select count(*) from engine_message_start_instance s"
+					+ " join engine_process_instance p on p.process_instance_key = s.process_instance_key"
+					+ " where s.process_definition_id = ? and s.correlation_key = ? and p.state = 'ACTIVE'",
+					Integer.class, process.processId(), correlationKey);
+			if (active != null && active > 0) {
+				return null;
+			}
+		}
+		ExecutableElement start = startEventFor(process, name);
+		Execution execution = this.executor.begin();
+		long instanceKey = this.executor.startProcessInstance(execution, process, variables, null);
+		execution.startAt(instanceKey, start.id());
+		this.jdbc.update("insert into engine_message_start_instance (process_instance_key, process_definition_id,"
+				+ " correlation_key) values (?, ?, ?)", instanceKey, process.processId(), correlationKey);
+		this.executor.drain(execution);
+		return instanceKey;
 	}
 
 	private boolean correlate(Map<String, Object> subscription, Map<String, Object> variables) {

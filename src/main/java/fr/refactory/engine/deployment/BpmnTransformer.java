@@ -120,6 +120,7 @@ public final class BpmnTransformer {
 	private String collect(String scopeId, Collection<FlowElement> children, Map<String, ExecutableElement> elements,
 			Map<String, ExecutableFlow> flows) {
 		String noneStart = null;
+		int messageStarts = 0;
 		for (FlowElement child : children) {
 			if (child instanceof SequenceFlow flow) {
 				flows.put(flow.getId(), transformFlow(flow));
@@ -127,8 +128,11 @@ public final class BpmnTransformer {
 			else if (child instanceof FlowNode node) {
 				ExecutableElement element = transformNode(scopeId, node, elements, flows);
 				elements.put(element.id(), element);
-				if (node instanceof StartEvent) {
+				if (node instanceof StartEvent && element.message() == null) {
 					noneStart = node.getId();
+				}
+				else if (node instanceof StartEvent) {
+					messageStarts++;
 				}
 			}
 			else if (!isIgnorable(child)) {
@@ -136,7 +140,7 @@ public final class BpmnTransformer {
 						+ "' are not supported by the embedded engine");
 			}
 		}
-		if (noneStart == null) {
+		if (noneStart == null && messageStarts == 0) {
 			throw reject(scopeId, "expected a none start event, but found none");
 		}
 		return noneStart;
@@ -180,12 +184,18 @@ public final class BpmnTransformer {
 		boolean event = typeName.endsWith("Event");
 		java.util.Collection<io.camunda.zeebe.model.bpmn.instance.EventDefinition> definitions = node
 			.getChildElementsByType(io.camunda.zeebe.model.bpmn.instance.EventDefinition.class);
-		boolean messageCatch = typeName.equals("intermediateCatchEvent") && definitions.size() == 1
+		boolean singleMessage = definitions.size() == 1
 				&& definitions.iterator().next() instanceof MessageEventDefinition;
+		boolean messageCatch = typeName.equals("intermediateCatchEvent") && singleMessage;
+		boolean messageStart = typeName.equals("startEvent") && singleMessage
+				&& node.getParentElement() instanceof Process;
+		if (typeName.equals("startEvent") && singleMessage && !messageStart) {
+			throw reject(node.getId(), "message start events are only supported at the top level of a process");
+		}
 		if (typeName.equals("intermediateCatchEvent") && !messageCatch) {
 			throw reject(node.getId(), "only message intermediate catch events are supported by the embedded engine");
 		}
-		if (event && !messageCatch && !definitions.isEmpty()) {
+		if (event && !messageCatch && !messageStart && !definitions.isEmpty()) {
 			throw reject(node.getId(), "event definitions on '" + typeName + "' are not supported by the embedded engine");
 		}
 		if (node instanceof Activity activity && activity.getLoopCharacteristics() != null) {
@@ -204,7 +214,9 @@ public final class BpmnTransformer {
 		if (node instanceof ReceiveTask receiveTask) {
 			message = receiveTask.getMessage();
 		}
-		else if ("intermediateCatchEvent".equals(node.getElementType().getTypeName())) {
+		else if ("intermediateCatchEvent".equals(node.getElementType().getTypeName())
+				|| ("startEvent".equals(node.getElementType().getTypeName())
+						&& !node.getChildElementsByType(MessageEventDefinition.class).isEmpty())) {
 			message = node.getChildElementsByType(MessageEventDefinition.class).iterator().next().getMessage();
 		}
 		else {
@@ -212,6 +224,9 @@ public final class BpmnTransformer {
 		}
 		if (message == null || message.getName() == null || message.getName().isBlank()) {
 			throw reject(node.getId(), "expected a message with a name");
+		}
+		if (node instanceof StartEvent) {
+			return new MessageDefinition(feel(node.getId(), message.getName(), false), null);
 		}
 		ZeebeSubscription subscription = message.getSingleExtensionElement(ZeebeSubscription.class);
 		if (subscription == null || subscription.getCorrelationKey() == null

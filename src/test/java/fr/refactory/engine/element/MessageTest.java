@@ -141,4 +141,38 @@ class MessageTest extends EngineTestSupport {
 		assertThat(rootVariables(instance)).containsEntry("got", "\"it\"");
 	}
 
+	@Test
+	void shouldStartAnInstanceAtAMessageStartEventOncePerActiveCorrelationKey() {
+		String name = uniqueId("order-placed");
+		String processId = uniqueId("message-start");
+		deploy(Bpmn.createExecutableProcess(processId)
+			.startEvent("placed")
+			.message(name)
+			.userTask("handle", (t) -> t.zeebeUserTask())
+			.endEvent()
+			.done());
+
+		var first = this.client.newCorrelateMessageCommand()
+			.messageName(name)
+			.correlationKey("order-1")
+			.variables(Map.of("orderId", "order-1"))
+			.send()
+			.join();
+		long instance = first.getProcessInstanceKey();
+		assertThat(history(instance)).containsExactly("placed:COMPLETED", "handle:ACTIVE");
+		assertThat(rootVariables(instance)).containsEntry("orderId", "\"order-1\"");
+
+		this.client.newPublishMessageCommand().messageName(name).correlationKey("order-1").send().join();
+		this.client.newPublishMessageCommand().messageName(name).correlationKey("order-2").send().join();
+		this.client.newPublishMessageCommand().messageName(name).correlationKey("").send().join();
+		this.client.newPublishMessageCommand().messageName(name).correlationKey("").send().join();
+
+		assertThat(this.client.newProcessInstanceSearchRequest()
+			.filter((f) -> f.processDefinitionId(processId))
+			.send()
+			.join()
+			.items()).hasSize(4);
+		problem(() -> start(processId), 400);
+	}
+
 }
