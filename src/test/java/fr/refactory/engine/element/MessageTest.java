@@ -175,4 +175,39 @@ class MessageTest extends EngineTestSupport {
 		problem(() -> start(processId), 400);
 	}
 
+	@Test
+	void shouldNotCorrelateABufferedMessageOnceItsTimeToLiveHasPassedOnTheEngineClock() throws Exception {
+		String name = uniqueId("expiring");
+		String processId = waitingProcess(name);
+		this.client.newPublishMessageCommand()
+			.messageName(name)
+			.correlationKey("order-9")
+			.timeToLive(Duration.ofMinutes(1))
+			.send()
+			.join();
+		try {
+			assertThat(clock("POST", "/actuator/clock/add", "{\"offsetMilli\": 120000}")).isEqualTo(200);
+			long instance = start(processId, Map.of("orderId", "order-9"));
+			assertThat(state(instance)).isEqualTo(ProcessInstanceState.ACTIVE);
+			assertThat(history(instance)).last().isEqualTo("waitForPayment:ACTIVE");
+		}
+		finally {
+			clock("DELETE", "/actuator/clock", null);
+		}
+	}
+
+	private int clock(String method, String path, String body) throws Exception {
+		String credentials = java.util.Base64.getEncoder()
+			.encodeToString("demo:demo".getBytes(java.nio.charset.StandardCharsets.UTF_8));
+		java.net.http.HttpRequest request = java.net.http.HttpRequest.newBuilder(java.net.URI.create(baseUrl() + path))
+			.header("Authorization", "Basic " + credentials)
+			.header("Content-Type", "application/json")
+			.method(method, body == null ? java.net.http.HttpRequest.BodyPublishers.noBody()
+					: java.net.http.HttpRequest.BodyPublishers.ofString(body))
+			.build();
+		return java.net.http.HttpClient.newHttpClient()
+			.send(request, java.net.http.HttpResponse.BodyHandlers.ofString())
+			.statusCode();
+	}
+
 }
