@@ -37,6 +37,10 @@ public class ProcessInstances {
 			Map<String, Object> variables) {
 		ProcessDefinitionRow definition = definition(processDefinitionKey, processDefinitionId, version);
 		ExecutableProcess process = this.definitions.executable(definition.key());
+		if (process.root().startEventId() == null) {
+			throw Rejection.invalidArgument("Expected to create instance of process with none start event, but there"
+					+ " is no such event in process '" + process.processId() + "'");
+		}
 		Execution execution = this.executor.begin();
 		long key = this.executor.startProcessInstance(execution, process, variables, null);
 		this.executor.drain(execution);

@@ -30,7 +30,7 @@ public class Rejection extends RuntimeException {
 
 	public enum Kind {
 
-		INVALID_ARGUMENT(400), NOT_FOUND(404), INVALID_STATE(409), DEADLINE_EXCEEDED(504);
+		INVALID_ARGUMENT(400), NOT_FOUND(404), INVALID_STATE(409), ALREADY_EXISTS(409), DEADLINE_EXCEEDED(504);
 
 		private final int status;
 

@@ -1,6 +1,7 @@
 package fr.refactory.engine.api;
 
 import fr.refactory.engine.ConditionalOnEmbeddedEngine;
+import fr.refactory.engine.management.ClusterChanges;
 import io.camunda.client.protocol.rest.BrokerInfo;
 import io.camunda.client.protocol.rest.Partition;
 import io.camunda.client.protocol.rest.TopologyResponse;
@@ -22,8 +23,11 @@ class TopologyController {
 
 	private final int port;
 
-	TopologyController(@Value("${server.port:8080}") int port) {
+	private final ClusterChanges changes;
+
+	TopologyController(@Value("${server.port:8080}") int port, ClusterChanges changes) {
 		this.port = port;
+		this.changes = changes;
 	}
 
 	@GetMapping(path = "/v2/topology", produces = MediaType.APPLICATION_JSON_VALUE)
@@ -40,7 +44,8 @@ class TopologyController {
 			.clusterSize(1)
 			.partitionsCount(1)
 			.replicationFactor(1)
-			.gatewayVersion(ENGINE_VERSION);
+			.gatewayVersion(ENGINE_VERSION)
+			.lastCompletedChangeId(Long.toString(this.changes.lastCompleted()));
 	}
 
 }

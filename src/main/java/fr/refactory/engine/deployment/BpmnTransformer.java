@@ -15,6 +15,7 @@ import fr.refactory.engine.model.ElementType;
 import fr.refactory.engine.model.ExecutableElement;
 import fr.refactory.engine.model.ExecutableFlow;
 import fr.refactory.engine.model.ExecutableProcess;
+import fr.refactory.engine.model.MessageDefinition;
 import fr.refactory.engine.model.UserTaskDefinition;
 import io.camunda.zeebe.model.bpmn.Bpmn;
 import io.camunda.zeebe.model.bpmn.BpmnModelInstance;
@@ -23,7 +24,9 @@ import io.camunda.zeebe.model.bpmn.instance.BaseElement;
 import io.camunda.zeebe.model.bpmn.instance.FlowElement;
 import io.camunda.zeebe.model.bpmn.instance.FlowNode;
 import io.camunda.zeebe.model.bpmn.instance.Gateway;
+import io.camunda.zeebe.model.bpmn.instance.MessageEventDefinition;
 import io.camunda.zeebe.model.bpmn.instance.Process;
+import io.camunda.zeebe.model.bpmn.instance.ReceiveTask;
 import io.camunda.zeebe.model.bpmn.instance.SequenceFlow;
 import io.camunda.zeebe.model.bpmn.instance.StartEvent;
 import io.camunda.zeebe.model.bpmn.instance.SubProcess;
@@ -31,6 +34,7 @@ import io.camunda.zeebe.model.bpmn.instance.zeebe.ZeebeAssignmentDefinition;
 import io.camunda.zeebe.model.bpmn.instance.zeebe.ZeebeCalledDecision;
 import io.camunda.zeebe.model.bpmn.instance.zeebe.ZeebeFormDefinition;
 import io.camunda.zeebe.model.bpmn.instance.zeebe.ZeebePriorityDefinition;
+import io.camunda.zeebe.model.bpmn.instance.zeebe.ZeebeSubscription;
 import io.camunda.zeebe.model.bpmn.instance.zeebe.ZeebeTaskSchedule;
 import io.camunda.zeebe.model.bpmn.instance.zeebe.ZeebeUserTask;
 import io.camunda.zeebe.model.bpmn.validation.zeebe.ZeebeDesignTimeValidators;
@@ -54,7 +58,9 @@ public final class BpmnTransformer {
 			Map.entry("callActivity", ElementType.CALL_ACTIVITY), Map.entry("subProcess", ElementType.SUB_PROCESS),
 			Map.entry("exclusiveGateway", ElementType.EXCLUSIVE_GATEWAY),
 			Map.entry("parallelGateway", ElementType.PARALLEL_GATEWAY),
-			Map.entry("inclusiveGateway", ElementType.INCLUSIVE_GATEWAY));
+			Map.entry("inclusiveGateway", ElementType.INCLUSIVE_GATEWAY),
+			Map.entry("intermediateCatchEvent", ElementType.INTERMEDIATE_CATCH_EVENT),
+			Map.entry("receiveTask", ElementType.RECEIVE_TASK));
 
 	private final String resourceName;
 
@@ -106,7 +112,7 @@ public final class BpmnTransformer {
 		Map<String, ExecutableFlow> flows = new LinkedHashMap<>();
 		String start = collect(process.getId(), process.getFlowElements(), elements, flows);
 		elements.put(process.getId(), new ExecutableElement(process.getId(), process.getName(), ElementType.PROCESS,
-				null, List.of(), List.of(), null, List.of(), List.of(), null, null, null, null, null, null, start));
+				null, List.of(), List.of(), null, List.of(), List.of(), null, null, null, null, null, null, start, null));
 		return new ExecutableProcess(0, process.getId(), 0, process.getName(), Map.copyOf(elements),
 				Map.copyOf(flows));
 	}
@@ -114,6 +120,7 @@ public final class BpmnTransformer {
 	private String collect(String scopeId, Collection<FlowElement> children, Map<String, ExecutableElement> elements,
 			Map<String, ExecutableFlow> flows) {
 		String noneStart = null;
+		int messageStarts = 0;
 		for (FlowElement child : children) {
 			if (child instanceof SequenceFlow flow) {
 				flows.put(flow.getId(), transformFlow(flow));
@@ -121,8 +128,11 @@ public final class BpmnTransformer {
 			else if (child instanceof FlowNode node) {
 				ExecutableElement element = transformNode(scopeId, node, elements, flows);
 				elements.put(element.id(), element);
-				if (node instanceof StartEvent) {
+				if (node instanceof StartEvent && element.message() == null) {
 					noneStart = node.getId();
+				}
+				else if (node instanceof StartEvent) {
+					messageStarts++;
 				}
 			}
 			else if (!isIgnorable(child)) {
@@ -130,7 +140,7 @@ public final class BpmnTransformer {
 						+ "' are not supported by the embedded engine");
 			}
 		}
-		if (noneStart == null) {
+		if (noneStart == null && messageStarts == 0) {
 			throw reject(scopeId, "expected a none start event, but found none");
 		}
 		return noneStart;
@@ -167,13 +177,25 @@ public final class BpmnTransformer {
 		return new ExecutableElement(node.getId(), node.getName(), type, scopeId, ids(node.getIncoming()),
 				ids(node.getOutgoing()), defaultFlow, extensions.mappings(true), extensions.mappings(false), extensions.job(),
 				userTask(node, extensions), calledDecision(node), extensions.calledElement(), extensions.script(),
-				extensions.resultVariable(), start);
+				extensions.resultVariable(), start, message(node));
 	}
 
 	private void rejectUnsupportedDetails(FlowNode node, String typeName) {
 		boolean event = typeName.endsWith("Event");
-		if (event && !node.getChildElementsByType(io.camunda.zeebe.model.bpmn.instance.EventDefinition.class)
-			.isEmpty()) {
+		java.util.Collection<io.camunda.zeebe.model.bpmn.instance.EventDefinition> definitions = node
+			.getChildElementsByType(io.camunda.zeebe.model.bpmn.instance.EventDefinition.class);
+		boolean singleMessage = definitions.size() == 1
+				&& definitions.iterator().next() instanceof MessageEventDefinition;
+		boolean messageCatch = typeName.equals("intermediateCatchEvent") && singleMessage;
+		boolean messageStart = typeName.equals("startEvent") && singleMessage
+				&& node.getParentElement() instanceof Process;
+		if (typeName.equals("startEvent") && singleMessage && !messageStart) {
+			throw reject(node.getId(), "message start events are only supported at the top level of a process");
+		}
+		if (typeName.equals("intermediateCatchEvent") && !messageCatch) {
+			throw reject(node.getId(), "only message intermediate catch events are supported by the embedded engine");
+		}
+		if (event && !messageCatch && !messageStart && !definitions.isEmpty()) {
 			throw reject(node.getId(), "event definitions on '" + typeName + "' are not supported by the embedded engine");
 		}
 		if (node instanceof Activity activity && activity.getLoopCharacteristics() != null) {
@@ -185,6 +207,34 @@ public final class BpmnTransformer {
 		if (node instanceof SubProcess subProcess && subProcess.triggeredByEvent()) {
 			throw reject(node.getId(), "event subprocesses are not supported by the embedded engine");
 		}
+	}
+
+	private MessageDefinition message(FlowNode node) {
+		io.camunda.zeebe.model.bpmn.instance.Message message = null;
+		if (node instanceof ReceiveTask receiveTask) {
+			message = receiveTask.getMessage();
+		}
+		else if ("intermediateCatchEvent".equals(node.getElementType().getTypeName())
+				|| ("startEvent".equals(node.getElementType().getTypeName())
+						&& !node.getChildElementsByType(MessageEventDefinition.class).isEmpty())) {
+			message = node.getChildElementsByType(MessageEventDefinition.class).iterator().next().getMessage();
+		}
+		else {
+			return null;
+		}
+		if (message == null || message.getName() == null || message.getName().isBlank()) {
+			throw reject(node.getId(), "expected a message with a name");
+		}
+		if (node instanceof StartEvent) {
+			return new MessageDefinition(feel(node.getId(), message.getName(), false), null);
+		}
+		ZeebeSubscription subscription = message.getSingleExtensionElement(ZeebeSubscription.class);
+		if (subscription == null || subscription.getCorrelationKey() == null
+				|| subscription.getCorrelationKey().isBlank()) {
+			throw reject(node.getId(), "expected a message subscription with a correlation key");
+		}
+		return new MessageDefinition(feel(node.getId(), message.getName(), false),
+				feel(node.getId(), subscription.getCorrelationKey(), true));
 	}
 
 	private static String defaultFlowOf(Gateway gateway) {

@@ -66,7 +66,8 @@ public final class ElementContext {
 
 	/** For containers: activate the none start event inside this element. */
 	public void activateStartEvent() {
-		ExecutableElement start = this.process.element(this.element.startEventId());
+		String override = this.execution.startElement(this.instance.key());
+		ExecutableElement start = this.process.element(override != null ? override : this.element.startEventId());
 		this.executor.createAndActivate(this.execution, childScope(), start);
 	}
 

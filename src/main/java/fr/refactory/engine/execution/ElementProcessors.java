@@ -10,6 +10,7 @@ import fr.refactory.engine.execution.processor.EndEventProcessor;
 import fr.refactory.engine.execution.processor.ExclusiveGatewayProcessor;
 import fr.refactory.engine.execution.processor.InclusiveGatewayProcessor;
 import fr.refactory.engine.execution.processor.JobWorkerTaskProcessor;
+import fr.refactory.engine.execution.processor.MessageCatchProcessor;
 import fr.refactory.engine.execution.processor.ParallelGatewayProcessor;
 import fr.refactory.engine.execution.processor.ProcessProcessor;
 import fr.refactory.engine.execution.processor.ScriptTaskProcessor;
@@ -29,7 +30,7 @@ public class ElementProcessors {
 
 	ElementProcessors(ProcessProcessor process, SubProcessProcessor subProcess, JobWorkerTaskProcessor jobTask,
 			ScriptTaskProcessor script, UserTaskProcessor userTask, BusinessRuleTaskProcessor businessRule,
-			CallActivityProcessor callActivity) {
+			CallActivityProcessor callActivity, MessageCatchProcessor messageCatch) {
 		UndefinedTaskProcessor passThrough = new UndefinedTaskProcessor();
 		this.processors.put(ElementType.PROCESS, process);
 		this.processors.put(ElementType.SUB_PROCESS, subProcess);
@@ -46,6 +47,8 @@ public class ElementProcessors {
 		this.processors.put(ElementType.EXCLUSIVE_GATEWAY, new ExclusiveGatewayProcessor());
 		this.processors.put(ElementType.PARALLEL_GATEWAY, new ParallelGatewayProcessor());
 		this.processors.put(ElementType.INCLUSIVE_GATEWAY, new InclusiveGatewayProcessor());
+		this.processors.put(ElementType.INTERMEDIATE_CATCH_EVENT, messageCatch);
+		this.processors.put(ElementType.RECEIVE_TASK, messageCatch);
 	}
 
 	public ElementProcessor of(ElementType type) {

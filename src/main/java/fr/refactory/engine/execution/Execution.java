@@ -22,6 +22,8 @@ public final class Execution {
 
 	private final List<Runnable> afterCommit = new ArrayList<>();
 
+	private final java.util.Map<Long, String> startElements = new java.util.HashMap<>();
+
 	Execution() {
 		if (TransactionSynchronizationManager.isSynchronizationActive()) {
 			TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
@@ -43,6 +45,15 @@ public final class Execution {
 
 	public Set<String> createdJobTypes() {
 		return this.createdJobTypes;
+	}
+
+	/** The process instance starts at this start event (a message start event) instead of its none start event. */
+	public void startAt(long processInstanceKey, String startEventId) {
+		this.startElements.put(processInstanceKey, startEventId);
+	}
+
+	String startElement(long processInstanceKey) {
+		return this.startElements.get(processInstanceKey);
 	}
 
 	public void afterCommit(Runnable action) {

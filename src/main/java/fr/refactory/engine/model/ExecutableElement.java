@@ -14,7 +14,7 @@ import fr.refactory.engine.expression.Expression;
 public record ExecutableElement(String id, String name, ElementType type, String flowScopeId, List<String> incoming,
 		List<String> outgoing, String defaultFlowId, List<Mapping> inputs, List<Mapping> outputs, JobDefinition job,
 		UserTaskDefinition userTask, CalledDecision calledDecision, CalledElement calledElement, Expression script,
-		String resultVariable, String startEventId) {
+		String resultVariable, String startEventId, MessageDefinition message) {
 
 	public String nameOrId() {
 		return this.name != null ? this.name : this.id;

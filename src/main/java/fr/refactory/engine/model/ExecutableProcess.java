@@ -14,6 +14,15 @@ public record ExecutableProcess(long key, String processId, int version, String 
 		return this.elements.get(id);
 	}
 
+	/** Message start events (top level) by their message name. */
+	public java.util.List<ExecutableElement> messageStartEvents() {
+		return this.elements.values()
+			.stream()
+			.filter((e) -> e.type() == ElementType.START_EVENT && e.message() != null
+					&& this.processId.equals(e.flowScopeId()))
+			.toList();
+	}
+
 	public ExecutableFlow flow(String id) {
 		return this.flows.get(id);
 	}

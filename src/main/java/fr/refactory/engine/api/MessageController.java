@@ -1,0 +1,81 @@
+package fr.refactory.engine.api;
+
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import fr.refactory.engine.ConditionalOnEmbeddedEngine;
+import fr.refactory.engine.Messages;
+import fr.refactory.engine.Rejection;
+import fr.refactory.engine.query.MessageSubscriptionQueries;
+import fr.refactory.engine.query.SearchResult;
+
+import org.springframework.http.MediaType;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RestController;
+
+/**
+ * {@code POST /v2/messages/publication}, {@code POST /v2/messages/correlation} and
+ * {@code POST /v2/message-subscriptions/search}.
+ */
+@RestController
+@ConditionalOnEmbeddedEngine
+class MessageController {
+
+	private static final String TENANT = "<default>";
+
+	private final Messages messages;
+
+	private final MessageSubscriptionQueries subscriptions;
+
+	MessageController(Messages messages, MessageSubscriptionQueries subscriptions) {
+		this.messages = messages;
+		this.subscriptions = subscriptions;
+	}
+
+	@PostMapping(path = "/v2/message-subscriptions/search", produces = MediaType.APPLICATION_JSON_VALUE)
+	SearchResult<MessageSubscriptionQueries.MessageSubscription> search(
+			@RequestBody(required = false) JsonNode body) {
+		return this.subscriptions.search(body);
+	}
+
+	@PostMapping(path = "/v2/messages/publication", produces = MediaType.APPLICATION_JSON_VALUE)
+	Map<String, Object> publish(@RequestBody(required = false) PublicationRequest request) {
+		if (request == null) {
+			throw Rejection.invalidArgument("Expected a message publication body, but none was given");
+		}
+		long timeToLive = request.timeToLive() == null ? 0 : request.timeToLive();
+		if (timeToLive < 0) {
+			throw Rejection.invalidArgument("Expected a non-negative timeToLive, but got " + timeToLive);
+		}
+		long key = this.messages.publish(request.name(), request.correlationKey(), timeToLive, request.messageId(),
+				request.variables());
+		Map<String, Object> response = new LinkedHashMap<>();
+		response.put("tenantId", TENANT);
+		response.put("messageKey", Long.toString(key));
+		return response;
+	}
+
+	@PostMapping(path = "/v2/messages/correlation", produces = MediaType.APPLICATION_JSON_VALUE)
+	Map<String, Object> correlate(@RequestBody(required = false) CorrelationRequest request) {
+		if (request == null) {
+			throw Rejection.invalidArgument("Expected a message correlation body, but none was given");
+		}
+		Map<String, Long> result = this.messages.correlate(request.name(), request.correlationKey(),
+				request.variables());
+		Map<String, Object> response = new LinkedHashMap<>();
+		response.put("tenantId", TENANT);
+		response.put("messageKey", Long.toString(result.get("messageKey")));
+		response.put("processInstanceKey", Long.toString(result.get("processInstanceKey")));
+		return response;
+	}
+
+	record PublicationRequest(String name, String correlationKey, Long timeToLive, String messageId,
+			Map<String, Object> variables, String tenantId) {
+	}
+
+	record CorrelationRequest(String name, String correlationKey, Map<String, Object> variables, String tenantId) {
+	}
+
+}

@@ -1,0 +1,106 @@
+package fr.refactory.engine.execution.behavior;
+
+import java.sql.Timestamp;
+import java.util.List;
+import java.util.Map;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.type.TypeReference;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import fr.refactory.engine.ConditionalOnEmbeddedEngine;
+import fr.refactory.engine.execution.ElementContext;
+import fr.refactory.engine.execution.ElementFailure;
+import fr.refactory.engine.expression.FeelExpressions;
+import fr.refactory.engine.model.MessageDefinition;
+import fr.refactory.engine.state.KeyGenerator;
+
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.stereotype.Component;
+
+/**
+ * Message subscriptions of catch events and receive tasks: opened on activation (name and correlation key evaluated
+ * then), correlated by a published message or, on opening, by a buffered one (once per process id), closed when the
+ * element is left.
+ */
+@Component
+@ConditionalOnEmbeddedEngine
+public class MessageSubscriptionBehavior {
+
+	private final JdbcTemplate jdbc;
+
+	private final KeyGenerator keys;
+
+	private final ObjectMapper json;
+
+	MessageSubscriptionBehavior(JdbcTemplate jdbc, KeyGenerator keys, ObjectMapper json) {
+		this.jdbc = jdbc;
+		this.keys = keys;
+		this.json = json;
+	}
+
+	public void open(ElementContext context) {
+		MessageDefinition message = context.element().message();
+		Map<String, Object> variables = context.variables();
+		String name = FeelExpressions.evaluateString(message.name(), variables);
+		String correlationKey = correlationKey(message, variables);
+		Timestamp now = context.executor().store().now();
+		long key = this.keys.nextKey();
+		this.jdbc.update("insert into engine_message_subscription (subscription_key, element_instance_key,"
+				+ " process_instance_key, process_definition_key, process_definition_id, element_id, message_name,"
+				+ " correlation_key, state, created, last_updated) values (?, ?, ?, ?, ?, ?, ?, ?, 'CREATED', ?, ?)", key,
+				context.instance().key(), context.instance().processInstanceKey(),
+				context.instance().processDefinitionKey(), context.instance().processDefinitionId(),
+				context.element().id(), name, correlationKey, now, now);
+		List<Map<String, Object>> buffered = this.jdbc.queryForList(
+				"select message_key, variables from engine_message m where name = ? and correlation_key = ?"
+						+ " and deadline > ? and not exists (select 1 from engine_message_correlation c"
+						+ " where c.message_key = m.message_key and c.process_definition_id = ?)"
+						+ " order by message_key limit 1",
+				name, correlationKey, now, context.instance().processDefinitionId());
+		if (!buffered.isEmpty()) {
+			long messageKey = (Long) buffered.get(0).get("message_key");
+			this.jdbc.update("insert into engine_message_correlation (message_key, process_definition_id) values (?, ?)",
+					messageKey, context.instance().processDefinitionId());
+			correlate(context, key, read((String) buffered.get(0).get("variables")));
+		}
+	}
+
+	/** Marks the subscription correlated, sets the message variables and completes the element. */
+	public void correlate(ElementContext context, long subscriptionKey, Map<String, Object> variables) {
+		this.jdbc.update("update engine_message_subscription set state = 'CORRELATED', last_updated = ?"
+				+ " where subscription_key = ?", context.executor().store().now(), subscriptionKey);
+		context.executor().variableBehavior().mergeCompletionVariables(context, variables);
+		context.complete();
+	}
+
+	public void close(ElementContext context) {
+		this.jdbc.update("update engine_message_subscription set state = 'DELETED', last_updated = ?"
+				+ " where element_instance_key = ? and state = 'CREATED'", context.executor().store().now(),
+				context.instance().key());
+	}
+
+	private static String correlationKey(MessageDefinition message, Map<String, Object> variables) {
+		Object value = FeelExpressions.evaluate(message.correlationKey(), variables);
+		if (value instanceof String text) {
+			return text;
+		}
+		if (value instanceof Number number) {
+			return (number instanceof java.math.BigDecimal decimal) ? decimal.stripTrailingZeros().toPlainString()
+					: number.toString();
+		}
+		throw new ElementFailure("EXTRACT_VALUE_ERROR", "Failed to extract the correlation key for '"
+				+ message.correlationKey().source() + "': The value must be either a string or a number, but was '"
+				+ (value == null ? "NULL" : value) + "'.");
+	}
+
+	private Map<String, Object> read(String text) {
+		try {
+			return this.json.readValue(text, new TypeReference<Map<String, Object>>() {
+			});
+		}
+		catch (JsonProcessingException ex) {
+			throw new IllegalStateException(ex);
+		}
+	}
+
+}

@@ -1,0 +1,39 @@
+package fr.refactory.engine.management;
+
+import java.util.List;
+
+import fr.refactory.engine.ConditionalOnEmbeddedEngine;
+
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Deletes all engine data (every {@code engine_*} table: definitions, instances, jobs, incidents, variables, user
+ * tasks, decisions, forms, messages and history) in one transaction. Other application tables are never touched. The
+ * key sequence is kept, so keys stay unique and cached parsed models (keyed by definition key) cannot be confused;
+ * versions restart at 1 because no definition remains.
+ */
+@Component
+@ConditionalOnEmbeddedEngine
+@ConditionalOnEngineManagement
+public class EnginePurge {
+
+	private final JdbcTemplate jdbc;
+
+	EnginePurge(JdbcTemplate jdbc) {
+		this.jdbc = jdbc;
+	}
+
+	/** Purges in one transaction; the caller completes the change once it is committed. */
+	@Transactional
+	public void purge() {
+		List<String> tables = this.jdbc.queryForList(
+				"select tablename from pg_tables where schemaname = current_schema() and tablename like 'engine\\_%'",
+				String.class);
+		if (!tables.isEmpty()) {
+			this.jdbc.execute("truncate table " + String.join(", ", tables));
+		}
+	}
+
+}
