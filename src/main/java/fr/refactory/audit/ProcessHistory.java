@@ -11,6 +11,7 @@ import java.util.stream.Collectors;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import fr.refactory.system.diagram.DiagramState;
+import fr.refactory.system.subject.ProcessSubjectVariables;
 import io.camunda.client.CamundaClient;
 import io.camunda.client.api.command.ProblemException;
 import io.camunda.client.api.search.enums.ElementInstanceState;
@@ -30,18 +31,18 @@ import org.springframework.stereotype.Component;
 @Component
 class ProcessHistory {
 
-	static final List<String> SUBJECT_VARIABLES = List.of("vin", "batteryId", "coreSerial", "partSerial",
-			"serialNumber");
-
 	private static final int LIMIT = 500;
 
 	private final CamundaClient client;
 
 	private final ObjectMapper json;
 
-	ProcessHistory(CamundaClient client, ObjectMapper json) {
+	private final ProcessSubjectVariables subjectVariables;
+
+	ProcessHistory(CamundaClient client, ObjectMapper json, ProcessSubjectVariables subjectVariables) {
 		this.client = client;
 		this.json = json;
+		this.subjectVariables = subjectVariables;
 	}
 
 	List<InstanceRow> search(InstanceQuery query) {
@@ -160,13 +161,8 @@ class ProcessHistory {
 			.collect(Collectors.toSet());
 	}
 
-	static String subjectOf(Map<String, Object> variables) {
-		return SUBJECT_VARIABLES.stream()
-			.map(variables::get)
-			.filter((value) -> value != null)
-			.map(Object::toString)
-			.findFirst()
-			.orElse("");
+	private String subjectOf(Map<String, Object> variables) {
+		return this.subjectVariables.subjectIn(variables).key();
 	}
 
 	private InstanceRow toRow(ProcessInstance instance, String subject) {

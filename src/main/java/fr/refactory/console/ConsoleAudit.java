@@ -5,6 +5,7 @@ import java.util.Map;
 
 import fr.refactory.records.AuditEvent;
 import fr.refactory.records.AuditLog;
+import fr.refactory.system.subject.ProcessSubjectVariables;
 
 import org.springframework.stereotype.Component;
 
@@ -39,7 +40,7 @@ class ConsoleAudit {
 		data.put("task", task.name());
 		data.put("processId", task.processId());
 		data.putAll(details);
-		ProcessSubjects.Subject subject = this.subjects.subjectIn(this.subjects.rootVariablesOf(task.processInstanceKey()));
+		ProcessSubjectVariables.Subject subject = this.subjects.subjectIn(this.subjects.rootVariablesOf(task.processInstanceKey()));
 		String subjectKey = subject.key().isBlank() ? Long.toString(task.processInstanceKey()) : subject.key();
 		this.auditLog.append(new AuditEvent(user, action, subject.type(), subjectKey, task.processInstanceKey(), null, data));
 	}

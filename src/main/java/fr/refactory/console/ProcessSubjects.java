@@ -6,6 +6,8 @@ import java.util.Map;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.camunda.client.CamundaClient;
+import fr.refactory.system.subject.ProcessSubjectVariables;
+import fr.refactory.system.subject.ProcessSubjectVariables.Subject;
 import io.camunda.client.api.search.response.Variable;
 
 import org.springframework.stereotype.Component;
@@ -16,13 +18,13 @@ class ProcessSubjects {
 
 	private final CamundaClient client;
 
-	private final ConsoleProperties properties;
+	private final ProcessSubjectVariables subjectVariables;
 
 	private final ObjectMapper json;
 
-	ProcessSubjects(CamundaClient client, ConsoleProperties properties, ObjectMapper json) {
+	ProcessSubjects(CamundaClient client, ProcessSubjectVariables subjectVariables, ObjectMapper json) {
 		this.client = client;
-		this.properties = properties;
+		this.subjectVariables = subjectVariables;
 		this.json = json;
 	}
 
@@ -30,27 +32,8 @@ class ProcessSubjects {
 		return subjectIn(rootVariablesOf(processInstanceKey)).key();
 	}
 
-	/** The first subject variable present, typed for the audit log; the process instance itself when none is. */
 	Subject subjectIn(Map<String, Object> variables) {
-		return this.properties.subjectVariables()
-			.stream()
-			.filter((name) -> variables.get(name) != null)
-			.findFirst()
-			.map((name) -> new Subject(Subject.typeOf(name), variables.get(name).toString()))
-			.orElse(new Subject("PROCESS_INSTANCE", ""));
-	}
-
-	/** What a process is about: a vehicle (VIN), a battery or a part, and its key. */
-	record Subject(String type, String key) {
-
-		static String typeOf(String variable) {
-			return switch (variable) {
-				case "vin" -> "VEHICLE";
-				case "batteryId" -> "BATTERY";
-				default -> "PART";
-			};
-		}
-
+		return this.subjectVariables.subjectIn(variables);
 	}
 
 	Map<String, Object> rootVariablesOf(long processInstanceKey) {
