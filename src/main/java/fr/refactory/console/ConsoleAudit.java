@@ -5,7 +5,6 @@ import java.util.Map;
 
 import fr.refactory.records.AuditEvent;
 import fr.refactory.records.AuditLog;
-import fr.refactory.system.subject.ProcessSubjectVariables;
 
 import org.springframework.stereotype.Component;
 
@@ -15,11 +14,8 @@ class ConsoleAudit {
 
 	private final AuditLog auditLog;
 
-	private final ProcessSubjects subjects;
-
-	ConsoleAudit(AuditLog auditLog, ProcessSubjects subjects) {
+	ConsoleAudit(AuditLog auditLog) {
 		this.auditLog = auditLog;
-		this.subjects = subjects;
 	}
 
 	void taskClaimed(String user, TaskRow task) {
@@ -40,9 +36,9 @@ class ConsoleAudit {
 		data.put("task", task.name());
 		data.put("processId", task.processId());
 		data.putAll(details);
-		ProcessSubjectVariables.Subject subject = this.subjects.subjectIn(this.subjects.rootVariablesOf(task.processInstanceKey()));
-		String subjectKey = subject.key().isBlank() ? Long.toString(task.processInstanceKey()) : subject.key();
-		this.auditLog.append(new AuditEvent(user, action, subject.type(), subjectKey, task.processInstanceKey(), null, data));
+		String subjectKey = task.subject().isBlank() ? Long.toString(task.processInstanceKey()) : task.subject();
+		this.auditLog.append(new AuditEvent(user, action, task.subjectType(), subjectKey, task.processInstanceKey(),
+				null, data));
 	}
 
 }

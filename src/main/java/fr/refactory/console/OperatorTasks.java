@@ -10,6 +10,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.function.Consumer;
 
+import fr.refactory.system.subject.ProcessSubjectVariables.Subject;
 import io.camunda.client.CamundaClient;
 import io.camunda.client.api.command.ProblemException;
 import io.camunda.client.api.search.enums.UserTaskState;
@@ -51,7 +52,7 @@ public class OperatorTasks {
 				.forEach((task) -> found.put(task.getUserTaskKey(), task)));
 			search((filter) -> filter.candidateUser(username)).forEach((task) -> found.put(task.getUserTaskKey(), task));
 		}
-		Map<Long, String> subjectByInstance = new LinkedHashMap<>();
+		Map<Long, Subject> subjectByInstance = new LinkedHashMap<>();
 		return found.values()
 			.stream()
 			.filter((task) -> TaskVisibility.canSee(task, username, groups))
@@ -121,11 +122,11 @@ public class OperatorTasks {
 			.items();
 	}
 
-	private TaskRow toRow(UserTask task, String subject) {
+	private TaskRow toRow(UserTask task, Subject subject) {
 		OffsetDateTime due = task.getDueDate();
 		boolean overdue = due != null && due.toInstant().isBefore(this.clock.instant());
 		return new TaskRow(task.getUserTaskKey(), task.getName() != null ? task.getName() : task.getElementId(),
-				task.getBpmnProcessId(), task.getProcessInstanceKey(), subject, task.getAssignee(),
+				task.getBpmnProcessId(), task.getProcessInstanceKey(), subject.key(), subject.type(), task.getAssignee(),
 				task.getCandidateGroups() == null ? List.of() : task.getCandidateGroups(), task.getCreationDate(), due,
 				task.getPriority(), overdue);
 	}

@@ -28,12 +28,8 @@ class ProcessSubjects {
 		this.json = json;
 	}
 
-	String subjectOf(long processInstanceKey) {
-		return subjectIn(rootVariablesOf(processInstanceKey)).key();
-	}
-
-	Subject subjectIn(Map<String, Object> variables) {
-		return this.subjectVariables.subjectIn(variables);
+	Subject subjectOf(long processInstanceKey) {
+		return this.subjectVariables.subjectIn(rootVariablesOf(processInstanceKey));
 	}
 
 	Map<String, Object> rootVariablesOf(long processInstanceKey) {
