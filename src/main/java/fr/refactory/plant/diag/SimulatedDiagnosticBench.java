@@ -26,6 +26,7 @@ public class SimulatedDiagnosticBench implements DiagnosticBench {
 	@Override
 	public VehicleReading readVehicleData(DiagnosticRequest request) {
 		return this.simulation.answer(() -> {
+			this.simulation.failIfUnreachable(request.benchId());
 			if (Simulation.isOffline(request.benchId())) {
 				throw new PlantBusinessException("diag", BusinessErrorCodes.BENCH_UNAVAILABLE,
 						"bench " + request.benchId() + " is offline");

@@ -31,6 +31,7 @@ public class SimulatedEndOfLineBenches implements EndOfLineBenches {
 	@Override
 	public TestRun runTest(IdempotencyKey key, TestRequest request) {
 		return this.simulation.once("runTest", key, () -> {
+			this.simulation.failIfUnreachable(request.benchId());
 			if (Simulation.isOffline(request.benchId())) {
 				throw new PlantBusinessException("eol", BusinessErrorCodes.BENCH_UNAVAILABLE,
 						"bench " + request.benchId() + " is offline");

@@ -79,6 +79,7 @@ public class SimulatedMes implements Mes {
 	@Override
 	public ResourceSlot reserveResource(IdempotencyKey key, ResourceRequest request) {
 		return this.simulation.once("reserveResource", key, () -> {
+			this.simulation.failIfUnreachable(request.resourceId());
 			if (Simulation.isOffline(request.resourceId())) {
 				throw new PlantBusinessException("mes", BusinessErrorCodes.BENCH_UNAVAILABLE,
 						"no free slot on " + request.resourceId());

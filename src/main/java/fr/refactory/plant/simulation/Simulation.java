@@ -54,6 +54,19 @@ public final class Simulation {
 		return resourceId != null && resourceId.startsWith(OFFLINE_PREFIX);
 	}
 
+	/**
+	 * Resources (benches, stations) whose id starts with this prefix never answer: every call to them fails
+	 * technically and is worth retrying, so a demo or test can walk a job through its retries into an incident.
+	 */
+	public static final String UNREACHABLE_PREFIX = "UNREACHABLE-";
+
+	/** Fails as a network failure would when the resource is one of the never-answering ones. */
+	public void failIfUnreachable(String resourceId) {
+		if (resourceId != null && resourceId.startsWith(UNREACHABLE_PREFIX)) {
+			throw PlantTechnicalException.retryable(this.system, resourceId + " does not answer");
+		}
+	}
+
 	public String system() {
 		return this.system;
 	}

@@ -2,6 +2,7 @@ package fr.refactory.plant.diag;
 
 import fr.refactory.plant.BusinessErrorCodes;
 import fr.refactory.plant.PlantBusinessException;
+import fr.refactory.plant.PlantTechnicalException;
 import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -39,6 +40,13 @@ abstract class DiagnosticBenchContract {
 		assertThatExceptionOfType(PlantBusinessException.class)
 			.isThrownBy(() -> bench().readVehicleData(new DiagnosticRequest(VIN, "OFFLINE-DIAG-9", false)))
 			.satisfies((ex) -> assertThat(ex.errorCode()).isEqualTo(BusinessErrorCodes.BENCH_UNAVAILABLE));
+	}
+
+	@Test
+	void shouldReportAnUnreachableBenchAsARetryableTechnicalFailure() {
+		assertThatExceptionOfType(PlantTechnicalException.class)
+			.isThrownBy(() -> bench().readVehicleData(new DiagnosticRequest(VIN, "UNREACHABLE-DIAG-9", false)))
+			.satisfies((ex) -> assertThat(ex.isRetryable()).isTrue());
 	}
 
 }

@@ -107,6 +107,27 @@ class WorkersEndToEndTest extends RefactoryIntegrationTest {
 		assertThat(incident.getErrorMessage()).contains("'BENCH_UNAVAILABLE'").contains("on the last retry");
 	}
 
+	/**
+	 * A bench that never answers: each attempt fails the job with one retry less and a back-off, the engine offers it
+	 * again once the back-off has passed, and the last failure leaves an incident. "retries left: 0" can only be
+	 * written by the attempt that still had one retry, so the job went through all three.
+	 */
+	@Test
+	void aTechnicalFailureIsRetriedThenAnIncident() {
+		String process = deploy(Bpmn.createExecutableProcess(uniqueId("e2e-unreachable"))
+			.startEvent()
+			.serviceTask("task-read-vehicle-data", (t) -> t.zeebeJobType("diag.readVehicleData").zeebeJobRetries("3"))
+			.endEvent()
+			.done());
+
+		long instance = start(process, Map.of("vin", TestVins.master(), "benchId", "UNREACHABLE-DIAG-1"));
+
+		Incident incident = awaitIncident(instance);
+		assertThat(incident.getErrorType().name()).isEqualTo("JOB_NO_RETRIES");
+		assertThat(incident.getErrorMessage()).contains("UNREACHABLE-DIAG-1 does not answer")
+			.contains("retries left: 0");
+	}
+
 	@Test
 	void aTechnicalFailureTheSystemSaysRetryingWillNotCureIsAnIncidentAtOnce() {
 		String process = deploy(Bpmn.createExecutableProcess(uniqueId("e2e-technical"))
