@@ -48,7 +48,7 @@ class BoundaryEventTest extends EngineTestSupport {
 
 		assertThat(history(instance)).containsExactly("start:COMPLETED", "work:TERMINATED", "late:COMPLETED",
 				"escalate:ACTIVE");
-		assertThat(activate(type, 1)).as("the interrupted task's job is gone").isEmpty();
+		assertThat(activatableJobs(type)).as("the interrupted task's job is gone").isEmpty();
 	}
 
 	@Test
@@ -120,7 +120,7 @@ class BoundaryEventTest extends EngineTestSupport {
 		assertThat(history(instance)).containsExactly("start:COMPLETED", "stage:TERMINATED", "stageStart:COMPLETED",
 				"inner:TERMINATED", "stageLate:COMPLETED", "abandoned:COMPLETED");
 		assertThat(state(instance)).isEqualTo(ProcessInstanceState.COMPLETED);
-		assertThat(activate(type, 1)).isEmpty();
+		assertThat(activatableJobs(type)).isEmpty();
 	}
 
 	@Test
@@ -243,6 +243,18 @@ class BoundaryEventTest extends EngineTestSupport {
 			.send()
 			.join()
 			.items();
+	}
+
+
+	/** Jobs of the type a worker could activate now (short poll: nothing is expected to arrive later). */
+	private java.util.List<io.camunda.client.api.response.ActivatedJob> activatableJobs(String type) {
+		return this.client.newActivateJobsCommand()
+			.jobType(type)
+			.maxJobsToActivate(1)
+			.requestTimeout(Duration.ofMillis(200))
+			.send()
+			.join()
+			.getJobs();
 	}
 
 }

@@ -2,14 +2,24 @@ package fr.refactory.engine.element;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 
 import fr.refactory.engine.EngineClock;
 import fr.refactory.engine.EngineTestSupport;
+import fr.refactory.engine.clock.ControlledClock;
+import fr.refactory.engine.timer.TimerChecker;
 import io.camunda.client.api.search.enums.ProcessInstanceState;
 import io.camunda.zeebe.model.bpmn.Bpmn;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+
+import org.springframework.beans.factory.annotation.Autowired;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -17,6 +27,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 class TimerEventTest extends EngineTestSupport {
 
 	private final EngineClock clock = new EngineClock(baseUrl());
+
+	@Autowired
+	private ControlledClock engineClock;
+
+	@Autowired
+	private TimerChecker timerChecker;
 
 	@AfterEach
 	void resetClock() {
@@ -152,6 +168,34 @@ class TimerEventTest extends EngineTestSupport {
 
 		this.clock.add(Duration.ofMinutes(11));
 		assertThat(instancesOf(processId)).isZero();
+	}
+
+	@Test
+	void shouldFireEachDueTimerOnceWhenSeveralCheckersRunAtTheSameTime() throws Exception {
+		String processId = waitingProcess((e) -> e.timerWithDuration("PT5M"));
+		List<Long> instances = new ArrayList<>();
+		for (int i = 0; i < 12; i++) {
+			instances.add(start(processId));
+		}
+		this.engineClock.add(Duration.ofMinutes(6));
+
+		ExecutorService checkers = Executors.newFixedThreadPool(4);
+		try {
+			List<Future<?>> runs = new ArrayList<>();
+			for (int i = 0; i < 4; i++) {
+				runs.add(checkers.submit(this.timerChecker::checkNow));
+			}
+			for (Future<?> run : runs) {
+				run.get(60, TimeUnit.SECONDS);
+			}
+		}
+		finally {
+			checkers.shutdownNow();
+		}
+
+		for (long instance : instances) {
+			assertThat(history(instance)).containsExactly("start:COMPLETED", "wait:COMPLETED", "end:COMPLETED");
+		}
 	}
 
 	private long instancesOf(String processId) {
