@@ -8,6 +8,7 @@ import java.util.Map;
 import fr.refactory.engine.execution.ElementContext;
 import fr.refactory.engine.execution.Execution;
 import fr.refactory.engine.execution.ProcessExecutor;
+import fr.refactory.engine.execution.behavior.ErrorEvents;
 import fr.refactory.engine.execution.behavior.IncidentBehavior;
 import fr.refactory.engine.job.JobWaiters;
 import fr.refactory.engine.state.ElementInstance;
@@ -32,12 +33,16 @@ public class Jobs {
 
 	private final Clock clock;
 
-	Jobs(JdbcTemplate jdbc, ProcessExecutor executor, IncidentBehavior incidents, JobWaiters waiters, Clock clock) {
+	private final ErrorEvents errors;
+
+	Jobs(JdbcTemplate jdbc, ProcessExecutor executor, IncidentBehavior incidents, JobWaiters waiters, Clock clock,
+			ErrorEvents errors) {
 		this.jdbc = jdbc;
 		this.executor = executor;
 		this.incidents = incidents;
 		this.waiters = waiters;
 		this.clock = clock;
+		this.errors = errors;
 	}
 
 	@Transactional
@@ -84,16 +89,19 @@ public class Jobs {
 		JobRow job = lockedJob(jobKey, "throw an error for");
 		requireState(job, "throw an error for", "CREATED", "ACTIVATED");
 		ElementInstance element = element(job);
+		this.jdbc.update("update engine_job set state = 'ERROR_THROWN', error_code = ?, error_message = ?,"
+				+ " worker = null, deadline = null where job_key = ?", errorCode, errorMessage, jobKey);
+		Execution execution = this.executor.begin();
+		if (this.errors.throwError(this.executor.context(execution, element), errorCode, variables)) {
+			this.executor.drain(execution);
+			return;
+		}
 		if (variables != null) {
 			variables.forEach((name, value) -> this.executor.variables()
 				.setLocal(element.key(), element.processInstanceKey(), name, value));
 		}
-		this.jdbc.update("update engine_job set state = 'ERROR_THROWN', error_code = ?, error_message = ?,"
-				+ " worker = null, deadline = null where job_key = ?", errorCode, errorMessage, jobKey);
-		String message = "Expected to throw an error event with the code '" + errorCode + "'"
-				+ (errorMessage == null || errorMessage.isBlank() ? "" : " with message '" + errorMessage + "'")
-				+ ", but it was not caught. No error events are available in the scope.";
-		this.incidents.create(element, "UNHANDLED_ERROR_EVENT", message, null, jobKey);
+		this.incidents.create(element, "UNHANDLED_ERROR_EVENT", ErrorEvents.uncaughtMessage(errorCode, errorMessage),
+				null, jobKey);
 	}
 
 	@Transactional

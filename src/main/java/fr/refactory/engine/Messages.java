@@ -7,9 +7,9 @@ import java.util.Map;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import fr.refactory.engine.execution.ElementContext;
 import fr.refactory.engine.execution.Execution;
 import fr.refactory.engine.execution.ProcessExecutor;
+import fr.refactory.engine.execution.behavior.CatchEvents;
 import fr.refactory.engine.execution.behavior.MessageSubscriptionBehavior;
 import fr.refactory.engine.expression.FeelExpressions;
 import fr.refactory.engine.model.ExecutableElement;
@@ -39,13 +39,16 @@ public class Messages {
 
 	private final ObjectMapper json;
 
+	private final CatchEvents catchEvents;
+
 	Messages(JdbcTemplate jdbc, ProcessExecutor executor, MessageSubscriptionBehavior subscriptions, KeyGenerator keys,
-			ObjectMapper json) {
+			ObjectMapper json, CatchEvents catchEvents) {
 		this.jdbc = jdbc;
 		this.executor = executor;
 		this.subscriptions = subscriptions;
 		this.keys = keys;
 		this.json = json;
+		this.catchEvents = catchEvents;
 	}
 
 	@Transactional
@@ -181,10 +184,9 @@ public class Messages {
 		long processInstanceKey = (Long) subscription.get("process_instance_key");
 		long subscriptionKey = (Long) subscription.get("subscription_key");
 		this.executor.store().lockRoot(processInstanceKey);
-		List<String> state = this.jdbc.queryForList(
-				"select state from engine_message_subscription where subscription_key = ?", String.class,
-				subscriptionKey);
-		if (state.isEmpty() || !"CREATED".equals(state.get(0))) {
+		List<Map<String, Object>> rows = this.jdbc.queryForList(
+				"select state, element_id from engine_message_subscription where subscription_key = ?", subscriptionKey);
+		if (rows.isEmpty() || !"CREATED".equals(rows.get(0).get("state"))) {
 			return false;
 		}
 		ElementInstance element = this.executor.store()
@@ -194,8 +196,11 @@ public class Messages {
 			return false;
 		}
 		Execution execution = this.executor.begin();
-		ElementContext context = this.executor.context(execution, element);
-		this.subscriptions.correlate(context, subscriptionKey, variables);
+		String eventId = (String) rows.get(0).get("element_id");
+		this.subscriptions.correlated(subscriptionKey,
+				this.executor.definitions().executable(element.processDefinitionKey()).element(eventId),
+				this.executor.store().now());
+		this.catchEvents.occurred(execution, element, eventId, variables == null ? Map.of() : variables);
 		this.executor.drain(execution);
 		return true;
 	}

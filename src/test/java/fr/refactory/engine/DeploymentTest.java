@@ -96,14 +96,16 @@ class DeploymentTest extends EngineTestSupport {
 	void shouldRejectAnUnsupportedElementNamingIt() {
 		BpmnModelInstance model = Bpmn.createExecutableProcess(uniqueId("deploy"))
 			.startEvent()
-			.intermediateCatchEvent("waitForTimer")
-			.timerWithDuration("PT1M")
+			.subProcess("timedStage", (s) -> s.embeddedSubProcess()
+				.startEvent("timerStartInside")
+				.timerWithDuration("PT1M")
+				.endEvent())
 			.endEvent()
 			.done();
 
 		ProblemException problem = problem(() -> deploy(model), 400);
 
-		assertThat(problem.details().getDetail()).contains("model.bpmn").contains("waitForTimer");
+		assertThat(problem.details().getDetail()).contains("model.bpmn").contains("timedStage");
 	}
 
 	@Test

@@ -12,6 +12,7 @@ import fr.refactory.engine.management.ClusterChanges;
 import fr.refactory.engine.management.ConditionalOnEngineManagement;
 import fr.refactory.engine.management.EngineManagementProperties;
 import fr.refactory.engine.management.EnginePurge;
+import fr.refactory.engine.timer.TimerChecker;
 
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
@@ -37,14 +38,17 @@ class ManagementController {
 
 	private final ObjectProvider<JobDeadlineChecker> jobDeadlines;
 
+	private final ObjectProvider<TimerChecker> timers;
+
 	private final EnginePurge purge;
 
 	private final ClusterChanges changes;
 
-	ManagementController(ControlledClock clock, ObjectProvider<JobDeadlineChecker> jobDeadlines, EnginePurge purge,
-			ClusterChanges changes) {
+	ManagementController(ControlledClock clock, ObjectProvider<JobDeadlineChecker> jobDeadlines,
+			ObjectProvider<TimerChecker> timers, EnginePurge purge, ClusterChanges changes) {
 		this.clock = clock;
 		this.jobDeadlines = jobDeadlines;
+		this.timers = timers;
 		this.purge = purge;
 		this.changes = changes;
 	}
@@ -79,6 +83,7 @@ class ManagementController {
 
 	private void runDueWork() {
 		this.jobDeadlines.ifAvailable(JobDeadlineChecker::checkNow);
+		this.timers.ifAvailable(TimerChecker::checkNow);
 	}
 
 	private Map<String, Object> currentTime() {

@@ -12,6 +12,7 @@ import fr.refactory.engine.expression.Expression;
 import fr.refactory.engine.expression.FeelExpressions;
 import fr.refactory.engine.model.CalledDecision;
 import fr.refactory.engine.model.ElementType;
+import fr.refactory.engine.model.EventDefinition;
 import fr.refactory.engine.model.ExecutableElement;
 import fr.refactory.engine.model.ExecutableFlow;
 import fr.refactory.engine.model.ExecutableProcess;
@@ -60,11 +61,13 @@ public final class BpmnTransformer {
 			Map.entry("parallelGateway", ElementType.PARALLEL_GATEWAY),
 			Map.entry("inclusiveGateway", ElementType.INCLUSIVE_GATEWAY),
 			Map.entry("intermediateCatchEvent", ElementType.INTERMEDIATE_CATCH_EVENT),
-			Map.entry("receiveTask", ElementType.RECEIVE_TASK));
+			Map.entry("receiveTask", ElementType.RECEIVE_TASK), Map.entry("boundaryEvent", ElementType.BOUNDARY_EVENT));
 
 	private final String resourceName;
 
 	private final Predicate<String> decisionExists;
+
+	private final EventDefinitions events = new EventDefinitions(this::feel);
 
 	public BpmnTransformer(String resourceName, Predicate<String> decisionExists) {
 		this.resourceName = resourceName;
@@ -112,7 +115,8 @@ public final class BpmnTransformer {
 		Map<String, ExecutableFlow> flows = new LinkedHashMap<>();
 		String start = collect(process.getId(), process.getFlowElements(), elements, flows);
 		elements.put(process.getId(), new ExecutableElement(process.getId(), process.getName(), ElementType.PROCESS,
-				null, List.of(), List.of(), null, List.of(), List.of(), null, null, null, null, null, null, start, null));
+				null, List.of(), List.of(), null, List.of(), List.of(), null, null, null, null, null, null, start, null,
+				null, null));
 		return new ExecutableProcess(0, process.getId(), 0, process.getName(), Map.copyOf(elements),
 				Map.copyOf(flows));
 	}
@@ -120,7 +124,7 @@ public final class BpmnTransformer {
 	private String collect(String scopeId, Collection<FlowElement> children, Map<String, ExecutableElement> elements,
 			Map<String, ExecutableFlow> flows) {
 		String noneStart = null;
-		int messageStarts = 0;
+		int eventStarts = 0;
 		for (FlowElement child : children) {
 			if (child instanceof SequenceFlow flow) {
 				flows.put(flow.getId(), transformFlow(flow));
@@ -128,11 +132,11 @@ public final class BpmnTransformer {
 			else if (child instanceof FlowNode node) {
 				ExecutableElement element = transformNode(scopeId, node, elements, flows);
 				elements.put(element.id(), element);
-				if (node instanceof StartEvent && element.message() == null) {
+				if (node instanceof StartEvent && element.eventDefinition() == null) {
 					noneStart = node.getId();
 				}
 				else if (node instanceof StartEvent) {
-					messageStarts++;
+					eventStarts++;
 				}
 			}
 			else if (!isIgnorable(child)) {
@@ -140,7 +144,7 @@ public final class BpmnTransformer {
 						+ "' are not supported by the embedded engine");
 			}
 		}
-		if (noneStart == null && messageStarts == 0) {
+		if (noneStart == null && eventStarts == 0) {
 			throw reject(scopeId, "expected a none start event, but found none");
 		}
 		return noneStart;
@@ -174,35 +178,22 @@ public final class BpmnTransformer {
 		}
 		String defaultFlow = (node instanceof Gateway gateway) ? defaultFlowOf(gateway) : null;
 		ZeebeExtensions extensions = new ZeebeExtensions(node, this::feel);
+		MessageDefinition message = message(node);
+		EventDefinition eventDefinition = message != null && !(node instanceof ReceiveTask) ? message
+				: this.events.definitionOf(node);
 		return new ExecutableElement(node.getId(), node.getName(), type, scopeId, ids(node.getIncoming()),
 				ids(node.getOutgoing()), defaultFlow, extensions.mappings(true), extensions.mappings(false), extensions.job(),
 				userTask(node, extensions), calledDecision(node), extensions.calledElement(), extensions.script(),
-				extensions.resultVariable(), start, message(node));
+				extensions.resultVariable(), start, message, eventDefinition, this.events.boundaryOf(node));
 	}
 
 	private void rejectUnsupportedDetails(FlowNode node, String typeName) {
-		boolean event = typeName.endsWith("Event");
-		java.util.Collection<io.camunda.zeebe.model.bpmn.instance.EventDefinition> definitions = node
-			.getChildElementsByType(io.camunda.zeebe.model.bpmn.instance.EventDefinition.class);
-		boolean singleMessage = definitions.size() == 1
-				&& definitions.iterator().next() instanceof MessageEventDefinition;
-		boolean messageCatch = typeName.equals("intermediateCatchEvent") && singleMessage;
-		boolean messageStart = typeName.equals("startEvent") && singleMessage
-				&& node.getParentElement() instanceof Process;
-		if (typeName.equals("startEvent") && singleMessage && !messageStart) {
-			throw reject(node.getId(), "message start events are only supported at the top level of a process");
-		}
-		if (typeName.equals("intermediateCatchEvent") && !messageCatch) {
-			throw reject(node.getId(), "only message intermediate catch events are supported by the embedded engine");
-		}
-		if (event && !messageCatch && !messageStart && !definitions.isEmpty()) {
-			throw reject(node.getId(), "event definitions on '" + typeName + "' are not supported by the embedded engine");
+		String unsupported = this.events.unsupportedEvent(node, typeName);
+		if (unsupported != null) {
+			throw reject(node.getId(), unsupported);
 		}
 		if (node instanceof Activity activity && activity.getLoopCharacteristics() != null) {
 			throw reject(node.getId(), "multi-instance and loop characteristics are not supported by the embedded engine");
-		}
-		if (node instanceof Activity activity && activity.getBoundaryEvents().count() > 0) {
-			throw reject(node.getId(), "boundary events are not supported by the embedded engine");
 		}
 		if (node instanceof SubProcess subProcess && subProcess.triggeredByEvent()) {
 			throw reject(node.getId(), "event subprocesses are not supported by the embedded engine");
@@ -214,9 +205,7 @@ public final class BpmnTransformer {
 		if (node instanceof ReceiveTask receiveTask) {
 			message = receiveTask.getMessage();
 		}
-		else if ("intermediateCatchEvent".equals(node.getElementType().getTypeName())
-				|| ("startEvent".equals(node.getElementType().getTypeName())
-						&& !node.getChildElementsByType(MessageEventDefinition.class).isEmpty())) {
+		else if (!node.getChildElementsByType(MessageEventDefinition.class).isEmpty()) {
 			message = node.getChildElementsByType(MessageEventDefinition.class).iterator().next().getMessage();
 		}
 		else {

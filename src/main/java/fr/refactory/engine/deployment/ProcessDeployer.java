@@ -7,10 +7,13 @@ import java.util.List;
 import java.util.Optional;
 
 import fr.refactory.engine.ConditionalOnEmbeddedEngine;
+import fr.refactory.engine.execution.ElementFailure;
+import fr.refactory.engine.expression.ExpressionFailure;
 import fr.refactory.engine.model.ExecutableProcess;
 import fr.refactory.engine.state.DefinitionStore;
 import fr.refactory.engine.state.DefinitionStore.ProcessDefinitionRow;
 import fr.refactory.engine.state.KeyGenerator;
+import fr.refactory.engine.timer.TimerStartEvents;
 import io.camunda.zeebe.model.bpmn.BpmnModelInstance;
 
 import org.springframework.stereotype.Component;
@@ -28,10 +31,13 @@ public class ProcessDeployer {
 
 	private final Clock clock;
 
-	ProcessDeployer(DefinitionStore store, KeyGenerator keys, Clock clock) {
+	private final TimerStartEvents timerStartEvents;
+
+	ProcessDeployer(DefinitionStore store, KeyGenerator keys, Clock clock, TimerStartEvents timerStartEvents) {
 		this.store = store;
 		this.keys = keys;
 		this.clock = clock;
+		this.timerStartEvents = timerStartEvents;
 	}
 
 	void lockDeployments() {
@@ -65,8 +71,16 @@ public class ProcessDeployer {
 				process.name(), null, resource.name(), checksum);
 		this.store.insertProcess(row, new String(resource.content(), StandardCharsets.UTF_8), deploymentKey,
 				this.clock.instant());
-		this.store.remember(new ExecutableProcess(row.key(), process.processId(), version, process.name(),
-				process.elements(), process.flows()));
+		ExecutableProcess executable = new ExecutableProcess(row.key(), process.processId(), version, process.name(),
+				process.elements(), process.flows());
+		this.store.remember(executable);
+		try {
+			this.timerStartEvents.deployed(executable);
+		}
+		catch (ElementFailure | ExpressionFailure failure) {
+			throw new DeploymentRejected("Expected to deploy resource '" + resource.name()
+					+ "', but its timer start event cannot be scheduled: " + failure.getMessage());
+		}
 		return row;
 	}
 

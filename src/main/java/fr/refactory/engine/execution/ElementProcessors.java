@@ -4,11 +4,13 @@ import java.util.EnumMap;
 import java.util.Map;
 
 import fr.refactory.engine.ConditionalOnEmbeddedEngine;
+import fr.refactory.engine.execution.processor.BoundaryEventProcessor;
 import fr.refactory.engine.execution.processor.BusinessRuleTaskProcessor;
 import fr.refactory.engine.execution.processor.CallActivityProcessor;
 import fr.refactory.engine.execution.processor.EndEventProcessor;
 import fr.refactory.engine.execution.processor.ExclusiveGatewayProcessor;
 import fr.refactory.engine.execution.processor.InclusiveGatewayProcessor;
+import fr.refactory.engine.execution.processor.IntermediateCatchEventProcessor;
 import fr.refactory.engine.execution.processor.JobWorkerTaskProcessor;
 import fr.refactory.engine.execution.processor.MessageCatchProcessor;
 import fr.refactory.engine.execution.processor.ParallelGatewayProcessor;
@@ -30,12 +32,13 @@ public class ElementProcessors {
 
 	ElementProcessors(ProcessProcessor process, SubProcessProcessor subProcess, JobWorkerTaskProcessor jobTask,
 			ScriptTaskProcessor script, UserTaskProcessor userTask, BusinessRuleTaskProcessor businessRule,
-			CallActivityProcessor callActivity, MessageCatchProcessor messageCatch) {
+			CallActivityProcessor callActivity, MessageCatchProcessor messageCatch,
+			IntermediateCatchEventProcessor intermediateCatch, EndEventProcessor endEvent) {
 		UndefinedTaskProcessor passThrough = new UndefinedTaskProcessor();
 		this.processors.put(ElementType.PROCESS, process);
 		this.processors.put(ElementType.SUB_PROCESS, subProcess);
 		this.processors.put(ElementType.START_EVENT, passThrough);
-		this.processors.put(ElementType.END_EVENT, new EndEventProcessor());
+		this.processors.put(ElementType.END_EVENT, endEvent);
 		this.processors.put(ElementType.SERVICE_TASK, jobTask);
 		this.processors.put(ElementType.SEND_TASK, jobTask);
 		this.processors.put(ElementType.SCRIPT_TASK, script);
@@ -47,8 +50,9 @@ public class ElementProcessors {
 		this.processors.put(ElementType.EXCLUSIVE_GATEWAY, new ExclusiveGatewayProcessor());
 		this.processors.put(ElementType.PARALLEL_GATEWAY, new ParallelGatewayProcessor());
 		this.processors.put(ElementType.INCLUSIVE_GATEWAY, new InclusiveGatewayProcessor());
-		this.processors.put(ElementType.INTERMEDIATE_CATCH_EVENT, messageCatch);
+		this.processors.put(ElementType.INTERMEDIATE_CATCH_EVENT, intermediateCatch);
 		this.processors.put(ElementType.RECEIVE_TASK, messageCatch);
+		this.processors.put(ElementType.BOUNDARY_EVENT, new BoundaryEventProcessor());
 	}
 
 	public ElementProcessor of(ElementType type) {

@@ -5,6 +5,7 @@ import java.util.Map;
 
 import fr.refactory.engine.ConditionalOnEmbeddedEngine;
 import fr.refactory.engine.execution.Execution.Step;
+import fr.refactory.engine.execution.behavior.BoundaryEvents;
 import fr.refactory.engine.execution.behavior.IncidentBehavior;
 import fr.refactory.engine.execution.behavior.VariableBehavior;
 import fr.refactory.engine.expression.ExpressionFailure;
@@ -39,14 +40,18 @@ public class ProcessExecutor {
 
 	private final ElementProcessors processors;
 
+	private final BoundaryEvents boundaryEvents;
+
 	ProcessExecutor(RuntimeStore store, DefinitionStore definitions, KeyGenerator keys,
-			VariableBehavior variableBehavior, IncidentBehavior incidents, ElementProcessors processors) {
+			VariableBehavior variableBehavior, IncidentBehavior incidents, ElementProcessors processors,
+			BoundaryEvents boundaryEvents) {
 		this.store = store;
 		this.definitions = definitions;
 		this.keys = keys;
 		this.variableBehavior = variableBehavior;
 		this.incidents = incidents;
 		this.processors = processors;
+		this.boundaryEvents = boundaryEvents;
 	}
 
 	public Execution begin() {
@@ -71,6 +76,19 @@ public class ProcessExecutor {
 		ElementInstance instance = this.store.insertElementInstance(this.keys.nextKey(), scope.processInstanceKey(),
 				scope.process(), element, scope.flowScopeKey());
 		execution.push(new Step(Step.Kind.ACTIVATE, instance.key(), null));
+	}
+
+	/**
+	 * Creates an element instance that starts with the given (event) variables, merged as a completing element's
+	 * would be; the caller queues its activation.
+	 */
+	public ElementContext createWithVariables(Execution execution, ExecutableProcess process, long processInstanceKey,
+			Long flowScopeKey, ExecutableElement element, Map<String, Object> variables) {
+		ElementInstance instance = this.store.insertElementInstance(this.keys.nextKey(), processInstanceKey, process,
+				element, flowScopeKey);
+		ElementContext context = new ElementContext(this, execution, process, element, instance);
+		this.variableBehavior.mergeCompletionVariables(context, variables);
+		return context;
 	}
 
 	public void queueComplete(Execution execution, long elementInstanceKey, List<String> flowIds) {
@@ -113,6 +131,7 @@ public class ProcessExecutor {
 		try {
 			this.variableBehavior.applyInputs(context);
 			processor.onActivate(context);
+			this.boundaryEvents.open(context);
 		}
 		catch (ElementFailure failure) {
 			this.incidents.create(context.instance(), failure.errorType(), failure.getMessage(), "ACTIVATE", null);
@@ -137,6 +156,7 @@ public class ProcessExecutor {
 		}
 		ElementInstance instance = context.instance();
 		this.store.endElementInstance(instance.key(), ElementInstance.COMPLETED);
+		this.boundaryEvents.close(context);
 		List<String> taken = flowIds != null ? flowIds : context.element().outgoing();
 		ScopeRef scope = new ScopeRef(context.process(), instance.processInstanceKey(),
 				instance.flowScopeKey() == null ? 0 : instance.flowScopeKey());
@@ -172,6 +192,7 @@ public class ProcessExecutor {
 			terminate(execution, child);
 		}
 		ElementContext context = context(execution, instance);
+		this.boundaryEvents.close(context);
 		this.processors.of(context.element().type()).onTerminate(context);
 		this.incidents.resolveAllOf(instance.key());
 		this.store.endElementInstance(instance.key(), ElementInstance.TERMINATED);

@@ -23,6 +23,24 @@ public record ExecutableProcess(long key, String processId, int version, String 
 			.toList();
 	}
 
+	/** Timer start events (top level). */
+	public java.util.List<ExecutableElement> timerStartEvents() {
+		return this.elements.values()
+			.stream()
+			.filter((e) -> e.type() == ElementType.START_EVENT && e.eventDefinition() instanceof TimerDefinition
+					&& this.processId.equals(e.flowScopeId()))
+			.toList();
+	}
+
+	/** The boundary events attached to the activity, in id order (stable). */
+	public java.util.List<ExecutableElement> boundaryEventsOf(String activityId) {
+		return this.elements.values()
+			.stream()
+			.filter((e) -> e.boundary() != null && e.boundary().attachedToId().equals(activityId))
+			.sorted(java.util.Comparator.comparing(ExecutableElement::id))
+			.toList();
+	}
+
 	public ExecutableFlow flow(String id) {
 		return this.flows.get(id);
 	}

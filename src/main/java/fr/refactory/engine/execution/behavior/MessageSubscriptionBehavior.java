@@ -3,6 +3,7 @@ package fr.refactory.engine.execution.behavior;
 import java.sql.Timestamp;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.type.TypeReference;
@@ -11,7 +12,9 @@ import fr.refactory.engine.ConditionalOnEmbeddedEngine;
 import fr.refactory.engine.execution.ElementContext;
 import fr.refactory.engine.execution.ElementFailure;
 import fr.refactory.engine.expression.FeelExpressions;
+import fr.refactory.engine.model.ExecutableElement;
 import fr.refactory.engine.model.MessageDefinition;
+import fr.refactory.engine.state.ElementInstance;
 import fr.refactory.engine.state.KeyGenerator;
 
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -38,41 +41,56 @@ public class MessageSubscriptionBehavior {
 		this.json = json;
 	}
 
-	public void open(ElementContext context) {
-		MessageDefinition message = context.element().message();
-		Map<String, Object> variables = context.variables();
+	/**
+	 * Opens the subscription of {@code event} for the waiting element instance {@code owner} (the catch event itself,
+	 * or the activity a boundary event is attached to), with name and correlation key evaluated in the owner's scope.
+	 * @return the variables of a buffered message that correlated at once (the subscription is then correlated)
+	 */
+	public Optional<Map<String, Object>> open(ElementContext owner, ExecutableElement event) {
+		MessageDefinition message = event.message();
+		Map<String, Object> variables = owner.variables();
 		String name = FeelExpressions.evaluateString(message.name(), variables);
 		String correlationKey = correlationKey(message, variables);
-		Timestamp now = context.executor().store().now();
+		Timestamp now = owner.executor().store().now();
 		long key = this.keys.nextKey();
+		ElementInstance instance = owner.instance();
 		this.jdbc.update("insert into engine_message_subscription (subscription_key, element_instance_key,"
 				+ " process_instance_key, process_definition_key, process_definition_id, element_id, message_name,"
 				+ " correlation_key, state, created, last_updated) values (?, ?, ?, ?, ?, ?, ?, ?, 'CREATED', ?, ?)", key,
-				context.instance().key(), context.instance().processInstanceKey(),
-				context.instance().processDefinitionKey(), context.instance().processDefinitionId(),
-				context.element().id(), name, correlationKey, now, now);
+				instance.key(), instance.processInstanceKey(), instance.processDefinitionKey(),
+				instance.processDefinitionId(), event.id(), name, correlationKey, now, now);
 		List<Map<String, Object>> buffered = this.jdbc.queryForList(
 				"select message_key, variables from engine_message m where name = ? and correlation_key = ?"
 						+ " and deadline > ? and not exists (select 1 from engine_message_correlation c"
 						+ " where c.message_key = m.message_key and c.process_definition_id = ?)"
 						+ " order by message_key limit 1",
-				name, correlationKey, now, context.instance().processDefinitionId());
-		if (!buffered.isEmpty()) {
-			long messageKey = (Long) buffered.get(0).get("message_key");
-			this.jdbc.update("insert into engine_message_correlation (message_key, process_definition_id) values (?, ?)",
-					messageKey, context.instance().processDefinitionId());
-			correlate(context, key, read((String) buffered.get(0).get("variables")));
+				name, correlationKey, now, instance.processDefinitionId());
+		if (buffered.isEmpty()) {
+			return Optional.empty();
+		}
+		long messageKey = (Long) buffered.get(0).get("message_key");
+		this.jdbc.update("insert into engine_message_correlation (message_key, process_definition_id) values (?, ?)",
+				messageKey, instance.processDefinitionId());
+		correlated(key, event, now);
+		return Optional.of(read((String) buffered.get(0).get("variables")));
+	}
+
+	/**
+	 * Marks the subscription correlated, except for a non-interrupting boundary event, whose subscription stays open
+	 * for the next message as long as its activity runs.
+	 */
+	public void correlated(long subscriptionKey, ExecutableElement event, Timestamp now) {
+		if (event.boundary() == null || event.boundary().interrupting()) {
+			markCorrelated(subscriptionKey, now);
 		}
 	}
 
-	/** Marks the subscription correlated, sets the message variables and completes the element. */
-	public void correlate(ElementContext context, long subscriptionKey, Map<String, Object> variables) {
+	private void markCorrelated(long subscriptionKey, Timestamp now) {
 		this.jdbc.update("update engine_message_subscription set state = 'CORRELATED', last_updated = ?"
-				+ " where subscription_key = ?", context.executor().store().now(), subscriptionKey);
-		context.executor().variableBehavior().mergeCompletionVariables(context, variables);
-		context.complete();
+				+ " where subscription_key = ?", now, subscriptionKey);
 	}
 
+	/** Closes every open subscription of the element instance (its own, and those of its boundary events). */
 	public void close(ElementContext context) {
 		this.jdbc.update("update engine_message_subscription set state = 'DELETED', last_updated = ?"
 				+ " where element_instance_key = ? and state = 'CREATED'", context.executor().store().now(),

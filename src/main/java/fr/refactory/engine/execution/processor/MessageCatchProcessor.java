@@ -7,7 +7,7 @@ import fr.refactory.engine.execution.behavior.MessageSubscriptionBehavior;
 
 import org.springframework.stereotype.Component;
 
-/** Message intermediate catch event and receive task: wait for a correlated message. */
+/** Receive task: waits for a correlated message. */
 @Component
 @ConditionalOnEmbeddedEngine
 public class MessageCatchProcessor implements ElementProcessor {
@@ -20,7 +20,10 @@ public class MessageCatchProcessor implements ElementProcessor {
 
 	@Override
 	public void onActivate(ElementContext context) {
-		this.subscriptions.open(context);
+		this.subscriptions.open(context, context.element()).ifPresent((variables) -> {
+			context.executor().variableBehavior().mergeCompletionVariables(context, variables);
+			context.complete();
+		});
 	}
 
 	@Override

@@ -1,0 +1,112 @@
+package fr.refactory.engine.deployment;
+
+import java.util.Collection;
+import java.util.Map;
+import java.util.Set;
+
+import fr.refactory.engine.expression.Expression;
+import fr.refactory.engine.model.BoundaryDefinition;
+import fr.refactory.engine.model.ErrorDefinition;
+import fr.refactory.engine.model.EventDefinition;
+import fr.refactory.engine.model.TerminateDefinition;
+import fr.refactory.engine.model.TimerDefinition;
+import io.camunda.zeebe.model.bpmn.instance.BoundaryEvent;
+import io.camunda.zeebe.model.bpmn.instance.ErrorEventDefinition;
+import io.camunda.zeebe.model.bpmn.instance.FlowNode;
+import io.camunda.zeebe.model.bpmn.instance.MessageEventDefinition;
+import io.camunda.zeebe.model.bpmn.instance.Process;
+import io.camunda.zeebe.model.bpmn.instance.TerminateEventDefinition;
+import io.camunda.zeebe.model.bpmn.instance.TimerEventDefinition;
+
+/**
+ * Reads the timer, error and terminate event definitions and boundary attachments, and knows which event
+ * definition each event type may carry in the embedded engine.
+ */
+final class EventDefinitions {
+
+	/** The event definitions each event type supports (by BPMN name); an event without definition is always fine. */
+	private static final Map<String, Set<Class<?>>> SUPPORTED = Map.of("startEvent",
+			Set.of(MessageEventDefinition.class, TimerEventDefinition.class), "intermediateCatchEvent",
+			Set.of(MessageEventDefinition.class, TimerEventDefinition.class), "boundaryEvent",
+			Set.of(MessageEventDefinition.class, TimerEventDefinition.class, ErrorEventDefinition.class), "endEvent",
+			Set.of(ErrorEventDefinition.class, TerminateEventDefinition.class));
+
+	private final ZeebeExtensions.ExpressionParser parser;
+
+	EventDefinitions(ZeebeExtensions.ExpressionParser parser) {
+		this.parser = parser;
+	}
+
+	/** @return why the event's definitions cannot run here, or null when they can */
+	String unsupportedEvent(FlowNode node, String typeName) {
+		Collection<io.camunda.zeebe.model.bpmn.instance.EventDefinition> definitions = node
+			.getChildElementsByType(io.camunda.zeebe.model.bpmn.instance.EventDefinition.class);
+		if (definitions.isEmpty()) {
+			return typeName.equals("intermediateCatchEvent") || typeName.equals("boundaryEvent")
+					? "expected an event definition on '" + typeName + "'" : null;
+		}
+		io.camunda.zeebe.model.bpmn.instance.EventDefinition definition = definitions.iterator().next();
+		Set<Class<?>> supported = SUPPORTED.getOrDefault(typeName, Set.of());
+		if (definitions.size() > 1 || supported.stream().noneMatch((type) -> type.isInstance(definition))) {
+			return definition.getElementType().getTypeName() + " on '" + typeName
+					+ "' is not supported by the embedded engine";
+		}
+		if (typeName.equals("startEvent") && !(node.getParentElement() instanceof Process)) {
+			return "message and timer start events are only supported at the top level of a process";
+		}
+		return null;
+	}
+
+	/** Timer, error and terminate definitions (messages are read with the message). */
+	EventDefinition definitionOf(FlowNode node) {
+		for (io.camunda.zeebe.model.bpmn.instance.EventDefinition definition : node
+			.getChildElementsByType(io.camunda.zeebe.model.bpmn.instance.EventDefinition.class)) {
+			if (definition instanceof TimerEventDefinition timer) {
+				return timer(node, timer);
+			}
+			if (definition instanceof ErrorEventDefinition error) {
+				return error(node, error);
+			}
+			if (definition instanceof TerminateEventDefinition) {
+				return new TerminateDefinition();
+			}
+		}
+		return null;
+	}
+
+	BoundaryDefinition boundaryOf(FlowNode node) {
+		if (node instanceof BoundaryEvent boundary) {
+			return new BoundaryDefinition(boundary.getAttachedTo().getId(), boundary.cancelActivity());
+		}
+		return null;
+	}
+
+	private TimerDefinition timer(FlowNode node, TimerEventDefinition timer) {
+		if (timer.getTimeDate() != null) {
+			return new TimerDefinition(TimerDefinition.Kind.DATE, text(node, timer.getTimeDate().getTextContent()));
+		}
+		if (timer.getTimeDuration() != null) {
+			return new TimerDefinition(TimerDefinition.Kind.DURATION,
+					text(node, timer.getTimeDuration().getTextContent()));
+		}
+		if (timer.getTimeCycle() != null) {
+			return new TimerDefinition(TimerDefinition.Kind.CYCLE, text(node, timer.getTimeCycle().getTextContent()));
+		}
+		throw new IllegalStateException("a timer without date, duration or cycle passed the validation");
+	}
+
+	private Expression text(FlowNode node, String source) {
+		return this.parser.feel(node.getId(), source == null ? "" : source.trim(), false);
+	}
+
+	/** Throw events may compute the code with FEEL; catch events match a static code or, without one, everything. */
+	private ErrorDefinition error(FlowNode node, ErrorEventDefinition definition) {
+		String code = definition.getError() == null ? null : definition.getError().getErrorCode();
+		if (code == null || code.isBlank()) {
+			return new ErrorDefinition(null);
+		}
+		boolean thrown = "endEvent".equals(node.getElementType().getTypeName());
+		return new ErrorDefinition(thrown ? this.parser.feel(node.getId(), code, false) : new Expression(code, null));
+	}
+
+}

@@ -1,0 +1,85 @@
+package fr.refactory.engine.execution.behavior;
+
+import java.util.List;
+import java.util.Optional;
+
+import fr.refactory.engine.ConditionalOnEmbeddedEngine;
+import fr.refactory.engine.model.ErrorDefinition;
+import fr.refactory.engine.model.ExecutableElement;
+import fr.refactory.engine.model.ExecutableProcess;
+import fr.refactory.engine.state.DefinitionStore;
+import fr.refactory.engine.state.ElementInstance;
+import fr.refactory.engine.state.RuntimeStore;
+
+import org.springframework.stereotype.Component;
+
+/**
+ * Finds the catch event of a thrown error, as Camunda 8 does: starting at the element that threw it, each enclosing
+ * scope in turn (the element, its subprocesses, the process, then through the call activity into the parent process
+ * and upwards); in each scope an event with the same error code wins over a catch-all event. Today the catch events
+ * are error boundary events; {@link #catchIn} is the one place to add others (error event subprocesses).
+ */
+@Component
+@ConditionalOnEmbeddedEngine
+public class ErrorCatchResolver {
+
+	private final RuntimeStore store;
+
+	private final DefinitionStore definitions;
+
+	ErrorCatchResolver(RuntimeStore store, DefinitionStore definitions) {
+		this.store = store;
+		this.definitions = definitions;
+	}
+
+	public Optional<ErrorCatch> resolve(ElementInstance thrower, String errorCode) {
+		ElementInstance scope = thrower;
+		while (scope != null) {
+			ExecutableProcess process = this.definitions.executable(scope.processDefinitionKey());
+			Optional<ExecutableElement> event = catchIn(process, scope, errorCode);
+			if (event.isPresent()) {
+				return Optional.of(new ErrorCatch(scope, event.get()));
+			}
+			scope = enclosing(scope);
+		}
+		return Optional.empty();
+	}
+
+	/** The catch event for the error in this scope: an error boundary event of the element instance. */
+	protected Optional<ExecutableElement> catchIn(ExecutableProcess process, ElementInstance scope, String errorCode) {
+		List<ErrorCandidate> candidates = process.boundaryEventsOf(scope.elementId())
+			.stream()
+			.filter((event) -> event.eventDefinition() instanceof ErrorDefinition)
+			.map((event) -> new ErrorCandidate(event, (ErrorDefinition) event.eventDefinition()))
+			.toList();
+		return best(candidates, errorCode);
+	}
+
+	/** Among catch events of one scope: the one with exactly this code, else a catch-all one. */
+	protected static Optional<ExecutableElement> best(List<ErrorCandidate> candidates, String errorCode) {
+		Optional<ExecutableElement> exact = candidates.stream()
+			.filter((c) -> !c.definition().catchesAll() && c.definition().errorCode().source().equals(errorCode))
+			.map(ErrorCandidate::event)
+			.findFirst();
+		return exact.or(() -> candidates.stream()
+			.filter((c) -> c.definition().catchesAll())
+			.map(ErrorCandidate::event)
+			.findFirst());
+	}
+
+	/** The flow scope, or for a process instance the call activity that created it. */
+	private ElementInstance enclosing(ElementInstance scope) {
+		Long parent = scope.flowScopeKey() != null ? scope.flowScopeKey()
+				: this.store.parentElementInstance(scope.processInstanceKey());
+		return parent == null ? null : this.store.elementInstance(parent).orElse(null);
+	}
+
+	/** A catch event and its error definition. */
+	protected record ErrorCandidate(ExecutableElement event, ErrorDefinition definition) {
+	}
+
+	/** Where the error is caught: the element instance whose boundary (or inner) event catches it, and that event. */
+	public record ErrorCatch(ElementInstance scope, ExecutableElement event) {
+	}
+
+}

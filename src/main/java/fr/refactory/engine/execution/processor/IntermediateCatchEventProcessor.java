@@ -1,0 +1,42 @@
+package fr.refactory.engine.execution.processor;
+
+import fr.refactory.engine.ConditionalOnEmbeddedEngine;
+import fr.refactory.engine.execution.ElementContext;
+import fr.refactory.engine.execution.ElementProcessor;
+import fr.refactory.engine.execution.behavior.CatchEventSubscriptions;
+
+import org.springframework.stereotype.Component;
+
+/**
+ * Intermediate catch events (message, timer, and any kind with a catch-event subscription): wait until the event
+ * occurs, then complete with its variables.
+ */
+@Component
+@ConditionalOnEmbeddedEngine
+public class IntermediateCatchEventProcessor implements ElementProcessor {
+
+	private final CatchEventSubscriptions subscriptions;
+
+	IntermediateCatchEventProcessor(CatchEventSubscriptions subscriptions) {
+		this.subscriptions = subscriptions;
+	}
+
+	@Override
+	public void onActivate(ElementContext context) {
+		this.subscriptions.open(context, context.element()).ifPresent((variables) -> {
+			context.executor().variableBehavior().mergeCompletionVariables(context, variables);
+			context.complete();
+		});
+	}
+
+	@Override
+	public void onComplete(ElementContext context) {
+		this.subscriptions.closeAll(context);
+	}
+
+	@Override
+	public void onTerminate(ElementContext context) {
+		this.subscriptions.closeAll(context);
+	}
+
+}

@@ -1,0 +1,89 @@
+package fr.refactory.engine.timer;
+
+import java.util.List;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+
+import fr.refactory.engine.ConditionalOnEmbeddedEngine;
+import fr.refactory.engine.timer.TimerStore.TimerRow;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import org.springframework.context.SmartLifecycle;
+import org.springframework.stereotype.Component;
+
+/**
+ * Checks once a second (on the engine clock) for due timers and fires them; also run when the engine clock is moved.
+ * A timer whose firing fails (a bug, the database away) stays pending and is tried again on the next check.
+ */
+@Component
+@ConditionalOnEmbeddedEngine
+public class TimerChecker implements SmartLifecycle {
+
+	private static final Logger LOG = LoggerFactory.getLogger(TimerChecker.class);
+
+	private static final int BATCH = 100;
+
+	private final DueTimers dueTimers;
+
+	private ScheduledExecutorService scheduler;
+
+	TimerChecker(DueTimers dueTimers) {
+		this.dueTimers = dueTimers;
+	}
+
+	/** Fires every timer due now (a re-armed cycle is never due again at once, so this ends). */
+	public void checkNow() {
+		try {
+			List<TimerRow> due = this.dueTimers.due(BATCH);
+			while (!due.isEmpty()) {
+				int fired = 0;
+				for (TimerRow timer : due) {
+					fired += fire(timer) ? 1 : 0;
+				}
+				if (fired == 0) {
+					return;
+				}
+				due = this.dueTimers.due(BATCH);
+			}
+		}
+		catch (RuntimeException ex) {
+			LOG.warn("Timer check failed", ex);
+		}
+	}
+
+	private boolean fire(TimerRow timer) {
+		try {
+			return this.dueTimers.fire(timer);
+		}
+		catch (RuntimeException ex) {
+			LOG.warn("Firing timer {} of {} failed; it stays pending", timer.key(), timer.elementId(), ex);
+			return false;
+		}
+	}
+
+	@Override
+	public synchronized void start() {
+		this.scheduler = Executors.newSingleThreadScheduledExecutor((runnable) -> {
+			Thread thread = new Thread(runnable, "engine-timers");
+			thread.setDaemon(true);
+			return thread;
+		});
+		this.scheduler.scheduleWithFixedDelay(this::checkNow, 1, 1, TimeUnit.SECONDS);
+	}
+
+	@Override
+	public synchronized void stop() {
+		if (this.scheduler != null) {
+			this.scheduler.shutdownNow();
+			this.scheduler = null;
+		}
+	}
+
+	@Override
+	public synchronized boolean isRunning() {
+		return this.scheduler != null;
+	}
+
+}

@@ -1,0 +1,102 @@
+package fr.refactory.engine.timer;
+
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+
+import fr.refactory.engine.ConditionalOnEmbeddedEngine;
+import fr.refactory.engine.state.KeyGenerator;
+
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.stereotype.Component;
+
+/** Pending timers in {@code engine_timer}: one row per waiting timer, deleted when it fires or its owner ends. */
+@Component
+@ConditionalOnEmbeddedEngine
+public class TimerStore {
+
+	private final JdbcTemplate jdbc;
+
+	private final KeyGenerator keys;
+
+	TimerStore(JdbcTemplate jdbc, KeyGenerator keys) {
+		this.jdbc = jdbc;
+		this.keys = keys;
+	}
+
+	/** Inserts a pending timer; {@code elementInstanceKey} and {@code processInstanceKey} are null for start timers. */
+	public long insert(Long elementInstanceKey, Long processInstanceKey, long processDefinitionKey,
+			String processDefinitionId, String elementId, TimerSchedule schedule) {
+		long key = this.keys.nextKey();
+		this.jdbc.update("insert into engine_timer (timer_key, element_instance_key, process_instance_key,"
+				+ " process_definition_key, process_definition_id, element_id, due_date, repetitions, interval)"
+				+ " values (?,?,?,?,?,?,?,?,?)", key, elementInstanceKey, processInstanceKey, processDefinitionKey,
+				processDefinitionId, elementId, Timestamp.from(schedule.dueDate()), schedule.repetitions(),
+				schedule.interval());
+		return key;
+	}
+
+	/** Re-arms a fired timer with its next schedule (same owner and event). */
+	public void rearm(TimerRow fired, TimerSchedule next) {
+		insert(fired.elementInstanceKey(), fired.processInstanceKey(), fired.processDefinitionKey(),
+				fired.processDefinitionId(), fired.elementId(), next);
+	}
+
+	public void deleteOwnedBy(long elementInstanceKey) {
+		this.jdbc.update("delete from engine_timer where element_instance_key = ?", elementInstanceKey);
+	}
+
+	/** Deletes the start-event timers of every version of the process. */
+	public void deleteStartTimers(String processDefinitionId) {
+		this.jdbc.update("delete from engine_timer where process_definition_id = ? and process_instance_key is null",
+				processDefinitionId);
+	}
+
+	/** Timers due at {@code now}, earliest first (read without locks; firing claims each one). */
+	public List<TimerRow> due(Instant now, int limit) {
+		return this.jdbc.query("select * from engine_timer where due_date <= ? order by due_date, timer_key limit ?",
+				TimerStore::map, Timestamp.from(now), limit);
+	}
+
+	public Optional<TimerRow> find(long timerKey) {
+		return this.jdbc.query("select * from engine_timer where timer_key = ?", TimerStore::map, timerKey)
+			.stream()
+			.findFirst();
+	}
+
+	/**
+	 * Claims a due timer by deleting it: only one transaction gets the row back, so a timer fires once even with
+	 * several checkers (the others wait for the row lock and then find nothing).
+	 */
+	public Optional<TimerRow> claim(long timerKey, Instant now) {
+		return this.jdbc.query("delete from engine_timer where timer_key = ? and due_date <= ? returning *",
+				TimerStore::map, timerKey, Timestamp.from(now)).stream().findFirst();
+	}
+
+	public List<TimerRow> ownedBy(long elementInstanceKey) {
+		return this.jdbc.query("select * from engine_timer where element_instance_key = ? order by timer_key",
+				TimerStore::map, elementInstanceKey);
+	}
+
+	private static TimerRow map(ResultSet rs, int row) throws SQLException {
+		return new TimerRow(rs.getLong("timer_key"), (Long) rs.getObject("element_instance_key"),
+				(Long) rs.getObject("process_instance_key"), rs.getLong("process_definition_key"),
+				rs.getString("process_definition_id"), rs.getString("element_id"),
+				new TimerSchedule(rs.getTimestamp("due_date").toInstant(), rs.getInt("repetitions"),
+						rs.getString("interval")));
+	}
+
+	/** A pending timer: its owner (element instance waiting for it, null for start timers) and schedule. */
+	public record TimerRow(long key, Long elementInstanceKey, Long processInstanceKey, long processDefinitionKey,
+			String processDefinitionId, String elementId, TimerSchedule schedule) {
+
+		public boolean isStartTimer() {
+			return this.processInstanceKey == null;
+		}
+
+	}
+
+}

@@ -1,0 +1,75 @@
+package fr.refactory.engine.element;
+
+import java.time.Duration;
+
+import fr.refactory.engine.EngineTestSupport;
+import io.camunda.client.api.search.enums.ProcessInstanceState;
+import io.camunda.zeebe.model.bpmn.Bpmn;
+import org.junit.jupiter.api.Test;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** Terminate end events: end their flow scope (process or subprocess), which then completes. */
+class TerminateEndEventTest extends EngineTestSupport {
+
+	@Test
+	void shouldTerminateTheOtherBranchesAndCompleteTheProcess() {
+		String type = uniqueId("parallel-work");
+		String processId = uniqueId("terminate-process");
+		deploy(Bpmn.createExecutableProcess(processId)
+			.startEvent("start")
+			.parallelGateway("fork")
+			.serviceTask("work", (t) -> t.zeebeJobType(type))
+			.endEvent("workDone")
+			.moveToNode("fork")
+			.endEvent("stop", (e) -> e.terminate())
+			.done());
+
+		long instance = start(processId);
+
+		assertThat(state(instance)).isEqualTo(ProcessInstanceState.COMPLETED);
+		assertThat(history(instance)).containsExactlyInAnyOrder("start:COMPLETED", "fork:COMPLETED",
+				"work:TERMINATED", "stop:COMPLETED");
+		assertThat(activatableJobs(type)).isEmpty();
+	}
+
+	@Test
+	void shouldTerminateOnlyTheSubprocessAndContinueAfterIt() {
+		String processId = uniqueId("terminate-subprocess");
+		deploy(Bpmn.createExecutableProcess(processId)
+			.startEvent("start")
+			.parallelGateway("outerFork")
+			.userTask("outside", (t) -> t.zeebeUserTask())
+			.endEvent("outsideDone")
+			.moveToNode("outerFork")
+			.subProcess("stage", (s) -> s.embeddedSubProcess()
+				.startEvent("stageStart")
+				.parallelGateway("innerFork")
+				.userTask("inside", (t) -> t.zeebeUserTask())
+				.endEvent("insideDone")
+				.moveToNode("innerFork")
+				.endEvent("stageStop", (e) -> e.terminate()))
+			.userTask("after", (t) -> t.zeebeUserTask())
+			.endEvent("done")
+			.done());
+
+		long instance = start(processId);
+
+		assertThat(history(instance)).contains("stage:COMPLETED", "inside:TERMINATED", "stageStop:COMPLETED",
+				"outside:ACTIVE", "after:ACTIVE");
+		assertThat(state(instance)).isEqualTo(ProcessInstanceState.ACTIVE);
+	}
+
+
+	/** Jobs of the type a worker could activate now (short poll: nothing is expected to arrive later). */
+	private java.util.List<io.camunda.client.api.response.ActivatedJob> activatableJobs(String type) {
+		return this.client.newActivateJobsCommand()
+			.jobType(type)
+			.maxJobsToActivate(1)
+			.requestTimeout(Duration.ofMillis(200))
+			.send()
+			.join()
+			.getJobs();
+	}
+
+}
