@@ -11,6 +11,7 @@ import fr.refactory.engine.execution.processor.ExclusiveGatewayProcessor;
 import fr.refactory.engine.execution.processor.InclusiveGatewayProcessor;
 import fr.refactory.engine.execution.processor.JobWorkerTaskProcessor;
 import fr.refactory.engine.execution.processor.MessageCatchProcessor;
+import fr.refactory.engine.execution.processor.MultiInstanceBodyProcessor;
 import fr.refactory.engine.execution.processor.ParallelGatewayProcessor;
 import fr.refactory.engine.execution.processor.ProcessProcessor;
 import fr.refactory.engine.execution.processor.ScriptTaskProcessor;
@@ -30,7 +31,8 @@ public class ElementProcessors {
 
 	ElementProcessors(ProcessProcessor process, SubProcessProcessor subProcess, JobWorkerTaskProcessor jobTask,
 			ScriptTaskProcessor script, UserTaskProcessor userTask, BusinessRuleTaskProcessor businessRule,
-			CallActivityProcessor callActivity, MessageCatchProcessor messageCatch) {
+			CallActivityProcessor callActivity, MessageCatchProcessor messageCatch,
+			MultiInstanceBodyProcessor multiInstanceBody) {
 		UndefinedTaskProcessor passThrough = new UndefinedTaskProcessor();
 		this.processors.put(ElementType.PROCESS, process);
 		this.processors.put(ElementType.SUB_PROCESS, subProcess);
@@ -49,6 +51,7 @@ public class ElementProcessors {
 		this.processors.put(ElementType.INCLUSIVE_GATEWAY, new InclusiveGatewayProcessor());
 		this.processors.put(ElementType.INTERMEDIATE_CATCH_EVENT, messageCatch);
 		this.processors.put(ElementType.RECEIVE_TASK, messageCatch);
+		this.processors.put(ElementType.MULTI_INSTANCE_BODY, multiInstanceBody);
 	}
 
 	public ElementProcessor of(ElementType type) {
