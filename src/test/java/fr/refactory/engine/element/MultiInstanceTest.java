@@ -175,8 +175,7 @@ class MultiInstanceTest extends EngineTestSupport {
 		complete(second, Map.of("found", true));
 
 		assertThat(state(key)).isEqualTo(ProcessInstanceState.COMPLETED);
-		assertThat(activate(type, 10)).isEmpty();
-		assertThat(ofType(key, ElementInstanceType.SERVICE_TASK)).hasSize(2);
+		assertThat(ofType(key, ElementInstanceType.SERVICE_TASK)).as("no third inner instance").hasSize(2);
 	}
 
 	@Test
@@ -211,7 +210,7 @@ class MultiInstanceTest extends EngineTestSupport {
 		assertThat(ofType(key, ElementInstanceType.MULTI_INSTANCE_BODY)).singleElement()
 			.extracting(ElementInstance::getElementInstanceKey)
 			.isEqualTo(incidents.get(0).getElementInstanceKey());
-		assertThat(activate(type, 10)).isEmpty();
+		assertThat(ofType(key, ElementInstanceType.SERVICE_TASK)).isEmpty();
 
 		this.client.newSetVariablesCommand(key).variables(Map.of("items", List.of("p", "q"))).send().join();
 		this.client.newResolveIncidentCommand(incidents.get(0).getIncidentKey()).send().join();
