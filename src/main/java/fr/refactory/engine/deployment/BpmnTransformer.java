@@ -17,15 +17,18 @@ import fr.refactory.engine.model.ExecutableElement;
 import fr.refactory.engine.model.ExecutableFlow;
 import fr.refactory.engine.model.ExecutableProcess;
 import fr.refactory.engine.model.MessageDefinition;
+import fr.refactory.engine.model.MultiInstanceLoop;
 import fr.refactory.engine.model.UserTaskDefinition;
 import io.camunda.zeebe.model.bpmn.Bpmn;
 import io.camunda.zeebe.model.bpmn.BpmnModelInstance;
 import io.camunda.zeebe.model.bpmn.instance.Activity;
 import io.camunda.zeebe.model.bpmn.instance.BaseElement;
+import io.camunda.zeebe.model.bpmn.instance.CompletionCondition;
 import io.camunda.zeebe.model.bpmn.instance.FlowElement;
 import io.camunda.zeebe.model.bpmn.instance.FlowNode;
 import io.camunda.zeebe.model.bpmn.instance.Gateway;
 import io.camunda.zeebe.model.bpmn.instance.MessageEventDefinition;
+import io.camunda.zeebe.model.bpmn.instance.MultiInstanceLoopCharacteristics;
 import io.camunda.zeebe.model.bpmn.instance.Process;
 import io.camunda.zeebe.model.bpmn.instance.ReceiveTask;
 import io.camunda.zeebe.model.bpmn.instance.SequenceFlow;
@@ -34,6 +37,7 @@ import io.camunda.zeebe.model.bpmn.instance.SubProcess;
 import io.camunda.zeebe.model.bpmn.instance.zeebe.ZeebeAssignmentDefinition;
 import io.camunda.zeebe.model.bpmn.instance.zeebe.ZeebeCalledDecision;
 import io.camunda.zeebe.model.bpmn.instance.zeebe.ZeebeFormDefinition;
+import io.camunda.zeebe.model.bpmn.instance.zeebe.ZeebeLoopCharacteristics;
 import io.camunda.zeebe.model.bpmn.instance.zeebe.ZeebePriorityDefinition;
 import io.camunda.zeebe.model.bpmn.instance.zeebe.ZeebeSubscription;
 import io.camunda.zeebe.model.bpmn.instance.zeebe.ZeebeTaskSchedule;
@@ -62,6 +66,9 @@ public final class BpmnTransformer {
 			Map.entry("inclusiveGateway", ElementType.INCLUSIVE_GATEWAY),
 			Map.entry("intermediateCatchEvent", ElementType.INTERMEDIATE_CATCH_EVENT),
 			Map.entry("receiveTask", ElementType.RECEIVE_TASK), Map.entry("boundaryEvent", ElementType.BOUNDARY_EVENT));
+
+	private static final java.util.regex.Pattern VARIABLE_PATH = java.util.regex.Pattern
+		.compile("[A-Za-z_][A-Za-z0-9_]*(\\.[A-Za-z_][A-Za-z0-9_]*)*");
 
 	private final String resourceName;
 
@@ -116,7 +123,7 @@ public final class BpmnTransformer {
 		String start = collect(process.getId(), process.getFlowElements(), elements, flows);
 		elements.put(process.getId(), new ExecutableElement(process.getId(), process.getName(), ElementType.PROCESS,
 				null, List.of(), List.of(), null, List.of(), List.of(), null, null, null, null, null, null, start, null,
-				null, null));
+				null, null, null));
 		return new ExecutableProcess(0, process.getId(), 0, process.getName(), Map.copyOf(elements),
 				Map.copyOf(flows));
 	}
@@ -181,10 +188,47 @@ public final class BpmnTransformer {
 		MessageDefinition message = message(node);
 		EventDefinition eventDefinition = message != null && !(node instanceof ReceiveTask) ? message
 				: this.events.definitionOf(node);
-		return new ExecutableElement(node.getId(), node.getName(), type, scopeId, ids(node.getIncoming()),
-				ids(node.getOutgoing()), defaultFlow, extensions.mappings(true), extensions.mappings(false), extensions.job(),
-				userTask(node, extensions), calledDecision(node), extensions.calledElement(), extensions.script(),
-				extensions.resultVariable(), start, message, eventDefinition, this.events.boundaryOf(node));
+		ExecutableElement element = new ExecutableElement(node.getId(), node.getName(), type, scopeId,
+				ids(node.getIncoming()), ids(node.getOutgoing()), defaultFlow, extensions.mappings(true),
+				extensions.mappings(false), extensions.job(), userTask(node, extensions), calledDecision(node),
+				extensions.calledElement(), extensions.script(), extensions.resultVariable(), start, message,
+				eventDefinition, this.events.boundaryOf(node), null);
+		return multiInstanceBodyOr(node, element);
+	}
+
+	/** A multi-instance activity becomes its body, holding the activity as its inner element. */
+	private ExecutableElement multiInstanceBodyOr(FlowNode node, ExecutableElement activity) {
+		if (!(node instanceof Activity a)
+				|| !(a.getLoopCharacteristics() instanceof MultiInstanceLoopCharacteristics characteristics)) {
+			return activity;
+		}
+		ZeebeLoopCharacteristics zeebe = characteristics.getSingleExtensionElement(ZeebeLoopCharacteristics.class);
+		if (zeebe == null || zeebe.getInputCollection() == null || zeebe.getInputCollection().isBlank()) {
+			throw reject(node.getId(), "expected a multi-instance activity to define zeebe:loopCharacteristics with an"
+					+ " inputCollection");
+		}
+		String id = node.getId();
+		Expression outputElement = feel(id, blankToNull(zeebe.getOutputElement()), true);
+		CompletionCondition condition = characteristics.getCompletionCondition();
+		String conditionText = condition == null ? null : blankToNull(condition.getTextContent());
+		return activity.asMultiInstanceBody(new MultiInstanceLoop(characteristics.isSequential(),
+				feel(id, zeebe.getInputCollection(), true), blankToNull(zeebe.getInputElement()),
+				blankToNull(zeebe.getOutputCollection()), outputElement, onlyReadVariable(outputElement),
+				feel(id, conditionText, true), activity.asInnerActivity()));
+	}
+
+	/** The variable an expression like {@code =result} or {@code =result.value} reads, else null. */
+	private static String onlyReadVariable(Expression expression) {
+		if (expression == null) {
+			return null;
+		}
+		String source = expression.source().trim();
+		source = source.startsWith("=") ? source.substring(1).trim() : source;
+		return VARIABLE_PATH.matcher(source).matches() ? source.split("\\.")[0] : null;
+	}
+
+	private static String blankToNull(String value) {
+		return value == null || value.isBlank() ? null : value.trim();
 	}
 
 	private void rejectUnsupportedDetails(FlowNode node, String typeName) {
@@ -192,8 +236,9 @@ public final class BpmnTransformer {
 		if (unsupported != null) {
 			throw reject(node.getId(), unsupported);
 		}
-		if (node instanceof Activity activity && activity.getLoopCharacteristics() != null) {
-			throw reject(node.getId(), "multi-instance and loop characteristics are not supported by the embedded engine");
+		if (node instanceof Activity activity && activity.getLoopCharacteristics() != null
+				&& !(activity.getLoopCharacteristics() instanceof MultiInstanceLoopCharacteristics)) {
+			throw reject(node.getId(), "standard loop characteristics are not supported (use multi-instance)");
 		}
 		if (node instanceof SubProcess subProcess && subProcess.triggeredByEvent()) {
 			throw reject(node.getId(), "event subprocesses are not supported by the embedded engine");

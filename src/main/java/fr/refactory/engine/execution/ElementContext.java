@@ -71,6 +71,23 @@ public final class ElementContext {
 		this.executor.createAndActivate(this.execution, childScope(), start);
 	}
 
+	/**
+	 * For containers: creates an instance of {@code child} inside this one with these local variables, set before its
+	 * activation (and its input mappings) runs.
+	 */
+	public ElementInstance activateChild(ExecutableElement child, Map<String, Object> localVariables) {
+		ElementInstance created = this.executor.createAndActivate(this.execution, childScope(), child);
+		localVariables.forEach((name, value) -> this.executor.variables()
+			.setLocal(created.key(), created.processInstanceKey(), name, value));
+		return created;
+	}
+
+	/** The element instance this one is inside of (not for the process itself). */
+	public ElementContext flowScope() {
+		return this.executor.context(this.execution,
+				this.executor.store().elementInstance(this.instance.flowScopeKey()).orElseThrow());
+	}
+
 	public ScopeRef childScope() {
 		return new ScopeRef(this.process, this.instance.processInstanceKey(), this.instance.key());
 	}

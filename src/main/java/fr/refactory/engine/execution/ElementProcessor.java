@@ -26,6 +26,13 @@ public interface ElementProcessor {
 		arrival.activate();
 	}
 
+	/**
+	 * For containers: {@code child} is completing, its output mappings applied, before it leaves. A failure here
+	 * becomes an incident of the child; resolving it runs the child's completion again.
+	 */
+	default void onChildCompleting(ElementContext child) {
+	}
+
 	/** For containers: a child left and the scope may have become idle. */
 	default void onChildLeft(ElementContext context) {
 	}

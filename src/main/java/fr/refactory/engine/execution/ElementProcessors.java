@@ -13,6 +13,7 @@ import fr.refactory.engine.execution.processor.InclusiveGatewayProcessor;
 import fr.refactory.engine.execution.processor.IntermediateCatchEventProcessor;
 import fr.refactory.engine.execution.processor.JobWorkerTaskProcessor;
 import fr.refactory.engine.execution.processor.MessageCatchProcessor;
+import fr.refactory.engine.execution.processor.MultiInstanceBodyProcessor;
 import fr.refactory.engine.execution.processor.ParallelGatewayProcessor;
 import fr.refactory.engine.execution.processor.ProcessProcessor;
 import fr.refactory.engine.execution.processor.ScriptTaskProcessor;
@@ -33,7 +34,8 @@ public class ElementProcessors {
 	ElementProcessors(ProcessProcessor process, SubProcessProcessor subProcess, JobWorkerTaskProcessor jobTask,
 			ScriptTaskProcessor script, UserTaskProcessor userTask, BusinessRuleTaskProcessor businessRule,
 			CallActivityProcessor callActivity, MessageCatchProcessor messageCatch,
-			IntermediateCatchEventProcessor intermediateCatch, EndEventProcessor endEvent) {
+			IntermediateCatchEventProcessor intermediateCatch, EndEventProcessor endEvent,
+			MultiInstanceBodyProcessor multiInstanceBody) {
 		UndefinedTaskProcessor passThrough = new UndefinedTaskProcessor();
 		this.processors.put(ElementType.PROCESS, process);
 		this.processors.put(ElementType.SUB_PROCESS, subProcess);
@@ -53,6 +55,7 @@ public class ElementProcessors {
 		this.processors.put(ElementType.INTERMEDIATE_CATCH_EVENT, intermediateCatch);
 		this.processors.put(ElementType.RECEIVE_TASK, messageCatch);
 		this.processors.put(ElementType.BOUNDARY_EVENT, new BoundaryEventProcessor());
+		this.processors.put(ElementType.MULTI_INSTANCE_BODY, multiInstanceBody);
 	}
 
 	public ElementProcessor of(ElementType type) {

@@ -72,10 +72,12 @@ public class ProcessExecutor {
 		return key;
 	}
 
-	public void createAndActivate(Execution execution, ScopeRef scope, ExecutableElement element) {
+	/** Creates the instance now and queues its activation (local variables set meanwhile are seen by it). */
+	public ElementInstance createAndActivate(Execution execution, ScopeRef scope, ExecutableElement element) {
 		ElementInstance instance = this.store.insertElementInstance(this.keys.nextKey(), scope.processInstanceKey(),
 				scope.process(), element, scope.flowScopeKey());
 		execution.push(new Step(Step.Kind.ACTIVATE, instance.key(), null));
+		return instance;
 	}
 
 	/**
@@ -109,7 +111,8 @@ public class ProcessExecutor {
 
 	public ElementContext context(Execution execution, ElementInstance instance) {
 		ExecutableProcess process = this.definitions.executable(instance.processDefinitionKey());
-		return new ElementContext(this, execution, process, process.element(instance.elementId()), instance);
+		return new ElementContext(this, execution, process, process.element(instance.elementId(), instance.type()),
+				instance);
 	}
 
 	private void run(Execution execution, Step step) {
@@ -145,6 +148,10 @@ public class ProcessExecutor {
 		try {
 			processor.onComplete(context);
 			this.variableBehavior.applyOutputs(context);
+			ExecutableElement flowScope = context.process().flowScopeOf(context.element());
+			if (flowScope != null) {
+				this.processors.of(flowScope.type()).onChildCompleting(context);
+			}
 		}
 		catch (ElementFailure failure) {
 			this.incidents.create(context.instance(), failure.errorType(), failure.getMessage(), "COMPLETE", null);

@@ -10,8 +10,31 @@ public record ExecutableProcess(long key, String processId, int version, String 
 		return this.elements.get(this.processId);
 	}
 
+	/** The element a flow or a scope refers to by id: for a multi-instance activity, its body. */
 	public ExecutableElement element(String id) {
 		return this.elements.get(id);
+	}
+
+	/** The element an instance of this type and id runs: the inner activity for the instances inside a body. */
+	public ExecutableElement element(String id, ElementType instanceType) {
+		ExecutableElement element = this.elements.get(id);
+		if (element.multiInstance() != null && instanceType != ElementType.MULTI_INSTANCE_BODY) {
+			return element.multiInstance().inner();
+		}
+		return element;
+	}
+
+	/**
+	 * The element whose instances contain the instances of {@code child} (null for the process): the body for an
+	 * inner activity, the inner subprocess for the children of a multi-instance subprocess.
+	 */
+	public ExecutableElement flowScopeOf(ExecutableElement child) {
+		if (child.flowScopeId() == null) {
+			return null;
+		}
+		ExecutableElement scope = this.elements.get(child.flowScopeId());
+		boolean insideInnerSubprocess = scope.multiInstance() != null && !scope.id().equals(child.id());
+		return insideInnerSubprocess ? scope.multiInstance().inner() : scope;
 	}
 
 	/** Message start events (top level) by their message name. */
@@ -32,8 +55,16 @@ public record ExecutableProcess(long key, String processId, int version, String 
 			.toList();
 	}
 
-	/** The boundary events attached to the activity, in id order (stable). */
-	public java.util.List<ExecutableElement> boundaryEventsOf(String activityId) {
+	/**
+	 * The boundary events attached to the activity, in id order (stable). On a multi-instance activity they belong to
+	 * the body: its inner instances, which share the activity's id, have none.
+	 */
+	public java.util.List<ExecutableElement> boundaryEventsOf(String activityId, ElementType instanceType) {
+		ExecutableElement attachedTo = this.elements.get(activityId);
+		if (attachedTo != null && attachedTo.multiInstance() != null
+				&& instanceType != ElementType.MULTI_INSTANCE_BODY) {
+			return java.util.List.of();
+		}
 		return this.elements.values()
 			.stream()
 			.filter((e) -> e.boundary() != null && e.boundary().attachedToId().equals(activityId))

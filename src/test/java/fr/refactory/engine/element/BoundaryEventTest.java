@@ -257,4 +257,60 @@ class BoundaryEventTest extends EngineTestSupport {
 			.getJobs();
 	}
 
+
+	/**
+	 * A boundary event on a multi-instance activity belongs to its body: one timer for the whole body, and when it
+	 * fires it terminates the body with every inner instance, then leaves through the boundary event once.
+	 */
+	@Test
+	void shouldAttachTheBoundaryEventOfAMultiInstanceActivityToItsBody() {
+		String type = uniqueId("per-item");
+		String processId = uniqueId("mi-boundary");
+		deploy(Bpmn.createExecutableProcess(processId)
+			.startEvent("start")
+			.serviceTask("work", (t) -> t.zeebeJobType(type)
+				.multiInstance((m) -> m.parallel().zeebeInputCollectionExpression("items").zeebeInputElement("item")))
+			.boundaryEvent("late", (b) -> b.timerWithDuration("PT1H"))
+			.endEvent("timedOut")
+			.moveToActivity("work")
+			.endEvent("done")
+			.done());
+		long instance = start(processId, Map.of("items", List.of(1, 2, 3)));
+
+		this.clock.add(Duration.ofMinutes(61));
+
+		assertThat(history(instance)).filteredOn((entry) -> entry.startsWith("work:")).hasSize(4)
+			.allMatch((entry) -> entry.endsWith(":TERMINATED"));
+		assertThat(history(instance)).filteredOn((entry) -> entry.startsWith("late:"))
+			.containsExactly("late:COMPLETED");
+		assertThat(state(instance)).isEqualTo(ProcessInstanceState.COMPLETED);
+		assertThat(activatableJobs(type)).as("the inner instances' jobs are gone").isEmpty();
+	}
+
+
+	@Test
+	void shouldCatchAnErrorOfOneInnerInstanceAtTheMultiInstanceBody() {
+		String type = uniqueId("per-item-check");
+		String processId = uniqueId("mi-error");
+		deploy(Bpmn.createExecutableProcess(processId)
+			.startEvent("start")
+			.serviceTask("check", (t) -> t.zeebeJobType(type)
+				.multiInstance((m) -> m.parallel().zeebeInputCollectionExpression("items").zeebeInputElement("item")))
+			.boundaryEvent("failed", (b) -> b.error("CHECK_FAILED"))
+			.endEvent("rejected")
+			.moveToActivity("check")
+			.endEvent("done")
+			.done());
+		long instance = start(processId, Map.of("items", List.of("a", "b")));
+
+		ActivatedJob job = activateOne(type);
+		this.client.newThrowErrorCommand(job.getKey()).errorCode("CHECK_FAILED").send().join();
+
+		assertThat(history(instance)).filteredOn((entry) -> entry.startsWith("check:")).hasSize(3)
+			.allMatch((entry) -> entry.endsWith(":TERMINATED"));
+		assertThat(history(instance)).filteredOn((entry) -> entry.startsWith("failed:") || entry.startsWith("rejected:"))
+			.containsExactly("failed:COMPLETED", "rejected:COMPLETED");
+		assertThat(state(instance)).isEqualTo(ProcessInstanceState.COMPLETED);
+	}
+
 }

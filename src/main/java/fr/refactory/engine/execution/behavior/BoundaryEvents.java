@@ -31,12 +31,12 @@ public class BoundaryEvents {
 	}
 
 	public boolean hasAny(ElementContext activity) {
-		return !activity.process().boundaryEventsOf(activity.element().id()).isEmpty();
+		return !activity.process().boundaryEventsOf(activity.element().id(), activity.instance().type()).isEmpty();
 	}
 
 	/** Opens the subscriptions of the activity's boundary events (again after an incident: closes old ones first). */
 	public void open(ElementContext activity) {
-		List<ExecutableElement> events = activity.process().boundaryEventsOf(activity.element().id());
+		List<ExecutableElement> events = activity.process().boundaryEventsOf(activity.element().id(), activity.instance().type());
 		if (events.isEmpty()) {
 			return;
 		}

@@ -47,7 +47,7 @@ public class ErrorCatchResolver {
 
 	/** The catch event for the error in this scope: an error boundary event of the element instance. */
 	protected Optional<ExecutableElement> catchIn(ExecutableProcess process, ElementInstance scope, String errorCode) {
-		List<ErrorCandidate> candidates = process.boundaryEventsOf(scope.elementId())
+		List<ErrorCandidate> candidates = process.boundaryEventsOf(scope.elementId(), scope.type())
 			.stream()
 			.filter((event) -> event.eventDefinition() instanceof ErrorDefinition)
 			.map((event) -> new ErrorCandidate(event, (ErrorDefinition) event.eventDefinition()))

@@ -39,8 +39,8 @@ public class VariableBehavior {
 			return;
 		}
 		ElementInstance instance = context.instance();
-		Map<String, Object> scope = instance.flowScopeKey() == null ? new HashMap<>()
-				: new HashMap<>(this.variables.visible(instance.flowScopeKey()));
+		// the instance's own scope: a multi-instance inner instance already holds its input element and loopCounter
+		Map<String, Object> scope = new HashMap<>(this.variables.visible(instance.key()));
 		Map<String, Object> locals = new LinkedHashMap<>();
 		for (Mapping mapping : context.element().inputs()) {
 			Object value = evaluate(mapping, scope);
@@ -61,7 +61,21 @@ public class VariableBehavior {
 		for (Mapping mapping : context.element().outputs()) {
 			assign(results, mapping.target(), evaluate(mapping, scope));
 		}
+		updateExistingLocals(instance, results);
 		this.variables.propagate(instance.flowScopeKey(), instance.processInstanceKey(), results);
+	}
+
+	/**
+	 * Output mappings also update the element's own local variables of the same name, so that a multi-instance output
+	 * element reads the mapped value (Camunda 8: output mappings can update the outputElement variable).
+	 */
+	private void updateExistingLocals(ElementInstance instance, Map<String, Object> results) {
+		Map<String, Object> locals = this.variables.local(instance.key());
+		results.forEach((name, value) -> {
+			if (locals.containsKey(name)) {
+				this.variables.setLocal(instance.key(), instance.processInstanceKey(), name, value);
+			}
+		});
 	}
 
 	/** Variables of a completing job or user task. */
