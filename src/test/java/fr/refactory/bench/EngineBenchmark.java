@@ -72,10 +72,12 @@ class EngineBenchmark {
 				this.jobsCompleted.set(0);
 				JdbcTemplate database = app.getBean(JdbcTemplate.class);
 				long commitsBefore = commits(database);
+				double cpuBefore = CpuTime.ofThisJvmSeconds() + CpuTime.ofPostgresServingSeconds(data);
 				long started = System.nanoTime();
 				runInstances(client, this.instances);
 				Duration elapsed = Duration.ofNanos(System.nanoTime() - started);
-				report(elapsed, data, commits(database) - commitsBefore);
+				double cpu = CpuTime.ofThisJvmSeconds() + CpuTime.ofPostgresServingSeconds(data) - cpuBefore;
+				report(elapsed, data, commits(database) - commitsBefore, cpu);
 			}
 		}
 	}
@@ -138,7 +140,7 @@ class EngineBenchmark {
 				Long.class);
 	}
 
-	private void report(Duration elapsed, Path data, long commits) {
+	private void report(Duration elapsed, Path data, long commits, double cpuSeconds) {
 		double seconds = elapsed.toNanos() / 1e9;
 		List<Long> latencies = new ArrayList<>(this.activationLatenciesMicros);
 		latencies.sort(Long::compare);
@@ -149,6 +151,9 @@ class EngineBenchmark {
 		System.out.printf("BENCHMARK jobs/s %.1f%n", this.jobsCompleted.get() / seconds);
 		System.out.printf("BENCHMARK job activation latency p50 %.2f ms, p99 %.2f ms (%d samples)%n",
 				percentile(latencies, 50) / 1000.0, percentile(latencies, 99) / 1000.0, latencies.size());
+		double cpuMillisPerJob = cpuSeconds * 1000 / Math.max(1, this.jobsCompleted.get());
+		System.out.printf("BENCHMARK CPU per completed job %.2f ms (the JVM: engine, client and all workers; plus PostgreSQL),"
+				+ " i.e. at most %.0f jobs/s on 2 otherwise idle cores%n", cpuMillisPerJob, 2000 / cpuMillisPerJob);
 		System.out.printf("BENCHMARK database commits per completed job %.1f (all of the application's transactions)%n",
 				(double) commits / Math.max(1, this.jobsCompleted.get()));
 		System.out.printf("BENCHMARK peak resident memory: JVM %s%n", PeakMemory.ofThisJvm());
