@@ -24,6 +24,7 @@ import org.junit.jupiter.api.Test;
 
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.jdbc.core.JdbcTemplate;
 
 /**
  * Throughput and latency of the embedded engine through the real Camunda client, as the product runs it (durable
@@ -44,7 +45,10 @@ class EngineBenchmark {
 
 	private final int warmUp = Integer.getInteger("bench.warmup", 100);
 
-	/** When the engine handed out the previous job of an instance (or created it): the start of the next wait. */
+	/**
+	 * When the worker sent the completion of an instance's previous job: the start of the wait for the next one, so
+	 * a latency sample covers processing that completion, committing it, waking the long poll and activating.
+	 */
 	private final Map<Long, Long> waitingSince = new ConcurrentHashMap<>();
 
 	private final ConcurrentLinkedQueue<Long> activationLatenciesMicros = new ConcurrentLinkedQueue<>();
@@ -57,16 +61,23 @@ class EngineBenchmark {
 		int port = RefactoryIntegrationTest.freePort();
 		try (ConfigurableApplicationContext app = new SpringApplicationBuilder(RefactoryApplication.class)
 			.run("--server.port=" + port, "--refactory.database.embedded.data-directory=" + data,
-					"--logging.level.root=WARN")) {
+					"--logging.level.root=WARN",
+					// on a loaded machine the start-up deployments (a cold DMN parse) can outlast the 10 s default
+					"--camunda.client.request-timeout=PT60S")) {
 			CamundaClient client = app.getBean(CamundaClient.class);
 			client.newDeployResourceCommand().addProcessModel(tenStepProcess(), "bench.bpmn").send().join();
 			try (JobWorker worker = openWorker(client)) {
 				runInstances(client, this.warmUp);
 				this.activationLatenciesMicros.clear();
 				this.jobsCompleted.set(0);
+				JdbcTemplate database = app.getBean(JdbcTemplate.class);
+				long commitsBefore = commits(database);
+				double cpuBefore = CpuTime.ofThisJvmSeconds() + CpuTime.ofPostgresServingSeconds(data);
 				long started = System.nanoTime();
 				runInstances(client, this.instances);
-				report(Duration.ofNanos(System.nanoTime() - started), data);
+				Duration elapsed = Duration.ofNanos(System.nanoTime() - started);
+				double cpu = CpuTime.ofThisJvmSeconds() + CpuTime.ofPostgresServingSeconds(data) - cpuBefore;
+				report(elapsed, data, commits(database) - commitsBefore, cpu);
 			}
 		}
 	}
@@ -80,9 +91,13 @@ class EngineBenchmark {
 				if (since != null) {
 					this.activationLatenciesMicros.add((now - since) / 1_000);
 				}
-				jobClient.newCompleteCommand(job.getKey()).send().join();
+				// completed asynchronously, as the starter's auto-completion does: the handler thread is the client's
+				// only one, and blocking it on every completion would measure the worker, not the engine
 				this.waitingSince.put(job.getProcessInstanceKey(), System.nanoTime());
-				this.jobsCompleted.incrementAndGet();
+				jobClient.newCompleteCommand(job.getKey())
+					.send()
+					.toCompletableFuture()
+					.thenRun(this.jobsCompleted::incrementAndGet);
 			})
 			.name("bench")
 			.maxJobsActive(this.concurrency)
@@ -119,7 +134,13 @@ class EngineBenchmark {
 		return builder.endEvent("end").done();
 	}
 
-	private void report(Duration elapsed, Path data) {
+	/** Committed transactions of the database so far (PostgreSQL's statistics lag by up to a second). */
+	private static long commits(JdbcTemplate database) {
+		return database.queryForObject("select xact_commit from pg_stat_database where datname = current_database()",
+				Long.class);
+	}
+
+	private void report(Duration elapsed, Path data, long commits, double cpuSeconds) {
 		double seconds = elapsed.toNanos() / 1e9;
 		List<Long> latencies = new ArrayList<>(this.activationLatenciesMicros);
 		latencies.sort(Long::compare);
@@ -130,6 +151,11 @@ class EngineBenchmark {
 		System.out.printf("BENCHMARK jobs/s %.1f%n", this.jobsCompleted.get() / seconds);
 		System.out.printf("BENCHMARK job activation latency p50 %.2f ms, p99 %.2f ms (%d samples)%n",
 				percentile(latencies, 50) / 1000.0, percentile(latencies, 99) / 1000.0, latencies.size());
+		double cpuMillisPerJob = cpuSeconds * 1000 / Math.max(1, this.jobsCompleted.get());
+		System.out.printf("BENCHMARK CPU per completed job %.2f ms (the JVM: engine, client and all workers; plus PostgreSQL),"
+				+ " i.e. at most %.0f jobs/s on 2 otherwise idle cores%n", cpuMillisPerJob, 2000 / cpuMillisPerJob);
+		System.out.printf("BENCHMARK database commits per completed job %.1f (all of the application's transactions)%n",
+				(double) commits / Math.max(1, this.jobsCompleted.get()));
 		System.out.printf("BENCHMARK peak resident memory: JVM %s%n", PeakMemory.ofThisJvm());
 		System.out.printf("BENCHMARK peak resident memory: PostgreSQL processes %s%n", PeakMemory.ofPostgresServing(data));
 	}

@@ -47,15 +47,28 @@ public class JobActivator {
 	}
 
 	public List<ActivatedJob> activate(ActivationRequest request, int max) {
-		return this.transaction.execute((status) -> activateNow(request, max));
+		return this.transaction.execute((status) -> {
+			commitWithoutWaitingForTheDisk();
+			return activateNow(request, max);
+		});
 	}
 
 	/** Puts activated jobs whose response never reached the worker back to activatable. */
 	public void release(List<Long> jobKeys) {
-		this.transaction.executeWithoutResult((status) -> this.jdbc.update(
-				"update engine_job set state = 'CREATED', worker = null, deadline = null where state = 'ACTIVATED'"
-						+ " and job_key in (:keys)",
-				Map.of("keys", jobKeys)));
+		this.transaction.executeWithoutResult((status) -> {
+			commitWithoutWaitingForTheDisk();
+			this.jdbc.update("update engine_job set state = 'CREATED', worker = null, deadline = null"
+					+ " where state = 'ACTIVATED' and job_key in (:keys)", Map.of("keys", jobKeys));
+		});
+	}
+
+	/**
+	 * An activation (or release) lost in a crash only makes the job activatable again, which job time-outs do anyway
+	 * (delivery is at least once). PostgreSQL writes its log in order, so the durable commit of the job's completion
+	 * also makes the activation before it durable. Saves one disk flush per activation (ADR 0231).
+	 */
+	private void commitWithoutWaitingForTheDisk() {
+		this.jdbc.getJdbcTemplate().execute("set local synchronous_commit = off");
 	}
 
 	private List<ActivatedJob> activateNow(ActivationRequest request, int max) {

@@ -81,7 +81,10 @@ public class JobWaiters {
 		this.dispatcher.execute(() -> {
 			for (Waiter waiter : List.copyOf(this.waiting.getOrDefault(type, Set.of()))) {
 				try {
-					serve(waiter);
+					if (!serve(waiter)) {
+						// nothing left to hand out: the later waiters would each query in vain
+						return;
+					}
 				}
 				catch (RuntimeException ex) {
 					LOG.warn("Could not activate jobs of type {}", type, ex);
@@ -90,15 +93,17 @@ public class JobWaiters {
 		});
 	}
 
-	private void serve(Waiter waiter) {
+	/** @return false when no job was left to hand out to this waiter */
+	private boolean serve(Waiter waiter) {
 		synchronized (waiter) {
 			if (waiter.done) {
-				return;
+				return true;
 			}
 			List<ActivatedJob> jobs = this.activator.activate(waiter.request, waiter.request.maxJobsToActivate());
 			if (!jobs.isEmpty()) {
 				finish(waiter, jobs);
 			}
+			return !jobs.isEmpty();
 		}
 	}
 

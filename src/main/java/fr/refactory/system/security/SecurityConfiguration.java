@@ -58,13 +58,20 @@ class SecurityConfiguration {
 			.build();
 	}
 
+	/**
+	 * The configured users, exposed only as a {@link UserDetailsService}. Handing Spring Security the in-memory manager
+	 * itself (a {@code UserDetailsPasswordService}) makes it re-encode every {@code {noop}} password with bcrypt at the
+	 * user's first sign-in; API clients authenticate on every request (HTTP basic, no session), so each job activation
+	 * and completion would then pay a bcrypt check (tens of milliseconds of CPU) — see ADR 0230.
+	 */
 	@Bean
 	UserDetailsService userDetailsService(RefactoryUsersProperties properties) {
 		List<org.springframework.security.core.userdetails.UserDetails> users = properties.users()
 			.stream()
 			.map(SecurityConfiguration::toUserDetails)
 			.toList();
-		return new InMemoryUserDetailsManager(users);
+		InMemoryUserDetailsManager configured = new InMemoryUserDetailsManager(users);
+		return configured::loadUserByUsername;
 	}
 
 	private static org.springframework.security.core.userdetails.UserDetails toUserDetails(User user) {

@@ -41,7 +41,8 @@ public class JobBehavior {
 	}
 
 	public void createJob(ElementContext context, JobDefinition definition) {
-		Map<String, Object> scope = context.variables();
+		boolean needsVariables = !definition.type().isStatic() || !definition.retries().isStatic();
+		Map<String, Object> scope = needsVariables ? context.variables() : Map.of();
 		String type = FeelExpressions.evaluateString(definition.type(), scope);
 		int retries = retries(definition, FeelExpressions.evaluate(definition.retries(), scope));
 		ElementInstance instance = context.instance();
