@@ -34,7 +34,8 @@ class EnginePurgeTest {
 		int port = RefactoryIntegrationTest.freePort();
 		try (ConfigurableApplicationContext app = new SpringApplicationBuilder(RefactoryApplication.class).run(
 				"--server.port=" + port, "--refactory.database.embedded.data-directory=" + data,
-				"--spring.main.banner-mode=off")) {
+				"--spring.main.banner-mode=off",
+				"--refactory.engine.management.enabled=true")) {
 			CamundaClient client = app.getBean(CamundaClient.class);
 			String processId = "purge-me";
 			for (int i = 0; i < 2; i++) {

@@ -8,6 +8,7 @@ import java.nio.file.Path;
 
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
+import org.springframework.test.context.ActiveProfiles;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
@@ -17,9 +18,12 @@ import org.springframework.test.context.DynamicPropertySource;
  * context (and a database) of their own.
  * <p>
  * The application's web server listens on a fixed free port chosen once per JVM, because the Camunda client is built
- * before the server binds and must know where to connect.
+ * before the server binds and must know where to connect. The {@code test} profile
+ * ({@code src/test/resources/application-test.yml}) turns the engine's management endpoints on and configures Camunda
+ * Process Test for {@code ProcessTestSupport}.
  */
 @SpringBootTest(webEnvironment = WebEnvironment.DEFINED_PORT)
+@ActiveProfiles("test")
 public abstract class RefactoryIntegrationTest {
 
 	protected static final int PORT = freePort();

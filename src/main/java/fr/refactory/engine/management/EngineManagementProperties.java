@@ -4,16 +4,15 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
 
 /**
  * {@code refactory.engine.management.*}: the management endpoints Camunda Process Test uses ({@code /actuator/clock},
- * {@code /actuator/cluster/purge}). They are on by default so that CPT works against the embedded engine out of the
- * box; production configuration should set {@code refactory.engine.management.enabled=false} (purge deletes every
- * engine datum).
+ * {@code /actuator/cluster/purge}). Off by default, because purge deletes every engine datum and a moved clock fires
+ * every timer; the {@code dev} profile and the tests turn them on. They always need an ADMIN user (docs/decisions/0240).
  */
 @ConfigurationProperties("refactory.engine.management")
 public record EngineManagementProperties(Boolean enabled) {
 
 	public EngineManagementProperties {
 		if (enabled == null) {
-			enabled = Boolean.TRUE;
+			enabled = Boolean.FALSE;
 		}
 	}
 

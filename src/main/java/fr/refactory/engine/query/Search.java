@@ -18,7 +18,8 @@ import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 /**
  * One searchable entity: which filter fields map to which columns, which sort fields exist. Reads the Camunda search
  * body ({@code filter}, {@code sort}, {@code page}); a filter value is either a plain value or an operator object, and
- * empty {@code $in}/{@code $notIn}/{@code $or} arrays mean "no constraint".
+ * empty {@code $in}/{@code $notIn}/{@code $or} arrays mean "no constraint". A filter field the entity cannot filter on
+ * is rejected (400) unless it constrains nothing, rather than silently widening the result.
  */
 public final class Search {
 
@@ -138,9 +139,35 @@ public final class Search {
 		}
 		Column column = this.filters.get(field);
 		if (column == null) {
-			return null;
+			if (constrainsNothing(value)) {
+				return null;
+			}
+			// ignoring it would answer with too many rows (a test helper could then pick another test's task)
+			throw Rejection.invalidArgument("Expected a filter field of " + new java.util.TreeSet<>(filterFields())
+					+ ", but got '" + field + "', which the embedded engine cannot filter on");
 		}
 		return new Operators(column, new Params(params)).sql(field, value);
+	}
+
+	private java.util.Set<String> filterFields() {
+		java.util.Set<String> fields = new java.util.HashSet<>(this.filters.keySet());
+		fields.addAll(this.custom.keySet());
+		return fields;
+	}
+
+	/** An operator object whose operators are all null or empty arrays, e.g. {@code {"$in":[]}}. */
+	private static boolean constrainsNothing(JsonNode value) {
+		if (!value.isObject()) {
+			return false;
+		}
+		Iterator<JsonNode> operators = value.elements();
+		while (operators.hasNext()) {
+			JsonNode operand = operators.next();
+			if (!(operand.isNull() || (operand.isArray() && operand.isEmpty()))) {
+				return false;
+			}
+		}
+		return true;
 	}
 
 	private String orderBy(JsonNode sort) {
