@@ -2,6 +2,7 @@ package fr.refactory.console.models;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.time.Duration;
 import java.util.Arrays;
 import java.util.Comparator;
 import java.util.List;
@@ -33,6 +34,9 @@ class ModelDeployer {
 
 	static final List<String> LOCATIONS = List.of("classpath*:decisions/*.dmn", "classpath*:processes/forms/*.form",
 			"classpath*:processes/*.bpmn");
+
+	/** The first deployments parse with a cold JVM; on a busy machine they take longer than the client's default. */
+	private static final Duration START_UP_REQUEST_TIMEOUT = Duration.ofMinutes(2);
 
 	private static final Logger log = LoggerFactory.getLogger(ModelDeployer.class);
 
@@ -66,6 +70,7 @@ class ModelDeployer {
 		try {
 			DeploymentEvent deployment = client.newDeployResourceCommand()
 				.addResourceBytes(resource.getContentAsByteArray(), name)
+				.requestTimeout(START_UP_REQUEST_TIMEOUT)
 				.send()
 				.join();
 			this.report.formsDeployed(deployment.getForm().stream().map((form) -> form.getFormId()).toList());
