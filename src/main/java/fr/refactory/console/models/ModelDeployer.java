@@ -44,9 +44,12 @@ class ModelDeployer {
 
 	private final ModelDeploymentReport report;
 
-	ModelDeployer(ResourcePatternResolver resources, ModelDeploymentReport report) {
+	private final ModelDeployments deployments;
+
+	ModelDeployer(ResourcePatternResolver resources, ModelDeploymentReport report, ModelDeployments deployments) {
 		this.resources = resources;
 		this.report = report;
+		this.deployments = deployments;
 	}
 
 	@EventListener
@@ -68,12 +71,9 @@ class ModelDeployer {
 	private ModelDeploymentReport.Outcome deploy(CamundaClient client, Resource resource) {
 		String name = resource.getFilename();
 		try {
-			DeploymentEvent deployment = client.newDeployResourceCommand()
-				.addResourceBytes(resource.getContentAsByteArray(), name)
-				.requestTimeout(START_UP_REQUEST_TIMEOUT)
-				.send()
-				.join();
-			this.report.formsDeployed(deployment.getForm().stream().map((form) -> form.getFormId()).toList());
+			DeploymentEvent deployment = this.deployments.deploy(
+					List.of(new ModelFile(name, resource.getContentAsByteArray())), ModelDeployments.APPLICATION,
+					START_UP_REQUEST_TIMEOUT, true);
 			return new ModelDeploymentReport.Outcome(name, true, String.join(", ", DeployedVersions.of(deployment)));
 		}
 		catch (ProblemException ex) {
