@@ -9,6 +9,8 @@ import java.util.stream.Collectors;
 import fr.refactory.console.form.FormDefinition;
 import fr.refactory.console.form.FormSubmission;
 import fr.refactory.console.form.FormView;
+import fr.refactory.console.habilitation.ClaimCheck;
+import fr.refactory.console.habilitation.HabilitationGuard;
 import fr.refactory.system.security.UserDirectory;
 import io.camunda.client.api.command.ProblemException;
 import io.camunda.client.api.search.response.UserTask;
@@ -33,10 +35,13 @@ class TaskPageController {
 
 	private final ConsoleAudit audit;
 
-	TaskPageController(OperatorTasks tasks, UserDirectory users, ConsoleAudit audit) {
+	private final HabilitationGuard habilitations;
+
+	TaskPageController(OperatorTasks tasks, UserDirectory users, ConsoleAudit audit, HabilitationGuard habilitations) {
 		this.tasks = tasks;
 		this.users = users;
 		this.audit = audit;
+		this.habilitations = habilitations;
 	}
 
 	@GetMapping("/console/tasks/{taskKey}")
@@ -50,9 +55,15 @@ class TaskPageController {
 	@PostMapping("/console/tasks/{taskKey}/claim")
 	String claim(@PathVariable long taskKey, Principal principal, RedirectAttributes redirect) {
 		UserTask task = visibleTask(taskKey, principal);
+		ClaimCheck habilitation = this.habilitations.check(task, this.tasks.variablesOf(task), principal.getName());
+		if (!habilitation.allowed()) {
+			this.audit.claimRefused(principal.getName(), this.tasks.rowOf(task), habilitation);
+			redirect.addFlashAttribute("problem", habilitation.message());
+			return "redirect:/console/tasks/" + taskKey;
+		}
 		try {
 			this.tasks.claim(taskKey, principal.getName());
-			this.audit.taskClaimed(principal.getName(), this.tasks.rowOf(task));
+			this.audit.taskClaimed(principal.getName(), this.tasks.rowOf(task), habilitation);
 		}
 		catch (ProblemException ex) {
 			redirect.addFlashAttribute("problem", "This task could not be claimed: it is already claimed by "
@@ -94,6 +105,7 @@ class TaskPageController {
 		model.addAttribute("form", form);
 		model.addAttribute("history", this.tasks.historyOf(task.getProcessInstanceKey()));
 		model.addAttribute("claimedByMe", principal.getName().equals(task.getAssignee()));
+		model.addAttribute("hvOperation", HabilitationGuard.operationTypeOf(task).orElse(null));
 		return "console/task";
 	}
 

@@ -80,6 +80,13 @@ public class AuditLog {
 				ENTRY, subjectKey);
 	}
 
+	/** Every entry of one action (e.g. MODEL_DEPLOYED), in chain order. */
+	@Transactional(readOnly = true)
+	public List<AuditEntry> withAction(String action) {
+		return this.jdbc.query("select " + COLUMNS + " from audit_entry where action = ? order by sequence_number",
+				ENTRY, action);
+	}
+
 	/** Entries matching the auditor's filters, newest first. */
 	@Transactional(readOnly = true)
 	public List<AuditEntry> search(AuditQuery query) {

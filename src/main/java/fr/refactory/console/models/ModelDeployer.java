@@ -2,6 +2,7 @@ package fr.refactory.console.models;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.time.Duration;
 import java.util.Arrays;
 import java.util.Comparator;
 import java.util.List;
@@ -34,15 +35,21 @@ class ModelDeployer {
 	static final List<String> LOCATIONS = List.of("classpath*:decisions/*.dmn", "classpath*:processes/forms/*.form",
 			"classpath*:processes/*.bpmn");
 
+	/** The first deployments parse with a cold JVM; on a busy machine they take longer than the client's default. */
+	private static final Duration START_UP_REQUEST_TIMEOUT = Duration.ofMinutes(2);
+
 	private static final Logger log = LoggerFactory.getLogger(ModelDeployer.class);
 
 	private final ResourcePatternResolver resources;
 
 	private final ModelDeploymentReport report;
 
-	ModelDeployer(ResourcePatternResolver resources, ModelDeploymentReport report) {
+	private final ModelDeployments deployments;
+
+	ModelDeployer(ResourcePatternResolver resources, ModelDeploymentReport report, ModelDeployments deployments) {
 		this.resources = resources;
 		this.report = report;
+		this.deployments = deployments;
 	}
 
 	@EventListener
@@ -64,11 +71,9 @@ class ModelDeployer {
 	private ModelDeploymentReport.Outcome deploy(CamundaClient client, Resource resource) {
 		String name = resource.getFilename();
 		try {
-			DeploymentEvent deployment = client.newDeployResourceCommand()
-				.addResourceBytes(resource.getContentAsByteArray(), name)
-				.send()
-				.join();
-			this.report.formsDeployed(deployment.getForm().stream().map((form) -> form.getFormId()).toList());
+			DeploymentEvent deployment = this.deployments.deploy(
+					List.of(new ModelFile(name, resource.getContentAsByteArray())), ModelDeployments.APPLICATION,
+					START_UP_REQUEST_TIMEOUT, true);
 			return new ModelDeploymentReport.Outcome(name, true, String.join(", ", DeployedVersions.of(deployment)));
 		}
 		catch (ProblemException ex) {

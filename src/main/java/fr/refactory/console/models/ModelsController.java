@@ -3,16 +3,15 @@ package fr.refactory.console.models;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.security.Principal;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 
-import fr.refactory.records.AuditEvent;
+import fr.refactory.records.AuditEntry;
 import fr.refactory.records.AuditLog;
 import fr.refactory.system.diagram.BpmnSvg;
 import fr.refactory.system.diagram.DiagramState;
 import io.camunda.client.CamundaClient;
-import io.camunda.client.api.command.DeployResourceCommandStep1;
 import io.camunda.client.api.command.ProblemException;
 import io.camunda.client.api.response.DeploymentEvent;
 import io.camunda.client.api.search.enums.ProcessInstanceState;
@@ -43,13 +42,19 @@ class ModelsController {
 
 	private final ModelDeploymentReport report;
 
+	private static final Duration PAGE_REQUEST_TIMEOUT = Duration.ofMinutes(1);
+
 	private final AuditLog auditLog;
 
-	ModelsController(CamundaClient client, ModelChecks checks, ModelDeploymentReport report, AuditLog auditLog) {
+	private final ModelDeployments deployments;
+
+	ModelsController(CamundaClient client, ModelChecks checks, ModelDeploymentReport report, AuditLog auditLog,
+			ModelDeployments deployments) {
 		this.client = client;
 		this.checks = checks;
 		this.report = report;
 		this.auditLog = auditLog;
+		this.deployments = deployments;
 	}
 
 	@GetMapping("/models")
@@ -62,10 +67,13 @@ class ModelsController {
 			.join()
 			.items());
 		model.addAttribute("startup", this.report.outcomes());
-		model.addAttribute("deployments", this.auditLog.search(new fr.refactory.records.AuditQuery(null, null, null, null, 200))
-			.stream()
-			.filter((entry) -> "MODEL_DEPLOYED".equals(entry.action()))
+		List<AuditEntry> deploymentEntries = this.auditLog.withAction(ModelDeployments.ACTION);
+		model.addAttribute("deployments", deploymentEntries.stream()
+			.filter((entry) -> !ModelDeployments.APPLICATION.equals(entry.actor()))
 			.toList());
+		ModelVersionHistory history = ModelVersionHistory.of(deploymentEntries);
+		model.addAttribute("history", history);
+		model.addAttribute("forms", history.forms());
 		return "console/models";
 	}
 
@@ -97,38 +105,24 @@ class ModelsController {
 		List<ModelProblem> problems = files.isEmpty()
 				? List.of(new ModelProblem("", "", "Choose at least one .bpmn, .dmn or .form file"))
 				: new ArrayList<>(this.checks.check(files));
-		DeploymentEvent deployment = problems.isEmpty() ? deployAll(files, problems) : null;
+		DeploymentEvent deployment = problems.isEmpty() ? deployAll(files, principal.getName(), problems) : null;
 		if (deployment == null) {
 			response.setStatus(HttpStatus.UNPROCESSABLE_ENTITY.value());
 			model.addAttribute("problems", problems);
 			return models(model);
 		}
-		files.forEach((file) -> audit(principal.getName(), file, deployment));
 		redirect.addFlashAttribute("deployed", DeployedVersions.of(deployment));
 		return "redirect:/models";
 	}
 
-	private DeploymentEvent deployAll(List<ModelFile> files, List<ModelProblem> problems) {
-		DeployResourceCommandStep1.DeployResourceCommandStep2 command = this.client.newDeployResourceCommand()
-			.addResourceBytes(files.get(0).content(), files.get(0).name());
-		for (ModelFile file : files.subList(1, files.size())) {
-			command = command.addResourceBytes(file.content(), file.name());
-		}
+	private DeploymentEvent deployAll(List<ModelFile> files, String user, List<ModelProblem> problems) {
 		try {
-			DeploymentEvent deployment = command.send().join();
-			this.report.formsDeployed(deployment.getForm().stream().map((form) -> form.getFormId()).toList());
-			return deployment;
+			return this.deployments.deploy(files, user, PAGE_REQUEST_TIMEOUT, false);
 		}
 		catch (ProblemException ex) {
 			problems.add(new ModelProblem("", "", ex.details() != null ? ex.details().getDetail() : ex.getMessage()));
 			return null;
 		}
-	}
-
-	private void audit(String user, ModelFile file, DeploymentEvent deployment) {
-		this.auditLog.append(new AuditEvent(user, "MODEL_DEPLOYED", "MODEL", file.name(), null, null,
-				Map.of("sha256", file.sha256(), "deploymentKey", Long.toString(deployment.getKey()), "versions",
-						DeployedVersions.of(deployment))));
 	}
 
 	private List<ProcessVersionRow> processVersions() {

@@ -3,6 +3,7 @@ package fr.refactory.console.models;
 import java.nio.charset.StandardCharsets;
 import java.util.UUID;
 
+import fr.refactory.records.AuditLog;
 import fr.refactory.test.RefactoryIntegrationTest;
 import io.camunda.client.CamundaClient;
 import org.junit.jupiter.api.Test;
@@ -22,6 +23,9 @@ class ModelDeployerTest extends RefactoryIntegrationTest {
 	@Autowired
 	ModelDeploymentReport startupReport;
 
+	@Autowired
+	AuditLog auditLog;
+
 	@Test
 	void shouldHaveDeployedEveryDecisionTableAndFormOfTheApplicationAtStartUp() {
 		assertThat(this.startupReport.outcomes()).extracting(ModelDeploymentReport.Outcome::resource)
@@ -39,8 +43,9 @@ class ModelDeployerTest extends RefactoryIntegrationTest {
 		String good = "deployer-good-" + UUID.randomUUID().toString().substring(0, 8);
 		ModelDeploymentReport report = new ModelDeploymentReport();
 		ModelDeployer deployer = new ModelDeployer(new OnlyTheseFiles(file("broken.bpmn", "<definitions"),
-				file(good + ".bpmn", process(good))), report);
+				file(good + ".bpmn", process(good))), report, new ModelDeployments(this.client, report, this.auditLog));
 
+		deployer.deployAll(this.client);
 		deployer.deployAll(this.client);
 
 		assertThat(report.rejected()).singleElement().satisfies((outcome) -> {
@@ -50,6 +55,13 @@ class ModelDeployerTest extends RefactoryIntegrationTest {
 		assertThat(report.outcomes()).filteredOn(ModelDeploymentReport.Outcome::deployed)
 			.singleElement()
 			.satisfies((outcome) -> assertThat(outcome.detail()).isEqualTo(good + " v1"));
+		assertThat(this.auditLog.about(good + ".bpmn")).as("recorded once, by the application, though deployed twice")
+			.singleElement()
+			.satisfies((entry) -> {
+				assertThat(entry.actor()).isEqualTo("application");
+				assertThat(entry.action()).isEqualTo("MODEL_DEPLOYED");
+				assertThat(entry.data()).contains(good + " v1");
+			});
 	}
 
 	private static Resource file(String name, String content) {

@@ -1,0 +1,74 @@
+package fr.refactory.console.models;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+
+import fr.refactory.records.AuditEntry;
+import fr.refactory.records.AuditEvent;
+import fr.refactory.records.AuditLog;
+import io.camunda.client.CamundaClient;
+import io.camunda.client.api.command.DeployResourceCommandStep1.DeployResourceCommandStep2;
+import io.camunda.client.api.response.DeploymentEvent;
+
+import org.springframework.stereotype.Component;
+
+/**
+ * Deploys model files through the client as one deployment and writes each file to the audit log
+ * ({@code MODEL_DEPLOYED}: deployer, SHA-256, resulting versions) — for the models page (a person) and the start-up
+ * deployment (actor {@value #APPLICATION}) alike, so the models page knows when and by whom every version came.
+ */
+@Component
+class ModelDeployments {
+
+	static final String APPLICATION = "application";
+
+	static final String ACTION = "MODEL_DEPLOYED";
+
+	private final CamundaClient client;
+
+	private final ModelDeploymentReport report;
+
+	private final AuditLog auditLog;
+
+	ModelDeployments(CamundaClient client, ModelDeploymentReport report, AuditLog auditLog) {
+		this.client = client;
+		this.report = report;
+		this.auditLog = auditLog;
+	}
+
+	/**
+	 * @param onlyNewVersions audit a file only when its versions differ from the last ones recorded for it (start-up
+	 * deploys every file at every start; an unchanged file is no event)
+	 */
+	DeploymentEvent deploy(List<ModelFile> files, String deployer, Duration requestTimeout, boolean onlyNewVersions) {
+		DeployResourceCommandStep2 command = this.client.newDeployResourceCommand()
+			.addResourceBytes(files.get(0).content(), files.get(0).name());
+		for (ModelFile file : files.subList(1, files.size())) {
+			command = command.addResourceBytes(file.content(), file.name());
+		}
+		DeploymentEvent deployment = command.requestTimeout(requestTimeout).send().join();
+		this.report.formsDeployed(deployment.getForm().stream().map((form) -> form.getFormId()).toList());
+		List<String> versions = DeployedVersions.of(deployment);
+		files.stream()
+			.filter((file) -> !onlyNewVersions || !versions.equals(lastRecordedVersions(file.name())))
+			.forEach((file) -> audit(deployer, file, deployment, versions));
+		return deployment;
+	}
+
+	private List<String> lastRecordedVersions(String fileName) {
+		List<AuditEntry> entries = this.auditLog.about(fileName);
+		for (int i = entries.size() - 1; i >= 0; i--) {
+			if (ACTION.equals(entries.get(i).action())) {
+				return ModelVersionHistory.versionsIn(entries.get(i));
+			}
+		}
+		return List.of();
+	}
+
+	private void audit(String deployer, ModelFile file, DeploymentEvent deployment, List<String> versions) {
+		this.auditLog.append(new AuditEvent(deployer, ACTION, "MODEL", file.name(), null, null, Map.of("sha256",
+				file.sha256(), "deploymentKey", Long.toString(deployment.getKey()), "versions", versions)));
+	}
+
+}

@@ -1,0 +1,123 @@
+package fr.refactory.console.start;
+
+import java.security.Principal;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+import fr.refactory.console.form.FormDefinition;
+import fr.refactory.console.form.FormSubmission;
+import fr.refactory.console.form.FormView;
+import fr.refactory.records.AuditEvent;
+import fr.refactory.records.AuditLog;
+import fr.refactory.system.security.UserDirectory;
+import io.camunda.client.api.command.ProblemException;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+
+import org.springframework.http.HttpStatus;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.server.ResponseStatusException;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+
+/** Start forms: validated like task forms, then published as the process's start message and audited. */
+@Controller
+class StartFormController {
+
+	private final StartForms forms;
+
+	private final ProcessStarts starts;
+
+	private final UserDirectory users;
+
+	private final AuditLog auditLog;
+
+	StartFormController(StartForms forms, ProcessStarts starts, UserDirectory users, AuditLog auditLog) {
+		this.forms = forms;
+		this.starts = starts;
+		this.users = users;
+		this.auditLog = auditLog;
+	}
+
+	@GetMapping("/console/start")
+	String startForms(Principal principal, Model model) {
+		model.addAttribute("startForms", this.forms.availableTo(this.users.groupsOf(principal.getName())));
+		return "console/start-list";
+	}
+
+	@GetMapping("/console/start/{id}")
+	String startForm(@PathVariable String id, Principal principal, Model model) {
+		StartForm form = usableForm(id, principal);
+		FormDefinition definition = this.forms.definitionOf(form);
+		return show(form, FormView.prefilled(definition, Map.of()), model);
+	}
+
+	@PostMapping("/console/start/{id}")
+	String submit(@PathVariable String id, Principal principal, HttpServletRequest request,
+			HttpServletResponse response, Model model, RedirectAttributes redirect) {
+		StartForm form = usableForm(id, principal);
+		FormDefinition definition = this.forms.definitionOf(form);
+		FormSubmission submission = FormSubmission.of(definition, parametersOf(form, request));
+		if (!submission.isValid()) {
+			response.setStatus(HttpStatus.UNPROCESSABLE_ENTITY.value());
+			model.addAttribute("problem", "Please correct the fields marked below.");
+			return show(form, FormView.of(definition, submission), model);
+		}
+		String key = submission.values().get(form.correlationKeyField()).toString();
+		try {
+			long messageKey = this.starts.announce(form.messageName(), key, submission.values());
+			audit(principal.getName(), form, key, messageKey, submission.values());
+		}
+		catch (ProblemException ex) {
+			response.setStatus(HttpStatus.CONFLICT.value());
+			model.addAttribute("problem", "The announcement was not accepted: "
+					+ (ex.details() != null ? ex.details().getDetail() : ex.getMessage()));
+			return show(form, FormView.of(definition, submission), model);
+		}
+		redirect.addFlashAttribute("notice", form.title().replace("Announce", "Announced") + ": " + key + ".");
+		return "redirect:/console/tasks?subject=" + key;
+	}
+
+	private void audit(String user, StartForm form, String key, long messageKey, Map<String, Object> values) {
+		Map<String, Object> data = new LinkedHashMap<>();
+		data.put("messageName", form.messageName());
+		data.put("messageKey", Long.toString(messageKey));
+		data.put("form", values);
+		this.auditLog.append(new AuditEvent(user, "PROCESS_START_REQUESTED", form.subjectType(), key, null, null, data));
+	}
+
+	private String show(StartForm form, FormView view, Model model) {
+		model.addAttribute("startForm", form);
+		model.addAttribute("form", view);
+		return "console/start-form";
+	}
+
+	private StartForm usableForm(String id, Principal principal) {
+		StartForm form = this.forms.find(id)
+			.orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND, "No start form " + id));
+		if (!this.forms.mayUse(form, this.users.groupsOf(principal.getName()))) {
+			throw new ResponseStatusException(HttpStatus.FORBIDDEN,
+					"This form is for " + form.groups() + ", and you are not in these groups.");
+		}
+		return form;
+	}
+
+	private static Map<String, List<String>> parametersOf(StartForm form, HttpServletRequest request) {
+		Map<String, List<String>> parameters = new LinkedHashMap<>();
+		request.getParameterMap().forEach((name, values) -> {
+			if (!"_csrf".equals(name)) {
+				parameters.put(name, Arrays.stream(values)
+					.map((value) -> form.upperCaseFields().contains(name) ? value.trim().toUpperCase(Locale.ROOT) : value)
+					.toList());
+			}
+		});
+		return parameters;
+	}
+
+}

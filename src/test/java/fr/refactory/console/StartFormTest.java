@@ -1,0 +1,143 @@
+package fr.refactory.console;
+
+import java.net.http.HttpResponse;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import fr.refactory.records.AuditEntry;
+import fr.refactory.records.AuditLog;
+import fr.refactory.test.RefactoryIntegrationTest;
+import fr.refactory.test.WebSession;
+import io.camunda.client.CamundaClient;
+import io.camunda.client.api.search.response.ProcessInstance;
+import io.camunda.zeebe.model.bpmn.Bpmn;
+import org.awaitility.Awaitility;
+import org.junit.jupiter.api.Test;
+
+import org.springframework.beans.factory.annotation.Autowired;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * Announcing a vehicle or a core from the console publishes the start message of vehicle-intake / remanufacture.
+ * The test deploys small processes with the same message start events (the real models need engine part 2).
+ */
+class StartFormTest extends RefactoryIntegrationTest {
+
+	@Autowired
+	CamundaClient client;
+
+	@Autowired
+	AuditLog auditLog;
+
+	@Test
+	void shouldValidateTheVinKeepWhatWasTypedAndStartTheIntake() {
+		String processId = deployStartedBy("VehicleArrivalAnnounced", "vin", "intake-operators");
+		String vin = uniqueVin();
+		WebSession operator = WebSession.signedIn(baseUrl(), "intake-operator");
+
+		HttpResponse<String> rejected = operator.post("/console/start/vehicle-arrival",
+				Map.of("vin", List.of("VF1MAF4SO51234567"), "declaredProgram", List.of("USED_CAR_REFURB"), "senderId",
+						List.of("Dealer Mantes")));
+		assertThat(rejected.statusCode()).isEqualTo(422);
+		assertThat(rejected.body()).contains("id=\"error-vin\"")
+			.contains("value=\"VF1MAF4SO51234567\"")
+			.contains("value=\"Dealer Mantes\"");
+
+		HttpResponse<String> accepted = operator.post("/console/start/vehicle-arrival",
+				Map.of("vin", List.of(" " + vin.toLowerCase() + " "), "declaredProgram", List.of("USED_CAR_REFURB"),
+						"senderId", List.of("Dealer Mantes")));
+
+		assertThat(accepted.uri().getPath()).isEqualTo("/console/tasks");
+		assertThat(accepted.body()).contains("Announced a vehicle arrival: " + vin);
+		ProcessInstance instance = startedInstance(processId);
+		assertThat(variable(instance, "vin")).isEqualTo("\"" + vin + "\"");
+		assertThat(variable(instance, "declaredProgram")).isEqualTo("\"USED_CAR_REFURB\"");
+		assertThat(variable(instance, "senderId")).isEqualTo("\"Dealer Mantes\"");
+		AuditEntry entry = this.auditLog.about(vin).get(0);
+		assertThat(entry.action()).isEqualTo("PROCESS_START_REQUESTED");
+		assertThat(entry.actor()).isEqualTo("intake-operator");
+		assertThat(entry.data()).contains("VehicleArrivalAnnounced").contains("Dealer Mantes");
+	}
+
+	@Test
+	void shouldAskForTheDonorVinOnlyWhenTheCoreWasRemovedFromAVehicle() {
+		String processId = deployStartedBy("CoreAnnounced", "coreSerial", "core-inspectors");
+		String serial = "CORE-" + UUID.randomUUID().toString().substring(0, 8).toUpperCase();
+		WebSession remaker = WebSession.signedIn(baseUrl(), "reman-technician");
+
+		HttpResponse<String> missingDonor = remaker.post("/console/start/core-arrival",
+				Map.of("coreSerial", List.of(serial), "partNumber", List.of("8201-583-992"), "partFamily",
+						List.of("ENGINE"), "origin", List.of("DISMANTLING")));
+		assertThat(missingDonor.statusCode()).isEqualTo(422);
+		assertThat(missingDonor.body()).contains("id=\"error-donorVin\"").contains("This field is required");
+
+		HttpResponse<String> dealerReturn = remaker.post("/console/start/core-arrival",
+				Map.of("coreSerial", List.of(serial), "partNumber", List.of("8201-583-992"), "partFamily",
+						List.of("GEARBOX"), "origin", List.of("DEALER_RETURN"), "donorVin", List.of("not a vin")));
+
+		assertThat(dealerReturn.uri().getPath()).isEqualTo("/console/tasks");
+		ProcessInstance instance = startedInstance(processId);
+		assertThat(variable(instance, "coreSerial")).isEqualTo("\"" + serial + "\"");
+		assertThat(variable(instance, "origin")).isEqualTo("\"DEALER_RETURN\"");
+		assertThat(this.client.newVariableSearchRequest()
+			.filter((filter) -> filter.processInstanceKey(instance.getProcessInstanceKey()).name("donorVin"))
+			.send()
+			.join()
+			.items()).as("a hidden field is not submitted").isEmpty();
+	}
+
+	@Test
+	void shouldRefuseTheFormToUsersOutsideItsGroups() {
+		WebSession auditor = WebSession.signedIn(baseUrl(), "auditor");
+
+		assertThat(auditor.get("/console/start/vehicle-arrival").statusCode()).isEqualTo(403);
+		assertThat(auditor.post("/console/start/core-arrival", Map.of("coreSerial", List.of("CORE-1234"))).statusCode())
+			.isEqualTo(403);
+		assertThat(auditor.get("/console/start").body()).contains("id=\"no-start-forms\"");
+	}
+
+	private String deployStartedBy(String messageName, String correlationKey, String group) {
+		String processId = "console-start-" + UUID.randomUUID().toString().substring(0, 8);
+		this.client.newDeployResourceCommand()
+			.addProcessModel(Bpmn.createExecutableProcess(processId)
+				.startEvent("start-announced")
+				.message((message) -> message.name(messageName).zeebeCorrelationKeyExpression(correlationKey))
+				.userTask("task-receive")
+				.name("Receive")
+				.zeebeUserTask()
+				.zeebeCandidateGroups(group)
+				.endEvent()
+				.done(), processId + ".bpmn")
+			.send()
+			.join();
+		return processId;
+	}
+
+	private ProcessInstance startedInstance(String processId) {
+		return Awaitility.await()
+			.until(() -> this.client.newProcessInstanceSearchRequest()
+				.filter((filter) -> filter.processDefinitionId(processId))
+				.send()
+				.join()
+				.items(), (items) -> items.size() == 1)
+			.get(0);
+	}
+
+	private String variable(ProcessInstance instance, String name) {
+		return this.client.newVariableSearchRequest()
+			.filter((filter) -> filter.processInstanceKey(instance.getProcessInstanceKey()).name(name))
+			.send()
+			.join()
+			.items()
+			.get(0)
+			.getValue();
+	}
+
+	private static String uniqueVin() {
+		return ("VF1MA" + UUID.randomUUID().toString().replace("-", "").toUpperCase()).replaceAll("[IOQ]", "7")
+			.substring(0, 17);
+	}
+
+}
