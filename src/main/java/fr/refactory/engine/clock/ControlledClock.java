@@ -34,9 +34,10 @@ public class ControlledClock extends Clock {
 		return ZoneOffset.UTC;
 	}
 
+	/** A view in another zone that still follows this clock's moves. */
 	@Override
 	public Clock withZone(ZoneId zone) {
-		return Clock.offset(this, Duration.ZERO).withZone(zone);
+		return new Zoned(this, zone);
 	}
 
 	@Override
@@ -47,6 +48,39 @@ public class ControlledClock extends Clock {
 	@Override
 	public long millis() {
 		return this.system.millis() + this.offsetMillis.get();
+	}
+
+	private static final class Zoned extends Clock {
+
+		private final ControlledClock clock;
+
+		private final ZoneId zone;
+
+		Zoned(ControlledClock clock, ZoneId zone) {
+			this.clock = clock;
+			this.zone = zone;
+		}
+
+		@Override
+		public ZoneId getZone() {
+			return this.zone;
+		}
+
+		@Override
+		public Clock withZone(ZoneId zone) {
+			return new Zoned(this.clock, zone);
+		}
+
+		@Override
+		public Instant instant() {
+			return this.clock.instant();
+		}
+
+		@Override
+		public long millis() {
+			return this.clock.millis();
+		}
+
 	}
 
 }
