@@ -26,7 +26,8 @@ class TimerRestartTest {
 
 	private static ConfigurableApplicationContext startApplication(Path data, int port) {
 		return new SpringApplicationBuilder(RefactoryApplication.class).run("--server.port=" + port,
-				"--refactory.database.embedded.data-directory=" + data, "--spring.main.banner-mode=off");
+				"--refactory.database.embedded.data-directory=" + data, "--spring.main.banner-mode=off",
+				"--refactory.engine.management.enabled=true");
 	}
 
 	@Test
