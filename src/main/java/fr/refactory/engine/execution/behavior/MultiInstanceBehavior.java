@@ -50,12 +50,13 @@ public class MultiInstanceBehavior {
 		MultiInstanceLoop loop = loop(body);
 		List<Object> items = evaluateList(loop.inputCollection(), body.variables());
 		ElementInstance instance = body.instance();
-		this.jdbc.update("insert into engine_multi_instance (body_key, input_collection) values (?, ?)"
-				+ " on conflict (body_key) do update set input_collection = excluded.input_collection", instance.key(),
-				this.variables.write(items));
+		List<Object> outputs = new ArrayList<>(Collections.nCopies(items.size(), null));
+		this.jdbc.update("insert into engine_multi_instance (body_key, input_collection, output_collection)"
+				+ " values (?, ?, ?) on conflict (body_key) do update set input_collection = excluded.input_collection,"
+				+ " output_collection = excluded.output_collection", instance.key(), this.variables.write(items),
+				this.variables.write(outputs));
 		if (loop.outputCollection() != null) {
-			this.variables.setLocal(instance.key(), instance.processInstanceKey(), loop.outputCollection(),
-					new ArrayList<>(Collections.nCopies(items.size(), null)));
+			this.variables.setLocal(instance.key(), instance.processInstanceKey(), loop.outputCollection(), outputs);
 		}
 		return items;
 	}
@@ -90,13 +91,17 @@ public class MultiInstanceBehavior {
 		Map<String, Object> innerVariables = inner.variables();
 		Object output = loop.outputElement() == null ? null : evaluate(loop.outputElement(), innerVariables);
 		int index = loopCounter(innerVariables) - 1;
-		Map<String, Object> bodyLocals = this.variables.local(body.instance().key());
-		List<Object> collection = new ArrayList<>(asList(bodyLocals.get(loop.outputCollection())));
+		String collected = this.jdbc.queryForObject(
+				"select output_collection from engine_multi_instance where body_key = ?", String.class,
+				body.instance().key());
+		List<Object> collection = new ArrayList<>(asList(this.variables.read(collected)));
 		if (index < 0 || index >= collection.size()) {
 			throw new ElementFailure("EXTRACT_VALUE_ERROR", "Expected to update the output collection '"
 					+ loop.outputCollection() + "' at index " + (index + 1) + ", but its size is " + collection.size());
 		}
 		collection.set(index, output);
+		this.jdbc.update("update engine_multi_instance set output_collection = ? where body_key = ?",
+				this.variables.write(collection), body.instance().key());
 		this.variables.setLocal(body.instance().key(), body.instance().processInstanceKey(), loop.outputCollection(),
 				collection);
 	}
@@ -144,7 +149,8 @@ public class MultiInstanceBehavior {
 			return;
 		}
 		Map<String, Object> output = new HashMap<>();
-		output.put(loop.outputCollection(), this.variables.local(instance.key()).get(loop.outputCollection()));
+		output.put(loop.outputCollection(), this.variables.read(this.jdbc.queryForObject(
+				"select output_collection from engine_multi_instance where body_key = ?", String.class, instance.key())));
 		this.variables.propagate(instance.flowScopeKey(), instance.processInstanceKey(), output);
 	}
 
