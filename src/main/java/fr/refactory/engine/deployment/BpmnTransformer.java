@@ -65,7 +65,8 @@ public final class BpmnTransformer {
 			Map.entry("parallelGateway", ElementType.PARALLEL_GATEWAY),
 			Map.entry("inclusiveGateway", ElementType.INCLUSIVE_GATEWAY),
 			Map.entry("intermediateCatchEvent", ElementType.INTERMEDIATE_CATCH_EVENT),
-			Map.entry("receiveTask", ElementType.RECEIVE_TASK), Map.entry("boundaryEvent", ElementType.BOUNDARY_EVENT));
+			Map.entry("receiveTask", ElementType.RECEIVE_TASK), Map.entry("boundaryEvent", ElementType.BOUNDARY_EVENT),
+			Map.entry("intermediateThrowEvent", ElementType.INTERMEDIATE_THROW_EVENT));
 
 	private static final java.util.regex.Pattern VARIABLE_PATH = java.util.regex.Pattern
 		.compile("[A-Za-z_][A-Za-z0-9_]*(\\.[A-Za-z_][A-Za-z0-9_]*)*");

@@ -8,6 +8,7 @@ import fr.refactory.engine.expression.Expression;
 import fr.refactory.engine.model.BoundaryDefinition;
 import fr.refactory.engine.model.ErrorDefinition;
 import fr.refactory.engine.model.EventDefinition;
+import fr.refactory.engine.model.SignalDefinition;
 import fr.refactory.engine.model.TerminateDefinition;
 import fr.refactory.engine.model.TimerDefinition;
 import io.camunda.zeebe.model.bpmn.instance.BoundaryEvent;
@@ -15,21 +16,26 @@ import io.camunda.zeebe.model.bpmn.instance.ErrorEventDefinition;
 import io.camunda.zeebe.model.bpmn.instance.FlowNode;
 import io.camunda.zeebe.model.bpmn.instance.MessageEventDefinition;
 import io.camunda.zeebe.model.bpmn.instance.Process;
+import io.camunda.zeebe.model.bpmn.instance.SignalEventDefinition;
 import io.camunda.zeebe.model.bpmn.instance.TerminateEventDefinition;
 import io.camunda.zeebe.model.bpmn.instance.TimerEventDefinition;
 
 /**
- * Reads the timer, error and terminate event definitions and boundary attachments, and knows which event
+ * Reads the timer, error, signal and terminate event definitions and boundary attachments, and knows which event
  * definition each event type may carry in the embedded engine.
  */
 final class EventDefinitions {
 
 	/** The event definitions each event type supports (by BPMN name); an event without definition is always fine. */
 	private static final Map<String, Set<Class<?>>> SUPPORTED = Map.of("startEvent",
-			Set.of(MessageEventDefinition.class, TimerEventDefinition.class), "intermediateCatchEvent",
-			Set.of(MessageEventDefinition.class, TimerEventDefinition.class), "boundaryEvent",
-			Set.of(MessageEventDefinition.class, TimerEventDefinition.class, ErrorEventDefinition.class), "endEvent",
-			Set.of(ErrorEventDefinition.class, TerminateEventDefinition.class));
+			Set.of(MessageEventDefinition.class, TimerEventDefinition.class, SignalEventDefinition.class),
+			"intermediateCatchEvent",
+			Set.of(MessageEventDefinition.class, TimerEventDefinition.class, SignalEventDefinition.class),
+			"boundaryEvent",
+			Set.of(MessageEventDefinition.class, TimerEventDefinition.class, ErrorEventDefinition.class,
+					SignalEventDefinition.class),
+			"intermediateThrowEvent", Set.of(SignalEventDefinition.class), "endEvent",
+			Set.of(ErrorEventDefinition.class, TerminateEventDefinition.class, SignalEventDefinition.class));
 
 	private final ZeebeExtensions.ExpressionParser parser;
 
@@ -52,12 +58,16 @@ final class EventDefinitions {
 					+ "' is not supported by the embedded engine";
 		}
 		if (typeName.equals("startEvent") && !(node.getParentElement() instanceof Process)) {
-			return "message and timer start events are only supported at the top level of a process";
+			return "message, timer and signal start events are only supported at the top level of a process";
+		}
+		if (definition instanceof SignalEventDefinition signal && (signal.getSignal() == null
+				|| signal.getSignal().getName() == null || signal.getSignal().getName().isBlank())) {
+			return "expected a signal with a name";
 		}
 		return null;
 	}
 
-	/** Timer, error and terminate definitions (messages are read with the message). */
+	/** Timer, error, signal and terminate definitions (messages are read with the message). */
 	EventDefinition definitionOf(FlowNode node) {
 		for (io.camunda.zeebe.model.bpmn.instance.EventDefinition definition : node
 			.getChildElementsByType(io.camunda.zeebe.model.bpmn.instance.EventDefinition.class)) {
@@ -66,6 +76,9 @@ final class EventDefinitions {
 			}
 			if (definition instanceof ErrorEventDefinition error) {
 				return error(node, error);
+			}
+			if (definition instanceof SignalEventDefinition signal) {
+				return new SignalDefinition(this.parser.feel(node.getId(), signal.getSignal().getName(), false));
 			}
 			if (definition instanceof TerminateEventDefinition) {
 				return new TerminateDefinition();

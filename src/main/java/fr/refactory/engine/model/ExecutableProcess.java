@@ -55,6 +55,15 @@ public record ExecutableProcess(long key, String processId, int version, String 
 			.toList();
 	}
 
+	/** Signal start events (top level). */
+	public java.util.List<ExecutableElement> signalStartEvents() {
+		return this.elements.values()
+			.stream()
+			.filter((e) -> e.type() == ElementType.START_EVENT && e.eventDefinition() instanceof SignalDefinition
+					&& this.processId.equals(e.flowScopeId()))
+			.toList();
+	}
+
 	/**
 	 * The boundary events attached to the activity, in id order (stable). On a multi-instance activity they belong to
 	 * the body: its inner instances, which share the activity's id, have none.
