@@ -8,12 +8,14 @@ import fr.refactory.engine.expression.Expression;
 import fr.refactory.engine.model.BoundaryDefinition;
 import fr.refactory.engine.model.ErrorDefinition;
 import fr.refactory.engine.model.EventDefinition;
+import fr.refactory.engine.model.LinkDefinition;
 import fr.refactory.engine.model.SignalDefinition;
 import fr.refactory.engine.model.TerminateDefinition;
 import fr.refactory.engine.model.TimerDefinition;
 import io.camunda.zeebe.model.bpmn.instance.BoundaryEvent;
 import io.camunda.zeebe.model.bpmn.instance.ErrorEventDefinition;
 import io.camunda.zeebe.model.bpmn.instance.FlowNode;
+import io.camunda.zeebe.model.bpmn.instance.LinkEventDefinition;
 import io.camunda.zeebe.model.bpmn.instance.MessageEventDefinition;
 import io.camunda.zeebe.model.bpmn.instance.Process;
 import io.camunda.zeebe.model.bpmn.instance.SignalEventDefinition;
@@ -21,7 +23,7 @@ import io.camunda.zeebe.model.bpmn.instance.TerminateEventDefinition;
 import io.camunda.zeebe.model.bpmn.instance.TimerEventDefinition;
 
 /**
- * Reads the timer, error, signal and terminate event definitions and boundary attachments, and knows which event
+ * Reads the timer, error, signal, link and terminate event definitions and boundary attachments, and knows which event
  * definition each event type may carry in the embedded engine.
  */
 final class EventDefinitions {
@@ -30,11 +32,12 @@ final class EventDefinitions {
 	private static final Map<String, Set<Class<?>>> SUPPORTED = Map.of("startEvent",
 			Set.of(MessageEventDefinition.class, TimerEventDefinition.class, SignalEventDefinition.class),
 			"intermediateCatchEvent",
-			Set.of(MessageEventDefinition.class, TimerEventDefinition.class, SignalEventDefinition.class),
+			Set.of(MessageEventDefinition.class, TimerEventDefinition.class, SignalEventDefinition.class,
+					LinkEventDefinition.class),
 			"boundaryEvent",
 			Set.of(MessageEventDefinition.class, TimerEventDefinition.class, ErrorEventDefinition.class,
 					SignalEventDefinition.class),
-			"intermediateThrowEvent", Set.of(SignalEventDefinition.class), "endEvent",
+			"intermediateThrowEvent", Set.of(SignalEventDefinition.class, LinkEventDefinition.class), "endEvent",
 			Set.of(ErrorEventDefinition.class, TerminateEventDefinition.class, SignalEventDefinition.class));
 
 	private final ZeebeExtensions.ExpressionParser parser;
@@ -64,10 +67,13 @@ final class EventDefinitions {
 				|| signal.getSignal().getName() == null || signal.getSignal().getName().isBlank())) {
 			return "expected a signal with a name";
 		}
+		if (definition instanceof LinkEventDefinition link && (link.getName() == null || link.getName().isBlank())) {
+			return "expected a link event with a name";
+		}
 		return null;
 	}
 
-	/** Timer, error, signal and terminate definitions (messages are read with the message). */
+	/** Timer, error, signal, link and terminate definitions (messages are read with the message). */
 	EventDefinition definitionOf(FlowNode node) {
 		for (io.camunda.zeebe.model.bpmn.instance.EventDefinition definition : node
 			.getChildElementsByType(io.camunda.zeebe.model.bpmn.instance.EventDefinition.class)) {
@@ -79,6 +85,9 @@ final class EventDefinitions {
 			}
 			if (definition instanceof SignalEventDefinition signal) {
 				return new SignalDefinition(this.parser.feel(node.getId(), signal.getSignal().getName(), false));
+			}
+			if (definition instanceof LinkEventDefinition link) {
+				return new LinkDefinition(link.getName().trim());
 			}
 			if (definition instanceof TerminateEventDefinition) {
 				return new TerminateDefinition();
