@@ -7,6 +7,7 @@ import java.util.Set;
 import fr.refactory.engine.expression.Expression;
 import fr.refactory.engine.model.BoundaryDefinition;
 import fr.refactory.engine.model.ErrorDefinition;
+import fr.refactory.engine.model.EscalationDefinition;
 import fr.refactory.engine.model.EventDefinition;
 import fr.refactory.engine.model.LinkDefinition;
 import fr.refactory.engine.model.SignalDefinition;
@@ -14,6 +15,7 @@ import fr.refactory.engine.model.TerminateDefinition;
 import fr.refactory.engine.model.TimerDefinition;
 import io.camunda.zeebe.model.bpmn.instance.BoundaryEvent;
 import io.camunda.zeebe.model.bpmn.instance.ErrorEventDefinition;
+import io.camunda.zeebe.model.bpmn.instance.EscalationEventDefinition;
 import io.camunda.zeebe.model.bpmn.instance.FlowNode;
 import io.camunda.zeebe.model.bpmn.instance.LinkEventDefinition;
 import io.camunda.zeebe.model.bpmn.instance.MessageEventDefinition;
@@ -36,9 +38,11 @@ final class EventDefinitions {
 					LinkEventDefinition.class),
 			"boundaryEvent",
 			Set.of(MessageEventDefinition.class, TimerEventDefinition.class, ErrorEventDefinition.class,
-					SignalEventDefinition.class),
-			"intermediateThrowEvent", Set.of(SignalEventDefinition.class, LinkEventDefinition.class), "endEvent",
-			Set.of(ErrorEventDefinition.class, TerminateEventDefinition.class, SignalEventDefinition.class));
+					SignalEventDefinition.class, EscalationEventDefinition.class),
+			"intermediateThrowEvent",
+			Set.of(SignalEventDefinition.class, LinkEventDefinition.class, EscalationEventDefinition.class), "endEvent",
+			Set.of(ErrorEventDefinition.class, TerminateEventDefinition.class, SignalEventDefinition.class,
+					EscalationEventDefinition.class));
 
 	private final ZeebeExtensions.ExpressionParser parser;
 
@@ -67,6 +71,9 @@ final class EventDefinitions {
 				|| signal.getSignal().getName() == null || signal.getSignal().getName().isBlank())) {
 			return "expected a signal with a name";
 		}
+		if (definition instanceof EscalationEventDefinition escalation) {
+			return unsupportedEscalation(escalation, typeName);
+		}
 		if (definition instanceof LinkEventDefinition link && (link.getName() == null || link.getName().isBlank())) {
 			return "expected a link event with a name";
 		}
@@ -86,6 +93,9 @@ final class EventDefinitions {
 			if (definition instanceof SignalEventDefinition signal) {
 				return new SignalDefinition(this.parser.feel(node.getId(), signal.getSignal().getName(), false));
 			}
+			if (definition instanceof EscalationEventDefinition escalation) {
+				return escalation(node, escalation);
+			}
 			if (definition instanceof LinkEventDefinition link) {
 				return new LinkDefinition(link.getName().trim());
 			}
@@ -94,6 +104,28 @@ final class EventDefinitions {
 			}
 		}
 		return null;
+	}
+
+	/** Throw events need a code (static or FEEL); a catch event's code is static, or absent to catch all. */
+	private static String unsupportedEscalation(EscalationEventDefinition definition, String typeName) {
+		String code = definition.getEscalation() == null ? null : definition.getEscalation().getEscalationCode();
+		boolean catching = typeName.equals("boundaryEvent");
+		if (!catching && (code == null || code.isBlank())) {
+			return "expected an escalation with an escalation code";
+		}
+		if (catching && code != null && code.trim().startsWith("=")) {
+			return "the escalation code of a catch event must be static, not '" + code + "'";
+		}
+		return null;
+	}
+
+	private EscalationDefinition escalation(FlowNode node, EscalationEventDefinition definition) {
+		String code = definition.getEscalation() == null ? null : definition.getEscalation().getEscalationCode();
+		if (code == null || code.isBlank()) {
+			return new EscalationDefinition(null);
+		}
+		boolean caught = node instanceof BoundaryEvent;
+		return new EscalationDefinition(caught ? new Expression(code, null) : this.parser.feel(node.getId(), code, false));
 	}
 
 	BoundaryDefinition boundaryOf(FlowNode node) {
