@@ -131,16 +131,11 @@ public class Messages {
 
 	/** The latest version of every process whose message start event has this message name. */
 	private List<ExecutableProcess> processesStartedBy(String name) {
-		List<Long> latest = this.jdbc.queryForList("select distinct on (process_definition_id) process_definition_key"
-				+ " from engine_process_definition order by process_definition_id, version desc", Long.class);
-		List<ExecutableProcess> result = new java.util.ArrayList<>();
-		for (long definitionKey : latest) {
-			ExecutableProcess process = this.executor.definitions().executable(definitionKey);
-			if (startEventFor(process, name) != null) {
-				result.add(process);
-			}
-		}
-		return result;
+		return this.executor.definitions()
+			.latestExecutables()
+			.stream()
+			.filter((process) -> startEventFor(process, name) != null)
+			.toList();
 	}
 
 	private static ExecutableElement startEventFor(ExecutableProcess process, String name) {

@@ -3,6 +3,7 @@ package fr.refactory.engine.deployment;
 import java.io.ByteArrayInputStream;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -16,6 +17,7 @@ import fr.refactory.engine.model.EventDefinition;
 import fr.refactory.engine.model.ExecutableElement;
 import fr.refactory.engine.model.ExecutableFlow;
 import fr.refactory.engine.model.ExecutableProcess;
+import fr.refactory.engine.model.LinkDefinition;
 import fr.refactory.engine.model.MessageDefinition;
 import fr.refactory.engine.model.MultiInstanceLoop;
 import fr.refactory.engine.model.UserTaskDefinition;
@@ -65,7 +67,8 @@ public final class BpmnTransformer {
 			Map.entry("parallelGateway", ElementType.PARALLEL_GATEWAY),
 			Map.entry("inclusiveGateway", ElementType.INCLUSIVE_GATEWAY),
 			Map.entry("intermediateCatchEvent", ElementType.INTERMEDIATE_CATCH_EVENT),
-			Map.entry("receiveTask", ElementType.RECEIVE_TASK), Map.entry("boundaryEvent", ElementType.BOUNDARY_EVENT));
+			Map.entry("receiveTask", ElementType.RECEIVE_TASK), Map.entry("boundaryEvent", ElementType.BOUNDARY_EVENT),
+			Map.entry("intermediateThrowEvent", ElementType.INTERMEDIATE_THROW_EVENT));
 
 	private static final java.util.regex.Pattern VARIABLE_PATH = java.util.regex.Pattern
 		.compile("[A-Za-z_][A-Za-z0-9_]*(\\.[A-Za-z_][A-Za-z0-9_]*)*");
@@ -124,8 +127,31 @@ public final class BpmnTransformer {
 		elements.put(process.getId(), new ExecutableElement(process.getId(), process.getName(), ElementType.PROCESS,
 				null, List.of(), List.of(), null, List.of(), List.of(), null, null, null, null, null, null, start, null,
 				null, null, null));
-		return new ExecutableProcess(0, process.getId(), 0, process.getName(), Map.copyOf(elements),
-				Map.copyOf(flows));
+		ExecutableProcess executable = new ExecutableProcess(0, process.getId(), 0, process.getName(),
+				Map.copyOf(elements), Map.copyOf(flows));
+		checkLinks(executable);
+		return executable;
+	}
+
+	/** Every link throw event needs exactly one link catch event with its name in the same scope. */
+	private void checkLinks(ExecutableProcess process) {
+		Map<String, String> catches = new HashMap<>();
+		for (ExecutableElement element : process.elements().values()) {
+			if (element.type() == ElementType.INTERMEDIATE_CATCH_EVENT
+					&& element.eventDefinition() instanceof LinkDefinition link
+					&& catches.put(element.flowScopeId() + "/" + link.name(), element.id()) != null) {
+				throw reject(element.id(), "link catch events in one scope must have distinct names, but '"
+						+ link.name() + "' is used twice");
+			}
+		}
+		for (ExecutableElement element : process.elements().values()) {
+			if (element.type() == ElementType.INTERMEDIATE_THROW_EVENT
+					&& element.eventDefinition() instanceof LinkDefinition link
+					&& !catches.containsKey(element.flowScopeId() + "/" + link.name())) {
+				throw reject(element.id(),
+						"expected a link catch event named '" + link.name() + "' in the same scope, but found none");
+			}
+		}
 	}
 
 	private String collect(String scopeId, Collection<FlowElement> children, Map<String, ExecutableElement> elements,

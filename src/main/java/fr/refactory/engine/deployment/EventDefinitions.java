@@ -7,29 +7,42 @@ import java.util.Set;
 import fr.refactory.engine.expression.Expression;
 import fr.refactory.engine.model.BoundaryDefinition;
 import fr.refactory.engine.model.ErrorDefinition;
+import fr.refactory.engine.model.EscalationDefinition;
 import fr.refactory.engine.model.EventDefinition;
+import fr.refactory.engine.model.LinkDefinition;
+import fr.refactory.engine.model.SignalDefinition;
 import fr.refactory.engine.model.TerminateDefinition;
 import fr.refactory.engine.model.TimerDefinition;
 import io.camunda.zeebe.model.bpmn.instance.BoundaryEvent;
 import io.camunda.zeebe.model.bpmn.instance.ErrorEventDefinition;
+import io.camunda.zeebe.model.bpmn.instance.EscalationEventDefinition;
 import io.camunda.zeebe.model.bpmn.instance.FlowNode;
+import io.camunda.zeebe.model.bpmn.instance.LinkEventDefinition;
 import io.camunda.zeebe.model.bpmn.instance.MessageEventDefinition;
 import io.camunda.zeebe.model.bpmn.instance.Process;
+import io.camunda.zeebe.model.bpmn.instance.SignalEventDefinition;
 import io.camunda.zeebe.model.bpmn.instance.TerminateEventDefinition;
 import io.camunda.zeebe.model.bpmn.instance.TimerEventDefinition;
 
 /**
- * Reads the timer, error and terminate event definitions and boundary attachments, and knows which event
+ * Reads the timer, error, signal, link and terminate event definitions and boundary attachments, and knows which event
  * definition each event type may carry in the embedded engine.
  */
 final class EventDefinitions {
 
 	/** The event definitions each event type supports (by BPMN name); an event without definition is always fine. */
 	private static final Map<String, Set<Class<?>>> SUPPORTED = Map.of("startEvent",
-			Set.of(MessageEventDefinition.class, TimerEventDefinition.class), "intermediateCatchEvent",
-			Set.of(MessageEventDefinition.class, TimerEventDefinition.class), "boundaryEvent",
-			Set.of(MessageEventDefinition.class, TimerEventDefinition.class, ErrorEventDefinition.class), "endEvent",
-			Set.of(ErrorEventDefinition.class, TerminateEventDefinition.class));
+			Set.of(MessageEventDefinition.class, TimerEventDefinition.class, SignalEventDefinition.class),
+			"intermediateCatchEvent",
+			Set.of(MessageEventDefinition.class, TimerEventDefinition.class, SignalEventDefinition.class,
+					LinkEventDefinition.class),
+			"boundaryEvent",
+			Set.of(MessageEventDefinition.class, TimerEventDefinition.class, ErrorEventDefinition.class,
+					SignalEventDefinition.class, EscalationEventDefinition.class),
+			"intermediateThrowEvent",
+			Set.of(SignalEventDefinition.class, LinkEventDefinition.class, EscalationEventDefinition.class), "endEvent",
+			Set.of(ErrorEventDefinition.class, TerminateEventDefinition.class, SignalEventDefinition.class,
+					EscalationEventDefinition.class));
 
 	private final ZeebeExtensions.ExpressionParser parser;
 
@@ -52,12 +65,22 @@ final class EventDefinitions {
 					+ "' is not supported by the embedded engine";
 		}
 		if (typeName.equals("startEvent") && !(node.getParentElement() instanceof Process)) {
-			return "message and timer start events are only supported at the top level of a process";
+			return "message, timer and signal start events are only supported at the top level of a process";
+		}
+		if (definition instanceof SignalEventDefinition signal && (signal.getSignal() == null
+				|| signal.getSignal().getName() == null || signal.getSignal().getName().isBlank())) {
+			return "expected a signal with a name";
+		}
+		if (definition instanceof EscalationEventDefinition escalation) {
+			return unsupportedEscalation(escalation, typeName);
+		}
+		if (definition instanceof LinkEventDefinition link && (link.getName() == null || link.getName().isBlank())) {
+			return "expected a link event with a name";
 		}
 		return null;
 	}
 
-	/** Timer, error and terminate definitions (messages are read with the message). */
+	/** Timer, error, signal, link and terminate definitions (messages are read with the message). */
 	EventDefinition definitionOf(FlowNode node) {
 		for (io.camunda.zeebe.model.bpmn.instance.EventDefinition definition : node
 			.getChildElementsByType(io.camunda.zeebe.model.bpmn.instance.EventDefinition.class)) {
@@ -67,11 +90,42 @@ final class EventDefinitions {
 			if (definition instanceof ErrorEventDefinition error) {
 				return error(node, error);
 			}
+			if (definition instanceof SignalEventDefinition signal) {
+				return new SignalDefinition(this.parser.feel(node.getId(), signal.getSignal().getName(), false));
+			}
+			if (definition instanceof EscalationEventDefinition escalation) {
+				return escalation(node, escalation);
+			}
+			if (definition instanceof LinkEventDefinition link) {
+				return new LinkDefinition(link.getName().trim());
+			}
 			if (definition instanceof TerminateEventDefinition) {
 				return new TerminateDefinition();
 			}
 		}
 		return null;
+	}
+
+	/** Throw events need a code (static or FEEL); a catch event's code is static, or absent to catch all. */
+	private static String unsupportedEscalation(EscalationEventDefinition definition, String typeName) {
+		String code = definition.getEscalation() == null ? null : definition.getEscalation().getEscalationCode();
+		boolean catching = typeName.equals("boundaryEvent");
+		if (!catching && (code == null || code.isBlank())) {
+			return "expected an escalation with an escalation code";
+		}
+		if (catching && code != null && code.trim().startsWith("=")) {
+			return "the escalation code of a catch event must be static, not '" + code + "'";
+		}
+		return null;
+	}
+
+	private EscalationDefinition escalation(FlowNode node, EscalationEventDefinition definition) {
+		String code = definition.getEscalation() == null ? null : definition.getEscalation().getEscalationCode();
+		if (code == null || code.isBlank()) {
+			return new EscalationDefinition(null);
+		}
+		boolean caught = node instanceof BoundaryEvent;
+		return new EscalationDefinition(caught ? new Expression(code, null) : this.parser.feel(node.getId(), code, false));
 	}
 
 	BoundaryDefinition boundaryOf(FlowNode node) {

@@ -11,6 +11,7 @@ import fr.refactory.engine.execution.processor.EndEventProcessor;
 import fr.refactory.engine.execution.processor.ExclusiveGatewayProcessor;
 import fr.refactory.engine.execution.processor.InclusiveGatewayProcessor;
 import fr.refactory.engine.execution.processor.IntermediateCatchEventProcessor;
+import fr.refactory.engine.execution.processor.IntermediateThrowEventProcessor;
 import fr.refactory.engine.execution.processor.JobWorkerTaskProcessor;
 import fr.refactory.engine.execution.processor.MessageCatchProcessor;
 import fr.refactory.engine.execution.processor.MultiInstanceBodyProcessor;
@@ -34,7 +35,8 @@ public class ElementProcessors {
 	ElementProcessors(ProcessProcessor process, SubProcessProcessor subProcess, JobWorkerTaskProcessor jobTask,
 			ScriptTaskProcessor script, UserTaskProcessor userTask, BusinessRuleTaskProcessor businessRule,
 			CallActivityProcessor callActivity, MessageCatchProcessor messageCatch,
-			IntermediateCatchEventProcessor intermediateCatch, EndEventProcessor endEvent,
+			IntermediateCatchEventProcessor intermediateCatch, IntermediateThrowEventProcessor intermediateThrow,
+			EndEventProcessor endEvent,
 			MultiInstanceBodyProcessor multiInstanceBody) {
 		UndefinedTaskProcessor passThrough = new UndefinedTaskProcessor();
 		this.processors.put(ElementType.PROCESS, process);
@@ -53,6 +55,7 @@ public class ElementProcessors {
 		this.processors.put(ElementType.PARALLEL_GATEWAY, new ParallelGatewayProcessor());
 		this.processors.put(ElementType.INCLUSIVE_GATEWAY, new InclusiveGatewayProcessor());
 		this.processors.put(ElementType.INTERMEDIATE_CATCH_EVENT, intermediateCatch);
+		this.processors.put(ElementType.INTERMEDIATE_THROW_EVENT, intermediateThrow);
 		this.processors.put(ElementType.RECEIVE_TASK, messageCatch);
 		this.processors.put(ElementType.BOUNDARY_EVENT, new BoundaryEventProcessor());
 		this.processors.put(ElementType.MULTI_INSTANCE_BODY, multiInstanceBody);

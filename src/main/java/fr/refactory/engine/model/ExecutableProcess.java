@@ -55,6 +55,26 @@ public record ExecutableProcess(long key, String processId, int version, String 
 			.toList();
 	}
 
+	/** Signal start events (top level). */
+	public java.util.List<ExecutableElement> signalStartEvents() {
+		return this.elements.values()
+			.stream()
+			.filter((e) -> e.type() == ElementType.START_EVENT && e.eventDefinition() instanceof SignalDefinition
+					&& this.processId.equals(e.flowScopeId()))
+			.toList();
+	}
+
+	/** The link catch event with this name in the scope with this id (one per scope, checked at deployment). */
+	public ExecutableElement linkCatch(String scopeId, String linkName) {
+		return this.elements.values()
+			.stream()
+			.filter((e) -> e.type() == ElementType.INTERMEDIATE_CATCH_EVENT
+					&& e.eventDefinition() instanceof LinkDefinition link && link.name().equals(linkName)
+					&& scopeId.equals(e.flowScopeId()))
+			.findFirst()
+			.orElse(null);
+	}
+
 	/**
 	 * The boundary events attached to the activity, in id order (stable). On a multi-instance activity they belong to
 	 * the body: its inner instances, which share the activity's id, have none.

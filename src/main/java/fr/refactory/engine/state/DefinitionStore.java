@@ -97,6 +97,16 @@ public class DefinitionStore {
 				parsed.flows());
 	}
 
+	/** The latest version of every deployed process (where start events subscribe). */
+	public List<ExecutableProcess> latestExecutables() {
+		return this.jdbc
+			.queryForList("select distinct on (process_definition_id) process_definition_key"
+					+ " from engine_process_definition order by process_definition_id, version desc", Long.class)
+			.stream()
+			.map(this::executable)
+			.toList();
+	}
+
 	public boolean decisionExists(String decisionId) {
 		Integer count = this.jdbc.queryForObject(
 				"select count(*) from engine_decision_definition where decision_definition_id = ?", Integer.class,

@@ -33,10 +33,15 @@ public class ErrorCatchResolver {
 	}
 
 	public Optional<ErrorCatch> resolve(ElementInstance thrower, String errorCode) {
+		return resolve(thrower, (process, scope) -> catchIn(process, scope, errorCode));
+	}
+
+	/** The same walk up the scopes for another thrown event (escalations), with its own catch event per scope. */
+	public Optional<ErrorCatch> resolve(ElementInstance thrower, CatchFinder finder) {
 		ElementInstance scope = thrower;
 		while (scope != null) {
 			ExecutableProcess process = this.definitions.executable(scope.processDefinitionKey());
-			Optional<ExecutableElement> event = catchIn(process, scope, errorCode);
+			Optional<ExecutableElement> event = finder.catchIn(process, scope);
 			if (event.isPresent()) {
 				return Optional.of(new ErrorCatch(scope, event.get()));
 			}
@@ -72,6 +77,14 @@ public class ErrorCatchResolver {
 		Long parent = scope.flowScopeKey() != null ? scope.flowScopeKey()
 				: this.store.parentElementInstance(scope.processInstanceKey());
 		return parent == null ? null : this.store.elementInstance(parent).orElse(null);
+	}
+
+	/** Finds the catch event of a thrown event in one scope. */
+	@FunctionalInterface
+	public interface CatchFinder {
+
+		Optional<ExecutableElement> catchIn(ExecutableProcess process, ElementInstance scope);
+
 	}
 
 	/** A catch event and its error definition. */

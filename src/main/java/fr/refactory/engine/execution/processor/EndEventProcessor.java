@@ -9,6 +9,7 @@ import fr.refactory.engine.execution.ElementProcessor;
 import fr.refactory.engine.execution.Execution;
 import fr.refactory.engine.execution.ProcessExecutor;
 import fr.refactory.engine.execution.behavior.ErrorEvents;
+import fr.refactory.engine.execution.behavior.ThrowEventBehavior;
 import fr.refactory.engine.expression.FeelExpressions;
 import fr.refactory.engine.model.ErrorDefinition;
 import fr.refactory.engine.model.TerminateDefinition;
@@ -17,7 +18,7 @@ import fr.refactory.engine.state.ElementInstance;
 import org.springframework.stereotype.Component;
 
 /**
- * End events. A none end event completes; its scope completes once idle. An error end event throws its error (code
+ * End events. A none end event completes, a signal end event broadcasts its signal and completes; its scope completes once idle. An error end event throws its error (code
  * evaluated now) to the nearest catching scope, or raises an {@code UNHANDLED_ERROR_EVENT} incident. A terminate end
  * event completes, terminates everything else in its flow scope, and the scope then completes.
  */
@@ -27,8 +28,11 @@ public class EndEventProcessor implements ElementProcessor {
 
 	private final ErrorEvents errors;
 
-	EndEventProcessor(ErrorEvents errors) {
+	private final ThrowEventBehavior throwEvents;
+
+	EndEventProcessor(ErrorEvents errors, ThrowEventBehavior throwEvents) {
 		this.errors = errors;
+		this.throwEvents = throwEvents;
 	}
 
 	@Override
@@ -39,7 +43,7 @@ public class EndEventProcessor implements ElementProcessor {
 		else if (context.element().eventDefinition() instanceof TerminateDefinition) {
 			terminateScope(context);
 		}
-		else {
+		else if (this.throwEvents.throwEvent(context)) {
 			context.complete();
 		}
 	}

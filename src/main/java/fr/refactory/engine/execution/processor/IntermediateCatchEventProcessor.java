@@ -4,12 +4,14 @@ import fr.refactory.engine.ConditionalOnEmbeddedEngine;
 import fr.refactory.engine.execution.ElementContext;
 import fr.refactory.engine.execution.ElementProcessor;
 import fr.refactory.engine.execution.behavior.CatchEventSubscriptions;
+import fr.refactory.engine.model.LinkDefinition;
 
 import org.springframework.stereotype.Component;
 
 /**
  * Intermediate catch events (message, timer, and any kind with a catch-event subscription): wait until the event
- * occurs, then complete with its variables.
+ * occurs, then complete with its variables. A link catch event is only activated by its link throw event and
+ * passes straight through.
  */
 @Component
 @ConditionalOnEmbeddedEngine
@@ -23,6 +25,10 @@ public class IntermediateCatchEventProcessor implements ElementProcessor {
 
 	@Override
 	public void onActivate(ElementContext context) {
+		if (context.element().eventDefinition() instanceof LinkDefinition) {
+			context.complete();
+			return;
+		}
 		this.subscriptions.open(context, context.element()).ifPresent((variables) -> {
 			context.executor().variableBehavior().mergeCompletionVariables(context, variables);
 			context.complete();

@@ -1,0 +1,111 @@
+package fr.refactory.engine.execution.behavior;
+
+import java.util.List;
+import java.util.Map;
+
+import fr.refactory.engine.ConditionalOnEmbeddedEngine;
+import fr.refactory.engine.execution.ElementContext;
+import fr.refactory.engine.execution.Execution;
+import fr.refactory.engine.execution.ProcessExecutor;
+import fr.refactory.engine.expression.FeelExpressions;
+import fr.refactory.engine.model.ExecutableElement;
+import fr.refactory.engine.model.ExecutableProcess;
+import fr.refactory.engine.model.SignalDefinition;
+import fr.refactory.engine.state.ElementInstance;
+import fr.refactory.engine.state.KeyGenerator;
+
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.stereotype.Component;
+
+/**
+ * Signal subscriptions and broadcasts. A subscription is opened for a waiting element instance (a signal catch event,
+ * or the activity a signal boundary event is attached to; the name is evaluated then) and deleted when that instance
+ * is left. A broadcast triggers every subscription open at that moment through {@link CatchEvents} and starts one
+ * instance of the latest version of every process with a matching signal start event. Signals are never buffered.
+ */
+@Component
+@ConditionalOnEmbeddedEngine
+public class SignalBehavior {
+
+	private final JdbcTemplate jdbc;
+
+	private final KeyGenerator keys;
+
+	/** Looked up when a signal occurs: catch events need the executor, whose processors need this bean. */
+	private final ObjectProvider<CatchEvents> catchEvents;
+
+	SignalBehavior(JdbcTemplate jdbc, KeyGenerator keys, ObjectProvider<CatchEvents> catchEvents) {
+		this.jdbc = jdbc;
+		this.keys = keys;
+		this.catchEvents = catchEvents;
+	}
+
+	public void open(ElementContext owner, ExecutableElement event) {
+		SignalDefinition signal = (SignalDefinition) event.eventDefinition();
+		String name = FeelExpressions.evaluateString(signal.name(), owner.variables());
+		ElementInstance instance = owner.instance();
+		this.jdbc.update("insert into engine_signal_subscription (subscription_key, signal_name, element_instance_key,"
+				+ " element_id, process_instance_key, process_definition_key, process_definition_id, created)"
+				+ " values (?, ?, ?, ?, ?, ?, ?, ?)", this.keys.nextKey(), name, instance.key(), event.id(),
+				instance.processInstanceKey(), instance.processDefinitionKey(), instance.processDefinitionId(),
+				owner.executor().store().now());
+	}
+
+	public void close(ElementContext owner) {
+		this.jdbc.update("delete from engine_signal_subscription where element_instance_key = ?",
+				owner.instance().key());
+	}
+
+	/** Triggers the subscriptions open now (not those the triggering opens), then the signal start events. */
+	public void broadcast(ProcessExecutor executor, String name, Map<String, Object> variables) {
+		List<Map<String, Object>> open = this.jdbc.queryForList("select subscription_key, element_instance_key,"
+				+ " element_id, process_instance_key from engine_signal_subscription where signal_name = ?"
+				+ " order by subscription_key", name);
+		for (Map<String, Object> subscription : open) {
+			trigger(executor, subscription, variables);
+		}
+		for (ExecutableProcess process : processesStartedBy(executor, name)) {
+			Execution execution = executor.begin();
+			long instanceKey = executor.startProcessInstance(execution, process, variables, null);
+			execution.startAt(instanceKey, startEventFor(process, name).id());
+			executor.drain(execution);
+		}
+	}
+
+	private void trigger(ProcessExecutor executor, Map<String, Object> subscription, Map<String, Object> variables) {
+		executor.store().lockRoot((Long) subscription.get("process_instance_key"));
+		Integer stillOpen = this.jdbc.queryForObject(
+				"select count(*) from engine_signal_subscription where subscription_key = ?", Integer.class,
+				subscription.get("subscription_key"));
+		ElementInstance owner = executor.store()
+			.elementInstance((Long) subscription.get("element_instance_key"))
+			.orElse(null);
+		if (stillOpen == null || stillOpen == 0 || owner == null || !owner.isActive()) {
+			return;
+		}
+		Execution execution = executor.begin();
+		this.catchEvents.getObject()
+			.occurred(execution, owner, (String) subscription.get("element_id"), variables);
+		executor.drain(execution);
+	}
+
+	private static List<ExecutableProcess> processesStartedBy(ProcessExecutor executor, String name) {
+		return executor.definitions()
+			.latestExecutables()
+			.stream()
+			.filter((process) -> startEventFor(process, name) != null)
+			.toList();
+	}
+
+	private static ExecutableElement startEventFor(ExecutableProcess process, String name) {
+		for (ExecutableElement start : process.signalStartEvents()) {
+			SignalDefinition signal = (SignalDefinition) start.eventDefinition();
+			if (name.equals(FeelExpressions.evaluateString(signal.name(), Map.of()))) {
+				return start;
+			}
+		}
+		return null;
+	}
+
+}

@@ -1,0 +1,44 @@
+package fr.refactory.engine.execution.behavior;
+
+import fr.refactory.engine.ConditionalOnEmbeddedEngine;
+import fr.refactory.engine.execution.ElementContext;
+import fr.refactory.engine.expression.FeelExpressions;
+import fr.refactory.engine.model.EscalationDefinition;
+import fr.refactory.engine.model.SignalDefinition;
+
+import org.springframework.stereotype.Component;
+
+/**
+ * What intermediate throw events and end events throw besides errors and terminate: a signal, broadcast with the
+ * event's local variables (its input mappings), or an escalation (code evaluated now) to the nearest escalation
+ * boundary event.
+ */
+@Component
+@ConditionalOnEmbeddedEngine
+public class ThrowEventBehavior {
+
+	private final SignalBehavior signals;
+
+	private final EscalationEvents escalations;
+
+	ThrowEventBehavior(SignalBehavior signals, EscalationEvents escalations) {
+		this.signals = signals;
+		this.escalations = escalations;
+	}
+
+	/** @return true when the thrower continues (completes), false when throwing ended it */
+	public boolean throwEvent(ElementContext context) {
+		if (context.element().eventDefinition() instanceof SignalDefinition signal) {
+			String name = FeelExpressions.evaluateString(signal.name(), context.variables());
+			this.signals.broadcast(context.executor(), name,
+					context.executor().variables().local(context.instance().key()));
+			return context.executor().store().elementInstance(context.instance().key()).orElseThrow().isActive();
+		}
+		if (context.element().eventDefinition() instanceof EscalationDefinition escalation) {
+			String code = FeelExpressions.evaluateString(escalation.code(), context.variables());
+			return this.escalations.throwEscalation(context, code);
+		}
+		return true;
+	}
+
+}
