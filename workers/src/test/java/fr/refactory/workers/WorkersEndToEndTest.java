@@ -87,6 +87,25 @@ class WorkersEndToEndTest extends RefactoryIntegrationTest {
 		assertThat(incident.getElementId()).isEqualTo("task-register-vehicle");
 	}
 
+	@Test
+	void aBusinessFailureIsCaughtByTheModelsErrorBoundaryEventWithTheWorkersReason() {
+		String process = deploy(Bpmn.createExecutableProcess(uniqueId("e2e-vin-caught"))
+			.startEvent()
+			.serviceTask("task-register-vehicle", (t) -> t.zeebeJobType("mes.registerVehicle"))
+			.boundaryEvent("error-vin-invalid", (b) -> b.error("VIN_INVALID"))
+			.endEvent("end-vin-rejected")
+			.moveToActivity("task-register-vehicle")
+			.endEvent("end-registered")
+			.done());
+
+		long instance = start(process, Map.of("vin", "NOT-A-VIN"));
+
+		Awaitility.await().atMost(AT_MOST).until(() -> state(instance) == ProcessInstanceState.COMPLETED);
+		assertThat(incidents(instance)).isEmpty();
+		assertThat(variables(instance).get("errorReason")).as("the worker's error variables reach the process")
+			.contains("NOT-A-VIN");
+	}
+
 	/**
 	 * On its last retry an unavailable bench is the BPMN error. (The earlier retries fail the job with a back-off,
 	 * asserted at worker level in BenchWorkersTest: the embedded engine only re-offers a backed-off job on the next
