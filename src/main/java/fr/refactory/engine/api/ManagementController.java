@@ -7,12 +7,11 @@ import java.util.Map;
 import fr.refactory.engine.ConditionalOnEmbeddedEngine;
 import fr.refactory.engine.Rejection;
 import fr.refactory.engine.clock.ControlledClock;
-import fr.refactory.engine.job.JobDeadlineChecker;
+import fr.refactory.engine.clock.PeriodicCheck;
 import fr.refactory.engine.management.ClusterChanges;
 import fr.refactory.engine.management.ConditionalOnEngineManagement;
 import fr.refactory.engine.management.EngineManagementProperties;
 import fr.refactory.engine.management.EnginePurge;
-import fr.refactory.engine.timer.TimerChecker;
 
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
@@ -36,19 +35,16 @@ class ManagementController {
 
 	private final ControlledClock clock;
 
-	private final ObjectProvider<JobDeadlineChecker> jobDeadlines;
-
-	private final ObjectProvider<TimerChecker> timers;
+	private final ObjectProvider<PeriodicCheck> dueWork;
 
 	private final EnginePurge purge;
 
 	private final ClusterChanges changes;
 
-	ManagementController(ControlledClock clock, ObjectProvider<JobDeadlineChecker> jobDeadlines,
-			ObjectProvider<TimerChecker> timers, EnginePurge purge, ClusterChanges changes) {
+	ManagementController(ControlledClock clock, ObjectProvider<PeriodicCheck> dueWork, EnginePurge purge,
+			ClusterChanges changes) {
 		this.clock = clock;
-		this.jobDeadlines = jobDeadlines;
-		this.timers = timers;
+		this.dueWork = dueWork;
 		this.purge = purge;
 		this.changes = changes;
 	}
@@ -82,8 +78,7 @@ class ManagementController {
 	}
 
 	private void runDueWork() {
-		this.jobDeadlines.ifAvailable(JobDeadlineChecker::checkNow);
-		this.timers.ifAvailable(TimerChecker::checkNow);
+		this.dueWork.orderedStream().forEach(PeriodicCheck::checkNow);
 	}
 
 	private Map<String, Object> currentTime() {

@@ -1,16 +1,13 @@
 package fr.refactory.engine.timer;
 
 import java.util.List;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.TimeUnit;
 
 import fr.refactory.engine.ConditionalOnEmbeddedEngine;
+import fr.refactory.engine.clock.PeriodicCheck;
 import fr.refactory.engine.timer.TimerStore.TimerRow;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-import org.springframework.context.SmartLifecycle;
 import org.springframework.stereotype.Component;
 
 /**
@@ -19,7 +16,7 @@ import org.springframework.stereotype.Component;
  */
 @Component
 @ConditionalOnEmbeddedEngine
-public class TimerChecker implements SmartLifecycle {
+public class TimerChecker extends PeriodicCheck {
 
 	private static final Logger LOG = LoggerFactory.getLogger(TimerChecker.class);
 
@@ -27,13 +24,13 @@ public class TimerChecker implements SmartLifecycle {
 
 	private final DueTimers dueTimers;
 
-	private ScheduledExecutorService scheduler;
-
 	TimerChecker(DueTimers dueTimers) {
+		super("engine-timers");
 		this.dueTimers = dueTimers;
 	}
 
 	/** Fires every timer due now (a re-armed cycle is never due again at once, so this ends). */
+	@Override
 	public void checkNow() {
 		try {
 			List<TimerRow> due = this.dueTimers.due(BATCH);
@@ -61,29 +58,6 @@ public class TimerChecker implements SmartLifecycle {
 			LOG.warn("Firing timer {} of {} failed; it stays pending", timer.key(), timer.elementId(), ex);
 			return false;
 		}
-	}
-
-	@Override
-	public synchronized void start() {
-		this.scheduler = Executors.newSingleThreadScheduledExecutor((runnable) -> {
-			Thread thread = new Thread(runnable, "engine-timers");
-			thread.setDaemon(true);
-			return thread;
-		});
-		this.scheduler.scheduleWithFixedDelay(this::checkNow, 1, 1, TimeUnit.SECONDS);
-	}
-
-	@Override
-	public synchronized void stop() {
-		if (this.scheduler != null) {
-			this.scheduler.shutdownNow();
-			this.scheduler = null;
-		}
-	}
-
-	@Override
-	public synchronized boolean isRunning() {
-		return this.scheduler != null;
 	}
 
 }
