@@ -195,7 +195,8 @@ public class Messages {
 		this.subscriptions.correlated(subscriptionKey,
 				this.executor.definitions().executable(element.processDefinitionKey()).element(eventId),
 				this.executor.store().now());
-		this.catchEvents.occurred(execution, element, eventId, variables == null ? Map.of() : variables);
+		this.catchEvents.occurred(this.executor.context(execution, element), eventId,
+				variables == null ? Map.of() : variables);
 		this.executor.drain(execution);
 		return true;
 	}

@@ -13,6 +13,7 @@ import fr.refactory.engine.expression.Expression;
 import fr.refactory.engine.expression.FeelExpressions;
 import fr.refactory.engine.model.CalledDecision;
 import fr.refactory.engine.model.ElementType;
+import fr.refactory.engine.model.EventSubprocessStart;
 import fr.refactory.engine.model.EventDefinition;
 import fr.refactory.engine.model.ExecutableElement;
 import fr.refactory.engine.model.ExecutableFlow;
@@ -36,6 +37,7 @@ import io.camunda.zeebe.model.bpmn.instance.ReceiveTask;
 import io.camunda.zeebe.model.bpmn.instance.SequenceFlow;
 import io.camunda.zeebe.model.bpmn.instance.StartEvent;
 import io.camunda.zeebe.model.bpmn.instance.SubProcess;
+import io.camunda.zeebe.model.bpmn.instance.ThrowEvent;
 import io.camunda.zeebe.model.bpmn.instance.zeebe.ZeebeAssignmentDefinition;
 import io.camunda.zeebe.model.bpmn.instance.zeebe.ZeebeCalledDecision;
 import io.camunda.zeebe.model.bpmn.instance.zeebe.ZeebeFormDefinition;
@@ -66,6 +68,7 @@ public final class BpmnTransformer {
 			Map.entry("exclusiveGateway", ElementType.EXCLUSIVE_GATEWAY),
 			Map.entry("parallelGateway", ElementType.PARALLEL_GATEWAY),
 			Map.entry("inclusiveGateway", ElementType.INCLUSIVE_GATEWAY),
+			Map.entry("eventBasedGateway", ElementType.EVENT_BASED_GATEWAY),
 			Map.entry("intermediateCatchEvent", ElementType.INTERMEDIATE_CATCH_EVENT),
 			Map.entry("receiveTask", ElementType.RECEIVE_TASK), Map.entry("boundaryEvent", ElementType.BOUNDARY_EVENT),
 			Map.entry("intermediateThrowEvent", ElementType.INTERMEDIATE_THROW_EVENT));
@@ -126,7 +129,7 @@ public final class BpmnTransformer {
 		String start = collect(process.getId(), process.getFlowElements(), elements, flows);
 		elements.put(process.getId(), new ExecutableElement(process.getId(), process.getName(), ElementType.PROCESS,
 				null, List.of(), List.of(), null, List.of(), List.of(), null, null, null, null, null, null, start, null,
-				null, null, null));
+				null, null, null, null));
 		ExecutableProcess executable = new ExecutableProcess(0, process.getId(), 0, process.getName(),
 				Map.copyOf(elements), Map.copyOf(flows));
 		checkLinks(executable);
@@ -200,7 +203,7 @@ public final class BpmnTransformer {
 	private ExecutableElement transformNode(String scopeId, FlowNode node, Map<String, ExecutableElement> elements,
 			Map<String, ExecutableFlow> flows) {
 		String typeName = node.getElementType().getTypeName();
-		ElementType type = TYPES.get(typeName);
+		ElementType type = isEventSubprocess(node) ? ElementType.EVENT_SUB_PROCESS : TYPES.get(typeName);
 		if (type == null) {
 			throw reject(node.getId(), "elements of type '" + typeName + "' are not supported by the embedded engine");
 		}
@@ -208,6 +211,9 @@ public final class BpmnTransformer {
 		String start = null;
 		if (node instanceof SubProcess subProcess) {
 			start = collect(node.getId(), subProcess.getFlowElements(), elements, flows);
+			if (subProcess.triggeredByEvent()) {
+				start = eventSubprocessStartOf(subProcess);
+			}
 		}
 		String defaultFlow = (node instanceof Gateway gateway) ? defaultFlowOf(gateway) : null;
 		ZeebeExtensions extensions = new ZeebeExtensions(node, this::feel);
@@ -218,8 +224,29 @@ public final class BpmnTransformer {
 				ids(node.getIncoming()), ids(node.getOutgoing()), defaultFlow, extensions.mappings(true),
 				extensions.mappings(false), extensions.job(), userTask(node, extensions), calledDecision(node),
 				extensions.calledElement(), extensions.script(), extensions.resultVariable(), start, message,
-				eventDefinition, this.events.boundaryOf(node), null);
+				eventDefinition, this.events.boundaryOf(node), null, eventSubprocessStart(node));
 		return multiInstanceBodyOr(node, element);
+	}
+
+	private static boolean isEventSubprocess(ModelElementInstance node) {
+		return node instanceof SubProcess subProcess && subProcess.triggeredByEvent();
+	}
+
+	/** The one start event of an event subprocess (Zeebe's validation requires exactly one, with a definition). */
+	private String eventSubprocessStartOf(SubProcess subProcess) {
+		return subProcess.getFlowElements()
+			.stream()
+			.filter(StartEvent.class::isInstance)
+			.map(FlowElement::getId)
+			.findFirst()
+			.orElseThrow(() -> reject(subProcess.getId(), "expected an event subprocess to have a start event"));
+	}
+
+	private static EventSubprocessStart eventSubprocessStart(FlowNode node) {
+		if (node instanceof StartEvent start && isEventSubprocess(node.getParentElement())) {
+			return new EventSubprocessStart(start.isInterrupting());
+		}
+		return null;
 	}
 
 	/** A multi-instance activity becomes its body, holding the activity as its inner element. */
@@ -266,15 +293,15 @@ public final class BpmnTransformer {
 				&& !(activity.getLoopCharacteristics() instanceof MultiInstanceLoopCharacteristics)) {
 			throw reject(node.getId(), "standard loop characteristics are not supported (use multi-instance)");
 		}
-		if (node instanceof SubProcess subProcess && subProcess.triggeredByEvent()) {
-			throw reject(node.getId(), "event subprocesses are not supported by the embedded engine");
-		}
 	}
 
 	private MessageDefinition message(FlowNode node) {
 		io.camunda.zeebe.model.bpmn.instance.Message message = null;
 		if (node instanceof ReceiveTask receiveTask) {
 			message = receiveTask.getMessage();
+		}
+		else if (node instanceof ThrowEvent) {
+			return null;
 		}
 		else if (!node.getChildElementsByType(MessageEventDefinition.class).isEmpty()) {
 			message = node.getChildElementsByType(MessageEventDefinition.class).iterator().next().getMessage();
@@ -285,7 +312,7 @@ public final class BpmnTransformer {
 		if (message == null || message.getName() == null || message.getName().isBlank()) {
 			throw reject(node.getId(), "expected a message with a name");
 		}
-		if (node instanceof StartEvent) {
+		if (node instanceof StartEvent && !isEventSubprocess(node.getParentElement())) {
 			return new MessageDefinition(feel(node.getId(), message.getName(), false), null);
 		}
 		ZeebeSubscription subscription = message.getSingleExtensionElement(ZeebeSubscription.class);

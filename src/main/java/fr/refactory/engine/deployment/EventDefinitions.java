@@ -21,6 +21,8 @@ import io.camunda.zeebe.model.bpmn.instance.LinkEventDefinition;
 import io.camunda.zeebe.model.bpmn.instance.MessageEventDefinition;
 import io.camunda.zeebe.model.bpmn.instance.Process;
 import io.camunda.zeebe.model.bpmn.instance.SignalEventDefinition;
+import io.camunda.zeebe.model.bpmn.instance.StartEvent;
+import io.camunda.zeebe.model.bpmn.instance.SubProcess;
 import io.camunda.zeebe.model.bpmn.instance.TerminateEventDefinition;
 import io.camunda.zeebe.model.bpmn.instance.TimerEventDefinition;
 
@@ -33,6 +35,9 @@ final class EventDefinitions {
 	/** The event definitions each event type supports (by BPMN name); an event without definition is always fine. */
 	private static final Map<String, Set<Class<?>>> SUPPORTED = Map.of("startEvent",
 			Set.of(MessageEventDefinition.class, TimerEventDefinition.class, SignalEventDefinition.class),
+			"eventSubprocessStartEvent",
+			Set.of(MessageEventDefinition.class, TimerEventDefinition.class, SignalEventDefinition.class,
+					ErrorEventDefinition.class, EscalationEventDefinition.class),
 			"intermediateCatchEvent",
 			Set.of(MessageEventDefinition.class, TimerEventDefinition.class, SignalEventDefinition.class,
 					LinkEventDefinition.class),
@@ -40,9 +45,10 @@ final class EventDefinitions {
 			Set.of(MessageEventDefinition.class, TimerEventDefinition.class, ErrorEventDefinition.class,
 					SignalEventDefinition.class, EscalationEventDefinition.class),
 			"intermediateThrowEvent",
-			Set.of(SignalEventDefinition.class, LinkEventDefinition.class, EscalationEventDefinition.class), "endEvent",
-			Set.of(ErrorEventDefinition.class, TerminateEventDefinition.class, SignalEventDefinition.class,
-					EscalationEventDefinition.class));
+			Set.of(SignalEventDefinition.class, LinkEventDefinition.class, EscalationEventDefinition.class,
+					MessageEventDefinition.class),
+			"endEvent", Set.of(ErrorEventDefinition.class, TerminateEventDefinition.class, SignalEventDefinition.class,
+					EscalationEventDefinition.class, MessageEventDefinition.class));
 
 	private final ZeebeExtensions.ExpressionParser parser;
 
@@ -59,20 +65,24 @@ final class EventDefinitions {
 					? "expected an event definition on '" + typeName + "'" : null;
 		}
 		io.camunda.zeebe.model.bpmn.instance.EventDefinition definition = definitions.iterator().next();
-		Set<Class<?>> supported = SUPPORTED.getOrDefault(typeName, Set.of());
+		boolean inEventSubprocess = typeName.equals("startEvent") && node.getParentElement() instanceof SubProcess parent
+				&& parent.triggeredByEvent();
+		Set<Class<?>> supported = SUPPORTED.getOrDefault(inEventSubprocess ? "eventSubprocessStartEvent" : typeName,
+				Set.of());
 		if (definitions.size() > 1 || supported.stream().noneMatch((type) -> type.isInstance(definition))) {
 			return definition.getElementType().getTypeName() + " on '" + typeName
 					+ "' is not supported by the embedded engine";
 		}
-		if (typeName.equals("startEvent") && !(node.getParentElement() instanceof Process)) {
-			return "message, timer and signal start events are only supported at the top level of a process";
+		if (typeName.equals("startEvent") && !(node.getParentElement() instanceof Process) && !inEventSubprocess) {
+			return "start events with an event definition are only supported at the top level of a process and in"
+					+ " event subprocesses";
 		}
 		if (definition instanceof SignalEventDefinition signal && (signal.getSignal() == null
 				|| signal.getSignal().getName() == null || signal.getSignal().getName().isBlank())) {
 			return "expected a signal with a name";
 		}
 		if (definition instanceof EscalationEventDefinition escalation) {
-			return unsupportedEscalation(escalation, typeName);
+			return unsupportedEscalation(escalation, inEventSubprocess || typeName.equals("boundaryEvent"));
 		}
 		if (definition instanceof LinkEventDefinition link && (link.getName() == null || link.getName().isBlank())) {
 			return "expected a link event with a name";
@@ -107,9 +117,8 @@ final class EventDefinitions {
 	}
 
 	/** Throw events need a code (static or FEEL); a catch event's code is static, or absent to catch all. */
-	private static String unsupportedEscalation(EscalationEventDefinition definition, String typeName) {
+	private static String unsupportedEscalation(EscalationEventDefinition definition, boolean catching) {
 		String code = definition.getEscalation() == null ? null : definition.getEscalation().getEscalationCode();
-		boolean catching = typeName.equals("boundaryEvent");
 		if (!catching && (code == null || code.isBlank())) {
 			return "expected an escalation with an escalation code";
 		}
@@ -124,7 +133,7 @@ final class EventDefinitions {
 		if (code == null || code.isBlank()) {
 			return new EscalationDefinition(null);
 		}
-		boolean caught = node instanceof BoundaryEvent;
+		boolean caught = node instanceof BoundaryEvent || node instanceof StartEvent;
 		return new EscalationDefinition(caught ? new Expression(code, null) : this.parser.feel(node.getId(), code, false));
 	}
 

@@ -8,6 +8,7 @@ import fr.refactory.engine.execution.processor.BoundaryEventProcessor;
 import fr.refactory.engine.execution.processor.BusinessRuleTaskProcessor;
 import fr.refactory.engine.execution.processor.CallActivityProcessor;
 import fr.refactory.engine.execution.processor.EndEventProcessor;
+import fr.refactory.engine.execution.processor.EventBasedGatewayProcessor;
 import fr.refactory.engine.execution.processor.ExclusiveGatewayProcessor;
 import fr.refactory.engine.execution.processor.InclusiveGatewayProcessor;
 import fr.refactory.engine.execution.processor.IntermediateCatchEventProcessor;
@@ -36,11 +37,12 @@ public class ElementProcessors {
 			ScriptTaskProcessor script, UserTaskProcessor userTask, BusinessRuleTaskProcessor businessRule,
 			CallActivityProcessor callActivity, MessageCatchProcessor messageCatch,
 			IntermediateCatchEventProcessor intermediateCatch, IntermediateThrowEventProcessor intermediateThrow,
-			EndEventProcessor endEvent,
-			MultiInstanceBodyProcessor multiInstanceBody) {
+			EndEventProcessor endEvent, MultiInstanceBodyProcessor multiInstanceBody,
+			EventBasedGatewayProcessor eventBasedGateway) {
 		UndefinedTaskProcessor passThrough = new UndefinedTaskProcessor();
 		this.processors.put(ElementType.PROCESS, process);
 		this.processors.put(ElementType.SUB_PROCESS, subProcess);
+		this.processors.put(ElementType.EVENT_SUB_PROCESS, subProcess);
 		this.processors.put(ElementType.START_EVENT, passThrough);
 		this.processors.put(ElementType.END_EVENT, endEvent);
 		this.processors.put(ElementType.SERVICE_TASK, jobTask);
@@ -54,6 +56,7 @@ public class ElementProcessors {
 		this.processors.put(ElementType.EXCLUSIVE_GATEWAY, new ExclusiveGatewayProcessor());
 		this.processors.put(ElementType.PARALLEL_GATEWAY, new ParallelGatewayProcessor());
 		this.processors.put(ElementType.INCLUSIVE_GATEWAY, new InclusiveGatewayProcessor());
+		this.processors.put(ElementType.EVENT_BASED_GATEWAY, eventBasedGateway);
 		this.processors.put(ElementType.INTERMEDIATE_CATCH_EVENT, intermediateCatch);
 		this.processors.put(ElementType.INTERMEDIATE_THROW_EVENT, intermediateThrow);
 		this.processors.put(ElementType.RECEIVE_TASK, messageCatch);

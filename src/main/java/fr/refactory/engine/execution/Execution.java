@@ -24,6 +24,8 @@ public final class Execution {
 
 	private final java.util.Map<Long, String> startElements = new java.util.HashMap<>();
 
+	private final java.util.Map<String, java.util.Map<String, Object>> eventsAhead = new java.util.HashMap<>();
+
 	Execution() {
 		if (TransactionSynchronizationManager.isSynchronizationActive()) {
 			TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
@@ -54,6 +56,19 @@ public final class Execution {
 
 	String startElement(long processInstanceKey) {
 		return this.startElements.get(processInstanceKey);
+	}
+
+	/**
+	 * The catch event {@code elementId} in the scope {@code flowScopeKey} has already occurred with these variables (it
+	 * won at an event-based gateway): when the token reaches it, it completes at once instead of waiting.
+	 */
+	public void eventOccurredAhead(long flowScopeKey, String elementId, java.util.Map<String, Object> variables) {
+		this.eventsAhead.put(flowScopeKey + "/" + elementId, variables);
+	}
+
+	public java.util.Optional<java.util.Map<String, Object>> takeEventOccurredAhead(long flowScopeKey,
+			String elementId) {
+		return java.util.Optional.ofNullable(this.eventsAhead.remove(flowScopeKey + "/" + elementId));
 	}
 
 	public void afterCommit(Runnable action) {

@@ -6,6 +6,7 @@ import java.util.Map;
 import fr.refactory.engine.ConditionalOnEmbeddedEngine;
 import fr.refactory.engine.execution.Execution.Step;
 import fr.refactory.engine.execution.behavior.BoundaryEvents;
+import fr.refactory.engine.execution.behavior.EventSubprocesses;
 import fr.refactory.engine.execution.behavior.IncidentBehavior;
 import fr.refactory.engine.execution.behavior.VariableBehavior;
 import fr.refactory.engine.expression.ExpressionFailure;
@@ -42,9 +43,11 @@ public class ProcessExecutor {
 
 	private final BoundaryEvents boundaryEvents;
 
+	private final EventSubprocesses eventSubprocesses;
+
 	ProcessExecutor(RuntimeStore store, DefinitionStore definitions, KeyGenerator keys,
 			VariableBehavior variableBehavior, IncidentBehavior incidents, ElementProcessors processors,
-			BoundaryEvents boundaryEvents) {
+			BoundaryEvents boundaryEvents, EventSubprocesses eventSubprocesses) {
 		this.store = store;
 		this.definitions = definitions;
 		this.keys = keys;
@@ -52,6 +55,7 @@ public class ProcessExecutor {
 		this.incidents = incidents;
 		this.processors = processors;
 		this.boundaryEvents = boundaryEvents;
+		this.eventSubprocesses = eventSubprocesses;
 	}
 
 	public Execution begin() {
@@ -135,6 +139,7 @@ public class ProcessExecutor {
 			this.variableBehavior.applyInputs(context);
 			processor.onActivate(context);
 			this.boundaryEvents.open(context);
+			this.eventSubprocesses.open(context);
 		}
 		catch (ElementFailure failure) {
 			this.incidents.create(context.instance(), failure.errorType(), failure.getMessage(), "ACTIVATE", null);
@@ -164,6 +169,7 @@ public class ProcessExecutor {
 		ElementInstance instance = context.instance();
 		this.store.endElementInstance(instance.key(), ElementInstance.COMPLETED);
 		this.boundaryEvents.close(context);
+		this.eventSubprocesses.close(context);
 		List<String> taken = flowIds != null ? flowIds : context.element().outgoing();
 		ScopeRef scope = new ScopeRef(context.process(), instance.processInstanceKey(),
 				instance.flowScopeKey() == null ? 0 : instance.flowScopeKey());
@@ -200,6 +206,7 @@ public class ProcessExecutor {
 		}
 		ElementContext context = context(execution, instance);
 		this.boundaryEvents.close(context);
+		this.eventSubprocesses.close(context);
 		this.processors.of(context.element().type()).onTerminate(context);
 		this.incidents.resolveAllOf(instance.key());
 		this.store.endElementInstance(instance.key(), ElementInstance.TERMINATED);

@@ -92,6 +92,22 @@ public record ExecutableProcess(long key, String processId, int version, String 
 			.toList();
 	}
 
+	/**
+	 * The start events of the event subprocesses directly inside the scope with this id, in id order. The body of a
+	 * multi-instance subprocess has none: they belong to its inner instances.
+	 */
+	public java.util.List<ExecutableElement> eventSubprocessStartsIn(String scopeId, ElementType instanceType) {
+		if (instanceType == ElementType.MULTI_INSTANCE_BODY) {
+			return java.util.List.of();
+		}
+		return this.elements.values()
+			.stream()
+			.filter((e) -> e.eventSubprocessStart() != null
+					&& scopeId.equals(this.elements.get(e.flowScopeId()).flowScopeId()))
+			.sorted(java.util.Comparator.comparing(ExecutableElement::id))
+			.toList();
+	}
+
 	public ExecutableFlow flow(String id) {
 		return this.flows.get(id);
 	}

@@ -80,11 +80,11 @@ public class DueTimers {
 		if (owner.isEmpty() || !owner.get().isActive()) {
 			return;
 		}
-		this.catchEvents.occurred(execution, owner.get(), timer.elementId(), Map.of());
+		this.catchEvents.occurred(this.executor.context(execution, owner.get()), timer.elementId(), Map.of());
 		ExecutableElement event = this.executor.definitions()
 			.executable(timer.processDefinitionKey())
 			.element(timer.elementId());
-		boolean repeats = event.boundary() != null && !event.boundary().interrupting();
+		boolean repeats = event.isNonInterruptingEvent();
 		if (repeats) {
 			timer.schedule().next(this.clock.instant()).ifPresent((next) -> this.timers.rearm(timer, next));
 		}

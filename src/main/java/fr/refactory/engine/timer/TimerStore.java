@@ -45,6 +45,11 @@ public class TimerStore {
 				fired.processDefinitionId(), fired.elementId(), next);
 	}
 
+	public void deleteOwnedBy(long elementInstanceKey, String elementId) {
+		this.jdbc.update("delete from engine_timer where element_instance_key = ? and element_id = ?",
+				elementInstanceKey, elementId);
+	}
+
 	public void deleteOwnedBy(long elementInstanceKey) {
 		this.jdbc.update("delete from engine_timer where element_instance_key = ?", elementInstanceKey);
 	}

@@ -26,4 +26,7 @@ public interface CatchEventSubscription {
 	/** Stops waiting for every event of this kind the owner waits for. */
 	void close(ElementContext owner);
 
+	/** Stops waiting for this one event of the owner (an interrupted scope keeps its boundary events). */
+	void close(ElementContext owner, ExecutableElement event);
+
 }

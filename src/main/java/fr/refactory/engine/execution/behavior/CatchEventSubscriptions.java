@@ -31,6 +31,14 @@ public class CatchEventSubscriptions {
 		return Optional.empty();
 	}
 
+	public void close(ElementContext owner, ExecutableElement event) {
+		for (CatchEventSubscription subscription : this.subscriptions) {
+			if (subscription.handles(event.eventDefinition())) {
+				subscription.close(owner, event);
+			}
+		}
+	}
+
 	public void closeAll(ElementContext owner) {
 		this.subscriptions.forEach((subscription) -> subscription.close(owner));
 	}

@@ -16,8 +16,9 @@ import org.springframework.stereotype.Component;
 /**
  * Finds the catch event of a thrown error, as Camunda 8 does: starting at the element that threw it, each enclosing
  * scope in turn (the element, its subprocesses, the process, then through the call activity into the parent process
- * and upwards); in each scope an event with the same error code wins over a catch-all event. Today the catch events
- * are error boundary events; {@link #catchIn} is the one place to add others (error event subprocesses).
+ * and upwards). In each scope the error start events of its event subprocesses come first (unless an interrupting
+ * event subprocess already runs there), then its error boundary events; within each, an event with the same error code
+ * wins over a catch-all event.
  */
 @Component
 @ConditionalOnEmbeddedEngine
@@ -50,14 +51,31 @@ public class ErrorCatchResolver {
 		return Optional.empty();
 	}
 
-	/** The catch event for the error in this scope: an error boundary event of the element instance. */
+	/** The catch event for the error in this scope. */
 	protected Optional<ExecutableElement> catchIn(ExecutableProcess process, ElementInstance scope, String errorCode) {
-		List<ErrorCandidate> candidates = process.boundaryEventsOf(scope.elementId(), scope.type())
-			.stream()
-			.filter((event) -> event.eventDefinition() instanceof ErrorDefinition)
-			.map((event) -> new ErrorCandidate(event, (ErrorDefinition) event.eventDefinition()))
-			.toList();
-		return best(candidates, errorCode);
+		for (List<ExecutableElement> events : catchEventsIn(process, scope)) {
+			List<ErrorCandidate> candidates = events.stream()
+				.filter((event) -> event.eventDefinition() instanceof ErrorDefinition)
+				.map((event) -> new ErrorCandidate(event, (ErrorDefinition) event.eventDefinition()))
+				.toList();
+			Optional<ExecutableElement> best = best(candidates, errorCode);
+			if (best.isPresent()) {
+				return best;
+			}
+		}
+		return Optional.empty();
+	}
+
+	/**
+	 * The events of one scope that may catch a thrown event, in the order they are searched: the starts of the event
+	 * subprocesses inside it (none once an interrupting one runs), then its boundary events.
+	 */
+	public List<List<ExecutableElement>> catchEventsIn(ExecutableProcess process, ElementInstance scope) {
+		List<ExecutableElement> starts = process.eventSubprocessStartsIn(scope.elementId(), scope.type());
+		if (!starts.isEmpty() && EventSubprocesses.isInterrupted(process, this.store.activeChildren(scope.key()))) {
+			starts = List.of();
+		}
+		return List.of(starts, process.boundaryEventsOf(scope.elementId(), scope.type()));
 	}
 
 	/** Among catch events of one scope: the one with exactly this code, else a catch-all one. */

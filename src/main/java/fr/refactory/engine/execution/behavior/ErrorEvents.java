@@ -10,8 +10,9 @@ import fr.refactory.engine.execution.behavior.ErrorCatchResolver.ErrorCatch;
 import org.springframework.stereotype.Component;
 
 /**
- * Throws a BPMN error (from a job or an error end event): the catching boundary event interrupts its activity, with
- * the error's variables set on the catch event (from where they propagate, or feed its output mappings).
+ * Throws a BPMN error (from a job or an error end event): the catching boundary event interrupts its activity (or the
+ * catching event subprocess its scope), with the error's variables set on the catch event (from where they propagate,
+ * or feed its output mappings).
  */
 @Component
 @ConditionalOnEmbeddedEngine
@@ -19,11 +20,11 @@ public class ErrorEvents {
 
 	private final ErrorCatchResolver resolver;
 
-	private final BoundaryEvents boundaryEvents;
+	private final CatchEvents catchEvents;
 
-	ErrorEvents(ErrorCatchResolver resolver, BoundaryEvents boundaryEvents) {
+	ErrorEvents(ErrorCatchResolver resolver, CatchEvents catchEvents) {
 		this.resolver = resolver;
-		this.boundaryEvents = boundaryEvents;
+		this.catchEvents = catchEvents;
 	}
 
 	/** @return false when nothing catches the error (the caller raises the incident) */
@@ -33,7 +34,7 @@ public class ErrorEvents {
 			return false;
 		}
 		ElementContext scope = thrower.executor().context(thrower.execution(), caught.get().scope());
-		this.boundaryEvents.trigger(scope, caught.get().event(), variables == null ? Map.of() : variables);
+		this.catchEvents.caught(scope, caught.get().event(), variables == null ? Map.of() : variables);
 		return true;
 	}
 

@@ -37,4 +37,9 @@ class MessageEventSubscription implements CatchEventSubscription {
 		this.messages.close(owner);
 	}
 
+	@Override
+	public void close(ElementContext owner, ExecutableElement event) {
+		this.messages.close(owner, event.id());
+	}
+
 }

@@ -76,11 +76,11 @@ public class MessageSubscriptionBehavior {
 	}
 
 	/**
-	 * Marks the subscription correlated, except for a non-interrupting boundary event, whose subscription stays open
-	 * for the next message as long as its activity runs.
+	 * Marks the subscription correlated, except for a non-interrupting boundary event or event-subprocess start, whose
+	 * subscription stays open for the next message as long as its owner runs.
 	 */
 	public void correlated(long subscriptionKey, ExecutableElement event, Timestamp now) {
-		if (event.boundary() == null || event.boundary().interrupting()) {
+		if (!event.isNonInterruptingEvent()) {
 			markCorrelated(subscriptionKey, now);
 		}
 	}
@@ -88,6 +88,13 @@ public class MessageSubscriptionBehavior {
 	private void markCorrelated(long subscriptionKey, Timestamp now) {
 		this.jdbc.update("update engine_message_subscription set state = 'CORRELATED', last_updated = ?"
 				+ " where subscription_key = ?", now, subscriptionKey);
+	}
+
+	/** Closes the open subscription of one event of the element instance. */
+	public void close(ElementContext context, String elementId) {
+		this.jdbc.update("update engine_message_subscription set state = 'DELETED', last_updated = ?"
+				+ " where element_instance_key = ? and element_id = ? and state = 'CREATED'",
+				context.executor().store().now(), context.instance().key(), elementId);
 	}
 
 	/** Closes every open subscription of the element instance (its own, and those of its boundary events). */

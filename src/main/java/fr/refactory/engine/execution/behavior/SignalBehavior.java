@@ -52,6 +52,11 @@ public class SignalBehavior {
 				owner.executor().store().now());
 	}
 
+	public void close(ElementContext owner, String elementId) {
+		this.jdbc.update("delete from engine_signal_subscription where element_instance_key = ? and element_id = ?",
+				owner.instance().key(), elementId);
+	}
+
 	public void close(ElementContext owner) {
 		this.jdbc.update("delete from engine_signal_subscription where element_instance_key = ?",
 				owner.instance().key());
@@ -86,7 +91,7 @@ public class SignalBehavior {
 		}
 		Execution execution = executor.begin();
 		this.catchEvents.getObject()
-			.occurred(execution, owner, (String) subscription.get("element_id"), variables);
+			.occurred(executor.context(execution, owner), (String) subscription.get("element_id"), variables);
 		executor.drain(execution);
 	}
 

@@ -38,4 +38,9 @@ class SignalEventSubscription implements CatchEventSubscription {
 		this.signals.close(owner);
 	}
 
+	@Override
+	public void close(ElementContext owner, ExecutableElement event) {
+		this.signals.close(owner, event.id());
+	}
+
 }

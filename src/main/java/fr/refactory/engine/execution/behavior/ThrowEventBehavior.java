@@ -9,9 +9,10 @@ import fr.refactory.engine.model.SignalDefinition;
 import org.springframework.stereotype.Component;
 
 /**
- * What intermediate throw events and end events throw besides errors and terminate: a signal, broadcast with the
- * event's local variables (its input mappings), or an escalation (code evaluated now) to the nearest escalation
- * boundary event.
+ * What intermediate throw events and end events throw besides errors and terminate: a message (as in Camunda 8, a job
+ * with the event's task definition: a worker sends it, the event completes with the job), a signal, broadcast with the
+ * event's local variables (its input mappings), or an escalation (code evaluated now) to the nearest catching
+ * escalation event.
  */
 @Component
 @ConditionalOnEmbeddedEngine
@@ -21,13 +22,20 @@ public class ThrowEventBehavior {
 
 	private final EscalationEvents escalations;
 
-	ThrowEventBehavior(SignalBehavior signals, EscalationEvents escalations) {
+	private final JobBehavior jobs;
+
+	ThrowEventBehavior(SignalBehavior signals, EscalationEvents escalations, JobBehavior jobs) {
 		this.signals = signals;
 		this.escalations = escalations;
+		this.jobs = jobs;
 	}
 
-	/** @return true when the thrower continues (completes), false when throwing ended it */
+	/** @return true when the thrower completes now, false when it waits for its job or throwing ended it */
 	public boolean throwEvent(ElementContext context) {
+		if (context.element().job() != null) {
+			this.jobs.createJob(context, context.element().job());
+			return false;
+		}
 		if (context.element().eventDefinition() instanceof SignalDefinition signal) {
 			String name = FeelExpressions.evaluateString(signal.name(), context.variables());
 			this.signals.broadcast(context.executor(), name,
@@ -39,6 +47,13 @@ public class ThrowEventBehavior {
 			return this.escalations.throwEscalation(context, code);
 		}
 		return true;
+	}
+
+	/** The thrower was terminated: its message job, if any, is cancelled. */
+	public void terminated(ElementContext context) {
+		if (context.element().job() != null) {
+			this.jobs.cancelJobs(context.instance().key());
+		}
 	}
 
 }

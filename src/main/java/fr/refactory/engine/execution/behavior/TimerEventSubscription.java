@@ -49,4 +49,9 @@ class TimerEventSubscription implements CatchEventSubscription {
 		this.timers.deleteOwnedBy(owner.instance().key());
 	}
 
+	@Override
+	public void close(ElementContext owner, ExecutableElement event) {
+		this.timers.deleteOwnedBy(owner.instance().key(), event.id());
+	}
+
 }

@@ -68,4 +68,9 @@ public class EndEventProcessor implements ElementProcessor {
 		executor.childLeft(execution, scopeKey);
 	}
 
+	@Override
+	public void onTerminate(ElementContext context) {
+		this.throwEvents.terminated(context);
+	}
+
 }

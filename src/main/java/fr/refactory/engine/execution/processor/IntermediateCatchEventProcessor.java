@@ -1,5 +1,8 @@
 package fr.refactory.engine.execution.processor;
 
+import java.util.Map;
+import java.util.Optional;
+
 import fr.refactory.engine.ConditionalOnEmbeddedEngine;
 import fr.refactory.engine.execution.ElementContext;
 import fr.refactory.engine.execution.ElementProcessor;
@@ -10,7 +13,8 @@ import org.springframework.stereotype.Component;
 
 /**
  * Intermediate catch events (message, timer, and any kind with a catch-event subscription): wait until the event
- * occurs, then complete with its variables. A link catch event is only activated by its link throw event and
+ * occurs, then complete with its variables; after an event-based gateway the event has already occurred when it is
+ * reached. A link catch event is only activated by its link throw event and
  * passes straight through.
  */
 @Component
@@ -29,7 +33,10 @@ public class IntermediateCatchEventProcessor implements ElementProcessor {
 			context.complete();
 			return;
 		}
-		this.subscriptions.open(context, context.element()).ifPresent((variables) -> {
+		Optional<Map<String, Object>> occurred = context.execution()
+			.takeEventOccurredAhead(context.instance().flowScopeKey(), context.element().id())
+			.or(() -> this.subscriptions.open(context, context.element()));
+		occurred.ifPresent((variables) -> {
 			context.executor().variableBehavior().mergeCompletionVariables(context, variables);
 			context.complete();
 		});

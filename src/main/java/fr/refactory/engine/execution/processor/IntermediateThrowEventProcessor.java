@@ -48,4 +48,9 @@ public class IntermediateThrowEventProcessor implements ElementProcessor {
 					context.instance().processInstanceKey(), context.instance().flowScopeKey()), target);
 	}
 
+	@Override
+	public void onTerminate(ElementContext context) {
+		this.throwEvents.terminated(context);
+	}
+
 }
