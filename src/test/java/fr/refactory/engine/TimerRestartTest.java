@@ -18,8 +18,9 @@ import org.springframework.context.ConfigurableApplicationContext;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * Pending timers survive a stop and start of the application (same embedded PostgreSQL data directory): an
- * intermediate timer, a timer boundary event and a timer start cycle fire after the restart, each exactly once. Runs
+ * Pending timers and buffered messages survive a stop and start of the application (same embedded PostgreSQL data
+ * directory): an intermediate timer, a timer boundary event and a timer start cycle fire after the restart, each
+ * exactly once; a buffered message correlates once after the restart and one past its time to live does not. Runs
  * its own two application instances, one after the other, beside the shared test context (as {@link RestartTest}).
  */
 class TimerRestartTest {
@@ -31,7 +32,7 @@ class TimerRestartTest {
 	}
 
 	@Test
-	void shouldFirePendingTimersOnceAfterARestart() throws Exception {
+	void shouldFirePendingTimersAndKeepBufferedMessagesOnceAfterARestart() throws Exception {
 		Path data = Files.createTempDirectory(Path.of("target").toAbsolutePath(), "timer-restart-postgres-");
 		int port = RefactoryIntegrationTest.freePort();
 		long waiting;
@@ -52,6 +53,12 @@ class TimerRestartTest {
 					.moveToActivity("work")
 					.endEvent("end")
 					.done(), "restart-timer-boundary.bpmn")
+				.addProcessModel(Bpmn.createExecutableProcess("restart-message-catch")
+					.startEvent("start")
+					.intermediateCatchEvent("delivered",
+							(e) -> e.message((m) -> m.name("restart-kit-delivered").zeebeCorrelationKeyExpression("orderId")))
+					.endEvent("end")
+					.done(), "restart-message-catch.bpmn")
 				.addProcessModel(Bpmn.createExecutableProcess("restart-timer-start")
 					.startEvent("every")
 					.timerWithCycle("R2/PT10M")
@@ -61,13 +68,24 @@ class TimerRestartTest {
 				.join();
 			waiting = create(client, "restart-timer-catch");
 			guarded = create(client, "restart-timer-boundary");
+			publish(client, "kept", Duration.ofHours(1));
+			publish(client, "expiring", Duration.ofMinutes(5));
 		}
 
 		try (ConfigurableApplicationContext second = startApplication(data, port)) {
 			CamundaClient client = second.getBean(CamundaClient.class);
 			EngineClock clock = new EngineClock("http://localhost:" + port);
 			try {
+				long firstKept = createWaitingFor(client, "kept");
+				long secondKept = createWaitingFor(client, "kept");
+				assertThat(client.newProcessInstanceGetRequest(firstKept).send().join().getState())
+					.as("the buffered message correlates after the restart").isEqualTo(ProcessInstanceState.COMPLETED);
+				assertThat(client.newProcessInstanceGetRequest(secondKept).send().join().getState())
+					.as("and only once").isEqualTo(ProcessInstanceState.ACTIVE);
+
 				clock.add(Duration.ofMinutes(11));
+				assertThat(client.newProcessInstanceGetRequest(createWaitingFor(client, "expiring")).send().join()
+					.getState()).as("a message past its time to live is gone").isEqualTo(ProcessInstanceState.ACTIVE);
 
 				assertThat(client.newProcessInstanceGetRequest(waiting).send().join().getState())
 					.isEqualTo(ProcessInstanceState.COMPLETED);
@@ -85,6 +103,25 @@ class TimerRestartTest {
 				clock.reset();
 			}
 		}
+	}
+
+	private static void publish(CamundaClient client, String orderId, Duration timeToLive) {
+		client.newPublishMessageCommand()
+			.messageName("restart-kit-delivered")
+			.correlationKey(orderId)
+			.timeToLive(timeToLive)
+			.send()
+			.join();
+	}
+
+	private static long createWaitingFor(CamundaClient client, String orderId) {
+		return client.newCreateInstanceCommand()
+			.bpmnProcessId("restart-message-catch")
+			.latestVersion()
+			.variables(java.util.Map.of("orderId", orderId))
+			.send()
+			.join()
+			.getProcessInstanceKey();
 	}
 
 	private static long create(CamundaClient client, String processId) {
