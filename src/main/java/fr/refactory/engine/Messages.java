@@ -10,9 +10,8 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import fr.refactory.engine.execution.Execution;
 import fr.refactory.engine.execution.ProcessExecutor;
 import fr.refactory.engine.execution.behavior.CatchEvents;
+import fr.refactory.engine.execution.behavior.MessageStartEvents;
 import fr.refactory.engine.execution.behavior.MessageSubscriptionBehavior;
-import fr.refactory.engine.expression.FeelExpressions;
-import fr.refactory.engine.model.ExecutableElement;
 import fr.refactory.engine.model.ExecutableProcess;
 import fr.refactory.engine.state.ElementInstance;
 import fr.refactory.engine.state.KeyGenerator;
@@ -41,14 +40,17 @@ public class Messages {
 
 	private final CatchEvents catchEvents;
 
+	private final MessageStartEvents messageStarts;
+
 	Messages(JdbcTemplate jdbc, ProcessExecutor executor, MessageSubscriptionBehavior subscriptions, KeyGenerator keys,
-			ObjectMapper json, CatchEvents catchEvents) {
+			ObjectMapper json, CatchEvents catchEvents, MessageStartEvents messageStarts) {
 		this.jdbc = jdbc;
 		this.executor = executor;
 		this.subscriptions = subscriptions;
 		this.keys = keys;
 		this.json = json;
 		this.catchEvents = catchEvents;
+		this.messageStarts = messageStarts;
 	}
 
 	@Transactional
@@ -79,7 +81,7 @@ public class Messages {
 				correlatedProcesses.add((String) subscription.get("process_definition_id"));
 			}
 		}
-		for (ExecutableProcess process : processesStartedBy(name)) {
+		for (ExecutableProcess process : this.messageStarts.processesStartedBy(this.executor, name)) {
 			if (!correlatedProcesses.contains(process.processId())
 					&& startByMessage(process, name, key, variables) != null) {
 				correlatedProcesses.add(process.processId());
@@ -116,7 +118,7 @@ public class Messages {
 				return result;
 			}
 		}
-		for (ExecutableProcess process : processesStartedBy(name)) {
+		for (ExecutableProcess process : this.messageStarts.processesStartedBy(this.executor, name)) {
 			Long instance = startByMessage(process, name, key, variables);
 			if (instance != null) {
 				Map<String, Long> result = new LinkedHashMap<>();
@@ -129,48 +131,12 @@ public class Messages {
 				+ "' and correlation key '" + key + "', but none was found.");
 	}
 
-	/** The latest version of every process whose message start event has this message name. */
-	private List<ExecutableProcess> processesStartedBy(String name) {
-		return this.executor.definitions()
-			.latestExecutables()
-			.stream()
-			.filter((process) -> startEventFor(process, name) != null)
-			.toList();
-	}
-
-	private static ExecutableElement startEventFor(ExecutableProcess process, String name) {
-		for (ExecutableElement start : process.messageStartEvents()) {
-			if (name.equals(FeelExpressions.evaluateString(start.message().name(), Map.of()))) {
-				return start;
-			}
-		}
-		return null;
-	}
-
-	/**
-	 * Starts an instance at the message start event, unless an active instance of the process was started by a
-	 * message with the same (non-empty) correlation key.
-	 * @return the new instance's key, or null
-	 */
+	/** @return the key of the instance the message started, or null (one started by that key is active) */
 	private Long startByMessage(ExecutableProcess process, String name, String correlationKey,
 			Map<String, Object> variables) {
-		if (!correlationKey.isEmpty()) {
-			this.jdbc.queryForList("select pg_advisory_xact_lock(hashtext(?))", process.processId() + "\n"
-					+ correlationKey);
-			Integer active = this.jdbc.queryForObject("select count(*) from engine_message_start_instance s"
-					+ " join engine_process_instance p on p.process_instance_key = s.process_instance_key"
-					+ " where s.process_definition_id = ? and s.correlation_key = ? and p.state = 'ACTIVE'",
-					Integer.class, process.processId(), correlationKey);
-			if (active != null && active > 0) {
-				return null;
-			}
-		}
-		ExecutableElement start = startEventFor(process, name);
 		Execution execution = this.executor.begin();
-		long instanceKey = this.executor.startProcessInstance(execution, process, variables, null);
-		execution.startAt(instanceKey, start.id());
-		this.jdbc.update("insert into engine_message_start_instance (process_instance_key, process_definition_id,"
-				+ " correlation_key) values (?, ?, ?)", instanceKey, process.processId(), correlationKey);
+		Long instanceKey = this.messageStarts.start(this.executor, execution, process, name, correlationKey,
+				variables);
 		this.executor.drain(execution);
 		return instanceKey;
 	}

@@ -1,6 +1,7 @@
 package fr.refactory.engine.element;
 
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 
 import fr.refactory.engine.EngineTestSupport;
@@ -173,6 +174,62 @@ class MessageTest extends EngineTestSupport {
 			.join()
 			.items()).hasSize(4);
 		problem(() -> start(processId), 400);
+	}
+
+	@Test
+	void shouldStartTheNextInstanceFromABufferedMessageWhenTheInstanceOfItsCorrelationKeyEnds() {
+		String name = uniqueId("core-returned");
+		String processId = uniqueId("message-start-buffered");
+		deploy(Bpmn.createExecutableProcess(processId)
+			.startEvent("returned")
+			.message(name)
+			.userTask("inspect", (t) -> t.zeebeUserTask())
+			.endEvent()
+			.done());
+		long first = this.client.newCorrelateMessageCommand()
+			.messageName(name)
+			.correlationKey("SN-1")
+			.variables(Map.of("delivery", 1))
+			.send()
+			.join()
+			.getProcessInstanceKey();
+		this.client.newPublishMessageCommand()
+			.messageName(name)
+			.correlationKey("SN-1")
+			.timeToLive(Duration.ofHours(1))
+			.variables(Map.of("delivery", 2))
+			.send()
+			.join();
+		assertThat(instancesOf(processId)).as("one instance per active correlation key").hasSize(1);
+
+		long task = this.client.newUserTaskSearchRequest()
+			.filter((f) -> f.processInstanceKey(first))
+			.send()
+			.join()
+			.items()
+			.get(0)
+			.getUserTaskKey();
+		this.client.newCompleteUserTaskCommand(task).send().join();
+
+		List<Long> instances = instancesOf(processId);
+		assertThat(instances).hasSize(2);
+		long next = instances.stream().filter((key) -> key != first).findFirst().orElseThrow();
+		assertThat(rootVariables(next)).containsEntry("delivery", "2");
+		assertThat(history(next)).containsExactly("returned:COMPLETED", "inspect:ACTIVE");
+
+		this.client.newCancelInstanceCommand(next).send().join();
+		assertThat(instancesOf(processId)).as("the buffered message started one instance only").hasSize(2);
+	}
+
+	private List<Long> instancesOf(String processId) {
+		return this.client.newProcessInstanceSearchRequest()
+			.filter((f) -> f.processDefinitionId(processId))
+			.send()
+			.join()
+			.items()
+			.stream()
+			.map((instance) -> instance.getProcessInstanceKey())
+			.toList();
 	}
 
 	@Test

@@ -6,6 +6,7 @@ import fr.refactory.engine.ConditionalOnEmbeddedEngine;
 import fr.refactory.engine.execution.ElementContext;
 import fr.refactory.engine.execution.ElementProcessor;
 import fr.refactory.engine.execution.ProcessCompletions;
+import fr.refactory.engine.execution.behavior.MessageStartEvents;
 import fr.refactory.engine.state.ElementInstance;
 import fr.refactory.engine.state.RuntimeStore;
 
@@ -13,7 +14,7 @@ import org.springframework.stereotype.Component;
 
 /**
  * The process itself: starts at its none start event, completes when no token is left, and then lets a calling
- * call activity continue.
+ * call activity continue (or a buffered message start the next instance for its message start correlation key).
  */
 @Component
 @ConditionalOnEmbeddedEngine
@@ -25,10 +26,14 @@ public class ProcessProcessor implements ElementProcessor {
 
 	private final CallActivityProcessor callActivities;
 
-	ProcessProcessor(RuntimeStore store, ProcessCompletions completions, CallActivityProcessor callActivities) {
+	private final MessageStartEvents messageStarts;
+
+	ProcessProcessor(RuntimeStore store, ProcessCompletions completions, CallActivityProcessor callActivities,
+			MessageStartEvents messageStarts) {
 		this.store = store;
 		this.completions = completions;
 		this.callActivities = callActivities;
+		this.messageStarts = messageStarts;
 	}
 
 	@Override
@@ -46,6 +51,7 @@ public class ProcessProcessor implements ElementProcessor {
 		long key = context.instance().processInstanceKey();
 		this.store.endProcessInstance(key, ElementInstance.COMPLETED);
 		context.execution().afterCommit(() -> this.completions.completed(key));
+		this.messageStarts.instanceEnded(context);
 		Long parentKey = this.store.parentElementInstance(key);
 		if (parentKey != null) {
 			ElementInstance parent = this.store.elementInstance(parentKey).orElseThrow();
@@ -58,6 +64,7 @@ public class ProcessProcessor implements ElementProcessor {
 	@Override
 	public void onTerminate(ElementContext context) {
 		this.store.endProcessInstance(context.instance().processInstanceKey(), ElementInstance.TERMINATED);
+		this.messageStarts.instanceEnded(context);
 	}
 
 }
