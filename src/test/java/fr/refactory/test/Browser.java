@@ -20,8 +20,9 @@ import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
 /**
- * Headless Debian Chromium driven by Selenium, for page tests, at a landscape tablet's size (1024×768). Without {@code chromium} and {@code chromium-driver}
- * installed ({@code .ci/run} installs them), a test using it is reported as skipped, loudly.
+ * Headless Debian Chromium driven by Selenium, for page tests, at a landscape tablet's size (1024×768). Without
+ * {@code chromium} and {@code chromium-driver} installed ({@code .ci/run} installs them), a test using it is reported
+ * as skipped, loudly.
  */
 public final class Browser implements AutoCloseable {
 
