@@ -24,6 +24,10 @@ ROW_GAP = 70
 PAD = 30          # padding inside expanded sub-processes
 HEADER = 10
 
+# domain brief §4 D5, input operationType of decision hv-habilitation-required
+HV_OPERATION_TYPES = ("NON_ELECTRICAL_NEAR_HV", "LOCKOUT", "HV_WORK_EXECUTE", "HV_WORK_LEAD", "HV_INTERVENTION",
+                      "BATTERY_OPERATION", "DECONSTRUCTION", "NONE_HV")
+
 
 def kebab(name):
     return re.sub(r"(?<!^)(?=[A-Z])", "-", name).lower()
@@ -155,11 +159,19 @@ class Process:
         return self.service(id, name, "process.publishMessage", inputs=inputs,
                             headers={"messageName": message}, kind="sendTask", doc=doc)
 
-    def user(self, id, name, group, form, inputs=(), outputs=(), doc=None, multi=None):
+    def user(self, id, name, group, form, inputs=(), outputs=(), doc=None, multi=None, hv=None):
+        """hv: the D5 operation type (domain brief §4 D5) of a step done on an HV vehicle or pack; written as the task
+        headers operationType and vehicleHasHvSystem=true, read by the console's claim guard (ADR 0400)."""
         n = self._node(id, "userTask", name, doc)
         n.ext.append("<zeebe:userTask />")
         n.ext.append(f'<zeebe:formDefinition formId="{form.id}" />')
         n.ext.append(f'<zeebe:assignmentDefinition candidateGroups="{group}" />')
+        if hv:
+            assert hv in HV_OPERATION_TYPES, f"{id}: {hv} is not a D5 operation type"
+            n.ext.append("<zeebe:taskHeaders>" + "".join(
+                f"<zeebe:header key={attr(k)} value={attr(v)} />"
+                for k, v in (("operationType", hv), ("vehicleHasHvSystem", "true"))) + "</zeebe:taskHeaders>")
+            n.attrs["operationType"] = hv
         self._io(n, inputs, outputs)
         n.form = form
         n.attrs["group"] = group

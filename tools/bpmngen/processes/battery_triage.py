@@ -31,7 +31,8 @@ def build():
         yn("bmsCommunicating", "BMS communicating?"),
         yn("crashHistory", "Crash history (airbag deployed / underbody impact)?"),
         attachment("triagePhotosRef", "Photos", required=True))
-    p.user("task-triage-battery-safety", "Triage battery safety", "battery-operators", triage, doc="6.1")
+    p.user("task-triage-battery-safety", "Triage battery safety", "battery-operators", triage, doc="6.1",
+           hv="BATTERY_OPERATION")
     p.boundary("task-triage-battery-safety", "timer-t11-triage-sla", "Triage overdue (4 h / 24 h)",
                timer='=if suspectedDamage = true or mode = "SUSPECT_VEHICLE" then "PT4H" else "PT24H"',
                interrupting=False, doc="T11")
@@ -54,7 +55,8 @@ def build():
         num("quarantineAmbientTemperatureC", "Ambient temperature (°C)", min=-30, max=60, decimals=1, required=True),
         yn("thermalEventObserved", "Temperature rising, smoke, gas or swelling observed?"),
         ta("quarantineComment", "Comment"))
-    p.user("task-log-quarantine-temperature", "Log quarantine temperature", "battery-operators", log, doc="6.3")
+    p.user("task-log-quarantine-temperature", "Log quarantine temperature", "battery-operators", log, doc="6.3",
+           hv="BATTERY_OPERATION")
     p.script("task-count-temperature-reading", "Count reading",
              "=if quarantineReadings = null then 1 else quarantineReadings + 1", "quarantineReadings")
     p.xgw("gw-thermal-event", "Thermal event?")
@@ -125,7 +127,8 @@ def build():
         ta("newModuleSerials", "New module serials (one per line)", required=True, minLength=3),
         cb("balancingDone", "Balancing done", required=True),
         ta("repairComment", "Comment"))
-    p.user("task-replace-modules", "Replace faulty modules", "battery-technicians", repair, doc="6.7a")
+    p.user("task-replace-modules", "Replace faulty modules", "battery-technicians", repair, doc="6.7a",
+           hv="BATTERY_OPERATION")
     p.call("call-unlock-pack", "Unlock pack", "hv-lockout", inputs=[('="UNLOCK"', "lockoutAction")] + lock_inputs)
     p.boundary("call-unlock-pack", "error-pack-isolation-failed", "Isolation check failed", error="HV_TEST_FAILED")
     p.script("task-count-repair-loop", "Count repair loop", "=if repairLoopsDone = null then 1 else repairLoopsDone + 1",

@@ -71,7 +71,8 @@ def build():
         num("batteryMassKg", "Battery mass (kg)", min=50, max=700, required=True),
         yn("visibleDamage", "Visible damage on the pack?"),
         attachment("batteryRemovalPhotoRef", "Photo"))
-    p.user("task-remove-battery", "Remove traction battery", "dismantling-operators", removal, doc="7.4")
+    p.user("task-remove-battery", "Remove traction battery", "dismantling-operators", removal, doc="7.4",
+           hv="DECONSTRUCTION")
     p.publish("send-battery-received", "Send battery to battery triage", "BatteryReceived", "=batteryId",
               {"batteryId": "batteryId", "hostVin": "vin", "suspectedDamage": "visibleDamage = true",
                "origin": '"DISMANTLING"'})

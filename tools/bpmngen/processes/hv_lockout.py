@@ -39,7 +39,8 @@ def build():
                      tf("lockoutCertificateNumber", "Lockout certificate number", required=True,
                         pattern="^[A-Z0-9-]{4,30}$"),
                      ta("lockoutComment", "Comment"))
-    p.user("task-lock-out-hv-system", "Lock out HV system", "hv-lockout-officers", lock_form, doc="L.2 checklist [R81]")
+    p.user("task-lock-out-hv-system", "Lock out HV system", "hv-lockout-officers", lock_form, doc="L.2 checklist [R81]",
+           hv="LOCKOUT")
     p.service("task-generate-lockout-certificate", "Generate lockout certificate", "doc.generateLockoutCertificate",
               outputs=[("=lockoutCertificateId", "lockoutCertificateId")], doc="L.3, linked to the work order")
     p.end("end-hv-system-locked-out", "HV system locked out")
@@ -51,7 +52,8 @@ def build():
                        yn("isolationCheckOk", "Isolation check after re-energising OK?"),
                        num("isolationOhmPerV", "Measured isolation (Ω/V)", min=0, max=100000, required=True),
                        ta("unlockComment", "What failed?", required=True, hide="=isolationCheckOk != false"))
-    p.user("task-unlock-and-re-energise", "Unlock and re-energise", "hv-lockout-officers", unlock_form, doc="L.5")
+    p.user("task-unlock-and-re-energise", "Unlock and re-energise", "hv-lockout-officers", unlock_form, doc="L.5",
+           hv="LOCKOUT")
     p.xgw("gw-isolation-ok", "Isolation OK?")
     p.service("task-record-unlock", "Record unlock on lockout certificate", "doc.generateLockoutCertificate",
               headers={"action": "UNLOCK"}, outputs=[("=lockoutCertificateId", "lockoutCertificateId")])

@@ -126,7 +126,7 @@ def build():
             num("ambientTemperatureC", "Ambient temperature (°C)", min=-30, max=60, decimals=1, required=True),
             yn("bmsCommunicating", "BMS communicating?"),
             attachment("packPhotoRef", "Photos"))
-        p.user("task-inspect-kit-pack", "Inspect kit battery pack", "battery-operators", pack)
+        p.user("task-inspect-kit-pack", "Inspect kit battery pack", "battery-operators", pack, hv="BATTERY_OPERATION")
         p.rule("task-classify-kit-pack", "Classify pack safety", "battery-safety-class", "packSafety",
                inputs=[("=surfaceTemperatureC - ambientTemperatureC", "temperatureRiseC"),
                        ("=shockIndicatorTriggered", "crashHistory")],
@@ -195,7 +195,7 @@ def build():
             ta("componentSerialsScanned", "Component serials scanned", maxLength=1000),
             attachment("kitOperationPhotoRef", "Photo", required=True))
         p.user("task-install-kit", "Install kit (per operation)", "retrofit-technicians", install,
-               multi=dict(collection="=kitOperations", element="kitOperation"), doc="3.10")
+               multi=dict(collection="=kitOperations", element="kitOperation"), doc="3.10", hv="HV_WORK_EXECUTE")
         p.service("task-record-genealogy", "Record component genealogy", "mes.recordGenealogy", doc="3.11")
         p.xgw("gw-join-hv-tests", "Test")
         with p.sub("sub-commissioning-tests", "Commissioning and conformity tests", doc="3.12-3.15"):
@@ -209,7 +209,8 @@ def build():
                     required=True),
                 yn("hvCablesOrange", "HV cables marked orange?"), yn("obdLampOff", "OBD lamp off?"),
                 yn("chargeTestAcOk", "AC charge test OK?"), yn("chargeTestDcOk", "DC charge test OK?"))
-            p.user("task-commission-hv-system", "Commission HV system", "retrofit-work-leads", comm, doc="3.12")
+            p.user("task-commission-hv-system", "Commission HV system", "retrofit-work-leads", comm, doc="3.12",
+                   hv="HV_WORK_LEAD")
             p.service("task-read-hv-test-results", "Read HV test results", "eol.readHvTestResults",
                       outputs=[("=hvTestResults", "hvTestResults")],
                       doc="3.12; throws HV_TEST_FAILED on an isolation or bonding failure")
@@ -269,7 +270,7 @@ def build():
             tf("hvFaultLocation", "Fault location", required=True, minLength=3, maxLength=120),
             ta("hvFaultFix", "Fix applied", required=True, minLength=10),
             tf("replacedComponentSerial", "Replaced component serial", maxLength=40))
-        p.user("task-fix-hv-fault", "Locate and fix HV fault", "retrofit-work-leads", rework)
+        p.user("task-fix-hv-fault", "Locate and fix HV fault", "retrofit-work-leads", rework, hv="HV_WORK_LEAD")
         p.service("task-contain-kit-lot", "Check kit lot (containment)", "mes.holdSuspectItems",
                   headers={"scope": "KIT_LOT"}, outputs=[("=heldItems", "heldItems")])
         p.call("call-unlock-after-rework", "Unlock and re-energise", "hv-lockout",
@@ -310,7 +311,7 @@ def build():
         "bench checks named in the rework order.",
         cb("reworkDone", "Rework done and bench checks re-run", required=True),
         ta("reworkDescription", "What was reworked", required=True, minLength=10))
-    p.user("task-rework-conversion", "Rework conversion", "retrofit-technicians", conv_rework)
+    p.user("task-rework-conversion", "Rework conversion", "retrofit-technicians", conv_rework, hv="HV_WORK_EXECUTE")
     p.script("task-mark-stopped", "Mark conversion stopped", '="STOPPED"', "retrofitOutcome")
     p.end("end-conversion-stopped", "Conversion stopped")
     plate = Form(

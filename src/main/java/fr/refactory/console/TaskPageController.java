@@ -100,6 +100,22 @@ class TaskPageController {
 		return "redirect:/console/tasks";
 	}
 
+	/**
+	 * Live visibility (ADR 0402): the form as typed so far, answered with the conditional fields whose visibility
+	 * changed, for htmx to swap in by id. Nothing is validated or stored.
+	 */
+	@PostMapping("/console/tasks/{taskKey}/form-visibility")
+	String formVisibility(@PathVariable long taskKey, Principal principal, HttpServletRequest request, Model model) {
+		UserTask task = visibleTask(taskKey, principal);
+		requireAssignee(task, principal);
+		FormDefinition form = formOf(task).orElse(new FormDefinition(null, List.of()));
+		Map<String, List<String>> parameters = parametersOf(request);
+		FormView view = FormView.whileTyping(form, FormSubmission.of(form, parameters));
+		model.addAttribute("view", view);
+		model.addAttribute("changed", view.changedSince(parameters.getOrDefault(FormView.SHOWN_MARKER, List.of())));
+		return "console/form-fields :: changed(fields=${changed}, view=${view})";
+	}
+
 	private String showTask(UserTask task, Principal principal, Model model, FormView form) {
 		model.addAttribute("task", this.tasks.rowOf(task));
 		model.addAttribute("form", form);

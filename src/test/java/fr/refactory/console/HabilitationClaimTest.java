@@ -1,9 +1,12 @@
 package fr.refactory.console;
 
 import java.net.http.HttpResponse;
+import java.time.LocalDate;
 import java.util.Map;
 import java.util.UUID;
+import java.util.stream.IntStream;
 
+import fr.refactory.plant.hrcomp.CompetencyRegister;
 import fr.refactory.records.AuditEntry;
 import fr.refactory.records.AuditLog;
 import fr.refactory.test.RefactoryIntegrationTest;
@@ -30,6 +33,62 @@ class HabilitationClaimTest extends RefactoryIntegrationTest {
 
 	@Autowired
 	AuditLog auditLog;
+
+	@Autowired
+	CompetencyRegister competencyRegister;
+
+	/**
+	 * The real hv-lockout model (processes/hv-lockout.bpmn, deployed at start-up) marks its L.2 task with the header
+	 * operationType = LOCKOUT: a member of hv-lockout-officers without BCL sees it but may not claim it; a BCL holder
+	 * may.
+	 */
+	@Test
+	void shouldGuardTheLockoutTaskOfTheRealHvLockoutModel() {
+		String subject = "VF1LOCK" + UUID.randomUUID().toString().substring(0, 8).toUpperCase();
+		LocalDate operationDate = LocalDate.of(2026, 6, 1);
+		long instance = this.client.newCreateInstanceCommand()
+			.bpmnProcessId("hv-lockout")
+			.latestVersion()
+			.variables(Map.of("lockoutAction", "LOCK", "subjectKey", subject, "workOrderId", "WO-" + subject,
+					"lockoutOfficerId", bclHolderOn(operationDate), "operationDate", operationDate.toString(),
+					"vehicleHasHvSystem", true))
+			.send()
+			.join()
+			.getProcessInstanceKey();
+		UserTask lockout = Awaitility.await()
+			.until(() -> this.client.newUserTaskSearchRequest()
+				.filter((filter) -> filter.processInstanceKey(instance).state(UserTaskState.CREATED))
+				.send()
+				.join()
+				.items(), (items) -> !items.isEmpty())
+			.get(0);
+		assertThat(lockout.getElementId()).isEqualTo("task-lock-out-hv-system");
+		assertThat(lockout.getCustomHeaders()).containsEntry("operationType", "LOCKOUT");
+		long key = lockout.getUserTaskKey();
+
+		WebSession trainee = WebSession.signedIn(baseUrl(), "lockout-trainee");
+		HttpResponse<String> refused = trainee.post("/console/tasks/" + key + "/claim", Map.of());
+		assertThat(refused.body()).contains("requires the HV habilitation BCL; you hold B0L.");
+		assertThat(assigneeOf(key)).isNull();
+
+		WebSession officer = WebSession.signedIn(baseUrl(), "lockout-officer");
+		HttpResponse<String> claimed = officer.post("/console/tasks/" + key + "/claim", Map.of());
+		assertThat(claimed.body()).contains("id=\"assignee\">lockout-officer<");
+		assertThat(assigneeOf(key)).isEqualTo("lockout-officer");
+	}
+
+	/** A person the (simulated) competency register gives a valid BCL, so L.1 lets the process reach L.2. */
+	private String bclHolderOn(LocalDate date) {
+		return IntStream.range(0, 200)
+			.mapToObj((i) -> "EMP-" + i)
+			.filter((person) -> this.competencyRegister.habilitationsOf(person, date).validSymbols().contains("BCL"))
+			.findFirst()
+			.orElseThrow();
+	}
+
+	private String assigneeOf(long key) {
+		return this.client.newUserTaskGetRequest(key).send().join().getAssignee();
+	}
 
 	@Test
 	void shouldRefuseALockoutToAnOperatorHoldingOnlyB1l() {

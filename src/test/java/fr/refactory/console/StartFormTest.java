@@ -21,7 +21,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * Announcing a vehicle or a core from the console publishes the start message of vehicle-intake / remanufacture.
- * The test deploys small processes with the same message start events (the real models need engine part 2).
+ * The test deploys small processes with the same message start events; RealModelsConsoleTest runs the real ones.
  */
 class StartFormTest extends RefactoryIntegrationTest {
 
@@ -86,6 +86,34 @@ class StartFormTest extends RefactoryIntegrationTest {
 			.send()
 			.join()
 			.items()).as("a hidden field is not submitted").isEmpty();
+	}
+
+	/** The live refresh (ADR 0402) answers only the conditional fields whose visibility differs from the page's. */
+	@Test
+	void shouldAnswerALiveRefreshWithTheFieldsWhoseVisibilityChanged() {
+		WebSession remaker = WebSession.signedIn(baseUrl(), "reman-technician");
+		remaker.get("/console/start/core-arrival");
+
+		HttpResponse<String> shown = remaker.post("/console/start/core-arrival/form-visibility",
+				Map.of("coreSerial", List.of("CORE-1"), "origin", List.of("RETROFIT_REMOVAL")));
+		assertThat(shown.statusCode()).isEqualTo(200);
+		assertThat(shown.body()).contains("id=\"field-donorVin\"")
+			.contains("hx-swap-oob=\"true\"")
+			.contains("name=\"_shown\" value=\"donorVin\"")
+			.doesNotContain("hidden=\"hidden\"")
+			.doesNotContain("field-coreSerial");
+
+		HttpResponse<String> unchanged = remaker.post("/console/start/core-arrival/form-visibility",
+				Map.of("origin", List.of("RETROFIT_REMOVAL"), "_shown", List.of("donorVin")));
+		assertThat(unchanged.body()).doesNotContain("field-donorVin");
+
+		HttpResponse<String> hidden = remaker.post("/console/start/core-arrival/form-visibility",
+				Map.of("origin", List.of("DEALER_RETURN"), "donorVin", List.of("VF1MA000864512345"), "_shown",
+						List.of("donorVin")));
+		assertThat(hidden.body()).contains("id=\"field-donorVin\"")
+			.contains("hidden=\"hidden\"")
+			.contains("value=\"VF1MA000864512345\"")
+			.doesNotContain("name=\"_shown\"");
 	}
 
 	@Test

@@ -59,6 +59,10 @@ final class ProcessModels {
 			java.util.Map.entry("CapacityTestDone", "batteryId"), java.util.Map.entry("ElvAcquired", "vin"),
 			java.util.Map.entry("RecyclerPickupConfirmed", "shipmentId"));
 
+	/** Domain brief §4 D5: input operationType of hv-habilitation-required. */
+	static final Set<String> HV_OPERATION_TYPES = Set.of("NON_ELECTRICAL_NEAR_HV", "LOCKOUT", "HV_WORK_EXECUTE",
+			"HV_WORK_LEAD", "HV_INTERVENTION", "BATTERY_OPERATION", "DECONSTRUCTION", "NONE_HV");
+
 	static final Set<String> SIGNAL_NAMES = Set.of("QualityHold", "BatteryThermalAlarm");
 
 	private ProcessModels() {

@@ -310,6 +310,58 @@ class ProcessModelsTest {
 		}
 	}
 
+	/**
+	 * The console's claim guard (ADR 0400) reads the D5 operation type from the user task's headers; a value outside
+	 * D5's enum would make the decision answer INCOMPLETE_DATA and lock everyone out of the task.
+	 */
+	@ParameterizedTest
+	@MethodSource("models")
+	void shouldDeclareHvOperationsOfUserTasksWithD5Values(Path file) {
+		BpmnModelInstance model = ProcessModels.read(file);
+
+		for (UserTask task : model.getModelElementsByType(UserTask.class)) {
+			Map<String, String> headers = userTaskHeaders(task);
+			if (headers.containsKey("operationType")) {
+				assertThat(ProcessModels.HV_OPERATION_TYPES).as("operationType of %s", task.getId())
+					.contains(headers.get("operationType"));
+			}
+			if (headers.containsKey("vehicleHasHvSystem")) {
+				assertThat(headers.get("vehicleHasHvSystem")).as("vehicleHasHvSystem of %s", task.getId())
+					.isIn("true", "false");
+			}
+		}
+	}
+
+	@Test
+	void shouldMarkTheHvStepsTheBriefAssignsASymbol() {
+		Map<String, String> expected = Map.of("hv-lockout/task-lock-out-hv-system", "LOCKOUT",
+				"hv-lockout/task-unlock-and-re-energise", "LOCKOUT", "lcv-retrofit/task-install-kit", "HV_WORK_EXECUTE",
+				"lcv-retrofit/task-commission-hv-system", "HV_WORK_LEAD", "lcv-retrofit/task-fix-hv-fault",
+				"HV_WORK_LEAD", "battery-triage/task-triage-battery-safety", "BATTERY_OPERATION",
+				"battery-triage/task-replace-modules", "BATTERY_OPERATION", "dismantling/task-remove-battery",
+				"DECONSTRUCTION");
+		Map<String, String> declared = new HashMap<>();
+		ProcessModels.bpmnFiles().forEach((file) -> {
+			for (UserTask task : ProcessModels.read(file).getModelElementsByType(UserTask.class)) {
+				String type = userTaskHeaders(task).get("operationType");
+				if (type != null) {
+					declared.put(ProcessModels.processId(file) + "/" + task.getId(), type);
+				}
+			}
+		});
+
+		assertThat(declared).containsAllEntriesOf(expected);
+	}
+
+	private static Map<String, String> userTaskHeaders(UserTask task) {
+		ZeebeTaskHeaders headers = task.getSingleExtensionElement(ZeebeTaskHeaders.class);
+		Map<String, String> result = new HashMap<>();
+		if (headers != null) {
+			headers.getHeaders().forEach((header) -> result.put(header.getKey(), header.getValue()));
+		}
+		return result;
+	}
+
 	@ParameterizedTest
 	@MethodSource("models")
 	void shouldCallOnlyBriefDecisionsAndExistingProcesses(Path file) {

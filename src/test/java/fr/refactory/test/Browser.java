@@ -20,8 +20,9 @@ import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
 /**
- * Headless Debian Chromium driven by Selenium, for page tests. Without {@code chromium} and {@code chromium-driver}
- * installed ({@code .ci/run} installs them), a test using it is reported as skipped, loudly.
+ * Headless Debian Chromium driven by Selenium, for page tests, at a landscape tablet's size (1024×768). Without
+ * {@code chromium} and {@code chromium-driver} installed ({@code .ci/run} installs them), a test using it is reported
+ * as skipped, loudly.
  */
 public final class Browser implements AutoCloseable {
 
@@ -43,12 +44,15 @@ public final class Browser implements AutoCloseable {
 		ChromeOptions options = new ChromeOptions().setBinary(CHROMIUM.toFile())
 			.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
 					"--disable-quic", "--no-first-run", "--disable-background-networking",
-					"--disable-component-update", "--disable-sync", "--window-size=1024,1366",
+					"--disable-component-update", "--disable-sync", "--window-size=1024,768",
 					"--user-data-dir=" + this.profile);
 		ChromeDriverService service = new ChromeDriverService.Builder().usingDriverExecutable(CHROMEDRIVER.toFile())
 			.usingAnyFreePort()
 			.build();
 		this.driver = new ChromeDriver(service, options);
+		// the window size includes the (headless) browser frame: fix the page's viewport itself to 1024×768
+		this.driver.executeCdpCommand("Emulation.setDeviceMetricsOverride", java.util.Map.of("width", 1024, "height",
+				768, "deviceScaleFactor", 1, "mobile", false));
 	}
 
 	/** Opens a browser, or skips the calling test (with a message on stderr) when Chromium is not installed. */
@@ -94,6 +98,19 @@ public final class Browser implements AutoCloseable {
 
 	public void click(By locator) {
 		this.driver.findElement(locator).click();
+	}
+
+	/** Waits until the element is in the page but not shown (hidden attribute, display none, or removed). */
+	public void waitUntilHidden(By locator) {
+		new WebDriverWait(this.driver, Duration.ofSeconds(10))
+			.until(ExpectedConditions.invisibilityOfElementLocated(locator));
+	}
+
+	/** How many CSS pixels the page is wider than the window: more than 0 means horizontal scrolling. */
+	public long horizontalOverflow() {
+		Object overflow = ((org.openqa.selenium.JavascriptExecutor) this.driver)
+			.executeScript("return document.documentElement.scrollWidth - document.documentElement.clientWidth;");
+		return ((Number) overflow).longValue();
 	}
 
 	public String pageText() {

@@ -8,6 +8,7 @@ import java.time.format.DateTimeParseException;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.regex.Pattern;
 import java.util.regex.PatternSyntaxException;
 
@@ -15,9 +16,11 @@ import fr.refactory.console.form.FormField.Option;
 
 /**
  * What an operator submitted on a task form: the typed values to complete the task with, the errors per field key,
- * and what was typed, to show again next to the errors. Hidden fields are neither validated nor submitted.
+ * what was typed, to show again next to the errors, and the keys of the fields their condition hides. Hidden fields
+ * are neither validated nor submitted.
  */
-public record FormSubmission(Map<String, Object> values, Map<String, String> errors, Map<String, Object> entered) {
+public record FormSubmission(Map<String, Object> values, Map<String, String> errors, Map<String, Object> entered,
+		Set<String> hidden) {
 
 	public boolean isValid() {
 		return this.errors.isEmpty();
@@ -29,10 +32,11 @@ public record FormSubmission(Map<String, Object> values, Map<String, String> err
 				enteredValue(field, parameters.getOrDefault(field.key(), List.of()))));
 		Map<String, String> typingErrors = new LinkedHashMap<>();
 		Map<String, Object> typed = typedValues(form, entered, typingErrors);
+		Set<String> hidden = FieldConditions.hiddenKeys(form, typed);
 		Map<String, Object> values = new LinkedHashMap<>();
 		Map<String, String> errors = new LinkedHashMap<>();
 		form.allFields()
-			.filter((field) -> field.holdsValue() && !field.readonly() && !FieldConditions.isHidden(field, typed))
+			.filter((field) -> field.holdsValue() && !field.readonly() && !hidden.contains(field.key()))
 			.forEach((field) -> {
 				Object value = typed.get(field.key());
 				String problem = typingErrors.containsKey(field.key()) ? typingErrors.get(field.key())
@@ -44,7 +48,7 @@ public record FormSubmission(Map<String, Object> values, Map<String, String> err
 					values.put(field.key(), value);
 				}
 			});
-		return new FormSubmission(values, errors, entered);
+		return new FormSubmission(values, errors, entered, hidden);
 	}
 
 	private static Object enteredValue(FormField field, List<String> raw) {

@@ -1,20 +1,32 @@
 package fr.refactory.console.form;
 
+import java.util.Collection;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * What the task page shows in a form: the values (typed, or taken from the process variables on first display),
- * the errors per field and which fields are hidden by their condition.
+ * the errors per field and which fields are hidden by their condition (evaluated on the server, ADR 0402).
  */
-public record FormView(FormDefinition form, Map<String, Object> values, Map<String, String> errors) {
+public record FormView(FormDefinition form, Map<String, Object> values, Map<String, String> errors,
+		Set<String> hidden) {
+
+	/** Name of the marker each shown conditional field posts, so a live refresh knows what the page shows. */
+	public static final String SHOWN_MARKER = "_shown";
 
 	public static FormView prefilled(FormDefinition form, Map<String, Object> variables) {
-		return new FormView(form, withDefaults(form, variables), Map.of());
+		Map<String, Object> values = withDefaults(form, variables);
+		return new FormView(form, values, Map.of(), FieldConditions.hiddenKeys(form, values));
 	}
 
 	public static FormView of(FormDefinition form, FormSubmission submission) {
-		return new FormView(form, submission.entered(), submission.errors());
+		return new FormView(form, submission.entered(), submission.errors(), submission.hidden());
+	}
+
+	/** The form as the operator is filling it in: what is typed so far, no errors yet. */
+	public static FormView whileTyping(FormDefinition form, FormSubmission submission) {
+		return new FormView(form, submission.entered(), Map.of(), submission.hidden());
 	}
 
 	public String errorOf(String key) {
@@ -36,7 +48,21 @@ public record FormView(FormDefinition form, Map<String, Object> values, Map<Stri
 	}
 
 	public boolean isHidden(FormField field) {
-		return FieldConditions.isHidden(field, this.values);
+		return field.key() != null && this.hidden.contains(field.key());
+	}
+
+	public boolean isConditional(FormField field) {
+		return field.holdsValue() && field.hideCondition() != null;
+	}
+
+	/**
+	 * The conditional fields whose visibility differs from what the page shows, given the keys of the conditional
+	 * fields the page shows ({@value #SHOWN_MARKER} markers).
+	 */
+	public List<FormField> changedSince(Collection<String> shownOnPage) {
+		return this.form.allFields()
+			.filter((field) -> isConditional(field) && shownOnPage.contains(field.key()) == isHidden(field))
+			.toList();
 	}
 
 	private static Map<String, Object> withDefaults(FormDefinition form, Map<String, Object> variables) {

@@ -84,6 +84,18 @@ class StartFormController {
 		return "redirect:/console/tasks?subject=" + key;
 	}
 
+	/** Live visibility of the start form's conditional fields, as for task forms (ADR 0402). */
+	@PostMapping("/console/start/{id}/form-visibility")
+	String formVisibility(@PathVariable String id, Principal principal, HttpServletRequest request, Model model) {
+		StartForm form = usableForm(id, principal);
+		FormDefinition definition = this.forms.definitionOf(form);
+		Map<String, List<String>> parameters = parametersOf(form, request);
+		FormView view = FormView.whileTyping(definition, FormSubmission.of(definition, parameters));
+		model.addAttribute("view", view);
+		model.addAttribute("changed", view.changedSince(parameters.getOrDefault(FormView.SHOWN_MARKER, List.of())));
+		return "console/form-fields :: changed(fields=${changed}, view=${view})";
+	}
+
 	private void audit(String user, StartForm form, String key, long messageKey, Map<String, Object> values) {
 		Map<String, Object> data = new LinkedHashMap<>();
 		data.put("messageName", form.messageName());

@@ -1,0 +1,165 @@
+package fr.refactory.console;
+
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import fr.refactory.console.start.DemoAnnouncement;
+import fr.refactory.console.start.DemoData;
+import fr.refactory.console.start.DemoDataLoader;
+import fr.refactory.console.start.DemoDataLoader.Outcome;
+import fr.refactory.test.RefactoryIntegrationTest;
+import fr.refactory.test.WebSession;
+import io.camunda.client.CamundaClient;
+import io.camunda.client.api.search.enums.UserTaskState;
+import io.camunda.client.api.search.response.Incident;
+import io.camunda.client.api.search.response.UserTask;
+import org.awaitility.Awaitility;
+import org.junit.jupiter.api.Test;
+
+import org.springframework.beans.factory.annotation.Autowired;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The console with the real models of processes/ (deployed at start-up) and the application's own workers: the start
+ * forms start vehicle-intake and remanufacture, whose first user task reaches the right group's list; the demo
+ * arrivals start instances that reach their first user task without an incident.
+ */
+class RealModelsConsoleTest extends RefactoryIntegrationTest {
+
+	private static final Duration PROCESS_WAIT = Duration.ofSeconds(60);
+
+	@Autowired
+	CamundaClient client;
+
+	@Autowired
+	DemoDataLoader loader;
+
+	@Test
+	void shouldStartTheRealIntakeFromTheVehicleArrivalFormAndOfferItsFirstTaskToIntakeOperators() {
+		String vin = ("VF1RJA" + UUID.randomUUID().toString().replace("-", "").toUpperCase()).replaceAll("[IOQ]", "7")
+			.substring(0, 17);
+		WebSession operator = WebSession.signedIn(baseUrl(), "intake-operator");
+
+		HttpResponse<String> announced = operator.post("/console/start/vehicle-arrival", Map.of("vin", List.of(vin),
+				"declaredProgram", List.of("USED_CAR_REFURB"), "senderId", List.of("Dealer Mantes")));
+		assertThat(announced.body()).contains("Announced a vehicle arrival: " + vin);
+		long instance = instanceWith("vin", vin, "vehicle-intake");
+		publish("VehicleAtGate", vin, Map.of());
+
+		UserTask first = firstUserTaskWithoutIncident(instance);
+		assertThat(first.getCandidateGroups()).containsExactly("intake-operators");
+		assertThat(operator.get("/console/tasks?subject=" + vin).body()).contains(first.getName())
+			.contains("href=\"/console/tasks/" + first.getUserTaskKey() + "\"");
+		assertThat(WebSession.signedIn(baseUrl(), "reman-technician").get("/console/tasks?subject=" + vin).body())
+			.doesNotContain("/console/tasks/" + first.getUserTaskKey() + "\"");
+	}
+
+	@Test
+	void shouldStartTheRealRemanufactureFromTheCoreArrivalFormAndOfferTheInspectionToCoreInspectors() {
+		String serial = "GBX-" + UUID.randomUUID().toString().substring(0, 8).toUpperCase();
+		WebSession remaker = WebSession.signedIn(baseUrl(), "reman-technician");
+
+		HttpResponse<String> announced = remaker.post("/console/start/core-arrival",
+				Map.of("coreSerial", List.of(serial), "partNumber", List.of("320109725R"), "partFamily",
+						List.of("GEARBOX"), "origin", List.of("DEALER_RETURN")));
+		assertThat(announced.body()).contains(serial);
+		long instance = instanceWith("coreSerial", serial, "remanufacture");
+		publish("CoreReceived", serial, Map.of("partNumber", "320109725R", "receiptDate", "2026-12-01",
+				"daysSinceExchangeSale", 12, "exchangeSaleId", "XS-" + serial));
+
+		UserTask first = firstUserTaskWithoutIncident(instance);
+		assertThat(first.getElementId()).isEqualTo("task-inspect-core");
+		assertThat(first.getCandidateGroups()).containsExactly("core-inspectors");
+		assertThat(remaker.get("/console/tasks?subject=" + serial).body()).contains("Inspect core")
+			.contains("href=\"/console/tasks/" + first.getUserTaskKey() + "\"");
+		assertThat(WebSession.signedIn(baseUrl(), "intake-operator").get("/console/tasks?subject=" + serial).body())
+			.doesNotContain("/console/tasks/" + first.getUserTaskKey() + "\"");
+	}
+
+	/**
+	 * The demo arrivals of the brief's scenarios: each starts one instance; once the vehicle is at the gate or the core
+	 * received, as the plant would signal, each instance reaches its first user task without an incident.
+	 */
+	@Test
+	void shouldAnnounceDemoArrivalsThatRunWithoutIncidents() {
+		DemoData demo = DemoData.refactoryScenarios();
+
+		assertThat(this.loader.load(demo)).isEqualTo(Outcome.ANNOUNCED);
+
+		for (DemoAnnouncement announcement : demo.announcements()) {
+			boolean vehicle = announcement.subjectType().equals("VEHICLE");
+			String key = announcement.correlationKey();
+			long instance = instanceWith(vehicle ? "vin" : "coreSerial", key,
+					vehicle ? "vehicle-intake" : "remanufacture");
+			if (vehicle) {
+				publish("VehicleAtGate", key, Map.of());
+			}
+			else {
+				publish("CoreReceived", key, Map.of("partNumber", announcement.variables().get("partNumber"),
+						"receiptDate", "2026-12-01", "daysSinceExchangeSale", 20, "exchangeSaleId", "XS-" + key));
+			}
+			UserTask first = firstUserTaskWithoutIncident(instance);
+			assertThat(first.getCandidateGroups()).as("first task of %s", key)
+				.containsAnyOf("intake-operators", "intake-supervisors", "core-inspectors");
+		}
+	}
+
+	private long instanceWith(String variable, String value, String processId) {
+		return Awaitility.await()
+			.atMost(PROCESS_WAIT)
+			.until(() -> this.client.newVariableSearchRequest()
+				.filter((filter) -> filter.name(variable).value("\"" + value + "\""))
+				.send()
+				.join()
+				.items()
+				.stream()
+				.map((found) -> found.getProcessInstanceKey())
+				.distinct()
+				.filter((key) -> processId.equals(this.client.newProcessInstanceGetRequest(key)
+					.send()
+					.join()
+					.getProcessDefinitionId()))
+				.toList(), (keys) -> keys.size() == 1)
+			.get(0);
+	}
+
+	private void publish(String message, String correlationKey, Map<String, Object> variables) {
+		this.client.newPublishMessageCommand()
+			.messageName(message)
+			.correlationKey(correlationKey)
+			.timeToLive(Duration.ofMinutes(1))
+			.variables(variables)
+			.send()
+			.join();
+	}
+
+	/** Waits for the instance's first open user task, failing on the first incident instead. */
+	private UserTask firstUserTaskWithoutIncident(long instance) {
+		Awaitility.await()
+			.atMost(PROCESS_WAIT)
+			.until(() -> !openTasks(instance).isEmpty() || !incidents(instance).isEmpty());
+		assertThat(incidents(instance)).as("incidents of instance %s", instance).isEmpty();
+		return openTasks(instance).get(0);
+	}
+
+	private List<UserTask> openTasks(long instance) {
+		return this.client.newUserTaskSearchRequest()
+			.filter((filter) -> filter.processInstanceKey(instance).state(UserTaskState.CREATED))
+			.send()
+			.join()
+			.items();
+	}
+
+	private List<Incident> incidents(long instance) {
+		return this.client.newIncidentSearchRequest()
+			.filter((filter) -> filter.processInstanceKey(instance))
+			.send()
+			.join()
+			.items();
+	}
+
+}
