@@ -13,8 +13,10 @@ import io.camunda.client.api.response.ActivatedJob;
 import io.camunda.client.api.response.DeploymentEvent;
 import io.camunda.client.api.search.enums.ElementInstanceType;
 import io.camunda.client.api.search.enums.ProcessInstanceState;
+import io.camunda.client.api.search.enums.UserTaskState;
 import io.camunda.client.api.search.response.ElementInstance;
 import io.camunda.client.api.search.response.Incident;
+import io.camunda.client.api.search.response.MessageSubscription;
 import io.camunda.zeebe.model.bpmn.BpmnModelInstance;
 import org.assertj.core.api.ThrowableAssert.ThrowingCallable;
 
@@ -110,6 +112,37 @@ public abstract class EngineTestSupport extends RefactoryIntegrationTest {
 
 	protected List<Incident> incidents(long processInstanceKey) {
 		return this.client.newIncidentSearchRequest()
+			.filter((f) -> f.processInstanceKey(processInstanceKey))
+			.send()
+			.join()
+			.items();
+	}
+
+	/** Publishes a message that is not buffered (time to live zero). */
+	protected void publish(String name, String correlationKey, Map<String, Object> variables) {
+		this.client.newPublishMessageCommand()
+			.messageName(name)
+			.correlationKey(correlationKey)
+			.timeToLive(Duration.ZERO)
+			.variables(variables)
+			.send()
+			.join();
+	}
+
+	/** Completes the open user task of the element in the instance. */
+	protected void completeUserTask(long processInstanceKey, String elementId) {
+		long task = this.client.newUserTaskSearchRequest()
+			.filter((f) -> f.processInstanceKey(processInstanceKey).elementId(elementId).state(UserTaskState.CREATED))
+			.send()
+			.join()
+			.items()
+			.get(0)
+			.getUserTaskKey();
+		this.client.newCompleteUserTaskCommand(task).send().join();
+	}
+
+	protected List<MessageSubscription> messageSubscriptions(long processInstanceKey) {
+		return this.client.newMessageSubscriptionSearchRequest()
 			.filter((f) -> f.processInstanceKey(processInstanceKey))
 			.send()
 			.join()

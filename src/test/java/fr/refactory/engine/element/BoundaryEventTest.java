@@ -8,7 +8,6 @@ import fr.refactory.engine.EngineClock;
 import fr.refactory.engine.EngineTestSupport;
 import io.camunda.client.api.response.ActivatedJob;
 import io.camunda.client.api.search.enums.ProcessInstanceState;
-import io.camunda.client.api.search.response.MessageSubscription;
 import io.camunda.zeebe.model.bpmn.Bpmn;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -171,7 +170,7 @@ class BoundaryEventTest extends EngineTestSupport {
 			.endEvent("done")
 			.done());
 		long instance = start(processId, Map.of("kitId", "kit-1"));
-		assertThat(subscriptions(instance)).singleElement().satisfies((subscription) -> {
+		assertThat(messageSubscriptions(instance)).singleElement().satisfies((subscription) -> {
 			assertThat(subscription.getElementId()).isEqualTo("cancelled");
 			assertThat(subscription.getCorrelationKey()).isEqualTo("kit-1");
 		});
@@ -186,7 +185,7 @@ class BoundaryEventTest extends EngineTestSupport {
 		assertThat(history(instance)).containsExactly("start:COMPLETED", "fit:TERMINATED", "cancelled:COMPLETED",
 				"stopped:COMPLETED");
 		assertThat(rootVariables(instance)).containsEntry("reason", "\"supplier recall\"");
-		assertThat(subscriptions(instance)).singleElement()
+		assertThat(messageSubscriptions(instance)).singleElement()
 			.satisfies((s) -> assertThat(s.getMessageSubscriptionState().name()).isEqualTo("CORRELATED"));
 		assertThat(this.client.newUserTaskSearchRequest()
 			.filter((f) -> f.processInstanceKey(instance))
@@ -211,39 +210,19 @@ class BoundaryEventTest extends EngineTestSupport {
 		long instance = start(processId, Map.of("orderId", "o-1"));
 
 		for (int call = 1; call <= 2; call++) {
-			this.client.newPublishMessageCommand()
-				.messageName(name)
-				.correlationKey("o-1")
-				.timeToLive(Duration.ZERO)
-				.variables(Map.of("calls", call))
-				.send()
-				.join();
+			publish(name, "o-1", Map.of("calls", call));
 		}
 
 		assertThat(history(instance)).containsExactly("start:COMPLETED", "repair:ACTIVE", "called:COMPLETED",
 				"noted:COMPLETED", "called:COMPLETED", "noted:COMPLETED");
 		assertThat(rootVariables(instance)).containsEntry("calls", "2");
-		long task = this.client.newUserTaskSearchRequest()
-			.filter((f) -> f.processInstanceKey(instance))
-			.send()
-			.join()
-			.items()
-			.get(0)
-			.getUserTaskKey();
-		this.client.newCompleteUserTaskCommand(task).send().join();
+		completeUserTask(instance, "repair");
 
 		assertThat(state(instance)).isEqualTo(ProcessInstanceState.COMPLETED);
-		assertThat(subscriptions(instance)).singleElement()
+		assertThat(messageSubscriptions(instance)).singleElement()
 			.satisfies((s) -> assertThat(s.getMessageSubscriptionState().name()).isEqualTo("DELETED"));
 	}
 
-	private List<MessageSubscription> subscriptions(long instance) {
-		return this.client.newMessageSubscriptionSearchRequest()
-			.filter((f) -> f.processInstanceKey(instance))
-			.send()
-			.join()
-			.items();
-	}
 
 
 	/** Jobs of the type a worker could activate now (short poll: nothing is expected to arrive later). */

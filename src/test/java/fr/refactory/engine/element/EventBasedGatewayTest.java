@@ -1,13 +1,11 @@
 package fr.refactory.engine.element;
 
 import java.time.Duration;
-import java.util.List;
 import java.util.Map;
 
 import fr.refactory.engine.EngineClock;
 import fr.refactory.engine.EngineTestSupport;
 import io.camunda.client.api.search.enums.ElementInstanceType;
-import io.camunda.client.api.search.response.MessageSubscription;
 import io.camunda.zeebe.model.bpmn.Bpmn;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -63,7 +61,7 @@ class EventBasedGatewayTest extends EngineTestSupport {
 		assertThat(history(instance)).containsExactly("start:COMPLETED", "waitForKit:COMPLETED",
 				"kitDelivered:COMPLETED", "install:COMPLETED");
 		assertThat(rootVariables(instance)).containsEntry("kitSerial", "\"KIT-9\"");
-		assertThat(subscriptions(instance)).singleElement().satisfies((s) -> {
+		assertThat(messageSubscriptions(instance)).singleElement().satisfies((s) -> {
 			assertThat(s.getElementId()).isEqualTo("kitDelivered");
 			assertThat(s.getMessageSubscriptionState().name()).isEqualTo("CORRELATED");
 		});
@@ -84,7 +82,7 @@ class EventBasedGatewayTest extends EngineTestSupport {
 
 		assertThat(history(instance)).containsExactly("start:COMPLETED", "waitForKit:COMPLETED", "kitLate:COMPLETED",
 				"replan:COMPLETED");
-		assertThat(subscriptions(instance)).singleElement()
+		assertThat(messageSubscriptions(instance)).singleElement()
 			.satisfies((s) -> assertThat(s.getMessageSubscriptionState().name()).isEqualTo("DELETED"));
 	}
 
@@ -118,12 +116,5 @@ class EventBasedGatewayTest extends EngineTestSupport {
 				"kitDelivered:COMPLETED", "install:COMPLETED");
 	}
 
-	private List<MessageSubscription> subscriptions(long instance) {
-		return this.client.newMessageSubscriptionSearchRequest()
-			.filter((f) -> f.processInstanceKey(instance))
-			.send()
-			.join()
-			.items();
-	}
 
 }

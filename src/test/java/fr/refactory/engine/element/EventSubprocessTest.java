@@ -9,7 +9,6 @@ import fr.refactory.engine.EngineTestSupport;
 import io.camunda.client.api.response.ActivatedJob;
 import io.camunda.client.api.search.enums.ElementInstanceType;
 import io.camunda.client.api.search.enums.ProcessInstanceState;
-import io.camunda.client.api.search.response.MessageSubscription;
 import io.camunda.zeebe.model.bpmn.Bpmn;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -53,7 +52,7 @@ class EventSubprocessTest extends EngineTestSupport {
 			.singleElement()
 			.satisfies((e) -> assertThat(e.getType()).isEqualTo(ElementInstanceType.EVENT_SUB_PROCESS));
 		assertThat(rootVariables(instance)).containsEntry("campaign", "\"R-42\"");
-		assertThat(subscriptions(instance)).singleElement()
+		assertThat(messageSubscriptions(instance)).singleElement()
 			.satisfies((s) -> assertThat(s.getMessageSubscriptionState().name()).isEqualTo("CORRELATED"));
 
 		completeUserTask(instance, "quarantine");
@@ -84,7 +83,7 @@ class EventSubprocessTest extends EngineTestSupport {
 		assertThat(history(instance)).containsExactly("start:COMPLETED", "repair:ACTIVE", "call:ACTIVE",
 				"called:COMPLETED", "callBack:ACTIVE", "call:ACTIVE", "called:COMPLETED", "callBack:ACTIVE");
 		assertThat(rootVariables(instance)).containsEntry("calls", "2");
-		assertThat(subscriptions(instance)).singleElement()
+		assertThat(messageSubscriptions(instance)).singleElement()
 			.satisfies((s) -> assertThat(s.getMessageSubscriptionState().name()).isEqualTo("CREATED"));
 
 		completeUserTask(instance, "repair");
@@ -93,7 +92,7 @@ class EventSubprocessTest extends EngineTestSupport {
 		completeUserTask(instance, "callBack");
 		completeUserTask(instance, "callBack");
 		assertThat(state(instance)).isEqualTo(ProcessInstanceState.COMPLETED);
-		assertThat(subscriptions(instance)).singleElement()
+		assertThat(messageSubscriptions(instance)).singleElement()
 			.satisfies((s) -> assertThat(s.getMessageSubscriptionState().name()).isEqualTo("DELETED"));
 	}
 
@@ -310,7 +309,7 @@ class EventSubprocessTest extends EngineTestSupport {
 
 		this.client.newCancelInstanceCommand(instance).send().join();
 
-		assertThat(subscriptions(instance)).singleElement()
+		assertThat(messageSubscriptions(instance)).singleElement()
 			.satisfies((s) -> assertThat(s.getMessageSubscriptionState().name()).isEqualTo("DELETED"));
 		assertThat(state(instance)).isEqualTo(ProcessInstanceState.TERMINATED);
 	}
@@ -395,34 +394,7 @@ class EventSubprocessTest extends EngineTestSupport {
 		assertThat(problem.details().getDetail()).contains("'inner'").contains("must be of type none");
 	}
 
-	private void publish(String name, String correlationKey, Map<String, Object> variables) {
-		this.client.newPublishMessageCommand()
-			.messageName(name)
-			.correlationKey(correlationKey)
-			.timeToLive(Duration.ZERO)
-			.variables(variables)
-			.send()
-			.join();
-	}
 
-	private void completeUserTask(long instance, String elementId) {
-		long task = this.client.newUserTaskSearchRequest()
-			.filter((f) -> f.processInstanceKey(instance).elementId(elementId).state(
-					io.camunda.client.api.search.enums.UserTaskState.CREATED))
-			.send()
-			.join()
-			.items()
-			.get(0)
-			.getUserTaskKey();
-		this.client.newCompleteUserTaskCommand(task).send().join();
-	}
 
-	private List<MessageSubscription> subscriptions(long instance) {
-		return this.client.newMessageSubscriptionSearchRequest()
-			.filter((f) -> f.processInstanceKey(instance))
-			.send()
-			.join()
-			.items();
-	}
 
 }

@@ -202,14 +202,7 @@ class MessageTest extends EngineTestSupport {
 			.join();
 		assertThat(instancesOf(processId)).as("one instance per active correlation key").hasSize(1);
 
-		long task = this.client.newUserTaskSearchRequest()
-			.filter((f) -> f.processInstanceKey(first))
-			.send()
-			.join()
-			.items()
-			.get(0)
-			.getUserTaskKey();
-		this.client.newCompleteUserTaskCommand(task).send().join();
+		completeUserTask(first, "inspect");
 
 		List<Long> instances = instancesOf(processId);
 		assertThat(instances).hasSize(2);
