@@ -3,6 +3,7 @@ package fr.refactory.engine;
 import java.time.Duration;
 import java.util.Map;
 
+import fr.refactory.test.EngineTestSupport;
 import io.camunda.client.api.response.ProcessInstanceResult;
 import org.junit.jupiter.api.Test;
 

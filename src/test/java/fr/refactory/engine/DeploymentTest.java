@@ -2,6 +2,7 @@ package fr.refactory.engine;
 
 import java.nio.charset.StandardCharsets;
 
+import fr.refactory.test.EngineTestSupport;
 import io.camunda.client.api.command.ProblemException;
 import io.camunda.client.api.response.DeploymentEvent;
 import io.camunda.client.api.response.Process;

@@ -6,6 +6,7 @@ import java.time.Duration;
 import java.util.Map;
 
 import fr.refactory.RefactoryApplication;
+import fr.refactory.test.EngineTestSupport;
 import io.camunda.client.api.response.ProcessInstanceResult;
 import io.camunda.zeebe.model.bpmn.Bpmn;
 import org.junit.jupiter.api.Test;

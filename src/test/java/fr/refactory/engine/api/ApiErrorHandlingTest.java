@@ -2,7 +2,7 @@ package fr.refactory.engine.api;
 
 import java.net.http.HttpResponse;
 
-import fr.refactory.engine.EngineTestSupport;
+import fr.refactory.test.EngineTestSupport;
 import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;

@@ -2,7 +2,7 @@ package fr.refactory.engine.api;
 
 import java.util.Map;
 
-import fr.refactory.engine.EngineTestSupport;
+import fr.refactory.test.EngineTestSupport;
 import io.camunda.client.api.search.enums.IncidentErrorType;
 import io.camunda.client.api.search.response.Incident;
 import io.camunda.zeebe.model.bpmn.Bpmn;

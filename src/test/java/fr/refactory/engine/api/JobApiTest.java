@@ -4,9 +4,9 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 
-import fr.refactory.engine.EngineTestSupport;
 import fr.refactory.engine.clock.ControlledClock;
 import fr.refactory.engine.job.JobDeadlineChecker;
+import fr.refactory.test.EngineTestSupport;
 import io.camunda.client.api.CamundaFuture;
 import io.camunda.client.api.response.ActivateJobsResponse;
 import io.camunda.client.api.response.ActivatedJob;

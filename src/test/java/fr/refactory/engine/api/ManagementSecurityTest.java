@@ -10,7 +10,7 @@ import java.time.Instant;
 import java.util.Base64;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
-import fr.refactory.engine.EngineTestSupport;
+import fr.refactory.test.EngineTestSupport;
 import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;

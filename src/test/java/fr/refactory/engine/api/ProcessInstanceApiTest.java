@@ -3,7 +3,7 @@ package fr.refactory.engine.api;
 import java.time.Duration;
 import java.util.Map;
 
-import fr.refactory.engine.EngineTestSupport;
+import fr.refactory.test.EngineTestSupport;
 import io.camunda.client.api.response.ProcessInstanceResult;
 import io.camunda.client.api.search.enums.ProcessInstanceState;
 import io.camunda.client.api.search.response.ProcessInstance;

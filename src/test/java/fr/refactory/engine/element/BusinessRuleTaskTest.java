@@ -4,7 +4,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.Map;
 
 import fr.refactory.engine.Dmn;
-import fr.refactory.engine.EngineTestSupport;
+import fr.refactory.test.EngineTestSupport;
 import io.camunda.client.api.search.enums.ProcessInstanceState;
 import io.camunda.client.api.search.response.DecisionInstance;
 import io.camunda.zeebe.model.bpmn.Bpmn;

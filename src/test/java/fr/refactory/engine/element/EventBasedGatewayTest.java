@@ -4,7 +4,7 @@ import java.time.Duration;
 import java.util.Map;
 
 import fr.refactory.engine.EngineClock;
-import fr.refactory.engine.EngineTestSupport;
+import fr.refactory.test.EngineTestSupport;
 import io.camunda.client.api.search.enums.ElementInstanceType;
 import io.camunda.zeebe.model.bpmn.Bpmn;
 import org.junit.jupiter.api.AfterEach;

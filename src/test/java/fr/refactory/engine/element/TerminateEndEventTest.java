@@ -2,7 +2,7 @@ package fr.refactory.engine.element;
 
 import java.time.Duration;
 
-import fr.refactory.engine.EngineTestSupport;
+import fr.refactory.test.EngineTestSupport;
 import io.camunda.client.api.search.enums.ProcessInstanceState;
 import io.camunda.zeebe.model.bpmn.Bpmn;
 import org.junit.jupiter.api.Test;

@@ -11,9 +11,9 @@ import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 
 import fr.refactory.engine.EngineClock;
-import fr.refactory.engine.EngineTestSupport;
 import fr.refactory.engine.clock.ControlledClock;
 import fr.refactory.engine.timer.TimerChecker;
+import fr.refactory.test.EngineTestSupport;
 import io.camunda.client.api.search.enums.ProcessInstanceState;
 import io.camunda.zeebe.model.bpmn.Bpmn;
 import org.junit.jupiter.api.AfterEach;

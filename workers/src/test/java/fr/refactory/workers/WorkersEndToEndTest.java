@@ -3,14 +3,12 @@ package fr.refactory.workers;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
-import java.util.UUID;
 
 import fr.refactory.records.AuditLog;
 import fr.refactory.records.Vehicles;
 import fr.refactory.records.WorkOrders;
-import fr.refactory.test.RefactoryIntegrationTest;
+import fr.refactory.test.EngineTestSupport;
 import fr.refactory.workers.support.TestVins;
-import io.camunda.client.CamundaClient;
 import io.camunda.client.api.search.enums.ProcessInstanceState;
 import io.camunda.client.api.search.response.Incident;
 import io.camunda.zeebe.model.bpmn.Bpmn;
@@ -26,12 +24,9 @@ import static org.assertj.core.api.Assertions.assertThat;
  * The real {@code @JobWorker} beans, polling through the application's {@link CamundaClient}, complete (or fail) the
  * one service task of a tiny process on the embedded engine. The waits are bounded polls for a state, not timings.
  */
-class WorkersEndToEndTest extends RefactoryIntegrationTest {
+class WorkersEndToEndTest extends EngineTestSupport {
 
 	private static final Duration AT_MOST = Duration.ofSeconds(120);
-
-	@Autowired
-	CamundaClient client;
 
 	@Autowired
 	Vehicles vehicles;
@@ -45,7 +40,7 @@ class WorkersEndToEndTest extends RefactoryIntegrationTest {
 	@Test
 	void registerVehicleAndCreateWorkOrderCompleteTheirTasksAndWriteTheRecords() {
 		String vin = TestVins.master();
-		String process = deploy(Bpmn.createExecutableProcess(uniqueId("e2e-register"))
+		String process = deployedProcessId(Bpmn.createExecutableProcess(uniqueId("e2e-register"))
 			.startEvent()
 			.serviceTask("task-register-vehicle", (t) -> t.zeebeJobType("mes.registerVehicle")
 				.zeebeOutputExpression("vehicleId", "vehicleId"))
@@ -58,7 +53,7 @@ class WorkersEndToEndTest extends RefactoryIntegrationTest {
 		long instance = start(process, Map.of("vin", vin, "modelFamily", "MASTER", "powertrain", "ICE_DIESEL"));
 
 		Awaitility.await().atMost(AT_MOST).until(() -> state(instance) == ProcessInstanceState.COMPLETED);
-		Map<String, String> variables = variables(instance);
+		Map<String, String> variables = rootVariables(instance);
 		assertThat(variables.get("vehicleId")).startsWith("\"VEH-");
 		String workOrderId = variables.get("workOrderId").replace("\"", "");
 		assertThat(this.vehicles.find(vin)).isPresent();
@@ -73,7 +68,7 @@ class WorkersEndToEndTest extends RefactoryIntegrationTest {
 
 	@Test
 	void aBusinessFailureIsABpmnErrorWhichUncaughtIsAnIncidentNamingTheCode() {
-		String process = deploy(Bpmn.createExecutableProcess(uniqueId("e2e-vin-invalid"))
+		String process = deployedProcessId(Bpmn.createExecutableProcess(uniqueId("e2e-vin-invalid"))
 			.startEvent()
 			.serviceTask("task-register-vehicle", (t) -> t.zeebeJobType("mes.registerVehicle"))
 			.endEvent()
@@ -89,7 +84,7 @@ class WorkersEndToEndTest extends RefactoryIntegrationTest {
 
 	@Test
 	void aBusinessFailureIsCaughtByTheModelsErrorBoundaryEventWithTheWorkersReason() {
-		String process = deploy(Bpmn.createExecutableProcess(uniqueId("e2e-vin-caught"))
+		String process = deployedProcessId(Bpmn.createExecutableProcess(uniqueId("e2e-vin-caught"))
 			.startEvent()
 			.serviceTask("task-register-vehicle", (t) -> t.zeebeJobType("mes.registerVehicle"))
 			.boundaryEvent("error-vin-invalid", (b) -> b.error("VIN_INVALID"))
@@ -102,7 +97,7 @@ class WorkersEndToEndTest extends RefactoryIntegrationTest {
 
 		Awaitility.await().atMost(AT_MOST).until(() -> state(instance) == ProcessInstanceState.COMPLETED);
 		assertThat(incidents(instance)).isEmpty();
-		assertThat(variables(instance).get("errorReason")).as("the worker's error variables reach the process")
+		assertThat(rootVariables(instance).get("errorReason")).as("the worker's error variables reach the process")
 			.contains("NOT-A-VIN");
 	}
 
@@ -113,7 +108,7 @@ class WorkersEndToEndTest extends RefactoryIntegrationTest {
 	 */
 	@Test
 	void anUnavailableBenchOnTheLastRetryIsTheBpmnErrorBenchUnavailable() {
-		String process = deploy(Bpmn.createExecutableProcess(uniqueId("e2e-bench-offline"))
+		String process = deployedProcessId(Bpmn.createExecutableProcess(uniqueId("e2e-bench-offline"))
 			.startEvent()
 			.serviceTask("task-read-vehicle-data", (t) -> t.zeebeJobType("diag.readVehicleData").zeebeJobRetries("1"))
 			.endEvent()
@@ -133,7 +128,7 @@ class WorkersEndToEndTest extends RefactoryIntegrationTest {
 	 */
 	@Test
 	void aTechnicalFailureIsRetriedThenAnIncident() {
-		String process = deploy(Bpmn.createExecutableProcess(uniqueId("e2e-unreachable"))
+		String process = deployedProcessId(Bpmn.createExecutableProcess(uniqueId("e2e-unreachable"))
 			.startEvent()
 			.serviceTask("task-read-vehicle-data", (t) -> t.zeebeJobType("diag.readVehicleData").zeebeJobRetries("3"))
 			.endEvent()
@@ -149,7 +144,7 @@ class WorkersEndToEndTest extends RefactoryIntegrationTest {
 
 	@Test
 	void aTechnicalFailureTheSystemSaysRetryingWillNotCureIsAnIncidentAtOnce() {
-		String process = deploy(Bpmn.createExecutableProcess(uniqueId("e2e-technical"))
+		String process = deployedProcessId(Bpmn.createExecutableProcess(uniqueId("e2e-technical"))
 			.startEvent()
 			.serviceTask("task-release-work-order", (t) -> t.zeebeJobType("mes.releaseWorkOrder").zeebeJobRetries("3"))
 			.endEvent()
@@ -164,7 +159,7 @@ class WorkersEndToEndTest extends RefactoryIntegrationTest {
 
 	@Test
 	void aMissingVariableIsAnIncidentNamingIt() {
-		String process = deploy(Bpmn.createExecutableProcess(uniqueId("e2e-missing"))
+		String process = deployedProcessId(Bpmn.createExecutableProcess(uniqueId("e2e-missing"))
 			.startEvent()
 			.serviceTask("task-read-bms", (t) -> t.zeebeJobType("btb.readBms"))
 			.endEvent()
@@ -177,6 +172,10 @@ class WorkersEndToEndTest extends RefactoryIntegrationTest {
 		assertThat(incident.getErrorMessage()).contains("batteryId");
 	}
 
+	private String deployedProcessId(BpmnModelInstance model) {
+		return deploy(model).getProcesses().get(0).getBpmnProcessId();
+	}
+
 	private Incident awaitIncident(long instance) {
 		List<Incident> incidents = Awaitility.await()
 			.atMost(AT_MOST)
@@ -186,49 +185,10 @@ class WorkersEndToEndTest extends RefactoryIntegrationTest {
 		return incidents.get(0);
 	}
 
-	private static String uniqueId(String prefix) {
-		return prefix + "-" + UUID.randomUUID().toString().substring(0, 8);
-	}
 
-	private String deploy(BpmnModelInstance model) {
-		this.client.newDeployResourceCommand().addProcessModel(model, "model.bpmn").send().join();
-		return model.getModelElementsByType(io.camunda.zeebe.model.bpmn.instance.Process.class)
-			.iterator()
-			.next()
-			.getId();
-	}
 
-	private long start(String processId, Map<String, Object> variables) {
-		return this.client.newCreateInstanceCommand()
-			.bpmnProcessId(processId)
-			.latestVersion()
-			.variables(variables)
-			.send()
-			.join()
-			.getProcessInstanceKey();
-	}
 
-	private ProcessInstanceState state(long instance) {
-		return this.client.newProcessInstanceGetRequest(instance).send().join().getState();
-	}
 
-	private Map<String, String> variables(long instance) {
-		Map<String, String> result = new java.util.TreeMap<>();
-		this.client.newVariableSearchRequest()
-			.filter((f) -> f.scopeKey(instance))
-			.send()
-			.join()
-			.items()
-			.forEach((v) -> result.put(v.getName(), v.getValue()));
-		return result;
-	}
 
-	private List<Incident> incidents(long instance) {
-		return this.client.newIncidentSearchRequest()
-			.filter((f) -> f.processInstanceKey(instance))
-			.send()
-			.join()
-			.items();
-	}
 
 }

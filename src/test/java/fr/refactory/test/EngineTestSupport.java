@@ -1,4 +1,4 @@
-package fr.refactory.engine;
+package fr.refactory.test;
 
 import java.time.Duration;
 import java.util.List;
@@ -6,7 +6,6 @@ import java.util.Map;
 import java.util.TreeMap;
 import java.util.UUID;
 
-import fr.refactory.test.RefactoryIntegrationTest;
 import io.camunda.client.CamundaClient;
 import io.camunda.client.api.command.ProblemException;
 import io.camunda.client.api.response.ActivatedJob;
@@ -25,7 +24,10 @@ import org.springframework.beans.factory.annotation.Autowired;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-/** Shared helpers for the engine conformance tests: unique ids, deploy, expected problems. */
+/**
+ * Shared helpers for tests that drive processes through the application's CamundaClient (engine conformance tests,
+ * worker end-to-end tests): unique ids, deploy, start, history, variables, jobs, incidents, expected problems.
+ */
 public abstract class EngineTestSupport extends RefactoryIntegrationTest {
 
 	@Autowired
