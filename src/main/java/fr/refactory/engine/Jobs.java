@@ -145,12 +145,15 @@ public class Jobs {
 	}
 
 	private JobRow lockedJob(long jobKey, String action) {
-		List<Long> instances = this.jdbc.queryForList(
-				"select process_instance_key from engine_job where job_key = ?", Long.class, jobKey);
-		if (instances.isEmpty()) {
+		// one statement finds and locks the root instance (the lock every command on it takes); the job row is read
+		// after the lock, so a concurrent command on the same job is seen
+		List<Long> lockedRoots = this.jdbc.queryForList("select r.process_instance_key from engine_job j"
+				+ " join engine_process_instance p on p.process_instance_key = j.process_instance_key"
+				+ " join engine_process_instance r on r.process_instance_key = p.root_process_instance_key"
+				+ " where j.job_key = ? for update of r", Long.class, jobKey);
+		if (lockedRoots.isEmpty()) {
 			throw notFound(jobKey, action);
 		}
-		this.executor.store().lockRoot(instances.get(0));
 		return this.jdbc.queryForObject("select job_key, type, state, element_instance_key from engine_job"
 				+ " where job_key = ?", (rs, i) -> new JobRow(rs.getLong(1), rs.getString(2), rs.getString(3),
 						rs.getLong(4)), jobKey);
