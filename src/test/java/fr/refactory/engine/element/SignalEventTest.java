@@ -1,5 +1,6 @@
 package fr.refactory.engine.element;
 
+import java.util.List;
 import java.util.Map;
 
 import fr.refactory.test.EngineTestSupport;
@@ -222,6 +223,45 @@ class SignalEventTest extends EngineTestSupport {
 
 		assertThat(history(instance)).contains("dismantle:ACTIVE", "handover:COMPLETED", "noted:COMPLETED");
 		assertThat(openSubscriptions(instance)).isEqualTo(1);
+	}
+
+	@Test
+	void shouldServeTwoConcurrentBroadcastsToInstancesThatSubscribedInOppositeOrders() throws Exception {
+		String first = uniqueId("line-a");
+		String second = uniqueId("line-b");
+		String processId = uniqueId("signal-concurrent");
+		deploy(Bpmn.createExecutableProcess(processId)
+			.startEvent()
+			.parallelGateway("fork")
+			.intermediateCatchEvent("waitFirst", (e) -> e.signal(first))
+			.endEvent()
+			.moveToNode("fork")
+			.userTask("prepare", (t) -> t.zeebeUserTask())
+			.intermediateCatchEvent("waitSecond", (e) -> e.signal(second))
+			.endEvent()
+			.done());
+		List<Long> instances = new java.util.ArrayList<>();
+		for (int i = 0; i < 12; i++) {
+			instances.add(start(processId));
+		}
+		// the second signal's subscriptions open in the opposite order of the first's
+		for (int i = instances.size() - 1; i >= 0; i--) {
+			completeUserTask(instances.get(i), "prepare");
+		}
+
+		var pool = java.util.concurrent.Executors.newFixedThreadPool(2);
+		try {
+			var a = pool.submit(() -> this.client.newBroadcastSignalCommand().signalName(first).send().join());
+			var b = pool.submit(() -> this.client.newBroadcastSignalCommand().signalName(second).send().join());
+			a.get();
+			b.get();
+		}
+		finally {
+			pool.shutdown();
+		}
+
+		assertThat(instances).allSatisfy((instance) -> assertThat(state(instance))
+			.isEqualTo(ProcessInstanceState.COMPLETED));
 	}
 
 }

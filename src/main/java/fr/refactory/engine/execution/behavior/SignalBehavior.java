@@ -64,9 +64,11 @@ public class SignalBehavior {
 
 	/** Triggers the subscriptions open now (not those the triggering opens), then the signal start events. */
 	public void broadcast(ProcessExecutor executor, String name, Map<String, Object> variables) {
-		List<Map<String, Object>> open = this.jdbc.queryForList("select subscription_key, element_instance_key,"
-				+ " element_id, process_instance_key from engine_signal_subscription where signal_name = ?"
-				+ " order by subscription_key", name);
+		// instances are locked in root key order, so that two broadcasts never wait for each other's locks
+		List<Map<String, Object>> open = this.jdbc.queryForList("select s.subscription_key, s.element_instance_key,"
+				+ " s.element_id, s.process_instance_key from engine_signal_subscription s"
+				+ " join engine_process_instance p on p.process_instance_key = s.process_instance_key"
+				+ " where s.signal_name = ? order by p.root_process_instance_key, s.subscription_key", name);
 		for (Map<String, Object> subscription : open) {
 			trigger(executor, subscription, variables);
 		}
