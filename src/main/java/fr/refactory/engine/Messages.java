@@ -69,12 +69,15 @@ public class Messages {
 			}
 		}
 		long messageKey = this.keys.nextKey();
-		List<Map<String, Object>> open = this.jdbc.queryForList(
-				"select distinct on (process_definition_id) subscription_key, element_instance_key,"
-						+ " process_instance_key, process_definition_id from engine_message_subscription"
-						+ " where message_name = ? and correlation_key = ? and state = 'CREATED'"
-						+ " order by process_definition_id, subscription_key",
-				name, key);
+		// the first subscription per process id; their instances are locked in root key order, so that two
+		// concurrent publications never wait for each other's locks
+		List<Map<String, Object>> open = this.jdbc.queryForList("select first.* from (select distinct on"
+				+ " (s.process_definition_id) s.subscription_key, s.element_instance_key, s.process_instance_key,"
+				+ " s.process_definition_id, p.root_process_instance_key from engine_message_subscription s"
+				+ " join engine_process_instance p on p.process_instance_key = s.process_instance_key"
+				+ " where s.message_name = ? and s.correlation_key = ? and s.state = 'CREATED'"
+				+ " order by s.process_definition_id, s.subscription_key) first"
+				+ " order by first.root_process_instance_key", name, key);
 		List<String> correlatedProcesses = new java.util.ArrayList<>();
 		for (Map<String, Object> subscription : open) {
 			if (correlate(subscription, variables)) {
