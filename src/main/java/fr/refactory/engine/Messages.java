@@ -10,6 +10,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import fr.refactory.engine.execution.Execution;
 import fr.refactory.engine.execution.ProcessExecutor;
 import fr.refactory.engine.execution.behavior.CatchEvents;
+import fr.refactory.engine.execution.behavior.MessageCorrelations;
 import fr.refactory.engine.execution.behavior.MessageSubscriptionBehavior;
 import fr.refactory.engine.expression.FeelExpressions;
 import fr.refactory.engine.model.ExecutableElement;
@@ -41,14 +42,17 @@ public class Messages {
 
 	private final CatchEvents catchEvents;
 
+	private final MessageCorrelations correlations;
+
 	Messages(JdbcTemplate jdbc, ProcessExecutor executor, MessageSubscriptionBehavior subscriptions, KeyGenerator keys,
-			ObjectMapper json, CatchEvents catchEvents) {
+			ObjectMapper json, CatchEvents catchEvents, MessageCorrelations correlations) {
 		this.jdbc = jdbc;
 		this.executor = executor;
 		this.subscriptions = subscriptions;
 		this.keys = keys;
 		this.json = json;
 		this.catchEvents = catchEvents;
+		this.correlations = correlations;
 	}
 
 	@Transactional
@@ -75,13 +79,13 @@ public class Messages {
 				name, key);
 		List<String> correlatedProcesses = new java.util.ArrayList<>();
 		for (Map<String, Object> subscription : open) {
-			if (correlate(subscription, variables)) {
+			if (correlate(subscription, variables, messageKey)) {
 				correlatedProcesses.add((String) subscription.get("process_definition_id"));
 			}
 		}
 		for (ExecutableProcess process : processesStartedBy(name)) {
 			if (!correlatedProcesses.contains(process.processId())
-					&& startByMessage(process, name, key, variables) != null) {
+					&& startByMessage(process, name, key, variables, messageKey) != null) {
 				correlatedProcesses.add(process.processId());
 			}
 		}
@@ -103,24 +107,25 @@ public class Messages {
 	public Map<String, Long> correlate(String name, String correlationKey, Map<String, Object> variables) {
 		requireName(name);
 		String key = correlationKey == null ? "" : correlationKey;
+		long messageKey = this.keys.nextKey();
 		List<Map<String, Object>> open = this.jdbc.queryForList(
 				"select subscription_key, element_instance_key, process_instance_key, process_definition_id"
 						+ " from engine_message_subscription where message_name = ? and correlation_key = ?"
 						+ " and state = 'CREATED' order by subscription_key",
 				name, key);
 		for (Map<String, Object> subscription : open) {
-			if (correlate(subscription, variables)) {
+			if (correlate(subscription, variables, messageKey)) {
 				Map<String, Long> result = new LinkedHashMap<>();
-				result.put("messageKey", this.keys.nextKey());
+				result.put("messageKey", messageKey);
 				result.put("processInstanceKey", (Long) subscription.get("process_instance_key"));
 				return result;
 			}
 		}
 		for (ExecutableProcess process : processesStartedBy(name)) {
-			Long instance = startByMessage(process, name, key, variables);
+			Long instance = startByMessage(process, name, key, variables, messageKey);
 			if (instance != null) {
 				Map<String, Long> result = new LinkedHashMap<>();
-				result.put("messageKey", this.keys.nextKey());
+				result.put("messageKey", messageKey);
 				result.put("processInstanceKey", instance);
 				return result;
 			}
@@ -153,7 +158,7 @@ public class Messages {
 	 * @return the new instance's key, or null
 	 */
 	private Long startByMessage(ExecutableProcess process, String name, String correlationKey,
-			Map<String, Object> variables) {
+			Map<String, Object> variables, long messageKey) {
 		if (!correlationKey.isEmpty()) {
 			this.jdbc.queryForList("select pg_advisory_xact_lock(hashtext(?))", process.processId() + "\n"
 					+ correlationKey);
@@ -171,11 +176,13 @@ public class Messages {
 		execution.startAt(instanceKey, start.id());
 		this.jdbc.update("insert into engine_message_start_instance (process_instance_key, process_definition_id,"
 				+ " correlation_key) values (?, ?, ?)", instanceKey, process.processId(), correlationKey);
+		this.correlations.toStartEvent(messageKey, name, correlationKey, start.id(), instanceKey, process.key(),
+				process.processId(), this.executor.store().now());
 		this.executor.drain(execution);
 		return instanceKey;
 	}
 
-	private boolean correlate(Map<String, Object> subscription, Map<String, Object> variables) {
+	private boolean correlate(Map<String, Object> subscription, Map<String, Object> variables, long messageKey) {
 		long processInstanceKey = (Long) subscription.get("process_instance_key");
 		long subscriptionKey = (Long) subscription.get("subscription_key");
 		this.executor.store().lockRoot(processInstanceKey);
@@ -192,6 +199,7 @@ public class Messages {
 		}
 		Execution execution = this.executor.begin();
 		String eventId = (String) rows.get(0).get("element_id");
+		this.correlations.toSubscription(messageKey, subscriptionKey, this.executor.store().now());
 		this.subscriptions.correlated(subscriptionKey,
 				this.executor.definitions().executable(element.processDefinitionKey()).element(eventId),
 				this.executor.store().now());
