@@ -10,6 +10,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import fr.refactory.engine.execution.Execution;
 import fr.refactory.engine.execution.ProcessExecutor;
 import fr.refactory.engine.execution.behavior.CatchEvents;
+import fr.refactory.engine.execution.behavior.MessageCorrelations;
 import fr.refactory.engine.execution.behavior.MessageStartEvents;
 import fr.refactory.engine.execution.behavior.MessageSubscriptionBehavior;
 import fr.refactory.engine.model.ExecutableProcess;
@@ -42,8 +43,11 @@ public class Messages {
 
 	private final MessageStartEvents messageStarts;
 
+	private final MessageCorrelations correlations;
+
 	Messages(JdbcTemplate jdbc, ProcessExecutor executor, MessageSubscriptionBehavior subscriptions, KeyGenerator keys,
-			ObjectMapper json, CatchEvents catchEvents, MessageStartEvents messageStarts) {
+			ObjectMapper json, CatchEvents catchEvents, MessageStartEvents messageStarts,
+			MessageCorrelations correlations) {
 		this.jdbc = jdbc;
 		this.executor = executor;
 		this.subscriptions = subscriptions;
@@ -51,6 +55,7 @@ public class Messages {
 		this.json = json;
 		this.catchEvents = catchEvents;
 		this.messageStarts = messageStarts;
+		this.correlations = correlations;
 	}
 
 	@Transactional
@@ -80,13 +85,13 @@ public class Messages {
 				+ " order by first.root_process_instance_key", name, key);
 		List<String> correlatedProcesses = new java.util.ArrayList<>();
 		for (Map<String, Object> subscription : open) {
-			if (correlate(subscription, variables)) {
+			if (correlate(subscription, variables, messageKey)) {
 				correlatedProcesses.add((String) subscription.get("process_definition_id"));
 			}
 		}
 		for (ExecutableProcess process : this.messageStarts.processesStartedBy(this.executor, name)) {
 			if (!correlatedProcesses.contains(process.processId())
-					&& startByMessage(process, name, key, variables) != null) {
+					&& startByMessage(process, name, key, variables, messageKey) != null) {
 				correlatedProcesses.add(process.processId());
 			}
 		}
@@ -108,24 +113,25 @@ public class Messages {
 	public Map<String, Long> correlate(String name, String correlationKey, Map<String, Object> variables) {
 		requireName(name);
 		String key = correlationKey == null ? "" : correlationKey;
+		long messageKey = this.keys.nextKey();
 		List<Map<String, Object>> open = this.jdbc.queryForList(
 				"select subscription_key, element_instance_key, process_instance_key, process_definition_id"
 						+ " from engine_message_subscription where message_name = ? and correlation_key = ?"
 						+ " and state = 'CREATED' order by subscription_key",
 				name, key);
 		for (Map<String, Object> subscription : open) {
-			if (correlate(subscription, variables)) {
+			if (correlate(subscription, variables, messageKey)) {
 				Map<String, Long> result = new LinkedHashMap<>();
-				result.put("messageKey", this.keys.nextKey());
+				result.put("messageKey", messageKey);
 				result.put("processInstanceKey", (Long) subscription.get("process_instance_key"));
 				return result;
 			}
 		}
 		for (ExecutableProcess process : this.messageStarts.processesStartedBy(this.executor, name)) {
-			Long instance = startByMessage(process, name, key, variables);
+			Long instance = startByMessage(process, name, key, variables, messageKey);
 			if (instance != null) {
 				Map<String, Long> result = new LinkedHashMap<>();
-				result.put("messageKey", this.keys.nextKey());
+				result.put("messageKey", messageKey);
 				result.put("processInstanceKey", instance);
 				return result;
 			}
@@ -136,15 +142,15 @@ public class Messages {
 
 	/** @return the key of the instance the message started, or null (one started by that key is active) */
 	private Long startByMessage(ExecutableProcess process, String name, String correlationKey,
-			Map<String, Object> variables) {
+			Map<String, Object> variables, long messageKey) {
 		Execution execution = this.executor.begin();
 		Long instanceKey = this.messageStarts.start(this.executor, execution, process, name, correlationKey,
-				variables);
+				variables, messageKey);
 		this.executor.drain(execution);
 		return instanceKey;
 	}
 
-	private boolean correlate(Map<String, Object> subscription, Map<String, Object> variables) {
+	private boolean correlate(Map<String, Object> subscription, Map<String, Object> variables, long messageKey) {
 		long processInstanceKey = (Long) subscription.get("process_instance_key");
 		long subscriptionKey = (Long) subscription.get("subscription_key");
 		this.executor.store().lockRoot(processInstanceKey);
@@ -161,6 +167,7 @@ public class Messages {
 		}
 		Execution execution = this.executor.begin();
 		String eventId = (String) rows.get(0).get("element_id");
+		this.correlations.toSubscription(messageKey, subscriptionKey, this.executor.store().now());
 		this.subscriptions.correlated(subscriptionKey,
 				this.executor.definitions().executable(element.processDefinitionKey()).element(eventId),
 				this.executor.store().now());

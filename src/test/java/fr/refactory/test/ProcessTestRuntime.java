@@ -77,6 +77,8 @@ final class ProcessTestRuntime {
 			.build();
 		runtime.start();
 		this.management = managementClient(runtime, this.configuration.getRemote().getClient());
+		// before the context takes the await behaviour: first attempt at once, not after one interval (decision 0246)
+		CamundaAssert.setAwaitBehavior(new PromptAwaitBehavior());
 		JsonMapper jsonMapper = application.getBeanProvider(JsonMapper.class).getIfAvailable();
 		this.context = new CamundaProcessTestContextImpl(runtime, this.clients::add, this.management,
 				CamundaAssertLifecycle.awaitBehavior(), jsonMapper, null);

@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import fr.refactory.engine.ConditionalOnEmbeddedEngine;
 import fr.refactory.engine.Messages;
 import fr.refactory.engine.Rejection;
+import fr.refactory.engine.query.CorrelatedMessageQueries;
 import fr.refactory.engine.query.MessageSubscriptionQueries;
 import fr.refactory.engine.query.SearchResult;
 
@@ -16,8 +17,8 @@ import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RestController;
 
 /**
- * {@code POST /v2/messages/publication}, {@code POST /v2/messages/correlation} and
- * {@code POST /v2/message-subscriptions/search}.
+ * {@code POST /v2/messages/publication}, {@code POST /v2/messages/correlation},
+ * {@code POST /v2/message-subscriptions/search} and {@code POST /v2/correlated-message-subscriptions/search}.
  */
 @RestController
 @ConditionalOnEmbeddedEngine
@@ -29,15 +30,25 @@ class MessageController {
 
 	private final MessageSubscriptionQueries subscriptions;
 
-	MessageController(Messages messages, MessageSubscriptionQueries subscriptions) {
+	private final CorrelatedMessageQueries correlations;
+
+	MessageController(Messages messages, MessageSubscriptionQueries subscriptions,
+			CorrelatedMessageQueries correlations) {
 		this.messages = messages;
 		this.subscriptions = subscriptions;
+		this.correlations = correlations;
 	}
 
 	@PostMapping(path = "/v2/message-subscriptions/search", produces = MediaType.APPLICATION_JSON_VALUE)
 	SearchResult<MessageSubscriptionQueries.MessageSubscription> search(
 			@RequestBody(required = false) JsonNode body) {
 		return this.subscriptions.search(body);
+	}
+
+	@PostMapping(path = "/v2/correlated-message-subscriptions/search", produces = MediaType.APPLICATION_JSON_VALUE)
+	SearchResult<CorrelatedMessageQueries.CorrelatedMessageSubscription> searchCorrelated(
+			@RequestBody(required = false) JsonNode body) {
+		return this.correlations.search(body);
 	}
 
 	@PostMapping(path = "/v2/messages/publication", produces = MediaType.APPLICATION_JSON_VALUE)

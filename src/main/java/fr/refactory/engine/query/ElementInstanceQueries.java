@@ -12,12 +12,18 @@ import fr.refactory.engine.query.Search.Type;
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 import org.springframework.stereotype.Component;
 
-/** Read model of element instances (the process itself included, type PROCESS). */
+/**
+ * Read model of element instances. The process instance's own row (type PROCESS) is kept by the engine (scope of the
+ * root variables, parent of the elements) but, as in Camunda 8.8, is not an element instance of the API: neither
+ * searched nor fetched (docs/decisions/0245).
+ */
 @Component
 @ConditionalOnEmbeddedEngine
 public class ElementInstanceQueries {
 
 	private static final String FROM = "engine_element_instance";
+
+	private static final String NOT_THE_PROCESS = "element_type <> 'PROCESS'";
 
 	private static final Search SEARCH = new Search(FROM, "element_instance_key")
 		.field("elementInstanceKey", "element_instance_key", Type.KEY)
@@ -42,12 +48,13 @@ public class ElementInstanceQueries {
 	}
 
 	public SearchResult<ElementInstance> search(JsonNode body) {
-		return SEARCH.run(this.jdbc, body, (rs, i) -> map(rs));
+		return SEARCH.run(this.jdbc, body, (rs, i) -> map(rs), NOT_THE_PROCESS, Map.of());
 	}
 
 	public ElementInstance get(long key) {
 		return this.jdbc
-			.query("select * from " + FROM + " where element_instance_key = :key", Map.of("key", key),
+			.query("select * from " + FROM + " where element_instance_key = :key and " + NOT_THE_PROCESS,
+					Map.of("key", key),
 					(rs, i) -> map(rs))
 			.stream()
 			.findFirst()

@@ -258,7 +258,83 @@ class CamundaAssertConformanceTest extends ProcessTestSupport {
 		assertThat(instance).isWaitingForMessage(messageName).isWaitingForMessage(messageName, "P-7");
 		this.client.newPublishMessageCommand().messageName(messageName).correlationKey("P-7").send().join();
 
-		assertThat(instance).isCompleted().isNotWaitingForMessage(messageName, "P-7").hasCompletedElements("wait-part");
+		assertThat(instance).isCompleted()
+			.isNotWaitingForMessage(messageName, "P-7")
+			.hasCompletedElements("wait-part")
+			.hasCorrelatedMessage(messageName)
+			.hasCorrelatedMessage(messageName, "P-7");
+	}
+
+	@Test
+	void shouldSeeTheMessagesCorrelatedToAReceiveTaskABoundaryEventAndAStartEvent() {
+		String processId = uniqueId("cpt-correlations");
+		String reminder = uniqueId("reminder");
+		String delivery = uniqueId("delivery");
+		String request = uniqueId("request");
+		deploy(Bpmn.createExecutableProcess(processId)
+			.startEvent("requested")
+			.message((m) -> m.name(request))
+			.userTask("prepare", (t) -> t.zeebeUserTask())
+			.boundaryEvent("remind", (b) -> b.cancelActivity(false)
+				.message((m) -> m.name(reminder).zeebeCorrelationKeyExpression("orderId")))
+			.endEvent("reminded")
+			.moveToActivity("prepare")
+			.receiveTask("await-delivery")
+			.message((m) -> m.name(delivery).zeebeCorrelationKeyExpression("orderId"))
+			.endEvent("delivered")
+			.done());
+
+		this.client.newPublishMessageCommand()
+			.messageName(request)
+			.correlationKey("O-1")
+			.variables(Map.of("orderId", "O-1"))
+			.send()
+			.join();
+		var started = ProcessInstanceSelectors.byProcessId(processId);
+		assertThatProcessInstance(started).isActive().hasCorrelatedMessage(request, "O-1");
+		this.client.newPublishMessageCommand().messageName(reminder).correlationKey("O-1").send().join();
+		this.client.newPublishMessageCommand().messageName(reminder).correlationKey("O-1").send().join();
+		assertThatProcessInstance(started).hasCompletedElement("remind", 2).hasCorrelatedMessage(reminder, "O-1");
+		long instanceKey = this.client.newProcessInstanceSearchRequest()
+			.filter((f) -> f.processDefinitionId(processId))
+			.send()
+			.join()
+			.items()
+			.get(0)
+			.getProcessInstanceKey();
+		this.processTestContext.completeUserTask(UserTaskSelectors.byElementId("prepare", instanceKey));
+		this.client.newCorrelateMessageCommand().messageName(delivery).correlationKey("O-1").send().join();
+
+		assertThatProcessInstance(started).isCompleted()
+			.hasCorrelatedMessage(delivery)
+			.hasCorrelatedMessage(delivery, "O-1")
+			.hasCompletedElements("await-delivery", "delivered");
+	}
+
+	@Test
+	void shouldSeeExactlyTheActiveElementsWithoutTheProcessItself() {
+		String processId = uniqueId("cpt-exactly");
+		deploy(Bpmn.createExecutableProcess(processId)
+			.startEvent("start")
+			.parallelGateway("fork")
+			.serviceTask("left", (t) -> t.zeebeJobType(processId + "-left"))
+			.endEvent("left-end")
+			.moveToNode("fork")
+			.subProcess("inner", (sub) -> sub.embeddedSubProcess()
+				.startEvent("inner-start")
+				.userTask("check", (t) -> t.zeebeUserTask())
+				.endEvent("inner-end"))
+			.endEvent("right-end")
+			.done());
+
+		ProcessInstanceEvent instance = start(processId, Map.of());
+
+		assertThat(instance).isActive().hasActiveElementsExactly("left", "inner", "check");
+		this.processTestContext.completeJob(processId + "-left");
+		assertThat(instance).isActive().hasActiveElementsExactly("inner", "check").hasCompletedElements("left");
+		this.processTestContext.completeUserTask(
+				UserTaskSelectors.byElementId("check", instance.getProcessInstanceKey()));
+		assertThat(instance).isCompleted().hasNoActiveElements("left", "inner", "check");
 	}
 
 	private static BpmnModelInstance serviceTaskProcess(String processId, String jobType) {

@@ -3,6 +3,7 @@ package fr.refactory.engine.element;
 import java.util.Map;
 
 import fr.refactory.test.EngineTestSupport;
+import io.camunda.client.api.search.enums.ElementInstanceType;
 import io.camunda.client.api.search.enums.ProcessInstanceState;
 import io.camunda.zeebe.model.bpmn.Bpmn;
 import org.junit.jupiter.api.Test;
@@ -27,18 +28,24 @@ class NoneEventTest extends EngineTestSupport {
 	}
 
 	@Test
-	void shouldRecordTheProcessItselfAsAnElementInstance() {
+	void shouldNotReturnTheProcessItselfAsAnElementInstance() {
 		String id = uniqueId("none");
-		deploy(Bpmn.createExecutableProcess(id).startEvent().endEvent().done());
+		deploy(Bpmn.createExecutableProcess(id).startEvent("start").endEvent("end").done());
 
 		long key = start(id);
 
-		assertThat(elements(key)).anySatisfy((element) -> {
-			assertThat(element.getElementInstanceKey()).isEqualTo(key);
-			assertThat(element.getElementId()).isEqualTo(id);
-			assertThat(element.getType().name()).isEqualTo("PROCESS");
-			assertThat(element.getState().name()).isEqualTo("COMPLETED");
-		});
+		// Camunda 8.8 lists the elements of the process, not the process (docs/decisions/0245)
+		assertThat(elements(key)).extracting((element) -> element.getElementId() + ":" + element.getType())
+			.containsExactly("start:START_EVENT", "end:END_EVENT");
+		assertThat(elements(key)).noneSatisfy((element) -> assertThat(element.getElementInstanceKey()).isEqualTo(key));
+		assertThat(this.client.newElementInstanceSearchRequest()
+			.filter((f) -> f.processInstanceKey(key).type(ElementInstanceType.PROCESS))
+			.send()
+			.join()
+			.items()).isEmpty();
+		problem(() -> this.client.newElementInstanceGetRequest(key).send().join(), 404);
+		// the process instance itself is still there, and so is its scope
+		assertThat(state(key)).isEqualTo(ProcessInstanceState.COMPLETED);
 	}
 
 }

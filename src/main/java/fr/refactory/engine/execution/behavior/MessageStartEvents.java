@@ -30,9 +30,12 @@ public class MessageStartEvents {
 
 	private final ObjectMapper json;
 
-	MessageStartEvents(JdbcTemplate jdbc, ObjectMapper json) {
+	private final MessageCorrelations correlations;
+
+	MessageStartEvents(JdbcTemplate jdbc, ObjectMapper json, MessageCorrelations correlations) {
 		this.jdbc = jdbc;
 		this.json = json;
+		this.correlations = correlations;
 	}
 
 	/** The latest version of every process whose message start event has this message name. */
@@ -45,12 +48,12 @@ public class MessageStartEvents {
 	}
 
 	/**
-	 * Starts an instance at the message start event (its steps queued on the execution), unless an active instance of
-	 * the process was started by a message with the same (non-empty) correlation key.
+	 * Starts an instance at the message start event (its steps queued on the execution) and records the correlation,
+	 * unless an active instance of the process was started by a message with the same (non-empty) correlation key.
 	 * @return the new instance's key, or null
 	 */
 	public Long start(ProcessExecutor executor, Execution execution, ExecutableProcess process, String name,
-			String correlationKey, Map<String, Object> variables) {
+			String correlationKey, Map<String, Object> variables, long messageKey) {
 		if (!correlationKey.isEmpty()) {
 			this.jdbc.queryForList("select pg_advisory_xact_lock(hashtext(?))",
 					process.processId() + "\n" + correlationKey);
@@ -62,10 +65,13 @@ public class MessageStartEvents {
 				return null;
 			}
 		}
+		ExecutableElement start = startEventFor(process, name);
 		long instanceKey = executor.startProcessInstance(execution, process, variables, null);
-		execution.startAt(instanceKey, startEventFor(process, name).id());
+		execution.startAt(instanceKey, start.id());
 		this.jdbc.update("insert into engine_message_start_instance (process_instance_key, process_definition_id,"
 				+ " correlation_key) values (?, ?, ?)", instanceKey, process.processId(), correlationKey);
+		this.correlations.toStartEvent(messageKey, name, correlationKey, start.id(), instanceKey, process.key(),
+				process.processId(), executor.store().now());
 		return instanceKey;
 	}
 
@@ -95,7 +101,7 @@ public class MessageStartEvents {
 				this.jdbc.update("insert into engine_message_correlation (message_key, process_definition_id)"
 						+ " values (?, ?)", buffered.get(0).get("message_key"), latest.processId());
 				start(executor, process.execution(), latest, name, keys.get(0),
-						read((String) buffered.get(0).get("variables")));
+						read((String) buffered.get(0).get("variables")), (Long) buffered.get(0).get("message_key"));
 				return;
 			}
 		}

@@ -35,10 +35,14 @@ public class MessageSubscriptionBehavior {
 
 	private final ObjectMapper json;
 
-	MessageSubscriptionBehavior(JdbcTemplate jdbc, KeyGenerator keys, ObjectMapper json) {
+	private final MessageCorrelations correlations;
+
+	MessageSubscriptionBehavior(JdbcTemplate jdbc, KeyGenerator keys, ObjectMapper json,
+			MessageCorrelations correlations) {
 		this.jdbc = jdbc;
 		this.keys = keys;
 		this.json = json;
+		this.correlations = correlations;
 	}
 
 	/**
@@ -71,6 +75,7 @@ public class MessageSubscriptionBehavior {
 		long messageKey = (Long) buffered.get(0).get("message_key");
 		this.jdbc.update("insert into engine_message_correlation (message_key, process_definition_id) values (?, ?)",
 				messageKey, instance.processDefinitionId());
+		this.correlations.toSubscription(messageKey, key, now);
 		correlated(key, event, now);
 		return Optional.of(read((String) buffered.get(0).get("variables")));
 	}
