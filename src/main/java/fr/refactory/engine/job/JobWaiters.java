@@ -15,16 +15,19 @@ import jakarta.annotation.PreDestroy;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import org.springframework.context.SmartLifecycle;
 import org.springframework.stereotype.Component;
 import org.springframework.web.context.request.async.DeferredResult;
 
 /**
  * Long polling: activation requests wait here per job type and are woken (never re-polled) when a transaction that
- * made jobs of that type activatable commits.
+ * made jobs of that type activatable commits. When the application stops, waiting requests are answered at once
+ * (with the jobs there are, usually none), before the web server's graceful shutdown, which would otherwise wait for
+ * every open long poll.
  */
 @Component
 @ConditionalOnEmbeddedEngine
-public class JobWaiters {
+public class JobWaiters implements SmartLifecycle {
 
 	private static final Logger LOG = LoggerFactory.getLogger(JobWaiters.class);
 
@@ -44,8 +47,33 @@ public class JobWaiters {
 		return thread;
 	});
 
+	private volatile boolean running;
+
 	JobWaiters(JobActivator activator) {
 		this.activator = activator;
+	}
+
+	@Override
+	public void start() {
+		this.running = true;
+	}
+
+	/** Answers every waiting long poll now; later ones are answered at once (no long polling while stopping). */
+	@Override
+	public void stop() {
+		this.running = false;
+		this.waiting.values().forEach((waiters) -> List.copyOf(waiters).forEach((waiter) -> finish(waiter, List.of())));
+	}
+
+	@Override
+	public boolean isRunning() {
+		return this.running;
+	}
+
+	/** Stops before the web server's graceful shutdown phase. */
+	@Override
+	public int getPhase() {
+		return SmartLifecycle.DEFAULT_PHASE;
 	}
 
 	/**
@@ -58,7 +86,7 @@ public class JobWaiters {
 	public void await(ActivationRequest request, DeferredResult<JobWaiters.ActivationResponse> result, boolean longPoll,
 			long requestTimeout, Consumer<List<Long>> delivered) {
 		Waiter waiter = new Waiter(request, result, delivered);
-		if (!longPoll) {
+		if (!longPoll || !this.running) {
 			List<ActivatedJob> jobs = this.activator.activate(request, request.maxJobsToActivate());
 			delivered.accept(jobs.stream().map((job) -> Long.parseLong(job.jobKey())).toList());
 			result.setResult(new JobWaiters.ActivationResponse(jobs));
@@ -131,7 +159,7 @@ public class JobWaiters {
 	}
 
 	@PreDestroy
-	void stop() {
+	void shutDownThreads() {
 		this.dispatcher.shutdownNow();
 		this.timer.shutdownNow();
 	}
