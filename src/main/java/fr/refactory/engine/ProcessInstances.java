@@ -34,15 +34,19 @@ public class ProcessInstances {
 
 	@Transactional
 	public Created create(Long processDefinitionKey, String processDefinitionId, Integer version,
-			Map<String, Object> variables) {
+			Map<String, Object> variables, List<String> startBefore) {
 		ProcessDefinitionRow definition = definition(processDefinitionKey, processDefinitionId, version);
 		ExecutableProcess process = this.definitions.executable(definition.key());
-		if (process.root().startEventId() == null) {
+		if (startBefore.isEmpty() && process.root().startEventId() == null) {
 			throw Rejection.invalidArgument("Expected to create instance of process with none start event, but there"
 					+ " is no such event in process '" + process.processId() + "'");
 		}
+		StartInstructions.validate(process, startBefore);
 		Execution execution = this.executor.begin();
 		long key = this.executor.startProcessInstance(execution, process, variables, null);
+		if (!startBefore.isEmpty()) {
+			execution.startBefore(key, startBefore);
+		}
 		this.executor.drain(execution);
 		return new Created(key, definition);
 	}

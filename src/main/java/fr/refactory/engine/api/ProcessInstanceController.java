@@ -45,12 +45,10 @@ class ProcessInstanceController {
 
 	@PostMapping(path = "/v2/process-instances", produces = MediaType.APPLICATION_JSON_VALUE)
 	DeferredResult<CreateResult> create(@RequestBody CreateRequest request) {
-		if (request.startInstructions() != null && !request.startInstructions().isEmpty()) {
-			throw Rejection.invalidArgument("Expected no startInstructions, but the embedded engine does not support"
-					+ " starting at a given element yet");
-		}
+		List<String> startBefore = request.startInstructions() == null ? List.of()
+				: request.startInstructions().stream().map(StartInstruction::elementId).toList();
 		ProcessInstances.Created created = this.instances.create(parseKey(request.processDefinitionKey()),
-				request.processDefinitionId(), request.processDefinitionVersion(), request.variables());
+				request.processDefinitionId(), request.processDefinitionVersion(), request.variables(), startBefore);
 		long timeout = request.requestTimeout() == null || request.requestTimeout() <= 0 ? DEFAULT_AWAIT_MILLIS
 				: request.requestTimeout();
 		DeferredResult<CreateResult> result = new DeferredResult<>(timeout + BACKSTOP_MILLIS);
@@ -111,8 +109,12 @@ class ProcessInstanceController {
 	}
 
 	record CreateRequest(String processDefinitionId, String processDefinitionKey, Integer processDefinitionVersion,
-			Map<String, Object> variables, List<Object> startInstructions, Boolean awaitCompletion,
+			Map<String, Object> variables, List<StartInstruction> startInstructions, Boolean awaitCompletion,
 			List<String> fetchVariables, Long requestTimeout) {
+	}
+
+	/** Start before this element (the only kind of start instruction Camunda 8.8 has). */
+	record StartInstruction(String elementId) {
 	}
 
 	record CreateResult(String processDefinitionId, int processDefinitionVersion, String processDefinitionKey,

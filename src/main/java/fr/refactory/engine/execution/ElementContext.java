@@ -64,11 +64,44 @@ public final class ElementContext {
 		this.executor.queueComplete(this.execution, this.instance.key(), flowIds);
 	}
 
-	/** For containers: activate the none start event inside this element. */
+	/**
+	 * For containers: activate the start event inside this element, or, when the instance was told to start elsewhere
+	 * (a message start event, start instructions), those elements: the children on their paths are created here and
+	 * pass the deeper elements on to their own start.
+	 */
 	public void activateStartEvent() {
-		String override = this.execution.startElement(this.instance.key());
-		ExecutableElement start = this.process.element(override != null ? override : this.element.startEventId());
-		this.executor.createAndActivate(this.execution, childScope(), start);
+		List<String> targets = this.execution.takeStartElements(this.instance.key());
+		if (targets.isEmpty()) {
+			this.executor.createAndActivate(this.execution, childScope(), this.process.element(this.element.startEventId()));
+			return;
+		}
+		Map<String, List<String>> deeperByChild = new java.util.LinkedHashMap<>();
+		for (String target : targets) {
+			String child = childOnPathTo(target);
+			List<String> deeper = deeperByChild.computeIfAbsent(child, (id) -> new java.util.ArrayList<>());
+			if (child.equals(target)) {
+				this.executor.createAndActivate(this.execution, childScope(), this.process.element(target));
+			}
+			else {
+				deeper.add(target);
+			}
+		}
+		deeperByChild.forEach((child, deeper) -> {
+			if (!deeper.isEmpty()) {
+				ElementInstance created = this.executor.createAndActivate(this.execution, childScope(),
+						this.process.element(child));
+				this.execution.startBefore(created.key(), deeper);
+			}
+		});
+	}
+
+	/** The element directly inside this one that contains {@code elementId} (or is it). */
+	private String childOnPathTo(String elementId) {
+		String current = elementId;
+		while (!this.element.id().equals(this.process.element(current).flowScopeId())) {
+			current = this.process.element(current).flowScopeId();
+		}
+		return current;
 	}
 
 	/**

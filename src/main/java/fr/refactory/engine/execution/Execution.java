@@ -22,7 +22,7 @@ public final class Execution {
 
 	private final List<Runnable> afterCommit = new ArrayList<>();
 
-	private final java.util.Map<Long, String> startElements = new java.util.HashMap<>();
+	private final java.util.Map<Long, List<String>> startElements = new java.util.HashMap<>();
 
 	private final java.util.Map<String, java.util.Map<String, Object>> eventsAhead = new java.util.HashMap<>();
 
@@ -51,11 +51,20 @@ public final class Execution {
 
 	/** The process instance starts at this start event (a message start event) instead of its none start event. */
 	public void startAt(long processInstanceKey, String startEventId) {
-		this.startElements.put(processInstanceKey, startEventId);
+		startBefore(processInstanceKey, List.of(startEventId));
 	}
 
-	String startElement(long processInstanceKey) {
-		return this.startElements.get(processInstanceKey);
+	/**
+	 * The container instance (process or subprocess) starts at these elements, which lie inside it at any depth,
+	 * instead of at its none start event (start instructions).
+	 */
+	public void startBefore(long containerInstanceKey, List<String> elementIds) {
+		this.startElements.put(containerInstanceKey, List.copyOf(elementIds));
+	}
+
+	List<String> takeStartElements(long containerInstanceKey) {
+		List<String> elements = this.startElements.remove(containerInstanceKey);
+		return elements == null ? List.of() : elements;
 	}
 
 	/**
