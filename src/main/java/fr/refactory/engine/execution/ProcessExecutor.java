@@ -137,6 +137,8 @@ public class ProcessExecutor {
 	private void activate(ElementContext context, ElementProcessor processor) {
 		try {
 			this.variableBehavior.applyInputs(context);
+			this.boundaryEvents.check(context);
+			this.eventSubprocesses.check(context);
 			processor.onActivate(context);
 			this.boundaryEvents.open(context);
 			this.eventSubprocesses.open(context);

@@ -292,4 +292,30 @@ class BoundaryEventTest extends EngineTestSupport {
 		assertThat(state(instance)).isEqualTo(ProcessInstanceState.COMPLETED);
 	}
 
+	@Test
+	void shouldCreateTheTaskOnceWhenItsBoundaryTimerFailsAndTheIncidentIsResolved() {
+		String processId = uniqueId("boundary-timer-incident");
+		deploy(Bpmn.createExecutableProcess(processId)
+			.startEvent("start")
+			.userTask("repair", (t) -> t.zeebeUserTask())
+			.boundaryEvent("late", (b) -> b.timerWithDurationExpression("sla"))
+			.endEvent("escalated")
+			.moveToActivity("repair")
+			.endEvent("done")
+			.done());
+		long instance = start(processId);
+		assertThat(incidents(instance)).singleElement()
+			.satisfies((incident) -> assertThat(incident.getElementId()).isEqualTo("repair"));
+
+		this.client.newSetVariablesCommand(instance).variables(Map.of("sla", "PT4H")).send().join();
+		this.client.newResolveIncidentCommand(incidents(instance).get(0).getIncidentKey()).send().join();
+
+		assertThat(this.client.newUserTaskSearchRequest()
+			.filter((f) -> f.processInstanceKey(instance))
+			.send()
+			.join()
+			.items()).as("one task, not one per activation attempt").hasSize(1);
+		assertThat(history(instance)).containsExactly("start:COMPLETED", "repair:ACTIVE");
+	}
+
 }

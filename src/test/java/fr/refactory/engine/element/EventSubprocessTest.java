@@ -364,6 +364,32 @@ class EventSubprocessTest extends EngineTestSupport {
 	}
 
 	@Test
+	void shouldRaiseAnIncidentBeforeStartingWhenACorrelationKeyFailsAndStartOnceResolved() {
+		String message = uniqueId("recall");
+		String processId = uniqueId("esp-key-incident");
+		deploy(Bpmn.createExecutableProcess(processId)
+			.eventSubProcess("recall", (esp) -> esp.startEvent("recalled")
+				.message((m) -> m.name(message).zeebeCorrelationKeyExpression("vin"))
+				.endEvent())
+			.startEvent("start")
+			.userTask("work", (t) -> t.zeebeUserTask())
+			.endEvent()
+			.done());
+		long instance = start(processId);
+
+		assertThat(incidents(instance)).singleElement()
+			.satisfies((incident) -> assertThat(incident.getErrorType().name()).isEqualTo("EXTRACT_VALUE_ERROR"));
+		assertThat(history(instance)).as("nothing starts while the scope's subscriptions cannot open").isEmpty();
+
+		this.client.newSetVariablesCommand(instance).variables(Map.of("vin", "VF1KEY")).send().join();
+		this.client.newResolveIncidentCommand(incidents(instance).get(0).getIncidentKey()).send().join();
+
+		assertThat(history(instance)).containsExactly("start:COMPLETED", "work:ACTIVE");
+		assertThat(messageSubscriptions(instance)).singleElement()
+			.satisfies((s) -> assertThat(s.getCorrelationKey()).isEqualTo("VF1KEY"));
+	}
+
+	@Test
 	void shouldRejectAMessageEventSubprocessStartWithoutACorrelationKey() {
 		String processId = uniqueId("esp-no-key");
 		var model = Bpmn.createExecutableProcess(processId)

@@ -34,6 +34,14 @@ public class BoundaryEvents {
 		return !activity.process().boundaryEventsOf(activity.element().id(), activity.instance().type()).isEmpty();
 	}
 
+	/** Fails as {@link #open} would, before the activity does anything. */
+	public void check(ElementContext activity) {
+		for (ExecutableElement event : activity.process().boundaryEventsOf(activity.element().id(),
+				activity.instance().type())) {
+			this.subscriptions.check(activity, event);
+		}
+	}
+
 	/** Opens the subscriptions of the activity's boundary events (again after an incident: closes old ones first). */
 	public void open(ElementContext activity) {
 		List<ExecutableElement> events = activity.process().boundaryEventsOf(activity.element().id(), activity.instance().type());

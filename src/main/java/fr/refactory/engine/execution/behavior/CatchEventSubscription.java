@@ -18,6 +18,12 @@ public interface CatchEventSubscription {
 	boolean handles(EventDefinition definition);
 
 	/**
+	 * Evaluates what opening will need (names, correlation keys, timer values) and opens nothing: run before the owner
+	 * does anything on activation, so that a failing expression raises its incident while nothing has happened yet.
+	 */
+	void check(ElementContext owner, ExecutableElement event);
+
+	/**
 	 * Starts waiting for {@code event} on behalf of {@code owner}.
 	 * @return the event's variables when it already occurred (a buffered message), empty while it waits
 	 */

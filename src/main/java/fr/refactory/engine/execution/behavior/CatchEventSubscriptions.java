@@ -31,6 +31,14 @@ public class CatchEventSubscriptions {
 		return Optional.empty();
 	}
 
+	public void check(ElementContext owner, ExecutableElement event) {
+		for (CatchEventSubscription subscription : this.subscriptions) {
+			if (subscription.handles(event.eventDefinition())) {
+				subscription.check(owner, event);
+			}
+		}
+	}
+
 	public void close(ElementContext owner, ExecutableElement event) {
 		for (CatchEventSubscription subscription : this.subscriptions) {
 			if (subscription.handles(event.eventDefinition())) {

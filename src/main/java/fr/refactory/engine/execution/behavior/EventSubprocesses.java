@@ -32,6 +32,11 @@ public class EventSubprocesses {
 		this.subscriptions = subscriptions;
 	}
 
+	/** Fails as {@link #open} would, before the scope does anything. */
+	public void check(ElementContext scope) {
+		startsIn(scope).forEach((start) -> this.subscriptions.check(scope, start));
+	}
+
 	public void open(ElementContext scope) {
 		for (ExecutableElement start : startsIn(scope)) {
 			Optional<Map<String, Object>> occurred = this.subscriptions.open(scope, start);

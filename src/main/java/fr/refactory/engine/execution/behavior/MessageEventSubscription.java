@@ -28,6 +28,11 @@ class MessageEventSubscription implements CatchEventSubscription {
 	}
 
 	@Override
+	public void check(ElementContext owner, ExecutableElement event) {
+		this.messages.check(owner, event);
+	}
+
+	@Override
 	public Optional<Map<String, Object>> open(ElementContext owner, ExecutableElement event) {
 		return this.messages.open(owner, event);
 	}

@@ -45,6 +45,13 @@ public class MessageSubscriptionBehavior {
 		this.correlations = correlations;
 	}
 
+	/** Evaluates the name and correlation key the subscription would open with (failing as opening would). */
+	public void check(ElementContext owner, ExecutableElement event) {
+		Map<String, Object> variables = owner.variables();
+		FeelExpressions.evaluateString(event.message().name(), variables);
+		correlationKey(event.message(), variables);
+	}
+
 	/**
 	 * Opens the subscription of {@code event} for the waiting element instance {@code owner} (the catch event itself,
 	 * or the activity a boundary event is attached to), with name and correlation key evaluated in the owner's scope.

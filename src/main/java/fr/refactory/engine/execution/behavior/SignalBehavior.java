@@ -41,15 +41,22 @@ public class SignalBehavior {
 		this.catchEvents = catchEvents;
 	}
 
+	public void check(ElementContext owner, ExecutableElement event) {
+		nameOf(owner, event);
+	}
+
 	public void open(ElementContext owner, ExecutableElement event) {
-		SignalDefinition signal = (SignalDefinition) event.eventDefinition();
-		String name = FeelExpressions.evaluateString(signal.name(), owner.variables());
+		String name = nameOf(owner, event);
 		ElementInstance instance = owner.instance();
 		this.jdbc.update("insert into engine_signal_subscription (subscription_key, signal_name, element_instance_key,"
 				+ " element_id, process_instance_key, process_definition_key, process_definition_id, created)"
 				+ " values (?, ?, ?, ?, ?, ?, ?, ?)", this.keys.nextKey(), name, instance.key(), event.id(),
 				instance.processInstanceKey(), instance.processDefinitionKey(), instance.processDefinitionId(),
 				owner.executor().store().now());
+	}
+
+	private static String nameOf(ElementContext owner, ExecutableElement event) {
+		return FeelExpressions.evaluateString(((SignalDefinition) event.eventDefinition()).name(), owner.variables());
 	}
 
 	public void close(ElementContext owner, String elementId) {

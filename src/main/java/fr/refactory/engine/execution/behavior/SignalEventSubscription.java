@@ -28,6 +28,11 @@ class SignalEventSubscription implements CatchEventSubscription {
 	}
 
 	@Override
+	public void check(ElementContext owner, ExecutableElement event) {
+		this.signals.check(owner, event);
+	}
+
+	@Override
 	public Optional<Map<String, Object>> open(ElementContext owner, ExecutableElement event) {
 		this.signals.open(owner, event);
 		return Optional.empty();

@@ -35,13 +35,22 @@ class TimerEventSubscription implements CatchEventSubscription {
 	}
 
 	@Override
+	public void check(ElementContext owner, ExecutableElement event) {
+		schedule(owner, event);
+	}
+
+	@Override
 	public Optional<Map<String, Object>> open(ElementContext owner, ExecutableElement event) {
-		TimerSchedule schedule = TimerExpressions.schedule((TimerDefinition) event.eventDefinition(), owner.variables(),
-				owner.executor().store().now().toInstant());
+		TimerSchedule schedule = schedule(owner, event);
 		ElementInstance instance = owner.instance();
 		this.timers.insert(instance.key(), instance.processInstanceKey(), instance.processDefinitionKey(),
 				instance.processDefinitionId(), event.id(), schedule);
 		return Optional.empty();
+	}
+
+	private static TimerSchedule schedule(ElementContext owner, ExecutableElement event) {
+		return TimerExpressions.schedule((TimerDefinition) event.eventDefinition(), owner.variables(),
+				owner.executor().store().now().toInstant());
 	}
 
 	@Override
