@@ -3,6 +3,7 @@ package fr.refactory.engine.element;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.function.UnaryOperator;
 
 import fr.refactory.engine.EngineClock;
 import fr.refactory.test.EngineTestSupport;
@@ -10,6 +11,7 @@ import io.camunda.client.api.response.ActivatedJob;
 import io.camunda.client.api.search.enums.ElementInstanceType;
 import io.camunda.client.api.search.enums.ProcessInstanceState;
 import io.camunda.zeebe.model.bpmn.Bpmn;
+import io.camunda.zeebe.model.bpmn.builder.ProcessBuilder;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
@@ -26,6 +28,17 @@ class EventSubprocessTest extends EngineTestSupport {
 	@AfterEach
 	void resetClock() {
 		this.clock.reset();
+	}
+
+	/** A process that waits at the user task "work" (after the start event "start"), with these event subprocesses. */
+	private String deployWaitingAtWork(String prefix, UnaryOperator<ProcessBuilder> eventSubprocesses) {
+		String processId = uniqueId(prefix);
+		deploy(eventSubprocesses.apply(Bpmn.createExecutableProcess(processId))
+			.startEvent("start")
+			.userTask("work", (t) -> t.zeebeUserTask())
+			.endEvent()
+			.done());
+		return processId;
 	}
 
 	@Test
@@ -99,15 +112,10 @@ class EventSubprocessTest extends EngineTestSupport {
 	@Test
 	void shouldTriggerAtOnceWhenABufferedMessageMatchesAsTheScopeStarts() {
 		String message = uniqueId("cancel-order");
-		String processId = uniqueId("esp-message-buffered");
-		deploy(Bpmn.createExecutableProcess(processId)
+		String processId = deployWaitingAtWork("esp-message-buffered", (process) -> process
 			.eventSubProcess("cancellation", (esp) -> esp.startEvent("cancelled")
 				.message((m) -> m.name(message).zeebeCorrelationKeyExpression("orderId"))
-				.endEvent("cancelEnd"))
-			.startEvent("start")
-			.userTask("work", (t) -> t.zeebeUserTask())
-			.endEvent()
-			.done());
+				.endEvent("cancelEnd")));
 		this.client.newPublishMessageCommand()
 			.messageName(message)
 			.correlationKey("o-buffered")
@@ -179,15 +187,10 @@ class EventSubprocessTest extends EngineTestSupport {
 	@Test
 	void shouldInterruptOnASignal() {
 		String signal = uniqueId("line-stop");
-		String processId = uniqueId("esp-signal");
-		deploy(Bpmn.createExecutableProcess(processId)
+		String processId = deployWaitingAtWork("esp-signal", (process) -> process
 			.eventSubProcess("stop", (esp) -> esp.startEvent("lineStopped")
 				.signal(signal)
-				.endEvent("stopped"))
-			.startEvent("start")
-			.userTask("work", (t) -> t.zeebeUserTask())
-			.endEvent()
-			.done());
+				.endEvent("stopped")));
 		long instance = start(processId);
 
 		this.client.newBroadcastSignalCommand().signalName(signal).variables(Map.of("reason", "fire")).send().join();
@@ -296,15 +299,10 @@ class EventSubprocessTest extends EngineTestSupport {
 	@Test
 	void shouldCloseTheEventSubprocessSubscriptionsWhenTheProcessIsCancelled() {
 		String message = uniqueId("late-message");
-		String processId = uniqueId("esp-cancel");
-		deploy(Bpmn.createExecutableProcess(processId)
+		String processId = deployWaitingAtWork("esp-cancel", (process) -> process
 			.eventSubProcess("late", (esp) -> esp.startEvent("lateStart")
 				.message((m) -> m.name(message).zeebeCorrelationKeyExpression("\"k\""))
-				.endEvent())
-			.startEvent("start")
-			.userTask("work", (t) -> t.zeebeUserTask())
-			.endEvent()
-			.done());
+				.endEvent()));
 		long instance = start(processId);
 
 		this.client.newCancelInstanceCommand(instance).send().join();
@@ -366,15 +364,10 @@ class EventSubprocessTest extends EngineTestSupport {
 	@Test
 	void shouldRaiseAnIncidentBeforeStartingWhenACorrelationKeyFailsAndStartOnceResolved() {
 		String message = uniqueId("recall");
-		String processId = uniqueId("esp-key-incident");
-		deploy(Bpmn.createExecutableProcess(processId)
+		String processId = deployWaitingAtWork("esp-key-incident", (process) -> process
 			.eventSubProcess("recall", (esp) -> esp.startEvent("recalled")
 				.message((m) -> m.name(message).zeebeCorrelationKeyExpression("vin"))
-				.endEvent())
-			.startEvent("start")
-			.userTask("work", (t) -> t.zeebeUserTask())
-			.endEvent()
-			.done());
+				.endEvent()));
 		long instance = start(processId);
 
 		assertThat(incidents(instance)).singleElement()
