@@ -7,6 +7,9 @@ import jakarta.servlet.http.HttpServletRequest;
 import fr.refactory.engine.Jobs;
 import fr.refactory.engine.job.ActivationRequest;
 import fr.refactory.engine.job.JobWaiters;
+import fr.refactory.engine.query.JobQueries;
+import fr.refactory.engine.query.SearchResult;
+import com.fasterxml.jackson.databind.JsonNode;
 
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
@@ -34,9 +37,17 @@ class JobController {
 
 	private final JobWaiters waiters;
 
-	JobController(Jobs jobs, JobWaiters waiters) {
+	private final JobQueries queries;
+
+	JobController(Jobs jobs, JobWaiters waiters, JobQueries queries) {
 		this.jobs = jobs;
 		this.waiters = waiters;
+		this.queries = queries;
+	}
+
+	@PostMapping(path = "/v2/jobs/search", produces = MediaType.APPLICATION_JSON_VALUE)
+	SearchResult<JobQueries.Job> search(@RequestBody(required = false) JsonNode body) {
+		return this.queries.search(body);
 	}
 
 	@PostMapping(path = "/v2/jobs/activation", produces = MediaType.APPLICATION_JSON_VALUE)

@@ -5,6 +5,8 @@ import fr.refactory.engine.ConditionalOnEmbeddedEngine;
 import fr.refactory.engine.query.ProcessDefinitionQueries;
 import fr.refactory.engine.query.ProcessDefinitionQueries.ProcessDefinition;
 import fr.refactory.engine.query.SearchResult;
+import fr.refactory.engine.query.StartFormQueries;
+import fr.refactory.engine.query.UserTaskQueries;
 import fr.refactory.engine.state.DefinitionStore;
 
 import org.springframework.http.MediaType;
@@ -23,9 +25,19 @@ class ProcessDefinitionController {
 
 	private final DefinitionStore definitions;
 
-	ProcessDefinitionController(ProcessDefinitionQueries queries, DefinitionStore definitions) {
+	private final StartFormQueries startForms;
+
+	ProcessDefinitionController(ProcessDefinitionQueries queries, DefinitionStore definitions,
+			StartFormQueries startForms) {
 		this.queries = queries;
 		this.definitions = definitions;
+		this.startForms = startForms;
+	}
+
+	/** The linked start form: 200, 204 when the process links none, 404 for an unknown key (0249). */
+	@GetMapping(path = "/v2/process-definitions/{key}/form", produces = MediaType.APPLICATION_JSON_VALUE)
+	ResponseEntity<UserTaskQueries.Form> form(@PathVariable long key) {
+		return this.startForms.startForm(key).map(ResponseEntity::ok).orElseGet(() -> ResponseEntity.noContent().build());
 	}
 
 	@PostMapping(path = "/v2/process-definitions/search", produces = MediaType.APPLICATION_JSON_VALUE)

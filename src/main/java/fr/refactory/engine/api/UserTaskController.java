@@ -7,6 +7,8 @@ import fr.refactory.engine.ConditionalOnEmbeddedEngine;
 import fr.refactory.engine.UserTasks;
 import fr.refactory.engine.query.SearchResult;
 import fr.refactory.engine.query.UserTaskQueries;
+import fr.refactory.engine.query.UserTaskVariableQueries;
+import fr.refactory.engine.query.VariableQueries;
 
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
@@ -28,9 +30,19 @@ class UserTaskController {
 
 	private final UserTaskQueries queries;
 
-	UserTaskController(UserTasks userTasks, UserTaskQueries queries) {
+	private final UserTaskVariableQueries variables;
+
+	UserTaskController(UserTasks userTasks, UserTaskQueries queries, UserTaskVariableQueries variables) {
 		this.userTasks = userTasks;
 		this.queries = queries;
+		this.variables = variables;
+	}
+
+	/** Variables visible from the task: its own scope and every enclosing one (0248). */
+	@PostMapping(path = "/v2/user-tasks/{key}/variables/search", produces = MediaType.APPLICATION_JSON_VALUE)
+	SearchResult<VariableQueries.Variable> variables(@PathVariable long key,
+			@RequestBody(required = false) JsonNode body) {
+		return this.variables.search(key, body);
 	}
 
 	@PostMapping(path = "/v2/user-tasks/search", produces = MediaType.APPLICATION_JSON_VALUE)

@@ -17,15 +17,32 @@ public class ControlledClock extends Clock {
 
 	private final AtomicLong offsetMillis = new AtomicLong();
 
+	/** Epoch millis the clock stands still at ({@code PUT /v2/clock}), or null while it ticks. */
+	private volatile Long pinnedMillis;
+
 	public ControlledClock(Clock system) {
 		this.system = system;
 	}
 
-	public void add(Duration offset) {
-		this.offsetMillis.addAndGet(offset.toMillis());
+	/** Moves the clock; a pinned clock stays pinned, at the pinned time plus the offset. */
+	public synchronized void add(Duration offset) {
+		Long pinned = this.pinnedMillis;
+		if (pinned != null) {
+			this.pinnedMillis = pinned + offset.toMillis();
+		}
+		else {
+			this.offsetMillis.addAndGet(offset.toMillis());
+		}
 	}
 
-	public void reset() {
+	/** Stops the clock at the given time until it is reset (Camunda's {@code PUT /v2/clock}). */
+	public synchronized void pin(Instant instant) {
+		this.pinnedMillis = instant.toEpochMilli();
+	}
+
+	/** Back to the system time, ticking: removes both a pin and any offset. */
+	public synchronized void reset() {
+		this.pinnedMillis = null;
 		this.offsetMillis.set(0);
 	}
 
@@ -47,7 +64,8 @@ public class ControlledClock extends Clock {
 
 	@Override
 	public long millis() {
-		return this.system.millis() + this.offsetMillis.get();
+		Long pinned = this.pinnedMillis;
+		return (pinned != null) ? pinned : this.system.millis() + this.offsetMillis.get();
 	}
 
 	private static final class Zoned extends Clock {

@@ -47,7 +47,8 @@ public class DecisionDeployer {
 		if (!latest.isEmpty() && checksum.equals(latest.get(0).get("checksum"))) {
 			return existing((Long) latest.get(0).get("decision_requirements_key"), resource.name());
 		}
-		int version = latest.isEmpty() ? 1 : (Integer) latest.get(0).get("version") + 1;
+		int version = Math.max(latest.isEmpty() ? 0 : (Integer) latest.get(0).get("version"),
+				DeletedVersions.highest(this.jdbc, DeletedVersions.DECISION_REQUIREMENTS, drdId)) + 1;
 		long drdKey = this.keys.nextKey();
 		this.jdbc.update("insert into engine_decision_requirements (decision_requirements_key, decision_requirements_id,"
 				+ " version, name, resource_name, checksum, dmn_xml, deployment_key) values (?,?,?,?,?,?,?,?)", drdKey,
@@ -60,7 +61,9 @@ public class DecisionDeployer {
 			this.jdbc.update("insert into engine_decision_definition (decision_definition_key, decision_definition_id,"
 					+ " version, name, decision_type, decision_requirements_key, decision_requirements_id)"
 					+ " values (?,?,?,?,?,?,?)", this.keys.nextKey(), decision.id(),
-					previous == null ? 1 : previous + 1, decision.name(), DmnDecisions.decisionType(decision), drdKey,
+					Math.max(previous == null ? 0 : previous,
+							DeletedVersions.highest(this.jdbc, DeletedVersions.DECISION, decision.id())) + 1,
+					decision.name(), DmnDecisions.decisionType(decision), drdKey,
 					drdId);
 		}
 		this.decisions.remember(drdKey, dmn);

@@ -36,7 +36,8 @@ public class FormDeployer {
 			return entry(formId, (Integer) latest.get(0).get("version"), resource.name(),
 					(Long) latest.get(0).get("form_key"));
 		}
-		int version = latest.isEmpty() ? 1 : (Integer) latest.get(0).get("version") + 1;
+		int version = Math.max(latest.isEmpty() ? 0 : (Integer) latest.get(0).get("version"),
+				DeletedVersions.highest(this.jdbc, DeletedVersions.FORM, formId)) + 1;
 		long key = this.keys.nextKey();
 		this.jdbc.update("insert into engine_form (form_key, form_id, version, resource_name, checksum, form_schema,"
 				+ " deployment_key) values (?,?,?,?,?,?,?)", key, formId, version, resource.name(), checksum,

@@ -66,7 +66,8 @@ public class ProcessDeployer {
 		if (latest.isPresent() && latest.get().checksum().equals(checksum)) {
 			return latest.get();
 		}
-		int version = latest.map((row) -> row.version() + 1).orElse(1);
+		int version = Math.max(latest.map(ProcessDefinitionRow::version).orElse(0),
+				DeletedVersions.highest(this.store.jdbc(), DeletedVersions.PROCESS, process.processId())) + 1;
 		ProcessDefinitionRow row = new ProcessDefinitionRow(this.keys.nextKey(), process.processId(), version,
 				process.name(), null, resource.name(), checksum);
 		this.store.insertProcess(row, new String(resource.content(), StandardCharsets.UTF_8), deploymentKey,

@@ -72,10 +72,23 @@ public class UserTaskQueries {
 		}
 		return this.jdbc
 			.query("select * from engine_form where form_key = :key", Map.of("key", Long.parseLong(task.formKey())),
-					(rs, i) -> new Form(String.valueOf(rs.getLong("form_key")), rs.getString("form_id"),
-							rs.getLong("version"), rs.getString("form_schema"), "<default>"))
+					(rs, i) -> mapForm(rs))
 			.stream()
 			.findFirst();
+	}
+
+	/** The latest deployed version of a form id, as a user task links it when it is created. */
+	public Optional<Form> latestForm(String formId) {
+		return this.jdbc
+			.query("select * from engine_form where form_id = :id order by version desc limit 1", Map.of("id", formId),
+					(rs, i) -> mapForm(rs))
+			.stream()
+			.findFirst();
+	}
+
+	private static Form mapForm(ResultSet rs) throws SQLException {
+		return new Form(String.valueOf(rs.getLong("form_key")), rs.getString("form_id"), rs.getLong("version"),
+				rs.getString("form_schema"), "<default>");
 	}
 
 	private static String contains(String column, JsonNode value, Search.Params params) {

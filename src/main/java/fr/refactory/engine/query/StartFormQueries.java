@@ -1,0 +1,67 @@
+package fr.refactory.engine.query;
+
+import java.io.ByteArrayInputStream;
+import java.nio.charset.StandardCharsets;
+import java.util.Optional;
+
+import fr.refactory.engine.ConditionalOnEmbeddedEngine;
+import fr.refactory.engine.Rejection;
+import fr.refactory.engine.state.DefinitionStore;
+import io.camunda.zeebe.model.bpmn.Bpmn;
+import io.camunda.zeebe.model.bpmn.BpmnModelInstance;
+import io.camunda.zeebe.model.bpmn.instance.Process;
+import io.camunda.zeebe.model.bpmn.instance.StartEvent;
+import io.camunda.zeebe.model.bpmn.instance.zeebe.ZeebeFormDefinition;
+
+import org.springframework.stereotype.Component;
+
+/**
+ * {@code GET /v2/process-definitions/{key}/form}: the form linked ({@code zeebe:formDefinition formId}) from the
+ * process's none start event, resolved like user-task forms — the latest deployed version of that form id
+ * (docs/decisions/0249). Embedded or custom forms ({@code formKey}) are not returned, as in Camunda.
+ */
+@Component
+@ConditionalOnEmbeddedEngine
+public class StartFormQueries {
+
+	private final DefinitionStore definitions;
+
+	private final UserTaskQueries forms;
+
+	StartFormQueries(DefinitionStore definitions, UserTaskQueries forms) {
+		this.definitions = definitions;
+		this.forms = forms;
+	}
+
+	/** Empty when the process has no linked start form; 404 for an unknown process or an undeployed form. */
+	public Optional<UserTaskQueries.Form> startForm(long processDefinitionKey) {
+		DefinitionStore.ProcessDefinitionRow row = this.definitions.process(processDefinitionKey)
+			.orElseThrow(() -> Rejection.notFound("Expected to find a process definition with key '"
+					+ processDefinitionKey + "', but none was found"));
+		String formId = linkedFormId(row.processId(), this.definitions.processXml(processDefinitionKey));
+		if (formId == null) {
+			return Optional.empty();
+		}
+		return Optional.of(this.forms.latestForm(formId)
+			.orElseThrow(() -> Rejection.notFound("Expected to find the start form '" + formId + "' of process '"
+					+ row.processId() + "', but no form with that id is deployed")));
+	}
+
+	static String linkedFormId(String processId, String xml) {
+		BpmnModelInstance model = Bpmn
+			.readModelFromStream(new ByteArrayInputStream(xml.getBytes(StandardCharsets.UTF_8)));
+		Process process = model.getModelElementById(processId);
+		if (process == null) {
+			return null;
+		}
+		return process.getChildElementsByType(StartEvent.class)
+			.stream()
+			.filter((start) -> start.getEventDefinitions().isEmpty())
+			.map((start) -> start.getSingleExtensionElement(ZeebeFormDefinition.class))
+			.filter((form) -> form != null && form.getFormId() != null && !form.getFormId().isBlank())
+			.map(ZeebeFormDefinition::getFormId)
+			.findFirst()
+			.orElse(null);
+	}
+
+}
