@@ -62,9 +62,12 @@ class ProcessInstanceController {
 		this.completions.await(key, onCompleted);
 		Runnable expire = () -> {
 			this.completions.forget(key, onCompleted);
-			result.setErrorResult(new Rejection(Rejection.Kind.DEADLINE_EXCEEDED,
-					"Expected the process instance '" + key + "' to complete within " + timeout
-							+ " ms, but it did not"));
+			result.setErrorResult(this.completions.isRunning()
+					? new Rejection(Rejection.Kind.DEADLINE_EXCEEDED,
+							"Expected the process instance '" + key + "' to complete within " + timeout
+									+ " ms, but it did not")
+					: new Rejection(Rejection.Kind.UNAVAILABLE, "Expected the process instance '" + key
+							+ "' to complete, but the engine is shutting down; the instance goes on after a restart"));
 		};
 		result.onTimeout(expire);
 		this.completions.schedule(expire, timeout);

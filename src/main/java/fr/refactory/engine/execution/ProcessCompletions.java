@@ -1,5 +1,6 @@
 package fr.refactory.engine.execution;
 
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
@@ -12,12 +13,20 @@ import java.util.function.LongConsumer;
 import fr.refactory.engine.ConditionalOnEmbeddedEngine;
 import jakarta.annotation.PreDestroy;
 
+import org.springframework.context.SmartLifecycle;
 import org.springframework.stereotype.Component;
 
-/** Callers waiting for a process instance to complete ({@code awaitCompletion}), woken after the commit. */
+/**
+ * Callers waiting for a process instance to complete ({@code awaitCompletion}), woken after the commit. When the
+ * application stops, their time-outs run at once (before the web server's graceful shutdown would wait for them).
+ */
 @Component
 @ConditionalOnEmbeddedEngine
-public class ProcessCompletions {
+public class ProcessCompletions implements SmartLifecycle {
+
+	private final Set<Runnable> pendingTimeouts = ConcurrentHashMap.newKeySet();
+
+	private volatile boolean running;
 
 	private final Map<Long, Set<LongConsumer>> waiting = new ConcurrentHashMap<>();
 
@@ -47,9 +56,41 @@ public class ProcessCompletions {
 		}
 	}
 
-	/** Runs {@code action} after {@code millis} (request time-outs, timed here rather than by the container). */
+	/**
+	 * Runs {@code action} after {@code millis} (request time-outs, timed here rather than by the container), or at
+	 * once when the application stops.
+	 */
 	public void schedule(Runnable action, long millis) {
-		this.timer.schedule(action, millis, TimeUnit.MILLISECONDS);
+		Runnable once = new Runnable() {
+			@Override
+			public void run() {
+				if (ProcessCompletions.this.pendingTimeouts.remove(this)) {
+					action.run();
+				}
+			}
+		};
+		this.pendingTimeouts.add(once);
+		if (!this.running) {
+			once.run();
+			return;
+		}
+		this.timer.schedule(once, millis, TimeUnit.MILLISECONDS);
+	}
+
+	@Override
+	public void start() {
+		this.running = true;
+	}
+
+	@Override
+	public void stop() {
+		this.running = false;
+		List.copyOf(this.pendingTimeouts).forEach(Runnable::run);
+	}
+
+	@Override
+	public boolean isRunning() {
+		return this.running;
 	}
 
 	/** Called after the completing transaction committed; the waiters run on their own thread. */
@@ -61,7 +102,7 @@ public class ProcessCompletions {
 	}
 
 	@PreDestroy
-	void stop() {
+	void shutDownThreads() {
 		this.notifier.shutdownNow();
 		this.timer.shutdownNow();
 	}
