@@ -1,5 +1,7 @@
 package fr.refactory.engine.execution;
 
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -72,27 +74,24 @@ public final class ElementContext {
 	public void activateStartEvent() {
 		List<String> targets = this.execution.takeStartElements(this.instance.key());
 		if (targets.isEmpty()) {
-			this.executor.createAndActivate(this.execution, childScope(), this.process.element(this.element.startEventId()));
+			activateInside(this.element.startEventId());
 			return;
 		}
-		Map<String, List<String>> deeperByChild = new java.util.LinkedHashMap<>();
+		Map<String, List<String>> deeperByChild = new LinkedHashMap<>();
 		for (String target : targets) {
 			String child = childOnPathTo(target);
-			List<String> deeper = deeperByChild.computeIfAbsent(child, (id) -> new java.util.ArrayList<>());
 			if (child.equals(target)) {
-				this.executor.createAndActivate(this.execution, childScope(), this.process.element(target));
+				activateInside(target);
 			}
 			else {
-				deeper.add(target);
+				deeperByChild.computeIfAbsent(child, (id) -> new ArrayList<>()).add(target);
 			}
 		}
-		deeperByChild.forEach((child, deeper) -> {
-			if (!deeper.isEmpty()) {
-				ElementInstance created = this.executor.createAndActivate(this.execution, childScope(),
-						this.process.element(child));
-				this.execution.startBefore(created.key(), deeper);
-			}
-		});
+		deeperByChild.forEach((child, deeper) -> this.execution.startBefore(activateInside(child).key(), deeper));
+	}
+
+	private ElementInstance activateInside(String childId) {
+		return this.executor.createAndActivate(this.execution, childScope(), this.process.element(childId));
 	}
 
 	/** The element directly inside this one that contains {@code elementId} (or is it). */

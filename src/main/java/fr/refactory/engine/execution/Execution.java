@@ -3,8 +3,11 @@ package fr.refactory.engine.execution;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
+import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 
 import org.springframework.transaction.support.TransactionSynchronization;
@@ -22,9 +25,9 @@ public final class Execution {
 
 	private final List<Runnable> afterCommit = new ArrayList<>();
 
-	private final java.util.Map<Long, List<String>> startElements = new java.util.HashMap<>();
+	private final Map<Long, List<String>> startElements = new HashMap<>();
 
-	private final java.util.Map<String, java.util.Map<String, Object>> eventsAhead = new java.util.HashMap<>();
+	private final Map<String, Map<String, Object>> eventsAhead = new HashMap<>();
 
 	Execution() {
 		if (TransactionSynchronizationManager.isSynchronizationActive()) {
@@ -71,13 +74,13 @@ public final class Execution {
 	 * The catch event {@code elementId} in the scope {@code flowScopeKey} has already occurred with these variables (it
 	 * won at an event-based gateway): when the token reaches it, it completes at once instead of waiting.
 	 */
-	public void eventOccurredAhead(long flowScopeKey, String elementId, java.util.Map<String, Object> variables) {
+	public void eventOccurredAhead(long flowScopeKey, String elementId, Map<String, Object> variables) {
 		this.eventsAhead.put(flowScopeKey + "/" + elementId, variables);
 	}
 
-	public java.util.Optional<java.util.Map<String, Object>> takeEventOccurredAhead(long flowScopeKey,
+	public Optional<Map<String, Object>> takeEventOccurredAhead(long flowScopeKey,
 			String elementId) {
-		return java.util.Optional.ofNullable(this.eventsAhead.remove(flowScopeKey + "/" + elementId));
+		return Optional.ofNullable(this.eventsAhead.remove(flowScopeKey + "/" + elementId));
 	}
 
 	public void afterCommit(Runnable action) {
