@@ -313,6 +313,38 @@ class EventSubprocessTest extends EngineTestSupport {
 	}
 
 	@Test
+	void shouldInterruptOnlyTheInnerInstanceOfAMultiInstanceSubprocessWhoseEventSubprocessTriggers() {
+		String message = uniqueId("part-recalled");
+		String processId = uniqueId("esp-multi-instance");
+		deploy(Bpmn.createExecutableProcess(processId)
+			.startEvent("start")
+			.subProcess("perPart", (s) -> s.multiInstance((m) -> m.parallel()
+				.zeebeInputCollectionExpression("parts")
+				.zeebeInputElement("part"))
+				.embeddedSubProcess()
+				.eventSubProcess("recall", (esp) -> esp.startEvent("recalled")
+					.message((m) -> m.name(message).zeebeCorrelationKeyExpression("part"))
+					.endEvent("partRecalled"))
+				.startEvent("partStart")
+				.userTask("inspectPart", (t) -> t.zeebeUserTask())
+				.endEvent("partInspected"))
+			.endEvent("allParts")
+			.done());
+		long instance = start(processId, Map.of("parts", List.of("P-1", "P-2")));
+		assertThat(messageSubscriptions(instance)).extracting((s) -> s.getCorrelationKey())
+			.containsExactlyInAnyOrder("P-1", "P-2");
+
+		publish(message, "P-2", Map.of());
+
+		assertThat(history(instance)).filteredOn((e) -> e.startsWith("inspectPart"))
+			.containsExactlyInAnyOrder("inspectPart:ACTIVE", "inspectPart:TERMINATED");
+		assertThat(history(instance)).contains("recalled:COMPLETED", "partRecalled:COMPLETED")
+			.doesNotContain("allParts:COMPLETED");
+		completeUserTask(instance, "inspectPart");
+		assertThat(state(instance)).isEqualTo(ProcessInstanceState.COMPLETED);
+	}
+
+	@Test
 	void shouldCatchAnErrorOfACalledProcessInAnEventSubprocessOfTheCallingProcess() {
 		String childId = uniqueId("esp-error-child");
 		String parentId = uniqueId("esp-error-parent");
