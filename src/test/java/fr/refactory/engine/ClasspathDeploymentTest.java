@@ -30,7 +30,7 @@ class ClasspathDeploymentTest extends EngineTestSupport {
 			.latestVersion()
 			.variables(Map.of("message", "hello"))
 			.withResult()
-			.requestTimeout(Duration.ofSeconds(30))
+			.requestTimeout(Duration.ofSeconds(60))
 			.send()
 			.join();
 
