@@ -211,6 +211,51 @@ class DiagnosisProcessTest extends ProcessTestSupport {
 			.hasCompletedElementsInOrder("gw-quality-verdict", "task-route-to-dismantling")
 			.hasCompletedElement("gw-route", 2)
 			.hasActiveElements("call-dismantling");
+
+		// the dismantling's shortest end: its documents never come and the vehicle goes back to its holder
+		long dismantling = childAt(key, "call-dismantling");
+		complete(dismantling, "task-check-destruction-documents", Map.of("registrationCrossedSigned", false,
+				"cerfa15776Ref", "CERFA-0", "csaDate", "2020-01-01", "holderIdentityChecked", true));
+		assertThatProcessInstance(ProcessInstanceSelectors.byKey(dismantling))
+			.isWaitingForMessage("DocumentsReceived", variables.get("vin").toString());
+		this.processTestContext.increaseTime(Duration.ofDays(10));
+		complete(dismantling, "task-decide-missing-documents",
+				Map.of("documentsTimeoutDecision", "RETURN_TO_HOLDER", "documentsTimeoutComment", "no CSA"));
+		diagnosis(key).isCompleted().hasCompletedElementsInOrder("call-dismantling", "end-vehicle-dismantled");
+	}
+
+	/**
+	 * LCV_RETROFIT: after the work order is released the retrofit starts; the engineer rejects it (a Clio without the
+	 * registration data D4 needs is not eligible), the retrofit sets the route after rejection and the vehicle is
+	 * returned.
+	 */
+	@Test
+	void aRejectedRetrofitComesBackToTheRouteAndTheVehicleIsReturned() {
+		Map<String, Object> variables = diagnosis("LCV_RETROFIT");
+		long key = start(variables);
+		connectTool(key);
+		inspect(key);
+
+		long retrofit = childAt(key, "call-lcv-retrofit");
+		assertThatProcessInstance(ProcessInstanceSelectors.byKey(retrofit)).hasVariable("eligible", false)
+			.hasActiveElements("task-review-eligibility");
+		Map<String, Object> review = new HashMap<>();
+		review.put("registrationScanChecked", true);
+		review.put("firstRegistrationDate", "2018-01-01");
+		review.put("chassisCondition", "OK");
+		review.put("kitReference", "NONE");
+		review.put("approvalNumber", "NONE");
+		review.put("plannedConversionDate", "2026-12-01");
+		review.put("eligibilityDecision", "REJECT");
+		review.put("rejectionRoute", "RETURN");
+		review.put("eligibilityComment", "not a Master");
+		complete(retrofit, "task-review-eligibility", review);
+
+		diagnosis(key).isCompleted()
+			.hasVariable("retrofitOutcome", "REJECTED")
+			.hasVariable("route", "RETURN")
+			.hasCompletedElementsInOrder("gw-repair-or-retrofit", "call-lcv-retrofit", "gw-retrofit-outcome",
+					"gw-join-route", "gw-route", "task-return-vehicle", "end-vehicle-returned");
 	}
 
 	/** An EV gets its traction battery checked in the vehicle (battery-triage, IN_VEHICLE) before the estimate. */

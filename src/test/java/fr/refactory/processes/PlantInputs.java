@@ -122,6 +122,21 @@ final class PlantInputs {
 		return REGISTER.installerAuthorisation("REFACTORY-FLINS", "MASTER", on);
 	}
 
+	/** A Renault Master VIN whose end-of-line vehicle test (programme VEHICLE_EOL) is within limits. */
+	static String renaultVinPassingVehicleEol() {
+		for (int i = 0; i < 10_000; i++) {
+			String vin = renaultVin();
+			fr.refactory.plant.eol.TestRun run = new fr.refactory.plant.eol.SimulatedEndOfLineBenches(
+					Simulation.immediate("eol"))
+				.runTest(fr.refactory.plant.IdempotencyKey.of("probe-" + vin),
+						new fr.refactory.plant.eol.TestRequest("VEHICLE", vin, "VEHICLE_EOL", null));
+			if ("OK".equals(run.verdict())) {
+				return vin;
+			}
+		}
+		throw new IllegalStateException("No VIN passing the end-of-line vehicle test");
+	}
+
 	static Predicate<Habilitations> holding(String symbol) {
 		return (titles) -> titles.validSymbols().contains(symbol);
 	}

@@ -35,8 +35,9 @@ class QualityGateProcessTest extends ProcessTestSupport {
 	@Autowired
 	EndOfLineBenches benches;
 
+	/** AS-63: all checks OK: PASS, released, quality record generated. */
 	@Test
-	void allChecksPassedReleasesTheItemWithAQualityRecord() {
+	void as63AllChecksPassedReleasesTheItemWithAQualityRecord() {
 		ProcessInstanceEvent instance = start(PROCESS, gate("BATTERY", 0));
 
 		assertThat(instance).hasVariable("requiredChecks", List.of("SOH_CONFIRMED", "ISOLATION", "CELL_SPREAD", "PASSPORT_UPDATED"))
@@ -60,8 +61,9 @@ class QualityGateProcessTest extends ProcessTestSupport {
 			.hasVariableSatisfies("qualityRecordId", String.class, (id) -> assertThat(id).isNotBlank());
 	}
 
+	/** AS-64: a minor, reworkable failure with no rework loop yet: REWORK, rework order, loop counted. */
 	@Test
-	void aMinorFailureIsReworkedAndTheLoopCounted() {
+	void as64AMinorFailureIsReworkedAndTheLoopCounted() {
 		ProcessInstanceEvent instance = start(PROCESS, gate("BATTERY", 0));
 
 		completeManualChecks(instance, nok("MINOR"), OK, OK, OK);
@@ -75,8 +77,12 @@ class QualityGateProcessTest extends ProcessTestSupport {
 			.hasVariableSatisfies("reworkOrderId", String.class, (id) -> assertThat(id).isNotBlank());
 	}
 
+	/**
+	 * AS-62 (D11 rule 9): a remanufactured part that fails and is not reworkable is scrapped. quality.aggregateResults
+	 * counts any non-critical failure as reworkable, so "not reworkable" is reached with a CRITICAL failure here.
+	 */
 	@Test
-	void aCriticalFailureOfARemanufacturedPartScrapsIt() {
+	void as62AFailedRemanufacturedPartThatCannotBeReworkedIsScrapped() {
 		ProcessInstanceEvent instance = start(PROCESS, gate("PART_REMAN", 0));
 
 		assertThat(instance).hasActiveElement("task-perform-manual-check", 1 + 4);
@@ -189,11 +195,11 @@ class QualityGateProcessTest extends ProcessTestSupport {
 	}
 
 	/**
-	 * Equipment out of calibration makes the measurement suspect (§5.3): escalate with containment, the suspect items
+	 * AS-67: equipment out of calibration makes the measurement suspect (§5.3): escalate with containment, the suspect items
 	 * are held, the quality hold is signalled, and containment not confirmed within 1 h (T14) is escalated.
 	 */
 	@Test
-	void aSuspectMeasurementHoldsTheSuspectItemsAndEscalates() {
+	void as67ASuspectMeasurementHoldsTheSuspectItemsAndEscalates() {
 		String subject = uniqueId("BAT-SUSPECT");
 		LocalDate today = LocalDate.ofInstant(this.processTestContext.getCurrentTime(), ZoneOffset.UTC);
 		String equipment = PlantInputs.equipmentOutOfCalibration(today.minusDays(7));

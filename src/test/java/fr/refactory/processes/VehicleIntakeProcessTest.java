@@ -96,6 +96,49 @@ class VehicleIntakeProcessTest extends ProcessTestSupport {
 		intake(key).hasVariable("route", "LCV_RETROFIT").hasActiveElements("call-diagnosis");
 	}
 
+	/**
+	 * A renew vehicle whose repair is uneconomic (the announced market value is tiny): diagnosis (the real child)
+	 * returns it, and the intake ends with the vehicle processed downstream.
+	 */
+	@Test
+	void aVehicleProcessedByDiagnosisEndsTheIntake() {
+		String vin = PlantInputs.unknownVin();
+		Map<String, Object> announcement = new HashMap<>();
+		announcement.put("marketValueEur", 1);
+		long key = announce(vin, "USED_CAR_REFURB", announcement);
+		arriveAtGate(vin);
+		enterMasterData(key, "CLIO", "ICE_PETROL", yearsAgo(4));
+		inspect(key, vin, Map.of("damageSeverity", "COSMETIC", "odometerKm", 62000));
+
+		long diagnosis = childOf(key);
+		complete(diagnosis, "task-connect-diagnostic-tool",
+				Map.of("benchId", "DIAG-1", "toolConnected", true, "ignitionState", "ON"));
+		// the declared 62,000 km against the ECU's reading (simulated from the VIN): reviewed if they differ
+		assertThatProcessInstance(ProcessInstanceSelectors.byKey(diagnosis))
+			.hasCompletedElements("task-check-odometer-consistency");
+		if (!this.client.newUserTaskSearchRequest()
+			.filter((f) -> f.processInstanceKey(diagnosis).elementId("task-review-odometer-discrepancy"))
+			.send()
+			.join()
+			.items()
+			.isEmpty()) {
+			complete(diagnosis, "task-review-odometer-discrepancy", Map.of("confirmedOdometerKm", 62000,
+					"odometerSource", "DECLARED", "fraudSuspected", false, "odometerComment", "checked"));
+		}
+		Map<String, Object> checklist = new HashMap<>();
+		for (String point : List.of("bodyPanels", "glazing", "lights", "tyres", "brakes", "suspension", "underbody",
+				"interior", "electrical", "roadTest")) {
+			checklist.put(point + "Result", "OK");
+		}
+		complete(diagnosis, "task-inspect-vehicle", checklist);
+		complete(diagnosis, "task-approve-estimate",
+				Map.of("estimateApproved", true, "approvedRoute", "RETURN", "approvalComment", "not worth it"));
+
+		intake(key).isCompleted()
+			.hasVariable("route", "RETURN")
+			.hasCompletedElementsInOrder("call-diagnosis", "end-vehicle-processed");
+	}
+
 	/** AS-14: VE = TNR (burnt out): DISMANTLE, the dismantling process starts. */
 	@Test
 	void as14TechnicallyNonRepairableVehicleIsDismantled() {
@@ -111,6 +154,17 @@ class VehicleIntakeProcessTest extends ProcessTestSupport {
 			.hasVariable("route", "DISMANTLE")
 			.hasActiveElements("call-dismantling")
 			.hasNotActivatedElements("call-diagnosis");
+
+		// the dismantling's shortest end: its documents never come and the vehicle goes back to its holder
+		long dismantling = childOf(key);
+		complete(dismantling, "task-check-destruction-documents", Map.of("registrationCrossedSigned", false,
+				"cerfa15776Ref", "CERFA-0", "csaDate", yearsAgo(1).toString(), "holderIdentityChecked", true));
+		assertThatProcessInstance(ProcessInstanceSelectors.byKey(dismantling)).isWaitingForMessage("DocumentsReceived",
+				vin);
+		this.processTestContext.increaseTime(Duration.ofDays(10));
+		complete(dismantling, "task-decide-missing-documents",
+				Map.of("documentsTimeoutDecision", "RETURN_TO_HOLDER", "documentsTimeoutComment", "no CSA"));
+		intake(key).isCompleted().hasCompletedElementsInOrder("call-dismantling", "end-vehicle-dismantled");
 	}
 
 	/**
