@@ -38,9 +38,12 @@ class LcvRetrofitProcessTest extends ProcessTestSupport {
 
 	private final List<String> vins = new ArrayList<>();
 
+	/** Cancels what a test left running; {@code -DkeepInstances=true} keeps them for the failure dump instead. */
 	@AfterEach
 	void cancelLeftovers() {
-		if (Boolean.getBoolean("keepInstances")) return;
+		if (Boolean.getBoolean("keepInstances")) {
+			return;
+		}
 		// removed cores start remanufacture instances, which this test does not drive
 		this.client.newProcessInstanceSearchRequest()
 			.filter((f) -> f.processDefinitionId("remanufacture").state(ProcessInstanceState.ACTIVE))
