@@ -258,6 +258,134 @@ class DiagnosisProcessTest extends ProcessTestSupport {
 					"gw-join-route", "gw-route", "task-return-vehicle", "end-vehicle-returned");
 	}
 
+	/**
+	 * AS-15 to its end: an eligible Master III diesel goes from diagnosis into the LCV retrofit (the real child), is
+	 * converted, passes its quality gate, is handed over and registered; six months later the survey ends the
+	 * retrofit and the vehicle is retrofitted.
+	 */
+	@Test
+	void aConvertedRetrofitEndsTheDiagnosisWithTheVehicleRetrofitted() {
+		java.time.LocalDate planned = PlantInputs.refactoryInstallerAuthorisation(java.time.LocalDate.of(2026, 1, 1))
+			.validFrom()
+			.plusDays(60);
+		Map<String, Object> variables = diagnosis("LCV_RETROFIT");
+		String vin = PlantInputs.renaultVinPassingVehicleEol();
+		variables.put("vin", vin);
+		variables.put("workOrderId", this.mes
+			.createWorkOrder(IdempotencyKey.of("diagnosis-test-" + vin), new WorkOrderRequest("INTAKE", "VEHICLE", vin, 0L,
+					null))
+			.workOrderId());
+		variables.put("modelFamily", "MASTER");
+		variables.put("category", "N1");
+		variables.put("powertrain", "ICE_DIESEL");
+		variables.put("registeredInFranceDefinitive", true);
+		variables.put("collectionRegistration", false);
+		variables.put("firstRegistrationDate", "2017-03-01");
+		variables.put("originalMaxPowerKw", 92);
+		variables.put("chassisCondition", "OK");
+		variables.put("plannedConversionDate", planned.toString());
+		variables.put("retrofitTeam", List.of(PlantInputs.person("retrofitter", planned, PlantInputs.holding("B1L"))));
+		variables.put("massInRunningOrderKg", 2000);
+		variables.put("gvwrKg", 3500);
+		variables.put("maxFrontAxleKg", 1850);
+		variables.put("maxRearAxleKg", 2000);
+		long key = start(variables);
+		connectTool(key);
+		inspect(key);
+
+		long retrofit = childAt(key, "call-lcv-retrofit");
+		Map<String, Object> review = new HashMap<>();
+		review.put("registrationScanChecked", true);
+		review.put("firstRegistrationDate", "2017-03-01");
+		review.put("chassisCondition", "OK");
+		review.put("kitReference", "TOLV-MASTER-E-75");
+		review.put("approvalNumber", "FR-RETRO-2024-0117");
+		review.put("plannedConversionDate", planned.toString());
+		review.put("eligibilityDecision", "APPROVE");
+		review.put("rejectionRoute", "RETURN");
+		review.put("eligibilityComment", "eligible");
+		complete(retrofit, "task-review-eligibility", review);
+		complete(retrofit, "task-expedite-kit", escalation());
+		complete(retrofit, "task-replan-conversion-slot",
+				Map.of("customerNotified", true, "plannedConversionDate", planned.toString(), "replanComment", "late"));
+		String purchaseOrder = org.awaitility.Awaitility.await()
+			.atMost(Duration.ofSeconds(30))
+			.until(() -> this.client.newVariableSearchRequest()
+				.filter((f) -> f.processInstanceKey(retrofit).name("purchaseOrderNumber"))
+				.send()
+				.join()
+				.items(), (items) -> !items.isEmpty())
+			.get(0)
+			.getValue()
+			.replace("\"", "");
+		this.client.newPublishMessageCommand()
+			.messageName("KitDelivered")
+			.correlationKey(purchaseOrder)
+			.variables(Map.of("kitId", "KIT-1", "batteryPackId", "PACK-D-" + key, "motorSerial", "M-1",
+					"inverterSerial", "I-1", "chargerSerial", "C-1", "deliveryNoteRef", "DN-1"))
+			.send()
+			.join();
+		complete(retrofit, "task-inspect-kit-receipt", Map.of("packagingIntact", true, "shockIndicatorTriggered", false,
+				"quantityCheckOk", true, "kitSerialsScanned", "M, I, C"));
+		Map<String, Object> pack = new HashMap<>(PlantInputs.normalTriage("PACK-D-" + key));
+		complete(retrofit, "task-inspect-kit-pack", pack);
+		complete(retrofit, "task-record-baseline", Map.of("frontAxleKgBefore", 1100, "rearAxleKgBefore", 900,
+				"totalKgBefore", 2000, "odometerKm", 120_000, "existingDtcsAcknowledged", true, "baselinePhotosRef",
+				"B-1"));
+		Map<String, Object> removal = new HashMap<>();
+		removal.put("fuelDrainedL", 20);
+		removal.put("oilDrainedL", 6);
+		removal.put("coolantDrainedL", 8);
+		for (String item : List.of("engine", "gearbox", "turbo", "injectors", "engineEcu", "exhaust", "fuelTank")) {
+			removal.put(item + "Serial", item.toUpperCase() + "-" + key);
+			removal.put(item + "Grade", "D");
+		}
+		complete(retrofit, "task-remove-powertrain", removal);
+		for (int operation = 0; operation < 7; operation++) {
+			complete(retrofit, "task-install-kit", Map.of("kitOperationDone", true, "kitOperationPhotoRef", "OP"));
+		}
+		complete(retrofit, "task-commission-hv-system", Map.of("isolationDcOhmPerV", 500, "isolationAcOhmPerV", 900,
+				"bondingOhm", 0.05, "hvCablesOrange", true, "obdLampOff", true, "chargeTestAcOk", true,
+				"chargeTestDcOk", true));
+		complete(retrofit, "task-weigh-after-conversion", Map.of("frontAxleKg", 1150, "rearAxleKg", 1150, "totalKg",
+				2300));
+		long gate = org.awaitility.Awaitility.await()
+			.atMost(Duration.ofSeconds(30))
+			.until(() -> this.client.newProcessInstanceSearchRequest()
+				.filter((f) -> f.parentProcessInstanceKey(retrofit)
+					.processDefinitionId("quality-gate")
+					.state(io.camunda.client.api.search.enums.ProcessInstanceState.ACTIVE))
+				.send()
+				.join()
+				.items(), (items) -> !items.isEmpty())
+			.get(0)
+			.getProcessInstanceKey();
+		for (int i = 0; i < 12; i++) {
+			complete(gate, "task-perform-manual-check", Map.of("checkResult", "OK"));
+		}
+		complete(retrofit, "task-affix-conversion-plate", Map.of("plateKitManufacturer", "TOLV", "plateVin", vin,
+				"plateApprovalNumber", "FR-RETRO-2024-0117", "plateReasonConfirmed", true, "platePhotoRef", "P-1"));
+		complete(retrofit, "task-hand-over-vehicle", Map.of("handoverAt",
+				this.processTestContext.getCurrentTime().toString(), "customerSignatureCaptured", true,
+				"handoverOdometerKm", 120_000));
+		assertThatProcessInstance(ProcessInstanceSelectors.byKey(retrofit)).isWaitingForMessage("RegistrationUpdated",
+				vin);
+		this.client.newPublishMessageCommand()
+			.messageName("RegistrationUpdated")
+			.correlationKey(vin)
+			.variables(Map.of("newRegistrationCertificateRef", "CI-" + vin))
+			.send()
+			.join();
+		assertThatProcessInstance(ProcessInstanceSelectors.byKey(retrofit)).hasVariable("retrofitOutcome",
+				"CONVERTED");
+		this.processTestContext.increaseTime(Duration.ofDays(183));
+
+		assertThatProcessInstance(ProcessInstanceSelectors.byKey(retrofit)).isCompleted();
+		diagnosis(key).isCompleted()
+			.hasVariable("retrofitOutcome", "CONVERTED")
+			.hasCompletedElementsInOrder("call-lcv-retrofit", "gw-retrofit-outcome", "end-vehicle-retrofitted");
+	}
+
 	/** An EV gets its traction battery checked in the vehicle (battery-triage, IN_VEHICLE) before the estimate. */
 	@Test
 	void anElectricVehicleHasItsBatteryCheckedInTheVehicle() {
