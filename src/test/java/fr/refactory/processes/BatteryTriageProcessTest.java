@@ -1,0 +1,381 @@
+package fr.refactory.processes;
+
+import java.time.Duration;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+import io.camunda.client.api.search.enums.ProcessInstanceState;
+import io.camunda.process.test.api.assertions.ProcessInstanceAssert;
+import io.camunda.process.test.api.assertions.ProcessInstanceSelectors;
+import io.camunda.process.test.api.assertions.UserTaskSelectors;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+import static io.camunda.process.test.api.CamundaAssert.assertThatProcessInstance;
+
+/**
+ * battery-triage (domain brief §3.6) path by path with the application's own workers. The simulated battery test
+ * bench derives the BMS reading from the battery id, so {@link PlantInputs#battery} picks an id whose state of health
+ * and cell spread lead D7 where a path needs it; the lockout officer of a module repair is picked from the simulated
+ * competency register. The quality gate and hv-lockout are the real child processes.
+ */
+class BatteryTriageProcessTest extends ProcessTestSupport {
+
+	private static final String PROCESS = "battery-triage";
+
+	private final List<Long> started = new ArrayList<>();
+
+	@AfterEach
+	void cancelLeftovers() {
+		for (long key : this.started) {
+			try {
+				this.client.newCancelInstanceCommand(key).send().join();
+			}
+			catch (RuntimeException ex) {
+				// already completed
+			}
+		}
+	}
+
+	/** AS-45: NORMAL, SoH at least 75 %, spread at most 50 mV, no faulty module: reuse in a vehicle. */
+	@Test
+	void as45AHealthyPackIsReusedInAVehicleAfterTheQualityGate() {
+		String batteryId = PlantInputs.battery((bms) -> bms.sohPct() >= 75 && spread(bms) <= 50);
+		long key = received(batteryId);
+
+		triage(key, PlantInputs.normalTriage(batteryId));
+		triage(key).hasVariable("safetyClass", "NORMAL")
+			.hasVariable("disposition", "REUSE_IN_VEHICLE")
+			.hasVariable("passportAction", "SET_STATUS_REUSED");
+		passQualityGate(key, "PASS");
+
+		triage(key).isCompleted()
+			.hasCompletedElementsInOrder("start-battery-received", "gw-join-start", "task-triage-battery-safety",
+					"task-classify-battery-safety", "gw-quarantine-needed", "gw-join-quarantine",
+					"gw-suspect-vehicle-mode", "gw-join-measure", "sub-measure-battery", "gw-in-vehicle-mode",
+					"task-decide-disposition", "gw-join-disposition", "gw-disposition", "task-put-in-exchange-stock",
+					"task-set-passport-reused", "gw-join-quality-gate", "call-quality-gate", "gw-quality-verdict",
+					"end-battery-released")
+			.hasCompletedElements("start-measure", "gw-join-read-bms", "task-read-bms", "gw-capacity-test-needed",
+					"gw-join-measured", "end-battery-measured");
+	}
+
+	/**
+	 * AS-49: SoH in [60, 75): second life. No project after 90 days: measured again; then repurposed with a linked
+	 * passport.
+	 */
+	@Test
+	void as49ASecondLifePackIsRepurposedWithALinkedPassport() {
+		String batteryId = PlantInputs.battery((bms) -> bms.sohPct() >= 60 && bms.sohPct() < 75);
+		long key = received(batteryId);
+		triage(key, PlantInputs.normalTriage(batteryId));
+		triage(key).hasVariable("disposition", "SECOND_LIFE_STATIONARY").hasActiveElements("task-repurpose-battery");
+
+		this.processTestContext.increaseTime(Duration.ofDays(90));
+		triage(key).hasCompletedElements("timer-second-life-unassigned")
+			.hasCompletedElement("task-read-bms", 2)
+			.hasActiveElements("task-repurpose-battery");
+		complete(key, "task-repurpose-battery", Map.of("targetApplication", "STATIONARY_STORAGE", "repurposeLevel",
+				"PACK", "secondLifeProjectId", "SLP-1", "repurposeComment", "storage at Flins"));
+		triage(key).hasVariableSatisfies("newBatteryId", String.class,
+				(id) -> org.assertj.core.api.Assertions.assertThat(id).isNotEqualTo(batteryId));
+		passQualityGate(key, "PASS");
+
+		triage(key).isCompleted().hasCompletedElements("task-create-linked-passport", "end-battery-released");
+	}
+
+	/**
+	 * AS-43: swelling and solvent smell: CRITICAL, quarantined and watched 48 h (twelve 4-hourly readings), then
+	 * recycled: shipment, passport WASTE, pickup confirmed.
+	 */
+	@Test
+	void as43ACriticalPackIsQuarantinedWatchedAndRecycled() {
+		String batteryId = PlantInputs.battery((bms) -> true);
+		long key = received(batteryId);
+		Map<String, Object> findings = PlantInputs.normalTriage(batteryId);
+		findings.put("swelling", true);
+		findings.put("smokeOrSmell", true);
+		triage(key, findings);
+		triage(key).hasVariable("safetyClass", "CRITICAL")
+			.hasVariableSatisfies("quarantineLocation", String.class,
+					(location) -> org.assertj.core.api.Assertions.assertThat(location).startsWith("HV_QUARANTINE"))
+			.hasActiveElements("task-log-quarantine-temperature");
+
+		for (int reading = 1; reading <= 12; reading++) {
+			triage(key).hasActiveElements("task-log-quarantine-temperature");
+			complete(key, "task-log-quarantine-temperature", Map.of("quarantineSurfaceTemperatureC", 22,
+					"quarantineAmbientTemperatureC", 20, "thermalEventObserved", false));
+			triage(key).hasVariable("quarantineReadings", reading);
+			if (reading < 12) {
+				this.processTestContext.increaseTime(Duration.ofHours(4));
+			}
+		}
+
+		triage(key).hasVariable("disposition", "RECYCLE").hasVariableSatisfies("shipmentId", String.class,
+				(id) -> org.assertj.core.api.Assertions.assertThat(id).isNotBlank());
+		String shipmentId = variable(key, "shipmentId");
+		triage(key).isWaitingForMessage("RecyclerPickupConfirmed", shipmentId);
+		this.client.newPublishMessageCommand()
+			.messageName("RecyclerPickupConfirmed")
+			.correlationKey(shipmentId)
+			.send()
+			.join();
+
+		triage(key).isCompleted()
+			.hasCompletedElement("timer-next-temperature-reading", 11)
+			.hasCompletedElementsInOrder("gw-disposition", "gw-join-recycling", "task-create-recycling-shipment",
+					"task-set-passport-waste", "msg-recycler-pickup-confirmed", "end-battery-recycled");
+	}
+
+	/** A thermal event in quarantine raises the alarm and ends the process in the emergency procedure. */
+	@Test
+	void aThermalEventInQuarantineStartsTheEmergencyProcedure() {
+		String batteryId = PlantInputs.battery((bms) -> true);
+		long key = received(batteryId);
+		Map<String, Object> findings = PlantInputs.normalTriage(batteryId);
+		findings.put("casingDamage", "DEFORMATION");
+		triage(key, findings);
+		triage(key).hasVariable("safetyClass", "DAMAGED_NON_CRITICAL");
+
+		complete(key, "task-log-quarantine-temperature", Map.of("quarantineSurfaceTemperatureC", 48,
+				"quarantineAmbientTemperatureC", 20, "thermalEventObserved", true));
+
+		triage(key).isCompleted()
+			.hasCompletedElementsInOrder("gw-thermal-event", "signal-battery-thermal-alarm", "end-emergency-procedure")
+			.hasNotActivatedElements("sub-measure-battery");
+	}
+
+	/**
+	 * SoH above 75 % but cells spread over 50 mV and no repairable module: engineering review, which orders a module
+	 * repair. The first lockout officer lacks BCL (HABILITATION_MISSING), another is assigned; after the repair the
+	 * pack is locked out and unlocked, measured again with a capacity test, and D7 sends it to second life.
+	 */
+	@Test
+	void aModuleRepairNeedsAHabilitatedOfficerAndEndsWithACapacityTest() {
+		LocalDate today = LocalDate.ofInstant(this.processTestContext.getCurrentTime(), ZoneOffset.UTC);
+		String withoutBcl = PlantInputs.person("battery-officer", today,
+				PlantInputs.notHolding("BCL").and((titles) -> !titles.validSymbols().isEmpty()));
+		String withBcl = PlantInputs.person("battery-officer", today, PlantInputs.holding("BCL"));
+		String batteryId = PlantInputs.battery((bms) -> bms.sohPct() >= 75 && spread(bms) > 50);
+		long key = received(batteryId, Map.of("lockoutOfficerId", withoutBcl));
+		triage(key, PlantInputs.normalTriage(batteryId));
+
+		triage(key).hasVariable("disposition", "ENGINEERING_REVIEW");
+		complete(key, "task-review-battery-disposition",
+				Map.of("reviewedDisposition", "REPAIR_MODULES", "reviewJustification", "cell spread"));
+		triage(key).hasCompletedElements("gw-join-engineering-review", "error-lockout-habilitation-missing")
+			.hasActiveElements("task-assign-lockout-officer");
+		complete(key, "task-assign-lockout-officer", Map.of("habilitationResolution", "ASSIGNEE_CHANGED",
+				"plannedConversionDate", today.toString(), "habilitationComment", "BCL holder", "lockoutOfficerId",
+				withBcl));
+
+		long lockout = activeChild(key);
+		complete(lockout, "task-lock-out-hv-system", Map.of("vatMeterId", "VAT-1", "absenceOfVoltageVerified", true));
+		complete(key, "task-replace-modules", Map.of("removedModuleSerials", "M-1", "newModuleSerials", "M-9",
+				"balancingDone", true));
+		long unlock = activeChild(key);
+		complete(unlock, "task-unlock-and-re-energise", Map.of("isolationCheckOk", true));
+
+		triage(key).hasVariable("repairLoopsDone", 1).hasCompletedElements("task-start-capacity-test");
+		String capacityTestId = variable(key, "capacityTestId");
+		this.client.newPublishMessageCommand()
+			.messageName("CapacityTestDone")
+			.correlationKey(batteryId + "/" + capacityTestId)
+			.variables(Map.of("measuredCapacityKwh", 41.0, "measuredSohPct", 80.0))
+			.send()
+			.join();
+
+		triage(key).hasVariable("sohPct", 80)
+			.hasVariable("disposition", "SECOND_LIFE_STATIONARY")
+			.hasCompletedElementsInOrder("call-lock-out-pack", "task-replace-modules", "call-unlock-pack",
+					"task-count-repair-loop", "gw-join-measure")
+			.hasCompletedElements("gw-join-capacity-test", "msg-capacity-test-done", "call-lock-out-pack")
+			.hasActiveElements("task-repurpose-battery");
+	}
+
+	/** The isolation check after a module repair fails: engineering review again, which recycles the pack. */
+	@Test
+	void aFailedIsolationCheckAfterRepairGoesBackToEngineeringReview() {
+		LocalDate today = LocalDate.ofInstant(this.processTestContext.getCurrentTime(), ZoneOffset.UTC);
+		String withBcl = PlantInputs.person("battery-officer", today, PlantInputs.holding("BCL"));
+		String batteryId = PlantInputs.battery((bms) -> bms.sohPct() >= 75 && spread(bms) > 50);
+		long key = received(batteryId, Map.of("lockoutOfficerId", withBcl));
+		triage(key, PlantInputs.normalTriage(batteryId));
+		complete(key, "task-review-battery-disposition",
+				Map.of("reviewedDisposition", "REPAIR_MODULES", "reviewJustification", "cell spread"));
+		complete(activeChild(key), "task-lock-out-hv-system", Map.of("absenceOfVoltageVerified", true));
+		complete(key, "task-replace-modules", Map.of("removedModuleSerials", "M-1", "newModuleSerials", "M-9",
+				"balancingDone", true));
+
+		complete(activeChild(key), "task-unlock-and-re-energise", Map.of("isolationCheckOk", false));
+		triage(key).hasCompletedElements("error-pack-isolation-failed")
+			.hasCompletedElement("gw-join-engineering-review", 2);
+		complete(key, "task-review-battery-disposition",
+				Map.of("reviewedDisposition", "RECYCLE", "reviewJustification", "isolation fault after repair"));
+
+		triage(key).hasVariable("disposition", "RECYCLE").isWaitingForMessage("RecyclerPickupConfirmed");
+	}
+
+	/** The quality gate asks for rework: engineering review; a second gate after exhausted loops scraps it. */
+	@Test
+	void aQualityGateReworkGoesToEngineeringReviewAndAScrapToRecycling() {
+		String batteryId = PlantInputs.battery((bms) -> bms.sohPct() >= 75 && spread(bms) <= 50);
+		long key = received(batteryId);
+		triage(key, PlantInputs.normalTriage(batteryId));
+		passQualityGate(key, "REWORK");
+		triage(key).hasCompletedElements("gw-quality-verdict", "gw-join-engineering-review")
+			.hasActiveElements("task-review-battery-disposition");
+		complete(key, "task-review-battery-disposition",
+				Map.of("reviewedDisposition", "REUSE_IN_VEHICLE", "reviewJustification", "rework done"));
+
+		long gate = activeChild(key);
+		triage(key).hasVariable("reworkCount", 1);
+		// a critical failure is not reworkable and not a part: D11 escalates, and the engineer scraps the pack
+		for (int i = 0; i < 4; i++) {
+			complete(gate, "task-perform-manual-check",
+					(i == 0) ? Map.of("checkResult", "NOK", "severity", "CRITICAL") : Map.of("checkResult", "OK"));
+		}
+		complete(gate, "task-decide-escalation", Map.of("escalationDecision", "SCRAP", "rootCauseTicket", "RC-B"));
+
+		triage(key).hasVariable("qualityVerdict", "SCRAP")
+			.hasCompletedElementsInOrder("gw-quality-verdict", "gw-join-recycling", "task-create-recycling-shipment");
+	}
+
+	/** A battery checked in a vehicle (from diagnosis) is only measured; an intake suspect is only classified. */
+	@Test
+	void inVehicleAndSuspectVehicleChecksStopAfterMeasuringOrClassifying() {
+		String inVehicle = PlantInputs.battery((bms) -> true);
+		long check = startMode(inVehicle, "IN_VEHICLE");
+		triage(check, PlantInputs.normalTriage(inVehicle));
+		triage(check).isCompleted()
+			.hasCompletedElementsInOrder("start-battery-check-requested", "sub-measure-battery", "gw-in-vehicle-mode",
+					"end-in-vehicle-check-done")
+			.hasNotActivatedElements("task-decide-disposition");
+
+		String suspect = PlantInputs.battery((bms) -> true);
+		long classify = startMode(suspect, "SUSPECT_VEHICLE");
+		this.processTestContext.increaseTime(Duration.ofHours(4));
+		complete(classify, "task-escalate-triage-delay", Map.of("escalationAcknowledged", true, "escalationAction",
+				"EXPEDITED", "escalationComment", "triage late"));
+		triage(classify).hasCompletedElements("timer-t11-triage-sla", "end-triage-delay-escalated");
+		triage(classify, PlantInputs.normalTriage(suspect));
+		triage(classify).isCompleted()
+			.hasCompletedElementsInOrder("gw-suspect-vehicle-mode", "end-suspect-battery-classified")
+			.hasNotActivatedElements("sub-measure-battery");
+	}
+
+	/**
+	 * The BMS bench is offline through the job's retries: BENCH_UNAVAILABLE, wait 4 h; meanwhile the 48 h measuring
+	 * target (T11) is escalated; the pack is moved to another bench (an operator sets btbBenchId) and read.
+	 */
+	@Test
+	void anOfflineBenchIsWaitedForAndTheMeasurementDelayEscalated() {
+		String batteryId = PlantInputs.battery((bms) -> bms.sohPct() >= 75 && spread(bms) <= 50);
+		long key = received(batteryId, Map.of("btbBenchId", "OFFLINE-BTB-" + batteryId));
+		triage(key, PlantInputs.normalTriage(batteryId));
+		triage(key).hasActiveElements("sub-measure-battery");
+		this.processTestContext.increaseTime(Duration.ofDays(2));
+		complete(key, "task-escalate-measurement-delay", Map.of("escalationAcknowledged", true, "escalationAction",
+				"REPLANNED", "escalationComment", "bench down"));
+		triage(key).hasCompletedElements("timer-t11-bench-unavailable", "end-measurement-delay-escalated");
+
+		org.awaitility.Awaitility.await()
+			.atMost(Duration.ofMinutes(3))
+			.pollInterval(Duration.ofSeconds(2))
+			.until(() -> this.client.newElementInstanceSearchRequest()
+				.filter((f) -> f.processInstanceKey(key).elementId("timer-wait-for-bms-bench"))
+				.send()
+				.join()
+				.items(), (items) -> !items.isEmpty());
+		this.client.newSetVariablesCommand(key).variables(Map.of("btbBenchId", "BTB-2")).send().join();
+		this.processTestContext.increaseTime(Duration.ofHours(4));
+		triage(key).hasCompletedElements("error-bms-bench-unavailable", "timer-wait-for-bms-bench")
+			.hasCompletedElement("gw-join-read-bms", 2);
+
+		triage(key).hasVariable("disposition", "REUSE_IN_VEHICLE");
+	}
+
+	// --- helpers ---
+
+	private static int spread(fr.refactory.plant.btb.BmsReading bms) {
+		return bms.cellMaxMv() - bms.cellMinMv();
+	}
+
+	private long received(String batteryId) {
+		return received(batteryId, Map.of());
+	}
+
+	private long received(String batteryId, Map<String, Object> extra) {
+		Map<String, Object> variables = new HashMap<>(extra);
+		variables.put("batteryId", batteryId);
+		long key = this.client.newCorrelateMessageCommand()
+			.messageName("BatteryReceived")
+			.correlationKey(batteryId)
+			.variables(variables)
+			.send()
+			.join()
+			.getProcessInstanceKey();
+		this.started.add(key);
+		triage(key).hasVariable("mode", "REMOVED_PACK");
+		return key;
+	}
+
+	private long startMode(String batteryId, String mode) {
+		long key = start(PROCESS, Map.of("batteryId", batteryId, "mode", mode, "hostVin", PlantInputs.unknownVin()))
+			.getProcessInstanceKey();
+		this.started.add(key);
+		return key;
+	}
+
+	private static ProcessInstanceAssert triage(long key) {
+		return assertThatProcessInstance(ProcessInstanceSelectors.byKey(key));
+	}
+
+	private void triage(long key, Map<String, Object> findings) {
+		complete(key, "task-triage-battery-safety", findings);
+	}
+
+	private void complete(long key, String elementId, Map<String, Object> variables) {
+		this.processTestContext.completeUserTask(UserTaskSelectors.byElementId(elementId, key), variables);
+	}
+
+	private void passQualityGate(long key, String verdict) {
+		long gate = activeChild(key);
+		for (int i = 0; i < 4; i++) {
+			complete(gate, "task-perform-manual-check", ("REWORK".equals(verdict) && i == 0)
+					? Map.of("checkResult", "NOK", "severity", "MINOR") : Map.of("checkResult", "OK"));
+		}
+		assertThatProcessInstance(ProcessInstanceSelectors.byKey(gate)).isCompleted()
+			.hasVariable("qualityVerdict", verdict);
+	}
+
+	private long activeChild(long key) {
+		return org.awaitility.Awaitility.await()
+			.atMost(Duration.ofSeconds(30))
+			.until(() -> this.client.newProcessInstanceSearchRequest()
+				.filter((f) -> f.parentProcessInstanceKey(key).state(ProcessInstanceState.ACTIVE))
+				.send()
+				.join()
+				.items(), (items) -> !items.isEmpty())
+			.get(0)
+			.getProcessInstanceKey();
+	}
+
+	private String variable(long key, String name) {
+		return org.awaitility.Awaitility.await()
+			.atMost(Duration.ofSeconds(30))
+			.until(() -> this.client.newVariableSearchRequest()
+				.filter((f) -> f.processInstanceKey(key).name(name))
+				.send()
+				.join()
+				.items(), (items) -> !items.isEmpty())
+			.get(0)
+			.getValue()
+			.replace("\"", "");
+	}
+
+}

@@ -1,0 +1,314 @@
+package fr.refactory.processes;
+
+import java.time.Duration;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+import io.camunda.client.api.search.enums.ProcessInstanceState;
+import io.camunda.client.api.search.response.UserTask;
+import io.camunda.process.test.api.assertions.ProcessInstanceAssert;
+import io.camunda.process.test.api.assertions.ProcessInstanceSelectors;
+import io.camunda.process.test.api.assertions.UserTaskSelectors;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+import static io.camunda.process.test.api.CamundaAssert.assertThatProcessInstance;
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * dismantling (domain brief §3.5) path by path with the application's own workers. The harvest candidates come from
+ * the simulated WMS (seven families); the part number the operator records decides its days of cover and so D10
+ * between reuse and manual review ({@link PlantInputs#partNumberWithCover}). Harvested cores and the removed
+ * traction battery start the real remanufacture and battery-triage processes (by message); they are cancelled after
+ * each test.
+ */
+class DismantlingProcessTest extends ProcessTestSupport {
+
+	private static final String PROCESS = "dismantling";
+
+	private final List<Long> started = new ArrayList<>();
+
+	private final List<String> subjects = new ArrayList<>();
+
+	@AfterEach
+	void cancelLeftovers() {
+		List<Long> keys = new ArrayList<>(this.started);
+		for (String processId : List.of("remanufacture", "battery-triage")) {
+			this.client.newProcessInstanceSearchRequest()
+				.filter((f) -> f.processDefinitionId(processId).state(ProcessInstanceState.ACTIVE))
+				.send()
+				.join()
+				.items()
+				.stream()
+				.filter((instance) -> this.subjects.contains(variable(instance.getProcessInstanceKey(), "donorVin"))
+						|| this.subjects.contains(variable(instance.getProcessInstanceKey(), "hostVin")))
+				.forEach((instance) -> keys.add(instance.getProcessInstanceKey()));
+		}
+		for (long key : keys) {
+			try {
+				this.client.newCancelInstanceCommand(key).send().join();
+			}
+			catch (RuntimeException ex) {
+				// already completed
+			}
+		}
+	}
+
+	/**
+	 * AS-70/AS-71 on a petrol vehicle acquired as ELV: documents complete, depolluted, seven parts harvested (grade D
+	 * recycled, reman families announced as cores to remanufacture, the others reused or reviewed), hulk shipped, CoD
+	 * issued and generated.
+	 */
+	@Test
+	void anElvIsDepollutedHarvestedAndDestroyedWithACertificate() {
+		String vin = PlantInputs.unknownVin();
+		long key = acquired(vin, "ICE_PETROL", "CLIO");
+
+		checkDocuments(key, freshCsa());
+		dismantling(key).hasVariable("documentsComplete", true)
+			.hasVariableSatisfies("takeOverReceiptNumber", String.class, (n) -> assertThat(n).isNotBlank())
+			.hasCompletedElementsInOrder("start-elv-acquired", "gw-join-start", "gw-join-documents-check",
+					"task-check-destruction-documents", "task-assess-documents", "gw-documents-complete",
+					"task-declare-take-over", "gw-hv-vehicle", "gw-join-hv")
+			.hasActiveElements("task-depollute-vehicle");
+		depollute(key);
+		harvest(key);
+
+		// past the harvest this instance has more than the 100 element instances CPT reads per process instance:
+		// the end is asserted on the instance's state and the variables of its last tasks
+		dismantling(key).isCompleted()
+			.hasVariableSatisfies("codNumber", String.class, (n) -> assertThat(n).isNotBlank())
+			.hasVariableSatisfies("shredderShipmentId", String.class, (n) -> assertThat(n).isNotBlank())
+			.hasVariableSatisfies("codDocumentId", String.class, (n) -> assertThat(n).isNotBlank());
+		assertThat(activeWith("remanufacture", "donorVin", vin)).as("harvested cores announced to remanufacture")
+			.isNotEmpty();
+	}
+
+	/**
+	 * AS-69: an EV to dismantle is locked out by a BCL holder (the first officer lacks BCL: HABILITATION_MISSING goes
+	 * to hse-officers), its battery removed and sent to battery triage (BatteryReceived) before depollution.
+	 */
+	@Test
+	void as69AnEvIsLockedOutAndItsBatterySentToTriage() {
+		LocalDate today = LocalDate.ofInstant(this.processTestContext.getCurrentTime(), ZoneOffset.UTC);
+		String withoutBcl = PlantInputs.person("elv-officer", today,
+				PlantInputs.notHolding("BCL").and((titles) -> !titles.validSymbols().isEmpty()));
+		String withBcl = PlantInputs.person("elv-officer", today, PlantInputs.holding("BCL"));
+		String vin = PlantInputs.unknownVin();
+		Map<String, Object> variables = vehicle(vin, "BEV", "ZOE");
+		variables.put("lockoutOfficerId", withoutBcl);
+		long key = start(PROCESS, variables).getProcessInstanceKey();
+		this.started.add(key);
+
+		checkDocuments(key, freshCsa());
+		dismantling(key).hasCompletedElements("start-dismantling-requested", "gw-hv-vehicle",
+				"error-habilitation-missing")
+			.hasActiveElements("task-assign-lockout-officer");
+		complete(key, "task-assign-lockout-officer", Map.of("habilitationResolution", "ASSIGNEE_CHANGED",
+				"plannedConversionDate", today.toString(), "habilitationComment", "BCL holder", "lockoutOfficerId",
+				withBcl));
+		long lockout = activeChild(key);
+		complete(lockout, "task-lock-out-hv-system", Map.of("absenceOfVoltageVerified", true));
+		String batteryId = vin + "-HV";
+		complete(key, "task-remove-battery",
+				Map.of("batteryId", batteryId, "batteryMassKg", 305, "visibleDamage", false));
+
+		dismantling(key).hasCompletedElementsInOrder("call-lock-out-vehicle", "task-remove-battery",
+				"send-battery-received", "gw-join-hv")
+			.hasActiveElements("task-depollute-vehicle");
+		assertThat(activeWith("battery-triage", "hostVin", vin)).as("the removed pack is received by battery triage")
+			.hasSize(1);
+	}
+
+	/**
+	 * AS-68: a CSA older than 15 days is rejected; reminders after 2 and 5 WD, decision after 10 WD: hold and wait;
+	 * the documents then arrive and are checked again. A second vehicle without documents is returned to its holder.
+	 */
+	@Test
+	void as68StaleDocumentsAreChasedThenReturnedOrCompleted() {
+		String vin = PlantInputs.unknownVin();
+		long key = acquired(vin, "ICE_DIESEL", "CLIO");
+		Map<String, Object> stale = freshCsa();
+		stale.put("csaDate", today().minusDays(20).toString());
+		checkDocuments(key, stale);
+		dismantling(key).hasVariable("documentsComplete", false).isWaitingForMessage("DocumentsReceived", vin);
+
+		this.processTestContext.increaseTime(Duration.ofDays(2));
+		dismantling(key).hasCompletedElements("timer-first-document-reminder", "task-send-first-reminder",
+				"end-first-reminder-sent");
+		this.processTestContext.increaseTime(Duration.ofDays(3));
+		dismantling(key).hasCompletedElements("timer-second-document-reminder", "task-send-second-reminder",
+				"end-second-reminder-sent");
+		this.processTestContext.increaseTime(Duration.ofDays(5));
+		complete(key, "task-decide-missing-documents",
+				Map.of("documentsTimeoutDecision", "HOLD_AND_WAIT", "documentsTimeoutComment", "holder on leave"));
+		dismantling(key).hasCompletedElement("gw-join-await-documents", 2).isWaitingForMessage("DocumentsReceived", vin);
+		this.client.newPublishMessageCommand().messageName("DocumentsReceived").correlationKey(vin).send().join();
+		dismantling(key).hasCompletedElements("msg-documents-received", "end-documents-received")
+			.hasCompletedElement("gw-join-documents-check", 2);
+		checkDocuments(key, freshCsa());
+		dismantling(key).hasCompletedElement("task-assess-documents", 2).hasActiveElements("task-depollute-vehicle");
+
+		String other = PlantInputs.unknownVin();
+		long returned = acquired(other, "ICE_DIESEL", "CLIO");
+		checkDocuments(returned, stale);
+		dismantling(returned).isWaitingForMessage("DocumentsReceived", other);
+		this.processTestContext.increaseTime(Duration.ofDays(10));
+		complete(returned, "task-decide-missing-documents",
+				Map.of("documentsTimeoutDecision", "RETURN_TO_HOLDER", "documentsTimeoutComment", "no new CSA"));
+		dismantling(returned).isCompleted()
+			.hasCompletedElementsInOrder("gw-documents-timeout-decision", "task-return-to-holder",
+					"end-vehicle-returned");
+	}
+
+	// --- helpers ---
+
+	private long acquired(String vin, String powertrain, String modelFamily) {
+		long key = this.client.newCorrelateMessageCommand()
+			.messageName("ElvAcquired")
+			.correlationKey(vin)
+			.variables(vehicle(vin, powertrain, modelFamily))
+			.send()
+			.join()
+			.getProcessInstanceKey();
+		this.started.add(key);
+		return key;
+	}
+
+	private Map<String, Object> vehicle(String vin, String powertrain, String modelFamily) {
+		this.subjects.add(vin);
+		Map<String, Object> variables = new HashMap<>();
+		variables.put("vin", vin);
+		variables.put("powertrain", powertrain);
+		variables.put("modelFamily", modelFamily);
+		variables.put("holderName", "Holder " + vin.substring(12));
+		return variables;
+	}
+
+	private LocalDate today() {
+		return LocalDate.ofInstant(this.processTestContext.getCurrentTime(), ZoneOffset.UTC);
+	}
+
+	private Map<String, Object> freshCsa() {
+		Map<String, Object> documents = new HashMap<>();
+		documents.put("registrationCrossedSigned", true);
+		documents.put("cerfa15776Ref", "CERFA-1");
+		documents.put("csaDate", today().minusDays(3).toString());
+		documents.put("holderIdentityChecked", true);
+		return documents;
+	}
+
+	private void checkDocuments(long key, Map<String, Object> documents) {
+		complete(key, "task-check-destruction-documents", documents);
+	}
+
+	private void depollute(long key) {
+		complete(key, "task-depollute-vehicle", Map.of("engineOilL", 4.5, "gearboxOilL", 2.0, "fuelL", 10,
+				"brakeFluidL", 0.5, "coolantL", 5, "refrigerantKg", 0.4, "twelveVoltBatteryKg", 15,
+				"pyrotechnicsNeutralisedCount", 4, "filtersCount", 2));
+	}
+
+	/**
+	 * The seven candidates (ENGINE, GEARBOX, ALTERNATOR, STARTER, ECU, BODY_PANEL, HEADLAMP, in the WMS's order) run
+	 * in parallel; their tasks are completed in creation order. The gearbox is graded D (recycled), the others A with
+	 * a passed test: engine and ECU are reman cores, the alternator and body panel (low cover) are reused, the starter
+	 * and headlamp (high cover) are reviewed and recycled.
+	 */
+	private void harvest(long key) {
+		dismantling(key).hasActiveElements("sub-harvest-parts");
+		String low = PlantInputs.partNumberWithCover(false);
+		String high = PlantInputs.partNumberWithCover(true);
+		List<String> partNumbers = List.of(low, low, low, high, low, low, high);
+		for (int part = 0; part < 7; part++) {
+			complete(key, "task-remove-part", Map.of("partNumber", partNumbers.get(part), "serialNumber",
+					"SN-" + key + "-" + part, "conditionGrade", (part == 1) ? "D" : "A"));
+		}
+		for (int part = 0; part < 7; part++) {
+			complete(key, "task-test-and-label-part", Map.of("functionalTestResult", "OK", "labelPrinted", true));
+		}
+		dismantling(key).hasActiveElements("task-review-part-disposition");
+		// at least one part of a family with 90 days of cover or more is reviewed; complete the reviews as they come
+		long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
+		int reviewed = 0;
+		while (System.nanoTime() < deadline && !harvestDone(key)) {
+			for (UserTask ignored : openTasks(key, "task-review-part-disposition")) {
+				complete(key, "task-review-part-disposition",
+						Map.of("reviewedDisposition", "MATERIAL_RECYCLING", "dispositionComment", "no buyer"));
+				reviewed++;
+			}
+		}
+		assertThat(reviewed).isPositive();
+	}
+
+	private boolean harvestDone(long key) {
+		// the multi-instance body and its inner instances share the element id: done when none is active
+		return this.client.newElementInstanceSearchRequest()
+			.filter((f) -> f.processInstanceKey(key)
+				.elementId("sub-harvest-parts")
+				.state(io.camunda.client.api.search.enums.ElementInstanceState.ACTIVE))
+			.send()
+			.join()
+			.items()
+			.isEmpty();
+	}
+
+	private List<UserTask> openTasks(long key, String elementId) {
+		return this.client.newUserTaskSearchRequest()
+			.filter((f) -> f.processInstanceKey(key).elementId(elementId).state(
+					io.camunda.client.api.search.enums.UserTaskState.CREATED))
+			.send()
+			.join()
+			.items();
+	}
+
+	private static ProcessInstanceAssert dismantling(long key) {
+		return assertThatProcessInstance(ProcessInstanceSelectors.byKey(key));
+	}
+
+	private void complete(long key, String elementId, Map<String, Object> variables) {
+		this.processTestContext.completeUserTask(UserTaskSelectors.byElementId(elementId, key), variables);
+	}
+
+	private long activeChild(long key) {
+		return org.awaitility.Awaitility.await()
+			.atMost(Duration.ofSeconds(30))
+			.until(() -> this.client.newProcessInstanceSearchRequest()
+				.filter((f) -> f.parentProcessInstanceKey(key).state(ProcessInstanceState.ACTIVE))
+				.send()
+				.join()
+				.items(), (items) -> !items.isEmpty())
+			.get(0)
+			.getProcessInstanceKey();
+	}
+
+	private List<Long> activeWith(String processId, String name, String value) {
+		return org.awaitility.Awaitility.await()
+			.atMost(Duration.ofSeconds(30))
+			.until(() -> this.client.newProcessInstanceSearchRequest()
+				.filter((f) -> f.processDefinitionId(processId).state(ProcessInstanceState.ACTIVE))
+				.send()
+				.join()
+				.items()
+				.stream()
+				.map((instance) -> instance.getProcessInstanceKey())
+				.filter((k) -> value.equals(variable(k, name)))
+				.toList(), (found) -> !found.isEmpty());
+	}
+
+	private String variable(long key, String name) {
+		return this.client.newVariableSearchRequest()
+			.filter((f) -> f.processInstanceKey(key).name(name))
+			.send()
+			.join()
+			.items()
+			.stream()
+			.findFirst()
+			.map((v) -> v.getValue().replace("\"", ""))
+			.orElse(null);
+	}
+
+}

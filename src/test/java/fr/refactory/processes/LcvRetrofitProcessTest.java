@@ -1,0 +1,527 @@
+package fr.refactory.processes;
+
+import java.time.Duration;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+import fr.refactory.plant.hrcomp.InstallerAuthorisation;
+import io.camunda.client.api.search.enums.ProcessInstanceState;
+import io.camunda.process.test.api.assertions.ProcessInstanceAssert;
+import io.camunda.process.test.api.assertions.ProcessInstanceSelectors;
+import io.camunda.process.test.api.assertions.UserTaskSelectors;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+import static io.camunda.process.test.api.CamundaAssert.assertThatProcessInstance;
+
+/**
+ * lcv-retrofit (domain brief §3.3), from the request to the start of the conversion work, with the application's own
+ * workers: the kit catalogue and the installer authorisation are those of the simulated supplier and competency
+ * register (the Refactory's authorisation window is read from the same simulation), the retrofit team's habilitations
+ * come from the simulated register ({@link PlantInputs#person}). The conversion work, commissioning tests, quality
+ * gate, handover and registration follow-up are driven in the conversion scenarios. A converted retrofit has more
+ * than the 100 element instances CamundaAssert and the coverage read per process instance (one page of CPT's data
+ * source), so its late elements are asserted through variables, user tasks, child instances and the instance state.
+ */
+class LcvRetrofitProcessTest extends ProcessTestSupport {
+
+	private static final String PROCESS = "lcv-retrofit";
+
+	private static final int RETROFIT_CHECKS = 12;
+
+	private final List<Long> started = new ArrayList<>();
+
+	private final List<String> packs = new ArrayList<>();
+
+	private final List<String> vins = new ArrayList<>();
+
+	/** Cancels what a test left running; {@code -DkeepInstances=true} keeps them for the failure dump instead. */
+	@AfterEach
+	void cancelLeftovers() {
+		if (Boolean.getBoolean("keepInstances")) {
+			return;
+		}
+		// removed cores start remanufacture instances, which this test does not drive
+		this.client.newProcessInstanceSearchRequest()
+			.filter((f) -> f.processDefinitionId("remanufacture").state(ProcessInstanceState.ACTIVE))
+			.send()
+			.join()
+			.items()
+			.stream()
+			.filter((instance) -> this.vins.contains(variableOrNull(instance.getProcessInstanceKey(), "donorVin")))
+			.forEach((instance) -> this.started.add(instance.getProcessInstanceKey()));
+		// a damaged kit pack is sent to battery triage, which this test does not drive
+		for (String pack : this.packs) {
+			this.client.newProcessInstanceSearchRequest()
+				.filter((f) -> f.processDefinitionId("battery-triage").state(ProcessInstanceState.ACTIVE))
+				.send()
+				.join()
+				.items()
+				.stream()
+				.filter((instance) -> pack.equals(variableOrNull(instance.getProcessInstanceKey(), "batteryId")))
+				.forEach((instance) -> this.started.add(instance.getProcessInstanceKey()));
+		}
+		for (long key : this.started) {
+			try {
+				this.client.newCancelInstanceCommand(key).send().join();
+			}
+			catch (RuntimeException ex) {
+				// already completed
+			}
+		}
+	}
+
+	/** AS-27: a vehicle registered as collection is not eligible; the engineer rejects it and it is returned. */
+	@Test
+	void as27ACollectionVehicleIsRejectedAndRoutedBack() {
+		Map<String, Object> variables = master(authorisedDate());
+		variables.put("collectionRegistration", true);
+		long key = start(variables);
+
+		retrofit(key).hasVariable("eligible", false)
+			.hasVariable("eligibilityReason", "COLLECTION_VEHICLE")
+			.hasActiveElements("task-review-eligibility");
+		review(key, "REJECT", Map.of("rejectionRoute", "RETURN"));
+
+		retrofit(key).isCompleted()
+			.hasVariable("retrofitOutcome", "REJECTED")
+			.hasVariable("route", "RETURN")
+			.hasCompletedElementsInOrder("start-retrofit-requested", "gw-join-eligibility", "task-get-kit-approval",
+					"task-check-installer-authorisation", "task-decide-eligibility", "gw-installer-authorised",
+					"task-review-eligibility", "gw-eligibility-decision", "task-mark-rejected",
+					"task-set-rejection-route", "end-retrofit-rejected");
+	}
+
+	/**
+	 * AS-30 then AS-22: the installer authorisation has expired on the planned date: a blocking task for
+	 * retrofit-managers, who re-plan within the authorisation; the engineer asks for information once, then approves.
+	 * Nobody of the first team holds B1L/B2L (HABILITATION_MISSING): the team is changed; the kit is ordered, late
+	 * (T7 at +2 and +10 days), delivered damaged (KIT_DAMAGED: pack sent to battery triage, delivery rejected,
+	 * re-ordered). An intact delivery is in the conversion scenarios below.
+	 */
+	@Test
+	void as30ThenAs22AnAuthorisedEligibleRetrofitReordersADamagedKit() {
+		InstallerAuthorisation window = PlantInputs.refactoryInstallerAuthorisation(LocalDate.of(2026, 1, 1));
+		LocalDate expired = window.validTo().plusDays(1);
+		LocalDate planned = authorisedDate();
+		String withoutB1l = PlantInputs.person("retrofitter", planned,
+				PlantInputs.notHolding("B1L").and(PlantInputs.notHolding("B2L")));
+		String withB1l = PlantInputs.person("retrofitter", planned, PlantInputs.holding("B1L"));
+		Map<String, Object> variables = master(expired);
+		variables.put("retrofitTeam", List.of(withoutB1l));
+		long key = start(variables);
+
+		retrofit(key).hasVariable("installerAuthorisationValid", false)
+			.hasVariable("eligibilityReason", "INSTALLER_NOT_AUTHORISED")
+			.hasActiveElements("task-resolve-installer-authorisation");
+		complete(key, "task-resolve-installer-authorisation", Map.of("authorisationResolution", "DATE_REPLANNED",
+				"plannedConversionDate", planned.toString(), "authorisationComment", "within the authorisation"));
+		retrofit(key).hasCompletedElement("gw-join-eligibility", 2)
+			.hasVariable("eligible", true)
+			.hasVariable("eligibilityReason", "ELIGIBLE")
+			.hasActiveElements("task-review-eligibility");
+		review(key, "REQUEST_INFO", Map.of());
+		retrofit(key).hasCompletedElement("task-decide-eligibility", 3);
+		review(key, "APPROVE", Map.of());
+
+		retrofit(key).hasCompletedElements("gw-join-habilitations", "error-habilitation-missing")
+			.hasActiveElements("task-resolve-habilitations");
+		complete(key, "task-resolve-habilitations", Map.of("habilitationResolution", "ASSIGNEE_CHANGED",
+				"plannedConversionDate", planned.toString(), "habilitationComment", "B1L holder", "retrofitTeam",
+				List.of(withB1l)));
+		retrofit(key).hasTerminatedElement("task-check-habilitations", 1)
+			.hasCompletedElement("task-check-habilitations", 1)
+			.hasCompletedElementsInOrder("gw-join-kit-order", "task-create-purchase-order", "task-order-kit")
+			.hasActiveElements("sub-await-kit");
+		String purchaseOrder = variable(key, "purchaseOrderNumber");
+		retrofit(key).isWaitingForMessage("KitDelivered", purchaseOrder);
+
+		kitLate(key);
+		deliver(purchaseOrder, "PACK-1-" + key);
+		complete(key, "task-inspect-kit-receipt", Map.of("packagingIntact", true, "shockIndicatorTriggered", true,
+				"quantityCheckOk", true, "kitSerialsScanned", "M-1, I-1, C-1"));
+		complete(key, "task-inspect-kit-pack", pack("DEFORMATION"));
+		retrofit(key).hasCompletedElements("error-kit-damaged", "send-damaged-pack-to-triage",
+				"task-reject-kit-delivery")
+			.hasCompletedElement("gw-join-kit-order", 2)
+			.hasCompletedElement("task-order-kit", 2);
+
+		retrofit(key).hasActiveElements("sub-await-kit").isWaitingForMessage("KitDelivered");
+	}
+
+	/**
+	 * AS-34 and AS-36: the conversion of an eligible Master. The removed engine and ECU go to remanufacture as cores
+	 * (AS-39), the gearbox (grade D), exhaust and fuel tank to recycling, the turbo and injectors (no reman programme
+	 * in the WMS) to review. The conversion runs over 5 WD (escalated). The first commissioning measures an isolation
+	 * of 80 Ohm/V (HV_TEST_FAILED): lockout, fix, kit lot contained, unlock, re-test at 500 Ohm/V, conform; the
+	 * quality gate passes; plate, certificate, handover; the registration update is chased at D+21 and escalated at
+	 * D+30, then arrives; the order is closed and the satisfaction survey sent six months later.
+	 */
+	@Test
+	void as36AConversionWithOneHvReworkIsCertifiedHandedOverAndFollowedUp() {
+		LocalDate planned = authorisedDate();
+		String officer = PlantInputs.person("retrofit-officer", planned, PlantInputs.holding("BCL"));
+		Map<String, Object> variables = master(planned);
+		variables.put("vin", PlantInputs.renaultVinPassingVehicleEol());
+		variables.put("lockoutOfficerId", officer);
+		String vin = variables.get("vin").toString();
+		long key = toConversionWork(variables, planned);
+
+		this.processTestContext.increaseTime(Duration.ofDays(5));
+		complete(key, "task-escalate-conversion-delay", Map.of("escalationAcknowledged", true, "escalationAction",
+				"ACCEPTED_DELAY", "escalationComment", "kit rework"));
+		removePowertrain(key);
+		for (int i = 0; i < 2; i++) {
+			complete(key, "task-review-part-disposition", Map.of("reviewedDisposition",
+					(i == 0) ? "USED_PART_REUSE" : "MATERIAL_RECYCLING", "dispositionComment", "reviewed"));
+		}
+		installKit(key);
+
+		// D4b: ISOLATION_DC is an HV failure (HV_TEST_FAILED ends the tests; their local conformityFailures goes with
+		// them): the first one is reworked under lockout
+		commission(key, 80);
+		complete(activeChild(key, "hv-lockout"), "task-lock-out-hv-system", Map.of("absenceOfVoltageVerified", true));
+		complete(key, "task-fix-hv-fault", Map.of("hvFaultLocation", "rear harness", "hvFaultFix", "connector"));
+		complete(activeChild(key, "hv-lockout"), "task-unlock-and-re-energise", Map.of("isolationCheckOk", true));
+		// the kit lot was contained (mes.holdSuspectItems, scope KIT_LOT) before the unlock
+		retrofit(key).hasVariable("hvReworkCount", 1).hasVariableSatisfies("heldItems", List.class,
+				(held) -> org.assertj.core.api.Assertions.assertThat(held).isNotNull());
+		commission(key, 500);
+
+		qualityGate(key, "PASS");
+		complete(key, "task-affix-conversion-plate", Map.of("plateKitManufacturer", "TOLV", "plateVin", vin,
+				"plateApprovalNumber", "FR-RETRO-2024-0117", "plateReasonConfirmed", true, "platePhotoRef", "P-1"));
+		retrofit(key).hasVariableSatisfies("certificateSha256", String.class,
+				(sha) -> org.assertj.core.api.Assertions.assertThat(sha).hasSize(64));
+		complete(key, "task-hand-over-vehicle", Map.of("handoverAt",
+				this.processTestContext.getCurrentTime().toString(), "customerSignatureCaptured", true,
+				"handoverOdometerKm", 120_000));
+		retrofit(key).isWaitingForMessage("RegistrationUpdated", vin);
+
+		this.processTestContext.increaseTime(Duration.ofDays(21));
+		complete(key, "task-remind-registration-update", escalation());
+		this.processTestContext.increaseTime(Duration.ofDays(9));
+		complete(key, "task-escalate-registration-update", escalation());
+		this.client.newPublishMessageCommand()
+			.messageName("RegistrationUpdated")
+			.correlationKey(vin)
+			.variables(Map.of("newRegistrationCertificateRef", "CI-" + vin))
+			.send()
+			.join();
+		retrofit(key).hasVariable("retrofitOutcome", "CONVERTED")
+			.hasVariable("newRegistrationCertificateRef", "CI-" + vin)
+			.isActive();
+		this.processTestContext.increaseTime(Duration.ofDays(183));
+
+		// T17 fired: the survey is sent and the retrofit ends (its late elements are past the 100 element instances
+		// CPT reads per process instance, so the end is asserted on the instance's state)
+		retrofit(key).isCompleted();
+	}
+
+	/**
+	 * AS-35: 2,420 kg after conversion (ratio 1.21): the mass non-conformity is reviewed by retrofit-engineers; the
+	 * quality gate asks for rework once, then a critical failure is escalated and the kit returned to its supplier:
+	 * the conversion stops.
+	 */
+	@Test
+	void as35AMassNonConformityIsReviewedAndAFailedGateStopsTheConversion() {
+		LocalDate planned = authorisedDate();
+		Map<String, Object> variables = master(planned);
+		variables.put("vin", PlantInputs.renaultVinPassingVehicleEol());
+		long key = toConversionWork(variables, planned);
+		removePowertrain(key);
+		for (int i = 0; i < 2; i++) {
+			complete(key, "task-review-part-disposition",
+					Map.of("reviewedDisposition", "MATERIAL_RECYCLING", "dispositionComment", "reviewed"));
+		}
+		installKit(key);
+
+		// D4b MASS_OVER_120PCT is no HV failure: reviewed by retrofit-engineers, then the gate
+		commission(key, 500, 2420);
+		complete(key, "task-review-mass-nonconformity", Map.of("kitManufacturerInformed", true,
+				"engineeringAssessment", "battery pack heavier than approved"));
+
+		qualityGate(key, "REWORK");
+		complete(key, "task-rework-conversion", Map.of("reworkDone", true, "reworkDescription", "marking redone"));
+		long gate = activeChild(key, "quality-gate");
+		for (int i = 0; i < RETROFIT_CHECKS; i++) {
+			complete(gate, "task-perform-manual-check",
+					(i == 0) ? Map.of("checkResult", "NOK", "severity", "CRITICAL") : Map.of("checkResult", "OK"));
+		}
+		complete(gate, "task-decide-escalation",
+				Map.of("escalationDecision", "RETURN_TO_SUPPLIER", "rootCauseTicket", "RC-KIT"));
+
+		retrofit(key).isCompleted().hasVariable("retrofitOutcome", "STOPPED").hasVariable("qualityVerdict",
+				"RETURN_TO_SUPPLIER");
+	}
+
+	/**
+	 * Two HV failures: the lockout officer first lacks BCL (HABILITATION_MISSING: retrofit-managers assign another),
+	 * the isolation check at unlock fails (the rework ends the tests), and a conversion that already had its HV
+	 * rework goes straight to the quality gate on the next failure.
+	 */
+	@Test
+	void hvReworkWithoutHabilitationAndAFailedUnlockEndsTheTests() {
+		LocalDate planned = authorisedDate();
+		String withoutBcl = PlantInputs.person("retrofit-officer", planned,
+				PlantInputs.notHolding("BCL").and((titles) -> !titles.validSymbols().isEmpty()));
+		String withBcl = PlantInputs.person("retrofit-officer", planned, PlantInputs.holding("BCL"));
+		Map<String, Object> variables = master(planned);
+		variables.put("vin", PlantInputs.renaultVinPassingVehicleEol());
+		variables.put("lockoutOfficerId", withoutBcl);
+		long key = toConversionWork(variables, planned);
+		removePowertrain(key);
+		for (int i = 0; i < 2; i++) {
+			complete(key, "task-review-part-disposition",
+					Map.of("reviewedDisposition", "MATERIAL_RECYCLING", "dispositionComment", "reviewed"));
+		}
+		installKit(key);
+
+		commission(key, 80);
+		complete(key, "task-assign-lockout-officer", Map.of("habilitationResolution", "ASSIGNEE_CHANGED",
+				"plannedConversionDate", planned.toString(), "habilitationComment", "BCL holder", "lockoutOfficerId",
+				withBcl));
+		complete(activeChild(key, "hv-lockout"), "task-lock-out-hv-system", Map.of("absenceOfVoltageVerified", true));
+		complete(key, "task-fix-hv-fault", Map.of("hvFaultLocation", "inverter", "hvFaultFix", "seal"));
+		complete(activeChild(key, "hv-lockout"), "task-unlock-and-re-energise", Map.of("isolationCheckOk", false));
+
+		// the failed unlock ends the tests without counting a rework: the quality gate starts
+		long gateAfterFailedUnlock = activeChild(key, "quality-gate");
+		assertThatProcessInstance(ProcessInstanceSelectors.byKey(gateAfterFailedUnlock))
+			.hasVariableSatisfies("requiredChecks", List.class,
+					(checks) -> org.assertj.core.api.Assertions.assertThat(checks).hasSize(RETROFIT_CHECKS));
+		retrofit(key).hasVariableSatisfies("lockoutOfficerId", String.class,
+				(officer) -> org.assertj.core.api.Assertions.assertThat(officer).isEqualTo(withBcl));
+
+		Map<String, Object> again = master(planned);
+		again.put("vin", PlantInputs.renaultVinPassingVehicleEol());
+		again.put("hvReworkCount", 1);
+		long second = toConversionWork(again, planned);
+		removePowertrain(second);
+		for (int i = 0; i < 2; i++) {
+			complete(second, "task-review-part-disposition",
+					Map.of("reviewedDisposition", "MATERIAL_RECYCLING", "dispositionComment", "reviewed"));
+		}
+		installKit(second);
+		commission(second, 80);
+		// a second HV failure is not reworked on the line: straight to the quality gate, with the loop counted
+		activeChild(second, "quality-gate");
+		org.assertj.core.api.Assertions.assertThat(this.client.newProcessInstanceSearchRequest()
+			.filter((f) -> f.parentProcessInstanceKey(second).processDefinitionId("hv-lockout"))
+			.send()
+			.join()
+			.items()).as("no lockout for a second HV failure").isEmpty();
+	}
+
+	// --- helpers ---
+
+	/** Eligible, approved, habilitated team, kit ordered and delivered intact: the conversion work has started. */
+	private long toConversionWork(Map<String, Object> variables, LocalDate planned) {
+		variables.put("retrofitTeam", List.of(PlantInputs.person("retrofitter", planned, PlantInputs.holding("B1L"))));
+		variables.put("massInRunningOrderKg", 2000);
+		variables.put("gvwrKg", 3500);
+		variables.put("maxFrontAxleKg", 1850);
+		variables.put("maxRearAxleKg", 2000);
+		long key = start(variables);
+		retrofit(key).hasVariable("eligible", true).hasActiveElements("task-review-eligibility");
+		review(key, "APPROVE", Map.of());
+		String purchaseOrder = variable(key, "purchaseOrderNumber");
+		retrofit(key).isWaitingForMessage("KitDelivered", purchaseOrder);
+		// the promised date (a week before a conversion planned in 2025) has passed: both T7 reminders are due
+		complete(key, "task-expedite-kit", escalation());
+		complete(key, "task-replan-conversion-slot", Map.of("customerNotified", true, "plannedConversionDate",
+				planned.toString(), "replanComment", "kit late"));
+		deliver(purchaseOrder, "PACK-" + key);
+		complete(key, "task-inspect-kit-receipt", Map.of("packagingIntact", true, "shockIndicatorTriggered", false,
+				"quantityCheckOk", true, "kitSerialsScanned", "M, I, C"));
+		complete(key, "task-inspect-kit-pack", pack("NONE"));
+		retrofit(key).hasActiveElements("task-record-baseline");
+		complete(key, "task-record-baseline", Map.of("frontAxleKgBefore", 1100, "rearAxleKgBefore", 900,
+				"totalKgBefore", 2000, "odometerKm", 120_000, "existingDtcsAcknowledged", true, "baselinePhotosRef",
+				"B-1"));
+		return key;
+	}
+
+	/** AS-39: the engine and ECU (grades A) are reman cores; gearbox D; turbo and injectors need a review. */
+	private void removePowertrain(long key) {
+		Map<String, Object> removal = new HashMap<>();
+		removal.put("fuelDrainedL", 20);
+		removal.put("oilDrainedL", 6);
+		removal.put("coolantDrainedL", 8);
+		String suffix = String.valueOf(key);
+		for (String[] item : new String[][] { { "engine", "A" }, { "gearbox", "D" }, { "turbo", "A" },
+				{ "injectors", "A" }, { "engineEcu", "A" }, { "exhaust", "B" }, { "fuelTank", "B" } }) {
+			removal.put(item[0] + "Serial", item[0].toUpperCase() + "-" + suffix);
+			removal.put(item[0] + "Grade", item[1]);
+		}
+		complete(key, "task-remove-powertrain", removal);
+	}
+
+	private void installKit(long key) {
+		for (int operation = 0; operation < 7; operation++) {
+			complete(key, "task-install-kit", Map.of("kitOperationDone", true, "kitOperationPhotoRef", "OP-" + operation));
+		}
+		retrofit(key).hasCompletedElements("task-record-genealogy").hasActiveElements("task-commission-hv-system");
+	}
+
+	private void commission(long key, int isolationDcOhmPerV) {
+		commission(key, isolationDcOhmPerV, 2300);
+	}
+
+	/** Commissioning values (D4b inputs) and the weighing; the axle shares move by 5 points at most. */
+	private void commission(long key, int isolationDcOhmPerV, int totalKg) {
+		complete(key, "task-commission-hv-system", Map.of("isolationDcOhmPerV", isolationDcOhmPerV,
+				"isolationAcOhmPerV", 900, "bondingOhm", 0.05, "hvCablesOrange", true, "obdLampOff", true,
+				"chargeTestAcOk", true, "chargeTestDcOk", true));
+		complete(key, "task-weigh-after-conversion",
+				Map.of("frontAxleKg", totalKg / 2, "rearAxleKg", totalKg - totalKg / 2, "totalKg", totalKg));
+	}
+
+	/** VEHICLE_RETROFIT with a BEV powertrain: ten retrofit and two HV-vehicle checks in D12. */
+	private void qualityGate(long key, String verdict) {
+		long gate = activeChild(key, "quality-gate");
+		for (int i = 0; i < RETROFIT_CHECKS; i++) {
+			complete(gate, "task-perform-manual-check", ("REWORK".equals(verdict) && i == 0)
+					? Map.of("checkResult", "NOK", "severity", "MINOR") : Map.of("checkResult", "OK"));
+		}
+		assertThatProcessInstance(ProcessInstanceSelectors.byKey(gate)).isCompleted()
+			.hasVariable("qualityVerdict", verdict);
+	}
+
+	/** The active child instance of the given process (hv-lockout, quality-gate) started by this retrofit. */
+	private long activeChild(long key, String processId) {
+		return org.awaitility.Awaitility.await()
+			.atMost(Duration.ofSeconds(30))
+			.until(() -> this.client.newProcessInstanceSearchRequest()
+				.filter((f) -> f.parentProcessInstanceKey(key)
+					.processDefinitionId(processId)
+					.state(ProcessInstanceState.ACTIVE))
+				.send()
+				.join()
+				.items(), (items) -> !items.isEmpty())
+			.get(0)
+			.getProcessInstanceKey();
+	}
+
+	private static Map<String, Object> escalation() {
+		return Map.of("escalationAcknowledged", true, "escalationAction", "EXPEDITED", "escalationComment", "chased");
+	}
+
+
+	/** A date 60 days into the Refactory's installer authorisation for Master vans. */
+	private static LocalDate authorisedDate() {
+		return PlantInputs.refactoryInstallerAuthorisation(LocalDate.of(2026, 1, 1)).validFrom().plusDays(60);
+	}
+
+	/** AS-22's Master III N1 diesel, first registered 2017-03-01, 92 kW, good chassis. */
+	private static Map<String, Object> master(LocalDate plannedConversionDate) {
+		Map<String, Object> variables = new HashMap<>();
+		variables.put("vin", PlantInputs.renaultVin());
+		variables.put("modelFamily", "MASTER");
+		variables.put("category", "N1");
+		variables.put("powertrain", "ICE_DIESEL");
+		variables.put("registeredInFranceDefinitive", true);
+		variables.put("collectionRegistration", false);
+		variables.put("firstRegistrationDate", "2017-03-01");
+		variables.put("originalMaxPowerKw", 92);
+		variables.put("chassisCondition", "OK");
+		variables.put("plannedConversionDate", plannedConversionDate.toString());
+		variables.put("customerId", "FLEET-22");
+		return variables;
+	}
+
+	private long start(Map<String, Object> variables) {
+		this.vins.add(variables.get("vin").toString());
+		long key = start(PROCESS, variables).getProcessInstanceKey();
+		this.started.add(key);
+		return key;
+	}
+
+	private void review(long key, String decision, Map<String, Object> extra) {
+		Map<String, Object> review = new HashMap<>();
+		review.put("registrationScanChecked", true);
+		review.put("firstRegistrationDate", "2017-03-01");
+		review.put("chassisCondition", "OK");
+		review.put("kitReference", "TOLV-MASTER-E-75");
+		review.put("approvalNumber", "FR-RETRO-2024-0117");
+		review.put("plannedConversionDate", variable(key, "plannedConversionDate"));
+		review.put("eligibilityDecision", decision);
+		review.put("rejectionRoute", "RETURN");
+		review.put("eligibilityComment", decision.toLowerCase());
+		review.putAll(extra);
+		complete(key, "task-review-eligibility", review);
+	}
+
+	/** T7: the kit is late 2 WD after the promised date (supply planners) and 10 WD (customer service re-plans). */
+	private void kitLate(long key) {
+		// the promised date is a week before the planned conversion (already past on the test clock, or at most
+		// a few days ahead): twelve days later both deadlines have passed
+		this.processTestContext.increaseTime(Duration.ofDays(12));
+		complete(key, "task-expedite-kit", Map.of("escalationAcknowledged", true, "escalationAction", "EXPEDITED",
+				"escalationComment", "supplier chased"));
+		complete(key, "task-replan-conversion-slot", Map.of("customerNotified", true, "plannedConversionDate",
+				variable(key, "plannedConversionDate"), "replanComment", "new slot"));
+		retrofit(key).hasCompletedElements("timer-t7-kit-late", "end-kit-expedited", "timer-t7-kit-very-late",
+				"end-slot-replanned");
+	}
+
+	private void deliver(String purchaseOrder, String batteryPackId) {
+		this.packs.add(batteryPackId);
+		this.client.newPublishMessageCommand()
+			.messageName("KitDelivered")
+			.correlationKey(purchaseOrder)
+			.variables(Map.of("kitId", "KIT-" + purchaseOrder, "batteryPackId", batteryPackId, "motorSerial", "M-1",
+					"inverterSerial", "I-1", "chargerSerial", "C-1", "deliveryNoteRef", "DN-" + purchaseOrder))
+			.send()
+			.join();
+	}
+
+	private static Map<String, Object> pack(String casingDamage) {
+		Map<String, Object> pack = new HashMap<>();
+		pack.put("casingDamage", casingDamage);
+		pack.put("leakOrVent", false);
+		pack.put("swelling", false);
+		pack.put("smokeOrSmell", false);
+		pack.put("surfaceTemperatureC", 21);
+		pack.put("ambientTemperatureC", 20);
+		pack.put("bmsCommunicating", true);
+		return pack;
+	}
+
+	private static ProcessInstanceAssert retrofit(long key) {
+		return assertThatProcessInstance(ProcessInstanceSelectors.byKey(key));
+	}
+
+	private void complete(long key, String elementId, Map<String, Object> variables) {
+		this.processTestContext.completeUserTask(UserTaskSelectors.byElementId(elementId, key), variables);
+	}
+
+	private String variable(long key, String name) {
+		return org.awaitility.Awaitility.await()
+			.atMost(Duration.ofSeconds(30))
+			.until(() -> this.client.newVariableSearchRequest()
+				.filter((f) -> f.processInstanceKey(key).name(name))
+				.send()
+				.join()
+				.items(), (items) -> !items.isEmpty())
+			.get(0)
+			.getValue()
+			.replace("\"", "");
+	}
+
+	private String variableOrNull(long key, String name) {
+		return this.client.newVariableSearchRequest()
+			.filter((f) -> f.processInstanceKey(key).name(name))
+			.send()
+			.join()
+			.items()
+			.stream()
+			.findFirst()
+			.map((v) -> v.getValue().replace("\"", ""))
+			.orElse(null);
+	}
+
+}

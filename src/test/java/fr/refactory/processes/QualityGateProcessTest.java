@@ -1,0 +1,275 @@
+package fr.refactory.processes;
+
+import java.time.Duration;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+import fr.refactory.plant.IdempotencyKey;
+import fr.refactory.plant.eol.EndOfLineBenches;
+import fr.refactory.plant.eol.TestRequest;
+import io.camunda.client.api.response.ProcessInstanceEvent;
+import io.camunda.process.test.api.assertions.UserTaskSelectors;
+import org.junit.jupiter.api.Test;
+
+import org.springframework.beans.factory.annotation.Autowired;
+
+import static io.camunda.process.test.api.CamundaAssert.assertThat;
+import static io.camunda.process.test.api.CamundaAssert.assertThatUserTask;
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * quality-gate (domain brief §3.7) path by path with the application's own workers. A fresh subject has no bench run
+ * and no MES measurement, so every required check of D12 is a manual check and the verdict (D11) follows from the
+ * manual results the inspector enters; a suspect measurement is arranged by recording a bench run with equipment out
+ * of calibration in the simulated end-of-line benches first.
+ */
+class QualityGateProcessTest extends ProcessTestSupport {
+
+	private static final String PROCESS = "quality-gate";
+
+	private static final Map<String, Object> OK = Map.of("checkResult", "OK");
+
+	@Autowired
+	EndOfLineBenches benches;
+
+	/** AS-63: all checks OK: PASS, released, quality record generated. */
+	@Test
+	void as63AllChecksPassedReleasesTheItemWithAQualityRecord() {
+		ProcessInstanceEvent instance = start(PROCESS, gate("BATTERY", 0));
+
+		assertThat(instance).hasVariable("requiredChecks", List.of("SOH_CONFIRMED", "ISOLATION", "CELL_SPREAD", "PASSPORT_UPDATED"))
+			.hasVariable("controlPlanVersion", "BATTERY v1")
+			.hasVariable("suspectMeasurement", false)
+			.hasActiveElement("task-perform-manual-check", 1 + 4);
+		completeManualChecks(instance, OK, OK, OK, OK);
+
+		assertThat(instance).isCompleted()
+			.hasVariable("maxSeverity", "NONE")
+			.hasVariable("qualityVerdict", "PASS")
+			.hasVariable("containmentRequired", false)
+			.hasCompletedElements("task-determine-required-checks", "task-collect-automatic-results",
+					"task-collect-measurements", "task-verify-calibration", "gw-manual-checks-needed",
+					"task-perform-manual-check", "gw-join-manual-checks", "task-aggregate-results", "task-decide-verdict",
+					"gw-containment-required", "gw-join-containment", "gw-verdict", "gw-join-release",
+					"task-release-item", "task-generate-quality-record", "end-item-released")
+			.hasCompletedElementsInOrder("task-aggregate-results", "task-decide-verdict", "task-release-item",
+					"task-generate-quality-record", "end-item-released")
+			.hasNotActivatedElements("task-hold-suspect-items", "task-create-rework-order", "task-scrap-item")
+			.hasVariableSatisfies("qualityRecordId", String.class, (id) -> assertThat(id).isNotBlank());
+	}
+
+	/** AS-64: a minor, reworkable failure with no rework loop yet: REWORK, rework order, loop counted. */
+	@Test
+	void as64AMinorFailureIsReworkedAndTheLoopCounted() {
+		ProcessInstanceEvent instance = start(PROCESS, gate("BATTERY", 0));
+
+		completeManualChecks(instance, nok("MINOR"), OK, OK, OK);
+
+		assertThat(instance).isCompleted()
+			.hasVariable("maxSeverity", "MINOR")
+			.hasVariable("qualityVerdict", "REWORK")
+			.hasVariable("reworkCount", 1)
+			.hasCompletedElementsInOrder("gw-verdict", "gw-join-rework", "task-create-rework-order",
+					"task-count-rework-loop", "end-rework-ordered")
+			.hasVariableSatisfies("reworkOrderId", String.class, (id) -> assertThat(id).isNotBlank());
+	}
+
+	/**
+	 * AS-62 (D11 rule 9): a remanufactured part that fails and is not reworkable is scrapped. quality.aggregateResults
+	 * counts any non-critical failure as reworkable, so "not reworkable" is reached with a CRITICAL failure here.
+	 */
+	@Test
+	void as62AFailedRemanufacturedPartThatCannotBeReworkedIsScrapped() {
+		ProcessInstanceEvent instance = start(PROCESS, gate("PART_REMAN", 0));
+
+		assertThat(instance).hasActiveElement("task-perform-manual-check", 1 + 4);
+		completeManualChecks(instance, nok("CRITICAL"), OK, OK, OK);
+
+		assertThat(instance).isCompleted()
+			.hasVariable("maxSeverity", "CRITICAL")
+			.hasVariable("reworkable", false)
+			.hasVariable("qualityVerdict", "SCRAP")
+			.hasCompletedElementsInOrder("gw-verdict", "gw-join-scrap", "task-scrap-item", "task-move-to-scrap",
+					"task-post-scrap-cost", "end-item-scrapped");
+	}
+
+	/**
+	 * Rework loops exhausted (D11 rule rework-loops-exhausted): the engineer has the item measured again; meanwhile the
+	 * 8 h reminder on pending manual checks fires, and the second measurement passes.
+	 */
+	@Test
+	void anEscalatedItemIsMeasuredAgainAfterTheManualCheckReminder() {
+		ProcessInstanceEvent instance = start(PROCESS, gate("BATTERY", 2));
+		long key = instance.getProcessInstanceKey();
+		assertThat(instance).hasActiveElement("task-perform-manual-check", 1 + 4);
+
+		this.processTestContext.increaseTime(Duration.ofHours(8));
+
+		assertThatUserTask(UserTaskSelectors.byElementId("task-chase-manual-checks", key)).isCreated()
+			.hasCandidateGroup("quality-supervisors");
+		this.processTestContext.completeUserTask(UserTaskSelectors.byElementId("task-chase-manual-checks", key));
+		assertThat(instance).hasCompletedElements("timer-t13-manual-checks-pending", "task-chase-manual-checks",
+				"end-manual-checks-chased")
+			.hasActiveElement("task-perform-manual-check", 1 + 4);
+
+		completeManualChecks(instance, nok("MAJOR"), OK, OK, OK);
+		assertThat(instance).hasVariable("qualityVerdict", "ESCALATE").hasActiveElements("task-decide-escalation");
+		decideEscalation(key, "REMEASURE");
+
+		assertThat(instance).hasCompletedElement("task-collect-automatic-results", 2)
+			.hasActiveElement("task-perform-manual-check", 1 + 4);
+		completeManualChecks(instance, OK, OK, OK, OK);
+		assertThat(instance).isCompleted()
+			.hasVariable("qualityVerdict", "PASS")
+			.hasCompletedElement("gw-join-collect-results", 2)
+			.hasCompletedElements("end-item-released");
+	}
+
+	/** A refused concession goes back to the engineer, who then orders engineering rework. */
+	@Test
+	void aRefusedConcessionReturnsToTheEngineerWhoOrdersEngineeringRework() {
+		ProcessInstanceEvent instance = escalated("BATTERY");
+		long key = instance.getProcessInstanceKey();
+
+		decideEscalation(key, "CONCESSION");
+		this.processTestContext.completeUserTask(UserTaskSelectors.byElementId("task-record-concession", key),
+				Map.of("concessionGranted", false, "customerReference", "CUST-1"));
+		assertThat(instance).hasCompletedElements("gw-join-concession", "task-record-concession",
+				"gw-concession-granted")
+			.hasActiveElements("task-decide-escalation");
+		decideEscalation(key, "ENGINEERING_REWORK");
+
+		assertThat(instance).isCompleted()
+			.hasVariable("qualityVerdict", "REWORK")
+			.hasCompletedElement("task-decide-escalation", 2)
+			.hasCompletedElement("gw-join-escalation", 2)
+			.hasCompletedElements("task-create-rework-order", "end-rework-ordered");
+	}
+
+	@Test
+	void aGrantedConcessionReleasesTheItem() {
+		ProcessInstanceEvent instance = escalated("BATTERY");
+		long key = instance.getProcessInstanceKey();
+
+		decideEscalation(key, "CONCESSION");
+		this.processTestContext.completeUserTask(UserTaskSelectors.byElementId("task-record-concession", key),
+				Map.of("concessionGranted", true, "customerReference", "CUST-2"));
+
+		assertThat(instance).isCompleted()
+			.hasVariable("qualityVerdict", "CONCESSION")
+			.hasCompletedElementsInOrder("gw-concession-granted", "gw-join-release", "task-release-item",
+					"end-item-released");
+	}
+
+	@Test
+	void anEscalatedItemMayBeScrapped() {
+		ProcessInstanceEvent instance = escalated("BATTERY");
+
+		decideEscalation(instance.getProcessInstanceKey(), "SCRAP");
+
+		assertThat(instance).isCompleted()
+			.hasVariable("qualityVerdict", "SCRAP")
+			.hasCompletedElementsInOrder("gw-escalation-decision", "gw-join-scrap", "task-scrap-item",
+					"end-item-scrapped");
+	}
+
+	/** T (2 working days): the pending escalation goes to the plant quality manager; then return to supplier. */
+	@Test
+	void aPendingEscalationIsRemindedThenTheItemReturnsToTheSupplier() {
+		ProcessInstanceEvent instance = escalated("BATTERY");
+		long key = instance.getProcessInstanceKey();
+
+		this.processTestContext.increaseTime(Duration.ofDays(2));
+
+		this.processTestContext.completeUserTask(UserTaskSelectors.byElementId("task-escalate-to-quality-manager", key));
+		assertThat(instance).hasCompletedElements("timer-escalation-pending", "end-escalation-reminded")
+			.hasActiveElements("task-decide-escalation");
+		decideEscalation(key, "RETURN_TO_SUPPLIER");
+
+		assertThat(instance).isCompleted()
+			.hasCompletedElementsInOrder("gw-escalation-decision", "end-returned-to-supplier")
+			.hasNotActivatedElements("gw-join-release", "gw-join-scrap");
+	}
+
+	/**
+	 * AS-67: equipment out of calibration makes the measurement suspect (§5.3): escalate with containment, the suspect items
+	 * are held, the quality hold is signalled, and containment not confirmed within 1 h (T14) is escalated.
+	 */
+	@Test
+	void as67ASuspectMeasurementHoldsTheSuspectItemsAndEscalates() {
+		String subject = uniqueId("BAT-SUSPECT");
+		LocalDate today = LocalDate.ofInstant(this.processTestContext.getCurrentTime(), ZoneOffset.UTC);
+		String equipment = PlantInputs.equipmentOutOfCalibration(today.minusDays(7));
+		this.benches.runTest(IdempotencyKey.of(subject + "-eol"),
+				new TestRequest("BATTERY", subject, "BATTERY_EOL", equipment));
+		Map<String, Object> variables = gate("BATTERY", 0);
+		variables.put("subjectKey", subject);
+		ProcessInstanceEvent instance = start(PROCESS, variables);
+		long key = instance.getProcessInstanceKey();
+
+		assertThat(instance).hasVariable("suspectMeasurement", true)
+			.hasVariable("suspectEquipmentIds", List.of(equipment));
+		completeManualChecks(instance, OK, OK, OK, OK);
+		assertThat(instance).hasVariable("qualityVerdict", "ESCALATE")
+			.hasVariable("containmentRequired", true)
+			.hasCompletedElementsInOrder("gw-containment-required", "task-hold-suspect-items", "signal-quality-hold")
+			.hasActiveElements("task-confirm-containment");
+
+		this.processTestContext.increaseTime(Duration.ofHours(1));
+		this.processTestContext
+			.completeUserTask(UserTaskSelectors.byElementId("task-escalate-containment-delay", key));
+		assertThat(instance).hasCompletedElements("timer-t14-containment-start", "end-containment-delay-escalated");
+		this.processTestContext.completeUserTask(UserTaskSelectors.byElementId("task-confirm-containment", key),
+				Map.of("containmentScopeConfirmed", true));
+
+		assertThat(instance).hasCompletedElementsInOrder("task-confirm-containment", "gw-join-containment", "gw-verdict",
+				"gw-join-escalation")
+			.hasActiveElements("task-decide-escalation");
+		decideEscalation(key, "RETURN_TO_SUPPLIER");
+		assertThat(instance).isCompleted();
+	}
+
+	/** Rework loops exhausted and a major manual failure: D11 escalates without containment. */
+	private ProcessInstanceEvent escalated(String subjectType) {
+		ProcessInstanceEvent instance = start(PROCESS, gate(subjectType, 2));
+		completeManualChecks(instance, nok("MAJOR"), OK, OK, OK);
+		assertThat(instance).hasVariable("qualityVerdict", "ESCALATE")
+			.hasVariable("containmentRequired", false)
+			.hasActiveElements("task-decide-escalation");
+		return instance;
+	}
+
+	private void decideEscalation(long key, String decision) {
+		this.processTestContext.completeUserTask(UserTaskSelectors.byElementId("task-decide-escalation", key),
+				Map.of("escalationDecision", decision, "rootCauseTicket", "RC-" + key));
+	}
+
+	/**
+	 * Completes one manual-check task per result (BATTERY and PART_REMAN both have four checks in D12). The
+	 * multi-instance body has the task's element id too, hence "1 + 4" active elements while the checks are open.
+	 */
+	@SafeVarargs
+	private void completeManualChecks(ProcessInstanceEvent instance, Map<String, Object>... results) {
+		for (Map<String, Object> result : results) {
+			this.processTestContext.completeUserTask(
+					UserTaskSelectors.byElementId("task-perform-manual-check", instance.getProcessInstanceKey()),
+					result);
+		}
+	}
+
+	private static Map<String, Object> nok(String severity) {
+		return Map.of("checkResult", "NOK", "severity", severity, "defectCode", "DEF-1");
+	}
+
+	private static Map<String, Object> gate(String subjectType, int reworkCount) {
+		Map<String, Object> variables = new HashMap<>();
+		variables.put("subjectType", subjectType);
+		variables.put("subjectKey", uniqueId(subjectType));
+		variables.put("reworkCount", reworkCount);
+		return variables;
+	}
+
+}

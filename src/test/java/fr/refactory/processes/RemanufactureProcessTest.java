@@ -1,0 +1,272 @@
+package fr.refactory.processes;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+import io.camunda.client.api.search.enums.ProcessInstanceState;
+import io.camunda.process.test.api.assertions.ProcessInstanceAssert;
+import io.camunda.process.test.api.assertions.ProcessInstanceSelectors;
+import io.camunda.process.test.api.assertions.UserTaskSelectors;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+import static io.camunda.process.test.api.CamundaAssert.assertThatProcessInstance;
+
+/**
+ * remanufacture (domain brief §3.4) path by path with the application's own workers: cores are announced, received
+ * and released with the model's messages (correlation key coreSerial); the core serial is picked so that the
+ * simulated end-of-line part test passes ({@link PlantInputs#corePassingEol}) and the quality gate (the real child
+ * process, PART_REMAN) is decided by its manual checks.
+ */
+class RemanufactureProcessTest extends ProcessTestSupport {
+
+	private static final String FAMILY = "STARTER";
+
+	private final List<Long> started = new ArrayList<>();
+
+	@AfterEach
+	void cancelLeftovers() {
+		for (long key : this.started) {
+			try {
+				this.client.newCancelInstanceCommand(key).send().join();
+			}
+			catch (RuntimeException ex) {
+				// already completed
+			}
+		}
+	}
+
+	/**
+	 * AS-53 then a full remanufacture: a like-for-like core returned after 20 days is graded A (100 % credit); its
+	 * components are replaced (wear part), reused (within tolerance) and reconditioned (winding rewind, AS-60); the
+	 * part passes its test and the quality gate and gets a remanufactured serial. The inspection is 2 WD late.
+	 */
+	@Test
+	void as53AGoodCoreIsCreditedRemanufacturedAndLabelled() {
+		String coreSerial = PlantInputs.corePassingEol(FAMILY);
+		long key = announce(coreSerial);
+		receive(coreSerial, 20);
+		reman(key).hasVariable("daysSinceExchangeSale", 20).hasActiveElements("task-inspect-core");
+
+		this.processTestContext.increaseTime(Duration.ofDays(2));
+		complete(key, "task-escalate-core-inspection", escalation());
+		reman(key).hasCompletedElements("timer-core-inspection-sla", "end-core-inspection-escalated");
+		complete(key, "task-inspect-core", inspection(Map.of()));
+
+		reman(key).hasVariable("coreGrade", "A")
+			.hasVariable("coreCreditPct", 100)
+			.hasCompletedElementsInOrder("task-grade-core", "task-post-core-credit", "gw-core-accepted",
+					"task-store-in-core-bank")
+			.isWaitingForMessage("RemanOrderReleased", coreSerial);
+		release(coreSerial, List.of(component("BRUSH-SET"), component("HOUSING"), component("STATOR")));
+		complete(key, "task-disassemble-core", Map.of("subComponentsList", "brush set, housing, stator"));
+		complete(key, "task-clean-components",
+				Map.of("cleaningProgramId", "CLEAN-3", "cleaningResult", "OK", "cleaningComment", "ok"));
+		inspectComponent(key, "BRUSH-SET", Map.of("componentClass", "WEAR_PART", "measuredWearPct", 90));
+		inspectComponent(key, "HOUSING", Map.of("componentClass", "STRUCTURAL", "measuredWearPct", 40));
+		inspectComponent(key, "STATOR", Map.of("componentClass", "ELECTRICAL", "measuredWearPct", 10,
+				"windingInsulationMOhm", 50, "reconditionable", true));
+		complete(key, "task-recondition-component",
+				Map.of("reconditionOperation", "REWIND", "reconditionResult", "OK"));
+		// the component tasks run in parallel and look alike: which task got which findings is not asserted
+		reman(key).hasVariableSatisfies("componentResults", List.class,
+				(results) -> org.assertj.core.api.Assertions.assertThat(results)
+					.extracting((result) -> ((Map<?, ?>) result).get("disposition"))
+					.containsExactlyInAnyOrder("REPLACE_NEW", "REUSE_AS_IS", "RECONDITION"));
+		reassemble(key);
+		passQualityGate(key, "PASS");
+
+		reman(key).isCompleted()
+			.hasVariable("partTestResult", "OK")
+			.hasCompletedElementsInOrder("task-run-part-test", "call-quality-gate", "gw-quality-verdict",
+					"task-print-reman-label", "task-create-warranty-record", "task-put-away-finished-part",
+					"task-post-reman-cost", "end-part-remanufactured")
+			.hasCompletedElements("task-pick-new-component", "gw-component-picked", "task-recondition-component",
+					"gw-join-component-done", "end-component-done")
+			.hasVariableSatisfies("remanSerial", String.class,
+					(serial) -> org.assertj.core.api.Assertions.assertThat(serial).startsWith("RM-"));
+	}
+
+	/** A minor failure at the gate sends the part back to reassembly once; a critical one scraps the core. */
+	@Test
+	void aGateReworkGoesBackToReassemblyAndACriticalFailureScrapsTheCore() {
+		String coreSerial = PlantInputs.corePassingEol(FAMILY);
+		long key = announce(coreSerial);
+		receive(coreSerial, 20);
+		complete(key, "task-inspect-core", inspection(Map.of("missingOrBrokenNonWearParts", 1)));
+		reman(key).hasVariable("coreGrade", "B").hasVariable("coreCreditPct", 75);
+		release(coreSerial, List.of(component("HOUSING")));
+		complete(key, "task-disassemble-core", Map.of("subComponentsList", "housing"));
+		complete(key, "task-clean-components",
+				Map.of("cleaningProgramId", "CLEAN-3", "cleaningResult", "OK", "cleaningComment", "ok"));
+		inspectComponent(key, "HOUSING", Map.of("componentClass", "STRUCTURAL", "measuredWearPct", 40));
+		reassemble(key);
+		passQualityGate(key, "REWORK");
+		reman(key).hasVariable("reworkCount", 1).hasCompletedElement("gw-join-reassembly", 2);
+
+		reassemble(key);
+		passQualityGate(key, "SCRAP");
+		reman(key).isCompleted()
+			.hasCompletedElement("call-quality-gate", 2)
+			.hasCompletedElementsInOrder("gw-quality-verdict", "end-core-scrapped")
+			.hasNotActivatedElements("task-print-reman-label");
+	}
+
+	/** AS-54: a turbo core with a cracked housing is rejected (0 % credit) and sent to material recycling. */
+	@Test
+	void as54ACrackedCoreIsRejectedAndRecycled() {
+		String coreSerial = PlantInputs.corePassingEol(FAMILY);
+		long key = announce(coreSerial);
+		receive(coreSerial, 20);
+		complete(key, "task-inspect-core", inspection(Map.of("housingCracked", true)));
+
+		reman(key).hasVariable("coreGrade", "REJECT")
+			.hasVariable("coreCreditPct", 0)
+			.hasVariable("coreCreditReason", "CRACKED_HOUSING")
+			.hasActiveElements("task-decide-rejected-core");
+		complete(key, "task-decide-rejected-core",
+				Map.of("rejectedCoreDecision", "MATERIAL_RECYCLING", "rejectedCoreComment", "cracked"));
+
+		reman(key).isCompleted()
+			.hasCompletedElementsInOrder("gw-core-accepted", "task-decide-rejected-core", "task-move-rejected-core",
+					"end-core-rejected");
+	}
+
+	/** T12: the customer is reminded after 30 days; after 180 days the deposit is kept and the instance ends. */
+	@Test
+	void aCoreNeverReturnedIsRemindedThenTheDepositIsKept() {
+		String coreSerial = PlantInputs.corePassingEol(FAMILY);
+		long key = announce(coreSerial);
+		reman(key).isWaitingForMessage("CoreReceived", coreSerial);
+
+		this.processTestContext.increaseTime(Duration.ofDays(30));
+		complete(key, "task-remind-core-return", escalation());
+		reman(key).hasCompletedElements("timer-t12-core-reminder", "end-core-return-reminded");
+		this.processTestContext.increaseTime(Duration.ofDays(150));
+
+		reman(key).isCompleted()
+			.hasTerminatedElements("sub-await-core")
+			.hasCompletedElementsInOrder("timer-t12-core-credit-limit", "task-keep-core-deposit",
+					"end-core-not-returned");
+	}
+
+	// --- helpers ---
+
+	private long announce(String coreSerial) {
+		Map<String, Object> variables = new HashMap<>();
+		variables.put("coreSerial", coreSerial);
+		variables.put("partFamily", FAMILY);
+		variables.put("partNumber", "ST-" + coreSerial.substring(5));
+		variables.put("exchangedPartNumber", "ST-" + coreSerial.substring(5));
+		variables.put("customerId", "GARAGE-1");
+		long key = this.client.newCorrelateMessageCommand()
+			.messageName("CoreAnnounced")
+			.correlationKey(coreSerial)
+			.variables(variables)
+			.send()
+			.join()
+			.getProcessInstanceKey();
+		this.started.add(key);
+		return key;
+	}
+
+	private void receive(String coreSerial, int daysSinceExchangeSale) {
+		reman(activeKey(coreSerial)).isWaitingForMessage("CoreReceived", coreSerial);
+		publish("CoreReceived", coreSerial, Map.of("partNumber", "ST-" + coreSerial.substring(5), "exchangeSaleId",
+				"XS-" + coreSerial, "receiptDate", "2026-06-01", "daysSinceExchangeSale", daysSinceExchangeSale));
+	}
+
+	private void release(String coreSerial, List<Map<String, Object>> components) {
+		publish("RemanOrderReleased", coreSerial, Map.of("workOrderId", "WO-REMAN-" + coreSerial, "targetReference",
+				"ST-REMAN", "components", components));
+	}
+
+	private long activeKey(String coreSerial) {
+		return this.started.get(this.started.size() - 1);
+	}
+
+	private void publish(String message, String correlationKey, Map<String, Object> variables) {
+		this.client.newPublishMessageCommand()
+			.messageName(message)
+			.correlationKey(correlationKey)
+			.variables(variables)
+			.send()
+			.join();
+	}
+
+	private static Map<String, Object> component(String reference) {
+		return Map.of("reference", reference, "description", reference.toLowerCase());
+	}
+
+	private static ProcessInstanceAssert reman(long key) {
+		return assertThatProcessInstance(ProcessInstanceSelectors.byKey(key));
+	}
+
+	private void complete(long key, String elementId, Map<String, Object> variables) {
+		this.processTestContext.completeUserTask(UserTaskSelectors.byElementId(elementId, key), variables);
+	}
+
+	/** Completes one of the open component inspections (the reference names the finding in the test only). */
+	private void inspectComponent(long key, String reference, Map<String, Object> findings) {
+		Map<String, Object> inspection = new HashMap<>();
+		inspection.put("crackDetected", false);
+		inspection.put("safetyCritical", false);
+		inspection.put("reconditionable", false);
+		inspection.put("windingInsulationMOhm", 500);
+		inspection.putAll(findings);
+		complete(key, "task-inspect-component", inspection);
+	}
+
+	private void reassemble(long key) {
+		complete(key, "task-reassemble-part", Map.of("torqueRecords", "M8 25 Nm", "newSerial", "tmp"));
+	}
+
+	/** PART_REMAN has four checks in D12; REWORK is a minor failure, SCRAP a critical one. */
+	private void passQualityGate(long key, String verdict) {
+		long gate = org.awaitility.Awaitility.await()
+			.atMost(Duration.ofSeconds(30))
+			.until(() -> this.client.newProcessInstanceSearchRequest()
+				.filter((f) -> f.parentProcessInstanceKey(key).state(ProcessInstanceState.ACTIVE))
+				.send()
+				.join()
+				.items(), (items) -> !items.isEmpty())
+			.get(0)
+			.getProcessInstanceKey();
+		for (int i = 0; i < 4; i++) {
+			Map<String, Object> result = Map.of("checkResult", "OK");
+			if (i == 0 && "REWORK".equals(verdict)) {
+				result = Map.of("checkResult", "NOK", "severity", "MINOR");
+			}
+			else if (i == 0 && "SCRAP".equals(verdict)) {
+				result = Map.of("checkResult", "NOK", "severity", "CRITICAL");
+			}
+			complete(gate, "task-perform-manual-check", result);
+		}
+		assertThatProcessInstance(ProcessInstanceSelectors.byKey(gate)).isCompleted()
+			.hasVariable("qualityVerdict", verdict);
+	}
+
+	private static Map<String, Object> inspection(Map<String, Object> findings) {
+		Map<String, Object> inspection = new HashMap<>();
+		inspection.put("likeForLike", true);
+		inspection.put("completeAndAssembled", true);
+		inspection.put("disassembled", false);
+		inspection.put("housingCracked", false);
+		inspection.put("fireOrWaterDamage", false);
+		inspection.put("corrosion", "NONE");
+		inspection.put("priorRepairOrWelding", false);
+		inspection.put("partNumberLegible", true);
+		inspection.put("missingOrBrokenNonWearParts", 0);
+		inspection.put("corePhotosRef", "PHOTOS-CORE");
+		inspection.putAll(findings);
+		return inspection;
+	}
+
+	private static Map<String, Object> escalation() {
+		return Map.of("escalationAcknowledged", true, "escalationAction", "EXPEDITED", "escalationComment", "chased");
+	}
+
+}
