@@ -25,7 +25,7 @@ import io.camunda.process.test.impl.assertions.CamundaDataSource;
  * <p>
  * CPT reads element instances and variables as one page of 100; a long process instance (a retrofit through
  * conversion, a dismantling after its harvest) has more of both, and assertions and coverage then miss its later
- * elements and variables. They are read here as one page of {@value #PAGE}, in CPT's order (docs/decisions/0244).
+ * elements and variables. They are read here as one page of {@value #PAGE}, in CPT's order (docs/decisions/0252).
  */
 final class TestRunDataSource extends CamundaDataSource {
 
