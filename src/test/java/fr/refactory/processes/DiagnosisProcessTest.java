@@ -275,7 +275,7 @@ class DiagnosisProcessTest extends ProcessTestSupport {
 			.createWorkOrder(IdempotencyKey.of("diagnosis-test-" + vin), new WorkOrderRequest("INTAKE", "VEHICLE", vin, 0L,
 					null))
 			.workOrderId());
-		variables.put("modelFamily", "MASTER");
+		variables.put("modelFamily", "MASTER_III");
 		variables.put("category", "N1");
 		variables.put("powertrain", "ICE_DIESEL");
 		variables.put("registeredInFranceDefinitive", true);

@@ -420,7 +420,7 @@ class LcvRetrofitProcessTest extends ProcessTestSupport {
 	private static Map<String, Object> master(LocalDate plannedConversionDate) {
 		Map<String, Object> variables = new HashMap<>();
 		variables.put("vin", PlantInputs.renaultVin());
-		variables.put("modelFamily", "MASTER");
+		variables.put("modelFamily", "MASTER_III");
 		variables.put("category", "N1");
 		variables.put("powertrain", "ICE_DIESEL");
 		variables.put("registeredInFranceDefinitive", true);

@@ -119,7 +119,7 @@ final class PlantInputs {
 
 	/** The installer authorisation the simulated register gives the Refactory for Master vans on a date. */
 	static fr.refactory.plant.hrcomp.InstallerAuthorisation refactoryInstallerAuthorisation(LocalDate on) {
-		return REGISTER.installerAuthorisation("REFACTORY-FLINS", "MASTER", on);
+		return REGISTER.installerAuthorisation("REFACTORY-FLINS", "MASTER_III", on);
 	}
 
 	/** A Renault Master VIN whose end-of-line vehicle test (programme VEHICLE_EOL) is within limits. */

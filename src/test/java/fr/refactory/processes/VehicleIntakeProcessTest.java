@@ -232,7 +232,7 @@ class VehicleIntakeProcessTest extends ProcessTestSupport {
 		String vin = PlantInputs.renaultVin();
 		long key = atGateUnannounced(vin);
 
-		intake(key).hasVariable("modelFamily", "MASTER").hasActiveElements("task-inspect-at-gate");
+		intake(key).hasVariable("modelFamily", "MASTER_III").hasActiveElements("task-inspect-at-gate");
 		Map<String, Object> inspection = inspection(vin, Map.of("damageSeverity", "NONE"));
 		inspection.put("vinPlateMatchesRegistration", false);
 		complete(key, "task-inspect-at-gate", inspection);

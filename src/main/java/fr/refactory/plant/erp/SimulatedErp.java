@@ -61,7 +61,7 @@ public class SimulatedErp implements Erp {
 		LocalDate firstRegistration = LocalDate.of(2010, 1, 1).plusDays(Seeds.between(random, 0, 5000));
 		if (master) {
 			int power = MASTER_POWERS_KW[random.nextInt(MASTER_POWERS_KW.length)];
-			return new VehicleMasterData(vin, "RENAULT", "MASTER", "MASTER III 2.3 dCi", "M10RENVP" + vin.substring(11, 15),
+			return new VehicleMasterData(vin, "RENAULT", "MASTER_III", "MASTER III 2.3 dCi", "M10RENVP" + vin.substring(11, 15),
 					"N1", firstRegistration, "ICE_DIESEL", power, Seeds.between(random, 1900, 2300), 3500);
 		}
 		return new VehicleMasterData(vin, "RENAULT", "CLIO", "CLIO V", "M10RENVP" + vin.substring(11, 15), "M1",

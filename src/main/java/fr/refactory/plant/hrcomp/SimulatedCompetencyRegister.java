@@ -44,7 +44,7 @@ public class SimulatedCompetencyRegister implements CompetencyRegister {
 		return this.simulation.answer(() -> {
 			LocalDate from = LocalDate.of(2025, 1, 1).plusDays(Seeds.between(Seeds.random("installer", installerOrg), 0, 360));
 			LocalDate to = from.plusYears(2);
-			List<String> types = List.of("MASTER");
+			List<String> types = List.of("MASTER_III", "MASTER_IV");
 			boolean valid = types.contains(vehicleType) && !on.isBefore(from) && !on.isAfter(to);
 			return new InstallerAuthorisation(installerOrg, "TOLV", types, from, to, valid);
 		});

@@ -22,7 +22,7 @@ abstract class ErpContract {
 		VehicleMasterData data = erp().findVehicleMasterData(MASTER_VIN).orElseThrow();
 
 		assertThat(data.vin()).isEqualTo(MASTER_VIN);
-		assertThat(data.modelFamily()).isEqualTo("MASTER");
+		assertThat(data.modelFamily()).isEqualTo("MASTER_III");
 		assertThat(data.originalMaxPowerKw()).isIn(75.0, 92.0, 110.0);
 		assertThat(data.gvwrKg()).isGreaterThanOrEqualTo(data.massInRunningOrderKg());
 		assertThat(erp().findVehicleMasterData(MASTER_VIN)).contains(data);

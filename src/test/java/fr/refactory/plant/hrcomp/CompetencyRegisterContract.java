@@ -24,10 +24,10 @@ abstract class CompetencyRegisterContract {
 
 	@Test
 	void shouldAuthoriseAnInstallerOnlyWithinItsValidityAndScope() {
-		InstallerAuthorisation probe = register().installerAuthorisation("TOLV-FLINS", "MASTER", LocalDate.of(2026, 1, 1));
+		InstallerAuthorisation probe = register().installerAuthorisation("TOLV-FLINS", "MASTER_III", LocalDate.of(2026, 1, 1));
 
-		InstallerAuthorisation onLastDay = register().installerAuthorisation("TOLV-FLINS", "MASTER", probe.validTo());
-		InstallerAuthorisation dayAfter = register().installerAuthorisation("TOLV-FLINS", "MASTER",
+		InstallerAuthorisation onLastDay = register().installerAuthorisation("TOLV-FLINS", "MASTER_III", probe.validTo());
+		InstallerAuthorisation dayAfter = register().installerAuthorisation("TOLV-FLINS", "MASTER_III",
 				probe.validTo().plusDays(1));
 		InstallerAuthorisation otherType = register().installerAuthorisation("TOLV-FLINS", "TRAFIC", probe.validTo());
 

@@ -50,7 +50,7 @@ class WorkersEndToEndTest extends EngineTestSupport {
 			.endEvent()
 			.done());
 
-		long instance = start(process, Map.of("vin", vin, "modelFamily", "MASTER", "powertrain", "ICE_DIESEL"));
+		long instance = start(process, Map.of("vin", vin, "modelFamily", "MASTER_III", "powertrain", "ICE_DIESEL"));
 
 		Awaitility.await().atMost(AT_MOST).until(() -> state(instance) == ProcessInstanceState.COMPLETED);
 		Map<String, String> variables = rootVariables(instance);

@@ -93,7 +93,7 @@ public class CompetencyWorkers {
 	public Map<String, Object> checkInstallerAuthorisation(ActivatedJob job) {
 		Vars vars = Vars.of(job);
 		String installer = vars.textOr(REFACTORY_INSTALLER, "installerOrg");
-		String vehicleType = vars.textOr("MASTER", "modelFamily");
+		String vehicleType = vars.textOr("MASTER_III", "modelFamily");
 		LocalDate on = vars.dateOr(today(), "plannedConversionDate");
 		InstallerAuthorisation authorisation = JobOutcome.call(job,
 				() -> this.register.installerAuthorisation(installer, vehicleType, on));

@@ -34,7 +34,7 @@ public class SupplierWorkers {
 	}
 
 	static final List<KitApproval> KIT_CATALOGUE = List.of(new KitApproval("TOLV-MASTER-E-75", "TOLV",
-			"FR-RETRO-2024-0117", 75.0, List.of("MASTER"), List.of("REMOVE_ICE_DRIVETRAIN", "INSTALL_E_MOTOR",
+			"FR-RETRO-2024-0117", 75.0, List.of("MASTER_III"), List.of("REMOVE_ICE_DRIVETRAIN", "INSTALL_E_MOTOR",
 					"INSTALL_INVERTER", "INSTALL_BATTERY_PACK", "INSTALL_CHARGER", "ROUTE_HV_HARNESS",
 					"INSTALL_CONVERSION_PLATE")));
 

@@ -28,7 +28,7 @@ class ErpWorkersTest extends RefactoryIntegrationTest {
 		Map<String, Object> data = this.workers
 			.getVehicleMasterData(TestJob.of("erp.getVehicleMasterData", Map.of("vin", TestVins.master())));
 
-		assertThat(data).containsEntry("modelFamily", "MASTER").containsEntry("powertrain", "ICE_DIESEL")
+		assertThat(data).containsEntry("modelFamily", "MASTER_III").containsEntry("powertrain", "ICE_DIESEL")
 			.containsKeys("make", "version", "cnit", "category", "firstRegistrationDate", "originalMaxPowerKw",
 					"massInRunningOrderKg", "gvwrKg", "registeredInFranceDefinitive", "collectionRegistration",
 					"tractionBatteryId", "maxAxleLoadsKg");

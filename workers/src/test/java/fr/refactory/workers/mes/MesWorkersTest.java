@@ -50,13 +50,13 @@ class MesWorkersTest extends RefactoryIntegrationTest {
 	void registerVehicleRegistersItInTheMesAndTheRecordsAndAuditsIt() {
 		String vin = TestVins.master();
 		TestJob job = TestJob.of("mes.registerVehicle",
-				Map.of("vin", vin, "modelFamily", "MASTER", "powertrain", "ICE_DIESEL", "make", "RENAULT"));
+				Map.of("vin", vin, "modelFamily", "MASTER_III", "powertrain", "ICE_DIESEL", "make", "RENAULT"));
 
 		Map<String, Object> result = this.workers.registerVehicle(job);
 
 		assertThat(result.get("vehicleId").toString()).startsWith("VEH-");
 		assertThat(this.vehicles.find(vin)).hasValueSatisfying((v) -> {
-			assertThat(v.modelFamily()).isEqualTo("MASTER");
+			assertThat(v.modelFamily()).isEqualTo("MASTER_III");
 			assertThat(v.powertrain()).isEqualTo("ICE_DIESEL");
 		});
 		assertThat(this.audit.about(vin)).singleElement().satisfies((entry) -> {

@@ -23,7 +23,7 @@ class SupplierWorkersTest extends RefactoryIntegrationTest {
 	@Test
 	void kitApprovalCoversTheMasterAndNotAnotherModel() {
 		Map<String, Object> master = this.workers.getKitApproval(
-				TestJob.of("supplier.getKitApproval", Map.of("vin", TestVins.master(), "modelFamily", "MASTER")));
+				TestJob.of("supplier.getKitApproval", Map.of("vin", TestVins.master(), "modelFamily", "MASTER_III")));
 		assertThat(master).containsEntry("kitManufacturer", "TOLV").containsEntry("variantInApprovalScope", true)
 			.containsKeys("kitReference", "approvalNumber", "kitMotorPowerKw", "kitOperations");
 

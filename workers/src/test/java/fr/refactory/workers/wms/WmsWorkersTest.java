@@ -127,7 +127,7 @@ class WmsWorkersTest extends RefactoryIntegrationTest {
 	@Test
 	void getDemandForReferenceListsTheHarvestCandidatesWithTheirFamily() {
 		Map<String, Object> result = this.workers.getDemandForReference(
-				TestJob.of("wms.getDemandForReference", Map.of("vin", TestVins.master(), "modelFamily", "MASTER")));
+				TestJob.of("wms.getDemandForReference", Map.of("vin", TestVins.master(), "modelFamily", "MASTER_III")));
 
 		assertThat(Results.list(result.get("harvestCandidates"))).isNotEmpty().allSatisfy(
 				(candidate) -> assertThat(Results.map(candidate)).containsKeys("partNumber", "partFamily", "daysOfCover"));
