@@ -36,7 +36,11 @@ class RemoteModeTest extends EngineTestSupport {
 		try (ConfigurableApplicationContext remote = new SpringApplicationBuilder(RefactoryApplication.class).run(
 				"--server.port=" + freePort(), "--refactory.engine.enabled=false",
 				"--camunda.client.rest-address=" + baseUrl(), "--refactory.database.embedded.data-directory=" + data,
-				"--refactory.test.remote-worker=true", "--spring.main.banner-mode=off")) {
+				"--refactory.test.remote-worker=true", "--spring.main.banner-mode=off",
+				// only the remote echo worker polls: a closed application's long polls stay open on the engine until
+				// their time-out, and a job handed to one of them is lost until the job's own time-out
+				"--camunda.client.worker.defaults.enabled=false",
+				"--camunda.client.worker.override.engine-remote-echo.enabled=true")) {
 			assertThat(remote.getBeanNamesForType(Deployments.class)).isEmpty();
 			assertThat(remote.getBeanNamesForType(RemoteEchoWorker.class)).hasSize(1);
 
