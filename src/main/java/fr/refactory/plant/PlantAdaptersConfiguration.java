@@ -32,6 +32,9 @@ import fr.refactory.plant.passport.HttpBatteryPassport;
 import fr.refactory.plant.passport.SimulatedBatteryPassport;
 import fr.refactory.plant.simulation.Pause;
 import fr.refactory.plant.simulation.Simulation;
+import fr.refactory.plant.reg.HttpRegistrationAuthority;
+import fr.refactory.plant.reg.RegistrationAuthority;
+import fr.refactory.plant.reg.SimulatedRegistrationAuthority;
 import fr.refactory.plant.supplier.HttpSupplierPortal;
 import fr.refactory.plant.supplier.SimulatedSupplierPortal;
 import fr.refactory.plant.supplier.SupplierPortal;
@@ -114,6 +117,12 @@ class PlantAdaptersConfiguration {
 	@Bean
 	SupplierPortal supplierPortal() {
 		return adapter("supplier", this.properties.supplier(), SimulatedSupplierPortal::new, HttpSupplierPortal::new);
+	}
+
+	@Bean
+	RegistrationAuthority registrationAuthority() {
+		return adapter("reg", this.properties.reg(), SimulatedRegistrationAuthority::new,
+				HttpRegistrationAuthority::new);
 	}
 
 	private <T> T adapter(String system, SystemSettings settings, Function<Simulation, T> simulated,

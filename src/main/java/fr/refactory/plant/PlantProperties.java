@@ -17,7 +17,8 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
 public record PlantProperties(@DefaultValue SystemSettings mes, @DefaultValue SystemSettings wms,
 		@DefaultValue SystemSettings erp, @DefaultValue SystemSettings diag, @DefaultValue SystemSettings btb,
 		@DefaultValue SystemSettings eol, @DefaultValue SystemSettings doc, @DefaultValue SystemSettings hrcomp,
-		@DefaultValue SystemSettings passport, @DefaultValue SystemSettings supplier) {
+		@DefaultValue SystemSettings passport, @DefaultValue SystemSettings supplier,
+		@DefaultValue SystemSettings reg) {
 
 	public enum Mode {
 

@@ -152,7 +152,9 @@ class BatteryTriageProcessTest extends ProcessTestSupport {
 	/**
 	 * SoH above 75 % but cells spread over 50 mV and no repairable module: engineering review, which orders a module
 	 * repair. The first lockout officer lacks BCL (HABILITATION_MISSING), another is assigned; after the repair the
-	 * pack is locked out and unlocked, measured again with a capacity test, and D7 sends it to second life.
+	 * pack is locked out and unlocked, measured again with a capacity test, and D7 sends it to second life. The
+	 * capacity cycler first named ({@code capacityBenchId}) is offline: BENCH_UNAVAILABLE, wait 4 h, and the test
+	 * starts on the cycler the operator names instead, while the BMS reads stay on the pack's own bench.
 	 */
 	@Test
 	void aModuleRepairNeedsAHabilitatedOfficerAndEndsWithACapacityTest() {
@@ -161,7 +163,8 @@ class BatteryTriageProcessTest extends ProcessTestSupport {
 				PlantInputs.notHolding("BCL").and((titles) -> !titles.validSymbols().isEmpty()));
 		String withBcl = PlantInputs.person("battery-officer", today, PlantInputs.holding("BCL"));
 		String batteryId = PlantInputs.battery((bms) -> bms.sohPct() >= 75 && spread(bms) > 50);
-		long key = received(batteryId, Map.of("lockoutOfficerId", withoutBcl));
+		long key = received(batteryId,
+				Map.of("lockoutOfficerId", withoutBcl, "capacityBenchId", "OFFLINE-CYCLER-" + batteryId));
 		triage(key, PlantInputs.normalTriage(batteryId));
 
 		triage(key).hasVariable("disposition", "ENGINEERING_REVIEW");
@@ -180,7 +183,21 @@ class BatteryTriageProcessTest extends ProcessTestSupport {
 		long unlock = activeChild(key);
 		complete(unlock, "task-unlock-and-re-energise", Map.of("isolationCheckOk", true));
 
-		triage(key).hasVariable("repairLoopsDone", 1).hasCompletedElements("task-start-capacity-test");
+		triage(key).hasVariable("repairLoopsDone", 1);
+		org.awaitility.Awaitility.await()
+			.atMost(Duration.ofMinutes(3))
+			.pollInterval(Duration.ofSeconds(2))
+			.until(() -> this.client.newElementInstanceSearchRequest()
+				.filter((f) -> f.processInstanceKey(key).elementId("timer-wait-for-capacity-bench"))
+				.send()
+				.join()
+				.items(), (items) -> !items.isEmpty());
+		triage(key).hasCompletedElements("error-capacity-bench-unavailable")
+			.hasActiveElements("timer-wait-for-capacity-bench");
+		this.client.newSetVariablesCommand(key).variables(Map.of("capacityBenchId", "BTB-2")).send().join();
+		this.processTestContext.increaseTime(Duration.ofHours(4));
+		triage(key).hasCompletedElements("timer-wait-for-capacity-bench", "task-start-capacity-test")
+			.hasCompletedElement("gw-join-capacity-test", 2);
 		String capacityTestId = variable(key, "capacityTestId");
 		this.client.newPublishMessageCommand()
 			.messageName("CapacityTestDone")

@@ -83,6 +83,30 @@ class DiagnosisProcessTest extends ProcessTestSupport {
 	}
 
 	/**
+	 * RENEW with a DTC fix, a bodywork and a paint operation: the simulated MES names each operation's trade (a
+	 * {@code PAINT…} code is paint, {@code BODY…} bodywork, any other mechanics), so each goes to its trade's task.
+	 */
+	@Test
+	void eachRepairOperationGoesToTheTaskOfItsTrade() {
+		Map<String, Object> variables = diagnosis("RENEW");
+		variables.put("operationCodes", List.of("FIX-P0300", "BODY-PANEL-REPAIR", "PAINT-BUMPER"));
+		long key = start(variables);
+
+		connectTool(key);
+		inspect(key);
+		diagnosis(key).hasActiveElements("sub-repair-operations");
+		Map<String, Object> done = Map.of("operationDone", true, "actualHours", 2.5, "operationComment", "done");
+		complete(key, "task-mechanical-operation", done);
+		complete(key, "task-paint-operation", done);
+		completeOperations(key, 1);
+		passQualityGate(key, "PASS", RENEW_CHECKS);
+
+		diagnosis(key).isCompleted()
+			.hasCompletedElements("task-mechanical-operation", "task-paint-operation", "task-bodywork-operation",
+					"end-vehicle-released");
+	}
+
+	/**
 	 * BODYWORK after VE/VGE: diagnosis 1 WD late (T4), odometer discrepancy reviewed, expert visits before and during
 	 * the structural work, repair stage over 8 days (T6), expert conformity report, then a quality-gate REWORK
 	 * loop back into repair before the PASS.

@@ -89,6 +89,39 @@ class DismantlingProcessTest extends ProcessTestSupport {
 	}
 
 	/**
+	 * T15: the registration authority checks this VIN's file by hand (serial ending 00000 in the simulated SIV), so
+	 * the CoD is still pending at day 10 after destruction: escalated to dismantling-admin, then issued and generated.
+	 */
+	@Test
+	void aCertificateOfDestructionStillPendingAtDayTenIsEscalated() {
+		String vin = PlantInputs.vinUnderManualCheck();
+		long key = acquired(vin, "ICE_PETROL", "CLIO");
+		checkDocuments(key, freshCsa());
+		depollute(key);
+		harvest(key);
+		org.awaitility.Awaitility.await()
+			.atMost(Duration.ofSeconds(60))
+			.until(() -> this.client.newElementInstanceSearchRequest()
+				.filter((f) -> f.processInstanceKey(key)
+					.elementId("task-issue-cod")
+					.state(io.camunda.client.api.search.enums.ElementInstanceState.ACTIVE))
+				.send()
+				.join()
+				.items(), (items) -> !items.isEmpty());
+
+		this.processTestContext.increaseTime(Duration.ofDays(10));
+		complete(key, "task-escalate-cod-delay", Map.of("escalationAcknowledged", true, "escalationAction",
+				"EXPEDITED", "escalationComment", "SIV file under manual check"));
+		// issued 12 days after the authority's first request, which the job made just before (or, racing, after) the
+		// 10 days: 13 more days cover both, and the daily poll then finds it issued
+		this.processTestContext.increaseTime(Duration.ofDays(13));
+
+		dismantling(key).isCompleted()
+			.hasVariableSatisfies("codNumber", String.class, (n) -> assertThat(n).startsWith("COD-"))
+			.hasVariableSatisfies("codDocumentId", String.class, (n) -> assertThat(n).isNotBlank());
+	}
+
+	/**
 	 * AS-69: an EV to dismantle is locked out by a BCL holder (the first officer lacks BCL: HABILITATION_MISSING goes
 	 * to hse-officers), its battery removed and sent to battery triage (BatteryReceived) before depollution.
 	 */

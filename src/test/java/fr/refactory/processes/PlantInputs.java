@@ -44,6 +44,17 @@ final class PlantInputs {
 		return vin.toString();
 	}
 
+	/**
+	 * A valid VIN unknown to the simulated ERP whose serial ends in 00000: the simulated registration authority checks
+	 * its file by hand and keeps its certificate of destruction pending for 12 days.
+	 */
+	static String vinUnderManualCheck() {
+		StringBuilder vin = new StringBuilder(unknownVin());
+		vin.replace(12, 17, fr.refactory.plant.reg.SimulatedRegistrationAuthority.MANUAL_CHECK_SERIAL);
+		vin.setCharAt(8, VinCheck.of(vin.toString()).expectedCheckDigit());
+		return vin.toString();
+	}
+
 	/** A Renault VIN the simulated ERP knows (VF1...). */
 	static String renaultVin() {
 		return vin("VF1MA");

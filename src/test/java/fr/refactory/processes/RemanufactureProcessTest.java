@@ -90,6 +90,40 @@ class RemanufactureProcessTest extends ProcessTestSupport {
 					(serial) -> org.assertj.core.api.Assertions.assertThat(serial).startsWith("RM-"));
 	}
 
+	/**
+	 * The new brush set is short at the pick (a {@code SHORT-} part number in the simulated WMS): the work order goes
+	 * on hold, a supply planner expedites it, PartsAvailable (work order / reference) resumes the pick, which then
+	 * gets a lot.
+	 */
+	@Test
+	void aComponentShortAtThePickIsExpeditedAndPickedWhenAvailable() {
+		String coreSerial = PlantInputs.corePassingEol(FAMILY);
+		long key = announce(coreSerial);
+		receive(coreSerial, 20);
+		complete(key, "task-inspect-core", inspection(Map.of()));
+		release(coreSerial, List.of(component("SHORT-BRUSH-SET")));
+		complete(key, "task-disassemble-core", Map.of("subComponentsList", "brush set"));
+		complete(key, "task-clean-components",
+				Map.of("cleaningProgramId", "CLEAN-3", "cleaningResult", "OK", "cleaningComment", "ok"));
+		inspectComponent(key, "SHORT-BRUSH-SET", Map.of("componentClass", "WEAR_PART", "measuredWearPct", 90));
+
+		reman(key).hasCompletedElementsInOrder("task-pick-new-component", "gw-component-picked",
+				"task-hold-work-order")
+			.hasActiveElements("task-expedite-component");
+		complete(key, "task-expedite-component", escalation());
+		reman(key).hasActiveElements("msg-component-available");
+		publish("PartsAvailable", "WO-REMAN-" + coreSerial + "/SHORT-BRUSH-SET", Map.of());
+
+		reman(key).hasCompletedElements("msg-component-available", "end-component-done")
+			.hasCompletedElement("gw-join-pick", 2)
+			.hasCompletedElement("task-pick-new-component", 2)
+			.hasActiveElements("task-reassemble-part")
+			.hasVariableSatisfies("componentResults", List.class,
+					(results) -> org.assertj.core.api.Assertions.assertThat(results)
+						.extracting((result) -> ((Map<?, ?>) result).get("disposition"))
+						.containsExactly("REPLACE_NEW"));
+	}
+
 	/** A minor failure at the gate sends the part back to reassembly once; a critical one scraps the core. */
 	@Test
 	void aGateReworkGoesBackToReassemblyAndACriticalFailureScrapsTheCore() {

@@ -4,6 +4,7 @@ import java.time.Duration;
 import java.time.LocalDate;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Random;
 import java.util.concurrent.ConcurrentHashMap;
@@ -148,11 +149,27 @@ public class SimulatedMes implements Mes {
 			List<LabourEstimate.Operation> operations = request.operationCodes()
 				.stream()
 				.map((code) -> new LabourEstimate.Operation(code,
-						Seeds.between(Seeds.random("labour", code), 2, 40) / 4.0))
+						Seeds.between(Seeds.random("labour", code), 2, 40) / 4.0, tradeOf(code)))
 				.toList();
 			double total = operations.stream().mapToDouble(LabourEstimate.Operation::standardHours).sum();
 			return new LabourEstimate(request.subjectKey(), operations, total);
 		});
+	}
+
+	/**
+	 * The trade of an operation code, as the plant's operation catalogue names them: {@code PAINT…} codes are paint
+	 * work, {@code BODY…}, {@code GLASS…} and {@code WINDSCREEN…} codes bodywork, every other code (DTC fixes
+	 * {@code FIX-…}, brakes, engine, inspections) mechanics.
+	 */
+	static String tradeOf(String code) {
+		String upper = (code == null) ? "" : code.toUpperCase(Locale.ROOT);
+		if (upper.startsWith("PAINT")) {
+			return LabourEstimate.Operation.PAINT;
+		}
+		if (upper.startsWith("BODY") || upper.startsWith("GLASS") || upper.startsWith("WINDSCREEN")) {
+			return LabourEstimate.Operation.BODYWORK;
+		}
+		return LabourEstimate.Operation.MECHANICS;
 	}
 
 }

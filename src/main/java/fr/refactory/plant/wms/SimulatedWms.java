@@ -5,17 +5,27 @@ import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 
 import fr.refactory.plant.IdempotencyKey;
 import fr.refactory.plant.simulation.Seeds;
 import fr.refactory.plant.simulation.Simulation;
 
 /**
- * A WMS whose stock levels and demand derive from the part number; part numbers ending in {@code X} are out of stock.
+ * A WMS whose stock levels and demand derive from the part number; part numbers ending in {@code X} are out of stock
+ * (never picked). A part number starting with {@link #SHORT_PICK_PREFIX} is short at its first pick for a work order
+ * (the bin is empty, the back order is then received), and the next pick of it for that work order gets a lot.
  */
 public class SimulatedWms implements Wms {
 
+	/** Part numbers with this prefix are short at their first pick per work order; for demos and tests. */
+	public static final String SHORT_PICK_PREFIX = "SHORT-";
+
 	private final Simulation simulation;
+
+	/** Work order and part number of the short picks so far: the back order has arrived for these. */
+	private final Set<String> shortPicks = ConcurrentHashMap.newKeySet();
 
 	public SimulatedWms(Simulation simulation) {
 		this.simulation = simulation;
@@ -59,9 +69,21 @@ public class SimulatedWms implements Wms {
 				request.workOrderId(),
 				request.lines()
 					.stream()
+					.filter((line) -> inBin(request.workOrderId(), line.partNumber()))
 					.map((line) -> new PickedParts.PickedLine(line.partNumber(), line.quantity(),
 							Seeds.id("LOT", line.partNumber())))
 					.toList()));
+	}
+
+	/** Whether the picker finds the part: never when out of stock, not the first time for a short-pick part. */
+	private boolean inBin(String workOrderId, String partNumber) {
+		if (stockOf(partNumber) == 0) {
+			return false;
+		}
+		if (partNumber.startsWith(SHORT_PICK_PREFIX)) {
+			return !this.shortPicks.add(workOrderId + "|" + partNumber);
+		}
+		return true;
 	}
 
 	@Override

@@ -154,6 +154,15 @@ abstract class MesContract {
 			.isEqualTo(estimate.operations().stream().mapToDouble(LabourEstimate.Operation::standardHours).sum());
 	}
 
+	@Test
+	void shouldNameTheTradeOfEachOperation() {
+		LabourEstimate estimate = mes().computeLabour(
+				new LabourRequest(VIN, List.of("FIX-P0300", "BODY-PANEL-REPAIR", "PAINT-BUMPER", "WINDSCREEN")));
+
+		assertThat(estimate.operations()).extracting(LabourEstimate.Operation::trade)
+			.containsExactly("MECHANICS", "BODYWORK", "PAINT", "BODYWORK");
+	}
+
 	private static MeasurementSet measured(String subject, String station, String equipment, String at) {
 		return new MeasurementSet(subject, station, equipment, Instant.parse(at),
 				List.of(new MeasurementSet.Measurement("BORE_DIAMETER", 80.02, "mm", 79.98, 80.05),

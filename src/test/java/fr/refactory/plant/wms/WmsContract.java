@@ -60,6 +60,28 @@ abstract class WmsContract {
 	}
 
 	@Test
+	void shouldPickNothingOfAPartOutOfStock() {
+		PickedParts picked = wms().pickParts(IdempotencyKey.of("job-4:pick-out-of-stock"),
+				new PartsRequest("WO-2", List.of(new PartLine("7701000009X", 1))));
+
+		assertThat(picked.lines()).isEmpty();
+	}
+
+	@Test
+	void shouldPickAShortPartOnlyAfterItsFirstPickForTheWorkOrder() {
+		PartsRequest request = new PartsRequest("WO-3", List.of(new PartLine("SHORT-7701000003", 1)));
+
+		PickedParts first = wms().pickParts(IdempotencyKey.of("job-4:pick-short-1"), request);
+		PickedParts replayed = wms().pickParts(IdempotencyKey.of("job-4:pick-short-1"), request);
+		PickedParts second = wms().pickParts(IdempotencyKey.of("job-4:pick-short-2"), request);
+
+		assertThat(first.lines()).isEmpty();
+		assertThat(replayed.lines()).isEmpty();
+		assertThat(second.lines()).singleElement()
+			.satisfies((line) -> assertThat(line.lot()).isNotBlank());
+	}
+
+	@Test
 	void shouldPutAwayInTheAskedArea() {
 		StockLocation location = wms().putAway(IdempotencyKey.of("job-5:put-away"),
 				new StockMove("BAT-0001", "HV_QUARANTINE"));

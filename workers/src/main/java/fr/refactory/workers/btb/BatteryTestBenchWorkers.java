@@ -79,12 +79,15 @@ public class BatteryTestBenchWorkers {
 		return result;
 	}
 
-	/** 6.5: starts the (hours-long) capacity test; the bench reports {@code CapacityTestDone}. */
+	/**
+	 * 6.5: starts the (hours-long) capacity test; the bench reports {@code CapacityTestDone}. The cycler can be
+	 * another bench than the BMS reader: {@code capacityBenchId} if set, else the pack's {@code btbBenchId}.
+	 */
 	@JobWorker(type = "btb.runCapacityTest")
 	public Map<String, Object> runCapacityTest(ActivatedJob job) {
 		Vars vars = Vars.of(job);
 		String batteryId = vars.requireText("batteryId");
-		String benchId = vars.textOr("BTB-1", "btbBenchId", "benchId");
+		String benchId = vars.textOr("BTB-1", "capacityBenchId", "btbBenchId", "benchId");
 		CapacityTest test = JobOutcome.callBench(job, () -> this.bench.startCapacityTest(JobOutcome.key(job),
 				new CapacityTestRequest(batteryId, benchId,
 						vars.decimalOr(DEFAULT_RATED_CAPACITY_KWH, "ratedCapacityKwh"))));

@@ -167,9 +167,20 @@ public class MesWorkers {
 				() -> this.mes.computeLabour(new LabourRequest(subject.key(), codes)));
 		List<Map<String, Object>> operations = estimate.operations()
 			.stream()
-			.map((op) -> Map.<String, Object>of("code", op.code(), "standardHours", op.standardHours()))
+			.map(MesWorkers::operation)
 			.toList();
 		return Map.of("operations", operations, "labourHours", estimate.totalStandardHours());
+	}
+
+	/** An operation for the repair sub-process; {@code trade} steers its gateway (no trade: bodywork). */
+	private static Map<String, Object> operation(LabourEstimate.Operation op) {
+		Map<String, Object> operation = new LinkedHashMap<>();
+		operation.put("code", op.code());
+		operation.put("standardHours", op.standardHours());
+		if (op.trade() != null) {
+			operation.put("trade", op.trade());
+		}
+		return operation;
 	}
 
 	/** 5.6b: a rework order under the subject's work order; the failed checks are the operations to redo. */

@@ -1,32 +1,43 @@
 package fr.refactory.workers.reg;
 
+import java.time.Duration;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
+import fr.refactory.plant.reg.CodAnswer;
+import fr.refactory.plant.reg.CodRequest;
+import fr.refactory.plant.reg.RegistrationAuthority;
 import fr.refactory.workers.support.JobOutcome;
 import fr.refactory.workers.support.Vars;
 import fr.refactory.workers.support.WorkerRecords;
 import io.camunda.client.annotation.JobWorker;
 import io.camunda.client.api.response.ActivatedJob;
+import io.camunda.client.exception.CamundaError;
 
 import org.springframework.stereotype.Component;
 
 /**
  * The vehicle registration workers ({@code reg.*}, SIV through the approved VHU centre's access, assumption A of
- * §3.11). There is no registration port in {@code plant} yet: these workers keep what the process already knows
- * (uploaded documents, form answers), hand out receipt and CoD numbers derived from the job key (so a redelivered job
- * gets the same number) and record each declaration in the audit log.
+ * §3.11). The certificate of destruction comes from the {@link RegistrationAuthority} port; the other workers keep
+ * what the process already knows (uploaded documents, form answers), hand out receipt numbers derived from the job
+ * key (so a redelivered job gets the same number) and record each declaration in the audit log.
  */
 @Component
 public class RegistrationWorkers {
 
+	/** How often a pending certificate of destruction is asked for again. */
+	static final Duration COD_POLL = Duration.ofDays(1);
+
 	private final WorkerRecords records;
 
-	RegistrationWorkers(WorkerRecords records) {
+	private final RegistrationAuthority authority;
+
+	RegistrationWorkers(WorkerRecords records, RegistrationAuthority authority) {
 		this.records = records;
+		this.authority = authority;
 	}
 
 	/** 1.5: VE/VGE/VEI procedure and opposition flags (V1: manual upload, so what the process holds). */
@@ -51,14 +62,24 @@ public class RegistrationWorkers {
 		return Map.of("takeOverReceiptNumber", receipt);
 	}
 
-	/** 7.10: the CoD number and date (the document is {@code doc.generateCoD}). */
+	/**
+	 * 7.10: the CoD number and date from the registration authority. While the authority keeps it pending (a file
+	 * checked by hand), the job is asked again every {@link #COD_POLL} with its retries untouched: the task stays
+	 * active, so T15 escalates at day 10.
+	 */
 	@JobWorker(type = "reg.issueCoD")
 	public Map<String, Object> issueCoD(ActivatedJob job) {
 		String vin = Vars.of(job).requireText("vin");
-		String number = JobOutcome.numberFor("COD", job);
-		String issuedAt = this.records.clock().instant().toString();
-		this.records.audit(job, "COD_ISSUED", "VEHICLE", vin, WorkerRecords.data("codNumber", number, "issuedAt", issuedAt));
-		return Map.of("codNumber", number, "codIssuedAt", issuedAt);
+		CodAnswer answer = JobOutcome.call(job,
+				() -> this.authority.requestCoD(JobOutcome.key(job), new CodRequest(vin)));
+		if (!answer.issued()) {
+			throw CamundaError.jobError("certificate of destruction of " + vin + " pending at the authority",
+					Map.of(), job.getRetries(), COD_POLL);
+		}
+		String issuedAt = answer.issuedAt().toString();
+		this.records.audit(job, "COD_ISSUED", "VEHICLE", vin,
+				WorkerRecords.data("codNumber", answer.codNumber(), "issuedAt", issuedAt));
+		return Map.of("codNumber", answer.codNumber(), "codIssuedAt", issuedAt);
 	}
 
 	private LocalDate today() {

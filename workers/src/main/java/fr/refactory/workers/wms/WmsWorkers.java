@@ -157,11 +157,9 @@ public class WmsWorkers {
 	public Map<String, Object> pickParts(ActivatedJob job) {
 		Vars vars = Vars.of(job);
 		Map<String, Object> component = vars.map("component");
-		String reference = vars.textOr(String.valueOf(component.get("reference")), "partNumber");
-		if (reference == null || "null".equals(reference)) {
-			reference = vars.requireText("partNumber");
-		}
-		String partNumber = reference;
+		// the component's own reference first: partNumber in remanufacture is the core's, not the new component's
+		Object reference = component.get("reference");
+		String partNumber = (reference != null) ? reference.toString() : vars.requireText("partNumber");
 		String workOrderId = vars.textOr("REMAN-" + vars.textOr("UNKNOWN", "coreSerial"), "workOrderId");
 		PickedParts picked = JobOutcome.call(job, () -> this.wms.pickParts(JobOutcome.key(job),
 				new PartsRequest(workOrderId, List.of(new PartLine(partNumber, 1)))));

@@ -1,0 +1,4 @@
+package fr.refactory.plant.reg;
+
+public record CodRequest(String vin) {
+}
