@@ -40,9 +40,12 @@ def build():
         tf("measuredUnit", "Unit", maxLength=20),
         select("severity", "Severity", ["MINOR", "MAJOR", "CRITICAL"], hide='=checkResult != "NOK"'),
         tf("defectCode", "Defect code", required=True, pattern="^[A-Z0-9_-]{2,30}$", hide='=checkResult != "NOK"'),
+        cb("noReworkInstruction", "No rework instruction exists for this defect in the control plan",
+           hide='=checkResult != "NOK"', desc="Ticked: the item cannot be reworked; a concession or escalation follows"),
         attachment("checkPhotoRef", "Photo"),
         ta("checkComment", "Comment", required=True, minLength=5, hide='=checkResult = "OK"'))
-    keys = ["checkResult", "measuredValue", "measuredUnit", "severity", "defectCode", "checkPhotoRef", "checkComment"]
+    keys = ["checkResult", "measuredValue", "measuredUnit", "severity", "defectCode", "noReworkInstruction",
+            "checkPhotoRef", "checkComment"]
     p.user("task-perform-manual-check", "Perform manual check", "quality-inspectors", check_form,
            inputs=[("=check.checkCode", "checkCode"), ("=check.safetyCharacteristic", "safetyCharacteristic")]
            + [("=null", k) for k in keys],

@@ -149,6 +149,29 @@ class QualityGateProcessTest extends ProcessTestSupport {
 			.hasCompletedElements("task-create-rework-order", "end-rework-ordered");
 	}
 
+	/**
+	 * D11 rule 8: a minor failure for which the control plan has no rework instruction goes straight to a concession,
+	 * which the customer grants.
+	 */
+	@Test
+	void aMinorFailureWithoutAReworkInstructionIsReleasedUnderConcession() {
+		ProcessInstanceEvent instance = start(PROCESS, gate("BATTERY", 0));
+		Map<String, Object> noInstruction = new HashMap<>(nok("MINOR"));
+		noInstruction.put("noReworkInstruction", true);
+
+		completeManualChecks(instance, noInstruction, OK, OK, OK);
+		this.processTestContext.completeUserTask(
+				UserTaskSelectors.byElementId("task-record-concession", instance.getProcessInstanceKey()),
+				Map.of("concessionGranted", true, "customerReference", "CUST-8"));
+
+		assertThat(instance).isCompleted()
+			.hasVariable("reworkable", false)
+			.hasVariable("qualityVerdict", "CONCESSION")
+			.hasCompletedElementsInOrder("gw-verdict", "gw-join-concession", "task-record-concession",
+					"gw-concession-granted", "gw-join-release", "task-release-item", "end-item-released")
+			.hasNotActivatedElements("task-create-rework-order", "task-decide-escalation");
+	}
+
 	@Test
 	void aGrantedConcessionReleasesTheItem() {
 		ProcessInstanceEvent instance = escalated("BATTERY");

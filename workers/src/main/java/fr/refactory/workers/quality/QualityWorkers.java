@@ -15,7 +15,8 @@ import org.springframework.stereotype.Component;
 
 /**
  * {@code quality.aggregateResults} (ADR 0304): folds the bench results, MES measurements and manual checks of a
- * quality gate into the inputs of D11. A pure function of the job's variables, so a redelivered job answers the same.
+ * quality gate into the inputs of D11. D11's {@code reworkable} ("a rework instruction exists for all failed checks")
+ * is false when the inspector marked a failed manual check as having no rework instruction, or on a critical failure. A pure function of the job's variables, so a redelivered job answers the same.
  */
 @Component
 public class QualityWorkers {
@@ -34,19 +35,20 @@ public class QualityWorkers {
 		List<Map<String, Object>> failed = new ArrayList<>();
 		for (Object row : vars.list("automaticResults")) {
 			if (row instanceof Map<?, ?> map && "NOK".equals(map.get("result"))) {
-				failed.add(failure(map.get("checkCode"), "MAJOR", "AUTOMATIC", safety));
+				failed.add(failure(map.get("checkCode"), "MAJOR", "AUTOMATIC", safety, true));
 			}
 		}
 		for (Object row : vars.list("measurements")) {
 			if (row instanceof Map<?, ?> map && Boolean.FALSE.equals(map.get("withinLimits"))) {
-				failed.add(failure(map.get("name"), "MAJOR", "MES", safety));
+				failed.add(failure(map.get("name"), "MAJOR", "MES", safety, true));
 			}
 		}
 		for (Object row : vars.list("manualResults")) {
 			if (row instanceof Map<?, ?> map && "NOK".equals(map.get("checkResult"))) {
 				Object severity = map.get("severity");
 				failed.add(failure(map.get("checkCode"),
-						SEVERITIES.contains(String.valueOf(severity)) ? severity.toString() : "MAJOR", "MANUAL", safety));
+						SEVERITIES.contains(String.valueOf(severity)) ? severity.toString() : "MAJOR", "MANUAL", safety,
+						!Boolean.TRUE.equals(map.get("noReworkInstruction"))));
 			}
 		}
 		String maxSeverity = failed.stream()
@@ -57,20 +59,23 @@ public class QualityWorkers {
 		Map<String, Object> result = new LinkedHashMap<>();
 		result.put("maxSeverity", maxSeverity);
 		result.put("safetyCharacteristicFailed", safetyFailed);
-		result.put("reworkable", !failed.isEmpty() && !"CRITICAL".equals(maxSeverity));
+		boolean everyFailureReworkable = failed.stream().allMatch((f) -> Boolean.TRUE.equals(f.get("reworkable")));
+		result.put("reworkable", !failed.isEmpty() && everyFailureReworkable && !"CRITICAL".equals(maxSeverity));
 		result.put("concessionAvailable", !failed.isEmpty() && !safetyFailed && !"CRITICAL".equals(maxSeverity));
 		result.put("failedChecks", failed);
 		return result;
 	}
 
+	/** @param reworkable a rework instruction exists for it (the inspector ticks when none does) */
 	private static Map<String, Object> failure(Object checkCode, String severity, String source,
-			Map<String, Boolean> safety) {
+			Map<String, Boolean> safety, boolean reworkable) {
 		String code = String.valueOf(checkCode);
 		Map<String, Object> failure = new LinkedHashMap<>();
 		failure.put("checkCode", code);
 		failure.put("severity", severity);
 		failure.put("source", source);
 		failure.put("safetyCharacteristic", safety.getOrDefault(code, false));
+		failure.put("reworkable", reworkable);
 		return failure;
 	}
 

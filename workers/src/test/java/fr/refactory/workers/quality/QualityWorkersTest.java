@@ -46,4 +46,15 @@ class QualityWorkersTest {
 			.containsEntry("concessionAvailable", false);
 	}
 
+	@Test
+	void aFailureWithoutAReworkInstructionMakesTheItemNotReworkableButOpenToAConcession() {
+		Map<String, Object> result = this.workers.aggregateResults(TestJob.of("quality.aggregateResults", Map.of(
+				"manualResults", List.of(Map.of("checkCode", "PAINT", "checkResult", "NOK", "severity", "MINOR",
+						"noReworkInstruction", true), Map.of("checkCode", "GLASS", "checkResult", "NOK", "severity",
+								"MINOR")))));
+
+		assertThat(result).containsEntry("maxSeverity", "MINOR").containsEntry("reworkable", false)
+			.containsEntry("concessionAvailable", true);
+	}
+
 }
