@@ -87,6 +87,17 @@ final class PlantInputs {
 		throw new IllegalStateException("No equipment out of calibration before " + before);
 	}
 
+	/** An equipment id whose calibration, in the simulated MES, is still valid on {@code on}. */
+	static String equipmentInCalibration(LocalDate on) {
+		for (int i = 0; i < 10_000; i++) {
+			String id = "EOL-BENCH-OK-" + i;
+			if (!MES.checkCalibration(id, on).dueDate().isBefore(on)) {
+				return id;
+			}
+		}
+		throw new IllegalStateException("No equipment in calibration on " + on);
+	}
+
 	/** A fresh battery id whose BMS reading on the simulated bench satisfies the predicate. */
 	static String battery(Predicate<BmsReading> wanted) {
 		for (int i = 0; i < 10_000; i++) {

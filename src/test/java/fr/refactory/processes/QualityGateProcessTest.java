@@ -9,6 +9,7 @@ import java.util.Map;
 
 import fr.refactory.plant.IdempotencyKey;
 import fr.refactory.plant.eol.EndOfLineBenches;
+import fr.refactory.plant.eol.SimulatedEndOfLineBenches;
 import fr.refactory.plant.eol.TestRequest;
 import io.camunda.client.api.response.ProcessInstanceEvent;
 import io.camunda.process.test.api.assertions.UserTaskSelectors;
@@ -147,6 +148,30 @@ class QualityGateProcessTest extends ProcessTestSupport {
 			.hasCompletedElement("task-decide-escalation", 2)
 			.hasCompletedElement("gw-join-escalation", 2)
 			.hasCompletedElements("task-create-rework-order", "end-rework-ordered");
+	}
+
+	/**
+	 * A battery whose every required check (D12: SOH_CONFIRMED, ISOLATION, CELL_SPREAD, PASSPORT_UPDATED) was measured
+	 * on a bench in calibration needs no manual check: the gate passes it on the bench results alone.
+	 */
+	@Test
+	void anItemWhoseEveryRequiredCheckWasMeasuredPassesWithoutManualChecks() {
+		String subject = uniqueId("BAT-AUTO");
+		String bench = PlantInputs
+			.equipmentInCalibration(LocalDate.ofInstant(this.processTestContext.getCurrentTime(), ZoneOffset.UTC));
+		for (String check : List.of("SOH_CONFIRMED", "ISOLATION", "CELL_SPREAD", "PASSPORT_UPDATED")) {
+			this.benches.runTest(IdempotencyKey.of(subject + "-" + check), new TestRequest("BATTERY", subject,
+					SimulatedEndOfLineBenches.CHECK_PROGRAMME + check, bench));
+		}
+		Map<String, Object> variables = gate("BATTERY", 0);
+		variables.put("subjectKey", subject);
+
+		ProcessInstanceEvent instance = start(PROCESS, variables);
+
+		assertThat(instance).isCompleted()
+			.hasVariable("qualityVerdict", "PASS")
+			.hasCompletedElementsInOrder("gw-manual-checks-needed", "gw-join-manual-checks", "task-aggregate-results")
+			.hasNotActivatedElements("task-perform-manual-check");
 	}
 
 	/**

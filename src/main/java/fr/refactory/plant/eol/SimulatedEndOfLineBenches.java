@@ -20,6 +20,9 @@ import fr.refactory.plant.simulation.Simulation;
  */
 public class SimulatedEndOfLineBenches implements EndOfLineBenches {
 
+	/** The prefix of a programme that measures one control-plan check (e.g. {@code CHECK_ISOLATION}). */
+	public static final String CHECK_PROGRAMME = "CHECK_";
+
 	private final Simulation simulation;
 
 	private final Map<String, List<TestRun>> runsBySubject = new ConcurrentHashMap<>();
@@ -36,9 +39,7 @@ public class SimulatedEndOfLineBenches implements EndOfLineBenches {
 				throw new PlantBusinessException("eol", BusinessErrorCodes.BENCH_UNAVAILABLE,
 						"bench " + request.benchId() + " is offline");
 			}
-			Random random = Seeds.random("eol", request.subjectKey(), request.programme());
-			List<Measurement> measurements = List.of(measurement("BRAKE_FORCE", "kN", 3.0, 9.0, random),
-					measurement("NOISE", "dB", 40, 80, random));
+			List<Measurement> measurements = measurementsOf(request);
 			String verdict = measurements.stream().allMatch(Measurement::withinLimits) ? "OK" : "NOK";
 			TestRun run = new TestRun(Seeds.id("EOL", key), request.subjectKey(), request.programme(),
 					request.benchId(), calibrationDue(request.benchId()), verdict, measurements);
@@ -61,6 +62,19 @@ public class SimulatedEndOfLineBenches implements EndOfLineBenches {
 	public TestRuns results(String subjectKey) {
 		return this.simulation
 			.answer(() -> new TestRuns(subjectKey, List.copyOf(this.runsBySubject.getOrDefault(subjectKey, List.of()))));
+	}
+
+	/**
+	 * A check programme ({@code CHECK_<code>}) measures that one check of the control plan and passes; any other
+	 * programme measures brake force and noise.
+	 */
+	private static List<Measurement> measurementsOf(TestRequest request) {
+		if (request.programme() != null && request.programme().startsWith(CHECK_PROGRAMME)) {
+			return List.of(new Measurement(request.programme().substring(CHECK_PROGRAMME.length()), 1.0, "pass", 1.0,
+					1.0));
+		}
+		Random random = Seeds.random("eol", request.subjectKey(), request.programme());
+		return List.of(measurement("BRAKE_FORCE", "kN", 3.0, 9.0, random), measurement("NOISE", "dB", 40, 80, random));
 	}
 
 	/** Within limits nine times in ten, 10 % above the upper limit otherwise. */
