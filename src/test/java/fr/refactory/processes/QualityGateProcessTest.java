@@ -79,18 +79,21 @@ class QualityGateProcessTest extends ProcessTestSupport {
 	}
 
 	/**
-	 * AS-62 (D11 rule 9): a remanufactured part that fails and is not reworkable is scrapped. quality.aggregateResults
-	 * counts any non-critical failure as reworkable, so "not reworkable" is reached with a CRITICAL failure here.
+	 * AS-62 (D11 rule 9): a remanufactured part that fails (MAJOR, not safety) and cannot be reworked (no rework
+	 * instruction for the defect) is scrapped.
 	 */
 	@Test
 	void as62AFailedRemanufacturedPartThatCannotBeReworkedIsScrapped() {
 		ProcessInstanceEvent instance = start(PROCESS, gate("PART_REMAN", 0));
+		Map<String, Object> noInstruction = new HashMap<>(nok("MAJOR"));
+		noInstruction.put("noReworkInstruction", true);
 
 		assertThat(instance).hasActiveElement("task-perform-manual-check", 1 + 4);
-		completeManualChecks(instance, nok("CRITICAL"), OK, OK, OK);
+		completeManualChecks(instance, noInstruction, OK, OK, OK);
 
 		assertThat(instance).isCompleted()
-			.hasVariable("maxSeverity", "CRITICAL")
+			.hasVariable("maxSeverity", "MAJOR")
+			.hasVariable("safetyCharacteristicFailed", false)
 			.hasVariable("reworkable", false)
 			.hasVariable("qualityVerdict", "SCRAP")
 			.hasCompletedElementsInOrder("gw-verdict", "gw-join-scrap", "task-scrap-item", "task-move-to-scrap",
