@@ -2,6 +2,7 @@ package fr.refactory.console;
 
 import java.net.http.HttpResponse;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -87,14 +88,37 @@ class RealModelsConsoleTest extends RefactoryIntegrationTest {
 	@Test
 	void shouldAnnounceDemoArrivalsThatRunWithoutIncidents() {
 		DemoData demo = DemoData.refactoryScenarios();
+		// the demo keys are the brief's scenario VINs and serials, which other tests of this shared engine may use too
+		long before = this.client.newProcessInstanceSearchRequest()
+			.sort((sort) -> sort.processInstanceKey().desc())
+			.page((page) -> page.limit(1))
+			.send()
+			.join()
+			.items()
+			.stream()
+			.mapToLong((found) -> found.getProcessInstanceKey())
+			.findFirst()
+			.orElse(0);
 
 		assertThat(this.loader.load(demo)).isEqualTo(Outcome.ANNOUNCED);
 
+		List<Long> started = new ArrayList<>();
+		try {
+			runDemoArrivals(demo, before, started);
+		}
+		finally {
+			// the brief's keys must be free again for the process tests that use them (one active instance per key)
+			started.forEach((instance) -> this.client.newCancelInstanceCommand(instance).send().join());
+		}
+	}
+
+	private void runDemoArrivals(DemoData demo, long before, List<Long> started) {
 		for (DemoAnnouncement announcement : demo.announcements()) {
 			boolean vehicle = announcement.subjectType().equals("VEHICLE");
 			String key = announcement.correlationKey();
 			long instance = instanceWith(vehicle ? "vin" : "coreSerial", key,
-					vehicle ? "vehicle-intake" : "remanufacture");
+					vehicle ? "vehicle-intake" : "remanufacture", before);
+			started.add(instance);
 			if (vehicle) {
 				publish("VehicleAtGate", key, Map.of());
 			}
@@ -109,6 +133,11 @@ class RealModelsConsoleTest extends RefactoryIntegrationTest {
 	}
 
 	private long instanceWith(String variable, String value, String processId) {
+		return instanceWith(variable, value, processId, 0);
+	}
+
+	/** The one instance of the process with this variable value created after the instance key {@code after}. */
+	private long instanceWith(String variable, String value, String processId, long after) {
 		return Awaitility.await()
 			.atMost(PROCESS_WAIT)
 			.until(() -> this.client.newVariableSearchRequest()
@@ -119,6 +148,7 @@ class RealModelsConsoleTest extends RefactoryIntegrationTest {
 				.stream()
 				.map((found) -> found.getProcessInstanceKey())
 				.distinct()
+				.filter((key) -> key > after)
 				.filter((key) -> processId.equals(this.client.newProcessInstanceGetRequest(key)
 					.send()
 					.join()
