@@ -3,16 +3,11 @@ package fr.refactory.processes;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
-import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.List;
 import java.util.Map;
 
-import io.camunda.client.api.search.enums.ProcessInstanceState;
 import io.camunda.process.test.api.assertions.ProcessInstanceAssert;
 import io.camunda.process.test.api.assertions.ProcessInstanceSelectors;
-import io.camunda.process.test.api.assertions.UserTaskSelectors;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
 import static io.camunda.process.test.api.CamundaAssert.assertThatProcessInstance;
@@ -26,20 +21,6 @@ import static io.camunda.process.test.api.CamundaAssert.assertThatProcessInstanc
 class BatteryTriageProcessTest extends ProcessTestSupport {
 
 	private static final String PROCESS = "battery-triage";
-
-	private final List<Long> started = new ArrayList<>();
-
-	@AfterEach
-	void cancelLeftovers() {
-		for (long key : this.started) {
-			try {
-				this.client.newCancelInstanceCommand(key).send().join();
-			}
-			catch (RuntimeException ex) {
-				// already completed
-			}
-		}
-	}
 
 	/** AS-45: NORMAL, SoH at least 75 %, spread at most 50 mV, no faulty module: reuse in a vehicle. */
 	@Test
@@ -117,7 +98,7 @@ class BatteryTriageProcessTest extends ProcessTestSupport {
 
 		triage(key).hasVariable("disposition", "RECYCLE").hasVariableSatisfies("shipmentId", String.class,
 				(id) -> org.assertj.core.api.Assertions.assertThat(id).isNotBlank());
-		String shipmentId = variable(key, "shipmentId");
+		String shipmentId = awaitVariable(key, "shipmentId");
 		triage(key).isWaitingForMessage("RecyclerPickupConfirmed", shipmentId);
 		this.client.newPublishMessageCommand()
 			.messageName("RecyclerPickupConfirmed")
@@ -198,7 +179,7 @@ class BatteryTriageProcessTest extends ProcessTestSupport {
 		this.processTestContext.increaseTime(Duration.ofHours(4));
 		triage(key).hasCompletedElements("timer-wait-for-capacity-bench", "task-start-capacity-test")
 			.hasCompletedElement("gw-join-capacity-test", 2);
-		String capacityTestId = variable(key, "capacityTestId");
+		String capacityTestId = awaitVariable(key, "capacityTestId");
 		this.client.newPublishMessageCommand()
 			.messageName("CapacityTestDone")
 			.correlationKey(batteryId + "/" + capacityTestId)
@@ -336,7 +317,7 @@ class BatteryTriageProcessTest extends ProcessTestSupport {
 			.send()
 			.join()
 			.getProcessInstanceKey();
-		this.started.add(key);
+		track(key);
 		triage(key).hasVariable("mode", "REMOVED_PACK");
 		return key;
 	}
@@ -344,7 +325,7 @@ class BatteryTriageProcessTest extends ProcessTestSupport {
 	private long startMode(String batteryId, String mode) {
 		long key = start(PROCESS, Map.of("batteryId", batteryId, "mode", mode, "hostVin", PlantInputs.unknownVin()))
 			.getProcessInstanceKey();
-		this.started.add(key);
+		track(key);
 		return key;
 	}
 
@@ -356,10 +337,6 @@ class BatteryTriageProcessTest extends ProcessTestSupport {
 		complete(key, "task-triage-battery-safety", findings);
 	}
 
-	private void complete(long key, String elementId, Map<String, Object> variables) {
-		this.processTestContext.completeUserTask(UserTaskSelectors.byElementId(elementId, key), variables);
-	}
-
 	private void passQualityGate(long key, String verdict) {
 		long gate = activeChild(key);
 		for (int i = 0; i < 4; i++) {
@@ -368,31 +345,6 @@ class BatteryTriageProcessTest extends ProcessTestSupport {
 		}
 		assertThatProcessInstance(ProcessInstanceSelectors.byKey(gate)).isCompleted()
 			.hasVariable("qualityVerdict", verdict);
-	}
-
-	private long activeChild(long key) {
-		return org.awaitility.Awaitility.await()
-			.atMost(Duration.ofSeconds(30))
-			.until(() -> this.client.newProcessInstanceSearchRequest()
-				.filter((f) -> f.parentProcessInstanceKey(key).state(ProcessInstanceState.ACTIVE))
-				.send()
-				.join()
-				.items(), (items) -> !items.isEmpty())
-			.get(0)
-			.getProcessInstanceKey();
-	}
-
-	private String variable(long key, String name) {
-		return org.awaitility.Awaitility.await()
-			.atMost(Duration.ofSeconds(30))
-			.until(() -> this.client.newVariableSearchRequest()
-				.filter((f) -> f.processInstanceKey(key).name(name))
-				.send()
-				.join()
-				.items(), (items) -> !items.isEmpty())
-			.get(0)
-			.getValue()
-			.replace("\"", "");
 	}
 
 }

@@ -1,7 +1,6 @@
 package fr.refactory.processes;
 
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -11,8 +10,6 @@ import fr.refactory.plant.mes.Mes;
 import fr.refactory.plant.mes.WorkOrderRequest;
 import io.camunda.process.test.api.assertions.ProcessInstanceAssert;
 import io.camunda.process.test.api.assertions.ProcessInstanceSelectors;
-import io.camunda.process.test.api.assertions.UserTaskSelectors;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
@@ -36,20 +33,6 @@ class DiagnosisProcessTest extends ProcessTestSupport {
 
 	@Autowired
 	Mes mes;
-
-	private final List<Long> started = new ArrayList<>();
-
-	@AfterEach
-	void cancelLeftovers() {
-		for (long key : this.started) {
-			try {
-				this.client.newCancelInstanceCommand(key).send().join();
-			}
-			catch (RuntimeException ex) {
-				// already completed
-			}
-		}
-	}
 
 	/** RENEW, economic repair, parts in stock, one operation, quality gate PASS: the vehicle is released. */
 	@Test
@@ -477,16 +460,12 @@ class DiagnosisProcessTest extends ProcessTestSupport {
 
 	private long start(Map<String, Object> variables) {
 		long key = start(PROCESS, variables).getProcessInstanceKey();
-		this.started.add(key);
+		track(key);
 		return key;
 	}
 
 	private static ProcessInstanceAssert diagnosis(long key) {
 		return assertThatProcessInstance(ProcessInstanceSelectors.byKey(key));
-	}
-
-	private void complete(long key, String elementId, Map<String, Object> variables) {
-		this.processTestContext.completeUserTask(UserTaskSelectors.byElementId(elementId, key), variables);
 	}
 
 	private void connectTool(long key) {

@@ -12,7 +12,6 @@ import io.camunda.client.api.search.enums.ProcessInstanceState;
 import io.camunda.client.api.search.response.UserTask;
 import io.camunda.process.test.api.assertions.ProcessInstanceAssert;
 import io.camunda.process.test.api.assertions.ProcessInstanceSelectors;
-import io.camunda.process.test.api.assertions.UserTaskSelectors;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
@@ -30,13 +29,11 @@ class DismantlingProcessTest extends ProcessTestSupport {
 
 	private static final String PROCESS = "dismantling";
 
-	private final List<Long> started = new ArrayList<>();
-
 	private final List<String> subjects = new ArrayList<>();
 
+	/** Removed parts and batteries start remanufacture and battery-triage instances this test does not drive. */
 	@AfterEach
-	void cancelLeftovers() {
-		List<Long> keys = new ArrayList<>(this.started);
+	void trackTheInstancesStartedForTheSubjects() {
 		for (String processId : List.of("remanufacture", "battery-triage")) {
 			this.client.newProcessInstanceSearchRequest()
 				.filter((f) -> f.processDefinitionId(processId).state(ProcessInstanceState.ACTIVE))
@@ -44,17 +41,9 @@ class DismantlingProcessTest extends ProcessTestSupport {
 				.join()
 				.items()
 				.stream()
-				.filter((instance) -> this.subjects.contains(variable(instance.getProcessInstanceKey(), "donorVin"))
-						|| this.subjects.contains(variable(instance.getProcessInstanceKey(), "hostVin")))
-				.forEach((instance) -> keys.add(instance.getProcessInstanceKey()));
-		}
-		for (long key : keys) {
-			try {
-				this.client.newCancelInstanceCommand(key).send().join();
-			}
-			catch (RuntimeException ex) {
-				// already completed
-			}
+				.filter((instance) -> this.subjects.contains(variableOrNull(instance.getProcessInstanceKey(), "donorVin"))
+						|| this.subjects.contains(variableOrNull(instance.getProcessInstanceKey(), "hostVin")))
+				.forEach((instance) -> track(instance.getProcessInstanceKey()));
 		}
 	}
 
@@ -135,7 +124,7 @@ class DismantlingProcessTest extends ProcessTestSupport {
 		Map<String, Object> variables = vehicle(vin, "BEV", "ZOE");
 		variables.put("lockoutOfficerId", withoutBcl);
 		long key = start(PROCESS, variables).getProcessInstanceKey();
-		this.started.add(key);
+		track(key);
 
 		checkDocuments(key, freshCsa());
 		dismantling(key).hasCompletedElements("start-dismantling-requested", "gw-hv-vehicle",
@@ -208,7 +197,7 @@ class DismantlingProcessTest extends ProcessTestSupport {
 			.send()
 			.join()
 			.getProcessInstanceKey();
-		this.started.add(key);
+		track(key);
 		return key;
 	}
 
@@ -302,22 +291,6 @@ class DismantlingProcessTest extends ProcessTestSupport {
 		return assertThatProcessInstance(ProcessInstanceSelectors.byKey(key));
 	}
 
-	private void complete(long key, String elementId, Map<String, Object> variables) {
-		this.processTestContext.completeUserTask(UserTaskSelectors.byElementId(elementId, key), variables);
-	}
-
-	private long activeChild(long key) {
-		return org.awaitility.Awaitility.await()
-			.atMost(Duration.ofSeconds(30))
-			.until(() -> this.client.newProcessInstanceSearchRequest()
-				.filter((f) -> f.parentProcessInstanceKey(key).state(ProcessInstanceState.ACTIVE))
-				.send()
-				.join()
-				.items(), (items) -> !items.isEmpty())
-			.get(0)
-			.getProcessInstanceKey();
-	}
-
 	private List<Long> activeWith(String processId, String name, String value) {
 		return org.awaitility.Awaitility.await()
 			.atMost(Duration.ofSeconds(30))
@@ -328,20 +301,8 @@ class DismantlingProcessTest extends ProcessTestSupport {
 				.items()
 				.stream()
 				.map((instance) -> instance.getProcessInstanceKey())
-				.filter((k) -> value.equals(variable(k, name)))
+				.filter((k) -> value.equals(variableOrNull(k, name)))
 				.toList(), (found) -> !found.isEmpty());
-	}
-
-	private String variable(long key, String name) {
-		return this.client.newVariableSearchRequest()
-			.filter((f) -> f.processInstanceKey(key).name(name))
-			.send()
-			.join()
-			.items()
-			.stream()
-			.findFirst()
-			.map((v) -> v.getValue().replace("\"", ""))
-			.orElse(null);
 	}
 
 }

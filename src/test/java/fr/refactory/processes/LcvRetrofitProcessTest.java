@@ -11,7 +11,6 @@ import fr.refactory.plant.hrcomp.InstallerAuthorisation;
 import io.camunda.client.api.search.enums.ProcessInstanceState;
 import io.camunda.process.test.api.assertions.ProcessInstanceAssert;
 import io.camunda.process.test.api.assertions.ProcessInstanceSelectors;
-import io.camunda.process.test.api.assertions.UserTaskSelectors;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
@@ -32,18 +31,13 @@ class LcvRetrofitProcessTest extends ProcessTestSupport {
 
 	private static final int RETROFIT_CHECKS = 12;
 
-	private final List<Long> started = new ArrayList<>();
-
 	private final List<String> packs = new ArrayList<>();
 
 	private final List<String> vins = new ArrayList<>();
 
-	/** Cancels what a test left running; {@code -DkeepInstances=true} keeps them for the failure dump instead. */
+	/** The child instances this test does not drive are cancelled after it, with the instances it started. */
 	@AfterEach
-	void cancelLeftovers() {
-		if (Boolean.getBoolean("keepInstances")) {
-			return;
-		}
+	void trackTheChildrenItDoesNotDrive() {
 		// removed cores start remanufacture instances, which this test does not drive
 		this.client.newProcessInstanceSearchRequest()
 			.filter((f) -> f.processDefinitionId("remanufacture").state(ProcessInstanceState.ACTIVE))
@@ -52,7 +46,7 @@ class LcvRetrofitProcessTest extends ProcessTestSupport {
 			.items()
 			.stream()
 			.filter((instance) -> this.vins.contains(variableOrNull(instance.getProcessInstanceKey(), "donorVin")))
-			.forEach((instance) -> this.started.add(instance.getProcessInstanceKey()));
+			.forEach((instance) -> track(instance.getProcessInstanceKey()));
 		// a damaged kit pack is sent to battery triage, which this test does not drive
 		for (String pack : this.packs) {
 			this.client.newProcessInstanceSearchRequest()
@@ -62,15 +56,7 @@ class LcvRetrofitProcessTest extends ProcessTestSupport {
 				.items()
 				.stream()
 				.filter((instance) -> pack.equals(variableOrNull(instance.getProcessInstanceKey(), "batteryId")))
-				.forEach((instance) -> this.started.add(instance.getProcessInstanceKey()));
-		}
-		for (long key : this.started) {
-			try {
-				this.client.newCancelInstanceCommand(key).send().join();
-			}
-			catch (RuntimeException ex) {
-				// already completed
-			}
+				.forEach((instance) -> track(instance.getProcessInstanceKey()));
 		}
 	}
 
@@ -136,7 +122,7 @@ class LcvRetrofitProcessTest extends ProcessTestSupport {
 			.hasCompletedElement("task-check-habilitations", 1)
 			.hasCompletedElementsInOrder("gw-join-kit-order", "task-create-purchase-order", "task-order-kit")
 			.hasActiveElements("sub-await-kit");
-		String purchaseOrder = variable(key, "purchaseOrderNumber");
+		String purchaseOrder = awaitVariable(key, "purchaseOrderNumber");
 		retrofit(key).isWaitingForMessage("KitDelivered", purchaseOrder);
 
 		kitLate(key);
@@ -328,7 +314,7 @@ class LcvRetrofitProcessTest extends ProcessTestSupport {
 		long key = start(variables);
 		retrofit(key).hasVariable("eligible", true).hasActiveElements("task-review-eligibility");
 		review(key, "APPROVE", Map.of());
-		String purchaseOrder = variable(key, "purchaseOrderNumber");
+		String purchaseOrder = awaitVariable(key, "purchaseOrderNumber");
 		retrofit(key).isWaitingForMessage("KitDelivered", purchaseOrder);
 		// the promised date (a week before a conversion planned in 2025) has passed: both T7 reminders are due
 		complete(key, "task-expedite-kit", escalation());
@@ -410,7 +396,6 @@ class LcvRetrofitProcessTest extends ProcessTestSupport {
 		return Map.of("escalationAcknowledged", true, "escalationAction", "EXPEDITED", "escalationComment", "chased");
 	}
 
-
 	/** A date 60 days into the Refactory's installer authorisation for Master vans. */
 	private static LocalDate authorisedDate() {
 		return PlantInputs.refactoryInstallerAuthorisation(LocalDate.of(2026, 1, 1)).validFrom().plusDays(60);
@@ -436,7 +421,7 @@ class LcvRetrofitProcessTest extends ProcessTestSupport {
 	private long start(Map<String, Object> variables) {
 		this.vins.add(variables.get("vin").toString());
 		long key = start(PROCESS, variables).getProcessInstanceKey();
-		this.started.add(key);
+		track(key);
 		return key;
 	}
 
@@ -447,7 +432,7 @@ class LcvRetrofitProcessTest extends ProcessTestSupport {
 		review.put("chassisCondition", "OK");
 		review.put("kitReference", "TOLV-MASTER-E-75");
 		review.put("approvalNumber", "FR-RETRO-2024-0117");
-		review.put("plannedConversionDate", variable(key, "plannedConversionDate"));
+		review.put("plannedConversionDate", awaitVariable(key, "plannedConversionDate"));
 		review.put("eligibilityDecision", decision);
 		review.put("rejectionRoute", "RETURN");
 		review.put("eligibilityComment", decision.toLowerCase());
@@ -463,7 +448,7 @@ class LcvRetrofitProcessTest extends ProcessTestSupport {
 		complete(key, "task-expedite-kit", Map.of("escalationAcknowledged", true, "escalationAction", "EXPEDITED",
 				"escalationComment", "supplier chased"));
 		complete(key, "task-replan-conversion-slot", Map.of("customerNotified", true, "plannedConversionDate",
-				variable(key, "plannedConversionDate"), "replanComment", "new slot"));
+				awaitVariable(key, "plannedConversionDate"), "replanComment", "new slot"));
 		retrofit(key).hasCompletedElements("timer-t7-kit-late", "end-kit-expedited", "timer-t7-kit-very-late",
 				"end-slot-replanned");
 	}
@@ -493,35 +478,6 @@ class LcvRetrofitProcessTest extends ProcessTestSupport {
 
 	private static ProcessInstanceAssert retrofit(long key) {
 		return assertThatProcessInstance(ProcessInstanceSelectors.byKey(key));
-	}
-
-	private void complete(long key, String elementId, Map<String, Object> variables) {
-		this.processTestContext.completeUserTask(UserTaskSelectors.byElementId(elementId, key), variables);
-	}
-
-	private String variable(long key, String name) {
-		return org.awaitility.Awaitility.await()
-			.atMost(Duration.ofSeconds(30))
-			.until(() -> this.client.newVariableSearchRequest()
-				.filter((f) -> f.processInstanceKey(key).name(name))
-				.send()
-				.join()
-				.items(), (items) -> !items.isEmpty())
-			.get(0)
-			.getValue()
-			.replace("\"", "");
-	}
-
-	private String variableOrNull(long key, String name) {
-		return this.client.newVariableSearchRequest()
-			.filter((f) -> f.processInstanceKey(key).name(name))
-			.send()
-			.join()
-			.items()
-			.stream()
-			.findFirst()
-			.map((v) -> v.getValue().replace("\"", ""))
-			.orElse(null);
 	}
 
 }

@@ -1,13 +1,22 @@
 package fr.refactory.processes;
 
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
 import java.util.UUID;
 
 import fr.refactory.test.ProcessTestExtension;
 import fr.refactory.test.RefactoryIntegrationTest;
 import io.camunda.client.CamundaClient;
 import io.camunda.client.api.response.ProcessInstanceEvent;
+import io.camunda.client.api.search.enums.ProcessInstanceState;
 import io.camunda.process.test.api.CamundaProcessTestContext;
+import io.camunda.process.test.api.assertions.UserTaskSelectors;
 import io.camunda.zeebe.model.bpmn.BpmnModelInstance;
+import org.awaitility.Awaitility;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
@@ -25,6 +34,8 @@ import org.junit.jupiter.api.extension.ExtendWith;
  */
 @ExtendWith(ProcessTestExtension.class)
 public abstract class ProcessTestSupport extends RefactoryIntegrationTest {
+
+	private final List<Long> tracked = new ArrayList<>();
 
 	/** CPT's client for this test (REST, signs in with {@code camunda.process-test.remote.client.auth.*}). */
 	protected CamundaClient client;
@@ -44,13 +55,91 @@ public abstract class ProcessTestSupport extends RefactoryIntegrationTest {
 		this.client.newDeployResourceCommand().addResourceFromClasspath(classpathResource).send().join();
 	}
 
-	protected ProcessInstanceEvent start(String processId, java.util.Map<String, Object> variables) {
+	protected ProcessInstanceEvent start(String processId, Map<String, Object> variables) {
 		return this.client.newCreateInstanceCommand()
 			.bpmnProcessId(processId)
 			.latestVersion()
 			.variables(variables)
 			.send()
 			.join();
+	}
+
+	/** Remembers an instance the test started, so that it is cancelled after the test if it still runs. */
+	protected long track(long processInstanceKey) {
+		this.tracked.add(processInstanceKey);
+		return processInstanceKey;
+	}
+
+	/** The instance the test tracked last. */
+	protected long lastTracked() {
+		return this.tracked.get(this.tracked.size() - 1);
+	}
+
+	/**
+	 * Cancels the tracked instances that still run (the engine is shared and not purged);
+	 * {@code -DkeepInstances=true} keeps them for the failure dump instead.
+	 */
+	@AfterEach
+	void cancelTrackedInstances() {
+		if (Boolean.getBoolean("keepInstances")) {
+			return;
+		}
+		for (long key : this.tracked) {
+			try {
+				this.client.newCancelInstanceCommand(key).send().join();
+			}
+			catch (RuntimeException ex) {
+				// already ended
+			}
+		}
+	}
+
+	/** Completes the open user task of the element in the instance. */
+	protected void complete(long processInstanceKey, String elementId, Map<String, Object> variables) {
+		this.processTestContext.completeUserTask(UserTaskSelectors.byElementId(elementId, processInstanceKey),
+				variables);
+	}
+
+	protected void publish(String message, String correlationKey, Map<String, Object> variables) {
+		this.client.newPublishMessageCommand()
+			.messageName(message)
+			.correlationKey(correlationKey)
+			.variables(variables)
+			.send()
+			.join();
+	}
+
+	/** A variable of the instance's root scope as text without quotes, or null while it does not exist. */
+	protected String variableOrNull(long processInstanceKey, String name) {
+		return this.client.newVariableSearchRequest()
+			.filter((f) -> f.processInstanceKey(processInstanceKey).name(name))
+			.send()
+			.join()
+			.items()
+			.stream()
+			.findFirst()
+			.map((v) -> v.getValue().replace("\"", ""))
+			.orElse(null);
+	}
+
+	/** Like {@link #variableOrNull}, waiting up to 30 s for the variable to exist. */
+	protected String awaitVariable(long processInstanceKey, String name) {
+		return Awaitility.await()
+			.atMost(Duration.ofSeconds(30))
+			.until(() -> variableOrNull(processInstanceKey, name), Objects::nonNull);
+	}
+
+	/** The first active child instance (of a call activity) of the instance, waiting up to 30 s for one. */
+	protected long activeChild(long processInstanceKey) {
+		return Awaitility.await()
+			.atMost(Duration.ofSeconds(30))
+			.until(() -> this.client.newProcessInstanceSearchRequest()
+				.filter((f) -> f.parentProcessInstanceKey(processInstanceKey).state(ProcessInstanceState.ACTIVE))
+				.send()
+				.join()
+				.items(), (items) -> !items.isEmpty())
+			.get(0)
+			.getProcessInstanceKey();
 	}
 
 }

@@ -1,7 +1,6 @@
 package fr.refactory.processes;
 
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -9,8 +8,6 @@ import java.util.Map;
 import io.camunda.client.api.search.enums.ProcessInstanceState;
 import io.camunda.process.test.api.assertions.ProcessInstanceAssert;
 import io.camunda.process.test.api.assertions.ProcessInstanceSelectors;
-import io.camunda.process.test.api.assertions.UserTaskSelectors;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
 import static io.camunda.process.test.api.CamundaAssert.assertThatProcessInstance;
@@ -24,20 +21,6 @@ import static io.camunda.process.test.api.CamundaAssert.assertThatProcessInstanc
 class RemanufactureProcessTest extends ProcessTestSupport {
 
 	private static final String FAMILY = "STARTER";
-
-	private final List<Long> started = new ArrayList<>();
-
-	@AfterEach
-	void cancelLeftovers() {
-		for (long key : this.started) {
-			try {
-				this.client.newCancelInstanceCommand(key).send().join();
-			}
-			catch (RuntimeException ex) {
-				// already completed
-			}
-		}
-	}
 
 	/**
 	 * AS-53 then a full remanufacture: a like-for-like core returned after 20 days is graded A (100 % credit); its
@@ -203,7 +186,7 @@ class RemanufactureProcessTest extends ProcessTestSupport {
 			.send()
 			.join()
 			.getProcessInstanceKey();
-		this.started.add(key);
+		track(key);
 		return key;
 	}
 
@@ -219,16 +202,7 @@ class RemanufactureProcessTest extends ProcessTestSupport {
 	}
 
 	private long activeKey(String coreSerial) {
-		return this.started.get(this.started.size() - 1);
-	}
-
-	private void publish(String message, String correlationKey, Map<String, Object> variables) {
-		this.client.newPublishMessageCommand()
-			.messageName(message)
-			.correlationKey(correlationKey)
-			.variables(variables)
-			.send()
-			.join();
+		return lastTracked();
 	}
 
 	private static Map<String, Object> component(String reference) {
@@ -237,10 +211,6 @@ class RemanufactureProcessTest extends ProcessTestSupport {
 
 	private static ProcessInstanceAssert reman(long key) {
 		return assertThatProcessInstance(ProcessInstanceSelectors.byKey(key));
-	}
-
-	private void complete(long key, String elementId, Map<String, Object> variables) {
-		this.processTestContext.completeUserTask(UserTaskSelectors.byElementId(elementId, key), variables);
 	}
 
 	/** Completes one of the open component inspections (the reference names the finding in the test only). */

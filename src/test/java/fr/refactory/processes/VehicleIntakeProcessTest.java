@@ -3,7 +3,6 @@ package fr.refactory.processes;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
-import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -13,7 +12,6 @@ import io.camunda.client.api.search.response.ProcessInstance;
 import io.camunda.process.test.api.assertions.ProcessInstanceAssert;
 import io.camunda.process.test.api.assertions.ProcessInstanceSelectors;
 import io.camunda.process.test.api.assertions.UserTaskSelectors;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -33,21 +31,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 class VehicleIntakeProcessTest extends ProcessTestSupport {
 
 	private static final List<String> ALL_DOCUMENTS = List.of("REGISTRATION_CERTIFICATE", "CSA");
-
-	private final List<Long> started = new ArrayList<>();
-
-	/** Instances left waiting (a downstream process at a user task) are cancelled so their timers stay quiet. */
-	@AfterEach
-	void cancelLeftovers() {
-		for (long key : this.started) {
-			try {
-				this.client.newCancelInstanceCommand(key).send().join();
-			}
-			catch (RuntimeException ex) {
-				// already completed
-			}
-		}
-	}
 
 	/** AS-10: Clio, USED_CAR_REFURB, 4 years, 62,000 km, cosmetic damage, VE NONE: RENEW, then diagnosis. */
 	@Test
@@ -396,20 +379,6 @@ class VehicleIntakeProcessTest extends ProcessTestSupport {
 		publish("VehicleAtGate", vin, Map.of());
 	}
 
-	private void publish(String message, String correlationKey, Map<String, Object> variables) {
-		this.client.newPublishMessageCommand()
-			.messageName(message)
-			.correlationKey(correlationKey)
-			.variables(variables)
-			.send()
-			.join();
-	}
-
-	private long track(long key) {
-		this.started.add(key);
-		return key;
-	}
-
 	private List<ProcessInstance> onlyIntakeOf(String vin) {
 		return this.client.newProcessInstanceSearchRequest()
 			.filter((f) -> f.processDefinitionId("vehicle-intake").state(ProcessInstanceState.ACTIVE))
@@ -417,20 +386,8 @@ class VehicleIntakeProcessTest extends ProcessTestSupport {
 			.join()
 			.items()
 			.stream()
-			.filter((instance) -> vin.equals(variable(instance.getProcessInstanceKey(), "vin")))
+			.filter((instance) -> vin.equals(variableOrNull(instance.getProcessInstanceKey(), "vin")))
 			.toList();
-	}
-
-	private String variable(long processInstanceKey, String name) {
-		return this.client.newVariableSearchRequest()
-			.filter((f) -> f.processInstanceKey(processInstanceKey).name(name))
-			.send()
-			.join()
-			.items()
-			.stream()
-			.findFirst()
-			.map((v) -> v.getValue().replace("\"", ""))
-			.orElse(null);
 	}
 
 	private long childOf(long key) {
@@ -446,10 +403,6 @@ class VehicleIntakeProcessTest extends ProcessTestSupport {
 
 	private static ProcessInstanceAssert intake(long key) {
 		return assertThatProcessInstance(ProcessInstanceSelectors.byKey(key));
-	}
-
-	private void complete(long key, String elementId, Map<String, Object> variables) {
-		this.processTestContext.completeUserTask(UserTaskSelectors.byElementId(elementId, key), variables);
 	}
 
 	private void correctVin(long key, String correctedVin) {
