@@ -93,11 +93,13 @@ public record ExecutableProcess(long key, String processId, int version, String 
 	}
 
 	/**
-	 * The start events of the event subprocesses directly inside the scope with this id, in id order. The body of a
-	 * multi-instance subprocess has none: they belong to its inner instances.
+	 * The start events of the event subprocesses directly inside the scope with this id, in id order. Only processes,
+	 * subprocesses and event subprocesses have them; the body of a multi-instance subprocess has none either: they
+	 * belong to its inner instances.
 	 */
 	public java.util.List<ExecutableElement> eventSubprocessStartsIn(String scopeId, ElementType instanceType) {
-		if (instanceType == ElementType.MULTI_INSTANCE_BODY) {
+		if (instanceType != ElementType.PROCESS && instanceType != ElementType.SUB_PROCESS
+				&& instanceType != ElementType.EVENT_SUB_PROCESS) {
 			return java.util.List.of();
 		}
 		return this.elements.values()

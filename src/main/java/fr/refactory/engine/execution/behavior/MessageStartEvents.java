@@ -77,6 +77,9 @@ public class MessageStartEvents {
 
 	/** The (root) process instance ended: a buffered message with its start correlation key starts the next one. */
 	public void instanceEnded(ElementContext process) {
+		if (process.process().messageStartEvents().isEmpty()) {
+			return;
+		}
 		long instanceKey = process.instance().processInstanceKey();
 		List<String> keys = this.jdbc.queryForList(
 				"select correlation_key from engine_message_start_instance where process_instance_key = ?",
