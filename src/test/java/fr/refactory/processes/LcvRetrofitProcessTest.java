@@ -199,7 +199,8 @@ class LcvRetrofitProcessTest extends ProcessTestSupport {
 			.join();
 		retrofit(key).hasVariable("retrofitOutcome", "CONVERTED")
 			.hasVariable("newRegistrationCertificateRef", "CI-" + vin)
-			.isActive();
+			.isActive()
+			.hasActiveElements("timer-t17-satisfaction-survey");
 		this.processTestContext.increaseTime(Duration.ofDays(183));
 
 		// T17 fired: the survey is sent and the retrofit ends (its late elements are past the 100 element instances
