@@ -9,6 +9,7 @@ import java.util.UUID;
 
 import fr.refactory.test.ProcessTestExtension;
 import fr.refactory.test.RefactoryIntegrationTest;
+import fr.refactory.test.TestClientRequests;
 import io.camunda.client.CamundaClient;
 import io.camunda.client.api.response.ProcessInstanceEvent;
 import io.camunda.client.api.search.enums.ProcessInstanceState;
@@ -17,6 +18,7 @@ import io.camunda.process.test.api.assertions.UserTaskSelectors;
 import io.camunda.zeebe.model.bpmn.BpmnModelInstance;
 import org.awaitility.Awaitility;
 import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
@@ -62,6 +64,21 @@ public abstract class ProcessTestSupport extends RefactoryIntegrationTest {
 			.variables(variables)
 			.send()
 			.join();
+	}
+
+	@BeforeEach
+	void recordTestClientRequests() {
+		TestClientRequests.startRecording();
+	}
+
+	/** Fails the test when it gave an instance a variable nothing in the product supplies (issue 15). */
+	@AfterEach
+	void checkNoInventedVariables() {
+		List<String> invented = InjectedVariables.inventedBy(TestClientRequests.stopRecording(), this.client);
+		if (!invented.isEmpty()) {
+			throw new AssertionError("The test gives instances variables the product cannot produce (a path only a "
+					+ "test reaches; see InjectedVariables):\n  " + String.join("\n  ", invented));
+		}
 	}
 
 	/** Remembers an instance the test started, so that it is cancelled after the test if it still runs. */

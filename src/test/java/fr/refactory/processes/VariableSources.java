@@ -1,0 +1,291 @@
+package fr.refactory.processes;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Stream;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.camunda.zeebe.model.bpmn.Bpmn;
+import io.camunda.zeebe.model.bpmn.BpmnModelInstance;
+import io.camunda.zeebe.model.bpmn.instance.CallActivity;
+import io.camunda.zeebe.model.bpmn.instance.MessageEventDefinition;
+import io.camunda.zeebe.model.bpmn.instance.Process;
+import io.camunda.zeebe.model.bpmn.instance.StartEvent;
+import io.camunda.zeebe.model.bpmn.instance.UserTask;
+import io.camunda.zeebe.model.bpmn.instance.zeebe.ZeebeCalledDecision;
+import io.camunda.zeebe.model.bpmn.instance.zeebe.ZeebeCalledElement;
+import io.camunda.zeebe.model.bpmn.instance.zeebe.ZeebeFormDefinition;
+import io.camunda.zeebe.model.bpmn.instance.zeebe.ZeebeHeader;
+import io.camunda.zeebe.model.bpmn.instance.zeebe.ZeebeInput;
+import io.camunda.zeebe.model.bpmn.instance.zeebe.ZeebeLoopCharacteristics;
+import io.camunda.zeebe.model.bpmn.instance.zeebe.ZeebeOutput;
+import io.camunda.zeebe.model.bpmn.instance.zeebe.ZeebeScript;
+
+/**
+ * What the product can put into a process instance, read from the product's own files: the fields of every form
+ * (processes/forms and the console's start forms), the targets of every mapping and result variable of the models,
+ * the variables of the messages the product publishes ({@code process.publishMessage} tasks, console start forms),
+ * and the outputs of the workers the job catalogue lists. A process test that gives an instance anything else has
+ * invented it (fr.refactory.processes.InjectedVariables).
+ */
+final class VariableSources {
+
+	private static final ObjectMapper JSON = new ObjectMapper();
+
+	/** Console start forms: the message each publishes (fr.refactory.console.start.StartForms). */
+	private static final Map<String, String> START_FORM_MESSAGES = Map.of(
+			"src/main/resources/console/start-forms/vehicle-arrival.form", "VehicleArrivalAnnounced",
+			"src/main/resources/console/start-forms/core-arrival.form", "CoreAnnounced");
+
+	private static final Pattern CONTEXT_KEY = Pattern.compile("[{,]\\s*\"?([A-Za-z_][A-Za-z0-9_]*)\"?\\s*:");
+
+	private static final Pattern CATALOGUE_ROW = Pattern.compile("^\\| `([^`]+)`[^|]*\\|([^|]*)\\|([^|]*)\\|([^|]*)\\|([^|]*)\\|");
+
+	private static final Pattern BACKTICKED = Pattern.compile("`([A-Za-z_][A-Za-z0-9_]*)`");
+
+	private final Map<String, Set<String>> formFields = new HashMap<>();
+
+	private final Map<String, String> userTaskForms = new HashMap<>();
+
+	private final Map<String, Set<String>> messagePayloads = new HashMap<>();
+
+	private final Map<String, Set<String>> messageStartsOf = new HashMap<>();
+
+	private final Map<String, Set<String>> callersOf = new HashMap<>();
+
+	private final Map<String, Set<String>> callInputsOf = new HashMap<>();
+
+	private final Map<String, Set<String>> modelNames = new HashMap<>();
+
+	private final Set<String> workerOutputs = new HashSet<>();
+
+	private final Set<String> processIds = new HashSet<>();
+
+	private VariableSources() {
+	}
+
+	static VariableSources read() {
+		VariableSources sources = new VariableSources();
+		sources.readForms(Path.of("processes/forms"));
+		START_FORM_MESSAGES.forEach((file, message) -> sources.messagePayloads
+			.computeIfAbsent(message, (m) -> new TreeSet<>())
+			.addAll(topLevelFields(readJson(Path.of(file)))));
+		for (Path bpmn : list(Path.of("processes"), ".bpmn")) {
+			sources.readModel(Bpmn.readModelFromFile(bpmn.toFile()));
+		}
+		sources.readJobCatalogue(Path.of("docs/processes-job-catalogue.md"));
+		return sources;
+	}
+
+	boolean isProductModel(String processId) {
+		return this.processIds.contains(processId);
+	}
+
+	/** The fields of the form of a user task of a product model, or null for a task without one. */
+	Set<String> userTaskFields(String processId, String elementId) {
+		String formId = this.userTaskForms.get(processId + "#" + elementId);
+		return formId == null ? null : this.formFields.getOrDefault(formId, Set.of());
+	}
+
+	/** The variables the product's publishers give a message. */
+	Set<String> messagePayload(String messageName) {
+		return this.messagePayloads.getOrDefault(messageName, Set.of());
+	}
+
+	/**
+	 * The variables a new instance can get: the payloads of its start messages and, for a process other models call,
+	 * the call activities' inputs and, where they pass all their variables, whatever the calling processes can hold.
+	 */
+	Set<String> startVariables(String processId) {
+		Set<String> names = new TreeSet<>();
+		collectStartVariables(processId, names, new HashSet<>());
+		return names;
+	}
+
+	private void collectStartVariables(String processId, Set<String> names, Set<String> visited) {
+		if (!visited.add(processId)) {
+			return;
+		}
+		this.messageStartsOf.getOrDefault(processId, Set.of()).forEach((m) -> names.addAll(messagePayload(m)));
+		names.addAll(this.callInputsOf.getOrDefault(processId, Set.of()));
+		for (String caller : this.callersOf.getOrDefault(processId, Set.of())) {
+			names.addAll(this.modelNames.getOrDefault(caller, Set.of()));
+			names.addAll(this.workerOutputs);
+			collectStartVariables(caller, names, visited);
+		}
+	}
+
+	private void readForms(Path folder) {
+		for (Path form : list(folder, ".form")) {
+			JsonNode json = readJson(form);
+			this.formFields.put(json.path("id").asText(), topLevelFields(json));
+		}
+	}
+
+	private void readModel(BpmnModelInstance model) {
+		for (Process process : model.getModelElementsByType(Process.class)) {
+			String processId = process.getId();
+			this.processIds.add(processId);
+			Set<String> names = this.modelNames.computeIfAbsent(processId, (p) -> new TreeSet<>());
+			process.getChildElementsByType(StartEvent.class)
+				.forEach((start) -> start.getEventDefinitions()
+					.stream()
+					.filter(MessageEventDefinition.class::isInstance)
+					.map((definition) -> ((MessageEventDefinition) definition).getMessage().getName())
+					.forEach((message) -> this.messageStartsOf.computeIfAbsent(processId, (p) -> new TreeSet<>())
+						.add(message)));
+			readElements(model, processId, names);
+		}
+	}
+
+	private void readElements(BpmnModelInstance model, String processId, Set<String> names) {
+		for (UserTask task : model.getModelElementsByType(UserTask.class)) {
+			ZeebeFormDefinition form = task.getSingleExtensionElement(ZeebeFormDefinition.class);
+			if (form != null && form.getFormId() != null) {
+				this.userTaskForms.put(processId + "#" + task.getId(), form.getFormId());
+				names.addAll(this.formFields.getOrDefault(form.getFormId(), Set.of()));
+			}
+		}
+		model.getModelElementsByType(ZeebeInput.class).forEach((input) -> addName(names, input.getTarget()));
+		model.getModelElementsByType(ZeebeOutput.class).forEach((output) -> addName(names, output.getTarget()));
+		model.getModelElementsByType(ZeebeCalledDecision.class).forEach((d) -> addName(names, d.getResultVariable()));
+		model.getModelElementsByType(ZeebeScript.class).forEach((s) -> addName(names, s.getResultVariable()));
+		model.getModelElementsByType(ZeebeLoopCharacteristics.class).forEach((loop) -> {
+			addName(names, loop.getInputElement());
+			addName(names, loop.getOutputCollection());
+		});
+		readPublishedMessages(model);
+		for (CallActivity call : model.getModelElementsByType(CallActivity.class)) {
+			ZeebeCalledElement called = call.getSingleExtensionElement(ZeebeCalledElement.class);
+			Set<String> inputs = this.callInputsOf.computeIfAbsent(called.getProcessId(), (p) -> new TreeSet<>());
+			call.getExtensionElements()
+				.getElementsQuery()
+				.filterByType(io.camunda.zeebe.model.bpmn.instance.zeebe.ZeebeIoMapping.class)
+				.list()
+				.forEach((mapping) -> mapping.getInputs().forEach((input) -> addName(inputs, input.getTarget())));
+			if (called.isPropagateAllParentVariablesEnabled()) {
+				this.callersOf.computeIfAbsent(called.getProcessId(), (p) -> new TreeSet<>()).add(processId);
+			}
+		}
+	}
+
+	/** {@code process.publishMessage} tasks: header messageName, input messageVariables (a FEEL context). */
+	private void readPublishedMessages(BpmnModelInstance model) {
+		for (ZeebeHeader header : model.getModelElementsByType(ZeebeHeader.class)) {
+			if (!"messageName".equals(header.getKey())) {
+				continue;
+			}
+			Set<String> payload = this.messagePayloads.computeIfAbsent(header.getValue(), (m) -> new TreeSet<>());
+			header.getParentElement()
+				.getParentElement()
+				.getChildElementsByType(io.camunda.zeebe.model.bpmn.instance.zeebe.ZeebeIoMapping.class)
+				.forEach((mapping) -> mapping.getInputs()
+					.stream()
+					.filter((input) -> "messageVariables".equals(input.getTarget()))
+					.forEach((input) -> payload.addAll(contextKeys(input.getSource()))));
+		}
+	}
+
+	private void readJobCatalogue(Path catalogue) {
+		try (Stream<String> lines = Files.lines(catalogue)) {
+			lines.map(CATALOGUE_ROW::matcher).filter(Matcher::find).forEach((row) -> {
+				Matcher outputs = BACKTICKED.matcher(row.group(5));
+				while (outputs.find()) {
+					this.workerOutputs.add(outputs.group(1));
+				}
+			});
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException(ex);
+		}
+	}
+
+	/** The top-level keys of a FEEL context literal {@code ={a: x, b: {c: y}}} (nested keys are not variables). */
+	static Set<String> contextKeys(String feel) {
+		Set<String> keys = new TreeSet<>();
+		int depth = 0;
+		StringBuilder topLevel = new StringBuilder();
+		for (char c : feel.toCharArray()) {
+			if (c == '{') {
+				depth++;
+				if (depth == 1) {
+					topLevel.append(c);
+					continue;
+				}
+			}
+			if (c == '}') {
+				depth--;
+			}
+			if (depth == 1) {
+				topLevel.append(c);
+			}
+		}
+		Matcher key = CONTEXT_KEY.matcher(topLevel);
+		while (key.find()) {
+			keys.add(key.group(1));
+		}
+		return keys;
+	}
+
+	/** The variables a form submits: a field's key, or a group's or list's path (its fields nest inside it). */
+	static Set<String> topLevelFields(JsonNode form) {
+		Set<String> fields = new TreeSet<>();
+		collectFields(form.path("components"), fields);
+		return fields;
+	}
+
+	private static void collectFields(JsonNode components, Set<String> fields) {
+		for (JsonNode component : components) {
+			if (!component.path("path").asText("").isEmpty()) {
+				addName(fields, component.path("path").asText());
+			}
+			else {
+				addName(fields, component.path("key").asText(null));
+				collectFields(component.path("components"), fields);
+			}
+		}
+	}
+
+	private static void addName(Set<String> names, String path) {
+		if (path != null && !path.isBlank()) {
+			names.add(root(path));
+		}
+	}
+
+	private static String root(String path) {
+		if (path == null) {
+			return null;
+		}
+		int dot = path.indexOf('.');
+		return dot < 0 ? path : path.substring(0, dot);
+	}
+
+	private static JsonNode readJson(Path file) {
+		try {
+			return JSON.readTree(file.toFile());
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException(ex);
+		}
+	}
+
+	private static java.util.List<Path> list(Path folder, String suffix) {
+		try (Stream<Path> files = Files.list(folder)) {
+			return files.filter((f) -> f.toString().endsWith(suffix)).sorted().toList();
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException(ex);
+		}
+	}
+
+}
