@@ -1,5 +1,7 @@
 package fr.refactory.processes;
 
+import static java.util.Map.entry;
+
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
@@ -33,7 +35,34 @@ final class InjectedVariables {
 	 * "where variable" → why a test may set it. {@code where} is a message name, a process id (new instance),
 	 * "process#element" (user task), or "set variables", "job completion", "signal broadcast".
 	 */
-	static final Map<String, String> ALLOWED = Map.of();
+	static final Map<String, String> ALLOWED = Map.ofEntries(
+			// messages the plant systems publish over /v2 themselves: what they carry is the plant's answer
+			entry("VehicleArrivalAnnounced sender", "sent by the ERP's transfer or purchase order (brief §3.1, §3.10)"),
+			entry("VehicleArrivalAnnounced veProcedure", "sent by the ERP's transfer or purchase order (brief §3.1, §3.10)"),
+			entry("VehicleArrivalAnnounced marketValueEur", "sent by the ERP's transfer or purchase order (brief §3.1, §3.10)"),
+			entry("VehicleAtGate vin", "sent by the gate scanner (brief §3.10)"),
+			entry("KitDelivered kitId", "sent by the WMS goods receipt of the conversion kit (brief §3.3, §3.10)"),
+			entry("KitDelivered deliveryNoteRef", "sent by the WMS goods receipt of the conversion kit (brief §3.3, §3.10)"),
+			entry("KitDelivered batteryPackId", "sent by the WMS goods receipt of the conversion kit (brief §3.3, §3.10)"),
+			entry("KitDelivered motorSerial", "sent by the WMS goods receipt of the conversion kit (brief §3.3, §3.10)"),
+			entry("KitDelivered inverterSerial", "sent by the WMS goods receipt of the conversion kit (brief §3.3, §3.10)"),
+			entry("KitDelivered chargerSerial", "sent by the WMS goods receipt of the conversion kit (brief §3.3, §3.10)"),
+			entry("ElvAcquired vin", "sent by the ERP's end-of-life vehicle purchase (brief §3.7, §3.10)"),
+			entry("ElvAcquired powertrain", "sent by the ERP's end-of-life vehicle purchase (brief §3.7, §3.10)"),
+			entry("ElvAcquired modelFamily", "sent by the ERP's end-of-life vehicle purchase (brief §3.7, §3.10)"),
+			entry("ElvAcquired holderName", "sent by the ERP's end-of-life vehicle purchase (brief §3.7, §3.10)"),
+			entry("RemanOrderReleased workOrderId", "sent by the MES releasing the reman work order (brief §3.4, §3.10)"),
+			entry("RemanOrderReleased targetReference", "sent by the MES releasing the reman work order (brief §3.4, §3.10)"),
+			entry("RemanOrderReleased components", "sent by the MES releasing the reman work order (brief §3.4, §3.10)"),
+			entry("CoreAnnounced exchangedPartNumber", "sent by the ERP's core return (brief §3.4, §3.10)"),
+			entry("CoreAnnounced customerId", "sent by the ERP's core return (brief §3.4, §3.10)"),
+			entry("RegistrationUpdated newRegistrationCertificateRef", "sent by the document store's upload of the new registration certificate (brief §3.10)"),
+			entry("ExpertConformityReport expertConformityReportRef", "sent by the document store's upload by the bodywork admin (brief §3.10)"),
+			entry("ExpertReportReceived expertReportRef", "sent by the document store's upload by the bodywork admin (brief §3.10)"),
+			entry("DocumentsReceived documentsPresent", "sent by the document store's upload (brief §3.10)"),
+			entry("PartsAvailable partsList", "sent by the WMS (brief §3.10)"),
+			entry("CapacityTestDone measuredSohPct", "sent by the battery test bench's capacity test result (brief §3.6, §3.10)"),
+			entry("CapacityTestDone measuredCapacityKwh", "sent by the battery test bench's capacity test result (brief §3.6, §3.10)"));
 
 	private InjectedVariables() {
 	}
