@@ -305,7 +305,7 @@ class DiagnosisProcessTest extends ProcessTestSupport {
 		review.put("registrationScanChecked", true);
 		review.put("firstRegistrationDate", "2017-03-01");
 		review.put("chassisCondition", "OK");
-		review.put("kitReference", "TOLV-MASTER-E-75");
+		review.put("kitReference", "TOLV-MASTER-E-60");
 		review.put("approvalNumber", "FR-RETRO-2024-0117");
 		review.put("plannedConversionDate", planned.toString());
 		review.put("eligibilityDecision", "APPROVE");

@@ -82,6 +82,21 @@ class LcvRetrofitProcessTest extends ProcessTestSupport {
 	}
 
 	/**
+	 * AS-26: a Master III 110 kW (one of the ERP's three Master powers) with the approved TOLV kit (about 60 kW, brief
+	 * §3.3): 60 / 110 is under the 65 % floor, so D4 fails it on the power ratio.
+	 */
+	@Test
+	void as26AMaster110KwFailsOnThePowerRatio() {
+		Map<String, Object> variables = master(authorisedDate());
+		variables.put("originalMaxPowerKw", 110);
+		long key = start(variables);
+
+		retrofit(key).hasVariable("eligible", false)
+			.hasVariable("eligibilityReason", "POWER_RATIO_OUT_OF_RANGE")
+			.hasActiveElements("task-review-eligibility");
+	}
+
+	/**
 	 * AS-30 then AS-22: the installer authorisation has expired on the planned date: a blocking task for
 	 * retrofit-managers, who re-plan within the authorisation; the engineer asks for information once, then approves.
 	 * Nobody of the first team holds B1L/B2L (HABILITATION_MISSING): the team is changed; the kit is ordered, late
@@ -246,6 +261,33 @@ class LcvRetrofitProcessTest extends ProcessTestSupport {
 	}
 
 	/**
+	 * The HV tester reads a bonding resistance of exactly 0.1 Ohm on this van (the work lead measured 0.05 and no
+	 * separate AC bus, so left the AC isolation empty): D4b, the only place of the limit, fails it (bonding must be
+	 * below 0.1 Ohm) and the tests end in HV_TEST_FAILED, as for any HV failure.
+	 */
+	@Test
+	void aBondingReadOfExactlyTheLimitIsAnHvFailure() {
+		LocalDate planned = authorisedDate();
+		Map<String, Object> variables = master(planned);
+		variables.put("vin", PlantInputs.renaultVinWithBondingAtLimit());
+		variables.put("lockoutOfficerId", PlantInputs.person("retrofit-officer", planned, PlantInputs.holding("BCL")));
+		long key = toConversionWork(variables, planned);
+		removePowertrain(key);
+		for (int i = 0; i < 2; i++) {
+			complete(key, "task-review-part-disposition",
+					Map.of("reviewedDisposition", "MATERIAL_RECYCLING", "dispositionComment", "reviewed"));
+		}
+		installKit(key);
+
+		complete(key, "task-commission-hv-system", Map.of("isolationDcOhmPerV", 500, "bondingOhm", 0.05,
+				"hvCablesOrange", true, "obdLampOff", true, "chargeTestAcOk", true, "chargeTestDcOk", true));
+		complete(key, "task-weigh-after-conversion", Map.of("frontAxleKg", 1150, "rearAxleKg", 1150, "totalKg", 2300));
+
+		retrofit(key).hasCompletedElementsInOrder("task-read-hv-test-results", "task-decide-conformity",
+				"end-hv-test-failed", "error-hv-test-failed");
+	}
+
+	/**
 	 * Two HV failures: the lockout officer first lacks BCL (HABILITATION_MISSING: retrofit-managers assign another),
 	 * the isolation check at unlock fails (the rework ends the tests), and a conversion that already had its HV
 	 * rework goes straight to the quality gate on the next failure.
@@ -332,7 +374,10 @@ class LcvRetrofitProcessTest extends ProcessTestSupport {
 		return key;
 	}
 
-	/** AS-39: the engine and ECU (grades A) are reman cores; gearbox D; turbo and injectors need a review. */
+	/**
+	 * AS-39: the engine and the turbo (grades A) are reman cores; gearbox D; the injectors and the ECU (references
+	 * without a reman line in the WMS) need a review; exhaust and tank are recycled.
+	 */
 	private void removePowertrain(long key) {
 		Map<String, Object> removal = new HashMap<>();
 		removal.put("fuelDrainedL", 20);
@@ -341,7 +386,9 @@ class LcvRetrofitProcessTest extends ProcessTestSupport {
 		String suffix = String.valueOf(key);
 		for (String[] item : new String[][] { { "engine", "A" }, { "gearbox", "D" }, { "turbo", "A" },
 				{ "injectors", "A" }, { "engineEcu", "A" }, { "exhaust", "B" }, { "fuelTank", "B" } }) {
-			removal.put(item[0] + "Serial", item[0].toUpperCase() + "-" + suffix);
+			String prefix = List.of("injectors", "engineEcu").contains(item[0])
+					? fr.refactory.plant.wms.SimulatedWms.NO_REMAN_LINE_PREFIX : "";
+			removal.put(item[0] + "Serial", prefix + item[0].toUpperCase() + "-" + suffix);
 			removal.put(item[0] + "Grade", item[1]);
 		}
 		complete(key, "task-remove-powertrain", removal);
@@ -431,7 +478,7 @@ class LcvRetrofitProcessTest extends ProcessTestSupport {
 		review.put("registrationScanChecked", true);
 		review.put("firstRegistrationDate", "2017-03-01");
 		review.put("chassisCondition", "OK");
-		review.put("kitReference", "TOLV-MASTER-E-75");
+		review.put("kitReference", "TOLV-MASTER-E-60");
 		review.put("approvalNumber", "FR-RETRO-2024-0117");
 		review.put("plannedConversionDate", awaitVariable(key, "plannedConversionDate"));
 		review.put("eligibilityDecision", decision);

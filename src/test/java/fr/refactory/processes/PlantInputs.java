@@ -55,6 +55,19 @@ final class PlantInputs {
 		return vin.toString();
 	}
 
+	/** A Renault Master VIN on which the simulated HV tester reads a bonding of exactly 0.1 Ohm. */
+	static String renaultVinWithBondingAtLimit() {
+		return withSerialEnding(renaultVin(), fr.refactory.plant.eol.SimulatedEndOfLineBenches.BONDING_AT_LIMIT_SERIAL);
+	}
+
+	/** The VIN with its last characters replaced and its check digit set again. */
+	static String withSerialEnding(String vin, String ending) {
+		StringBuilder changed = new StringBuilder(vin);
+		changed.replace(17 - ending.length(), 17, ending);
+		changed.setCharAt(8, VinCheck.of(changed.toString()).expectedCheckDigit());
+		return changed.toString();
+	}
+
 	/** A Renault VIN the simulated ERP knows (VF1...). */
 	static String renaultVin() {
 		return vin("VF1MA");

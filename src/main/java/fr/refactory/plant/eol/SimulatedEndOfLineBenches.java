@@ -23,6 +23,13 @@ public class SimulatedEndOfLineBenches implements EndOfLineBenches {
 	/** The prefix of a programme that measures one control-plan check (e.g. {@code CHECK_ISOLATION}). */
 	public static final String CHECK_PROGRAMME = "CHECK_";
 
+	/**
+	 * A VIN whose serial ends so reads a bonding resistance of exactly 0.1 Ω, D4b's limit (a failure: bonding must be
+	 * below 0.1 Ω). The tester measures the DC bus and the bonding; the AC bus is measured at commissioning by the work
+	 * lead where it applies (ADR 0316).
+	 */
+	public static final String BONDING_AT_LIMIT_SERIAL = "00100";
+
 	private final Simulation simulation;
 
 	private final Map<String, List<TestRun>> runsBySubject = new ConcurrentHashMap<>();
@@ -53,8 +60,11 @@ public class SimulatedEndOfLineBenches implements EndOfLineBenches {
 	public HvTestResults readHvTestResults(String vin) {
 		return this.simulation.answer(() -> {
 			Random random = Seeds.random("hv", vin);
-			return new HvTestResults(vin, "HV-TESTER-1", Seeds.between(random, 150, 900),
-					Seeds.between(random, 550, 2000), Seeds.between(random, 10, 90) / 1000.0, true, true);
+			double dc = Seeds.between(random, 150, 900);
+			// the former AC draw stays, so a VIN reads the same DC and bonding values as before
+			Seeds.between(random, 550, 2000);
+			double bonding = vin.endsWith(BONDING_AT_LIMIT_SERIAL) ? 0.1 : Seeds.between(random, 10, 90) / 1000.0;
+			return new HvTestResults(vin, "HV-TESTER-1", dc, null, bonding, true, true);
 		});
 	}
 

@@ -22,6 +22,9 @@ public class SimulatedWms implements Wms {
 	/** Part numbers with this prefix are short at their first pick per work order; for demos and tests. */
 	public static final String SHORT_PICK_PREFIX = "SHORT-";
 
+	/** Part numbers with this prefix have no active remanufacturing line at The Remakers (D10 rule 1 not met). */
+	public static final String NO_REMAN_LINE_PREFIX = "NOLINE-";
+
 	private final Simulation simulation;
 
 	/** Work order and part number of the short picks so far: the back order has arrived for these. */
@@ -107,7 +110,8 @@ public class SimulatedWms implements Wms {
 	public PartDemand demandFor(String partNumber) {
 		return this.simulation.answer(() -> {
 			Random random = Seeds.random("demand", partNumber);
-			return new PartDemand(partNumber, Seeds.between(random, 0, 40), Seeds.between(random, 0, 120));
+			return new PartDemand(partNumber, Seeds.between(random, 0, 40), Seeds.between(random, 0, 120),
+					!partNumber.startsWith(NO_REMAN_LINE_PREFIX));
 		});
 	}
 

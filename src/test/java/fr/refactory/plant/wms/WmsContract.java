@@ -108,6 +108,8 @@ abstract class WmsContract {
 
 		assertThat(wms().demandFor("8200000042")).isEqualTo(demand);
 		assertThat(demand.daysOfCover()).isNotNegative();
+		assertThat(demand.remanProgramExists()).isTrue();
+		assertThat(wms().demandFor(SimulatedWms.NO_REMAN_LINE_PREFIX + "8200000042").remanProgramExists()).isFalse();
 	}
 
 }

@@ -33,13 +33,13 @@ import org.springframework.stereotype.Component;
 @Component
 public class WmsWorkers {
 
-	/** Families The Remakers remanufacture (domain brief §3.4). */
-	static final Set<String> REMAN_FAMILIES = Set.of("ENGINE", "GEARBOX", "E_MOTOR", "ELECTRONICS", "ECU",
-			"TURBOCHARGER", "STARTER", "ALTERNATOR", "INJECTION");
-
-	/** Parts worth harvesting on a dismantled vehicle (7.6), by family. */
-	static final List<String> HARVEST_FAMILIES = List.of("ENGINE", "GEARBOX", "ALTERNATOR", "STARTER", "ECU",
-			"BODY_PANEL", "HEADLAMP");
+	/**
+	 * Parts worth harvesting on a dismantled vehicle (7.6), by family: D10's {@code partFamily} values (the table is
+	 * the only source of the values; {@code PartFamilyValuesTest} holds this list to it). Which family is
+	 * remanufactured is D10's rule, whether a line runs for the reference is the WMS's answer (ADR 0315).
+	 */
+	static final List<String> HARVEST_FAMILIES = List.of("ENGINE", "GEARBOX", "TURBO", "STARTER_ALTERNATOR", "ECU",
+			"BODY_PANEL", "LIGHTING");
 
 	private final Wms wms;
 
@@ -205,8 +205,8 @@ public class WmsWorkers {
 		this.records.link(job, "PART", part.partId(), "HARVESTED_FROM", "VEHICLE", donorVin);
 		this.records.audit(job, "PART_HARVESTED", "PART", part.partId(),
 				WorkerRecords.data("donorVin", donorVin, "partNumber", number, "origin", origin, "label", part.labelText()));
-		return Map.of("partId", part.partId(), "remanProgramExists",
-				family != null && REMAN_FAMILIES.contains(family), "daysOfCover", demand.daysOfCover());
+		return Map.of("partId", part.partId(), "remanProgramExists", demand.remanProgramExists(), "daysOfCover",
+				demand.daysOfCover());
 	}
 
 	/** 7.6: the harvest candidates of the vehicle with their open demand, for D10 per part. */
@@ -223,7 +223,7 @@ public class WmsWorkers {
 			candidate.put("partFamily", family);
 			candidate.put("openDemand", demand.openDemand());
 			candidate.put("daysOfCover", demand.daysOfCover());
-			candidate.put("remanProgramExists", REMAN_FAMILIES.contains(family));
+			candidate.put("remanProgramExists", demand.remanProgramExists());
 			candidates.add(candidate);
 		}
 		return Map.of("harvestCandidates", candidates);

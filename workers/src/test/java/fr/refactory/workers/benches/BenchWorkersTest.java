@@ -130,7 +130,21 @@ class BenchWorkersTest extends RefactoryIntegrationTest {
 
 		assertThat(results).containsKeys("isolationDcOhmPerV", "isolationAcOhmPerV", "bondingResistanceOhm",
 				"equipmentId");
-		assertThat(Results.list(results.get("failedCriteria"))).isEmpty();
+	}
+
+	/**
+	 * The worker gives no verdict of its own: a bonding of exactly 0.1 Ohm, a failure for D4b, is passed on as
+	 * measured for D4b to judge (the limit lives only in the table).
+	 */
+	@Test
+	void hvTestResultsArePassedOnAsMeasuredForD4bToJudge() {
+		String vin = TestVins.endingWith(TestVins.master(),
+				fr.refactory.plant.eol.SimulatedEndOfLineBenches.BONDING_AT_LIMIT_SERIAL);
+
+		Map<String, Object> results = Results
+			.map(this.eol.readHvTestResults(TestJob.of("eol.readHvTestResults", Map.of("vin", vin))).get("hvTestResults"));
+
+		assertThat(results).containsEntry("bondingResistanceOhm", 0.1).doesNotContainKey("failedCriteria");
 	}
 
 }

@@ -58,7 +58,7 @@ class ErpWorkersTest extends RefactoryIntegrationTest {
 	void purchaseOrderIsCreatedOncePerJob() {
 		String vin = TestVins.master();
 		TestJob job = TestJob.of("erp.createPurchaseOrder",
-				Map.of("vin", vin, "kitReference", "TOLV-MASTER-E-75", "plannedConversionDate", "2027-03-01"));
+				Map.of("vin", vin, "kitReference", "TOLV-MASTER-E-60", "plannedConversionDate", "2027-03-01"));
 
 		Object first = this.workers.createPurchaseOrder(job).get("purchaseOrderNumber");
 		Object second = this.workers.createPurchaseOrder(job.again()).get("purchaseOrderNumber");

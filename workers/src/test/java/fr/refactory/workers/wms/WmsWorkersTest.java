@@ -106,7 +106,7 @@ class WmsWorkersTest extends RefactoryIntegrationTest {
 	void aHarvestedPartDeliveredTwiceIsRecordedLinkedAndAuditedOnce() {
 		String vin = TestVins.master();
 		TestJob job = TestJob.of("wms.createHarvestedPart", Map.of("donorVin", vin, "origin", "DISMANTLING",
-				"harvestedPart", Map.of("partNumber", "8201-ALT", "partFamily", "ALTERNATOR", "conditionGrade", "B")));
+				"harvestedPart", Map.of("partNumber", "8201-ALT", "partFamily", "STARTER_ALTERNATOR", "conditionGrade", "B")));
 
 		Map<String, Object> first = this.workers.createHarvestedPart(job);
 		Map<String, Object> second = this.workers.createHarvestedPart(job.again());
@@ -131,6 +131,21 @@ class WmsWorkersTest extends RefactoryIntegrationTest {
 
 		assertThat(Results.list(result.get("harvestCandidates"))).isNotEmpty().allSatisfy(
 				(candidate) -> assertThat(Results.map(candidate)).containsKeys("partNumber", "partFamily", "daysOfCover"));
+		assertThat(Results.list(result.get("harvestCandidates"))).map(Results::map)
+			.filteredOn((candidate) -> "TURBO".equals(candidate.get("partFamily")))
+			.singleElement()
+			.satisfies((turbo) -> assertThat(turbo).containsEntry("remanProgramExists", true));
+	}
+
+	/** Whether a line runs for the reference is the WMS's answer, whatever the family (D10 decides on the family). */
+	@Test
+	void aReferenceWithoutARemanLineIsReportedAsSuch() {
+		Map<String, Object> result = this.workers.createHarvestedPart(TestJob.of("wms.createHarvestedPart",
+				Map.of("donorVin", TestVins.master(), "harvestedPart", Map.of("partNumber",
+						fr.refactory.plant.wms.SimulatedWms.NO_REMAN_LINE_PREFIX + "TURBO-1", "partFamily", "TURBO",
+						"conditionGrade", "A"))));
+
+		assertThat(result).containsEntry("remanProgramExists", false);
 	}
 
 }
