@@ -19,7 +19,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * diagnosis (domain brief §3.2) path by path with the application's own workers. What steers them: the start
- * variables an intake hands over ({@code route}, {@code powertrain}, {@code odometerKm}, {@code marketValueEur},
+ * variables an intake hands over ({@code route}, {@code powertrain}, {@code odometerKm}, {@code firstRegistrationDate},
  * {@code operationCodes}, {@code partsList}); a part number ending in X is out of stock in the simulated WMS; the
  * intake's work order is opened in the simulated MES first, as vehicle-intake would. The quality gate is the real
  * child process, driven through its manual checks.
@@ -151,7 +151,9 @@ class DiagnosisProcessTest extends ProcessTestSupport {
 	@Test
 	void anUneconomicRepairIsApprovedForReturnToTheSender() {
 		Map<String, Object> variables = diagnosis("RENEW");
-		variables.put("marketValueEur", 1);
+		// a 1990 car is worth the ERP's floor (1,000 EUR); 200 door panels cost more
+		variables.put("firstRegistrationDate", "1990-01-01");
+		variables.put("partsList", List.of(Map.of("partNumber", "7701-DOOR", "quantity", 200)));
 		long key = start(variables);
 		connectTool(key);
 		inspect(key);
@@ -166,6 +168,22 @@ class DiagnosisProcessTest extends ProcessTestSupport {
 			.hasVariable("route", "RETURN")
 			.hasCompletedElementsInOrder("task-approve-estimate", "gw-join-approval", "gw-join-route", "gw-route",
 					"task-return-vehicle", "end-vehicle-returned");
+	}
+
+	/** D3 rule 4: the WMS reports a needed part as discontinued (OBSOLETE): the lead reviews the repair. */
+	@Test
+	void anObsoletePartSendsTheRepairToReview() {
+		Map<String, Object> variables = diagnosis("RENEW");
+		variables.put("partsList",
+				List.of(Map.of("partNumber", fr.refactory.plant.wms.SimulatedWms.OBSOLETE_PREFIX + "HEADLAMP-1", "quantity", 1)));
+		long key = start(variables);
+		connectTool(key);
+		inspect(key);
+
+		diagnosis(key).hasVariable("partsAvailability", "OBSOLETE")
+			.hasVariable("repairDecision", "MANUAL_REVIEW")
+			.hasVariable("economicReason", "PARTS_OBSOLETE")
+			.hasActiveElements("task-approve-estimate");
 	}
 
 	/** A back-ordered critical part holds the work order until PartsAvailable, then the parts are reserved. */
@@ -454,7 +472,7 @@ class DiagnosisProcessTest extends ProcessTestSupport {
 		variables.put("modelFamily", "CLIO");
 		variables.put("workOrderId", workOrderId);
 		variables.put("expertFollowUpRequired", false);
-		variables.put("marketValueEur", 1_000_000);
+		variables.put("firstRegistrationDate", "2021-06-01");
 		variables.put("operationCodes", List.of("BODY-PANEL-REPAIR"));
 		variables.put("partsList", List.of());
 		return variables;

@@ -136,15 +136,14 @@ class VehicleIntakeProcessTest extends ProcessTestSupport {
 	}
 
 	/**
-	 * A renew vehicle whose repair is uneconomic (the announced market value is tiny): diagnosis (the real child)
-	 * returns it, and the intake ends with the vehicle processed downstream.
+	 * A renew vehicle the ERP cannot value (D3 VALUE_MISSING: the lead reviews): diagnosis (the real child) returns it,
+	 * and the intake ends with the vehicle processed downstream.
 	 */
 	@Test
 	void aVehicleProcessedByDiagnosisEndsTheIntake() {
-		String vin = PlantInputs.unknownVin();
-		Map<String, Object> announcement = new HashMap<>();
-		announcement.put("marketValueEur", 1);
-		long key = announce(vin, "USED_CAR_REFURB", announcement);
+		String vin = PlantInputs.withSerialEnding(PlantInputs.unknownVin(),
+				fr.refactory.plant.erp.SimulatedErp.NO_VALUATION_SERIAL);
+		long key = announce(vin, "USED_CAR_REFURB");
 		arriveAtGate(vin);
 		enterMasterData(key, "CLIO", "ICE_PETROL", yearsAgo(4));
 		inspect(key, vin, Map.of("damageSeverity", "COSMETIC", "odometerKm", 62000));

@@ -115,12 +115,17 @@ public class WmsWorkers {
 		return (vars.text("batteryId") != null) ? "BATTERY" : "VEHICLE";
 	}
 
-	/** 2.8: availability of each line of {@code partsList} ({@code partNumber}, {@code quantity}). */
+	/**
+	 * 2.8: availability of each line of {@code partsList} ({@code partNumber}, {@code quantity}) in
+	 * {@code partsAvailabilityLines}, and D3's summary in {@code partsAvailability}: OBSOLETE when a part is
+	 * discontinued, else BACKORDER when one is short, else ALL_AVAILABLE.
+	 */
 	@JobWorker(type = "wms.checkPartsAvailability")
 	public Map<String, Object> checkPartsAvailability(ActivatedJob job) {
 		Vars vars = Vars.of(job);
 		List<PartLine> lines = partLines(vars);
 		List<Map<String, Object>> availability = new ArrayList<>();
+		String summary = "ALL_AVAILABLE";
 		for (PartLine line : lines) {
 			PartAvailability answer = JobOutcome.call(job,
 					() -> this.wms.availabilityOf(line.partNumber(), line.quantity()));
@@ -130,12 +135,19 @@ public class WmsWorkers {
 			row.put("inStock", answer.inStock());
 			row.put("available", answer.available());
 			row.put("expectedOn", answer.expectedOn() == null ? null : answer.expectedOn().toString());
+			row.put("obsolete", answer.obsolete());
 			availability.add(row);
+			if (answer.obsolete()) {
+				summary = "OBSOLETE";
+			}
+			else if (!answer.available() && !"OBSOLETE".equals(summary)) {
+				summary = "BACKORDER";
+			}
 		}
 		List<Map<String, Object>> partsList = lines.stream()
 			.map((line) -> Map.<String, Object>of("partNumber", line.partNumber(), "quantity", line.quantity()))
 			.toList();
-		return Map.of("partsList", partsList, "partsAvailability", availability);
+		return Map.of("partsList", partsList, "partsAvailabilityLines", availability, "partsAvailability", summary);
 	}
 
 	/** 2.9: reserves the parts of the work order; critical parts are reserved when nothing is back-ordered. */

@@ -137,6 +137,21 @@ class WmsWorkersTest extends RefactoryIntegrationTest {
 			.satisfies((turbo) -> assertThat(turbo).containsEntry("remanProgramExists", true));
 	}
 
+	/** D3 compares a summary of the WMS's answers: OBSOLETE over BACKORDER over ALL_AVAILABLE. */
+	@Test
+	void partsAvailabilityIsSummarisedForD3() {
+		String obsolete = fr.refactory.plant.wms.SimulatedWms.OBSOLETE_PREFIX + "LAMP-1";
+		assertThat(this.workers.checkPartsAvailability(TestJob.of("wms.checkPartsAvailability", Map.of("partsList",
+				List.of(Map.of("partNumber", "7701000001", "quantity", 1))))))
+			.containsEntry("partsAvailability", "ALL_AVAILABLE");
+		assertThat(this.workers.checkPartsAvailability(TestJob.of("wms.checkPartsAvailability", Map.of("partsList",
+				List.of(Map.of("partNumber", "7701000001", "quantity", 1), Map.of("partNumber", "77010000X", "quantity", 1))))))
+			.containsEntry("partsAvailability", "BACKORDER");
+		assertThat(this.workers.checkPartsAvailability(TestJob.of("wms.checkPartsAvailability", Map.of("partsList",
+				List.of(Map.of("partNumber", obsolete, "quantity", 1), Map.of("partNumber", "77010000X", "quantity", 1))))))
+			.containsEntry("partsAvailability", "OBSOLETE");
+	}
+
 	/** Whether a line runs for the reference is the WMS's answer, whatever the family (D10 decides on the family). */
 	@Test
 	void aReferenceWithoutARemanLineIsReportedAsSuch() {
