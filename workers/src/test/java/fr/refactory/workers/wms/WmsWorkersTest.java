@@ -80,7 +80,7 @@ class WmsWorkersTest extends RefactoryIntegrationTest {
 				Map.of("partNumber", "7701-LAMP", "quantity", 2));
 		Map<String, Object> availability = this.workers.checkPartsAvailability(
 				TestJob.of("wms.checkPartsAvailability", Map.of("vin", TestVins.master(), "partsList", partsList)));
-		assertThat(Results.list(availability.get("partsAvailability"))).hasSize(2)
+		assertThat(Results.list(availability.get("partsAvailabilityLines"))).hasSize(2)
 			.allSatisfy((row) -> assertThat(Results.map(row)).containsKeys("partNumber", "available", "inStock"));
 
 		Map<String, Object> reservation = this.workers.reserveParts(TestJob.of("wms.reserveParts",
