@@ -225,10 +225,7 @@ class DiagnosisProcessTest extends ProcessTestSupport {
 		completeOperations(key, 1);
 
 		long gate = childAt(key, "call-quality-gate");
-		for (int i = 0; i < RENEW_CHECKS; i++) {
-			complete(gate, "task-perform-manual-check", (i == 0)
-					? Map.of("checkResult", "NOK", "severity", "MAJOR", "defectCode", "PAINT-RUN") : Map.of("checkResult", "OK"));
-		}
+		ManualChecks.complete(this.client, gate, Map.of("PAINT_AUDIT", ManualChecks.nok("MAJOR", "PAINT-RUN")));
 		complete(gate, "task-decide-escalation", Map.of("escalationDecision", "SCRAP", "rootCauseTicket", "RC-9"));
 
 		diagnosis(key).hasVariable("qualityVerdict", "SCRAP")
@@ -385,9 +382,9 @@ class DiagnosisProcessTest extends ProcessTestSupport {
 				.items(), (items) -> !items.isEmpty())
 			.get(0)
 			.getProcessInstanceKey();
-		for (int i = 0; i < 12; i++) {
-			complete(gate, "task-perform-manual-check", Map.of("checkResult", "OK"));
-		}
+		// D4b and the EOL bench decided seven of the twelve checks: the inspector checks the other five
+		org.assertj.core.api.Assertions.assertThat(ManualChecks.open(this.client, gate)).hasSize(5);
+		ManualChecks.complete(this.client, gate, Map.of());
 		complete(retrofit, "task-affix-conversion-plate", Map.of("plateKitManufacturer", "TOLV", "plateVin", vin,
 				"plateApprovalNumber", "FR-RETRO-2024-0117", "plateReasonConfirmed", true, "platePhotoRef", "P-1"));
 		complete(retrofit, "task-hand-over-vehicle", Map.of("handoverAt",
@@ -515,14 +512,12 @@ class DiagnosisProcessTest extends ProcessTestSupport {
 		}
 	}
 
-	/** Completes the manual checks of the quality-gate child: all OK, or the first one a minor NOK. */
+	/** Completes the manual checks of the quality-gate child: all OK, or a minor paint run (REWORK). */
 	private long passQualityGate(long key, String expectedVerdict, int checks) {
 		long gate = childAt(key, "call-quality-gate");
-		for (int i = 0; i < checks; i++) {
-			complete(gate, "task-perform-manual-check", ("REWORK".equals(expectedVerdict) && i == 0)
-					? Map.of("checkResult", "NOK", "severity", "MINOR", "defectCode", "PAINT-RUN")
-					: Map.of("checkResult", "OK"));
-		}
+		org.assertj.core.api.Assertions.assertThat(ManualChecks.open(this.client, gate)).hasSize(checks);
+		ManualChecks.complete(this.client, gate, "REWORK".equals(expectedVerdict)
+				? Map.of("PAINT_AUDIT", ManualChecks.nok("MINOR", "PAINT-RUN")) : Map.of());
 		assertThatProcessInstance(ProcessInstanceSelectors.byKey(gate)).isCompleted()
 			.hasVariable("qualityVerdict", expectedVerdict);
 		return gate;

@@ -140,6 +140,21 @@ final class PlantInputs {
 		throw new IllegalStateException("No core passing the end-of-line test");
 	}
 
+	/** A fresh core serial whose end-of-line part test (programme {@code <partFamily>_EOL}) fails on the simulated benches. */
+	static String coreFailingEol(String partFamily) {
+		for (int i = 0; i < 10_000; i++) {
+			String serial = "CORE-" + java.util.UUID.randomUUID().toString().substring(0, 8).toUpperCase();
+			fr.refactory.plant.eol.TestRun run = new fr.refactory.plant.eol.SimulatedEndOfLineBenches(
+					Simulation.immediate("eol"))
+				.runTest(fr.refactory.plant.IdempotencyKey.of("probe-" + serial),
+						new fr.refactory.plant.eol.TestRequest("PART", serial, partFamily + "_EOL", null));
+			if ("NOK".equals(run.verdict())) {
+				return serial;
+			}
+		}
+		throw new IllegalStateException("No core failing the end-of-line test");
+	}
+
 	/** A part number whose days of cover in the simulated WMS are at least 90 (high) or below 90 (low). */
 	static String partNumberWithCover(boolean high) {
 		fr.refactory.plant.wms.SimulatedWms wms = new fr.refactory.plant.wms.SimulatedWms(Simulation.immediate("wms"));

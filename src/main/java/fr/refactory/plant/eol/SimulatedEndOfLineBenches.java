@@ -75,8 +75,10 @@ public class SimulatedEndOfLineBenches implements EndOfLineBenches {
 	}
 
 	/**
-	 * A check programme ({@code CHECK_<code>}) measures that one check of the control plan and passes; any other
-	 * programme measures brake force and noise.
+	 * A check programme ({@code CHECK_<code>}) measures that one check of the control plan and passes. A vehicle
+	 * programme ({@code VEHICLE_…}) measures the control plan's BRAKE_TEST (service-brake efficiency); any other
+	 * programme (a part family's {@code <family>_EOL}) gives the control plan's EOL_BENCH result, the programme's own
+	 * pass mark. About one run in ten fails.
 	 */
 	private static List<Measurement> measurementsOf(TestRequest request) {
 		if (request.programme() != null && request.programme().startsWith(CHECK_PROGRAMME)) {
@@ -84,14 +86,12 @@ public class SimulatedEndOfLineBenches implements EndOfLineBenches {
 					1.0));
 		}
 		Random random = Seeds.random("eol", request.subjectKey(), request.programme());
-		return List.of(measurement("BRAKE_FORCE", "kN", 3.0, 9.0, random), measurement("NOISE", "dB", 40, 80, random));
-	}
-
-	/** Within limits nine times in ten, 10 % above the upper limit otherwise. */
-	private static Measurement measurement(String name, String unit, double lower, double upper, Random random) {
 		boolean within = random.nextInt(10) > 0;
-		double value = within ? lower + (upper - lower) * random.nextDouble() : upper * 1.1;
-		return new Measurement(name, Math.round(value * 100) / 100.0, unit, lower, upper);
+		if (request.programme() != null && request.programme().startsWith("VEHICLE")) {
+			double efficiency = within ? 55 + 40 * random.nextDouble() : 30 + 15 * random.nextDouble();
+			return List.of(new Measurement("BRAKE_TEST", Math.round(efficiency * 10) / 10.0, "%", 50, 100));
+		}
+		return List.of(new Measurement("EOL_BENCH", within ? 1.0 : 0.0, "pass", 1.0, 1.0));
 	}
 
 	private static LocalDate calibrationDue(String benchId) {

@@ -2,10 +2,8 @@ package fr.refactory.workers.eol;
 
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 
 import fr.refactory.plant.eol.EndOfLineBenches;
 import fr.refactory.plant.eol.HvTestResults;
@@ -80,15 +78,13 @@ public class EndOfLineWorkers {
 	}
 
 	/**
-	 * 5.2: the bench results of the subject; the required checks (D12) that no bench measured are left as
-	 * {@code manualChecks}.
+	 * 5.2: every bench result of the subject, one row per measured characteristic; {@code quality.matchControlPlan}
+	 * matches them to the control plan.
 	 */
 	@JobWorker(type = "eol.getResults")
 	public Map<String, Object> getResults(ActivatedJob job) {
-		Vars vars = Vars.of(job);
-		Vars.Subject subject = vars.subject();
+		Vars.Subject subject = Vars.of(job).subject();
 		List<Map<String, Object>> automatic = new ArrayList<>();
-		Set<String> measured = new LinkedHashSet<>();
 		for (TestRun run : JobOutcome.call(job, () -> this.benches.results(subject.key())).runs()) {
 			for (TestRun.Measurement m : run.measurements()) {
 				Map<String, Object> row = new LinkedHashMap<>();
@@ -102,17 +98,9 @@ public class EndOfLineWorkers {
 				row.put("equipmentId", run.equipmentId());
 				row.put("calibrationDueDate", String.valueOf(run.equipmentCalibrationDueDate()));
 				automatic.add(row);
-				measured.add(m.name());
 			}
 		}
-		List<Object> manual = new ArrayList<>();
-		for (Object check : vars.list("requiredChecks")) {
-			Object code = (check instanceof Map<?, ?> map) ? map.get("checkCode") : check;
-			if (code != null && !measured.contains(code.toString())) {
-				manual.add(check);
-			}
-		}
-		return Map.of("automaticResults", automatic, "manualChecks", manual);
+		return Map.of("automaticResults", automatic);
 	}
 
 	private static Map<String, Object> asMap(TestRun run) {
