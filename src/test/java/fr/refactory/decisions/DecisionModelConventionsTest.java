@@ -57,7 +57,9 @@ class DecisionModelConventionsTest {
                     "daysOfCover"), List.of("disposition")),
             spec("quality-verdict", "FIRST", List.of("subjectType", "maxSeverity", "safetyCharacteristicFailed", "reworkable", "reworkCount",
                     "concessionAvailable", "suspectMeasurement"), List.of("verdict", "containment")),
-            spec("required-checks", "COLLECT", List.of("subjectType", "expertFollowUpRequired", "powertrain"), List.of("checkCode", "controlPlanVersion")));
+            spec("required-checks", "COLLECT", List.of("subjectType", "expertFollowUpRequired", "powertrain"),
+                    List.of("checkCode", "controlPlanVersion", "checkName", "safetyCharacteristic", "regulatory", "lowerLimit",
+                            "upperLimit", "unit", "failureSeverity", "reworkInstruction", "conformityFailureCodes")));
 
     record Spec(String hitPolicy, List<String> inputs, List<String> outputs) {
     }

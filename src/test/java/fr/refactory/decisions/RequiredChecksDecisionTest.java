@@ -40,6 +40,66 @@ class RequiredChecksDecisionTest {
         decisionCase.verify();
     }
 
+    /**
+     * The control plan is master data of the table (ADR 0310): per check its safety and regulatory flags, limits,
+     * unit, the severity of an automatic failure, the rework instruction (none: not reworkable) and the D4b failure
+     * codes that fail it.
+     */
+    @ParameterizedTest(name = "{0} {1}: safety {2}, regulatory {3}, rework instruction {4}")
+    @CsvSource({
+        "VEHICLE_RETROFIT, WEIGHING,     true,  true,  false, MAJOR,    MASS_OVER_120PCT",
+        "VEHICLE_RETROFIT, ISOLATION_DC, true,  true,  true,  CRITICAL, ISOLATION_DC",
+        "VEHICLE_RETROFIT, BRAKE_TEST,   true,  false, true,  MAJOR,    ",
+        "PART_REMAN,       EOL_BENCH,    false, false, false, MAJOR,    ",
+        "PART_REMAN,       REMAN_LABEL,  false, true,  true,  MINOR,    ",
+        "BATTERY,          ISOLATION,    true,  false, true,  CRITICAL, ",
+        "BATTERY,          SOH_CONFIRMED, false, false, true, MAJOR,    ",
+    })
+    void shouldGiveEachCheckItsControlPlanCharacteristicsWhenCollected(String subjectType, String checkCode,
+            boolean safety, boolean regulatory, boolean reworkInstruction, String failureSeverity,
+            String conformityFailureCode) {
+        Map<String, Object> check = checkOf(subjectType, checkCode);
+
+        assertThat(check.get("safetyCharacteristic")).isEqualTo(safety);
+        assertThat(check.get("regulatory")).isEqualTo(regulatory);
+        assertThat(check.get("reworkInstruction") != null).isEqualTo(reworkInstruction);
+        assertThat(check.get("failureSeverity")).isEqualTo(failureSeverity);
+        if (conformityFailureCode == null) {
+            assertThat(check.get("conformityFailureCodes")).isNull();
+        } else {
+            assertThat(String.valueOf(check.get("conformityFailureCodes"))).contains(conformityFailureCode);
+        }
+    }
+
+    @ParameterizedTest(name = "a brake efficiency of {0} % is within the control plan: {1}")
+    @CsvSource({ "49.9, false", "50, true", "95, true" })
+    void shouldJudgeTheBrakeTestAgainstItsLowerLimitWhenMeasured(double efficiency, boolean within) {
+        Map<String, Object> brake = checkOf("VEHICLE_RETROFIT", "BRAKE_TEST");
+
+        assertThat(brake.get("unit")).isEqualTo("%");
+        assertThat(brake.get("upperLimit")).isNull();
+        assertThat(efficiency >= ((Number) brake.get("lowerLimit")).doubleValue()).isEqualTo(within);
+    }
+
+    /** The control-plan row of one check (a COLLECT table with several outputs gives one context per row). */
+    @SuppressWarnings("unchecked")
+    private static Map<String, Object> checkOf(String subjectType, String checkCode) {
+        Map<String, Object> inputs = new java.util.HashMap<>();
+        inputs.put("subjectType", subjectType);
+        inputs.put("expertFollowUpRequired", false);
+        inputs.put("powertrain", "BEV");
+        var evaluation = DecisionTables.get().evaluate("required-checks", inputs);
+        List<Object> codes = (List<Object>) evaluation.output("checkCode");
+        int row = codes.indexOf(checkCode);
+        assertThat(row).as("%s requires %s", subjectType, checkCode).isNotNegative();
+        Map<String, Object> check = new java.util.HashMap<>();
+        for (String output : List.of("safetyCharacteristic", "regulatory", "lowerLimit", "upperLimit", "unit",
+                "failureSeverity", "reworkInstruction", "conformityFailureCodes", "controlPlanVersion")) {
+            check.put(output, ((List<Object>) evaluation.output(output)).get(row));
+        }
+        return check;
+    }
+
     @ParameterizedTest(name = "{0} checks come from control plan {1}")
     @CsvSource({
         "VEHICLE_RENEW,    VEHICLE_REPAIR v1",

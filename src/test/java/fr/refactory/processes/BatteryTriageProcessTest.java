@@ -233,10 +233,7 @@ class BatteryTriageProcessTest extends ProcessTestSupport {
 		long gate = activeChild(key);
 		triage(key).hasVariable("reworkCount", 1);
 		// a critical failure is not reworkable and not a part: D11 escalates, and the engineer scraps the pack
-		for (int i = 0; i < 4; i++) {
-			complete(gate, "task-perform-manual-check",
-					(i == 0) ? Map.of("checkResult", "NOK", "severity", "CRITICAL") : Map.of("checkResult", "OK"));
-		}
+		ManualChecks.complete(this.client, gate, Map.of("SOH_CONFIRMED", ManualChecks.nok("CRITICAL", "SOH-LOW")));
 		complete(gate, "task-decide-escalation", Map.of("escalationDecision", "SCRAP", "rootCauseTicket", "RC-B"));
 
 		triage(key).hasVariable("qualityVerdict", "SCRAP")
@@ -339,10 +336,8 @@ class BatteryTriageProcessTest extends ProcessTestSupport {
 
 	private void passQualityGate(long key, String verdict) {
 		long gate = activeChild(key);
-		for (int i = 0; i < 4; i++) {
-			complete(gate, "task-perform-manual-check", ("REWORK".equals(verdict) && i == 0)
-					? Map.of("checkResult", "NOK", "severity", "MINOR") : Map.of("checkResult", "OK"));
-		}
+		ManualChecks.complete(this.client, gate, "REWORK".equals(verdict)
+				? Map.of("CELL_SPREAD", ManualChecks.nok("MINOR", "SPREAD-HIGH")) : Map.of());
 		assertThatProcessInstance(ProcessInstanceSelectors.byKey(gate)).isCompleted()
 			.hasVariable("qualityVerdict", verdict);
 	}

@@ -19,7 +19,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * diagnosis (domain brief §3.2) path by path with the application's own workers. What steers them: the start
- * variables an intake hands over ({@code route}, {@code powertrain}, {@code odometerKm}, {@code marketValueEur},
+ * variables an intake hands over ({@code route}, {@code powertrain}, {@code odometerKm}, {@code firstRegistrationDate},
  * {@code operationCodes}, {@code partsList}); a part number ending in X is out of stock in the simulated WMS; the
  * intake's work order is opened in the simulated MES first, as vehicle-intake would. The quality gate is the real
  * child process, driven through its manual checks.
@@ -151,7 +151,9 @@ class DiagnosisProcessTest extends ProcessTestSupport {
 	@Test
 	void anUneconomicRepairIsApprovedForReturnToTheSender() {
 		Map<String, Object> variables = diagnosis("RENEW");
-		variables.put("marketValueEur", 1);
+		// a 1990 car is worth the ERP's floor (1,000 EUR); 200 door panels cost more
+		variables.put("firstRegistrationDate", "1990-01-01");
+		variables.put("partsList", List.of(Map.of("partNumber", "7701-DOOR", "quantity", 200)));
 		long key = start(variables);
 		connectTool(key);
 		inspect(key);
@@ -166,6 +168,22 @@ class DiagnosisProcessTest extends ProcessTestSupport {
 			.hasVariable("route", "RETURN")
 			.hasCompletedElementsInOrder("task-approve-estimate", "gw-join-approval", "gw-join-route", "gw-route",
 					"task-return-vehicle", "end-vehicle-returned");
+	}
+
+	/** D3 rule 4: the WMS reports a needed part as discontinued (OBSOLETE): the lead reviews the repair. */
+	@Test
+	void anObsoletePartSendsTheRepairToReview() {
+		Map<String, Object> variables = diagnosis("RENEW");
+		variables.put("partsList",
+				List.of(Map.of("partNumber", fr.refactory.plant.wms.SimulatedWms.OBSOLETE_PREFIX + "HEADLAMP-1", "quantity", 1)));
+		long key = start(variables);
+		connectTool(key);
+		inspect(key);
+
+		diagnosis(key).hasVariable("partsAvailability", "OBSOLETE")
+			.hasVariable("repairDecision", "MANUAL_REVIEW")
+			.hasVariable("economicReason", "PARTS_OBSOLETE")
+			.hasActiveElements("task-approve-estimate");
 	}
 
 	/** A back-ordered critical part holds the work order until PartsAvailable, then the parts are reserved. */
@@ -207,10 +225,7 @@ class DiagnosisProcessTest extends ProcessTestSupport {
 		completeOperations(key, 1);
 
 		long gate = childAt(key, "call-quality-gate");
-		for (int i = 0; i < RENEW_CHECKS; i++) {
-			complete(gate, "task-perform-manual-check", (i == 0)
-					? Map.of("checkResult", "NOK", "severity", "MAJOR", "defectCode", "PAINT-RUN") : Map.of("checkResult", "OK"));
-		}
+		ManualChecks.complete(this.client, gate, Map.of("PAINT_AUDIT", ManualChecks.nok("MAJOR", "PAINT-RUN")));
 		complete(gate, "task-decide-escalation", Map.of("escalationDecision", "SCRAP", "rootCauseTicket", "RC-9"));
 
 		diagnosis(key).hasVariable("qualityVerdict", "SCRAP")
@@ -305,7 +320,7 @@ class DiagnosisProcessTest extends ProcessTestSupport {
 		review.put("registrationScanChecked", true);
 		review.put("firstRegistrationDate", "2017-03-01");
 		review.put("chassisCondition", "OK");
-		review.put("kitReference", "TOLV-MASTER-E-75");
+		review.put("kitReference", "TOLV-MASTER-E-60");
 		review.put("approvalNumber", "FR-RETRO-2024-0117");
 		review.put("plannedConversionDate", planned.toString());
 		review.put("eligibilityDecision", "APPROVE");
@@ -367,9 +382,9 @@ class DiagnosisProcessTest extends ProcessTestSupport {
 				.items(), (items) -> !items.isEmpty())
 			.get(0)
 			.getProcessInstanceKey();
-		for (int i = 0; i < 12; i++) {
-			complete(gate, "task-perform-manual-check", Map.of("checkResult", "OK"));
-		}
+		// D4b and the EOL bench decided seven of the twelve checks: the inspector checks the other five
+		org.assertj.core.api.Assertions.assertThat(ManualChecks.open(this.client, gate)).hasSize(5);
+		ManualChecks.complete(this.client, gate, Map.of());
 		complete(retrofit, "task-affix-conversion-plate", Map.of("plateKitManufacturer", "TOLV", "plateVin", vin,
 				"plateApprovalNumber", "FR-RETRO-2024-0117", "plateReasonConfirmed", true, "platePhotoRef", "P-1"));
 		complete(retrofit, "task-hand-over-vehicle", Map.of("handoverAt",
@@ -454,7 +469,7 @@ class DiagnosisProcessTest extends ProcessTestSupport {
 		variables.put("modelFamily", "CLIO");
 		variables.put("workOrderId", workOrderId);
 		variables.put("expertFollowUpRequired", false);
-		variables.put("marketValueEur", 1_000_000);
+		variables.put("firstRegistrationDate", "2021-06-01");
 		variables.put("operationCodes", List.of("BODY-PANEL-REPAIR"));
 		variables.put("partsList", List.of());
 		return variables;
@@ -497,14 +512,12 @@ class DiagnosisProcessTest extends ProcessTestSupport {
 		}
 	}
 
-	/** Completes the manual checks of the quality-gate child: all OK, or the first one a minor NOK. */
+	/** Completes the manual checks of the quality-gate child: all OK, or a minor paint run (REWORK). */
 	private long passQualityGate(long key, String expectedVerdict, int checks) {
 		long gate = childAt(key, "call-quality-gate");
-		for (int i = 0; i < checks; i++) {
-			complete(gate, "task-perform-manual-check", ("REWORK".equals(expectedVerdict) && i == 0)
-					? Map.of("checkResult", "NOK", "severity", "MINOR", "defectCode", "PAINT-RUN")
-					: Map.of("checkResult", "OK"));
-		}
+		org.assertj.core.api.Assertions.assertThat(ManualChecks.open(this.client, gate)).hasSize(checks);
+		ManualChecks.complete(this.client, gate, "REWORK".equals(expectedVerdict)
+				? Map.of("PAINT_AUDIT", ManualChecks.nok("MINOR", "PAINT-RUN")) : Map.of());
 		assertThatProcessInstance(ProcessInstanceSelectors.byKey(gate)).isCompleted()
 			.hasVariable("qualityVerdict", expectedVerdict);
 		return gate;

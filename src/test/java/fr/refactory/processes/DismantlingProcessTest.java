@@ -75,6 +75,12 @@ class DismantlingProcessTest extends ProcessTestSupport {
 			.hasVariableSatisfies("codDocumentId", String.class, (n) -> assertThat(n).isNotBlank());
 		assertThat(activeWith("remanufacture", "donorVin", vin)).as("harvested cores announced to remanufacture")
 			.isNotEmpty();
+		// D10's own family values: the turbocharger and the starter-alternator are remanufactured (REMAN_CORE)
+		org.awaitility.Awaitility.await()
+			.atMost(Duration.ofSeconds(30))
+			.untilAsserted(() -> assertThat(activeWith("remanufacture", "donorVin", vin).stream()
+				.map((core) -> variableOrNull(core, "partFamily"))
+				.toList()).contains("TURBO", "STARTER_ALTERNATOR", "ENGINE", "ECU"));
 	}
 
 	/**
@@ -235,10 +241,11 @@ class DismantlingProcessTest extends ProcessTestSupport {
 	}
 
 	/**
-	 * The seven candidates (ENGINE, GEARBOX, ALTERNATOR, STARTER, ECU, BODY_PANEL, HEADLAMP, in the WMS's order) run
-	 * in parallel; their tasks are completed in creation order. The gearbox is graded D (recycled), the others A with
-	 * a passed test: engine and ECU are reman cores, the alternator and body panel (low cover) are reused, the starter
-	 * and headlamp (high cover) are reviewed and recycled.
+	 * The seven candidates (ENGINE, GEARBOX, TURBO, STARTER_ALTERNATOR, ECU, BODY_PANEL, LIGHTING, D10's families in
+	 * the WMS's order) run in parallel; their tasks are completed in creation order. The gearbox is graded D
+	 * (recycled), the others A with a passed test: engine, turbo, starter-alternator and ECU are reman cores (the WMS
+	 * runs a line for every reference of these), the body panel (low cover) is reused, the lighting (high cover) is
+	 * reviewed and recycled.
 	 */
 	private void harvest(long key) {
 		dismantling(key).hasActiveElements("sub-harvest-parts");

@@ -55,6 +55,19 @@ final class PlantInputs {
 		return vin.toString();
 	}
 
+	/** A Renault Master VIN on which the simulated HV tester reads a bonding of exactly 0.1 Ohm. */
+	static String renaultVinWithBondingAtLimit() {
+		return withSerialEnding(renaultVin(), fr.refactory.plant.eol.SimulatedEndOfLineBenches.BONDING_AT_LIMIT_SERIAL);
+	}
+
+	/** The VIN with its last characters replaced and its check digit set again. */
+	static String withSerialEnding(String vin, String ending) {
+		StringBuilder changed = new StringBuilder(vin);
+		changed.replace(17 - ending.length(), 17, ending);
+		changed.setCharAt(8, VinCheck.of(changed.toString()).expectedCheckDigit());
+		return changed.toString();
+	}
+
 	/** A Renault VIN the simulated ERP knows (VF1...). */
 	static String renaultVin() {
 		return vin("VF1MA");
@@ -125,6 +138,21 @@ final class PlantInputs {
 			}
 		}
 		throw new IllegalStateException("No core passing the end-of-line test");
+	}
+
+	/** A fresh core serial whose end-of-line part test (programme {@code <partFamily>_EOL}) fails on the simulated benches. */
+	static String coreFailingEol(String partFamily) {
+		for (int i = 0; i < 10_000; i++) {
+			String serial = "CORE-" + java.util.UUID.randomUUID().toString().substring(0, 8).toUpperCase();
+			fr.refactory.plant.eol.TestRun run = new fr.refactory.plant.eol.SimulatedEndOfLineBenches(
+					Simulation.immediate("eol"))
+				.runTest(fr.refactory.plant.IdempotencyKey.of("probe-" + serial),
+						new fr.refactory.plant.eol.TestRequest("PART", serial, partFamily + "_EOL", null));
+			if ("NOK".equals(run.verdict())) {
+				return serial;
+			}
+		}
+		throw new IllegalStateException("No core failing the end-of-line test");
 	}
 
 	/** A part number whose days of cover in the simulated WMS are at least 90 (high) or below 90 (low). */

@@ -11,6 +11,9 @@ import fr.refactory.plant.IdempotencyKey;
 import fr.refactory.plant.eol.EndOfLineBenches;
 import fr.refactory.plant.eol.SimulatedEndOfLineBenches;
 import fr.refactory.plant.eol.TestRequest;
+import fr.refactory.records.InspectionResult;
+import fr.refactory.records.Inspections;
+import fr.refactory.records.NonConformities;
 import io.camunda.client.api.response.ProcessInstanceEvent;
 import io.camunda.process.test.api.assertions.UserTaskSelectors;
 import org.junit.jupiter.api.Test;
@@ -20,6 +23,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 import static io.camunda.process.test.api.CamundaAssert.assertThat;
 import static io.camunda.process.test.api.CamundaAssert.assertThatUserTask;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.tuple;
 
 /**
  * quality-gate (domain brief §3.7) path by path with the application's own workers. A fresh subject has no bench run
@@ -36,23 +40,97 @@ class QualityGateProcessTest extends ProcessTestSupport {
 	@Autowired
 	EndOfLineBenches benches;
 
+	@Autowired
+	Inspections inspections;
+
+	@Autowired
+	NonConformities nonConformities;
+
+	/**
+	 * The control plan (D12) names each manual check and its safety flag; a failed safety characteristic entered by
+	 * the inspector makes D11 rework it once with containment (rule 4), and the gate records an inspection result for
+	 * every check and a nonconformity for the failed one.
+	 */
+	@Test
+	void aFailedSafetyCharacteristicIsReworkedWithContainmentAndRecorded() {
+		ProcessInstanceEvent instance = start(PROCESS, gate("BATTERY", 0));
+		long key = instance.getProcessInstanceKey();
+		String subject = awaitVariable(key, "subjectKey");
+
+		assertThat(instance).hasActiveElement("task-perform-manual-check", 1 + 4);
+		assertThat(openManualChecks(key)).containsOnlyKeys("SOH_CONFIRMED", "ISOLATION", "CELL_SPREAD", "PASSPORT_UPDATED");
+		completeManualChecks(key, Map.of("ISOLATION", nok("MAJOR")));
+
+		assertThat(instance).hasVariable("safetyCharacteristicFailed", true)
+			.hasVariable("qualityVerdict", "REWORK")
+			.hasVariable("containmentRequired", true)
+			.hasActiveElements("task-confirm-containment");
+		this.processTestContext.completeUserTask(UserTaskSelectors.byElementId("task-confirm-containment", key),
+				Map.of("containmentScopeConfirmed", true, "eightDReference", "8D-2025-001"));
+		assertThat(instance).isCompleted().hasCompletedElements("task-create-rework-order", "end-rework-ordered");
+
+		assertThat(this.inspections.forSubject(subject)).extracting(InspectionResult::checkCode, InspectionResult::result,
+				InspectionResult::safetyCharacteristic, InspectionResult::controlPlanVersion)
+			.containsExactlyInAnyOrder(tuple("SOH_CONFIRMED", "OK", false, "BATTERY v1"),
+					tuple("ISOLATION", "NOK", true, "BATTERY v1"), tuple("CELL_SPREAD", "OK", false, "BATTERY v1"),
+					tuple("PASSPORT_UPDATED", "OK", true, "BATTERY v1"));
+		assertThat(this.nonConformities.forSubject(subject)).singleElement()
+			.satisfies((nc) -> assertThat(nc.defectCode()).isEqualTo("DEF-1"))
+			.satisfies((nc) -> assertThat(nc.severity()).isEqualTo("MAJOR"))
+			.satisfies((nc) -> assertThat(nc.quantity()).isEqualTo(1));
+	}
+
+	/**
+	 * AS-62 from the bench: the starter's end-of-line programme fails on the simulated bench; the control plan's
+	 * EOL_BENCH is then an automatic failure (MAJOR, no rework instruction) and the part is scrapped, with the
+	 * nonconformity recorded, while the inspector only checks what no bench measured.
+	 */
+	@Test
+	void as62APartFailingItsBenchProgrammeIsScrappedOnTheBenchResult() {
+		String core = PlantInputs.coreFailingEol("STARTER");
+		this.benches.runTest(IdempotencyKey.of(core + "-eol"), new TestRequest("PART", core, "STARTER_EOL", null));
+		Map<String, Object> variables = gate("PART_REMAN", 0);
+		variables.put("subjectKey", core);
+		ProcessInstanceEvent instance = start(PROCESS, variables);
+		long key = instance.getProcessInstanceKey();
+
+		assertThat(instance).hasActiveElement("task-perform-manual-check", 1 + 3);
+		assertThat(openManualChecks(key)).containsOnlyKeys("DIMENSIONAL_SAMPLE", "REMAN_LABEL", "GENEALOGY_COMPLETE");
+		completeManualChecks(key, Map.of());
+
+		assertThat(instance).isCompleted()
+			.hasVariable("maxSeverity", "MAJOR")
+			.hasVariable("reworkable", false)
+			.hasVariable("qualityVerdict", "SCRAP")
+			.hasCompletedElements("end-item-scrapped");
+		assertThat(this.nonConformities.forSubject(core)).singleElement()
+			.satisfies((nc) -> assertThat(nc.defectCode()).isEqualTo("EOL_BENCH"))
+			.satisfies((nc) -> assertThat(nc.severity()).isEqualTo("MAJOR"));
+		assertThat(this.inspections.forSubject(core)).filteredOn((r) -> "EOL_BENCH".equals(r.checkCode()))
+			.singleElement()
+			.satisfies((r) -> assertThat(r.result()).isEqualTo("NOK"));
+	}
+
 	/** AS-63: all checks OK: PASS, released, quality record generated. */
 	@Test
 	void as63AllChecksPassedReleasesTheItemWithAQualityRecord() {
 		ProcessInstanceEvent instance = start(PROCESS, gate("BATTERY", 0));
 
-		assertThat(instance).hasVariable("requiredChecks", List.of("SOH_CONFIRMED", "ISOLATION", "CELL_SPREAD", "PASSPORT_UPDATED"))
+		assertThat(instance).hasVariableSatisfies("requiredChecks", List.class,
+				(checks) -> assertThat(checks).extracting((check) -> ((Map<?, ?>) check).get("checkCode"))
+					.containsExactly("SOH_CONFIRMED", "ISOLATION", "CELL_SPREAD", "PASSPORT_UPDATED"))
 			.hasVariable("controlPlanVersion", "BATTERY v1")
 			.hasVariable("suspectMeasurement", false)
 			.hasActiveElement("task-perform-manual-check", 1 + 4);
-		completeManualChecks(instance, OK, OK, OK, OK);
+		completeManualChecks(instance.getProcessInstanceKey(), Map.of());
 
 		assertThat(instance).isCompleted()
 			.hasVariable("maxSeverity", "NONE")
 			.hasVariable("qualityVerdict", "PASS")
 			.hasVariable("containmentRequired", false)
 			.hasCompletedElements("task-determine-required-checks", "task-collect-automatic-results",
-					"task-collect-measurements", "task-verify-calibration", "gw-manual-checks-needed",
+					"task-collect-measurements", "task-verify-calibration", "task-match-control-plan",
+					"gw-manual-checks-needed",
 					"task-perform-manual-check", "gw-join-manual-checks", "task-aggregate-results", "task-decide-verdict",
 					"gw-containment-required", "gw-join-containment", "gw-verdict", "gw-join-release",
 					"task-release-item", "task-generate-quality-record", "end-item-released")
@@ -67,7 +145,7 @@ class QualityGateProcessTest extends ProcessTestSupport {
 	void as64AMinorFailureIsReworkedAndTheLoopCounted() {
 		ProcessInstanceEvent instance = start(PROCESS, gate("BATTERY", 0));
 
-		completeManualChecks(instance, nok("MINOR"), OK, OK, OK);
+		completeManualChecks(instance.getProcessInstanceKey(), Map.of("SOH_CONFIRMED", nok("MINOR")));
 
 		assertThat(instance).isCompleted()
 			.hasVariable("maxSeverity", "MINOR")
@@ -89,7 +167,7 @@ class QualityGateProcessTest extends ProcessTestSupport {
 		noInstruction.put("noReworkInstruction", true);
 
 		assertThat(instance).hasActiveElement("task-perform-manual-check", 1 + 4);
-		completeManualChecks(instance, noInstruction, OK, OK, OK);
+		completeManualChecks(instance.getProcessInstanceKey(), Map.of("EOL_BENCH", noInstruction));
 
 		assertThat(instance).isCompleted()
 			.hasVariable("maxSeverity", "MAJOR")
@@ -119,13 +197,13 @@ class QualityGateProcessTest extends ProcessTestSupport {
 				"end-manual-checks-chased")
 			.hasActiveElement("task-perform-manual-check", 1 + 4);
 
-		completeManualChecks(instance, nok("MAJOR"), OK, OK, OK);
+		completeManualChecks(instance.getProcessInstanceKey(), Map.of("SOH_CONFIRMED", nok("MAJOR")));
 		assertThat(instance).hasVariable("qualityVerdict", "ESCALATE").hasActiveElements("task-decide-escalation");
 		decideEscalation(key, "REMEASURE");
 
 		assertThat(instance).hasCompletedElement("task-collect-automatic-results", 2)
 			.hasActiveElement("task-perform-manual-check", 1 + 4);
-		completeManualChecks(instance, OK, OK, OK, OK);
+		completeManualChecks(instance.getProcessInstanceKey(), Map.of());
 		assertThat(instance).isCompleted()
 			.hasVariable("qualityVerdict", "PASS")
 			.hasCompletedElement("gw-join-collect-results", 2)
@@ -187,7 +265,7 @@ class QualityGateProcessTest extends ProcessTestSupport {
 		Map<String, Object> noInstruction = new HashMap<>(nok("MINOR"));
 		noInstruction.put("noReworkInstruction", true);
 
-		completeManualChecks(instance, noInstruction, OK, OK, OK);
+		completeManualChecks(instance.getProcessInstanceKey(), Map.of("SOH_CONFIRMED", noInstruction));
 		this.processTestContext.completeUserTask(
 				UserTaskSelectors.byElementId("task-record-concession", instance.getProcessInstanceKey()),
 				Map.of("concessionGranted", true, "customerReference", "CUST-8"));
@@ -263,7 +341,7 @@ class QualityGateProcessTest extends ProcessTestSupport {
 
 		assertThat(instance).hasVariable("suspectMeasurement", true)
 			.hasVariable("suspectEquipmentIds", List.of(equipment));
-		completeManualChecks(instance, OK, OK, OK, OK);
+		completeManualChecks(instance.getProcessInstanceKey(), Map.of());
 		assertThat(instance).hasVariable("qualityVerdict", "ESCALATE")
 			.hasVariable("containmentRequired", true)
 			.hasCompletedElementsInOrder("gw-containment-required", "task-hold-suspect-items", "signal-quality-hold")
@@ -286,7 +364,7 @@ class QualityGateProcessTest extends ProcessTestSupport {
 	/** Rework loops exhausted and a major manual failure: D11 escalates without containment. */
 	private ProcessInstanceEvent escalated(String subjectType) {
 		ProcessInstanceEvent instance = start(PROCESS, gate(subjectType, 2));
-		completeManualChecks(instance, nok("MAJOR"), OK, OK, OK);
+		completeManualChecks(instance.getProcessInstanceKey(), Map.of("SOH_CONFIRMED", nok("MAJOR")));
 		assertThat(instance).hasVariable("qualityVerdict", "ESCALATE")
 			.hasVariable("containmentRequired", false)
 			.hasActiveElements("task-decide-escalation");
@@ -298,17 +376,13 @@ class QualityGateProcessTest extends ProcessTestSupport {
 				Map.of("escalationDecision", decision, "rootCauseTicket", "RC-" + key));
 	}
 
-	/**
-	 * Completes one manual-check task per result (BATTERY and PART_REMAN both have four checks in D12). The
-	 * multi-instance body has the task's element id too, hence "1 + 4" active elements while the checks are open.
-	 */
-	@SafeVarargs
-	private void completeManualChecks(ProcessInstanceEvent instance, Map<String, Object>... results) {
-		for (Map<String, Object> result : results) {
-			this.processTestContext.completeUserTask(
-					UserTaskSelectors.byElementId("task-perform-manual-check", instance.getProcessInstanceKey()),
-					result);
-		}
+	private Map<String, Long> openManualChecks(long key) {
+		return ManualChecks.open(this.client, key);
+	}
+
+	/** Completes every open manual check: the given results by check code, OK for the others. */
+	private void completeManualChecks(long key, Map<String, Map<String, Object>> results) {
+		ManualChecks.complete(this.client, key, results);
 	}
 
 	private static Map<String, Object> nok(String severity) {

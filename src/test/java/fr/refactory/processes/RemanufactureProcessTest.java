@@ -228,7 +228,11 @@ class RemanufactureProcessTest extends ProcessTestSupport {
 		complete(key, "task-reassemble-part", Map.of("torqueRecords", "M8 25 Nm", "newSerial", "tmp"));
 	}
 
-	/** PART_REMAN has four checks in D12; REWORK is a minor failure, SCRAP a critical one. */
+	/**
+	 * PART_REMAN has four checks in D12; the part's EOL_BENCH comes from the bench run of 4.14, the inspector checks
+	 * the other three. REWORK is a minor dimensional failure; SCRAP a critical one for which no rework instruction
+	 * fits the defect.
+	 */
 	private void passQualityGate(long key, String verdict) {
 		long gate = org.awaitility.Awaitility.await()
 			.atMost(Duration.ofSeconds(30))
@@ -239,16 +243,18 @@ class RemanufactureProcessTest extends ProcessTestSupport {
 				.items(), (items) -> !items.isEmpty())
 			.get(0)
 			.getProcessInstanceKey();
-		for (int i = 0; i < 4; i++) {
-			Map<String, Object> result = Map.of("checkResult", "OK");
-			if (i == 0 && "REWORK".equals(verdict)) {
-				result = Map.of("checkResult", "NOK", "severity", "MINOR");
-			}
-			else if (i == 0 && "SCRAP".equals(verdict)) {
-				result = Map.of("checkResult", "NOK", "severity", "CRITICAL");
-			}
-			complete(gate, "task-perform-manual-check", result);
+		org.assertj.core.api.Assertions.assertThat(ManualChecks.open(this.client, gate))
+			.containsOnlyKeys("DIMENSIONAL_SAMPLE", "REMAN_LABEL", "GENEALOGY_COMPLETE");
+		Map<String, Map<String, Object>> results = new HashMap<>();
+		if ("REWORK".equals(verdict)) {
+			results.put("DIMENSIONAL_SAMPLE", ManualChecks.nok("MINOR", "BORE-OVERSIZE"));
 		}
+		else if ("SCRAP".equals(verdict)) {
+			Map<String, Object> critical = new HashMap<>(ManualChecks.nok("CRITICAL", "HOUSING-CRACK"));
+			critical.put("noReworkInstruction", true);
+			results.put("DIMENSIONAL_SAMPLE", critical);
+		}
+		ManualChecks.complete(this.client, gate, results);
 		assertThatProcessInstance(ProcessInstanceSelectors.byKey(gate)).isCompleted()
 			.hasVariable("qualityVerdict", verdict);
 	}

@@ -67,6 +67,62 @@ class VehicleIntakeProcessTest extends ProcessTestSupport {
 		assertThat(onlyIntakeOf(vin)).as("the gate scan of an announced vehicle starts no second intake").hasSize(1);
 	}
 
+	/**
+	 * D2 rule 12 takes renew vehicles of at most 8 years: 8 years and 6 months is older (the age is not truncated to
+	 * whole years), so the vehicle is out of the renew profile and reviewed; exactly 8 years is still renewed.
+	 */
+	@Test
+	void aRenewVehicleOfEightYearsAndAHalfIsOutOfTheRenewProfile() {
+		LocalDate today = LocalDate.ofInstant(this.processTestContext.getCurrentTime(), ZoneOffset.UTC);
+		String older = PlantInputs.unknownVin();
+		long olderKey = announce(older, "USED_CAR_REFURB");
+		arriveAtGate(older);
+		enterMasterData(olderKey, "CLIO", "ICE_PETROL", today.minusYears(8).minusMonths(6));
+		inspect(olderKey, older, Map.of("damageSeverity", "COSMETIC", "odometerKm", 62000));
+		intake(olderKey).hasVariable("route", "MANUAL_REVIEW")
+			.hasVariable("routeReason", "OUT_OF_RENEW_PROFILE")
+			.hasActiveElements("task-review-route");
+
+		String eight = PlantInputs.unknownVin();
+		long eightKey = announce(eight, "USED_CAR_REFURB");
+		arriveAtGate(eight);
+		enterMasterData(eightKey, "CLIO", "ICE_PETROL", today.minusYears(8));
+		inspect(eightKey, eight, Map.of("damageSeverity", "COSMETIC", "odometerKm", 62000));
+		intake(eightKey).hasVariable("route", "RENEW");
+	}
+
+	/**
+	 * AS-12 with a damaged pack: the triage classes it DAMAGED_NON_CRITICAL (deformed casing), so the suspicion stays, D2 routes
+	 * the vehicle to HV_QUARANTINE and intake-supervisors decide its route (1.10).
+	 */
+	@Test
+	void aVehicleWhosePackTheTriageFindsDamagedIsReviewedInHvQuarantine() {
+		String vin = PlantInputs.unknownVin();
+		long key = announce(vin, "USED_CAR_REFURB");
+		arriveAtGate(vin);
+		enterMasterData(key, "ZOE", "BEV", yearsAgo(5));
+		inspect(key, vin, Map.of("damageSeverity", "MODERATE", "underbodyImpact", true));
+		long triage = childOf(key);
+		Map<String, Object> deformed = PlantInputs.normalTriage(vin + "-HV");
+		deformed.put("casingDamage", "DEFORMATION");
+		this.processTestContext.completeUserTask(UserTaskSelectors.byElementId("task-triage-battery-safety", triage),
+				deformed);
+		// a damaged pack is monitored in quarantine for 48 h (a reading every 4 h) before the triage returns
+		for (int reading = 1; reading <= 12; reading++) {
+			complete(triage, "task-log-quarantine-temperature", Map.of("quarantineSurfaceTemperatureC", 22,
+					"quarantineAmbientTemperatureC", 20, "thermalEventObserved", false));
+			assertThatProcessInstance(ProcessInstanceSelectors.byKey(triage)).hasVariable("quarantineReadings", reading);
+			if (reading < 12) {
+				this.processTestContext.increaseTime(Duration.ofHours(4));
+			}
+		}
+
+		intake(key).hasVariable("hvBatteryDamageSuspected", true)
+			.hasVariable("route", "HV_QUARANTINE")
+			.hasVariable("routeReason", "HV_SUSPECT")
+			.hasActiveElements("task-review-route");
+	}
+
 	/** AS-15: Master III diesel, LCV_RETROFIT_ORDER, cosmetic damage: LCV_RETROFIT through diagnosis. */
 	@Test
 	void as15MasterDieselRetrofitOrderGoesToDiagnosisAsLcvRetrofit() {
@@ -80,15 +136,14 @@ class VehicleIntakeProcessTest extends ProcessTestSupport {
 	}
 
 	/**
-	 * A renew vehicle whose repair is uneconomic (the announced market value is tiny): diagnosis (the real child)
-	 * returns it, and the intake ends with the vehicle processed downstream.
+	 * A renew vehicle the ERP cannot value (D3 VALUE_MISSING: the lead reviews): diagnosis (the real child) returns it,
+	 * and the intake ends with the vehicle processed downstream.
 	 */
 	@Test
 	void aVehicleProcessedByDiagnosisEndsTheIntake() {
-		String vin = PlantInputs.unknownVin();
-		Map<String, Object> announcement = new HashMap<>();
-		announcement.put("marketValueEur", 1);
-		long key = announce(vin, "USED_CAR_REFURB", announcement);
+		String vin = PlantInputs.withSerialEnding(PlantInputs.unknownVin(),
+				fr.refactory.plant.erp.SimulatedErp.NO_VALUATION_SERIAL);
+		long key = announce(vin, "USED_CAR_REFURB");
 		arriveAtGate(vin);
 		enterMasterData(key, "CLIO", "ICE_PETROL", yearsAgo(4));
 		inspect(key, vin, Map.of("damageSeverity", "COSMETIC", "odometerKm", 62000));

@@ -23,6 +23,13 @@ public class SimulatedEndOfLineBenches implements EndOfLineBenches {
 	/** The prefix of a programme that measures one control-plan check (e.g. {@code CHECK_ISOLATION}). */
 	public static final String CHECK_PROGRAMME = "CHECK_";
 
+	/**
+	 * A VIN whose serial ends so reads a bonding resistance of exactly 0.1 Ω, D4b's limit (a failure: bonding must be
+	 * below 0.1 Ω). The tester measures the DC bus and the bonding; the AC bus is measured at commissioning by the work
+	 * lead where it applies (ADR 0316).
+	 */
+	public static final String BONDING_AT_LIMIT_SERIAL = "00100";
+
 	private final Simulation simulation;
 
 	private final Map<String, List<TestRun>> runsBySubject = new ConcurrentHashMap<>();
@@ -53,8 +60,11 @@ public class SimulatedEndOfLineBenches implements EndOfLineBenches {
 	public HvTestResults readHvTestResults(String vin) {
 		return this.simulation.answer(() -> {
 			Random random = Seeds.random("hv", vin);
-			return new HvTestResults(vin, "HV-TESTER-1", Seeds.between(random, 150, 900),
-					Seeds.between(random, 550, 2000), Seeds.between(random, 10, 90) / 1000.0, true, true);
+			double dc = Seeds.between(random, 150, 900);
+			// the former AC draw stays, so a VIN reads the same DC and bonding values as before
+			Seeds.between(random, 550, 2000);
+			double bonding = vin.endsWith(BONDING_AT_LIMIT_SERIAL) ? 0.1 : Seeds.between(random, 10, 90) / 1000.0;
+			return new HvTestResults(vin, "HV-TESTER-1", dc, null, bonding, true, true);
 		});
 	}
 
@@ -65,8 +75,10 @@ public class SimulatedEndOfLineBenches implements EndOfLineBenches {
 	}
 
 	/**
-	 * A check programme ({@code CHECK_<code>}) measures that one check of the control plan and passes; any other
-	 * programme measures brake force and noise.
+	 * A check programme ({@code CHECK_<code>}) measures that one check of the control plan and passes. A vehicle
+	 * programme ({@code VEHICLE_…}) measures the control plan's BRAKE_TEST (service-brake efficiency); any other
+	 * programme (a part family's {@code <family>_EOL}) gives the control plan's EOL_BENCH result, the programme's own
+	 * pass mark. About one run in ten fails.
 	 */
 	private static List<Measurement> measurementsOf(TestRequest request) {
 		if (request.programme() != null && request.programme().startsWith(CHECK_PROGRAMME)) {
@@ -74,14 +86,12 @@ public class SimulatedEndOfLineBenches implements EndOfLineBenches {
 					1.0));
 		}
 		Random random = Seeds.random("eol", request.subjectKey(), request.programme());
-		return List.of(measurement("BRAKE_FORCE", "kN", 3.0, 9.0, random), measurement("NOISE", "dB", 40, 80, random));
-	}
-
-	/** Within limits nine times in ten, 10 % above the upper limit otherwise. */
-	private static Measurement measurement(String name, String unit, double lower, double upper, Random random) {
 		boolean within = random.nextInt(10) > 0;
-		double value = within ? lower + (upper - lower) * random.nextDouble() : upper * 1.1;
-		return new Measurement(name, Math.round(value * 100) / 100.0, unit, lower, upper);
+		if (request.programme() != null && request.programme().startsWith("VEHICLE")) {
+			double efficiency = within ? 55 + 40 * random.nextDouble() : 30 + 15 * random.nextDouble();
+			return List.of(new Measurement("BRAKE_TEST", Math.round(efficiency * 10) / 10.0, "%", 50, 100));
+		}
+		return List.of(new Measurement("EOL_BENCH", within ? 1.0 : 0.0, "pass", 1.0, 1.0));
 	}
 
 	private static LocalDate calibrationDue(String benchId) {

@@ -3,6 +3,8 @@ package fr.refactory.plant.erp;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.time.temporal.ChronoUnit;
 import java.util.Optional;
 import java.util.Random;
 
@@ -12,9 +14,20 @@ import fr.refactory.plant.simulation.Simulation;
 
 /**
  * An ERP whose master data and prices derive from the VIN and part numbers. VINs starting {@code VF1} are Renault
- * vehicles it knows (Master vans when the fourth character is {@code M}); others are unknown.
+ * vehicles it knows (Master vans when the fourth character is {@code M}); others are unknown. A known VIN whose serial
+ * ends {@link #COLLECTION_SERIAL} is registered as a collection vehicle, one ending {@link #NOT_FRENCH_SERIAL} is not
+ * registered in France in a definitive series (ADR 0318).
  */
 public class SimulatedErp implements Erp {
+
+	/** Serial ending of a vehicle the ERP has no market valuation for (D3 VALUE_MISSING). */
+	public static final String NO_VALUATION_SERIAL = "99999";
+
+	/** Serial ending of a vehicle registered as a collection vehicle (D4 rule 4). */
+	public static final String COLLECTION_SERIAL = "77777";
+
+	/** Serial ending of a vehicle not registered in France in a definitive series (D4 rule 3). */
+	public static final String NOT_FRENCH_SERIAL = "88888";
 
 	private static final BigDecimal LABOUR_RATE_EUR = new BigDecimal("65.00");
 
@@ -39,7 +52,8 @@ public class SimulatedErp implements Erp {
 				.stream()
 				.map((line) -> priceOf(line.partNumber()).multiply(BigDecimal.valueOf(line.quantity())))
 				.reduce(BigDecimal.ZERO, BigDecimal::add);
-			return new CostEstimate(request.subjectKey(), money(labour), money(parts), money(labour.add(parts)));
+			return new CostEstimate(request.subjectKey(), money(labour), money(parts), money(labour.add(parts)),
+					marketValue(request));
 		});
 	}
 
@@ -62,10 +76,25 @@ public class SimulatedErp implements Erp {
 		if (master) {
 			int power = MASTER_POWERS_KW[random.nextInt(MASTER_POWERS_KW.length)];
 			return new VehicleMasterData(vin, "RENAULT", "MASTER_III", "MASTER III 2.3 dCi", "M10RENVP" + vin.substring(11, 15),
-					"N1", firstRegistration, "ICE_DIESEL", power, Seeds.between(random, 1900, 2300), 3500);
+					"N1", firstRegistration, "ICE_DIESEL", power, Seeds.between(random, 1900, 2300), 3500,
+					!vin.endsWith(NOT_FRENCH_SERIAL), vin.endsWith(COLLECTION_SERIAL));
 		}
 		return new VehicleMasterData(vin, "RENAULT", "CLIO", "CLIO V", "M10RENVP" + vin.substring(11, 15), "M1",
-				firstRegistration, "ICE_PETROL", 74, Seeds.between(random, 1050, 1250), 1650);
+				firstRegistration, "ICE_PETROL", 74, Seeds.between(random, 1050, 1250), 1650,
+				!vin.endsWith(NOT_FRENCH_SERIAL), vin.endsWith(COLLECTION_SERIAL));
+	}
+
+	/**
+	 * A used-vehicle valuation: 25,000 EUR new, 15 % less a year since first registration, 1,000 EUR floor; none
+	 * without a first registration or for a VIN whose serial ends {@link #NO_VALUATION_SERIAL}.
+	 */
+	private BigDecimal marketValue(CostRequest request) {
+		if (request.firstRegistrationDate() == null || request.subjectKey().endsWith(NO_VALUATION_SERIAL)) {
+			return null;
+		}
+		long years = ChronoUnit.YEARS.between(request.firstRegistrationDate(),
+				LocalDate.ofInstant(this.simulation.now(), ZoneOffset.UTC));
+		return money(BigDecimal.valueOf(Math.max(1000.0, Math.round(25000.0 * Math.pow(0.85, years)))));
 	}
 
 	private static BigDecimal priceOf(String partNumber) {

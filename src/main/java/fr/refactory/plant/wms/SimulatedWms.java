@@ -22,6 +22,12 @@ public class SimulatedWms implements Wms {
 	/** Part numbers with this prefix are short at their first pick per work order; for demos and tests. */
 	public static final String SHORT_PICK_PREFIX = "SHORT-";
 
+	/** Part numbers with this prefix have no active remanufacturing line at The Remakers (D10 rule 1 not met). */
+	public static final String NO_REMAN_LINE_PREFIX = "NOLINE-";
+
+	/** Part numbers with this prefix are discontinued: none in stock and none to come (D3 PARTS_OBSOLETE). */
+	public static final String OBSOLETE_PREFIX = "OBS-";
+
 	private final Simulation simulation;
 
 	/** Work order and part number of the short picks so far: the back order has arrived for these. */
@@ -43,11 +49,12 @@ public class SimulatedWms implements Wms {
 	@Override
 	public PartAvailability availabilityOf(String partNumber, int quantity) {
 		return this.simulation.answer(() -> {
-			int inStock = stockOf(partNumber);
-			LocalDate expectedOn = (inStock >= quantity) ? null
+			boolean obsolete = partNumber.startsWith(OBSOLETE_PREFIX);
+			int inStock = obsolete ? 0 : stockOf(partNumber);
+			LocalDate expectedOn = (inStock >= quantity || obsolete) ? null
 					: LocalDate.ofInstant(this.simulation.now(), ZoneOffset.UTC)
 						.plusDays(Seeds.between(Seeds.random("lead", partNumber), 2, 10));
-			return new PartAvailability(partNumber, quantity, inStock, expectedOn);
+			return new PartAvailability(partNumber, quantity, inStock, expectedOn, obsolete);
 		});
 	}
 
@@ -107,7 +114,8 @@ public class SimulatedWms implements Wms {
 	public PartDemand demandFor(String partNumber) {
 		return this.simulation.answer(() -> {
 			Random random = Seeds.random("demand", partNumber);
-			return new PartDemand(partNumber, Seeds.between(random, 0, 40), Seeds.between(random, 0, 120));
+			return new PartDemand(partNumber, Seeds.between(random, 0, 40), Seeds.between(random, 0, 120),
+					!partNumber.startsWith(NO_REMAN_LINE_PREFIX));
 		});
 	}
 

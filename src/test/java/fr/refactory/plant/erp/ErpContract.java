@@ -26,6 +26,17 @@ abstract class ErpContract {
 		assertThat(data.originalMaxPowerKw()).isIn(75.0, 92.0, 110.0);
 		assertThat(data.gvwrKg()).isGreaterThanOrEqualTo(data.massInRunningOrderKg());
 		assertThat(erp().findVehicleMasterData(MASTER_VIN)).contains(data);
+		assertThat(data.registeredInFranceDefinitive()).isTrue();
+		assertThat(data.collectionRegistration()).isFalse();
+	}
+
+	@Test
+	void shouldSayWhichVehiclesAreCollectionOrNotRegisteredInFrance() {
+		String collection = MASTER_VIN.substring(0, 12) + SimulatedErp.COLLECTION_SERIAL;
+		String foreign = MASTER_VIN.substring(0, 12) + SimulatedErp.NOT_FRENCH_SERIAL;
+
+		assertThat(erp().findVehicleMasterData(collection).orElseThrow().collectionRegistration()).isTrue();
+		assertThat(erp().findVehicleMasterData(foreign).orElseThrow().registeredInFranceDefinitive()).isFalse();
 	}
 
 	@Test
@@ -36,11 +47,20 @@ abstract class ErpContract {
 	@Test
 	void shouldAddLabourAndPartsInTheEstimate() {
 		CostEstimate estimate = erp().costEstimate(new CostRequest(MASTER_VIN, 2.5,
-				List.of(new CostRequest.CostLine("7701000001", 2))));
+				List.of(new CostRequest.CostLine("7701000001", 2)), LocalDate.of(2018, 5, 1)));
 
 		assertThat(estimate.labourEur()).isEqualByComparingTo("162.50");
 		assertThat(estimate.partsEur()).isPositive();
 		assertThat(estimate.totalEur()).isEqualByComparingTo(estimate.labourEur().add(estimate.partsEur()));
+		assertThat(estimate.marketValueEur()).isPositive();
+	}
+
+	@Test
+	void shouldHaveNoMarketValueForAVehicleItCannotValue() {
+		CostEstimate estimate = erp().costEstimate(new CostRequest(
+				MASTER_VIN.substring(0, 12) + SimulatedErp.NO_VALUATION_SERIAL, 1, List.of(), LocalDate.of(2018, 5, 1)));
+
+		assertThat(estimate.marketValueEur()).isNull();
 	}
 
 	@Test

@@ -29,6 +29,8 @@ abstract class WmsContract {
 	void shouldTellWhenAPartIsOutOfStock() {
 		PartAvailability inStock = wms().availabilityOf("7701000001", 1);
 		PartAvailability outOfStock = wms().availabilityOf("77010000X", 2);
+		assertThat(wms().availabilityOf(SimulatedWms.OBSOLETE_PREFIX + "7701000001", 1).obsolete()).isTrue();
+		assertThat(outOfStock.obsolete()).isFalse();
 
 		assertThat(inStock.available()).isTrue();
 		assertThat(inStock.expectedOn()).isNull();
@@ -108,6 +110,8 @@ abstract class WmsContract {
 
 		assertThat(wms().demandFor("8200000042")).isEqualTo(demand);
 		assertThat(demand.daysOfCover()).isNotNegative();
+		assertThat(demand.remanProgramExists()).isTrue();
+		assertThat(wms().demandFor(SimulatedWms.NO_REMAN_LINE_PREFIX + "8200000042").remanProgramExists()).isFalse();
 	}
 
 }

@@ -2,12 +2,9 @@ package fr.refactory.workers.eol;
 
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 
-import fr.refactory.plant.BusinessErrorCodes;
 import fr.refactory.plant.eol.EndOfLineBenches;
 import fr.refactory.plant.eol.HvTestResults;
 import fr.refactory.plant.eol.TestRequest;
@@ -17,20 +14,12 @@ import fr.refactory.workers.support.Vars;
 import fr.refactory.workers.support.WorkerRecords;
 import io.camunda.client.annotation.JobWorker;
 import io.camunda.client.api.response.ActivatedJob;
-import io.camunda.client.exception.CamundaError;
 
 import org.springframework.stereotype.Component;
 
 /** The end-of-line bench workers ({@code eol.*}): vehicle and part tests, HV safety results, gate results. */
 @Component
 public class EndOfLineWorkers {
-
-	/** UN R100 isolation limits: 100 Ω/V on the DC bus, 500 Ω/V on the AC bus; bonding at most 0.1 Ω. */
-	static final double MIN_ISOLATION_DC_OHM_PER_V = 100.0;
-
-	static final double MIN_ISOLATION_AC_OHM_PER_V = 500.0;
-
-	static final double MAX_BONDING_OHM = 0.1;
 
 	private final EndOfLineBenches benches;
 
@@ -69,23 +58,14 @@ public class EndOfLineWorkers {
 	}
 
 	/**
-	 * 3.12: HV commissioning measurements. Isolation or bonding out of limits is the BPMN error
-	 * {@code HV_TEST_FAILED} (with the results as variables for the rework loop).
+	 * 3.12: the HV tester's commissioning measurements, as measured: whether they conform is D4b's verdict (3.15),
+	 * the only place the limits live (ADR 0316). {@code isolationAcOhmPerV} is absent when the tester measured no
+	 * separate AC bus.
 	 */
 	@JobWorker(type = "eol.readHvTestResults")
 	public Map<String, Object> readHvTestResults(ActivatedJob job) {
 		String vin = Vars.of(job).requireText("vin");
 		HvTestResults hv = JobOutcome.call(job, () -> this.benches.readHvTestResults(vin));
-		List<String> failed = new ArrayList<>();
-		if (hv.isolationDcOhmPerV() < MIN_ISOLATION_DC_OHM_PER_V) {
-			failed.add("ISOLATION_DC");
-		}
-		if (hv.isolationAcOhmPerV() < MIN_ISOLATION_AC_OHM_PER_V) {
-			failed.add("ISOLATION_AC");
-		}
-		if (hv.bondingResistanceOhm() > MAX_BONDING_OHM) {
-			failed.add("BONDING");
-		}
 		Map<String, Object> results = new LinkedHashMap<>();
 		results.put("equipmentId", hv.equipmentId());
 		results.put("isolationDcOhmPerV", hv.isolationDcOhmPerV());
@@ -93,25 +73,18 @@ public class EndOfLineWorkers {
 		results.put("bondingResistanceOhm", hv.bondingResistanceOhm());
 		results.put("obdLampOff", hv.obdLampOff());
 		results.put("chargeTestOk", hv.chargeTestOk());
-		results.put("failedCriteria", failed);
 		this.records.audit(job, "HV_TEST_READ", "VEHICLE", vin, results);
-		if (!failed.isEmpty()) {
-			throw CamundaError.bpmnError(BusinessErrorCodes.HV_TEST_FAILED,
-					"eol: HV safety test failed on " + vin + ": " + failed, Map.of("hvTestResults", results));
-		}
 		return Map.of("hvTestResults", results);
 	}
 
 	/**
-	 * 5.2: the bench results of the subject; the required checks (D12) that no bench measured are left as
-	 * {@code manualChecks}.
+	 * 5.2: every bench result of the subject, one row per measured characteristic; {@code quality.matchControlPlan}
+	 * matches them to the control plan.
 	 */
 	@JobWorker(type = "eol.getResults")
 	public Map<String, Object> getResults(ActivatedJob job) {
-		Vars vars = Vars.of(job);
-		Vars.Subject subject = vars.subject();
+		Vars.Subject subject = Vars.of(job).subject();
 		List<Map<String, Object>> automatic = new ArrayList<>();
-		Set<String> measured = new LinkedHashSet<>();
 		for (TestRun run : JobOutcome.call(job, () -> this.benches.results(subject.key())).runs()) {
 			for (TestRun.Measurement m : run.measurements()) {
 				Map<String, Object> row = new LinkedHashMap<>();
@@ -125,17 +98,9 @@ public class EndOfLineWorkers {
 				row.put("equipmentId", run.equipmentId());
 				row.put("calibrationDueDate", String.valueOf(run.equipmentCalibrationDueDate()));
 				automatic.add(row);
-				measured.add(m.name());
 			}
 		}
-		List<Object> manual = new ArrayList<>();
-		for (Object check : vars.list("requiredChecks")) {
-			Object code = (check instanceof Map<?, ?> map) ? map.get("checkCode") : check;
-			if (code != null && !measured.contains(code.toString())) {
-				manual.add(check);
-			}
-		}
-		return Map.of("automaticResults", automatic, "manualChecks", manual);
+		return Map.of("automaticResults", automatic);
 	}
 
 	private static Map<String, Object> asMap(TestRun run) {

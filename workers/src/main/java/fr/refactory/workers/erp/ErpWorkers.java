@@ -4,7 +4,6 @@ import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
-import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -64,16 +63,18 @@ public class ErpWorkers {
 		result.put("originalMaxPowerKw", data.originalMaxPowerKw());
 		result.put("massInRunningOrderKg", data.massInRunningOrderKg());
 		result.put("gvwrKg", data.gvwrKg());
-		// not in the ERP port: a French definitive registration is the ERP's normal case (ADR 0304)
-		result.put("registeredInFranceDefinitive", true);
-		result.put("collectionRegistration", false);
+		result.put("registeredInFranceDefinitive", data.registeredInFranceDefinitive());
+		result.put("collectionRegistration", data.collectionRegistration());
 		result.put("tractionBatteryId", electric ? "BAT-" + vin : null);
 		result.put("maxAxleLoadsKg", Map.of("front", Math.round(data.gvwrKg() * 0.5), "rear",
 				Math.round(data.gvwrKg() * 0.6)));
 		return result;
 	}
 
-	/** 2.9: repair cost from labour hours and parts, against the market value (D3 inputs). */
+	/**
+	 * 2.9: repair cost from labour hours and parts, against the ERP's market value (D3 inputs); no valuation from the
+	 * ERP is passed on as none ({@code marketValueEur} and {@code costRatio} null: D3 VALUE_MISSING).
+	 */
 	@JobWorker(type = "erp.costEstimate")
 	public Map<String, Object> costEstimate(ActivatedJob job) {
 		Vars vars = Vars.of(job);
@@ -86,30 +87,23 @@ public class ErpWorkers {
 						(map.get("quantity") instanceof Number n) ? n.intValue() : 1));
 			}
 		}
-		CostEstimate estimate = JobOutcome.call(job,
-				() -> this.erp.costEstimate(new CostRequest(subject.key(), labourHours, lines)));
-		double marketValue = vars.decimalOr(marketValue(vars), "marketValueEur");
+		CostEstimate estimate = JobOutcome.call(job, () -> this.erp.costEstimate(
+				new CostRequest(subject.key(), labourHours, lines, vars.date("firstRegistrationDate"))));
 		int partsDelayDays = 0;
-		for (Object row : vars.list("partsAvailability")) {
+		for (Object row : vars.list("partsAvailabilityLines")) {
 			if (row instanceof Map<?, ?> map && Boolean.FALSE.equals(map.get("available"))) {
 				partsDelayDays = 3;
 			}
 		}
 		double total = estimate.totalEur().doubleValue();
-		return Map.of("estimatedRepairCostEur", total, "marketValueEur", marketValue, "costRatio",
-				marketValue > 0 ? BigDecimal.valueOf(total / marketValue).setScale(3, RoundingMode.HALF_UP).doubleValue()
-						: 1.0,
-				"estimatedRepairDays", (int) Math.ceil(labourHours / 7.0) + partsDelayDays);
-	}
-
-	/** A used-vehicle value: 25,000 EUR new, 15 % less a year since first registration, 1,000 EUR floor. */
-	private double marketValue(Vars vars) {
-		LocalDate first = vars.date("firstRegistrationDate");
-		if (first == null) {
-			return 8000.0;
-		}
-		long years = ChronoUnit.YEARS.between(first, LocalDate.ofInstant(this.records.clock().instant(), ZoneOffset.UTC));
-		return Math.max(1000.0, Math.round(25000.0 * Math.pow(0.85, years)));
+		BigDecimal marketValue = estimate.marketValueEur();
+		Map<String, Object> result = new LinkedHashMap<>();
+		result.put("estimatedRepairCostEur", total);
+		result.put("marketValueEur", (marketValue != null) ? marketValue.doubleValue() : null);
+		result.put("costRatio", (marketValue != null && marketValue.signum() > 0)
+				? estimate.totalEur().divide(marketValue, 3, RoundingMode.HALF_UP).doubleValue() : null);
+		result.put("estimatedRepairDays", (int) Math.ceil(labourHours / 7.0) + partsDelayDays);
+		return result;
 	}
 
 	/** 3.4: purchase order for the kit, due a week before the planned conversion. */

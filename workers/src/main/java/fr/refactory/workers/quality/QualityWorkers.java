@@ -1,82 +1,136 @@
 package fr.refactory.workers.quality;
 
-import java.util.ArrayList;
-import java.util.HashMap;
-import java.util.LinkedHashMap;
-import java.util.List;
+import java.math.BigDecimal;
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.time.LocalDate;
 import java.util.Map;
+import java.util.UUID;
 
+import fr.refactory.records.InspectionResult;
+import fr.refactory.records.Inspections;
+import fr.refactory.records.NonConformities;
+import fr.refactory.records.NonConformity;
+import fr.refactory.records.WorkOrders;
+import fr.refactory.workers.support.JobOutcome;
+import fr.refactory.workers.support.Vars;
+import fr.refactory.workers.support.WorkerRecords;
 import io.camunda.client.annotation.JobWorker;
 import io.camunda.client.api.response.ActivatedJob;
-
-import fr.refactory.workers.support.Vars;
 
 import org.springframework.stereotype.Component;
 
 /**
- * {@code quality.aggregateResults} (ADR 0304): folds the bench results, MES measurements and manual checks of a
- * quality gate into the inputs of D11. D11's {@code reworkable} ("a rework instruction exists for all failed checks")
- * is false when the inspector marked a failed manual check as having no rework instruction, or on a critical failure. A pure function of the job's variables, so a redelivered job answers the same.
+ * The quality gate's own workers (ADR 0304, 0310): {@code quality.matchControlPlan} matches the bench, MES and D4b
+ * results to the control plan and leaves the rest as manual checks; {@code quality.aggregateResults} folds every
+ * result into the inputs of D11 and writes an inspection result per check and a nonconformity per failed check.
  */
 @Component
 public class QualityWorkers {
 
-	static final List<String> SEVERITIES = List.of("NONE", "MINOR", "MAJOR", "CRITICAL");
+	private static final String GATE = "QUALITY_GATE";
+
+	private final Inspections inspections;
+
+	private final NonConformities nonConformities;
+
+	private final WorkOrders workOrders;
+
+	private final WorkerRecords records;
+
+	QualityWorkers(Inspections inspections, NonConformities nonConformities, WorkOrders workOrders,
+			WorkerRecords records) {
+		this.inspections = inspections;
+		this.nonConformities = nonConformities;
+		this.workOrders = workOrders;
+		this.records = records;
+	}
+
+	@JobWorker(type = "quality.matchControlPlan")
+	public Map<String, Object> matchControlPlan(ActivatedJob job) {
+		return GateResults.match(Vars.of(job));
+	}
 
 	@JobWorker(type = "quality.aggregateResults")
 	public Map<String, Object> aggregateResults(ActivatedJob job) {
 		Vars vars = Vars.of(job);
-		Map<String, Boolean> safety = new HashMap<>();
-		for (Object check : vars.list("requiredChecks")) {
-			if (check instanceof Map<?, ?> map && map.get("checkCode") != null) {
-				safety.put(map.get("checkCode").toString(), Boolean.TRUE.equals(map.get("safetyCharacteristic")));
-			}
+		GateResults.Aggregate aggregate = GateResults.aggregate(vars);
+		Vars.Subject subject = vars.subject();
+		String workOrderId = recordedWorkOrder(vars.text("workOrderId"));
+		Instant now = this.records.clock().instant();
+		for (Map<String, Object> result : aggregate.results()) {
+			this.inspections.record(inspection(job, vars, subject, workOrderId, result, now));
 		}
-		List<Map<String, Object>> failed = new ArrayList<>();
-		for (Object row : vars.list("automaticResults")) {
-			if (row instanceof Map<?, ?> map && "NOK".equals(map.get("result"))) {
-				failed.add(failure(map.get("checkCode"), "MAJOR", "AUTOMATIC", safety, true));
-			}
+		for (Map<String, Object> failure : aggregate.failed()) {
+			this.nonConformities.raise(nonConformity(job, vars, subject, workOrderId, failure, now));
 		}
-		for (Object row : vars.list("measurements")) {
-			if (row instanceof Map<?, ?> map && Boolean.FALSE.equals(map.get("withinLimits"))) {
-				failed.add(failure(map.get("name"), "MAJOR", "MES", safety, true));
-			}
-		}
-		for (Object row : vars.list("manualResults")) {
-			if (row instanceof Map<?, ?> map && "NOK".equals(map.get("checkResult"))) {
-				Object severity = map.get("severity");
-				failed.add(failure(map.get("checkCode"),
-						SEVERITIES.contains(String.valueOf(severity)) ? severity.toString() : "MAJOR", "MANUAL", safety,
-						!Boolean.TRUE.equals(map.get("noReworkInstruction"))));
-			}
-		}
-		String maxSeverity = failed.stream()
-			.map((f) -> f.get("severity").toString())
-			.max((a, b) -> Integer.compare(SEVERITIES.indexOf(a), SEVERITIES.indexOf(b)))
-			.orElse("NONE");
-		boolean safetyFailed = failed.stream().anyMatch((f) -> Boolean.TRUE.equals(f.get("safetyCharacteristic")));
-		Map<String, Object> result = new LinkedHashMap<>();
-		result.put("maxSeverity", maxSeverity);
-		result.put("safetyCharacteristicFailed", safetyFailed);
-		boolean everyFailureReworkable = failed.stream().allMatch((f) -> Boolean.TRUE.equals(f.get("reworkable")));
-		result.put("reworkable", !failed.isEmpty() && everyFailureReworkable && !"CRITICAL".equals(maxSeverity));
-		result.put("concessionAvailable", !failed.isEmpty() && !safetyFailed && !"CRITICAL".equals(maxSeverity));
-		result.put("failedChecks", failed);
-		return result;
+		this.records.audit(job, "QUALITY_RESULTS_RECORDED", subject.type(), subject.key(),
+				WorkerRecords.data("checks", aggregate.results().size(), "failedChecks",
+						aggregate.failed().stream().map((f) -> f.get("checkCode")).toList(), "controlPlanVersion",
+						vars.text("controlPlanVersion")));
+		return aggregate.outputs();
 	}
 
-	/** @param reworkable a rework instruction exists for it (the inspector ticks when none does) */
-	private static Map<String, Object> failure(Object checkCode, String severity, String source,
-			Map<String, Boolean> safety, boolean reworkable) {
-		String code = String.valueOf(checkCode);
-		Map<String, Object> failure = new LinkedHashMap<>();
-		failure.put("checkCode", code);
-		failure.put("severity", severity);
-		failure.put("source", source);
-		failure.put("safetyCharacteristic", safety.getOrDefault(code, false));
-		failure.put("reworkable", reworkable);
-		return failure;
+	private InspectionResult inspection(ActivatedJob job, Vars vars, Vars.Subject subject, String workOrderId,
+			Map<String, Object> result, Instant now) {
+		String key = recordKey(job, "inspection", result);
+		return new InspectionResult(uuid(key), subject.type(), subject.key(), workOrderId,
+				result.get("checkCode").toString(), vars.text("controlPlanId"),
+				text(result.get("controlPlanVersion"), vars.text("controlPlanVersion")), decimal(result.get("value")),
+				text(result.get("unit"), null), decimal(result.get("lowerLimit")), decimal(result.get("upperLimit")),
+				result.get("result").toString(), result.get("severity").toString(),
+				Boolean.TRUE.equals(result.get("safetyCharacteristic")), text(result.get("equipmentId"), null),
+				date(result.get("calibrationDueDate")), performedBy(result), now, key);
+	}
+
+	private NonConformity nonConformity(ActivatedJob job, Vars vars, Vars.Subject subject, String workOrderId,
+			Map<String, Object> failure, Instant now) {
+		String key = recordKey(job, "nonconformity", failure);
+		return new NonConformity(uuid(key), subject.key(), workOrderId,
+				GATE + ":" + vars.textOr(String.valueOf(vars.text("subjectType")), "controlPlanId"),
+				failure.get("defectCode").toString(), failure.get("severity").toString(), 1, null, null, null, null,
+				null, now, key, null);
+	}
+
+	/** Who performed the check: the bench or MES equipment, the deciding table, or the inspectors' group. */
+	private static String performedBy(Map<String, Object> result) {
+		Object source = result.get("source");
+		if ("MANUAL".equals(source)) {
+			return "quality-inspectors";
+		}
+		if (result.get("equipmentId") != null) {
+			return source + ":" + result.get("equipmentId");
+		}
+		return String.valueOf(source);
+	}
+
+	private String recordedWorkOrder(String workOrderId) {
+		return (workOrderId != null && this.workOrders.find(workOrderId).isPresent()) ? workOrderId : null;
+	}
+
+	private static String recordKey(ActivatedJob job, String kind, Map<String, Object> result) {
+		return JobOutcome.key(job, kind + ":" + result.get("source") + ":" + result.get("checkCode")).value();
+	}
+
+	private static UUID uuid(String key) {
+		return UUID.nameUUIDFromBytes(key.getBytes(StandardCharsets.UTF_8));
+	}
+
+	private static String text(Object value, String fallback) {
+		return (value == null) ? fallback : value.toString();
+	}
+
+	private static BigDecimal decimal(Object value) {
+		return (value instanceof Number n) ? new BigDecimal(n.toString()) : null;
+	}
+
+	private static LocalDate date(Object value) {
+		try {
+			return (value == null) ? null : LocalDate.parse(value.toString());
+		}
+		catch (java.time.format.DateTimeParseException ex) {
+			return null;
+		}
 	}
 
 }

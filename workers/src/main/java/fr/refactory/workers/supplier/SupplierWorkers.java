@@ -28,13 +28,13 @@ import org.springframework.stereotype.Component;
 @Component
 public class SupplierWorkers {
 
-	/** The approved LCV kit (TOLV, Renault Master III, §3.3). */
+	/** The approved LCV kit (TOLV, Renault Master III, §3.3: a synchronous e-motor of about 60 kW). */
 	record KitApproval(String kitReference, String kitManufacturer, String approvalNumber, double kitMotorPowerKw,
 			List<String> modelFamilies, List<String> operations) {
 	}
 
-	static final List<KitApproval> KIT_CATALOGUE = List.of(new KitApproval("TOLV-MASTER-E-75", "TOLV",
-			"FR-RETRO-2024-0117", 75.0, List.of("MASTER_III"), List.of("REMOVE_ICE_DRIVETRAIN", "INSTALL_E_MOTOR",
+	static final List<KitApproval> KIT_CATALOGUE = List.of(new KitApproval("TOLV-MASTER-E-60", "TOLV",
+			"FR-RETRO-2024-0117", 60.0, List.of("MASTER_III"), List.of("REMOVE_ICE_DRIVETRAIN", "INSTALL_E_MOTOR",
 					"INSTALL_INVERTER", "INSTALL_BATTERY_PACK", "INSTALL_CHARGER", "ROUTE_HV_HARNESS",
 					"INSTALL_CONVERSION_PLATE")));
 

@@ -33,13 +33,13 @@ import org.springframework.stereotype.Component;
 @Component
 public class WmsWorkers {
 
-	/** Families The Remakers remanufacture (domain brief §3.4). */
-	static final Set<String> REMAN_FAMILIES = Set.of("ENGINE", "GEARBOX", "E_MOTOR", "ELECTRONICS", "ECU",
-			"TURBOCHARGER", "STARTER", "ALTERNATOR", "INJECTION");
-
-	/** Parts worth harvesting on a dismantled vehicle (7.6), by family. */
-	static final List<String> HARVEST_FAMILIES = List.of("ENGINE", "GEARBOX", "ALTERNATOR", "STARTER", "ECU",
-			"BODY_PANEL", "HEADLAMP");
+	/**
+	 * Parts worth harvesting on a dismantled vehicle (7.6), by family: D10's {@code partFamily} values (the table is
+	 * the only source of the values; {@code PartFamilyValuesTest} holds this list to it). Which family is
+	 * remanufactured is D10's rule, whether a line runs for the reference is the WMS's answer (ADR 0315).
+	 */
+	static final List<String> HARVEST_FAMILIES = List.of("ENGINE", "GEARBOX", "TURBO", "STARTER_ALTERNATOR", "ECU",
+			"BODY_PANEL", "LIGHTING");
 
 	private final Wms wms;
 
@@ -115,12 +115,17 @@ public class WmsWorkers {
 		return (vars.text("batteryId") != null) ? "BATTERY" : "VEHICLE";
 	}
 
-	/** 2.8: availability of each line of {@code partsList} ({@code partNumber}, {@code quantity}). */
+	/**
+	 * 2.8: availability of each line of {@code partsList} ({@code partNumber}, {@code quantity}) in
+	 * {@code partsAvailabilityLines}, and D3's summary in {@code partsAvailability}: OBSOLETE when a part is
+	 * discontinued, else BACKORDER when one is short, else ALL_AVAILABLE.
+	 */
 	@JobWorker(type = "wms.checkPartsAvailability")
 	public Map<String, Object> checkPartsAvailability(ActivatedJob job) {
 		Vars vars = Vars.of(job);
 		List<PartLine> lines = partLines(vars);
 		List<Map<String, Object>> availability = new ArrayList<>();
+		String summary = "ALL_AVAILABLE";
 		for (PartLine line : lines) {
 			PartAvailability answer = JobOutcome.call(job,
 					() -> this.wms.availabilityOf(line.partNumber(), line.quantity()));
@@ -130,12 +135,19 @@ public class WmsWorkers {
 			row.put("inStock", answer.inStock());
 			row.put("available", answer.available());
 			row.put("expectedOn", answer.expectedOn() == null ? null : answer.expectedOn().toString());
+			row.put("obsolete", answer.obsolete());
 			availability.add(row);
+			if (answer.obsolete()) {
+				summary = "OBSOLETE";
+			}
+			else if (!answer.available() && !"OBSOLETE".equals(summary)) {
+				summary = "BACKORDER";
+			}
 		}
 		List<Map<String, Object>> partsList = lines.stream()
 			.map((line) -> Map.<String, Object>of("partNumber", line.partNumber(), "quantity", line.quantity()))
 			.toList();
-		return Map.of("partsList", partsList, "partsAvailability", availability);
+		return Map.of("partsList", partsList, "partsAvailabilityLines", availability, "partsAvailability", summary);
 	}
 
 	/** 2.9: reserves the parts of the work order; critical parts are reserved when nothing is back-ordered. */
@@ -205,8 +217,8 @@ public class WmsWorkers {
 		this.records.link(job, "PART", part.partId(), "HARVESTED_FROM", "VEHICLE", donorVin);
 		this.records.audit(job, "PART_HARVESTED", "PART", part.partId(),
 				WorkerRecords.data("donorVin", donorVin, "partNumber", number, "origin", origin, "label", part.labelText()));
-		return Map.of("partId", part.partId(), "remanProgramExists",
-				family != null && REMAN_FAMILIES.contains(family), "daysOfCover", demand.daysOfCover());
+		return Map.of("partId", part.partId(), "remanProgramExists", demand.remanProgramExists(), "daysOfCover",
+				demand.daysOfCover());
 	}
 
 	/** 7.6: the harvest candidates of the vehicle with their open demand, for D10 per part. */
@@ -223,7 +235,7 @@ public class WmsWorkers {
 			candidate.put("partFamily", family);
 			candidate.put("openDemand", demand.openDemand());
 			candidate.put("daysOfCover", demand.daysOfCover());
-			candidate.put("remanProgramExists", REMAN_FAMILIES.contains(family));
+			candidate.put("remanProgramExists", demand.remanProgramExists());
 			candidates.add(candidate);
 		}
 		return Map.of("harvestCandidates", candidates);

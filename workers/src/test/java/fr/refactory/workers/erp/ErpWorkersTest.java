@@ -34,6 +34,20 @@ class ErpWorkersTest extends RefactoryIntegrationTest {
 					"tractionBatteryId", "maxAxleLoadsKg");
 	}
 
+	/** D4 rules 3 and 4 are reachable: the registration facts are the ERP's answer for the vehicle. */
+	@Test
+	void masterDataSayHowTheVehicleIsRegistered() {
+		String collection = TestVins.endingWith(TestVins.master(), fr.refactory.plant.erp.SimulatedErp.COLLECTION_SERIAL);
+		String foreign = TestVins.endingWith(TestVins.master(), fr.refactory.plant.erp.SimulatedErp.NOT_FRENCH_SERIAL);
+
+		assertThat(this.workers.getVehicleMasterData(TestJob.of("erp.getVehicleMasterData", Map.of("vin", collection))))
+			.containsEntry("collectionRegistration", true)
+			.containsEntry("registeredInFranceDefinitive", true);
+		assertThat(this.workers.getVehicleMasterData(TestJob.of("erp.getVehicleMasterData", Map.of("vin", foreign))))
+			.containsEntry("collectionRegistration", false)
+			.containsEntry("registeredInFranceDefinitive", false);
+	}
+
 	@Test
 	void masterDataOfAVinTheErpDoesNotKnowIsTheBpmnErrorMasterDataNotFound() {
 		TestJob job = TestJob.of("erp.getVehicleMasterData", Map.of("vin", TestVins.unknownToErp()));
@@ -43,22 +57,34 @@ class ErpWorkersTest extends RefactoryIntegrationTest {
 	}
 
 	@Test
-	void costEstimateComparesTheRepairWithTheMarketValue() {
+	void costEstimateComparesTheRepairWithTheErpsMarketValue() {
 		Map<String, Object> estimate = this.workers.costEstimate(TestJob.of("erp.costEstimate",
-				Map.of("vin", TestVins.master(), "labourHours", 10.0, "marketValueEur", 10000,
+				Map.of("vin", TestVins.master(), "labourHours", 10.0, "firstRegistrationDate", "2019-04-01",
 						"partsList", List.of(Map.of("partNumber", "7701-DOOR", "quantity", 1)))));
 
 		double cost = (Double) estimate.get("estimatedRepairCostEur");
+		double value = (Double) estimate.get("marketValueEur");
 		assertThat(cost).isGreaterThan(0);
-		assertThat((Double) estimate.get("costRatio")).isCloseTo(cost / 10000.0, org.assertj.core.data.Offset.offset(0.001));
+		assertThat(value).isGreaterThan(0);
+		assertThat((Double) estimate.get("costRatio")).isCloseTo(cost / value, org.assertj.core.data.Offset.offset(0.001));
 		assertThat(estimate).containsEntry("estimatedRepairDays", 2);
+	}
+
+	/** D3 VALUE_MISSING is reachable: a vehicle the ERP cannot value has no market value, not an invented one. */
+	@Test
+	void costEstimatePassesOnThatTheErpHasNoMarketValue() {
+		String vin = TestVins.endingWith(TestVins.master(), fr.refactory.plant.erp.SimulatedErp.NO_VALUATION_SERIAL);
+		Map<String, Object> estimate = this.workers.costEstimate(TestJob.of("erp.costEstimate",
+				Map.of("vin", vin, "labourHours", 2.0, "firstRegistrationDate", "2019-04-01", "partsList", List.of())));
+
+		assertThat(estimate).containsEntry("marketValueEur", null).containsEntry("costRatio", null);
 	}
 
 	@Test
 	void purchaseOrderIsCreatedOncePerJob() {
 		String vin = TestVins.master();
 		TestJob job = TestJob.of("erp.createPurchaseOrder",
-				Map.of("vin", vin, "kitReference", "TOLV-MASTER-E-75", "plannedConversionDate", "2027-03-01"));
+				Map.of("vin", vin, "kitReference", "TOLV-MASTER-E-60", "plannedConversionDate", "2027-03-01"));
 
 		Object first = this.workers.createPurchaseOrder(job).get("purchaseOrderNumber");
 		Object second = this.workers.createPurchaseOrder(job.again()).get("purchaseOrderNumber");

@@ -25,7 +25,8 @@ class SupplierWorkersTest extends RefactoryIntegrationTest {
 		Map<String, Object> master = this.workers.getKitApproval(
 				TestJob.of("supplier.getKitApproval", Map.of("vin", TestVins.master(), "modelFamily", "MASTER_III")));
 		assertThat(master).containsEntry("kitManufacturer", "TOLV").containsEntry("variantInApprovalScope", true)
-			.containsKeys("kitReference", "approvalNumber", "kitMotorPowerKw", "kitOperations");
+			.containsEntry("kitMotorPowerKw", 60.0)
+			.containsKeys("kitReference", "approvalNumber", "kitOperations");
 
 		assertThat(this.workers
 			.getKitApproval(TestJob.of("supplier.getKitApproval", Map.of("vin", TestVins.master(), "modelFamily", "CLIO")))
@@ -36,7 +37,7 @@ class SupplierWorkersTest extends RefactoryIntegrationTest {
 	void kitOrderRejectionAndCertificateCopyAreSentAndAudited() {
 		String vin = TestVins.master();
 		assertThat(this.workers.orderKit(TestJob.of("supplier.orderKit", Map.of("vin", vin, "purchaseOrderNumber",
-				"PO-1", "kitReference", "TOLV-MASTER-E-75", "plannedConversionDate", "2027-03-01"))))
+				"PO-1", "kitReference", "TOLV-MASTER-E-60", "plannedConversionDate", "2027-03-01"))))
 			.containsKey("kitPromisedAt");
 		assertThat(this.workers.rejectKitDelivery(
 				TestJob.of("supplier.rejectKitDelivery", Map.of("vin", vin, "purchaseOrderNumber", "PO-1"))))

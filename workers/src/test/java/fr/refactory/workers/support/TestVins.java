@@ -20,6 +20,11 @@ public final class TestVins {
 		return "WDB" + random(14);
 	}
 
+	/** The VIN with its serial's last characters replaced (the simulated systems answer some endings specially). */
+	public static String endingWith(String vin, String ending) {
+		return vin.substring(0, vin.length() - ending.length()) + ending;
+	}
+
 	private static String random(int length) {
 		StringBuilder vin = new StringBuilder();
 		for (int i = 0; i < length; i++) {

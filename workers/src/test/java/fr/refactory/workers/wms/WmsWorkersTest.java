@@ -80,7 +80,7 @@ class WmsWorkersTest extends RefactoryIntegrationTest {
 				Map.of("partNumber", "7701-LAMP", "quantity", 2));
 		Map<String, Object> availability = this.workers.checkPartsAvailability(
 				TestJob.of("wms.checkPartsAvailability", Map.of("vin", TestVins.master(), "partsList", partsList)));
-		assertThat(Results.list(availability.get("partsAvailability"))).hasSize(2)
+		assertThat(Results.list(availability.get("partsAvailabilityLines"))).hasSize(2)
 			.allSatisfy((row) -> assertThat(Results.map(row)).containsKeys("partNumber", "available", "inStock"));
 
 		Map<String, Object> reservation = this.workers.reserveParts(TestJob.of("wms.reserveParts",
@@ -106,7 +106,7 @@ class WmsWorkersTest extends RefactoryIntegrationTest {
 	void aHarvestedPartDeliveredTwiceIsRecordedLinkedAndAuditedOnce() {
 		String vin = TestVins.master();
 		TestJob job = TestJob.of("wms.createHarvestedPart", Map.of("donorVin", vin, "origin", "DISMANTLING",
-				"harvestedPart", Map.of("partNumber", "8201-ALT", "partFamily", "ALTERNATOR", "conditionGrade", "B")));
+				"harvestedPart", Map.of("partNumber", "8201-ALT", "partFamily", "STARTER_ALTERNATOR", "conditionGrade", "B")));
 
 		Map<String, Object> first = this.workers.createHarvestedPart(job);
 		Map<String, Object> second = this.workers.createHarvestedPart(job.again());
@@ -131,6 +131,36 @@ class WmsWorkersTest extends RefactoryIntegrationTest {
 
 		assertThat(Results.list(result.get("harvestCandidates"))).isNotEmpty().allSatisfy(
 				(candidate) -> assertThat(Results.map(candidate)).containsKeys("partNumber", "partFamily", "daysOfCover"));
+		assertThat(Results.list(result.get("harvestCandidates"))).map(Results::map)
+			.filteredOn((candidate) -> "TURBO".equals(candidate.get("partFamily")))
+			.singleElement()
+			.satisfies((turbo) -> assertThat(turbo).containsEntry("remanProgramExists", true));
+	}
+
+	/** D3 compares a summary of the WMS's answers: OBSOLETE over BACKORDER over ALL_AVAILABLE. */
+	@Test
+	void partsAvailabilityIsSummarisedForD3() {
+		String obsolete = fr.refactory.plant.wms.SimulatedWms.OBSOLETE_PREFIX + "LAMP-1";
+		assertThat(this.workers.checkPartsAvailability(TestJob.of("wms.checkPartsAvailability", Map.of("partsList",
+				List.of(Map.of("partNumber", "7701000001", "quantity", 1))))))
+			.containsEntry("partsAvailability", "ALL_AVAILABLE");
+		assertThat(this.workers.checkPartsAvailability(TestJob.of("wms.checkPartsAvailability", Map.of("partsList",
+				List.of(Map.of("partNumber", "7701000001", "quantity", 1), Map.of("partNumber", "77010000X", "quantity", 1))))))
+			.containsEntry("partsAvailability", "BACKORDER");
+		assertThat(this.workers.checkPartsAvailability(TestJob.of("wms.checkPartsAvailability", Map.of("partsList",
+				List.of(Map.of("partNumber", obsolete, "quantity", 1), Map.of("partNumber", "77010000X", "quantity", 1))))))
+			.containsEntry("partsAvailability", "OBSOLETE");
+	}
+
+	/** Whether a line runs for the reference is the WMS's answer, whatever the family (D10 decides on the family). */
+	@Test
+	void aReferenceWithoutARemanLineIsReportedAsSuch() {
+		Map<String, Object> result = this.workers.createHarvestedPart(TestJob.of("wms.createHarvestedPart",
+				Map.of("donorVin", TestVins.master(), "harvestedPart", Map.of("partNumber",
+						fr.refactory.plant.wms.SimulatedWms.NO_REMAN_LINE_PREFIX + "TURBO-1", "partFamily", "TURBO",
+						"conditionGrade", "A"))));
+
+		assertThat(result).containsEntry("remanProgramExists", false);
 	}
 
 }
