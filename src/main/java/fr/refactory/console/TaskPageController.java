@@ -49,7 +49,7 @@ class TaskPageController {
 		UserTask task = visibleTask(taskKey, principal);
 		Map<String, Object> variables = this.tasks.variablesOf(task);
 		return showTask(task, principal, model,
-				formOf(task).map((form) -> FormView.prefilled(form, variables)).orElse(null));
+				formOf(task, variables).map((form) -> FormView.prefilled(form, variables)).orElse(null));
 	}
 
 	@PostMapping("/console/tasks/{taskKey}/claim")
@@ -86,7 +86,7 @@ class TaskPageController {
 			HttpServletResponse response, Model model, RedirectAttributes redirect) {
 		UserTask task = visibleTask(taskKey, principal);
 		requireAssignee(task, principal);
-		FormDefinition form = formOf(task).orElse(new FormDefinition(null, List.of()));
+		FormDefinition form = formOf(task, this.tasks.variablesOf(task)).orElse(new FormDefinition(null, List.of()));
 		FormSubmission submission = FormSubmission.of(form, parametersOf(request));
 		if (!submission.isValid()) {
 			response.setStatus(HttpStatus.UNPROCESSABLE_ENTITY.value());
@@ -108,7 +108,7 @@ class TaskPageController {
 	String formVisibility(@PathVariable long taskKey, Principal principal, HttpServletRequest request, Model model) {
 		UserTask task = visibleTask(taskKey, principal);
 		requireAssignee(task, principal);
-		FormDefinition form = formOf(task).orElse(new FormDefinition(null, List.of()));
+		FormDefinition form = formOf(task, this.tasks.variablesOf(task)).orElse(new FormDefinition(null, List.of()));
 		Map<String, List<String>> parameters = parametersOf(request);
 		FormView view = FormView.whileTyping(form, FormSubmission.of(form, parameters));
 		model.addAttribute("view", view);
@@ -125,8 +125,9 @@ class TaskPageController {
 		return "console/task";
 	}
 
-	private java.util.Optional<FormDefinition> formOf(UserTask task) {
-		return this.tasks.formSchemaOf(task).map(FormDefinition::parse);
+	/** The task's form with its dynamic options read from the process variables ({@code valuesKey}). */
+	private java.util.Optional<FormDefinition> formOf(UserTask task, Map<String, Object> variables) {
+		return this.tasks.formSchemaOf(task).map((schema) -> FormDefinition.parse(schema).withOptionsFrom(variables));
 	}
 
 	private UserTask visibleTask(long taskKey, Principal principal) {

@@ -16,7 +16,9 @@ import fr.refactory.engine.execution.behavior.MessageSubscriptionBehavior;
 import fr.refactory.engine.model.ExecutableProcess;
 import fr.refactory.engine.state.ElementInstance;
 import fr.refactory.engine.state.KeyGenerator;
+import fr.refactory.engine.state.MessageLocks;
 
+import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
@@ -45,9 +47,11 @@ public class Messages {
 
 	private final MessageCorrelations correlations;
 
+	private final MessageLocks locks;
+
 	Messages(JdbcTemplate jdbc, ProcessExecutor executor, MessageSubscriptionBehavior subscriptions, KeyGenerator keys,
 			ObjectMapper json, CatchEvents catchEvents, MessageStartEvents messageStarts,
-			MessageCorrelations correlations) {
+			MessageCorrelations correlations, MessageLocks locks) {
 		this.jdbc = jdbc;
 		this.executor = executor;
 		this.subscriptions = subscriptions;
@@ -56,6 +60,7 @@ public class Messages {
 		this.catchEvents = catchEvents;
 		this.messageStarts = messageStarts;
 		this.correlations = correlations;
+		this.locks = locks;
 	}
 
 	@Transactional
@@ -63,14 +68,14 @@ public class Messages {
 			Map<String, Object> variables) {
 		requireName(name);
 		String key = correlationKey == null ? "" : correlationKey;
+		this.locks.lock(name, key);
 		Timestamp now = this.executor.store().now();
 		this.jdbc.update("delete from engine_message where deadline <= ?", now);
 		if (messageId != null && !messageId.isEmpty()) {
 			Integer existing = this.jdbc.queryForObject("select count(*) from engine_message where name = ?"
 					+ " and correlation_key = ? and message_id = ?", Integer.class, name, key, messageId);
 			if (existing != null && existing > 0) {
-				throw new Rejection(Rejection.Kind.ALREADY_EXISTS, "Expected to publish a new message with id '"
-						+ messageId + "', but a message with that id was already published");
+					throw duplicate(messageId);
 			}
 		}
 		long messageKey = this.keys.nextKey();
@@ -96,9 +101,14 @@ public class Messages {
 			}
 		}
 		if (timeToLive > 0) {
-			this.jdbc.update("insert into engine_message (message_key, name, correlation_key, message_id, variables,"
-					+ " deadline) values (?, ?, ?, ?, ?, ?)", messageKey, name, key, messageId, write(variables),
-					new Timestamp(now.getTime() + timeToLive));
+			try {
+				this.jdbc.update("insert into engine_message (message_key, name, correlation_key, message_id,"
+						+ " variables, deadline) values (?, ?, ?, ?, ?, ?)", messageKey, name, key, messageId,
+						write(variables), new Timestamp(now.getTime() + timeToLive));
+			}
+			catch (DuplicateKeyException ex) {
+				throw duplicate(messageId);
+			}
 			for (String processId : correlatedProcesses) {
 				this.jdbc.update(
 						"insert into engine_message_correlation (message_key, process_definition_id) values (?, ?)",
@@ -175,6 +185,11 @@ public class Messages {
 				variables == null ? Map.of() : variables);
 		this.executor.drain(execution);
 		return true;
+	}
+
+	private static Rejection duplicate(String messageId) {
+		return new Rejection(Rejection.Kind.ALREADY_EXISTS, "Expected to publish a new message with id '" + messageId
+				+ "', but a message with that id was already published");
 	}
 
 	private static void requireName(String name) {

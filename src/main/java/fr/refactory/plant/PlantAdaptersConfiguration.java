@@ -1,6 +1,10 @@
 package fr.refactory.plant;
 
 import java.time.Clock;
+import java.time.LocalDate;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
 import java.util.function.Function;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -21,6 +25,7 @@ import fr.refactory.plant.erp.Erp;
 import fr.refactory.plant.erp.HttpErp;
 import fr.refactory.plant.erp.SimulatedErp;
 import fr.refactory.plant.hrcomp.CompetencyRegister;
+import fr.refactory.plant.hrcomp.Habilitations.Habilitation;
 import fr.refactory.plant.hrcomp.HttpCompetencyRegister;
 import fr.refactory.plant.hrcomp.SimulatedCompetencyRegister;
 import fr.refactory.plant.http.PlantHttpClient;
@@ -41,6 +46,8 @@ import fr.refactory.plant.supplier.SupplierPortal;
 import fr.refactory.plant.wms.HttpWms;
 import fr.refactory.plant.wms.SimulatedWms;
 import fr.refactory.plant.wms.Wms;
+import fr.refactory.system.habilitation.HabilitationProperties;
+import fr.refactory.system.habilitation.HabilitationTitle;
 
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
@@ -102,10 +109,25 @@ class PlantAdaptersConfiguration {
 		return adapter("doc", this.properties.doc(), SimulatedDocumentStore::new, HttpDocumentStore::new);
 	}
 
+	/**
+	 * The simulated register knows the configured people ({@code refactory.habilitations.people}) as the plant's staff
+	 * on shift, with their configured titles, so the console's claim check and the workers agree (ADR 0403).
+	 */
 	@Bean
-	CompetencyRegister competencyRegister() {
-		return adapter("hrcomp", this.properties.hrcomp(), SimulatedCompetencyRegister::new,
-				HttpCompetencyRegister::new);
+	CompetencyRegister competencyRegister(HabilitationProperties habilitations) {
+		Map<String, List<Habilitation>> staff = new LinkedHashMap<>();
+		habilitations.people().forEach((person, titles) -> staff.put(person, habilitationsOf(titles)));
+		return adapter("hrcomp", this.properties.hrcomp(),
+				(simulation) -> new SimulatedCompetencyRegister(simulation, staff), HttpCompetencyRegister::new);
+	}
+
+	/** Configuration gives no issue date: the title counts as issued long ago, as the console's check assumes. */
+	private static List<Habilitation> habilitationsOf(List<HabilitationTitle> titles) {
+		return titles.stream()
+			.flatMap((title) -> title.symbols()
+				.stream()
+				.map((symbol) -> new Habilitation(symbol, LocalDate.EPOCH, title.expiresOn(), title.lastRefresherOn())))
+			.toList();
 	}
 
 	@Bean

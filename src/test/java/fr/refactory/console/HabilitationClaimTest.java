@@ -4,9 +4,7 @@ import java.net.http.HttpResponse;
 import java.time.LocalDate;
 import java.util.Map;
 import java.util.UUID;
-import java.util.stream.IntStream;
 
-import fr.refactory.plant.hrcomp.CompetencyRegister;
 import fr.refactory.records.AuditEntry;
 import fr.refactory.records.AuditLog;
 import fr.refactory.test.RefactoryIntegrationTest;
@@ -34,13 +32,10 @@ class HabilitationClaimTest extends RefactoryIntegrationTest {
 	@Autowired
 	AuditLog auditLog;
 
-	@Autowired
-	CompetencyRegister competencyRegister;
-
 	/**
-	 * The real hv-lockout model (processes/hv-lockout.bpmn, deployed at start-up) marks its L.2 task with the header
+	 * The real hv-lockout model (processes/hv-lockout.bpmn, deployed at start-up) marks its L.5 task with the header
 	 * operationType = LOCKOUT: a member of hv-lockout-officers without BCL sees it but may not claim it; a BCL holder
-	 * may.
+	 * may. (L.2 is assigned to the officer designated for the lockout, ADR 0403.)
 	 */
 	@Test
 	void shouldGuardTheLockoutTaskOfTheRealHvLockoutModel() {
@@ -49,9 +44,8 @@ class HabilitationClaimTest extends RefactoryIntegrationTest {
 		long instance = this.client.newCreateInstanceCommand()
 			.bpmnProcessId("hv-lockout")
 			.latestVersion()
-			.variables(Map.of("lockoutAction", "LOCK", "subjectKey", subject, "workOrderId", "WO-" + subject,
-					"lockoutOfficerId", bclHolderOn(operationDate), "operationDate", operationDate.toString(),
-					"vehicleHasHvSystem", true))
+			.variables(Map.of("lockoutAction", "UNLOCK", "subjectKey", subject, "workOrderId", "WO-" + subject,
+					"operationDate", operationDate.toString(), "vehicleHasHvSystem", true))
 			.send()
 			.join()
 			.getProcessInstanceKey();
@@ -62,7 +56,7 @@ class HabilitationClaimTest extends RefactoryIntegrationTest {
 				.join()
 				.items(), (items) -> !items.isEmpty())
 			.get(0);
-		assertThat(lockout.getElementId()).isEqualTo("task-lock-out-hv-system");
+		assertThat(lockout.getElementId()).isEqualTo("task-unlock-and-re-energise");
 		assertThat(lockout.getCustomHeaders()).containsEntry("operationType", "LOCKOUT");
 		long key = lockout.getUserTaskKey();
 
@@ -75,15 +69,6 @@ class HabilitationClaimTest extends RefactoryIntegrationTest {
 		HttpResponse<String> claimed = officer.post("/console/tasks/" + key + "/claim", Map.of());
 		assertThat(claimed.body()).contains("id=\"assignee\">lockout-officer<");
 		assertThat(assigneeOf(key)).isEqualTo("lockout-officer");
-	}
-
-	/** A person the (simulated) competency register gives a valid BCL, so L.1 lets the process reach L.2. */
-	private String bclHolderOn(LocalDate date) {
-		return IntStream.range(0, 200)
-			.mapToObj((i) -> "EMP-" + i)
-			.filter((person) -> this.competencyRegister.habilitationsOf(person, date).validSymbols().contains("BCL"))
-			.findFirst()
-			.orElseThrow();
 	}
 
 	private String assigneeOf(long key) {

@@ -5,12 +5,15 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
+import java.util.stream.Collectors;
 
 import fr.refactory.console.start.DemoAnnouncement;
 import fr.refactory.console.start.DemoData;
 import fr.refactory.console.start.DemoDataLoader;
 import fr.refactory.console.start.DemoDataLoader.Outcome;
+import fr.refactory.console.start.DemoWorkInProgress;
 import fr.refactory.test.RefactoryIntegrationTest;
 import fr.refactory.test.WebSession;
 import io.camunda.client.CamundaClient;
@@ -32,6 +35,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 class RealModelsConsoleTest extends RefactoryIntegrationTest {
 
 	private static final Duration PROCESS_WAIT = Duration.ofSeconds(60);
+
+	/** The variable holding the subject in each process the demo starts. */
+	private static final Map<String, String> SUBJECT_VARIABLES = Map.of("vehicle-intake", "vin", "remanufacture",
+			"coreSerial", "battery-triage", "batteryId", "diagnosis", "vin", "lcv-retrofit", "vin", "quality-gate",
+			"subjectKey", "hv-lockout", "subjectKey");
 
 	@Autowired
 	CamundaClient client;
@@ -82,8 +90,9 @@ class RealModelsConsoleTest extends RefactoryIntegrationTest {
 	}
 
 	/**
-	 * The demo arrivals of the brief's scenarios: each starts one instance; once the vehicle is at the gate or the core
-	 * received, as the plant would signal, each instance reaches its first user task without an incident.
+	 * The demo plant (ADR 0404): each arrival starts one instance; once the vehicle is at the gate or the core
+	 * received, by the demo itself or as the plant would signal, each instance reaches its first user task without an
+	 * incident, and so does each piece of work in progress.
 	 */
 	@Test
 	void shouldAnnounceDemoArrivalsThatRunWithoutIncidents() {
@@ -113,22 +122,39 @@ class RealModelsConsoleTest extends RefactoryIntegrationTest {
 	}
 
 	private void runDemoArrivals(DemoData demo, long before, List<Long> started) {
+		Set<String> movedOnByTheDemo = demo.announcements()
+			.stream()
+			.filter(DemoAnnouncement::followUp)
+			.map(DemoAnnouncement::correlationKey)
+			.collect(Collectors.toSet());
 		for (DemoAnnouncement announcement : demo.announcements()) {
-			boolean vehicle = announcement.subjectType().equals("VEHICLE");
+			if (announcement.followUp()) {
+				continue;
+			}
 			String key = announcement.correlationKey();
-			long instance = instanceWith(vehicle ? "vin" : "coreSerial", key,
-					vehicle ? "vehicle-intake" : "remanufacture", before);
+			String processId = switch (announcement.subjectType()) {
+				case "VEHICLE" -> "vehicle-intake";
+				case "PART" -> "remanufacture";
+				default -> "battery-triage";
+			};
+			long instance = instanceWith(SUBJECT_VARIABLES.get(processId), key, processId, before);
 			started.add(instance);
-			if (vehicle) {
+			if (!movedOnByTheDemo.contains(key) && processId.equals("vehicle-intake")) {
 				publish("VehicleAtGate", key, Map.of());
 			}
-			else {
+			else if (!movedOnByTheDemo.contains(key) && processId.equals("remanufacture")) {
 				publish("CoreReceived", key, Map.of("partNumber", announcement.variables().get("partNumber"),
 						"receiptDate", "2026-12-01", "daysSinceExchangeSale", 20, "exchangeSaleId", "XS-" + key));
 			}
 			UserTask first = firstUserTaskWithoutIncident(instance);
 			assertThat(first.getCandidateGroups()).as("first task of %s", key)
-				.containsAnyOf("intake-operators", "intake-supervisors", "core-inspectors");
+				.containsAnyOf("intake-operators", "intake-supervisors", "core-inspectors", "battery-operators");
+		}
+		for (DemoWorkInProgress work : demo.workInProgress()) {
+			long instance = instanceWith(SUBJECT_VARIABLES.get(work.processId()), work.subjectKey(), work.processId(),
+					before);
+			started.add(instance);
+			assertThat(firstUserTaskWithoutIncident(instance)).as("first task of %s", work.scenario()).isNotNull();
 		}
 	}
 

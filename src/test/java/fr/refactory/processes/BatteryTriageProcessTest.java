@@ -132,30 +132,25 @@ class BatteryTriageProcessTest extends ProcessTestSupport {
 
 	/**
 	 * SoH above 75 % but cells spread over 50 mV and no repairable module: engineering review, which orders a module
-	 * repair. The first lockout officer lacks BCL (HABILITATION_MISSING), another is assigned; after the repair the
+	 * repair. No lockout officer is designated yet (HABILITATION_MISSING): battery-engineers choose one of the BCL
+	 * holders on shift the competency register proposes; after the repair the
 	 * pack is locked out and unlocked, measured again with a capacity test, and D7 sends it to second life. The
 	 * capacity cycler first named ({@code capacityBenchId}) is offline: BENCH_UNAVAILABLE, wait 4 h, and the test
 	 * starts on the cycler the operator names instead, while the BMS reads stay on the pack's own bench.
 	 */
 	@Test
 	void aModuleRepairNeedsAHabilitatedOfficerAndEndsWithACapacityTest() {
-		LocalDate today = LocalDate.ofInstant(this.processTestContext.getCurrentTime(), ZoneOffset.UTC);
-		String withoutBcl = PlantInputs.person("battery-officer", today,
-				PlantInputs.notHolding("BCL").and((titles) -> !titles.validSymbols().isEmpty()));
-		String withBcl = PlantInputs.person("battery-officer", today, PlantInputs.holding("BCL"));
 		String batteryId = PlantInputs.battery((bms) -> bms.sohPct() >= 75 && spread(bms) > 50);
-		long key = received(batteryId,
-				Map.of("lockoutOfficerId", withoutBcl, "capacityBenchId", "OFFLINE-CYCLER-" + batteryId));
+		long key = received(batteryId, Map.of("capacityBenchId", "OFFLINE-CYCLER-" + batteryId));
 		triage(key, PlantInputs.normalTriage(batteryId));
 
 		triage(key).hasVariable("disposition", "ENGINEERING_REVIEW");
 		complete(key, "task-review-battery-disposition",
 				Map.of("reviewedDisposition", "REPAIR_MODULES", "reviewJustification", "cell spread"));
-		triage(key).hasCompletedElements("gw-join-engineering-review", "error-lockout-habilitation-missing")
+		triage(key).hasCompletedElements("gw-join-engineering-review", "error-lockout-habilitation-missing",
+				"task-propose-lockout-officers")
 			.hasActiveElements("task-assign-lockout-officer");
-		complete(key, "task-assign-lockout-officer", Map.of("habilitationResolution", "ASSIGNEE_CHANGED",
-				"plannedConversionDate", today.toString(), "habilitationComment", "BCL holder", "lockoutOfficerId",
-				withBcl));
+		designateLockoutOfficer(key);
 
 		long lockout = activeChild(key);
 		complete(lockout, "task-lock-out-hv-system", Map.of("vatMeterId", "VAT-1", "absenceOfVoltageVerified", true));
@@ -198,13 +193,12 @@ class BatteryTriageProcessTest extends ProcessTestSupport {
 	/** The isolation check after a module repair fails: engineering review again, which recycles the pack. */
 	@Test
 	void aFailedIsolationCheckAfterRepairGoesBackToEngineeringReview() {
-		LocalDate today = LocalDate.ofInstant(this.processTestContext.getCurrentTime(), ZoneOffset.UTC);
-		String withBcl = PlantInputs.person("battery-officer", today, PlantInputs.holding("BCL"));
 		String batteryId = PlantInputs.battery((bms) -> bms.sohPct() >= 75 && spread(bms) > 50);
-		long key = received(batteryId, Map.of("lockoutOfficerId", withBcl));
+		long key = received(batteryId);
 		triage(key, PlantInputs.normalTriage(batteryId));
 		complete(key, "task-review-battery-disposition",
 				Map.of("reviewedDisposition", "REPAIR_MODULES", "reviewJustification", "cell spread"));
+		designateLockoutOfficer(key);
 		complete(activeChild(key), "task-lock-out-hv-system", Map.of("absenceOfVoltageVerified", true));
 		complete(key, "task-replace-modules", Map.of("removedModuleSerials", "M-1", "newModuleSerials", "M-9",
 				"balancingDone", true));
@@ -298,6 +292,12 @@ class BatteryTriageProcessTest extends ProcessTestSupport {
 
 	private static int spread(fr.refactory.plant.btb.BmsReading bms) {
 		return bms.cellMaxMv() - bms.cellMinMv();
+	}
+
+	/** battery-engineers pick the first BCL holder on shift the register proposed (form lockout-officer-assignment). */
+	private void designateLockoutOfficer(long key) {
+		complete(key, "task-assign-lockout-officer", Map.of("lockoutOfficerId", proposedLockoutOfficer(key),
+				"habilitationComment", "BCL holder on shift"));
 	}
 
 	private long received(String batteryId) {

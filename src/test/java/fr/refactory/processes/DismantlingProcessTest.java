@@ -117,29 +117,27 @@ class DismantlingProcessTest extends ProcessTestSupport {
 	}
 
 	/**
-	 * AS-69: an EV to dismantle is locked out by a BCL holder (the first officer lacks BCL: HABILITATION_MISSING goes
-	 * to hse-officers), its battery removed and sent to battery triage (BatteryReceived) before depollution.
+	 * AS-69: an EV to dismantle is locked out by a BCL holder. Nobody is designated yet, so L.1 raises
+	 * HABILITATION_MISSING; the competency register proposes the BCL holders on shift and hse-officers choose one in
+	 * the form's select; the lockout task is then assigned to that officer. Its battery is removed and sent to battery
+	 * triage (BatteryReceived) before depollution.
 	 */
 	@Test
 	void as69AnEvIsLockedOutAndItsBatterySentToTriage() {
-		LocalDate today = LocalDate.ofInstant(this.processTestContext.getCurrentTime(), ZoneOffset.UTC);
-		String withoutBcl = PlantInputs.person("elv-officer", today,
-				PlantInputs.notHolding("BCL").and((titles) -> !titles.validSymbols().isEmpty()));
-		String withBcl = PlantInputs.person("elv-officer", today, PlantInputs.holding("BCL"));
 		String vin = PlantInputs.unknownVin();
-		Map<String, Object> variables = vehicle(vin, "BEV", "ZOE");
-		variables.put("lockoutOfficerId", withoutBcl);
-		long key = start(PROCESS, variables).getProcessInstanceKey();
+		long key = start(PROCESS, vehicle(vin, "BEV", "ZOE")).getProcessInstanceKey();
 		track(key);
 
 		checkDocuments(key, freshCsa());
 		dismantling(key).hasCompletedElements("start-dismantling-requested", "gw-hv-vehicle",
-				"error-habilitation-missing")
+				"error-habilitation-missing", "task-propose-lockout-officers")
 			.hasActiveElements("task-assign-lockout-officer");
-		complete(key, "task-assign-lockout-officer", Map.of("habilitationResolution", "ASSIGNEE_CHANGED",
-				"plannedConversionDate", today.toString(), "habilitationComment", "BCL holder", "lockoutOfficerId",
-				withBcl));
+		String officer = proposedLockoutOfficer(key);
+		complete(key, "task-assign-lockout-officer",
+				Map.of("lockoutOfficerId", officer, "habilitationComment", "BCL holder on shift"));
 		long lockout = activeChild(key);
+		assertThat(openTasks(lockout, "task-lock-out-hv-system")).singleElement()
+			.satisfies((task) -> assertThat(task.getAssignee()).isEqualTo(officer));
 		complete(lockout, "task-lock-out-hv-system", Map.of("absenceOfVoltageVerified", true));
 		String batteryId = vin + "-HV";
 		complete(key, "task-remove-battery",

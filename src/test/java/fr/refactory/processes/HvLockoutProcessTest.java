@@ -4,18 +4,22 @@ import java.time.LocalDate;
 import java.util.HashMap;
 import java.util.Map;
 
+import fr.refactory.plant.hrcomp.CompetencyRegister;
 import io.camunda.client.api.response.ProcessInstanceEvent;
 import io.camunda.process.test.api.assertions.UserTaskSelectors;
 import org.junit.jupiter.api.Test;
+
+import org.springframework.beans.factory.annotation.Autowired;
 
 import static io.camunda.process.test.api.CamundaAssert.assertThat;
 import static io.camunda.process.test.api.CamundaAssert.assertThatUserTask;
 
 /**
  * hv-lockout (domain brief §3.8) path by path, with the application's own workers: the lockout officer's
- * habilitation comes from the simulated competency register (officers picked by {@link PlantInputs}), the
- * certificate from the simulated document store. Started on its own, the model's
- * error end events are uncaught and so incidents (the callers catch them, see their own tests).
+ * habilitation comes from the simulated competency register, the certificate from the simulated document store.
+ * Started on its own, as a caller would call it: with the officer its designation task chose among the register's BCL
+ * holders on shift (ADR 0403), or with none designated yet. The model's error end events are uncaught here and so
+ * incidents (the callers catch them, see their own tests).
  */
 class HvLockoutProcessTest extends ProcessTestSupport {
 
@@ -23,16 +27,13 @@ class HvLockoutProcessTest extends ProcessTestSupport {
 
 	private static final LocalDate OPERATION_DATE = LocalDate.of(2026, 6, 15);
 
-	/** Holds a valid BCL (lockout, NF C18-550) on the operation date in the simulated competency register. */
-	private static final String BCL_OFFICER = PlantInputs.person("officer", OPERATION_DATE, PlantInputs.holding("BCL"));
-
-	/** Holds titles, but no valid BCL, on the operation date. */
-	private static final String NO_BCL_OFFICER = PlantInputs.person("officer", OPERATION_DATE,
-			PlantInputs.notHolding("BCL").and((titles) -> !titles.validSymbols().isEmpty()));
+	@Autowired
+	private CompetencyRegister register;
 
 	@Test
 	void aHabilitatedOfficerLocksOutTheHvSystemAndGetsACertificate() {
-		ProcessInstanceEvent instance = start(PROCESS, lockout("LOCK", BCL_OFFICER));
+		String officer = bclHolderOnShift();
+		ProcessInstanceEvent instance = start(PROCESS, lockout("LOCK", officer));
 
 		assertThat(instance).hasCompletedElements("task-determine-required-habilitation",
 				"task-check-officer-habilitation")
@@ -41,7 +42,8 @@ class HvLockoutProcessTest extends ProcessTestSupport {
 			.hasActiveElements("task-lock-out-hv-system");
 		assertThatUserTask(UserTaskSelectors.byElementId("task-lock-out-hv-system", instance.getProcessInstanceKey()))
 			.isCreated()
-			.hasCandidateGroup("hv-lockout-officers");
+			.hasCandidateGroup("hv-lockout-officers")
+			.hasAssignee(officer);
 
 		this.processTestContext.completeUserTask(
 				UserTaskSelectors.byElementId("task-lock-out-hv-system", instance.getProcessInstanceKey()),
@@ -58,8 +60,8 @@ class HvLockoutProcessTest extends ProcessTestSupport {
 	}
 
 	@Test
-	void anOfficerWithoutBclMayNotLockOutAndTheErrorIsRaised() {
-		ProcessInstanceEvent instance = start(PROCESS, lockout("LOCK", NO_BCL_OFFICER));
+	void withoutADesignatedOfficerNobodyMayLockOutAndTheErrorIsRaised() {
+		ProcessInstanceEvent instance = start(PROCESS, lockout("LOCK", null));
 
 		// uncaught here (no caller): the thrown HABILITATION_MISSING error becomes an incident at the end event
 		assertThat(instance).isActive()
@@ -72,7 +74,7 @@ class HvLockoutProcessTest extends ProcessTestSupport {
 
 	@Test
 	void unlockingAfterAPassedIsolationCheckIsRecordedOnTheCertificate() {
-		ProcessInstanceEvent instance = start(PROCESS, lockout("UNLOCK", BCL_OFFICER));
+		ProcessInstanceEvent instance = start(PROCESS, lockout("UNLOCK", bclHolderOnShift()));
 
 		assertThat(instance).hasActiveElements("task-unlock-and-re-energise")
 			.hasNotActivatedElements("task-determine-required-habilitation");
@@ -90,7 +92,7 @@ class HvLockoutProcessTest extends ProcessTestSupport {
 
 	@Test
 	void aFailedIsolationCheckRaisesHvTestFailed() {
-		ProcessInstanceEvent instance = start(PROCESS, lockout("UNLOCK", BCL_OFFICER));
+		ProcessInstanceEvent instance = start(PROCESS, lockout("UNLOCK", bclHolderOnShift()));
 
 		this.processTestContext.completeUserTask(
 				UserTaskSelectors.byElementId("task-unlock-and-re-energise", instance.getProcessInstanceKey()),
@@ -103,10 +105,21 @@ class HvLockoutProcessTest extends ProcessTestSupport {
 			.hasNotActivatedElements("task-record-unlock", "end-hv-system-re-energised");
 	}
 
+	/** What the designation task's select offers first: a person on shift holding a valid BCL on the date. */
+	private String bclHolderOnShift() {
+		return this.register.peopleOnShift(OPERATION_DATE)
+			.stream()
+			.filter((person) -> this.register.habilitationsOf(person, OPERATION_DATE).validSymbols().contains("BCL"))
+			.findFirst()
+			.orElseThrow(() -> new IllegalStateException("nobody with BCL on shift on " + OPERATION_DATE));
+	}
+
 	private static Map<String, Object> lockout(String action, String officer) {
 		Map<String, Object> variables = new HashMap<>();
 		variables.put("lockoutAction", action);
-		variables.put("lockoutOfficerId", officer);
+		if (officer != null) {
+			variables.put("lockoutOfficerId", officer);
+		}
 		variables.put("vehicleHasHvSystem", true);
 		variables.put("operationDate", OPERATION_DATE.toString());
 		variables.put("subjectKey", uniqueId("VF1HV"));

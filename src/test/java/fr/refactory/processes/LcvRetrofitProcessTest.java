@@ -170,10 +170,8 @@ class LcvRetrofitProcessTest extends ProcessTestSupport {
 	@Test
 	void as36AConversionWithOneHvReworkIsCertifiedHandedOverAndFollowedUp() {
 		LocalDate planned = authorisedDate();
-		String officer = PlantInputs.person("retrofit-officer", planned, PlantInputs.holding("BCL"));
 		Map<String, Object> variables = master(planned);
 		variables.put("vin", PlantInputs.renaultVinPassingVehicleEol());
-		variables.put("lockoutOfficerId", officer);
 		String vin = variables.get("vin").toString();
 		long key = toConversionWork(variables, planned);
 
@@ -190,6 +188,7 @@ class LcvRetrofitProcessTest extends ProcessTestSupport {
 		// D4b: ISOLATION_DC is an HV failure (HV_TEST_FAILED ends the tests; their local conformityFailures goes with
 		// them): the first one is reworked under lockout
 		commission(key, 80);
+		designateLockoutOfficer(key);
 		complete(activeChild(key, "hv-lockout"), "task-lock-out-hv-system", Map.of("absenceOfVoltageVerified", true));
 		complete(key, "task-fix-hv-fault", Map.of("hvFaultLocation", "rear harness", "hvFaultFix", "connector"));
 		complete(activeChild(key, "hv-lockout"), "task-unlock-and-re-energise", Map.of("isolationCheckOk", true));
@@ -282,7 +281,6 @@ class LcvRetrofitProcessTest extends ProcessTestSupport {
 		LocalDate planned = authorisedDate();
 		Map<String, Object> variables = master(planned);
 		variables.put("vin", PlantInputs.renaultVinWithBondingAtLimit());
-		variables.put("lockoutOfficerId", PlantInputs.person("retrofit-officer", planned, PlantInputs.holding("BCL")));
 		long key = toConversionWork(variables, planned);
 		removePowertrain(key);
 		for (int i = 0; i < 2; i++) {
@@ -300,19 +298,16 @@ class LcvRetrofitProcessTest extends ProcessTestSupport {
 	}
 
 	/**
-	 * Two HV failures: the lockout officer first lacks BCL (HABILITATION_MISSING: retrofit-managers assign another),
+	 * Two HV failures: no lockout officer is designated yet (HABILITATION_MISSING: retrofit-managers choose one of the
+	 * BCL holders on shift the competency register proposes),
 	 * the isolation check at unlock fails (the rework ends the tests), and a conversion that already had its HV
 	 * rework goes straight to the quality gate on the next failure.
 	 */
 	@Test
 	void hvReworkWithoutHabilitationAndAFailedUnlockEndsTheTests() {
 		LocalDate planned = authorisedDate();
-		String withoutBcl = PlantInputs.person("retrofit-officer", planned,
-				PlantInputs.notHolding("BCL").and((titles) -> !titles.validSymbols().isEmpty()));
-		String withBcl = PlantInputs.person("retrofit-officer", planned, PlantInputs.holding("BCL"));
 		Map<String, Object> variables = master(planned);
 		variables.put("vin", PlantInputs.renaultVinPassingVehicleEol());
-		variables.put("lockoutOfficerId", withoutBcl);
 		long key = toConversionWork(variables, planned);
 		removePowertrain(key);
 		for (int i = 0; i < 2; i++) {
@@ -322,9 +317,7 @@ class LcvRetrofitProcessTest extends ProcessTestSupport {
 		installKit(key);
 
 		commission(key, 80);
-		complete(key, "task-assign-lockout-officer", Map.of("habilitationResolution", "ASSIGNEE_CHANGED",
-				"plannedConversionDate", planned.toString(), "habilitationComment", "BCL holder", "lockoutOfficerId",
-				withBcl));
+		String withBcl = designateLockoutOfficer(key);
 		complete(activeChild(key, "hv-lockout"), "task-lock-out-hv-system", Map.of("absenceOfVoltageVerified", true));
 		complete(key, "task-fix-hv-fault", Map.of("hvFaultLocation", "inverter", "hvFaultFix", "seal"));
 		complete(activeChild(key, "hv-lockout"), "task-unlock-and-re-energise", Map.of("isolationCheckOk", false));
@@ -537,6 +530,16 @@ class LcvRetrofitProcessTest extends ProcessTestSupport {
 
 	private static ProcessInstanceAssert retrofit(long key) {
 		return assertThatProcessInstance(ProcessInstanceSelectors.byKey(key));
+	}
+
+
+	/** retrofit-managers pick the first BCL holder on shift the register proposed (form lockout-officer-assignment). */
+	private String designateLockoutOfficer(long key) {
+		retrofit(key).hasCompletedElements("error-lockout-habilitation-missing", "task-propose-lockout-officers");
+		String officer = proposedLockoutOfficer(key);
+		complete(key, "task-assign-lockout-officer",
+				Map.of("lockoutOfficerId", officer, "habilitationComment", "BCL holder on shift"));
+		return officer;
 	}
 
 }

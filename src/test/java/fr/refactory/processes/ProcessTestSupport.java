@@ -146,6 +146,30 @@ public abstract class ProcessTestSupport extends RefactoryIntegrationTest {
 			.until(() -> variableOrNull(processInstanceKey, name), Objects::nonNull);
 	}
 
+	/**
+	 * The officer an operator picks in the lockout officer select (form {@code lockout-officer-assignment}): the first
+	 * of the options the competency register proposed in {@code lockoutOfficerCandidates}, waiting up to 30 s.
+	 */
+	protected String proposedLockoutOfficer(long processInstanceKey) {
+		String options = Awaitility.await()
+			.atMost(Duration.ofSeconds(30))
+			.until(() -> this.client.newVariableSearchRequest()
+				.filter((f) -> f.processInstanceKey(processInstanceKey).name("lockoutOfficerCandidates"))
+				.send()
+				.join()
+				.items()
+				.stream()
+				.findFirst()
+				.map((v) -> v.getValue())
+				.orElse(null), Objects::nonNull);
+		try {
+			return new com.fasterxml.jackson.databind.ObjectMapper().readTree(options).get(0).get("value").asText();
+		}
+		catch (com.fasterxml.jackson.core.JsonProcessingException ex) {
+			throw new IllegalStateException("lockoutOfficerCandidates is not a list of options: " + options, ex);
+		}
+	}
+
 	/** The first active child instance (of a call activity) of the instance, waiting up to 30 s for one. */
 	protected long activeChild(long processInstanceKey) {
 		return Awaitility.await()

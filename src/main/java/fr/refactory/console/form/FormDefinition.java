@@ -3,6 +3,7 @@ package fr.refactory.console.form;
 import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.stream.Stream;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
@@ -30,6 +31,35 @@ public record FormDefinition(String id, List<FormField> fields) {
 		}
 	}
 
+	/**
+	 * The form as shown for a task or start: fields with a {@code valuesKey} take their options from that variable, a
+	 * list of {@code {label, value}} objects or of plain values (as form-js does). A missing variable gives no option.
+	 */
+	public FormDefinition withOptionsFrom(Map<String, Object> variables) {
+		return new FormDefinition(this.id, this.fields.stream().map((field) -> withOptionsFrom(field, variables)).toList());
+	}
+
+	private static FormField withOptionsFrom(FormField field, Map<String, Object> variables) {
+		FormField resolved = field.withFields(field.fields().stream().map((child) -> withOptionsFrom(child, variables)).toList());
+		if (field.valuesKey() == null) {
+			return resolved;
+		}
+		List<Option> options = new ArrayList<>();
+		if (variables.get(field.valuesKey()) instanceof List<?> values) {
+			values.forEach((value) -> options.add(optionOf(value)));
+		}
+		return resolved.withOptions(List.copyOf(options));
+	}
+
+	private static Option optionOf(Object value) {
+		if (value instanceof Map<?, ?> option) {
+			String optionValue = String.valueOf(option.get("value"));
+			Object label = option.get("label");
+			return new Option(label == null ? optionValue : label.toString(), optionValue);
+		}
+		return new Option(String.valueOf(value), String.valueOf(value));
+	}
+
 	/** Every field in document order, group children included. */
 	public Stream<FormField> allFields() {
 		return this.fields.stream().flatMap(FormDefinition::withChildren);
@@ -51,7 +81,7 @@ public record FormDefinition(String id, List<FormField> fields) {
 				text(component, "description"), text(component, "text"), validate.path("required").asBoolean(false),
 				decimal(validate, "min"), decimal(validate, "max"), integer(validate, "minLength"),
 				integer(validate, "maxLength"), text(validate, "pattern"), optionsOf(component.path("values")),
-				expression(component.path("conditional").path("hide")), text(component, "subtype"),
+				text(component, "valuesKey"), expression(component.path("conditional").path("hide")), text(component, "subtype"),
 				component.path("readonly").asBoolean(false), defaultValue(component), fieldsOf(component.path("components")));
 	}
 

@@ -12,11 +12,27 @@ import java.util.List;
  * @param hideCondition FEEL expression without its leading {@code =}; the field is hidden (neither shown, validated
  * nor submitted) while it evaluates to {@code true}
  * @param subtype for datetime: {@code date}, {@code time} or {@code datetime}
+ * @param valuesKey for radio, select and checklist: the process variable holding the options (form-js dynamic
+ * options), instead of {@code options} fixed in the form
  * @param fields the children of a group
  */
 public record FormField(String type, String key, String label, String description, String text, boolean required,
 		BigDecimal min, BigDecimal max, Integer minLength, Integer maxLength, String pattern, List<Option> options,
-		String hideCondition, String subtype, boolean readonly, Object defaultValue, List<FormField> fields) {
+		String valuesKey, String hideCondition, String subtype, boolean readonly, Object defaultValue,
+		List<FormField> fields) {
+
+	/** The field with these options, e.g. read from the variable its {@code valuesKey} names. */
+	public FormField withOptions(List<Option> newOptions) {
+		return new FormField(this.type, this.key, this.label, this.description, this.text, this.required, this.min,
+				this.max, this.minLength, this.maxLength, this.pattern, newOptions, this.valuesKey, this.hideCondition,
+				this.subtype, this.readonly, this.defaultValue, this.fields);
+	}
+
+	public FormField withFields(List<FormField> children) {
+		return new FormField(this.type, this.key, this.label, this.description, this.text, this.required, this.min,
+				this.max, this.minLength, this.maxLength, this.pattern, this.options, this.valuesKey, this.hideCondition,
+				this.subtype, this.readonly, this.defaultValue, children);
+	}
 
 	public boolean holdsValue() {
 		return this.key != null && !"text".equals(this.type) && !"group".equals(this.type);

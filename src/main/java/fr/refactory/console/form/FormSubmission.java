@@ -157,7 +157,7 @@ public record FormSubmission(Map<String, Object> values, Map<String, String> err
 		}
 
 		private static String textProblem(FormField field, String text) {
-			if (!field.options().isEmpty() && !isOption(field, text)) {
+			if ((!field.options().isEmpty() || field.valuesKey() != null) && !isOption(field, text)) {
 				return "Choose among the listed options";
 			}
 			if (field.minLength() != null && text.length() < field.minLength()) {

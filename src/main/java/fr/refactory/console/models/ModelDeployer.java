@@ -58,13 +58,37 @@ class ModelDeployer {
 	}
 
 	void deployAll(CamundaClient client) {
-		for (Resource resource : modelFiles()) {
-			this.report.record(deploy(client, resource));
+		List<Resource> files = modelFiles();
+		log.info("Deploying the application's models: {} files", files.size());
+		try (ShutdownSignal shutdown = ShutdownSignal.watch()) {
+			for (Resource resource : files) {
+				if (shutdown.received()) {
+					log.warn("Start-up deployment stopped before {}: the application is shutting down",
+							resource.getFilename());
+					return;
+				}
+				deployUnlessShuttingDown(client, resource, shutdown);
+			}
 		}
+		this.report.startUpDeploymentDone();
 		List<ModelDeploymentReport.Outcome> rejected = this.report.rejected();
 		if (!rejected.isEmpty()) {
 			log.warn("{} model file(s) were rejected by the engine and are not running: {}", rejected.size(),
 					rejected.stream().map(ModelDeploymentReport.Outcome::resource).collect(Collectors.joining(", ")));
+		}
+		log.info("Start-up deployment done: {} files, {} rejected", files.size(), rejected.size());
+	}
+
+	/** A SIGTERM interrupts the request in flight (the engine still completes or rolls back its deployment). */
+	private void deployUnlessShuttingDown(CamundaClient client, Resource resource, ShutdownSignal shutdown) {
+		try {
+			this.report.record(deploy(client, resource));
+		}
+		catch (RuntimeException ex) {
+			if (!shutdown.received()) {
+				throw ex;
+			}
+			Thread.interrupted();
 		}
 	}
 

@@ -13,6 +13,17 @@ public class ModelDeploymentReport {
 
 	private final java.util.Set<String> formIds = java.util.concurrent.ConcurrentHashMap.newKeySet();
 
+	private volatile boolean startUpDeploymentDone;
+
+	void startUpDeploymentDone() {
+		this.startUpDeploymentDone = true;
+	}
+
+	/** Whether the application's models were all offered to the engine at start-up (some may have been rejected). */
+	public boolean isStartUpDeploymentDone() {
+		return this.startUpDeploymentDone;
+	}
+
 	/** The client has no form search: the application remembers which form ids it deployed. */
 	void formsDeployed(java.util.Collection<String> ids) {
 		this.formIds.addAll(ids);

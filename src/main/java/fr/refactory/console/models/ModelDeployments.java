@@ -3,6 +3,10 @@ package fr.refactory.console.models;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 
 import fr.refactory.records.AuditEntry;
 import fr.refactory.records.AuditEvent;
@@ -24,6 +28,8 @@ class ModelDeployments {
 	static final String APPLICATION = "application";
 
 	static final String ACTION = "MODEL_DEPLOYED";
+
+	private static final long ANSWER_MARGIN_MILLIS = 5_000;
 
 	private final CamundaClient client;
 
@@ -47,13 +53,39 @@ class ModelDeployments {
 		for (ModelFile file : files.subList(1, files.size())) {
 			command = command.addResourceBytes(file.content(), file.name());
 		}
-		DeploymentEvent deployment = command.requestTimeout(requestTimeout).send().join();
+		DeploymentEvent deployment = awaitAnswer(command.requestTimeout(requestTimeout).send(), requestTimeout);
 		this.report.formsDeployed(deployment.getForm().stream().map((form) -> form.getFormId()).toList());
 		List<String> versions = DeployedVersions.of(deployment);
 		files.stream()
 			.filter((file) -> !onlyNewVersions || !versions.equals(lastRecordedVersions(file.name())))
 			.forEach((file) -> audit(deployer, file, deployment, versions));
 		return deployment;
+	}
+
+	/**
+	 * A timed wait, not {@code join()}: Spring treats a start-up thread parked without a time-out as stuck in
+	 * {@code System.exit} when SIGTERM comes, and then never closes the context (PostgreSQL would stay running).
+	 */
+	private static DeploymentEvent awaitAnswer(Future<DeploymentEvent> answer, Duration requestTimeout) {
+		try {
+			return answer.get(requestTimeout.toMillis() + ANSWER_MARGIN_MILLIS, TimeUnit.MILLISECONDS);
+		}
+		catch (ExecutionException ex) {
+			if (ex.getCause() instanceof RuntimeException cause) {
+				throw cause;
+			}
+			throw new IllegalStateException(ex.getCause());
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+			answer.cancel(true);
+			throw new IllegalStateException("Interrupted while waiting for a deployment", ex);
+		}
+		catch (TimeoutException ex) {
+			answer.cancel(true);
+			throw new IllegalStateException("Expected the engine to answer a deployment within " + requestTimeout
+					+ ", but it did not", ex);
+		}
 	}
 
 	private List<String> lastRecordedVersions(String fileName) {

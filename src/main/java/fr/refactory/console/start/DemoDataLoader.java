@@ -32,6 +32,9 @@ public class DemoDataLoader {
 
 	private static final Logger log = LoggerFactory.getLogger(DemoDataLoader.class);
 
+	/** A gate scan of the demo waits this long for its arrival's instance to reach the catch event. */
+	private static final java.time.Duration FOLLOW_UP_TIME_TO_LIVE = java.time.Duration.ofMinutes(10);
+
 	private final CamundaClient client;
 
 	private final ProcessStarts starts;
@@ -71,20 +74,47 @@ public class DemoDataLoader {
 			return Outcome.PROCESSES_NOT_DEPLOYED;
 		}
 		demo.announcements().forEach((announcement) -> announce(demo.marker(), announcement));
-		log.info("Announced {} demo arrivals", demo.announcements().size());
+		demo.workInProgress().forEach((work) -> create(demo.marker(), work));
+		log.info("Announced {} demo plant events and {} pieces of work in progress", demo.announcements().size(),
+				demo.workInProgress().size());
 		return Outcome.ANNOUNCED;
 	}
 
 	private void announce(String marker, DemoAnnouncement announcement) {
-		long messageKey = this.starts.announce(announcement.messageName(), announcement.correlationKey(),
-				announcement.variables());
+		long messageKey = announcement.followUp()
+				? this.starts.publish(announcement.messageName(), announcement.correlationKey(),
+						announcement.variables(), FOLLOW_UP_TIME_TO_LIVE)
+				: this.starts.announce(announcement.messageName(), announcement.correlationKey(),
+						announcement.variables());
 		Map<String, Object> data = new LinkedHashMap<>();
 		data.put("scenario", announcement.scenario());
 		data.put("messageName", announcement.messageName());
 		data.put("messageKey", Long.toString(messageKey));
 		data.put("form", announcement.variables());
-		this.auditLog.append(new AuditEvent(marker, "PROCESS_START_REQUESTED", announcement.subjectType(),
+		this.auditLog.append(new AuditEvent(marker,
+				announcement.followUp() ? "GATE_SCAN_RECORDED" : "PROCESS_START_REQUESTED", announcement.subjectType(),
 				announcement.correlationKey(), null, null, data));
+	}
+
+	private void create(String marker, DemoWorkInProgress work) {
+		var command = this.client.newCreateInstanceCommand()
+			.bpmnProcessId(work.processId())
+			.latestVersion()
+			.variables(work.variables());
+		long instanceKey = (work.startBeforeElement() == null ? command : command.startBeforeElement(work.startBeforeElement()))
+			.send()
+			.join()
+			.getProcessInstanceKey();
+		Map<String, Object> data = new LinkedHashMap<>();
+		data.put("scenario", work.scenario());
+		data.put("processId", work.processId());
+		data.put("processInstanceKey", Long.toString(instanceKey));
+		if (work.startBeforeElement() != null) {
+			data.put("startBeforeElement", work.startBeforeElement());
+		}
+		data.put("variables", work.variables());
+		this.auditLog.append(new AuditEvent(marker, "DEMO_WORK_IN_PROGRESS_CREATED", work.subjectType(),
+				work.subjectKey(), null, null, data));
 	}
 
 	private boolean isDeployed(String processId) {

@@ -22,6 +22,34 @@ public class ProcessStarts {
 		this.client = client;
 	}
 
+	/**
+	 * A gate scan: correlates the message to the instance waiting for it, or to a message start event, now.
+	 *
+	 * @return the key of the process instance it reached
+	 * @throws io.camunda.client.api.command.ProblemException (404) when no instance waits and no start event takes it
+	 */
+	public long correlate(String messageName, String correlationKey, Map<String, Object> variables) {
+		return this.client.newCorrelateMessageCommand()
+			.messageName(messageName)
+			.correlationKey(correlationKey)
+			.variables(variables)
+			.send()
+			.join()
+			.getProcessInstanceKey();
+	}
+
+	/** Publishes with a time to live: the message waits that long for an instance to reach its catch event. */
+	public long publish(String messageName, String correlationKey, Map<String, Object> variables, Duration timeToLive) {
+		return this.client.newPublishMessageCommand()
+			.messageName(messageName)
+			.correlationKey(correlationKey)
+			.timeToLive(timeToLive)
+			.variables(variables)
+			.send()
+			.join()
+			.getMessageKey();
+	}
+
 	/** @return the published message's key */
 	public long announce(String messageName, String correlationKey, Map<String, Object> variables) {
 		return this.client.newPublishMessageCommand()

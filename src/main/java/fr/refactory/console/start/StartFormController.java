@@ -26,7 +26,10 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.server.ResponseStatusException;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
-/** Start forms: validated like task forms, then published as the process's start message and audited. */
+/**
+ * Start and gate-scan forms: validated like task forms, then published as the plant event (start message, or the
+ * message a waiting arrival expects) and audited.
+ */
 @Controller
 class StartFormController {
 
@@ -71,16 +74,20 @@ class StartFormController {
 		}
 		String key = submission.values().get(form.correlationKeyField()).toString();
 		try {
-			long messageKey = this.starts.announce(form.messageName(), key, submission.values());
+			long messageKey = form.correlated() ? this.starts.correlate(form.messageName(), key, submission.values())
+					: this.starts.announce(form.messageName(), key, submission.values());
 			audit(principal.getName(), form, key, messageKey, submission.values());
 		}
 		catch (ProblemException ex) {
-			response.setStatus(HttpStatus.CONFLICT.value());
-			model.addAttribute("problem", "The announcement was not accepted: "
-					+ (ex.details() != null ? ex.details().getDetail() : ex.getMessage()));
+			boolean nothingWaits = form.correlated() && ex.code() == HttpStatus.NOT_FOUND.value();
+			response.setStatus(nothingWaits ? HttpStatus.NOT_FOUND.value() : HttpStatus.CONFLICT.value());
+			model.addAttribute("problem", nothingWaits
+					? "Nothing waits for " + key + ": check the " + form.correlationKeyField() + " or announce it first."
+					: "The announcement was not accepted: "
+							+ (ex.details() != null ? ex.details().getDetail() : ex.getMessage()));
 			return show(form, FormView.of(definition, submission), model);
 		}
-		redirect.addFlashAttribute("notice", form.title().replace("Announce", "Announced") + ": " + key + ".");
+		redirect.addFlashAttribute("notice", form.doneNotice() + ": " + key + ".");
 		return "redirect:/console/tasks?subject=" + key;
 	}
 
@@ -96,12 +103,13 @@ class StartFormController {
 		return "console/form-fields :: changed(fields=${changed}, view=${view})";
 	}
 
+	/** @param messageKey the published message's key, or for a correlated gate scan the instance it reached */
 	private void audit(String user, StartForm form, String key, long messageKey, Map<String, Object> values) {
 		Map<String, Object> data = new LinkedHashMap<>();
 		data.put("messageName", form.messageName());
-		data.put("messageKey", Long.toString(messageKey));
+		data.put(form.correlated() ? "processInstanceKey" : "messageKey", Long.toString(messageKey));
 		data.put("form", values);
-		this.auditLog.append(new AuditEvent(user, "PROCESS_START_REQUESTED", form.subjectType(), key, null, null, data));
+		this.auditLog.append(new AuditEvent(user, form.auditAction(), form.subjectType(), key, null, null, data));
 	}
 
 	private String show(StartForm form, FormView view, Model model) {

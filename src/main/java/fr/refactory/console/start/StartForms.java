@@ -14,19 +14,35 @@ import fr.refactory.console.form.FormDefinition;
 import org.springframework.core.io.ClassPathResource;
 import org.springframework.stereotype.Component;
 
-/** The console's start forms: announcing a vehicle arrival (vehicle-intake) and a core arrival (remanufacture). */
+/**
+ * The console's plant-event forms: announcing a vehicle arrival (vehicle-intake) and a core arrival (remanufacture),
+ * and the gate scans that move an arrival on: a vehicle at the gate and a core received (ADR 0405).
+ */
 @Component
 public class StartForms {
 
 	static final StartForm VEHICLE_ARRIVAL = new StartForm("vehicle-arrival", "Announce a vehicle arrival",
 			"VehicleArrivalAnnounced", "vin", "VEHICLE", List.of("intake-operators", "intake-supervisors"),
-			java.util.Set.of("vin"), "console/start-forms/vehicle-arrival.form");
+			java.util.Set.of("vin"), "console/start-forms/vehicle-arrival.form", "PROCESS_START_REQUESTED",
+			"Announced a vehicle arrival", false);
 
 	static final StartForm CORE_ARRIVAL = new StartForm("core-arrival", "Announce a core arrival", "CoreAnnounced",
 			"coreSerial", "PART", List.of("core-inspectors", "reman-operators"),
-			java.util.Set.of("coreSerial", "partNumber", "donorVin"), "console/start-forms/core-arrival.form");
+			java.util.Set.of("coreSerial", "partNumber", "donorVin"), "console/start-forms/core-arrival.form",
+			"PROCESS_START_REQUESTED", "Announced a core arrival", false);
 
-	private static final List<StartForm> ALL = List.of(VEHICLE_ARRIVAL, CORE_ARRIVAL);
+	/** Gate scan (1.0): an announced vehicle moves on to intake, an unannounced one starts it as UNKNOWN. */
+	static final StartForm VEHICLE_AT_GATE = new StartForm("vehicle-at-gate", "Gate scan: vehicle at gate",
+			"VehicleAtGate", "vin", "VEHICLE", List.of("intake-operators", "intake-supervisors"), java.util.Set.of("vin"),
+			"console/start-forms/vehicle-at-gate.form", "GATE_SCAN_RECORDED", "Vehicle at gate recorded", true);
+
+	/** Goods receipt of a core (4.1, T12): its remanufacture moves on to the core inspection. */
+	static final StartForm CORE_RECEIVED = new StartForm("core-received", "Gate scan: core received", "CoreReceived",
+			"coreSerial", "PART", List.of("core-inspectors", "reman-operators", "logistics-receivers"),
+			java.util.Set.of("coreSerial"), "console/start-forms/core-received.form", "GATE_SCAN_RECORDED",
+			"Core receipt recorded", true);
+
+	private static final List<StartForm> ALL = List.of(VEHICLE_ARRIVAL, CORE_ARRIVAL, VEHICLE_AT_GATE, CORE_RECEIVED);
 
 	private final Map<String, FormDefinition> definitions = new ConcurrentHashMap<>();
 

@@ -1,6 +1,7 @@
 package fr.refactory.plant.hrcomp;
 
 import java.time.LocalDate;
+import java.util.List;
 
 /**
  * The competency and habilitation register (domain brief §3.11, {@code hrcomp.*}): electrical habilitations of people
@@ -12,5 +13,8 @@ public interface CompetencyRegister {
 	Habilitations habilitationsOf(String personId, LocalDate on);
 
 	InstallerAuthorisation installerAuthorisation(String installerOrg, String vehicleType, LocalDate on);
+
+	/** The person ids on the plant's shift roster on a date (time and attendance), in roster order. */
+	List<String> peopleOnShift(LocalDate on);
 
 }

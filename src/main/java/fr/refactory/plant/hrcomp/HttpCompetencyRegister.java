@@ -1,6 +1,7 @@
 package fr.refactory.plant.hrcomp;
 
 import java.time.LocalDate;
+import java.util.List;
 
 import fr.refactory.plant.http.PlantHttpClient;
 
@@ -18,6 +19,11 @@ public class HttpCompetencyRegister implements CompetencyRegister {
 	@Override
 	public Habilitations habilitationsOf(String personId, LocalDate on) {
 		return this.http.get("people/" + segment(personId) + "/habilitations?on=" + on, Habilitations.class);
+	}
+
+	@Override
+	public List<String> peopleOnShift(LocalDate on) {
+		return List.of(this.http.get("shifts/" + on + "/people", String[].class));
 	}
 
 	@Override

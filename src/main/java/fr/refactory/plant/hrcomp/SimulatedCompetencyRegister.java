@@ -3,6 +3,7 @@ package fr.refactory.plant.hrcomp;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Random;
 
 import fr.refactory.plant.hrcomp.Habilitations.Habilitation;
@@ -11,7 +12,9 @@ import fr.refactory.plant.simulation.Simulation;
 
 /**
  * A register whose titles derive from the person or installer id: each person holds one to three symbols issued in
- * 2024-2025 for three years; each installer is authorised for two years from a date in 2025 for MASTER vans.
+ * 2024-2025 for three years; each installer is authorised for two years from a date in 2025 for MASTER vans. The
+ * plant's staff, when given, hold their own titles and make up the shift roster, every day (the simulated plant runs
+ * round the clock, docs/decisions/0403).
  */
 public class SimulatedCompetencyRegister implements CompetencyRegister {
 
@@ -19,12 +22,28 @@ public class SimulatedCompetencyRegister implements CompetencyRegister {
 
 	private final Simulation simulation;
 
+	private final Map<String, List<Habilitation>> staff;
+
 	public SimulatedCompetencyRegister(Simulation simulation) {
+		this(simulation, Map.of());
+	}
+
+	/** @param staff the plant's people on the roster with their titles, in roster order */
+	public SimulatedCompetencyRegister(Simulation simulation, Map<String, List<Habilitation>> staff) {
 		this.simulation = simulation;
+		this.staff = staff;
+	}
+
+	@Override
+	public List<String> peopleOnShift(LocalDate on) {
+		return this.simulation.answer(() -> List.copyOf(this.staff.keySet()));
 	}
 
 	@Override
 	public Habilitations habilitationsOf(String personId, LocalDate on) {
+		if (this.staff.containsKey(personId)) {
+			return this.simulation.answer(() -> new Habilitations(personId, on, this.staff.get(personId)));
+		}
 		return this.simulation.answer(() -> {
 			Random random = Seeds.random("habilitation", personId);
 			List<String> symbols = new ArrayList<>(SYMBOLS);

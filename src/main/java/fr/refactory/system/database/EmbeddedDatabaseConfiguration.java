@@ -30,11 +30,16 @@ class EmbeddedDatabaseConfiguration {
 	EmbeddedPostgres embeddedPostgres(EmbeddedDatabaseProperties properties) {
 		try {
 			Files.createDirectories(properties.dataDirectory());
+			LeftRunningPostmaster.stopIfAny(properties.dataDirectory(), properties.startupTimeout());
 			EmbeddedPostgres postgres = EmbeddedPostgres.builder()
 				.setDataDirectory(properties.dataDirectory())
 				.setCleanDataDirectory(false)
 				.setPort(properties.port())
 				.setServerConfig("synchronous_commit", properties.synchronousCommit())
+				.setPGStartupWait(properties.startupTimeout())
+				// the application context stops it (close) after the web server and the pool: zonky's own JVM
+				// shutdown hook would run beside Spring's and stop PostgreSQL under requests still draining
+				.setRegisterShutdownHook(false)
 				.start();
 			log.info("Embedded PostgreSQL listening on port {} with data in {}", postgres.getPort(),
 					properties.dataDirectory().toAbsolutePath().normalize());

@@ -100,4 +100,37 @@ class FormSubmissionTest {
 			.containsEntry("plateVin", "Must have at most 17 characters");
 	}
 
+
+	static final String OFFICER_SELECT = """
+			{
+			  "id": "lockout-officer-assignment", "type": "default", "schemaVersion": 16,
+			  "components": [
+			    {"type": "select", "key": "lockoutOfficerId", "label": "Lockout officer",
+			     "valuesKey": "lockoutOfficerCandidates", "validate": {"required": true}}
+			  ]
+			}
+			""";
+
+	/** form-js dynamic options (ADR 0403): read from the variable valuesKey names; only they are accepted. */
+	@Test
+	void shouldOfferAndAcceptOnlyTheOptionsOfTheValuesKeyVariable() {
+		FormDefinition proposed = FormDefinition.parse(OFFICER_SELECT)
+			.withOptionsFrom(Map.of("lockoutOfficerCandidates",
+					List.of(Map.of("value", "lockout-officer", "label", "lockout-officer (BCL valid until 2029-05-31)"),
+							"battery-technician")));
+
+		assertThat(proposed.fields().get(0).options()).containsExactly(
+				new FormField.Option("lockout-officer (BCL valid until 2029-05-31)", "lockout-officer"),
+				new FormField.Option("battery-technician", "battery-technician"));
+		assertThat(FormSubmission.of(proposed, Map.of("lockoutOfficerId", List.of("battery-technician"))).values())
+			.containsEntry("lockoutOfficerId", "battery-technician");
+		assertThat(FormSubmission.of(proposed, Map.of("lockoutOfficerId", List.of("EMP-7"))).errors())
+			.containsEntry("lockoutOfficerId", "Choose among the listed options");
+
+		FormDefinition nobodyOnShift = FormDefinition.parse(OFFICER_SELECT).withOptionsFrom(Map.of());
+		assertThat(nobodyOnShift.fields().get(0).options()).isEmpty();
+		assertThat(FormSubmission.of(nobodyOnShift, Map.of("lockoutOfficerId", List.of("EMP-7"))).errors())
+			.containsKey("lockoutOfficerId");
+	}
+
 }

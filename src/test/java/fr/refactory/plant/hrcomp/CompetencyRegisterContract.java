@@ -23,6 +23,28 @@ abstract class CompetencyRegisterContract {
 	}
 
 	@Test
+	void shouldListTheStaffOnShiftWithTheirOwnTitles() {
+		LocalDate on = LocalDate.of(2027, 3, 1);
+
+		assertThat(register().peopleOnShift(on)).containsExactly("laure.lockout", "theo.trainee");
+		assertThat(register().habilitationsOf("laure.lockout", on).validSymbols()).containsExactly("BCL", "B1L");
+		assertThat(register().habilitationsOf("laure.lockout", LocalDate.of(2030, 1, 1)).validSymbols()).isEmpty();
+		assertThat(register().habilitationsOf("theo.trainee", on).validSymbols()).containsExactly("B0L");
+	}
+
+	/** The roster {@link #register()} answers from: two people and their titles, as configuration gives them. */
+	static java.util.Map<String, java.util.List<Habilitations.Habilitation>> staff() {
+		java.util.Map<String, java.util.List<Habilitations.Habilitation>> staff = new java.util.LinkedHashMap<>();
+		LocalDate issued = LocalDate.EPOCH;
+		staff.put("laure.lockout", java.util.List.of(
+				new Habilitations.Habilitation("BCL", issued, LocalDate.of(2029, 5, 31), LocalDate.of(2026, 6, 1)),
+				new Habilitations.Habilitation("B1L", issued, LocalDate.of(2029, 5, 31), LocalDate.of(2026, 6, 1))));
+		staff.put("theo.trainee", java.util.List.of(
+				new Habilitations.Habilitation("B0L", issued, LocalDate.of(2029, 5, 31), LocalDate.of(2026, 6, 1))));
+		return staff;
+	}
+
+	@Test
 	void shouldAuthoriseAnInstallerOnlyWithinItsValidityAndScope() {
 		InstallerAuthorisation probe = register().installerAuthorisation("TOLV-FLINS", "MASTER_III", LocalDate.of(2026, 1, 1));
 

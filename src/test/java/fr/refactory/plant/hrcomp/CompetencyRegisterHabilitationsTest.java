@@ -40,6 +40,11 @@ class CompetencyRegisterHabilitationsTest {
 			throw new UnsupportedOperationException();
 		}
 
+		@Override
+		public List<String> peopleOnShift(LocalDate on) {
+			throw new UnsupportedOperationException();
+		}
+
 	};
 
 	private final HabilitationRegister configured = (username) -> List

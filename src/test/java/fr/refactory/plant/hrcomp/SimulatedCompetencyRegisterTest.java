@@ -4,7 +4,8 @@ import fr.refactory.plant.simulation.Simulation;
 
 class SimulatedCompetencyRegisterTest extends CompetencyRegisterContract {
 
-	private final CompetencyRegister register = new SimulatedCompetencyRegister(Simulation.immediate("hrcomp"));
+	private final CompetencyRegister register = new SimulatedCompetencyRegister(Simulation.immediate("hrcomp"),
+			staff());
 
 	@Override
 	protected CompetencyRegister register() {

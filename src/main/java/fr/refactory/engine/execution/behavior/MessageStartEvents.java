@@ -13,6 +13,7 @@ import fr.refactory.engine.execution.ProcessExecutor;
 import fr.refactory.engine.expression.FeelExpressions;
 import fr.refactory.engine.model.ExecutableElement;
 import fr.refactory.engine.model.ExecutableProcess;
+import fr.refactory.engine.state.MessageLocks;
 
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
@@ -32,10 +33,13 @@ public class MessageStartEvents {
 
 	private final MessageCorrelations correlations;
 
-	MessageStartEvents(JdbcTemplate jdbc, ObjectMapper json, MessageCorrelations correlations) {
+	private final MessageLocks locks;
+
+	MessageStartEvents(JdbcTemplate jdbc, ObjectMapper json, MessageCorrelations correlations, MessageLocks locks) {
 		this.jdbc = jdbc;
 		this.json = json;
 		this.correlations = correlations;
+		this.locks = locks;
 	}
 
 	/** The latest version of every process whose message start event has this message name. */
@@ -94,6 +98,7 @@ public class MessageStartEvents {
 			.orElseThrow();
 		for (ExecutableElement start : latest.messageStartEvents()) {
 			String name = FeelExpressions.evaluateString(start.message().name(), Map.of());
+			this.locks.lock(name, keys.get(0));
 			List<Map<String, Object>> buffered = this.jdbc.queryForList(
 					"select message_key, variables from engine_message m where name = ? and correlation_key = ?"
 							+ " and deadline > ? and not exists (select 1 from engine_message_correlation c"

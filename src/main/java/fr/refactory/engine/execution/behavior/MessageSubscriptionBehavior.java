@@ -16,6 +16,7 @@ import fr.refactory.engine.model.ExecutableElement;
 import fr.refactory.engine.model.MessageDefinition;
 import fr.refactory.engine.state.ElementInstance;
 import fr.refactory.engine.state.KeyGenerator;
+import fr.refactory.engine.state.MessageLocks;
 
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
@@ -37,12 +38,15 @@ public class MessageSubscriptionBehavior {
 
 	private final MessageCorrelations correlations;
 
+	private final MessageLocks locks;
+
 	MessageSubscriptionBehavior(JdbcTemplate jdbc, KeyGenerator keys, ObjectMapper json,
-			MessageCorrelations correlations) {
+			MessageCorrelations correlations, MessageLocks locks) {
 		this.jdbc = jdbc;
 		this.keys = keys;
 		this.json = json;
 		this.correlations = correlations;
+		this.locks = locks;
 	}
 
 	/** Evaluates the name and correlation key the subscription would open with (failing as opening would). */
@@ -62,6 +66,7 @@ public class MessageSubscriptionBehavior {
 		Map<String, Object> variables = owner.variables();
 		String name = FeelExpressions.evaluateString(message.name(), variables);
 		String correlationKey = correlationKey(message, variables);
+		this.locks.lock(name, correlationKey);
 		Timestamp now = owner.executor().store().now();
 		long key = this.keys.nextKey();
 		ElementInstance instance = owner.instance();

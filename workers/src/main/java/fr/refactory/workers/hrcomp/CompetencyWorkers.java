@@ -56,6 +56,34 @@ public class CompetencyWorkers {
 	}
 
 	/**
+	 * L.1 resolution: the people on shift on the operation date who hold {@code requiredSymbol} (BCL), as the options of
+	 * the lockout officer select ({@code valuesKey} of form {@code lockout-officer-assignment}, ADR 0403). Nobody on
+	 * shift gives an empty list: the form then offers no officer and the resolution waits for the roster.
+	 */
+	@JobWorker(type = "hrcomp.proposeLockoutOfficers")
+	public Map<String, Object> proposeLockoutOfficers(ActivatedJob job) {
+		Vars vars = Vars.of(job);
+		String required = vars.textOr("BCL", "requiredSymbol");
+		LocalDate on = vars.dateOr(today(), "operationDate");
+		List<Map<String, Object>> options = new ArrayList<>();
+		for (String person : JobOutcome.call(job, () -> this.register.peopleOnShift(on))) {
+			JobOutcome.call(job, () -> this.register.habilitationsOf(person, on))
+				.titles()
+				.stream()
+				.filter((title) -> title.symbol().equals(required) && title.validOn(on))
+				.findFirst()
+				.ifPresent((title) -> options.add(Map.of("value", person, "label",
+						person + " (" + required + " valid until " + title.expiresOn() + ")")));
+		}
+		boolean pack = vars.text("vin") == null && vars.text("batteryId") != null;
+		this.records.audit(job, "LOCKOUT_OFFICERS_PROPOSED", pack ? "BATTERY" : "VEHICLE",
+				vars.textOr("UNKNOWN", "vin", "batteryId"),
+				WorkerRecords.data("requiredSymbol", required, "on", on.toString(), "proposed",
+						options.stream().map((option) -> option.get("value")).toList()));
+		return Map.of("lockoutOfficerCandidates", options);
+	}
+
+	/**
 	 * 3.3: the team members habilitated B1L or B2L on the planned conversion date. Nobody eligible is the BPMN error
 	 * {@code HABILITATION_MISSING}.
 	 */

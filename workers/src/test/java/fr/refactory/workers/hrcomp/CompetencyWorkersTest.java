@@ -40,6 +40,29 @@ class CompetencyWorkersTest extends RefactoryIntegrationTest {
 			.get("habilitationValid")).isEqualTo(false);
 	}
 
+	/**
+	 * The configured staff are the simulated roster: lockout-officer and battery-technician hold a BCL valid in 2027,
+	 * retrofit-technician (B1L) and lockout-trainee (B0L) do not, so only the BCL holders are options of the select.
+	 */
+	@Test
+	void proposeLockoutOfficersOffersTheBclHoldersOnShiftAsSelectOptions() {
+		java.time.LocalDate on = java.time.LocalDate.parse("2027-03-01");
+		List<String> bclHolders = this.register.peopleOnShift(on)
+			.stream()
+			.filter((person) -> this.register.habilitationsOf(person, on).validSymbols().contains("BCL"))
+			.toList();
+
+		Map<String, Object> result = this.workers.proposeLockoutOfficers(TestJob.of("hrcomp.proposeLockoutOfficers",
+				Map.of("vin", TestVins.master(), "operationDate", on.toString())));
+
+		List<Object> options = Results.list(result.get("lockoutOfficerCandidates"));
+		assertThat(options).extracting((option) -> Results.map(option).get("value"))
+			.containsExactlyElementsOf(bclHolders)
+			.contains("lockout-officer", "battery-technician")
+			.doesNotContain("retrofit-technician", "lockout-trainee");
+		assertThat(Results.map(options.get(0)).get("label").toString()).contains("BCL valid until");
+	}
+
 	@Test
 	void checkElectricalHabilitationsListsTheEligibleAssigneesOrIsHabilitationMissing() {
 		String date = "2026-03-01";

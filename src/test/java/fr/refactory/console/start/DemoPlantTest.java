@@ -1,0 +1,137 @@
+package fr.refactory.console.start;
+
+import java.time.Duration;
+import java.time.LocalDate;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
+
+import fr.refactory.console.OperatorTasks;
+import fr.refactory.console.TaskQuery;
+import fr.refactory.console.TaskRow;
+import fr.refactory.console.start.DemoDataLoader.Outcome;
+import fr.refactory.system.security.UserDirectory;
+import fr.refactory.test.RefactoryIntegrationTest;
+import io.camunda.client.CamundaClient;
+import io.camunda.client.api.search.enums.ProcessInstanceState;
+import org.awaitility.Awaitility;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+import org.springframework.beans.factory.annotation.Autowired;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * Issue #15: after the first start every operator development user finds work. The real demo plant (the loader is
+ * off in the test configuration, so it runs here under its own marker) against the deployed models and the
+ * application's workers; each user's list is read through the console's own query, polled with a bound (no timing
+ * is asserted). The instances it creates are cancelled afterwards: other tests use the same scenario VINs.
+ */
+class DemoPlantTest extends RefactoryIntegrationTest {
+
+	/** Every development user with an operator role, as in application.yml. */
+	private static final List<String> OPERATORS = List.of("intake-operator", "diagnostic-technician",
+			"retrofit-technician", "reman-technician", "battery-technician", "lockout-officer", "lockout-trainee",
+			"quality-inspector");
+
+	@Autowired
+	CamundaClient client;
+
+	@Autowired
+	DemoDataLoader loader;
+
+	@Autowired
+	OperatorTasks tasks;
+
+	@Autowired
+	UserDirectory users;
+
+	private final DemoData plant = DemoData.refactoryScenarios(LocalDate.now());
+
+	@Test
+	void shouldGiveEveryOperatorUserWorkAfterTheFirstStart() {
+		DemoData demo = new DemoData("demo-plant-test-" + UUID.randomUUID().toString().substring(0, 8),
+				this.plant.requiredProcesses(), this.plant.announcements(), this.plant.workInProgress());
+
+		assertThat(this.loader.load(demo)).isEqualTo(Outcome.ANNOUNCED);
+
+		for (String operator : OPERATORS) {
+			List<TaskRow> found = Awaitility.await()
+				.atMost(Duration.ofSeconds(90))
+				.pollInterval(Duration.ofMillis(500))
+				.until(() -> demoTasksOf(operator), (rows) -> !rows.isEmpty());
+			assertThat(found).as("tasks of %s", operator).allSatisfy((row) -> assertThat(subjects()).contains(row.subject()));
+		}
+		Set<String> groupsWithWork = OPERATORS.stream()
+			.flatMap((operator) -> demoTasksOf(operator).stream())
+			.flatMap((row) -> row.candidateGroups().stream())
+			.collect(Collectors.toSet());
+		assertThat(groupsWithWork).contains("intake-operators", "diagnostic-technicians", "retrofit-technicians",
+				"core-inspectors", "battery-operators", "quality-inspectors", "hv-lockout-officers");
+	}
+
+	/** Cancels the instances started for the demo's subjects (their callers' children end with them). */
+	@AfterEach
+	void cancelTheDemoInstances() {
+		Set<String> subjects = subjects();
+		for (String processId : this.plant.requiredProcesses()) {
+			this.client.newProcessInstanceSearchRequest()
+				.filter((f) -> f.processDefinitionId(processId).state(ProcessInstanceState.ACTIVE))
+				.page((p) -> p.limit(500))
+				.send()
+				.join()
+				.items()
+				.stream()
+				.filter((instance) -> instance.getParentProcessInstanceKey() == null)
+				.filter((instance) -> subjects.contains(subjectOf(instance.getProcessInstanceKey())))
+				.forEach((instance) -> cancel(instance.getProcessInstanceKey()));
+		}
+	}
+
+	private List<TaskRow> demoTasksOf(String operator) {
+		Set<String> subjects = subjects();
+		return this.tasks
+			.openTasks(operator, this.users.groupsOf(operator), new TaskQuery(null, null, null, null, null, null, null))
+			.stream()
+			.filter((row) -> subjects.contains(row.subject()))
+			.toList();
+	}
+
+	private Set<String> subjects() {
+		Set<String> subjects = new HashSet<>();
+		this.plant.announcements().forEach((announcement) -> subjects.add(announcement.correlationKey()));
+		this.plant.workInProgress().forEach((work) -> subjects.add(work.subjectKey()));
+		return subjects;
+	}
+
+	private String subjectOf(long instanceKey) {
+		Map<String, String> variables = this.client.newVariableSearchRequest()
+			.filter((f) -> f.processInstanceKey(instanceKey).scopeKey(instanceKey))
+			.page((p) -> p.limit(500))
+			.send()
+			.join()
+			.items()
+			.stream()
+			.collect(Collectors.toMap((v) -> v.getName(), (v) -> v.getValue().replace("\"", ""), (a, b) -> a));
+		return Stream.of("subjectKey", "batteryId", "coreSerial", "vin")
+			.map(variables::get)
+			.filter((value) -> value != null && subjects().contains(value))
+			.findFirst()
+			.orElse("");
+	}
+
+	private void cancel(long instanceKey) {
+		try {
+			this.client.newCancelInstanceCommand(instanceKey).send().join();
+		}
+		catch (RuntimeException ex) {
+			// already ended meanwhile
+		}
+	}
+
+}
