@@ -131,7 +131,28 @@ class BatteryTriageProcessTest extends ProcessTestSupport {
 	}
 
 	/**
-	 * SoH above 75 % but cells spread over 50 mV and no repairable module: engineering review, which orders a module
+	 * D7 rule 7: a reuse-grade pack (SoH at least 75 %) whose cells spread over 50 mV, with no faulty module, on a pack
+	 * whose design allows module replacement (the bench's answer), is rebalanced: REPAIR_MODULES without an
+	 * engineering review. The repair then needs a lockout officer, whom nobody has named yet.
+	 */
+	@Test
+	void aReuseGradePackWithSpreadCellsIsRebalancedWithoutReview() {
+		String batteryId = PlantInputs.battery(
+				(bms) -> bms.sohPct() >= 75 && spread(bms) > 50 && bms.moduleRepairable() && bms.faultHistory().isEmpty());
+		long key = received(batteryId);
+		triage(key, PlantInputs.normalTriage(batteryId));
+
+		triage(key).hasVariable("faultyModules", java.util.List.of())
+			.hasVariable("moduleRepairable", true)
+			.hasVariable("disposition", "REPAIR_MODULES")
+			.hasVariable("passportAction", "NONE")
+			.hasCompletedElementsInOrder("task-decide-disposition", "gw-join-disposition", "gw-disposition")
+			.hasActiveElements("task-assign-lockout-officer")
+			.hasNotActivatedElements("task-review-battery-disposition");
+	}
+
+	/**
+	 * SoH above 75 % but cells spread over 50 mV on a sealed pack (no module can be replaced, the bench says): engineering review, which orders a module
 	 * repair. The first lockout officer lacks BCL (HABILITATION_MISSING), another is assigned; after the repair the
 	 * pack is locked out and unlocked, measured again with a capacity test, and D7 sends it to second life. The
 	 * capacity cycler first named ({@code capacityBenchId}) is offline: BENCH_UNAVAILABLE, wait 4 h, and the test
@@ -143,7 +164,7 @@ class BatteryTriageProcessTest extends ProcessTestSupport {
 		String withoutBcl = PlantInputs.person("battery-officer", today,
 				PlantInputs.notHolding("BCL").and((titles) -> !titles.validSymbols().isEmpty()));
 		String withBcl = PlantInputs.person("battery-officer", today, PlantInputs.holding("BCL"));
-		String batteryId = PlantInputs.battery((bms) -> bms.sohPct() >= 75 && spread(bms) > 50);
+		String batteryId = PlantInputs.sealedBattery((bms) -> bms.sohPct() >= 75 && spread(bms) > 50);
 		long key = received(batteryId,
 				Map.of("lockoutOfficerId", withoutBcl, "capacityBenchId", "OFFLINE-CYCLER-" + batteryId));
 		triage(key, PlantInputs.normalTriage(batteryId));
@@ -195,12 +216,15 @@ class BatteryTriageProcessTest extends ProcessTestSupport {
 			.hasActiveElements("task-repurpose-battery");
 	}
 
-	/** The isolation check after a module repair fails: engineering review again, which recycles the pack. */
+	/**
+	 * The isolation check after a module repair (ordered by the engineering review of a sealed pack) fails: engineering
+	 * review again, which recycles the pack.
+	 */
 	@Test
 	void aFailedIsolationCheckAfterRepairGoesBackToEngineeringReview() {
 		LocalDate today = LocalDate.ofInstant(this.processTestContext.getCurrentTime(), ZoneOffset.UTC);
 		String withBcl = PlantInputs.person("battery-officer", today, PlantInputs.holding("BCL"));
-		String batteryId = PlantInputs.battery((bms) -> bms.sohPct() >= 75 && spread(bms) > 50);
+		String batteryId = PlantInputs.sealedBattery((bms) -> bms.sohPct() >= 75 && spread(bms) > 50);
 		long key = received(batteryId, Map.of("lockoutOfficerId", withBcl));
 		triage(key, PlantInputs.normalTriage(batteryId));
 		complete(key, "task-review-battery-disposition",
