@@ -174,7 +174,7 @@ class BatteryTriageProcessTest extends ProcessTestSupport {
 		designateLockoutOfficer(key);
 
 		long lockout = activeChild(key);
-		complete(lockout, "task-lock-out-hv-system", Map.of("vatMeterId", "VAT-1", "absenceOfVoltageVerified", true));
+		complete(lockout, "task-lock-out-hv-system", Map.of("voltageMeterId", "VAT-1", "absenceOfVoltageVerified", true));
 		complete(key, "task-replace-modules", Map.of("removedModuleSerials", "M-1", "newModuleSerials", "M-9",
 				"balancingDone", true));
 		long unlock = activeChild(key);
