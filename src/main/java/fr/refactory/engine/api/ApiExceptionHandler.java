@@ -49,9 +49,18 @@ class ApiExceptionHandler {
 			MissingServletRequestPartException.class, MissingServletRequestParameterException.class,
 			MultipartException.class, HttpMediaTypeNotSupportedException.class, IllegalArgumentException.class })
 	ResponseEntity<ProblemDetail> badRequest(Exception ex, HttpServletRequest request) {
-		String detail = (ex instanceof HttpMessageNotReadableException) ? "Expected a valid JSON request body, but "
-				+ (ex.getMessage() == null ? "it could not be read" : firstLine(ex.getMessage())) : ex.getMessage();
-		return problem(HttpStatus.BAD_REQUEST, "INVALID_ARGUMENT", detail, request);
+		return problem(HttpStatus.BAD_REQUEST, "INVALID_ARGUMENT", badRequestDetail(ex), request);
+	}
+
+	private static String badRequestDetail(Exception ex) {
+		if (ex instanceof HttpMessageNotReadableException) {
+			return "Expected a valid JSON request body, but "
+					+ (ex.getMessage() == null ? "it could not be read" : firstLine(ex.getMessage()));
+		}
+		if (ex instanceof MultipartException && !(ex instanceof MissingServletRequestPartException)) {
+			return "Expected a multipart/form-data body with the part 'resources', but it could not be read";
+		}
+		return ex.getMessage();
 	}
 
 	@ExceptionHandler(HttpRequestMethodNotSupportedException.class)
@@ -73,10 +82,14 @@ class ApiExceptionHandler {
 		LOG.debug("Client of {} disconnected before the answer was written", request.getRequestURI());
 	}
 
+	/** A bug: the details go to the log under a reference, never to the client (they may hold SQL or data). */
 	@ExceptionHandler(Exception.class)
 	ResponseEntity<ProblemDetail> bug(Exception ex, HttpServletRequest request) {
-		LOG.error("Engine request {} failed", request.getRequestURI(), ex);
-		return problem(HttpStatus.INTERNAL_SERVER_ERROR, "INTERNAL", ex.toString(), request);
+		String reference = java.util.UUID.randomUUID().toString();
+		LOG.error("Engine request {} failed (reference {})", request.getRequestURI(), reference, ex);
+		return problem(HttpStatus.INTERNAL_SERVER_ERROR, "INTERNAL",
+				"The engine could not process the request; the server log has the details under reference " + reference,
+				request);
 	}
 
 	static ResponseEntity<ProblemDetail> problem(HttpStatus status, String title, String detail,
