@@ -3,6 +3,7 @@ package fr.refactory.engine.api;
 import java.net.http.HttpResponse;
 
 import fr.refactory.test.EngineTestSupport;
+import fr.refactory.test.HostileModels;
 import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -108,6 +109,27 @@ class ClientMistakesTest extends EngineTestSupport {
 		assertBadRequest(raw("POST", "/v2/process-instances", JSON,
 				"{\"processDefinitionId\":\"nowhere\",\"awaitCompletion\":true,\"requestTimeout\":" + max + "}"),
 				"requestTimeout");
+	}
+
+	@Test
+	void shouldRejectAModelNestedTooDeep() throws Exception {
+		assertBadRequest(deployRaw("deep.bpmn", HostileModels.nestedBpmn(uniqueId("deep"), 60_000)), "depth");
+	}
+
+	@Test
+	void shouldRejectAStaticTimerThatCanNeverBeScheduled() throws Exception {
+		String processId = uniqueId("ptx");
+		assertBadRequest(deployRaw("ptx.bpmn", HostileModels.timerBpmn(processId, "PTX-1")), "PTX-1");
+		assertThat(raw("POST", "/v2/process-definitions/search", JSON,
+				"{\"filter\":{\"processDefinitionId\":\"" + processId + "\"}}").body())
+			.contains("\"totalItems\":0");
+	}
+
+	private HttpResponse<String> deployRaw(String fileName, String xml) throws Exception {
+		String boundary = "b0undary";
+		String body = "--" + boundary + "\r\nContent-Disposition: form-data; name=\"resources\"; filename=\"" + fileName
+				+ "\"\r\nContent-Type: application/octet-stream\r\n\r\n" + xml + "\r\n--" + boundary + "--\r\n";
+		return raw("POST", "/v2/deployments", "multipart/form-data; boundary=" + boundary, body);
 	}
 
 }
