@@ -85,6 +85,13 @@ class SecurityConfiguration {
 		return configured::loadUserByUsername;
 	}
 
+	/** The only authentication provider: throttled, and as slow for unknown users as for known ones (ADR 0505). */
+	@Bean
+	ThrottledAuthenticationProvider authenticationProvider(UserDetailsService users,
+			RefactoryUsersProperties properties, LoginThrottle throttle) {
+		return new ThrottledAuthenticationProvider(users, properties, throttle);
+	}
+
 	private static org.springframework.security.core.userdetails.UserDetails toUserDetails(User user) {
 		return org.springframework.security.core.userdetails.User.withUsername(user.username())
 			.password(user.password())
