@@ -139,7 +139,8 @@ class DecisionModelConventionsTest {
     }
 
     /** The tables whose thresholds are parameters a process owner changes on the models page (ADR 0324). */
-    private static final List<String> PARAMETERISED = List.of("battery-disposition");
+    private static final List<String> PARAMETERISED = List.of("battery-disposition", "retrofit-eligibility", "retrofit-conformity",
+            "core-acceptance");
 
     @ParameterizedTest(name = "{0}")
     @MethodSource("parameterised")
