@@ -140,7 +140,8 @@ class DecisionModelConventionsTest {
 
     /** The tables whose thresholds are parameters a process owner changes on the models page (ADR 0324). */
     private static final List<String> PARAMETERISED = List.of("battery-disposition", "retrofit-eligibility", "retrofit-conformity",
-            "core-acceptance");
+            "core-acceptance", "economic-decision", "intake-route", "battery-safety-class", "reman-component-disposition",
+            "harvested-part-disposition", "quality-verdict");
 
     @ParameterizedTest(name = "{0}")
     @MethodSource("parameterised")
