@@ -8,6 +8,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import java.util.regex.MatchResult;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.IntStream;
@@ -154,6 +155,33 @@ class DecisionModelConventionsTest {
         assertThat(children(decision, "informationRequirement"))
                 .extracting(r -> children(r, "requiredDecision").get(0).getAttribute("href"))
                 .contains("#" + decisionId + DecisionTables.PARAMETERS_SUFFIX);
+    }
+
+    /**
+     * No threshold is left as a literal in a parameterised table: once strings, parameter references and durations are
+     * taken out, an entry may only hold the structural numbers 0 and 1 ("no faulty module", "a repair loop done").
+     */
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("parameterised")
+    void shouldHoldNoThresholdLiteralInItsRulesWhenParameterised(String decisionId) {
+        Path file = DecisionTables.folder().resolve(decisionId + ".dmn");
+        for (Element decision : children(read(file).getDocumentElement(), "decision")) {
+            if (DecisionTables.isParameters(decision.getAttribute("id"))) {
+                continue;
+            }
+            for (Element rule : children(children(decision, "decisionTable").get(0), "rule")) {
+                List<Element> entries = new ArrayList<>(children(rule, "inputEntry"));
+                entries.addAll(children(rule, "outputEntry"));
+                for (Element entry : entries) {
+                    String text = entry.getTextContent().strip()
+                            .replaceAll("\"[^\"]*\"", "")
+                            .replaceAll("`[^`]*`(\\.[A-Za-z]+)?", "");
+                    assertThat(Pattern.compile("\\d+(\\.\\d+)?").matcher(text).results().map(MatchResult::group))
+                            .as("%s/%s: %s", decisionId, rule.getAttribute("id"), entry.getTextContent().strip())
+                            .allMatch(number -> number.equals("0") || number.equals("1"));
+                }
+            }
+        }
     }
 
     static List<String> parameterised() {

@@ -90,8 +90,8 @@ class DecisionParameters {
 		}
 		if ((parameter.min() != null && value.compareTo(parameter.min()) < 0)
 				|| (parameter.max() != null && value.compareTo(parameter.max()) > 0)) {
-			return problem("value", parameter.name() + " must be between " + parameter.min().toPlainString() + " and "
-					+ parameter.max().toPlainString() + " " + parameter.unit() + ", not " + change.value().strip());
+			return problem("value", parameter.name() + " must be from " + parameter.range() + " " + parameter.unit()
+					+ ", not " + change.value().strip());
 		}
 		if (number(parameter.value()) != null && value.compareTo(number(parameter.value())) == 0) {
 			return problem("value", parameter.name() + " is already " + parameter.value());
