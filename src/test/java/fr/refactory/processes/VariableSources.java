@@ -1,5 +1,7 @@
 package fr.refactory.processes;
 
+import static java.util.Map.entry;
+
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -47,6 +49,27 @@ final class VariableSources {
 			"src/main/resources/console/start-forms/vehicle-arrival.form", "VehicleArrivalAnnounced",
 			"src/main/resources/console/start-forms/core-arrival.form", "CoreAnnounced");
 
+	/**
+	 * Messages the plant systems publish over /v2 themselves, with their sender: the product has no file that says what
+	 * they carry, so their payload is written down here (what the simulated systems would send).
+	 */
+	static final Map<String, PlantMessage> PLANT_MESSAGES = Map.ofEntries(
+			entry("VehicleArrivalAnnounced", new PlantMessage("the ERP's transfer or purchase order (brief §3.1, §3.10)", Set.of("sender", "veProcedure"))),
+			entry("VehicleAtGate", new PlantMessage("the gate scanner (brief §3.10)", Set.of("vin"))),
+			entry("KitDelivered", new PlantMessage("the WMS goods receipt of the conversion kit (brief §3.3, §3.10)", Set.of("kitId", "deliveryNoteRef", "batteryPackId", "motorSerial", "inverterSerial", "chargerSerial"))),
+			entry("ElvAcquired", new PlantMessage("the ERP's end-of-life vehicle purchase (brief §3.7, §3.10)", Set.of("vin", "powertrain", "modelFamily", "holderName"))),
+			entry("RemanOrderReleased", new PlantMessage("the MES releasing the reman work order (brief §3.4, §3.10)", Set.of("workOrderId", "targetReference", "components"))),
+			entry("CoreAnnounced", new PlantMessage("the ERP's core return (brief §3.4, §3.10)", Set.of("exchangedPartNumber", "customerId"))),
+			entry("RegistrationUpdated", new PlantMessage("the document store's upload of the new registration certificate (brief §3.10)", Set.of("newRegistrationCertificateRef"))),
+			entry("ExpertConformityReport", new PlantMessage("the document store's upload by the bodywork admin (brief §3.10)", Set.of("expertConformityReportRef"))),
+			entry("ExpertReportReceived", new PlantMessage("the document store's upload by the bodywork admin (brief §3.10)", Set.of("expertReportRef"))),
+			entry("DocumentsReceived", new PlantMessage("the document store's upload (brief §3.10)", Set.of("documentsPresent"))),
+			entry("PartsAvailable", new PlantMessage("the WMS (brief §3.10)", Set.of("partsList"))),
+			entry("CapacityTestDone", new PlantMessage("the battery test bench's capacity test result (brief §3.6, §3.10)", Set.of("measuredSohPct", "measuredCapacityKwh"))));
+
+	record PlantMessage(String sentBy, Set<String> variables) {
+	}
+
 	private static final Pattern CONTEXT_KEY = Pattern.compile("[{,]\\s*\"?([A-Za-z_][A-Za-z0-9_]*)\"?\\s*:");
 
 	private static final Pattern CATALOGUE_ROW = Pattern.compile("^\\| `([^`]+)`[^|]*\\|([^|]*)\\|([^|]*)\\|([^|]*)\\|([^|]*)\\|");
@@ -77,6 +100,9 @@ final class VariableSources {
 	static VariableSources read() {
 		VariableSources sources = new VariableSources();
 		sources.readForms(Path.of("processes/forms"));
+		PLANT_MESSAGES.forEach((message, plant) -> sources.messagePayloads
+			.computeIfAbsent(message, (m) -> new TreeSet<>())
+			.addAll(plant.variables()));
 		START_FORM_MESSAGES.forEach((file, message) -> sources.messagePayloads
 			.computeIfAbsent(message, (m) -> new TreeSet<>())
 			.addAll(topLevelFields(readJson(Path.of(file)))));
