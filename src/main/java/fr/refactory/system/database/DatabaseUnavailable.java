@@ -6,6 +6,7 @@ import java.sql.SQLTransientConnectionException;
 
 import org.springframework.dao.DataAccessResourceFailureException;
 import org.springframework.transaction.CannotCreateTransactionException;
+import org.springframework.transaction.TransactionSystemException;
 
 /**
  * Tells a failure caused by the database being gone (stopped, crashed, restarting, unreachable) from any other: the
@@ -32,8 +33,10 @@ public final class DatabaseUnavailable {
 	}
 
 	private static boolean isUnavailable(Throwable cause) {
+		// TransactionSystemException: the commit or rollback could not be carried out on the connection (the pool
+		// closed it after the database dropped it: "Connection is closed"); it hides the failure that caused it
 		if (cause instanceof DataAccessResourceFailureException || cause instanceof CannotCreateTransactionException
-				|| cause instanceof SQLTransientConnectionException
+				|| cause instanceof TransactionSystemException || cause instanceof SQLTransientConnectionException
 				|| cause instanceof SQLNonTransientConnectionException) {
 			return true;
 		}

@@ -44,6 +44,7 @@ final class EmbeddedDatabaseWatchdog implements SmartLifecycle {
 
 	void checkNow() {
 		if (!this.database.serverDied()) {
+			log.debug("The embedded PostgreSQL (PID {}) runs", this.database.postmasterPid());
 			return;
 		}
 		log.error("The embedded PostgreSQL (PID {}) of {} stopped while the product runs: starting it again on port {};"
