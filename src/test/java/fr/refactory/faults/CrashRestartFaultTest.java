@@ -27,7 +27,7 @@ class CrashRestartFaultTest {
 
 	static final String[] STEPS = { "step-1", "step-2", "step-3" };
 
-	private static final int INSTANCES = 300;
+	private static final int INSTANCES = 200;
 
 	static BpmnModelInstance threeSteps() {
 		return Bpmn.createExecutableProcess(PROCESS_ID)
