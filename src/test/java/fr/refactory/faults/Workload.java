@@ -253,8 +253,10 @@ final class Workload implements AutoCloseable {
 	String figures() {
 		Map<Integer, Integer> byStatus = new java.util.TreeMap<>();
 		this.failures.forEach((status, n) -> byStatus.put(status, n.get()));
+		// an instance created whose answer was lost (product killed) runs too, unacknowledged: it is retried
 		return "instances acknowledged " + this.acknowledgedInstances.size() + " (creation attempts "
-				+ this.creationAttempts.get() + "), jobs " + this.activations.size() + ", redeliveries "
+				+ this.creationAttempts.get() + ", instances completed " + count(ProcessInstanceState.COMPLETED)
+				+ "), jobs " + this.activations.size() + ", redeliveries "
 				+ redeliveries() + ", failed requests by status " + byStatus + " (0: no answer)";
 	}
 
