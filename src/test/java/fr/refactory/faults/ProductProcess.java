@@ -42,11 +42,15 @@ final class ProductProcess implements AutoCloseable {
 	}
 
 	static ProductProcess start(String name, Path dataDirectory, String... arguments) {
+		return start(name, dataDirectory, RefactoryIntegrationTest.freePort(), arguments);
+	}
+
+	/** Starts the product on {@code port}, e.g. the port of a product that was killed, as its clients know it. */
+	static ProductProcess start(String name, Path dataDirectory, int port, String... arguments) {
 		try {
 			Path logs = Path.of("target", "faults").toAbsolutePath();
 			Files.createDirectories(logs);
 			Path log = logs.resolve(name + ".log");
-			int port = RefactoryIntegrationTest.freePort();
 			List<String> command = new ArrayList<>(List.of(java(), "-Xmx768m", "-cp",
 					System.getProperty("java.class.path"), RefactoryApplication.class.getName(),
 					"--server.port=" + port, "--refactory.database.embedded.data-directory=" + dataDirectory,
@@ -152,6 +156,16 @@ final class ProductProcess implements AutoCloseable {
 		long sent = System.nanoTime();
 		this.process.destroy();
 		return awaitExit(sent, bound);
+	}
+
+	/** The PID of the PostgreSQL server running on {@code dataDirectory}, from its {@code postmaster.pid}. */
+	static long postmasterPid(Path dataDirectory) {
+		try {
+			return Long.parseLong(Files.readAllLines(dataDirectory.resolve("postmaster.pid")).get(0).trim());
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException(ex);
+		}
 	}
 
 	/** kill -9 of the product's JVM only (its PostgreSQL is a process of its own). */

@@ -3,8 +3,6 @@ package fr.refactory.engine.job;
 import fr.refactory.engine.ConditionalOnEmbeddedEngine;
 import fr.refactory.engine.Jobs;
 import fr.refactory.engine.clock.PeriodicCheck;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 import org.springframework.stereotype.Component;
 
@@ -16,8 +14,6 @@ import org.springframework.stereotype.Component;
 @ConditionalOnEmbeddedEngine
 public class JobDeadlineChecker extends PeriodicCheck {
 
-	private static final Logger LOG = LoggerFactory.getLogger(JobDeadlineChecker.class);
-
 	private final Jobs jobs;
 
 	JobDeadlineChecker(Jobs jobs) {
@@ -25,15 +21,9 @@ public class JobDeadlineChecker extends PeriodicCheck {
 		this.jobs = jobs;
 	}
 
-	/** Runs one check now (also used when the engine clock is moved). */
 	@Override
-	public void checkNow() {
-		try {
-			this.jobs.releaseDueJobs();
-		}
-		catch (RuntimeException ex) {
-			LOG.warn("Job deadline check failed", ex);
-		}
+	protected void check() {
+		this.jobs.releaseDueJobs();
 	}
 
 }

@@ -2,9 +2,8 @@ package fr.refactory.system.database;
 
 import java.nio.file.Path;
 import java.sql.Connection;
+import java.sql.DriverManager;
 import java.sql.Statement;
-
-import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 
 /**
  * The product's embedded database in a JVM of its own, for {@link EmbeddedPostgresAfterCrashTest}: starts it on the
@@ -19,8 +18,8 @@ public final class CrashedProductPostgres {
 
 	public static void main(String[] args) throws Exception {
 		EmbeddedDatabaseProperties properties = EmbeddedPostgresAfterCrashTest.properties(Path.of(args[0]));
-		EmbeddedPostgres postgres = new EmbeddedDatabaseConfiguration().embeddedPostgres(properties);
-		try (Connection connection = postgres.getPostgresDatabase().getConnection();
+		EmbeddedDatabase postgres = EmbeddedDatabase.start(properties);
+		try (Connection connection = DriverManager.getConnection(postgres.jdbcUrl());
 				Statement statement = connection.createStatement()) {
 			statement.execute("create table if not exists crash_marker (note text)");
 			statement.execute("insert into crash_marker values ('committed before the crash')");
@@ -32,7 +31,7 @@ public final class CrashedProductPostgres {
 		Thread.sleep(Long.MAX_VALUE);
 	}
 
-	private static void close(EmbeddedPostgres postgres) {
+	private static void close(EmbeddedDatabase postgres) {
 		try {
 			postgres.close();
 		}

@@ -7,6 +7,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
+import java.sql.DriverManager;
 import java.sql.ResultSet;
 import java.sql.Statement;
 import java.time.Duration;
@@ -14,7 +15,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 
-import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
@@ -31,15 +31,15 @@ class EmbeddedPostgresAfterCrashTest {
 
 	private final List<Process> products = new ArrayList<>();
 
-	private final List<EmbeddedPostgres> started = new ArrayList<>();
+	private final List<EmbeddedDatabase> started = new ArrayList<>();
 
 	static EmbeddedDatabaseProperties properties(Path dataDirectory) {
-		return new EmbeddedDatabaseProperties(dataDirectory, 0, "on", Duration.ofSeconds(60));
+		return new EmbeddedDatabaseProperties(dataDirectory, 0, "on", Duration.ofSeconds(60), Duration.ofSeconds(1));
 	}
 
 	@AfterEach
 	void stopEverything() throws IOException, InterruptedException {
-		for (EmbeddedPostgres postgres : this.started) {
+		for (EmbeddedDatabase postgres : this.started) {
 			postgres.close();
 		}
 		for (Process product : this.products) {
@@ -57,10 +57,10 @@ class EmbeddedPostgresAfterCrashTest {
 		product.destroyForcibly().waitFor(30, TimeUnit.SECONDS);
 		assertThat(ProcessHandle.of(leftRunning)).get().matches(ProcessHandle::isAlive, "left running by the crash");
 
-		EmbeddedPostgres restarted = start(data);
+		EmbeddedDatabase restarted = start(data);
 
 		assertThat(ProcessHandle.of(leftRunning).filter(ProcessHandle::isAlive)).isEmpty();
-		try (Connection connection = restarted.getPostgresDatabase().getConnection();
+		try (Connection connection = DriverManager.getConnection(restarted.jdbcUrl());
 				Statement statement = connection.createStatement();
 				ResultSet rows = statement.executeQuery("select note from crash_marker")) {
 			assertThat(rows.next()).isTrue();
@@ -79,8 +79,8 @@ class EmbeddedPostgresAfterCrashTest {
 		assertThat(ProcessHandle.of(running)).get().matches(ProcessHandle::isAlive, "still serving the running product");
 	}
 
-	private EmbeddedPostgres start(Path data) {
-		EmbeddedPostgres postgres = new EmbeddedDatabaseConfiguration().embeddedPostgres(properties(data));
+	private EmbeddedDatabase start(Path data) {
+		EmbeddedDatabase postgres = EmbeddedDatabase.start(properties(data));
 		this.started.add(postgres);
 		return postgres;
 	}
