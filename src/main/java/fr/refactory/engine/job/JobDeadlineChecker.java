@@ -3,20 +3,17 @@ package fr.refactory.engine.job;
 import fr.refactory.engine.ConditionalOnEmbeddedEngine;
 import fr.refactory.engine.Jobs;
 import fr.refactory.engine.clock.PeriodicCheck;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 import org.springframework.stereotype.Component;
 
 /**
  * Checks once a second (on the engine clock) for activated jobs past their deadline and for elapsed retry
- * back-offs, and hands them to {@link Jobs#releaseDueJobs()}, which makes them activatable and wakes waiting workers.
+ * back-offs, and hands them to {@link Jobs#releaseDueJobs()}, which makes them activatable (two updates, no process
+ * work) and wakes waiting workers on their own dispatcher thread.
  */
 @Component
 @ConditionalOnEmbeddedEngine
 public class JobDeadlineChecker extends PeriodicCheck {
-
-	private static final Logger LOG = LoggerFactory.getLogger(JobDeadlineChecker.class);
 
 	private final Jobs jobs;
 
@@ -25,15 +22,9 @@ public class JobDeadlineChecker extends PeriodicCheck {
 		this.jobs = jobs;
 	}
 
-	/** Runs one check now (also used when the engine clock is moved). */
 	@Override
-	public void checkNow() {
-		try {
-			this.jobs.releaseDueJobs();
-		}
-		catch (RuntimeException ex) {
-			LOG.warn("Job deadline check failed", ex);
-		}
+	protected void tick() {
+		this.jobs.releaseDueJobs();
 	}
 
 }
