@@ -59,7 +59,7 @@ import org.springframework.context.annotation.Configuration;
  * read time from the application's {@link Clock} when there is exactly one, else from the system clock.
  */
 @Configuration(proxyBeanMethods = false)
-@EnableConfigurationProperties(PlantProperties.class)
+@EnableConfigurationProperties({ PlantProperties.class, HabilitationProperties.class })
 class PlantAdaptersConfiguration {
 
 	private final PlantProperties properties;

@@ -1,23 +1,32 @@
 package fr.refactory.records;
 
+import java.time.Instant;
 import java.util.List;
+import java.util.Optional;
 
+import fr.refactory.records.jdbc.CertificateCopySentRepository;
 import fr.refactory.records.jdbc.CertificateRepository;
 import fr.refactory.records.jdbc.IdempotentInserts;
 
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
 
-/** Conversion certificates, quality release records and certificates of destruction, issued once. */
+/**
+ * Conversion certificates, customer information packs, quality release records and certificates of destruction,
+ * issued once; and when the kit manufacturer got its copy of a conversion certificate.
+ */
 @Component
 public class Certificates {
 
 	private final CertificateRepository repository;
 
+	private final CertificateCopySentRepository copies;
+
 	private final IdempotentInserts inserts;
 
-	Certificates(CertificateRepository repository, IdempotentInserts inserts) {
+	Certificates(CertificateRepository repository, CertificateCopySentRepository copies, IdempotentInserts inserts) {
 		this.repository = repository;
+		this.copies = copies;
 		this.inserts = inserts;
 	}
 
@@ -26,6 +35,25 @@ public class Certificates {
 	public Certificate issue(Certificate certificate) {
 		return this.inserts.create("certificate", certificate, certificate.idempotencyKey(),
 				this.repository::findByIdempotencyKey);
+	}
+
+	/**
+	 * Records that the kit manufacturer got its copy of a certificate; the first sending stands. False when no
+	 * certificate of that kind and number was issued here.
+	 */
+	@Transactional
+	public boolean recordCopySent(String kind, String number, Instant sentAt, String receiptId,
+			String idempotencyKey) {
+		Optional<Certificate> certificate = this.repository.findByKindAndNumber(kind, number);
+		certificate.ifPresent((issued) -> this.inserts.insertIfAbsent("certificate_copy_sent", "certificate_id",
+				new CertificateCopySent(issued.certificateId(), sentAt, receiptId, idempotencyKey)));
+		return certificate.isPresent();
+	}
+
+	/** When the kit manufacturer got its copy of the certificate, if it was sent. */
+	@Transactional(readOnly = true)
+	public Optional<CertificateCopySent> copySent(Certificate certificate) {
+		return this.copies.findById(certificate.certificateId());
 	}
 
 	@Transactional(readOnly = true)

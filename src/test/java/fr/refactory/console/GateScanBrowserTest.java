@@ -94,7 +94,7 @@ class GateScanBrowserTest extends RefactoryIntegrationTest {
 
 	private void awaitWaitingAtTheGate() {
 		Awaitility.await()
-			.atMost(Duration.ofSeconds(30))
+			.atMost(Duration.ofSeconds(90))
 			.until(() -> this.client.newMessageSubscriptionSearchRequest()
 				.filter((f) -> f.processInstanceKey(this.intake))
 				.send()

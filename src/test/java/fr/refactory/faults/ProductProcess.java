@@ -50,7 +50,9 @@ final class ProductProcess implements AutoCloseable {
 			List<String> command = new ArrayList<>(List.of(java(), "-Xmx768m", "-cp",
 					System.getProperty("java.class.path"), RefactoryApplication.class.getName(),
 					"--server.port=" + port, "--refactory.database.embedded.data-directory=" + dataDirectory,
-					"--spring.main.banner-mode=off"));
+					"--spring.main.banner-mode=off",
+					// the product in its own JVM signs its workers in with the shipped users (ADR 0503)
+					"--refactory.security.development-credentials-allowed=true"));
 			command.addAll(List.of(arguments));
 			Process process = new ProcessBuilder(command).redirectErrorStream(true)
 				.redirectOutput(log.toFile())

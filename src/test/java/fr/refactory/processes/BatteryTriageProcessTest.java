@@ -131,16 +131,37 @@ class BatteryTriageProcessTest extends ProcessTestSupport {
 	}
 
 	/**
-	 * SoH above 75 % but cells spread over 50 mV and no repairable module: engineering review, which orders a module
-	 * repair. No lockout officer is designated yet (HABILITATION_MISSING): battery-engineers choose one of the BCL
-	 * holders on shift the competency register proposes; after the repair the
+	 * D7 rule 7: a reuse-grade pack (SoH at least 75 %) whose cells spread over 50 mV, with no faulty module, on a pack
+	 * whose design allows module replacement (the bench's answer), is rebalanced: REPAIR_MODULES without an
+	 * engineering review. The repair then needs a lockout officer, whom nobody has named yet.
+	 */
+	@Test
+	void aReuseGradePackWithSpreadCellsIsRebalancedWithoutReview() {
+		String batteryId = PlantInputs.battery(
+				(bms) -> bms.sohPct() >= 75 && spread(bms) > 50 && bms.moduleRepairable() && bms.faultHistory().isEmpty());
+		long key = received(batteryId);
+		triage(key, PlantInputs.normalTriage(batteryId));
+
+		triage(key).hasVariable("faultyModules", java.util.List.of())
+			.hasVariable("moduleRepairable", true)
+			.hasVariable("disposition", "REPAIR_MODULES")
+			.hasVariable("passportAction", "NONE")
+			.hasCompletedElementsInOrder("task-decide-disposition", "gw-join-disposition", "gw-disposition")
+			.hasActiveElements("task-assign-lockout-officer")
+			.hasNotActivatedElements("task-review-battery-disposition");
+	}
+
+	/**
+	 * SoH above 75 % but cells spread over 50 mV on a sealed pack (no module can be replaced, the bench says): engineering
+	 * review, which orders a module repair. No lockout officer is designated yet (HABILITATION_MISSING): battery-engineers
+	 * choose one of the BCL holders on shift the competency register proposes; after the repair the
 	 * pack is locked out and unlocked, measured again with a capacity test, and D7 sends it to second life. The
 	 * capacity cycler first named ({@code capacityBenchId}) is offline: BENCH_UNAVAILABLE, wait 4 h, and the test
 	 * starts on the cycler the operator names instead, while the BMS reads stay on the pack's own bench.
 	 */
 	@Test
 	void aModuleRepairNeedsAHabilitatedOfficerAndEndsWithACapacityTest() {
-		String batteryId = PlantInputs.battery((bms) -> bms.sohPct() >= 75 && spread(bms) > 50);
+		String batteryId = PlantInputs.sealedBattery((bms) -> bms.sohPct() >= 75 && spread(bms) > 50);
 		long key = received(batteryId, Map.of("capacityBenchId", "OFFLINE-CYCLER-" + batteryId));
 		triage(key, PlantInputs.normalTriage(batteryId));
 
@@ -153,7 +174,7 @@ class BatteryTriageProcessTest extends ProcessTestSupport {
 		designateLockoutOfficer(key);
 
 		long lockout = activeChild(key);
-		complete(lockout, "task-lock-out-hv-system", Map.of("vatMeterId", "VAT-1", "absenceOfVoltageVerified", true));
+		complete(lockout, "task-lock-out-hv-system", Map.of("voltageMeterId", "VAT-1", "absenceOfVoltageVerified", true));
 		complete(key, "task-replace-modules", Map.of("removedModuleSerials", "M-1", "newModuleSerials", "M-9",
 				"balancingDone", true));
 		long unlock = activeChild(key);
@@ -190,10 +211,13 @@ class BatteryTriageProcessTest extends ProcessTestSupport {
 			.hasActiveElements("task-repurpose-battery");
 	}
 
-	/** The isolation check after a module repair fails: engineering review again, which recycles the pack. */
+	/**
+	 * The isolation check after a module repair (ordered by the engineering review of a sealed pack) fails: engineering
+	 * review again, which recycles the pack.
+	 */
 	@Test
 	void aFailedIsolationCheckAfterRepairGoesBackToEngineeringReview() {
-		String batteryId = PlantInputs.battery((bms) -> bms.sohPct() >= 75 && spread(bms) > 50);
+		String batteryId = PlantInputs.sealedBattery((bms) -> bms.sohPct() >= 75 && spread(bms) > 50);
 		long key = received(batteryId);
 		triage(key, PlantInputs.normalTriage(batteryId));
 		complete(key, "task-review-battery-disposition",

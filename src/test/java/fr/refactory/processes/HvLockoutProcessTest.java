@@ -47,7 +47,7 @@ class HvLockoutProcessTest extends ProcessTestSupport {
 
 		this.processTestContext.completeUserTask(
 				UserTaskSelectors.byElementId("task-lock-out-hv-system", instance.getProcessInstanceKey()),
-				Map.of("lockoutCertificateNumber", "LOTO-" + instance.getProcessInstanceKey(), "vatMeterId", "VAT-7",
+				Map.of("lockoutCertificateNumber", "LOTO-" + instance.getProcessInstanceKey(), "voltageMeterId", "VAT-7",
 						"absenceOfVoltageVerified", true));
 
 		assertThat(instance).isCompleted()
@@ -80,7 +80,7 @@ class HvLockoutProcessTest extends ProcessTestSupport {
 			.hasNotActivatedElements("task-determine-required-habilitation");
 		this.processTestContext.completeUserTask(
 				UserTaskSelectors.byElementId("task-unlock-and-re-energise", instance.getProcessInstanceKey()),
-				Map.of("isolationCheckOk", true, "isolationResistanceMOhm", 550));
+				Map.of("isolationCheckOk", true, "isolationOhmPerV", 550));
 
 		assertThat(instance).isCompleted()
 			.hasCompletedElementsInOrder("gw-lockout-action", "task-unlock-and-re-energise", "gw-isolation-ok",
@@ -96,7 +96,7 @@ class HvLockoutProcessTest extends ProcessTestSupport {
 
 		this.processTestContext.completeUserTask(
 				UserTaskSelectors.byElementId("task-unlock-and-re-energise", instance.getProcessInstanceKey()),
-				Map.of("isolationCheckOk", false, "isolationResistanceMOhm", 0.2));
+				Map.of("isolationCheckOk", false, "isolationOhmPerV", 50));
 
 		assertThat(instance).isActive()
 			.hasActiveIncidents()

@@ -41,6 +41,15 @@ class LcvRetrofitProcessTest extends ProcessTestSupport {
 
 	private final List<String> vins = new ArrayList<>();
 
+	@org.springframework.beans.factory.annotation.Autowired
+	fr.refactory.plant.mes.Mes mes;
+
+	@org.springframework.beans.factory.annotation.Autowired
+	fr.refactory.plant.wms.Wms wms;
+
+	@org.springframework.beans.factory.annotation.Autowired
+	fr.refactory.records.Certificates certificates;
+
 	/** The child instances this test does not drive are cancelled after it, with the instances it started. */
 	@AfterEach
 	void trackTheChildrenItDoesNotDrive() {
@@ -202,6 +211,8 @@ class LcvRetrofitProcessTest extends ProcessTestSupport {
 				"plateApprovalNumber", "FR-RETRO-2024-0117", "plateReasonConfirmed", true, "platePhotoRef", "P-1"));
 		retrofit(key).hasVariableSatisfies("certificateSha256", String.class,
 				(sha) -> org.assertj.core.api.Assertions.assertThat(sha).hasSize(64));
+		awaitVariable(key, "handoverPackId"); // after the certificate copy was sent
+		certificateAndHandoverPackRecorded(vin, "PACK-" + key);
 		complete(key, "task-hand-over-vehicle", Map.of("handoverAt",
 				this.processTestContext.getCurrentTime().toString(), "customerSignatureCaptured", true,
 				"handoverOdometerKm", 120_000));
@@ -217,7 +228,13 @@ class LcvRetrofitProcessTest extends ProcessTestSupport {
 			.variables(Map.of("newRegistrationCertificateRef", "CI-" + vin))
 			.send()
 			.join();
+		// 3.22: the actual costs are the hours the MES booked on the work order and the parts the WMS issued to it
+		java.math.BigDecimal cost = this.mes.bookedOperations("WO-RETROFIT-" + vin).labourCostEur()
+			.add(this.wms.issuedTo("WO-RETROFIT-" + vin).partsCostEur());
 		retrofit(key).hasVariable("retrofitOutcome", "CONVERTED")
+			.hasVariableSatisfies("actualCostEur", Double.class,
+					(posted) -> org.assertj.core.api.Assertions.assertThat(posted).isPositive()
+						.isEqualTo(cost.doubleValue()))
 			.hasVariable("newRegistrationCertificateRef", "CI-" + vin)
 			.isActive()
 			.hasActiveElements("timer-t17-satisfaction-survey");
@@ -353,6 +370,31 @@ class LcvRetrofitProcessTest extends ProcessTestSupport {
 	// --- helpers ---
 
 	/** Eligible, approved, habilitated team, kit ordered and delivered intact: the conversion work has started. */
+	/**
+	 * §3.3: the conversion certificate names the installer (HR-COMP), the kit and its delivered components, the
+	 * vehicle and its masses, and the kit manufacturer's copy is recorded; the customer pack has the kit's warranty
+	 * terms and GHG statement.
+	 */
+	private void certificateAndHandoverPackRecorded(String vin, String batteryPackId) {
+		java.util.List<fr.refactory.records.Certificate> issued = this.certificates.forSubject(vin);
+		org.assertj.core.api.Assertions.assertThat(issued)
+			.filteredOn((certificate) -> "CONVERSION_CERTIFICATE".equals(certificate.kind()))
+			.singleElement()
+			.satisfies((certificate) -> {
+				org.assertj.core.api.Assertions.assertThat(certificate.content())
+					.contains("\"installerName\":\"" + PlantInputs.refactoryInstallerAuthorisation(LocalDate.of(2026, 1, 1)).installerName())
+					.contains("\"kitManufacturer\":\"TOLV\"", "\"approvalNumber\":\"FR-RETRO-2024-0117\"",
+							"\"battery\":\"" + batteryPackId + "\"", "\"motor\":\"M-1\"", "\"inverter\":\"I-1\"",
+							"\"firstRegistrationYear\":2017", "\"maxPermissibleLadenMassKg\":3500");
+				org.assertj.core.api.Assertions.assertThat(this.certificates.copySent(certificate)).isPresent();
+			});
+		org.assertj.core.api.Assertions.assertThat(issued)
+			.filteredOn((certificate) -> "HANDOVER_PACK".equals(certificate.kind()))
+			.singleElement()
+			.satisfies((pack) -> org.assertj.core.api.Assertions.assertThat(pack.content())
+				.contains("\"ghgAvoidedKgCo2eOver10Years\"", "\"warrantyTerms\"", "\"hvSafetyNotice\""));
+	}
+
 	private long toConversionWork(Map<String, Object> variables, LocalDate planned) {
 		variables.put("retrofitTeam", List.of(PlantInputs.person("retrofitter", planned, PlantInputs.holding("B1L"))));
 		variables.put("massInRunningOrderKg", 2000);
@@ -472,6 +514,8 @@ class LcvRetrofitProcessTest extends ProcessTestSupport {
 
 	private long start(Map<String, Object> variables) {
 		this.vins.add(variables.get("vin").toString());
+		// the work order diagnosis released (mes.releaseWorkOrder) before it called the retrofit
+		variables.putIfAbsent("workOrderId", "WO-RETROFIT-" + variables.get("vin"));
 		long key = start(PROCESS, variables).getProcessInstanceKey();
 		track(key);
 		return key;

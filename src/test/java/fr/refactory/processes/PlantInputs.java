@@ -123,6 +123,22 @@ final class PlantInputs {
 	}
 
 	/**
+	 * A fresh battery id of a sealed pack (the simulated bench reports that its design allows no module replacement)
+	 * whose BMS reading satisfies the predicate.
+	 */
+	static String sealedBattery(Predicate<BmsReading> wanted) {
+		for (int i = 0; i < 10_000; i++) {
+			String id = SimulatedBatteryTestBench.SEALED_PACK_PREFIX
+					+ java.util.UUID.randomUUID().toString().substring(0, 8).toUpperCase();
+			BmsReading reading = BENCH.readBms(id, "BTB-1");
+			if (!reading.moduleRepairable() && wanted.test(reading)) {
+				return id;
+			}
+		}
+		throw new IllegalStateException("No sealed battery with the wanted BMS reading");
+	}
+
+	/**
 	 * A fresh core serial whose end-of-line part test (programme {@code <partFamily>_EOL}, no bench named) is within
 	 * limits on the simulated benches, so the quality gate sees no automatic failure.
 	 */

@@ -218,7 +218,7 @@ class QualityGateProcessTest extends ProcessTestSupport {
 
 		decideEscalation(key, "CONCESSION");
 		this.processTestContext.completeUserTask(UserTaskSelectors.byElementId("task-record-concession", key),
-				Map.of("concessionGranted", false, "customerReference", "CUST-1"));
+				Map.of("concessionGranted", false, "customerAuthorisationRef", "CUST-1"));
 		assertThat(instance).hasCompletedElements("gw-join-concession", "task-record-concession",
 				"gw-concession-granted")
 			.hasActiveElements("task-decide-escalation");
@@ -268,7 +268,7 @@ class QualityGateProcessTest extends ProcessTestSupport {
 		completeManualChecks(instance.getProcessInstanceKey(), Map.of("SOH_CONFIRMED", noInstruction));
 		this.processTestContext.completeUserTask(
 				UserTaskSelectors.byElementId("task-record-concession", instance.getProcessInstanceKey()),
-				Map.of("concessionGranted", true, "customerReference", "CUST-8"));
+				Map.of("concessionGranted", true, "customerAuthorisationRef", "CUST-8"));
 
 		assertThat(instance).isCompleted()
 			.hasVariable("reworkable", false)
@@ -285,7 +285,7 @@ class QualityGateProcessTest extends ProcessTestSupport {
 
 		decideEscalation(key, "CONCESSION");
 		this.processTestContext.completeUserTask(UserTaskSelectors.byElementId("task-record-concession", key),
-				Map.of("concessionGranted", true, "customerReference", "CUST-2"));
+				Map.of("concessionGranted", true, "customerAuthorisationRef", "CUST-2"));
 
 		assertThat(instance).isCompleted()
 			.hasVariable("qualityVerdict", "CONCESSION")

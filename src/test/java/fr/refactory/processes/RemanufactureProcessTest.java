@@ -1,5 +1,6 @@
 package fr.refactory.processes;
 
+import java.math.BigDecimal;
 import java.time.Duration;
 import java.util.HashMap;
 import java.util.List;
@@ -19,6 +20,12 @@ import static io.camunda.process.test.api.CamundaAssert.assertThatProcessInstanc
  * process, PART_REMAN) is decided by its manual checks.
  */
 class RemanufactureProcessTest extends ProcessTestSupport {
+
+	@org.springframework.beans.factory.annotation.Autowired
+	fr.refactory.plant.mes.Mes mes;
+
+	@org.springframework.beans.factory.annotation.Autowired
+	fr.refactory.plant.wms.Wms wms;
 
 	private static final String FAMILY = "STARTER";
 
@@ -62,7 +69,14 @@ class RemanufactureProcessTest extends ProcessTestSupport {
 		reassemble(key);
 		passQualityGate(key, "PASS");
 
+		BigDecimal cost = bookedCost("WO-REMAN-" + coreSerial);
 		reman(key).isCompleted()
+			.hasVariableSatisfies("remanCostEur", Double.class,
+					(posted) -> org.assertj.core.api.Assertions.assertThat(posted).isPositive()
+						.isEqualTo(cost.doubleValue()))
+			.hasVariableSatisfies("partsCostEur", Double.class,
+					(parts) -> org.assertj.core.api.Assertions.assertThat(parts)
+						.isEqualTo(this.wms.issuedTo("WO-REMAN-" + coreSerial).partsCostEur().doubleValue()))
 			.hasVariable("partTestResult", "OK")
 			.hasCompletedElementsInOrder("task-run-part-test", "call-quality-gate", "gw-quality-verdict",
 					"task-print-reman-label", "task-create-warranty-record", "task-put-away-finished-part",
@@ -125,7 +139,13 @@ class RemanufactureProcessTest extends ProcessTestSupport {
 		reman(key).hasVariable("reworkCount", 1).hasCompletedElement("gw-join-reassembly", 2);
 
 		reassemble(key);
-		passQualityGate(key, "SCRAP");
+		long gate = passQualityGate(key, "SCRAP");
+		// the scrap cost is what the reman work order and the gate's rework order booked
+		String reworkOrderId = awaitVariable(gate, "reworkOrderId");
+		BigDecimal cost = bookedCost("WO-REMAN-" + coreSerial, reworkOrderId);
+		assertThatProcessInstance(ProcessInstanceSelectors.byKey(gate)).hasVariableSatisfies("scrapCostEur",
+				Double.class, (posted) -> org.assertj.core.api.Assertions.assertThat(posted).isPositive()
+					.isEqualTo(cost.doubleValue()));
 		reman(key).isCompleted()
 			.hasCompletedElement("call-quality-gate", 2)
 			.hasCompletedElementsInOrder("gw-quality-verdict", "end-core-scrapped")
@@ -228,12 +248,21 @@ class RemanufactureProcessTest extends ProcessTestSupport {
 		complete(key, "task-reassemble-part", Map.of("torqueRecords", "M8 25 Nm", "newSerial", "tmp"));
 	}
 
+	/** Labour booked in the MES plus parts issued by the WMS to the work orders (the simulated plant's answers). */
+	private BigDecimal bookedCost(String... workOrderIds) {
+		BigDecimal cost = BigDecimal.ZERO;
+		for (String id : workOrderIds) {
+			cost = cost.add(this.mes.bookedOperations(id).labourCostEur()).add(this.wms.issuedTo(id).partsCostEur());
+		}
+		return cost;
+	}
+
 	/**
 	 * PART_REMAN has four checks in D12; the part's EOL_BENCH comes from the bench run of 4.14, the inspector checks
 	 * the other three. REWORK is a minor dimensional failure; SCRAP a critical one for which no rework instruction
 	 * fits the defect.
 	 */
-	private void passQualityGate(long key, String verdict) {
+	private long passQualityGate(long key, String verdict) {
 		long gate = org.awaitility.Awaitility.await()
 			.atMost(Duration.ofSeconds(30))
 			.until(() -> this.client.newProcessInstanceSearchRequest()
@@ -257,6 +286,7 @@ class RemanufactureProcessTest extends ProcessTestSupport {
 		ManualChecks.complete(this.client, gate, results);
 		assertThatProcessInstance(ProcessInstanceSelectors.byKey(gate)).isCompleted()
 			.hasVariable("qualityVerdict", verdict);
+		return gate;
 	}
 
 	private static Map<String, Object> inspection(Map<String, Object> findings) {

@@ -2,6 +2,10 @@ package fr.refactory.engine.api;
 
 import java.net.URI;
 import java.util.List;
+import java.util.stream.Collectors;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonMappingException;
 
 import fr.refactory.engine.Rejection;
 import fr.refactory.engine.job.JobWaiters;
@@ -49,9 +53,24 @@ class ApiExceptionHandler {
 			MissingServletRequestPartException.class, MissingServletRequestParameterException.class,
 			MultipartException.class, HttpMediaTypeNotSupportedException.class, IllegalArgumentException.class })
 	ResponseEntity<ProblemDetail> badRequest(Exception ex, HttpServletRequest request) {
-		String detail = (ex instanceof HttpMessageNotReadableException) ? "Expected a valid JSON request body, but "
-				+ (ex.getMessage() == null ? "it could not be read" : firstLine(ex.getMessage())) : ex.getMessage();
-		return problem(HttpStatus.BAD_REQUEST, "INVALID_ARGUMENT", detail, request);
+		return problem(HttpStatus.BAD_REQUEST, "INVALID_ARGUMENT", badRequestDetail(ex), request);
+	}
+
+	/** Names what was wrong in the client's terms, never in Java's (types, classes). */
+	private static String badRequestDetail(Exception ex) {
+		if (ex instanceof HttpMessageNotReadableException) {
+			return unreadable(ex.getCause());
+		}
+		if (ex instanceof MethodArgumentTypeMismatchException mismatch) {
+			Class<?> type = mismatch.getRequiredType();
+			boolean numeric = type != null && (Number.class.isAssignableFrom(type) || type.isPrimitive());
+			return "Expected " + (numeric ? "a number" : "a valid value") + " for '" + mismatch.getName() + "', but got '"
+					+ mismatch.getValue() + "'";
+		}
+		if (ex instanceof MultipartException && !(ex instanceof MissingServletRequestPartException)) {
+			return "Expected a multipart/form-data body with the part 'resources', but it could not be read";
+		}
+		return ex.getMessage();
 	}
 
 	@ExceptionHandler(HttpRequestMethodNotSupportedException.class)
@@ -73,10 +92,14 @@ class ApiExceptionHandler {
 		LOG.debug("Client of {} disconnected before the answer was written", request.getRequestURI());
 	}
 
+	/** A bug: the details go to the log under a reference, never to the client (they may hold SQL or data). */
 	@ExceptionHandler(Exception.class)
 	ResponseEntity<ProblemDetail> bug(Exception ex, HttpServletRequest request) {
-		LOG.error("Engine request {} failed", request.getRequestURI(), ex);
-		return problem(HttpStatus.INTERNAL_SERVER_ERROR, "INTERNAL", ex.toString(), request);
+		String reference = java.util.UUID.randomUUID().toString();
+		LOG.error("Engine request {} failed (reference {})", request.getRequestURI(), reference, ex);
+		return problem(HttpStatus.INTERNAL_SERVER_ERROR, "INTERNAL",
+				"The engine could not process the request; the server log has the details under reference " + reference,
+				request);
 	}
 
 	static ResponseEntity<ProblemDetail> problem(HttpStatus status, String title, String detail,
@@ -87,9 +110,21 @@ class ApiExceptionHandler {
 		return ResponseEntity.status(status).contentType(MediaType.APPLICATION_PROBLEM_JSON).body(problem);
 	}
 
-	private static String firstLine(String message) {
-		int end = message.indexOf('\n');
-		return end < 0 ? message : message.substring(0, end);
+	private static String unreadable(Throwable cause) {
+		if (cause instanceof JsonMappingException mapping) {
+			String field = mapping.getPath()
+				.stream()
+				.map((reference) -> reference.getFieldName() != null ? reference.getFieldName()
+						: "[" + reference.getIndex() + "]")
+				.collect(Collectors.joining("."))
+				.replace(".[", "[");
+			return field.isEmpty() ? "Expected a JSON object as request body, but got another kind of value"
+					: "Expected a valid JSON request body, but the value of '" + field + "' has the wrong type or form";
+		}
+		if (cause instanceof JsonProcessingException parse) {
+			return "Expected a valid JSON request body, but it is not valid JSON: " + parse.getOriginalMessage();
+		}
+		return "Expected a valid JSON request body, but it could not be read";
 	}
 
 }

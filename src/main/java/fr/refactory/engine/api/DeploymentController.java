@@ -6,6 +6,7 @@ import java.util.List;
 
 import fr.refactory.engine.ConditionalOnEmbeddedEngine;
 import fr.refactory.engine.Deployments;
+import fr.refactory.engine.Rejection;
 import fr.refactory.engine.deployment.DeploymentResult;
 import fr.refactory.engine.deployment.Resource;
 
@@ -32,6 +33,10 @@ class DeploymentController {
 		List<Resource> resources = new ArrayList<>();
 		for (MultipartFile file : files) {
 			String name = file.getOriginalFilename() == null ? file.getName() : file.getOriginalFilename();
+			if (name.indexOf('\0') >= 0) {
+				throw Rejection.invalidArgument(
+						"Expected resources with file names without the NUL character (\\u0000), but one has it");
+			}
 			resources.add(new Resource(name, file.getBytes()));
 		}
 		return this.deployments.deploy(resources);

@@ -39,10 +39,13 @@ class JobController {
 
 	private final JobQueries queries;
 
-	JobController(Jobs jobs, JobWaiters waiters, JobQueries queries) {
+	private final ApiLimits limits;
+
+	JobController(Jobs jobs, JobWaiters waiters, JobQueries queries, ApiLimits limits) {
 		this.jobs = jobs;
 		this.waiters = waiters;
 		this.queries = queries;
+		this.limits = limits;
 	}
 
 	@PostMapping(path = "/v2/jobs/search", produces = MediaType.APPLICATION_JSON_VALUE)
@@ -54,6 +57,8 @@ class JobController {
 	DeferredResult<JobWaiters.ActivationResponse> activate(@RequestBody ActivationRequest body,
 			HttpServletRequest servletRequest) {
 		ActivationRequest request = body.validated();
+		this.limits.jobTimeout(request.timeout());
+		this.limits.requestTimeout(request.requestTimeout());
 		long requestTimeout = request.requestTimeout() == null || request.requestTimeout() == 0
 				? DEFAULT_REQUEST_TIMEOUT : request.requestTimeout();
 		boolean longPoll = requestTimeout > 0;
@@ -76,6 +81,7 @@ class JobController {
 	@ResponseStatus(HttpStatus.NO_CONTENT)
 	void fail(@PathVariable long key, @RequestBody(required = false) FailRequest body) {
 		FailRequest request = body == null ? new FailRequest(0, null, 0L, null) : body;
+		this.limits.retryBackOff(request.retryBackOff());
 		this.jobs.fail(key, request.retries() == null ? 0 : request.retries(), request.errorMessage(),
 				request.retryBackOff() == null ? 0 : request.retryBackOff(), request.variables());
 	}
@@ -90,6 +96,7 @@ class JobController {
 	@ResponseStatus(HttpStatus.NO_CONTENT)
 	void update(@PathVariable long key, @RequestBody UpdateRequest body) {
 		Changeset changeset = body.changeset() == null ? new Changeset(null, null) : body.changeset();
+		this.limits.jobTimeout(changeset.timeout());
 		this.jobs.update(key, changeset.retries(), changeset.timeout());
 	}
 

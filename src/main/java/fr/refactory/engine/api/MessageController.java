@@ -32,8 +32,11 @@ class MessageController {
 
 	private final CorrelatedMessageQueries correlations;
 
+	private final ApiLimits limits;
+
 	MessageController(Messages messages, MessageSubscriptionQueries subscriptions,
-			CorrelatedMessageQueries correlations) {
+			CorrelatedMessageQueries correlations, ApiLimits limits) {
+		this.limits = limits;
 		this.messages = messages;
 		this.subscriptions = subscriptions;
 		this.correlations = correlations;
@@ -56,10 +59,8 @@ class MessageController {
 		if (request == null) {
 			throw Rejection.invalidArgument("Expected a message publication body, but none was given");
 		}
+		this.limits.messageTimeToLive(request.timeToLive());
 		long timeToLive = request.timeToLive() == null ? 0 : request.timeToLive();
-		if (timeToLive < 0) {
-			throw Rejection.invalidArgument("Expected a non-negative timeToLive, but got " + timeToLive);
-		}
 		long key = this.messages.publish(request.name(), request.correlationKey(), timeToLive, request.messageId(),
 				request.variables());
 		Map<String, Object> response = new LinkedHashMap<>();

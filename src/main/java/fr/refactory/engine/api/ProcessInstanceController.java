@@ -36,8 +36,11 @@ class ProcessInstanceController {
 
 	private final ProcessInstanceQueries queries;
 
+	private final ApiLimits limits;
+
 	ProcessInstanceController(ProcessInstances instances, ProcessCompletions completions,
-			ProcessInstanceQueries queries) {
+			ProcessInstanceQueries queries, ApiLimits limits) {
+		this.limits = limits;
 		this.instances = instances;
 		this.completions = completions;
 		this.queries = queries;
@@ -45,6 +48,7 @@ class ProcessInstanceController {
 
 	@PostMapping(path = "/v2/process-instances", produces = MediaType.APPLICATION_JSON_VALUE)
 	DeferredResult<CreateResult> create(@RequestBody CreateRequest request) {
+		this.limits.requestTimeout(request.requestTimeout());
 		List<String> startBefore = request.startInstructions() == null ? List.of()
 				: request.startInstructions().stream().map(StartInstruction::elementId).toList();
 		ProcessInstances.Created created = this.instances.create(parseKey(request.processDefinitionKey()),

@@ -1,6 +1,7 @@
 package fr.refactory.engine.deployment;
 
 import java.io.ByteArrayInputStream;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
@@ -9,6 +10,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.function.Predicate;
 
+import fr.refactory.engine.execution.ElementFailure;
 import fr.refactory.engine.expression.Expression;
 import fr.refactory.engine.expression.FeelExpressions;
 import fr.refactory.engine.model.CalledDecision;
@@ -21,6 +23,8 @@ import fr.refactory.engine.model.ExecutableProcess;
 import fr.refactory.engine.model.LinkDefinition;
 import fr.refactory.engine.model.MessageDefinition;
 import fr.refactory.engine.model.MultiInstanceLoop;
+import fr.refactory.engine.model.TimerDefinition;
+import fr.refactory.engine.timer.TimerExpressions;
 import fr.refactory.engine.model.UserTaskDefinition;
 import io.camunda.zeebe.model.bpmn.Bpmn;
 import io.camunda.zeebe.model.bpmn.BpmnModelInstance;
@@ -220,6 +224,9 @@ public final class BpmnTransformer {
 		MessageDefinition message = message(node);
 		EventDefinition eventDefinition = message != null && !(node instanceof ReceiveTask) ? message
 				: this.events.definitionOf(node);
+		if (eventDefinition instanceof TimerDefinition timer) {
+			rejectInvalidStaticTimer(node.getId(), timer);
+		}
 		ExecutableElement element = new ExecutableElement(node.getId(), node.getName(), type, scopeId,
 				ids(node.getIncoming()), ids(node.getOutgoing()), defaultFlow, extensions.mappings(true),
 				extensions.mappings(false), extensions.job(), userTask(node, extensions), calledDecision(node),
@@ -282,6 +289,19 @@ public final class BpmnTransformer {
 
 	private static String blankToNull(String value) {
 		return value == null || value.isBlank() ? null : value.trim();
+	}
+
+	/** A static timer value that can never be scheduled (e.g. {@code PTX-1}) fails here, not at run time. */
+	private void rejectInvalidStaticTimer(String elementId, TimerDefinition timer) {
+		if (!timer.expression().isStatic()) {
+			return;
+		}
+		try {
+			TimerExpressions.schedule(timer, Map.of(), Instant.now());
+		}
+		catch (ElementFailure ex) {
+			throw reject(elementId, ex.getMessage());
+		}
 	}
 
 	private void rejectUnsupportedDetails(FlowNode node, String typeName) {

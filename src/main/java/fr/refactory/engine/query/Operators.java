@@ -49,9 +49,9 @@ final class Operators {
 			case "$gte" -> col + " >= " + param(value);
 			case "$lt" -> col + " < " + param(value);
 			case "$lte" -> col + " <= " + param(value);
-			case "$in" -> col + " in (" + list(value) + ")";
-			case "$notIn" -> col + " not in (" + list(value) + ")";
-			case "$like" -> col + " like " + this.params.add(like(value.asText()));
+			case "$in" -> col + " in (" + list(field, operator, value) + ")";
+			case "$notIn" -> col + " not in (" + list(field, operator, value) + ")";
+			case "$like" -> col + " like " + this.params.add(like(field, value));
 			default -> throw Rejection.invalidArgument(
 					"Expected a filter operator for '" + field + "', but got unknown operator '" + operator + "'");
 		};
@@ -61,10 +61,22 @@ final class Operators {
 		return this.params.add(this.column.type().convert(value));
 	}
 
-	private String list(JsonNode values) {
+	private String list(String field, String operator, JsonNode values) {
+		if (!values.isArray()) {
+			throw Rejection.invalidArgument("Expected the operator '" + operator + "' of filter field '" + field
+					+ "' to have an array of values, but got '" + values + "'");
+		}
 		List<String> names = new ArrayList<>();
 		values.forEach((value) -> names.add(param(value)));
 		return String.join(", ", names);
+	}
+
+	private String like(String field, JsonNode value) {
+		if (this.column.type() != Search.Type.STRING) {
+			throw Rejection.invalidArgument("Expected the operator '$like' on a text field, but filter field '" + field
+					+ "' is of type " + this.column.type());
+		}
+		return like(value.asText());
 	}
 
 	private static String like(String pattern) {

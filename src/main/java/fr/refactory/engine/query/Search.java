@@ -77,7 +77,7 @@ public final class Search {
 		String whereSql = where.isEmpty() ? "" : " where " + String.join(" and ", where);
 		Long total = jdbc.queryForObject("select count(*) from " + this.from + whereSql, params, Long.class);
 		int offset = offset(request.path("page"));
-		int limit = request.path("page").path("limit").asInt(100);
+		int limit = nonNegative(request.path("page"), "limit", 100);
 		params.put("_limit", limit);
 		params.put("_offset", offset);
 		List<T> items = jdbc.query("select * from " + this.from + whereSql + orderBy(request.path("sort"))
@@ -90,23 +90,39 @@ public final class Search {
 
 	private static int offset(JsonNode page) {
 		if (page.hasNonNull("after")) {
-			return parseCursor(page.path("after").asText());
+			return parseCursor("after", page.path("after").asText());
 		}
 		if (page.hasNonNull("before")) {
-			int before = parseCursor(page.path("before").asText());
-			return Math.max(0, before - page.path("limit").asInt(100));
+			int before = parseCursor("before", page.path("before").asText());
+			return Math.max(0, before - nonNegative(page, "limit", 100));
 		}
-		return page.path("from").asInt(0);
+		return nonNegative(page, "from", 0);
 	}
 
-	private static int parseCursor(String cursor) {
+	private static int nonNegative(JsonNode page, String field, int absent) {
+		JsonNode value = page.path(field);
+		if (value.isMissingNode() || value.isNull()) {
+			return absent;
+		}
+		if (!value.canConvertToInt() || value.asInt() < 0) {
+			throw Rejection.invalidArgument("Expected page." + field + " to be a non-negative integer, but got '"
+					+ value.asText() + "'");
+		}
+		return value.asInt();
+	}
+
+	private static int parseCursor(String field, String cursor) {
 		try {
-			return Integer.parseInt(cursor);
+			int offset = Integer.parseInt(cursor);
+			if (offset >= 0) {
+				return offset;
+			}
 		}
 		catch (NumberFormatException ex) {
-			throw Rejection.invalidArgument("Expected a page cursor returned by a previous search, but got '" + cursor
-					+ "'");
+			// rejected below
 		}
+		throw Rejection.invalidArgument("Expected page." + field + " to be a cursor returned by a previous search,"
+				+ " but got '" + cursor + "'");
 	}
 
 	private String conditions(JsonNode filter, Map<String, Object> params) {
@@ -127,6 +143,10 @@ public final class Search {
 			return null;
 		}
 		if (field.equals("$or")) {
+			if (!value.isArray()) {
+				throw Rejection.invalidArgument("Expected filter field '$or' to be an array of filters, but got '"
+						+ value + "'");
+			}
 			List<String> alternatives = new ArrayList<>();
 			value.forEach((group) -> {
 				String sql = conditions(group, params);

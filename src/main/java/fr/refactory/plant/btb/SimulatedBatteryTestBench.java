@@ -14,9 +14,13 @@ import fr.refactory.plant.simulation.Simulation;
 
 /**
  * A battery test bench whose readings derive from the battery id. Capacity tests finish at once: their result is
- * there as soon as they are started. Benches named {@code OFFLINE-…} are unavailable.
+ * there as soon as they are started. Benches named {@code OFFLINE-…} are unavailable. A battery id starting with
+ * {@link #SEALED_PACK_PREFIX} is a sealed pack: its modules cannot be replaced.
  */
 public class SimulatedBatteryTestBench implements BatteryTestBench {
+
+	/** Battery ids with this prefix are sealed packs (no module replacement); for demos and tests. */
+	public static final String SEALED_PACK_PREFIX = "SEALED-";
 
 	private final Simulation simulation;
 
@@ -35,7 +39,7 @@ public class SimulatedBatteryTestBench implements BatteryTestBench {
 			return new BmsReading(batteryId, sohPct(batteryId), Seeds.between(random, 100, 900) / 10.0,
 					Seeds.between(random, 50, 2500), cellMin, cellMin + Seeds.between(random, 5, 150),
 					List.of(20.0 + random.nextInt(10), 20.0 + random.nextInt(10)), Seeds.between(random, 150, 900),
-					List.of());
+					List.of(), !batteryId.startsWith(SEALED_PACK_PREFIX));
 		});
 	}
 

@@ -65,7 +65,10 @@ public class SimulatedCompetencyRegister implements CompetencyRegister {
 			LocalDate to = from.plusYears(2);
 			List<String> types = List.of("MASTER_III", "MASTER_IV");
 			boolean valid = types.contains(vehicleType) && !on.isBefore(from) && !on.isAfter(to);
-			return new InstallerAuthorisation(installerOrg, "TOLV", types, from, to, valid);
+			return new InstallerAuthorisation(installerOrg, "TOLV", types, from, to, valid,
+					"REFACTORY-FLINS".equals(installerOrg) ? "Renault Group — The Refactory Flins" : installerOrg,
+					"REFACTORY-FLINS".equals(installerOrg) ? "Usine de Flins, 78410 Flins-sur-Seine, France"
+							: "unknown");
 		});
 	}
 

@@ -77,4 +77,9 @@ public class HttpMes implements Mes {
 		return this.http.query("labour-estimates", request, LabourEstimate.class);
 	}
 
+	@Override
+	public BookedOperations bookedOperations(String workOrderId) {
+		return this.http.get("work-orders/" + segment(workOrderId) + "/operations", BookedOperations.class);
+	}
+
 }

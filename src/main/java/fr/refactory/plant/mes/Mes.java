@@ -39,4 +39,7 @@ public interface Mes {
 	/** Standard hours of the operations a repair needs (domain brief §3.2 step 2.7). */
 	LabourEstimate computeLabour(LabourRequest request);
 
+	/** The operations booked on a work order so far, with hours and the labour rate of their trade (costing). */
+	BookedOperations bookedOperations(String workOrderId);
+
 }

@@ -1,5 +1,6 @@
 package fr.refactory.plant.mes;
 
+import java.math.BigDecimal;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.time.temporal.ChronoUnit;
@@ -20,9 +21,18 @@ import fr.refactory.plant.simulation.Simulation;
 
 /**
  * An in-memory MES. Ids derive from the idempotency key, calibration due dates from the equipment id; resources
- * named {@code OFFLINE-…} are never free.
+ * named {@code OFFLINE-…} are never free. The hours booked on a work order derive from its id (technicians book them
+ * at their terminals, outside the processes), valued at the trade's rate of {@link #LABOUR_RATES_EUR_PER_HOUR}.
  */
 public class SimulatedMes implements Mes {
+
+	/** The MES master data of labour rates per trade, EUR per hour. */
+	public static final Map<String, BigDecimal> LABOUR_RATES_EUR_PER_HOUR = Map.of(LabourEstimate.Operation.MECHANICS,
+			new BigDecimal("62.00"), LabourEstimate.Operation.BODYWORK, new BigDecimal("58.00"),
+			LabourEstimate.Operation.PAINT, new BigDecimal("66.00"));
+
+	private static final List<String> TRADES = List.of(LabourEstimate.Operation.MECHANICS,
+			LabourEstimate.Operation.BODYWORK, LabourEstimate.Operation.PAINT);
 
 	private static final Pattern VIN = Pattern.compile("^[A-HJ-NPR-Z0-9]{17}$");
 
@@ -153,6 +163,21 @@ public class SimulatedMes implements Mes {
 				.toList();
 			double total = operations.stream().mapToDouble(LabourEstimate.Operation::standardHours).sum();
 			return new LabourEstimate(request.subjectKey(), operations, total);
+		});
+	}
+
+	@Override
+	public BookedOperations bookedOperations(String workOrderId) {
+		return this.simulation.answer(() -> {
+			Random random = Seeds.random("booked", workOrderId);
+			int count = Seeds.between(random, 1, 4);
+			List<BookedOperations.Operation> operations = new java.util.ArrayList<>();
+			for (int i = 1; i <= count; i++) {
+				String trade = TRADES.get(random.nextInt(TRADES.size()));
+				operations.add(new BookedOperations.Operation("OP-" + (i * 10), trade,
+						Seeds.between(random, 1, 24) / 4.0, LABOUR_RATES_EUR_PER_HOUR.get(trade)));
+			}
+			return new BookedOperations(workOrderId, List.copyOf(operations));
 		});
 	}
 

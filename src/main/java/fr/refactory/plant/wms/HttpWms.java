@@ -50,4 +50,9 @@ public class HttpWms implements Wms {
 		return this.http.get("parts/" + segment(partNumber) + "/demand", PartDemand.class);
 	}
 
+	@Override
+	public IssuedParts issuedTo(String workOrderId) {
+		return this.http.get("work-orders/" + segment(workOrderId) + "/issued-parts", IssuedParts.class);
+	}
+
 }

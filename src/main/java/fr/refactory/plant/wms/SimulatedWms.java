@@ -1,21 +1,26 @@
 package fr.refactory.plant.wms;
 
+import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Random;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
 
 import fr.refactory.plant.IdempotencyKey;
 import fr.refactory.plant.simulation.Seeds;
 import fr.refactory.plant.simulation.Simulation;
 
 /**
- * A WMS whose stock levels and demand derive from the part number; part numbers ending in {@code X} are out of stock
- * (never picked). A part number starting with {@link #SHORT_PICK_PREFIX} is short at its first pick for a work order
- * (the bin is empty, the back order is then received), and the next pick of it for that work order gets a lot.
+ * A WMS whose stock levels, standard costs and demand derive from the part number; part numbers ending in {@code X}
+ * are out of stock (never picked). A part number starting with {@link #SHORT_PICK_PREFIX} is short at its first pick
+ * for a work order (the bin is empty, the back order is then received), and the next pick of it for that work order
+ * gets a lot. The parts issued to a work order are its picks (kept in memory) and the consumables the stores counter
+ * booked out to it, which derive from the work order id.
  */
 public class SimulatedWms implements Wms {
 
@@ -32,6 +37,9 @@ public class SimulatedWms implements Wms {
 
 	/** Work order and part number of the short picks so far: the back order has arrived for these. */
 	private final Set<String> shortPicks = ConcurrentHashMap.newKeySet();
+
+	/** The lines picked per work order. */
+	private final Map<String, List<PickedParts.PickedLine>> picked = new ConcurrentHashMap<>();
 
 	public SimulatedWms(Simulation simulation) {
 		this.simulation = simulation;
@@ -72,14 +80,46 @@ public class SimulatedWms implements Wms {
 
 	@Override
 	public PickedParts pickParts(IdempotencyKey key, PartsRequest request) {
-		return this.simulation.once("pickParts", key, () -> new PickedParts(Seeds.id("PICK", key),
-				request.workOrderId(),
-				request.lines()
-					.stream()
-					.filter((line) -> inBin(request.workOrderId(), line.partNumber()))
-					.map((line) -> new PickedParts.PickedLine(line.partNumber(), line.quantity(),
-							Seeds.id("LOT", line.partNumber())))
-					.toList()));
+		return this.simulation.once("pickParts", key, () -> {
+			List<PickedParts.PickedLine> lines = request.lines()
+				.stream()
+				.filter((line) -> inBin(request.workOrderId(), line.partNumber()))
+				.map((line) -> new PickedParts.PickedLine(line.partNumber(), line.quantity(),
+						Seeds.id("LOT", line.partNumber())))
+				.toList();
+			if (request.workOrderId() != null) {
+				this.picked.computeIfAbsent(request.workOrderId(), (id) -> new CopyOnWriteArrayList<>()).addAll(lines);
+			}
+			return new PickedParts(Seeds.id("PICK", key), request.workOrderId(), lines);
+		});
+	}
+
+	@Override
+	public IssuedParts issuedTo(String workOrderId) {
+		return this.simulation.answer(() -> {
+			List<IssuedParts.Line> lines = new ArrayList<>(counterIssues(workOrderId));
+			this.picked.getOrDefault(workOrderId, List.of())
+				.forEach((line) -> lines.add(new IssuedParts.Line(line.partNumber(), line.quantity(), line.lot(),
+						standardCostOf(line.partNumber()))));
+			return new IssuedParts(workOrderId, List.copyOf(lines));
+		});
+	}
+
+	/** Consumables the stores counter booked out to the work order, without a pick. */
+	private static List<IssuedParts.Line> counterIssues(String workOrderId) {
+		Random random = Seeds.random("counter", workOrderId);
+		List<IssuedParts.Line> lines = new ArrayList<>();
+		for (int i = 1, count = Seeds.between(random, 1, 3); i <= count; i++) {
+			String partNumber = "CONS-" + Seeds.between(random, 100, 999);
+			lines.add(new IssuedParts.Line(partNumber, Seeds.between(random, 1, 4), Seeds.id("LOT", partNumber),
+					standardCostOf(partNumber)));
+		}
+		return lines;
+	}
+
+	/** The part's standard cost, EUR per unit. */
+	private static BigDecimal standardCostOf(String partNumber) {
+		return BigDecimal.valueOf(Seeds.between(Seeds.random("cost", partNumber), 200, 40_000), 2);
 	}
 
 	/** Whether the picker finds the part: never when out of stock, not the first time for a short-pick part. */

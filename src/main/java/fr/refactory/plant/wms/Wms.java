@@ -24,4 +24,7 @@ public interface Wms {
 
 	PartDemand demandFor(String partNumber);
 
+	/** The parts issued to a work order so far (picks and counter issues), at their standard cost (costing). */
+	IssuedParts issuedTo(String workOrderId);
+
 }

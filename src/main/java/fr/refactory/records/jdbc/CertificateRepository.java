@@ -15,4 +15,6 @@ public interface CertificateRepository extends ListCrudRepository<Certificate, U
 
 	List<Certificate> findBySubjectKeyOrderByIssuedAt(String subjectKey);
 
+	Optional<Certificate> findByKindAndNumber(String kind, String number);
+
 }

@@ -16,6 +16,7 @@ import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.core.userdetails.UserDetailsService;
 import org.springframework.security.provisioning.InMemoryUserDetailsManager;
 import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter.ReferrerPolicy;
 
 /**
  * API clients ({@code /v2/**}, management endpoints) authenticate with HTTP basic and get no session; people use
@@ -23,6 +24,13 @@ import org.springframework.security.web.SecurityFilterChain;
  */
 @Configuration(proxyBeanMethods = false)
 class SecurityConfiguration {
+
+	/**
+	 * Scripts only from the application (htmx is a webjar); inline styles stay allowed because htmx adds its indicator
+	 * style at run time. Nothing may frame the pages, forms post only to the application.
+	 */
+	static final String CONTENT_SECURITY_POLICY = "default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline';"
+			+ " img-src 'self' data:; object-src 'none'; base-uri 'self'; form-action 'self'; frame-ancestors 'none'";
 
 	@Bean
 	@Order(1)
@@ -55,6 +63,9 @@ class SecurityConfiguration {
 				.authenticated())
 			.formLogin((form) -> form.loginPage("/login").defaultSuccessUrl("/", false).permitAll())
 			.logout((logout) -> logout.logoutSuccessUrl("/login?logout"))
+			.headers((headers) -> headers.contentSecurityPolicy((csp) -> csp.policyDirectives(CONTENT_SECURITY_POLICY))
+				.referrerPolicy((referrer) -> referrer.policy(ReferrerPolicy.SAME_ORIGIN))
+				.httpStrictTransportSecurity((hsts) -> hsts.includeSubDomains(true).maxAgeInSeconds(31_536_000)))
 			.build();
 	}
 
@@ -72,6 +83,13 @@ class SecurityConfiguration {
 			.toList();
 		InMemoryUserDetailsManager configured = new InMemoryUserDetailsManager(users);
 		return configured::loadUserByUsername;
+	}
+
+	/** The only authentication provider: throttled, and as slow for unknown users as for known ones (ADR 0505). */
+	@Bean
+	ThrottledAuthenticationProvider authenticationProvider(UserDetailsService users,
+			RefactoryUsersProperties properties, LoginThrottle throttle) {
+		return new ThrottledAuthenticationProvider(users, properties, throttle);
 	}
 
 	private static org.springframework.security.core.userdetails.UserDetails toUserDetails(User user) {

@@ -25,6 +25,12 @@ abstract class BatteryTestBenchContract {
 	}
 
 	@Test
+	void shouldSayWhetherThePacksModulesCanBeReplaced() {
+		assertThat(bench().readBms("BAT-ZOE-0001", "BTB-1").moduleRepairable()).isTrue();
+		assertThat(bench().readBms("SEALED-BAT-0001", "BTB-1").moduleRepairable()).isFalse();
+	}
+
+	@Test
 	void shouldGiveTheResultOfAStartedCapacityTest() {
 		CapacityTest test = bench().startCapacityTest(IdempotencyKey.of("job-1:capacity"),
 				new CapacityTestRequest("BAT-ZOE-0002", "BTB-1", 52.0));

@@ -45,6 +45,15 @@ abstract class CompetencyRegisterContract {
 	}
 
 	@Test
+	void shouldNameTheAuthorisedInstallerAndItsAddress() {
+		InstallerAuthorisation refactory = register().installerAuthorisation("REFACTORY-FLINS", "MASTER_III",
+				LocalDate.of(2026, 1, 1));
+
+		assertThat(refactory.installerName()).contains("Refactory");
+		assertThat(refactory.installerAddress()).contains("Flins");
+	}
+
+	@Test
 	void shouldAuthoriseAnInstallerOnlyWithinItsValidityAndScope() {
 		InstallerAuthorisation probe = register().installerAuthorisation("TOLV-FLINS", "MASTER_III", LocalDate.of(2026, 1, 1));
 

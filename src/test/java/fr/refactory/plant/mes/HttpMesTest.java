@@ -33,7 +33,8 @@ class HttpMesTest extends MesContract {
 		.query("subjects/{key}/measurements", (request) -> this.answers.measurementsOf(request.path("key")))
 		.command("containments", ContainmentRequest.class,
 				(request, body) -> this.answers.holdSuspectItems(request.key(), body))
-		.command("labour-estimates", LabourRequest.class, (request, body) -> this.answers.computeLabour(body));
+		.command("labour-estimates", LabourRequest.class, (request, body) -> this.answers.computeLabour(body))
+		.query("work-orders/{id}/operations", (request) -> this.answers.bookedOperations(request.path("id")));
 
 	private final Mes mes = new HttpMes(this.server.client("mes"));
 

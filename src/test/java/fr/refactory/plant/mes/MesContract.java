@@ -163,6 +163,24 @@ abstract class MesContract {
 			.containsExactly("MECHANICS", "BODYWORK", "PAINT", "BODYWORK");
 	}
 
+	@Test
+	void shouldGiveTheHoursBookedOnAWorkOrderAtTheirTradesRate() {
+		BookedOperations booked = mes().bookedOperations("WO-COST-1");
+
+		assertThat(booked.workOrderId()).isEqualTo("WO-COST-1");
+		assertThat(booked.operations()).isNotEmpty().allSatisfy((operation) -> {
+			assertThat(operation.hours()).isPositive();
+			assertThat(operation.trade()).isIn("MECHANICS", "BODYWORK", "PAINT");
+			assertThat(operation.hourlyRateEur()).isPositive();
+		});
+		assertThat(booked.labourCostEur()).isPositive()
+			.isEqualByComparingTo(booked.operations()
+				.stream()
+				.map((operation) -> operation.hourlyRateEur().multiply(java.math.BigDecimal.valueOf(operation.hours())))
+				.reduce(java.math.BigDecimal.ZERO, java.math.BigDecimal::add));
+		assertThat(mes().bookedOperations("WO-COST-1")).isEqualTo(booked);
+	}
+
 	private static MeasurementSet measured(String subject, String station, String equipment, String at) {
 		return new MeasurementSet(subject, station, equipment, Instant.parse(at),
 				List.of(new MeasurementSet.Measurement("BORE_DIAMETER", 80.02, "mm", 79.98, 80.05),

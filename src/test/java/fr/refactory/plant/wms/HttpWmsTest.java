@@ -19,7 +19,8 @@ class HttpWmsTest extends WmsContract {
 		.command("put-aways", StockMove.class, (request, body) -> this.answers.putAway(request.key(), body))
 		.command("harvested-parts", HarvestRequest.class,
 				(request, body) -> this.answers.createHarvestedPart(request.key(), body))
-		.query("parts/{number}/demand", (request) -> this.answers.demandFor(request.path("number")));
+		.query("parts/{number}/demand", (request) -> this.answers.demandFor(request.path("number")))
+		.query("work-orders/{id}/issued-parts", (request) -> this.answers.issuedTo(request.path("id")));
 
 	private final Wms wms = new HttpWms(this.server.client("wms"));
 

@@ -50,6 +50,24 @@ abstract class WmsContract {
 	}
 
 	@Test
+	void shouldGiveThePartsIssuedToAWorkOrderWithTheirCost() {
+		IssuedParts before = wms().issuedTo("WO-COST-1");
+		wms().pickParts(IdempotencyKey.of("job-5:pick"), new PartsRequest("WO-COST-1", List.of(new PartLine("7701000005", 2))));
+		wms().pickParts(IdempotencyKey.of("job-5:pick"), new PartsRequest("WO-COST-1", List.of(new PartLine("7701000005", 2))));
+
+		IssuedParts after = wms().issuedTo("WO-COST-1");
+
+		assertThat(before.lines()).isNotEmpty().allSatisfy((line) -> assertThat(line.unitCostEur()).isPositive());
+		assertThat(after.lines()).hasSize(before.lines().size() + 1).containsAll(before.lines());
+		IssuedParts.Line picked = after.lines().get(after.lines().size() - 1);
+		assertThat(picked.partNumber()).isEqualTo("7701000005");
+		assertThat(picked.quantity()).isEqualTo(2);
+		assertThat(picked.costEur()).isEqualByComparingTo(picked.unitCostEur().multiply(java.math.BigDecimal.valueOf(2)));
+		assertThat(after.partsCostEur()).isEqualByComparingTo(before.partsCostEur().add(picked.costEur()));
+		assertThat(wms().issuedTo("WO-COST-1")).isEqualTo(after);
+	}
+
+	@Test
 	void shouldPickPartsWithTheirLots() {
 		PickedParts picked = wms().pickParts(IdempotencyKey.of("job-4:pick"),
 				new PartsRequest("WO-2", List.of(new PartLine("7701000002", 3))));

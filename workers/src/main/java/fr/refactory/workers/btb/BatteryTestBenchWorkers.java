@@ -42,7 +42,10 @@ public class BatteryTestBenchWorkers {
 		this.records = records;
 	}
 
-	/** 6.4: reads the BMS; the SoH goes into the battery's history (the battery is registered if new). */
+	/**
+	 * 6.4: reads the BMS; the SoH goes into the battery's history (the battery is registered if new). Whether the pack's
+	 * modules can be replaced is the bench's answer about the pack ({@code moduleRepairable}), not a count of faults.
+	 */
 	@JobWorker(type = "btb.readBms")
 	public Map<String, Object> readBms(ActivatedJob job) {
 		Vars vars = Vars.of(job);
@@ -74,7 +77,8 @@ public class BatteryTestBenchWorkers {
 		result.put("isolationOk", bms.isolationOhmPerV() >= MIN_ISOLATION_OHM_PER_V);
 		result.put("faultHistory", bms.faultHistory());
 		result.put("faultyModules", faultyModules);
-		result.put("moduleRepairable", !faultyModules.isEmpty() && faultyModules.size() <= 2);
+		// the bench's answer about the pack's design; how many faulty modules a repair may replace is D7's rule
+		result.put("moduleRepairable", bms.moduleRepairable());
 		result.put("sohPlausible", plausible);
 		return result;
 	}

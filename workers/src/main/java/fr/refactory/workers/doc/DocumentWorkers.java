@@ -1,9 +1,16 @@
 package fr.refactory.workers.doc;
 
+import java.time.LocalDate;
+import java.time.ZoneOffset;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.annotation.JsonInclude.Include;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import fr.refactory.plant.doc.DocumentRequest;
 import fr.refactory.plant.doc.DocumentStore;
 import fr.refactory.plant.doc.GeneratedDocument;
@@ -11,6 +18,7 @@ import fr.refactory.records.Certificate;
 import fr.refactory.records.Certificates;
 import fr.refactory.records.WorkOrders;
 import fr.refactory.workers.support.JobOutcome;
+import fr.refactory.workers.support.MissingVariableException;
 import fr.refactory.workers.support.Vars;
 import fr.refactory.workers.support.WorkerRecords;
 import io.camunda.client.annotation.JobWorker;
@@ -25,6 +33,9 @@ import org.springframework.stereotype.Component;
 @Component
 public class DocumentWorkers {
 
+	/** The HV safety notice of the customer information pack: the pack's template prints its text. */
+	static final String HV_SAFETY_NOTICE = "HV_SAFETY_NOTICE_LCV_RETROFIT";
+
 	private final DocumentStore store;
 
 	private final Certificates certificates;
@@ -33,21 +44,57 @@ public class DocumentWorkers {
 
 	private final WorkerRecords records;
 
-	DocumentWorkers(DocumentStore store, Certificates certificates, WorkOrders workOrders, WorkerRecords records) {
+	private final ObjectMapper json;
+
+	DocumentWorkers(DocumentStore store, Certificates certificates, WorkOrders workOrders, WorkerRecords records,
+			ObjectMapper json) {
 		this.store = store;
 		this.certificates = certificates;
 		this.workOrders = workOrders;
 		this.records = records;
+		// a certificate shows a field it lacks as null, for the auditor, where the application's JSON leaves nulls out
+		this.json = json.copy().setDefaultPropertyInclusion(JsonInclude.Value.construct(Include.ALWAYS, Include.ALWAYS));
 	}
 
-	/** 3.18: the conversion certificate (kit manufacturer, VIN, approval number). */
+	/**
+	 * 3.18: the conversion certificate with the fields of the arrêté's Annex II model (brief §3.3, §5.1): installer
+	 * name and address, kit manufacturer, kit type and approval number, component ids, vehicle make and type, year of
+	 * first registration, VIN, mass in running order (weighed after conversion, 3.14), maximum technically
+	 * permissible laden mass, date and signer. When the kit manufacturer got its copy is recorded beside it.
+	 */
 	@JobWorker(type = "doc.generateConversionCertificate")
 	public Map<String, Object> generateConversionCertificate(ActivatedJob job) {
 		Vars vars = Vars.of(job);
-		GeneratedDocument document = generate(job, vars, "CONVERSION_CERTIFICATE", data(vars, "vin", "kitManufacturer",
-				"kitReference", "approvalNumber", "plateText"));
-		issue(job, vars, "CONVERSION_CERTIFICATE", document.documentId(), document);
+		Map<String, Object> fields = new LinkedHashMap<>();
+		fields.put("installerName", vars.text("installerName"));
+		fields.put("installerAddress", vars.text("installerAddress"));
+		fields.put("kitManufacturer", vars.requireText("kitManufacturer"));
+		fields.put("kitType", vars.requireText("kitReference"));
+		fields.put("approvalNumber", vars.requireText("approvalNumber"));
+		fields.put("componentIds", components(vars));
+		fields.put("vehicleMake", vars.text("make"));
+		fields.put("vehicleType", vars.text("version", "modelFamily"));
+		LocalDate firstRegistration = vars.date("firstRegistrationDate");
+		fields.put("firstRegistrationYear", (firstRegistration != null) ? firstRegistration.getYear() : null);
+		fields.put("vin", vars.requireText("vin"));
+		fields.put("massInRunningOrderKg", vars.decimal("totalKg"));
+		fields.put("maxPermissibleLadenMassKg", vars.decimal("gvwrKg"));
+		fields.put("date", LocalDate.ofInstant(this.records.clock().instant(), ZoneOffset.UTC).toString());
+		// the certificate is signed by the installer (brief §2); which person signs for it is brief §9 question 9
+		fields.put("signer", vars.text("installerName"));
+		GeneratedDocument document = generate(job, vars, "CONVERSION_CERTIFICATE", printed(fields));
+		issue(job, vars, "CONVERSION_CERTIFICATE", document.documentId(), document, fields);
 		return Map.of("certificateId", document.documentId(), "certificateSha256", document.sha256());
+	}
+
+	/** The ids of the kit's main components as delivered (3.5) and scanned. */
+	private static Map<String, Object> components(Vars vars) {
+		Map<String, Object> components = new LinkedHashMap<>();
+		components.put("battery", vars.text("batteryPackId"));
+		components.put("motor", vars.text("motorSerial"));
+		components.put("inverter", vars.text("inverterSerial"));
+		components.put("charger", vars.text("chargerSerial"));
+		return components;
 	}
 
 	/** 5.6a: the quality record of a released item. */
@@ -70,12 +117,32 @@ public class DocumentWorkers {
 		return Map.of("codDocumentId", document.documentId());
 	}
 
-	/** 3.19: GHG statement, warranty terms, HV safety notice. */
+	/**
+	 * 3.19: the customer information pack: the greenhouse-gas emissions the conversion avoids over 10 years (Annex IV,
+	 * the kit manufacturer's figure), the warranty terms of the kit and of the traction battery, and the HV safety
+	 * notice; issued once as a record beside the conversion certificate it refers to.
+	 */
 	@JobWorker(type = "doc.generateHandoverPack")
 	public Map<String, Object> generateHandoverPack(ActivatedJob job) {
 		Vars vars = Vars.of(job);
-		GeneratedDocument document = generate(job, vars, "HANDOVER_PACK", data(vars, "vin", "certificateId"));
+		Map<String, Object> fields = new LinkedHashMap<>();
+		fields.put("vin", vars.requireText("vin"));
+		fields.put("conversionCertificateNumber", vars.text("certificateId"));
+		fields.put("ghgAvoidedKgCo2eOver10Years", required(vars, "ghgAvoidedKgCo2eOver10Years"));
+		fields.put("warrantyTerms", required(vars, "warrantyTerms"));
+		fields.put("hvSafetyNotice", HV_SAFETY_NOTICE);
+		GeneratedDocument document = generate(job, vars, "HANDOVER_PACK", printed(fields));
+		issue(job, vars, "HANDOVER_PACK", document.documentId(), document, fields);
 		return Map.of("handoverPackId", document.documentId());
+	}
+
+	private static Object required(Vars vars, String name) {
+		Object value = vars.get(name);
+		if (value == null) {
+			throw new MissingVariableException("expected the kit approval's " + name + " for the customer information "
+					+ "pack, but the job has none");
+		}
+		return value;
 	}
 
 	/** L.3 / L.5 (header {@code action=UNLOCK}): lockout or unlock certificate linked to the work order. */
@@ -117,14 +184,44 @@ public class DocumentWorkers {
 	}
 
 	private void issue(ActivatedJob job, Vars vars, String kind, String number, GeneratedDocument document) {
+		issue(job, vars, kind, number, document, Map.of());
+	}
+
+	/** Issues the record once per job; its content is the document's fields, with the document's id and template. */
+	private void issue(ActivatedJob job, Vars vars, String kind, String number, GeneratedDocument document,
+			Map<String, Object> fields) {
 		String workOrderId = vars.text("workOrderId");
 		if (workOrderId != null && this.workOrders.find(workOrderId).isEmpty()) {
 			workOrderId = null;
 		}
+		Map<String, Object> content = new LinkedHashMap<>();
+		content.put("documentId", document.documentId());
+		content.put("template", document.template());
+		content.putAll(fields);
 		this.certificates.issue(new Certificate(UUID.randomUUID(), kind, number, document.subjectKey(), workOrderId,
 				document.generatedAt(), WorkerRecords.actor(job), String.valueOf(document.uri()), document.sha256(),
-				"{\"documentId\":\"" + document.documentId() + "\",\"template\":\"" + document.template() + "\"}",
-				JobOutcome.key(job, "certificate").value()));
+				json(content), JobOutcome.key(job, "certificate").value()));
+	}
+
+	private String json(Map<String, Object> content) {
+		try {
+			return this.json.writeValueAsString(content);
+		}
+		catch (JsonProcessingException ex) {
+			throw new IllegalStateException("Expected the certificate's fields to be JSON values, but " + ex.getMessage(),
+					ex);
+		}
+	}
+
+	/** The values the document prints, as text (nested values as their JSON). */
+	private Map<String, String> printed(Map<String, Object> fields) {
+		Map<String, String> data = new LinkedHashMap<>();
+		fields.forEach((name, value) -> {
+			if (value != null) {
+				data.put(name, (value instanceof Map || value instanceof List) ? json(Map.of(name, value)) : value.toString());
+			}
+		});
+		return data;
 	}
 
 	private static Map<String, String> data(Vars vars, String... names) {

@@ -17,6 +17,10 @@ import fr.refactory.plant.erp.ErpPosting;
 import fr.refactory.plant.erp.PurchaseOrder;
 import fr.refactory.plant.erp.PurchaseOrderRequest;
 import fr.refactory.plant.erp.VehicleMasterData;
+import fr.refactory.plant.mes.BookedOperations;
+import fr.refactory.plant.mes.Mes;
+import fr.refactory.plant.wms.IssuedParts;
+import fr.refactory.plant.wms.Wms;
 import fr.refactory.workers.support.JobOutcome;
 import fr.refactory.workers.support.Vars;
 import fr.refactory.workers.support.WorkerRecords;
@@ -37,10 +41,16 @@ public class ErpWorkers {
 
 	private final Erp erp;
 
+	private final Mes mes;
+
+	private final Wms wms;
+
 	private final WorkerRecords records;
 
-	ErpWorkers(Erp erp, WorkerRecords records) {
+	ErpWorkers(Erp erp, Mes mes, Wms wms, WorkerRecords records) {
 		this.erp = erp;
+		this.mes = mes;
+		this.wms = wms;
 		this.records = records;
 	}
 
@@ -135,20 +145,27 @@ public class ErpWorkers {
 				document.documentNumber());
 	}
 
+	/** 4.17: the remanufacturing cost is what was booked on the reman work order (and its rework order). */
 	@JobWorker(type = "erp.postRemanCost")
 	public Map<String, Object> postRemanCost(ActivatedJob job) {
 		Vars vars = Vars.of(job);
-		return Map.of("erpDocumentNumber", post(job, vars, ErpPosting.Kind.REMAN_COST,
-				vars.decimalOr(0, "remanCostEur"), Map.of("remanSerial", vars.textOr("", "remanSerial")))
-			.documentNumber());
+		WorkOrderCost cost = costOf(job, workOrders(vars.requireText("workOrderId"), vars));
+		ErpDocument document = post(job, vars, ErpPosting.Kind.REMAN_COST, cost.totalEur(),
+				cost.details(Map.of("remanSerial", vars.textOr("", "remanSerial"))));
+		return cost.outputs("remanCostEur", document);
 	}
 
+	/**
+	 * 5.6d: the scrap cost is what was booked on the item's work order (and its rework order); an item without a work
+	 * order (a battery pack in triage) had nothing booked, and 0 is posted for it.
+	 */
 	@JobWorker(type = "erp.postScrapCost")
 	public Map<String, Object> postScrapCost(ActivatedJob job) {
 		Vars vars = Vars.of(job);
-		return Map.of("erpDocumentNumber", post(job, vars, ErpPosting.Kind.SCRAP_COST,
-				vars.decimalOr(0, "scrapCostEur"), Map.of("verdict", vars.textOr("SCRAP", "qualityVerdict")))
-			.documentNumber());
+		WorkOrderCost cost = costOf(job, workOrders(vars.text("workOrderId"), vars));
+		ErpDocument document = post(job, vars, ErpPosting.Kind.SCRAP_COST, cost.totalEur(),
+				cost.details(Map.of("verdict", vars.textOr("SCRAP", "qualityVerdict"))));
+		return cost.outputs("scrapCostEur", document);
 	}
 
 	/** 4.16: warranty of a remanufactured part = new-part warranty. */
@@ -198,23 +215,54 @@ public class ErpWorkers {
 			.documentNumber());
 	}
 
-	/** 3.22: actual hours, parts, kit cost and aid amounts. */
+	/** 3.22: actual hours and parts of the conversion, as booked on its work order (and its rework order). */
 	@JobWorker(type = "erp.postActualCosts")
 	public Map<String, Object> postActualCosts(ActivatedJob job) {
 		Vars vars = Vars.of(job);
-		return Map.of("erpDocumentNumber", post(job, vars, ErpPosting.Kind.ACTUAL_COSTS,
-				vars.decimalOr(0, "actualCostEur"), Map.of("actualHours", vars.decimalOr(0, "actualHours")))
-			.documentNumber());
+		WorkOrderCost cost = costOf(job, workOrders(vars.requireText("workOrderId"), vars));
+		ErpDocument document = post(job, vars, ErpPosting.Kind.ACTUAL_COSTS, cost.totalEur(), cost.details(Map.of()));
+		Map<String, Object> outputs = new LinkedHashMap<>(cost.outputs("actualCostEur", document));
+		outputs.put("actualHours", cost.hours());
+		return outputs;
+	}
+
+	/** The work order and, once the quality gate created one, its rework order. */
+	private static List<String> workOrders(String workOrderId, Vars vars) {
+		List<String> ids = new ArrayList<>();
+		if (workOrderId != null) {
+			ids.add(workOrderId);
+		}
+		String rework = vars.text("reworkOrderId");
+		if (rework != null && !ids.contains(rework)) {
+			ids.add(rework);
+		}
+		return ids;
+	}
+
+	/** Labour from the operations the MES booked on the work orders, parts from what the WMS issued to them. */
+	private WorkOrderCost costOf(ActivatedJob job, List<String> workOrderIds) {
+		List<BookedOperations> labour = new ArrayList<>();
+		List<IssuedParts> parts = new ArrayList<>();
+		for (String id : workOrderIds) {
+			labour.add(JobOutcome.call(job, () -> this.mes.bookedOperations(id)));
+			parts.add(JobOutcome.call(job, () -> this.wms.issuedTo(id)));
+		}
+		return WorkOrderCost.of(workOrderIds, labour, parts);
 	}
 
 	private ErpDocument post(ActivatedJob job, Vars vars, ErpPosting.Kind kind, double amount,
 			Map<String, Object> details) {
+		return post(job, vars, kind, Vars.money(amount), details);
+	}
+
+	private ErpDocument post(ActivatedJob job, Vars vars, ErpPosting.Kind kind, BigDecimal amount,
+			Map<String, Object> details) {
 		Vars.Subject subject = vars.subject();
 		ErpDocument document = JobOutcome.call(job, () -> this.erp.post(JobOutcome.key(job),
-				new ErpPosting(kind, subject.key(), Vars.money(amount), details)));
+				new ErpPosting(kind, subject.key(), amount, details)));
 		this.records.audit(job, "ERP_POSTED", subject.type(), subject.key(),
 				WorkerRecords.data("kind", kind.name(), "documentNumber", document.documentNumber(), "amountEur",
-						Vars.money(amount).toPlainString()));
+						amount.toPlainString()));
 		return document;
 	}
 

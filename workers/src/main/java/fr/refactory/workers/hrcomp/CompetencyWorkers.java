@@ -129,7 +129,8 @@ public class CompetencyWorkers {
 				WorkerRecords.data("installer", installer, "vehicleType", vehicleType, "on", on.toString(), "valid",
 						authorisation.valid(), "validTo", authorisation.validTo().toString()));
 		return Map.of("installerAuthorisationValid", authorisation.valid(), "installerAuthorisationValidTo",
-				authorisation.validTo().toString());
+				authorisation.validTo().toString(), "installerName", authorisation.installerName(),
+				"installerAddress", authorisation.installerAddress());
 	}
 
 	private LocalDate today() {

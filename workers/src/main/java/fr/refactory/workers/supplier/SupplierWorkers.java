@@ -12,6 +12,7 @@ import fr.refactory.plant.supplier.CertificateCopyReceipt;
 import fr.refactory.plant.supplier.KitOrder;
 import fr.refactory.plant.supplier.KitOrderAck;
 import fr.refactory.plant.supplier.SupplierPortal;
+import fr.refactory.records.Certificates;
 import fr.refactory.workers.support.JobOutcome;
 import fr.refactory.workers.support.Vars;
 import fr.refactory.workers.support.WorkerRecords;
@@ -28,22 +29,44 @@ import org.springframework.stereotype.Component;
 @Component
 public class SupplierWorkers {
 
-	/** The approved LCV kit (TOLV, Renault Master III, §3.3: a synchronous e-motor of about 60 kW). */
+	/**
+	 * The approved LCV kit (TOLV, Renault Master III, §3.3: a synchronous e-motor of about 60 kW), with the warranty
+	 * terms and the greenhouse-gas emissions avoided over 10 years (Annex IV) that the kit manufacturer states for it
+	 * and the customer information pack passes on.
+	 */
 	record KitApproval(String kitReference, String kitManufacturer, String approvalNumber, double kitMotorPowerKw,
-			List<String> modelFamilies, List<String> operations) {
+			List<String> modelFamilies, List<String> operations, Warranty kitWarranty, Warranty batteryWarranty,
+			double ghgAvoidedKgCo2eOver10Years) {
 	}
 
+	/** @param kmLimit the mileage limit, {@code null} for unlimited */
+	record Warranty(int months, Integer kmLimit) {
+
+		Map<String, Object> asVariable() {
+			Map<String, Object> terms = new LinkedHashMap<>();
+			terms.put("months", this.months);
+			terms.put("kmLimit", this.kmLimit);
+			return terms;
+		}
+
+	}
+
+	/** Warranty: kit 2 years unlimited km, battery 4 years / 150,000 km [R13]; GHG figure assumed (ADR 0322). */
 	static final List<KitApproval> KIT_CATALOGUE = List.of(new KitApproval("TOLV-MASTER-E-60", "TOLV",
 			"FR-RETRO-2024-0117", 60.0, List.of("MASTER_III"), List.of("REMOVE_ICE_DRIVETRAIN", "INSTALL_E_MOTOR",
 					"INSTALL_INVERTER", "INSTALL_BATTERY_PACK", "INSTALL_CHARGER", "ROUTE_HV_HARNESS",
-					"INSTALL_CONVERSION_PLATE")));
+					"INSTALL_CONVERSION_PLATE"),
+			new Warranty(24, null), new Warranty(48, 150_000), 28_000.0));
 
 	private final SupplierPortal portal;
 
+	private final Certificates certificates;
+
 	private final WorkerRecords records;
 
-	SupplierWorkers(SupplierPortal portal, WorkerRecords records) {
+	SupplierWorkers(SupplierPortal portal, Certificates certificates, WorkerRecords records) {
 		this.portal = portal;
+		this.certificates = certificates;
 		this.records = records;
 	}
 
@@ -64,6 +87,9 @@ public class SupplierWorkers {
 		result.put("variantInApprovalScope", kit.modelFamilies().contains(family)
 				&& List.of("N1", "N2", "M1").contains(vars.textOr("N1", "category")));
 		result.put("kitOperations", kit.operations());
+		result.put("warrantyTerms", Map.of("kit", kit.kitWarranty().asVariable(), "battery",
+				kit.batteryWarranty().asVariable()));
+		result.put("ghgAvoidedKgCo2eOver10Years", kit.ghgAvoidedKgCo2eOver10Years());
 		return result;
 	}
 
@@ -101,6 +127,8 @@ public class SupplierWorkers {
 		CertificateCopyReceipt receipt = JobOutcome.call(job, () -> this.portal.sendCertificateCopy(
 				JobOutcome.key(job), new CertificateCopy(vars.requireText("certificateId"), vin,
 						vars.requireText("certificateSha256"))));
+		this.certificates.recordCopySent("CONVERSION_CERTIFICATE", receipt.certificateNumber(), receipt.receivedAt(),
+				receipt.receiptId(), JobOutcome.key(job, "copy-sent").value());
 		this.records.audit(job, "CERTIFICATE_COPY_SENT", "VEHICLE", vin,
 				WorkerRecords.data("receiptId", receipt.receiptId(), "certificate", receipt.certificateNumber()));
 		return Map.of("certificateCopyReceiptId", receipt.receiptId());

@@ -88,6 +88,17 @@ class BenchWorkersTest extends RefactoryIntegrationTest {
 			.satisfies((r) -> assertThat(r.sohPct().doubleValue()).isEqualTo((Double) first.get("sohPct")));
 	}
 
+	/** D7 owns the module-count limit: whether modules can be replaced is the bench's answer about the pack. */
+	@Test
+	void readBmsPassesOnWhetherThePacksModulesCanBeReplaced() {
+		Map<String, Object> open = this.btb.readBms(TestJob.of("btb.readBms", Map.of("batteryId", "BAT-" + TestVins.master())));
+		Map<String, Object> sealed = this.btb.readBms(TestJob.of("btb.readBms", Map.of("batteryId",
+				fr.refactory.plant.btb.SimulatedBatteryTestBench.SEALED_PACK_PREFIX + TestVins.master())));
+
+		assertThat(open).containsEntry("faultyModules", java.util.List.of()).containsEntry("moduleRepairable", true);
+		assertThat(sealed).containsEntry("moduleRepairable", false);
+	}
+
 	@Test
 	void capacityTestStartsOnceAndAnOfflineBenchIsBenchUnavailableOnTheLastRetry() {
 		String battery = "BAT-" + TestVins.master();

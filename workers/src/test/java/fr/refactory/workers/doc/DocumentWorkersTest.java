@@ -2,9 +2,13 @@ package fr.refactory.workers.doc;
 
 import java.util.Map;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import fr.refactory.records.AuditLog;
+import fr.refactory.records.Certificate;
 import fr.refactory.records.Certificates;
 import fr.refactory.test.RefactoryIntegrationTest;
+import fr.refactory.workers.support.MissingVariableException;
 import fr.refactory.workers.support.TestJob;
 import fr.refactory.workers.support.TestVins;
 import org.junit.jupiter.api.Test;
@@ -12,6 +16,7 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 class DocumentWorkersTest extends RefactoryIntegrationTest {
 
@@ -24,11 +29,17 @@ class DocumentWorkersTest extends RefactoryIntegrationTest {
 	@Autowired
 	AuditLog audit;
 
+	@Autowired
+	ObjectMapper json;
+
+	@Autowired
+	fr.refactory.workers.supplier.SupplierWorkers supplier;
+
 	@Test
 	void aConversionCertificateDeliveredTwiceIsIssuedOnceWithTheDocumentsHash() {
 		String vin = TestVins.master();
-		TestJob job = TestJob.of("doc.generateConversionCertificate",
-				Map.of("vin", vin, "kitManufacturer", "TOLV", "approvalNumber", "FR-RETRO-2024-0117"));
+		TestJob job = TestJob.of("doc.generateConversionCertificate", Map.of("vin", vin, "kitManufacturer", "TOLV",
+				"kitReference", "TOLV-MASTER-E-60", "approvalNumber", "FR-RETRO-2024-0117"));
 
 		Map<String, Object> first = this.workers.generateConversionCertificate(job);
 		Map<String, Object> second = this.workers.generateConversionCertificate(job.again());
@@ -42,6 +53,92 @@ class DocumentWorkersTest extends RefactoryIntegrationTest {
 		});
 		assertThat(this.audit.about(vin)).singleElement()
 			.satisfies((entry) -> assertThat(entry.action()).isEqualTo("DOCUMENT_GENERATED"));
+	}
+
+	/** §3.3 / §5.1: the certificate record holds the Annex II fields, and when the kit manufacturer got its copy. */
+	@Test
+	void aConversionCertificateRecordsTheFieldsOfTheAnnexIIModel() throws Exception {
+		String vin = TestVins.master();
+		Map<String, Object> variables = new java.util.HashMap<>();
+		variables.put("vin", vin);
+		variables.put("installerName", "Renault Group — The Refactory Flins");
+		variables.put("installerAddress", "Usine de Flins, 78410 Flins-sur-Seine, France");
+		variables.put("kitManufacturer", "TOLV");
+		variables.put("kitReference", "TOLV-MASTER-E-60");
+		variables.put("approvalNumber", "FR-RETRO-2024-0117");
+		variables.put("batteryPackId", "PACK-1");
+		variables.put("motorSerial", "M-1");
+		variables.put("inverterSerial", "I-1");
+		variables.put("make", "RENAULT");
+		variables.put("version", "MASTER III 2.3 dCi");
+		variables.put("firstRegistrationDate", "2017-03-01");
+		variables.put("totalKg", 2350);
+		variables.put("gvwrKg", 3500);
+
+		Map<String, Object> issued = this.workers
+			.generateConversionCertificate(TestJob.of("doc.generateConversionCertificate", variables));
+		this.supplier.sendCertificateCopy(TestJob.of("supplier.sendCertificateCopy", Map.of("vin", vin,
+				"certificateId", issued.get("certificateId"), "certificateSha256", issued.get("certificateSha256"))));
+
+		Certificate certificate = this.certificates.forSubject(vin).get(0);
+		JsonNode content = this.json.readTree(certificate.content());
+		assertThat(certificate.number()).isEqualTo(issued.get("certificateId"));
+		assertThat(content.path("installerName").asText()).isEqualTo("Renault Group — The Refactory Flins");
+		assertThat(content.path("installerAddress").asText()).contains("Flins-sur-Seine");
+		assertThat(content.path("kitManufacturer").asText()).isEqualTo("TOLV");
+		assertThat(content.path("kitType").asText()).isEqualTo("TOLV-MASTER-E-60");
+		assertThat(content.path("approvalNumber").asText()).isEqualTo("FR-RETRO-2024-0117");
+		assertThat(content.path("componentIds").path("battery").asText()).isEqualTo("PACK-1");
+		assertThat(content.path("componentIds").path("motor").asText()).isEqualTo("M-1");
+		assertThat(content.path("componentIds").path("inverter").asText()).isEqualTo("I-1");
+		assertThat(content.path("componentIds").path("charger").isNull()).as("a charger not scanned is null").isTrue();
+		assertThat(content.path("vehicleMake").asText()).isEqualTo("RENAULT");
+		assertThat(content.path("vehicleType").asText()).isEqualTo("MASTER III 2.3 dCi");
+		assertThat(content.path("firstRegistrationYear").asInt()).isEqualTo(2017);
+		assertThat(content.path("vin").asText()).isEqualTo(vin);
+		assertThat(content.path("massInRunningOrderKg").asDouble()).isEqualTo(2350.0);
+		assertThat(content.path("maxPermissibleLadenMassKg").asDouble()).isEqualTo(3500.0);
+		assertThat(content.path("date").asText()).matches("\\d{4}-\\d{2}-\\d{2}");
+		assertThat(content.path("signer").asText()).isEqualTo("Renault Group — The Refactory Flins");
+		assertThat(this.certificates.copySent(certificate)).hasValueSatisfying(
+				(copy) -> assertThat(copy.receiptId()).isNotBlank());
+	}
+
+	/** §3.3 step 3.19: the customer information pack's GHG statement, warranty terms and HV safety notice. */
+	@Test
+	void aHandoverPackRecordsTheGhgStatementTheWarrantyTermsAndTheHvSafetyNotice() throws Exception {
+		String vin = TestVins.master();
+		Map<String, Object> kit = this.supplier.getKitApproval(
+				TestJob.of("supplier.getKitApproval", Map.of("vin", vin, "modelFamily", "MASTER_III")));
+		Map<String, Object> variables = new java.util.HashMap<>();
+		variables.put("vin", vin);
+		variables.put("certificateId", "DOC-CERT-" + vin);
+		variables.put("warrantyTerms", kit.get("warrantyTerms"));
+		variables.put("ghgAvoidedKgCo2eOver10Years", kit.get("ghgAvoidedKgCo2eOver10Years"));
+
+		Map<String, Object> pack = this.workers.generateHandoverPack(TestJob.of("doc.generateHandoverPack", variables));
+
+		assertThat(this.certificates.forSubject(vin)).singleElement().satisfies((record) -> {
+			assertThat(record.kind()).isEqualTo("HANDOVER_PACK");
+			assertThat(record.number()).isEqualTo(pack.get("handoverPackId"));
+			JsonNode content = this.json.readTree(record.content());
+			assertThat(content.path("conversionCertificateNumber").asText()).isEqualTo("DOC-CERT-" + vin);
+			assertThat(content.path("ghgAvoidedKgCo2eOver10Years").asDouble()).isPositive();
+			assertThat(content.path("warrantyTerms").path("kit").path("months").asInt()).isEqualTo(24);
+			assertThat(content.path("warrantyTerms").path("kit").path("kmLimit").isNull()).isTrue();
+			assertThat(content.path("warrantyTerms").path("battery").path("months").asInt()).isEqualTo(48);
+			assertThat(content.path("warrantyTerms").path("battery").path("kmLimit").asInt()).isEqualTo(150_000);
+			assertThat(content.path("hvSafetyNotice").asText()).isNotBlank();
+		});
+	}
+
+	@Test
+	void aHandoverPackWithoutTheKitsWarrantyTermsIsNotIssued() {
+		TestJob job = TestJob.of("doc.generateHandoverPack", Map.of("vin", TestVins.master(),
+				"ghgAvoidedKgCo2eOver10Years", 28000.0));
+
+		assertThatThrownBy(() -> this.workers.generateHandoverPack(job)).isInstanceOf(MissingVariableException.class)
+			.hasMessageContaining("warrantyTerms");
 	}
 
 	@Test
@@ -59,8 +156,6 @@ class DocumentWorkersTest extends RefactoryIntegrationTest {
 	@Test
 	void otherDocumentsAreGeneratedAndAudited() {
 		String vin = TestVins.master();
-		assertThat(this.workers.generateHandoverPack(TestJob.of("doc.generateHandoverPack", Map.of("vin", vin))))
-			.containsKey("handoverPackId");
 		assertThat(this.workers.generateLockoutCertificate(TestJob.of("doc.generateLockoutCertificate",
 				Map.of("subjectKey", vin, "subjectType", "VEHICLE")).header("action", "UNLOCK")))
 			.containsKey("lockoutCertificateId");
@@ -69,7 +164,7 @@ class DocumentWorkersTest extends RefactoryIntegrationTest {
 		assertThat(this.workers.sendSatisfactionSurvey(TestJob.of("doc.sendSatisfactionSurvey", Map.of("vin", vin))))
 			.containsKey("surveyDocumentId");
 
-		assertThat(this.audit.about(vin)).hasSize(4).allSatisfy((entry) -> assertThat(entry.data()).contains("sha256"));
+		assertThat(this.audit.about(vin)).hasSize(3).allSatisfy((entry) -> assertThat(entry.data()).contains("sha256"));
 		assertThat(this.certificates.forSubject(vin)).isEmpty();
 	}
 

@@ -1,8 +1,14 @@
 package fr.refactory.workers.erp;
 
+import java.math.BigDecimal;
 import java.util.List;
 import java.util.Map;
 
+import fr.refactory.plant.IdempotencyKey;
+import fr.refactory.plant.mes.Mes;
+import fr.refactory.plant.wms.PartLine;
+import fr.refactory.plant.wms.PartsRequest;
+import fr.refactory.plant.wms.Wms;
 import fr.refactory.records.AuditLog;
 import fr.refactory.test.RefactoryIntegrationTest;
 import fr.refactory.workers.support.TestJob;
@@ -22,6 +28,12 @@ class ErpWorkersTest extends RefactoryIntegrationTest {
 
 	@Autowired
 	AuditLog audit;
+
+	@Autowired
+	Mes mes;
+
+	@Autowired
+	Wms wms;
 
 	@Test
 	void masterDataOfAKnownVinGivesEveryOutputOfTheModel() {
@@ -105,11 +117,62 @@ class ErpWorkersTest extends RefactoryIntegrationTest {
 			.get("coreCreditAmountEur")).isEqualTo(0.0);
 	}
 
+	/**
+	 * Reman, scrap and actual costs are the work order's: the hours the MES booked at their trades' rates plus the
+	 * parts the WMS issued to it (a pick included), never a variable's default of 0.
+	 */
+	@Test
+	void costPostingsAreWhatTheWorkOrdersBooked() {
+		String vin = TestVins.master();
+		String core = "CORE-" + vin;
+		String workOrder = "WO-COST-" + vin;
+		String reworkOrder = "WO-REWORK-" + vin;
+		this.wms.pickParts(IdempotencyKey.of("test:" + workOrder + ":pick"),
+				new PartsRequest(workOrder, List.of(new PartLine("7701-BRUSH-SET", 2))));
+		BigDecimal labour = this.mes.bookedOperations(workOrder).labourCostEur();
+		BigDecimal parts = this.wms.issuedTo(workOrder).partsCostEur();
+		BigDecimal reworked = this.mes.bookedOperations(reworkOrder).labourCostEur()
+			.add(this.wms.issuedTo(reworkOrder).partsCostEur());
+		assertThat(labour).isPositive();
+		assertThat(parts).isPositive();
+
+		Map<String, Object> reman = this.workers.postRemanCost(
+				TestJob.of("erp.postRemanCost", Map.of("coreSerial", core, "workOrderId", workOrder)));
+		Map<String, Object> scrap = this.workers.postScrapCost(TestJob.of("erp.postScrapCost", Map.of("subjectType",
+				"PART_REMAN", "subjectKey", core, "workOrderId", workOrder, "reworkOrderId", reworkOrder)));
+		Map<String, Object> nothingBooked = this.workers.postScrapCost(
+				TestJob.of("erp.postScrapCost", Map.of("subjectType", "BATTERY", "subjectKey", "BAT-" + vin)));
+		Map<String, Object> actual = this.workers
+			.postActualCosts(TestJob.of("erp.postActualCosts", Map.of("vin", vin, "workOrderId", workOrder)));
+
+		assertThat(reman).containsEntry("remanCostEur", labour.add(parts).doubleValue())
+			.containsEntry("labourCostEur", labour.doubleValue())
+			.containsEntry("partsCostEur", parts.doubleValue());
+		assertThat(scrap).containsEntry("scrapCostEur", labour.add(parts).add(reworked).doubleValue());
+		assertThat(nothingBooked).containsEntry("scrapCostEur", 0.0);
+		assertThat(actual).containsEntry("actualCostEur", labour.add(parts).doubleValue())
+			.containsEntry("actualHours", this.mes.bookedOperations(workOrder).hours());
+		assertThat(this.audit.about(core)).extracting((entry) -> entry.data())
+			.anySatisfy((data) -> assertThat(data).contains("REMAN_COST", labour.add(parts).toPlainString()));
+		assertThat(this.audit.about(vin)).extracting((entry) -> entry.data())
+			.anySatisfy((data) -> assertThat(data).contains("ACTUAL_COSTS", labour.add(parts).toPlainString()));
+	}
+
+	@Test
+	void aRemanCostWithoutItsWorkOrderIsNotPosted() {
+		TestJob job = TestJob.of("erp.postRemanCost", Map.of("coreSerial", "CORE-" + TestVins.master()));
+
+		assertThatThrownBy(() -> this.workers.postRemanCost(job))
+			.isInstanceOf(fr.refactory.workers.support.MissingVariableException.class)
+			.hasMessageContaining("workOrderId");
+	}
+
 	@Test
 	void postingsAnswerWithDocumentNumbersOfTheirKind() {
 		String vin = TestVins.master();
 		String core = "CORE-" + vin;
-		assertThat(this.workers.postRemanCost(TestJob.of("erp.postRemanCost", Map.of("coreSerial", core)))
+		assertThat(this.workers
+			.postRemanCost(TestJob.of("erp.postRemanCost", Map.of("coreSerial", core, "workOrderId", "WO-" + core)))
 			.get("erpDocumentNumber").toString()).startsWith("RC");
 		assertThat(this.workers
 			.postScrapCost(TestJob.of("erp.postScrapCost", Map.of("subjectType", "PART_REMAN", "subjectKey", core)))
@@ -127,7 +190,8 @@ class ErpWorkersTest extends RefactoryIntegrationTest {
 			.get("erpDocumentNumber").toString()).startsWith("MB");
 		assertThat(this.workers.closeOrder(TestJob.of("erp.closeOrder", Map.of("vin", vin))).get("erpDocumentNumber")
 			.toString()).startsWith("CO");
-		assertThat(this.workers.postActualCosts(TestJob.of("erp.postActualCosts", Map.of("vin", vin)))
+		assertThat(this.workers
+			.postActualCosts(TestJob.of("erp.postActualCosts", Map.of("vin", vin, "workOrderId", "WO-" + vin)))
 			.get("erpDocumentNumber").toString()).startsWith("AC");
 		assertThat(this.audit.about(vin)).extracting((e) -> e.actor())
 			.containsExactly("worker:erp.createShredderShipment", "worker:erp.postMaterialBalance",
