@@ -82,15 +82,31 @@ class BoundedEvaluationTest extends EngineTestSupport {
 	}
 
 	@Test
-	void aDecisionBeyondTheTimeBudgetBecomesADecisionEvaluationIncident() {
-		String decisionId = uniqueId("slow");
-		// finite (seconds to a minute of backtracking), so the abandoned DMN evaluation ends on its own
-		String backtracking = "matches(\"" + "a".repeat(36) + "!\", \"^(.*a){10}$\")";
+	void decisionsBeyondTheTimeBudgetOrTheSizeLimitsBecomeDecisionEvaluationIncidents() {
+		assertThat(decisionIncident(RUNAWAY_MATCH)).contains("time budget");
+		assertThat(decisionIncident("count(for i in 1..100000000 return i)"))
+			.contains("refactory.engine.evaluation.max-items");
+	}
+
+	@Test
+	void anInvalidLiteralRegularExpressionInADecisionRejectsItsDeployment() {
+		String decisionId = uniqueId("bad-pattern");
+		var problem = problem(() -> this.client.newDeployResourceCommand()
+			.addResourceString(Dmn.literal(decisionId, "split(serials, \"(\")"), StandardCharsets.UTF_8,
+					decisionId + ".dmn")
+			.send()
+			.join(), 400);
+
+		assertThat(problem.details().getDetail()).contains(decisionId).contains("split").contains("regular expression");
+	}
+
+	private String decisionIncident(String feel) {
+		String decisionId = uniqueId("bounded");
 		this.client.newDeployResourceCommand()
-			.addResourceString(Dmn.literal(decisionId, backtracking), StandardCharsets.UTF_8, decisionId + ".dmn")
+			.addResourceString(Dmn.literal(decisionId, feel), StandardCharsets.UTF_8, decisionId + ".dmn")
 			.send()
 			.join();
-		String id = uniqueId("brt-slow");
+		String id = uniqueId("brt-bounded");
 		deploy(Bpmn.createExecutableProcess(id)
 			.startEvent()
 			.businessRuleTask("decide", (t) -> t.zeebeCalledDecisionId(decisionId).zeebeResultVariable("r"))
@@ -99,11 +115,10 @@ class BoundedEvaluationTest extends EngineTestSupport {
 
 		long key = start(id);
 
-		assertThat(incidents(key)).singleElement().satisfies((incident) -> {
-			assertThat(incident.getElementId()).isEqualTo("decide");
-			assertThat(incident.getErrorType().name()).isEqualTo("DECISION_EVALUATION_ERROR");
-			assertThat(incident.getErrorMessage()).contains(decisionId).contains("time budget");
-		});
+		Incident incident = incidents(key).get(0);
+		assertThat(incident.getElementId()).isEqualTo("decide");
+		assertThat(incident.getErrorType().name()).isEqualTo("DECISION_EVALUATION_ERROR");
+		return incident.getErrorMessage();
 	}
 
 	@Test

@@ -82,6 +82,19 @@ public final class FeelExpressions {
 		return evaluations.run(evaluation, overrun);
 	}
 
+	/**
+	 * Compiles the literal patterns of regular expression functions in a parsed DMN decision.
+	 * @throws IllegalArgumentException naming the function and the reason
+	 */
+	public static void checkLiteralPatterns(Object parsedDecision) {
+		FeelGuards.checkLiteralPatterns(parsedDecision);
+	}
+
+	/** A parsed DMN (dmn-scala) with the same guards in each of its FEEL expressions. */
+	public static <T> T guarded(T parsedDmn) {
+		return FeelGuards.guardAll(parsedDmn);
+	}
+
 	static synchronized void limit(EvaluationLimits limits) {
 		BoundedEvaluations previous = evaluations;
 		evaluations = new BoundedEvaluations(limits);

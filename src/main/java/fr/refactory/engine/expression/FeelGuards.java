@@ -53,6 +53,9 @@ final class FeelGuards {
 
 	private int iterationGroups;
 
+	/** Rewritten nodes by identity, so shared parts (a DMN's required decisions) stay shared and are done once. */
+	private final Map<Object, Object> rewritten = new java.util.IdentityHashMap<>();
+
 	private FeelGuards() {
 	}
 
@@ -61,12 +64,37 @@ final class FeelGuards {
 		return new ParsedExpression(guarded, parsed.text());
 	}
 
+	/**
+	 * The same guards in every FEEL expression of a parsed DMN (dmn-scala's parsed model is made of case classes
+	 * holding feel-scala syntax trees; dmn-scala finds the guard functions through the FEEL service loader).
+	 */
+	@SuppressWarnings("unchecked")
+	static <T> T guardAll(T parsedModel) {
+		return (T) new FeelGuards().rewrite(parsedModel);
+	}
+
 	/** @throws IllegalArgumentException naming the function and the reason when a literal pattern is invalid */
-	static void checkLiteralPatterns(ParsedExpression parsed) {
-		visit(parsed.expression());
+	static void checkLiteralPatterns(Object parsed) {
+		visit(parsed);
 	}
 
 	private Object rewrite(Object node) {
+		if (node == null) {
+			return null;
+		}
+		Object done = this.rewritten.get(node);
+		if (done == null) {
+			done = rewriteOnce(node);
+			this.rewritten.put(node, done);
+		}
+		return done;
+	}
+
+	private Object rewriteOnce(Object node) {
+		if (node instanceof scala.Some<?> some) {
+			Object value = rewrite(some.value());
+			return (value == some.value()) ? some : new scala.Some<>(value);
+		}
 		if (node instanceof scala.collection.immutable.List<?> list) {
 			List<Object> items = new ArrayList<>();
 			boolean changed = false;
@@ -80,6 +108,9 @@ final class FeelGuards {
 			Map<Object, Object> entries = new java.util.LinkedHashMap<>();
 			CollectionConverters.asJava(map).forEach((key, value) -> entries.put(key, rewrite(value)));
 			return scala.collection.immutable.Map$.MODULE$.from(CollectionConverters.asScala(entries));
+		}
+		if (node instanceof scala.collection.Iterable<?> iterable && !(node instanceof scala.collection.Map)) {
+			return rewrite(iterable.toList());
 		}
 		if (node instanceof Product product && isSyntax(product)) {
 			Object rebuilt = rebuild(product, fields(product, this::rewrite));
@@ -187,8 +218,9 @@ final class FeelGuards {
 	}
 
 	private static boolean isSyntax(Product product) {
-		return !(product instanceof Val) && (product instanceof Tuple2
-				|| product.getClass().getPackageName().equals("org.camunda.feel.syntaxtree"));
+		String packageName = product.getClass().getPackageName();
+		return !(product instanceof Val) && (product instanceof Tuple2 || packageName.equals("org.camunda.feel.syntaxtree")
+				|| packageName.equals("org.camunda.dmn.parser"));
 	}
 
 	private static Object[] fields(Product product, java.util.function.UnaryOperator<Object> mapping) {

@@ -24,9 +24,10 @@ import scala.jdk.javaapi.CollectionConverters;
 /**
  * The functions {@link FeelGuards} weaves into expressions. Each checks the {@link EvaluationBudget} of the
  * evaluating thread. The regular expression functions behave as FEEL's built-in ones, on an input that checks the
- * deadline while the pattern reads it.
+ * deadline while the pattern reads it. Registered for dmn-scala's FEEL engine through the FEEL service loader
+ * ({@code META-INF/services}), hence public.
  */
-final class GuardFunctions extends JavaFunctionProvider {
+public final class GuardFunctions extends JavaFunctionProvider {
 
 	private final Map<String, List<JavaFunction>> functions = Map.of(
 			FeelGuards.VALUE, List.of(function(List.of("value"), GuardFunctions::value)),
