@@ -55,6 +55,11 @@ public abstract class PeriodicCheck implements SmartLifecycle {
 		return Duration.ofNanos(System.nanoTime() - this.lastSuccessfulTickNanos);
 	}
 
+	/** @return how long the oldest work handed over by a tick has been waiting to be done (zero: none) */
+	public Duration oldestPendingWork() {
+		return Duration.ZERO;
+	}
+
 	protected final void runTick() {
 		try {
 			tick();

@@ -12,8 +12,8 @@ import org.springframework.stereotype.Component;
 
 /**
  * {@code /actuator/health} is DOWN when a scheduler of the engine (timers, job deadlines) has not completed a tick
- * for {@code refactory.engine.scheduler.stall-after}: its timers or deadlines are not being looked at, which a
- * supervisor should see and restart (docs/decisions/0261). Details give each scheduler's last successful tick.
+ * for {@code refactory.engine.scheduler.stall-after}, or work it handed over (a timer to fire) has waited that long:
+ * its timers or deadlines are not being done, which a supervisor should see and restart (docs/decisions/0261). Details give each scheduler's last successful tick.
  */
 @Component("engineSchedulers")
 @ConditionalOnEmbeddedEngine
@@ -34,10 +34,12 @@ class PeriodicChecksHealth implements HealthIndicator {
 		boolean stalled = false;
 		Health.Builder health = Health.up();
 		for (PeriodicCheck check : this.checks) {
-			boolean late = check.isRunning() && check.sinceLastSuccessfulTick().compareTo(this.stallAfter) > 0;
+			boolean late = check.isRunning() && (check.sinceLastSuccessfulTick().compareTo(this.stallAfter) > 0
+					|| check.oldestPendingWork().compareTo(this.stallAfter) > 0);
 			stalled |= late;
 			health.withDetail(check.name(), (late ? "stalled, " : "") + "last successful tick "
-					+ ((check.lastSuccessfulTick() == null) ? "none yet" : check.lastSuccessfulTick().toString()));
+					+ ((check.lastSuccessfulTick() == null) ? "none yet" : check.lastSuccessfulTick().toString())
+					+ ", oldest work handed over " + check.oldestPendingWork().toSeconds() + " s ago");
 		}
 		return (stalled ? health.down() : health).build();
 	}

@@ -1,5 +1,6 @@
 package fr.refactory.engine.timer;
 
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
@@ -38,6 +39,9 @@ public class TimerChecker extends PeriodicCheck {
 	/** Timers handed over and not fired yet, so a later tick does not hand them over twice. */
 	private final Map<Long, Future<Boolean>> inFlight = new ConcurrentHashMap<>();
 
+	/** When each timer in flight was handed over ({@link System#nanoTime()}). */
+	private final Map<Long, Long> handedOverAt = new ConcurrentHashMap<>();
+
 	private ExecutorService firing;
 
 	TimerChecker(DueTimers dueTimers) {
@@ -67,8 +71,21 @@ public class TimerChecker extends PeriodicCheck {
 	private void handOverDue() {
 		ExecutorService executor = firingThreads();
 		for (TimerRow timer : this.dueTimers.due(BATCH)) {
-			this.inFlight.computeIfAbsent(timer.key(), (key) -> executor.submit(() -> fire(timer)));
+			this.inFlight.computeIfAbsent(timer.key(), (key) -> {
+				this.handedOverAt.put(key, System.nanoTime());
+				return executor.submit(() -> fire(timer));
+			});
 		}
+	}
+
+	@Override
+	public Duration oldestPendingWork() {
+		long now = System.nanoTime();
+		return this.handedOverAt.values()
+			.stream()
+			.map((since) -> Duration.ofNanos(now - since))
+			.max(Duration::compareTo)
+			.orElse(Duration.ZERO);
 	}
 
 	private boolean fire(TimerRow timer) {
@@ -81,6 +98,7 @@ public class TimerChecker extends PeriodicCheck {
 		}
 		finally {
 			this.inFlight.remove(timer.key());
+			this.handedOverAt.remove(timer.key());
 		}
 	}
 

@@ -33,6 +33,30 @@ class PeriodicChecksHealthTest {
 	}
 
 	@Test
+	void aSchedulerWhoseHandedOverWorkWaitsTooLongIsStalled() {
+		PeriodicCheck stuckWork = new PeriodicCheck("stuck-work") {
+			@Override
+			protected void tick() {
+			}
+
+			@Override
+			public Duration oldestPendingWork() {
+				return Duration.ofMinutes(5);
+			}
+		};
+		stuckWork.start();
+		try {
+			stuckWork.checkNow();
+			var health = new PeriodicChecksHealth(List.of(stuckWork), Duration.ofSeconds(30)).health();
+			assertThat(health.getStatus()).isEqualTo(Status.DOWN);
+			assertThat(health.getDetails().get("stuck-work").toString()).contains("stalled").contains("300 s ago");
+		}
+		finally {
+			stuckWork.stop();
+		}
+	}
+
+	@Test
 	void aTickingSchedulerIsUpWithItsLastTick() {
 		PeriodicCheck ticking = new PeriodicCheck("ticking") {
 			@Override
