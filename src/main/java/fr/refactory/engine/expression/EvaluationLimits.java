@@ -23,6 +23,17 @@ public record EvaluationLimits(Duration timeBudget, Integer maxItems, Integer ma
 		maxItems = (maxItems != null) ? maxItems : 100_000;
 		maxStringLength = (maxStringLength != null) ? maxStringLength : 1_000_000;
 		workers = (workers != null) ? workers : 16;
+		requirePositive(!timeBudget.isNegative() && !timeBudget.isZero(), "time-budget", timeBudget);
+		requirePositive(maxItems > 0, "max-items", maxItems);
+		requirePositive(maxStringLength > 0, "max-string-length", maxStringLength);
+		requirePositive(workers > 0, "workers", workers);
+	}
+
+	private static void requirePositive(boolean positive, String property, Object value) {
+		if (!positive) {
+			throw new IllegalArgumentException("refactory.engine.evaluation." + property + " must be positive, but is "
+					+ value);
+		}
 	}
 
 }

@@ -92,6 +92,14 @@ class BoundedFeelTest {
 	}
 
 	@Test
+	void limitsThatAreNotPositiveAreRefusedNamingTheProperty() {
+		assertThatThrownBy(() -> new EvaluationLimits(java.time.Duration.ZERO, null, null, null))
+			.hasMessageContaining("refactory.engine.evaluation.time-budget");
+		assertThatThrownBy(() -> new EvaluationLimits(null, -1, null, null))
+			.hasMessageContaining("refactory.engine.evaluation.max-items");
+	}
+
+	@Test
 	void anInvalidLiteralPatternIsRejectedWhenParsed() {
 		assertThatThrownBy(() -> FeelExpressions.parseFeel("matches(x, \"(unclosed\")"))
 			.isInstanceOf(IllegalArgumentException.class)
