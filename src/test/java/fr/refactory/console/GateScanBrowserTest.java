@@ -40,13 +40,15 @@ class GateScanBrowserTest extends RefactoryIntegrationTest {
 	@Test
 	void shouldMoveAnAnnouncedVehicleOnWhenTheOperatorScansItAtTheGate() {
 		String vin = euVin();
-		this.intake = this.client.newCorrelateMessageCommand()
+		// published as the ERP does: other tests deploy small processes started by the same message (StartFormTest),
+		// so the vehicle-intake instance is found by its VIN rather than taken from a correlation's answer
+		this.client.newPublishMessageCommand()
 			.messageName("VehicleArrivalAnnounced")
 			.correlationKey(vin)
 			.variables(Map.of("vin", vin, "declaredProgram", "USED_CAR_REFURB", "senderId", "Dealer Mantes"))
 			.send()
-			.join()
-			.getProcessInstanceKey();
+			.join();
+		this.intake = intakeOf(vin);
 		awaitWaitingAtTheGate();
 
 		try (Browser browser = Browser.open(baseUrl()).signIn("intake-operator")) {
@@ -90,6 +92,23 @@ class GateScanBrowserTest extends RefactoryIntegrationTest {
 		if (this.intake != null) {
 			this.client.newCancelInstanceCommand(this.intake).send().join();
 		}
+	}
+
+	private long intakeOf(String vin) {
+		return Awaitility.await()
+			.atMost(Duration.ofSeconds(90))
+			.until(() -> this.client.newVariableSearchRequest()
+				.filter((filter) -> filter.name("vin").value("\"" + vin + "\""))
+				.send()
+				.join()
+				.items()
+				.stream()
+				.map((found) -> found.getProcessInstanceKey())
+				.distinct()
+				.filter((key) -> "vehicle-intake".equals(
+						this.client.newProcessInstanceGetRequest(key).send().join().getProcessDefinitionId()))
+				.toList(), (keys) -> keys.size() == 1)
+			.get(0);
 	}
 
 	private void awaitWaitingAtTheGate() {

@@ -2,11 +2,15 @@ package fr.refactory.decisions;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.math.BigDecimal;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import java.util.regex.MatchResult;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import java.util.stream.IntStream;
 
 import javax.xml.parsers.DocumentBuilderFactory;
@@ -77,6 +81,9 @@ class DecisionModelConventionsTest {
         Map<String, String> found = new TreeMap<>();
         for (Path file : files()) {
             for (Element decision : children(read(file).getDocumentElement(), "decision")) {
+                if (DecisionTables.isParameters(decision.getAttribute("id"))) {
+                    continue;
+                }
                 found.put(decision.getAttribute("id"), hitPolicy(decision));
             }
         }
@@ -102,8 +109,12 @@ class DecisionModelConventionsTest {
 
         for (Element decision : decisions) {
             String id = decision.getAttribute("id");
-            Spec spec = BRIEF.get(id);
             assertThat(shapes).as("%s has a diagram shape", id).contains(id);
+            if (DecisionTables.isParameters(id)) {
+                assertParameters(decision, decisions);
+                continue;
+            }
+            Spec spec = BRIEF.get(id);
             assertThat(decision.getAttribute("name")).as("%s has a name", id).isNotBlank();
             Element table = children(decision, "decisionTable").get(0);
             List<String> inputExpressions = new ArrayList<>();
@@ -126,6 +137,88 @@ class DecisionModelConventionsTest {
             String elementId = ((Element) all.item(i)).getAttribute("id");
             assertThat(elementId).as("no generated modeler id").doesNotMatch(".*_[0-9a-z]{7}$");
         }
+    }
+
+    /** The tables whose thresholds are parameters a process owner changes on the models page (ADR 0324). */
+    private static final List<String> PARAMETERISED = List.of("battery-disposition", "retrofit-eligibility", "retrofit-conformity",
+            "core-acceptance", "economic-decision", "intake-route", "battery-safety-class", "reman-component-disposition",
+            "harvested-part-disposition", "quality-verdict");
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("parameterised")
+    void shouldReadItsThresholdsFromItsParametersDecisionWhenParameterised(String decisionId) {
+        Path file = DecisionTables.folder().resolve(decisionId + ".dmn");
+        List<Element> decisions = children(read(file).getDocumentElement(), "decision");
+
+        assertThat(decisions).extracting(d -> d.getAttribute("id")).contains(decisionId + DecisionTables.PARAMETERS_SUFFIX);
+        Element decision = decisions.stream().filter(d -> d.getAttribute("id").equals(decisionId)).findFirst().orElseThrow();
+        assertThat(children(decision, "informationRequirement"))
+                .extracting(r -> children(r, "requiredDecision").get(0).getAttribute("href"))
+                .contains("#" + decisionId + DecisionTables.PARAMETERS_SUFFIX);
+    }
+
+    /**
+     * No threshold is left as a literal in a parameterised table: once strings, parameter references and durations are
+     * taken out, an entry may only hold the structural numbers 0 and 1 ("no faulty module", "a repair loop done").
+     */
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("parameterised")
+    void shouldHoldNoThresholdLiteralInItsRulesWhenParameterised(String decisionId) {
+        Path file = DecisionTables.folder().resolve(decisionId + ".dmn");
+        for (Element decision : children(read(file).getDocumentElement(), "decision")) {
+            if (DecisionTables.isParameters(decision.getAttribute("id"))) {
+                continue;
+            }
+            for (Element rule : children(children(decision, "decisionTable").get(0), "rule")) {
+                List<Element> entries = new ArrayList<>(children(rule, "inputEntry"));
+                entries.addAll(children(rule, "outputEntry"));
+                for (Element entry : entries) {
+                    String text = entry.getTextContent().strip()
+                            .replaceAll("\"[^\"]*\"", "")
+                            .replaceAll("`[^`]*`(\\.[A-Za-z]+)?", "");
+                    assertThat(Pattern.compile("\\d+(\\.\\d+)?").matcher(text).results().map(MatchResult::group))
+                            .as("%s/%s: %s", decisionId, rule.getAttribute("id"), entry.getTextContent().strip())
+                            .allMatch(number -> number.equals("0") || number.equals("1"));
+                }
+            }
+        }
+    }
+
+    static List<String> parameterised() {
+        return PARAMETERISED;
+    }
+
+    /**
+     * A parameters decision: no inputs, one rule, every output a number with its unit in the label ("… (%)") and its
+     * sane range as allowed values ({@code [min..max]}) that the value in force respects; its decision requires it.
+     */
+    private static void assertParameters(Element parameters, List<Element> decisions) {
+        String id = parameters.getAttribute("id");
+        String owner = id.substring(0, id.length() - DecisionTables.PARAMETERS_SUFFIX.length());
+        Element table = children(parameters, "decisionTable").get(0);
+        assertThat(hitPolicy(parameters)).as("%s hit policy", id).isEqualTo("UNIQUE");
+        assertThat(children(table, "input")).as("%s has no inputs", id).isEmpty();
+        List<Element> rules = children(table, "rule");
+        assertThat(rules).as("%s has one rule", id).hasSize(1);
+        assertThat(rules.get(0).getAttribute("id")).isEqualTo("rule-" + id);
+        List<Element> outputs = children(table, "output");
+        List<Element> values = children(rules.get(0), "outputEntry");
+        assertThat(values).hasSameSizeAs(outputs);
+        for (int i = 0; i < outputs.size(); i++) {
+            Element output = outputs.get(i);
+            String name = output.getAttribute("name");
+            assertThat(output.getAttribute("typeRef")).as("%s.%s type", id, name).isEqualTo("number");
+            assertThat(output.getAttribute("label")).as("%s.%s label with unit", id, name).matches(".+ \\(.+\\)");
+            String range = children(output, "outputValues").get(0).getTextContent().strip();
+            Matcher bounds = Pattern.compile("\\[(-?[0-9.]+)\\.\\.(-?[0-9.]+)]").matcher(range);
+            assertThat(bounds.matches()).as("%s.%s allowed values %s", id, name, range).isTrue();
+            BigDecimal value = new BigDecimal(values.get(i).getTextContent().strip());
+            assertThat(value).as("%s.%s in force", id, name)
+                    .isBetween(new BigDecimal(bounds.group(1)), new BigDecimal(bounds.group(2)));
+        }
+        Element required = decisions.stream().filter(d -> d.getAttribute("id").equals(owner)).findFirst().orElseThrow();
+        assertThat(children(required, "informationRequirement")).as("%s requires %s", owner, id)
+                .extracting(r -> children(r, "requiredDecision").get(0).getAttribute("href")).contains("#" + id);
     }
 
     private static String hitPolicy(Element decision) {

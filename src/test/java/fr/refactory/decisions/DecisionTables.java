@@ -129,6 +129,13 @@ final class DecisionTables {
         return new Evaluation(decisionId, collect && value == null ? List.of() : value, List.copyOf(matched));
     }
 
+    /** A decision that holds the thresholds of another as its outputs (ADR 0324): {@code <decision id>-parameters}. */
+    static boolean isParameters(String decisionId) {
+        return decisionId.endsWith(PARAMETERS_SUFFIX);
+    }
+
+    static final String PARAMETERS_SUFFIX = "-parameters";
+
     /** A rule that matched while a decision (or one it requires) was evaluated. */
     record MatchedRule(String decisionId, String ruleId) {
     }
@@ -139,8 +146,12 @@ final class DecisionTables {
      */
     record Evaluation(String decisionId, Object value, List<MatchedRule> matchedRules) {
 
+        /** The matched rules without those of parameter decisions (their single rule always matches). */
         List<String> matchedRuleIds() {
-            return matchedRules.stream().map(MatchedRule::ruleId).toList();
+            return matchedRules.stream()
+                    .filter(rule -> !isParameters(rule.decisionId()))
+                    .map(MatchedRule::ruleId)
+                    .toList();
         }
 
         /**

@@ -349,7 +349,10 @@ class DiagnosisProcessTest extends ProcessTestSupport {
 			.join();
 		complete(retrofit, "task-inspect-kit-receipt", Map.of("packagingIntact", true, "shockIndicatorTriggered", false,
 				"quantityCheckOk", true, "kitSerialsScanned", "M, I, C"));
+		// the kit-pack-inspection form: the safety triage's answers without its battery-id scan, crash history and photos
 		Map<String, Object> pack = new HashMap<>(PlantInputs.normalTriage("PACK-D-" + key));
+		pack.keySet().removeAll(java.util.Set.of("batteryIdScanned", "crashHistory", "triagePhotosRef"));
+		pack.put("packPhotoRef", "PHOTO-D-" + key);
 		complete(retrofit, "task-inspect-kit-pack", pack);
 		complete(retrofit, "task-record-baseline", Map.of("frontAxleKgBefore", 1100, "rearAxleKgBefore", 900,
 				"totalKgBefore", 2000, "odometerKm", 120_000, "existingDtcsAcknowledged", true, "baselinePhotosRef",

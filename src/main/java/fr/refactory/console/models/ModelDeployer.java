@@ -6,8 +6,10 @@ import java.time.Duration;
 import java.util.Arrays;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Optional;
 import java.util.stream.Collectors;
 
+import fr.refactory.records.AuditEntry;
 import io.camunda.client.CamundaClient;
 import io.camunda.client.api.command.ProblemException;
 import io.camunda.client.api.response.DeploymentEvent;
@@ -95,8 +97,15 @@ class ModelDeployer {
 	private ModelDeploymentReport.Outcome deploy(CamundaClient client, Resource resource) {
 		String name = resource.getFilename();
 		try {
-			DeploymentEvent deployment = this.deployments.deploy(
-					List.of(new ModelFile(name, resource.getContentAsByteArray())), ModelDeployments.APPLICATION,
+			ModelFile file = new ModelFile(name, resource.getContentAsByteArray());
+			Optional<AuditEntry> kept = this.deployments.keptFromPerson(file);
+			if (kept.isPresent()) {
+				String versions = String.join(", ", ModelVersionHistory.versionsIn(kept.get()));
+				log.info("Model {} not deployed: {} deployed {} on the models page and the packaged file is unchanged",
+						name, kept.get().actor(), versions);
+				return new ModelDeploymentReport.Outcome(name, true, versions + " (kept, by " + kept.get().actor() + ")");
+			}
+			DeploymentEvent deployment = this.deployments.deploy(List.of(file), ModelDeployments.APPLICATION,
 					START_UP_REQUEST_TIMEOUT, true);
 			return new ModelDeploymentReport.Outcome(name, true, String.join(", ", DeployedVersions.of(deployment)));
 		}

@@ -3,6 +3,7 @@ package fr.refactory.console.models;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
@@ -86,6 +87,26 @@ class ModelDeployments {
 			throw new IllegalStateException("Expected the engine to answer a deployment within " + requestTimeout
 					+ ", but it did not", ex);
 		}
+	}
+
+	/**
+	 * The deployment by a person (models page, e.g. a parameter change) that the application must not undo at
+	 * start-up: the last one recorded for the file is by a person, and the packaged file is still the one the
+	 * application deployed before it. A packaged file that changed since (a new release) is deployed.
+	 */
+	Optional<AuditEntry> keptFromPerson(ModelFile packaged) {
+		List<AuditEntry> deployments = this.auditLog.about(packaged.name())
+			.stream()
+			.filter((entry) -> ACTION.equals(entry.action()))
+			.toList();
+		if (deployments.isEmpty() || APPLICATION.equals(deployments.get(deployments.size() - 1).actor())) {
+			return Optional.empty();
+		}
+		Optional<AuditEntry> lastByApplication = deployments.stream()
+			.filter((entry) -> APPLICATION.equals(entry.actor()))
+			.reduce((first, second) -> second);
+		return lastByApplication.filter((entry) -> packaged.sha256().equals(ModelVersionHistory.sha256In(entry)))
+			.map((entry) -> deployments.get(deployments.size() - 1));
 	}
 
 	private List<String> lastRecordedVersions(String fileName) {

@@ -50,6 +50,15 @@ record ModelVersionHistory(Map<String, Deployed> firstDeployments, List<FormVers
 		}
 	}
 
+	static String sha256In(AuditEntry entry) {
+		try {
+			return JSON.readTree(entry.data()).path("sha256").asText("");
+		}
+		catch (JsonProcessingException ex) {
+			return "";
+		}
+	}
+
 	/** The first deployment of "id vN", or {@code null} when it predates the audit log. */
 	public Deployed of(String id, int version) {
 		return this.firstDeployments.get(id + " v" + version);

@@ -48,8 +48,11 @@ class ModelsController {
 
 	private final ModelDeployments deployments;
 
+	private final DecisionParameters parameters;
+
 	ModelsController(CamundaClient client, ModelChecks checks, ModelDeploymentReport report, AuditLog auditLog,
-			ModelDeployments deployments) {
+			ModelDeployments deployments, DecisionParameters parameters) {
+		this.parameters = parameters;
 		this.client = client;
 		this.checks = checks;
 		this.report = report;
@@ -74,6 +77,8 @@ class ModelsController {
 		ModelVersionHistory history = ModelVersionHistory.of(deploymentEntries);
 		model.addAttribute("history", history);
 		model.addAttribute("forms", history.forms());
+		model.addAttribute("parameters", this.parameters.inForce());
+		model.addAttribute("parameterChanges", this.auditLog.withAction(DecisionParameters.ACTION));
 		return "console/models";
 	}
 
@@ -113,6 +118,22 @@ class ModelsController {
 		}
 		redirect.addFlashAttribute("deployed", DeployedVersions.of(deployment));
 		return "redirect:/models";
+	}
+
+	@PostMapping("/models/parameters")
+	String changeParameter(@RequestParam String decisionId, @RequestParam long decisionKey, @RequestParam String name,
+			@RequestParam(defaultValue = "") String value, @RequestParam(defaultValue = "") String reason,
+			Principal principal, Model model, HttpServletResponse response, RedirectAttributes redirect) {
+		DecisionParameters.Outcome outcome = this.parameters
+			.change(new ParameterChange(decisionId, decisionKey, name, value, reason), principal.getName());
+		if (!outcome.changed()) {
+			response.setStatus(HttpStatus.UNPROCESSABLE_ENTITY.value());
+			model.addAttribute("parameterProblems", outcome.problems());
+			model.addAttribute("parameterForm", new ParameterChange(decisionId, decisionKey, name, value, reason));
+			return models(model);
+		}
+		redirect.addFlashAttribute("parameterChanged", name + " = " + value.strip() + " (" + String.join(", ", outcome.deployed()) + ")");
+		return "redirect:/models#parameters";
 	}
 
 	private DeploymentEvent deployAll(List<ModelFile> files, String user, List<ModelProblem> problems) {
