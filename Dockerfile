@@ -17,4 +17,5 @@ USER refactory
 WORKDIR /app
 COPY --from=build /src/target/refactory-orchestrator-*.jar app.jar
 EXPOSE 8080
-ENTRYPOINT ["java", "-Xmx512m", "-jar", "/app/app.jar"]
+# a JVM out of memory exits (and is restarted) instead of running on with dead threads (docs/decisions/0262)
+ENTRYPOINT ["java", "-Xmx512m", "-XX:+ExitOnOutOfMemoryError", "-jar", "/app/app.jar"]

@@ -1,6 +1,7 @@
 package fr.refactory.engine.clock;
 
 import java.time.Duration;
+import java.time.Instant;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
@@ -11,10 +12,12 @@ import org.slf4j.LoggerFactory;
 import org.springframework.context.SmartLifecycle;
 
 /**
- * Work the engine does once a second on its own daemon thread while the application runs (releasing due jobs,
- * firing due timers), and at once whenever the engine clock is moved ({@code /actuator/clock}).
+ * Work the engine looks for once a second on its own daemon thread while the application runs (releasing due jobs,
+ * finding due timers), and at once whenever the engine clock is moved ({@code /actuator/clock}). The scheduler
+ * thread only finds due work and hands it over, so no process work can stall it (docs/decisions/0261); the time of
+ * its last successful tick shows in health ({@link PeriodicChecksHealth}).
  * <p>
- * A check that fails (typically: the database is gone) is logged once with its cause, then quietly retried with
+ * A tick that fails (typically: the database is gone) is logged once with its cause, then quietly retried with
  * growing pauses (2, 4, then every {@link #LONGEST_PAUSE}) until one works again, which is logged too: an outage
  * neither spins the thread nor fills the log (ADR 0257).
  */
@@ -34,22 +37,50 @@ public abstract class PeriodicCheck implements SmartLifecycle {
 
 	private long pausedUntilNanos;
 
+	private volatile Instant lastSuccessfulTick;
+
+	private volatile long lastSuccessfulTickNanos = System.nanoTime();
+
 	protected PeriodicCheck(String threadName) {
 		this.threadName = threadName;
 	}
 
-	/** Does the work once; may fail, then the schedule pauses and tries again. */
-	protected abstract void check();
+	/** Finds the due work and hands it over; may throw (the tick then counts as failed and the schedule pauses). */
+	protected abstract void tick();
 
-	/** Runs one check now, whatever the pause after failures; never throws, so the schedule keeps going. */
-	public final void checkNow() {
+	/** Runs one check now, whatever the pause after failures, and returns once the due work is done; never throws. */
+	public void checkNow() {
+		runTick();
+	}
+
+	/** Runs one tick, counting it as succeeded or failed; never throws. */
+	protected final void runTick() {
 		try {
-			check();
+			tick();
 			succeeded();
 		}
 		catch (RuntimeException ex) {
 			failed(ex);
 		}
+	}
+
+	public String name() {
+		return this.threadName;
+	}
+
+	/** @return the wall-clock time of the last tick that succeeded, or null before the first */
+	public Instant lastSuccessfulTick() {
+		return this.lastSuccessfulTick;
+	}
+
+	/** @return how long ago the last tick succeeded (since the start before the first) */
+	public Duration sinceLastSuccessfulTick() {
+		return Duration.ofNanos(System.nanoTime() - this.lastSuccessfulTickNanos);
+	}
+
+	/** @return how long the oldest work handed over by a tick has been waiting to be done (zero: none) */
+	public Duration oldestPendingWork() {
+		return Duration.ZERO;
 	}
 
 	/** How many checks in a row have failed so far (0 once one works). */
@@ -58,6 +89,8 @@ public abstract class PeriodicCheck implements SmartLifecycle {
 	}
 
 	private synchronized void succeeded() {
+		this.lastSuccessfulTick = Instant.now();
+		this.lastSuccessfulTickNanos = System.nanoTime();
 		if (this.failuresInARow > 0) {
 			this.log.info("{} works again after {} failed checks", this.threadName, this.failuresInARow);
 		}
@@ -84,11 +117,12 @@ public abstract class PeriodicCheck implements SmartLifecycle {
 				return;
 			}
 		}
-		checkNow();
+		runTick();
 	}
 
 	@Override
 	public synchronized void start() {
+		this.lastSuccessfulTickNanos = System.nanoTime();
 		this.scheduler = Executors.newSingleThreadScheduledExecutor((runnable) -> {
 			Thread thread = new Thread(runnable, this.threadName);
 			thread.setDaemon(true);

@@ -11,6 +11,8 @@ import fr.refactory.engine.decision.DecisionOutcome.EvaluatedDecision;
 import fr.refactory.engine.decision.DecisionOutcome.EvaluatedInput;
 import fr.refactory.engine.decision.DecisionOutcome.EvaluatedOutput;
 import fr.refactory.engine.decision.DecisionOutcome.MatchedRule;
+import fr.refactory.engine.expression.EvaluationOverrun;
+import fr.refactory.engine.expression.FeelExpressions;
 import fr.refactory.engine.state.KeyGenerator;
 import org.camunda.dmn.Audit;
 import org.camunda.dmn.DmnEngine;
@@ -57,17 +59,19 @@ public class DecisionEvaluator {
 		ParsedDmn dmn = this.decisions.parsed(definition.requirementsKey(),
 				() -> this.store.dmnXml(definition.requirementsKey()));
 		DmnEngine engine = this.decisions.engine();
-		Either<DmnEngine.EvalFailure, DmnEngine.EvalResult> result = engine.eval(dmn, definition.decisionId(),
-				variables);
+		Either<DmnEngine.EvalFailure, DmnEngine.EvalResult> result;
+		try {
+			result = FeelExpressions.bounded(() -> engine.eval(dmn, definition.decisionId(), variables),
+					EvaluationOverrun::new);
+		}
+		catch (EvaluationOverrun overrun) {
+			return failed(definition, link, overrun.getMessage(), List.of(), this.keys.nextKey());
+		}
 		long evaluationKey = this.keys.nextKey();
 		if (result.isLeft()) {
 			DmnEngine.EvalFailure failure = result.left().get();
-			List<EvaluatedDecision> evaluated = audit(failure.auditLog(), definition, evaluationKey);
-			DecisionOutcome outcome = new DecisionOutcome(evaluationKey, definition.decisionId(), definition.name(),
-					definition.version(), definition.key(), definition.requirementsId(), definition.requirementsKey(),
-					null, null, definition.decisionId(), failure.failure().message(), evaluated);
-			this.store.save(outcome, definition, link);
-			return outcome;
+			return failed(definition, link, failure.failure().message(),
+					audit(failure.auditLog(), definition, evaluationKey), evaluationKey);
 		}
 		DmnEngine.EvalResult success = result.toOption().get();
 		Object value = success.isNil() ? null : success.value();
@@ -75,6 +79,15 @@ public class DecisionEvaluator {
 		DecisionOutcome outcome = new DecisionOutcome(evaluationKey, definition.decisionId(), definition.name(),
 				definition.version(), definition.key(), definition.requirementsId(), definition.requirementsKey(),
 				value, write(value), "", "", evaluated);
+		this.store.save(outcome, definition, link);
+		return outcome;
+	}
+
+	private DecisionOutcome failed(DecisionStore.Definition definition, DecisionStore.Link link, String message,
+			List<EvaluatedDecision> evaluated, long evaluationKey) {
+		DecisionOutcome outcome = new DecisionOutcome(evaluationKey, definition.decisionId(), definition.name(),
+				definition.version(), definition.key(), definition.requirementsId(), definition.requirementsKey(),
+				null, null, definition.decisionId(), message, evaluated);
 		this.store.save(outcome, definition, link);
 		return outcome;
 	}

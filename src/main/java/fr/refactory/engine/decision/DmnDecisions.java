@@ -8,6 +8,7 @@ import java.util.concurrent.ConcurrentHashMap;
 
 import fr.refactory.engine.ConditionalOnEmbeddedEngine;
 import fr.refactory.engine.deployment.DeploymentRejected;
+import fr.refactory.engine.expression.FeelExpressions;
 import org.camunda.dmn.DmnEngine;
 import org.camunda.dmn.parser.ParsedDecision;
 import org.camunda.dmn.parser.ParsedDmn;
@@ -38,7 +39,17 @@ public class DmnDecisions {
 			throw new DeploymentRejected("Expected to deploy a valid DMN resource '" + resourceName
 					+ "', but it could not be parsed: " + result.left().get().message());
 		}
-		return result.toOption().get();
+		ParsedDmn dmn = result.toOption().get();
+		for (ParsedDecision decision : decisions(dmn)) {
+			try {
+				FeelExpressions.checkLiteralPatterns(decision.logic());
+			}
+			catch (IllegalArgumentException ex) {
+				throw new DeploymentRejected("Expected to deploy a valid DMN resource '" + resourceName
+						+ "', but decision '" + decision.id() + "' is invalid: " + ex.getMessage());
+			}
+		}
+		return dmn;
 	}
 
 	public static List<ParsedDecision> decisions(ParsedDmn dmn) {
@@ -53,11 +64,13 @@ public class DmnDecisions {
 	}
 
 	public void remember(long requirementsKey, ParsedDmn dmn) {
-		this.parsedByRequirementsKey.put(requirementsKey, dmn);
+		this.parsedByRequirementsKey.put(requirementsKey, FeelExpressions.guarded(dmn));
 	}
 
+	/** The parsed DMN to evaluate, with the evaluation guards in its FEEL (docs/decisions/0260). */
 	public ParsedDmn parsed(long requirementsKey, java.util.function.Supplier<byte[]> xml) {
-		return this.parsedByRequirementsKey.computeIfAbsent(requirementsKey, (key) -> parse("stored", xml.get()));
+		return this.parsedByRequirementsKey.computeIfAbsent(requirementsKey,
+				(key) -> FeelExpressions.guarded(parse("stored", xml.get())));
 	}
 
 	public DmnEngine engine() {

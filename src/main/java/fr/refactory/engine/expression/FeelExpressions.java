@@ -1,6 +1,8 @@
 package fr.refactory.engine.expression;
 
 import java.util.Map;
+import java.util.function.Function;
+import java.util.function.Supplier;
 
 import org.camunda.feel.api.EvaluationResult;
 import org.camunda.feel.api.FeelEngineApi;
@@ -9,11 +11,16 @@ import org.camunda.feel.api.ParseResult;
 
 /**
  * Wraps feel-scala: parse at deployment, evaluate at run time. Values starting with {@code =} are FEEL (the prefix is
- * stripped), anything else is a static string.
+ * stripped), anything else is a static string. Every evaluation is bounded in time and size ({@link EvaluationLimits},
+ * docs/decisions/0260).
  */
 public final class FeelExpressions {
 
-	private static final FeelEngineApi FEEL = FeelEngineBuilder.forJava().build();
+	private static final FeelEngineApi FEEL = FeelEngineBuilder.forJava()
+		.withFunctionProvider(new GuardFunctions())
+		.build();
+
+	private static volatile BoundedEvaluations evaluations = new BoundedEvaluations(EvaluationLimits.DEFAULT);
 
 	private FeelExpressions() {
 	}
@@ -34,7 +41,8 @@ public final class FeelExpressions {
 		if (!result.isSuccess()) {
 			throw new IllegalArgumentException(result.failure().message());
 		}
-		return new Expression(source, result.parsedExpression());
+		FeelGuards.checkLiteralPatterns(result.parsedExpression());
+		return new Expression(source, FeelGuards.guard(result.parsedExpression()));
 	}
 
 	/** A FEEL expression even without the {@code =} prefix (sequence-flow conditions, script bodies). */
@@ -47,7 +55,9 @@ public final class FeelExpressions {
 		if (expression.isStatic()) {
 			return expression.source();
 		}
-		EvaluationResult result = FEEL.evaluate(expression.parsed(), variables);
+		EvaluationResult result = bounded(() -> FEEL.evaluate(expression.parsed(), variables),
+				(overrun) -> new ExpressionFailure("Expected to evaluate expression '" + expression.source()
+						+ "', but " + overrun));
 		if (!result.isSuccess()) {
 			throw new ExpressionFailure("Expected to evaluate expression '" + expression.source()
 					+ "', but failed: " + result.failure().message());
@@ -64,8 +74,31 @@ public final class FeelExpressions {
 		return String.valueOf(value);
 	}
 
-	public static FeelEngineApi engine() {
-		return FEEL;
+	/**
+	 * Runs an evaluation (of FEEL or a DMN decision) within the configured budget.
+	 * @param overrun makes the exception thrown when the evaluation went beyond a limit, from the reason
+	 */
+	public static <T> T bounded(Supplier<T> evaluation, Function<String, ? extends RuntimeException> overrun) {
+		return evaluations.run(evaluation, overrun);
+	}
+
+	/**
+	 * Compiles the literal patterns of regular expression functions in a parsed DMN decision.
+	 * @throws IllegalArgumentException naming the function and the reason
+	 */
+	public static void checkLiteralPatterns(Object parsedDecision) {
+		FeelGuards.checkLiteralPatterns(parsedDecision);
+	}
+
+	/** A parsed DMN (dmn-scala) with the same guards in each of its FEEL expressions. */
+	public static <T> T guarded(T parsedDmn) {
+		return FeelGuards.guardAll(parsedDmn);
+	}
+
+	static synchronized void limit(EvaluationLimits limits) {
+		BoundedEvaluations previous = evaluations;
+		evaluations = new BoundedEvaluations(limits);
+		previous.shutdown();
 	}
 
 }

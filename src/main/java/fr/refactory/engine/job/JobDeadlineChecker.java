@@ -8,7 +8,8 @@ import org.springframework.stereotype.Component;
 
 /**
  * Checks once a second (on the engine clock) for activated jobs past their deadline and for elapsed retry
- * back-offs, and hands them to {@link Jobs#releaseDueJobs()}, which makes them activatable and wakes waiting workers.
+ * back-offs, and hands them to {@link Jobs#releaseDueJobs()}, which makes them activatable (two updates, no process
+ * work) and wakes waiting workers on their own dispatcher thread.
  */
 @Component
 @ConditionalOnEmbeddedEngine
@@ -22,7 +23,7 @@ public class JobDeadlineChecker extends PeriodicCheck {
 	}
 
 	@Override
-	protected void check() {
+	protected void tick() {
 		this.jobs.releaseDueJobs();
 	}
 
