@@ -29,6 +29,8 @@ final class InjectedVariables {
 
 	private static final Pattern MESSAGE = Pattern.compile("/v2/messages/(publication|correlation)");
 
+	private static final Pattern KEYED = Pattern.compile("/v2/(jobs|element-instances)/(\\d+)/(completion|variables)");
+
 	private static final VariableSources SOURCES = VariableSources.read();
 
 	/**
@@ -82,12 +84,18 @@ final class InjectedVariables {
 
 	private static List<String> inventedBy(Request request, CamundaClient client) {
 		Set<String> given = names(request.body().path("variables"));
+		if (given.isEmpty()) {
+			return List.of();
+		}
 		Matcher userTask = USER_TASK.matcher(request.path());
 		if (userTask.matches()) {
 			return userTaskCompletion(Long.parseLong(userTask.group(1)), given, client);
 		}
 		if (MESSAGE.matcher(request.path()).matches()) {
 			String message = request.body().path("name").asText();
+			if (!SOURCES.isProductMessage(message)) {
+				return List.of();
+			}
 			return outside(given, SOURCES.messagePayload(message), message, "message " + message);
 		}
 		if ("/v2/process-instances".equals(request.path())) {
@@ -97,9 +105,33 @@ final class InjectedVariables {
 			}
 			return outside(given, SOURCES.startVariables(processId), processId, "new instance of " + processId);
 		}
-		String kind = request.path().startsWith("/v2/jobs/") ? "job completion"
-				: request.path().startsWith("/v2/signals/") ? "signal broadcast" : "set variables";
+		if (request.path().startsWith("/v2/signals/")) {
+			return SOURCES.isProductSignal(request.body().path("signalName").asText())
+					? outside(given, Set.of(), "signal broadcast", "signal broadcast") : List.of();
+		}
+		Matcher keyed = KEYED.matcher(request.path());
+		if (!keyed.matches() || !SOURCES.isProductModel(processOf(keyed.group(1), Long.parseLong(keyed.group(2)),
+				client))) {
+			return List.of();
+		}
+		String kind = "jobs".equals(keyed.group(1)) ? "job completion" : "set variables";
 		return outside(given, Set.of(), kind, kind + " (" + request.path() + ")");
+	}
+
+	/** The process of a job or an element instance (the scope whose variables are set). */
+	private static String processOf(String resource, long key, CamundaClient client) {
+		if ("jobs".equals(resource)) {
+			return client.newJobSearchRequest()
+				.filter((f) -> f.jobKey(key))
+				.send()
+				.join()
+				.items()
+				.stream()
+				.findFirst()
+				.map((job) -> job.getProcessDefinitionId())
+				.orElse(null);
+		}
+		return client.newElementInstanceGetRequest(key).send().join().getProcessDefinitionId();
 	}
 
 	private static List<String> userTaskCompletion(long userTaskKey, Set<String> given, CamundaClient client) {

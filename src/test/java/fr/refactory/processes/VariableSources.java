@@ -94,6 +94,10 @@ final class VariableSources {
 
 	private final Set<String> processIds = new HashSet<>();
 
+	private final Set<String> messageNames = new HashSet<>();
+
+	private final Set<String> signalNames = new HashSet<>();
+
 	private VariableSources() {
 	}
 
@@ -114,7 +118,16 @@ final class VariableSources {
 	}
 
 	boolean isProductModel(String processId) {
-		return this.processIds.contains(processId);
+		return processId != null && this.processIds.contains(processId);
+	}
+
+	/** A message some product model waits for (other tests' models use their own names). */
+	boolean isProductMessage(String name) {
+		return this.messageNames.contains(name);
+	}
+
+	boolean isProductSignal(String name) {
+		return this.signalNames.contains(name);
 	}
 
 	/** The fields of the form of a user task of a product model, or null for a task without one. */
@@ -159,6 +172,10 @@ final class VariableSources {
 	}
 
 	private void readModel(BpmnModelInstance model) {
+		model.getModelElementsByType(io.camunda.zeebe.model.bpmn.instance.Message.class)
+			.forEach((message) -> this.messageNames.add(message.getName()));
+		model.getModelElementsByType(io.camunda.zeebe.model.bpmn.instance.Signal.class)
+			.forEach((signal) -> this.signalNames.add(signal.getName()));
 		for (Process process : model.getModelElementsByType(Process.class)) {
 			String processId = process.getId();
 			this.processIds.add(processId);

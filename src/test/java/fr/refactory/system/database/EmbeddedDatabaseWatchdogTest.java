@@ -54,12 +54,16 @@ class EmbeddedDatabaseWatchdogTest {
 	@Test
 	void shouldStartTheKilledServerAgainOnTheSameDataAndPortSoThatThePoolReconnects() throws Exception {
 		start(Duration.ofSeconds(60));
+		this.watchdog.start();
 		execute("create table committed_work (note text)");
 		execute("insert into committed_work values ('before the kill')");
 		long killed = this.database.postmasterPid();
 		int port = this.database.port();
 
-		ProcessHandle.of(killed).orElseThrow().destroyForcibly();
+		ProcessHandle server = ProcessHandle.of(killed).orElseThrow();
+		server.destroyForcibly();
+		// the killed server's backends can answer a moment longer: read the row only once it is gone
+		server.onExit().get(30, TimeUnit.SECONDS);
 		long since = System.nanoTime();
 		String note = awaitRow();
 
@@ -81,8 +85,9 @@ class EmbeddedDatabaseWatchdogTest {
 		try (ServerSocket squatter = new ServerSocket()) {
 			process.destroyForcibly();
 			process.onExit().get(30, TimeUnit.SECONDS);
-			// another program takes the port the moment the server is gone
+			// another program takes the port the moment the server is gone, before the watchdog looks
 			squatter.bind(new InetSocketAddress(InetAddress.getLoopbackAddress(), port));
+			this.watchdog.start();
 
 			assertThat(this.exited.await(RECOVERY_BOUND.toSeconds(), TimeUnit.SECONDS))
 				.as("the watchdog ended the product").isTrue();
@@ -100,7 +105,6 @@ class EmbeddedDatabaseWatchdogTest {
 		this.pool.setConnectionTimeout(1500);
 		this.pool.setValidationTimeout(1000);
 		this.watchdog = new EmbeddedDatabaseWatchdog(this.database, Duration.ofMillis(200), this.exited::countDown);
-		this.watchdog.start();
 	}
 
 	private void execute(String sql) throws SQLException {
