@@ -14,6 +14,7 @@ import java.util.regex.Pattern;
 import com.fasterxml.jackson.databind.JsonNode;
 import fr.refactory.test.TestClientRequests.Request;
 import io.camunda.client.CamundaClient;
+import io.camunda.client.api.command.ProblemException;
 import io.camunda.client.api.search.response.UserTask;
 
 /**
@@ -131,7 +132,13 @@ final class InjectedVariables {
 				.map((job) -> job.getProcessDefinitionId())
 				.orElse(null);
 		}
-		return client.newElementInstanceGetRequest(key).send().join().getProcessDefinitionId();
+		try {
+			return client.newProcessInstanceGetRequest(key).send().join().getProcessDefinitionId();
+		}
+		catch (ProblemException ex) {
+			// variables set on a scope inside the instance, not on the instance itself
+			return client.newElementInstanceGetRequest(key).send().join().getProcessDefinitionId();
+		}
 	}
 
 	private static List<String> userTaskCompletion(long userTaskKey, Set<String> given, CamundaClient client) {
