@@ -8,6 +8,7 @@ import java.util.concurrent.ThreadLocalRandom;
 
 import fr.refactory.records.AuditLog;
 import fr.refactory.test.Browser;
+import fr.refactory.test.InstanceWithVariable;
 import fr.refactory.test.RefactoryIntegrationTest;
 import fr.refactory.test.WebSession;
 import io.camunda.client.CamundaClient;
@@ -95,20 +96,7 @@ class GateScanBrowserTest extends RefactoryIntegrationTest {
 	}
 
 	private long intakeOf(String vin) {
-		return Awaitility.await()
-			.atMost(Duration.ofSeconds(90))
-			.until(() -> this.client.newVariableSearchRequest()
-				.filter((filter) -> filter.name("vin").value("\"" + vin + "\""))
-				.send()
-				.join()
-				.items()
-				.stream()
-				.map((found) -> found.getProcessInstanceKey())
-				.distinct()
-				.filter((key) -> "vehicle-intake".equals(
-						this.client.newProcessInstanceGetRequest(key).send().join().getProcessDefinitionId()))
-				.toList(), (keys) -> keys.size() == 1)
-			.get(0);
+		return InstanceWithVariable.await(this.client, "vin", vin, "vehicle-intake", 0, Duration.ofSeconds(90));
 	}
 
 	private void awaitWaitingAtTheGate() {

@@ -14,6 +14,7 @@ import fr.refactory.console.start.DemoData;
 import fr.refactory.console.start.DemoDataLoader;
 import fr.refactory.console.start.DemoDataLoader.Outcome;
 import fr.refactory.console.start.DemoWorkInProgress;
+import fr.refactory.test.InstanceWithVariable;
 import fr.refactory.test.RefactoryIntegrationTest;
 import fr.refactory.test.WebSession;
 import io.camunda.client.CamundaClient;
@@ -162,25 +163,8 @@ class RealModelsConsoleTest extends RefactoryIntegrationTest {
 		return instanceWith(variable, value, processId, 0);
 	}
 
-	/** The one instance of the process with this variable value created after the instance key {@code after}. */
 	private long instanceWith(String variable, String value, String processId, long after) {
-		return Awaitility.await()
-			.atMost(PROCESS_WAIT)
-			.until(() -> this.client.newVariableSearchRequest()
-				.filter((filter) -> filter.name(variable).value("\"" + value + "\""))
-				.send()
-				.join()
-				.items()
-				.stream()
-				.map((found) -> found.getProcessInstanceKey())
-				.distinct()
-				.filter((key) -> key > after)
-				.filter((key) -> processId.equals(this.client.newProcessInstanceGetRequest(key)
-					.send()
-					.join()
-					.getProcessDefinitionId()))
-				.toList(), (keys) -> keys.size() == 1)
-			.get(0);
+		return InstanceWithVariable.await(this.client, variable, value, processId, after, PROCESS_WAIT);
 	}
 
 	private void publish(String message, String correlationKey, Map<String, Object> variables) {
