@@ -254,16 +254,7 @@ class LcvRetrofitProcessTest extends ProcessTestSupport {
 	 */
 	@Test
 	void as35AMassNonConformityEscalatesWithContainmentAtTheQualityGate() {
-		LocalDate planned = authorisedDate();
-		Map<String, Object> variables = master(planned);
-		variables.put("vin", PlantInputs.renaultVinPassingVehicleEol());
-		long key = toConversionWork(variables, planned);
-		removePowertrain(key);
-		for (int i = 0; i < 2; i++) {
-			complete(key, "task-review-part-disposition",
-					Map.of("reviewedDisposition", "MATERIAL_RECYCLING", "dispositionComment", "reviewed"));
-		}
-		installKit(key);
+		long key = kitInstalled(PlantInputs.renaultVinPassingVehicleEol());
 
 		// D4b MASS_OVER_120PCT is no HV failure: reviewed by retrofit-engineers, then the gate
 		commission(key, 500, 2420);
@@ -295,16 +286,7 @@ class LcvRetrofitProcessTest extends ProcessTestSupport {
 	 */
 	@Test
 	void aBondingReadOfExactlyTheLimitIsAnHvFailure() {
-		LocalDate planned = authorisedDate();
-		Map<String, Object> variables = master(planned);
-		variables.put("vin", PlantInputs.renaultVinWithBondingAtLimit());
-		long key = toConversionWork(variables, planned);
-		removePowertrain(key);
-		for (int i = 0; i < 2; i++) {
-			complete(key, "task-review-part-disposition",
-					Map.of("reviewedDisposition", "MATERIAL_RECYCLING", "dispositionComment", "reviewed"));
-		}
-		installKit(key);
+		long key = kitInstalled(PlantInputs.renaultVinWithBondingAtLimit());
 
 		complete(key, "task-commission-hv-system", Map.of("isolationDcOhmPerV", 500, "bondingOhm", 0.05,
 				"hvCablesOrange", true, "obdLampOff", true, "chargeTestAcOk", true, "chargeTestDcOk", true));
@@ -322,16 +304,7 @@ class LcvRetrofitProcessTest extends ProcessTestSupport {
 	 */
 	@Test
 	void hvReworkWithoutHabilitationAndAFailedUnlockEndsTheTests() {
-		LocalDate planned = authorisedDate();
-		Map<String, Object> variables = master(planned);
-		variables.put("vin", PlantInputs.renaultVinPassingVehicleEol());
-		long key = toConversionWork(variables, planned);
-		removePowertrain(key);
-		for (int i = 0; i < 2; i++) {
-			complete(key, "task-review-part-disposition",
-					Map.of("reviewedDisposition", "MATERIAL_RECYCLING", "dispositionComment", "reviewed"));
-		}
-		installKit(key);
+		long key = kitInstalled(PlantInputs.renaultVinPassingVehicleEol());
 
 		commission(key, 80);
 		String withBcl = designateLockoutOfficer(key);
@@ -347,6 +320,7 @@ class LcvRetrofitProcessTest extends ProcessTestSupport {
 		retrofit(key).hasVariableSatisfies("lockoutOfficerId", String.class,
 				(officer) -> org.assertj.core.api.Assertions.assertThat(officer).isEqualTo(withBcl));
 
+		LocalDate planned = authorisedDate();
 		Map<String, Object> again = master(planned);
 		again.put("vin", PlantInputs.renaultVinPassingVehicleEol());
 		again.put("hvReworkCount", 1);
@@ -570,6 +544,21 @@ class LcvRetrofitProcessTest extends ProcessTestSupport {
 		pack.put("ambientTemperatureC", 20);
 		pack.put("bmsCommunicating", true);
 		return pack;
+	}
+
+	/** A conversion of the van up to its installed kit: powertrain removed, both harvested parts sent to recycling. */
+	private long kitInstalled(String vin) {
+		LocalDate planned = authorisedDate();
+		Map<String, Object> variables = master(planned);
+		variables.put("vin", vin);
+		long key = toConversionWork(variables, planned);
+		removePowertrain(key);
+		for (int i = 0; i < 2; i++) {
+			complete(key, "task-review-part-disposition",
+					Map.of("reviewedDisposition", "MATERIAL_RECYCLING", "dispositionComment", "reviewed"));
+		}
+		installKit(key);
+		return key;
 	}
 
 	private static ProcessInstanceAssert retrofit(long key) {

@@ -30,6 +30,9 @@ final class PlantInputs {
 
 	private static final SimulatedMes MES = new SimulatedMes(Simulation.immediate("mes"));
 
+	private static final fr.refactory.plant.eol.SimulatedEndOfLineBenches EOL =
+			new fr.refactory.plant.eol.SimulatedEndOfLineBenches(Simulation.immediate("eol"));
+
 	private PlantInputs() {
 	}
 
@@ -143,32 +146,24 @@ final class PlantInputs {
 	 * limits on the simulated benches, so the quality gate sees no automatic failure.
 	 */
 	static String corePassingEol(String partFamily) {
-		for (int i = 0; i < 10_000; i++) {
-			String serial = "CORE-" + java.util.UUID.randomUUID().toString().substring(0, 8).toUpperCase();
-			fr.refactory.plant.eol.TestRun run = new fr.refactory.plant.eol.SimulatedEndOfLineBenches(
-					Simulation.immediate("eol"))
-				.runTest(fr.refactory.plant.IdempotencyKey.of("probe-" + serial),
-						new fr.refactory.plant.eol.TestRequest("PART", serial, partFamily + "_EOL", null));
-			if ("OK".equals(run.verdict())) {
-				return serial;
-			}
-		}
-		throw new IllegalStateException("No core passing the end-of-line test");
+		return coreWithEolVerdict(partFamily, "OK");
 	}
 
 	/** A fresh core serial whose end-of-line part test (programme {@code <partFamily>_EOL}) fails on the simulated benches. */
 	static String coreFailingEol(String partFamily) {
+		return coreWithEolVerdict(partFamily, "NOK");
+	}
+
+	private static String coreWithEolVerdict(String partFamily, String verdict) {
 		for (int i = 0; i < 10_000; i++) {
 			String serial = "CORE-" + java.util.UUID.randomUUID().toString().substring(0, 8).toUpperCase();
-			fr.refactory.plant.eol.TestRun run = new fr.refactory.plant.eol.SimulatedEndOfLineBenches(
-					Simulation.immediate("eol"))
-				.runTest(fr.refactory.plant.IdempotencyKey.of("probe-" + serial),
-						new fr.refactory.plant.eol.TestRequest("PART", serial, partFamily + "_EOL", null));
-			if ("NOK".equals(run.verdict())) {
+			fr.refactory.plant.eol.TestRun run = EOL.runTest(fr.refactory.plant.IdempotencyKey.of("probe-" + serial),
+					new fr.refactory.plant.eol.TestRequest("PART", serial, partFamily + "_EOL", null));
+			if (verdict.equals(run.verdict())) {
 				return serial;
 			}
 		}
-		throw new IllegalStateException("No core failing the end-of-line test");
+		throw new IllegalStateException("No core with end-of-line verdict " + verdict);
 	}
 
 	/** A part number whose days of cover in the simulated WMS are at least 90 (high) or below 90 (low). */
@@ -192,10 +187,8 @@ final class PlantInputs {
 	static String renaultVinPassingVehicleEol() {
 		for (int i = 0; i < 10_000; i++) {
 			String vin = renaultVin();
-			fr.refactory.plant.eol.TestRun run = new fr.refactory.plant.eol.SimulatedEndOfLineBenches(
-					Simulation.immediate("eol"))
-				.runTest(fr.refactory.plant.IdempotencyKey.of("probe-" + vin),
-						new fr.refactory.plant.eol.TestRequest("VEHICLE", vin, "VEHICLE_EOL", null));
+			fr.refactory.plant.eol.TestRun run = EOL.runTest(fr.refactory.plant.IdempotencyKey.of("probe-" + vin),
+					new fr.refactory.plant.eol.TestRequest("VEHICLE", vin, "VEHICLE_EOL", null));
 			if ("OK".equals(run.verdict())) {
 				return vin;
 			}
