@@ -41,6 +41,18 @@ final class ProductProcess implements AutoCloseable {
 		this.port = port;
 	}
 
+	/**
+	 * The packaged jar when {@code -Dfaults.jar=target/<jar>} names one (after {@code ./mvnw package}: the product as
+	 * it ships), else the test's classpath.
+	 */
+	private static List<String> launch() {
+		String jar = System.getProperty("faults.jar", "");
+		if (!jar.isBlank()) {
+			return List.of("-jar", Path.of(jar).toAbsolutePath().toString());
+		}
+		return List.of("-cp", System.getProperty("java.class.path"), RefactoryApplication.class.getName());
+	}
+
 	static ProductProcess start(String name, Path dataDirectory, String... arguments) {
 		return start(name, dataDirectory, RefactoryIntegrationTest.freePort(), arguments);
 	}
@@ -51,9 +63,9 @@ final class ProductProcess implements AutoCloseable {
 			Path logs = Path.of("target", "faults").toAbsolutePath();
 			Files.createDirectories(logs);
 			Path log = logs.resolve(name + ".log");
-			List<String> command = new ArrayList<>(List.of(java(), "-Xmx768m", "-cp",
-					System.getProperty("java.class.path"), RefactoryApplication.class.getName(),
-					"--server.port=" + port, "--refactory.database.embedded.data-directory=" + dataDirectory,
+			List<String> command = new ArrayList<>(List.of(java(), "-Xmx768m"));
+			command.addAll(launch());
+			command.addAll(List.of("--server.port=" + port, "--refactory.database.embedded.data-directory=" + dataDirectory,
 					"--spring.main.banner-mode=off",
 					// the product in its own JVM signs its workers in with the shipped users (ADR 0503)
 					"--refactory.security.development-credentials-allowed=true"));
