@@ -121,12 +121,12 @@ public final class Browser implements AutoCloseable {
 		return this.driver;
 	}
 
-	/** Saves a PNG of the current page under {@code target/screenshots}. */
+	/** Saves a PNG of the current page under {@code target/screenshots} (the name may hold sub-folders). */
 	public Path screenshot(String name) {
 		try {
-			Files.createDirectories(SCREENSHOTS);
-			File shot = this.driver.getScreenshotAs(OutputType.FILE);
 			Path target = SCREENSHOTS.resolve(name + ".png");
+			Files.createDirectories(target.getParent());
+			File shot = this.driver.getScreenshotAs(OutputType.FILE);
 			Files.copy(shot.toPath(), target, StandardCopyOption.REPLACE_EXISTING);
 			return target;
 		}

@@ -1,0 +1,125 @@
+package fr.refactory.journeys;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+
+import fr.refactory.test.Browser;
+import org.awaitility.Awaitility;
+import org.awaitility.core.ConditionTimeoutException;
+import org.openqa.selenium.By;
+import org.openqa.selenium.WebElement;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * A journey's people at the console, in one Chromium at tablet size: one development user signed in at a time, who
+ * finds a task of a subject in the task list, claims it and fills in its form as typed. Every step leaves a screenshot
+ * under {@code target/screenshots/journeys/<journey>/}; the journey's last page is
+ * {@code target/screenshots/journeys/<journey>.png}.
+ */
+final class Operator implements AutoCloseable {
+
+	/** How long a task may take to appear: the application's workers run the automatic steps before it. */
+	private static final Duration TASK_APPEARS = Duration.ofSeconds(120);
+
+	private final Browser browser;
+
+	private final String journey;
+
+	private int step;
+
+	private String user;
+
+	private Operator(Browser browser, String journey) {
+		this.browser = browser;
+		this.journey = journey;
+	}
+
+	static Operator open(String baseUrl, String journey) {
+		return new Operator(Browser.open(baseUrl), journey);
+	}
+
+	/** Signs out whoever is signed in and signs this development user in (password "demo"). */
+	Operator as(String username) {
+		if (!username.equals(this.user)) {
+			this.browser.driver().manage().deleteAllCookies();
+			this.browser.signIn(username);
+			this.user = username;
+		}
+		return this;
+	}
+
+	/** Opens a plant-event form of the console's start page by its link text, fills it in and sends it. */
+	Operator startForm(String linkText, Map<String, String> values) {
+		this.browser.go("/console/start");
+		this.browser.click(By.linkText(linkText));
+		TaskForm form = new TaskForm(this);
+		values.forEach(form::set);
+		screenshot("start-" + slug(linkText));
+		WebElement submit = this.browser.driver().findElement(By.id("announce"));
+		submit.click();
+		String notice = form.awaitOutcome();
+		screenshot("started-" + slug(linkText));
+		assertThat(notice).as("answer to %s", linkText).isNotBlank();
+		return this;
+	}
+
+	/**
+	 * Waits until the task list shows the subject's task to the signed-in user, opens and claims it. Fails with the
+	 * page's text when it does not appear.
+	 */
+	TaskForm task(String subject, String taskName) {
+		try {
+			Awaitility.await()
+				.atMost(TASK_APPEARS)
+				.pollInterval(Duration.ofSeconds(1))
+				.until(() -> sees(subject, taskName));
+		}
+		catch (ConditionTimeoutException ex) {
+			screenshot("missing-" + taskName);
+			throw new AssertionError("'" + taskName + "' of " + subject + " did not appear in " + this.user
+					+ "'s task list within " + TASK_APPEARS + "; the list shows:\n" + this.browser.pageText(), ex);
+		}
+		this.browser.click(By.linkText(taskName));
+		List<WebElement> claim = this.browser.driver().findElements(By.id("claim"));
+		if (!claim.isEmpty()) {
+			claim.get(0).click();
+		}
+		this.browser.waitFor(By.id("complete"));
+		assertThat(this.browser.driver().findElement(By.id("assignee")).getText()).isEqualTo(this.user);
+		return new TaskForm(this);
+	}
+
+	/** Whether the signed-in user's list shows a task of that name for the subject now (no waiting). */
+	boolean sees(String subject, String taskName) {
+		return !this.browser.go("/console/tasks?subject=" + subject).driver().findElements(By.linkText(taskName)).isEmpty();
+	}
+
+	/** Opens a page of the application (e.g. an auditor's view of the finished instance) as the journey's last page. */
+	String lastPage(String path) {
+		this.browser.go(path);
+		this.browser.waitFor(By.tagName("main"));
+		this.browser.screenshot("journeys/" + this.journey);
+		return this.browser.pageText();
+	}
+
+	void screenshot(String what) {
+		this.step++;
+		this.browser.screenshot("journeys/" + this.journey + "/" + String.format("%02d", this.step) + "-" + slug(what));
+	}
+
+	Browser browser() {
+		return this.browser;
+	}
+
+	private static String slug(String text) {
+		return text.toLowerCase().replaceAll("[^a-z0-9]+", "-").replaceAll("(^-|-$)", "");
+	}
+
+	@Override
+	public void close() {
+		this.browser.close();
+	}
+
+}
