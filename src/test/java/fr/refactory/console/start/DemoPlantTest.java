@@ -14,6 +14,7 @@ import fr.refactory.console.OperatorTasks;
 import fr.refactory.console.TaskQuery;
 import fr.refactory.console.TaskRow;
 import fr.refactory.console.start.DemoDataLoader.Outcome;
+import fr.refactory.system.security.RefactoryUsersProperties;
 import fr.refactory.system.security.UserDirectory;
 import fr.refactory.test.RefactoryIntegrationTest;
 import io.camunda.client.CamundaClient;
@@ -27,17 +28,16 @@ import org.springframework.beans.factory.annotation.Autowired;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * Issue #15: after the first start every operator development user finds work. The real demo plant (the loader is
+ * Issue #15: after the first start every development user of the shop floor (every configured user with a
+ * candidate group but demo, the process owner and the auditor) finds work. The real demo plant (the loader is
  * off in the test configuration, so it runs here under its own marker) against the deployed models and the
  * application's workers; each user's list is read through the console's own query, polled with a bound (no timing
  * is asserted). The instances it creates are cancelled afterwards: other tests use the same scenario VINs.
  */
 class DemoPlantTest extends RefactoryIntegrationTest {
 
-	/** Every development user with an operator role, as in application.yml. */
-	private static final List<String> OPERATORS = List.of("intake-operator", "diagnostic-technician",
-			"retrofit-technician", "reman-technician", "battery-technician", "lockout-officer", "lockout-trainee",
-			"quality-inspector");
+	/** Users without shop-floor work: everything (demo), the models, the records. */
+	private static final Set<String> NOT_ON_THE_SHOP_FLOOR = Set.of("demo", "process-owner", "auditor");
 
 	@Autowired
 	CamundaClient client;
@@ -51,6 +51,9 @@ class DemoPlantTest extends RefactoryIntegrationTest {
 	@Autowired
 	UserDirectory users;
 
+	@Autowired
+	RefactoryUsersProperties configuredUsers;
+
 	private final DemoData plant = DemoData.refactoryScenarios(LocalDate.now());
 
 	@Test
@@ -60,19 +63,31 @@ class DemoPlantTest extends RefactoryIntegrationTest {
 
 		assertThat(this.loader.load(demo)).isEqualTo(Outcome.ANNOUNCED);
 
-		for (String operator : OPERATORS) {
+		for (String operator : operators()) {
 			List<TaskRow> found = Awaitility.await()
 				.atMost(Duration.ofSeconds(90))
 				.pollInterval(Duration.ofMillis(500))
 				.until(() -> demoTasksOf(operator), (rows) -> !rows.isEmpty());
 			assertThat(found).as("tasks of %s", operator).allSatisfy((row) -> assertThat(subjects()).contains(row.subject()));
 		}
-		Set<String> groupsWithWork = OPERATORS.stream()
+		Set<String> groupsWithWork = operators().stream()
 			.flatMap((operator) -> demoTasksOf(operator).stream())
 			.flatMap((row) -> row.candidateGroups().stream())
 			.collect(Collectors.toSet());
 		assertThat(groupsWithWork).contains("intake-operators", "diagnostic-technicians", "retrofit-technicians",
-				"core-inspectors", "battery-operators", "quality-inspectors", "hv-lockout-officers");
+				"core-inspectors", "battery-operators", "quality-inspectors", "hv-lockout-officers", "mechanics",
+				"bodywork-technicians", "paint-technicians", "retrofit-engineers", "retrofit-managers",
+				"logistics-receivers", "customer-service", "registration-clerks", "dismantling-admin",
+				"dismantling-operators", "hse-officers", "quality-engineers", "battery-engineers");
+	}
+
+	/** Every development user of application.yml with a candidate group, but those not on the shop floor. */
+	private List<String> operators() {
+		return this.configuredUsers.users()
+			.stream()
+			.filter((user) -> !user.groups().isEmpty() && !NOT_ON_THE_SHOP_FLOOR.contains(user.username()))
+			.map((user) -> user.username())
+			.toList();
 	}
 
 	/** Cancels the instances started for the demo's subjects (their callers' children end with them). */
