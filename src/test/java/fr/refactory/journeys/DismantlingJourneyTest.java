@@ -64,7 +64,7 @@ class DismantlingJourneyTest extends JourneyTest {
 			long dismantling = instanceOf("dismantling", "vin", zoe.vin);
 
 			zoe.documentsChecked(people);
-			zoe.officerChosen(people, "Assign habilitated lockout officer");
+			zoe.officerChosen(people, "hse-officer", zoe.vin);
 			zoe.lockedOut(people, zoe.vin);
 			zoe.batteryRemoved(people);
 			long triage = instanceOf("battery-triage", "batteryId", zoe.batteryId);

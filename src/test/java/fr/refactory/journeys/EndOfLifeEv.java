@@ -77,15 +77,16 @@ final class EndOfLifeEv {
 	}
 
 	/**
-	 * L.1 resolution: hse-officers choose the lockout officer among the people the competency register proposes (the
-	 * BCL holders on shift); the trainee (B0L only) is not among them.
+	 * L.1 resolution: the caller's manager (dismantling: hse-officers, battery triage: battery-engineers) chooses the
+	 * lockout officer among the people the competency register proposes (the BCL holders on shift); the trainee (B0L
+	 * only) is not among them.
 	 */
-	List<String> officerChosen(Operator people, String assignTaskName) {
-		TaskForm assignment = people.as("hse-officer").task(this.vin, assignTaskName);
+	List<String> officerChosen(Operator people, String manager, String subject) {
+		TaskForm assignment = people.as(manager).task(subject, "Assign habilitated lockout officer");
 		List<String> proposed = assignment.options("lockoutOfficerId");
 		assertThat(proposed).as("BCL holders on shift").contains(OFFICER).doesNotContain(TRAINEE);
 		assignment.set("lockoutOfficerId", OFFICER)
-			.set("habilitationComment", "Laure holds BCL and is on the dismantling line today")
+			.set("habilitationComment", "Laure holds BCL and is on shift today")
 			.complete("lockout-officer-assignment");
 		return proposed;
 	}
