@@ -44,7 +44,7 @@ class ProcessSubjects {
 		return variables;
 	}
 
-	private Object valueOf(Variable variable) {
+	Object valueOf(Variable variable) {
 		try {
 			return this.json.readValue(variable.getValue(), Object.class);
 		}

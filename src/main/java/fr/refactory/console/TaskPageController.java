@@ -125,9 +125,15 @@ class TaskPageController {
 		return "console/task";
 	}
 
-	/** The task's form with its dynamic options read from the process variables ({@code valuesKey}). */
+	/**
+	 * The task's form with its dynamic options read from the process variables ({@code valuesKey}) and its texts
+	 * showing the variables the task sees, those of a multi-instance body included (ADR 0451).
+	 */
 	private java.util.Optional<FormDefinition> formOf(UserTask task, Map<String, Object> variables) {
-		return this.tasks.formSchemaOf(task).map((schema) -> FormDefinition.parse(schema).withOptionsFrom(variables));
+		return this.tasks.formSchemaOf(task)
+			.map((schema) -> FormDefinition.parse(schema)
+				.withOptionsFrom(variables)
+				.withTextFrom(this.tasks.visibleVariablesOf(task)));
 	}
 
 	private UserTask visibleTask(long taskKey, Principal principal) {

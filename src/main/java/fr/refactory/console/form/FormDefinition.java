@@ -4,6 +4,8 @@ import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import java.util.stream.Stream;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
@@ -17,6 +19,10 @@ import fr.refactory.console.form.FormField.Option;
  * with validation rules and conditions.
  */
 public record FormDefinition(String id, List<FormField> fields) {
+
+	private static final Pattern TEMPLATE_EXPRESSION = Pattern.compile("\\{\\{\\s*([A-Za-z_][A-Za-z0-9_.]*)\\s*}}");
+
+	private static final Pattern MARKDOWN_HEADING = Pattern.compile("(?m)^#{1,6}\\s+");
 
 	private static final ObjectMapper JSON = new ObjectMapper();
 
@@ -49,6 +55,32 @@ public record FormDefinition(String id, List<FormField> fields) {
 			values.forEach((value) -> options.add(optionOf(value)));
 		}
 		return resolved.withOptions(List.copyOf(options));
+	}
+
+	/**
+	 * The form with its text components as the operator reads them: form-js template expressions ({@code {{a.b}}})
+	 * replaced by the task's variables (nothing when unset), Markdown heading and emphasis markers left out (ADR 0451).
+	 */
+	public FormDefinition withTextFrom(Map<String, Object> variables) {
+		return new FormDefinition(this.id, this.fields.stream().map((field) -> withTextFrom(field, variables)).toList());
+	}
+
+	private static FormField withTextFrom(FormField field, Map<String, Object> variables) {
+		FormField resolved = field.withFields(field.fields().stream().map((child) -> withTextFrom(child, variables)).toList());
+		if (!"text".equals(field.type()) || field.text() == null) {
+			return resolved;
+		}
+		Matcher expression = TEMPLATE_EXPRESSION.matcher(field.text());
+		String text = expression.replaceAll((match) -> Matcher.quoteReplacement(valueAt(variables, match.group(1))));
+		return resolved.withText(MARKDOWN_HEADING.matcher(text).replaceAll("").replace("**", ""));
+	}
+
+	private static String valueAt(Map<String, Object> variables, String path) {
+		Object value = variables;
+		for (String name : path.split("\\.")) {
+			value = (value instanceof Map<?, ?> map) ? map.get(name) : null;
+		}
+		return value == null ? "" : value.toString();
 	}
 
 	private static Option optionOf(Object value) {

@@ -28,6 +28,13 @@ public record FormField(String type, String key, String label, String descriptio
 				this.subtype, this.readonly, this.defaultValue, this.fields);
 	}
 
+	/** The text component with the text the operator reads (template expressions resolved). */
+	public FormField withText(String newText) {
+		return new FormField(this.type, this.key, this.label, this.description, newText, this.required, this.min,
+				this.max, this.minLength, this.maxLength, this.pattern, this.options, this.valuesKey, this.hideCondition,
+				this.subtype, this.readonly, this.defaultValue, this.fields);
+	}
+
 	public FormField withFields(List<FormField> children) {
 		return new FormField(this.type, this.key, this.label, this.description, this.text, this.required, this.min,
 				this.max, this.minLength, this.maxLength, this.pattern, this.options, this.valuesKey, this.hideCondition,

@@ -225,10 +225,11 @@ public class WmsWorkers {
 	@JobWorker(type = "wms.getDemandForReference")
 	public Map<String, Object> getDemandForReference(ActivatedJob job) {
 		Vars vars = Vars.of(job);
-		String model = vars.textOr("VEHICLE", "modelFamily").toUpperCase(java.util.Locale.ROOT).replaceAll("\\W", "");
+		// a reference the operator can type into the removal form: upper-case letters, digits and hyphens (ADR 0450)
+		String model = vars.textOr("VEHICLE", "modelFamily").toUpperCase(java.util.Locale.ROOT).replaceAll("[^A-Z0-9]", "");
 		List<Map<String, Object>> candidates = new ArrayList<>();
 		for (String family : HARVEST_FAMILIES) {
-			String partNumber = model + "-" + family;
+			String partNumber = model + "-" + family.replace('_', '-');
 			PartDemand demand = JobOutcome.call(job, () -> this.wms.demandFor(partNumber));
 			Map<String, Object> candidate = new LinkedHashMap<>();
 			candidate.put("partNumber", partNumber);

@@ -137,6 +137,33 @@ class WmsWorkersTest extends RefactoryIntegrationTest {
 			.satisfies((turbo) -> assertThat(turbo).containsEntry("remanProgramExists", true));
 	}
 
+	/**
+	 * 7.7: the operator types the candidate's reference the task shows into the removal form, so the WMS lists only
+	 * references that form accepts (its part number pattern; ADR 0450).
+	 */
+	@Test
+	void harvestCandidatesHaveReferencesTheRemovalFormAccepts() throws java.io.IOException {
+		String pattern = new com.fasterxml.jackson.databind.ObjectMapper()
+			.readTree(java.nio.file.Path.of("processes/forms/harvested-part-removal.form").toFile())
+			.path("components")
+			.findParents("key")
+			.stream()
+			.filter((field) -> "partNumber".equals(field.path("key").asText()))
+			.findFirst()
+			.orElseThrow()
+			.path("validate")
+			.path("pattern")
+			.asText();
+		Map<String, Object> result = this.workers.getDemandForReference(
+				TestJob.of("wms.getDemandForReference", Map.of("vin", TestVins.master(), "modelFamily", "MASTER_III")));
+
+		assertThat(pattern).isNotBlank();
+		assertThat(Results.list(result.get("harvestCandidates"))).map(Results::map)
+			.extracting((candidate) -> candidate.get("partNumber").toString())
+			.hasSize(7)
+			.allSatisfy((reference) -> assertThat(reference).matches(pattern));
+	}
+
 	/** D3 compares a summary of the WMS's answers: OBSOLETE over BACKORDER over ALL_AVAILABLE. */
 	@Test
 	void partsAvailabilityIsSummarisedForD3() {
