@@ -151,7 +151,7 @@ public class DocumentWorkers {
 		Vars vars = Vars.of(job);
 		String action = "UNLOCK".equals(vars.header("action")) ? "UNLOCK" : "LOCK";
 		Map<String, String> data = data(vars, "subjectKey", "workOrderId", "lockoutOfficerId",
-				"lockoutCertificateNumber", "vatMeterId");
+				"lockoutCertificateNumber", "voltageMeterId");
 		data.put("action", action);
 		GeneratedDocument document = generate(job, vars, "LOCKOUT_CERTIFICATE", data);
 		return Map.of("lockoutCertificateId", document.documentId());

@@ -27,6 +27,9 @@ class DocumentWorkersTest extends RefactoryIntegrationTest {
 	Certificates certificates;
 
 	@Autowired
+	fr.refactory.plant.doc.DocumentStore documents;
+
+	@Autowired
 	AuditLog audit;
 
 	@Autowired
@@ -151,6 +154,27 @@ class DocumentWorkersTest extends RefactoryIntegrationTest {
 		assertThat(this.certificates.forSubject(vin)).extracting((c) -> c.kind() + ":" + c.number())
 			.contains("CERTIFICATE_OF_DESTRUCTION:COD-" + vin)
 			.anySatisfy((text) -> assertThat(text).startsWith("QUALITY_RECORD:"));
+	}
+
+	/** The checklist form's voltage tester (field voltageMeterId) is on the lockout certificate (L.3, Q3). */
+	@Test
+	void theLockoutCertificateNamesTheVoltageTesterTheOfficerUsed() {
+		String vin = TestVins.master();
+		Map<String, Object> lockout = Map.of("subjectKey", vin, "subjectType", "VEHICLE", "lockoutOfficerId",
+				"lockout-officer", "lockoutCertificateNumber", "LOTO-" + vin);
+		String withTesterSeven = shaOfLockoutCertificate(lockout, "VAT-7");
+		String withTesterNine = shaOfLockoutCertificate(lockout, "VAT-9");
+
+		assertThat(withTesterSeven).as("the certificate's content depends on the tester used").isNotEqualTo(withTesterNine);
+	}
+
+	private String shaOfLockoutCertificate(Map<String, Object> lockout, String voltageMeterId) {
+		Map<String, Object> variables = new java.util.HashMap<>(lockout);
+		variables.put("voltageMeterId", voltageMeterId);
+		String documentId = (String) this.workers
+			.generateLockoutCertificate(TestJob.of("doc.generateLockoutCertificate", variables))
+			.get("lockoutCertificateId");
+		return this.documents.find(documentId).orElseThrow().sha256();
 	}
 
 	@Test
