@@ -88,7 +88,7 @@ public class OperatorTasks {
 	}
 
 	public Map<String, Object> variablesOf(UserTask task) {
-		return this.subjects.rootVariablesOf(task.getProcessInstanceKey());
+		return this.subjects.taskVariablesOf(task.getUserTaskKey(), task.getProcessInstanceKey());
 	}
 
 	public List<ElementInstance> historyOf(long processInstanceKey) {

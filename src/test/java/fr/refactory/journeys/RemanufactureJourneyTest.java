@@ -113,7 +113,9 @@ class RemanufactureJourneyTest extends JourneyTest {
 				checked.add(check.text());
 				check.set("checkResult", "OK").complete("manual-check-" + checked.size());
 			}
-			assertThat(checked).as("manual checks of the gearbox's control plan").isNotEmpty();
+			assertThat(checked).as("manual checks of the gearbox's control plan, each naming its check and the core")
+				.isNotEmpty()
+				.allSatisfy((form) -> assertThat(form).contains("on **" + coreSerial + "**").doesNotContain("{{"));
 
 			awaitEnded(reman, "end-part-remanufactured");
 			assertRecords(reman, coreSerial, workOrderId);
@@ -127,7 +129,7 @@ class RemanufactureJourneyTest extends JourneyTest {
 	 * the work order posted and not 0 EUR, the gate's inspection results and the quality record of the released part.
 	 */
 	private void assertRecords(long reman, String coreSerial, String workOrderId) {
-		assertThat(variableOrNull(reman, "coreCreditAmountEur")).isEqualTo("400.0");
+		assertThat(Double.parseDouble(variableOrNull(reman, "coreCreditAmountEur"))).isEqualTo(400.0);
 		assertThat(variableOrNull(reman, "partTestResult")).isEqualTo("OK");
 		assertThat(Double.parseDouble(variableOrNull(reman, "remanCostEur"))).isPositive();
 		List<AuditEntry> postings = this.auditLog.about(coreSerial)
@@ -149,7 +151,7 @@ class RemanufactureJourneyTest extends JourneyTest {
 	private void inspectComponent(Operator people, String coreSerial) {
 		TaskForm inspection = people.task(coreSerial, "Inspect and measure component");
 		String text = inspection.text();
-		String reference = FINDINGS.keySet().stream().filter((ref) -> text.contains("Component " + ref + " "))
+		String reference = FINDINGS.keySet().stream().filter((ref) -> text.contains("Component **" + ref + "**"))
 			.findFirst()
 			.orElseThrow(() -> new AssertionError("no component of the work order on the form:\n" + text));
 		FINDINGS.get(reference).forEach(inspection::set);

@@ -38,6 +38,11 @@ public record FormView(FormDefinition form, Map<String, Object> values, Map<Stri
 		return value == null ? "" : value.toString();
 	}
 
+	/** A text component as the task shows it: its templates filled from the task's variables. */
+	public String shownText(FormField field) {
+		return TextTemplates.fill(field.text(), this.values);
+	}
+
 	public boolean isChecked(String key) {
 		Object value = this.values.get(key);
 		return Boolean.TRUE.equals(value) || "true".equals(value);
