@@ -27,7 +27,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * Journey of battery-triage (domain brief §3.6), AS-45: a traction pack a dealer returns (lease return) is received at
- * the battery workshop (the WMS goods receipt raises BatteryReceived), a battery operator triages it at the console
+ * the battery workshop (the WMS goods receipt raises BatteryReceived), a battery operator (B1XL/B2XL) triages it at the console
  * (nothing wrong: D6 NORMAL), the bench reads its BMS (SoH about 82 %, cells within 30 mV, no module fault), D7 sends it
  * to exchange stock for reuse in a vehicle with its passport set to REUSED, and a quality inspector passes the
  * BATTERY control plan's manual checks. The path has no HV lockout: nothing is opened.
@@ -57,7 +57,7 @@ class BatteryTriageJourneyTest extends JourneyTest {
 					Map.of("batteryId", batteryId, "origin", "DEALER_RETURN", "suspectedDamage", false));
 			long triage = instanceOf("battery-triage", "batteryId", batteryId);
 
-			people.as("battery-technician")
+			people.as("battery-operator")
 				.task(batteryId, "Triage battery safety")
 				.set("batteryIdScanned", batteryId)
 				.set("casingDamage", "NONE")
