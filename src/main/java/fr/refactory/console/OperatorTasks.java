@@ -88,24 +88,7 @@ public class OperatorTasks {
 	}
 
 	public Map<String, Object> variablesOf(UserTask task) {
-		return this.subjects.rootVariablesOf(task.getProcessInstanceKey());
-	}
-
-	/**
-	 * The variables the task sees: its own scope's and every enclosing scope's (e.g. a multi-instance body's input
-	 * element), the innermost winning. Inner scopes are created after their enclosing ones, so they have larger keys.
-	 */
-	public Map<String, Object> visibleVariablesOf(UserTask task) {
-		Map<String, Object> variables = new java.util.HashMap<>();
-		this.client.newUserTaskVariableSearchRequest(task.getUserTaskKey())
-			.page((page) -> page.limit(SEARCH_LIMIT))
-			.send()
-			.join()
-			.items()
-			.stream()
-			.sorted(java.util.Comparator.comparing(io.camunda.client.api.search.response.Variable::getScopeKey).reversed())
-			.forEach((variable) -> variables.putIfAbsent(variable.getName(), this.subjects.valueOf(variable)));
-		return variables;
+		return this.subjects.taskVariablesOf(task.getUserTaskKey(), task.getProcessInstanceKey());
 	}
 
 	public List<ElementInstance> historyOf(long processInstanceKey) {

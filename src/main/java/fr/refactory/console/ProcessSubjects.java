@@ -44,7 +44,24 @@ class ProcessSubjects {
 		return variables;
 	}
 
-	Object valueOf(Variable variable) {
+	/**
+	 * The variables a user task sees: the process instance's, overlaid with those of the scopes around the task (a
+	 * multi-instance element such as the component a reman inspector measures, the task's input mappings).
+	 */
+	Map<String, Object> taskVariablesOf(long userTaskKey, long processInstanceKey) {
+		Map<String, Object> variables = rootVariablesOf(processInstanceKey);
+		this.client.newUserTaskVariableSearchRequest(userTaskKey)
+			.page((page) -> page.limit(500))
+			.send()
+			.join()
+			.items()
+			.stream()
+			.filter((variable) -> !Long.valueOf(processInstanceKey).equals(variable.getScopeKey()))
+			.forEach((variable) -> variables.put(variable.getName(), valueOf(variable)));
+		return variables;
+	}
+
+	private Object valueOf(Variable variable) {
 		try {
 			return this.json.readValue(variable.getValue(), Object.class);
 		}

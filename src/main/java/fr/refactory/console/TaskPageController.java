@@ -133,7 +133,7 @@ class TaskPageController {
 		return this.tasks.formSchemaOf(task)
 			.map((schema) -> FormDefinition.parse(schema)
 				.withOptionsFrom(variables)
-				.withTextFrom(this.tasks.visibleVariablesOf(task)));
+				.withTextFrom(variables));
 	}
 
 	private UserTask visibleTask(long taskKey, Principal principal) {

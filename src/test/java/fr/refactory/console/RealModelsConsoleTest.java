@@ -75,7 +75,8 @@ class RealModelsConsoleTest extends RefactoryIntegrationTest {
 
 		HttpResponse<String> announced = remaker.post("/console/start/core-arrival",
 				Map.of("coreSerial", List.of(serial), "partNumber", List.of("320109725R"), "partFamily",
-						List.of("GEARBOX"), "origin", List.of("DEALER_RETURN")));
+						List.of("GEARBOX"), "origin", List.of("DEALER_RETURN"), "exchangeSaleId", List.of("XS-" + serial),
+						"exchangeSaleDate", List.of("2026-11-19")));
 		assertThat(announced.body()).contains(serial);
 		long instance = instanceWith("coreSerial", serial, "remanufacture");
 		publish("CoreReceived", serial, Map.of("partNumber", "320109725R", "receiptDate", "2026-12-01",

@@ -75,7 +75,8 @@ class StartFormTest extends RefactoryIntegrationTest {
 
 		HttpResponse<String> dealerReturn = remaker.post("/console/start/core-arrival",
 				Map.of("coreSerial", List.of(serial), "partNumber", List.of("8201-583-992"), "partFamily",
-						List.of("GEARBOX"), "origin", List.of("DEALER_RETURN"), "donorVin", List.of("not a vin")));
+						List.of("GEARBOX"), "origin", List.of("DEALER_RETURN"), "donorVin", List.of("not a vin"),
+						"exchangeSaleId", List.of("XS-" + serial), "exchangeSaleDate", List.of("2026-11-20")));
 
 		assertThat(dealerReturn.uri().getPath()).isEqualTo("/console/tasks");
 		ProcessInstance instance = startedInstance(processId);
@@ -113,7 +114,9 @@ class StartFormTest extends RefactoryIntegrationTest {
 		assertThat(hidden.body()).contains("id=\"field-donorVin\"")
 			.contains("hidden=\"hidden\"")
 			.contains("value=\"VF1MA000864512345\"")
-			.doesNotContain("name=\"_shown\"");
+			.doesNotContain("name=\"_shown\" value=\"donorVin\"")
+			.as("a dealer return asks for its exchange sale (ADR 0440)")
+			.contains("name=\"_shown\" value=\"exchangeSaleId\"", "name=\"_shown\" value=\"exchangeSaleDate\"");
 	}
 
 	@Test

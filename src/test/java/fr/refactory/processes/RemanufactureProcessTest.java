@@ -88,6 +88,36 @@ class RemanufactureProcessTest extends ProcessTestSupport {
 	}
 
 	/**
+	 * AS-53 from the console: the dealer return is announced with its exchange sale (start form core-arrival) and the
+	 * goods receipt scan says only the receipt date; the days since the exchange sale are counted from the two dates, so
+	 * the credit is D8b's 100 %, not NO_EXCHANGE's 0 %.
+	 */
+	@Test
+	void as53TheDaysSinceTheExchangeSaleComeFromTheAnnouncedSaleDateAndTheReceiptDate() {
+		String coreSerial = PlantInputs.corePassingEol(FAMILY);
+		Map<String, Object> announced = new HashMap<>();
+		announced.put("coreSerial", coreSerial);
+		announced.put("partNumber", "ST-" + coreSerial.substring(5));
+		announced.put("partFamily", FAMILY);
+		announced.put("origin", "DEALER_RETURN");
+		announced.put("exchangeSaleId", "XS-" + coreSerial);
+		announced.put("exchangeSaleDate", "2026-05-12");
+		long key = track(this.client.newCorrelateMessageCommand()
+			.messageName("CoreAnnounced")
+			.correlationKey(coreSerial)
+			.variables(announced)
+			.send()
+			.join()
+			.getProcessInstanceKey());
+		reman(key).isWaitingForMessage("CoreReceived", coreSerial);
+		publish("CoreReceived", coreSerial, Map.of("coreSerial", coreSerial, "receiptDate", "2026-06-01"));
+
+		reman(key).hasVariable("daysSinceExchangeSale", 20).hasVariable("exchangeSaleId", "XS-" + coreSerial);
+		complete(key, "task-inspect-core", inspection(Map.of()));
+		reman(key).hasVariable("coreGrade", "A").hasVariable("coreCreditPct", 100);
+	}
+
+	/**
 	 * The new brush set is short at the pick (a {@code SHORT-} part number in the simulated WMS): the work order goes
 	 * on hold, a supply planner expedites it, PartsAvailable (work order / reference) resumes the pick, which then
 	 * gets a lot.

@@ -65,6 +65,7 @@ final class VariableSources {
 			entry("ExpertReportReceived", new PlantMessage("the document store's upload by the bodywork admin (brief §3.10)", Set.of("expertReportRef"))),
 			entry("DocumentsReceived", new PlantMessage("the document store's upload (brief §3.10)", Set.of("documentsPresent"))),
 			entry("PartsAvailable", new PlantMessage("the WMS (brief §3.10)", Set.of("partsList"))),
+			entry("BatteryReceived", new PlantMessage("the WMS goods receipt of a traction pack a dealer returns (warranty or lease return, brief §3.6, §3.10)", Set.of("batteryId", "origin", "suspectedDamage"))),
 			entry("CapacityTestDone", new PlantMessage("the battery test bench's capacity test result (brief §3.6, §3.10)", Set.of("measuredSohPct", "measuredCapacityKwh"))));
 
 	record PlantMessage(String sentBy, Set<String> variables) {

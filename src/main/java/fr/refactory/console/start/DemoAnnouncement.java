@@ -37,6 +37,14 @@ public record DemoAnnouncement(String scenario, String messageName, String corre
 				Map.of("vin", vin, "declaredProgram", declaredProgram, "senderId", senderId));
 	}
 
+	/** A dealer's standard-exchange return, announced with the exchange sale its credit depends on (ADR 0440). */
+	static DemoAnnouncement dealerReturn(String scenario, String coreSerial, String partNumber, String partFamily,
+			String exchangeSaleId, String exchangeSaleDate) {
+		return new DemoAnnouncement(scenario, StartForms.CORE_ARRIVAL.messageName(), coreSerial, "PART",
+				Map.of("coreSerial", coreSerial, "partNumber", partNumber, "partFamily", partFamily, "origin",
+						"DEALER_RETURN", "exchangeSaleId", exchangeSaleId, "exchangeSaleDate", exchangeSaleDate));
+	}
+
 	static DemoAnnouncement core(String scenario, String coreSerial, String partNumber, String partFamily,
 			String origin, String donorVin) {
 		Map<String, Object> variables = donorVin == null

@@ -28,7 +28,7 @@ public class StartForms {
 
 	static final StartForm CORE_ARRIVAL = new StartForm("core-arrival", "Announce a core arrival", "CoreAnnounced",
 			"coreSerial", "PART", List.of("core-inspectors", "reman-operators"),
-			java.util.Set.of("coreSerial", "partNumber", "donorVin"), "console/start-forms/core-arrival.form",
+			java.util.Set.of("coreSerial", "partNumber", "donorVin", "exchangeSaleId"), "console/start-forms/core-arrival.form",
 			"PROCESS_START_REQUESTED", "Announced a core arrival", false);
 
 	/** Gate scan (1.0): an announced vehicle moves on to intake, an unannounced one starts it as UNKNOWN. */

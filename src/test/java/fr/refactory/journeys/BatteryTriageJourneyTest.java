@@ -1,0 +1,152 @@
+package fr.refactory.journeys;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import fr.refactory.plant.btb.BmsReading;
+import fr.refactory.plant.btb.SimulatedBatteryTestBench;
+import fr.refactory.plant.simulation.Simulation;
+import fr.refactory.records.AuditEntry;
+import fr.refactory.records.AuditLog;
+import fr.refactory.records.Batteries;
+import fr.refactory.records.Certificate;
+import fr.refactory.records.Certificates;
+import fr.refactory.records.InspectionResult;
+import fr.refactory.records.Inspections;
+import io.camunda.client.api.search.enums.ElementInstanceState;
+import io.camunda.client.api.search.enums.ProcessInstanceState;
+import org.awaitility.Awaitility;
+import org.junit.jupiter.api.Test;
+
+import org.springframework.beans.factory.annotation.Autowired;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * Journey of battery-triage (domain brief §3.6), AS-45: a traction pack a dealer returns (lease return) is received at
+ * the battery workshop (the WMS goods receipt raises BatteryReceived), a battery operator (B1XL/B2XL) triages it at the console
+ * (nothing wrong: D6 NORMAL), the bench reads its BMS (SoH about 82 %, cells within 30 mV, no module fault), D7 sends it
+ * to exchange stock for reuse in a vehicle with its passport set to REUSED, and a quality inspector passes the
+ * BATTERY control plan's manual checks. The path has no HV lockout: nothing is opened.
+ */
+class BatteryTriageJourneyTest extends JourneyTest {
+
+	private static final SimulatedBatteryTestBench BENCH = new SimulatedBatteryTestBench(Simulation.immediate("btb"));
+
+	@Autowired
+	AuditLog auditLog;
+
+	@Autowired
+	Batteries batteries;
+
+	@Autowired
+	Inspections inspections;
+
+	@Autowired
+	Certificates certificates;
+
+	@Test
+	void aHealthyPackReturnedByADealerIsTriagedMeasuredAndReusedInAVehicle() {
+		String batteryId = healthyPack();
+		try (Operator people = operators("battery-triage")) {
+			// the WMS goods receipt of the returned pack (the plant's BatteryReceived)
+			publish("BatteryReceived", batteryId,
+					Map.of("batteryId", batteryId, "origin", "DEALER_RETURN", "suspectedDamage", false));
+			long triage = instanceOf("battery-triage", "batteryId", batteryId);
+
+			people.as("battery-operator")
+				.task(batteryId, "Triage battery safety")
+				.set("batteryIdScanned", batteryId)
+				.set("casingDamage", "NONE")
+				.set("leakOrVent", "false")
+				.set("swelling", "false")
+				.set("smokeOrSmell", "false")
+				.set("surfaceTemperatureC", "21")
+				.set("ambientTemperatureC", "20")
+				.set("bmsCommunicating", "true")
+				.set("crashHistory", "false")
+				.set("triagePhotosRef", "PHOTO-" + batteryId + "-TOP, PHOTO-" + batteryId + "-LABEL")
+				.complete("safety-triage");
+
+			long gate = calledInstance(triage, "quality-gate");
+			assertThat(variableOrNull(triage, "safetyClass")).isEqualTo("NORMAL");
+			assertThat(variableOrNull(triage, "disposition")).isEqualTo("REUSE_IN_VEHICLE");
+			people.as("quality-inspector");
+			List<String> checked = new ArrayList<>();
+			while (awaitsManualCheck(gate)) {
+				TaskForm check = people.task(batteryId, "Perform manual check");
+				checked.add(check.text());
+				check.set("checkResult", "OK").complete("manual-check-" + checked.size());
+			}
+			assertThat(checked).as("manual checks of the BATTERY control plan, each naming its check and the pack")
+				.isNotEmpty()
+				.allSatisfy((form) -> assertThat(form).contains("on **" + batteryId + "**").doesNotContain("{{"));
+
+			awaitEnded(triage, "end-battery-released");
+			assertRecords(triage, batteryId);
+			String lastPage = people.as("auditor").lastPage("/audit/instances/" + triage);
+			assertThat(lastPage).contains("COMPLETED", batteryId);
+		}
+	}
+
+	/**
+	 * What AS-45 must leave: the SoH the bench read in the battery's history, the pack in exchange stock, its passport
+	 * REUSED (in the battery record too), the gate's results and the quality record of the released pack.
+	 */
+	private void assertRecords(long triage, String batteryId) {
+		double soh = BENCH.readBms(batteryId, "BTB-1").sohPct();
+		assertThat(Double.parseDouble(variableOrNull(triage, "sohPct"))).isEqualTo(soh);
+		assertThat(variableOrNull(triage, "passportAction")).isEqualTo("SET_STATUS_REUSED");
+		assertThat(this.batteries.sohHistory(batteryId)).singleElement()
+			.satisfies((reading) -> assertThat(reading.sohPct().doubleValue()).isEqualTo(soh));
+		assertThat(this.batteries.find(batteryId)).hasValueSatisfying(
+				(battery) -> assertThat(battery.regulatoryStatus()).isEqualTo("REUSED"));
+		List<AuditEntry> audit = this.auditLog.about(batteryId);
+		assertThat(audit).extracting(AuditEntry::action).contains("BMS_READ", "MOVED", "PASSPORT_STATUS_SET");
+		assertThat(audit).filteredOn((entry) -> "MOVED".equals(entry.action()))
+			.anySatisfy((entry) -> assertThat(entry.data()).contains("EXCHANGE_STOCK"));
+		assertThat(this.inspections.forSubject(batteryId)).extracting(InspectionResult::result)
+			.isNotEmpty()
+			.containsOnly("OK");
+		assertThat(this.certificates.forSubject(batteryId)).extracting(Certificate::kind).contains("QUALITY_RECORD");
+	}
+
+	/** Whether a manual check of the gate is open, waiting while the gate runs its automatic steps. */
+	private boolean awaitsManualCheck(long gate) {
+		Awaitility.await("a manual check or the end of gate " + gate)
+			.atMost(Duration.ofSeconds(120))
+			.pollInterval(Duration.ofSeconds(1))
+			.until(() -> !openChecks(gate).isEmpty() || this.client.newProcessInstanceGetRequest(gate)
+				.send()
+				.join()
+				.getState() != ProcessInstanceState.ACTIVE);
+		return !openChecks(gate).isEmpty();
+	}
+
+	private List<?> openChecks(long gate) {
+		return this.client.newElementInstanceSearchRequest()
+			.filter((f) -> f.processInstanceKey(gate)
+				.elementId("task-perform-manual-check")
+				.state(ElementInstanceState.ACTIVE))
+			.send()
+			.join()
+			.items();
+	}
+
+	/** A fresh pack whose BMS, on the simulated bench, reads as AS-45's: SoH 80–85 %, spread at most 30 mV, no fault. */
+	private static String healthyPack() {
+		for (int i = 0; i < 10_000; i++) {
+			String id = "BAT-" + UUID.randomUUID().toString().substring(0, 8).toUpperCase();
+			BmsReading bms = BENCH.readBms(id, "BTB-1");
+			if (bms.sohPct() >= 80 && bms.sohPct() < 85 && bms.cellMaxMv() - bms.cellMinMv() <= 30
+					&& bms.faultHistory().isEmpty()) {
+				return id;
+			}
+		}
+		throw new IllegalStateException("No pack reading as AS-45's on the simulated bench");
+	}
+
+}

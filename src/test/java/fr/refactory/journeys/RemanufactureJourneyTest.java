@@ -1,0 +1,213 @@
+package fr.refactory.journeys;
+
+import java.time.LocalDate;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import fr.refactory.plant.IdempotencyKey;
+import fr.refactory.plant.eol.SimulatedEndOfLineBenches;
+import fr.refactory.plant.eol.TestRequest;
+import fr.refactory.plant.simulation.Simulation;
+import fr.refactory.records.AuditEntry;
+import fr.refactory.records.AuditLog;
+import fr.refactory.records.Certificates;
+import fr.refactory.records.InspectionResult;
+import fr.refactory.records.Inspections;
+import io.camunda.client.api.search.enums.ElementInstanceState;
+import org.awaitility.Awaitility;
+import org.junit.jupiter.api.Test;
+
+import org.springframework.beans.factory.annotation.Autowired;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * Journey of remanufacture (domain brief §3.4): AS-53 then AS-58. A dealer's standard-exchange gearbox core is
+ * announced at the console, scanned in at goods receipt 20 days after the exchange sale, inspected (like-for-like,
+ * complete, no damage: grade A, full credit), released by the MES as a reman work order, disassembled, cleaned, its
+ * components measured (the bearing within tolerance is replaced all the same, AS-58; the input shaft is machined to
+ * repair size; the casing is reused), reassembled, tested on the end-of-line bench and passed through the quality gate.
+ */
+class RemanufactureJourneyTest extends JourneyTest {
+
+	private static final String FAMILY = "GEARBOX";
+
+	private static final SimulatedEndOfLineBenches EOL = new SimulatedEndOfLineBenches(Simulation.immediate("eol"));
+
+	/** What the reman inspector measures on each component the MES work order lists. */
+	private static final Map<String, Map<String, String>> FINDINGS = Map.of(
+			"BEARING", Map.of("componentClass", "WEAR_PART", "measuredWearPct", "40"),
+			"INPUT-SHAFT", Map.of("componentClass", "STRUCTURAL", "measuredWearPct", "120", "reconditionable", "true"),
+			"CASING", Map.of("componentClass", "STRUCTURAL", "measuredWearPct", "30"));
+
+	@Autowired
+	AuditLog auditLog;
+
+	@Autowired
+	Inspections inspections;
+
+	@Autowired
+	Certificates certificates;
+
+	@Test
+	void aGearboxCoreReturnedByADealerIsCreditedInFullAndRemanufactured() {
+		String coreSerial = gearboxCorePassingEol();
+		String partNumber = "GB-" + coreSerial.substring(4);
+		LocalDate receipt = LocalDate.now();
+		try (Operator people = operators("remanufacture")) {
+			people.as("reman-technician").startForm("Announce a core arrival", ordered("coreSerial", coreSerial,
+					"partNumber", partNumber, "partFamily", FAMILY, "origin", "DEALER_RETURN", "exchangeSaleId",
+					"XS-" + coreSerial, "exchangeSaleDate", receipt.minusDays(20).toString()));
+			people.as("supply-planner")
+				.startForm("Gate scan: core received", ordered("coreSerial", coreSerial, "receiptDate", receipt.toString()));
+			long reman = instanceOf("remanufacture", "coreSerial", coreSerial);
+
+			people.as("reman-technician")
+				.task(coreSerial, "Inspect core")
+				.set("likeForLike", "true")
+				.set("completeAndAssembled", "true")
+				.set("disassembled", "false")
+				.set("housingCracked", "false")
+				.set("fireOrWaterDamage", "false")
+				.set("corrosion", "NONE")
+				.set("priorRepairOrWelding", "false")
+				.set("partNumberLegible", "true")
+				.set("missingOrBrokenNonWearParts", "0")
+				.set("corePhotosRef", "PHOTO-" + coreSerial + "-1, PHOTO-" + coreSerial + "-2")
+				.complete("core-inspection");
+			awaitElement(reman, "msg-reman-order-released");
+			assertThat(variableOrNull(reman, "coreGrade")).isEqualTo("A");
+			assertThat(variableOrNull(reman, "coreCreditPct")).isEqualTo("100");
+
+			// the MES releases the reman work order for the core in the core bank (the plant's RemanOrderReleased)
+			String workOrderId = "WO-REMAN-" + coreSerial;
+			publish("RemanOrderReleased", coreSerial, Map.of("workOrderId", workOrderId, "targetReference",
+					partNumber + "-RM", "components", FINDINGS.keySet().stream().sorted().map(RemanufactureJourneyTest::component).toList()));
+
+			people.task(coreSerial, "Disassemble core")
+				.set("subComponentsList", "bearing x1, input shaft x1, casing x1")
+				.complete("disassembly");
+			people.task(coreSerial, "Clean components")
+				.set("cleaningProgramId", "CLEAN-GBX")
+				.set("cleaningResult", "OK")
+				.complete("cleaning");
+			for (int i = 0; i < FINDINGS.size(); i++) {
+				inspectComponent(people, coreSerial);
+			}
+			people.task(coreSerial, "Recondition component")
+				.set("reconditionOperation", "Grind to repair size -0.25")
+				.set("reconditionResult", "OK")
+				.complete("reconditioning");
+			people.task(coreSerial, "Reassemble part")
+				.set("torqueRecords", "casing bolts M10 45 Nm, output flange M12 80 Nm")
+				.set("newSerial", "GBX-" + coreSerial.substring(4))
+				.complete("reassembly");
+
+			long gate = calledInstance(reman, "quality-gate");
+			people.as("quality-inspector");
+			List<String> checked = new java.util.ArrayList<>();
+			while (awaitsManualCheck(gate)) {
+				TaskForm check = people.task(coreSerial, "Perform manual check");
+				checked.add(check.text());
+				check.set("checkResult", "OK").complete("manual-check-" + checked.size());
+			}
+			assertThat(checked).as("manual checks of the gearbox's control plan, each naming its check and the core")
+				.isNotEmpty()
+				.allSatisfy((form) -> assertThat(form).contains("on **" + coreSerial + "**").doesNotContain("{{"));
+
+			awaitEnded(reman, "end-part-remanufactured");
+			assertRecords(reman, coreSerial, workOrderId);
+			String lastPage = people.as("auditor").lastPage("/audit/instances/" + reman);
+			assertThat(lastPage).contains("COMPLETED", coreSerial);
+		}
+	}
+
+	/**
+	 * What the journey must leave: the full credit posted to the ERP (of the 400 EUR deposit), the reman cost booked on
+	 * the work order posted and not 0 EUR, the gate's inspection results and the quality record of the released part.
+	 */
+	private void assertRecords(long reman, String coreSerial, String workOrderId) {
+		assertThat(Double.parseDouble(variableOrNull(reman, "coreCreditAmountEur"))).isEqualTo(400.0);
+		assertThat(variableOrNull(reman, "partTestResult")).isEqualTo("OK");
+		assertThat(Double.parseDouble(variableOrNull(reman, "remanCostEur"))).isPositive();
+		List<AuditEntry> postings = this.auditLog.about(coreSerial)
+			.stream()
+			.filter((entry) -> "ERP_POSTED".equals(entry.action()))
+			.toList();
+		assertThat(postings).anySatisfy((posting) -> assertThat(posting.data()).contains("CORE_CREDIT", "400.00"));
+		assertThat(postings).anySatisfy((posting) -> assertThat(posting.data()).contains("REMAN_COST")
+			.doesNotContain("\"amountEur\":\"0.00\""));
+		assertThat(this.inspections.forSubject(coreSerial)).extracting(InspectionResult::result)
+			.isNotEmpty()
+			.containsOnly("OK");
+		assertThat(this.certificates.forSubject(coreSerial)).extracting(fr.refactory.records.Certificate::kind)
+			.contains("QUALITY_RECORD");
+		assertThat(variableOrNull(reman, "remanSerial")).startsWith("RM-");
+		assertThat(workOrderId).isNotBlank();
+	}
+
+	private void inspectComponent(Operator people, String coreSerial) {
+		TaskForm inspection = people.task(coreSerial, "Inspect and measure component");
+		String text = inspection.text();
+		String reference = FINDINGS.keySet().stream().filter((ref) -> text.contains("Component **" + ref + "**"))
+			.findFirst()
+			.orElseThrow(() -> new AssertionError("no component of the work order on the form:\n" + text));
+		FINDINGS.get(reference).forEach(inspection::set);
+		inspection.complete("component-" + reference.toLowerCase());
+	}
+
+	/** Whether a manual check of the gate is open, waiting while the gate runs its automatic steps. */
+	private boolean awaitsManualCheck(long gate) {
+		Awaitility.await("a manual check or the end of gate " + gate)
+			.atMost(java.time.Duration.ofSeconds(120))
+			.pollInterval(java.time.Duration.ofSeconds(1))
+			.until(() -> !openElements(gate, "task-perform-manual-check").isEmpty() || gateEnded(gate));
+		return !openElements(gate, "task-perform-manual-check").isEmpty();
+	}
+
+	private boolean gateEnded(long gate) {
+		return this.client.newProcessInstanceGetRequest(gate).send().join().getState()
+				!= io.camunda.client.api.search.enums.ProcessInstanceState.ACTIVE;
+	}
+
+	private List<?> openElements(long instance, String elementId) {
+		return this.client.newElementInstanceSearchRequest()
+			.filter((f) -> f.processInstanceKey(instance).elementId(elementId).state(ElementInstanceState.ACTIVE))
+			.send()
+			.join()
+			.items();
+	}
+
+	private void awaitElement(long instance, String elementId) {
+		Awaitility.await(elementId + " of " + instance)
+			.atMost(java.time.Duration.ofSeconds(60))
+			.until(() -> !openElements(instance, elementId).isEmpty());
+	}
+
+	private static Map<String, Object> component(String reference) {
+		return Map.of("reference", reference, "description", reference.toLowerCase().replace('-', ' '));
+	}
+
+	private static Map<String, String> ordered(String... keysAndValues) {
+		Map<String, String> values = new LinkedHashMap<>();
+		for (int i = 0; i < keysAndValues.length; i += 2) {
+			values.put(keysAndValues[i], keysAndValues[i + 1]);
+		}
+		return values;
+	}
+
+	/** A fresh core serial whose gearbox end-of-line test passes on the simulated benches (the gate sees no failure). */
+	private static String gearboxCorePassingEol() {
+		for (int i = 0; i < 10_000; i++) {
+			String serial = "GBX-" + UUID.randomUUID().toString().substring(0, 8).toUpperCase();
+			if ("OK".equals(EOL.runTest(IdempotencyKey.of("probe-" + serial),
+					new TestRequest("PART", serial, FAMILY + "_EOL", null)).verdict())) {
+				return serial;
+			}
+		}
+		throw new IllegalStateException("No gearbox core passing its end-of-line test");
+	}
+
+}
