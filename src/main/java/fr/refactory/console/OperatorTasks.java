@@ -87,8 +87,14 @@ public class OperatorTasks {
 		return Optional.ofNullable(schema).map(Object::toString);
 	}
 
+	/**
+	 * What the task's form shows: the process's variables and, over them, those of the task's own scopes (the check
+	 * or operation a multi-instance task is about, its input mappings).
+	 */
 	public Map<String, Object> variablesOf(UserTask task) {
-		return this.subjects.rootVariablesOf(task.getProcessInstanceKey());
+		Map<String, Object> variables = this.subjects.rootVariablesOf(task.getProcessInstanceKey());
+		variables.putAll(this.subjects.visibleFrom(task.getUserTaskKey()));
+		return variables;
 	}
 
 	public List<ElementInstance> historyOf(long processInstanceKey) {

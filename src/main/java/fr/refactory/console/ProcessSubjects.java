@@ -44,6 +44,19 @@ class ProcessSubjects {
 		return variables;
 	}
 
+	/** The variables visible from a user task, the innermost scope's value of a name winning. */
+	Map<String, Object> visibleFrom(long userTaskKey) {
+		Map<String, Object> variables = new LinkedHashMap<>();
+		// the engine lists the task's own scope first, then each enclosing one
+		this.client.newUserTaskVariableSearchRequest(userTaskKey)
+			.page((page) -> page.limit(500))
+			.send()
+			.join()
+			.items()
+			.forEach((variable) -> variables.putIfAbsent(variable.getName(), valueOf(variable)));
+		return variables;
+	}
+
 	private Object valueOf(Variable variable) {
 		try {
 			return this.json.readValue(variable.getValue(), Object.class);
