@@ -81,7 +81,7 @@ class VehicleIntakeJourneyTest extends JourneyTest {
 
 	private String variable(long instance, String name) {
 		return this.client.newVariableSearchRequest()
-			.filter((f) -> f.processInstanceKey(instance).name(name))
+			.filter((f) -> f.processInstanceKey(instance).scopeKey(instance).name(name))
 			.send()
 			.join()
 			.items()
