@@ -11,7 +11,6 @@ import fr.refactory.records.AuditLog;
 import fr.refactory.records.InspectionResult;
 import fr.refactory.records.Inspections;
 import fr.refactory.records.NonConformities;
-import fr.refactory.records.NonConformity;
 import fr.refactory.records.WorkOrder;
 import fr.refactory.records.WorkOrders;
 import io.camunda.client.api.search.response.ProcessInstance;
@@ -101,7 +100,7 @@ class DiagnosisJourneyTest extends JourneyTest {
 		assertThat(this.nonConformities.forSubject(vin)).singleElement().satisfies((nc) -> {
 			assertThat(nc.defectCode()).isEqualTo("PAINT-RUN");
 			assertThat(nc.severity()).isEqualTo("MINOR");
-			assertThat(nc.disposition()).isEqualTo("REWORK");
+			assertThat(nc.quantity()).isEqualTo(1);
 		});
 		assertThat(this.workOrders.forSubject(vin)).extracting(WorkOrder::type).contains("REWORK");
 		assertThat(this.inspections.forSubject(vin)).hasSize(2 * DiagnosisPeople.VEHICLE_CHECKS)
