@@ -1,5 +1,6 @@
 package fr.refactory.console;
 
+import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
@@ -49,15 +50,18 @@ class ProcessSubjects {
 	 * multi-instance element such as the component a reman inspector measures, the task's input mappings).
 	 */
 	Map<String, Object> taskVariablesOf(long userTaskKey, long processInstanceKey) {
-		Map<String, Object> variables = rootVariablesOf(processInstanceKey);
+		Map<String, Object> visible = new LinkedHashMap<>();
+		// inner scopes are created after the scopes around them, so they have larger keys: the innermost value wins
 		this.client.newUserTaskVariableSearchRequest(userTaskKey)
 			.page((page) -> page.limit(500))
 			.send()
 			.join()
 			.items()
 			.stream()
-			.filter((variable) -> !Long.valueOf(processInstanceKey).equals(variable.getScopeKey()))
-			.forEach((variable) -> variables.put(variable.getName(), valueOf(variable)));
+			.sorted(Comparator.comparing(Variable::getScopeKey).reversed())
+			.forEach((variable) -> visible.putIfAbsent(variable.getName(), valueOf(variable)));
+		Map<String, Object> variables = rootVariablesOf(processInstanceKey);
+		variables.putAll(visible);
 		return variables;
 	}
 

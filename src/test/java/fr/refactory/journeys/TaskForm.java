@@ -69,6 +69,13 @@ final class TaskForm {
 		return options.stream().map((o) -> o.getDomProperty("value")).filter((v) -> !v.isEmpty()).toList();
 	}
 
+	/** The value a text or number field shows (e.g. a read-only field the process filled in). */
+	String value(String key) {
+		return new WebDriverWait(driver(), FIELD_APPEARS)
+			.until(ExpectedConditions.presenceOfElementLocated(By.id("input-" + key)))
+			.getDomProperty("value");
+	}
+
 	/** The form's text (task details, read-only fields), to check what the person sees. */
 	String text() {
 		return driver().findElement(By.tagName("main")).getText();

@@ -1,36 +1,92 @@
 package fr.refactory.journeys;
 
+import java.time.LocalDate;
+import java.time.ZoneOffset;
 import java.util.Map;
 
+import fr.refactory.records.AuditEntry;
+import fr.refactory.records.AuditLog;
+import fr.refactory.records.Inspections;
 import org.junit.jupiter.api.Test;
+
+import org.springframework.beans.factory.annotation.Autowired;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** Journey of vehicle-intake (domain brief §3.1): work in progress, see issue 15. */
+/**
+ * Journey of vehicle-intake (domain brief §3.1) to its end: AS-10, a used Clio announced for USED_CAR_REFURB, 4 years
+ * and 62,000 km, cosmetic damage, VE NONE. D2 routes it RENEW; the intake ends when the diagnosis it calls ends, so
+ * the journey goes on through diagnosis, the repair and the quality gate (AS-63: every check OK, PASS, released).
+ */
 class VehicleIntakeJourneyTest extends JourneyTest {
 
+	@Autowired
+	AuditLog auditLog;
+
+	@Autowired
+	Inspections inspections;
+
 	@Test
-	void aUsedClioIsAnnouncedScannedAtTheGateAndInspected() {
-		String vin = "VF1RJA00" + (100_000_000L + System.nanoTime() % 900_000_000L);
+	void as10AUsedClioIsAnnouncedInspectedRenewedRepairedAndReleased() {
+		LocalDate today = LocalDate.ofInstant(this.processTestContext.getCurrentTime(), ZoneOffset.UTC);
+		RenewVehicles.Clio clio = RenewVehicles.clio(today, 4, 62_000);
+		String vin = clio.vin();
+		long intake;
 		try (Operator people = operators("vehicle-intake")) {
 			people.as("intake-operator")
 				.startForm("Announce a vehicle arrival",
 						Map.of("vin", vin, "declaredProgram", "USED_CAR_REFURB", "senderId", "Dealer Mantes"))
 				.startForm("Gate scan: vehicle at gate", Map.of("vin", vin));
-			long intake = instanceOf("vehicle-intake", "vin", vin);
+			intake = instanceOf("vehicle-intake", "vin", vin);
 			people.task(vin, "Inspect vehicle at gate")
-				.set("arrivalAt", "2026-12-07T08:30")
+				.set("arrivalAt", today + "T08:30")
 				.set("odometerKm", "62000")
 				.set("fuelOrChargeLevelPct", "40")
 				.set("keysCount", "2")
-				.tick("documentsPresent", "REGISTRATION_CERTIFICATE", "SERVICE_BOOK")
+				.tick("documentsPresent", "REGISTRATION_CERTIFICATE", "CSA", "SERVICE_BOOK")
 				.tick("damageZones", "LEFT_SIDE")
 				.set("damageSeverity", "COSMETIC")
 				.set("damageDescription", "Scratch on the left rear door")
 				.set("vinPlateMatchesRegistration", "true")
 				.complete("gate-inspection");
-			assertThat(intake).isPositive();
+
+			long diagnosis = calledInstance(intake, "diagnosis");
+			DiagnosisPeople.connectTool(people, vin);
+			DiagnosisPeople.inspectAllOk(people, vin).complete("inspection-checklist");
+			// no operation listed by the technician: the MES estimates the fixes of the fault codes the bench read
+			for (int operation = 0; operation < Math.max(1, clio.dtcs().size()); operation++) {
+				DiagnosisPeople.performOperation(people.as("mechanic"), vin, "Perform mechanical operation");
+			}
+			long gate = calledInstance(diagnosis, "quality-gate");
+			DiagnosisPeople.checkAtTheGate(people.as("quality-inspector"), vin, Map.of());
+
+			awaitEnded(gate, "end-item-released");
+			awaitEnded(diagnosis, "end-vehicle-released");
+			awaitEnded(intake, "end-vehicle-processed");
+			String auditorSees = people.as("auditor").lastPage("/audit/instances/" + intake);
+			assertThat(auditorSees).contains("COMPLETED", vin, "vehicle-intake", "RENEW");
 		}
+		assertThat(variable(intake, "route")).isEqualTo("\"RENEW\"");
+		assertThat(this.auditLog.about(vin)).extracting(AuditEntry::action)
+			.contains("VEHICLE_REGISTERED", "VEHICLE_DATA_READ", "WORK_ORDER_RELEASED", "QUALITY_RESULTS_RECORDED",
+					"DOCUMENT_GENERATED");
+		assertThat(this.auditLog.about(vin))
+			.filteredOn((entry) -> "TASK_COMPLETED".equals(entry.action()))
+			.extracting(AuditEntry::actor)
+			.contains("intake-operator", "diagnostic-technician", "mechanic", "quality-inspector")
+			.doesNotContain("demo");
+		assertThat(this.inspections.forSubject(vin)).hasSize(5)
+			.allSatisfy((result) -> assertThat(result.result()).isEqualTo("OK"));
+	}
+
+	private String variable(long instance, String name) {
+		return this.client.newVariableSearchRequest()
+			.filter((f) -> f.processInstanceKey(instance).scopeKey(instance).name(name))
+			.send()
+			.join()
+			.items()
+			.get(0)
+			.getValue();
 	}
 
 }

@@ -20,7 +20,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 /**
  * diagnosis (domain brief §3.2) path by path with the application's own workers. What steers them: the start
  * variables an intake hands over ({@code route}, {@code powertrain}, {@code odometerKm}, {@code firstRegistrationDate},
- * {@code operationCodes}, {@code partsList}); a part number ending in X is out of stock in the simulated WMS; the
+ * {@code partsList}) and the repair operations the technician lists in the inspection checklist; a part number ending in X is out of stock in the simulated WMS; the
  * intake's work order is opened in the simulated MES first, as vehicle-intake would. The quality gate is the real
  * child process, driven through its manual checks.
  */
@@ -72,11 +72,10 @@ class DiagnosisProcessTest extends ProcessTestSupport {
 	@Test
 	void eachRepairOperationGoesToTheTaskOfItsTrade() {
 		Map<String, Object> variables = diagnosis("RENEW");
-		variables.put("operationCodes", List.of("FIX-P0300", "BODY-PANEL-REPAIR", "PAINT-BUMPER"));
 		long key = start(variables);
 
 		connectTool(key);
-		inspect(key);
+		inspect(key, List.of("BRAKES-PADS-REPLACE", "BODY-PANEL-REPAIR", "PAINT-BUMPER"));
 		diagnosis(key).hasActiveElements("sub-repair-operations");
 		Map<String, Object> done = Map.of("operationDone", true, "actualHours", 2.5, "operationComment", "done");
 		complete(key, "task-mechanical-operation", done);
@@ -129,7 +128,9 @@ class DiagnosisProcessTest extends ProcessTestSupport {
 		passQualityGate(key, "REWORK", RENEW_CHECKS + 1);
 		diagnosis(key).hasVariable("qualityVerdict", "REWORK").hasVariable("reworkCount", 1);
 
-		completeOperations(key, 1);
+		// the rework order's operation is the paint run the inspector found: back to the paint shop
+		complete(key, "task-paint-operation", Map.of("operationDone", true, "actualHours", 1.5, "operationComment",
+				"run polished"));
 		complete(key, "task-expert-visit-structural-work", expertVisit());
 		complete(key, "task-expert-visit-final", expertVisit());
 		this.client.newPublishMessageCommand()
@@ -473,7 +474,6 @@ class DiagnosisProcessTest extends ProcessTestSupport {
 		variables.put("workOrderId", workOrderId);
 		variables.put("expertFollowUpRequired", false);
 		variables.put("firstRegistrationDate", "2021-06-01");
-		variables.put("operationCodes", List.of("BODY-PANEL-REPAIR"));
 		variables.put("partsList", List.of());
 		return variables;
 	}
@@ -493,7 +493,12 @@ class DiagnosisProcessTest extends ProcessTestSupport {
 				Map.of("benchId", "DIAG-1", "toolConnected", true, "ignitionState", "ON"));
 	}
 
+	/** The checklist all OK; the technician lists one body panel repair as the work to do. */
 	private void inspect(long key) {
+		inspect(key, List.of("BODY-PANEL-REPAIR"));
+	}
+
+	private void inspect(long key, List<String> operationCodes) {
 		Map<String, Object> checklist = new HashMap<>();
 		for (String point : List.of("bodyPanels", "glazing", "lights", "tyres", "brakes", "suspension", "underbody",
 				"interior", "electrical", "roadTest")) {
@@ -505,6 +510,7 @@ class DiagnosisProcessTest extends ProcessTestSupport {
 		checklist.put("treadDepthRearRightMm", 5);
 		checklist.put("brakePadWearPct", 30);
 		checklist.put("brakeDiscWearPct", 20);
+		checklist.put("operationCodes", operationCodes);
 		complete(key, "task-inspect-vehicle", checklist);
 	}
 

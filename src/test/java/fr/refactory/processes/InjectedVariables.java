@@ -40,8 +40,6 @@ final class InjectedVariables {
 	 * "process#element" (user task), or "set variables", "job completion", "signal broadcast".
 	 */
 	static final Map<String, String> ALLOWED = Map.ofEntries(
-			entry("diagnosis operationCodes",
-					"gap: no form lets the technician list the repair operations; the MES estimate falls back to the DTCs, so the tests name them at start to reach the body and paint trades"),
 			entry("diagnosis reworkCount",
 					"test shortcut: a vehicle that already went round the gate's rework loop twice, to reach the rework limit without two more loops"),
 			entry("diagnosis retrofitTeam",

@@ -196,10 +196,38 @@ public class MesWorkers {
 		this.workOrders.open(new fr.refactory.records.WorkOrder(order.workOrderId(), "REWORK", subject.type(),
 				subject.key(), job.getProcessInstanceKey(), "CREATED", recordedParent, Math.min(reworkCount + 1, 5),
 				JobOutcome.key(job).value(), null, null));
-		List<Object> operations = vars.list("failedChecks");
+		List<Object> failedChecks = vars.list("failedChecks");
+		List<Map<String, Object>> operations = reworkOperations(job, subject.key(), failedChecks);
 		this.records.audit(job, "REWORK_ORDER_CREATED", subject.type(), subject.key(),
-				WorkerRecords.data("reworkOrderId", order.workOrderId(), "failedChecks", operations));
+				WorkerRecords.data("reworkOrderId", order.workOrderId(), "failedChecks", failedChecks));
 		return Map.of("reworkOrderId", order.workOrderId(), "reworkOperations", operations);
+	}
+
+	/**
+	 * One operation per failed check, named by the defect the inspector recorded (the check's code when none), with
+	 * the trade and standard hours the MES's operation catalogue gives that code: a paint run goes back to paint.
+	 */
+	private List<Map<String, Object>> reworkOperations(ActivatedJob job, String subjectKey, List<Object> failedChecks) {
+		List<String> checkCodes = new ArrayList<>();
+		List<String> codes = new ArrayList<>();
+		for (Object failed : failedChecks) {
+			Map<?, ?> check = (failed instanceof Map<?, ?> map) ? map : Map.of("checkCode", String.valueOf(failed));
+			String checkCode = String.valueOf(check.get("checkCode"));
+			checkCodes.add(checkCode);
+			codes.add((check.get("defectCode") != null) ? check.get("defectCode").toString() : checkCode);
+		}
+		if (codes.isEmpty()) {
+			return List.of();
+		}
+		LabourEstimate estimate = JobOutcome.call(job,
+				() -> this.mes.computeLabour(new LabourRequest(subjectKey, codes)));
+		List<Map<String, Object>> operations = new ArrayList<>();
+		for (int i = 0; i < estimate.operations().size(); i++) {
+			Map<String, Object> operation = operation(estimate.operations().get(i));
+			operation.put("checkCode", checkCodes.get(i));
+			operations.add(operation);
+		}
+		return operations;
 	}
 
 	/**

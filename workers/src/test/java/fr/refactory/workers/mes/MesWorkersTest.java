@@ -184,13 +184,18 @@ class MesWorkersTest extends RefactoryIntegrationTest {
 		Object parent = this.workers
 			.createWorkOrder(TestJob.of("mes.createWorkOrder", Map.of("vin", vin)).header("workOrderType", "INTAKE"))
 			.get("workOrderId");
-		List<Map<String, Object>> failed = List.of(Map.of("checkCode", "BRAKE_TEST"));
+		List<Map<String, Object>> failed = List.of(Map.of("checkCode", "BRAKE_TEST"),
+				Map.of("checkCode", "PAINT_AUDIT", "defectCode", "PAINT-RUN"));
 
 		Map<String, Object> result = this.workers.createReworkOrder(TestJob.of("mes.createReworkOrder",
 				Map.of("subjectType", "VEHICLE_RENEW", "subjectKey", vin, "workOrderId", parent, "reworkCount", 0,
 						"failedChecks", failed)));
 
-		assertThat(result.get("reworkOperations")).isEqualTo(failed);
+		// the operations of the repair sub-process: named by the defect, each with the trade the MES gives it
+		assertThat(Results.list(result.get("reworkOperations"))).extracting((op) -> Results.map(op).get("code"),
+				(op) -> Results.map(op).get("checkCode"), (op) -> Results.map(op).get("trade"))
+			.containsExactly(org.assertj.core.groups.Tuple.tuple("BRAKE_TEST", "BRAKE_TEST", "MECHANICS"),
+					org.assertj.core.groups.Tuple.tuple("PAINT-RUN", "PAINT_AUDIT", "PAINT"));
 		assertThat(this.workOrders.find(result.get("reworkOrderId").toString())).hasValueSatisfying((order) -> {
 			assertThat(order.type()).isEqualTo("REWORK");
 			assertThat(order.parentWorkOrderId()).isEqualTo(parent);
