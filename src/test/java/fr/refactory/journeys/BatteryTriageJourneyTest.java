@@ -83,7 +83,7 @@ class BatteryTriageJourneyTest extends JourneyTest {
 			}
 			assertThat(checked).as("manual checks of the BATTERY control plan, each naming its check and the pack")
 				.isNotEmpty()
-				.allSatisfy((form) -> assertThat(form).contains("on **" + batteryId + "**").doesNotContain("{{"));
+				.allSatisfy((form) -> assertThat(form).contains(" on " + batteryId + " (control plan").doesNotContain("{{"));
 
 			awaitEnded(triage, "end-battery-released");
 			assertRecords(triage, batteryId);

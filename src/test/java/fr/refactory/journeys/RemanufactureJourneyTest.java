@@ -151,7 +151,7 @@ class RemanufactureJourneyTest extends JourneyTest {
 	private void inspectComponent(Operator people, String coreSerial) {
 		TaskForm inspection = people.task(coreSerial, "Inspect and measure component");
 		String text = inspection.text();
-		String reference = FINDINGS.keySet().stream().filter((ref) -> text.contains("Component **" + ref + "**"))
+		String reference = FINDINGS.keySet().stream().filter((ref) -> text.contains("Component " + ref + " of core"))
 			.findFirst()
 			.orElseThrow(() -> new AssertionError("no component of the work order on the form:\n" + text));
 		FINDINGS.get(reference).forEach(inspection::set);
