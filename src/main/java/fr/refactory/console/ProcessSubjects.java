@@ -5,6 +5,7 @@ import java.util.Map;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import fr.refactory.system.security.ConsoleClient;
 import io.camunda.client.CamundaClient;
 import fr.refactory.system.subject.ProcessSubjectVariables;
 import fr.refactory.system.subject.ProcessSubjectVariables.Subject;
@@ -22,7 +23,7 @@ class ProcessSubjects {
 
 	private final ObjectMapper json;
 
-	ProcessSubjects(CamundaClient client, ProcessSubjectVariables subjectVariables, ObjectMapper json) {
+	ProcessSubjects(@ConsoleClient CamundaClient client, ProcessSubjectVariables subjectVariables, ObjectMapper json) {
 		this.client = client;
 		this.subjectVariables = subjectVariables;
 		this.json = json;

@@ -25,7 +25,7 @@ import org.springframework.test.context.DynamicPropertySource;
  */
 @SpringBootTest(webEnvironment = WebEnvironment.DEFINED_PORT)
 @ActiveProfiles("test")
-@Import(TestClientRequests.class)
+@Import({ TestClientRequests.class, AdminClients.class })
 public abstract class RefactoryIntegrationTest {
 
 	protected static final int PORT = freePort();
