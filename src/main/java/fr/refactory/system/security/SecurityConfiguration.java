@@ -11,6 +11,7 @@ import org.springframework.boot.actuate.info.InfoEndpoint;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.Order;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.security.authentication.ProviderManager;
 import org.springframework.security.authorization.AuthorityAuthorizationManager;
 import org.springframework.security.authorization.AuthorizationDecision;
@@ -20,13 +21,17 @@ import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.core.userdetails.UserDetailsService;
 import org.springframework.security.provisioning.InMemoryUserDetailsManager;
+import org.springframework.security.oauth2.client.registration.ClientRegistrationRepository;
+import org.springframework.security.oauth2.jwt.JwtDecoder;
+import org.springframework.security.oauth2.server.resource.authentication.JwtAuthenticationProvider;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.access.intercept.RequestAuthorizationContext;
 import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter.ReferrerPolicy;
 
 /**
- * API clients ({@code /v2/**}, management endpoints) authenticate with HTTP basic and get no session; each operation
- * needs a permission that configuration grants to roles (ADR 0506). People use pages through a login form.
+ * API clients ({@code /v2/**}, management endpoints) authenticate with HTTP basic, or with an identity provider's
+ * bearer token when one is configured, and get no session; each operation needs a permission that configuration
+ * grants to roles (ADR 0506). People use pages through a login form, or sign in at the identity provider (ADR 0507).
  */
 @Configuration(proxyBeanMethods = false)
 class SecurityConfiguration {
@@ -41,7 +46,15 @@ class SecurityConfiguration {
 	@Bean
 	@Order(1)
 	SecurityFilterChain apiSecurity(HttpSecurity http, UserDetailsService users, RefactoryUsersProperties properties,
-			LoginThrottle throttle, ApiPermissionsProperties permissions) throws Exception {
+			LoginThrottle throttle, ApiPermissionsProperties permissions, ObjectProvider<JwtDecoder> identityProvider,
+			IdentityProviderTokens tokens) throws Exception {
+		JwtDecoder bearerTokens = identityProvider.getIfAvailable();
+		if (bearerTokens != null) {
+			JwtAuthenticationProvider provider = new JwtAuthenticationProvider(bearerTokens);
+			provider.setJwtAuthenticationConverter(tokens.apiClients());
+			http.oauth2ResourceServer((resourceServer) -> resourceServer
+				.jwt((jwt) -> jwt.authenticationManager(new ProviderManager(provider))));
+		}
 		return http.securityMatcher("/v2/**", "/actuator/**")
 			.authorizeHttpRequests((requests) -> {
 				requests.requestMatchers(EndpointRequest.to(HealthEndpoint.class, InfoEndpoint.class)).permitAll();
@@ -81,7 +94,13 @@ class SecurityConfiguration {
 
 	@Bean
 	@Order(2)
-	SecurityFilterChain pageSecurity(HttpSecurity http) throws Exception {
+	SecurityFilterChain pageSecurity(HttpSecurity http, ObjectProvider<ClientRegistrationRepository> identityProvider,
+			IdentityProviderTokens tokens) throws Exception {
+		if (identityProvider.getIfAvailable() != null) {
+			http.oauth2Login((oidc) -> oidc.loginPage("/login")
+				.defaultSuccessUrl("/", false)
+				.userInfoEndpoint((userInfo) -> userInfo.oidcUserService(tokens.people())));
+		}
 		return http
 			.authorizeHttpRequests((requests) -> requests.requestMatchers("/login", "/error", "/webjars/**", "/css/**")
 				.permitAll()
