@@ -14,6 +14,7 @@ import org.springframework.security.oauth2.core.OAuth2Error;
 import org.springframework.security.oauth2.core.oidc.user.DefaultOidcUser;
 import org.springframework.security.oauth2.core.oidc.user.OidcUser;
 import org.springframework.security.oauth2.jwt.Jwt;
+import org.springframework.security.oauth2.server.resource.InvalidBearerTokenException;
 import org.springframework.security.oauth2.server.resource.authentication.JwtAuthenticationToken;
 import org.springframework.stereotype.Component;
 
@@ -41,7 +42,7 @@ class IdentityProviderTokens {
 	OAuth2UserService<OidcUserRequest, OidcUser> people() {
 		return (request) -> {
 			OidcUser signedIn = this.userInfo.loadUser(request);
-			User user = this.claims.user(signedIn.getClaims());
+			User user = userOf(signedIn.getClaims());
 			if (Roles.isApiClient(user.roles())) {
 				throw new OAuth2AuthenticationException(new OAuth2Error("access_denied",
 						"API clients do not sign in to the pages", null));
@@ -56,10 +57,19 @@ class IdentityProviderTokens {
 	/** For {@code /v2} bearer tokens: a person's or a client's (client credentials) access token. */
 	Converter<Jwt, AbstractAuthenticationToken> apiClients() {
 		return (jwt) -> {
-			Map<String, Object> tokenClaims = jwt.getClaims();
-			User user = this.claims.user(tokenClaims);
+			User user = userOf(jwt.getClaims());
 			return new JwtAuthenticationToken(jwt, TokenClaims.authorities(user), user.username());
 		};
+	}
+
+	/** A token that names nobody is refused as an invalid token (401), not a server error. */
+	private User userOf(Map<String, Object> tokenClaims) {
+		try {
+			return this.claims.user(tokenClaims);
+		}
+		catch (IllegalArgumentException unnamed) {
+			throw new InvalidBearerTokenException(unnamed.getMessage());
+		}
 	}
 
 }
