@@ -12,6 +12,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import fr.refactory.system.diagram.DiagramState;
 import fr.refactory.system.subject.ProcessSubjectVariables;
+import fr.refactory.system.security.ConsoleClient;
 import io.camunda.client.CamundaClient;
 import io.camunda.client.api.command.ProblemException;
 import io.camunda.client.api.search.enums.ElementInstanceState;
@@ -39,7 +40,7 @@ class ProcessHistory {
 
 	private final ProcessSubjectVariables subjectVariables;
 
-	ProcessHistory(CamundaClient client, ObjectMapper json, ProcessSubjectVariables subjectVariables) {
+	ProcessHistory(@ConsoleClient CamundaClient client, ObjectMapper json, ProcessSubjectVariables subjectVariables) {
 		this.client = client;
 		this.json = json;
 		this.subjectVariables = subjectVariables;

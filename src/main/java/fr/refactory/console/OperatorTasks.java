@@ -11,6 +11,7 @@ import java.util.Optional;
 import java.util.function.Consumer;
 
 import fr.refactory.system.subject.ProcessSubjectVariables.Subject;
+import fr.refactory.system.security.ConsoleClient;
 import io.camunda.client.CamundaClient;
 import io.camunda.client.api.command.ProblemException;
 import io.camunda.client.api.search.enums.UserTaskState;
@@ -35,7 +36,7 @@ public class OperatorTasks {
 
 	private final Clock clock;
 
-	OperatorTasks(CamundaClient client, ProcessSubjects subjects, Clock clock) {
+	OperatorTasks(@ConsoleClient CamundaClient client, ProcessSubjects subjects, Clock clock) {
 		this.client = client;
 		this.subjects = subjects;
 		this.clock = clock;

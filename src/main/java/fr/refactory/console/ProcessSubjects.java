@@ -6,6 +6,7 @@ import java.util.Map;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import fr.refactory.system.security.ConsoleClient;
 import io.camunda.client.CamundaClient;
 import fr.refactory.system.subject.ProcessSubjectVariables;
 import fr.refactory.system.subject.ProcessSubjectVariables.Subject;
@@ -23,7 +24,7 @@ class ProcessSubjects {
 
 	private final ObjectMapper json;
 
-	ProcessSubjects(CamundaClient client, ProcessSubjectVariables subjectVariables, ObjectMapper json) {
+	ProcessSubjects(@ConsoleClient CamundaClient client, ProcessSubjectVariables subjectVariables, ObjectMapper json) {
 		this.client = client;
 		this.subjectVariables = subjectVariables;
 		this.json = json;

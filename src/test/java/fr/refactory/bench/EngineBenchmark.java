@@ -14,6 +14,7 @@ import java.util.concurrent.atomic.AtomicLong;
 
 import fr.refactory.RefactoryApplication;
 import fr.refactory.test.RefactoryIntegrationTest;
+import fr.refactory.test.AdminClients;
 import io.camunda.client.CamundaClient;
 import io.camunda.client.api.worker.JobWorker;
 import io.camunda.zeebe.model.bpmn.Bpmn;
@@ -64,7 +65,7 @@ class EngineBenchmark {
 					"--logging.level.root=WARN",
 					// on a loaded machine the start-up deployments (a cold DMN parse) can outlast the 10 s default
 					"--camunda.client.request-timeout=PT60S")) {
-			CamundaClient client = app.getBean(CamundaClient.class);
+			CamundaClient client = AdminClients.of(app);
 			client.newDeployResourceCommand().addProcessModel(tenStepProcess(), "bench.bpmn").send().join();
 			try (JobWorker worker = openWorker(client)) {
 				runInstances(client, this.warmUp);

@@ -11,6 +11,7 @@ import fr.refactory.test.Browser;
 import fr.refactory.test.InstanceWithVariable;
 import fr.refactory.test.RefactoryIntegrationTest;
 import fr.refactory.test.WebSession;
+import fr.refactory.test.AdminClient;
 import io.camunda.client.CamundaClient;
 import org.awaitility.Awaitility;
 import org.junit.jupiter.api.AfterEach;
@@ -31,6 +32,7 @@ class GateScanBrowserTest extends RefactoryIntegrationTest {
 	private static final String VIN_CHARS = "ABCDEFGHJKLMNPRSTUVWXYZ0123456789";
 
 	@Autowired
+	@AdminClient
 	CamundaClient client;
 
 	@Autowired

@@ -9,6 +9,7 @@ import java.util.UUID;
 import fr.refactory.test.Browser;
 import fr.refactory.test.RefactoryIntegrationTest;
 import fr.refactory.test.WebSession;
+import fr.refactory.test.AdminClient;
 import io.camunda.client.CamundaClient;
 import io.camunda.client.api.search.enums.UserTaskState;
 import io.camunda.client.api.search.response.UserTask;
@@ -32,6 +33,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 class LockoutOfficerSelectBrowserTest extends RefactoryIntegrationTest {
 
 	@Autowired
+	@AdminClient
 	CamundaClient client;
 
 	@Test

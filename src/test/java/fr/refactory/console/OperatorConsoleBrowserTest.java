@@ -2,6 +2,7 @@ package fr.refactory.console;
 
 import fr.refactory.test.Browser;
 import fr.refactory.test.RefactoryIntegrationTest;
+import fr.refactory.test.AdminClient;
 import io.camunda.client.CamundaClient;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
@@ -18,6 +19,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 class OperatorConsoleBrowserTest extends RefactoryIntegrationTest {
 
 	@Autowired
+	@AdminClient
 	CamundaClient client;
 
 	@Test

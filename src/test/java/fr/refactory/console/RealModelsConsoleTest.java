@@ -17,6 +17,7 @@ import fr.refactory.console.start.DemoWorkInProgress;
 import fr.refactory.test.InstanceWithVariable;
 import fr.refactory.test.RefactoryIntegrationTest;
 import fr.refactory.test.WebSession;
+import fr.refactory.test.AdminClient;
 import io.camunda.client.CamundaClient;
 import io.camunda.client.api.search.enums.UserTaskState;
 import io.camunda.client.api.search.response.Incident;
@@ -43,6 +44,7 @@ class RealModelsConsoleTest extends RefactoryIntegrationTest {
 			"subjectKey", "hv-lockout", "subjectKey");
 
 	@Autowired
+	@AdminClient
 	CamundaClient client;
 
 	@Autowired

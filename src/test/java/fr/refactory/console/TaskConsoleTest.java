@@ -8,6 +8,7 @@ import fr.refactory.records.AuditEntry;
 import fr.refactory.records.AuditLog;
 import fr.refactory.test.RefactoryIntegrationTest;
 import fr.refactory.test.WebSession;
+import fr.refactory.test.AdminClient;
 import io.camunda.client.CamundaClient;
 import io.camunda.client.api.search.response.UserTask;
 import org.junit.jupiter.api.BeforeEach;
@@ -22,6 +23,7 @@ import static org.assertj.core.api.Assertions.tuple;
 class TaskConsoleTest extends RefactoryIntegrationTest {
 
 	@Autowired
+	@AdminClient
 	CamundaClient client;
 
 	@Autowired

@@ -12,6 +12,7 @@ import java.util.Base64;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import fr.refactory.RefactoryApplication;
 import fr.refactory.test.RefactoryIntegrationTest;
+import fr.refactory.test.AdminClients;
 import io.camunda.client.CamundaClient;
 import io.camunda.zeebe.model.bpmn.Bpmn;
 import org.junit.jupiter.api.Test;
@@ -36,7 +37,7 @@ class EnginePurgeTest {
 				"--server.port=" + port, "--refactory.database.embedded.data-directory=" + data,
 				"--spring.main.banner-mode=off",
 				"--refactory.engine.management.enabled=true")) {
-			CamundaClient client = app.getBean(CamundaClient.class);
+			CamundaClient client = AdminClients.of(app);
 			String processId = "purge-me";
 			for (int i = 0; i < 2; i++) {
 				client.newDeployResourceCommand()

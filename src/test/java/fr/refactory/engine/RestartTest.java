@@ -8,6 +8,7 @@ import java.util.Map;
 
 import fr.refactory.RefactoryApplication;
 import fr.refactory.test.RefactoryIntegrationTest;
+import fr.refactory.test.AdminClients;
 import io.camunda.client.CamundaClient;
 import io.camunda.client.api.response.ActivatedJob;
 import io.camunda.client.api.search.enums.ProcessInstanceState;
@@ -40,7 +41,7 @@ class RestartTest {
 		long taskInstance;
 		long parentInstance;
 		try (ConfigurableApplicationContext first = startApplication(data, port)) {
-			CamundaClient client = first.getBean(CamundaClient.class);
+			CamundaClient client = AdminClients.of(first);
 			deployModels(client);
 			jobInstance = create(client, "restart-job", Map.of("n", 1));
 			taskInstance = create(client, "restart-user", Map.of());
@@ -56,7 +57,7 @@ class RestartTest {
 		}
 
 		try (ConfigurableApplicationContext second = startApplication(data, port)) {
-			CamundaClient client = second.getBean(CamundaClient.class);
+			CamundaClient client = AdminClients.of(second);
 			for (int i = 0; i < 2; i++) {
 				ActivatedJob job = client.newActivateJobsCommand()
 					.jobType("restart-work")

@@ -7,6 +7,7 @@ import java.util.List;
 
 import fr.refactory.RefactoryApplication;
 import fr.refactory.test.RefactoryIntegrationTest;
+import fr.refactory.test.AdminClients;
 import io.camunda.client.CamundaClient;
 import io.camunda.client.api.search.enums.ProcessInstanceState;
 import io.camunda.zeebe.model.bpmn.Bpmn;
@@ -38,7 +39,7 @@ class TimerRestartTest {
 		long waiting;
 		long guarded;
 		try (ConfigurableApplicationContext first = startApplication(data, port)) {
-			CamundaClient client = first.getBean(CamundaClient.class);
+			CamundaClient client = AdminClients.of(first);
 			client.newDeployResourceCommand()
 				.addProcessModel(Bpmn.createExecutableProcess("restart-timer-catch")
 					.startEvent("start")
@@ -73,7 +74,7 @@ class TimerRestartTest {
 		}
 
 		try (ConfigurableApplicationContext second = startApplication(data, port)) {
-			CamundaClient client = second.getBean(CamundaClient.class);
+			CamundaClient client = AdminClients.of(second);
 			EngineClock clock = new EngineClock("http://localhost:" + port);
 			try {
 				long firstKept = createWaitingFor(client, "kept");

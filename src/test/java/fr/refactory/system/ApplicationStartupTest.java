@@ -6,6 +6,7 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 
 import fr.refactory.test.RefactoryIntegrationTest;
+import fr.refactory.test.AdminClient;
 import io.camunda.client.CamundaClient;
 import io.camunda.client.api.response.Topology;
 import org.junit.jupiter.api.Test;
@@ -21,6 +22,7 @@ class ApplicationStartupTest extends RefactoryIntegrationTest {
 	JdbcTemplate jdbc;
 
 	@Autowired
+	@AdminClient
 	CamundaClient client;
 
 	@Test

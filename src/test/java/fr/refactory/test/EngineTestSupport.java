@@ -31,6 +31,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 public abstract class EngineTestSupport extends RefactoryIntegrationTest {
 
 	@Autowired
+	@AdminClient
 	protected CamundaClient client;
 
 	protected static String uniqueId(String prefix) {
@@ -151,11 +152,11 @@ public abstract class EngineTestSupport extends RefactoryIntegrationTest {
 			.items();
 	}
 
-	/** A raw call to the engine API as the application's API user, for bodies the client cannot send. */
+	/** A raw call to the engine API as the tests' admin user, for bodies the client cannot send. */
 	protected java.net.http.HttpResponse<String> raw(String method, String path, String contentType, String body)
 			throws Exception {
 		String credentials = java.util.Base64.getEncoder()
-			.encodeToString("engine-client:demo".getBytes(java.nio.charset.StandardCharsets.UTF_8));
+			.encodeToString("demo:demo".getBytes(java.nio.charset.StandardCharsets.UTF_8));
 		java.net.http.HttpRequest request = java.net.http.HttpRequest.newBuilder(java.net.URI.create(baseUrl() + path))
 			.header("Authorization", "Basic " + credentials)
 			.header("Content-Type", contentType)

@@ -6,6 +6,8 @@ import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
 
+import fr.refactory.test.idp.PlantIdentityProvider;
+
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.context.annotation.Import;
 import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
@@ -25,10 +27,16 @@ import org.springframework.test.context.DynamicPropertySource;
  */
 @SpringBootTest(webEnvironment = WebEnvironment.DEFINED_PORT)
 @ActiveProfiles("test")
-@Import(TestClientRequests.class)
+@Import({ TestClientRequests.class, AdminClients.class })
 public abstract class RefactoryIntegrationTest {
 
 	protected static final int PORT = freePort();
+
+	/**
+	 * Where the single sign-on tests start their OIDC provider (fr.refactory.test.idp.PlantIdentityProvider). The
+	 * application is given its endpoints explicitly, so nothing calls the provider until someone signs in there.
+	 */
+	protected static final int IDENTITY_PROVIDER_PORT = freePort();
 
 	private static final Path DATA_DIRECTORY = temporaryDataDirectory();
 
@@ -37,6 +45,30 @@ public abstract class RefactoryIntegrationTest {
 		registry.add("server.port", () -> PORT);
 		registry.add("refactory.database.embedded.data-directory", DATA_DIRECTORY::toString);
 		registry.add("refactory.database.embedded.synchronous-commit", () -> "off");
+		identityProvider(registry, "http://localhost:" + IDENTITY_PROVIDER_PORT);
+	}
+
+	private static void identityProvider(DynamicPropertyRegistry registry, String issuer) {
+		String registration = "spring.security.oauth2.client.registration.plant-idp.";
+		registry.add(registration + "client-id", () -> PlantIdentityProvider.CONSOLE_CLIENT);
+		registry.add(registration + "client-secret", () -> PlantIdentityProvider.CONSOLE_SECRET);
+		registry.add(registration + "client-name", () -> "the plant's identity provider");
+		registry.add(registration + "authorization-grant-type", () -> "authorization_code");
+		registry.add(registration + "scope", () -> "openid,profile");
+		registry.add(registration + "redirect-uri", () -> "{baseUrl}/login/oauth2/code/{registrationId}");
+		String provider = "spring.security.oauth2.client.provider.plant-idp.";
+		registry.add(provider + "authorization-uri", () -> issuer + "/oauth2/authorize");
+		registry.add(provider + "token-uri", () -> issuer + "/oauth2/token");
+		registry.add(provider + "jwk-set-uri", () -> issuer + "/oauth2/jwks");
+		registry.add(provider + "user-info-uri", () -> issuer + "/userinfo");
+		registry.add(provider + "user-name-attribute", () -> "preferred_username");
+		registry.add("spring.security.oauth2.resourceserver.jwt.jwk-set-uri", () -> issuer + "/oauth2/jwks");
+		registry.add("spring.security.oauth2.resourceserver.jwt.issuer-uri", () -> issuer);
+	}
+
+	/** The application as the single sign-on tests' browser reaches it: loopback by address, as OAuth 2.1 wants. */
+	protected static String loopbackUrl() {
+		return "http://127.0.0.1:" + PORT;
 	}
 
 	protected static String baseUrl() {

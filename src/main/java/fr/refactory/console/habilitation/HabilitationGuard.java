@@ -14,6 +14,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import fr.refactory.system.habilitation.HabilitationRegister;
 import fr.refactory.system.habilitation.HabilitationTitle;
+import fr.refactory.system.security.ConsoleClient;
 import io.camunda.client.CamundaClient;
 import io.camunda.client.api.search.response.UserTask;
 
@@ -51,7 +52,7 @@ public class HabilitationGuard {
 
 	private final Clock clock;
 
-	HabilitationGuard(CamundaClient client, HabilitationRegister register, Clock clock) {
+	HabilitationGuard(@ConsoleClient CamundaClient client, HabilitationRegister register, Clock clock) {
 		this.client = client;
 		this.register = register;
 		this.clock = clock;

@@ -13,6 +13,7 @@ import java.util.stream.Collectors;
 
 import fr.refactory.records.AuditEvent;
 import fr.refactory.records.AuditLog;
+import fr.refactory.system.security.ConsoleClient;
 import io.camunda.client.CamundaClient;
 import io.camunda.client.api.command.ProblemException;
 import io.camunda.client.api.response.DeploymentEvent;
@@ -45,7 +46,8 @@ class DecisionParameters {
 
 	private final AuditLog auditLog;
 
-	DecisionParameters(CamundaClient client, ModelChecks checks, ModelDeployments deployments, AuditLog auditLog) {
+	DecisionParameters(@ConsoleClient CamundaClient client, ModelChecks checks, ModelDeployments deployments,
+			AuditLog auditLog) {
 		this.client = client;
 		this.checks = checks;
 		this.deployments = deployments;

@@ -8,6 +8,7 @@ import java.util.Set;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import fr.refactory.system.security.ConsoleClient;
 import io.camunda.client.CamundaClient;
 import io.camunda.zeebe.model.bpmn.Bpmn;
 import io.camunda.zeebe.model.bpmn.BpmnModelInstance;
@@ -41,7 +42,7 @@ class ModelChecks {
 
 	private final ObjectMapper json = new ObjectMapper();
 
-	ModelChecks(CamundaClient client, ApplicationJobTypes jobTypes, ModelDeploymentReport report) {
+	ModelChecks(@ConsoleClient CamundaClient client, ApplicationJobTypes jobTypes, ModelDeploymentReport report) {
 		this.client = client;
 		this.jobTypes = jobTypes;
 		this.report = report;

@@ -10,6 +10,7 @@ import java.util.Optional;
 import java.util.stream.Collectors;
 
 import fr.refactory.records.AuditEntry;
+import fr.refactory.system.security.ConsoleClient;
 import io.camunda.client.CamundaClient;
 import io.camunda.client.api.command.ProblemException;
 import io.camunda.client.api.response.DeploymentEvent;
@@ -48,7 +49,11 @@ class ModelDeployer {
 
 	private final ModelDeployments deployments;
 
-	ModelDeployer(ResourcePatternResolver resources, ModelDeploymentReport report, ModelDeployments deployments) {
+	private final CamundaClient consoleClient;
+
+	ModelDeployer(ResourcePatternResolver resources, ModelDeploymentReport report, ModelDeployments deployments,
+			@ConsoleClient CamundaClient consoleClient) {
+		this.consoleClient = consoleClient;
 		this.resources = resources;
 		this.report = report;
 		this.deployments = deployments;
@@ -56,7 +61,8 @@ class ModelDeployer {
 
 	@EventListener
 	void deployWhenClientIsReady(CamundaClientCreatedSpringEvent event) {
-		deployAll(event.getClient());
+		// the event's client is the job workers', which may not deploy (ADR 0506)
+		deployAll(this.consoleClient);
 	}
 
 	void deployAll(CamundaClient client) {

@@ -12,6 +12,7 @@ import java.util.concurrent.TimeoutException;
 import fr.refactory.records.AuditEntry;
 import fr.refactory.records.AuditEvent;
 import fr.refactory.records.AuditLog;
+import fr.refactory.system.security.ConsoleClient;
 import io.camunda.client.CamundaClient;
 import io.camunda.client.api.command.DeployResourceCommandStep1.DeployResourceCommandStep2;
 import io.camunda.client.api.response.DeploymentEvent;
@@ -38,7 +39,7 @@ class ModelDeployments {
 
 	private final AuditLog auditLog;
 
-	ModelDeployments(CamundaClient client, ModelDeploymentReport report, AuditLog auditLog) {
+	ModelDeployments(@ConsoleClient CamundaClient client, ModelDeploymentReport report, AuditLog auditLog) {
 		this.client = client;
 		this.report = report;
 		this.auditLog = auditLog;

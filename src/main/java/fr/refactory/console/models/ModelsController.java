@@ -11,6 +11,7 @@ import fr.refactory.records.AuditEntry;
 import fr.refactory.records.AuditLog;
 import fr.refactory.system.diagram.BpmnSvg;
 import fr.refactory.system.diagram.DiagramState;
+import fr.refactory.system.security.ConsoleClient;
 import io.camunda.client.CamundaClient;
 import io.camunda.client.api.command.ProblemException;
 import io.camunda.client.api.response.DeploymentEvent;
@@ -50,8 +51,8 @@ class ModelsController {
 
 	private final DecisionParameters parameters;
 
-	ModelsController(CamundaClient client, ModelChecks checks, ModelDeploymentReport report, AuditLog auditLog,
-			ModelDeployments deployments, DecisionParameters parameters) {
+	ModelsController(@ConsoleClient CamundaClient client, ModelChecks checks, ModelDeploymentReport report,
+			AuditLog auditLog, ModelDeployments deployments, DecisionParameters parameters) {
 		this.parameters = parameters;
 		this.client = client;
 		this.checks = checks;

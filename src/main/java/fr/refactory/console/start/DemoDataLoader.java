@@ -7,6 +7,7 @@ import java.util.Map;
 import fr.refactory.records.AuditEvent;
 import fr.refactory.records.AuditLog;
 import fr.refactory.records.AuditQuery;
+import fr.refactory.system.security.ConsoleClient;
 import io.camunda.client.CamundaClient;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -43,7 +44,8 @@ public class DemoDataLoader {
 
 	private final Environment environment;
 
-	DemoDataLoader(CamundaClient client, ProcessStarts starts, AuditLog auditLog, Environment environment) {
+	DemoDataLoader(@ConsoleClient CamundaClient client, ProcessStarts starts, AuditLog auditLog,
+			Environment environment) {
 		this.client = client;
 		this.starts = starts;
 		this.auditLog = auditLog;

@@ -3,6 +3,7 @@ package fr.refactory.console.start;
 import java.time.Duration;
 import java.util.Map;
 
+import fr.refactory.system.security.ConsoleClient;
 import io.camunda.client.CamundaClient;
 
 import org.springframework.stereotype.Component;
@@ -18,7 +19,7 @@ public class ProcessStarts {
 
 	private final CamundaClient client;
 
-	ProcessStarts(CamundaClient client) {
+	ProcessStarts(@ConsoleClient CamundaClient client) {
 		this.client = client;
 	}
 

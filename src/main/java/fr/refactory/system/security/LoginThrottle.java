@@ -47,6 +47,17 @@ class LoginThrottle {
 		}
 	}
 
+	/** A failure that counts against the address only (an API client's name is never locked, ADR 0506). */
+	void failedFromAddress(String address) {
+		if (address != null) {
+			count(this.addresses, "address", address, this.properties.maxFailuresPerAddress());
+		}
+	}
+
+	boolean isAddressLockedOut(String address) {
+		return address != null && lockedOut(this.addresses.get(address), this.clock.instant());
+	}
+
 	void succeeded(String username) {
 		this.users.remove(userKey(username));
 	}

@@ -28,18 +28,27 @@ class ProductionGuard implements InitializingBean {
 
 	private final boolean developmentCredentialsAllowed;
 
-	private final String clientUsername;
+	private final List<Client> clients;
 
-	private final String clientSecret;
+	/** One of the application's own API clients: its user, secret and the property that sets the secret. */
+	private record Client(String username, String secret, String property) {
+
+		boolean weakSecret() {
+			return this.secret.length() < MINIMUM_CLIENT_SECRET_LENGTH || this.secret.equals(DEVELOPMENT_PASSWORD);
+		}
+
+	}
 
 	ProductionGuard(RefactoryUsersProperties properties,
 			@Value("${refactory.security.development-credentials-allowed:false}") boolean developmentCredentialsAllowed,
 			@Value("${refactory.engine.client.username:}") String clientUsername,
-			@Value("${refactory.engine.client.password:}") String clientSecret) {
+			@Value("${refactory.engine.client.password:}") String clientSecret,
+			@Value("${refactory.engine.console-client.username:}") String consoleUsername,
+			@Value("${refactory.engine.console-client.password:}") String consoleSecret) {
 		this.properties = properties;
 		this.developmentCredentialsAllowed = developmentCredentialsAllowed;
-		this.clientUsername = clientUsername;
-		this.clientSecret = clientSecret;
+		this.clients = List.of(new Client(clientUsername, clientSecret, "refactory.engine.client.password"),
+				new Client(consoleUsername, consoleSecret, "refactory.engine.console-client.password"));
 	}
 
 	@Override
@@ -48,13 +57,13 @@ class ProductionGuard implements InitializingBean {
 			return;
 		}
 		List<String> weakUsers = this.properties.users().stream().filter(this::weak).map(User::username).toList();
-		boolean weakSecret = this.clientSecret.length() < MINIMUM_CLIENT_SECRET_LENGTH
-				|| this.clientSecret.equals(DEVELOPMENT_PASSWORD);
-		if (!weakUsers.isEmpty() || weakSecret) {
+		List<String> weakSecrets = this.clients.stream().filter(Client::weakSecret).map(Client::property).toList();
+		if (!weakUsers.isEmpty() || !weakSecrets.isEmpty()) {
 			throw new IllegalStateException("Refusing to start with development credentials outside the dev profile: "
 					+ (weakUsers.isEmpty() ? "" : "users " + weakUsers + " have a {noop} or development password; set "
 							+ "refactory.security.users with {bcrypt} passwords. ")
-					+ (weakSecret ? "Set refactory.engine.client.password (the application's own API client) to a secret"
+					+ (!weakSecrets.isEmpty() ? "Set " + String.join(" and ", weakSecrets)
+							+ " (the application's own API clients) to a secret"
 							+ " of at least " + MINIMUM_CLIENT_SECRET_LENGTH + " characters. " : "")
 					+ "For development start with the dev profile (./mvnw spring-boot:run does).");
 		}
@@ -62,8 +71,10 @@ class ProductionGuard implements InitializingBean {
 
 	private boolean weak(User user) {
 		String password = user.password() == null ? "" : user.password();
-		if (user.username().equals(this.clientUsername)) {
-			return !password.equals("{noop}" + this.clientSecret) && isDevelopmentPassword(password);
+		for (Client client : this.clients) {
+			if (user.username().equals(client.username())) {
+				return !password.equals("{noop}" + client.secret()) && isDevelopmentPassword(password);
+			}
 		}
 		return password.startsWith("{noop}") || isDevelopmentPassword(password);
 	}

@@ -1,5 +1,8 @@
 package fr.refactory.system.security;
 
+import java.util.Collection;
+import java.util.Set;
+
 /**
  * Role names used in access rules. Candidate groups (who may work on which user task) are finer and configured per
  * user; roles decide which parts of the product a user reaches.
@@ -8,7 +11,21 @@ public final class Roles {
 
 	public static final String ADMIN = "ADMIN";
 
-	public static final String ENGINE_CLIENT = "ENGINE_CLIENT";
+	/** A {@code /v2} client that works jobs (the application's own workers). */
+	public static final String JOB_WORKER = "JOB_WORKER";
+
+	/** A {@code /v2} client that publishes messages (the application's {@code process.publishMessage} worker). */
+	public static final String MESSAGE_PUBLISHER = "MESSAGE_PUBLISHER";
+
+	/** The console's and audit views' own {@code /v2} client, acting for the signed-in person after its own checks. */
+	public static final String CONSOLE_CLIENT = "CONSOLE_CLIENT";
+
+	/** A plant system that starts and cancels instances, sends messages and signals. */
+	public static final String PLANT_SYSTEM = "PLANT_SYSTEM";
+
+	/** Roles of API clients (programs, not people): they never sign in to pages (ADR 0506). */
+	public static final Set<String> API_CLIENT_ROLES = Set.of(JOB_WORKER, MESSAGE_PUBLISHER, CONSOLE_CLIENT,
+			PLANT_SYSTEM);
 
 	public static final String PROCESS_OWNER = "PROCESS_OWNER";
 
@@ -27,6 +44,11 @@ public final class Roles {
 	public static final String AUDITOR = "AUDITOR";
 
 	private Roles() {
+	}
+
+	/** A user holding only API client roles is a program: no pages, no per-user sign-in lockout (ADR 0506). */
+	public static boolean isApiClient(Collection<String> roles) {
+		return !roles.isEmpty() && API_CLIENT_ROLES.containsAll(roles);
 	}
 
 }

@@ -3,6 +3,7 @@ package fr.refactory.system.security;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 
@@ -11,12 +12,16 @@ import fr.refactory.system.security.RefactoryUsersProperties.User;
 import org.springframework.stereotype.Component;
 
 /**
- * Who is who: display names and candidate groups of the configured users, for the console's task visibility.
+ * Who is who: display names and candidate groups of the configured users and of the people signed in through the
+ * identity provider, for the console's task visibility.
  */
 @Component
 public class UserDirectory {
 
 	private final Map<String, User> usersByName;
+
+	/** People last signed in through the identity provider, with the roles and groups of their token (ADR 0507). */
+	private final Map<String, User> signedInThroughProvider = new ConcurrentHashMap<>();
 
 	UserDirectory(RefactoryUsersProperties properties) {
 		this.usersByName = properties.users()
@@ -25,7 +30,13 @@ public class UserDirectory {
 	}
 
 	public Optional<User> find(String username) {
-		return Optional.ofNullable(this.usersByName.get(username));
+		User federated = this.signedInThroughProvider.get(username);
+		return Optional.ofNullable(federated != null ? federated : this.usersByName.get(username));
+	}
+
+	/** A person the identity provider vouched for, as its token describes them now. */
+	void signedIn(User user) {
+		this.signedInThroughProvider.put(user.username(), user);
 	}
 
 	public List<String> groupsOf(String username) {

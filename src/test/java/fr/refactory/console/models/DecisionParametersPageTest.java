@@ -10,6 +10,7 @@ import fr.refactory.records.AuditEntry;
 import fr.refactory.records.AuditLog;
 import fr.refactory.test.RefactoryIntegrationTest;
 import fr.refactory.test.WebSession;
+import fr.refactory.test.AdminClient;
 import io.camunda.client.CamundaClient;
 import io.camunda.client.api.response.EvaluateDecisionResponse;
 import io.camunda.client.api.search.response.DecisionInstance;
@@ -38,6 +39,7 @@ class DecisionParametersPageTest extends RefactoryIntegrationTest {
 			0);
 
 	@Autowired
+	@AdminClient
 	private CamundaClient client;
 
 	@Autowired

@@ -5,6 +5,7 @@ import java.util.UUID;
 
 import fr.refactory.records.AuditLog;
 import fr.refactory.test.RefactoryIntegrationTest;
+import fr.refactory.test.AdminClient;
 import io.camunda.client.CamundaClient;
 import org.junit.jupiter.api.Test;
 
@@ -18,6 +19,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 class ModelDeployerTest extends RefactoryIntegrationTest {
 
 	@Autowired
+	@AdminClient
 	CamundaClient client;
 
 	@Autowired
@@ -42,7 +44,7 @@ class ModelDeployerTest extends RefactoryIntegrationTest {
 		String good = "deployer-good-" + UUID.randomUUID().toString().substring(0, 8);
 		ModelDeploymentReport report = new ModelDeploymentReport();
 		ModelDeployer deployer = new ModelDeployer(new OnlyTheseFiles(file("broken.bpmn", "<definitions"),
-				file(good + ".bpmn", process(good))), report, new ModelDeployments(this.client, report, this.auditLog));
+				file(good + ".bpmn", process(good))), report, new ModelDeployments(this.client, report, this.auditLog), this.client);
 
 		deployer.deployAll(this.client);
 		deployer.deployAll(this.client);

@@ -8,6 +8,7 @@ import fr.refactory.records.AuditEntry;
 import fr.refactory.records.AuditLog;
 import fr.refactory.records.AuditQuery;
 import fr.refactory.test.RefactoryIntegrationTest;
+import fr.refactory.test.AdminClient;
 import io.camunda.client.CamundaClient;
 import io.camunda.zeebe.model.bpmn.Bpmn;
 import org.awaitility.Awaitility;
@@ -25,6 +26,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 class DemoDataLoaderTest extends RefactoryIntegrationTest {
 
 	@Autowired
+	@AdminClient
 	CamundaClient client;
 
 	@Autowired

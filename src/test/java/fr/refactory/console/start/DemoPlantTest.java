@@ -17,6 +17,7 @@ import fr.refactory.console.start.DemoDataLoader.Outcome;
 import fr.refactory.system.security.RefactoryUsersProperties;
 import fr.refactory.system.security.UserDirectory;
 import fr.refactory.test.RefactoryIntegrationTest;
+import fr.refactory.test.AdminClient;
 import io.camunda.client.CamundaClient;
 import io.camunda.client.api.search.enums.ProcessInstanceState;
 import org.awaitility.Awaitility;
@@ -40,6 +41,7 @@ class DemoPlantTest extends RefactoryIntegrationTest {
 	private static final Set<String> NOT_ON_THE_SHOP_FLOOR = Set.of("demo", "process-owner", "auditor");
 
 	@Autowired
+	@AdminClient
 	CamundaClient client;
 
 	@Autowired

@@ -140,7 +140,7 @@ class ApiFuzzTest extends EngineTestSupport {
 		HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(baseUrl() + call.path()))
 			.timeout(Duration.ofSeconds(20))
 			.header("Authorization", "Basic " + Base64.getEncoder()
-				.encodeToString("engine-client:demo".getBytes(StandardCharsets.UTF_8)));
+				.encodeToString("demo:demo".getBytes(StandardCharsets.UTF_8)));
 		if (call.contentType() != null) {
 			request.header("Content-Type", call.contentType());
 		}

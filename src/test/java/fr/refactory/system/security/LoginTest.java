@@ -44,18 +44,19 @@ class LoginTest extends RefactoryIntegrationTest {
 	}
 
 	@Test
-	void shouldAskApiClientsForBasicAuthenticationAndRefusePeopleWithoutTheApiRole() throws Exception {
+	void shouldAskApiClientsForBasicAuthenticationAndRefusePeopleWithoutThePermission() throws Exception {
 		HttpClient http = HttpClient.newHttpClient();
 
-		assertThat(http.send(apiRequest(null), HttpResponse.BodyHandlers.discarding()).statusCode()).isEqualTo(401);
-		assertThat(http.send(apiRequest("auditor"), HttpResponse.BodyHandlers.discarding()).statusCode())
-			.isEqualTo(403);
-		assertThat(http.send(apiRequest("engine-client"), HttpResponse.BodyHandlers.discarding()).statusCode())
-			.isEqualTo(200);
+		assertThat(http.send(apiRequest(null, "/v2/topology"), HttpResponse.BodyHandlers.discarding()).statusCode())
+			.isEqualTo(401);
+		assertThat(http.send(apiRequest("intake-operator", "/v2/process-definitions/1"),
+				HttpResponse.BodyHandlers.discarding()).statusCode()).isEqualTo(403);
+		assertThat(http.send(apiRequest("engine-client", "/v2/topology"), HttpResponse.BodyHandlers.discarding())
+			.statusCode()).isEqualTo(200);
 	}
 
-	private static HttpRequest apiRequest(String username) {
-		HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(baseUrl() + "/v2/topology"));
+	private static HttpRequest apiRequest(String username, String path) {
+		HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(baseUrl() + path));
 		if (username != null) {
 			String credentials = Base64.getEncoder()
 				.encodeToString((username + ":demo").getBytes(StandardCharsets.UTF_8));

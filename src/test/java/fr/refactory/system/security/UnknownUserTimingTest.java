@@ -47,7 +47,7 @@ class UnknownUserTimingTest {
 		ThrottledAuthenticationProvider provider = new ThrottledAuthenticationProvider(manager::loadUserByUsername,
 				properties, new LoginThrottle(new LoginThrottleProperties(5, 20, java.time.Duration.ofMinutes(1)),
 						(event) -> {
-						}));
+						}), ThrottledAuthenticationProvider.Audience.PAGES);
 
 		assertThatThrownBy(() -> provider.authenticate(UsernamePasswordAuthenticationToken.unauthenticated("nobody", "demo")))
 			.isInstanceOf(BadCredentialsException.class)

@@ -1,0 +1,56 @@
+package fr.refactory.system.security;
+
+/**
+ * What a {@code /v2} client may do, named after Camunda 8.8's authorizations (resource type and permission). Roles are
+ * given permissions in configuration ({@code refactory.security.api.permissions}); {@link ApiOperations} says which
+ * permission each operation needs.
+ */
+public enum ApiPermission {
+
+	/** Deploy models. */
+	RESOURCE_CREATE,
+
+	/** Delete a deployed model. */
+	RESOURCE_DELETE,
+
+	/** Read process definitions, their XML and start forms. */
+	PROCESS_DEFINITION_READ,
+
+	PROCESS_INSTANCE_CREATE,
+
+	/** Read process instances, their elements, variables, incidents and message subscriptions. */
+	PROCESS_INSTANCE_READ,
+
+	/** Change a running instance: set variables, resolve incidents, change a job's retries or time-out. */
+	PROCESS_INSTANCE_UPDATE,
+
+	PROCESS_INSTANCE_CANCEL,
+
+	/** Publish or correlate a message. */
+	MESSAGE_CREATE,
+
+	/** Broadcast a signal. */
+	SIGNAL_CREATE,
+
+	/** Activate, complete and fail jobs and throw BPMN errors from them: what a job worker does. */
+	JOB_WORK,
+
+	/** Search jobs. */
+	JOB_READ,
+
+	USER_TASK_READ,
+
+	/** Assign, unassign, update and complete user tasks. */
+	USER_TASK_UPDATE,
+
+	DECISION_DEFINITION_READ,
+
+	/** Evaluate a decision. */
+	DECISION_INSTANCE_CREATE,
+
+	DECISION_INSTANCE_READ,
+
+	/** Move the engine clock, purge the engine, the management endpoints. */
+	SYSTEM_UPDATE
+
+}
