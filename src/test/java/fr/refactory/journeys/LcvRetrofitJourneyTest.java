@@ -180,11 +180,11 @@ class LcvRetrofitJourneyTest extends JourneyTest {
 			task(people.as("quality-engineer"), van.vin, "Confirm containment scope")
 				.set("containmentScopeConfirmed", "true")
 				.set("itemsKeptOnHold", "Kit lot of this delivery, until the kit configuration review")
-				.set("eightDReference", "8D-AS35-" + van.serial())
+				.set("eightDReference", "8D-" + now().getYear() + "-" + van.serial())
 				.complete("confirm-containment");
 			task(people.as("quality-engineer"), van.vin, "Decide escalated verdict")
 				.set("escalationDecision", "RETURN_TO_SUPPLIER")
-				.set("rootCauseTicket", "RC-KIT-" + van.serial())
+				.set("rootCauseTicket", "8D-" + now().getYear() + "-" + van.serial())
 				.set("escalationJustification",
 						"Mass in running order 121 % of the original: not conform to the approval, kit back to TOLV")
 				.complete("decide-escalation");
