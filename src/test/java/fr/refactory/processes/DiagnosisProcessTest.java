@@ -288,9 +288,6 @@ class DiagnosisProcessTest extends ProcessTestSupport {
 	 */
 	@Test
 	void aConvertedRetrofitEndsTheDiagnosisWithTheVehicleRetrofitted() {
-		java.time.LocalDate planned = PlantInputs.refactoryInstallerAuthorisation(java.time.LocalDate.of(2026, 1, 1))
-			.validFrom()
-			.plusDays(60);
 		Map<String, Object> variables = diagnosis("LCV_RETROFIT");
 		String vin = PlantInputs.renaultVinPassingVehicleEol();
 		variables.put("vin", vin);
@@ -305,9 +302,6 @@ class DiagnosisProcessTest extends ProcessTestSupport {
 		variables.put("collectionRegistration", false);
 		variables.put("firstRegistrationDate", "2017-03-01");
 		variables.put("originalMaxPowerKw", 92);
-		variables.put("chassisCondition", "OK");
-		variables.put("plannedConversionDate", planned.toString());
-		variables.put("retrofitTeam", List.of(PlantInputs.person("retrofitter", planned, PlantInputs.holding("B1L"))));
 		variables.put("massInRunningOrderKg", 2000);
 		variables.put("gvwrKg", 3500);
 		variables.put("maxFrontAxleKg", 1850);
@@ -317,20 +311,21 @@ class DiagnosisProcessTest extends ProcessTestSupport {
 		inspect(key);
 
 		long retrofit = childAt(key, "call-lcv-retrofit");
+		// the MES booked the conversion week; the diagnosis's underbody result (OK) gave D4 its chassis condition
+		String planned = awaitVariable(retrofit, "plannedConversionDate");
 		Map<String, Object> review = new HashMap<>();
 		review.put("registrationScanChecked", true);
 		review.put("firstRegistrationDate", "2017-03-01");
 		review.put("chassisCondition", "OK");
 		review.put("kitReference", "TOLV-MASTER-E-60");
 		review.put("approvalNumber", "FR-RETRO-2024-0117");
-		review.put("plannedConversionDate", planned.toString());
+		review.put("plannedConversionDate", planned);
 		review.put("eligibilityDecision", "APPROVE");
 		review.put("rejectionRoute", "RETURN");
 		review.put("eligibilityComment", "eligible");
 		complete(retrofit, "task-review-eligibility", review);
-		complete(retrofit, "task-expedite-kit", escalation());
-		complete(retrofit, "task-replan-conversion-slot",
-				Map.of("customerNotified", true, "plannedConversionDate", planned.toString(), "replanComment", "late"));
+		complete(retrofit, "task-choose-retrofit-team", Map.of("retrofitTeam",
+				List.of(ProposedOptions.first(this.client, retrofit, "retrofitTeamCandidates"))));
 		String purchaseOrder = org.awaitility.Awaitility.await()
 			.atMost(Duration.ofSeconds(30))
 			.until(() -> this.client.newVariableSearchRequest()

@@ -78,7 +78,7 @@ class LcvRetrofitProcessTest extends ProcessTestSupport {
 	/** AS-27: a vehicle registered as collection is not eligible; the engineer rejects it and it is returned. */
 	@Test
 	void as27ACollectionVehicleIsRejectedAndRoutedBack() {
-		Map<String, Object> variables = master(authorisedDate());
+		Map<String, Object> variables = master();
 		variables.put("collectionRegistration", true);
 		long key = start(variables);
 
@@ -90,7 +90,8 @@ class LcvRetrofitProcessTest extends ProcessTestSupport {
 		retrofit(key).isCompleted()
 			.hasVariable("retrofitOutcome", "REJECTED")
 			.hasVariable("route", "RETURN")
-			.hasCompletedElementsInOrder("start-retrofit-requested", "gw-join-eligibility", "task-get-kit-approval",
+			.hasVariable("customerId", "FLEET-22")
+			.hasCompletedElementsInOrder("start-retrofit-requested", "task-book-conversion-slot", "gw-join-eligibility", "task-get-kit-approval",
 					"task-check-installer-authorisation", "task-decide-eligibility", "gw-installer-authorised",
 					"task-review-eligibility", "gw-eligibility-decision", "task-mark-rejected",
 					"task-set-rejection-route", "end-retrofit-rejected");
@@ -102,7 +103,7 @@ class LcvRetrofitProcessTest extends ProcessTestSupport {
 	 */
 	@Test
 	void as26AMaster110KwFailsOnThePowerRatio() {
-		Map<String, Object> variables = master(authorisedDate());
+		Map<String, Object> variables = master();
 		variables.put("originalMaxPowerKw", 110);
 		long key = start(variables);
 
@@ -112,24 +113,23 @@ class LcvRetrofitProcessTest extends ProcessTestSupport {
 	}
 
 	/**
-	 * AS-30 then AS-22: the installer authorisation has expired on the planned date: a blocking task for
-	 * retrofit-managers, who re-plan within the authorisation; the engineer asks for information once, then approves.
-	 * Nobody of the first team holds B1L/B2L (HABILITATION_MISSING): the team is changed; the kit is ordered, late
-	 * (T7 at +2 and +10 days), delivered damaged (KIT_DAMAGED: pack sent to battery triage, delivery rejected,
-	 * re-ordered). An intact delivery is in the conversion scenarios below.
+	 * AS-30 then AS-22: the retrofit is requested on the last day of the installer authorisation, so the MES books the
+	 * line three weeks after its expiry: a blocking task for retrofit-managers, who re-plan within the authorisation;
+	 * the engineer asks for information once, then approves. The work lead chooses the team among the B1L/B2L holders
+	 * on shift; the kit is ordered, late (T7 at +2 and +10 days), delivered damaged (KIT_DAMAGED: pack sent to battery
+	 * triage, delivery rejected, re-ordered). An intact delivery is in the conversion scenarios below.
 	 */
 	@Test
 	void as30ThenAs22AnAuthorisedEligibleRetrofitReordersADamagedKit() {
 		InstallerAuthorisation window = PlantInputs.refactoryInstallerAuthorisation(LocalDate.of(2026, 1, 1));
-		LocalDate expired = window.validTo().plusDays(1);
-		LocalDate planned = authorisedDate();
-		String withoutB1l = PlantInputs.person("retrofitter", planned,
-				PlantInputs.notHolding("B1L").and(PlantInputs.notHolding("B2L")));
-		String withB1l = PlantInputs.person("retrofitter", planned, PlantInputs.holding("B1L"));
-		Map<String, Object> variables = master(expired);
-		variables.put("retrofitTeam", List.of(withoutB1l));
-		long key = start(variables);
+		LocalDate planned = window.validTo();
+		// the request comes on the authorisation's last day (time passes in the test to reach it)
+		this.processTestContext.increaseTime(Duration.between(this.processTestContext.getCurrentTime(),
+				planned.atStartOfDay(java.time.ZoneOffset.UTC).plusHours(8)));
+		long key = start(master());
 
+		org.assertj.core.api.Assertions.assertThat(LocalDate.parse(awaitVariable(key, "plannedConversionDate")))
+			.isEqualTo(planned.plusDays(21));
 		retrofit(key).hasVariable("installerAuthorisationValid", false)
 			.hasVariable("eligibilityReason", "INSTALLER_NOT_AUTHORISED")
 			.hasActiveElements("task-resolve-installer-authorisation");
@@ -143,14 +143,11 @@ class LcvRetrofitProcessTest extends ProcessTestSupport {
 		retrofit(key).hasCompletedElement("task-decide-eligibility", 3);
 		review(key, "APPROVE", Map.of());
 
-		retrofit(key).hasCompletedElements("gw-join-habilitations", "error-habilitation-missing")
-			.hasActiveElements("task-resolve-habilitations");
-		complete(key, "task-resolve-habilitations", Map.of("habilitationResolution", "ASSIGNEE_CHANGED",
-				"plannedConversionDate", planned.toString(), "habilitationComment", "B1L holder", "retrofitTeam",
-				List.of(withB1l)));
-		retrofit(key).hasTerminatedElement("task-check-habilitations", 1)
-			.hasCompletedElement("task-check-habilitations", 1)
-			.hasCompletedElementsInOrder("gw-join-kit-order", "task-create-purchase-order", "task-order-kit")
+		String member = chooseTeam(key);
+		retrofit(key).hasVariable("retrofitTeam", List.of(member))
+			.hasCompletedElementsInOrder("gw-join-habilitations", "task-propose-retrofit-team",
+					"task-choose-retrofit-team", "task-check-habilitations", "gw-join-kit-order",
+					"task-create-purchase-order", "task-order-kit")
 			.hasActiveElements("sub-await-kit");
 		String purchaseOrder = awaitVariable(key, "purchaseOrderNumber");
 		retrofit(key).isWaitingForMessage("KitDelivered", purchaseOrder);
@@ -178,11 +175,10 @@ class LcvRetrofitProcessTest extends ProcessTestSupport {
 	 */
 	@Test
 	void as36AConversionWithOneHvReworkIsCertifiedHandedOverAndFollowedUp() {
-		LocalDate planned = authorisedDate();
-		Map<String, Object> variables = master(planned);
+		Map<String, Object> variables = master();
 		variables.put("vin", PlantInputs.renaultVinPassingVehicleEol());
 		String vin = variables.get("vin").toString();
-		long key = toConversionWork(variables, planned);
+		long key = toConversionWork(variables);
 
 		this.processTestContext.increaseTime(Duration.ofDays(5));
 		complete(key, "task-escalate-conversion-delay", Map.of("escalationAcknowledged", true, "escalationAction",
@@ -320,11 +316,10 @@ class LcvRetrofitProcessTest extends ProcessTestSupport {
 		retrofit(key).hasVariableSatisfies("lockoutOfficerId", String.class,
 				(officer) -> org.assertj.core.api.Assertions.assertThat(officer).isEqualTo(withBcl));
 
-		LocalDate planned = authorisedDate();
-		Map<String, Object> again = master(planned);
+		Map<String, Object> again = master();
 		again.put("vin", PlantInputs.renaultVinPassingVehicleEol());
 		again.put("hvReworkCount", 1);
-		long second = toConversionWork(again, planned);
+		long second = toConversionWork(again);
 		removePowertrain(second);
 		for (int i = 0; i < 2; i++) {
 			complete(second, "task-review-part-disposition",
@@ -369,8 +364,7 @@ class LcvRetrofitProcessTest extends ProcessTestSupport {
 				.contains("\"ghgAvoidedKgCo2eOver10Years\"", "\"warrantyTerms\"", "\"hvSafetyNotice\""));
 	}
 
-	private long toConversionWork(Map<String, Object> variables, LocalDate planned) {
-		variables.put("retrofitTeam", List.of(PlantInputs.person("retrofitter", planned, PlantInputs.holding("B1L"))));
+	private long toConversionWork(Map<String, Object> variables) {
 		variables.put("massInRunningOrderKg", 2000);
 		variables.put("gvwrKg", 3500);
 		variables.put("maxFrontAxleKg", 1850);
@@ -378,12 +372,10 @@ class LcvRetrofitProcessTest extends ProcessTestSupport {
 		long key = start(variables);
 		retrofit(key).hasVariable("eligible", true).hasActiveElements("task-review-eligibility");
 		review(key, "APPROVE", Map.of());
+		chooseTeam(key);
 		String purchaseOrder = awaitVariable(key, "purchaseOrderNumber");
-		retrofit(key).isWaitingForMessage("KitDelivered", purchaseOrder);
-		// the promised date (a week before a conversion planned in 2025) has passed: both T7 reminders are due
-		complete(key, "task-expedite-kit", escalation());
-		complete(key, "task-replan-conversion-slot", Map.of("customerNotified", true, "plannedConversionDate",
-				planned.toString(), "replanComment", "kit late"));
+		// the kit is promised a week before the conversion week the MES booked three weeks ahead: not late yet
+		retrofit(key).isWaitingForMessage("KitDelivered", purchaseOrder).hasNotActivatedElements("task-expedite-kit");
 		deliver(purchaseOrder, "PACK-" + key);
 		complete(key, "task-inspect-kit-receipt", Map.of("packagingIntact", true, "shockIndicatorTriggered", false,
 				"quantityCheckOk", true, "kitSerialsScanned", "M, I, C"));
@@ -464,13 +456,22 @@ class LcvRetrofitProcessTest extends ProcessTestSupport {
 		return Map.of("escalationAcknowledged", true, "escalationAction", "EXPEDITED", "escalationComment", "chased");
 	}
 
-	/** A date 60 days into the Refactory's installer authorisation for Master vans. */
-	private static LocalDate authorisedDate() {
-		return PlantInputs.refactoryInstallerAuthorisation(LocalDate.of(2026, 1, 1)).validFrom().plusDays(60);
+	/**
+	 * The work lead chooses the first of the B1L/B2L holders on shift the register proposed (form
+	 * retrofit-team-assignment, ADR 0430).
+	 */
+	private String chooseTeam(long key) {
+		String member = ProposedOptions.first(this.client, key, "retrofitTeamCandidates");
+		complete(key, "task-choose-retrofit-team",
+				Map.of("retrofitTeam", List.of(member), "retrofitTeamComment", "shift A"));
+		return member;
 	}
 
-	/** AS-22's Master III N1 diesel, first registered 2017-03-01, 92 kW, good chassis. */
-	private static Map<String, Object> master(LocalDate plannedConversionDate) {
+	/**
+	 * AS-22's Master III N1 diesel, first registered 2017-03-01, 92 kW, ordered by a fleet customer; the chassis
+	 * condition is derived from the diagnosis's underbody result (none here: OK), the conversion date is the MES's.
+	 */
+	private static Map<String, Object> master() {
 		Map<String, Object> variables = new HashMap<>();
 		variables.put("vin", PlantInputs.renaultVin());
 		variables.put("modelFamily", "MASTER_III");
@@ -480,9 +481,7 @@ class LcvRetrofitProcessTest extends ProcessTestSupport {
 		variables.put("collectionRegistration", false);
 		variables.put("firstRegistrationDate", "2017-03-01");
 		variables.put("originalMaxPowerKw", 92);
-		variables.put("chassisCondition", "OK");
-		variables.put("plannedConversionDate", plannedConversionDate.toString());
-		variables.put("customerId", "FLEET-22");
+		variables.put("senderId", "FLEET-22");
 		return variables;
 	}
 
@@ -548,10 +547,9 @@ class LcvRetrofitProcessTest extends ProcessTestSupport {
 
 	/** A conversion of the van up to its installed kit: powertrain removed, both harvested parts sent to recycling. */
 	private long kitInstalled(String vin) {
-		LocalDate planned = authorisedDate();
-		Map<String, Object> variables = master(planned);
+		Map<String, Object> variables = master();
 		variables.put("vin", vin);
-		long key = toConversionWork(variables, planned);
+		long key = toConversionWork(variables);
 		removePowertrain(key);
 		for (int i = 0; i < 2; i++) {
 			complete(key, "task-review-part-disposition",

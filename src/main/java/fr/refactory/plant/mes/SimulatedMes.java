@@ -31,6 +31,14 @@ public class SimulatedMes implements Mes {
 			new BigDecimal("62.00"), LabourEstimate.Operation.BODYWORK, new BigDecimal("58.00"),
 			LabourEstimate.Operation.PAINT, new BigDecimal("66.00"));
 
+	/** The conversion line of the Master retrofit (brief §3.3), reserved a conversion week at a time. */
+	public static final String RETROFIT_LINE = "RETROFIT_LINE";
+
+	/** The line's first free week: after the kit's delivery lead time, from its 07:00 start. */
+	private static final Duration RETROFIT_LINE_LEAD_TIME = Duration.ofDays(21);
+
+	private static final Duration CONVERSION_WEEK = Duration.ofDays(7);
+
 	private static final List<String> TRADES = List.of(LabourEstimate.Operation.MECHANICS,
 			LabourEstimate.Operation.BODYWORK, LabourEstimate.Operation.PAINT);
 
@@ -97,6 +105,10 @@ public class SimulatedMes implements Mes {
 			}
 			String resourceId = (request.resourceId() != null) ? request.resourceId()
 					: request.resourceType() + "-" + Seeds.between(Seeds.random(request.subjectKey()), 1, 4);
+			if (RETROFIT_LINE.equals(request.resourceType())) {
+				var week = this.simulation.now().plus(RETROFIT_LINE_LEAD_TIME).truncatedTo(ChronoUnit.DAYS).plus(Duration.ofHours(7));
+				return new ResourceSlot(Seeds.id("RES", key), resourceId, week, week.plus(CONVERSION_WEEK));
+			}
 			var start = this.simulation.now().truncatedTo(ChronoUnit.MINUTES).plus(Duration.ofMinutes(15));
 			return new ResourceSlot(Seeds.id("RES", key), resourceId, start, start.plus(Duration.ofHours(1)));
 		});

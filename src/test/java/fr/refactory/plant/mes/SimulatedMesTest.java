@@ -1,6 +1,13 @@
 package fr.refactory.plant.mes;
 
+import java.time.Duration;
+import java.time.Instant;
+
+import fr.refactory.plant.IdempotencyKey;
 import fr.refactory.plant.simulation.Simulation;
+import org.junit.jupiter.api.Test;
+
+import static org.assertj.core.api.Assertions.assertThat;
 
 class SimulatedMesTest extends MesContract {
 
@@ -9,6 +16,23 @@ class SimulatedMesTest extends MesContract {
 	@Override
 	protected Mes mes() {
 		return this.mes;
+	}
+
+	/**
+	 * The retrofit line is booked for a conversion week after the kit's lead time (ADR 0431): the slot starts three
+	 * weeks ahead at the line's 07:00 start and lasts the five working days of the conversion target.
+	 */
+	@Test
+	void shouldBookTheRetrofitLineForAConversionWeekAfterTheKitLeadTime() {
+		Instant before = Instant.now();
+		ResourceSlot slot = this.mes.reserveResource(IdempotencyKey.of("job-retrofit:slot"),
+				new ResourceRequest(SimulatedMes.RETROFIT_LINE, null, "VF1MA000000012345"));
+
+		assertThat(slot.resourceId()).startsWith(SimulatedMes.RETROFIT_LINE);
+		assertThat(slot.slotStart()).isAfter(before.plus(Duration.ofDays(20)))
+			.isBefore(before.plus(Duration.ofDays(22)));
+		assertThat(slot.slotStart().toString()).endsWith("T07:00:00Z");
+		assertThat(slot.slotEnd()).isEqualTo(slot.slotStart().plus(Duration.ofDays(7)));
 	}
 
 }

@@ -23,9 +23,6 @@ import org.springframework.stereotype.Component;
 @Component
 public class CompetencyWorkers {
 
-	/** The retrofit line's team when the process names none: four technicians and their leader (§3.3, [R14]). */
-	static final List<String> DEFAULT_RETROFIT_TEAM = List.of("RT-001", "RT-002", "RT-003", "RT-004", "RL-001");
-
 	/** Symbols a conversion needs: someone executing (B1L) or leading (B2L) electrical work. */
 	static final List<String> CONVERSION_SYMBOLS = List.of("B1L", "B2L");
 
@@ -84,6 +81,36 @@ public class CompetencyWorkers {
 	}
 
 	/**
+	 * 3.3: the people on shift on the planned conversion date who hold B1L or B2L, as the options of the retrofit team
+	 * checklist ({@code valuesKey} of form {@code retrofit-team-assignment}, ADR 0430); the work lead chooses the team
+	 * among them. Nobody on shift gives an empty list: the form then offers nobody and the choice waits for the roster.
+	 */
+	@JobWorker(type = "hrcomp.proposeRetrofitTeam")
+	public Map<String, Object> proposeRetrofitTeam(ActivatedJob job) {
+		Vars vars = Vars.of(job);
+		LocalDate on = vars.dateOr(today(), "operationDate");
+		List<Map<String, Object>> options = new ArrayList<>();
+		for (String person : JobOutcome.call(job, () -> this.register.peopleOnShift(on))) {
+			List<Habilitations.Habilitation> held = JobOutcome.call(job, () -> this.register.habilitationsOf(person, on))
+				.titles()
+				.stream()
+				.filter((title) -> CONVERSION_SYMBOLS.contains(title.symbol()) && title.validOn(on))
+				.toList();
+			if (!held.isEmpty()) {
+				options.add(Map.of("value", person, "label", person + " ("
+						+ String.join(", ", held.stream().map(Habilitations.Habilitation::symbol).toList())
+						+ " valid until "
+						+ held.stream().map(Habilitations.Habilitation::expiresOn).min(LocalDate::compareTo).orElseThrow()
+						+ ")"));
+			}
+		}
+		this.records.audit(job, "RETROFIT_TEAM_PROPOSED", "VEHICLE", vars.textOr("UNKNOWN", "vin"),
+				WorkerRecords.data("symbols", CONVERSION_SYMBOLS, "on", on.toString(), "proposed",
+						options.stream().map((option) -> option.get("value")).toList()));
+		return Map.of("retrofitTeamCandidates", options);
+	}
+
+	/**
 	 * 3.3: the team members habilitated B1L or B2L on the planned conversion date. Nobody eligible is the BPMN error
 	 * {@code HABILITATION_MISSING}.
 	 */
@@ -91,10 +118,7 @@ public class CompetencyWorkers {
 	public Map<String, Object> checkElectricalHabilitations(ActivatedJob job) {
 		Vars vars = Vars.of(job);
 		LocalDate on = vars.dateOr(today(), "operationDate");
-		List<String> team = new ArrayList<>(vars.list("retrofitTeam").stream().map(Object::toString).toList());
-		if (team.isEmpty()) {
-			team.addAll(DEFAULT_RETROFIT_TEAM);
-		}
+		List<String> team = vars.list("retrofitTeam").stream().map(Object::toString).toList();
 		List<Map<String, Object>> eligible = new ArrayList<>();
 		for (String person : team) {
 			Habilitations titles = JobOutcome.call(job, () -> this.register.habilitationsOf(person, on));

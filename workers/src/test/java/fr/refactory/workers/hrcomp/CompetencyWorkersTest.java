@@ -63,6 +63,43 @@ class CompetencyWorkersTest extends RefactoryIntegrationTest {
 		assertThat(Results.map(options.get(0)).get("label").toString()).contains("BCL valid until");
 	}
 
+	/**
+	 * The retrofit team is chosen among the people on shift holding B1L or B2L on the planned conversion date (ADR 0430):
+	 * retrofit-technician (B1L), retrofit-work-lead (B1L, B2L) and lockout-officer (B1L) are options, the BCL-only
+	 * battery-technician and lockout-trainee (B0L) are not.
+	 */
+	@Test
+	void proposeRetrofitTeamOffersTheB1lAndB2lHoldersOnShiftAsChecklistOptions() {
+		java.time.LocalDate on = java.time.LocalDate.parse("2027-03-01");
+		List<String> holders = this.register.peopleOnShift(on)
+			.stream()
+			.filter((person) -> this.register.habilitationsOf(person, on)
+				.validSymbols()
+				.stream()
+				.anyMatch(List.of("B1L", "B2L")::contains))
+			.toList();
+
+		Map<String, Object> result = this.workers.proposeRetrofitTeam(TestJob.of("hrcomp.proposeRetrofitTeam",
+				Map.of("vin", TestVins.master(), "operationDate", on.toString())));
+
+		List<Object> options = Results.list(result.get("retrofitTeamCandidates"));
+		assertThat(options).extracting((option) -> Results.map(option).get("value"))
+			.containsExactlyElementsOf(holders)
+			.contains("retrofit-technician", "retrofit-work-lead", "lockout-officer")
+			.doesNotContain("battery-technician", "lockout-trainee");
+		assertThat(options).extracting((option) -> Results.map(option).get("label").toString())
+			.contains("retrofit-work-lead (B1L, B2L valid until 2029-02-28)");
+	}
+
+	/** Nobody named for the conversion is not a default team: the check finds nobody habilitated. */
+	@Test
+	void checkElectricalHabilitationsWithoutATeamIsHabilitationMissing() {
+		TestJob noTeam = TestJob.of("hrcomp.checkElectricalHabilitations",
+				Map.of("vin", TestVins.master(), "operationDate", "2027-03-01"));
+		assertThatThrownBy(() -> this.workers.checkElectricalHabilitations(noTeam)).isInstanceOfSatisfying(
+				BpmnError.class, (error) -> assertThat(error.getErrorCode()).isEqualTo("HABILITATION_MISSING"));
+	}
+
 	@Test
 	void checkElectricalHabilitationsListsTheEligibleAssigneesOrIsHabilitationMissing() {
 		String date = "2026-03-01";
