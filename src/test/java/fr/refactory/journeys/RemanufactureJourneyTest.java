@@ -115,7 +115,7 @@ class RemanufactureJourneyTest extends JourneyTest {
 			}
 			assertThat(checked).as("manual checks of the gearbox's control plan, each naming its check and the core")
 				.isNotEmpty()
-				.allSatisfy((form) -> assertThat(form).contains("on **" + coreSerial + "**").doesNotContain("{{"));
+				.allSatisfy((form) -> assertThat(form).contains(" on " + coreSerial + " (control plan").doesNotContain("{{"));
 
 			awaitEnded(reman, "end-part-remanufactured");
 			assertRecords(reman, coreSerial, workOrderId);
