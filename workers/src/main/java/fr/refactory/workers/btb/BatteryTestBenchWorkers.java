@@ -50,7 +50,7 @@ public class BatteryTestBenchWorkers {
 	public Map<String, Object> readBms(ActivatedJob job) {
 		Vars vars = Vars.of(job);
 		String batteryId = vars.requireText("batteryId");
-		String benchId = vars.textOr("BTB-1", "btbBenchId", "benchId");
+		String benchId = vars.requireText("btbBenchId", "benchId");
 		BmsReading bms = JobOutcome.callBench(job, () -> this.bench.readBms(batteryId, benchId));
 		boolean plausible = bms.sohPct() >= 0 && bms.sohPct() <= 100 && bms.cellMinMv() >= 2000
 				&& bms.cellMinMv() <= bms.cellMaxMv() && bms.cellMaxMv() <= 4500;
@@ -84,14 +84,14 @@ public class BatteryTestBenchWorkers {
 	}
 
 	/**
-	 * 6.5: starts the (hours-long) capacity test; the bench reports {@code CapacityTestDone}. The cycler can be
-	 * another bench than the BMS reader: {@code capacityBenchId} if set, else the pack's {@code btbBenchId}.
+	 * 6.5: starts the (hours-long) capacity test on the cycler the MES reserved ({@code capacityBenchId}); the bench
+	 * reports {@code CapacityTestDone}.
 	 */
 	@JobWorker(type = "btb.runCapacityTest")
 	public Map<String, Object> runCapacityTest(ActivatedJob job) {
 		Vars vars = Vars.of(job);
 		String batteryId = vars.requireText("batteryId");
-		String benchId = vars.textOr("BTB-1", "capacityBenchId", "btbBenchId", "benchId");
+		String benchId = vars.requireText("capacityBenchId", "benchId");
 		CapacityTest test = JobOutcome.callBench(job, () -> this.bench.startCapacityTest(JobOutcome.key(job),
 				new CapacityTestRequest(batteryId, benchId,
 						vars.decimalOr(DEFAULT_RATED_CAPACITY_KWH, "ratedCapacityKwh"))));

@@ -137,13 +137,17 @@ public class MesWorkers {
 		return Map.of("mesStatus", set.status());
 	}
 
-	/** 2.1: reserves a bench of the header's {@code resourceType} (the one asked for in {@code benchId}, if any). */
+	/**
+	 * 2.1, 6.4, 6.5: reserves a bench of the header's {@code resourceType} (the one asked for in {@code benchId}, if
+	 * any; another than those in {@code unavailableBenchIds}, which just reported themselves unavailable).
+	 */
 	@JobWorker(type = "mes.reserveResource")
 	public Map<String, Object> reserveResource(ActivatedJob job) {
 		Vars vars = Vars.of(job);
 		Vars.Subject subject = vars.subject();
 		ResourceSlot slot = JobOutcome.call(job, () -> this.mes.reserveResource(JobOutcome.key(job),
-				new ResourceRequest(vars.requireHeader("resourceType"), vars.text("benchId"), subject.key())));
+				new ResourceRequest(vars.requireHeader("resourceType"), vars.text("benchId"), subject.key(),
+						vars.list("unavailableBenchIds").stream().map(Object::toString).toList())));
 		this.records.audit(job, "RESOURCE_RESERVED", subject.type(), subject.key(),
 				WorkerRecords.data("resourceId", slot.resourceId(), "reservationId", slot.reservationId()));
 		return Map.of("benchId", slot.resourceId(), "benchSlot", Map.of("reservationId", slot.reservationId(),

@@ -169,6 +169,20 @@ class MesWorkersTest extends RefactoryIntegrationTest {
 				(error) -> assertThat(error.getErrorCode()).isEqualTo("BENCH_UNAVAILABLE"));
 	}
 
+	/** After BENCH_UNAVAILABLE the model reserves again naming the bench that failed: the MES offers another. */
+	@Test
+	void reserveResourceOffersAnotherBenchThanTheOnesReportedUnavailable() {
+		String battery = "BAT-" + TestVins.master();
+		Map<String, Object> first = this.workers.reserveResource(TestJob.of("mes.reserveResource",
+				Map.of("batteryId", battery)).header("resourceType", "BATTERY_TEST_BENCH"));
+		Map<String, Object> again = this.workers.reserveResource(TestJob.of("mes.reserveResource",
+				Map.of("batteryId", battery, "unavailableBenchIds", List.of(first.get("benchId"))))
+			.header("resourceType", "BATTERY_TEST_BENCH"));
+
+		assertThat(first.get("benchId").toString()).startsWith("BATTERY_TEST_BENCH-");
+		assertThat(again.get("benchId").toString()).startsWith("BATTERY_TEST_BENCH-").isNotEqualTo(first.get("benchId"));
+	}
+
 	@Test
 	void computeLabourSumsTheStandardHoursOfTheOperations() {
 		Map<String, Object> result = this.workers.computeLabour(TestJob.of("mes.computeLabour",
