@@ -59,7 +59,7 @@ class ProcessVariablesTest {
 					Set.of("smokeOrSmell", "temperatureRiseC", "swelling", "leakOrVent", "casingDamage",
 							"bmsCommunicating", "crashHistory")),
 			Map.entry("battery-disposition",
-					Set.of("safetyClass", "sohPct", "isolationOk", "cellSpreadMv", "faultyModules", "moduleRepairable",
+					Set.of("safetyClass", "sohPct", "isolationOhmPerV", "cellSpreadMv", "faultyModules", "moduleRepairable",
 							"repairLoopsDone")),
 			Map.entry("core-acceptance", D8_INPUTS), Map.entry("core-credit-timeliness", D8_INPUTS),
 			Map.entry("reman-component-disposition",

@@ -80,7 +80,7 @@ class BenchWorkersTest extends RefactoryIntegrationTest {
 		this.btb.readBms(job.again());
 
 		assertThat(first).containsKeys("sohPct", "socPct", "cycleCount", "cellMinMv", "cellMaxMv",
-				"moduleTemperatures", "isolationOk", "faultHistory", "faultyModules", "moduleRepairable",
+				"moduleTemperatures", "isolationOhmPerV", "faultHistory", "faultyModules", "moduleRepairable",
 				"sohPlausible");
 		assertThat(first).containsEntry("sohPlausible", true);
 		assertThat(this.batteries.find(battery)).isPresent();
