@@ -36,7 +36,7 @@ class AcceptanceScenariosDecisionTest {
             "tested", "safetyClass=NORMAL; isolationOhmPerV=500; cellSpreadMv=20; faultyModules=0; moduleRepairable=true; repairLoopsDone=0",
             "core", "likeForLike=true; fireOrWaterDamage=false; corrosion=NONE; priorRepairOrWelding=false; housingCracked=false;"
                     + " disassembled=false; missingOrBrokenNonWearParts=0; partNumberLegible=true",
-            "gate", "reworkCount=0; concessionAvailable=false; suspectMeasurement=false",
+            "gate", "reworkCount=0; suspectMeasurement=false",
             "title", "titleExpiryDate=2027-12-31; lastRefresherDate=2024-03-01; operationDate=2025-01-10");
 
     private static final String SCENARIOS = """

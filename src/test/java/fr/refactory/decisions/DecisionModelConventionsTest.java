@@ -60,7 +60,7 @@ class DecisionModelConventionsTest {
             spec("harvested-part-disposition", "FIRST", List.of("partFamily", "conditionGrade", "remanProgramExists", "functionalTestPassed",
                     "daysOfCover"), List.of("disposition")),
             spec("quality-verdict", "FIRST", List.of("subjectType", "maxSeverity", "safetyCharacteristicFailed", "reworkable", "reworkCount",
-                    "concessionAvailable", "suspectMeasurement"), List.of("verdict", "containment")),
+                    "suspectMeasurement"), List.of("verdict", "containment")),
             spec("required-checks", "COLLECT", List.of("subjectType", "expertFollowUpRequired", "powertrain"),
                     List.of("checkCode", "controlPlanVersion", "checkName", "safetyCharacteristic", "regulatory", "lowerLimit",
                             "upperLimit", "unit", "failureSeverity", "reworkInstruction", "conformityFailureCodes")));

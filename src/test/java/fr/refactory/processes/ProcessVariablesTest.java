@@ -70,7 +70,7 @@ class ProcessVariablesTest {
 							"daysOfCover")),
 			Map.entry("quality-verdict",
 					Set.of("subjectType", "maxSeverity", "safetyCharacteristicFailed", "reworkable", "reworkCount",
-							"concessionAvailable", "suspectMeasurement")),
+							"suspectMeasurement")),
 			Map.entry("required-checks", Set.of("subjectType", "expertFollowUpRequired", "powertrain")));
 
 	/** Payload of the start messages (§3.10, README message table). */
