@@ -42,6 +42,20 @@ public class NonConformities {
 		return this.repository.save(nonConformity.withDisposition(disposition, on, approvedBy, customerConcessionRef));
 	}
 
+	/**
+	 * Disposes the subject's nonconformities found at a gate ({@code detectedAtGate} starting with {@code gate}) that
+	 * have no disposition yet; those already disposed keep theirs, so a retried call disposes nothing twice.
+	 */
+	@Transactional
+	public List<NonConformity> disposeOpen(String subjectKey, String gate, String disposition, LocalDate on,
+			String approvedBy, String customerConcessionRef) {
+		return forSubject(subjectKey).stream()
+			.filter((nc) -> nc.disposition() == null && nc.detectedAtGate() != null
+					&& nc.detectedAtGate().startsWith(gate))
+			.map((nc) -> dispose(nc.ncId(), disposition, on, approvedBy, customerConcessionRef))
+			.toList();
+	}
+
 	@Transactional(readOnly = true)
 	public List<NonConformity> forSubject(String subjectKey) {
 		return this.repository.findBySubjectKeyOrderByDetectedAt(subjectKey);

@@ -33,10 +33,10 @@ class AcceptanceScenariosDecisionTest {
                     + " totalKg=2350; gvwrKg=3500; isolationDcOhmPerV=500; bondingOhm=0.05; obdLampOff=true; hvCablesOrange=true",
             "pack", "smokeOrSmell=false; temperatureRiseC=0; swelling=false; leakOrVent=false; casingDamage=NONE; bmsCommunicating=true;"
                     + " crashHistory=false",
-            "tested", "safetyClass=NORMAL; isolationOk=true; cellSpreadMv=20; faultyModules=0; moduleRepairable=true; repairLoopsDone=0",
+            "tested", "safetyClass=NORMAL; isolationOhmPerV=500; cellSpreadMv=20; faultyModules=0; moduleRepairable=true; repairLoopsDone=0",
             "core", "likeForLike=true; fireOrWaterDamage=false; corrosion=NONE; priorRepairOrWelding=false; housingCracked=false;"
                     + " disassembled=false; missingOrBrokenNonWearParts=0; partNumberLegible=true",
-            "gate", "reworkCount=0; concessionAvailable=false; suspectMeasurement=false",
+            "gate", "reworkCount=0; suspectMeasurement=false",
             "title", "titleExpiryDate=2027-12-31; lastRefresherDate=2024-03-01; operationDate=2025-01-10");
 
     private static final String SCENARIOS = """

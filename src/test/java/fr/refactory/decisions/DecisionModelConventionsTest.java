@@ -50,7 +50,7 @@ class DecisionModelConventionsTest {
                     List.of("claimAllowed", "refusalReason")),
             spec("battery-safety-class", "FIRST", List.of("smokeOrSmell", "temperatureRiseC", "swelling", "leakOrVent", "casingDamage",
                     "bmsCommunicating", "crashHistory"), List.of("safetyClass", "handling")),
-            spec("battery-disposition", "FIRST", List.of("safetyClass", "sohPct", "isolationOk", "cellSpreadMv", "faultyModules",
+            spec("battery-disposition", "FIRST", List.of("safetyClass", "sohPct", "isolationOhmPerV", "cellSpreadMv", "faultyModules",
                     "moduleRepairable", "repairLoopsDone"), List.of("disposition", "passportAction")),
             spec("core-acceptance", "FIRST", List.of("likeForLike", "fireOrWaterDamage", "corrosion", "priorRepairOrWelding", "housingCracked",
                     "disassembled", "missingOrBrokenNonWearParts", "partNumberLegible"), List.of("grade", "creditPct", "reason")),
@@ -60,7 +60,7 @@ class DecisionModelConventionsTest {
             spec("harvested-part-disposition", "FIRST", List.of("partFamily", "conditionGrade", "remanProgramExists", "functionalTestPassed",
                     "daysOfCover"), List.of("disposition")),
             spec("quality-verdict", "FIRST", List.of("subjectType", "maxSeverity", "safetyCharacteristicFailed", "reworkable", "reworkCount",
-                    "concessionAvailable", "suspectMeasurement"), List.of("verdict", "containment")),
+                    "suspectMeasurement"), List.of("verdict", "containment")),
             spec("required-checks", "COLLECT", List.of("subjectType", "expertFollowUpRequired", "powertrain"),
                     List.of("checkCode", "controlPlanVersion", "checkName", "safetyCharacteristic", "regulatory", "lowerLimit",
                             "upperLimit", "unit", "failureSeverity", "reworkInstruction", "conformityFailureCodes")));

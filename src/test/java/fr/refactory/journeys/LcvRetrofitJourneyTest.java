@@ -191,6 +191,7 @@ class LcvRetrofitJourneyTest extends JourneyTest {
 
 			awaitEnded(gate, "end-returned-to-supplier");
 			awaitEnded(conversion.retrofit, "end-conversion-stopped");
+			awaitEnded(conversion.diagnosis, "end-conversion-stopped");
 			assertThat(variableOrNull(conversion.retrofit, "retrofitOutcome")).isEqualTo("STOPPED");
 			assertThat(variableOrNull(conversion.retrofit, "qualityVerdict")).isEqualTo("RETURN_TO_SUPPLIER");
 			String audit = people.as("auditor").lastPage("/audit/instances/" + gate);

@@ -155,17 +155,22 @@ class BatteryTriageProcessTest extends ProcessTestSupport {
 	 * SoH above 75 % but cells spread over 50 mV on a sealed pack (no module can be replaced, the bench says): engineering
 	 * review, which orders a module repair. No lockout officer is designated yet (HABILITATION_MISSING): battery-engineers
 	 * choose one of the BCL holders on shift the competency register proposes; after the repair the
-	 * pack is locked out and unlocked, measured again with a capacity test, and D7 sends it to second life. The
-	 * capacity cycler first named ({@code capacityBenchId}) is offline: BENCH_UNAVAILABLE, wait 4 h, and the test
-	 * starts on the cycler the operator names instead, while the BMS reads stay on the pack's own bench.
+	 * pack is locked out and unlocked, measured again with a capacity test, and D7 sends it to second life. The pack
+	 * trips the first bench and the first cycler the MES plans it on: each time BENCH_UNAVAILABLE, wait 4 h, and the
+	 * MES offers another bench (ADR 0460).
 	 */
 	@Test
 	void aModuleRepairNeedsAHabilitatedOfficerAndEndsWithACapacityTest() {
-		String batteryId = PlantInputs.sealedBattery((bms) -> bms.sohPct() >= 75 && spread(bms) > 50);
-		long key = received(batteryId, Map.of("capacityBenchId", "OFFLINE-CYCLER-" + batteryId));
+		String batteryId = PlantInputs.trippingBattery(true, (bms) -> bms.sohPct() >= 75 && spread(bms) > 50);
+		long key = received(batteryId);
 		triage(key, PlantInputs.normalTriage(batteryId));
+		String trippedBench = awaitWaitingFor(key, "timer-wait-for-bms-bench", "btbBenchId");
+		this.processTestContext.increaseTime(Duration.ofHours(4));
 
-		triage(key).hasVariable("disposition", "ENGINEERING_REVIEW");
+		triage(key).hasVariable("disposition", "ENGINEERING_REVIEW")
+			.hasVariableSatisfies("btbBenchId", String.class, (bench) -> org.assertj.core.api.Assertions.assertThat(bench)
+				.startsWith("BATTERY_TEST_BENCH-")
+				.isNotEqualTo(trippedBench));
 		complete(key, "task-review-battery-disposition",
 				Map.of("reviewedDisposition", "REPAIR_MODULES", "reviewJustification", "cell spread"));
 		triage(key).hasCompletedElements("gw-join-engineering-review", "error-lockout-habilitation-missing",
@@ -181,20 +186,17 @@ class BatteryTriageProcessTest extends ProcessTestSupport {
 		complete(unlock, "task-unlock-and-re-energise", Map.of("isolationCheckOk", true));
 
 		triage(key).hasVariable("repairLoopsDone", 1);
-		org.awaitility.Awaitility.await()
-			.atMost(Duration.ofMinutes(3))
-			.pollInterval(Duration.ofSeconds(2))
-			.until(() -> this.client.newElementInstanceSearchRequest()
-				.filter((f) -> f.processInstanceKey(key).elementId("timer-wait-for-capacity-bench"))
-				.send()
-				.join()
-				.items(), (items) -> !items.isEmpty());
+		String trippedCycler = awaitWaitingFor(key, "timer-wait-for-capacity-bench", "capacityBenchId");
 		triage(key).hasCompletedElements("error-capacity-bench-unavailable")
 			.hasActiveElements("timer-wait-for-capacity-bench");
-		this.client.newSetVariablesCommand(key).variables(Map.of("capacityBenchId", "BTB-2")).send().join();
 		this.processTestContext.increaseTime(Duration.ofHours(4));
 		triage(key).hasCompletedElements("timer-wait-for-capacity-bench", "task-start-capacity-test")
-			.hasCompletedElement("gw-join-capacity-test", 2);
+			.hasCompletedElement("gw-join-capacity-test", 2)
+			.hasCompletedElement("task-reserve-capacity-cycler", 2)
+			.hasVariableSatisfies("capacityBenchId", String.class, (cycler) -> org.assertj.core.api.Assertions
+				.assertThat(cycler)
+				.startsWith("CAPACITY_CYCLER-")
+				.isNotEqualTo(trippedCycler));
 		String capacityTestId = awaitVariable(key, "capacityTestId");
 		this.client.newPublishMessageCommand()
 			.messageName("CapacityTestDone")
@@ -282,34 +284,42 @@ class BatteryTriageProcessTest extends ProcessTestSupport {
 	}
 
 	/**
-	 * The BMS bench is offline through the job's retries: BENCH_UNAVAILABLE, wait 4 h; meanwhile the 48 h measuring
-	 * target (T11) is escalated; the pack is moved to another bench (an operator sets btbBenchId) and read.
+	 * The pack trips the bench the MES planned it on, through the job's retries: BENCH_UNAVAILABLE, wait 4 h; meanwhile
+	 * the 48 h measuring target (T11) is escalated; the MES then plans the pack on another bench, which reads it.
 	 */
 	@Test
-	void anOfflineBenchIsWaitedForAndTheMeasurementDelayEscalated() {
-		String batteryId = PlantInputs.battery((bms) -> bms.sohPct() >= 75 && spread(bms) <= 50);
-		long key = received(batteryId, Map.of("btbBenchId", "OFFLINE-BTB-" + batteryId));
+	void anUnavailableBenchIsWaitedForAndTheMeasurementDelayEscalated() {
+		String batteryId = PlantInputs.trippingBattery(false, (bms) -> bms.sohPct() >= 75 && spread(bms) <= 50);
+		long key = received(batteryId);
 		triage(key, PlantInputs.normalTriage(batteryId));
 		triage(key).hasActiveElements("sub-measure-battery");
+		String trippedBench = awaitWaitingFor(key, "timer-wait-for-bms-bench", "btbBenchId");
 		this.processTestContext.increaseTime(Duration.ofDays(2));
 		complete(key, "task-escalate-measurement-delay", Map.of("escalationAcknowledged", true, "escalationAction",
 				"REPLANNED", "escalationComment", "bench down"));
 		triage(key).hasCompletedElements("timer-t11-bench-unavailable", "end-measurement-delay-escalated");
 
+		triage(key).hasCompletedElements("error-bms-bench-unavailable", "timer-wait-for-bms-bench")
+			.hasCompletedElement("gw-join-read-bms", 2)
+			.hasCompletedElement("task-reserve-bms-bench", 2)
+			.hasVariable("disposition", "REUSE_IN_VEHICLE")
+			.hasVariableSatisfies("btbBenchId", String.class, (bench) -> org.assertj.core.api.Assertions.assertThat(bench)
+				.startsWith("BATTERY_TEST_BENCH-")
+				.isNotEqualTo(trippedBench));
+	}
+
+	/** Waits until the instance waits at the timer after BENCH_UNAVAILABLE; the bench (variable) that failed. */
+	private String awaitWaitingFor(long key, String timerId, String benchVariable) {
 		org.awaitility.Awaitility.await()
 			.atMost(Duration.ofMinutes(3))
 			.pollInterval(Duration.ofSeconds(2))
 			.until(() -> this.client.newElementInstanceSearchRequest()
-				.filter((f) -> f.processInstanceKey(key).elementId("timer-wait-for-bms-bench"))
+				.filter((f) -> f.processInstanceKey(key).elementId(timerId).state(
+						io.camunda.client.api.search.enums.ElementInstanceState.ACTIVE))
 				.send()
 				.join()
 				.items(), (items) -> !items.isEmpty());
-		this.client.newSetVariablesCommand(key).variables(Map.of("btbBenchId", "BTB-2")).send().join();
-		this.processTestContext.increaseTime(Duration.ofHours(4));
-		triage(key).hasCompletedElements("error-bms-bench-unavailable", "timer-wait-for-bms-bench")
-			.hasCompletedElement("gw-join-read-bms", 2);
-
-		triage(key).hasVariable("disposition", "REUSE_IN_VEHICLE");
+		return awaitVariable(key, benchVariable);
 	}
 
 	// --- helpers ---

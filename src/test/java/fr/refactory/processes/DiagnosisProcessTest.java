@@ -288,6 +288,89 @@ class DiagnosisProcessTest extends ProcessTestSupport {
 	 */
 	@Test
 	void aConvertedRetrofitEndsTheDiagnosisWithTheVehicleRetrofitted() {
+		Conversion conversion = convertedAndWeighed(2300);
+		long key = conversion.key();
+		long retrofit = conversion.retrofit();
+		String vin = conversion.vin();
+		long gate = org.awaitility.Awaitility.await()
+			.atMost(Duration.ofSeconds(30))
+			.until(() -> this.client.newProcessInstanceSearchRequest()
+				.filter((f) -> f.parentProcessInstanceKey(retrofit)
+					.processDefinitionId("quality-gate")
+					.state(io.camunda.client.api.search.enums.ProcessInstanceState.ACTIVE))
+				.send()
+				.join()
+				.items(), (items) -> !items.isEmpty())
+			.get(0)
+			.getProcessInstanceKey();
+		// D4b and the EOL bench decided seven of the twelve checks: the inspector checks the other five
+		org.assertj.core.api.Assertions.assertThat(ManualChecks.open(this.client, gate)).hasSize(5);
+		ManualChecks.complete(this.client, gate, Map.of());
+		complete(retrofit, "task-affix-conversion-plate", Map.of("plateKitManufacturer", "TOLV", "plateVin", vin,
+				"plateApprovalNumber", "FR-RETRO-2024-0117", "plateReasonConfirmed", true, "platePhotoRef", "P-1"));
+		complete(retrofit, "task-hand-over-vehicle", Map.of("handoverAt",
+				this.processTestContext.getCurrentTime().toString(), "customerSignatureCaptured", true,
+				"handoverOdometerKm", 120_000));
+		assertThatProcessInstance(ProcessInstanceSelectors.byKey(retrofit)).isWaitingForMessage("RegistrationUpdated",
+				vin);
+		this.client.newPublishMessageCommand()
+			.messageName("RegistrationUpdated")
+			.correlationKey(vin)
+			.variables(Map.of("newRegistrationCertificateRef", "CI-" + vin))
+			.send()
+			.join();
+		// T17 is scheduled once the actual costs are posted: move the clock only when it waits, or it is scheduled
+		// six months after the moved clock and never fires
+		assertThatProcessInstance(ProcessInstanceSelectors.byKey(retrofit)).hasVariable("retrofitOutcome", "CONVERTED")
+			.hasActiveElements("timer-t17-satisfaction-survey");
+		this.processTestContext.increaseTime(Duration.ofDays(183));
+
+		assertThatProcessInstance(ProcessInstanceSelectors.byKey(retrofit)).isCompleted();
+		diagnosis(key).isCompleted()
+			.hasVariable("retrofitOutcome", "CONVERTED")
+			.hasCompletedElementsInOrder("call-lcv-retrofit", "gw-retrofit-outcome", "end-vehicle-retrofitted");
+	}
+
+	/**
+	 * An eligible Master III weighs 2,420 kg after its conversion (ratio 1.21, D4b MASS_OVER_120PCT): the quality gate
+	 * escalates with containment and quality-engineers send the kit back to its supplier, so the retrofit ends STOPPED
+	 * and the diagnosis ends at "Conversion stopped", not "Vehicle retrofitted" (ADR 0464).
+	 */
+	@Test
+	void aStoppedConversionEndsTheDiagnosisAsStopped() {
+		Conversion conversion = convertedAndWeighed(2420);
+		long retrofit = conversion.retrofit();
+		complete(retrofit, "task-review-mass-nonconformity", Map.of("kitManufacturerInformed", true,
+				"engineeringAssessment", "battery pack heavier than approved"));
+		long gate = org.awaitility.Awaitility.await()
+			.atMost(Duration.ofSeconds(30))
+			.until(() -> this.client.newProcessInstanceSearchRequest()
+				.filter((f) -> f.parentProcessInstanceKey(retrofit)
+					.processDefinitionId("quality-gate")
+					.state(io.camunda.client.api.search.enums.ProcessInstanceState.ACTIVE))
+				.send()
+				.join()
+				.items(), (items) -> !items.isEmpty())
+			.get(0)
+			.getProcessInstanceKey();
+		ManualChecks.complete(this.client, gate, Map.of());
+		assertThatProcessInstance(ProcessInstanceSelectors.byKey(gate)).hasVariable("qualityVerdict", "ESCALATE")
+			.hasActiveElements("task-confirm-containment");
+		complete(gate, "task-confirm-containment", Map.of("containmentScopeConfirmed", true, "eightDReference",
+				"8D-DIAG-1", "itemsKeptOnHold", "kit lot under review"));
+		complete(gate, "task-decide-escalation",
+				Map.of("escalationDecision", "RETURN_TO_SUPPLIER", "rootCauseTicket", "RC-KIT"));
+
+		assertThatProcessInstance(ProcessInstanceSelectors.byKey(retrofit)).isCompleted()
+			.hasVariable("retrofitOutcome", "STOPPED");
+		diagnosis(conversion.key()).isCompleted()
+			.hasVariable("retrofitOutcome", "STOPPED")
+			.hasCompletedElementsInOrder("call-lcv-retrofit", "gw-retrofit-outcome", "end-conversion-stopped")
+			.hasNotActivatedElements("end-vehicle-retrofitted");
+	}
+
+	/** The diagnosis of an eligible Master III and its retrofit, up to the weighing after the conversion. */
+	private Conversion convertedAndWeighed(int totalKg) {
 		Map<String, Object> variables = diagnosis("LCV_RETROFIT");
 		String vin = PlantInputs.renaultVinPassingVehicleEol();
 		variables.put("vin", vin);
@@ -368,45 +451,12 @@ class DiagnosisProcessTest extends ProcessTestSupport {
 		complete(retrofit, "task-commission-hv-system", Map.of("isolationDcOhmPerV", 500, "isolationAcOhmPerV", 900,
 				"bondingOhm", 0.05, "hvCablesOrange", true, "obdLampOff", true, "chargeTestAcOk", true,
 				"chargeTestDcOk", true));
-		complete(retrofit, "task-weigh-after-conversion", Map.of("frontAxleKg", 1150, "rearAxleKg", 1150, "totalKg",
-				2300));
-		long gate = org.awaitility.Awaitility.await()
-			.atMost(Duration.ofSeconds(30))
-			.until(() -> this.client.newProcessInstanceSearchRequest()
-				.filter((f) -> f.parentProcessInstanceKey(retrofit)
-					.processDefinitionId("quality-gate")
-					.state(io.camunda.client.api.search.enums.ProcessInstanceState.ACTIVE))
-				.send()
-				.join()
-				.items(), (items) -> !items.isEmpty())
-			.get(0)
-			.getProcessInstanceKey();
-		// D4b and the EOL bench decided seven of the twelve checks: the inspector checks the other five
-		org.assertj.core.api.Assertions.assertThat(ManualChecks.open(this.client, gate)).hasSize(5);
-		ManualChecks.complete(this.client, gate, Map.of());
-		complete(retrofit, "task-affix-conversion-plate", Map.of("plateKitManufacturer", "TOLV", "plateVin", vin,
-				"plateApprovalNumber", "FR-RETRO-2024-0117", "plateReasonConfirmed", true, "platePhotoRef", "P-1"));
-		complete(retrofit, "task-hand-over-vehicle", Map.of("handoverAt",
-				this.processTestContext.getCurrentTime().toString(), "customerSignatureCaptured", true,
-				"handoverOdometerKm", 120_000));
-		assertThatProcessInstance(ProcessInstanceSelectors.byKey(retrofit)).isWaitingForMessage("RegistrationUpdated",
-				vin);
-		this.client.newPublishMessageCommand()
-			.messageName("RegistrationUpdated")
-			.correlationKey(vin)
-			.variables(Map.of("newRegistrationCertificateRef", "CI-" + vin))
-			.send()
-			.join();
-		// T17 is scheduled once the actual costs are posted: move the clock only when it waits, or it is scheduled
-		// six months after the moved clock and never fires
-		assertThatProcessInstance(ProcessInstanceSelectors.byKey(retrofit)).hasVariable("retrofitOutcome", "CONVERTED")
-			.hasActiveElements("timer-t17-satisfaction-survey");
-		this.processTestContext.increaseTime(Duration.ofDays(183));
+		complete(retrofit, "task-weigh-after-conversion", Map.of("frontAxleKg", totalKg / 2, "rearAxleKg",
+				totalKg - totalKg / 2, "totalKg", totalKg));
+		return new Conversion(key, retrofit, vin);
+	}
 
-		assertThatProcessInstance(ProcessInstanceSelectors.byKey(retrofit)).isCompleted();
-		diagnosis(key).isCompleted()
-			.hasVariable("retrofitOutcome", "CONVERTED")
-			.hasCompletedElementsInOrder("call-lcv-retrofit", "gw-retrofit-outcome", "end-vehicle-retrofitted");
+	private record Conversion(long key, long retrofit, String vin) {
 	}
 
 	/** An EV gets its traction battery checked in the vehicle (battery-triage, IN_VEHICLE) before the estimate. */

@@ -43,15 +43,7 @@ final class InjectedVariables {
 			entry("diagnosis reworkCount",
 					"test shortcut: a vehicle that already went round the gate's rework loop twice, to reach the rework limit without two more loops"),
 			entry("lcv-retrofit hvReworkCount",
-					"test shortcut: a conversion that already had its HV rework, to reach the second-failure path without repeating the first"),
-			entry("BatteryReceived btbBenchId",
-					"gap: which bench a pack goes to is not a WMS or MES answer yet; the tests name an offline bench to reach BENCH_UNAVAILABLE"),
-			entry("BatteryReceived capacityBenchId",
-					"gap: see BatteryReceived btbBenchId"),
-			entry("set variables btbBenchId",
-					"gap: no form lets the operator name another bench after BENCH_UNAVAILABLE; the tests set it"),
-			entry("set variables capacityBenchId",
-					"gap: see set variables btbBenchId"));
+					"test shortcut: a conversion that already had its HV rework, to reach the second-failure path without repeating the first"));
 
 	private InjectedVariables() {
 	}

@@ -126,6 +126,33 @@ final class PlantInputs {
 	}
 
 	/**
+	 * A fresh battery id, sealed or not, of a pack that trips the first bench that reads it and the first cycler that
+	 * tests it (the simulated bench then reports BENCH_UNAVAILABLE for it), whose BMS reading satisfies the predicate.
+	 */
+	static String trippingBattery(boolean sealed, Predicate<BmsReading> wanted) {
+		for (int i = 0; i < 10_000; i++) {
+			String id = (sealed ? SimulatedBatteryTestBench.SEALED_PACK_PREFIX : "BAT-")
+					+ java.util.UUID.randomUUID().toString().substring(0, 8).toUpperCase()
+					+ SimulatedBatteryTestBench.TRIPPING_PACK_SUFFIX;
+			BmsReading reading = readAfterTrip(id);
+			if (reading.moduleRepairable() != sealed && wanted.test(reading)) {
+				return id;
+			}
+		}
+		throw new IllegalStateException("No tripping battery with the wanted BMS reading");
+	}
+
+	/** The reading of a tripping pack: the first probe bench trips, the second reads it. */
+	private static BmsReading readAfterTrip(String batteryId) {
+		try {
+			return BENCH.readBms(batteryId, "PROBE-1");
+		}
+		catch (fr.refactory.plant.PlantBusinessException tripped) {
+			return BENCH.readBms(batteryId, "PROBE-2");
+		}
+	}
+
+	/**
 	 * A fresh battery id of a sealed pack (the simulated bench reports that its design allows no module replacement)
 	 * whose BMS reading satisfies the predicate.
 	 */

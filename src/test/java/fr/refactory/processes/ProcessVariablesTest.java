@@ -59,7 +59,7 @@ class ProcessVariablesTest {
 					Set.of("smokeOrSmell", "temperatureRiseC", "swelling", "leakOrVent", "casingDamage",
 							"bmsCommunicating", "crashHistory")),
 			Map.entry("battery-disposition",
-					Set.of("safetyClass", "sohPct", "isolationOk", "cellSpreadMv", "faultyModules", "moduleRepairable",
+					Set.of("safetyClass", "sohPct", "isolationOhmPerV", "cellSpreadMv", "faultyModules", "moduleRepairable",
 							"repairLoopsDone")),
 			Map.entry("core-acceptance", D8_INPUTS), Map.entry("core-credit-timeliness", D8_INPUTS),
 			Map.entry("reman-component-disposition",
@@ -70,7 +70,7 @@ class ProcessVariablesTest {
 							"daysOfCover")),
 			Map.entry("quality-verdict",
 					Set.of("subjectType", "maxSeverity", "safetyCharacteristicFailed", "reworkable", "reworkCount",
-							"concessionAvailable", "suspectMeasurement")),
+							"suspectMeasurement")),
 			Map.entry("required-checks", Set.of("subjectType", "expertFollowUpRequired", "powertrain")));
 
 	/** Payload of the start messages (§3.10, README message table). */

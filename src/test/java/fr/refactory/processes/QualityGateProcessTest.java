@@ -77,7 +77,9 @@ class QualityGateProcessTest extends ProcessTestSupport {
 		assertThat(this.nonConformities.forSubject(subject)).singleElement()
 			.satisfies((nc) -> assertThat(nc.defectCode()).isEqualTo("DEF-1"))
 			.satisfies((nc) -> assertThat(nc.severity()).isEqualTo("MAJOR"))
-			.satisfies((nc) -> assertThat(nc.quantity()).isEqualTo(1));
+			.satisfies((nc) -> assertThat(nc.quantity()).isEqualTo(1))
+			.satisfies((nc) -> assertThat(nc.disposition()).isEqualTo("REWORK"))
+			.satisfies((nc) -> assertThat(nc.dispositionDate()).isNotNull());
 	}
 
 	/**
@@ -105,7 +107,9 @@ class QualityGateProcessTest extends ProcessTestSupport {
 			.hasCompletedElements("end-item-scrapped");
 		assertThat(this.nonConformities.forSubject(core)).singleElement()
 			.satisfies((nc) -> assertThat(nc.defectCode()).isEqualTo("EOL_BENCH"))
-			.satisfies((nc) -> assertThat(nc.severity()).isEqualTo("MAJOR"));
+			.satisfies((nc) -> assertThat(nc.severity()).isEqualTo("MAJOR"))
+			.satisfies((nc) -> assertThat(nc.disposition()).isEqualTo("SCRAP"))
+			.satisfies((nc) -> assertThat(nc.dispositionDate()).isNotNull());
 		assertThat(this.inspections.forSubject(core)).filteredOn((r) -> "EOL_BENCH".equals(r.checkCode()))
 			.singleElement()
 			.satisfies((r) -> assertThat(r.result()).isEqualTo("NOK"));
@@ -276,6 +280,11 @@ class QualityGateProcessTest extends ProcessTestSupport {
 			.hasCompletedElementsInOrder("gw-verdict", "gw-join-concession", "task-record-concession",
 					"gw-concession-granted", "gw-join-release", "task-release-item", "end-item-released")
 			.hasNotActivatedElements("task-create-rework-order", "task-decide-escalation");
+		assertThat(this.nonConformities.forSubject(awaitVariable(instance.getProcessInstanceKey(), "subjectKey")))
+			.singleElement()
+			.satisfies((nc) -> assertThat(nc.disposition()).isEqualTo("CONCESSION"))
+			.satisfies((nc) -> assertThat(nc.customerConcessionRef()).isEqualTo("CUST-8"))
+			.satisfies((nc) -> assertThat(nc.dispositionDate()).isNotNull());
 	}
 
 	@Test

@@ -15,14 +15,22 @@ import fr.refactory.plant.simulation.Simulation;
 /**
  * A battery test bench whose readings derive from the battery id. Capacity tests finish at once: their result is
  * there as soon as they are started. Benches named {@code OFFLINE-…} are unavailable. A battery id starting with
- * {@link #SEALED_PACK_PREFIX} is a sealed pack: its modules cannot be replaced.
+ * {@link #SEALED_PACK_PREFIX} is a sealed pack: its modules cannot be replaced. A battery id ending with
+ * {@link #TRIPPING_PACK_SUFFIX} trips the first bench that reads it and the first cycler that tests it: they report
+ * BENCH_UNAVAILABLE for it from then on, the next bench and cycler the MES offers work (ADR 0460).
  */
 public class SimulatedBatteryTestBench implements BatteryTestBench {
 
 	/** Battery ids with this prefix are sealed packs (no module replacement); for demos and tests. */
 	public static final String SEALED_PACK_PREFIX = "SEALED-";
 
+	/** Battery ids with this suffix trip the first bench and cycler they are put on; for demos and tests. */
+	public static final String TRIPPING_PACK_SUFFIX = "-TRIPS";
+
 	private final Simulation simulation;
+
+	/** The bench (key {@code bms:<pack>}) and cycler ({@code capacity:<pack>}) a tripping pack tripped. */
+	private final Map<String, String> tripped = new ConcurrentHashMap<>();
 
 	private final Map<String, CapacityTestResult> results = new ConcurrentHashMap<>();
 
@@ -34,6 +42,7 @@ public class SimulatedBatteryTestBench implements BatteryTestBench {
 	public BmsReading readBms(String batteryId, String benchId) {
 		return this.simulation.answer(() -> {
 			requireOnline(benchId);
+			requireNotTripped("bms", batteryId, benchId);
 			Random random = Seeds.random("bms", batteryId);
 			int cellMin = Seeds.between(random, 3300, 3800);
 			return new BmsReading(batteryId, sohPct(batteryId), Seeds.between(random, 100, 900) / 10.0,
@@ -47,6 +56,7 @@ public class SimulatedBatteryTestBench implements BatteryTestBench {
 	public CapacityTest startCapacityTest(IdempotencyKey key, CapacityTestRequest request) {
 		return this.simulation.once("startCapacityTest", key, () -> {
 			requireOnline(request.benchId());
+			requireNotTripped("capacity", request.batteryId(), request.benchId());
 			String testId = Seeds.id("CT", key);
 			double soh = sohPct(request.batteryId());
 			double measured = Math.round(request.ratedCapacityKwh() * soh) / 100.0;
@@ -62,6 +72,14 @@ public class SimulatedBatteryTestBench implements BatteryTestBench {
 
 	private static double sohPct(String batteryId) {
 		return Seeds.between(Seeds.random("soh", batteryId), 550, 980) / 10.0;
+	}
+
+	private void requireNotTripped(String use, String batteryId, String benchId) {
+		if (batteryId.endsWith(TRIPPING_PACK_SUFFIX)
+				&& this.tripped.computeIfAbsent(use + ":" + batteryId, (first) -> benchId).equals(benchId)) {
+			throw new PlantBusinessException("btb", BusinessErrorCodes.BENCH_UNAVAILABLE,
+					"bench " + benchId + " tripped on pack " + batteryId);
+		}
 	}
 
 	private static void requireOnline(String benchId) {

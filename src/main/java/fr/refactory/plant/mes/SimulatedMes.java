@@ -44,6 +44,8 @@ public class SimulatedMes implements Mes {
 
 	private static final Pattern VIN = Pattern.compile("^[A-HJ-NPR-Z0-9]{17}$");
 
+	private static final int RESOURCES_PER_TYPE = 4;
+
 	private static final LocalDate CALIBRATION_EPOCH = LocalDate.of(2026, 1, 1);
 
 	private final Simulation simulation;
@@ -103,8 +105,7 @@ public class SimulatedMes implements Mes {
 				throw new PlantBusinessException("mes", BusinessErrorCodes.BENCH_UNAVAILABLE,
 						"no free slot on " + request.resourceId());
 			}
-			String resourceId = (request.resourceId() != null) ? request.resourceId()
-					: request.resourceType() + "-" + Seeds.between(Seeds.random(request.subjectKey()), 1, 4);
+			String resourceId = (request.resourceId() != null) ? request.resourceId() : freeResource(request);
 			if (RETROFIT_LINE.equals(request.resourceType())) {
 				var week = this.simulation.now().plus(RETROFIT_LINE_LEAD_TIME).truncatedTo(ChronoUnit.DAYS).plus(Duration.ofHours(7));
 				return new ResourceSlot(Seeds.id("RES", key), resourceId, week, week.plus(CONVERSION_WEEK));
@@ -112,6 +113,22 @@ public class SimulatedMes implements Mes {
 			var start = this.simulation.now().truncatedTo(ChronoUnit.MINUTES).plus(Duration.ofMinutes(15));
 			return new ResourceSlot(Seeds.id("RES", key), resourceId, start, start.plus(Duration.ofHours(1)));
 		});
+	}
+
+	/**
+	 * A resource of the type among its {@value #RESOURCES_PER_TYPE}, the subject's usual one unless it was reported
+	 * unavailable: then the next one.
+	 */
+	private static String freeResource(ResourceRequest request) {
+		int usual = Seeds.between(Seeds.random(request.subjectKey()), 1, RESOURCES_PER_TYPE);
+		for (int offset = 0; offset < RESOURCES_PER_TYPE; offset++) {
+			String resourceId = request.resourceType() + "-" + ((usual - 1 + offset) % RESOURCES_PER_TYPE + 1);
+			if (!request.unavailableResourceIds().contains(resourceId)) {
+				return resourceId;
+			}
+		}
+		throw new PlantBusinessException("mes", BusinessErrorCodes.BENCH_UNAVAILABLE,
+				"no free " + request.resourceType() + " for " + request.subjectKey());
 	}
 
 	@Override

@@ -35,7 +35,7 @@ class DecisionParametersPageTest extends RefactoryIntegrationTest {
 
 	/** A healthy pack at 72 % SoH: second life while reuse needs 75 %, reuse in a vehicle once it needs 70 %. */
 	private static final Map<String, Object> PACK_AT_72_PCT = Map.of("safetyClass", "NORMAL", "sohPct", 72,
-			"isolationOk", true, "cellSpreadMv", 10, "faultyModules", 0, "moduleRepairable", false, "repairLoopsDone",
+			"isolationOhmPerV", 500, "cellSpreadMv", 10, "faultyModules", 0, "moduleRepairable", false, "repairLoopsDone",
 			0);
 
 	@Autowired

@@ -35,4 +35,22 @@ class SimulatedMesTest extends MesContract {
 		assertThat(slot.slotEnd()).isEqualTo(slot.slotStart().plus(Duration.ofDays(7)));
 	}
 
+	/**
+	 * After a bench reported itself unavailable the MES is asked again without it (ADR 0460): it offers another bench
+	 * of the type, the same one for the same subject.
+	 */
+	@Test
+	void shouldOfferAnotherBenchThanTheOneReportedUnavailable() {
+		ResourceSlot first = this.mes.reserveResource(IdempotencyKey.of("job-btb:1"),
+				new ResourceRequest("BATTERY_TEST_BENCH", null, "BAT-0001"));
+		ResourceSlot again = this.mes.reserveResource(IdempotencyKey.of("job-btb:2"),
+				new ResourceRequest("BATTERY_TEST_BENCH", null, "BAT-0001", java.util.List.of(first.resourceId())));
+		ResourceSlot same = this.mes.reserveResource(IdempotencyKey.of("job-btb:3"),
+				new ResourceRequest("BATTERY_TEST_BENCH", null, "BAT-0001", java.util.List.of(first.resourceId())));
+
+		assertThat(first.resourceId()).startsWith("BATTERY_TEST_BENCH-");
+		assertThat(again.resourceId()).startsWith("BATTERY_TEST_BENCH-").isNotEqualTo(first.resourceId());
+		assertThat(same.resourceId()).isEqualTo(again.resourceId());
+	}
+
 }

@@ -25,9 +25,6 @@ import org.springframework.stereotype.Component;
 @Component
 public class BatteryTestBenchWorkers {
 
-	/** Minimum isolation resistance of an HV battery, Ω/V (UN R100 DC bus). */
-	static final double MIN_ISOLATION_OHM_PER_V = 100.0;
-
 	static final double DEFAULT_RATED_CAPACITY_KWH = 52.0;
 
 	private final BatteryTestBench bench;
@@ -50,7 +47,7 @@ public class BatteryTestBenchWorkers {
 	public Map<String, Object> readBms(ActivatedJob job) {
 		Vars vars = Vars.of(job);
 		String batteryId = vars.requireText("batteryId");
-		String benchId = vars.textOr("BTB-1", "btbBenchId", "benchId");
+		String benchId = vars.requireText("btbBenchId", "benchId");
 		BmsReading bms = JobOutcome.callBench(job, () -> this.bench.readBms(batteryId, benchId));
 		boolean plausible = bms.sohPct() >= 0 && bms.sohPct() <= 100 && bms.cellMinMv() >= 2000
 				&& bms.cellMinMv() <= bms.cellMaxMv() && bms.cellMaxMv() <= 4500;
@@ -74,7 +71,8 @@ public class BatteryTestBenchWorkers {
 		result.put("cellMinMv", bms.cellMinMv());
 		result.put("cellMaxMv", bms.cellMaxMv());
 		result.put("moduleTemperatures", bms.moduleTemperaturesC());
-		result.put("isolationOk", bms.isolationOhmPerV() >= MIN_ISOLATION_OHM_PER_V);
+		// the bench's reading; whether it is enough is D7's parameter minIsolationOhmPerV (ADR 0462)
+		result.put("isolationOhmPerV", bms.isolationOhmPerV());
 		result.put("faultHistory", bms.faultHistory());
 		result.put("faultyModules", faultyModules);
 		// the bench's answer about the pack's design; how many faulty modules a repair may replace is D7's rule
@@ -84,14 +82,14 @@ public class BatteryTestBenchWorkers {
 	}
 
 	/**
-	 * 6.5: starts the (hours-long) capacity test; the bench reports {@code CapacityTestDone}. The cycler can be
-	 * another bench than the BMS reader: {@code capacityBenchId} if set, else the pack's {@code btbBenchId}.
+	 * 6.5: starts the (hours-long) capacity test on the cycler the MES reserved ({@code capacityBenchId}); the bench
+	 * reports {@code CapacityTestDone}.
 	 */
 	@JobWorker(type = "btb.runCapacityTest")
 	public Map<String, Object> runCapacityTest(ActivatedJob job) {
 		Vars vars = Vars.of(job);
 		String batteryId = vars.requireText("batteryId");
-		String benchId = vars.textOr("BTB-1", "capacityBenchId", "btbBenchId", "benchId");
+		String benchId = vars.requireText("capacityBenchId", "benchId");
 		CapacityTest test = JobOutcome.callBench(job, () -> this.bench.startCapacityTest(JobOutcome.key(job),
 				new CapacityTestRequest(batteryId, benchId,
 						vars.decimalOr(DEFAULT_RATED_CAPACITY_KWH, "ratedCapacityKwh"))));

@@ -17,6 +17,7 @@ import fr.refactory.plant.doc.GeneratedDocument;
 import fr.refactory.records.Certificate;
 import fr.refactory.records.Certificates;
 import fr.refactory.records.WorkOrders;
+import fr.refactory.workers.quality.GateDispositions;
 import fr.refactory.workers.support.JobOutcome;
 import fr.refactory.workers.support.MissingVariableException;
 import fr.refactory.workers.support.Vars;
@@ -46,8 +47,11 @@ public class DocumentWorkers {
 
 	private final ObjectMapper json;
 
+	private final GateDispositions dispositions;
+
 	DocumentWorkers(DocumentStore store, Certificates certificates, WorkOrders workOrders, WorkerRecords records,
-			ObjectMapper json) {
+			ObjectMapper json, GateDispositions dispositions) {
+		this.dispositions = dispositions;
 		this.store = store;
 		this.certificates = certificates;
 		this.workOrders = workOrders;
@@ -97,10 +101,16 @@ public class DocumentWorkers {
 		return components;
 	}
 
-	/** 5.6a: the quality record of a released item. */
+	/**
+	 * 5.6a: the quality record of a released item; released under a customer concession, the gate's
+	 * nonconformities are disposed CONCESSION (AS-62).
+	 */
 	@JobWorker(type = "doc.generateQualityRecord")
 	public Map<String, Object> generateQualityRecord(ActivatedJob job) {
 		Vars vars = Vars.of(job);
+		if (GateDispositions.CONCESSION.equals(vars.text("qualityVerdict"))) {
+			this.dispositions.dispose(job, GateDispositions.CONCESSION);
+		}
 		GeneratedDocument document = generate(job, vars, "QUALITY_RECORD",
 				data(vars, "subjectType", "subjectKey", "controlPlanId", "qualityVerdict", "reworkCount"));
 		issue(job, vars, "QUALITY_RECORD", document.documentId(), document);

@@ -31,6 +31,7 @@ import fr.refactory.plant.mes.WorkOrderRequest;
 import fr.refactory.records.Vehicle;
 import fr.refactory.records.Vehicles;
 import fr.refactory.records.WorkOrders;
+import fr.refactory.workers.quality.GateDispositions;
 import fr.refactory.workers.support.JobOutcome;
 import fr.refactory.workers.support.Vars;
 import fr.refactory.workers.support.WorkerRecords;
@@ -51,11 +52,15 @@ public class MesWorkers {
 
 	private final WorkerRecords records;
 
-	MesWorkers(Mes mes, Vehicles vehicles, WorkOrders workOrders, WorkerRecords records) {
+	private final GateDispositions dispositions;
+
+	MesWorkers(Mes mes, Vehicles vehicles, WorkOrders workOrders, WorkerRecords records,
+			GateDispositions dispositions) {
 		this.mes = mes;
 		this.vehicles = vehicles;
 		this.workOrders = workOrders;
 		this.records = records;
+		this.dispositions = dispositions;
 	}
 
 	/** 1.7: registers the vehicle in the MES (MES rejects the VIN: {@code VIN_INVALID}) and in the records. */
@@ -137,13 +142,17 @@ public class MesWorkers {
 		return Map.of("mesStatus", set.status());
 	}
 
-	/** 2.1: reserves a bench of the header's {@code resourceType} (the one asked for in {@code benchId}, if any). */
+	/**
+	 * 2.1, 6.4, 6.5: reserves a bench of the header's {@code resourceType} (the one asked for in {@code benchId}, if
+	 * any; another than those in {@code unavailableBenchIds}, which just reported themselves unavailable).
+	 */
 	@JobWorker(type = "mes.reserveResource")
 	public Map<String, Object> reserveResource(ActivatedJob job) {
 		Vars vars = Vars.of(job);
 		Vars.Subject subject = vars.subject();
 		ResourceSlot slot = JobOutcome.call(job, () -> this.mes.reserveResource(JobOutcome.key(job),
-				new ResourceRequest(vars.requireHeader("resourceType"), vars.text("benchId"), subject.key())));
+				new ResourceRequest(vars.requireHeader("resourceType"), vars.text("benchId"), subject.key(),
+						vars.list("unavailableBenchIds").stream().map(Object::toString).toList())));
 		this.records.audit(job, "RESOURCE_RESERVED", subject.type(), subject.key(),
 				WorkerRecords.data("resourceId", slot.resourceId(), "reservationId", slot.reservationId()));
 		return Map.of("benchId", slot.resourceId(), "benchSlot", Map.of("reservationId", slot.reservationId(),
@@ -198,6 +207,7 @@ public class MesWorkers {
 				JobOutcome.key(job).value(), null, null));
 		List<Object> failedChecks = vars.list("failedChecks");
 		List<Map<String, Object>> operations = reworkOperations(job, subject.key(), failedChecks);
+		this.dispositions.dispose(job, "REWORK");
 		this.records.audit(job, "REWORK_ORDER_CREATED", subject.type(), subject.key(),
 				WorkerRecords.data("reworkOrderId", order.workOrderId(), "failedChecks", failedChecks));
 		return Map.of("reworkOrderId", order.workOrderId(), "reworkOperations", operations);
@@ -390,6 +400,7 @@ public class MesWorkers {
 		Vars.Subject subject = Vars.of(job).subject();
 		SubjectStatus status = JobOutcome.call(job,
 				() -> this.mes.setStatus(JobOutcome.key(job), new SubjectStatus(subject.key(), "SCRAPPED")));
+		this.dispositions.dispose(job, "SCRAP");
 		this.records.audit(job, "SCRAPPED", subject.type(), subject.key(), WorkerRecords.data("status", status.status()));
 		return Map.of("mesStatus", status.status());
 	}

@@ -84,7 +84,6 @@ final class GateResults {
 		outputs.put("maxSeverity", maxSeverity);
 		outputs.put("safetyCharacteristicFailed", safetyFailed);
 		outputs.put("reworkable", !failed.isEmpty() && everyFailureReworkable);
-		outputs.put("concessionAvailable", !failed.isEmpty() && !safetyFailed && !"CRITICAL".equals(maxSeverity));
 		outputs.put("failedChecks", failed);
 		return new Aggregate(outputs, results, failed);
 	}

@@ -28,7 +28,7 @@ import org.springframework.stereotype.Component;
 @Component
 public class QualityWorkers {
 
-	private static final String GATE = "QUALITY_GATE";
+	static final String GATE = "QUALITY_GATE";
 
 	private final Inspections inspections;
 

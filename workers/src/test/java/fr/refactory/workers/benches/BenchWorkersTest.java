@@ -74,13 +74,13 @@ class BenchWorkersTest extends RefactoryIntegrationTest {
 	@Test
 	void readBmsRecordsTheSohOncePerJobAndRegistersTheBattery() {
 		String battery = "BAT-" + TestVins.master();
-		TestJob job = TestJob.of("btb.readBms", Map.of("batteryId", battery));
+		TestJob job = TestJob.of("btb.readBms", Map.of("batteryId", battery, "btbBenchId", "BATTERY_TEST_BENCH-1"));
 
 		Map<String, Object> first = this.btb.readBms(job);
 		this.btb.readBms(job.again());
 
 		assertThat(first).containsKeys("sohPct", "socPct", "cycleCount", "cellMinMv", "cellMaxMv",
-				"moduleTemperatures", "isolationOk", "faultHistory", "faultyModules", "moduleRepairable",
+				"moduleTemperatures", "isolationOhmPerV", "faultHistory", "faultyModules", "moduleRepairable",
 				"sohPlausible");
 		assertThat(first).containsEntry("sohPlausible", true);
 		assertThat(this.batteries.find(battery)).isPresent();
@@ -91,9 +91,11 @@ class BenchWorkersTest extends RefactoryIntegrationTest {
 	/** D7 owns the module-count limit: whether modules can be replaced is the bench's answer about the pack. */
 	@Test
 	void readBmsPassesOnWhetherThePacksModulesCanBeReplaced() {
-		Map<String, Object> open = this.btb.readBms(TestJob.of("btb.readBms", Map.of("batteryId", "BAT-" + TestVins.master())));
+		Map<String, Object> open = this.btb.readBms(TestJob.of("btb.readBms",
+				Map.of("batteryId", "BAT-" + TestVins.master(), "btbBenchId", "BATTERY_TEST_BENCH-1")));
 		Map<String, Object> sealed = this.btb.readBms(TestJob.of("btb.readBms", Map.of("batteryId",
-				fr.refactory.plant.btb.SimulatedBatteryTestBench.SEALED_PACK_PREFIX + TestVins.master())));
+				fr.refactory.plant.btb.SimulatedBatteryTestBench.SEALED_PACK_PREFIX + TestVins.master(), "btbBenchId",
+				"BATTERY_TEST_BENCH-1")));
 
 		assertThat(open).containsEntry("faultyModules", java.util.List.of()).containsEntry("moduleRepairable", true);
 		assertThat(sealed).containsEntry("moduleRepairable", false);
@@ -102,7 +104,7 @@ class BenchWorkersTest extends RefactoryIntegrationTest {
 	@Test
 	void capacityTestStartsOnceAndAnOfflineBenchIsBenchUnavailableOnTheLastRetry() {
 		String battery = "BAT-" + TestVins.master();
-		TestJob job = TestJob.of("btb.runCapacityTest", Map.of("batteryId", battery));
+		TestJob job = TestJob.of("btb.runCapacityTest", Map.of("batteryId", battery, "capacityBenchId", "CAPACITY_CYCLER-1"));
 		assertThat(this.btb.runCapacityTest(job)).isEqualTo(this.btb.runCapacityTest(job.again()));
 
 		TestJob offline = TestJob.of("btb.runCapacityTest", Map.of("batteryId", battery, "benchId", "OFFLINE-BTB"))

@@ -24,6 +24,9 @@ class DocumentWorkersTest extends RefactoryIntegrationTest {
 	DocumentWorkers workers;
 
 	@Autowired
+	fr.refactory.records.NonConformities nonConformities;
+
+	@Autowired
 	Certificates certificates;
 
 	@Autowired
@@ -154,6 +157,29 @@ class DocumentWorkersTest extends RefactoryIntegrationTest {
 		assertThat(this.certificates.forSubject(vin)).extracting((c) -> c.kind() + ":" + c.number())
 			.contains("CERTIFICATE_OF_DESTRUCTION:COD-" + vin)
 			.anySatisfy((text) -> assertThat(text).startsWith("QUALITY_RECORD:"));
+	}
+
+	/** AS-62: an item released under a customer concession: its gate's nonconformities are disposed CONCESSION. */
+	@Test
+	void aQualityRecordUnderConcessionDisposesTheNonConformitiesWithTheCustomersReference() {
+		String vin = TestVins.master();
+		String key = "nc:" + vin;
+		this.nonConformities.raise(new fr.refactory.records.NonConformity(
+				java.util.UUID.nameUUIDFromBytes(key.getBytes(java.nio.charset.StandardCharsets.UTF_8)), vin, null,
+				"QUALITY_GATE:VEHICLE_RENEW", "PAINT-RUN", "MINOR", 1, null, null, null, null, null,
+				java.time.Instant.now(), key, null));
+		TestJob job = TestJob.of("doc.generateQualityRecord", Map.of("subjectType", "VEHICLE_RENEW", "subjectKey", vin,
+				"qualityVerdict", "CONCESSION", "concessionGranted", true, "concessionId", "CONC-1",
+				"customerApprover", "Fleet manager", "customerAuthorisationRef", "AUTH-" + vin));
+		this.workers.generateQualityRecord(job);
+		this.workers.generateQualityRecord(job.again());
+
+		assertThat(this.nonConformities.forSubject(vin)).singleElement().satisfies((nc) -> {
+			assertThat(nc.disposition()).isEqualTo("CONCESSION");
+			assertThat(nc.dispositionDate()).isNotNull();
+			assertThat(nc.customerConcessionRef()).isEqualTo("AUTH-" + vin);
+			assertThat(nc.approvedBy()).isEqualTo("Fleet manager");
+		});
 	}
 
 	/** The checklist form's voltage tester (field voltageMeterId) is on the lockout certificate (L.3, Q3). */

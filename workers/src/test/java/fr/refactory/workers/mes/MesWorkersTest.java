@@ -44,6 +44,12 @@ class MesWorkersTest extends RefactoryIntegrationTest {
 	AuditLog audit;
 
 	@Autowired
+	fr.refactory.records.NonConformities nonConformities;
+
+	@Autowired
+	fr.refactory.workers.quality.GateDispositions dispositions;
+
+	@Autowired
 	WorkerRecords records;
 
 	@Test
@@ -91,7 +97,8 @@ class MesWorkersTest extends RefactoryIntegrationTest {
 				(proxy, method, args) -> {
 					throw PlantTechnicalException.retryable("mes", "simulated outage");
 				});
-		MesWorkers againstDownMes = new MesWorkers(down, this.vehicles, this.workOrders, this.records);
+		MesWorkers againstDownMes = new MesWorkers(down, this.vehicles, this.workOrders, this.records,
+				this.dispositions);
 		TestJob job = TestJob.of("mes.registerVehicle", Map.of("vin", TestVins.master())).retries(3);
 
 		assertThatThrownBy(() -> againstDownMes.registerVehicle(job)).isInstanceOfSatisfying(JobError.class,
@@ -167,6 +174,58 @@ class MesWorkersTest extends RefactoryIntegrationTest {
 			.header("resourceType", "DIAGNOSTIC_BENCH");
 		assertThatThrownBy(() -> this.workers.reserveResource(offline)).isInstanceOfSatisfying(BpmnError.class,
 				(error) -> assertThat(error.getErrorCode()).isEqualTo("BENCH_UNAVAILABLE"));
+	}
+
+	/** After BENCH_UNAVAILABLE the model reserves again naming the bench that failed: the MES offers another. */
+	@Test
+	void reserveResourceOffersAnotherBenchThanTheOnesReportedUnavailable() {
+		String battery = "BAT-" + TestVins.master();
+		Map<String, Object> first = this.workers.reserveResource(TestJob.of("mes.reserveResource",
+				Map.of("batteryId", battery)).header("resourceType", "BATTERY_TEST_BENCH"));
+		Map<String, Object> again = this.workers.reserveResource(TestJob.of("mes.reserveResource",
+				Map.of("batteryId", battery, "unavailableBenchIds", List.of(first.get("benchId"))))
+			.header("resourceType", "BATTERY_TEST_BENCH"));
+
+		assertThat(first.get("benchId").toString()).startsWith("BATTERY_TEST_BENCH-");
+		assertThat(again.get("benchId").toString()).startsWith("BATTERY_TEST_BENCH-").isNotEqualTo(first.get("benchId"));
+	}
+
+	/**
+	 * AS-62: the nonconformities of the gate pass get their disposition and date when the rework order is created (or
+	 * the item scrapped); a retried job disposes nothing twice, and nonconformities already disposed keep theirs.
+	 */
+	@Test
+	void reworkAndScrapDisposeTheGatesOpenNonConformitiesOnce() {
+		String reworked = TestVins.master();
+		String disposedBefore = raiseNonConformity(reworked, "PAINT-RUN");
+		this.nonConformities.dispose(java.util.UUID.fromString(disposedBefore), "USE_AS_IS",
+				java.time.LocalDate.of(2026, 1, 2), "quality-engineers", null);
+		raiseNonConformity(reworked, "GAP-HIGH");
+		TestJob rework = TestJob.of("mes.createReworkOrder", Map.of("vin", reworked, "qualityVerdict", "REWORK"));
+		this.workers.createReworkOrder(rework);
+		this.workers.createReworkOrder(rework.again());
+
+		assertThat(this.nonConformities.forSubject(reworked)).extracting(
+				(nc) -> nc.defectCode() + ":" + nc.disposition() + ":" + (nc.dispositionDate() != null))
+			.containsExactlyInAnyOrder("PAINT-RUN:USE_AS_IS:true", "GAP-HIGH:REWORK:true");
+
+		String scrapped = TestVins.master();
+		raiseNonConformity(scrapped, "CRACK");
+		this.workers.scrap(TestJob.of("mes.scrap", Map.of("vin", scrapped, "qualityVerdict", "SCRAP")));
+
+		assertThat(this.nonConformities.forSubject(scrapped)).singleElement().satisfies((nc) -> {
+			assertThat(nc.disposition()).isEqualTo("SCRAP");
+			assertThat(nc.dispositionDate()).isNotNull();
+			assertThat(nc.approvedBy()).isEqualTo("quality-verdict");
+		});
+	}
+
+	private String raiseNonConformity(String subjectKey, String defectCode) {
+		String key = "nc:" + subjectKey + ":" + defectCode;
+		return this.nonConformities.raise(new fr.refactory.records.NonConformity(
+				java.util.UUID.nameUUIDFromBytes(key.getBytes(java.nio.charset.StandardCharsets.UTF_8)), subjectKey, null,
+				"QUALITY_GATE:VEHICLE_RENEW", defectCode, "MINOR", 1, null, null, null, null, null,
+				java.time.Instant.now(), key, null)).ncId().toString();
 	}
 
 	@Test
