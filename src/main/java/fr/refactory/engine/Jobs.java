@@ -12,6 +12,10 @@ import fr.refactory.engine.execution.behavior.ErrorEvents;
 import fr.refactory.engine.execution.behavior.IncidentBehavior;
 import fr.refactory.engine.job.JobWaiters;
 import fr.refactory.engine.state.ElementInstance;
+import fr.refactory.engine.state.EngineEvent;
+import fr.refactory.engine.state.EventLog;
+import fr.refactory.engine.state.Intent;
+import fr.refactory.engine.state.ValueType;
 import fr.refactory.engine.state.RuntimeStore;
 
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -35,8 +39,11 @@ public class Jobs {
 
 	private final ErrorEvents errors;
 
+	private final EventLog events;
+
 	Jobs(JdbcTemplate jdbc, ProcessExecutor executor, IncidentBehavior incidents, JobWaiters waiters, Clock clock,
-			ErrorEvents errors) {
+			ErrorEvents errors, EventLog events) {
+		this.events = events;
 		this.jdbc = jdbc;
 		this.executor = executor;
 		this.incidents = incidents;
@@ -50,6 +57,7 @@ public class Jobs {
 		JobRow job = lockedJob(jobKey, "complete");
 		requireState(job, "complete", "CREATED", "ACTIVATED");
 		this.jdbc.update("update engine_job set state = 'COMPLETED' where job_key = ?", jobKey);
+		this.events.append(job.event(Intent.COMPLETED));
 		Execution execution = this.executor.begin();
 		ElementContext context = this.executor.context(execution, element(job));
 		this.executor.variableBehavior().mergeCompletionVariables(context, variables);
@@ -62,6 +70,7 @@ public class Jobs {
 		JobRow job = lockedJob(jobKey, "fail");
 		requireState(job, "fail", "CREATED", "ACTIVATED");
 		ElementInstance element = element(job);
+		this.events.append(job.event(Intent.FAILED));
 		if (variables != null) {
 			variables.forEach((name, value) -> this.executor.variables()
 				.setLocal(element.key(), element.processInstanceKey(), name, value));
@@ -91,6 +100,7 @@ public class Jobs {
 		ElementInstance element = element(job);
 		this.jdbc.update("update engine_job set state = 'ERROR_THROWN', error_code = ?, error_message = ?,"
 				+ " worker = null, deadline = null where job_key = ?", errorCode, errorMessage, jobKey);
+		this.events.append(job.event(Intent.ERROR_THROWN));
 		Execution execution = this.executor.begin();
 		if (this.errors.throwError(this.executor.context(execution, element), errorCode, variables)) {
 			this.executor.drain(execution);
@@ -113,6 +123,7 @@ public class Jobs {
 				throw Rejection.invalidArgument("Expected retries to be greater than zero, but got " + retries);
 			}
 			this.jdbc.update("update engine_job set retries = ? where job_key = ?", retries, jobKey);
+			this.events.append(job.event(Intent.RETRIES_UPDATED));
 		}
 		if (timeout != null) {
 			if (!"ACTIVATED".equals(job.state())) {
@@ -154,9 +165,9 @@ public class Jobs {
 		if (lockedRoots.isEmpty()) {
 			throw notFound(jobKey, action);
 		}
-		return this.jdbc.queryForObject("select job_key, type, state, element_instance_key from engine_job"
-				+ " where job_key = ?", (rs, i) -> new JobRow(rs.getLong(1), rs.getString(2), rs.getString(3),
-						rs.getLong(4)), jobKey);
+		return this.jdbc.queryForObject("select job_key, type, state, element_instance_key, process_instance_key,"
+				+ " element_id from engine_job where job_key = ?", (rs, i) -> new JobRow(rs.getLong(1),
+						rs.getString(2), rs.getString(3), rs.getLong(4), rs.getLong(5), rs.getString(6)), jobKey);
 	}
 
 	private static void requireState(JobRow job, String action, String... allowed) {
@@ -179,7 +190,14 @@ public class Jobs {
 		return this.executor.store().elementInstance(job.elementInstanceKey()).orElseThrow();
 	}
 
-	private record JobRow(long key, String type, String state, long elementInstanceKey) {
+	private record JobRow(long key, String type, String state, long elementInstanceKey, long processInstanceKey,
+			String elementId) {
+
+		EngineEvent event(Intent intent) {
+			return new EngineEvent(this.key, ValueType.JOB, intent, this.processInstanceKey, this.elementInstanceKey,
+					this.elementId, Map.of());
+		}
+
 	}
 
 }

@@ -9,6 +9,10 @@ import java.util.Map;
 import fr.refactory.engine.execution.ElementContext;
 import fr.refactory.engine.execution.Execution;
 import fr.refactory.engine.execution.ProcessExecutor;
+import fr.refactory.engine.state.EngineEvent;
+import fr.refactory.engine.state.EventLog;
+import fr.refactory.engine.state.Intent;
+import fr.refactory.engine.state.ValueType;
 
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
@@ -23,9 +27,12 @@ public class UserTasks {
 
 	private final ProcessExecutor executor;
 
-	UserTasks(JdbcTemplate jdbc, ProcessExecutor executor) {
+	private final EventLog events;
+
+	UserTasks(JdbcTemplate jdbc, ProcessExecutor executor, EventLog events) {
 		this.jdbc = jdbc;
 		this.executor = executor;
+		this.events = events;
 	}
 
 	@Transactional
@@ -40,17 +47,19 @@ public class UserTasks {
 					+ "', but it is already assigned to '" + current + "' and allowOverride is false");
 		}
 		this.jdbc.update("update engine_user_task set assignee = ? where user_task_key = ?", assignee, key);
+		this.events.append(event(task, Intent.ASSIGNED));
 	}
 
 	@Transactional
 	public void unassign(long key) {
-		lockedCreatedTask(key, "unassign");
+		Map<String, Object> task = lockedCreatedTask(key, "unassign");
 		this.jdbc.update("update engine_user_task set assignee = null where user_task_key = ?", key);
+		this.events.append(event(task, Intent.ASSIGNED));
 	}
 
 	@Transactional
 	public void update(long key, Changeset changeset) {
-		lockedCreatedTask(key, "update");
+		this.events.append(event(lockedCreatedTask(key, "update"), Intent.UPDATED));
 		if (changeset.dueDate() != null) {
 			this.jdbc.update("update engine_user_task set due_date = ? where user_task_key = ?",
 					date(changeset.dueDate()), key);
@@ -81,6 +90,7 @@ public class UserTasks {
 		Map<String, Object> task = lockedCreatedTask(key, "complete");
 		this.jdbc.update("update engine_user_task set state = 'COMPLETED', completion_date = ? where user_task_key = ?",
 				this.executor.store().now(), key);
+		this.events.append(event(task, Intent.COMPLETED));
 		long elementInstanceKey = (Long) task.get("element_instance_key");
 		Execution execution = this.executor.begin();
 		ElementContext context = this.executor.context(execution,
@@ -105,6 +115,12 @@ public class UserTasks {
 					+ "', but it is in state '" + task.get("state") + "'");
 		}
 		return task;
+	}
+
+	private static EngineEvent event(Map<String, Object> task, Intent intent) {
+		return new EngineEvent((Long) task.get("user_task_key"), ValueType.USER_TASK, intent,
+				(Long) task.get("process_instance_key"), (Long) task.get("element_instance_key"),
+				(String) task.get("element_id"), Map.of());
 	}
 
 	private static Timestamp date(String value) {

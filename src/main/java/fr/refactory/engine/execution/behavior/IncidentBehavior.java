@@ -1,7 +1,15 @@
 package fr.refactory.engine.execution.behavior;
 
 import fr.refactory.engine.ConditionalOnEmbeddedEngine;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.Map;
+
 import fr.refactory.engine.state.ElementInstance;
+import fr.refactory.engine.state.EngineEvent;
+import fr.refactory.engine.state.EventLog;
+import fr.refactory.engine.state.Intent;
+import fr.refactory.engine.state.ValueType;
 import fr.refactory.engine.state.KeyGenerator;
 import fr.refactory.engine.state.RuntimeStore;
 
@@ -22,7 +30,10 @@ public class IncidentBehavior {
 
 	private final RuntimeStore store;
 
-	IncidentBehavior(JdbcTemplate jdbc, KeyGenerator keys, RuntimeStore store) {
+	private final EventLog events;
+
+	IncidentBehavior(JdbcTemplate jdbc, KeyGenerator keys, RuntimeStore store, EventLog events) {
+		this.events = events;
 		this.jdbc = jdbc;
 		this.keys = keys;
 		this.store = store;
@@ -37,17 +48,28 @@ public class IncidentBehavior {
 				instance.processDefinitionKey(), instance.processDefinitionId(), instance.elementId(), instance.key(),
 				jobKey, retryPhase, this.store.now());
 		this.store.setIncident(instance.key(), key);
+		this.events.append(EngineEvent.about(instance, key, ValueType.INCIDENT, Intent.CREATED));
 		return key;
 	}
 
 	public void resolve(long incidentKey, long elementInstanceKey) {
-		this.jdbc.update("update engine_incident set state = 'RESOLVED' where incident_key = ?", incidentKey);
+		this.jdbc.query("update engine_incident set state = 'RESOLVED' where incident_key = ?"
+				+ " returning incident_key, process_instance_key, element_instance_key, element_id", this::resolved,
+				incidentKey)
+			.forEach(this.events::append);
 		this.store.setIncident(elementInstanceKey, null);
 	}
 
 	public void resolveAllOf(long elementInstanceKey) {
-		this.jdbc.update("update engine_incident set state = 'RESOLVED' where element_instance_key = ?"
-				+ " and state = 'ACTIVE'", elementInstanceKey);
+		this.jdbc.query("update engine_incident set state = 'RESOLVED' where element_instance_key = ?"
+				+ " and state = 'ACTIVE' returning incident_key, process_instance_key, element_instance_key, element_id",
+				this::resolved, elementInstanceKey)
+			.forEach(this.events::append);
+	}
+
+	private EngineEvent resolved(ResultSet rs, int row) throws SQLException {
+		return new EngineEvent(rs.getLong(1), ValueType.INCIDENT, Intent.RESOLVED, rs.getLong(2), rs.getLong(3),
+				rs.getString(4), Map.of());
 	}
 
 }
