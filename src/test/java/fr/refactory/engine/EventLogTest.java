@@ -1,0 +1,108 @@
+package fr.refactory.engine;
+
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.Base64;
+import java.util.List;
+import java.util.Map;
+
+import fr.refactory.engine.clock.ControlledClock;
+import fr.refactory.engine.state.EventLog;
+import fr.refactory.engine.state.Intent;
+import fr.refactory.engine.state.LoggedEvent;
+import fr.refactory.engine.state.ValueType;
+import fr.refactory.engine.timer.TimerChecker;
+import fr.refactory.test.EngineTestSupport;
+import io.camunda.zeebe.model.bpmn.Bpmn;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.beans.factory.annotation.Value;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.tuple;
+
+/** The event log as history: who caused each event, what it wrote, and the actor of the engine's own continuations. */
+class EventLogTest extends EngineTestSupport {
+
+	@Autowired
+	private EventLog eventLog;
+
+	@Autowired
+	private ControlledClock engineClock;
+
+	@Autowired
+	private TimerChecker timerChecker;
+
+	@Value("${refactory.engine.client.username}")
+	private String apiClient;
+
+	@AfterEach
+	void resetClock() {
+		this.engineClock.reset();
+	}
+
+	@Test
+	void shouldRecordTheApiClientOfTheRequestAndTheVariablesEachEventWrote() {
+		// given
+		String id = uniqueId("logged");
+		deploy(Bpmn.createExecutableProcess(id).startEvent().userTask("review", (t) -> t.zeebeUserTask()).endEvent().done());
+
+		// when
+		long key = start(id, Map.of("vin", "VF1LOG"));
+
+		// then
+		List<LoggedEvent> events = this.eventLog.ofProcessInstance(key);
+		assertThat(events).extracting(LoggedEvent::actor).containsOnly(this.apiClient);
+		assertThat(events).extracting(LoggedEvent::position).isSorted();
+		assertThat(events).filteredOn((event) -> event.valueType() == ValueType.VARIABLE)
+			.extracting(LoggedEvent::intent, LoggedEvent::variables)
+			.containsExactly(tuple(Intent.CREATED, "{\"vin\": \"VF1LOG\"}"));
+	}
+
+	@Test
+	void shouldGiveAFiredTimerTheActorWhoseCommandCreatedIt() throws Exception {
+		// given a timer created by the API client, and a later command by another user (demo, with HTTP basic)
+		String id = uniqueId("timer-actor");
+		deploy(Bpmn.createExecutableProcess(id).startEvent().intermediateCatchEvent("wait")
+			.timerWithDuration("PT1H").endEvent("end").done());
+		long key = start(id);
+		assertThat(asDemo("PUT", "/v2/element-instances/" + key + "/variables",
+				"{\"variables\": {\"note\": \"checked\"}}").statusCode()).isEqualTo(204);
+
+		// when the engine fires the timer on its own thread
+		this.engineClock.add(Duration.ofHours(2));
+		this.timerChecker.checkNow();
+
+		// then
+		List<LoggedEvent> events = this.eventLog.ofProcessInstance(key);
+		assertThat(events).filteredOn((event) -> event.valueType() == ValueType.VARIABLE)
+			.extracting(LoggedEvent::actor)
+			.containsExactly("demo");
+		assertThat(events).filteredOn((event) -> event.valueType() == ValueType.TIMER)
+			.extracting(LoggedEvent::intent, LoggedEvent::actor)
+			.containsExactly(tuple(Intent.CREATED, this.apiClient), tuple(Intent.TRIGGERED, this.apiClient));
+		assertThat(events).filteredOn((event) -> "end".equals(event.elementId()))
+			.extracting(LoggedEvent::actor)
+			.containsOnly(this.apiClient)
+			.hasSize(4);
+	}
+
+	private HttpResponse<String> asDemo(String method, String path, String body) throws Exception {
+		String credentials = Base64.getEncoder()
+			.encodeToString("demo:demo".getBytes(StandardCharsets.UTF_8));
+		HttpRequest request = HttpRequest.newBuilder(URI.create(baseUrl() + path))
+			.header("Authorization", "Basic " + credentials)
+			.header("Content-Type", "application/json")
+			.method(method, HttpRequest.BodyPublishers.ofString(body))
+			.build();
+		return HttpClient.newHttpClient()
+			.send(request, HttpResponse.BodyHandlers.ofString());
+	}
+
+}
