@@ -7,6 +7,7 @@ import fr.refactory.engine.execution.Execution;
 import fr.refactory.engine.execution.ProcessExecutor;
 import fr.refactory.engine.execution.behavior.IncidentBehavior;
 import fr.refactory.engine.job.JobWaiters;
+import fr.refactory.engine.state.JobStore;
 
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
@@ -28,7 +29,11 @@ public class Incidents {
 
 	private final JobWaiters waiters;
 
-	Incidents(JdbcTemplate jdbc, ProcessExecutor executor, IncidentBehavior incidents, JobWaiters waiters) {
+	private final JobStore jobs;
+
+	Incidents(JdbcTemplate jdbc, ProcessExecutor executor, IncidentBehavior incidents, JobWaiters waiters,
+			JobStore jobs) {
+		this.jobs = jobs;
 		this.jdbc = jdbc;
 		this.executor = executor;
 		this.incidents = incidents;
@@ -65,15 +70,13 @@ public class Incidents {
 	}
 
 	private void reactivateJob(Execution execution, long incidentKey, long jobKey) {
-		Map<String, Object> job = this.jdbc.queryForMap("select type, retries from engine_job where job_key = ?",
-				jobKey);
-		if ((Integer) job.get("retries") < 1) {
+		JobStore.Job job = this.jobs.find(jobKey).orElseThrow();
+		if (job.retries() < 1) {
 			throw Rejection.invalidState("Expected to resolve incident with key '" + incidentKey
 					+ "', but the job with key '" + jobKey + "' has no retries left; update the job's retries first");
 		}
-		this.jdbc.update("update engine_job set state = 'CREATED', retry_at = null where job_key = ?", jobKey);
-		String type = (String) job.get("type");
-		execution.afterCommit(() -> this.waiters.jobsAvailable(type));
+		this.jobs.reactivate(job);
+		execution.afterCommit(() -> this.waiters.jobsAvailable(job.type()));
 	}
 
 	private static Rejection notFound(long incidentKey) {
