@@ -1,5 +1,6 @@
 package fr.refactory.engine.state;
 
+import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
@@ -24,8 +25,8 @@ import org.springframework.transaction.support.TransactionSynchronizationManager
 
 /**
  * The engine's history: every event of every command, appended in the command's transaction. The events of one
- * transaction are collected and inserted with one batch statement just before it commits (no round trip per event),
- * so they are committed, or rolled back, with the state they describe.
+ * transaction are collected and inserted with one statement (one array per column, unnested) just before it commits:
+ * no round trip per event, one execution, and they commit or roll back with the state they describe.
  * <p>
  * Who caused an event is the authenticated user or API client of the request. A command the engine runs on its own
  * (a due timer, a job time-out) has none: its events carry the actor of the instance's latest event about the same
@@ -35,8 +36,11 @@ import org.springframework.transaction.support.TransactionSynchronizationManager
 @ConditionalOnEmbeddedEngine
 public class EventLog {
 
+	/** All the events of a transaction in one statement, one execution: one array per column, in log order. */
 	private static final String INSERT = "insert into engine_event (key, value_type, intent, process_instance_key,"
-			+ " element_instance_key, element_id, occurred_at, actor, variables) values (?,?,?,?,?,?,?,?,cast(? as jsonb))";
+			+ " element_instance_key, element_id, occurred_at, actor, variables)"
+			+ " select k, vt, i, pi, ei, el, t, a, cast(v as jsonb)"
+			+ " from unnest(?, ?, ?, ?, ?, ?, ?, ?, ?) with ordinality as e(k, vt, i, pi, ei, el, t, a, v, n) order by n";
 
 	private static final String CAUSING_ACTOR = "select actor from engine_event where process_instance_key = ?"
 			+ " and actor is not null order by (key = ?) desc, position desc limit 1";
@@ -84,17 +88,44 @@ public class EventLog {
 	}
 
 	private void insert(List<Pending> events) {
+		int size = events.size();
+		Long[] keys = new Long[size];
+		String[] valueTypes = new String[size];
+		String[] intents = new String[size];
+		Long[] instances = new Long[size];
+		Long[] elementInstances = new Long[size];
+		String[] elements = new String[size];
+		Timestamp[] times = new Timestamp[size];
+		String[] actors = new String[size];
+		String[] variables = new String[size];
 		Map<Long, String> causingActors = new HashMap<>();
-		List<Object[]> rows = new ArrayList<>(events.size());
-		for (Pending pending : events) {
+		for (int row = 0; row < size; row++) {
+			Pending pending = events.get(row);
 			EngineEvent event = pending.event();
-			String actor = (pending.actor() != null || event.processInstanceKey() == null) ? pending.actor()
+			keys[row] = event.key();
+			valueTypes[row] = event.valueType().name();
+			intents[row] = event.intent().name();
+			instances[row] = event.processInstanceKey();
+			elementInstances[row] = event.elementInstanceKey();
+			elements[row] = event.elementId();
+			times[row] = pending.time();
+			actors[row] = (pending.actor() != null || event.processInstanceKey() == null) ? pending.actor()
 					: causingActors.computeIfAbsent(event.processInstanceKey(), (instance) -> causingActor(event));
-			rows.add(new Object[] { event.key(), event.valueType().name(), event.intent().name(),
-					event.processInstanceKey(), event.elementInstanceKey(), event.elementId(), pending.time(), actor,
-					variablesJson(event.variables()) });
+			variables[row] = variablesJson(event.variables());
 		}
-		this.jdbc.batchUpdate(INSERT, rows);
+		this.jdbc.update((connection) -> {
+			PreparedStatement insert = connection.prepareStatement(INSERT);
+			insert.setArray(1, connection.createArrayOf("bigint", keys));
+			insert.setArray(2, connection.createArrayOf("text", valueTypes));
+			insert.setArray(3, connection.createArrayOf("text", intents));
+			insert.setArray(4, connection.createArrayOf("bigint", instances));
+			insert.setArray(5, connection.createArrayOf("bigint", elementInstances));
+			insert.setArray(6, connection.createArrayOf("text", elements));
+			insert.setArray(7, connection.createArrayOf("timestamptz", times));
+			insert.setArray(8, connection.createArrayOf("text", actors));
+			insert.setArray(9, connection.createArrayOf("text", variables));
+			return insert;
+		});
 	}
 
 	private String causingActor(EngineEvent event) {
