@@ -10,6 +10,8 @@ import java.util.Base64;
 import java.util.List;
 import java.util.Map;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import fr.refactory.engine.clock.ControlledClock;
 import fr.refactory.engine.state.EventLog;
 import fr.refactory.engine.state.Intent;
@@ -93,13 +95,38 @@ class EventLogTest extends EngineTestSupport {
 			.hasSize(4);
 	}
 
+	@Test
+	void shouldServeTheInstanceEventsInOrderAndAnswerNotFoundForAnUnknownInstance() throws Exception {
+		// given
+		String id = uniqueId("served");
+		deploy(Bpmn.createExecutableProcess(id).startEvent("start").endEvent("end").done());
+		long key = start(id);
+
+		// when
+		HttpResponse<String> events = asDemo("GET", "/v2/process-instances/" + key + "/events", null);
+		HttpResponse<String> unknown = asDemo("GET", "/v2/process-instances/123/events", null);
+
+		// then
+		assertThat(events.statusCode()).isEqualTo(200);
+		JsonNode items = new ObjectMapper().readTree(events.body()).get("items");
+		assertThat(items).hasSize(this.eventLog.ofProcessInstance(key).size());
+		assertThat(items.get(0).get("intent").asText()).isEqualTo("ELEMENT_ACTIVATING");
+		assertThat(items.get(0).get("elementId").asText()).isEqualTo(id);
+		assertThat(items.get(0).get("key").asText()).isEqualTo(Long.toString(key));
+		assertThat(items.get(0).get("actor").asText()).isEqualTo(this.apiClient);
+		assertThat(items.get(items.size() - 1).get("intent").asText()).isEqualTo("ELEMENT_COMPLETED");
+		assertThat(unknown.statusCode()).isEqualTo(404);
+		assertThat(unknown.headers().firstValue("Content-Type")).hasValueSatisfying(
+				(type) -> assertThat(type).startsWith("application/problem+json"));
+	}
+
 	private HttpResponse<String> asDemo(String method, String path, String body) throws Exception {
 		String credentials = Base64.getEncoder()
 			.encodeToString("demo:demo".getBytes(StandardCharsets.UTF_8));
 		HttpRequest request = HttpRequest.newBuilder(URI.create(baseUrl() + path))
 			.header("Authorization", "Basic " + credentials)
 			.header("Content-Type", "application/json")
-			.method(method, HttpRequest.BodyPublishers.ofString(body))
+			.method(method, body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body))
 			.build();
 		return HttpClient.newHttpClient()
 			.send(request, HttpResponse.BodyHandlers.ofString());
