@@ -120,6 +120,28 @@ class EventLogTest extends EngineTestSupport {
 				(type) -> assertThat(type).startsWith("application/problem+json"));
 	}
 
+	@Test
+	void shouldLogAJobTimeOutWithTheActorWhoseCommandCreatedTheJob() {
+		// given a job activated by a worker that never answers
+		String id = uniqueId("timed-out");
+		String type = uniqueId("silent");
+		deploy(Bpmn.createExecutableProcess(id).startEvent().serviceTask("task", (t) -> t.zeebeJobType(type))
+			.endEvent().done());
+		long key = start(id);
+		this.client.newActivateJobsCommand().jobType(type).maxJobsToActivate(1).timeout(Duration.ofMillis(1))
+			.send().join();
+
+		// when the engine's deadline checker releases it (a second worker then gets it)
+		assertThat(this.client.newActivateJobsCommand().jobType(type).maxJobsToActivate(1)
+			.requestTimeout(Duration.ofSeconds(20)).send().join().getJobs()).hasSize(1);
+
+		// then
+		assertThat(this.eventLog.ofProcessInstance(key)).filteredOn((event) -> event.valueType() == ValueType.JOB)
+			.extracting(LoggedEvent::elementId, LoggedEvent::intent, LoggedEvent::actor)
+			.containsExactly(tuple("task", Intent.CREATED, this.apiClient), tuple("task", Intent.TIMED_OUT,
+					this.apiClient));
+	}
+
 	private HttpResponse<String> asDemo(String method, String path, String body) throws Exception {
 		String credentials = Base64.getEncoder()
 			.encodeToString("demo:demo".getBytes(StandardCharsets.UTF_8));

@@ -125,9 +125,13 @@ public class JobStore {
 	 * @return the types of those jobs, one per job
 	 */
 	public List<String> releaseDue(Timestamp now) {
-		List<String> types = new ArrayList<>(this.jdbc.queryForList("update engine_job set state = 'CREATED',"
-				+ " worker = null, deadline = null where state = 'ACTIVATED' and deadline <= ? returning type",
-				String.class, now));
+		List<String> types = new ArrayList<>();
+		this.jdbc.query("update engine_job set state = 'CREATED', worker = null, deadline = null"
+				+ " where state = 'ACTIVATED' and deadline <= ? returning *", JobStore::map, now)
+			.forEach((job) -> {
+				this.events.append(job.event(Intent.TIMED_OUT));
+				types.add(job.type());
+			});
 		types.addAll(this.jdbc.queryForList("update engine_job set retry_at = null where state = 'CREATED'"
 				+ " and retry_at <= ? returning type", String.class, now));
 		return types;

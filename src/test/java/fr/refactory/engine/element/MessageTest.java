@@ -289,6 +289,7 @@ class MessageTest extends EngineTestSupport {
 				"toWait:SEQUENCE_FLOW_TAKEN",
 				"wait:ELEMENT_ACTIVATING",
 				"wait:ELEMENT_ACTIVATED",
+				"PROCESS_MESSAGE_SUBSCRIPTION wait:CORRELATED",
 				"VARIABLE :CREATED",
 				"wait:ELEMENT_COMPLETING",
 				"wait:ELEMENT_COMPLETED",
