@@ -16,13 +16,9 @@ import fr.refactory.engine.execution.ElementFailure;
 import fr.refactory.engine.expression.Expression;
 import fr.refactory.engine.expression.FeelExpressions;
 import fr.refactory.engine.model.UserTaskDefinition;
-import fr.refactory.engine.state.ElementInstance;
-import fr.refactory.engine.state.EngineEvent;
-import fr.refactory.engine.state.EventLog;
-import fr.refactory.engine.state.Intent;
-import fr.refactory.engine.state.ValueType;
-import fr.refactory.engine.state.KeyGenerator;
 import fr.refactory.engine.state.RuntimeStore;
+import fr.refactory.engine.state.UserTaskStore;
+import fr.refactory.engine.state.UserTaskStore.NewUserTask;
 import fr.refactory.engine.state.VariableStore;
 
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -35,19 +31,15 @@ public class UserTaskBehavior {
 
 	private final JdbcTemplate jdbc;
 
-	private final KeyGenerator keys;
-
 	private final RuntimeStore store;
 
 	private final VariableStore variables;
 
-	private final EventLog events;
+	private final UserTaskStore tasks;
 
-	UserTaskBehavior(JdbcTemplate jdbc, KeyGenerator keys, RuntimeStore store, VariableStore variables,
-			EventLog events) {
-		this.events = events;
+	UserTaskBehavior(JdbcTemplate jdbc, RuntimeStore store, VariableStore variables, UserTaskStore tasks) {
+		this.tasks = tasks;
 		this.jdbc = jdbc;
-		this.keys = keys;
 		this.store = store;
 		this.variables = variables;
 	}
@@ -62,28 +54,13 @@ public class UserTaskBehavior {
 		Timestamp followUp = date(task.followUpDate(), scope);
 		int priority = priority(task.priority(), scope);
 		Long formKey = formKey(task.formId(), scope);
-		ElementInstance instance = context.instance();
-		long key = this.keys.nextKey();
-		this.jdbc.update("insert into engine_user_task (user_task_key, element_instance_key, process_instance_key,"
-				+ " process_definition_key, process_definition_id, process_definition_version, element_id, name, state,"
-				+ " assignee, candidate_groups, candidate_users, due_date, follow_up_date, priority, form_key,"
-				+ " custom_headers, creation_date) values (?,?,?,?,?,?,?,?,'CREATED',?,cast(? as jsonb),"
-				+ " cast(? as jsonb),?,?,?,?,?,?)", key, instance.key(), instance.processInstanceKey(),
-				instance.processDefinitionKey(), instance.processDefinitionId(), context.process().version(),
-				instance.elementId(), context.element().nameOrId(), assignee, this.variables.write(groups),
-				this.variables.write(users), due, followUp, priority, formKey, this.variables.write(task.headers()),
-				this.store.now());
-		this.events.append(EngineEvent.about(instance, key, ValueType.USER_TASK, Intent.CREATED));
+		this.tasks.create(context.instance(), new NewUserTask(context.process().version(), context.element().nameOrId(),
+				assignee, this.variables.write(groups), this.variables.write(users), due, followUp, priority, formKey,
+				this.variables.write(task.headers()), this.store.now()));
 	}
 
 	public void cancel(long elementInstanceKey) {
-		this.jdbc.query("update engine_user_task set state = 'CANCELED', completion_date = ?"
-				+ " where element_instance_key = ? and state = 'CREATED'"
-				+ " returning user_task_key, process_instance_key, element_id",
-				(rs, row) -> new EngineEvent(rs.getLong(1), ValueType.USER_TASK, Intent.CANCELED, rs.getLong(2),
-						elementInstanceKey, rs.getString(3), Map.of()),
-				this.store.now(), elementInstanceKey)
-			.forEach(this.events::append);
+		this.tasks.cancelOf(elementInstanceKey, this.store.now());
 	}
 
 	private static String text(Expression expression, Map<String, Object> scope) {
