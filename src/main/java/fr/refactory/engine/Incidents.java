@@ -1,15 +1,14 @@
 package fr.refactory.engine;
 
-import java.util.List;
 import java.util.Map;
 
 import fr.refactory.engine.execution.Execution;
 import fr.refactory.engine.execution.ProcessExecutor;
 import fr.refactory.engine.execution.behavior.IncidentBehavior;
 import fr.refactory.engine.job.JobWaiters;
+import fr.refactory.engine.state.IncidentStore;
 import fr.refactory.engine.state.JobStore;
 
-import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -21,7 +20,7 @@ import org.springframework.transaction.annotation.Transactional;
 @ConditionalOnEmbeddedEngine
 public class Incidents {
 
-	private final JdbcTemplate jdbc;
+	private final IncidentStore incidentStore;
 
 	private final ProcessExecutor executor;
 
@@ -31,10 +30,10 @@ public class Incidents {
 
 	private final JobStore jobs;
 
-	Incidents(JdbcTemplate jdbc, ProcessExecutor executor, IncidentBehavior incidents, JobWaiters waiters,
+	Incidents(IncidentStore incidentStore, ProcessExecutor executor, IncidentBehavior incidents, JobWaiters waiters,
 			JobStore jobs) {
 		this.jobs = jobs;
-		this.jdbc = jdbc;
+		this.incidentStore = incidentStore;
 		this.executor = executor;
 		this.incidents = incidents;
 		this.waiters = waiters;
@@ -42,14 +41,9 @@ public class Incidents {
 
 	@Transactional
 	public void resolve(long incidentKey) {
-		List<Map<String, Object>> rows = this.jdbc
-			.queryForList("select process_instance_key from engine_incident where incident_key = ?", incidentKey);
-		if (rows.isEmpty()) {
-			throw notFound(incidentKey);
-		}
-		this.executor.store().lockRoot((Long) rows.get(0).get("process_instance_key"));
-		Map<String, Object> incident = this.jdbc.queryForMap("select * from engine_incident where incident_key = ?",
-				incidentKey);
+		long instance = this.incidentStore.processInstanceOf(incidentKey).orElseThrow(() -> notFound(incidentKey));
+		this.executor.store().lockRoot(instance);
+		Map<String, Object> incident = this.incidentStore.find(incidentKey);
 		if (!"ACTIVE".equals(incident.get("state"))) {
 			throw notFound(incidentKey);
 		}

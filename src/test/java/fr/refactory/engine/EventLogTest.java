@@ -142,6 +142,28 @@ class EventLogTest extends EngineTestSupport {
 					this.apiClient));
 	}
 
+	@Test
+	void shouldLogAnIncidentFromAFailedJobAndItsResolution() {
+		// given
+		String id = uniqueId("incident-events");
+		String type = uniqueId("failing");
+		deploy(Bpmn.createExecutableProcess(id).startEvent().serviceTask("task", (t) -> t.zeebeJobType(type))
+			.endEvent().done());
+		long key = start(id);
+		long job = activateOne(type).getKey();
+		this.client.newFailCommand(job).retries(0).errorMessage("plant offline").send().join();
+		long incident = incidents(key).get(0).getIncidentKey();
+
+		// when
+		this.client.newUpdateRetriesCommand(job).retries(1).send().join();
+		this.client.newResolveIncidentCommand(incident).send().join();
+
+		// then
+		assertThat(events(key)).filteredOn((event) -> event.startsWith("JOB") || event.startsWith("INCIDENT"))
+			.containsExactly("JOB task:CREATED", "JOB task:FAILED", "INCIDENT task:CREATED", "JOB task:RETRIES_UPDATED",
+					"INCIDENT task:RESOLVED");
+	}
+
 	private HttpResponse<String> asDemo(String method, String path, String body) throws Exception {
 		String credentials = Base64.getEncoder()
 			.encodeToString("demo:demo".getBytes(StandardCharsets.UTF_8));

@@ -21,9 +21,4 @@ public record EngineEvent(long key, ValueType valueType, Intent intent, Long pro
 				instance.elementId(), Map.of());
 	}
 
-	public EngineEvent writing(Map<String, String> written) {
-		return new EngineEvent(this.key, this.valueType, this.intent, this.processInstanceKey,
-				this.elementInstanceKey, this.elementId, written);
-	}
-
 }
