@@ -27,9 +27,12 @@ class InstanceHistoryController {
 
 	private final AuditLog auditLog;
 
-	InstanceHistoryController(ProcessHistory history, AuditLog auditLog) {
+	private final EventHistory events;
+
+	InstanceHistoryController(ProcessHistory history, AuditLog auditLog, EventHistory events) {
 		this.history = history;
 		this.auditLog = auditLog;
+		this.events = events;
 	}
 
 	@GetMapping("/audit/instances")
@@ -54,6 +57,7 @@ class InstanceHistoryController {
 		model.addAttribute("decisions", this.history.decisions(key));
 		model.addAttribute("incidents", incidents);
 		model.addAttribute("actions", actionsIn(row, key));
+		this.events.of(key).ifPresent((events) -> model.addAttribute("events", events));
 		return "audit/instance";
 	}
 

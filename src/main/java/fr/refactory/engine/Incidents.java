@@ -1,14 +1,14 @@
 package fr.refactory.engine;
 
-import java.util.List;
 import java.util.Map;
 
 import fr.refactory.engine.execution.Execution;
 import fr.refactory.engine.execution.ProcessExecutor;
 import fr.refactory.engine.execution.behavior.IncidentBehavior;
 import fr.refactory.engine.job.JobWaiters;
+import fr.refactory.engine.state.IncidentStore;
+import fr.refactory.engine.state.JobStore;
 
-import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -20,7 +20,7 @@ import org.springframework.transaction.annotation.Transactional;
 @ConditionalOnEmbeddedEngine
 public class Incidents {
 
-	private final JdbcTemplate jdbc;
+	private final IncidentStore incidentStore;
 
 	private final ProcessExecutor executor;
 
@@ -28,8 +28,12 @@ public class Incidents {
 
 	private final JobWaiters waiters;
 
-	Incidents(JdbcTemplate jdbc, ProcessExecutor executor, IncidentBehavior incidents, JobWaiters waiters) {
-		this.jdbc = jdbc;
+	private final JobStore jobs;
+
+	Incidents(IncidentStore incidentStore, ProcessExecutor executor, IncidentBehavior incidents, JobWaiters waiters,
+			JobStore jobs) {
+		this.jobs = jobs;
+		this.incidentStore = incidentStore;
 		this.executor = executor;
 		this.incidents = incidents;
 		this.waiters = waiters;
@@ -37,14 +41,9 @@ public class Incidents {
 
 	@Transactional
 	public void resolve(long incidentKey) {
-		List<Map<String, Object>> rows = this.jdbc
-			.queryForList("select process_instance_key from engine_incident where incident_key = ?", incidentKey);
-		if (rows.isEmpty()) {
-			throw notFound(incidentKey);
-		}
-		this.executor.store().lockRoot((Long) rows.get(0).get("process_instance_key"));
-		Map<String, Object> incident = this.jdbc.queryForMap("select * from engine_incident where incident_key = ?",
-				incidentKey);
+		long instance = this.incidentStore.processInstanceOf(incidentKey).orElseThrow(() -> notFound(incidentKey));
+		this.executor.store().lockRoot(instance);
+		Map<String, Object> incident = this.incidentStore.find(incidentKey);
 		if (!"ACTIVE".equals(incident.get("state"))) {
 			throw notFound(incidentKey);
 		}
@@ -65,15 +64,13 @@ public class Incidents {
 	}
 
 	private void reactivateJob(Execution execution, long incidentKey, long jobKey) {
-		Map<String, Object> job = this.jdbc.queryForMap("select type, retries from engine_job where job_key = ?",
-				jobKey);
-		if ((Integer) job.get("retries") < 1) {
+		JobStore.Job job = this.jobs.find(jobKey).orElseThrow();
+		if (job.retries() < 1) {
 			throw Rejection.invalidState("Expected to resolve incident with key '" + incidentKey
 					+ "', but the job with key '" + jobKey + "' has no retries left; update the job's retries first");
 		}
-		this.jdbc.update("update engine_job set state = 'CREATED', retry_at = null where job_key = ?", jobKey);
-		String type = (String) job.get("type");
-		execution.afterCommit(() -> this.waiters.jobsAvailable(type));
+		this.jobs.reactivate(job);
+		execution.afterCommit(() -> this.waiters.jobsAvailable(job.type()));
 	}
 
 	private static Rejection notFound(long incidentKey) {

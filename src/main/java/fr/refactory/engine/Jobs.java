@@ -12,9 +12,9 @@ import fr.refactory.engine.execution.behavior.ErrorEvents;
 import fr.refactory.engine.execution.behavior.IncidentBehavior;
 import fr.refactory.engine.job.JobWaiters;
 import fr.refactory.engine.state.ElementInstance;
-import fr.refactory.engine.state.RuntimeStore;
+import fr.refactory.engine.state.JobStore;
+import fr.refactory.engine.state.JobStore.Job;
 
-import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -23,7 +23,7 @@ import org.springframework.transaction.annotation.Transactional;
 @ConditionalOnEmbeddedEngine
 public class Jobs {
 
-	private final JdbcTemplate jdbc;
+	private final JobStore jobs;
 
 	private final ProcessExecutor executor;
 
@@ -35,9 +35,9 @@ public class Jobs {
 
 	private final ErrorEvents errors;
 
-	Jobs(JdbcTemplate jdbc, ProcessExecutor executor, IncidentBehavior incidents, JobWaiters waiters, Clock clock,
+	Jobs(JobStore jobs, ProcessExecutor executor, IncidentBehavior incidents, JobWaiters waiters, Clock clock,
 			ErrorEvents errors) {
-		this.jdbc = jdbc;
+		this.jobs = jobs;
 		this.executor = executor;
 		this.incidents = incidents;
 		this.waiters = waiters;
@@ -47,9 +47,9 @@ public class Jobs {
 
 	@Transactional
 	public void complete(long jobKey, Map<String, Object> variables) {
-		JobRow job = lockedJob(jobKey, "complete");
+		Job job = lockedJob(jobKey, "complete");
 		requireState(job, "complete", "CREATED", "ACTIVATED");
-		this.jdbc.update("update engine_job set state = 'COMPLETED' where job_key = ?", jobKey);
+		this.jobs.complete(job);
 		Execution execution = this.executor.begin();
 		ElementContext context = this.executor.context(execution, element(job));
 		this.executor.variableBehavior().mergeCompletionVariables(context, variables);
@@ -59,24 +59,20 @@ public class Jobs {
 
 	@Transactional
 	public void fail(long jobKey, int retries, String errorMessage, long retryBackOff, Map<String, Object> variables) {
-		JobRow job = lockedJob(jobKey, "fail");
+		Job job = lockedJob(jobKey, "fail");
 		requireState(job, "fail", "CREATED", "ACTIVATED");
 		ElementInstance element = element(job);
-		if (variables != null) {
-			variables.forEach((name, value) -> this.executor.variables()
-				.setLocal(element.key(), element.processInstanceKey(), name, value));
-		}
 		if (retries > 0) {
 			Timestamp retryAt = retryBackOff > 0 ? new Timestamp(this.clock.millis() + retryBackOff) : null;
-			this.jdbc.update("update engine_job set state = 'CREATED', retries = ?, error_message = ?, worker = null,"
-					+ " deadline = null, retry_at = ? where job_key = ?", retries, errorMessage, retryAt, jobKey);
+			this.jobs.failWithRetries(job, retries, errorMessage, retryAt);
+			setLocal(element, variables);
 			if (retryAt == null) {
 				this.executor.begin().afterCommit(() -> this.waiters.jobsAvailable(job.type()));
 			}
 			return;
 		}
-		this.jdbc.update("update engine_job set state = 'FAILED', retries = 0, error_message = ?, worker = null,"
-				+ " deadline = null where job_key = ?", errorMessage, jobKey);
+		this.jobs.failWithoutRetries(job, errorMessage);
+		setLocal(element, variables);
 		String message = (errorMessage == null || errorMessage.isBlank()) ? "No more retries left." : errorMessage;
 		this.incidents.create(element, "JOB_NO_RETRIES", message, null, jobKey);
 	}
@@ -86,41 +82,36 @@ public class Jobs {
 		if (errorCode == null || errorCode.isBlank()) {
 			throw Rejection.invalidArgument("Expected a non-empty errorCode, but got none");
 		}
-		JobRow job = lockedJob(jobKey, "throw an error for");
+		Job job = lockedJob(jobKey, "throw an error for");
 		requireState(job, "throw an error for", "CREATED", "ACTIVATED");
 		ElementInstance element = element(job);
-		this.jdbc.update("update engine_job set state = 'ERROR_THROWN', error_code = ?, error_message = ?,"
-				+ " worker = null, deadline = null where job_key = ?", errorCode, errorMessage, jobKey);
+		this.jobs.errorThrown(job, errorCode, errorMessage);
 		Execution execution = this.executor.begin();
 		if (this.errors.throwError(this.executor.context(execution, element), errorCode, variables)) {
 			this.executor.drain(execution);
 			return;
 		}
-		if (variables != null) {
-			variables.forEach((name, value) -> this.executor.variables()
-				.setLocal(element.key(), element.processInstanceKey(), name, value));
-		}
+		setLocal(element, variables);
 		this.incidents.create(element, "UNHANDLED_ERROR_EVENT", ErrorEvents.uncaughtMessage(errorCode, errorMessage),
 				null, jobKey);
 	}
 
 	@Transactional
 	public void update(long jobKey, Integer retries, Long timeout) {
-		JobRow job = lockedJob(jobKey, "update");
+		Job job = lockedJob(jobKey, "update");
 		requireState(job, "update", "CREATED", "ACTIVATED", "FAILED", "ERROR_THROWN");
 		if (retries != null) {
 			if (retries < 1) {
 				throw Rejection.invalidArgument("Expected retries to be greater than zero, but got " + retries);
 			}
-			this.jdbc.update("update engine_job set retries = ? where job_key = ?", retries, jobKey);
+			this.jobs.updateRetries(job, retries);
 		}
 		if (timeout != null) {
 			if (!"ACTIVATED".equals(job.state())) {
 				throw Rejection.invalidState("Expected to update the timeout of an activated job with key '" + jobKey
 						+ "', but it is in state '" + job.state() + "'");
 			}
-			this.jdbc.update("update engine_job set deadline = ? where job_key = ?",
-					new Timestamp(this.clock.millis() + timeout), jobKey);
+			this.jobs.updateDeadline(job, new Timestamp(this.clock.millis() + timeout));
 		}
 	}
 
@@ -132,34 +123,24 @@ public class Jobs {
 	 */
 	@Transactional
 	public List<String> releaseDueJobs() {
-		Timestamp now = new Timestamp(this.clock.millis());
-		List<String> types = new java.util.ArrayList<>(this.jdbc.queryForList("update engine_job set state = 'CREATED',"
-				+ " worker = null, deadline = null where state = 'ACTIVATED' and deadline <= ? returning type",
-				String.class, now));
-		types.addAll(this.jdbc.queryForList("update engine_job set retry_at = null where state = 'CREATED'"
-				+ " and retry_at <= ? returning type", String.class, now));
-		List<String> distinct = types.stream().distinct().toList();
+		List<String> distinct = this.jobs.releaseDue(new Timestamp(this.clock.millis())).stream().distinct().toList();
 		Execution execution = this.executor.begin();
 		distinct.forEach((type) -> execution.afterCommit(() -> this.waiters.jobsAvailable(type)));
 		return distinct;
 	}
 
-	private JobRow lockedJob(long jobKey, String action) {
-		// one statement finds and locks the root instance (the lock every command on it takes); the job row is read
-		// after the lock, so a concurrent command on the same job is seen
-		List<Long> lockedRoots = this.jdbc.queryForList("select r.process_instance_key from engine_job j"
-				+ " join engine_process_instance p on p.process_instance_key = j.process_instance_key"
-				+ " join engine_process_instance r on r.process_instance_key = p.root_process_instance_key"
-				+ " where j.job_key = ? for update of r", Long.class, jobKey);
-		if (lockedRoots.isEmpty()) {
-			throw notFound(jobKey, action);
-		}
-		return this.jdbc.queryForObject("select job_key, type, state, element_instance_key from engine_job"
-				+ " where job_key = ?", (rs, i) -> new JobRow(rs.getLong(1), rs.getString(2), rs.getString(3),
-						rs.getLong(4)), jobKey);
+	private Job lockedJob(long jobKey, String action) {
+		return this.jobs.lockForCommand(jobKey).orElseThrow(() -> notFound(jobKey, action));
 	}
 
-	private static void requireState(JobRow job, String action, String... allowed) {
+	private void setLocal(ElementInstance element, Map<String, Object> variables) {
+		if (variables != null) {
+			variables.forEach((name, value) -> this.executor.variables()
+				.setLocal(element.key(), element.processInstanceKey(), name, value));
+		}
+	}
+
+	private static void requireState(Job job, String action, String... allowed) {
 		if (List.of(allowed).contains(job.state())) {
 			return;
 		}
@@ -175,11 +156,8 @@ public class Jobs {
 				+ "', but no such job was found");
 	}
 
-	private ElementInstance element(JobRow job) {
+	private ElementInstance element(Job job) {
 		return this.executor.store().elementInstance(job.elementInstanceKey()).orElseThrow();
-	}
-
-	private record JobRow(long key, String type, String state, long elementInstanceKey) {
 	}
 
 }

@@ -5,12 +5,13 @@ import java.time.OffsetDateTime;
 import java.time.format.DateTimeParseException;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 import fr.refactory.engine.execution.ElementContext;
 import fr.refactory.engine.execution.Execution;
 import fr.refactory.engine.execution.ProcessExecutor;
+import fr.refactory.engine.state.UserTaskStore;
 
-import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -19,12 +20,12 @@ import org.springframework.transaction.annotation.Transactional;
 @ConditionalOnEmbeddedEngine
 public class UserTasks {
 
-	private final JdbcTemplate jdbc;
+	private final UserTaskStore tasks;
 
 	private final ProcessExecutor executor;
 
-	UserTasks(JdbcTemplate jdbc, ProcessExecutor executor) {
-		this.jdbc = jdbc;
+	UserTasks(UserTaskStore tasks, ProcessExecutor executor) {
+		this.tasks = tasks;
 		this.executor = executor;
 	}
 
@@ -39,48 +40,29 @@ public class UserTasks {
 			throw Rejection.invalidState("Expected to assign user task with key '" + key
 					+ "', but it is already assigned to '" + current + "' and allowOverride is false");
 		}
-		this.jdbc.update("update engine_user_task set assignee = ? where user_task_key = ?", assignee, key);
+		this.tasks.assign(task, assignee);
 	}
 
 	@Transactional
 	public void unassign(long key) {
-		lockedCreatedTask(key, "unassign");
-		this.jdbc.update("update engine_user_task set assignee = null where user_task_key = ?", key);
+		this.tasks.assign(lockedCreatedTask(key, "unassign"), null);
 	}
 
 	@Transactional
 	public void update(long key, Changeset changeset) {
-		lockedCreatedTask(key, "update");
-		if (changeset.dueDate() != null) {
-			this.jdbc.update("update engine_user_task set due_date = ? where user_task_key = ?",
-					date(changeset.dueDate()), key);
+		Map<String, Object> task = lockedCreatedTask(key, "update");
+		if (changeset.priority() != null && (changeset.priority() < 0 || changeset.priority() > 100)) {
+			throw Rejection.invalidArgument("Expected priority between 0 and 100, but got " + changeset.priority());
 		}
-		if (changeset.followUpDate() != null) {
-			this.jdbc.update("update engine_user_task set follow_up_date = ? where user_task_key = ?",
-					date(changeset.followUpDate()), key);
-		}
-		if (changeset.candidateGroups() != null) {
-			this.jdbc.update("update engine_user_task set candidate_groups = cast(? as jsonb) where user_task_key = ?",
-					this.executor.variables().write(changeset.candidateGroups()), key);
-		}
-		if (changeset.candidateUsers() != null) {
-			this.jdbc.update("update engine_user_task set candidate_users = cast(? as jsonb) where user_task_key = ?",
-					this.executor.variables().write(changeset.candidateUsers()), key);
-		}
-		if (changeset.priority() != null) {
-			if (changeset.priority() < 0 || changeset.priority() > 100) {
-				throw Rejection.invalidArgument("Expected priority between 0 and 100, but got " + changeset.priority());
-			}
-			this.jdbc.update("update engine_user_task set priority = ? where user_task_key = ?", changeset.priority(),
-					key);
-		}
+		this.tasks.update(task, new UserTaskStore.Changes(optionalDate(changeset.dueDate()),
+				optionalDate(changeset.followUpDate()), json(changeset.candidateGroups()),
+				json(changeset.candidateUsers()), changeset.priority()));
 	}
 
 	@Transactional
 	public void complete(long key, Map<String, Object> variables) {
 		Map<String, Object> task = lockedCreatedTask(key, "complete");
-		this.jdbc.update("update engine_user_task set state = 'COMPLETED', completion_date = ? where user_task_key = ?",
-				this.executor.store().now(), key);
+		this.tasks.complete(task, this.executor.store().now());
 		long elementInstanceKey = (Long) task.get("element_instance_key");
 		Execution execution = this.executor.begin();
 		ElementContext context = this.executor.context(execution,
@@ -91,20 +73,25 @@ public class UserTasks {
 	}
 
 	private Map<String, Object> lockedCreatedTask(long key, String action) {
-		List<Long> instances = this.jdbc.queryForList(
-				"select process_instance_key from engine_user_task where user_task_key = ?", Long.class, key);
-		if (instances.isEmpty()) {
-			throw Rejection.notFound("Expected to " + action + " user task with key '" + key
-					+ "', but no such user task was found");
-		}
-		this.executor.store().lockRoot(instances.get(0));
-		Map<String, Object> task = this.jdbc.queryForMap("select * from engine_user_task where user_task_key = ?",
-				key);
+		long instance = this.tasks.processInstanceOf(key)
+			.orElseThrow(() -> Rejection.notFound("Expected to " + action + " user task with key '" + key
+					+ "', but no such user task was found"));
+		this.executor.store().lockRoot(instance);
+		Map<String, Object> task = this.tasks.find(key);
 		if (!"CREATED".equals(task.get("state"))) {
 			throw Rejection.invalidState("Expected to " + action + " user task with key '" + key
 					+ "', but it is in state '" + task.get("state") + "'");
 		}
 		return task;
+	}
+
+	/** Null: unchanged; an empty date clears the field. */
+	private static Optional<Timestamp> optionalDate(String value) {
+		return value == null ? null : Optional.ofNullable(date(value));
+	}
+
+	private String json(List<String> values) {
+		return values == null ? null : this.executor.variables().write(values);
 	}
 
 	private static Timestamp date(String value) {

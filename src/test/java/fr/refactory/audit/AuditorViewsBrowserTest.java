@@ -1,6 +1,8 @@
 package fr.refactory.audit;
 
+import java.net.URI;
 import java.time.Instant;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
@@ -13,6 +15,7 @@ import fr.refactory.test.Browser;
 import fr.refactory.test.RefactoryIntegrationTest;
 import fr.refactory.test.AdminClient;
 import io.camunda.client.CamundaClient;
+import io.camunda.client.CredentialsProvider;
 import io.camunda.zeebe.model.bpmn.Bpmn;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
@@ -75,6 +78,62 @@ class AuditorViewsBrowserTest extends RefactoryIntegrationTest {
 			assertThat(browser.driver().findElement(By.id("instance-subject")).getText()).isEqualTo(vin);
 			assertThat(browser.driver().findElement(By.id("timeline")).getText()).contains("Gate inspection");
 			browser.screenshot("audit-instance");
+		}
+	}
+
+	@Test
+	void shouldListTheInstanceEventsInOrderWithWhoCausedEach() {
+		// given an instance started by the application's API client and a task completed by another API client
+		String processId = "audit-events-" + UUID.randomUUID().toString().substring(0, 8);
+		this.client.newDeployResourceCommand()
+			.addProcessModel(Bpmn.createExecutableProcess(processId)
+				.startEvent("start")
+				.userTask("review", (task) -> task.zeebeUserTask())
+				.endEvent("end")
+				.done(), processId + ".bpmn")
+			.send()
+			.join();
+		long key = this.client.newCreateInstanceCommand()
+			.bpmnProcessId(processId)
+			.latestVersion()
+			.send()
+			.join()
+			.getProcessInstanceKey();
+		try (CamundaClient otherClient = CamundaClient.newClientBuilder()
+			.restAddress(URI.create(baseUrl()))
+			.preferRestOverGrpc(true)
+			.credentialsProvider(
+					CredentialsProvider.newBasicAuthCredentialsProviderBuilder().username("demo").password("demo").build())
+			.build()) {
+			long task = otherClient.newUserTaskSearchRequest()
+				.filter((filter) -> filter.processInstanceKey(key))
+				.send()
+				.join()
+				.items()
+				.get(0)
+				.getUserTaskKey();
+			otherClient.newCompleteUserTaskCommand(task).variables(Map.of("verdict", "ok")).send().join();
+		}
+
+		// when
+		try (Browser browser = Browser.open(baseUrl()).signIn("auditor")) {
+			browser.go("/audit/instances/" + key);
+			List<String> rows = browser.waitFor(By.id("events"))
+				.findElements(By.cssSelector("tbody tr"))
+				.stream()
+				.map((row) -> row.findElements(By.tagName("td")))
+				.map((cells) -> cells.get(2).getText() + " " + cells.get(3).getText() + " " + cells.get(4).getText())
+				.toList();
+
+			// then
+			assertThat(rows).containsSubsequence("engine-client " + processId + " PROCESS_INSTANCE ELEMENT_ACTIVATING",
+					"engine-client start PROCESS_INSTANCE ELEMENT_COMPLETED",
+					"engine-client review USER_TASK CREATED", "engine-client review PROCESS_INSTANCE ELEMENT_ACTIVATED",
+					"demo review USER_TASK COMPLETED", "demo  VARIABLE CREATED",
+					"demo review PROCESS_INSTANCE ELEMENT_COMPLETED", "demo end PROCESS_INSTANCE ELEMENT_COMPLETED",
+					"demo " + processId + " PROCESS_INSTANCE ELEMENT_COMPLETED");
+			assertThat(browser.driver().findElement(By.id("events")).getText()).contains("{\"verdict\":\"ok\"}");
+			browser.screenshot("audit-instance-events");
 		}
 	}
 

@@ -94,6 +94,18 @@ class DeploymentTest extends EngineTestSupport {
 	}
 
 	@Test
+	void shouldRejectAProcessSentAsADecisionWithoutShowingTheParsersInternals() {
+		String bpmn = Bpmn.convertToString(Bpmn.createExecutableProcess(uniqueId("not-a-decision")).startEvent().done());
+
+		ProblemException problem = problem(() -> this.client.newDeployResourceCommand()
+			.addResourceString(bpmn, StandardCharsets.UTF_8, "a.dmn")
+			.send()
+			.join(), 400);
+
+		assertThat(problem.details().getDetail()).contains("a.dmn").doesNotContain("org.camunda", "Exception");
+	}
+
+	@Test
 	void shouldRejectAnUnsupportedElementNamingIt() {
 		BpmnModelInstance model = Bpmn.createExecutableProcess(uniqueId("deploy"))
 			.startEvent()

@@ -19,6 +19,7 @@ import org.junit.jupiter.api.Test;
 
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.jdbc.core.JdbcTemplate;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -51,6 +52,9 @@ class EnginePurgeTest {
 					.join();
 			}
 			client.newCreateInstanceCommand().bpmnProcessId(processId).latestVersion().send().join();
+			JdbcTemplate jdbc = app.getBean(JdbcTemplate.class);
+			assertThat(jdbc.queryForObject("select count(*) from engine_event", Integer.class)).as("events logged")
+				.isPositive();
 
 			HttpResponse<String> response = call("POST", port, "/actuator/cluster/purge");
 			assertThat(response.statusCode()).isEqualTo(200);
@@ -65,6 +69,8 @@ class EnginePurgeTest {
 			assertThat(client.newProcessDefinitionSearchRequest().send().join().items()).isEmpty();
 			assertThat(client.newProcessInstanceSearchRequest().send().join().items()).isEmpty();
 			assertThat(client.newDecisionDefinitionSearchRequest().send().join().items()).isEmpty();
+			assertThat(jdbc.queryForObject("select count(*) from engine_event", Integer.class)).as("events left")
+				.isZero();
 
 			int version = client.newDeployResourceCommand()
 				.addProcessModel(Bpmn.createExecutableProcess(processId).startEvent().endEvent().done(), "purge.bpmn")

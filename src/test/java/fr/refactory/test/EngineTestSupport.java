@@ -6,6 +6,9 @@ import java.util.Map;
 import java.util.TreeMap;
 import java.util.UUID;
 
+import fr.refactory.engine.state.EventLog;
+import fr.refactory.engine.state.LoggedEvent;
+import fr.refactory.engine.state.ValueType;
 import io.camunda.client.CamundaClient;
 import io.camunda.client.api.command.ProblemException;
 import io.camunda.client.api.response.ActivatedJob;
@@ -33,6 +36,9 @@ public abstract class EngineTestSupport extends RefactoryIntegrationTest {
 	@Autowired
 	@AdminClient
 	protected CamundaClient client;
+
+	@Autowired
+	private EventLog eventLog;
 
 	protected static String uniqueId(String prefix) {
 		return prefix + "-" + UUID.randomUUID().toString().substring(0, 8);
@@ -75,6 +81,30 @@ public abstract class EngineTestSupport extends RefactoryIntegrationTest {
 			.filter((e) -> e.getType() != ElementInstanceType.PROCESS)
 			.map((e) -> e.getElementId() + ":" + e.getState())
 			.toList();
+	}
+
+	/**
+	 * The instance's event sequence, as Zeebe's engine tests assert it: "elementId:INTENT" for the element lifecycle
+	 * and taken sequence flows (process instance records), "VALUE_TYPE elementId:INTENT" for every other event (jobs,
+	 * user tasks, variables, incidents, timers...).
+	 */
+	protected List<String> events(long processInstanceKey) {
+		return this.eventLog.ofProcessInstance(processInstanceKey).stream().map(EngineTestSupport::describe).toList();
+	}
+
+	/** The element lifecycle and taken sequence flows only ({@link #events} of process instance records). */
+	protected List<String> elementEvents(long processInstanceKey) {
+		return this.eventLog.ofProcessInstance(processInstanceKey)
+			.stream()
+			.filter((event) -> event.valueType() == ValueType.PROCESS_INSTANCE)
+			.map(EngineTestSupport::describe)
+			.toList();
+	}
+
+	private static String describe(LoggedEvent event) {
+		String element = event.elementId() == null ? "" : event.elementId();
+		return (event.valueType() == ValueType.PROCESS_INSTANCE ? "" : event.valueType() + " ") + element + ":"
+				+ event.intent();
 	}
 
 	protected ProcessInstanceState state(long processInstanceKey) {

@@ -5,6 +5,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.regex.Pattern;
 
 import fr.refactory.engine.ConditionalOnEmbeddedEngine;
 import fr.refactory.engine.deployment.DeploymentRejected;
@@ -22,6 +23,9 @@ import org.springframework.stereotype.Component;
 @ConditionalOnEmbeddedEngine
 public class DmnDecisions {
 
+	private static final Pattern JAVA_EXCEPTION_TYPE = Pattern
+		.compile("(?:[a-z][\\w$]*\\.)+[A-Z][\\w$]*(?:Exception|Error)(?::\\s*)?");
+
 	private final DmnEngine engine = new DmnEngine.Builder().build();
 
 	private final Map<Long, ParsedDmn> parsedByRequirementsKey = new ConcurrentHashMap<>();
@@ -33,11 +37,11 @@ public class DmnDecisions {
 		}
 		catch (RuntimeException ex) {
 			throw new DeploymentRejected("Expected to deploy a valid DMN resource '" + resourceName
-					+ "', but it could not be parsed: " + ex.getMessage());
+					+ "', but it could not be parsed: " + withoutJavaTypes(ex.getMessage()));
 		}
 		if (result.isLeft()) {
 			throw new DeploymentRejected("Expected to deploy a valid DMN resource '" + resourceName
-					+ "', but it could not be parsed: " + result.left().get().message());
+					+ "', but it could not be parsed: " + withoutJavaTypes(result.left().get().message()));
 		}
 		ParsedDmn dmn = result.toOption().get();
 		for (ParsedDecision decision : decisions(dmn)) {
@@ -75,6 +79,11 @@ public class DmnDecisions {
 
 	public DmnEngine engine() {
 		return this.engine;
+	}
+
+	/** The parser's message for the client, without the Java exception types it names (e.g. a DmnModelException). */
+	private static String withoutJavaTypes(String message) {
+		return message == null ? "" : JAVA_EXCEPTION_TYPE.matcher(message).replaceAll("");
 	}
 
 }

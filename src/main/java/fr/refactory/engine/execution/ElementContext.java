@@ -22,6 +22,8 @@ public final class ElementContext {
 
 	private final ElementInstance instance;
 
+	private boolean completedWhileActivating;
+
 	ElementContext(ProcessExecutor executor, Execution execution, ExecutableProcess process,
 			ExecutableElement element, ElementInstance instance) {
 		this.executor = executor;
@@ -41,6 +43,14 @@ public final class ElementContext {
 
 	public ElementInstance instance() {
 		return this.instance;
+	}
+
+	boolean completedWhileActivating() {
+		return this.completedWhileActivating;
+	}
+
+	void markCompletedWhileActivating() {
+		this.completedWhileActivating = true;
 	}
 
 	public Execution execution() {

@@ -15,6 +15,7 @@ import fr.refactory.engine.model.ExecutableFlow;
 import fr.refactory.engine.model.ExecutableProcess;
 import fr.refactory.engine.state.DefinitionStore;
 import fr.refactory.engine.state.ElementInstance;
+import fr.refactory.engine.state.Intent;
 import fr.refactory.engine.state.KeyGenerator;
 import fr.refactory.engine.state.RuntimeStore;
 import fr.refactory.engine.state.VariableStore;
@@ -135,6 +136,7 @@ public class ProcessExecutor {
 	}
 
 	private void activate(ElementContext context, ElementProcessor processor) {
+		this.store.elementEvent(context.instance(), Intent.ELEMENT_ACTIVATING);
 		try {
 			this.variableBehavior.applyInputs(context);
 			this.boundaryEvents.check(context);
@@ -142,6 +144,9 @@ public class ProcessExecutor {
 			processor.onActivate(context);
 			this.boundaryEvents.open(context);
 			this.eventSubprocesses.open(context);
+			if (!context.completedWhileActivating()) {
+				this.store.elementEvent(context.instance(), Intent.ELEMENT_ACTIVATED);
+			}
 		}
 		catch (ElementFailure failure) {
 			this.incidents.create(context.instance(), failure.errorType(), failure.getMessage(), "ACTIVATE", null);
@@ -152,6 +157,7 @@ public class ProcessExecutor {
 	}
 
 	private void complete(ElementContext context, ElementProcessor processor, List<String> flowIds) {
+		this.store.elementEvent(context.instance(), Intent.ELEMENT_COMPLETING);
 		try {
 			processor.onComplete(context);
 			this.variableBehavior.applyOutputs(context);
@@ -169,7 +175,7 @@ public class ProcessExecutor {
 			return;
 		}
 		ElementInstance instance = context.instance();
-		this.store.endElementInstance(instance.key(), ElementInstance.COMPLETED);
+		this.store.endElementInstance(instance, ElementInstance.COMPLETED);
 		this.boundaryEvents.close(context);
 		this.eventSubprocesses.close(context);
 		List<String> taken = flowIds != null ? flowIds : context.element().outgoing();
@@ -184,9 +190,20 @@ public class ProcessExecutor {
 	}
 
 	private void takeFlow(Execution execution, ScopeRef scope, ExecutableFlow flow) {
-		this.store.recordSequenceFlow(scope.processInstanceKey(), scope.process(), flow.id());
+		this.store.recordSequenceFlow(scope.processInstanceKey(), scope.process(), scope.flowScopeKey(), flow.id());
 		ExecutableElement target = scope.process().element(flow.targetId());
 		this.processors.of(target.type()).onArrive(new ArrivalContext(this, execution, scope, target), flow);
+	}
+
+	/**
+	 * Completes an element at once during its activation (a terminate end event, which ends before it ends its
+	 * scope): activated, completing and completed, without taking a flow.
+	 */
+	public void completeWhileActivating(ElementContext context) {
+		this.store.elementEvent(context.instance(), Intent.ELEMENT_ACTIVATED);
+		this.store.elementEvent(context.instance(), Intent.ELEMENT_COMPLETING);
+		this.store.endElementInstance(context.instance(), ElementInstance.COMPLETED);
+		context.markCompletedWhileActivating();
 	}
 
 	/** A child of the scope ended without taking a flow: an idle scope completes. */
@@ -203,6 +220,7 @@ public class ProcessExecutor {
 
 	/** Terminates the element instance and everything inside it. */
 	public void terminate(Execution execution, ElementInstance instance) {
+		this.store.elementEvent(instance, Intent.ELEMENT_TERMINATING);
 		for (ElementInstance child : this.store.activeChildren(instance.key())) {
 			terminate(execution, child);
 		}
@@ -211,7 +229,7 @@ public class ProcessExecutor {
 		this.eventSubprocesses.close(context);
 		this.processors.of(context.element().type()).onTerminate(context);
 		this.incidents.resolveAllOf(instance.key());
-		this.store.endElementInstance(instance.key(), ElementInstance.TERMINATED);
+		this.store.endElementInstance(instance, ElementInstance.TERMINATED);
 		this.store.clearJoinTokens(instance.key());
 	}
 

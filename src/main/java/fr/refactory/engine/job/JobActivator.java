@@ -2,7 +2,6 @@ package fr.refactory.engine.job;
 
 import java.sql.Timestamp;
 import java.time.Clock;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -10,9 +9,9 @@ import java.util.Map;
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import fr.refactory.engine.ConditionalOnEmbeddedEngine;
+import fr.refactory.engine.state.JobStore;
 import fr.refactory.engine.state.VariableStore;
 
-import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -22,12 +21,7 @@ import org.springframework.transaction.support.TransactionTemplate;
 @ConditionalOnEmbeddedEngine
 public class JobActivator {
 
-	private static final String ACTIVATE = "update engine_job j set state = 'ACTIVATED', worker = :worker,"
-			+ " deadline = :deadline, retry_at = null where job_key in (select job_key from engine_job where type = :type"
-			+ " and state = 'CREATED' and (retry_at is null or retry_at <= :now) order by job_key limit :max"
-			+ " for update skip locked) returning j.*";
-
-	private final NamedParameterJdbcTemplate jdbc;
+	private final JobStore jobs;
 
 	private final VariableStore variables;
 
@@ -37,9 +31,9 @@ public class JobActivator {
 
 	private final TransactionTemplate transaction;
 
-	JobActivator(NamedParameterJdbcTemplate jdbc, VariableStore variables, ObjectMapper json, Clock clock,
+	JobActivator(JobStore jobs, VariableStore variables, ObjectMapper json, Clock clock,
 			PlatformTransactionManager transactions) {
-		this.jdbc = jdbc;
+		this.jobs = jobs;
 		this.variables = variables;
 		this.json = json;
 		this.clock = clock;
@@ -48,7 +42,10 @@ public class JobActivator {
 
 	public List<ActivatedJob> activate(ActivationRequest request, int max) {
 		return this.transaction.execute((status) -> {
-			commitWithoutWaitingForTheDisk();
+			// an activation lost in a crash only makes the job activatable again, which job time-outs do anyway
+			// (delivery is at least once); the durable commit of the job's completion makes the activation before it
+			// durable too. Saves one disk flush per activation (ADR 0231).
+			this.jobs.commitWithoutWaitingForTheDisk();
 			return activateNow(request, max);
 		});
 	}
@@ -56,36 +53,23 @@ public class JobActivator {
 	/** Puts activated jobs whose response never reached the worker back to activatable. */
 	public void release(List<Long> jobKeys) {
 		this.transaction.executeWithoutResult((status) -> {
-			commitWithoutWaitingForTheDisk();
-			this.jdbc.update("update engine_job set state = 'CREATED', worker = null, deadline = null"
-					+ " where state = 'ACTIVATED' and job_key in (:keys)", Map.of("keys", jobKeys));
+			this.jobs.commitWithoutWaitingForTheDisk();
+			this.jobs.release(jobKeys);
 		});
-	}
-
-	/**
-	 * An activation (or release) lost in a crash only makes the job activatable again, which job time-outs do anyway
-	 * (delivery is at least once). PostgreSQL writes its log in order, so the durable commit of the job's completion
-	 * also makes the activation before it durable. Saves one disk flush per activation (ADR 0231).
-	 */
-	private void commitWithoutWaitingForTheDisk() {
-		this.jdbc.getJdbcTemplate().execute("set local synchronous_commit = off");
 	}
 
 	private List<ActivatedJob> activateNow(ActivationRequest request, int max) {
 		long now = this.clock.millis();
 		long deadline = now + request.timeout();
-		Map<String, Object> params = Map.of("worker", request.workerName(), "deadline", new Timestamp(deadline),
-				"type", request.type(), "now", new Timestamp(now), "max", max);
-		List<ActivatedJob> jobs = new ArrayList<>();
-		this.jdbc.query(ACTIVATE, params, (rs) -> {
-			jobs.add(new ActivatedJob(String.valueOf(rs.getLong("job_key")), rs.getString("type"),
-					rs.getString("process_definition_id"), rs.getInt("process_definition_version"),
-					String.valueOf(rs.getLong("process_definition_key")),
-					String.valueOf(rs.getLong("process_instance_key")), rs.getString("element_id"),
-					String.valueOf(rs.getLong("element_instance_key")), headers(rs.getString("custom_headers")),
-					request.workerName(), rs.getInt("retries"), deadline, null, "<default>", "BPMN_ELEMENT",
-					"UNSPECIFIED", List.of()));
-		});
+		List<ActivatedJob> jobs = this.jobs
+			.activate(request.type(), request.workerName(), new Timestamp(deadline), new Timestamp(now), max)
+			.stream()
+			.map((job) -> new ActivatedJob(String.valueOf(job.key()), job.type(), job.processDefinitionId(),
+					job.processDefinitionVersion(), String.valueOf(job.processDefinitionKey()),
+					String.valueOf(job.processInstanceKey()), job.elementId(), String.valueOf(job.elementInstanceKey()),
+					headers(job.customHeaders()), request.workerName(), job.retries(), deadline, null, "<default>",
+					"BPMN_ELEMENT", "UNSPECIFIED", List.of()))
+			.toList();
 		return jobs.stream().map((job) -> withVariables(job, request.fetchVariable())).toList();
 	}
 

@@ -5,6 +5,7 @@ import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Clock;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 import fr.refactory.engine.ConditionalOnEmbeddedEngine;
@@ -25,9 +26,15 @@ public class RuntimeStore {
 
 	private final Clock clock;
 
-	RuntimeStore(JdbcTemplate jdbc, Clock clock) {
+	private final EventLog events;
+
+	private final KeyGenerator keys;
+
+	RuntimeStore(JdbcTemplate jdbc, Clock clock, EventLog events, KeyGenerator keys) {
 		this.jdbc = jdbc;
 		this.clock = clock;
+		this.events = events;
+		this.keys = keys;
 	}
 
 	public void insertProcessInstance(long key, ExecutableProcess process, Long parentPi, Long parentEi, long root) {
@@ -109,9 +116,17 @@ public class RuntimeStore {
 		return active != null && active == 0;
 	}
 
-	public void endElementInstance(long key, String state) {
+	/** Ends the element instance as {@link ElementInstance#COMPLETED} or {@link ElementInstance#TERMINATED}. */
+	public void endElementInstance(ElementInstance instance, String state) {
 		this.jdbc.update("update engine_element_instance set state = ?, end_date = ?, incident_key = null"
-				+ " where element_instance_key = ?", state, now(), key);
+				+ " where element_instance_key = ?", state, now(), instance.key());
+		this.events.append(EngineEvent.of(instance, ElementInstance.COMPLETED.equals(state) ? Intent.ELEMENT_COMPLETED
+				: Intent.ELEMENT_TERMINATED));
+	}
+
+	/** A lifecycle step of the element instance that changes no row (activating, activated, completing...). */
+	public void elementEvent(ElementInstance instance, Intent intent) {
+		this.events.append(EngineEvent.of(instance, intent));
 	}
 
 	public void setIncident(long elementInstanceKey, Long incidentKey) {
@@ -119,9 +134,11 @@ public class RuntimeStore {
 				incidentKey, elementInstanceKey);
 	}
 
-	public void recordSequenceFlow(long piKey, ExecutableProcess process, String flowId) {
+	public void recordSequenceFlow(long piKey, ExecutableProcess process, long flowScopeKey, String flowId) {
 		this.jdbc.update("insert into engine_sequence_flow (process_instance_key, process_definition_key,"
 				+ " process_definition_id, flow_id) values (?,?,?,?)", piKey, process.key(), process.processId(), flowId);
+		this.events.append(new EngineEvent(this.keys.nextKey(), ValueType.PROCESS_INSTANCE, Intent.SEQUENCE_FLOW_TAKEN,
+				piKey, flowScopeKey, flowId, Map.of()));
 	}
 
 	public void addJoinToken(long flowScopeKey, String gatewayId, String flowId) {

@@ -30,10 +30,13 @@ public class VariableStore {
 
 	private final KeyGenerator keys;
 
-	VariableStore(JdbcTemplate jdbc, ObjectMapper json, KeyGenerator keys) {
+	private final EventLog events;
+
+	VariableStore(JdbcTemplate jdbc, ObjectMapper json, KeyGenerator keys, EventLog events) {
 		this.jdbc = jdbc;
 		this.json = json;
 		this.keys = keys;
+		this.events = events;
 	}
 
 	/** The scope keys from the given scope up to the process instance, innermost first. */
@@ -61,9 +64,16 @@ public class VariableStore {
 	}
 
 	public void setLocal(long scopeKey, long processInstanceKey, String name, Object value) {
-		this.jdbc.update("insert into engine_variable (variable_key, name, value, scope_key, process_instance_key)"
-				+ " values (?,?,?,?,?) on conflict (scope_key, name) do update set value = excluded.value",
-				this.keys.nextKey(), name, write(value), scopeKey, processInstanceKey);
+		String text = write(value);
+		// xmax is 0 on a freshly inserted row: one statement tells a created variable from an updated one
+		EngineEvent written = this.jdbc.queryForObject("insert into engine_variable (variable_key, name, value,"
+				+ " scope_key, process_instance_key) values (?,?,?,?,?) on conflict (scope_key, name)"
+				+ " do update set value = excluded.value returning variable_key, (xmax = 0) as created",
+				(rs, row) -> new EngineEvent(rs.getLong(1), ValueType.VARIABLE,
+						rs.getBoolean(2) ? Intent.CREATED : Intent.UPDATED, processInstanceKey, scopeKey, null,
+						Map.of(name, text)),
+				this.keys.nextKey(), name, text, scopeKey, processInstanceKey);
+		this.events.append(written);
 	}
 
 	/**

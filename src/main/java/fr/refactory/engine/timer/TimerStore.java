@@ -5,10 +5,15 @@ import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 import fr.refactory.engine.ConditionalOnEmbeddedEngine;
+import fr.refactory.engine.state.EngineEvent;
+import fr.refactory.engine.state.EventLog;
+import fr.refactory.engine.state.Intent;
 import fr.refactory.engine.state.KeyGenerator;
+import fr.refactory.engine.state.ValueType;
 
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
@@ -22,9 +27,12 @@ public class TimerStore {
 
 	private final KeyGenerator keys;
 
-	TimerStore(JdbcTemplate jdbc, KeyGenerator keys) {
+	private final EventLog events;
+
+	TimerStore(JdbcTemplate jdbc, KeyGenerator keys, EventLog events) {
 		this.jdbc = jdbc;
 		this.keys = keys;
+		this.events = events;
 	}
 
 	/** Inserts a pending timer; {@code elementInstanceKey} and {@code processInstanceKey} are null for start timers. */
@@ -36,6 +44,8 @@ public class TimerStore {
 				+ " values (?,?,?,?,?,?,?,?,?)", key, elementInstanceKey, processInstanceKey, processDefinitionKey,
 				processDefinitionId, elementId, Timestamp.from(schedule.dueDate()), schedule.repetitions(),
 				schedule.interval());
+		this.events.append(new EngineEvent(key, ValueType.TIMER, Intent.CREATED, processInstanceKey,
+				elementInstanceKey, elementId, Map.of()));
 		return key;
 	}
 
@@ -46,12 +56,15 @@ public class TimerStore {
 	}
 
 	public void deleteOwnedBy(long elementInstanceKey, String elementId) {
-		this.jdbc.update("delete from engine_timer where element_instance_key = ? and element_id = ?",
-				elementInstanceKey, elementId);
+		this.jdbc.query("delete from engine_timer where element_instance_key = ? and element_id = ? returning *",
+				TimerStore::map, elementInstanceKey, elementId)
+			.forEach((timer) -> this.events.append(timer.event(Intent.CANCELED)));
 	}
 
 	public void deleteOwnedBy(long elementInstanceKey) {
-		this.jdbc.update("delete from engine_timer where element_instance_key = ?", elementInstanceKey);
+		this.jdbc.query("delete from engine_timer where element_instance_key = ? returning *", TimerStore::map,
+				elementInstanceKey)
+			.forEach((timer) -> this.events.append(timer.event(Intent.CANCELED)));
 	}
 
 	/** Deletes the start-event timers of every version of the process. */
@@ -77,8 +90,13 @@ public class TimerStore {
 	 * several checkers (the others wait for the row lock and then find nothing).
 	 */
 	public Optional<TimerRow> claim(long timerKey, Instant now) {
-		return this.jdbc.query("delete from engine_timer where timer_key = ? and due_date <= ? returning *",
-				TimerStore::map, timerKey, Timestamp.from(now)).stream().findFirst();
+		Optional<TimerRow> claimed = this.jdbc
+			.query("delete from engine_timer where timer_key = ? and due_date <= ? returning *", TimerStore::map,
+					timerKey, Timestamp.from(now))
+			.stream()
+			.findFirst();
+		claimed.ifPresent((timer) -> this.events.append(timer.event(Intent.TRIGGERED)));
+		return claimed;
 	}
 
 	public List<TimerRow> ownedBy(long elementInstanceKey) {
@@ -100,6 +118,11 @@ public class TimerStore {
 
 		public boolean isStartTimer() {
 			return this.processInstanceKey == null;
+		}
+
+		EngineEvent event(Intent intent) {
+			return new EngineEvent(this.key, ValueType.TIMER, intent, this.processInstanceKey, this.elementInstanceKey,
+					this.elementId, Map.of());
 		}
 
 	}

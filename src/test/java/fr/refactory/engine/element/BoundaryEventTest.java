@@ -318,4 +318,55 @@ class BoundaryEventTest extends EngineTestSupport {
 		assertThat(history(instance)).containsExactly("start:COMPLETED", "repair:ACTIVE");
 	}
 
+
+	@Test
+	void shouldWriteTheEventSequenceOfAnInterruptingTimerBoundaryEvent() {
+		// given
+		String id = uniqueId("boundary-events");
+		String type = uniqueId("slow");
+		deploy(Bpmn.createExecutableProcess(id)
+			.startEvent("start")
+			.sequenceFlowId("toTask")
+			.serviceTask("task", (t) -> t.zeebeJobType(type))
+			.sequenceFlowId("toEnd")
+			.endEvent("end")
+			.moveToActivity("task")
+			.boundaryEvent("timeout", (b) -> b.timerWithDuration("PT1H"))
+			.sequenceFlowId("toLate")
+			.endEvent("late")
+			.done());
+		long key = start(id);
+
+		// when
+		this.clock.add(Duration.ofHours(2));
+
+		// then
+		assertThat(events(key)).containsExactly(id + ":ELEMENT_ACTIVATING",
+				id + ":ELEMENT_ACTIVATED",
+				"start:ELEMENT_ACTIVATING",
+				"start:ELEMENT_ACTIVATED",
+				"start:ELEMENT_COMPLETING",
+				"start:ELEMENT_COMPLETED",
+				"toTask:SEQUENCE_FLOW_TAKEN",
+				"task:ELEMENT_ACTIVATING",
+				"JOB task:CREATED",
+				"TIMER timeout:CREATED",
+				"task:ELEMENT_ACTIVATED",
+				"TIMER timeout:TRIGGERED",
+				"task:ELEMENT_TERMINATING",
+				"JOB task:CANCELED",
+				"task:ELEMENT_TERMINATED",
+				"timeout:ELEMENT_ACTIVATING",
+				"timeout:ELEMENT_ACTIVATED",
+				"timeout:ELEMENT_COMPLETING",
+				"timeout:ELEMENT_COMPLETED",
+				"toLate:SEQUENCE_FLOW_TAKEN",
+				"late:ELEMENT_ACTIVATING",
+				"late:ELEMENT_ACTIVATED",
+				"late:ELEMENT_COMPLETING",
+				"late:ELEMENT_COMPLETED",
+				id + ":ELEMENT_COMPLETING",
+				id + ":ELEMENT_COMPLETED");
+	}
+
 }

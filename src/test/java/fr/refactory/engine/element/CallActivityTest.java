@@ -111,4 +111,56 @@ class CallActivityTest extends EngineTestSupport {
 			.satisfies((incident) -> assertThat(incident.getErrorType().name()).isEqualTo("CALLED_ELEMENT_ERROR"));
 	}
 
+
+	@Test
+	void shouldWriteTheEventSequenceOfACallActivityAndItsChild() {
+		// given
+		String id = uniqueId("caller-events");
+		String childId = uniqueId("callee-events");
+		deploy(Bpmn.createExecutableProcess(childId).startEvent("childStart").sequenceFlowId("childFlow")
+			.endEvent("childEnd").done());
+		deploy(Bpmn.createExecutableProcess(id)
+			.startEvent("start")
+			.sequenceFlowId("toCall")
+			.callActivity("call", (c) -> c.zeebeProcessId(childId))
+			.sequenceFlowId("toEnd")
+			.endEvent("end")
+			.done());
+
+		// when
+		long key = start(id);
+
+		// then
+		long child = this.client.newProcessInstanceSearchRequest()
+			.filter((f) -> f.parentProcessInstanceKey(key))
+			.send()
+			.join()
+			.items()
+			.get(0)
+			.getProcessInstanceKey();
+		assertThat(events(key)).containsExactly(id + ":ELEMENT_ACTIVATING",
+				id + ":ELEMENT_ACTIVATED",
+				"start:ELEMENT_ACTIVATING",
+				"start:ELEMENT_ACTIVATED",
+				"start:ELEMENT_COMPLETING",
+				"start:ELEMENT_COMPLETED",
+				"toCall:SEQUENCE_FLOW_TAKEN",
+				"call:ELEMENT_ACTIVATING",
+				"call:ELEMENT_ACTIVATED",
+				"call:ELEMENT_COMPLETING",
+				"call:ELEMENT_COMPLETED",
+				"toEnd:SEQUENCE_FLOW_TAKEN",
+				"end:ELEMENT_ACTIVATING",
+				"end:ELEMENT_ACTIVATED",
+				"end:ELEMENT_COMPLETING",
+				"end:ELEMENT_COMPLETED",
+				id + ":ELEMENT_COMPLETING",
+				id + ":ELEMENT_COMPLETED");
+		assertThat(events(child)).containsExactly(childId + ":ELEMENT_ACTIVATING", childId + ":ELEMENT_ACTIVATED",
+				"childStart:ELEMENT_ACTIVATING", "childStart:ELEMENT_ACTIVATED", "childStart:ELEMENT_COMPLETING",
+				"childStart:ELEMENT_COMPLETED", "childFlow:SEQUENCE_FLOW_TAKEN", "childEnd:ELEMENT_ACTIVATING",
+				"childEnd:ELEMENT_ACTIVATED", "childEnd:ELEMENT_COMPLETING", "childEnd:ELEMENT_COMPLETED",
+				childId + ":ELEMENT_COMPLETING", childId + ":ELEMENT_COMPLETED");
+	}
+
 }

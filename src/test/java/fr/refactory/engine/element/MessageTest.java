@@ -260,4 +260,46 @@ class MessageTest extends EngineTestSupport {
 			.statusCode();
 	}
 
+
+	@Test
+	void shouldWriteTheEventSequenceOfAMessageCatchEvent() {
+		// given
+		String id = uniqueId("message-events");
+		String name = uniqueId("arrived");
+		deploy(Bpmn.createExecutableProcess(id)
+			.startEvent("start")
+			.sequenceFlowId("toWait")
+			.intermediateCatchEvent("wait")
+			.message((m) -> m.name(name).zeebeCorrelationKeyExpression("vin"))
+			.sequenceFlowId("toEnd")
+			.endEvent("end")
+			.done());
+		long key = start(id, Map.of("vin", "VF1EVENTS"));
+
+		// when
+		publish(name, "VF1EVENTS", Map.of("weight", 1200));
+
+		// then
+		assertThat(events(key)).containsExactly("VARIABLE :CREATED", id + ":ELEMENT_ACTIVATING",
+				id + ":ELEMENT_ACTIVATED",
+				"start:ELEMENT_ACTIVATING",
+				"start:ELEMENT_ACTIVATED",
+				"start:ELEMENT_COMPLETING",
+				"start:ELEMENT_COMPLETED",
+				"toWait:SEQUENCE_FLOW_TAKEN",
+				"wait:ELEMENT_ACTIVATING",
+				"wait:ELEMENT_ACTIVATED",
+				"PROCESS_MESSAGE_SUBSCRIPTION wait:CORRELATED",
+				"VARIABLE :CREATED",
+				"wait:ELEMENT_COMPLETING",
+				"wait:ELEMENT_COMPLETED",
+				"toEnd:SEQUENCE_FLOW_TAKEN",
+				"end:ELEMENT_ACTIVATING",
+				"end:ELEMENT_ACTIVATED",
+				"end:ELEMENT_COMPLETING",
+				"end:ELEMENT_COMPLETED",
+				id + ":ELEMENT_COMPLETING",
+				id + ":ELEMENT_COMPLETED");
+	}
+
 }

@@ -269,4 +269,50 @@ class MultiInstanceTest extends EngineTestSupport {
 		assertThat(rootVariables(key)).containsEntry("codes", "[\"K1\",\"K2\"]").doesNotContainKey("code");
 	}
 
+
+	@Test
+	void shouldWriteTheEventSequenceOfASequentialMultiInstanceBody() {
+		// given
+		String id = uniqueId("mi-events");
+		deploy(Bpmn.createExecutableProcess(id)
+			.startEvent("start")
+			.sequenceFlowId("toTask")
+			.manualTask("task")
+			.multiInstance((m) -> m.sequential().zeebeInputCollectionExpression("[1, 2]").zeebeInputElement("item"))
+			.sequenceFlowId("toEnd")
+			.endEvent("end")
+			.done());
+
+		// when
+		long key = start(id);
+
+		// then
+		assertThat(elementEvents(key)).containsExactly(id + ":ELEMENT_ACTIVATING",
+				id + ":ELEMENT_ACTIVATED",
+				"start:ELEMENT_ACTIVATING",
+				"start:ELEMENT_ACTIVATED",
+				"start:ELEMENT_COMPLETING",
+				"start:ELEMENT_COMPLETED",
+				"toTask:SEQUENCE_FLOW_TAKEN",
+				"task:ELEMENT_ACTIVATING",
+				"task:ELEMENT_ACTIVATED",
+				"task:ELEMENT_ACTIVATING",
+				"task:ELEMENT_ACTIVATED",
+				"task:ELEMENT_COMPLETING",
+				"task:ELEMENT_COMPLETED",
+				"task:ELEMENT_ACTIVATING",
+				"task:ELEMENT_ACTIVATED",
+				"task:ELEMENT_COMPLETING",
+				"task:ELEMENT_COMPLETED",
+				"task:ELEMENT_COMPLETING",
+				"task:ELEMENT_COMPLETED",
+				"toEnd:SEQUENCE_FLOW_TAKEN",
+				"end:ELEMENT_ACTIVATING",
+				"end:ELEMENT_ACTIVATED",
+				"end:ELEMENT_COMPLETING",
+				"end:ELEMENT_COMPLETED",
+				id + ":ELEMENT_COMPLETING",
+				id + ":ELEMENT_COMPLETED");
+	}
+
 }

@@ -48,4 +48,30 @@ class NoneEventTest extends EngineTestSupport {
 		assertThat(state(key)).isEqualTo(ProcessInstanceState.COMPLETED);
 	}
 
+
+	@Test
+	void shouldWriteTheEventSequenceOfNoneStartAndEndEvents() {
+		// given
+		String id = uniqueId("none");
+		deploy(Bpmn.createExecutableProcess(id).startEvent("start").sequenceFlowId("flow").endEvent("end").done());
+
+		// when
+		long key = start(id);
+
+		// then
+		assertThat(events(key)).containsExactly(id + ":ELEMENT_ACTIVATING",
+				id + ":ELEMENT_ACTIVATED",
+				"start:ELEMENT_ACTIVATING",
+				"start:ELEMENT_ACTIVATED",
+				"start:ELEMENT_COMPLETING",
+				"start:ELEMENT_COMPLETED",
+				"flow:SEQUENCE_FLOW_TAKEN",
+				"end:ELEMENT_ACTIVATING",
+				"end:ELEMENT_ACTIVATED",
+				"end:ELEMENT_COMPLETING",
+				"end:ELEMENT_COMPLETED",
+				id + ":ELEMENT_COMPLETING",
+				id + ":ELEMENT_COMPLETED");
+	}
+
 }

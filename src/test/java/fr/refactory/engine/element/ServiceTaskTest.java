@@ -84,4 +84,31 @@ class ServiceTaskTest extends EngineTestSupport {
 		assertThat(state(key)).isEqualTo(ProcessInstanceState.COMPLETED);
 	}
 
+	@Test
+	void shouldWriteTheEventSequenceOfAServiceTask() {
+		// given
+		String id = uniqueId("service");
+		String type = uniqueId("work");
+		deploy(Bpmn.createExecutableProcess(id)
+			.startEvent("start")
+			.sequenceFlowId("toTask")
+			.serviceTask("task", (t) -> t.zeebeJobType(type))
+			.sequenceFlowId("toEnd")
+			.endEvent("end")
+			.done());
+		long key = start(id);
+
+		// when
+		this.client.newCompleteCommand(activateOne(type).getKey()).variables(Map.of("result", "done")).send().join();
+
+		// then
+		assertThat(events(key)).containsExactly(id + ":ELEMENT_ACTIVATING", id + ":ELEMENT_ACTIVATED",
+				"start:ELEMENT_ACTIVATING", "start:ELEMENT_ACTIVATED", "start:ELEMENT_COMPLETING",
+				"start:ELEMENT_COMPLETED", "toTask:SEQUENCE_FLOW_TAKEN", "task:ELEMENT_ACTIVATING", "JOB task:CREATED",
+				"task:ELEMENT_ACTIVATED", "JOB task:COMPLETED", "VARIABLE :CREATED", "task:ELEMENT_COMPLETING",
+				"task:ELEMENT_COMPLETED", "toEnd:SEQUENCE_FLOW_TAKEN", "end:ELEMENT_ACTIVATING",
+				"end:ELEMENT_ACTIVATED", "end:ELEMENT_COMPLETING", "end:ELEMENT_COMPLETED", id + ":ELEMENT_COMPLETING",
+				id + ":ELEMENT_COMPLETED");
+	}
+
 }

@@ -72,4 +72,53 @@ class TerminateEndEventTest extends EngineTestSupport {
 			.getJobs();
 	}
 
+
+	@Test
+	void shouldWriteTheEventSequenceOfATerminateEndEvent() {
+		// given
+		String id = uniqueId("terminate-events");
+		String type = uniqueId("never");
+		deploy(Bpmn.createExecutableProcess(id)
+			.startEvent("start")
+			.sequenceFlowId("toFork")
+			.parallelGateway("fork")
+			.sequenceFlowId("toTask")
+			.serviceTask("task", (t) -> t.zeebeJobType(type))
+			.endEvent("end")
+			.moveToNode("fork")
+			.sequenceFlowId("toKill")
+			.endEvent("kill", (e) -> e.terminate())
+			.done());
+
+		// when
+		long key = start(id);
+
+		// then
+		assertThat(events(key)).containsExactly(id + ":ELEMENT_ACTIVATING",
+				id + ":ELEMENT_ACTIVATED",
+				"start:ELEMENT_ACTIVATING",
+				"start:ELEMENT_ACTIVATED",
+				"start:ELEMENT_COMPLETING",
+				"start:ELEMENT_COMPLETED",
+				"toFork:SEQUENCE_FLOW_TAKEN",
+				"fork:ELEMENT_ACTIVATING",
+				"fork:ELEMENT_ACTIVATED",
+				"fork:ELEMENT_COMPLETING",
+				"fork:ELEMENT_COMPLETED",
+				"toTask:SEQUENCE_FLOW_TAKEN",
+				"toKill:SEQUENCE_FLOW_TAKEN",
+				"task:ELEMENT_ACTIVATING",
+				"JOB task:CREATED",
+				"task:ELEMENT_ACTIVATED",
+				"kill:ELEMENT_ACTIVATING",
+				"kill:ELEMENT_ACTIVATED",
+				"kill:ELEMENT_COMPLETING",
+				"kill:ELEMENT_COMPLETED",
+				"task:ELEMENT_TERMINATING",
+				"JOB task:CANCELED",
+				"task:ELEMENT_TERMINATED",
+				id + ":ELEMENT_COMPLETING",
+				id + ":ELEMENT_COMPLETED");
+	}
+
 }

@@ -207,4 +207,45 @@ class TimerEventTest extends EngineTestSupport {
 			.totalItems();
 	}
 
+
+	@Test
+	void shouldWriteTheEventSequenceOfATimerCatchEvent() {
+		// given
+		String id = uniqueId("timer-events");
+		deploy(Bpmn.createExecutableProcess(id)
+			.startEvent("start")
+			.sequenceFlowId("toWait")
+			.intermediateCatchEvent("wait")
+			.timerWithDuration("PT1H")
+			.sequenceFlowId("toEnd")
+			.endEvent("end")
+			.done());
+		long key = start(id);
+
+		// when
+		this.clock.add(Duration.ofHours(2));
+
+		// then
+		assertThat(events(key)).containsExactly(id + ":ELEMENT_ACTIVATING",
+				id + ":ELEMENT_ACTIVATED",
+				"start:ELEMENT_ACTIVATING",
+				"start:ELEMENT_ACTIVATED",
+				"start:ELEMENT_COMPLETING",
+				"start:ELEMENT_COMPLETED",
+				"toWait:SEQUENCE_FLOW_TAKEN",
+				"wait:ELEMENT_ACTIVATING",
+				"TIMER wait:CREATED",
+				"wait:ELEMENT_ACTIVATED",
+				"TIMER wait:TRIGGERED",
+				"wait:ELEMENT_COMPLETING",
+				"wait:ELEMENT_COMPLETED",
+				"toEnd:SEQUENCE_FLOW_TAKEN",
+				"end:ELEMENT_ACTIVATING",
+				"end:ELEMENT_ACTIVATED",
+				"end:ELEMENT_COMPLETING",
+				"end:ELEMENT_COMPLETED",
+				id + ":ELEMENT_COMPLETING",
+				id + ":ELEMENT_COMPLETED");
+	}
+
 }

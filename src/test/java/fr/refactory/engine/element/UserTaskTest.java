@@ -134,4 +134,44 @@ class UserTaskTest extends EngineTestSupport {
 			.satisfies((incident) -> assertThat(incident.getErrorType().name()).isEqualTo("FORM_NOT_FOUND"));
 	}
 
+
+	@Test
+	void shouldWriteTheEventSequenceOfAUserTask() {
+		// given
+		String id = uniqueId("user");
+		deploy(Bpmn.createExecutableProcess(id)
+			.startEvent("start")
+			.sequenceFlowId("toTask")
+			.userTask("task", (t) -> t.zeebeUserTask())
+			.sequenceFlowId("toEnd")
+			.endEvent("end")
+			.done());
+		long key = start(id);
+
+		// when
+		completeUserTask(key, "task");
+
+		// then
+		assertThat(events(key)).containsExactly(id + ":ELEMENT_ACTIVATING",
+				id + ":ELEMENT_ACTIVATED",
+				"start:ELEMENT_ACTIVATING",
+				"start:ELEMENT_ACTIVATED",
+				"start:ELEMENT_COMPLETING",
+				"start:ELEMENT_COMPLETED",
+				"toTask:SEQUENCE_FLOW_TAKEN",
+				"task:ELEMENT_ACTIVATING",
+				"USER_TASK task:CREATED",
+				"task:ELEMENT_ACTIVATED",
+				"USER_TASK task:COMPLETED",
+				"task:ELEMENT_COMPLETING",
+				"task:ELEMENT_COMPLETED",
+				"toEnd:SEQUENCE_FLOW_TAKEN",
+				"end:ELEMENT_ACTIVATING",
+				"end:ELEMENT_ACTIVATED",
+				"end:ELEMENT_COMPLETING",
+				"end:ELEMENT_COMPLETED",
+				id + ":ELEMENT_COMPLETING",
+				id + ":ELEMENT_COMPLETED");
+	}
+
 }

@@ -8,12 +8,10 @@ import fr.refactory.engine.execution.ElementFailure;
 import fr.refactory.engine.expression.FeelExpressions;
 import fr.refactory.engine.job.JobWaiters;
 import fr.refactory.engine.model.JobDefinition;
-import fr.refactory.engine.state.ElementInstance;
-import fr.refactory.engine.state.KeyGenerator;
+import fr.refactory.engine.state.JobStore;
 import fr.refactory.engine.state.RuntimeStore;
 import fr.refactory.engine.state.VariableStore;
 
-import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
 /** Creates the job of a job-worker element and cancels it when the element is terminated. */
@@ -21,9 +19,7 @@ import org.springframework.stereotype.Component;
 @ConditionalOnEmbeddedEngine
 public class JobBehavior {
 
-	private final JdbcTemplate jdbc;
-
-	private final KeyGenerator keys;
+	private final JobStore jobs;
 
 	private final RuntimeStore store;
 
@@ -31,10 +27,8 @@ public class JobBehavior {
 
 	private final JobWaiters waiters;
 
-	JobBehavior(JdbcTemplate jdbc, KeyGenerator keys, RuntimeStore store, VariableStore variables,
-			JobWaiters waiters) {
-		this.jdbc = jdbc;
-		this.keys = keys;
+	JobBehavior(JobStore jobs, RuntimeStore store, VariableStore variables, JobWaiters waiters) {
+		this.jobs = jobs;
 		this.store = store;
 		this.variables = variables;
 		this.waiters = waiters;
@@ -45,21 +39,14 @@ public class JobBehavior {
 		Map<String, Object> scope = needsVariables ? context.variables() : Map.of();
 		String type = FeelExpressions.evaluateString(definition.type(), scope);
 		int retries = retries(definition, FeelExpressions.evaluate(definition.retries(), scope));
-		ElementInstance instance = context.instance();
-		this.jdbc.update("insert into engine_job (job_key, type, state, retries, custom_headers, process_instance_key,"
-				+ " element_instance_key, element_id, process_definition_key, process_definition_id,"
-				+ " process_definition_version, creation_time) values (?,?,'CREATED',?,?,?,?,?,?,?,?,?)",
-				this.keys.nextKey(), type, retries, this.variables.write(definition.headers()),
-				instance.processInstanceKey(), instance.key(), instance.elementId(), instance.processDefinitionKey(),
-				instance.processDefinitionId(), context.process().version(), this.store.now());
+		this.jobs.create(context.instance(), context.process().version(), type, retries,
+				this.variables.write(definition.headers()), this.store.now());
 		context.execution().afterCommit(() -> this.waiters.jobsAvailable(type));
 	}
 
 	public void cancelJobs(long elementInstanceKey) {
-		this.jdbc.update("update engine_job set state = 'CANCELED' where element_instance_key = ?"
-				+ " and state in ('CREATED', 'ACTIVATED', 'FAILED')", elementInstanceKey);
+		this.jobs.cancelOf(elementInstanceKey);
 	}
-
 	private static int retries(JobDefinition definition, Object value) {
 		try {
 			return (value instanceof Number number) ? number.intValue() : Integer.parseInt(String.valueOf(value).trim());

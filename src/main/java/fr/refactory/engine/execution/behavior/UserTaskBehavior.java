@@ -16,9 +16,9 @@ import fr.refactory.engine.execution.ElementFailure;
 import fr.refactory.engine.expression.Expression;
 import fr.refactory.engine.expression.FeelExpressions;
 import fr.refactory.engine.model.UserTaskDefinition;
-import fr.refactory.engine.state.ElementInstance;
-import fr.refactory.engine.state.KeyGenerator;
 import fr.refactory.engine.state.RuntimeStore;
+import fr.refactory.engine.state.UserTaskStore;
+import fr.refactory.engine.state.UserTaskStore.NewUserTask;
 import fr.refactory.engine.state.VariableStore;
 
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -31,15 +31,15 @@ public class UserTaskBehavior {
 
 	private final JdbcTemplate jdbc;
 
-	private final KeyGenerator keys;
-
 	private final RuntimeStore store;
 
 	private final VariableStore variables;
 
-	UserTaskBehavior(JdbcTemplate jdbc, KeyGenerator keys, RuntimeStore store, VariableStore variables) {
+	private final UserTaskStore tasks;
+
+	UserTaskBehavior(JdbcTemplate jdbc, RuntimeStore store, VariableStore variables, UserTaskStore tasks) {
+		this.tasks = tasks;
 		this.jdbc = jdbc;
-		this.keys = keys;
 		this.store = store;
 		this.variables = variables;
 	}
@@ -54,21 +54,13 @@ public class UserTaskBehavior {
 		Timestamp followUp = date(task.followUpDate(), scope);
 		int priority = priority(task.priority(), scope);
 		Long formKey = formKey(task.formId(), scope);
-		ElementInstance instance = context.instance();
-		this.jdbc.update("insert into engine_user_task (user_task_key, element_instance_key, process_instance_key,"
-				+ " process_definition_key, process_definition_id, process_definition_version, element_id, name, state,"
-				+ " assignee, candidate_groups, candidate_users, due_date, follow_up_date, priority, form_key,"
-				+ " custom_headers, creation_date) values (?,?,?,?,?,?,?,?,'CREATED',?,cast(? as jsonb),"
-				+ " cast(? as jsonb),?,?,?,?,?,?)", this.keys.nextKey(), instance.key(), instance.processInstanceKey(),
-				instance.processDefinitionKey(), instance.processDefinitionId(), context.process().version(),
-				instance.elementId(), context.element().nameOrId(), assignee, this.variables.write(groups),
-				this.variables.write(users), due, followUp, priority, formKey, this.variables.write(task.headers()),
-				this.store.now());
+		this.tasks.create(context.instance(), new NewUserTask(context.process().version(), context.element().nameOrId(),
+				assignee, this.variables.write(groups), this.variables.write(users), due, followUp, priority, formKey,
+				this.variables.write(task.headers()), this.store.now()));
 	}
 
 	public void cancel(long elementInstanceKey) {
-		this.jdbc.update("update engine_user_task set state = 'CANCELED', completion_date = ?"
-				+ " where element_instance_key = ? and state = 'CREATED'", this.store.now(), elementInstanceKey);
+		this.tasks.cancelOf(elementInstanceKey, this.store.now());
 	}
 
 	private static String text(Expression expression, Map<String, Object> scope) {

@@ -60,7 +60,7 @@ public class EndEventProcessor implements ElementProcessor {
 		Execution execution = context.execution();
 		ElementInstance instance = context.instance();
 		long scopeKey = instance.flowScopeKey();
-		executor.store().endElementInstance(instance.key(), ElementInstance.COMPLETED);
+		executor.completeWhileActivating(context);
 		for (ElementInstance sibling : executor.store().activeChildren(scopeKey)) {
 			executor.terminate(execution, sibling);
 		}

@@ -1,0 +1,180 @@
+package fr.refactory.engine.state;
+
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+import fr.refactory.engine.ConditionalOnEmbeddedEngine;
+
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
+import org.springframework.stereotype.Component;
+
+/** Jobs in {@code engine_job}: the only writer of the table, appending the job's events as it changes them. */
+@Component
+@ConditionalOnEmbeddedEngine
+public class JobStore {
+
+	private static final String ACTIVATE = "update engine_job j set state = 'ACTIVATED', worker = :worker,"
+			+ " deadline = :deadline, retry_at = null where job_key in (select job_key from engine_job where type = :type"
+			+ " and state = 'CREATED' and (retry_at is null or retry_at <= :now) order by job_key limit :max"
+			+ " for update skip locked) returning j.*";
+
+	private final JdbcTemplate jdbc;
+
+	private final NamedParameterJdbcTemplate named;
+
+	private final KeyGenerator keys;
+
+	private final EventLog events;
+
+	JobStore(JdbcTemplate jdbc, NamedParameterJdbcTemplate named, KeyGenerator keys, EventLog events) {
+		this.jdbc = jdbc;
+		this.named = named;
+		this.keys = keys;
+		this.events = events;
+	}
+
+	/** Creates an activatable job for the element instance; returns its key. */
+	public long create(ElementInstance instance, int processDefinitionVersion, String type, int retries,
+			String customHeaders, Timestamp now) {
+		long key = this.keys.nextKey();
+		this.jdbc.update("insert into engine_job (job_key, type, state, retries, custom_headers, process_instance_key,"
+				+ " element_instance_key, element_id, process_definition_key, process_definition_id,"
+				+ " process_definition_version, creation_time) values (?,?,'CREATED',?,?,?,?,?,?,?,?,?)", key, type,
+				retries, customHeaders, instance.processInstanceKey(), instance.key(), instance.elementId(),
+				instance.processDefinitionKey(), instance.processDefinitionId(), processDefinitionVersion, now);
+		this.events.append(EngineEvent.about(instance, key, ValueType.JOB, Intent.CREATED));
+		return key;
+	}
+
+	/** Cancels the open jobs of the element instance (it was terminated). */
+	public void cancelOf(long elementInstanceKey) {
+		this.jdbc.query("update engine_job set state = 'CANCELED' where element_instance_key = ?"
+				+ " and state in ('CREATED', 'ACTIVATED', 'FAILED') returning job_key, process_instance_key, element_id",
+				(rs, row) -> new EngineEvent(rs.getLong(1), ValueType.JOB, Intent.CANCELED, rs.getLong(2),
+						elementInstanceKey, rs.getString(3), Map.of()),
+				elementInstanceKey)
+			.forEach(this.events::append);
+	}
+
+	/**
+	 * Finds the job and locks the root instance of its process instance (the lock every command on it takes), in one
+	 * statement; the job row is read after the lock, so a concurrent command on the same job is seen.
+	 */
+	public Optional<Job> lockForCommand(long jobKey) {
+		List<Long> lockedRoots = this.jdbc.queryForList("select r.process_instance_key from engine_job j"
+				+ " join engine_process_instance p on p.process_instance_key = j.process_instance_key"
+				+ " join engine_process_instance r on r.process_instance_key = p.root_process_instance_key"
+				+ " where j.job_key = ? for update of r", Long.class, jobKey);
+		return lockedRoots.isEmpty() ? Optional.empty() : find(jobKey);
+	}
+
+	public Optional<Job> find(long jobKey) {
+		return this.jdbc.query("select * from engine_job where job_key = ?", JobStore::map, jobKey)
+			.stream()
+			.findFirst();
+	}
+
+	public void complete(Job job) {
+		this.jdbc.update("update engine_job set state = 'COMPLETED' where job_key = ?", job.key());
+		this.events.append(job.event(Intent.COMPLETED));
+	}
+
+	/** A failure with retries left: activatable again, at once or after the back-off ({@code retryAt}). */
+	public void failWithRetries(Job job, int retries, String errorMessage, Timestamp retryAt) {
+		this.jdbc.update("update engine_job set state = 'CREATED', retries = ?, error_message = ?, worker = null,"
+				+ " deadline = null, retry_at = ? where job_key = ?", retries, errorMessage, retryAt, job.key());
+		this.events.append(job.event(Intent.FAILED));
+	}
+
+	/** A failure with no retries left: the job waits for an incident's resolution. */
+	public void failWithoutRetries(Job job, String errorMessage) {
+		this.jdbc.update("update engine_job set state = 'FAILED', retries = 0, error_message = ?, worker = null,"
+				+ " deadline = null where job_key = ?", errorMessage, job.key());
+		this.events.append(job.event(Intent.FAILED));
+	}
+
+	public void errorThrown(Job job, String errorCode, String errorMessage) {
+		this.jdbc.update("update engine_job set state = 'ERROR_THROWN', error_code = ?, error_message = ?,"
+				+ " worker = null, deadline = null where job_key = ?", errorCode, errorMessage, job.key());
+		this.events.append(job.event(Intent.ERROR_THROWN));
+	}
+
+	public void updateRetries(Job job, int retries) {
+		this.jdbc.update("update engine_job set retries = ? where job_key = ?", retries, job.key());
+		this.events.append(job.event(Intent.RETRIES_UPDATED));
+	}
+
+	public void updateDeadline(Job job, Timestamp deadline) {
+		this.jdbc.update("update engine_job set deadline = ? where job_key = ?", deadline, job.key());
+	}
+
+	/** A job whose incident is resolved becomes activatable again. */
+	public void reactivate(Job job) {
+		this.jdbc.update("update engine_job set state = 'CREATED', retry_at = null where job_key = ?", job.key());
+	}
+
+	/**
+	 * Activated jobs past their deadline become activatable again, and jobs whose retry back-off elapsed lose it.
+	 *
+	 * @return the types of those jobs, one per job
+	 */
+	public List<String> releaseDue(Timestamp now) {
+		List<String> types = new ArrayList<>();
+		this.jdbc.query("update engine_job set state = 'CREATED', worker = null, deadline = null"
+				+ " where state = 'ACTIVATED' and deadline <= ? returning *", JobStore::map, now)
+			.forEach((job) -> {
+				this.events.append(job.event(Intent.TIMED_OUT));
+				types.add(job.type());
+			});
+		types.addAll(this.jdbc.queryForList("update engine_job set retry_at = null where state = 'CREATED'"
+				+ " and retry_at <= ? returning type", String.class, now));
+		return types;
+	}
+
+	/** Activates up to {@code max} activatable jobs of the type for the worker (rows locked with SKIP LOCKED). */
+	public List<Job> activate(String type, String worker, Timestamp deadline, Timestamp now, int max) {
+		Map<String, Object> params = Map.of("worker", worker, "deadline", deadline, "type", type, "now", now, "max",
+				max);
+		return this.named.query(ACTIVATE, params, JobStore::map);
+	}
+
+	/** Puts activated jobs whose response never reached the worker back to activatable. */
+	public void release(List<Long> jobKeys) {
+		this.named.update("update engine_job set state = 'CREATED', worker = null, deadline = null"
+				+ " where state = 'ACTIVATED' and job_key in (:keys)", Map.of("keys", jobKeys));
+	}
+
+	/**
+	 * The current transaction commits without waiting for the disk: for activations, whose loss in a crash only makes
+	 * the job activatable again (ADR 0231).
+	 */
+	public void commitWithoutWaitingForTheDisk() {
+		this.jdbc.execute("set local synchronous_commit = off");
+	}
+
+	private static Job map(ResultSet rs, int row) throws SQLException {
+		return new Job(rs.getLong("job_key"), rs.getString("type"), rs.getString("state"), rs.getInt("retries"),
+				rs.getLong("process_instance_key"), rs.getLong("element_instance_key"), rs.getString("element_id"),
+				rs.getLong("process_definition_key"), rs.getString("process_definition_id"),
+				rs.getInt("process_definition_version"), rs.getString("custom_headers"));
+	}
+
+	/** A job row. */
+	public record Job(long key, String type, String state, int retries, long processInstanceKey,
+			long elementInstanceKey, String elementId, long processDefinitionKey, String processDefinitionId,
+			int processDefinitionVersion, String customHeaders) {
+
+		EngineEvent event(Intent intent) {
+			return new EngineEvent(this.key, ValueType.JOB, intent, this.processInstanceKey, this.elementInstanceKey,
+					this.elementId, Map.of());
+		}
+
+	}
+
+}

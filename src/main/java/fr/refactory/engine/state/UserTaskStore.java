@@ -1,0 +1,128 @@
+package fr.refactory.engine.state;
+
+import java.sql.Timestamp;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+import fr.refactory.engine.ConditionalOnEmbeddedEngine;
+
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.stereotype.Component;
+
+/** Camunda user tasks in {@code engine_user_task}: the only writer of the table, appending the task's events. */
+@Component
+@ConditionalOnEmbeddedEngine
+public class UserTaskStore {
+
+	private final JdbcTemplate jdbc;
+
+	private final KeyGenerator keys;
+
+	private final EventLog events;
+
+	UserTaskStore(JdbcTemplate jdbc, KeyGenerator keys, EventLog events) {
+		this.jdbc = jdbc;
+		this.keys = keys;
+		this.events = events;
+	}
+
+	/** Creates the task of the element instance; returns its key. */
+	public long create(ElementInstance instance, NewUserTask task) {
+		long key = this.keys.nextKey();
+		this.jdbc.update("insert into engine_user_task (user_task_key, element_instance_key, process_instance_key,"
+				+ " process_definition_key, process_definition_id, process_definition_version, element_id, name, state,"
+				+ " assignee, candidate_groups, candidate_users, due_date, follow_up_date, priority, form_key,"
+				+ " custom_headers, creation_date) values (?,?,?,?,?,?,?,?,'CREATED',?,cast(? as jsonb),"
+				+ " cast(? as jsonb),?,?,?,?,?,?)", key, instance.key(), instance.processInstanceKey(),
+				instance.processDefinitionKey(), instance.processDefinitionId(), task.processDefinitionVersion(),
+				instance.elementId(), task.name(), task.assignee(), task.candidateGroups(), task.candidateUsers(),
+				task.dueDate(), task.followUpDate(), task.priority(), task.formKey(), task.customHeaders(),
+				task.creationDate());
+		this.events.append(EngineEvent.about(instance, key, ValueType.USER_TASK, Intent.CREATED));
+		return key;
+	}
+
+	/** Cancels the open task of the element instance (it was terminated). */
+	public void cancelOf(long elementInstanceKey, Timestamp now) {
+		this.jdbc.query("update engine_user_task set state = 'CANCELED', completion_date = ?"
+				+ " where element_instance_key = ? and state = 'CREATED'"
+				+ " returning user_task_key, process_instance_key, element_id",
+				(rs, row) -> new EngineEvent(rs.getLong(1), ValueType.USER_TASK, Intent.CANCELED, rs.getLong(2),
+						elementInstanceKey, rs.getString(3), Map.of()),
+				now, elementInstanceKey)
+			.forEach(this.events::append);
+	}
+
+	public Optional<Long> processInstanceOf(long userTaskKey) {
+		List<Long> instances = this.jdbc.queryForList(
+				"select process_instance_key from engine_user_task where user_task_key = ?", Long.class, userTaskKey);
+		return instances.stream().findFirst();
+	}
+
+	/** The task's row, column by column. */
+	public Map<String, Object> find(long userTaskKey) {
+		return this.jdbc.queryForMap("select * from engine_user_task where user_task_key = ?", userTaskKey);
+	}
+
+	/** Assigns the task, or unassigns it ({@code assignee} null). */
+	public void assign(Map<String, Object> task, String assignee) {
+		this.jdbc.update("update engine_user_task set assignee = ? where user_task_key = ?", assignee, keyOf(task));
+		this.events.append(event(task, Intent.ASSIGNED));
+	}
+
+	/** Applies the changes that are given (null: unchanged); the caller has checked them. */
+	public void update(Map<String, Object> task, Changes changes) {
+		long key = keyOf(task);
+		if (changes.dueDate() != null) {
+			this.jdbc.update("update engine_user_task set due_date = ? where user_task_key = ?",
+					changes.dueDate().orElse(null), key);
+		}
+		if (changes.followUpDate() != null) {
+			this.jdbc.update("update engine_user_task set follow_up_date = ? where user_task_key = ?",
+					changes.followUpDate().orElse(null), key);
+		}
+		if (changes.candidateGroups() != null) {
+			this.jdbc.update("update engine_user_task set candidate_groups = cast(? as jsonb) where user_task_key = ?",
+					changes.candidateGroups(), key);
+		}
+		if (changes.candidateUsers() != null) {
+			this.jdbc.update("update engine_user_task set candidate_users = cast(? as jsonb) where user_task_key = ?",
+					changes.candidateUsers(), key);
+		}
+		if (changes.priority() != null) {
+			this.jdbc.update("update engine_user_task set priority = ? where user_task_key = ?", changes.priority(),
+					key);
+		}
+		this.events.append(event(task, Intent.UPDATED));
+	}
+
+	public void complete(Map<String, Object> task, Timestamp now) {
+		this.jdbc.update("update engine_user_task set state = 'COMPLETED', completion_date = ? where user_task_key = ?",
+				now, keyOf(task));
+		this.events.append(event(task, Intent.COMPLETED));
+	}
+
+	private static long keyOf(Map<String, Object> task) {
+		return (Long) task.get("user_task_key");
+	}
+
+	private static EngineEvent event(Map<String, Object> task, Intent intent) {
+		return new EngineEvent(keyOf(task), ValueType.USER_TASK, intent, (Long) task.get("process_instance_key"),
+				(Long) task.get("element_instance_key"), (String) task.get("element_id"), Map.of());
+	}
+
+	/** A task to create: its evaluated assignment, schedule, priority and form; lists and headers as JSON text. */
+	public record NewUserTask(int processDefinitionVersion, String name, String assignee, String candidateGroups,
+			String candidateUsers, Timestamp dueDate, Timestamp followUpDate, int priority, Long formKey,
+			String customHeaders, Timestamp creationDate) {
+	}
+
+	/**
+	 * Changes to a task; a null component is left unchanged, an empty optional clears a date; lists as JSON text.
+	 */
+	public record Changes(Optional<Timestamp> dueDate, Optional<Timestamp> followUpDate, String candidateGroups,
+			String candidateUsers, Integer priority) {
+	}
+
+}
