@@ -15,13 +15,14 @@ import java.util.Optional;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import fr.refactory.system.security.ConsoleClient;
 import io.camunda.client.CamundaClient;
 
 import org.springframework.stereotype.Component;
 
 /**
  * An instance's engine events, in order, with who caused each: read from the embedded engine's event history
- * endpoint with the Camunda client's address and credentials (the Camunda client has no command for it, ADR 0272). A
+ * endpoint with the console's Camunda client's address and credentials (role CONSOLE_CLIENT, ADR 0506) (the Camunda client has no command for it, ADR 0272). A
  * Camunda 8 cluster keeps no such history: the page then says so.
  */
 @Component
@@ -39,7 +40,7 @@ class EventHistory {
 
 	private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
 
-	EventHistory(CamundaClient client, ObjectMapper json) {
+	EventHistory(@ConsoleClient CamundaClient client, ObjectMapper json) {
 		this.client = client;
 		this.json = json;
 	}

@@ -17,6 +17,7 @@ import fr.refactory.test.AdminClient;
 import io.camunda.client.CamundaClient;
 import io.camunda.client.CredentialsProvider;
 import io.camunda.zeebe.model.bpmn.Bpmn;
+import org.awaitility.Awaitility;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 
@@ -83,7 +84,7 @@ class AuditorViewsBrowserTest extends RefactoryIntegrationTest {
 
 	@Test
 	void shouldListTheInstanceEventsInOrderWithWhoCausedEach() {
-		// given an instance started by the application's API client and a task completed by another API client
+		// given an instance a plant system started and a task the tests' client (demo) completed
 		String processId = "audit-events-" + UUID.randomUUID().toString().substring(0, 8);
 		this.client.newDeployResourceCommand()
 			.addProcessModel(Bpmn.createExecutableProcess(processId)
@@ -93,27 +94,27 @@ class AuditorViewsBrowserTest extends RefactoryIntegrationTest {
 				.done(), processId + ".bpmn")
 			.send()
 			.join();
-		long key = this.client.newCreateInstanceCommand()
-			.bpmnProcessId(processId)
-			.latestVersion()
-			.send()
-			.join()
-			.getProcessInstanceKey();
-		try (CamundaClient otherClient = CamundaClient.newClientBuilder()
+		long key;
+		try (CamundaClient plantSystem = CamundaClient.newClientBuilder()
 			.restAddress(URI.create(baseUrl()))
 			.preferRestOverGrpc(true)
-			.credentialsProvider(
-					CredentialsProvider.newBasicAuthCredentialsProviderBuilder().username("demo").password("demo").build())
+			.credentialsProvider(CredentialsProvider.newBasicAuthCredentialsProviderBuilder()
+				.username("plant-system")
+				.password("demo")
+				.build())
 			.build()) {
-			long task = otherClient.newUserTaskSearchRequest()
+			key = plantSystem.newCreateInstanceCommand().bpmnProcessId(processId).latestVersion().send().join()
+				.getProcessInstanceKey();
+		}
+		long task = Awaitility.await()
+			.until(() -> this.client.newUserTaskSearchRequest()
 				.filter((filter) -> filter.processInstanceKey(key))
 				.send()
 				.join()
-				.items()
-				.get(0)
-				.getUserTaskKey();
-			otherClient.newCompleteUserTaskCommand(task).variables(Map.of("verdict", "ok")).send().join();
-		}
+				.items(), (items) -> !items.isEmpty())
+			.get(0)
+			.getUserTaskKey();
+		this.client.newCompleteUserTaskCommand(task).variables(Map.of("verdict", "ok")).send().join();
 
 		// when
 		try (Browser browser = Browser.open(baseUrl()).signIn("auditor")) {
@@ -126,9 +127,9 @@ class AuditorViewsBrowserTest extends RefactoryIntegrationTest {
 				.toList();
 
 			// then
-			assertThat(rows).containsSubsequence("engine-client " + processId + " PROCESS_INSTANCE ELEMENT_ACTIVATING",
-					"engine-client start PROCESS_INSTANCE ELEMENT_COMPLETED",
-					"engine-client review USER_TASK CREATED", "engine-client review PROCESS_INSTANCE ELEMENT_ACTIVATED",
+			assertThat(rows).containsSubsequence("plant-system " + processId + " PROCESS_INSTANCE ELEMENT_ACTIVATING",
+					"plant-system start PROCESS_INSTANCE ELEMENT_COMPLETED",
+					"plant-system review USER_TASK CREATED", "plant-system review PROCESS_INSTANCE ELEMENT_ACTIVATED",
 					"demo review USER_TASK COMPLETED", "demo  VARIABLE CREATED",
 					"demo review PROCESS_INSTANCE ELEMENT_COMPLETED", "demo end PROCESS_INSTANCE ELEMENT_COMPLETED",
 					"demo " + processId + " PROCESS_INSTANCE ELEMENT_COMPLETED");

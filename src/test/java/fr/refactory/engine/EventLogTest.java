@@ -32,6 +32,9 @@ import static org.assertj.core.api.Assertions.tuple;
 /** The event log as history: who caused each event, what it wrote, and the actor of the engine's own continuations. */
 class EventLogTest extends EngineTestSupport {
 
+	/** A plant system's API user (role PLANT_SYSTEM): may start instances, not set variables. */
+	private static final String PLANT_SYSTEM = "plant-system";
+
 	@Autowired
 	private EventLog eventLog;
 
@@ -41,7 +44,8 @@ class EventLogTest extends EngineTestSupport {
 	@Autowired
 	private TimerChecker timerChecker;
 
-	@Value("${refactory.engine.client.username}")
+	/** The user of the tests' client (AdminClients), which causes the events of the instances the tests start. */
+	@Value("${camunda.process-test.remote.client.auth.username:demo}")
 	private String apiClient;
 
 	@AfterEach
@@ -69,13 +73,15 @@ class EventLogTest extends EngineTestSupport {
 
 	@Test
 	void shouldGiveAFiredTimerTheActorWhoseCommandCreatedIt() throws Exception {
-		// given a timer created by the API client, and a later command by another user (demo, with HTTP basic)
+		// given a timer created by a plant system's start, and a later command by another user (the tests' client)
 		String id = uniqueId("timer-actor");
 		deploy(Bpmn.createExecutableProcess(id).startEvent().intermediateCatchEvent("wait")
 			.timerWithDuration("PT1H").endEvent("end").done());
-		long key = start(id);
-		assertThat(asDemo("PUT", "/v2/element-instances/" + key + "/variables",
-				"{\"variables\": {\"note\": \"checked\"}}").statusCode()).isEqualTo(204);
+		HttpResponse<String> started = as(PLANT_SYSTEM, "POST", "/v2/process-instances",
+				"{\"processDefinitionId\": \"" + id + "\"}");
+		assertThat(started.statusCode()).isEqualTo(200);
+		long key = new ObjectMapper().readTree(started.body()).get("processInstanceKey").asLong();
+		this.client.newSetVariablesCommand(key).variables(Map.of("note", "checked")).send().join();
 
 		// when the engine fires the timer on its own thread
 		this.engineClock.add(Duration.ofHours(2));
@@ -85,13 +91,13 @@ class EventLogTest extends EngineTestSupport {
 		List<LoggedEvent> events = this.eventLog.ofProcessInstance(key);
 		assertThat(events).filteredOn((event) -> event.valueType() == ValueType.VARIABLE)
 			.extracting(LoggedEvent::actor)
-			.containsExactly("demo");
+			.containsExactly(this.apiClient);
 		assertThat(events).filteredOn((event) -> event.valueType() == ValueType.TIMER)
 			.extracting(LoggedEvent::intent, LoggedEvent::actor)
-			.containsExactly(tuple(Intent.CREATED, this.apiClient), tuple(Intent.TRIGGERED, this.apiClient));
+			.containsExactly(tuple(Intent.CREATED, PLANT_SYSTEM), tuple(Intent.TRIGGERED, PLANT_SYSTEM));
 		assertThat(events).filteredOn((event) -> "end".equals(event.elementId()))
 			.extracting(LoggedEvent::actor)
-			.containsOnly(this.apiClient)
+			.containsOnly(PLANT_SYSTEM)
 			.hasSize(4);
 	}
 
@@ -165,8 +171,13 @@ class EventLogTest extends EngineTestSupport {
 	}
 
 	private HttpResponse<String> asDemo(String method, String path, String body) throws Exception {
+		return as("demo", method, path, body);
+	}
+
+	/** A request of a development user (password demo) over HTTP basic. */
+	private HttpResponse<String> as(String user, String method, String path, String body) throws Exception {
 		String credentials = Base64.getEncoder()
-			.encodeToString("demo:demo".getBytes(StandardCharsets.UTF_8));
+			.encodeToString((user + ":demo").getBytes(StandardCharsets.UTF_8));
 		HttpRequest request = HttpRequest.newBuilder(URI.create(baseUrl() + path))
 			.header("Authorization", "Basic " + credentials)
 			.header("Content-Type", "application/json")

@@ -27,6 +27,7 @@ public final class ApiOperations {
 			op(HttpMethod.GET, "/v2/process-instances/*", ApiPermission.PROCESS_INSTANCE_READ),
 			op(HttpMethod.POST, "/v2/process-instances/search", ApiPermission.PROCESS_INSTANCE_READ),
 			op(HttpMethod.GET, "/v2/process-instances/*/sequence-flows", ApiPermission.PROCESS_INSTANCE_READ),
+			op(HttpMethod.GET, "/v2/process-instances/*/events", ApiPermission.PROCESS_INSTANCE_READ),
 			op(HttpMethod.POST, "/v2/process-instances/*/incidents/search", ApiPermission.PROCESS_INSTANCE_READ),
 			op(HttpMethod.POST, "/v2/element-instances/search", ApiPermission.PROCESS_INSTANCE_READ),
 			op(HttpMethod.GET, "/v2/element-instances/*", ApiPermission.PROCESS_INSTANCE_READ),
