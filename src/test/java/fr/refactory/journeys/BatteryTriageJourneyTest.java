@@ -57,16 +57,8 @@ class BatteryTriageJourneyTest extends JourneyTest {
 					Map.of("batteryId", batteryId, "origin", "DEALER_RETURN", "suspectedDamage", false));
 			long triage = instanceOf("battery-triage", "batteryId", batteryId);
 
-			people.as("battery-operator")
-				.task(batteryId, "Triage battery safety")
+			SafetyChecklists.soundPack(people.as("battery-operator").task(batteryId, "Triage battery safety"), "21", "20")
 				.set("batteryIdScanned", batteryId)
-				.set("casingDamage", "NONE")
-				.set("leakOrVent", "false")
-				.set("swelling", "false")
-				.set("smokeOrSmell", "false")
-				.set("surfaceTemperatureC", "21")
-				.set("ambientTemperatureC", "20")
-				.set("bmsCommunicating", "true")
 				.set("crashHistory", "false")
 				.set("triagePhotosRef", "PHOTO-" + batteryId + "-TOP, PHOTO-" + batteryId + "-LABEL")
 				.complete("safety-triage");

@@ -93,19 +93,7 @@ final class EndOfLifeEv {
 
 	/** L.2: the officer's lockout checklist (NF C18-550, [R81]). */
 	void lockedOut(Operator people, String subject) {
-		people.as(OFFICER)
-			.task(subject, "Lock out HV system")
-			.set("safetyPerimeterSet", "true")
-			.set("ignitionOffKeyAway", "true")
-			.set("ecusAsleep", "true")
-			.set("ppeInspected", "true")
-			.set("metalJewelleryRemoved", "true")
-			.set("twelveVoltDisconnected", "true")
-			.set("servicePlugRemovedAndLocked", "true")
-			.set("absenceOfVoltageVerified", "true")
-			.set("measuredVoltageV", "0")
-			.set("voltageMeterId", "VAT-7")
-			.set("lockoutCertificateNumber", lockoutNumber(subject))
+		SafetyChecklists.lockedOut(people.as(OFFICER).task(subject, "Lock out HV system"), "VAT-7", lockoutNumber(subject))
 			.complete("lockout-checklist");
 	}
 

@@ -73,16 +73,8 @@ class HvLockoutJourneyTest extends JourneyTest {
 
 	/** 6.1: nothing wrong with the pack (D6: NORMAL); the BMS talks. */
 	private void triagedNormal(Operator people, String batteryId) {
-		people.as("battery-operator")
-			.task(batteryId, "Triage battery safety")
+		SafetyChecklists.soundPack(people.as("battery-operator").task(batteryId, "Triage battery safety"), "21", "20")
 			.set("batteryIdScanned", batteryId)
-			.set("casingDamage", "NONE")
-			.set("leakOrVent", "false")
-			.set("swelling", "false")
-			.set("smokeOrSmell", "false")
-			.set("surfaceTemperatureC", "21")
-			.set("ambientTemperatureC", "20")
-			.set("bmsCommunicating", "true")
 			.set("crashHistory", "false")
 			.set("triagePhotosRef", "PHOTOS-" + batteryId)
 			.complete("battery-triage");

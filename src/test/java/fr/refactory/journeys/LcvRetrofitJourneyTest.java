@@ -63,18 +63,8 @@ class LcvRetrofitJourneyTest extends JourneyTest {
 			assignment.set("lockoutOfficerId", "lockout-officer")
 				.set("habilitationComment", "BCL holder on shift for the isolation fault rework")
 				.complete("assign-lockout-officer");
-			task(people.as("lockout-officer"), van.vin, "Lock out HV system")
-				.set("safetyPerimeterSet", "true")
-				.set("ignitionOffKeyAway", "true")
-				.set("ecusAsleep", "true")
-				.set("ppeInspected", "true")
-				.set("metalJewelleryRemoved", "true")
-				.set("twelveVoltDisconnected", "true")
-				.set("servicePlugRemovedAndLocked", "true")
-				.set("absenceOfVoltageVerified", "true")
-				.set("measuredVoltageV", "0")
-				.set("voltageMeterId", "VAT-FLINS-04")
-				.set("lockoutCertificateNumber", "CONS-" + van.serial())
+			SafetyChecklists.lockedOut(task(people.as("lockout-officer"), van.vin, "Lock out HV system"), "VAT-FLINS-04",
+					"CONS-" + van.serial())
 				.complete("lock-out-hv-system");
 			task(people.as("retrofit-work-lead"), van.vin, "Locate and fix HV fault")
 				.set("hvFaultLocation", "rear HV harness connector")
@@ -283,14 +273,7 @@ class LcvRetrofitJourneyTest extends JourneyTest {
 			.set("quantityCheckOk", "true")
 			.set("kitSerialsScanned", "TOLV-M-" + van.serial() + ", TOLV-I-" + van.serial() + ", TOLV-C-" + van.serial())
 			.complete("kit-receipt");
-		task(people.as("battery-operator"), van.vin, "Inspect kit battery pack")
-			.set("casingDamage", "NONE")
-			.set("leakOrVent", "false")
-			.set("swelling", "false")
-			.set("smokeOrSmell", "false")
-			.set("surfaceTemperatureC", "19")
-			.set("ambientTemperatureC", "18")
-			.set("bmsCommunicating", "true")
+		SafetyChecklists.soundPack(task(people.as("battery-operator"), van.vin, "Inspect kit battery pack"), "19", "18")
 			.set("packPhotoRef", "DOC-PACK-" + van.serial())
 			.complete("kit-pack");
 
