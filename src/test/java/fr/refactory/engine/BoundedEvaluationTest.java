@@ -81,6 +81,26 @@ class BoundedEvaluationTest extends EngineTestSupport {
 		assertThat(raw("GET", "/actuator/health", "application/json", null).body()).contains("\"UP\"");
 	}
 
+	/** Built-ins whose result outgrows their arguments (ADR 0510): refused before they build it. */
+	@Test
+	void theSizeMultiplyingBuiltInsBecomeIncidentsAndTheAppStaysHealthy() throws Exception {
+		String kilobyte = "\"" + "x".repeat(1000) + "\"";
+		Map<String, String> bombs = Map.of(
+				"string join(for i in 1..1000 return \"x\", string join(for i in 1..1000 return " + kilobyte + "))",
+				"refactory.engine.evaluation.max-string-length",
+				"flatten(for i in 1..40 return partial)", "refactory.engine.evaluation.max-items",
+				"string(decimal(1, 999999999))", "scale");
+		bombs.forEach((bomb, limit) -> assertThat(incidents(startScript(bomb))).as(bomb)
+			.singleElement()
+			.satisfies((incident) -> {
+				assertThat(incident.getErrorType().name()).isEqualTo("EXTRACT_VALUE_ERROR");
+				assertThat(incident.getErrorMessage()).contains(bomb).contains(limit);
+			}));
+
+		assertThat(state(startScript("string join([\"a\", \"b\"], \"-\")"))).isEqualTo(ProcessInstanceState.COMPLETED);
+		assertThat(raw("GET", "/actuator/health", "application/json", null).body()).contains("\"UP\"");
+	}
+
 	@Test
 	void decisionsBeyondTheTimeBudgetOrTheSizeLimitsBecomeDecisionEvaluationIncidents() {
 		assertThat(decisionIncident(RUNAWAY_MATCH)).contains("time budget");

@@ -5,6 +5,7 @@ import java.util.Map;
 
 import org.camunda.feel.syntaxtree.Val;
 import org.camunda.feel.syntaxtree.ValList;
+import org.camunda.feel.syntaxtree.ValNumber;
 import org.camunda.feel.syntaxtree.ValString;
 import scala.jdk.javaapi.CollectionConverters;
 
@@ -17,12 +18,20 @@ final class EvaluationBudget {
 
 	private static final ThreadLocal<EvaluationBudget> CURRENT = new ThreadLocal<>();
 
+	/** FEEL's range of scales (DMN 1.3, {@code decimal} and the rounding functions). */
+	private static final int MIN_SCALE = -6111;
+
+	private static final int MAX_SCALE = 6176;
+
 	private final EvaluationLimits limits;
 
 	private final long deadline;
 
 	/** Sizes of the iterator lists of each {@code for}/{@code some}/{@code every}, by its position. */
 	private final Map<Integer, long[]> iterations = new HashMap<>();
+
+	/** Sizes of the arguments of each function call, by its position. */
+	private final Map<Integer, Size[]> arguments = new HashMap<>();
 
 	private volatile String overrun;
 
@@ -71,22 +80,108 @@ final class EvaluationBudget {
 
 	void checkValue(Val value) {
 		checkTime();
+		Size size = sizeOf(value);
+		if (value instanceof ValString) {
+			checkStringLength(size.characters());
+		}
+		else if (value instanceof ValList) {
+			checkSize(size, "a list");
+		}
+	}
+
+	/**
+	 * Records the size of one argument of the call {@code group} and checks what the call is given so far: the items
+	 * and the text of its arguments together, the text a {@code string join} would build with its delimiter, the scale
+	 * a rounding function would produce. The first argument starts a new call.
+	 */
+	void checkArgument(int group, int position, int count, int kind, Val value) {
+		checkTime();
+		if (kind == FeelGuards.SCALE_CALL && position == 1) {
+			checkScale(value);
+		}
+		Size[] sizes = this.arguments.computeIfAbsent(group, (key) -> new Size[count]);
+		if (position == 0) {
+			java.util.Arrays.fill(sizes, null);
+		}
+		sizes[position] = sizeOf(value);
+		Size total = Size.NONE;
+		for (Size size : sizes) {
+			total = (size != null) ? total.plus(size) : total;
+		}
+		if (kind == FeelGuards.JOIN_CALL && sizes[0] != null && sizes.length > 1 && sizes[1] != null) {
+			long delimiters = Math.max(0, sizes[0].topLevelItems() - 1);
+			total = total.plus(new Size(0, saturatedProduct(delimiters, sizes[1].characters()), 0));
+		}
+		checkSize(total, "the arguments of one function call");
+	}
+
+	private void checkScale(Val value) {
+		if (value instanceof ValNumber number
+				&& (number.value().compareTo(scala.math.BigDecimal$.MODULE$.apply(MIN_SCALE)) < 0
+						|| number.value().compareTo(scala.math.BigDecimal$.MODULE$.apply(MAX_SCALE)) > 0)) {
+			fail("it would round to a scale of " + number.value() + ", outside FEEL's range of " + MIN_SCALE + ".."
+					+ MAX_SCALE);
+		}
+	}
+
+	private void checkSize(Size size, String what) {
+		checkItems(size.items(), what);
+		if (size.characters() > this.limits.maxStringLength()) {
+			fail("it would handle " + what + " of " + size.characters()
+					+ " characters of text, more than the limit of " + this.limits.maxStringLength()
+					+ " (refactory.engine.evaluation.max-string-length)");
+		}
+	}
+
+	/**
+	 * The items of a list, those of the lists it holds included, and the characters of its strings; counting stops
+	 * just beyond the limits, so a list nesting the same big list many times is measured in bounded time.
+	 */
+	private Size sizeOf(Val value) {
 		if (value instanceof ValString string) {
-			checkStringLength(string.value().length());
+			return new Size(0, string.value().length(), 0);
 		}
-		else if (value instanceof ValList list) {
-			checkItems(list.items().size(), "a list");
-			long characters = 0;
-			for (Val item : CollectionConverters.asJava(list.items())) {
-				if (item instanceof ValString string) {
-					characters += string.value().length();
-				}
+		if (!(value instanceof ValList list)) {
+			return Size.NONE;
+		}
+		long items = 0;
+		long characters = 0;
+		java.util.ArrayDeque<java.util.Iterator<Val>> open = new java.util.ArrayDeque<>();
+		open.push(CollectionConverters.asJava(list.items().iterator()));
+		long topLevel = list.items().size();
+		while (!open.isEmpty() && items <= this.limits.maxItems() && characters <= this.limits.maxStringLength()) {
+			java.util.Iterator<Val> next = open.peek();
+			if (!next.hasNext()) {
+				open.pop();
+				continue;
 			}
-			if (characters > this.limits.maxStringLength()) {
-				fail("it would handle a list of " + characters + " characters of text, more than the limit of "
-						+ this.limits.maxStringLength() + " (refactory.engine.evaluation.max-string-length)");
+			Val item = next.next();
+			items++;
+			if (item instanceof ValString string) {
+				characters += string.value().length();
+			}
+			else if (item instanceof ValList nested) {
+				open.push(CollectionConverters.asJava(nested.items().iterator()));
 			}
 		}
+		return new Size(Math.max(items, topLevel), characters, topLevel);
+	}
+
+	/** What a value holds: items (nested lists counted), characters of text, and the items of the outer list. */
+	private record Size(long items, long characters, long topLevelItems) {
+
+		static final Size NONE = new Size(0, 0, 0);
+
+		Size plus(Size other) {
+			return new Size(saturatedSum(this.items, other.items), saturatedSum(this.characters, other.characters),
+					this.topLevelItems);
+		}
+
+		private static long saturatedSum(long a, long b) {
+			long sum = a + b;
+			return (sum < 0) ? Long.MAX_VALUE : sum;
+		}
+
 	}
 
 	void checkStringLength(long length) {

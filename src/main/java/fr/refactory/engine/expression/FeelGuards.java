@@ -44,14 +44,30 @@ final class FeelGuards {
 
 	static final String ITERATION = "refactory guarded iteration";
 
+	static final String ARGUMENT = "refactory guarded argument";
+
+	/** Kinds of function call, by what their result may multiply (see {@link EvaluationBudget#checkArgument}). */
+	static final int PLAIN_CALL = 0;
+
+	static final int JOIN_CALL = 1;
+
+	static final int SCALE_CALL = 2;
+
+	private static final java.util.Set<String> SCALE_FUNCTIONS = java.util.Set.of("decimal", "round up",
+			"round down", "round half up", "round half down", "floor", "ceiling");
+
 	/** The FEEL functions taking a regular expression, with the position of the pattern among their arguments. */
 	static final Map<String, String> REGEX_FUNCTIONS = Map.of("matches", "refactory guarded matches", "replace",
 			"refactory guarded replace", "split", "refactory guarded split", "extract", "refactory guarded extract");
 
+	/** Named arguments whose position matters to a check: the list and the delimiter of {@code string join}, a scale. */
+	private static final Map<String, Integer> NAMED_POSITIONS = Map.of("list", 0, "n", 0, "delimiter", 1, "scale",
+			1);
+
 	private static final Map<String, String> PATTERN_PARAMETER = Map.of("matches", "pattern", "replace", "pattern",
 			"split", "delimiter", "extract", "pattern");
 
-	private int iterationGroups;
+	private int groups;
 
 	/** Rewritten nodes by identity, so shared parts (a DMN's required decisions) stay shared and are done once. */
 	private final Map<Object, Object> rewritten = new java.util.IdentityHashMap<>();
@@ -61,7 +77,7 @@ final class FeelGuards {
 
 	static ParsedExpression guard(ParsedExpression parsed) {
 		Exp guarded = (Exp) new FeelGuards().rewrite(parsed.expression());
-		return new ParsedExpression(guarded, parsed.text());
+		return new ParsedExpression(invoke(VALUE, guarded), parsed.text());
 	}
 
 	/**
@@ -140,14 +156,14 @@ final class FeelGuards {
 		}
 		if (node instanceof FunctionInvocation call) {
 			return new FunctionInvocation(REGEX_FUNCTIONS.getOrDefault(call.function(), call.function()),
-					guardArguments(call.params()));
+					guardArguments(call.params(), this.groups++, kindOf(call.function())));
 		}
 		return node;
 	}
 
 	private scala.collection.immutable.List<Tuple2<String, Exp>> guardIterators(
 			scala.collection.immutable.List<Tuple2<String, Exp>> iterators) {
-		int group = this.iterationGroups++;
+		int group = this.groups++;
 		int count = iterators.size();
 		List<Tuple2<String, Exp>> guarded = new ArrayList<>();
 		for (Tuple2<String, Exp> iterator : CollectionConverters.asJava(iterators)) {
@@ -157,17 +173,35 @@ final class FeelGuards {
 		return CollectionConverters.asScala(guarded).toList();
 	}
 
-	private static FunctionParameters guardArguments(FunctionParameters parameters) {
+	private static int kindOf(String function) {
+		if ("string join".equals(function)) {
+			return JOIN_CALL;
+		}
+		return SCALE_FUNCTIONS.contains(function) ? SCALE_CALL : PLAIN_CALL;
+	}
+
+	/** Each argument is checked, with those before it, as what the call is given (its group). */
+	private static FunctionParameters guardArguments(FunctionParameters parameters, int group, int kind) {
 		if (parameters instanceof PositionalFunctionParameters positional) {
 			List<Exp> guarded = new ArrayList<>();
-			CollectionConverters.asJava(positional.params()).forEach((param) -> guarded.add(invoke(VALUE, param)));
+			int count = positional.params().size();
+			CollectionConverters.asJava(positional.params())
+				.forEach((param) -> guarded.add(argument(param, group, guarded.size(), count, kind)));
 			return new PositionalFunctionParameters(CollectionConverters.asScala(guarded).toList());
 		}
+		Map<String, Exp> named = new java.util.LinkedHashMap<>(
+				CollectionConverters.asJava(((NamedFunctionParameters) parameters).params()));
+		List<String> names = new ArrayList<>(named.keySet());
+		names.sort(java.util.Comparator.comparing((name) -> NAMED_POSITIONS.getOrDefault(name, names.size())));
 		Map<String, Exp> guarded = new java.util.LinkedHashMap<>();
-		CollectionConverters.asJava(((NamedFunctionParameters) parameters).params())
-			.forEach((name, param) -> guarded.put(name, invoke(VALUE, param)));
+		names.forEach((name) -> guarded.put(name,
+				argument(named.get(name), group, guarded.size(), names.size(), kind)));
 		return new NamedFunctionParameters(scala.collection.immutable.Map$.MODULE$.from(
 				CollectionConverters.asScala(guarded)));
+	}
+
+	private static Exp argument(Exp param, int group, int position, int count, int kind) {
+		return invoke(ARGUMENT, param, number(group), number(position), number(count), number(kind));
 	}
 
 	private static Exp invoke(String function, Exp... arguments) {

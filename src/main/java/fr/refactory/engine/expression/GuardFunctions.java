@@ -34,6 +34,8 @@ public final class GuardFunctions extends JavaFunctionProvider {
 			FeelGuards.RANGE, List.of(function(List.of("start", "end"), GuardFunctions::range)),
 			FeelGuards.ITERATION, List.of(function(List.of("list", "group", "position", "count"),
 					GuardFunctions::iteration)),
+			FeelGuards.ARGUMENT, List.of(function(List.of("value", "group", "position", "count", "kind"),
+					GuardFunctions::argument)),
 			FeelGuards.REGEX_FUNCTIONS.get("matches"), List.of(
 					function(List.of("input", "pattern"), (args) -> matches(args.get(0), args.get(1), null)),
 					function(List.of("input", "pattern", "flags"),
@@ -94,6 +96,12 @@ public final class GuardFunctions extends JavaFunctionProvider {
 			EvaluationBudget.current()
 				.checkIteration(intOf(args.get(1)), intOf(args.get(2)), intOf(args.get(3)), list.items().size());
 		}
+		return args.get(0);
+	}
+
+	private static Val argument(List<Val> args) {
+		EvaluationBudget.current()
+			.checkArgument(intOf(args.get(1)), intOf(args.get(2)), intOf(args.get(3)), intOf(args.get(4)), args.get(0));
 		return args.get(0);
 	}
 

@@ -60,6 +60,35 @@ class BoundedFeelTest {
 			.hasMessageContaining("refactory.engine.evaluation.max-string-length");
 	}
 
+	/** Built-ins that build more than they are given are refused before they build it. */
+	@Test
+	void theBuiltInsThatMultiplySizesAreRefusedBeforeTheyBuild() {
+		List<Integer> thousand = java.util.stream.IntStream.rangeClosed(1, 1000).boxed().toList();
+		List<Integer> sixtyThousand = java.util.stream.IntStream.rangeClosed(1, 60_000).boxed().toList();
+		Map<String, Object> lists = Map.of("thousand", thousand, "sixtyThousand", sixtyThousand, "xs",
+				java.util.Collections.nCopies(1000, "x"), "tenThousand", "x".repeat(10_000), "megabyte",
+				"x".repeat(1_000_000), "hundredThousand",
+				java.util.stream.IntStream.rangeClosed(1, 100_000).boxed().toList());
+
+		assertRefused("string join(xs, tenThousand)", lists, "max-string-length");
+		assertRefused("string join(delimiter: tenThousand, list: xs)", lists, "max-string-length");
+		assertRefused("count(flatten(for i in 1..101 return thousand))", lists, "max-items");
+		assertRefused("for i in 1..1000 return partial", lists, "max-items");
+		assertRefused("concatenate(sixtyThousand, sixtyThousand)", lists, "max-items");
+		assertRefused("count(union(sixtyThousand, sixtyThousand))", lists, "max-items");
+		assertRefused("distinct values(concatenate(sixtyThousand, sixtyThousand))", lists, "max-items");
+		assertRefused("append(hundredThousand, 0)", lists, "max-items");
+		assertRefused("replace(megabyte, \"x\", \"yy\")", lists, "max-string-length");
+		assertRefused("string length(string(decimal(1, 999999999)))", Map.of(), "scale");
+		assertRefused("round up(1, 999999999)", Map.of(), "scale");
+	}
+
+	private static void assertRefused(String feel, Map<String, Object> variables, String limit) {
+		assertThatThrownBy(() -> eval(feel, variables)).as(feel)
+			.isInstanceOf(ExpressionFailure.class)
+			.hasMessageContaining(limit);
+	}
+
 	@Test
 	void aCatastrophicRegularExpressionStopsAtTheTimeBudget() {
 		String input = "a".repeat(40) + "!";
@@ -79,6 +108,11 @@ class BoundedFeelTest {
 		assertThat(eval("every x in 1..3 satisfies x > 0")).isEqualTo(true);
 		assertThat(eval("items[item > 1]", Map.of("items", List.of(1, 2, 3)))).isEqualTo(List.of(2L, 3L));
 		assertThat(eval("string join([\"a\", \"b\"], \"-\")")).isEqualTo("a-b");
+		assertThat(eval("string join(delimiter: \", \", list: [\"a\", \"b\"])")).isEqualTo("a, b");
+		assertThat(eval("flatten([[1], [2, [3]]])")).isEqualTo(List.of(1L, 2L, 3L));
+		assertThat(eval("concatenate([1], [2, 3])")).isEqualTo(List.of(1L, 2L, 3L));
+		assertThat(eval("decimal(1 / 3, 2)")).isEqualTo(0.33);
+		assertThat(eval("round up(5.5, 0)")).isEqualTo(6L);
 		assertThat(eval("matches(\"Battery-12\", \"^battery-\\d+$\", \"i\")")).isEqualTo(true);
 		assertThat(eval("matches(input: \"abc\", pattern: \"b\")")).isEqualTo(true);
 		assertThat(eval("replace(\"a-b-c\", \"-\", \"+\")")).isEqualTo("a+b+c");
