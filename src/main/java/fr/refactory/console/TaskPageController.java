@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
 
+import fr.refactory.console.form.FieldConditions;
 import fr.refactory.console.form.FormDefinition;
 import fr.refactory.console.form.FormSubmission;
 import fr.refactory.console.form.FormView;
@@ -37,8 +38,12 @@ class TaskPageController {
 
 	private final HabilitationGuard habilitations;
 
-	TaskPageController(OperatorTasks tasks, UserDirectory users, ConsoleAudit audit, HabilitationGuard habilitations) {
+	private final FieldConditions conditions;
+
+	TaskPageController(OperatorTasks tasks, UserDirectory users, ConsoleAudit audit, HabilitationGuard habilitations,
+			FieldConditions conditions) {
 		this.tasks = tasks;
+		this.conditions = conditions;
 		this.users = users;
 		this.audit = audit;
 		this.habilitations = habilitations;
@@ -49,7 +54,7 @@ class TaskPageController {
 		UserTask task = visibleTask(taskKey, principal);
 		Map<String, Object> variables = this.tasks.variablesOf(task);
 		return showTask(task, principal, model,
-				formOf(task, variables).map((form) -> FormView.prefilled(form, variables)).orElse(null));
+				formOf(task, variables).map((form) -> FormView.prefilled(form, variables, this.conditions)).orElse(null));
 	}
 
 	@PostMapping("/console/tasks/{taskKey}/claim")
@@ -87,7 +92,7 @@ class TaskPageController {
 		UserTask task = visibleTask(taskKey, principal);
 		requireAssignee(task, principal);
 		FormDefinition form = formOf(task, this.tasks.variablesOf(task)).orElse(new FormDefinition(null, List.of()));
-		FormSubmission submission = FormSubmission.of(form, parametersOf(request));
+		FormSubmission submission = FormSubmission.of(form, parametersOf(request), this.conditions);
 		if (!submission.isValid()) {
 			response.setStatus(HttpStatus.UNPROCESSABLE_ENTITY.value());
 			model.addAttribute("problem", "Please correct the fields marked below.");
@@ -110,7 +115,7 @@ class TaskPageController {
 		requireAssignee(task, principal);
 		FormDefinition form = formOf(task, this.tasks.variablesOf(task)).orElse(new FormDefinition(null, List.of()));
 		Map<String, List<String>> parameters = parametersOf(request);
-		FormView view = FormView.whileTyping(form, FormSubmission.of(form, parameters));
+		FormView view = FormView.whileTyping(form, FormSubmission.of(form, parameters, this.conditions));
 		model.addAttribute("view", view);
 		model.addAttribute("changed", view.changedSince(parameters.getOrDefault(FormView.SHOWN_MARKER, List.of())));
 		return "console/form-fields :: changed(fields=${changed}, view=${view})";

@@ -16,23 +16,25 @@ import fr.refactory.console.form.FormField.Option;
 
 /**
  * What an operator submitted on a task form: the typed values to complete the task with, the errors per field key,
- * what was typed, to show again next to the errors, and the keys of the fields their condition hides. Hidden fields
- * are neither validated nor submitted.
+ * what was typed, to show again next to the errors, the keys of the fields their condition hides and, per field whose
+ * condition could not be evaluated, why it is shown. Hidden fields are neither validated nor submitted.
  */
 public record FormSubmission(Map<String, Object> values, Map<String, String> errors, Map<String, Object> entered,
-		Set<String> hidden) {
+		Set<String> hidden, Map<String, String> notices) {
 
 	public boolean isValid() {
 		return this.errors.isEmpty();
 	}
 
-	public static FormSubmission of(FormDefinition form, Map<String, List<String>> parameters) {
+	public static FormSubmission of(FormDefinition form, Map<String, List<String>> parameters,
+			FieldConditions conditions) {
 		Map<String, Object> entered = new LinkedHashMap<>();
 		form.allFields().filter(FormField::holdsValue).forEach((field) -> entered.put(field.key(),
 				enteredValue(field, parameters.getOrDefault(field.key(), List.of()))));
 		Map<String, String> typingErrors = new LinkedHashMap<>();
 		Map<String, Object> typed = typedValues(form, entered, typingErrors);
-		Set<String> hidden = FieldConditions.hiddenKeys(form, typed);
+		FieldConditions.Visibility visibility = conditions.of(form, typed);
+		Set<String> hidden = visibility.hidden();
 		Map<String, Object> values = new LinkedHashMap<>();
 		Map<String, String> errors = new LinkedHashMap<>();
 		form.allFields()
@@ -48,7 +50,7 @@ public record FormSubmission(Map<String, Object> values, Map<String, String> err
 					values.put(field.key(), value);
 				}
 			});
-		return new FormSubmission(values, errors, entered, hidden);
+		return new FormSubmission(values, errors, entered, hidden, visibility.unevaluated());
 	}
 
 	private static Object enteredValue(FormField field, List<String> raw) {

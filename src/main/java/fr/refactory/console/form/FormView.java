@@ -7,30 +7,38 @@ import java.util.Set;
 
 /**
  * What the task page shows in a form: the values (typed, or taken from the process variables on first display),
- * the errors per field and which fields are hidden by their condition (evaluated on the server, ADR 0402).
+ * the errors per field, which fields are hidden by their condition (evaluated on the server, ADR 0402) and why a
+ * field is shown whose condition could not be evaluated (ADR 0510).
  */
 public record FormView(FormDefinition form, Map<String, Object> values, Map<String, String> errors,
-		Set<String> hidden) {
+		Set<String> hidden, Map<String, String> notices) {
 
 	/** Name of the marker each shown conditional field posts, so a live refresh knows what the page shows. */
 	public static final String SHOWN_MARKER = "_shown";
 
-	public static FormView prefilled(FormDefinition form, Map<String, Object> variables) {
+	public static FormView prefilled(FormDefinition form, Map<String, Object> variables, FieldConditions conditions) {
 		Map<String, Object> values = withDefaults(form, variables);
-		return new FormView(form, values, Map.of(), FieldConditions.hiddenKeys(form, values));
+		FieldConditions.Visibility visibility = conditions.of(form, values);
+		return new FormView(form, values, Map.of(), visibility.hidden(), visibility.unevaluated());
 	}
 
 	public static FormView of(FormDefinition form, FormSubmission submission) {
-		return new FormView(form, submission.entered(), submission.errors(), submission.hidden());
+		return new FormView(form, submission.entered(), submission.errors(), submission.hidden(),
+				submission.notices());
 	}
 
 	/** The form as the operator is filling it in: what is typed so far, no errors yet. */
 	public static FormView whileTyping(FormDefinition form, FormSubmission submission) {
-		return new FormView(form, submission.entered(), Map.of(), submission.hidden());
+		return new FormView(form, submission.entered(), Map.of(), submission.hidden(), submission.notices());
 	}
 
 	public String errorOf(String key) {
 		return this.errors.get(key);
+	}
+
+	/** Why a field is shown although it has a condition: the condition could not be evaluated; null otherwise. */
+	public String noticeOf(String key) {
+		return this.notices.get(key);
 	}
 
 	public String textOf(String key) {

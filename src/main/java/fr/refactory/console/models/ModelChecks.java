@@ -19,7 +19,6 @@ import org.camunda.bpm.model.dmn.Dmn;
 import org.camunda.bpm.model.dmn.instance.Decision;
 import org.camunda.bpm.model.xml.validation.ValidationResultType;
 import org.camunda.feel.api.FeelEngineApi;
-import org.camunda.feel.api.FeelEngineBuilder;
 import org.camunda.feel.api.ParseResult;
 
 import org.springframework.stereotype.Component;
@@ -32,18 +31,20 @@ import org.springframework.stereotype.Component;
 @Component
 class ModelChecks {
 
-	private static final FeelEngineApi FEEL = FeelEngineBuilder.forJava().build();
-
 	private final CamundaClient client;
 
 	private final ApplicationJobTypes jobTypes;
 
 	private final ModelDeploymentReport report;
 
+	private final FeelEngineApi feel;
+
 	private final ObjectMapper json = new ObjectMapper();
 
-	ModelChecks(@ConsoleClient CamundaClient client, ApplicationJobTypes jobTypes, ModelDeploymentReport report) {
+	ModelChecks(@ConsoleClient CamundaClient client, ApplicationJobTypes jobTypes, ModelDeploymentReport report,
+			FeelEngineApi feel) {
 		this.client = client;
+		this.feel = feel;
 		this.jobTypes = jobTypes;
 		this.report = report;
 	}
@@ -112,7 +113,7 @@ class ModelChecks {
 				.forEach((result) -> problems.add(new ModelProblem(name, idOf(element), result.getMessage()))));
 		BpmnReferences references = BpmnReferences.of(parsed.model(), parsed.file().text());
 		references.expressions().forEach((expression) -> {
-			ParseResult result = FEEL.parseExpression(expression.text().substring(1));
+			ParseResult result = this.feel.parseExpression(expression.text().substring(1));
 			if (!result.isSuccess()) {
 				problems.add(new ModelProblem(name, expression.element(),
 						"The FEEL expression '" + expression.text() + "' does not parse: " + result.failure().message()));

@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 
+import fr.refactory.console.form.FieldConditions;
 import fr.refactory.console.form.FormDefinition;
 import fr.refactory.console.form.FormSubmission;
 import fr.refactory.console.form.FormView;
@@ -41,8 +42,12 @@ class StartFormController {
 
 	private final AuditLog auditLog;
 
-	StartFormController(StartForms forms, ProcessStarts starts, UserDirectory users, AuditLog auditLog) {
+	private final FieldConditions conditions;
+
+	StartFormController(StartForms forms, ProcessStarts starts, UserDirectory users, AuditLog auditLog,
+			FieldConditions conditions) {
 		this.forms = forms;
+		this.conditions = conditions;
 		this.starts = starts;
 		this.users = users;
 		this.auditLog = auditLog;
@@ -58,7 +63,7 @@ class StartFormController {
 	String startForm(@PathVariable String id, Principal principal, Model model) {
 		StartForm form = usableForm(id, principal);
 		FormDefinition definition = this.forms.definitionOf(form);
-		return show(form, FormView.prefilled(definition, Map.of()), model);
+		return show(form, FormView.prefilled(definition, Map.of(), this.conditions), model);
 	}
 
 	@PostMapping("/console/start/{id}")
@@ -66,7 +71,7 @@ class StartFormController {
 			HttpServletResponse response, Model model, RedirectAttributes redirect) {
 		StartForm form = usableForm(id, principal);
 		FormDefinition definition = this.forms.definitionOf(form);
-		FormSubmission submission = FormSubmission.of(definition, parametersOf(form, request));
+		FormSubmission submission = FormSubmission.of(definition, parametersOf(form, request), this.conditions);
 		if (!submission.isValid()) {
 			response.setStatus(HttpStatus.UNPROCESSABLE_ENTITY.value());
 			model.addAttribute("problem", "Please correct the fields marked below.");
@@ -97,7 +102,7 @@ class StartFormController {
 		StartForm form = usableForm(id, principal);
 		FormDefinition definition = this.forms.definitionOf(form);
 		Map<String, List<String>> parameters = parametersOf(form, request);
-		FormView view = FormView.whileTyping(definition, FormSubmission.of(definition, parameters));
+		FormView view = FormView.whileTyping(definition, FormSubmission.of(definition, parameters, this.conditions));
 		model.addAttribute("view", view);
 		model.addAttribute("changed", view.changedSince(parameters.getOrDefault(FormView.SHOWN_MARKER, List.of())));
 		return "console/form-fields :: changed(fields=${changed}, view=${view})";

@@ -3,6 +3,8 @@ package fr.refactory.console.form;
 import java.util.List;
 import java.util.Map;
 
+import fr.refactory.engine.expression.BoundedFeelEngine;
+import fr.refactory.engine.expression.EvaluationLimits;
 import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -34,7 +36,41 @@ class FormSubmissionTest {
 			}
 			""";
 
+	/** The application's FEEL engine, bounded by the defaults of {@code refactory.engine.evaluation.*}. */
+	static final FieldConditions CONDITIONS = new FieldConditions(BoundedFeelEngine.within(EvaluationLimits.DEFAULT));
+
 	final FormDefinition form = FormDefinition.parse(GATE_INSPECTION);
+
+	static FormSubmission submit(FormDefinition form, Map<String, List<String>> parameters) {
+		return FormSubmission.of(form, parameters, CONDITIONS);
+	}
+
+	/**
+	 * Issue 19: a condition beyond the time budget or the size limits neither hangs the page nor fails it: its field
+	 * stays shown (validated and submitted, nothing silently dropped) and the operator reads why.
+	 */
+	@Test
+	void shouldKeepAFieldShownWithAClearMessageWhenItsConditionRunsAway() {
+		Map<String, String> runaways = Map.of("matches(\"" + "a".repeat(40) + "!\", \"^(.*a){10}$\")",
+				"refactory.engine.evaluation.time-budget", "count(for i in 1..100000000 return i)",
+				"refactory.engine.evaluation.max-items");
+		runaways.forEach((condition, limit) -> {
+			FormDefinition guarded = FormDefinition.parse("""
+					{"id": "runaway", "components": [
+					  {"type": "textfield", "key": "remark", "label": "Remark", "validate": {"required": true},
+					   "conditional": {"hide": "=%s"}}]}
+					""".formatted(condition.replace("\"", "\\\"")));
+
+			FormSubmission submission = submit(guarded, Map.of("remark", List.of("seal intact")));
+
+			assertThat(submission.hidden()).as(condition).isEmpty();
+			assertThat(submission.values()).containsEntry("remark", "seal intact");
+			assertThat(submission.notices().get("remark")).contains("shown because its condition could not be evaluated")
+				.contains(limit);
+			assertThat(FormView.prefilled(guarded, Map.of(), CONDITIONS).noticeOf("remark")).contains(limit);
+			assertThat(submit(guarded, Map.of()).errors()).containsEntry("remark", "This field is required");
+		});
+	}
 
 	@Test
 	void shouldReadFieldsAndGroupChildrenInDocumentOrder() {
@@ -48,7 +84,7 @@ class FormSubmissionTest {
 
 	@Test
 	void shouldTypeValidInputForTheProcess() {
-		FormSubmission submission = FormSubmission.of(this.form,
+		FormSubmission submission = submit(this.form,
 				Map.of("odometerKm", List.of("123456"), "plateVin", List.of("VF1MA000066123456"), "damageSeverity",
 						List.of("NONE"), "airbagDeployed", List.of("on"), "documentsPresent",
 						List.of("REGISTRATION", "CSA"), "arrivalDate", List.of("2026-11-28"), "vinOnFile",
@@ -66,7 +102,7 @@ class FormSubmissionTest {
 
 	@Test
 	void shouldNameEveryBrokenRuleNextToItsFieldAndKeepWhatWasTyped() {
-		FormSubmission submission = FormSubmission.of(this.form,
+		FormSubmission submission = submit(this.form,
 				Map.of("odometerKm", List.of("-5"), "plateVin", List.of("VF1MA00006612345O"), "damageSeverity",
 						List.of("STRUCTURAL"), "arrivalDate", List.of("28/11/2026")));
 
@@ -83,7 +119,7 @@ class FormSubmissionTest {
 
 	@Test
 	void shouldRefuseNumbersThatAreNotNumbersAndValuesOutsideTheOptions() {
-		FormSubmission submission = FormSubmission.of(this.form, Map.of("odometerKm", List.of("twelve"),
+		FormSubmission submission = submit(this.form, Map.of("odometerKm", List.of("twelve"),
 				"damageSeverity", List.of("TOTAL_LOSS"), "documentsPresent", List.of("PASSPORT")));
 
 		assertThat(submission.errors()).containsEntry("odometerKm", "Enter a number, e.g. 42 or 3.5")
@@ -93,7 +129,7 @@ class FormSubmissionTest {
 
 	@Test
 	void shouldCheckLengthsAndUpperBounds() {
-		FormSubmission submission = FormSubmission.of(this.form,
+		FormSubmission submission = submit(this.form,
 				Map.of("odometerKm", List.of("1000000"), "plateVin", List.of("VF1MA0000661234567")));
 
 		assertThat(submission.errors()).containsEntry("odometerKm", "Must be at most 999999")
@@ -122,14 +158,14 @@ class FormSubmissionTest {
 		assertThat(proposed.fields().get(0).options()).containsExactly(
 				new FormField.Option("lockout-officer (BCL valid until 2029-05-31)", "lockout-officer"),
 				new FormField.Option("battery-technician", "battery-technician"));
-		assertThat(FormSubmission.of(proposed, Map.of("lockoutOfficerId", List.of("battery-technician"))).values())
+		assertThat(submit(proposed, Map.of("lockoutOfficerId", List.of("battery-technician"))).values())
 			.containsEntry("lockoutOfficerId", "battery-technician");
-		assertThat(FormSubmission.of(proposed, Map.of("lockoutOfficerId", List.of("EMP-7"))).errors())
+		assertThat(submit(proposed, Map.of("lockoutOfficerId", List.of("EMP-7"))).errors())
 			.containsEntry("lockoutOfficerId", "Choose among the listed options");
 
 		FormDefinition nobodyOnShift = FormDefinition.parse(OFFICER_SELECT).withOptionsFrom(Map.of());
 		assertThat(nobodyOnShift.fields().get(0).options()).isEmpty();
-		assertThat(FormSubmission.of(nobodyOnShift, Map.of("lockoutOfficerId", List.of("EMP-7"))).errors())
+		assertThat(submit(nobodyOnShift, Map.of("lockoutOfficerId", List.of("EMP-7"))).errors())
 			.containsKey("lockoutOfficerId");
 	}
 
