@@ -4,6 +4,8 @@ import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.Map;
 import java.util.Set;
+import java.util.regex.Pattern;
+import java.util.regex.PatternSyntaxException;
 
 import org.camunda.feel.api.EvaluationResult;
 import org.camunda.feel.api.FeelEngineApi;
@@ -43,6 +45,29 @@ public class FieldConditions {
 			}
 		});
 		return new Visibility(Set.copyOf(hidden), Map.copyOf(unevaluated));
+	}
+
+	/**
+	 * What is wrong with {@code text} for a field's validation pattern, or null. Like form-js, the pattern must be found
+	 * in the value (anchor it with ^ and $ to match the whole value) and a pattern that does not compile checks
+	 * nothing. The search runs as FEEL's {@code matches()} in the bounded engine, because a deployed form's pattern
+	 * can backtrack catastrophically on what an operator types (issue 19): past the time budget the value is refused
+	 * with the reason, never left hanging.
+	 */
+	public String patternProblem(String pattern, String text) {
+		try {
+			Pattern.compile(pattern);
+		}
+		catch (PatternSyntaxException ex) {
+			return null;
+		}
+		EvaluationResult result = this.feel.evaluateExpression("matches(text, pattern)",
+				Map.of("text", text, "pattern", pattern));
+		if (!result.isSuccess()) {
+			return "This value could not be checked against the pattern " + pattern + ": "
+					+ result.failure().message();
+		}
+		return Boolean.TRUE.equals(result.result()) ? null : "Must match the pattern " + pattern;
 	}
 
 	/**

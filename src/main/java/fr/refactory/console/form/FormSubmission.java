@@ -9,8 +9,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.regex.Pattern;
-import java.util.regex.PatternSyntaxException;
 
 import fr.refactory.console.form.FormField.Option;
 
@@ -42,7 +40,7 @@ public record FormSubmission(Map<String, Object> values, Map<String, String> err
 			.forEach((field) -> {
 				Object value = typed.get(field.key());
 				String problem = typingErrors.containsKey(field.key()) ? typingErrors.get(field.key())
-						: FieldRules.problemWith(field, value);
+						: FieldRules.problemWith(field, value, conditions);
 				if (problem != null) {
 					errors.put(field.key(), problem);
 				}
@@ -127,7 +125,7 @@ public record FormSubmission(Map<String, Object> values, Map<String, String> err
 		private FieldRules() {
 		}
 
-		static String problemWith(FormField field, Object value) {
+		static String problemWith(FormField field, Object value, FieldConditions conditions) {
 			if (isEmpty(value)) {
 				return field.required() ? "This field is required" : null;
 			}
@@ -135,7 +133,7 @@ public record FormSubmission(Map<String, Object> values, Map<String, String> err
 				return numberProblem(field, new BigDecimal(number.toString()));
 			}
 			if (value instanceof String text) {
-				return textProblem(field, text);
+				return textProblem(field, text, conditions);
 			}
 			if (value instanceof List<?> selected) {
 				return selected.stream().allMatch((item) -> isOption(field, item.toString())) ? null
@@ -158,7 +156,7 @@ public record FormSubmission(Map<String, Object> values, Map<String, String> err
 			return null;
 		}
 
-		private static String textProblem(FormField field, String text) {
+		private static String textProblem(FormField field, String text, FieldConditions conditions) {
 			if ((!field.options().isEmpty() || field.valuesKey() != null) && !isOption(field, text)) {
 				return "Choose among the listed options";
 			}
@@ -168,20 +166,7 @@ public record FormSubmission(Map<String, Object> values, Map<String, String> err
 			if (field.maxLength() != null && text.length() > field.maxLength()) {
 				return "Must have at most " + field.maxLength() + " characters";
 			}
-			if (field.pattern() != null && !matches(field.pattern(), text)) {
-				return "Must match the pattern " + field.pattern();
-			}
-			return null;
-		}
-
-		/** Like form-js: the pattern must be found in the value; anchor it with ^ and $ to match the whole value. */
-		private static boolean matches(String pattern, String text) {
-			try {
-				return Pattern.compile(pattern).matcher(text).find();
-			}
-			catch (PatternSyntaxException ex) {
-				return true;
-			}
+			return (field.pattern() == null) ? null : conditions.patternProblem(field.pattern(), text);
 		}
 
 		private static boolean isOption(FormField field, String value) {

@@ -72,6 +72,29 @@ class FormSubmissionTest {
 		});
 	}
 
+	/**
+	 * Issue 19: a deployed form's validation pattern is a regular expression run on what the operator types; one that
+	 * backtracks catastrophically stops at the time budget and refuses the value with the reason, while a pattern
+	 * that does not compile still checks nothing, as in form-js.
+	 */
+	@Test
+	void shouldRefuseAValueItsPatternCannotCheckWithinTheTimeBudget() {
+		FormDefinition guarded = FormDefinition.parse("""
+				{"id": "runaway-pattern", "components": [
+				  {"type": "textfield", "key": "remark", "label": "Remark", "validate": {"pattern": "^(.*a){12}$"}},
+				  {"type": "textfield", "key": "code", "label": "Code", "validate": {"pattern": "[unclosed"}}]}
+				""");
+
+		FormSubmission submission = submit(guarded,
+				Map.of("remark", List.of("a".repeat(40) + "!"), "code", List.of("anything")));
+
+		assertThat(submission.errors().get("remark")).startsWith("This value could not be checked against the pattern")
+			.contains("refactory.engine.evaluation.time-budget");
+		assertThat(submission.errors()).doesNotContainKey("code");
+		assertThat(submission.entered()).containsEntry("remark", "a".repeat(40) + "!");
+		assertThat(submit(guarded, Map.of("remark", List.of("a".repeat(12)))).errors()).isEmpty();
+	}
+
 	@Test
 	void shouldReadFieldsAndGroupChildrenInDocumentOrder() {
 		assertThat(this.form.id()).isEqualTo("gate-inspection");
