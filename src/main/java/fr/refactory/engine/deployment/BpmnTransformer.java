@@ -13,6 +13,7 @@ import java.util.function.Predicate;
 import fr.refactory.engine.execution.ElementFailure;
 import fr.refactory.engine.expression.Expression;
 import fr.refactory.engine.expression.FeelExpressions;
+import fr.refactory.engine.model.Binding;
 import fr.refactory.engine.model.CalledDecision;
 import fr.refactory.engine.model.ElementType;
 import fr.refactory.engine.model.EventSubprocessStart;
@@ -368,7 +369,9 @@ public final class BpmnTransformer {
 				feel(id, schedule == null ? null : schedule.getDueDate(), false),
 				feel(id, schedule == null ? null : schedule.getFollowUpDate(), false),
 				feel(id, priority == null ? null : priority.getPriority(), false),
-				feel(id, form == null ? null : form.getFormId(), false), extensions.headers());
+				feel(id, form == null ? null : form.getFormId(), false),
+				form == null ? Binding.LATEST : ZeebeExtensions.binding(form.getBindingType(), form.getVersionTag()),
+				extensions.headers());
 	}
 
 	private CalledDecision calledDecision(FlowNode node) {
@@ -381,7 +384,8 @@ public final class BpmnTransformer {
 			throw reject(node.getId(), "expected to call decision '" + decisionId.source()
 					+ "', but no decision with this id is deployed");
 		}
-		return new CalledDecision(decisionId, called.getResultVariable());
+		return new CalledDecision(decisionId, called.getResultVariable(),
+				ZeebeExtensions.binding(called.getBindingType(), called.getVersionTag()));
 	}
 
 	Expression feel(String elementId, String source, boolean alwaysFeel) {
