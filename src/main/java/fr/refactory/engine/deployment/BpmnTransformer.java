@@ -118,6 +118,9 @@ public final class BpmnTransformer {
 	}
 
 	private void validate(BpmnModelInstance model) {
+		UnimplementedExtensions.find(model).ifPresent((finding) -> {
+			throw reject(finding.elementId(), finding.reason());
+		});
 		ValidationResults results = model.validate(ZeebeDesignTimeValidators.VALIDATORS);
 		for (Map.Entry<ModelElementInstance, List<ValidationResult>> entry : results.getResults().entrySet()) {
 			for (ValidationResult result : entry.getValue()) {
