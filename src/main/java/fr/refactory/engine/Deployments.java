@@ -14,6 +14,8 @@ import fr.refactory.engine.deployment.DeploymentRejected;
 import fr.refactory.engine.deployment.DeploymentResult;
 import fr.refactory.engine.deployment.Resource;
 import fr.refactory.engine.deployment.ResourceDeployers;
+import fr.refactory.engine.state.BoundVersions;
+import fr.refactory.engine.state.DefinitionStore;
 import fr.refactory.engine.state.KeyGenerator;
 import io.camunda.zeebe.model.bpmn.BpmnModelInstance;
 import org.camunda.dmn.parser.ParsedDmn;
@@ -37,7 +39,10 @@ public class Deployments {
 
 	private final ObjectMapper json;
 
-	Deployments(ResourceDeployers deployers, KeyGenerator keys, ObjectMapper json) {
+	private final DefinitionStore definitions;
+
+	Deployments(ResourceDeployers deployers, KeyGenerator keys, ObjectMapper json, DefinitionStore definitions) {
+		this.definitions = definitions;
 		this.deployers = deployers;
 		this.keys = keys;
 		this.json = json;
@@ -83,7 +88,25 @@ public class Deployments {
 		for (int i = 0; i < bpmnResources.size(); i++) {
 			entries.addAll(this.deployers.processes().deploy(bpmnResources.get(i), models.get(i), deploymentKey));
 		}
+		entries.forEach((entry) -> linkToDeployment(deploymentKey, entry));
 		return new DeploymentResult(String.valueOf(deploymentKey), TENANT, entries);
+	}
+
+	private void linkToDeployment(long deploymentKey, DeploymentResult.Entry entry) {
+		if (entry.processDefinition() != null) {
+			this.definitions.linkToDeployment(deploymentKey, BoundVersions.PROCESS,
+					entry.processDefinition().processDefinitionId(),
+					Long.parseLong(entry.processDefinition().processDefinitionKey()));
+		}
+		else if (entry.decisionDefinition() != null) {
+			this.definitions.linkToDeployment(deploymentKey, BoundVersions.DECISION,
+					entry.decisionDefinition().decisionDefinitionId(),
+					Long.parseLong(entry.decisionDefinition().decisionDefinitionKey()));
+		}
+		else if (entry.form() != null) {
+			this.definitions.linkToDeployment(deploymentKey, BoundVersions.FORM, entry.form().formId(),
+					Long.parseLong(entry.form().formKey()));
+		}
 	}
 
 	private JsonNode readForm(Resource resource) {

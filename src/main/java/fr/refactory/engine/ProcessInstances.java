@@ -3,6 +3,7 @@ package fr.refactory.engine;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 import fr.refactory.engine.execution.Execution;
 import fr.refactory.engine.execution.ProcessExecutor;
@@ -34,7 +35,9 @@ public class ProcessInstances {
 
 	@Transactional
 	public Created create(Long processDefinitionKey, String processDefinitionId, Integer version,
-			Map<String, Object> variables, List<String> startBefore) {
+			Map<String, Object> variables, List<String> startBefore, Set<String> tags,
+			List<RuntimeInstructions.Instruction> instructions) {
+		RuntimeInstructions.validateTags(tags);
 		ProcessDefinitionRow definition = definition(processDefinitionKey, processDefinitionId, version);
 		ExecutableProcess process = this.definitions.executable(definition.key());
 		if (startBefore.isEmpty() && process.root().startEventId() == null) {
@@ -42,13 +45,16 @@ public class ProcessInstances {
 					+ " is no such event in process '" + process.processId() + "'");
 		}
 		StartInstructions.validate(process, startBefore);
+		RuntimeInstructions.validate(process, instructions);
 		Execution execution = this.executor.begin();
 		long key = this.executor.startProcessInstance(execution, process, variables, null);
+		this.store.tagProcessInstance(key, tags);
+		instructions.forEach((instruction) -> this.store.terminateAfter(key, instruction.afterElementId()));
 		if (!startBefore.isEmpty()) {
 			execution.startBefore(key, startBefore);
 		}
 		this.executor.drain(execution);
-		return new Created(key, definition);
+		return new Created(key, definition, Set.copyOf(tags));
 	}
 
 	@Transactional
@@ -105,7 +111,7 @@ public class ProcessInstances {
 	}
 
 	/** A created instance and its definition. */
-	public record Created(long processInstanceKey, ProcessDefinitionRow definition) {
+	public record Created(long processInstanceKey, ProcessDefinitionRow definition, Set<String> tags) {
 	}
 
 }

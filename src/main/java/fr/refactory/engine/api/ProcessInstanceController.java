@@ -2,12 +2,14 @@ package fr.refactory.engine.api;
 
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.function.LongConsumer;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import fr.refactory.engine.ConditionalOnEmbeddedEngine;
 import fr.refactory.engine.ProcessInstances;
 import fr.refactory.engine.Rejection;
+import fr.refactory.engine.RuntimeInstructions;
 import fr.refactory.engine.execution.ProcessCompletions;
 import fr.refactory.engine.query.ProcessInstanceQueries;
 import fr.refactory.engine.query.SearchResult;
@@ -52,7 +54,9 @@ class ProcessInstanceController {
 		List<String> startBefore = request.startInstructions() == null ? List.of()
 				: request.startInstructions().stream().map(StartInstruction::elementId).toList();
 		ProcessInstances.Created created = this.instances.create(parseKey(request.processDefinitionKey()),
-				request.processDefinitionId(), request.processDefinitionVersion(), request.variables(), startBefore);
+				request.processDefinitionId(), request.processDefinitionVersion(), request.variables(), startBefore,
+				request.tags() == null ? Set.of() : request.tags(),
+				request.runtimeInstructions() == null ? List.of() : request.runtimeInstructions());
 		long timeout = request.requestTimeout() == null || request.requestTimeout() <= 0 ? DEFAULT_AWAIT_MILLIS
 				: request.requestTimeout();
 		DeferredResult<CreateResult> result = new DeferredResult<>(timeout + BACKSTOP_MILLIS);
@@ -117,7 +121,8 @@ class ProcessInstanceController {
 
 	record CreateRequest(String processDefinitionId, String processDefinitionKey, Integer processDefinitionVersion,
 			Map<String, Object> variables, List<StartInstruction> startInstructions, Boolean awaitCompletion,
-			List<String> fetchVariables, Long requestTimeout) {
+			List<String> fetchVariables, Long requestTimeout, Set<String> tags,
+			List<RuntimeInstructions.Instruction> runtimeInstructions) {
 	}
 
 	/** Start before this element (the only kind of start instruction Camunda 8.8 has). */
@@ -130,7 +135,7 @@ class ProcessInstanceController {
 		static CreateResult of(ProcessInstances.Created created, Map<String, Object> variables) {
 			return new CreateResult(created.definition().processId(), created.definition().version(),
 					String.valueOf(created.definition().key()), String.valueOf(created.processInstanceKey()),
-					"<default>", variables == null ? Map.of() : variables, List.of());
+					"<default>", variables == null ? Map.of() : variables, created.tags().stream().sorted().toList());
 		}
 
 	}

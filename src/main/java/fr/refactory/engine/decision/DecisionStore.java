@@ -11,6 +11,8 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import fr.refactory.engine.ConditionalOnEmbeddedEngine;
 import fr.refactory.engine.decision.DecisionOutcome.EvaluatedDecision;
+import fr.refactory.engine.model.Binding;
+import fr.refactory.engine.state.BoundVersions;
 
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
@@ -35,6 +37,16 @@ public class DecisionStore {
 	public Optional<Definition> latest(String decisionId) {
 		return this.jdbc.query("select * from engine_decision_definition where decision_definition_id = ?"
 				+ " order by version desc limit 1", this::map, decisionId).stream().findFirst();
+	}
+
+	/** The version of a decision a business-rule task's binding names, for a caller of this definition key. */
+	public Optional<Definition> bound(String decisionId, Binding binding, long callerDefinitionKey) {
+		BoundVersions.Condition condition = BoundVersions.condition(binding, "decision_definition_key",
+				BoundVersions.DECISION, decisionId, callerDefinitionKey);
+		return this.jdbc.query("select * from engine_decision_definition where decision_definition_id = ? and "
+				+ condition.sql() + " order by version desc limit 1", this::map, condition.argsAfter(decisionId))
+			.stream()
+			.findFirst();
 	}
 
 	public Optional<Definition> byKey(long key) {

@@ -10,6 +10,8 @@ import java.util.regex.Pattern;
 import fr.refactory.engine.ConditionalOnEmbeddedEngine;
 import fr.refactory.engine.deployment.DeploymentRejected;
 import fr.refactory.engine.expression.FeelExpressions;
+import org.camunda.bpm.model.dmn.instance.DmnElement;
+import org.camunda.bpm.model.xml.instance.ModelElementInstance;
 import org.camunda.dmn.DmnEngine;
 import org.camunda.dmn.parser.ParsedDecision;
 import org.camunda.dmn.parser.ParsedDmn;
@@ -22,6 +24,8 @@ import org.springframework.stereotype.Component;
 @Component
 @ConditionalOnEmbeddedEngine
 public class DmnDecisions {
+
+	private static final String ZEEBE_NS = "http://camunda.org/schema/zeebe/1.0";
 
 	private static final Pattern JAVA_EXCEPTION_TYPE = Pattern
 		.compile("(?:[a-z][\\w$]*\\.)+[A-Z][\\w$]*(?:Exception|Error)(?::\\s*)?");
@@ -60,6 +64,23 @@ public class DmnDecisions {
 		List<ParsedDecision> result = new ArrayList<>();
 		CollectionConverters.asJava(dmn.decisions()).forEach(result::add);
 		return result;
+	}
+
+	/** The decision's {@code <zeebe:versionTag value="..."/>} extension element, as Camunda Modeler writes it. */
+	public static String versionTag(ParsedDmn dmn, String decisionId) {
+		ModelElementInstance decision = dmn.model().getModelElementById(decisionId);
+		if (!(decision instanceof DmnElement element) || element.getExtensionElements() == null) {
+			return null;
+		}
+		return element.getExtensionElements()
+			.getDomElement()
+			.getChildElements()
+			.stream()
+			.filter((child) -> ZEEBE_NS.equals(child.getNamespaceURI()) && "versionTag".equals(child.getLocalName()))
+			.map((child) -> child.getAttribute("value"))
+			.filter((value) -> value != null && !value.isBlank())
+			.findFirst()
+			.orElse(null);
 	}
 
 	public static String decisionType(ParsedDecision decision) {

@@ -13,6 +13,7 @@ import java.util.function.Predicate;
 import fr.refactory.engine.execution.ElementFailure;
 import fr.refactory.engine.expression.Expression;
 import fr.refactory.engine.expression.FeelExpressions;
+import fr.refactory.engine.model.Binding;
 import fr.refactory.engine.model.CalledDecision;
 import fr.refactory.engine.model.ElementType;
 import fr.refactory.engine.model.EventSubprocessStart;
@@ -117,6 +118,9 @@ public final class BpmnTransformer {
 	}
 
 	private void validate(BpmnModelInstance model) {
+		UnimplementedExtensions.find(model).ifPresent((finding) -> {
+			throw reject(finding.elementId(), finding.reason());
+		});
 		ValidationResults results = model.validate(ZeebeDesignTimeValidators.VALIDATORS);
 		for (Map.Entry<ModelElementInstance, List<ValidationResult>> entry : results.getResults().entrySet()) {
 			for (ValidationResult result : entry.getValue()) {
@@ -368,7 +372,9 @@ public final class BpmnTransformer {
 				feel(id, schedule == null ? null : schedule.getDueDate(), false),
 				feel(id, schedule == null ? null : schedule.getFollowUpDate(), false),
 				feel(id, priority == null ? null : priority.getPriority(), false),
-				feel(id, form == null ? null : form.getFormId(), false), extensions.headers());
+				feel(id, form == null ? null : form.getFormId(), false),
+				form == null ? Binding.LATEST : ZeebeExtensions.binding(form.getBindingType(), form.getVersionTag()),
+				extensions.headers());
 	}
 
 	private CalledDecision calledDecision(FlowNode node) {
@@ -381,7 +387,8 @@ public final class BpmnTransformer {
 			throw reject(node.getId(), "expected to call decision '" + decisionId.source()
 					+ "', but no decision with this id is deployed");
 		}
-		return new CalledDecision(decisionId, called.getResultVariable());
+		return new CalledDecision(decisionId, called.getResultVariable(),
+				ZeebeExtensions.binding(called.getBindingType(), called.getVersionTag()));
 	}
 
 	Expression feel(String elementId, String source, boolean alwaysFeel) {

@@ -59,12 +59,12 @@ public class DecisionDeployer {
 					"select max(version) from engine_decision_definition where decision_definition_id = ?",
 					Integer.class, decision.id());
 			this.jdbc.update("insert into engine_decision_definition (decision_definition_key, decision_definition_id,"
-					+ " version, name, decision_type, decision_requirements_key, decision_requirements_id)"
-					+ " values (?,?,?,?,?,?,?)", this.keys.nextKey(), decision.id(),
+					+ " version, name, decision_type, decision_requirements_key, decision_requirements_id, version_tag)"
+					+ " values (?,?,?,?,?,?,?,?)", this.keys.nextKey(), decision.id(),
 					Math.max(previous == null ? 0 : previous,
 							DeletedVersions.highest(this.jdbc, DeletedVersions.DECISION, decision.id())) + 1,
 					decision.name(), DmnDecisions.decisionType(decision), drdKey,
-					drdId);
+					drdId, DmnDecisions.versionTag(dmn, decision.id()));
 		}
 		this.decisions.remember(drdKey, dmn);
 		return existing(drdKey, resource.name());

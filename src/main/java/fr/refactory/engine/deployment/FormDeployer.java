@@ -39,9 +39,10 @@ public class FormDeployer {
 		int version = Math.max(latest.isEmpty() ? 0 : (Integer) latest.get(0).get("version"),
 				DeletedVersions.highest(this.jdbc, DeletedVersions.FORM, formId)) + 1;
 		long key = this.keys.nextKey();
+		String versionTag = form.path("versionTag").isTextual() ? form.path("versionTag").asText() : null;
 		this.jdbc.update("insert into engine_form (form_key, form_id, version, resource_name, checksum, form_schema,"
-				+ " deployment_key) values (?,?,?,?,?,?,?)", key, formId, version, resource.name(), checksum,
-				form.toString(), deploymentKey);
+				+ " deployment_key, version_tag) values (?,?,?,?,?,?,?,?)", key, formId, version, resource.name(),
+				checksum, form.toString(), deploymentKey, versionTag);
 		return entry(formId, version, resource.name(), key);
 	}
 

@@ -15,6 +15,8 @@ import fr.refactory.engine.state.DefinitionStore.ProcessDefinitionRow;
 import fr.refactory.engine.state.KeyGenerator;
 import fr.refactory.engine.timer.TimerStartEvents;
 import io.camunda.zeebe.model.bpmn.BpmnModelInstance;
+import io.camunda.zeebe.model.bpmn.instance.Process;
+import io.camunda.zeebe.model.bpmn.instance.zeebe.ZeebeVersionTag;
 
 import org.springframework.stereotype.Component;
 
@@ -53,15 +55,22 @@ public class ProcessDeployer {
 		String checksum = Checksums.sha256(resource.content());
 		List<DeploymentResult.Entry> entries = new ArrayList<>();
 		for (ExecutableProcess process : processes) {
-			ProcessDefinitionRow row = deployOne(resource, process, checksum, deploymentKey);
+			ProcessDefinitionRow row = deployOne(resource, process, versionTag(model, process.processId()), checksum,
+					deploymentKey);
 			entries.add(new DeploymentResult.Entry(new DeploymentResult.ProcessDefinition(row.processId(),
 					row.version(), row.resourceName(), TENANT, String.valueOf(row.key())), null, null, null));
 		}
 		return entries;
 	}
 
-	private ProcessDefinitionRow deployOne(Resource resource, ExecutableProcess process, String checksum,
-			long deploymentKey) {
+	private static String versionTag(BpmnModelInstance model, String processId) {
+		Process process = model.getModelElementById(processId);
+		ZeebeVersionTag tag = process.getSingleExtensionElement(ZeebeVersionTag.class);
+		return tag == null || tag.getValue() == null || tag.getValue().isBlank() ? null : tag.getValue();
+	}
+
+	private ProcessDefinitionRow deployOne(Resource resource, ExecutableProcess process, String versionTag,
+			String checksum, long deploymentKey) {
 		Optional<ProcessDefinitionRow> latest = this.store.latestProcess(process.processId());
 		if (latest.isPresent() && latest.get().checksum().equals(checksum)) {
 			return latest.get();
@@ -69,7 +78,7 @@ public class ProcessDeployer {
 		int version = Math.max(latest.map(ProcessDefinitionRow::version).orElse(0),
 				DeletedVersions.highest(this.store.jdbc(), DeletedVersions.PROCESS, process.processId())) + 1;
 		ProcessDefinitionRow row = new ProcessDefinitionRow(this.keys.nextKey(), process.processId(), version,
-				process.name(), null, resource.name(), checksum);
+				process.name(), versionTag, resource.name(), checksum);
 		this.store.insertProcess(row, new String(resource.content(), StandardCharsets.UTF_8), deploymentKey,
 				this.clock.instant());
 		ExecutableProcess executable = new ExecutableProcess(row.key(), process.processId(), version, process.name(),

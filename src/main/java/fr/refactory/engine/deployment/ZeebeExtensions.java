@@ -8,10 +8,12 @@ import java.util.Map;
 import java.util.stream.Collectors;
 
 import fr.refactory.engine.expression.Expression;
+import fr.refactory.engine.model.Binding;
 import fr.refactory.engine.model.CalledElement;
 import fr.refactory.engine.model.JobDefinition;
 import fr.refactory.engine.model.Mapping;
 import io.camunda.zeebe.model.bpmn.instance.FlowNode;
+import io.camunda.zeebe.model.bpmn.instance.zeebe.ZeebeBindingType;
 import io.camunda.zeebe.model.bpmn.instance.zeebe.ZeebeCalledElement;
 import io.camunda.zeebe.model.bpmn.instance.zeebe.ZeebeHeader;
 import io.camunda.zeebe.model.bpmn.instance.zeebe.ZeebeIoMapping;
@@ -71,7 +73,16 @@ final class ZeebeExtensions {
 			return null;
 		}
 		return new CalledElement(feel(called.getProcessId(), false), called.isPropagateAllChildVariablesEnabled(),
-				called.isPropagateAllParentVariablesEnabled());
+				called.isPropagateAllParentVariablesEnabled(), binding(called.getBindingType(), called.getVersionTag()));
+	}
+
+	/** Zeebe's validation already requires a version tag with {@code bindingType="versionTag"}. */
+	static Binding binding(ZeebeBindingType type, String versionTag) {
+		if (type == null || type == ZeebeBindingType.latest) {
+			return Binding.LATEST;
+		}
+		return type == ZeebeBindingType.deployment ? new Binding(Binding.Type.DEPLOYMENT, null)
+				: new Binding(Binding.Type.VERSION_TAG, versionTag);
 	}
 
 	Expression script() {

@@ -10,6 +10,7 @@ import fr.refactory.engine.execution.behavior.EventSubprocesses;
 import fr.refactory.engine.execution.behavior.IncidentBehavior;
 import fr.refactory.engine.execution.behavior.VariableBehavior;
 import fr.refactory.engine.expression.ExpressionFailure;
+import fr.refactory.engine.model.ElementType;
 import fr.refactory.engine.model.ExecutableElement;
 import fr.refactory.engine.model.ExecutableFlow;
 import fr.refactory.engine.model.ExecutableProcess;
@@ -178,6 +179,10 @@ public class ProcessExecutor {
 		this.store.endElementInstance(instance, ElementInstance.COMPLETED);
 		this.boundaryEvents.close(context);
 		this.eventSubprocesses.close(context);
+		if (!isInnerInstance(context) && this.store.terminatesAfter(instance.processInstanceKey(), instance.elementId())) {
+			terminate(context.execution(), this.store.elementInstance(instance.processInstanceKey()).orElseThrow());
+			return;
+		}
 		List<String> taken = flowIds != null ? flowIds : context.element().outgoing();
 		ScopeRef scope = new ScopeRef(context.process(), instance.processInstanceKey(),
 				instance.flowScopeKey() == null ? 0 : instance.flowScopeKey());
@@ -187,6 +192,12 @@ public class ProcessExecutor {
 		if (taken.isEmpty() && instance.flowScopeKey() != null) {
 			childLeft(context.execution(), instance.flowScopeKey());
 		}
+	}
+
+	/** An instance inside a multi-instance body: a runtime instruction waits for the body. */
+	private static boolean isInnerInstance(ElementContext context) {
+		return context.process().element(context.element().id()).multiInstance() != null
+				&& context.instance().type() != ElementType.MULTI_INSTANCE_BODY;
 	}
 
 	private void takeFlow(Execution execution, ScopeRef scope, ExecutableFlow flow) {

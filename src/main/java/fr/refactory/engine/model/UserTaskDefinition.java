@@ -7,6 +7,6 @@ import fr.refactory.engine.expression.Expression;
 /** {@code zeebe:userTask} with its assignment, schedule, priority and form; every attribute may be FEEL. */
 public record UserTaskDefinition(Expression assignee, Expression candidateGroups, Expression candidateUsers,
 		Expression dueDate, Expression followUpDate, Expression priority, Expression formId,
-		Map<String, String> headers) {
+		Binding formBinding, Map<String, String> headers) {
 
 }

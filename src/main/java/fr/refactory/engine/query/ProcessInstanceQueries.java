@@ -18,9 +18,17 @@ import org.springframework.stereotype.Component;
 @ConditionalOnEmbeddedEngine
 public class ProcessInstanceQueries {
 
-	private static final String FROM = "(select p.*, exists (select 1 from engine_incident i where"
+	private static final String FROM = "(select p.*, d.version_tag, exists (select 1 from engine_incident i where"
 			+ " i.process_instance_key = p.process_instance_key and i.state = 'ACTIVE') as has_incident"
-			+ " from engine_process_instance p) t";
+			+ " from engine_process_instance p join engine_process_definition d"
+			+ " on d.process_definition_key = p.process_definition_key) t";
+
+	private static final String ACTIVE_INCIDENT = "exists (select 1 from engine_incident i where"
+			+ " i.process_instance_key = t.process_instance_key and i.state = 'ACTIVE' and ";
+
+	/** Any element instance of the process instance, whatever its state. */
+	private static final String ELEMENT_INSTANCE = "exists (select 1 from engine_element_instance e where"
+			+ " e.process_instance_key = t.process_instance_key and e.element_type <> 'PROCESS' and ";
 
 	private static final Search SEARCH = new Search(FROM, "process_instance_key")
 		.field("processInstanceKey", "process_instance_key", Type.KEY)
@@ -35,7 +43,21 @@ public class ProcessInstanceQueries {
 		.field("state", "state", Type.STRING)
 		.field("hasIncident", "has_incident", Type.BOOLEAN)
 		.field("tenantId", "'<default>'", Type.STRING)
-		.custom("variables", ProcessInstanceQueries::variables);
+		.field("processDefinitionVersionTag", "version_tag", Type.STRING)
+		.custom("variables", ProcessInstanceQueries::variables)
+		.custom("tags", ProcessInstanceQueries::tags)
+		.custom("elementId", (value, params) -> exists(ELEMENT_INSTANCE, "e.element_id", Type.STRING, "elementId",
+				value, params))
+		.custom("errorMessage", (value, params) -> exists(ACTIVE_INCIDENT, "i.error_message", Type.STRING,
+				"errorMessage", value, params))
+		.custom("incidentErrorHashCode", (value, params) -> exists(ACTIVE_INCIDENT, "i.error_message_hash",
+				Type.INT, "incidentErrorHashCode", value, params))
+		.custom("hasRetriesLeft", ProcessInstanceQueries::hasRetriesLeft);
+
+	/** A job that failed and is waiting for its next attempt: retries left, an error message and no BPMN error. */
+	private static final String FAILED_JOB_WITH_RETRIES = "exists (select 1 from engine_job j where"
+			+ " j.process_instance_key = t.process_instance_key and j.state in ('CREATED', 'ACTIVATED')"
+			+ " and j.retries > 0 and j.error_message is not null and j.error_code is null)";
 
 	private final NamedParameterJdbcTemplate jdbc;
 
@@ -66,6 +88,31 @@ public class ProcessInstanceQueries {
 						rs.getString("process_definition_id"), rs.getString("flow_id"), "<default>"));
 	}
 
+	private static String exists(String prefix, String column, Type type, String field, JsonNode value,
+			Search.Params params) {
+		String condition = new Operators(new Search.Column(column, type), params).sql(field, value);
+		return condition == null ? null : prefix + condition + ")";
+	}
+
+	/** Instances carrying every given tag. */
+	private static String tags(JsonNode value, Search.Params params) {
+		if (!value.isArray()) {
+			throw Rejection.invalidArgument("Expected filter field 'tags' to be an array of tags, but got '" + value
+					+ "'");
+		}
+		List<String> conditions = new java.util.ArrayList<>();
+		value.forEach((tag) -> conditions.add(params.add(tag.asText()) + " = any(t.tags)"));
+		return String.join(" and ", conditions);
+	}
+
+	private static String hasRetriesLeft(JsonNode value, Search.Params params) {
+		if (!value.isBoolean()) {
+			throw Rejection.invalidArgument("Expected filter field 'hasRetriesLeft' to be a boolean, but got '" + value
+					+ "'");
+		}
+		return value.asBoolean() ? FAILED_JOB_WITH_RETRIES : "not " + FAILED_JOB_WITH_RETRIES;
+	}
+
 	private static String variables(JsonNode value, Search.Params params) {
 		StringBuilder sql = new StringBuilder();
 		for (JsonNode variable : value) {
@@ -85,11 +132,17 @@ public class ProcessInstanceQueries {
 		String id = rs.getString("process_definition_id");
 		String name = rs.getString("process_definition_name");
 		return new ProcessInstance(String.valueOf(rs.getLong("process_instance_key")), id, name == null ? id : name,
-				rs.getInt("process_definition_version"), null, String.valueOf(rs.getLong("process_definition_key")),
+				rs.getInt("process_definition_version"), rs.getString("version_tag"),
+				String.valueOf(rs.getLong("process_definition_key")),
 				Dates.format(rs.getTimestamp("start_date")), Dates.format(rs.getTimestamp("end_date")),
 				rs.getString("state"), rs.getBoolean("has_incident"), "<default>",
 				Dates.key((Long) rs.getObject("parent_process_instance_key")),
-				Dates.key((Long) rs.getObject("parent_element_instance_key")), List.of());
+				Dates.key((Long) rs.getObject("parent_element_instance_key")), tags(rs));
+	}
+
+	private static List<String> tags(ResultSet rs) throws SQLException {
+		java.sql.Array tags = rs.getArray("tags");
+		return tags == null ? List.of() : java.util.Arrays.stream((String[]) tags.getArray()).sorted().toList();
 	}
 
 	/** {@code ProcessInstanceResult}. */

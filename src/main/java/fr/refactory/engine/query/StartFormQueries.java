@@ -18,7 +18,8 @@ import org.springframework.stereotype.Component;
 /**
  * {@code GET /v2/process-definitions/{key}/form}: the form linked ({@code zeebe:formDefinition formId}) from the
  * process's none start event, resolved like user-task forms — the latest deployed version of that form id
- * (docs/decisions/0249). Embedded or custom forms ({@code formKey}) are not returned, as in Camunda.
+ * (docs/decisions/0249). Embedded or custom forms ({@code formKey}, {@code externalReference}) are rejected at
+ * deployment (no silent ignore).
  */
 @Component
 @ConditionalOnEmbeddedEngine

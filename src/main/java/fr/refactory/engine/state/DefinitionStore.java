@@ -11,6 +11,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import fr.refactory.engine.ConditionalOnEmbeddedEngine;
 import fr.refactory.engine.Rejection;
 import fr.refactory.engine.deployment.BpmnTransformer;
+import fr.refactory.engine.model.Binding;
 import fr.refactory.engine.model.ExecutableProcess;
 
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -41,6 +42,24 @@ public class DefinitionStore {
 					PROCESS, processId)
 			.stream()
 			.findFirst();
+	}
+
+	/** The version of a process a call activity's binding names, for a caller of this definition key. */
+	public Optional<ProcessDefinitionRow> boundProcess(String processId, Binding binding, long callerDefinitionKey) {
+		BoundVersions.Condition condition = BoundVersions.condition(binding, "process_definition_key",
+				BoundVersions.PROCESS, processId, callerDefinitionKey);
+		return this.jdbc
+			.query("select * from engine_process_definition where process_definition_id = ? and " + condition.sql()
+					+ " order by version desc limit 1", PROCESS, condition.argsAfter(processId))
+			.stream()
+			.findFirst();
+	}
+
+	/** Records that a deployment held this resource, whether it created its version or redeployed it unchanged. */
+	public void linkToDeployment(long deploymentKey, String kind, String resourceId, long definitionKey) {
+		this.jdbc.update("insert into engine_deployment_resource (deployment_key, resource_kind, resource_id,"
+				+ " definition_key) values (?,?,?,?) on conflict do nothing", deploymentKey, kind, resourceId,
+				definitionKey);
 	}
 
 	public Optional<ProcessDefinitionRow> process(String processId, int version) {

@@ -34,10 +34,12 @@ public class IncidentStore {
 		long key = this.keys.nextKey();
 		this.jdbc.update("insert into engine_incident (incident_key, error_type, error_message, state,"
 				+ " process_instance_key, process_definition_key, process_definition_id, element_id,"
-				+ " element_instance_key, job_key, retry_phase, creation_time) values (?,?,?,'ACTIVE',?,?,?,?,?,?,?,?)",
+				+ " element_instance_key, job_key, retry_phase, creation_time, error_message_hash)"
+				+ " values (?,?,?,'ACTIVE',?,?,?,?,?,?,?,?,?)",
 				key, incident.errorType(), incident.message() == null ? "" : incident.message(),
 				instance.processInstanceKey(), instance.processDefinitionKey(), instance.processDefinitionId(),
-				instance.elementId(), instance.key(), incident.jobKey(), incident.retryPhase(), incident.creationTime());
+				instance.elementId(), instance.key(), incident.jobKey(), incident.retryPhase(), incident.creationTime(),
+				(incident.message() == null ? "" : incident.message()).hashCode());
 		this.events.append(EngineEvent.about(instance, key, ValueType.INCIDENT, Intent.CREATED));
 		return key;
 	}

@@ -4,6 +4,7 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Clock;
+import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -43,6 +44,27 @@ public class RuntimeStore {
 				+ " parent_process_instance_key, parent_element_instance_key, root_process_instance_key)"
 				+ " values (?,?,?,?,?,'ACTIVE',?,?,?,?)", key, process.key(), process.processId(), process.version(),
 				process.name(), now(), parentPi, parentEi, root);
+	}
+
+	public void tagProcessInstance(long key, Collection<String> tags) {
+		if (!tags.isEmpty()) {
+			this.jdbc.update("update engine_process_instance set tags = ? where process_instance_key = ?",
+					(java.sql.PreparedStatement ps) -> {
+						ps.setArray(1, ps.getConnection().createArrayOf("text", tags.toArray()));
+						ps.setLong(2, key);
+					});
+		}
+	}
+
+	public void terminateAfter(long processInstanceKey, String elementId) {
+		this.jdbc.update("insert into engine_runtime_instruction (process_instance_key, after_element_id)"
+				+ " values (?,?) on conflict do nothing", processInstanceKey, elementId);
+	}
+
+	/** Whether a runtime instruction terminates the process instance once this element of it has completed. */
+	public boolean terminatesAfter(long processInstanceKey, String elementId) {
+		return !this.jdbc.queryForList("select 1 from engine_runtime_instruction where process_instance_key = ?"
+				+ " and after_element_id = ?", Integer.class, processInstanceKey, elementId).isEmpty();
 	}
 
 	/** Locks the root process instance of the given instance for the rest of the transaction. */

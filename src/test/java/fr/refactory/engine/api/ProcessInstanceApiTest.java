@@ -149,4 +149,96 @@ class ProcessInstanceApiTest extends EngineTestSupport {
 		assertThat(response.body()).contains("\"status\":400").contains("\"instance\":\"/v2/process-instances\"");
 	}
 
+	@Test
+	void shouldStoreReturnAndFilterTheTagsGivenAtCreation() {
+		String id = uniqueId("tagged");
+		deploy(Bpmn.createExecutableProcess(id).startEvent().userTask("wait", (t) -> t.zeebeUserTask()).endEvent()
+			.done());
+
+		var created = this.client.newCreateInstanceCommand().bpmnProcessId(id).latestVersion()
+			.tags("vin:WVW-1", "triage").send().join();
+		long other = this.client.newCreateInstanceCommand().bpmnProcessId(id).latestVersion()
+			.tags("triage").send().join().getProcessInstanceKey();
+
+		assertThat(created.getTags()).containsExactlyInAnyOrder("vin:WVW-1", "triage");
+		assertThat(this.client.newProcessInstanceGetRequest(created.getProcessInstanceKey()).send().join().getTags())
+			.containsExactlyInAnyOrder("vin:WVW-1", "triage");
+		assertThat(keys((f) -> f.processDefinitionId(id).tags("triage", "vin:WVW-1")))
+			.containsExactly(created.getProcessInstanceKey());
+		assertThat(keys((f) -> f.processDefinitionId(id).tags("triage")))
+			.containsExactlyInAnyOrder(created.getProcessInstanceKey(), other);
+	}
+
+	@Test
+	void shouldRejectATagTheClientWouldNotSendNamingTheField() throws Exception {
+		String id = uniqueId("badly-tagged");
+		deploy(Bpmn.createExecutableProcess(id).startEvent().endEvent().done());
+
+		var response = raw("POST", "/v2/process-instances", "application/json",
+				"{\"processDefinitionId\":\"" + id + "\",\"tags\":[\"1-starts-with-a-digit\"]}");
+
+		assertThat(response.statusCode()).isEqualTo(400);
+		assertThat(response.body()).contains("tags").contains("1-starts-with-a-digit");
+		assertThat(keys((f) -> f.processDefinitionId(id))).isEmpty();
+	}
+
+	@Test
+	void shouldTerminateTheInstanceAfterTheElementARuntimeInstructionNames() {
+		String id = uniqueId("cut-short");
+		deploy(Bpmn.createExecutableProcess(id)
+			.startEvent()
+			.manualTask("inspect")
+			.userTask("repair", (t) -> t.zeebeUserTask())
+			.endEvent()
+			.done());
+
+		long key = this.client.newCreateInstanceCommand().bpmnProcessId(id).latestVersion()
+			.terminateAfterElement("inspect").send().join().getProcessInstanceKey();
+
+		assertThat(state(key)).isEqualTo(ProcessInstanceState.TERMINATED);
+		assertThat(history(key)).contains("inspect:COMPLETED").noneMatch((entry) -> entry.startsWith("repair:"));
+		assertThat(problem(() -> this.client.newCreateInstanceCommand().bpmnProcessId(id).latestVersion()
+			.terminateAfterElement("nowhere").send().join(), 400).details().getDetail())
+			.contains("afterElementId").contains("nowhere");
+	}
+
+	@Test
+	void shouldFilterByElementIdErrorMessageItsHashCodeAndRetriesLeft() {
+		String id = uniqueId("troubled");
+		String type = uniqueId("troubled-work");
+		deploy(Bpmn.createExecutableProcess(id)
+			.startEvent()
+			.serviceTask("work", (t) -> t.zeebeJobType(type))
+			.endEvent()
+			.done());
+		long failing = start(id);
+		long retrying = start(id);
+		String message = uniqueId("pack isolation reading lost");
+		for (var job : activate(type, 2)) {
+			boolean last = job.getProcessInstanceKey() == failing;
+			this.client.newFailCommand(job.getKey()).retries(last ? 0 : 2).retryBackoff(Duration.ofHours(1))
+				.errorMessage(message).send().join();
+		}
+
+		assertThat(keys((f) -> f.processDefinitionId(id).elementId("work")))
+			.containsExactlyInAnyOrder(failing, retrying);
+		assertThat(keys((f) -> f.processDefinitionId(id).elementId("elsewhere"))).isEmpty();
+		assertThat(keys((f) -> f.processDefinitionId(id).errorMessage(message))).containsExactly(failing);
+		assertThat(keys((f) -> f.processDefinitionId(id).incidentErrorHashCode(message.hashCode())))
+			.containsExactly(failing);
+		assertThat(keys((f) -> f.processDefinitionId(id).hasRetriesLeft(true))).containsExactly(retrying);
+		assertThat(keys((f) -> f.processDefinitionId(id).hasRetriesLeft(false))).containsExactly(failing);
+	}
+
+	private java.util.List<Long> keys(java.util.function.Consumer<io.camunda.client.api.search.filter.ProcessInstanceFilter> filter) {
+		return this.client.newProcessInstanceSearchRequest()
+			.filter(filter)
+			.send()
+			.join()
+			.items()
+			.stream()
+			.map(ProcessInstance::getProcessInstanceKey)
+			.toList();
+	}
+
 }

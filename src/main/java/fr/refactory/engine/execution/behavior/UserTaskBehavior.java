@@ -15,7 +15,9 @@ import fr.refactory.engine.execution.ElementContext;
 import fr.refactory.engine.execution.ElementFailure;
 import fr.refactory.engine.expression.Expression;
 import fr.refactory.engine.expression.FeelExpressions;
+import fr.refactory.engine.model.Binding;
 import fr.refactory.engine.model.UserTaskDefinition;
+import fr.refactory.engine.state.BoundVersions;
 import fr.refactory.engine.state.RuntimeStore;
 import fr.refactory.engine.state.UserTaskStore;
 import fr.refactory.engine.state.UserTaskStore.NewUserTask;
@@ -53,7 +55,7 @@ public class UserTaskBehavior {
 		Timestamp due = date(task.dueDate(), scope);
 		Timestamp followUp = date(task.followUpDate(), scope);
 		int priority = priority(task.priority(), scope);
-		Long formKey = formKey(task.formId(), scope);
+		Long formKey = formKey(task.formId(), task.formBinding(), context.instance().processDefinitionKey(), scope);
 		this.tasks.create(context.instance(), new NewUserTask(context.process().version(), context.element().nameOrId(),
 				assignee, this.variables.write(groups), this.variables.write(users), due, followUp, priority, formKey,
 				this.variables.write(task.headers()), this.store.now()));
@@ -124,16 +126,20 @@ public class UserTaskBehavior {
 		}
 	}
 
-	private Long formKey(Expression expression, Map<String, Object> scope) {
+	private Long formKey(Expression expression, Binding binding, long callerDefinitionKey,
+			Map<String, Object> scope) {
 		String formId = text(expression, scope);
 		if (formId == null) {
 			return null;
 		}
-		List<Long> keys = this.jdbc.queryForList(
-				"select form_key from engine_form where form_id = ? order by version desc limit 1", Long.class, formId);
+		BoundVersions.Condition condition = BoundVersions.condition(binding, "form_key", BoundVersions.FORM, formId,
+				callerDefinitionKey);
+		List<Long> keys = this.jdbc.queryForList("select form_key from engine_form where form_id = ? and "
+				+ condition.sql() + " order by version desc limit 1", Long.class, condition.argsAfter(formId));
 		if (keys.isEmpty()) {
 			throw new ElementFailure("FORM_NOT_FOUND", "Expected to find a form with id '" + formId
-					+ "', but no form with this id is found, at least a form with this id should be available.");
+					+ "' and binding type " + binding.describe()
+					+ ", but no form with this id is found, at least a form with this id should be available.");
 		}
 		return keys.get(0);
 	}

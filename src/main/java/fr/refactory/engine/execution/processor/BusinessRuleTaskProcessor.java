@@ -17,7 +17,7 @@ import fr.refactory.engine.state.ElementInstance;
 import org.springframework.stereotype.Component;
 
 /**
- * Business-rule task: evaluates the called decision in the engine (latest version) into its result variable, or
+ * Business-rule task: evaluates the called decision in the engine (the version its binding names) into its result variable, or
  * else waits for a job worker.
  */
 @Component
@@ -45,10 +45,12 @@ public class BusinessRuleTaskProcessor implements ElementProcessor {
 		}
 		Map<String, Object> variables = context.variables();
 		String decisionId = FeelExpressions.evaluateString(called.decisionId(), variables);
-		DecisionStore.Definition definition = this.decisions.latest(decisionId)
-			.orElseThrow(() -> new ElementFailure("CALLED_DECISION_ERROR", "Expected to evaluate decision '"
-					+ decisionId + "', but no decision found for id '" + decisionId + "'"));
 		ElementInstance instance = context.instance();
+		DecisionStore.Definition definition = this.decisions
+			.bound(decisionId, called.binding(), instance.processDefinitionKey())
+			.orElseThrow(() -> new ElementFailure("CALLED_DECISION_ERROR", "Expected to evaluate decision '"
+					+ decisionId + "' with binding type " + called.binding().describe()
+					+ ", but no decision found for id '" + decisionId + "'"));
 		DecisionOutcome outcome = this.evaluator.evaluate(definition, variables, new DecisionStore.Link(
 				instance.processDefinitionKey(), instance.processInstanceKey(), instance.key()));
 		if (outcome.failed()) {

@@ -17,7 +17,7 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
 /**
- * Call activity: starts the latest version of the called process with the parent's variables (all of them, or only
+ * Call activity: starts the version of the called process its binding names with the parent's variables (all of them, or only
  * the input mappings), and on its completion merges the child's variables back (all, or only through output
  * mappings).
  */
@@ -38,9 +38,11 @@ public class CallActivityProcessor implements ElementProcessor {
 	public void onActivate(ElementContext context) {
 		CalledElement called = context.element().calledElement();
 		String processId = FeelExpressions.evaluateString(called.processId(), context.variables());
-		long key = this.definitions.latestProcess(processId)
+		long key = this.definitions
+			.boundProcess(processId, called.binding(), context.instance().processDefinitionKey())
 			.orElseThrow(() -> new ElementFailure("CALLED_ELEMENT_ERROR", "Expected process with BPMN process id '"
-					+ processId + "' to be deployed, but not found."))
+					+ processId + "' and binding type " + called.binding().describe()
+					+ " to be deployed, but not found."))
 			.key();
 		ExecutableProcess process = this.definitions.executable(key);
 		ElementInstance instance = context.instance();
