@@ -56,6 +56,9 @@ public class Incidents {
 		else if ("COMPLETE".equals(incident.get("retry_phase"))) {
 			this.executor.queueComplete(execution, elementInstanceKey, null);
 		}
+		else if (ProcessExecutor.RESUME_ACTIVATION.equals(incident.get("retry_phase"))) {
+			this.executor.queueResumeActivation(execution, elementInstanceKey);
+		}
 		else {
 			this.executor.queueActivate(execution, elementInstanceKey);
 		}

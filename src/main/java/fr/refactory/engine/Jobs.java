@@ -9,8 +9,10 @@ import fr.refactory.engine.execution.ElementContext;
 import fr.refactory.engine.execution.Execution;
 import fr.refactory.engine.execution.ProcessExecutor;
 import fr.refactory.engine.execution.behavior.ErrorEvents;
+import fr.refactory.engine.execution.behavior.ExecutionListenerBehavior;
 import fr.refactory.engine.execution.behavior.IncidentBehavior;
 import fr.refactory.engine.job.JobWaiters;
+import fr.refactory.engine.model.ExecutionListener;
 import fr.refactory.engine.state.ElementInstance;
 import fr.refactory.engine.state.JobStore;
 import fr.refactory.engine.state.JobStore.Job;
@@ -51,6 +53,12 @@ public class Jobs {
 		requireState(job, "complete", "CREATED", "ACTIVATED");
 		this.jobs.complete(job);
 		Execution execution = this.executor.begin();
+		if (ExecutionListenerBehavior.KIND.equals(job.listener().kind())) {
+			this.executor.executionListenerCompleted(execution, element(job),
+					ExecutionListener.EventType.valueOf(job.listener().eventType()), job.listener().index(), variables);
+			this.executor.drain(execution);
+			return;
+		}
 		ElementContext context = this.executor.context(execution, element(job));
 		this.executor.variableBehavior().mergeCompletionVariables(context, variables);
 		this.executor.queueComplete(execution, job.elementInstanceKey(), null);
@@ -84,6 +92,10 @@ public class Jobs {
 		}
 		Job job = lockedJob(jobKey, "throw an error for");
 		requireState(job, "throw an error for", "CREATED", "ACTIVATED");
+		if (!job.listener().isNone()) {
+			throw Rejection.invalidState("Expected to throw an error for job with key '" + jobKey + "', but it is a "
+					+ job.listener().kind() + " job, which cannot throw a BPMN error");
+		}
 		ElementInstance element = element(job);
 		this.jobs.errorThrown(job, errorCode, errorMessage);
 		Execution execution = this.executor.begin();
