@@ -44,7 +44,8 @@ public class JobQueries {
 		.field("errorMessage", "error_message", Type.STRING)
 		.field("deadline", "deadline", Type.DATE)
 		.field("hasFailedWithRetriesLeft", "failed_with_retries_left", Type.BOOLEAN)
-		.field("isDenied", "false", Type.BOOLEAN);
+		.field("isDenied", "denied", Type.BOOLEAN)
+		.field("deniedReason", "denied_reason", Type.STRING);
 
 	private final NamedParameterJdbcTemplate jdbc;
 
@@ -61,7 +62,8 @@ public class JobQueries {
 
 	private Job map(ResultSet rs) throws SQLException {
 		return new Job(String.valueOf(rs.getLong("job_key")), rs.getString("type"), rs.getString("worker"),
-				rs.getString("api_state"), rs.getString("kind"), rs.getString("listener_event_type"), rs.getInt("retries"), false, null,
+				rs.getString("api_state"), rs.getString("kind"), rs.getString("listener_event_type"), rs.getInt("retries"), rs.getBoolean("denied"),
+				rs.getString("denied_reason"),
 				rs.getBoolean("failed_with_retries_left"), rs.getString("error_code"), rs.getString("error_message"),
 				headers(rs.getString("custom_headers")), Dates.format(rs.getTimestamp("deadline")), null,
 				rs.getString("process_definition_id"), String.valueOf(rs.getLong("process_definition_key")),

@@ -93,6 +93,12 @@ public class JobStore {
 		this.events.append(job.event(Intent.COMPLETED));
 	}
 
+	/** A task listener denied its task's lifecycle transition with this reason (kept for the job search). */
+	public void deny(Job job, String deniedReason) {
+		this.jdbc.update("update engine_job set denied = true, denied_reason = ? where job_key = ?", deniedReason,
+				job.key());
+	}
+
 	/** A failure with retries left: activatable again, at once or after the back-off ({@code retryAt}). */
 	public void failWithRetries(Job job, int retries, String errorMessage, Timestamp retryAt) {
 		this.jdbc.update("update engine_job set state = 'CREATED', retries = ?, error_message = ?, worker = null,"
