@@ -14,6 +14,8 @@ import fr.refactory.system.subject.ProcessSubjectVariables.Subject;
 import fr.refactory.system.security.ConsoleClient;
 import io.camunda.client.CamundaClient;
 import io.camunda.client.api.command.ProblemException;
+import io.camunda.client.api.search.enums.JobKind;
+import io.camunda.client.api.search.enums.ListenerEventType;
 import io.camunda.client.api.search.enums.UserTaskState;
 import io.camunda.client.api.search.filter.UserTaskFilter;
 import io.camunda.client.api.search.response.ElementInstance;
@@ -86,6 +88,27 @@ public class OperatorTasks {
 		}
 		Object schema = this.client.newUserTaskGetFormRequest(task.getUserTaskKey()).send().join().getSchema();
 		return Optional.ofNullable(schema).map(Object::toString);
+	}
+
+	/**
+	 * Why the task's last completion was refused, when a completing task listener denied it (the listener job's
+	 * denied reason); empty when none was denied.
+	 */
+	public Optional<String> completionDenialOf(UserTask task) {
+		return this.client.newJobSearchRequest()
+			.filter((filter) -> filter.elementInstanceKey(task.getElementInstanceKey())
+				.kind(JobKind.TASK_LISTENER)
+				.listenerEventType(ListenerEventType.COMPLETING)
+				.isDenied(true))
+			.sort((sort) -> sort.jobKey().desc())
+			.page((page) -> page.limit(1))
+			.send()
+			.join()
+			.items()
+			.stream()
+			.findFirst()
+			.map((job) -> job.getDeniedReason() == null || job.getDeniedReason().isBlank()
+					? "no reason given" : job.getDeniedReason());
 	}
 
 	public Map<String, Object> variablesOf(UserTask task) {

@@ -127,6 +127,7 @@ class TaskPageController {
 		model.addAttribute("history", this.tasks.historyOf(task.getProcessInstanceKey()));
 		model.addAttribute("claimedByMe", principal.getName().equals(task.getAssignee()));
 		model.addAttribute("hvOperation", HabilitationGuard.operationTypeOf(task).orElse(null));
+		model.addAttribute("completionDenial", this.tasks.completionDenialOf(task).orElse(null));
 		return "console/task";
 	}
 

@@ -30,8 +30,11 @@ public class Incidents {
 
 	private final JobStore jobs;
 
+	private final UserTasks userTasks;
+
 	Incidents(IncidentStore incidentStore, ProcessExecutor executor, IncidentBehavior incidents, JobWaiters waiters,
-			JobStore jobs) {
+			JobStore jobs, UserTasks userTasks) {
+		this.userTasks = userTasks;
 		this.jobs = jobs;
 		this.incidentStore = incidentStore;
 		this.executor = executor;
@@ -55,6 +58,14 @@ public class Incidents {
 		}
 		else if ("COMPLETE".equals(incident.get("retry_phase"))) {
 			this.executor.queueComplete(execution, elementInstanceKey, null);
+		}
+		else if (UserTasks.COMPLETING_LISTENERS.equals(incident.get("retry_phase"))) {
+			this.incidents.resolve(incidentKey, elementInstanceKey);
+			this.userTasks.retryCompletingListeners(elementInstanceKey);
+			return;
+		}
+		else if (ProcessExecutor.RESUME_ACTIVATION.equals(incident.get("retry_phase"))) {
+			this.executor.queueResumeActivation(execution, elementInstanceKey);
 		}
 		else {
 			this.executor.queueActivate(execution, elementInstanceKey);

@@ -9,8 +9,11 @@ import fr.refactory.engine.execution.ElementContext;
 import fr.refactory.engine.execution.Execution;
 import fr.refactory.engine.execution.ProcessExecutor;
 import fr.refactory.engine.execution.behavior.ErrorEvents;
+import fr.refactory.engine.execution.behavior.ExecutionListenerBehavior;
 import fr.refactory.engine.execution.behavior.IncidentBehavior;
+import fr.refactory.engine.execution.behavior.TaskListenerBehavior;
 import fr.refactory.engine.job.JobWaiters;
+import fr.refactory.engine.model.ExecutionListener;
 import fr.refactory.engine.state.ElementInstance;
 import fr.refactory.engine.state.JobStore;
 import fr.refactory.engine.state.JobStore.Job;
@@ -35,8 +38,11 @@ public class Jobs {
 
 	private final ErrorEvents errors;
 
+	private final UserTasks userTasks;
+
 	Jobs(JobStore jobs, ProcessExecutor executor, IncidentBehavior incidents, JobWaiters waiters, Clock clock,
-			ErrorEvents errors) {
+			ErrorEvents errors, UserTasks userTasks) {
+		this.userTasks = userTasks;
 		this.jobs = jobs;
 		this.executor = executor;
 		this.incidents = incidents;
@@ -47,14 +53,42 @@ public class Jobs {
 
 	@Transactional
 	public void complete(long jobKey, Map<String, Object> variables) {
+		complete(jobKey, variables, null);
+	}
+
+	/** Completes the job; {@code result} is a task listener's (denial, corrections), null for other jobs. */
+	@Transactional
+	public void complete(long jobKey, Map<String, Object> variables, UserTasks.ListenerResult result) {
 		Job job = lockedJob(jobKey, "complete");
 		requireState(job, "complete", "CREATED", "ACTIVATED");
 		this.jobs.complete(job);
+		if (TaskListenerBehavior.KIND.equals(job.listener().kind())) {
+			completeTaskListener(job, variables, result);
+			return;
+		}
 		Execution execution = this.executor.begin();
+		if (ExecutionListenerBehavior.KIND.equals(job.listener().kind())) {
+			this.executor.executionListenerCompleted(execution, element(job),
+					ExecutionListener.EventType.valueOf(job.listener().eventType()), job.listener().index(), variables);
+			this.executor.drain(execution);
+			return;
+		}
 		ElementContext context = this.executor.context(execution, element(job));
 		this.executor.variableBehavior().mergeCompletionVariables(context, variables);
 		this.executor.queueComplete(execution, job.elementInstanceKey(), null);
 		this.executor.drain(execution);
+	}
+
+	private void completeTaskListener(Job job, Map<String, Object> variables, UserTasks.ListenerResult result) {
+		if (variables != null && !variables.isEmpty()) {
+			throw Rejection.invalidArgument("Expected to complete task listener job with key '" + job.key()
+					+ "' without variables, but got " + variables.keySet() + "; task listeners cannot set variables");
+		}
+		UserTasks.ListenerResult given = result == null ? new UserTasks.ListenerResult(false, null, Map.of()) : result;
+		if (given.denied()) {
+			this.jobs.deny(job, given.deniedReason());
+		}
+		this.userTasks.completingListenerCompleted(job, given);
 	}
 
 	@Transactional
@@ -84,6 +118,10 @@ public class Jobs {
 		}
 		Job job = lockedJob(jobKey, "throw an error for");
 		requireState(job, "throw an error for", "CREATED", "ACTIVATED");
+		if (!job.listener().isNone()) {
+			throw Rejection.invalidState("Expected to throw an error for job with key '" + jobKey + "', but it is a "
+					+ job.listener().kind() + " job, which cannot throw a BPMN error");
+		}
 		ElementInstance element = element(job);
 		this.jobs.errorThrown(job, errorCode, errorMessage);
 		Execution execution = this.executor.begin();

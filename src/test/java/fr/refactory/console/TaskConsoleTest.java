@@ -67,6 +67,41 @@ class TaskConsoleTest extends RefactoryIntegrationTest {
 	}
 
 	@Test
+	void shouldShowWhyACompletingTaskListenerRefusedTheCompletionOnTheTaskPage() {
+		String processId = "denied-" + java.util.UUID.randomUUID().toString().substring(0, 8);
+		String check = processId + "-check";
+		this.client.newDeployResourceCommand()
+			.addProcessModel(io.camunda.zeebe.model.bpmn.Bpmn.createExecutableProcess(processId)
+				.startEvent()
+				.userTask("review", (t) -> t.name("Photo review")
+					.zeebeUserTask()
+					.zeebeCandidateGroups("intake-operators")
+					.zeebeTaskListener((l) -> l.completing().type(check)))
+				.endEvent()
+				.done(), "denied.bpmn")
+			.send()
+			.join();
+		long instance = this.client.newCreateInstanceCommand().bpmnProcessId(processId).latestVersion().send().join()
+			.getProcessInstanceKey();
+		WebSession operator = WebSession.signedIn(baseUrl(), "intake-operator");
+		long taskKey = this.client.newUserTaskSearchRequest().filter((f) -> f.processInstanceKey(instance)).send()
+			.join().items().get(0).getUserTaskKey();
+		operator.post("/console/tasks/" + taskKey + "/claim", Map.of());
+		operator.post("/console/tasks/" + taskKey + "/complete", Map.of());
+
+		long job = this.client.newActivateJobsCommand().jobType(check).maxJobsToActivate(1).send().join().getJobs()
+			.get(0).getKey();
+		this.client.newCompleteCommand(job)
+			.withResult((r) -> r.forUserTask().deny(true, "Odometer photo missing"))
+			.send()
+			.join();
+
+		HttpResponse<String> page = operator.get("/console/tasks/" + taskKey);
+		assertThat(page.statusCode()).isEqualTo(200);
+		assertThat(page.body()).contains("id=\"completion-denied\"").contains("Completion was refused: Odometer photo missing");
+	}
+
+	@Test
 	void shouldHideAndRefuseTasksOutsideTheUsersGroups() {
 		WebSession outsider = WebSession.signedIn(baseUrl(), "battery-technician");
 		long taskKey = openTask("task-gate-inspection").getUserTaskKey();

@@ -5,6 +5,7 @@ import java.util.Map;
 import fr.refactory.engine.ConditionalOnEmbeddedEngine;
 import jakarta.servlet.http.HttpServletRequest;
 import fr.refactory.engine.Jobs;
+import fr.refactory.engine.UserTasks;
 import fr.refactory.engine.job.ActivationRequest;
 import fr.refactory.engine.job.JobWaiters;
 import fr.refactory.engine.query.JobQueries;
@@ -74,7 +75,8 @@ class JobController {
 	@PostMapping("/v2/jobs/{key}/completion")
 	@ResponseStatus(HttpStatus.NO_CONTENT)
 	void complete(@PathVariable long key, @RequestBody(required = false) CompleteRequest body) {
-		this.jobs.complete(key, body == null ? null : body.variables());
+		this.jobs.complete(key, body == null ? null : body.variables(),
+				body == null || body.result() == null ? null : body.result().toListenerResult());
 	}
 
 	@PostMapping("/v2/jobs/{key}/failure")
@@ -100,7 +102,35 @@ class JobController {
 		this.jobs.update(key, changeset.retries(), changeset.timeout());
 	}
 
-	record CompleteRequest(Map<String, Object> variables) {
+	record CompleteRequest(Map<String, Object> variables, JobResult result) {
+	}
+
+	/** A user-task listener's job result: a denial with its reason, or corrections of the task. */
+	record JobResult(String type, Boolean denied, String deniedReason, Corrections corrections) {
+
+		UserTasks.ListenerResult toListenerResult() {
+			Map<String, Object> given = new java.util.LinkedHashMap<>();
+			if (this.corrections != null) {
+				putIfGiven(given, "assignee", this.corrections.assignee());
+				putIfGiven(given, "dueDate", this.corrections.dueDate());
+				putIfGiven(given, "followUpDate", this.corrections.followUpDate());
+				putIfGiven(given, "candidateUsers", this.corrections.candidateUsers());
+				putIfGiven(given, "candidateGroups", this.corrections.candidateGroups());
+				putIfGiven(given, "priority", this.corrections.priority());
+			}
+			return new UserTasks.ListenerResult(Boolean.TRUE.equals(this.denied), this.deniedReason, given);
+		}
+
+		private static void putIfGiven(Map<String, Object> into, String name, Object value) {
+			if (value != null) {
+				into.put(name, value);
+			}
+		}
+
+	}
+
+	record Corrections(String assignee, String dueDate, String followUpDate, java.util.List<String> candidateUsers,
+			java.util.List<String> candidateGroups, Integer priority) {
 	}
 
 	record FailRequest(Integer retries, String errorMessage, Long retryBackOff, Map<String, Object> variables) {

@@ -87,6 +87,8 @@ public final class BpmnTransformer {
 
 	private final EventDefinitions events = new EventDefinitions(this::feel);
 
+	private final ListenerDefinitions listeners = new ListenerDefinitions(this::feel, this::reject);
+
 	public BpmnTransformer(String resourceName, Predicate<String> decisionExists) {
 		this.resourceName = resourceName;
 		this.decisionExists = decisionExists;
@@ -134,12 +136,15 @@ public final class BpmnTransformer {
 	private ExecutableProcess transformProcess(Process process) {
 		Map<String, ExecutableElement> elements = new LinkedHashMap<>();
 		Map<String, ExecutableFlow> flows = new LinkedHashMap<>();
+		this.listeners.reset();
 		String start = collect(process.getId(), process.getFlowElements(), elements, flows);
-		elements.put(process.getId(), new ExecutableElement(process.getId(), process.getName(), ElementType.PROCESS,
+		ExecutableElement root = new ExecutableElement(process.getId(), process.getName(), ElementType.PROCESS,
 				null, List.of(), List.of(), null, List.of(), List.of(), null, null, null, null, null, null, start, null,
-				null, null, null, null));
+				null, null, null, null);
+		elements.put(process.getId(), root);
+		this.listeners.collect(process, root);
 		ExecutableProcess executable = new ExecutableProcess(0, process.getId(), 0, process.getName(),
-				Map.copyOf(elements), Map.copyOf(flows));
+				Map.copyOf(elements), Map.copyOf(flows), this.listeners.collected());
 		checkLinks(executable);
 		return executable;
 	}
@@ -236,6 +241,7 @@ public final class BpmnTransformer {
 				extensions.mappings(false), extensions.job(), userTask(node, extensions), calledDecision(node),
 				extensions.calledElement(), extensions.script(), extensions.resultVariable(), start, message,
 				eventDefinition, this.events.boundaryOf(node), null, eventSubprocessStart(node));
+		this.listeners.collect(node, element);
 		return multiInstanceBodyOr(node, element);
 	}
 

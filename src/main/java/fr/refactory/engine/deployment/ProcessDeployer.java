@@ -81,8 +81,7 @@ public class ProcessDeployer {
 				process.name(), versionTag, resource.name(), checksum);
 		this.store.insertProcess(row, new String(resource.content(), StandardCharsets.UTF_8), deploymentKey,
 				this.clock.instant());
-		ExecutableProcess executable = new ExecutableProcess(row.key(), process.processId(), version, process.name(),
-				process.elements(), process.flows());
+		ExecutableProcess executable = process.deployedAs(row.key(), version);
 		this.store.remember(executable);
 		try {
 			this.timerStartEvents.deployed(executable);

@@ -17,6 +17,12 @@ public interface ElementProcessor {
 	default void onComplete(ElementContext context) {
 	}
 
+	/**
+	 * Called once the element's end listeners have run, right before it leaves (the process ends its instance here).
+	 */
+	default void onCompleted(ElementContext context) {
+	}
+
 	/** Called when the element instance is terminated (cancel): release jobs, tasks, children. */
 	default void onTerminate(ElementContext context) {
 	}

@@ -92,7 +92,10 @@ public final class Execution {
 
 		enum Kind {
 
-			ACTIVATE, COMPLETE
+			ACTIVATE, COMPLETE,
+
+			/** The element's work after its start listeners (an incident there was resolved). */
+			RESUME_ACTIVATION
 
 		}
 

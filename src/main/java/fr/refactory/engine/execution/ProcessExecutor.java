@@ -7,6 +7,7 @@ import fr.refactory.engine.ConditionalOnEmbeddedEngine;
 import fr.refactory.engine.execution.Execution.Step;
 import fr.refactory.engine.execution.behavior.BoundaryEvents;
 import fr.refactory.engine.execution.behavior.EventSubprocesses;
+import fr.refactory.engine.execution.behavior.ExecutionListenerBehavior;
 import fr.refactory.engine.execution.behavior.IncidentBehavior;
 import fr.refactory.engine.execution.behavior.VariableBehavior;
 import fr.refactory.engine.expression.ExpressionFailure;
@@ -14,6 +15,7 @@ import fr.refactory.engine.model.ElementType;
 import fr.refactory.engine.model.ExecutableElement;
 import fr.refactory.engine.model.ExecutableFlow;
 import fr.refactory.engine.model.ExecutableProcess;
+import fr.refactory.engine.model.ExecutionListener.EventType;
 import fr.refactory.engine.state.DefinitionStore;
 import fr.refactory.engine.state.ElementInstance;
 import fr.refactory.engine.state.Intent;
@@ -31,6 +33,9 @@ import org.springframework.stereotype.Component;
 @ConditionalOnEmbeddedEngine
 public class ProcessExecutor {
 
+	/** The retry phase of an incident raised by an element's own work after its start listeners ran. */
+	public static final String RESUME_ACTIVATION = "RESUME_ACTIVATION";
+
 	private final RuntimeStore store;
 
 	private final DefinitionStore definitions;
@@ -47,9 +52,12 @@ public class ProcessExecutor {
 
 	private final EventSubprocesses eventSubprocesses;
 
+	private final ExecutionListenerBehavior listeners;
+
 	ProcessExecutor(RuntimeStore store, DefinitionStore definitions, KeyGenerator keys,
 			VariableBehavior variableBehavior, IncidentBehavior incidents, ElementProcessors processors,
-			BoundaryEvents boundaryEvents, EventSubprocesses eventSubprocesses) {
+			BoundaryEvents boundaryEvents, EventSubprocesses eventSubprocesses, ExecutionListenerBehavior listeners) {
+		this.listeners = listeners;
 		this.store = store;
 		this.definitions = definitions;
 		this.keys = keys;
@@ -107,6 +115,11 @@ public class ProcessExecutor {
 		execution.push(new Step(Step.Kind.ACTIVATE, elementInstanceKey, null));
 	}
 
+	/** Queues the element's own work after its start listeners (resolving an incident raised there). */
+	public void queueResumeActivation(Execution execution, long elementInstanceKey) {
+		execution.push(new Step(Step.Kind.RESUME_ACTIVATION, elementInstanceKey, null));
+	}
+
 	public void drain(Execution execution) {
 		Step step = execution.next();
 		while (step != null) {
@@ -128,33 +141,76 @@ public class ProcessExecutor {
 		}
 		ElementContext context = context(execution, instance);
 		ElementProcessor processor = this.processors.of(context.element().type());
-		if (step.kind() == Step.Kind.ACTIVATE) {
-			activate(context, processor);
-		}
-		else {
-			complete(context, processor, step.flowIds());
+		switch (step.kind()) {
+			case ACTIVATE -> activate(context, processor);
+			case RESUME_ACTIVATION -> failingAs(context, RESUME_ACTIVATION, () -> finishActivation(context, processor));
+			default -> complete(context, processor, step.flowIds());
 		}
 	}
 
 	private void activate(ElementContext context, ElementProcessor processor) {
 		this.store.elementEvent(context.instance(), Intent.ELEMENT_ACTIVATING);
-		try {
+		failingAs(context, "ACTIVATE", () -> {
 			this.variableBehavior.applyInputs(context);
-			this.boundaryEvents.check(context);
-			this.eventSubprocesses.check(context);
-			processor.onActivate(context);
-			this.boundaryEvents.open(context);
-			this.eventSubprocesses.open(context);
-			if (!context.completedWhileActivating()) {
-				this.store.elementEvent(context.instance(), Intent.ELEMENT_ACTIVATED);
+			if (!this.listeners.runFirst(context, EventType.START)) {
+				finishActivation(context, processor);
 			}
+		});
+	}
+
+	/** The element's own work, once its start listeners ran. */
+	private void finishActivation(ElementContext context, ElementProcessor processor) {
+		this.boundaryEvents.check(context);
+		this.eventSubprocesses.check(context);
+		processor.onActivate(context);
+		this.boundaryEvents.open(context);
+		this.eventSubprocesses.open(context);
+		if (!context.completedWhileActivating()) {
+			this.store.elementEvent(context.instance(), Intent.ELEMENT_ACTIVATED);
+		}
+	}
+
+	/**
+	 * The job of the element's execution listener at {@code index} completed with these variables: the next listener
+	 * runs, or the element continues (its own work after start listeners, leaving after end listeners).
+	 */
+	public void executionListenerCompleted(Execution execution, ElementInstance instance, EventType eventType,
+			int index, Map<String, Object> variables) {
+		ElementContext context = context(execution, instance);
+		ElementProcessor processor = this.processors.of(context.element().type());
+		boolean start = eventType == EventType.START;
+		boolean[] another = new boolean[1];
+		boolean applied = failingAs(context, start ? "ACTIVATE" : "COMPLETE",
+				() -> another[0] = this.listeners.completed(context, eventType, index, variables));
+		if (!applied || another[0]) {
+			return;
+		}
+		if (start) {
+			failingAs(context, RESUME_ACTIVATION, () -> finishActivation(context, processor));
+		}
+		else {
+			finishCompletion(context, processor, null);
+		}
+	}
+
+	/**
+	 * Runs part of the element's lifecycle; a failure becomes an incident that retries the given phase.
+	 *
+	 * @return whether the work ran without failure
+	 */
+	private boolean failingAs(ElementContext context, String retryPhase, Runnable work) {
+		try {
+			work.run();
+			return true;
 		}
 		catch (ElementFailure failure) {
-			this.incidents.create(context.instance(), failure.errorType(), failure.getMessage(), "ACTIVATE", null);
+			this.incidents.create(context.instance(), failure.errorType(), failure.getMessage(), retryPhase, null);
 		}
 		catch (ExpressionFailure failure) {
-			this.incidents.create(context.instance(), "EXTRACT_VALUE_ERROR", failure.getMessage(), "ACTIVATE", null);
+			String errorType = "COMPLETE".equals(retryPhase) ? "IO_MAPPING_ERROR" : "EXTRACT_VALUE_ERROR";
+			this.incidents.create(context.instance(), errorType, failure.getMessage(), retryPhase, null);
 		}
+		return false;
 	}
 
 	private void complete(ElementContext context, ElementProcessor processor, List<String> flowIds) {
@@ -166,6 +222,9 @@ public class ProcessExecutor {
 			if (flowScope != null) {
 				this.processors.of(flowScope.type()).onChildCompleting(context);
 			}
+			if (this.listeners.runFirst(context, EventType.END)) {
+				return;
+			}
 		}
 		catch (ElementFailure failure) {
 			this.incidents.create(context.instance(), failure.errorType(), failure.getMessage(), "COMPLETE", null);
@@ -175,6 +234,12 @@ public class ProcessExecutor {
 			this.incidents.create(context.instance(), "IO_MAPPING_ERROR", failure.getMessage(), "COMPLETE", null);
 			return;
 		}
+		finishCompletion(context, processor, flowIds);
+	}
+
+	/** The element leaves, once its end listeners ran: completed, its flows taken. */
+	private void finishCompletion(ElementContext context, ElementProcessor processor, List<String> flowIds) {
+		processor.onCompleted(context);
 		ElementInstance instance = context.instance();
 		this.store.endElementInstance(instance, ElementInstance.COMPLETED);
 		this.boundaryEvents.close(context);
@@ -239,6 +304,7 @@ public class ProcessExecutor {
 		this.boundaryEvents.close(context);
 		this.eventSubprocesses.close(context);
 		this.processors.of(context.element().type()).onTerminate(context);
+		this.listeners.cancel(instance.key());
 		this.incidents.resolveAllOf(instance.key());
 		this.store.endElementInstance(instance, ElementInstance.TERMINATED);
 		this.store.clearJoinTokens(instance.key());

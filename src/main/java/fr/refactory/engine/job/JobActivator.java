@@ -68,7 +68,7 @@ public class JobActivator {
 					job.processDefinitionVersion(), String.valueOf(job.processDefinitionKey()),
 					String.valueOf(job.processInstanceKey()), job.elementId(), String.valueOf(job.elementInstanceKey()),
 					headers(job.customHeaders()), request.workerName(), job.retries(), deadline, null, "<default>",
-					"BPMN_ELEMENT", "UNSPECIFIED", List.of()))
+					job.listener().kind(), job.listener().eventType(), List.of()))
 			.toList();
 		return jobs.stream().map((job) -> withVariables(job, request.fetchVariable())).toList();
 	}

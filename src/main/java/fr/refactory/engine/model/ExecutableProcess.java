@@ -2,9 +2,15 @@ package fr.refactory.engine.model;
 
 import java.util.Map;
 
-/** A deployed process version, parsed once: its elements and flows by id. */
+/** A deployed process version, parsed once: its elements and flows by id, and their listeners. */
 public record ExecutableProcess(long key, String processId, int version, String name,
-		Map<String, ExecutableElement> elements, Map<String, ExecutableFlow> flows) {
+		Map<String, ExecutableElement> elements, Map<String, ExecutableFlow> flows, ElementListeners listeners) {
+
+	/** This parsed process as the deployed version with this key. */
+	public ExecutableProcess deployedAs(long deployedKey, int deployedVersion) {
+		return new ExecutableProcess(deployedKey, this.processId, deployedVersion, this.name, this.elements, this.flows,
+				this.listeners);
+	}
 
 	public ExecutableElement root() {
 		return this.elements.get(this.processId);

@@ -16,8 +16,7 @@ import org.springframework.stereotype.Component;
 /**
  * Read model of jobs for {@code POST /v2/jobs/search}. The engine's {@code ACTIVATED} is not a Camunda job state: an
  * activated job is reported (and filtered) as {@code CREATED}, as Camunda does (activation is not a state change of
- * the job record). Every job is a {@code BPMN_ELEMENT} job: the engine has no execution or task listeners
- * (docs/decisions/0247).
+ * the job record); listener jobs have their kind and listener event type (docs/decisions/0247, 0285).
  */
 @Component
 @ConditionalOnEmbeddedEngine
@@ -32,8 +31,8 @@ public class JobQueries {
 		.field("type", "type", Type.STRING)
 		.field("worker", "worker", Type.STRING)
 		.field("state", "api_state", Type.STRING)
-		.field("kind", "'BPMN_ELEMENT'", Type.STRING)
-		.field("listenerEventType", "'UNSPECIFIED'", Type.STRING)
+		.field("kind", "kind", Type.STRING)
+		.field("listenerEventType", "listener_event_type", Type.STRING)
 		.field("processDefinitionId", "process_definition_id", Type.STRING)
 		.field("processDefinitionKey", "process_definition_key", Type.KEY)
 		.field("processInstanceKey", "process_instance_key", Type.KEY)
@@ -45,7 +44,8 @@ public class JobQueries {
 		.field("errorMessage", "error_message", Type.STRING)
 		.field("deadline", "deadline", Type.DATE)
 		.field("hasFailedWithRetriesLeft", "failed_with_retries_left", Type.BOOLEAN)
-		.field("isDenied", "false", Type.BOOLEAN);
+		.field("isDenied", "denied", Type.BOOLEAN)
+		.field("deniedReason", "denied_reason", Type.STRING);
 
 	private final NamedParameterJdbcTemplate jdbc;
 
@@ -62,7 +62,8 @@ public class JobQueries {
 
 	private Job map(ResultSet rs) throws SQLException {
 		return new Job(String.valueOf(rs.getLong("job_key")), rs.getString("type"), rs.getString("worker"),
-				rs.getString("api_state"), "BPMN_ELEMENT", "UNSPECIFIED", rs.getInt("retries"), false, null,
+				rs.getString("api_state"), rs.getString("kind"), rs.getString("listener_event_type"), rs.getInt("retries"), rs.getBoolean("denied"),
+				rs.getString("denied_reason"),
 				rs.getBoolean("failed_with_retries_left"), rs.getString("error_code"), rs.getString("error_message"),
 				headers(rs.getString("custom_headers")), Dates.format(rs.getTimestamp("deadline")), null,
 				rs.getString("process_definition_id"), String.valueOf(rs.getLong("process_definition_key")),

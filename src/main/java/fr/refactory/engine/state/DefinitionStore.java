@@ -112,8 +112,7 @@ public class DefinitionStore {
 			.filter((p) -> p.processId().equals(row.processId()))
 			.findFirst()
 			.orElseThrow();
-		return new ExecutableProcess(key, parsed.processId(), row.version(), parsed.name(), parsed.elements(),
-				parsed.flows());
+		return parsed.deployedAs(key, row.version());
 	}
 
 	/** The latest version of every deployed process (where start events subscribe). */

@@ -42,12 +42,20 @@ public class JobStore {
 	/** Creates an activatable job for the element instance; returns its key. */
 	public long create(ElementInstance instance, int processDefinitionVersion, String type, int retries,
 			String customHeaders, Timestamp now) {
+		return create(instance, processDefinitionVersion, type, retries, customHeaders, now, Listener.NONE);
+	}
+
+	/** Creates an activatable job of a listener (or of the element itself for {@link Listener#NONE}). */
+	public long create(ElementInstance instance, int processDefinitionVersion, String type, int retries,
+			String customHeaders, Timestamp now, Listener listener) {
 		long key = this.keys.nextKey();
 		this.jdbc.update("insert into engine_job (job_key, type, state, retries, custom_headers, process_instance_key,"
 				+ " element_instance_key, element_id, process_definition_key, process_definition_id,"
-				+ " process_definition_version, creation_time) values (?,?,'CREATED',?,?,?,?,?,?,?,?,?)", key, type,
-				retries, customHeaders, instance.processInstanceKey(), instance.key(), instance.elementId(),
-				instance.processDefinitionKey(), instance.processDefinitionId(), processDefinitionVersion, now);
+				+ " process_definition_version, creation_time, kind, listener_event_type, listener_index)"
+				+ " values (?,?,'CREATED',?,?,?,?,?,?,?,?,?,?,?,?)", key, type, retries, customHeaders,
+				instance.processInstanceKey(), instance.key(), instance.elementId(), instance.processDefinitionKey(),
+				instance.processDefinitionId(), processDefinitionVersion, now, listener.kind(), listener.eventType(),
+				listener.index());
 		this.events.append(EngineEvent.about(instance, key, ValueType.JOB, Intent.CREATED));
 		return key;
 	}
@@ -83,6 +91,12 @@ public class JobStore {
 	public void complete(Job job) {
 		this.jdbc.update("update engine_job set state = 'COMPLETED' where job_key = ?", job.key());
 		this.events.append(job.event(Intent.COMPLETED));
+	}
+
+	/** A task listener denied its task's lifecycle transition with this reason (kept for the job search). */
+	public void deny(Job job, String deniedReason) {
+		this.jdbc.update("update engine_job set denied = true, denied_reason = ? where job_key = ?", deniedReason,
+				job.key());
 	}
 
 	/** A failure with retries left: activatable again, at once or after the back-off ({@code retryAt}). */
@@ -162,13 +176,32 @@ public class JobStore {
 		return new Job(rs.getLong("job_key"), rs.getString("type"), rs.getString("state"), rs.getInt("retries"),
 				rs.getLong("process_instance_key"), rs.getLong("element_instance_key"), rs.getString("element_id"),
 				rs.getLong("process_definition_key"), rs.getString("process_definition_id"),
-				rs.getInt("process_definition_version"), rs.getString("custom_headers"));
+				rs.getInt("process_definition_version"), rs.getString("custom_headers"),
+				new Listener(rs.getString("kind"), rs.getString("listener_event_type"),
+						rs.getObject("listener_index", Integer.class)));
+	}
+
+	/**
+	 * What a job runs: the element's own work ({@link #NONE}), or the listener at {@code index} of the element's
+	 * listeners of {@code eventType}.
+	 *
+	 * @param kind the job's kind on the wire: BPMN_ELEMENT, EXECUTION_LISTENER or TASK_LISTENER
+	 * @param eventType the listener event type on the wire (START, END, COMPLETING...), UNSPECIFIED for BPMN_ELEMENT
+	 */
+	public record Listener(String kind, String eventType, Integer index) {
+
+		public static final Listener NONE = new Listener("BPMN_ELEMENT", "UNSPECIFIED", null);
+
+		public boolean isNone() {
+			return "BPMN_ELEMENT".equals(this.kind);
+		}
+
 	}
 
 	/** A job row. */
 	public record Job(long key, String type, String state, int retries, long processInstanceKey,
 			long elementInstanceKey, String elementId, long processDefinitionKey, String processDefinitionId,
-			int processDefinitionVersion, String customHeaders) {
+			int processDefinitionVersion, String customHeaders, Listener listener) {
 
 		EngineEvent event(Intent intent) {
 			return new EngineEvent(this.key, ValueType.JOB, intent, this.processInstanceKey, this.elementInstanceKey,

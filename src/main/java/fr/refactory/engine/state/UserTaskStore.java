@@ -46,7 +46,7 @@ public class UserTaskStore {
 	/** Cancels the open task of the element instance (it was terminated). */
 	public void cancelOf(long elementInstanceKey, Timestamp now) {
 		this.jdbc.query("update engine_user_task set state = 'CANCELED', completion_date = ?"
-				+ " where element_instance_key = ? and state = 'CREATED'"
+				+ " where element_instance_key = ? and state in ('CREATED', 'COMPLETING')"
 				+ " returning user_task_key, process_instance_key, element_id",
 				(rs, row) -> new EngineEvent(rs.getLong(1), ValueType.USER_TASK, Intent.CANCELED, rs.getLong(2),
 						elementInstanceKey, rs.getString(3), Map.of()),
@@ -73,6 +73,47 @@ public class UserTaskStore {
 
 	/** Applies the changes that are given (null: unchanged); the caller has checked them. */
 	public void update(Map<String, Object> task, Changes changes) {
+		applyChanges(task, changes);
+		this.events.append(event(task, Intent.UPDATED));
+	}
+
+	/** The task's completion waits for its completing listeners, keeping the command's variables (JSON). */
+	public void beginCompleting(Map<String, Object> task, String variables) {
+		this.jdbc.update("update engine_user_task set state = 'COMPLETING', pending_variables = ?,"
+				+ " pending_corrections = '{}' where user_task_key = ?", variables, keyOf(task));
+		this.events.append(event(task, Intent.COMPLETING));
+	}
+
+	/** The corrections of the completing listeners so far (JSON), applied only if the completion goes through. */
+	public void correctPending(Map<String, Object> task, String corrections) {
+		this.jdbc.update("update engine_user_task set pending_corrections = ? where user_task_key = ?", corrections,
+				keyOf(task));
+	}
+
+	/** A listener denied the completion: the task is open again as it was, the corrections discarded. */
+	public void denyCompletion(Map<String, Object> task) {
+		this.jdbc.update("update engine_user_task set state = 'CREATED', pending_variables = null,"
+				+ " pending_corrections = null where user_task_key = ?", keyOf(task));
+		this.events.append(event(task, Intent.COMPLETION_DENIED));
+	}
+
+	/** Applies the listeners' corrections (assignee given: corrected, empty: cleared) without an update event. */
+	public void correct(Map<String, Object> task, Changes changes, Optional<String> assignee) {
+		applyChanges(task, changes);
+		if (assignee != null) {
+			this.jdbc.update("update engine_user_task set assignee = ? where user_task_key = ?", assignee.orElse(null),
+					keyOf(task));
+		}
+		this.events.append(event(task, Intent.CORRECTED));
+	}
+
+	/** The task of the element instance whose lifecycle transition waits for listeners. */
+	public Map<String, Object> transitioningOf(long elementInstanceKey) {
+		return this.jdbc.queryForMap("select * from engine_user_task where element_instance_key = ?"
+				+ " and state = 'COMPLETING'", elementInstanceKey);
+	}
+
+	private void applyChanges(Map<String, Object> task, Changes changes) {
 		long key = keyOf(task);
 		if (changes.dueDate() != null) {
 			this.jdbc.update("update engine_user_task set due_date = ? where user_task_key = ?",
@@ -94,12 +135,11 @@ public class UserTaskStore {
 			this.jdbc.update("update engine_user_task set priority = ? where user_task_key = ?", changes.priority(),
 					key);
 		}
-		this.events.append(event(task, Intent.UPDATED));
 	}
 
 	public void complete(Map<String, Object> task, Timestamp now) {
-		this.jdbc.update("update engine_user_task set state = 'COMPLETED', completion_date = ? where user_task_key = ?",
-				now, keyOf(task));
+		this.jdbc.update("update engine_user_task set state = 'COMPLETED', completion_date = ?, pending_variables = null,"
+				+ " pending_corrections = null where user_task_key = ?", now, keyOf(task));
 		this.events.append(event(task, Intent.COMPLETED));
 	}
 

@@ -35,12 +35,17 @@ public class JobBehavior {
 	}
 
 	public void createJob(ElementContext context, JobDefinition definition) {
+		createJob(context, definition, JobStore.Listener.NONE);
+	}
+
+	/** Creates the job of a listener of the element (its type and retries evaluated now, in the element's scope). */
+	public void createJob(ElementContext context, JobDefinition definition, JobStore.Listener listener) {
 		boolean needsVariables = !definition.type().isStatic() || !definition.retries().isStatic();
 		Map<String, Object> scope = needsVariables ? context.variables() : Map.of();
 		String type = FeelExpressions.evaluateString(definition.type(), scope);
 		int retries = retries(definition, FeelExpressions.evaluate(definition.retries(), scope));
 		this.jobs.create(context.instance(), context.process().version(), type, retries,
-				this.variables.write(definition.headers()), this.store.now());
+				this.variables.write(definition.headers()), this.store.now(), listener);
 		context.execution().afterCommit(() -> this.waiters.jobsAvailable(type));
 	}
 

@@ -47,7 +47,7 @@ public class ProcessProcessor implements ElementProcessor {
 	}
 
 	@Override
-	public void onComplete(ElementContext context) {
+	public void onCompleted(ElementContext context) {
 		long key = context.instance().processInstanceKey();
 		this.store.endProcessInstance(key, ElementInstance.COMPLETED);
 		context.execution().afterCommit(() -> this.completions.completed(key));
