@@ -2,7 +2,9 @@ package fr.refactory.engine.expression;
 
 import java.time.Clock;
 import java.time.ZonedDateTime;
+import java.util.Deque;
 import java.util.Map;
+import java.util.concurrent.ConcurrentLinkedDeque;
 import java.util.function.Function;
 import java.util.function.Supplier;
 
@@ -21,9 +23,10 @@ import org.camunda.feel.api.ParseResult;
 public final class FeelExpressions {
 
 	/** The engine clock as feel-scala's clock SPI: one for FEEL here and for the FEEL inside DMN. */
-	public static final FeelEngineClock CLOCK = () -> ZonedDateTime.now(FeelExpressions.clock);
+	public static final FeelEngineClock CLOCK = () -> ZonedDateTime.now(engineClock());
 
-	private static volatile Clock clock = Clock.systemUTC();
+	/** The clocks of the running engines, latest last (a test may start a second application beside the shared one). */
+	private static final Deque<Clock> ENGINE_CLOCKS = new ConcurrentLinkedDeque<>();
 
 	private static final FeelEngineApi FEEL = FeelEngineBuilder.forJava()
 		.withFunctionProvider(new GuardFunctions())
@@ -106,7 +109,17 @@ public final class FeelExpressions {
 	}
 
 	static void useClock(Clock engineClock) {
-		clock = engineClock;
+		ENGINE_CLOCKS.addLast(engineClock);
+	}
+
+	/** An engine stopped: FEEL goes back to the clock of the engine started before it. */
+	static void releaseClock(Clock engineClock) {
+		ENGINE_CLOCKS.removeLastOccurrence(engineClock);
+	}
+
+	private static Clock engineClock() {
+		Clock latest = ENGINE_CLOCKS.peekLast();
+		return latest == null ? Clock.systemUTC() : latest;
 	}
 
 	static synchronized void limit(EvaluationLimits limits) {
