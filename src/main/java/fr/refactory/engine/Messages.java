@@ -1,6 +1,7 @@
 package fr.refactory.engine;
 
 import java.sql.Timestamp;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -25,7 +26,7 @@ import org.springframework.transaction.annotation.Transactional;
 
 /**
  * Message commands: publish (correlate to open subscriptions, at most one per process id, and buffer for the time to
- * live) and correlate (immediately, to the first open subscription, or not found).
+ * live) and correlate (the same correlation, never buffered, answering the first instance, or not found).
  */
 @Component
 @ConditionalOnEmbeddedEngine
@@ -79,27 +80,9 @@ public class Messages {
 			}
 		}
 		long messageKey = this.keys.nextKey();
-		// the first subscription per process id; their instances are locked in root key order, so that two
-		// concurrent publications never wait for each other's locks
-		List<Map<String, Object>> open = this.jdbc.queryForList("select first.* from (select distinct on"
-				+ " (s.process_definition_id) s.subscription_key, s.element_instance_key, s.process_instance_key,"
-				+ " s.process_definition_id, p.root_process_instance_key from engine_message_subscription s"
-				+ " join engine_process_instance p on p.process_instance_key = s.process_instance_key"
-				+ " where s.message_name = ? and s.correlation_key = ? and s.state = 'CREATED'"
-				+ " order by s.process_definition_id, s.subscription_key) first"
-				+ " order by first.root_process_instance_key", name, key);
-		List<String> correlatedProcesses = new java.util.ArrayList<>();
-		for (Map<String, Object> subscription : open) {
-			if (correlate(subscription, variables, messageKey)) {
-				correlatedProcesses.add((String) subscription.get("process_definition_id"));
-			}
-		}
-		for (ExecutableProcess process : this.messageStarts.processesStartedBy(this.executor, name)) {
-			if (!correlatedProcesses.contains(process.processId())
-					&& startByMessage(process, name, key, variables, messageKey) != null) {
-				correlatedProcesses.add(process.processId());
-			}
-		}
+		List<String> correlatedProcesses = correlateToWaiting(name, key, variables, messageKey).stream()
+			.map(Correlation::processId)
+			.toList();
 		if (timeToLive > 0) {
 			try {
 				this.jdbc.update("insert into engine_message (message_key, name, correlation_key, message_id,"
@@ -118,36 +101,64 @@ public class Messages {
 		return messageKey;
 	}
 
-	/** @return the message key and the key of the process instance the message was correlated to */
+	/**
+	 * Camunda 8's correlate: like a publication (each process waiting for the name and key gets the message once, a
+	 * message start event included) but never buffered, answering the first instance it correlated with, or not
+	 * found (docs/decisions/0284).
+	 * @return the message key and the key of the first process instance the message was correlated to
+	 */
 	@Transactional
 	public Map<String, Long> correlate(String name, String correlationKey, Map<String, Object> variables) {
 		requireName(name);
 		String key = correlationKey == null ? "" : correlationKey;
+		this.locks.lock(name, key);
 		long messageKey = this.keys.nextKey();
-		List<Map<String, Object>> open = this.jdbc.queryForList(
-				"select subscription_key, element_instance_key, process_instance_key, process_definition_id"
-						+ " from engine_message_subscription where message_name = ? and correlation_key = ?"
-						+ " and state = 'CREATED' order by subscription_key",
-				name, key);
+		List<Correlation> correlations = correlateToWaiting(name, key, variables, messageKey);
+		if (correlations.isEmpty()) {
+			throw Rejection.notFound("Expected to find subscription for message with name '" + name
+					+ "' and correlation key '" + key + "', but none was found.");
+		}
+		Map<String, Long> result = new LinkedHashMap<>();
+		result.put("messageKey", messageKey);
+		result.put("processInstanceKey", correlations.get(0).processInstanceKey());
+		return result;
+	}
+
+	/**
+	 * Correlates the message to the first open subscription of each process id waiting for it, then starts each
+	 * process with a matching message start event that did not get it yet.
+	 * @return the correlations in the order they happened
+	 */
+	private List<Correlation> correlateToWaiting(String name, String key, Map<String, Object> variables,
+			long messageKey) {
+		// the first subscription per process id; their instances are locked in root key order, so that two
+		// concurrent publications never wait for each other's locks
+		List<Map<String, Object>> open = this.jdbc.queryForList("select first.* from (select distinct on"
+				+ " (s.process_definition_id) s.subscription_key, s.element_instance_key, s.process_instance_key,"
+				+ " s.process_definition_id, p.root_process_instance_key from engine_message_subscription s"
+				+ " join engine_process_instance p on p.process_instance_key = s.process_instance_key"
+				+ " where s.message_name = ? and s.correlation_key = ? and s.state = 'CREATED'"
+				+ " order by s.process_definition_id, s.subscription_key) first"
+				+ " order by first.root_process_instance_key", name, key);
+		List<Correlation> correlations = new ArrayList<>();
 		for (Map<String, Object> subscription : open) {
 			if (correlate(subscription, variables, messageKey)) {
-				Map<String, Long> result = new LinkedHashMap<>();
-				result.put("messageKey", messageKey);
-				result.put("processInstanceKey", (Long) subscription.get("process_instance_key"));
-				return result;
+				correlations.add(new Correlation((String) subscription.get("process_definition_id"),
+						(Long) subscription.get("process_instance_key")));
 			}
 		}
 		for (ExecutableProcess process : this.messageStarts.processesStartedBy(this.executor, name)) {
-			Long instance = startByMessage(process, name, key, variables, messageKey);
-			if (instance != null) {
-				Map<String, Long> result = new LinkedHashMap<>();
-				result.put("messageKey", messageKey);
-				result.put("processInstanceKey", instance);
-				return result;
+			if (correlations.stream().noneMatch((correlation) -> correlation.processId().equals(process.processId()))) {
+				Long instance = startByMessage(process, name, key, variables, messageKey);
+				if (instance != null) {
+					correlations.add(new Correlation(process.processId(), instance));
+				}
 			}
 		}
-		throw Rejection.notFound("Expected to find subscription for message with name '" + name
-				+ "' and correlation key '" + key + "', but none was found.");
+		return correlations;
+	}
+
+	private record Correlation(String processId, long processInstanceKey) {
 	}
 
 	/** @return the key of the instance the message started, or null (one started by that key is active) */

@@ -44,4 +44,33 @@ public final class Dmn {
 				""".formatted(decisionId);
 	}
 
+	/**
+	 * A FIRST hit-policy table comparing the date variable {@code deadline} with FEEL's {@code today()}: before today
+	 * "overdue", otherwise "in time".
+	 */
+	public static String deadlineTable(String decisionId) {
+		return """
+				<?xml version="1.0" encoding="UTF-8"?>
+				<definitions xmlns="https://www.omg.org/spec/DMN/20191111/MODEL/" id="drd-%1$s" name="DRD %1$s"
+				    namespace="http://camunda.org/schema/1.0/dmn">
+				  <decision id="%1$s" name="Deadline %1$s">
+				    <decisionTable id="table-%1$s" hitPolicy="FIRST">
+				      <input id="inDeadline" label="Deadline">
+				        <inputExpression id="inDeadlineExpr" typeRef="date"><text>date(deadline)</text></inputExpression>
+				      </input>
+				      <output id="outVerdict" label="Verdict" name="verdict" typeRef="string"/>
+				      <rule id="ruleOverdue">
+				        <inputEntry id="ie1"><text>&lt; today()</text></inputEntry>
+				        <outputEntry id="oe1"><text>"overdue"</text></outputEntry>
+				      </rule>
+				      <rule id="ruleInTime">
+				        <inputEntry id="ie2"><text>-</text></inputEntry>
+				        <outputEntry id="oe2"><text>"in time"</text></outputEntry>
+				      </rule>
+				    </decisionTable>
+				  </decision>
+				</definitions>
+				""".formatted(decisionId);
+	}
+
 }

@@ -30,7 +30,8 @@ public class DmnDecisions {
 	private static final Pattern JAVA_EXCEPTION_TYPE = Pattern
 		.compile("(?:[a-z][\\w$]*\\.)+[A-Z][\\w$]*(?:Exception|Error)(?::\\s*)?");
 
-	private final DmnEngine engine = new DmnEngine.Builder().build();
+	/** FEEL's {@code now()} and {@code today()} in decisions read the engine clock. */
+	private final DmnEngine engine = new DmnEngine.Builder().clock(FeelExpressions.CLOCK).build();
 
 	private final Map<Long, ParsedDmn> parsedByRequirementsKey = new ConcurrentHashMap<>();
 

@@ -1,9 +1,14 @@
 package fr.refactory.engine.expression;
 
+import java.time.Clock;
+import java.time.ZonedDateTime;
+import java.util.Deque;
 import java.util.Map;
+import java.util.concurrent.ConcurrentLinkedDeque;
 import java.util.function.Function;
 import java.util.function.Supplier;
 
+import org.camunda.feel.FeelEngineClock;
 import org.camunda.feel.api.EvaluationResult;
 import org.camunda.feel.api.FeelEngineApi;
 import org.camunda.feel.api.FeelEngineBuilder;
@@ -12,12 +17,20 @@ import org.camunda.feel.api.ParseResult;
 /**
  * Wraps feel-scala: parse at deployment, evaluate at run time. Values starting with {@code =} are FEEL (the prefix is
  * stripped), anything else is a static string. Every evaluation is bounded in time and size ({@link EvaluationLimits},
- * docs/decisions/0260).
+ * docs/decisions/0260). FEEL's {@code now()} and {@code today()} read the engine clock ({@link #CLOCK}), the one CPT
+ * moves.
  */
 public final class FeelExpressions {
 
+	/** The engine clock as feel-scala's clock SPI: one for FEEL here and for the FEEL inside DMN. */
+	public static final FeelEngineClock CLOCK = () -> ZonedDateTime.now(engineClock());
+
+	/** The clocks of the running engines, latest last (a test may start a second application beside the shared one). */
+	private static final Deque<Clock> ENGINE_CLOCKS = new ConcurrentLinkedDeque<>();
+
 	private static final FeelEngineApi FEEL = FeelEngineBuilder.forJava()
 		.withFunctionProvider(new GuardFunctions())
+		.withClock(CLOCK)
 		.build();
 
 	private static volatile BoundedEvaluations evaluations = new BoundedEvaluations(EvaluationLimits.DEFAULT);
@@ -93,6 +106,20 @@ public final class FeelExpressions {
 	/** A parsed DMN (dmn-scala) with the same guards in each of its FEEL expressions. */
 	public static <T> T guarded(T parsedDmn) {
 		return FeelGuards.guardAll(parsedDmn);
+	}
+
+	static void useClock(Clock engineClock) {
+		ENGINE_CLOCKS.addLast(engineClock);
+	}
+
+	/** An engine stopped: FEEL goes back to the clock of the engine started before it. */
+	static void releaseClock(Clock engineClock) {
+		ENGINE_CLOCKS.removeLastOccurrence(engineClock);
+	}
+
+	private static Clock engineClock() {
+		Clock latest = ENGINE_CLOCKS.peekLast();
+		return latest == null ? Clock.systemUTC() : latest;
 	}
 
 	static synchronized void limit(EvaluationLimits limits) {

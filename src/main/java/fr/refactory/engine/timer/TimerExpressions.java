@@ -81,23 +81,36 @@ public final class TimerExpressions {
 		return TimerSchedule.plus(now, text(value));
 	}
 
-	/** {@code R3/PT10M}, {@code R/PT1H}, {@code R2/2026-01-01T08:00:00Z/P1D} or a cron expression. */
+	/**
+	 * {@code R3/PT10M}, {@code R/PT1H}, {@code R2/2026-01-01T08:00:00Z/P1D} or a cron expression. The start date may
+	 * carry a zone id with a slash ({@code R/2022-01-01T10:00:00+02:00[Europe/Berlin]/P1D}), so the parts are the
+	 * text before the first slash and after the last one, and the start date is everything between them.
+	 */
 	private static TimerSchedule cycle(String text, Instant now) {
 		if (CronExpression.isValidExpression(text)) {
 			return new TimerSchedule(TimerSchedule.after(now, text), TimerSchedule.UNBOUNDED, text);
 		}
-		String[] parts = text.split("/");
-		if (parts.length < 2 || parts.length > 3 || !parts[0].startsWith("R")) {
+		int firstSlash = text.indexOf('/');
+		int lastSlash = text.lastIndexOf('/');
+		if (firstSlash < 0 || !text.startsWith("R")) {
 			throw new IllegalArgumentException("expected a repeating interval 'R[n]/[start/]duration' or a cron expression");
 		}
-		String count = parts[0].substring(1);
+		String count = text.substring(1, firstSlash);
 		int repetitions = count.isEmpty() || count.equals("-1") ? TimerSchedule.UNBOUNDED : Integer.parseInt(count);
 		if (repetitions == 0) {
 			throw new IllegalArgumentException("a cycle must repeat at least once");
 		}
-		String interval = parts[parts.length - 1];
-		Instant first = parts.length == 3 ? parseDate(parts[1]) : TimerSchedule.plus(now, interval);
+		String interval = text.substring(lastSlash + 1);
+		Instant first = firstSlash == lastSlash ? TimerSchedule.plus(now, interval)
+				: startDate(text.substring(firstSlash + 1, lastSlash), interval);
 		return new TimerSchedule(first, repetitions == TimerSchedule.UNBOUNDED ? repetitions : repetitions - 1, interval);
+	}
+
+	/** The start date of a cycle; the interval is checked here too, since the cycle starts without adding it. */
+	private static Instant startDate(String text, String interval) {
+		Instant start = parseDate(text);
+		TimerSchedule.plus(start, interval);
+		return start;
 	}
 
 	private static String text(Object value) {

@@ -337,6 +337,44 @@ class CamundaAssertConformanceTest extends ProcessTestSupport {
 		assertThat(instance).isCompleted().hasNoActiveElements("left", "inner", "check");
 	}
 
+	@Test
+	void shouldEvaluateFeelNowAndTodayOnTheMovedEngineClock() {
+		String decisionId = uniqueId("cpt-deadline");
+		String processId = uniqueId("cpt-clock");
+		this.client.newDeployResourceCommand()
+			.addResourceString(Dmn.deadlineTable(decisionId), StandardCharsets.UTF_8, decisionId + ".dmn")
+			.send()
+			.join();
+		deploy(Bpmn.createExecutableProcess(processId)
+			.startEvent()
+			.scriptTask("plan", (t) -> t.zeebeExpression("today() + duration(\"P10D\")").zeebeResultVariable("deadline"))
+			.userTask("hold", (t) -> t.zeebeUserTask())
+			.businessRuleTask("check", (t) -> t.zeebeCalledDecisionId(decisionId).zeebeResultVariable("verdict"))
+			.userTask("follow-up", (t) -> t.zeebeUserTask().zeebeDueDateExpression("now() + duration(\"P1D\")"))
+			.endEvent()
+			.done());
+		ProcessInstanceEvent instance = start(processId, Map.of());
+		long key = instance.getProcessInstanceKey();
+		assertThat(instance).hasActiveElements("hold");
+
+		this.processTestContext.increaseTime(Duration.ofDays(30));
+		Instant moved = this.processTestContext.getCurrentTime();
+		this.processTestContext.completeUserTask(UserTaskSelectors.byElementId("hold", key));
+
+		assertThat(instance).hasActiveElements("follow-up").hasVariable("verdict", "overdue");
+		Instant due = this.client.newUserTaskSearchRequest()
+			.filter((f) -> f.processInstanceKey(key).elementId("follow-up"))
+			.send()
+			.join()
+			.items()
+			.get(0)
+			.getDueDate()
+			.toInstant();
+		assertThat(Duration.between(moved.plus(Duration.ofDays(1)), due).abs()).as("due date from now() on the moved clock")
+			.isLessThan(Duration.ofMinutes(5));
+		this.client.newCancelInstanceCommand(key).send().join();
+	}
+
 	private static BpmnModelInstance serviceTaskProcess(String processId, String jobType) {
 		return Bpmn.createExecutableProcess(processId)
 			.startEvent("start")

@@ -143,6 +143,34 @@ class MessageTest extends EngineTestSupport {
 	}
 
 	@Test
+	void shouldCorrelateLikeAPublicationOncePerProcessWithoutBufferingAndAnswerTheFirstInstance() {
+		String name = uniqueId("part-ready");
+		String firstProcess = waitingProcess(name);
+		String secondProcess = waitingProcess(name);
+		long first = start(firstProcess, Map.of("orderId", "order-7"));
+		long firstTwin = start(firstProcess, Map.of("orderId", "order-7"));
+		long second = start(secondProcess, Map.of("orderId", "order-7"));
+
+		long answered = this.client.newCorrelateMessageCommand()
+			.messageName(name)
+			.correlationKey("order-7")
+			.variables(Map.of("ready", true))
+			.send()
+			.join()
+			.getProcessInstanceKey();
+
+		assertThat(state(second)).as("the other process waiting for it").isEqualTo(ProcessInstanceState.COMPLETED);
+		assertThat(List.of(state(first), state(firstTwin))).as("one instance of the same process")
+			.containsExactlyInAnyOrder(ProcessInstanceState.COMPLETED, ProcessInstanceState.ACTIVE);
+		long firstCompleted = state(first) == ProcessInstanceState.COMPLETED ? first : firstTwin;
+		assertThat(answered).as("the first instance it correlated with").isIn(firstCompleted, second);
+		long stillWaiting = firstCompleted == first ? firstTwin : first;
+		this.client.newCorrelateMessageCommand().messageName(name).correlationKey("order-7").send().join();
+		assertThat(state(stillWaiting)).as("not buffered: the next correlation reaches the twin")
+			.isEqualTo(ProcessInstanceState.COMPLETED);
+	}
+
+	@Test
 	void shouldStartAnInstanceAtAMessageStartEventOncePerActiveCorrelationKey() {
 		String name = uniqueId("order-placed");
 		String processId = uniqueId("message-start");

@@ -2,6 +2,10 @@ package fr.refactory.engine.element;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.time.ZoneId;
+import java.time.ZonedDateTime;
+import java.time.format.DateTimeFormatter;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -146,6 +150,27 @@ class TimerEventTest extends EngineTestSupport {
 		assertThat(instancesOf(processId)).isEqualTo(2);
 		this.clock.add(Duration.ofMinutes(30));
 		assertThat(instancesOf(processId)).isEqualTo(2);
+	}
+
+	@Test
+	void shouldStartACycleAtItsStartDateWhoseZoneIdHasASlash() {
+		ZonedDateTime begin = this.engineClock.instant()
+			.plus(Duration.ofHours(2))
+			.atZone(ZoneId.of("Europe/Berlin"))
+			.truncatedTo(ChronoUnit.SECONDS);
+		String cycle = "R2/" + DateTimeFormatter.ISO_ZONED_DATE_TIME.format(begin) + "/P1D";
+		assertThat(cycle).as("the docs' form, e.g. R/2022-01-01T10:00:00+02:00[Europe/Berlin]/P1D").contains("[Europe/Berlin]");
+		String processId = uniqueId("timer-start-zoned");
+		deploy(Bpmn.createExecutableProcess(processId).startEvent("daily").timerWithCycle(cycle).endEvent().done());
+
+		this.clock.add(Duration.ofHours(1));
+		assertThat(instancesOf(processId)).as("before the start date").isZero();
+		this.clock.add(Duration.ofHours(2));
+		assertThat(instancesOf(processId)).as("at the start date").isEqualTo(1);
+		this.clock.add(Duration.ofDays(1));
+		assertThat(instancesOf(processId)).as("one interval later").isEqualTo(2);
+		this.clock.add(Duration.ofDays(1));
+		assertThat(instancesOf(processId)).as("two repetitions only").isEqualTo(2);
 	}
 
 	@Test

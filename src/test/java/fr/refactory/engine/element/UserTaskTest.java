@@ -10,6 +10,8 @@ import io.camunda.client.api.search.enums.ProcessInstanceState;
 import io.camunda.client.api.search.response.UserTask;
 import io.camunda.zeebe.model.bpmn.Bpmn;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -85,6 +87,66 @@ class UserTaskTest extends EngineTestSupport {
 		var form = this.client.newUserTaskGetFormRequest(task.getUserTaskKey()).send().join();
 		assertThat(form.getFormId()).isEqualTo(formId);
 		assertThat(String.valueOf(form.getSchema())).contains("checkbox");
+	}
+
+	@ParameterizedTest(name = "{0} = {1}")
+	@CsvSource(delimiter = '|', value = {
+			"candidateGroups | \"quality-inspectors, auditors\" | to be 'ARRAY', but was 'STRING'",
+			"candidateGroups | missingVariable                   | to be 'ARRAY', but was 'NULL'",
+			"candidateUsers  | [\"quentin\", 7]                 | to be 'ARRAY' containing 'STRING' items",
+			"priority        | 12.5                              | to be an integer between 0 and 100, but was '12.5'",
+			"priority        | 101                               | to be an integer between 0 and 100, but was '101'",
+			"priority        | \"high\"                          | to be an integer between 0 and 100, but was 'high'",
+			"dueDate         | \"next week\"                     | to be a valid date-time",
+			"followUpDate    | date(\"2030-01-01\")              | to be a valid date-time" })
+	void shouldRaiseAnExtractValueIncidentForAnAttributeCamundaWouldNotAccept(String attribute, String feel,
+			String reason) {
+		String id = uniqueId("user-strict");
+		deploy(Bpmn.createExecutableProcess(id)
+			.startEvent()
+			.userTask("review", (t) -> {
+				t.zeebeUserTask();
+				switch (attribute) {
+					case "candidateGroups" -> t.zeebeCandidateGroupsExpression(feel);
+					case "candidateUsers" -> t.zeebeCandidateUsersExpression(feel);
+					case "priority" -> t.zeebeTaskPriorityExpression(feel);
+					case "dueDate" -> t.zeebeDueDateExpression(feel);
+					default -> t.zeebeFollowUpDateExpression(feel);
+				}
+			})
+			.endEvent()
+			.done());
+
+		long key = start(id);
+
+		assertThat(incidents(key)).singleElement().satisfies((incident) -> {
+			assertThat(incident.getErrorType().name()).isEqualTo("EXTRACT_VALUE_ERROR");
+			assertThat(incident.getElementId()).isEqualTo("review");
+			assertThat(incident.getErrorMessage()).contains("'=" + feel + "'").contains(reason);
+		});
+		assertThat(this.client.newUserTaskSearchRequest().filter((f) -> f.processInstanceKey(key)).send().join().items())
+			.as("no task is created").isEmpty();
+	}
+
+	@Test
+	void shouldAcceptAFeelDateAndTimeAndAnIntegralNumberAsCamundaDoes() {
+		String id = uniqueId("user-strict");
+		deploy(Bpmn.createExecutableProcess(id)
+			.startEvent()
+			.userTask("review", (t) -> t.zeebeUserTask()
+				.zeebeCandidateUsersExpression("[\"quentin\"]")
+				.zeebeDueDateExpression("date and time(\"2030-01-02T10:00:00@Europe/Paris\")")
+				.zeebeFollowUpDateExpression("\"2030-01-01T10:00:00+01:00\"")
+				.zeebeTaskPriorityExpression("100.0"))
+			.endEvent()
+			.done());
+
+		UserTask task = onlyTask(start(id));
+
+		assertThat(task.getCandidateUsers()).containsExactly("quentin");
+		assertThat(task.getDueDate().toInstant()).isEqualTo(OffsetDateTime.parse("2030-01-02T09:00:00Z").toInstant());
+		assertThat(task.getFollowUpDate().toInstant()).isEqualTo(OffsetDateTime.parse("2030-01-01T09:00:00Z").toInstant());
+		assertThat(task.getPriority()).isEqualTo(100);
 	}
 
 	@Test

@@ -2,6 +2,7 @@ package fr.refactory.engine.element;
 
 import java.util.Map;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
 import fr.refactory.test.EngineTestSupport;
 import io.camunda.client.api.response.ActivatedJob;
 import io.camunda.client.api.search.enums.ProcessInstanceState;
@@ -49,6 +50,28 @@ class VariableMappingTest extends EngineTestSupport {
 		assertThat(rootVariables(key)).containsEntry("total", "99")
 			.containsEntry("label", "{\"text\":\"fixed\"}")
 			.doesNotContainKeys("amount", "doubled", "result", "scratch");
+	}
+
+	@Test
+	void shouldMergeAnOutputToANestedTargetIntoTheExistingContext() throws Exception {
+		String id = uniqueId("mapping");
+		String type = uniqueId("mapped");
+		deploy(Bpmn.createExecutableProcess(id)
+			.startEvent()
+			.serviceTask("ship", (t) -> t.zeebeJobType(type)
+				.zeebeOutputExpression("carrier", "order.delivery.carrier")
+				.zeebeOutput("=\"shipped\"", "order.status"))
+			.endEvent()
+			.done());
+		long key = start(id, Map.of("order", Map.of("id", "O-1", "amount", 21, "delivery", Map.of("week", 12))));
+
+		this.client.newCompleteCommand(activateOne(type).getKey()).variables(Map.of("carrier", "DHL")).send().join();
+
+		assertThat(state(key)).isEqualTo(ProcessInstanceState.COMPLETED);
+		assertThat(new ObjectMapper().readValue(rootVariables(key).get("order"), Map.class))
+			.as("order keeps its other properties")
+			.isEqualTo(Map.of("id", "O-1", "amount", 21, "delivery", Map.of("week", 12, "carrier", "DHL"), "status",
+					"shipped"));
 	}
 
 	@Test

@@ -1,5 +1,6 @@
 package fr.refactory.engine.execution.behavior;
 
+import java.math.BigDecimal;
 import java.time.OffsetDateTime;
 import java.time.ZonedDateTime;
 import java.time.format.DateTimeParseException;
@@ -73,20 +74,51 @@ public class UserTaskBehavior {
 		return value == null || String.valueOf(value).isBlank() ? null : String.valueOf(value);
 	}
 
+	/**
+	 * Candidate groups or users: a static value is a comma-separated list; an expression must give a list of strings
+	 * (docs/decisions/0283).
+	 */
 	private static List<String> list(Expression expression, Map<String, Object> scope) {
 		if (expression == null) {
 			return List.of();
 		}
-		Object value = FeelExpressions.evaluate(expression, scope);
-		List<String> result = new ArrayList<>();
-		if (value instanceof Collection<?> values) {
-			values.forEach((item) -> result.add(String.valueOf(item)));
+		if (expression.isStatic()) {
+			return Arrays.stream(expression.source().split(",")).map(String::trim).filter((s) -> !s.isEmpty()).toList();
 		}
-		else if (value != null) {
-			Arrays.stream(String.valueOf(value).split(",")).map(String::trim).filter((s) -> !s.isEmpty())
-				.forEach(result::add);
+		Object value = FeelExpressions.evaluate(expression, scope);
+		if (!(value instanceof Collection<?> values)) {
+			throw extractValueError(expression, "to be 'ARRAY', but was '" + typeOf(value) + "'.");
+		}
+		List<String> result = new ArrayList<>();
+		for (Object item : values) {
+			if (!(item instanceof String text)) {
+				throw extractValueError(expression,
+						"to be 'ARRAY' containing 'STRING' items, but was 'ARRAY' containing at least one non-'STRING' item.");
+			}
+			result.add(text);
 		}
 		return result;
+	}
+
+	private static String typeOf(Object value) {
+		if (value == null) {
+			return "NULL";
+		}
+		if (value instanceof String) {
+			return "STRING";
+		}
+		if (value instanceof Number) {
+			return "NUMBER";
+		}
+		if (value instanceof Boolean) {
+			return "BOOLEAN";
+		}
+		return value instanceof Map ? "OBJECT" : value.getClass().getSimpleName().toUpperCase();
+	}
+
+	private static ElementFailure extractValueError(Expression expression, String expectation) {
+		return new ElementFailure("EXTRACT_VALUE_ERROR",
+				"Expected result of the expression '" + expression.source() + "' " + expectation);
 	}
 
 	private static Timestamp date(Expression expression, Map<String, Object> scope) {
@@ -103,26 +135,27 @@ public class UserTaskBehavior {
 			}
 			catch (DateTimeParseException again) {
 				throw new ElementFailure("EXTRACT_VALUE_ERROR", "Expected result of the expression '"
-						+ expression.source() + "' to be a valid date-time string, but was '" + text + "'");
+						+ expression.source() + "' to be a valid date-time, but was '" + text + "'.");
 			}
 		}
 	}
 
+	/** An integer from 0 to 100 (a number with a zero fraction counts); anything else, null included, is an incident. */
 	private static int priority(Expression expression, Map<String, Object> scope) {
-		String text = text(expression, scope);
-		if (text == null) {
+		if (expression == null) {
 			return 50;
 		}
+		Object value = expression.isStatic() ? expression.source().trim() : FeelExpressions.evaluate(expression, scope);
 		try {
-			int priority = (int) Double.parseDouble(text);
+			BigDecimal number = value instanceof Number n ? new BigDecimal(n.toString()) : new BigDecimal(String.valueOf(value));
+			int priority = number.intValueExact();
 			if (priority < 0 || priority > 100) {
 				throw new NumberFormatException();
 			}
 			return priority;
 		}
-		catch (NumberFormatException ex) {
-			throw new ElementFailure("EXTRACT_VALUE_ERROR", "Expected result of the expression '"
-					+ expression.source() + "' to be a number between 0 and 100, but was '" + text + "'");
+		catch (NumberFormatException | ArithmeticException ex) {
+			throw extractValueError(expression, "to be an integer between 0 and 100, but was '" + value + "'.");
 		}
 	}
 

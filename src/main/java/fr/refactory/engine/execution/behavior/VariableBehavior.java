@@ -59,7 +59,9 @@ public class VariableBehavior {
 		Map<String, Object> scope = this.variables.visible(instance.key());
 		Map<String, Object> results = new LinkedHashMap<>();
 		for (Mapping mapping : context.element().outputs()) {
-			assign(results, mapping.target(), evaluate(mapping, scope));
+			Object value = evaluate(mapping, scope);
+			startFromTheExistingContext(results, mapping.target(), scope);
+			assign(results, mapping.target(), value);
 		}
 		updateExistingLocals(instance, results);
 		this.variables.propagate(instance.flowScopeKey(), instance.processInstanceKey(), results);
@@ -99,6 +101,21 @@ public class VariableBehavior {
 		}
 		catch (ExpressionFailure failure) {
 			throw new ElementFailure("IO_MAPPING_ERROR", failure.getMessage());
+		}
+	}
+
+	/**
+	 * An output to a nested target ({@code order.status}) merges into the context the element sees under that name
+	 * (Camunda 8: the variable's other properties stay), docs/decisions/0282.
+	 */
+	private static void startFromTheExistingContext(Map<String, Object> results, String target, Map<String, Object> scope) {
+		int dot = target.indexOf('.');
+		if (dot < 0) {
+			return;
+		}
+		String root = target.substring(0, dot);
+		if (!results.containsKey(root) && scope.get(root) instanceof Map<?, ?> existing) {
+			results.put(root, existing);
 		}
 	}
 
