@@ -513,9 +513,9 @@ class LcvRetrofitProcessTest extends ProcessTestSupport {
 
 	/** T7: the kit is late 2 WD after the promised date (supply planners) and 10 WD (customer service re-plans). */
 	private void kitLate(long key) {
-		// the promised date is a week before the planned conversion (already past on the test clock, or at most
-		// a few days ahead): twelve days later both deadlines have passed
-		this.processTestContext.increaseTime(Duration.ofDays(12));
+		// the promised date is a week before the planned conversion, the slot booked three weeks ahead: five weeks
+		// later both deadlines (+2 and +10 WD) have passed
+		this.processTestContext.increaseTime(Duration.ofDays(35));
 		complete(key, "task-expedite-kit", Map.of("escalationAcknowledged", true, "escalationAction", "EXPEDITED",
 				"escalationComment", "supplier chased"));
 		complete(key, "task-replan-conversion-slot", Map.of("customerNotified", true, "plannedConversionDate",
