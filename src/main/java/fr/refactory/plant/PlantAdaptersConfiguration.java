@@ -1,7 +1,6 @@
 package fr.refactory.plant;
 
 import java.time.Clock;
-import java.time.LocalDate;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -25,7 +24,6 @@ import fr.refactory.plant.erp.Erp;
 import fr.refactory.plant.erp.HttpErp;
 import fr.refactory.plant.erp.SimulatedErp;
 import fr.refactory.plant.hrcomp.CompetencyRegister;
-import fr.refactory.plant.hrcomp.Habilitations.Habilitation;
 import fr.refactory.plant.hrcomp.HttpCompetencyRegister;
 import fr.refactory.plant.hrcomp.SimulatedCompetencyRegister;
 import fr.refactory.plant.http.PlantHttpClient;
@@ -115,19 +113,9 @@ class PlantAdaptersConfiguration {
 	 */
 	@Bean
 	CompetencyRegister competencyRegister(HabilitationProperties habilitations) {
-		Map<String, List<Habilitation>> staff = new LinkedHashMap<>();
-		habilitations.people().forEach((person, titles) -> staff.put(person, habilitationsOf(titles)));
+		Map<String, List<HabilitationTitle>> staff = new LinkedHashMap<>(habilitations.people());
 		return adapter("hrcomp", this.properties.hrcomp(),
 				(simulation) -> new SimulatedCompetencyRegister(simulation, staff), HttpCompetencyRegister::new);
-	}
-
-	/** Configuration gives no issue date: the title counts as issued long ago, as the console's check assumes. */
-	private static List<Habilitation> habilitationsOf(List<HabilitationTitle> titles) {
-		return titles.stream()
-			.flatMap((title) -> title.symbols()
-				.stream()
-				.map((symbol) -> new Habilitation(symbol, LocalDate.EPOCH, title.expiresOn(), title.lastRefresherOn())))
-			.toList();
 	}
 
 	@Bean

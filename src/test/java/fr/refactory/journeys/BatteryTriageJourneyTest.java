@@ -110,7 +110,8 @@ class BatteryTriageJourneyTest extends JourneyTest {
 	private boolean awaitsManualCheck(long gate) {
 		Awaitility.await("a manual check or the end of gate " + gate)
 			.atMost(Duration.ofSeconds(120))
-			.pollInterval(Duration.ofSeconds(1))
+			.pollDelay(Duration.ZERO)
+			.pollInterval(Operator.LOOK_AGAIN)
 			.until(() -> !openChecks(gate).isEmpty() || this.client.newProcessInstanceGetRequest(gate)
 				.send()
 				.join()

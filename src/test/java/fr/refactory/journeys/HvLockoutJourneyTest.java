@@ -107,7 +107,8 @@ class HvLockoutJourneyTest extends JourneyTest {
 		people.as(user);
 		Awaitility.await(taskName + " in " + user + "'s list")
 			.atMost(Duration.ofSeconds(120))
-			.pollInterval(Duration.ofSeconds(1))
+			.pollDelay(Duration.ZERO)
+			.pollInterval(Operator.LOOK_AGAIN)
 			.until(() -> people.sees(subject, taskName));
 		people.browser().click(By.linkText(taskName));
 		people.browser().click(By.id("claim"));

@@ -50,7 +50,8 @@ abstract class JourneyTest extends ProcessTestSupport {
 	protected void awaitEnded(long instance, String endEventId) {
 		Awaitility.await("instance " + instance + " ended at " + endEventId)
 			.atMost(END_REACHED)
-			.pollInterval(Duration.ofMillis(500))
+			.pollDelay(Duration.ZERO)
+			.pollInterval(Operator.LOOK_AGAIN)
 			.until(() -> this.client.newProcessInstanceGetRequest(instance).send().join().getState(),
 					(state) -> state != ProcessInstanceState.ACTIVE);
 		assertThat(this.client.newProcessInstanceGetRequest(instance).send().join().getState())

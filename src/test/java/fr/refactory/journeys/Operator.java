@@ -1,13 +1,16 @@
 package fr.refactory.journeys;
 
 import java.time.Duration;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 import fr.refactory.test.Browser;
 import org.awaitility.Awaitility;
 import org.awaitility.core.ConditionTimeoutException;
 import org.openqa.selenium.By;
+import org.openqa.selenium.Cookie;
 import org.openqa.selenium.WebElement;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -23,6 +26,12 @@ final class Operator implements AutoCloseable {
 	/** How long a task may take to appear: the application's workers run the automatic steps before it. */
 	private static final Duration TASK_APPEARS = Duration.ofSeconds(120);
 
+	/**
+	 * How often a journey looks again for what the workers are producing (a task, a variable, an end): at once, then
+	 * every 200 ms. Awaitility's fixed interval otherwise also delays the first look by the interval, a second per task.
+	 */
+	static final Duration LOOK_AGAIN = Duration.ofMillis(200);
+
 	private final Browser browser;
 
 	private final String journey;
@@ -30,6 +39,8 @@ final class Operator implements AutoCloseable {
 	private int step;
 
 	private String user;
+
+	private final Map<String, Set<Cookie>> sessions = new HashMap<>();
 
 	private Operator(Browser browser, String journey) {
 		this.browser = browser;
@@ -40,11 +51,21 @@ final class Operator implements AutoCloseable {
 		return new Operator(Browser.open(baseUrl), journey);
 	}
 
-	/** Signs out whoever is signed in and signs this development user in (password "demo"). */
+	/**
+	 * Hands the tablet to this development user: signed in through the login page the first time (password "demo"),
+	 * back in their own session afterwards, as a person who signed in once at the start of the shift.
+	 */
 	Operator as(String username) {
 		if (!username.equals(this.user)) {
 			this.browser.driver().manage().deleteAllCookies();
-			this.browser.signIn(username);
+			Set<Cookie> session = this.sessions.get(username);
+			if (session == null) {
+				this.browser.signIn(username);
+				this.sessions.put(username, this.browser.driver().manage().getCookies());
+			}
+			else {
+				session.forEach(this.browser.driver().manage()::addCookie);
+			}
 			this.user = username;
 		}
 		return this;
@@ -73,7 +94,8 @@ final class Operator implements AutoCloseable {
 		try {
 			Awaitility.await()
 				.atMost(TASK_APPEARS)
-				.pollInterval(Duration.ofSeconds(1))
+				.pollDelay(Duration.ZERO)
+				.pollInterval(LOOK_AGAIN)
 				.until(() -> sees(subject, taskName));
 		}
 		catch (ConditionTimeoutException ex) {

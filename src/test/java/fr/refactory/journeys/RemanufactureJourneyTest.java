@@ -162,7 +162,8 @@ class RemanufactureJourneyTest extends JourneyTest {
 	private boolean awaitsManualCheck(long gate) {
 		Awaitility.await("a manual check or the end of gate " + gate)
 			.atMost(java.time.Duration.ofSeconds(120))
-			.pollInterval(java.time.Duration.ofSeconds(1))
+			.pollDelay(java.time.Duration.ZERO)
+			.pollInterval(Operator.LOOK_AGAIN)
 			.until(() -> !openElements(gate, "task-perform-manual-check").isEmpty() || gateEnded(gate));
 		return !openElements(gate, "task-perform-manual-check").isEmpty();
 	}

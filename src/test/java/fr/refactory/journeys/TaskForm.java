@@ -10,7 +10,6 @@ import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.Select;
-import org.openqa.selenium.support.ui.WebDriverWait;
 
 /**
  * The form of an open task (or of a start-page form) as a person fills it in: by the field's key, whatever the
@@ -21,35 +20,59 @@ final class TaskForm {
 
 	private static final Duration FIELD_APPEARS = Duration.ofSeconds(10);
 
+	/**
+	 * The shown field {@code field-<key>}'s control and its kind, or null while the field is not shown: [the input,
+	 * "checkbox", ticked] for a lone checkbox, else [the input, its type or tag name].
+	 */
+	private static final String CONTROL = """
+			const key = arguments[0];
+			const field = document.getElementById('field-' + key);
+			if (!field || field.getClientRects().length === 0) return null;
+			const input = document.getElementById('input-' + key);
+			if (!input) {
+				const boxes = field.querySelectorAll("input[type=checkbox][name='" + key + "']");
+				return boxes.length === 1 ? [boxes[0], 'checkbox', boxes[0].checked] : null;
+			}
+			const tag = input.tagName.toLowerCase();
+			return [input, tag === 'input' ? (input.getAttribute('type') || 'text') : tag];
+			""";
+
 	private final Operator operator;
 
 	TaskForm(Operator operator) {
 		this.operator = operator;
 	}
 
-	/** Types, chooses or ticks a value: for a checkbox "true" ticks it and "false" unticks it. */
+	/**
+	 * Types, chooses or ticks a value: for a checkbox "true" ticks it and "false" unticks it. The field is found and
+	 * recognised in one look at the page ({@link #CONTROL}); the person's input itself goes through WebDriver as typing
+	 * and clicks.
+	 */
 	TaskForm set(String key, String value) {
-		WebElement field = new WebDriverWait(driver(), FIELD_APPEARS)
-			.until(ExpectedConditions.visibilityOfElementLocated(By.id("field-" + key)));
-		List<WebElement> checkbox = field.findElements(By.cssSelector("input[type=checkbox][name='" + key + "']"));
-		if (field.findElements(By.id("input-" + key)).isEmpty() && checkbox.size() == 1) {
-			if (checkbox.get(0).isSelected() != Boolean.parseBoolean(value)) {
-				checkbox.get(0).click();
+		List<?> control = this.operator.browser()
+			.waiting(FIELD_APPEARS)
+			.until((driver) -> (List<?>) ((JavascriptExecutor) driver).executeScript(CONTROL, key));
+		WebElement input = (WebElement) control.get(0);
+		switch (control.get(1).toString()) {
+			case "checkbox" -> {
+				if (Boolean.TRUE.equals(control.get(2)) != Boolean.parseBoolean(value)) {
+					input.click();
+				}
 			}
-			return this;
-		}
-		WebElement input = field.findElement(By.id("input-" + key));
-		switch (input.getTagName()) {
 			case "select" -> new Select(input).selectByValue(value);
 			case "div" -> input.findElement(By.cssSelector("input[value='" + value + "']")).click();
-			default -> type(input, value);
+			case "date", "time", "datetime-local" -> pick(input, value);
+			default -> {
+				input.clear();
+				input.sendKeys(value);
+			}
 		}
 		return this;
 	}
 
 	/** Ticks these options of a checklist field (and unticks the others). */
 	TaskForm tick(String key, String... values) {
-		WebElement list = new WebDriverWait(driver(), FIELD_APPEARS)
+		WebElement list = this.operator.browser().waiting(FIELD_APPEARS)
 			.until(ExpectedConditions.visibilityOfElementLocated(By.id("input-" + key)));
 		List<String> wanted = List.of(values);
 		for (WebElement option : list.findElements(By.cssSelector("input[type=checkbox]"))) {
@@ -62,7 +85,7 @@ final class TaskForm {
 
 	/** The options a select or radio field offers, in order (e.g. the people the console proposes). */
 	List<String> options(String key) {
-		WebElement input = new WebDriverWait(driver(), FIELD_APPEARS)
+		WebElement input = this.operator.browser().waiting(FIELD_APPEARS)
 			.until(ExpectedConditions.visibilityOfElementLocated(By.id("input-" + key)));
 		List<WebElement> options = "select".equals(input.getTagName()) ? new Select(input).getOptions()
 				: input.findElements(By.cssSelector("input[type=radio]"));
@@ -71,7 +94,7 @@ final class TaskForm {
 
 	/** The value a text or number field shows (e.g. a read-only field the process filled in). */
 	String value(String key) {
-		return new WebDriverWait(driver(), FIELD_APPEARS)
+		return this.operator.browser().waiting(FIELD_APPEARS)
 			.until(ExpectedConditions.presenceOfElementLocated(By.id("input-" + key)))
 			.getDomProperty("value");
 	}
@@ -91,7 +114,7 @@ final class TaskForm {
 
 	/** Waits for the page after a submission: its notice, or fails with the errors the page shows. */
 	String awaitOutcome() {
-		new WebDriverWait(driver(), Duration.ofSeconds(30)).until(ExpectedConditions.or(
+		this.operator.browser().waiting(Duration.ofSeconds(30)).until(ExpectedConditions.or(
 				ExpectedConditions.visibilityOfElementLocated(By.id("notice")),
 				ExpectedConditions.visibilityOfElementLocated(By.cssSelector(".field-error, #problem, #error-status"))));
 		List<WebElement> notice = driver().findElements(By.id("notice"));
@@ -111,17 +134,11 @@ final class TaskForm {
 		return notice.get(0).getText();
 	}
 
-	private void type(WebElement input, String value) {
-		String kind = input.getDomAttribute("type");
-		if ("date".equals(kind) || "time".equals(kind) || "datetime-local".equals(kind)) {
-			// typing into a date input depends on the browser's locale: set the value as a date picker would
-			((JavascriptExecutor) driver()).executeScript("arguments[0].value = arguments[1];"
-					+ "arguments[0].dispatchEvent(new Event('input', {bubbles: true}));"
-					+ "arguments[0].dispatchEvent(new Event('change', {bubbles: true}));", input, value);
-			return;
-		}
-		input.clear();
-		input.sendKeys(value);
+	/** Typing into a date input depends on the browser's locale: set the value as a date picker would. */
+	private void pick(WebElement input, String value) {
+		((JavascriptExecutor) driver()).executeScript("arguments[0].value = arguments[1];"
+				+ "arguments[0].dispatchEvent(new Event('input', {bubbles: true}));"
+				+ "arguments[0].dispatchEvent(new Event('change', {bubbles: true}));", input, value);
 	}
 
 	private WebDriver driver() {

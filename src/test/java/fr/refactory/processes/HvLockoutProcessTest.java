@@ -5,6 +5,7 @@ import java.util.HashMap;
 import java.util.Map;
 
 import fr.refactory.plant.hrcomp.CompetencyRegister;
+import fr.refactory.test.HabilitationDecisions;
 import io.camunda.client.api.response.ProcessInstanceEvent;
 import io.camunda.process.test.api.assertions.UserTaskSelectors;
 import org.junit.jupiter.api.Test;
@@ -105,11 +106,12 @@ class HvLockoutProcessTest extends ProcessTestSupport {
 			.hasNotActivatedElements("task-record-unlock", "end-hv-system-re-energised");
 	}
 
-	/** What the designation task's select offers first: a person on shift holding a valid BCL on the date. */
+	/** What the designation task's select offers first: a person on shift whom D5 allows to lock out on the date. */
 	private String bclHolderOnShift() {
 		return this.register.peopleOnShift(OPERATION_DATE)
 			.stream()
-			.filter((person) -> this.register.habilitationsOf(person, OPERATION_DATE).validSymbols().contains("BCL"))
+			.filter((person) -> HabilitationDecisions.allows(this.client, "LOCKOUT", OPERATION_DATE,
+					this.register.habilitationsOf(person, OPERATION_DATE).asTitles()))
 			.findFirst()
 			.orElseThrow(() -> new IllegalStateException("nobody with BCL on shift on " + OPERATION_DATE));
 	}

@@ -7,7 +7,6 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
-import fr.refactory.plant.hrcomp.InstallerAuthorisation;
 import io.camunda.client.api.search.enums.ProcessInstanceState;
 import io.camunda.process.test.api.assertions.ProcessInstanceAssert;
 import io.camunda.process.test.api.assertions.ProcessInstanceSelectors;
@@ -49,6 +48,9 @@ class LcvRetrofitProcessTest extends ProcessTestSupport {
 
 	@org.springframework.beans.factory.annotation.Autowired
 	fr.refactory.records.Certificates certificates;
+
+	@org.springframework.beans.factory.annotation.Autowired
+	fr.refactory.plant.hrcomp.CompetencyRegister competencyRegister;
 
 	/** The child instances this test does not drive are cancelled after it, with the instances it started. */
 	@AfterEach
@@ -113,33 +115,33 @@ class LcvRetrofitProcessTest extends ProcessTestSupport {
 	}
 
 	/**
-	 * AS-30 then AS-22: the retrofit is requested on the last day of the installer authorisation, so the MES books the
-	 * line three weeks after its expiry: a blocking task for retrofit-managers, who re-plan within the authorisation;
-	 * the engineer asks for information once, then approves. The work lead chooses the team among the B1L/B2L holders
-	 * on shift; the kit is ordered, late (T7 at +2 and +10 days), delivered damaged (KIT_DAMAGED: pack sent to battery
-	 * triage, delivery rejected, re-ordered). An intact delivery is in the conversion scenarios below.
+	 * AS-30 then AS-22: the customer wants the conversion later than the installer authorisation the register knows (its
+	 * renewal is not granted yet): the engineer re-plans it to the day after that authorisation expires and has the
+	 * checks run again, so the installer check fails: a blocking task for retrofit-managers, who re-plan to the slot
+	 * booked on the line, within the authorisation; the engineer approves. The work lead chooses the team among the B1L/B2L holders on shift; the kit
+	 * is ordered, late (T7 at +2 and +10 days), delivered damaged (KIT_DAMAGED: pack sent to battery triage, delivery
+	 * rejected, re-ordered). An intact delivery is in the conversion scenarios below.
 	 */
 	@Test
 	void as30ThenAs22AnAuthorisedEligibleRetrofitReordersADamagedKit() {
-		InstallerAuthorisation window = PlantInputs.refactoryInstallerAuthorisation(LocalDate.of(2026, 1, 1));
-		LocalDate planned = window.validTo();
-		// the request comes on the authorisation's last day (time passes in the test to reach it)
-		this.processTestContext.increaseTime(Duration.between(this.processTestContext.getCurrentTime(),
-				planned.atStartOfDay(java.time.ZoneOffset.UTC).plusHours(8)));
 		long key = start(master());
+		retrofit(key).hasVariable("installerAuthorisationValid", true).hasActiveElements("task-review-eligibility");
+		String bookedSlot = awaitVariable(key, "plannedConversionDate");
+		LocalDate today = LocalDate.ofInstant(this.processTestContext.getCurrentTime(), java.time.ZoneOffset.UTC);
+		LocalDate lastDay = this.competencyRegister.installerAuthorisation("REFACTORY-FLINS", "MASTER_III",
+				today.plusYears(3)).validTo();
 
-		org.assertj.core.api.Assertions.assertThat(LocalDate.parse(awaitVariable(key, "plannedConversionDate")))
-			.isEqualTo(planned.plusDays(21));
+		review(key, "REQUEST_INFO", Map.of("plannedConversionDate", lastDay.plusDays(1).toString()));
 		retrofit(key).hasVariable("installerAuthorisationValid", false)
+			.hasVariable("installerAuthorisationValidTo", lastDay.toString())
 			.hasVariable("eligibilityReason", "INSTALLER_NOT_AUTHORISED")
 			.hasActiveElements("task-resolve-installer-authorisation");
 		complete(key, "task-resolve-installer-authorisation", Map.of("authorisationResolution", "DATE_REPLANNED",
-				"plannedConversionDate", planned.toString(), "authorisationComment", "within the authorisation"));
-		retrofit(key).hasCompletedElement("gw-join-eligibility", 2)
+				"plannedConversionDate", bookedSlot, "authorisationComment", "back to the booked slot, authorised"));
+		retrofit(key).hasCompletedElement("gw-join-eligibility", 3)
 			.hasVariable("eligible", true)
 			.hasVariable("eligibilityReason", "ELIGIBLE")
 			.hasActiveElements("task-review-eligibility");
-		review(key, "REQUEST_INFO", Map.of());
 		retrofit(key).hasCompletedElement("task-decide-eligibility", 3);
 		review(key, "APPROVE", Map.of());
 
@@ -511,9 +513,9 @@ class LcvRetrofitProcessTest extends ProcessTestSupport {
 
 	/** T7: the kit is late 2 WD after the promised date (supply planners) and 10 WD (customer service re-plans). */
 	private void kitLate(long key) {
-		// the promised date is a week before the planned conversion (already past on the test clock, or at most
-		// a few days ahead): twelve days later both deadlines have passed
-		this.processTestContext.increaseTime(Duration.ofDays(12));
+		// the promised date is a week before the planned conversion, the slot booked three weeks ahead: five weeks
+		// later both deadlines (+2 and +10 WD) have passed
+		this.processTestContext.increaseTime(Duration.ofDays(35));
 		complete(key, "task-expedite-kit", Map.of("escalationAcknowledged", true, "escalationAction", "EXPEDITED",
 				"escalationComment", "supplier chased"));
 		complete(key, "task-replan-conversion-slot", Map.of("customerNotified", true, "plannedConversionDate",

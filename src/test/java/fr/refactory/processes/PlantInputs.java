@@ -6,7 +6,6 @@ import java.util.function.Predicate;
 
 import fr.refactory.plant.btb.BmsReading;
 import fr.refactory.plant.btb.SimulatedBatteryTestBench;
-import fr.refactory.plant.hrcomp.Habilitations;
 import fr.refactory.plant.hrcomp.SimulatedCompetencyRegister;
 import fr.refactory.plant.mes.SimulatedMes;
 import fr.refactory.plant.simulation.Simulation;
@@ -79,17 +78,6 @@ final class PlantInputs {
 	/** A valid VIN the simulated ERP does not know (its master data are entered by hand). */
 	static String unknownVin() {
 		return vin("WDB");
-	}
-
-	/** A person id whose titles in the simulated competency register on {@code on} satisfy the predicate. */
-	static String person(String prefix, LocalDate on, Predicate<Habilitations> wanted) {
-		for (int i = 0; i < 10_000; i++) {
-			String id = prefix + "-" + i;
-			if (wanted.test(REGISTER.habilitationsOf(id, on))) {
-				return id;
-			}
-		}
-		throw new IllegalStateException("No " + prefix + " with the wanted habilitations on " + on);
 	}
 
 	/** An equipment id whose calibration, in the simulated MES, was due before {@code before}. */
@@ -221,14 +209,6 @@ final class PlantInputs {
 			}
 		}
 		throw new IllegalStateException("No VIN passing the end-of-line vehicle test");
-	}
-
-	static Predicate<Habilitations> holding(String symbol) {
-		return (titles) -> titles.validSymbols().contains(symbol);
-	}
-
-	static Predicate<Habilitations> notHolding(String symbol) {
-		return holding(symbol).negate();
 	}
 
 	/** The answers of the battery-safety-triage form for a pack with nothing wrong (D6: NORMAL). */

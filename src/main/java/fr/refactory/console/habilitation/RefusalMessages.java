@@ -2,7 +2,7 @@ package fr.refactory.console.habilitation;
 
 import java.util.List;
 
-import fr.refactory.console.habilitation.HabilitationGuard.Verdict;
+import fr.refactory.system.habilitation.HabilitationCheck.Verdict;
 
 /** Says in a sentence why the D5 check refused a claim, with the dates of the title concerned. */
 final class RefusalMessages {

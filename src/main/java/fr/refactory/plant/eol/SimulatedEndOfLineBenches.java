@@ -1,6 +1,7 @@
 package fr.refactory.plant.eol;
 
 import java.time.LocalDate;
+import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
@@ -11,6 +12,7 @@ import fr.refactory.plant.BusinessErrorCodes;
 import fr.refactory.plant.IdempotencyKey;
 import fr.refactory.plant.PlantBusinessException;
 import fr.refactory.plant.eol.TestRun.Measurement;
+import fr.refactory.plant.simulation.Calibrations;
 import fr.refactory.plant.simulation.Seeds;
 import fr.refactory.plant.simulation.Simulation;
 
@@ -94,8 +96,8 @@ public class SimulatedEndOfLineBenches implements EndOfLineBenches {
 		return List.of(new Measurement("EOL_BENCH", within ? 1.0 : 0.0, "pass", 1.0, 1.0));
 	}
 
-	private static LocalDate calibrationDue(String benchId) {
-		return LocalDate.of(2026, 6, 1).plusDays(Seeds.between(Seeds.random("calibration", benchId), 0, 365));
+	private LocalDate calibrationDue(String benchId) {
+		return Calibrations.dueOn(benchId, LocalDate.ofInstant(this.simulation.now(), ZoneOffset.UTC));
 	}
 
 }

@@ -33,11 +33,7 @@ class CompetencyRegisterHabilitations implements HabilitationRegister {
 
 	@Override
 	public List<HabilitationTitle> titlesOf(String username) {
-		return this.register.habilitationsOf(username, LocalDate.now(this.clock))
-			.titles()
-			.stream()
-			.map((title) -> new HabilitationTitle(List.of(title.symbol()), title.expiresOn(), title.lastRefresherOn()))
-			.toList();
+		return this.register.habilitationsOf(username, LocalDate.now(this.clock)).asTitles();
 	}
 
 }

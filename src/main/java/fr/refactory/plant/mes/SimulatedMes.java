@@ -16,6 +16,7 @@ import fr.refactory.plant.BusinessErrorCodes;
 import fr.refactory.plant.IdempotencyKey;
 import fr.refactory.plant.PlantBusinessException;
 import fr.refactory.plant.PlantTechnicalException;
+import fr.refactory.plant.simulation.Calibrations;
 import fr.refactory.plant.simulation.Seeds;
 import fr.refactory.plant.simulation.Simulation;
 
@@ -45,8 +46,6 @@ public class SimulatedMes implements Mes {
 	private static final Pattern VIN = Pattern.compile("^[A-HJ-NPR-Z0-9]{17}$");
 
 	private static final int RESOURCES_PER_TYPE = 4;
-
-	private static final LocalDate CALIBRATION_EPOCH = LocalDate.of(2026, 1, 1);
 
 	private final Simulation simulation;
 
@@ -140,8 +139,7 @@ public class SimulatedMes implements Mes {
 	@Override
 	public Calibration checkCalibration(String equipmentId, LocalDate on) {
 		return this.simulation.answer(() -> {
-			Random random = Seeds.random("calibration", equipmentId);
-			LocalDate due = CALIBRATION_EPOCH.plusDays(Seeds.between(random, 0, 729));
+			LocalDate due = Calibrations.dueOn(equipmentId, on);
 			return new Calibration(equipmentId, due, !on.isAfter(due));
 		});
 	}

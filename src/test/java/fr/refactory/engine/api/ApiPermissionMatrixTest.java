@@ -89,7 +89,8 @@ class ApiPermissionMatrixTest extends EngineTestSupport {
 		assertThat(permissionsOf("process-owner")).contains(ApiPermission.RESOURCE_CREATE, ApiPermission.RESOURCE_DELETE)
 			.doesNotContain(ApiPermission.JOB_WORK, ApiPermission.USER_TASK_UPDATE, ApiPermission.SYSTEM_UPDATE);
 		assertThat(permissionsOf("engine-client")).as("the application's job workers")
-			.containsExactlyInAnyOrder(ApiPermission.JOB_WORK, ApiPermission.MESSAGE_CREATE);
+			.containsExactlyInAnyOrder(ApiPermission.JOB_WORK, ApiPermission.MESSAGE_CREATE,
+					ApiPermission.DECISION_INSTANCE_CREATE);
 		assertThat(permissionsOf("console-client")).as("the console and audit views")
 			.contains(ApiPermission.USER_TASK_UPDATE, ApiPermission.RESOURCE_CREATE)
 			.doesNotContain(ApiPermission.JOB_WORK, ApiPermission.PROCESS_INSTANCE_CANCEL, ApiPermission.RESOURCE_DELETE,

@@ -95,16 +95,30 @@ abstract class MesContract {
 		assertThat(ack.childKey()).isEqualTo("BAT-0001");
 	}
 
+	/** Calibrated once a year: on its due date the equipment is still calibrated, and it is again a year later. */
 	@Test
 	void shouldTellWhetherEquipmentWasCalibratedOnADate() {
 		Calibration calibration = mes().checkCalibration("TORQUE-7", LocalDate.of(2026, 1, 1));
 
 		Calibration onDueDate = mes().checkCalibration("TORQUE-7", calibration.dueDate());
 		Calibration dayAfter = mes().checkCalibration("TORQUE-7", calibration.dueDate().plusDays(1));
+		Calibration yearsLater = mes().checkCalibration("TORQUE-7", LocalDate.of(2036, 1, 1));
 
 		assertThat(onDueDate.valid()).isTrue();
-		assertThat(dayAfter.valid()).isFalse();
+		assertThat(dayAfter.valid()).isTrue();
+		assertThat(dayAfter.dueDate()).isEqualTo(calibration.dueDate().plusYears(1));
+		assertThat(yearsLater.valid()).isTrue();
 		assertThat(dayAfter.equipmentId()).isEqualTo("TORQUE-7");
+	}
+
+	/** Equipment that missed its calibration stays past it (AS-67): valid on its due date, not after. */
+	@Test
+	void shouldKeepEquipmentThatMissedItsCalibrationOverdue() {
+		Calibration missed = mes().checkCalibration("VAT-7", LocalDate.of(2036, 1, 1));
+
+		assertThat(missed.valid()).isFalse();
+		assertThat(mes().checkCalibration("VAT-7", missed.dueDate()).valid()).isTrue();
+		assertThat(mes().checkCalibration("VAT-7", missed.dueDate().plusDays(1)).valid()).isFalse();
 	}
 
 	@Test

@@ -9,22 +9,33 @@ import java.util.Map;
 
 import fr.refactory.plant.BusinessErrorCodes;
 import fr.refactory.plant.hrcomp.CompetencyRegister;
-import fr.refactory.plant.hrcomp.Habilitations;
 import fr.refactory.plant.hrcomp.InstallerAuthorisation;
+import fr.refactory.system.habilitation.HabilitationCheck;
+import fr.refactory.system.habilitation.HabilitationCheck.Answer;
+import fr.refactory.system.habilitation.HabilitationCheck.Verdict;
+import fr.refactory.system.habilitation.HabilitationTitle;
 import fr.refactory.workers.support.JobOutcome;
 import fr.refactory.workers.support.Vars;
 import fr.refactory.workers.support.WorkerRecords;
+import io.camunda.client.CamundaClient;
 import io.camunda.client.annotation.JobWorker;
 import io.camunda.client.api.response.ActivatedJob;
 
 import org.springframework.stereotype.Component;
 
-/** The competency register workers ({@code hrcomp.*}): habilitations and installer authorisations on a date. */
+/**
+ * The competency register workers ({@code hrcomp.*}): habilitations and installer authorisations on a date. The register
+ * answers the titles; whether a title allows an operation is D5's check, evaluated by the engine through the workers'
+ * client for each title ({@link HabilitationCheck}, ADR 0470), so the rule is only in {@code decisions/}.
+ */
 @Component
 public class CompetencyWorkers {
 
-	/** Symbols a conversion needs: someone executing (B1L) or leading (B2L) electrical work. */
-	static final List<String> CONVERSION_SYMBOLS = List.of("B1L", "B2L");
+	/** D5 operation type of the lockout officer (L.1): locking out an HV system, so the vehicle has one. */
+	static final String LOCKOUT = "LOCKOUT";
+
+	/** D5 operation types of a conversion team member: executing (B1L) or leading (B2L) the electrical work. */
+	static final List<String> CONVERSION_OPERATIONS = List.of("HV_WORK_EXECUTE", "HV_WORK_LEAD");
 
 	static final String REFACTORY_INSTALLER = "REFACTORY-FLINS";
 
@@ -32,58 +43,67 @@ public class CompetencyWorkers {
 
 	private final WorkerRecords records;
 
-	CompetencyWorkers(CompetencyRegister register, WorkerRecords records) {
+	private final CamundaClient client;
+
+	private final HabilitationCheck check = new HabilitationCheck(this::evaluate);
+
+	CompetencyWorkers(CompetencyRegister register, WorkerRecords records, CamundaClient client) {
 		this.register = register;
 		this.records = records;
+		this.client = client;
 	}
 
-	/** L.1: does the lockout officer hold {@code requiredSymbol} on the operation date? (D5 decides what follows.) */
+	/** L.1: may the designated lockout officer lock out an HV system on the operation date? Nobody designated may not. */
 	@JobWorker(type = "hrcomp.getHabilitation")
 	public Map<String, Object> getHabilitation(ActivatedJob job) {
 		Vars vars = Vars.of(job);
 		String personId = vars.text("personId");
-		String required = vars.textOr("BCL", "requiredSymbol");
 		LocalDate on = vars.dateOr(today(), "operationDate");
-		List<String> held = (personId == null) ? List.of()
-				: JobOutcome.call(job, () -> this.register.habilitationsOf(personId, on)).validSymbols();
-		boolean valid = held.contains(required);
+		List<HabilitationTitle> titles = (personId == null) ? List.of()
+				: JobOutcome.call(job, () -> this.register.habilitationsOf(personId, on)).asTitles();
+		List<String> held = titles.stream().flatMap((title) -> title.symbols().stream()).distinct().toList();
+		Verdict verdict = (personId == null) ? null : this.check.judge(LOCKOUT, true, on, titles);
+		boolean valid = verdict != null && verdict.allowed();
 		this.records.audit(job, "HABILITATION_CHECKED", "PERSON", (personId == null) ? "NONE" : personId,
-				WorkerRecords.data("requiredSymbol", required, "on", on.toString(), "heldSymbols", held, "valid", valid));
+				WorkerRecords.data("operationType", LOCKOUT, "requiredSymbol",
+						(verdict == null) ? null : verdict.requiredSymbol(), "on", on.toString(), "heldSymbols", held,
+						"valid", valid, "refusalReason", (verdict == null) ? "NOBODY_DESIGNATED" : verdict.refusalReason()));
 		return Map.of("habilitationValid", valid, "heldSymbols", held);
 	}
 
 	/**
-	 * L.1 resolution: the people on shift on the operation date who hold {@code requiredSymbol} (BCL), as the options of
-	 * the lockout officer select ({@code valuesKey} of form {@code lockout-officer-assignment}, ADR 0403). Nobody on
+	 * L.1 resolution: the people on shift on the operation date whom D5 allows to lock out (BCL holders), as the options
+	 * of the lockout officer select ({@code valuesKey} of form {@code lockout-officer-assignment}, ADR 0403). Nobody on
 	 * shift gives an empty list: the form then offers no officer and the resolution waits for the roster.
 	 */
 	@JobWorker(type = "hrcomp.proposeLockoutOfficers")
 	public Map<String, Object> proposeLockoutOfficers(ActivatedJob job) {
 		Vars vars = Vars.of(job);
-		String required = vars.textOr("BCL", "requiredSymbol");
 		LocalDate on = vars.dateOr(today(), "operationDate");
 		List<Map<String, Object>> options = new ArrayList<>();
+		String required = null;
 		for (String person : JobOutcome.call(job, () -> this.register.peopleOnShift(on))) {
-			JobOutcome.call(job, () -> this.register.habilitationsOf(person, on))
-				.titles()
-				.stream()
-				.filter((title) -> title.symbol().equals(required) && title.validOn(on))
-				.findFirst()
-				.ifPresent((title) -> options.add(Map.of("value", person, "label",
-						person + " (" + required + " valid until " + title.expiresOn() + ")")));
+			Verdict verdict = this.check.judge(LOCKOUT, true, on,
+					JobOutcome.call(job, () -> this.register.habilitationsOf(person, on)).asTitles());
+			required = verdict.requiredSymbol();
+			if (verdict.allowed()) {
+				options.add(Map.of("value", person, "label",
+						person + " (" + verdict.requiredSymbol() + " valid until " + verdict.title().expiresOn() + ")"));
+			}
 		}
 		boolean pack = vars.text("vin") == null && vars.text("batteryId") != null;
 		this.records.audit(job, "LOCKOUT_OFFICERS_PROPOSED", pack ? "BATTERY" : "VEHICLE",
 				vars.textOr("UNKNOWN", "vin", "batteryId"),
-				WorkerRecords.data("requiredSymbol", required, "on", on.toString(), "proposed",
+				WorkerRecords.data("operationType", LOCKOUT, "requiredSymbol", required, "on", on.toString(), "proposed",
 						options.stream().map((option) -> option.get("value")).toList()));
 		return Map.of("lockoutOfficerCandidates", options);
 	}
 
 	/**
-	 * 3.3: the people on shift on the planned conversion date who hold B1L or B2L, as the options of the retrofit team
-	 * checklist ({@code valuesKey} of form {@code retrofit-team-assignment}, ADR 0430); the work lead chooses the team
-	 * among them. Nobody on shift gives an empty list: the form then offers nobody and the choice waits for the roster.
+	 * 3.3: the people on shift on the planned conversion date whom D5 allows to execute (B1L) or lead (B2L) the
+	 * conversion's electrical work, as the options of the retrofit team checklist ({@code valuesKey} of form
+	 * {@code retrofit-team-assignment}, ADR 0430); the work lead chooses the team among them. Nobody on shift gives an
+	 * empty list: the form then offers nobody and the choice waits for the roster.
 	 */
 	@JobWorker(type = "hrcomp.proposeRetrofitTeam")
 	public Map<String, Object> proposeRetrofitTeam(ActivatedJob job) {
@@ -91,28 +111,23 @@ public class CompetencyWorkers {
 		LocalDate on = vars.dateOr(today(), "operationDate");
 		List<Map<String, Object>> options = new ArrayList<>();
 		for (String person : JobOutcome.call(job, () -> this.register.peopleOnShift(on))) {
-			List<Habilitations.Habilitation> held = JobOutcome.call(job, () -> this.register.habilitationsOf(person, on))
-				.titles()
-				.stream()
-				.filter((title) -> CONVERSION_SYMBOLS.contains(title.symbol()) && title.validOn(on))
-				.toList();
-			if (!held.isEmpty()) {
+			List<Verdict> allowed = conversionVerdicts(job, person, on);
+			if (!allowed.isEmpty()) {
 				options.add(Map.of("value", person, "label", person + " ("
-						+ String.join(", ", held.stream().map(Habilitations.Habilitation::symbol).toList())
-						+ " valid until "
-						+ held.stream().map(Habilitations.Habilitation::expiresOn).min(LocalDate::compareTo).orElseThrow()
+						+ String.join(", ", allowed.stream().map(Verdict::requiredSymbol).toList()) + " valid until "
+						+ allowed.stream().map((verdict) -> verdict.title().expiresOn()).min(LocalDate::compareTo).orElseThrow()
 						+ ")"));
 			}
 		}
 		this.records.audit(job, "RETROFIT_TEAM_PROPOSED", "VEHICLE", vars.textOr("UNKNOWN", "vin"),
-				WorkerRecords.data("symbols", CONVERSION_SYMBOLS, "on", on.toString(), "proposed",
+				WorkerRecords.data("operationTypes", CONVERSION_OPERATIONS, "on", on.toString(), "proposed",
 						options.stream().map((option) -> option.get("value")).toList()));
 		return Map.of("retrofitTeamCandidates", options);
 	}
 
 	/**
-	 * 3.3: the team members habilitated B1L or B2L on the planned conversion date. Nobody eligible is the BPMN error
-	 * {@code HABILITATION_MISSING}.
+	 * 3.3: the team members D5 allows to execute (B1L) or lead (B2L) the electrical work on the planned conversion date.
+	 * Nobody eligible is the BPMN error {@code HABILITATION_MISSING}.
 	 */
 	@JobWorker(type = "hrcomp.checkElectricalHabilitations")
 	public Map<String, Object> checkElectricalHabilitations(ActivatedJob job) {
@@ -121,8 +136,7 @@ public class CompetencyWorkers {
 		List<String> team = vars.list("retrofitTeam").stream().map(Object::toString).toList();
 		List<Map<String, Object>> eligible = new ArrayList<>();
 		for (String person : team) {
-			Habilitations titles = JobOutcome.call(job, () -> this.register.habilitationsOf(person, on));
-			List<String> symbols = titles.validSymbols().stream().filter(CONVERSION_SYMBOLS::contains).toList();
+			List<String> symbols = conversionVerdicts(job, person, on).stream().map(Verdict::requiredSymbol).toList();
 			if (!symbols.isEmpty()) {
 				Map<String, Object> assignee = new LinkedHashMap<>();
 				assignee.put("personId", person);
@@ -135,9 +149,18 @@ public class CompetencyWorkers {
 				WorkerRecords.data("on", on.toString(), "team", team, "eligible", eligible));
 		if (eligible.isEmpty()) {
 			throw JobOutcome.businessError(BusinessErrorCodes.HABILITATION_MISSING,
-					"hrcomp: nobody of " + team + " holds B1L or B2L on " + on);
+					"hrcomp: D5 allows nobody of " + team + " to execute or lead HV work on " + on);
 		}
 		return Map.of("eligibleAssignees", eligible);
+	}
+
+	/** D5's allowing verdicts for the conversion's operation types (a converted vehicle has an HV system). */
+	private List<Verdict> conversionVerdicts(ActivatedJob job, String person, LocalDate on) {
+		List<HabilitationTitle> titles = JobOutcome.call(job, () -> this.register.habilitationsOf(person, on)).asTitles();
+		return CONVERSION_OPERATIONS.stream()
+			.map((operation) -> this.check.judge(operation, true, on, titles))
+			.filter(Verdict::allowed)
+			.toList();
 	}
 
 	/** 3.3: the installer's authorisation for the vehicle type on the planned conversion date. */
@@ -155,6 +178,20 @@ public class CompetencyWorkers {
 		return Map.of("installerAuthorisationValid", authorisation.valid(), "installerAuthorisationValidTo",
 				authorisation.validTo().toString(), "installerName", authorisation.installerName(),
 				"installerAddress", authorisation.installerAddress());
+	}
+
+	private Answer evaluate(Map<String, Object> variables) {
+		var response = this.client.newEvaluateDecisionCommand()
+			.decisionId(HabilitationCheck.CHECK_DECISION)
+			.variables(variables)
+			.send()
+			.join();
+		return Answer.of(response.getDecisionOutput(), response.getEvaluatedDecisions()
+			.stream()
+			.filter((decision) -> HabilitationCheck.REQUIRED_DECISION.equals(decision.getDecisionId()))
+			.map((decision) -> decision.getDecisionOutput())
+			.findFirst()
+			.orElse(null));
 	}
 
 	private LocalDate today() {

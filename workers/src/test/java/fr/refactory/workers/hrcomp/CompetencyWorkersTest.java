@@ -4,10 +4,14 @@ import java.util.List;
 import java.util.Map;
 
 import fr.refactory.plant.hrcomp.CompetencyRegister;
+import fr.refactory.system.habilitation.HabilitationTitle;
+import fr.refactory.test.AdminClient;
+import fr.refactory.test.HabilitationDecisions;
 import fr.refactory.test.RefactoryIntegrationTest;
 import fr.refactory.workers.support.Results;
 import fr.refactory.workers.support.TestJob;
 import fr.refactory.workers.support.TestVins;
+import io.camunda.client.CamundaClient;
 import io.camunda.client.exception.BpmnError;
 import org.junit.jupiter.api.Test;
 
@@ -24,32 +28,55 @@ class CompetencyWorkersTest extends RefactoryIntegrationTest {
 	@Autowired
 	CompetencyRegister register;
 
+	@Autowired
+	@AdminClient
+	CamundaClient client;
+
 	@Test
-	void getHabilitationIsValidExactlyWhenTheOfficerHoldsTheSymbolThatDay() {
-		List<String> held = this.register.habilitationsOf("HV-OFFICER-7", java.time.LocalDate.parse("2026-03-01"))
-			.validSymbols();
-		String symbol = held.isEmpty() ? "BCL" : held.get(0);
-
+	void getHabilitationAcceptsTheOfficerD5AllowsToLockOutThatDay() {
 		Map<String, Object> result = this.workers.getHabilitation(TestJob.of("hrcomp.getHabilitation",
-				Map.of("personId", "HV-OFFICER-7", "requiredSymbol", symbol, "operationDate", "2026-03-01",
-						"subjectKey", TestVins.master())));
+				Map.of("personId", "lockout-officer", "operationDate", "2027-03-01", "subjectKey", TestVins.master())));
 
-		assertThat(result).containsEntry("heldSymbols", held).containsEntry("habilitationValid", held.contains(symbol));
+		assertThat(result).containsEntry("habilitationValid", true).containsEntry("heldSymbols", List.of("BCL", "B1L"));
+		assertThat(this.workers.getHabilitation(TestJob.of("hrcomp.getHabilitation", Map.of("operationDate", "2027-03-01")))
+			.get("habilitationValid")).as("nobody designated").isEqualTo(false);
 		assertThat(this.workers
-			.getHabilitation(TestJob.of("hrcomp.getHabilitation", Map.of("requiredSymbol", "BCL")))
-			.get("habilitationValid")).isEqualTo(false);
+			.getHabilitation(TestJob.of("hrcomp.getHabilitation",
+					Map.of("personId", "lockout-trainee", "operationDate", "2027-03-01")))
+			.get("habilitationValid")).as("B0L only").isEqualTo(false);
 	}
 
 	/**
-	 * The configured staff are the simulated roster: lockout-officer and battery-technician hold a BCL valid in 2027,
-	 * retrofit-technician (B1L) and lockout-trainee (B0L) do not, so only the BCL holders are options of the select.
+	 * AS-42 at L.1: lapsed-officer's BCL title had its last refresher on 2021-09-01. The day before the third anniversary
+	 * he may lock out; on the anniversary the refresher is overdue (D5: today &lt; lastRefresherDate + P3Y), and the
+	 * answer is the deployed decision's: each check leaves a decision instance.
 	 */
 	@Test
-	void proposeLockoutOfficersOffersTheBclHoldersOnShiftAsSelectOptions() {
+	void getHabilitationRefusesAnOfficerWhoseRefresherIsThreeYearsOldOnTheOperationDate() {
+		long evaluatedBefore = checkInstances();
+
+		Map<String, Object> dayBefore = this.workers.getHabilitation(TestJob.of("hrcomp.getHabilitation",
+				Map.of("personId", "lapsed-officer", "operationDate", "2024-08-31")));
+		Map<String, Object> anniversary = this.workers.getHabilitation(TestJob.of("hrcomp.getHabilitation",
+				Map.of("personId", "lapsed-officer", "operationDate", "2024-09-01")));
+
+		assertThat(dayBefore).containsEntry("habilitationValid", true);
+		assertThat(anniversary).containsEntry("habilitationValid", false).containsEntry("heldSymbols", List.of("BCL"));
+		assertThat(checkInstances()).isGreaterThanOrEqualTo(evaluatedBefore + 2);
+	}
+
+	/**
+	 * The configured staff are the simulated roster: lockout-officer and battery-technician hold a BCL D5 accepts in
+	 * 2027, retrofit-technician (B1L), lockout-trainee (B0L) and lapsed-officer (refresher overdue) are not accepted, so
+	 * only the first two are options of the select.
+	 */
+	@Test
+	void proposeLockoutOfficersOffersThePeopleOnShiftD5AllowsToLockOut() {
 		java.time.LocalDate on = java.time.LocalDate.parse("2027-03-01");
-		List<String> bclHolders = this.register.peopleOnShift(on)
+		List<String> allowed = this.register.peopleOnShift(on)
 			.stream()
-			.filter((person) -> this.register.habilitationsOf(person, on).validSymbols().contains("BCL"))
+			.filter((person) -> HabilitationDecisions.allows(this.client, "LOCKOUT", on,
+					this.register.habilitationsOf(person, on).asTitles()))
 			.toList();
 
 		Map<String, Object> result = this.workers.proposeLockoutOfficers(TestJob.of("hrcomp.proposeLockoutOfficers",
@@ -57,26 +84,23 @@ class CompetencyWorkersTest extends RefactoryIntegrationTest {
 
 		List<Object> options = Results.list(result.get("lockoutOfficerCandidates"));
 		assertThat(options).extracting((option) -> Results.map(option).get("value"))
-			.containsExactlyElementsOf(bclHolders)
+			.containsExactlyElementsOf(allowed)
 			.contains("lockout-officer", "battery-technician")
-			.doesNotContain("retrofit-technician", "lockout-trainee");
+			.doesNotContain("retrofit-technician", "lockout-trainee", "lapsed-officer");
 		assertThat(Results.map(options.get(0)).get("label").toString()).contains("BCL valid until");
 	}
 
 	/**
-	 * The retrofit team is chosen among the people on shift holding B1L or B2L on the planned conversion date (ADR 0430):
-	 * retrofit-technician (B1L), retrofit-work-lead (B1L, B2L) and lockout-officer (B1L) are options, the BCL-only
-	 * battery-technician and lockout-trainee (B0L) are not.
+	 * The retrofit team is chosen among the people on shift D5 allows to execute (B1L) or lead (B2L) HV work on the
+	 * planned conversion date (ADR 0430): retrofit-technician (B1L), retrofit-work-lead (B1L, B2L) and lockout-officer
+	 * (B1L) are options, the BCL-only battery-technician and lockout-trainee (B0L) are not.
 	 */
 	@Test
-	void proposeRetrofitTeamOffersTheB1lAndB2lHoldersOnShiftAsChecklistOptions() {
+	void proposeRetrofitTeamOffersThePeopleD5AllowsToExecuteOrLeadHvWork() {
 		java.time.LocalDate on = java.time.LocalDate.parse("2027-03-01");
 		List<String> holders = this.register.peopleOnShift(on)
 			.stream()
-			.filter((person) -> this.register.habilitationsOf(person, on)
-				.validSymbols()
-				.stream()
-				.anyMatch(List.of("B1L", "B2L")::contains))
+			.filter((person) -> conversionAllowed(person, on))
 			.toList();
 
 		Map<String, Object> result = this.workers.proposeRetrofitTeam(TestJob.of("hrcomp.proposeRetrofitTeam",
@@ -88,7 +112,7 @@ class CompetencyWorkersTest extends RefactoryIntegrationTest {
 			.contains("retrofit-technician", "retrofit-work-lead", "lockout-officer")
 			.doesNotContain("battery-technician", "lockout-trainee");
 		assertThat(options).extracting((option) -> Results.map(option).get("label").toString())
-			.contains("retrofit-work-lead (B1L, B2L valid until 2029-02-28)");
+			.contains("retrofit-work-lead (B1L, B2L valid until 2029-03-01)");
 	}
 
 	/** Nobody named for the conversion is not a default team: the check finds nobody habilitated. */
@@ -107,10 +131,7 @@ class CompetencyWorkersTest extends RefactoryIntegrationTest {
 		List<String> unqualified = new java.util.ArrayList<>();
 		for (int i = 0; i < 60 && (team.isEmpty() || unqualified.isEmpty()); i++) {
 			String person = "TECH-" + i;
-			boolean qualified = this.register.habilitationsOf(person, java.time.LocalDate.parse(date))
-				.validSymbols()
-				.stream()
-				.anyMatch(List.of("B1L", "B2L")::contains);
+			boolean qualified = conversionAllowed(person, java.time.LocalDate.parse(date));
 			(qualified ? team : unqualified).add(person);
 		}
 		assertThat(team).isNotEmpty();
@@ -136,6 +157,21 @@ class CompetencyWorkersTest extends RefactoryIntegrationTest {
 
 		assertThat(result).containsEntry("installerAuthorisationValid", false)
 			.containsKey("installerAuthorisationValidTo");
+	}
+
+	private boolean conversionAllowed(String person, java.time.LocalDate on) {
+		List<HabilitationTitle> titles = this.register.habilitationsOf(person, on).asTitles();
+		return HabilitationDecisions.allows(this.client, "HV_WORK_EXECUTE", on, titles)
+				|| HabilitationDecisions.allows(this.client, "HV_WORK_LEAD", on, titles);
+	}
+
+	private long checkInstances() {
+		return this.client.newDecisionInstanceSearchRequest()
+			.filter((filter) -> filter.decisionDefinitionId("hv-habilitation-check"))
+			.send()
+			.join()
+			.page()
+			.totalItems();
 	}
 
 }
