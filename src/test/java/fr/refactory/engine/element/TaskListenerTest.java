@@ -80,6 +80,34 @@ class TaskListenerTest extends EngineTestSupport {
 	}
 
 	@Test
+	void shouldRecordTheCompletingDeniedAndCorrectedUserTaskEventsInOrder() {
+		// given
+		String id = uniqueId("sequence");
+		String check = uniqueId("check");
+		deployTaskWithCompletingListeners(id, check);
+		long key = start(id);
+		UserTask task = openTask(key);
+
+		// when: a first completion is denied, the second goes through with a correction
+		this.client.newCompleteUserTaskCommand(task.getUserTaskKey()).send().join();
+		this.client.newCompleteCommand(activateOne(check).getKey())
+			.withResult((r) -> r.forUserTask().deny(true, "not yet"))
+			.send()
+			.join();
+		this.client.newCompleteUserTaskCommand(task.getUserTaskKey()).send().join();
+		complete(activateOne(check), "supervisor", 70);
+
+		// then
+		assertThat(events(key).stream().filter((e) -> e.startsWith("USER_TASK") || e.startsWith("JOB")))
+			.containsExactly("USER_TASK review:CREATED", "USER_TASK review:COMPLETING", "JOB review:CREATED",
+					"JOB review:COMPLETED", "USER_TASK review:COMPLETION_DENIED", "USER_TASK review:COMPLETING",
+					"JOB review:CREATED", "JOB review:COMPLETED", "USER_TASK review:CORRECTED",
+					"USER_TASK review:COMPLETED");
+		assertThat(elementEvents(key)).containsSubsequence("review:ELEMENT_ACTIVATED", "review:ELEMENT_COMPLETING",
+				"review:ELEMENT_COMPLETED");
+	}
+
+	@Test
 	void shouldRefuseVariablesOnATaskListenerJob() {
 		String id = uniqueId("vars");
 		String check = uniqueId("check");

@@ -91,6 +91,8 @@ class UserTaskTest extends EngineTestSupport {
 
 	@ParameterizedTest(name = "{0} = {1}")
 	@CsvSource(delimiter = '|', value = {
+			"assignee        | [\"anna\"]                        | to be 'STRING', but was 'ARRAY'",
+			"assignee        | 42                                | to be 'STRING', but was 'NUMBER'",
 			"candidateGroups | \"quality-inspectors, auditors\" | to be 'ARRAY', but was 'STRING'",
 			"candidateGroups | missingVariable                   | to be 'ARRAY', but was 'NULL'",
 			"candidateUsers  | [\"quentin\", 7]                 | to be 'ARRAY' containing 'STRING' items",
@@ -107,6 +109,7 @@ class UserTaskTest extends EngineTestSupport {
 			.userTask("review", (t) -> {
 				t.zeebeUserTask();
 				switch (attribute) {
+					case "assignee" -> t.zeebeAssigneeExpression(feel);
 					case "candidateGroups" -> t.zeebeCandidateGroupsExpression(feel);
 					case "candidateUsers" -> t.zeebeCandidateUsersExpression(feel);
 					case "priority" -> t.zeebeTaskPriorityExpression(feel);

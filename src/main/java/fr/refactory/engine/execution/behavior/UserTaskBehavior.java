@@ -50,7 +50,7 @@ public class UserTaskBehavior {
 	public void create(ElementContext context) {
 		UserTaskDefinition task = context.element().userTask();
 		Map<String, Object> scope = context.variables();
-		String assignee = text(task.assignee(), scope);
+		String assignee = assignee(task.assignee(), scope);
 		List<String> groups = list(task.candidateGroups(), scope);
 		List<String> users = list(task.candidateUsers(), scope);
 		Timestamp due = date(task.dueDate(), scope);
@@ -72,6 +72,21 @@ public class UserTaskBehavior {
 		}
 		Object value = FeelExpressions.evaluate(expression, scope);
 		return value == null || String.valueOf(value).isBlank() ? null : String.valueOf(value);
+	}
+
+	/**
+	 * The assignee: a static value, or an expression that must give a string; null or blank leaves the task
+	 * unassigned, a list or a number is an incident as in Camunda 8 (docs/decisions/0283).
+	 */
+	private static String assignee(Expression expression, Map<String, Object> scope) {
+		if (expression == null) {
+			return null;
+		}
+		Object value = FeelExpressions.evaluate(expression, scope);
+		if (value != null && !(value instanceof String)) {
+			throw extractValueError(expression, "to be 'STRING', but was '" + typeOf(value) + "'.");
+		}
+		return value == null || ((String) value).isBlank() ? null : (String) value;
 	}
 
 	/**
@@ -112,6 +127,9 @@ public class UserTaskBehavior {
 		}
 		if (value instanceof Boolean) {
 			return "BOOLEAN";
+		}
+		if (value instanceof Collection) {
+			return "ARRAY";
 		}
 		return value instanceof Map ? "OBJECT" : value.getClass().getSimpleName().toUpperCase();
 	}
