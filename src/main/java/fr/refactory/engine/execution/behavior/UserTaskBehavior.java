@@ -8,6 +8,7 @@ import java.sql.Timestamp;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collection;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -17,6 +18,7 @@ import fr.refactory.engine.execution.ElementFailure;
 import fr.refactory.engine.expression.Expression;
 import fr.refactory.engine.expression.FeelExpressions;
 import fr.refactory.engine.model.Binding;
+import fr.refactory.engine.model.JobDefinition;
 import fr.refactory.engine.model.UserTaskDefinition;
 import fr.refactory.engine.state.BoundVersions;
 import fr.refactory.engine.state.RuntimeStore;
@@ -32,6 +34,13 @@ import org.springframework.stereotype.Component;
 @ConditionalOnEmbeddedEngine
 public class UserTaskBehavior {
 
+	private static final String HEADER_PREFIX = "io.camunda.zeebe:";
+
+	/** A job-based user task's job has one retry, as in Camunda 8: a failure raises an incident at once. */
+	private static final String JOB_RETRIES = "1";
+
+	private final JobBehavior jobs;
+
 	private final JdbcTemplate jdbc;
 
 	private final RuntimeStore store;
@@ -40,7 +49,9 @@ public class UserTaskBehavior {
 
 	private final UserTaskStore tasks;
 
-	UserTaskBehavior(JdbcTemplate jdbc, RuntimeStore store, VariableStore variables, UserTaskStore tasks) {
+	UserTaskBehavior(JdbcTemplate jdbc, RuntimeStore store, VariableStore variables, UserTaskStore tasks,
+			JobBehavior jobs) {
+		this.jobs = jobs;
 		this.tasks = tasks;
 		this.jdbc = jdbc;
 		this.store = store;
@@ -49,6 +60,10 @@ public class UserTaskBehavior {
 
 	public void create(ElementContext context) {
 		UserTaskDefinition task = context.element().userTask();
+		if (task.jobWorker()) {
+			createJob(context, task);
+			return;
+		}
 		Map<String, Object> scope = context.variables();
 		String assignee = assignee(task.assignee(), scope);
 		List<String> groups = list(task.candidateGroups(), scope);
@@ -62,7 +77,34 @@ public class UserTaskBehavior {
 				this.variables.write(task.headers()), this.store.now()));
 	}
 
+	/**
+	 * A job-based user task: a job of type {@code io.camunda.zeebe:userTask} whose headers carry the evaluated
+	 * assignment, schedule and custom form key next to the task headers (ADR 0287), checked as for Camunda user tasks.
+	 */
+	private void createJob(ElementContext context, UserTaskDefinition task) {
+		Map<String, Object> scope = context.variables();
+		Map<String, String> headers = new LinkedHashMap<>(task.headers());
+		putIfPresent(headers, "assignee", assignee(task.assignee(), scope));
+		List<String> groups = list(task.candidateGroups(), scope);
+		List<String> users = list(task.candidateUsers(), scope);
+		putIfPresent(headers, "candidateGroups", groups.isEmpty() ? null : this.variables.write(groups));
+		putIfPresent(headers, "candidateUsers", users.isEmpty() ? null : this.variables.write(users));
+		putIfPresent(headers, "dueDate", date(task.dueDate(), scope) == null ? null : text(task.dueDate(), scope));
+		putIfPresent(headers, "followUpDate",
+				date(task.followUpDate(), scope) == null ? null : text(task.followUpDate(), scope));
+		putIfPresent(headers, "formKey", task.formKey());
+		this.jobs.createJob(context, new JobDefinition(new Expression(UserTaskDefinition.JOB_TYPE, null),
+				new Expression(JOB_RETRIES, null), headers));
+	}
+
+	private static void putIfPresent(Map<String, String> headers, String attribute, String value) {
+		if (value != null) {
+			headers.put(HEADER_PREFIX + attribute, value);
+		}
+	}
+
 	public void cancel(long elementInstanceKey) {
+		this.jobs.cancelJobs(elementInstanceKey);
 		this.tasks.cancelOf(elementInstanceKey, this.store.now());
 	}
 
