@@ -19,6 +19,7 @@ import fr.refactory.engine.expression.Expression;
 import fr.refactory.engine.expression.FeelExpressions;
 import fr.refactory.engine.model.Binding;
 import fr.refactory.engine.model.JobDefinition;
+import fr.refactory.engine.model.TaskListener;
 import fr.refactory.engine.model.UserTaskDefinition;
 import fr.refactory.engine.state.BoundVersions;
 import fr.refactory.engine.state.RuntimeStore;
@@ -29,7 +30,10 @@ import fr.refactory.engine.state.VariableStore;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
-/** Creates a Camunda user task (assignment, schedule, priority, linked form) and cancels it on termination. */
+/**
+ * Creates a Camunda user task (assignment, schedule, priority, linked form; first through its creating listeners,
+ * the model's assignee then through its assigning listeners) and cancels it on termination.
+ */
 @Component
 @ConditionalOnEmbeddedEngine
 public class UserTaskBehavior {
@@ -41,6 +45,10 @@ public class UserTaskBehavior {
 
 	private final JobBehavior jobs;
 
+	private final TaskListenerBehavior listeners;
+
+	private final UserTaskTransitions transitions;
+
 	private final JdbcTemplate jdbc;
 
 	private final RuntimeStore store;
@@ -50,8 +58,10 @@ public class UserTaskBehavior {
 	private final UserTaskStore tasks;
 
 	UserTaskBehavior(JdbcTemplate jdbc, RuntimeStore store, VariableStore variables, UserTaskStore tasks,
-			JobBehavior jobs) {
+			JobBehavior jobs, TaskListenerBehavior listeners, UserTaskTransitions transitions) {
 		this.jobs = jobs;
+		this.listeners = listeners;
+		this.transitions = transitions;
 		this.tasks = tasks;
 		this.jdbc = jdbc;
 		this.store = store;
@@ -72,9 +82,22 @@ public class UserTaskBehavior {
 		Timestamp followUp = date(task.followUpDate(), scope);
 		int priority = priority(task.priority(), scope);
 		Long formKey = formKey(task.formId(), task.formBinding(), context.instance().processDefinitionKey(), scope);
-		this.tasks.create(context.instance(), new NewUserTask(context.process().version(), context.element().nameOrId(),
-				assignee, this.variables.write(groups), this.variables.write(users), due, followUp, priority, formKey,
-				this.variables.write(task.headers()), this.store.now()));
+		boolean creating = this.listeners.any(context, TaskListener.CREATING);
+		boolean assignLater = creating || assignee != null && this.listeners.any(context, TaskListener.ASSIGNING);
+		NewUserTask created = new NewUserTask(context.process().version(), context.element().nameOrId(),
+				assignLater ? null : assignee, this.variables.write(groups), this.variables.write(users), due, followUp,
+				priority, formKey, this.variables.write(task.headers()), this.store.now());
+		if (creating) {
+			Map<String, Object> modelAssignee = new LinkedHashMap<>();
+			modelAssignee.put("assignee", assignee);
+			this.tasks.createWaitingForListeners(context.instance(), created, this.variables.write(modelAssignee));
+			this.listeners.runOrRaiseIncident(context, TaskListener.CREATING, 0);
+			return;
+		}
+		long key = this.tasks.create(context.instance(), created);
+		if (assignLater) {
+			this.transitions.assignFromModel(context, this.tasks.find(key), assignee);
+		}
 	}
 
 	/**
