@@ -262,6 +262,11 @@ class TaskListenerTest extends EngineTestSupport {
 		assertThat(updated.getPriority()).isEqualTo(70);
 		assertThat(updated.getCandidateGroups()).containsExactly("leads");
 		assertThat(events(key)).contains("USER_TASK review:UPDATE_DENIED", "USER_TASK review:UPDATED");
+		assertThat(problem(() -> this.client.newSetVariablesCommand(task.getElementInstanceKey())
+			.variables(Map.of("note", "x"))
+			.send()
+			.join(), 409).details().getDetail()).as("variable updates would skip the updating listeners")
+			.contains("updating task listeners");
 	}
 
 	@Test
