@@ -91,6 +91,14 @@ public class OperatorTasks {
 	}
 
 	/**
+	 * Whether the task's completion was asked for and waits for the process's completing task listeners (ADR 0286):
+	 * it is neither open nor done yet.
+	 */
+	public static boolean isCompleting(UserTask task) {
+		return task.getState() == UserTaskState.COMPLETING;
+	}
+
+	/**
 	 * Why the task's last completion was refused, when a completing task listener denied it (the listener job's
 	 * denied reason); empty when none was denied.
 	 */

@@ -101,6 +101,9 @@ class TaskPageController {
 		TaskRow row = this.tasks.rowOf(task);
 		this.tasks.complete(taskKey, submission.values());
 		this.audit.taskCompleted(principal.getName(), row, submission.values());
+		if (this.tasks.find(taskKey).map(OperatorTasks::isCompleting).orElse(false)) {
+			return "redirect:/console/tasks/" + taskKey;
+		}
 		redirect.addFlashAttribute("notice", "Task \"" + row.name() + "\" completed.");
 		return "redirect:/console/tasks";
 	}
@@ -127,7 +130,9 @@ class TaskPageController {
 		model.addAttribute("history", this.tasks.historyOf(task.getProcessInstanceKey()));
 		model.addAttribute("claimedByMe", principal.getName().equals(task.getAssignee()));
 		model.addAttribute("hvOperation", HabilitationGuard.operationTypeOf(task).orElse(null));
-		model.addAttribute("completionDenial", this.tasks.completionDenialOf(task).orElse(null));
+		boolean completing = OperatorTasks.isCompleting(task);
+		model.addAttribute("completionPending", completing);
+		model.addAttribute("completionDenial", completing ? null : this.tasks.completionDenialOf(task).orElse(null));
 		return "console/task";
 	}
 

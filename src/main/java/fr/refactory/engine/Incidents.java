@@ -5,6 +5,7 @@ import java.util.Map;
 import fr.refactory.engine.execution.Execution;
 import fr.refactory.engine.execution.ProcessExecutor;
 import fr.refactory.engine.execution.behavior.IncidentBehavior;
+import fr.refactory.engine.execution.behavior.TaskListenerBehavior;
 import fr.refactory.engine.job.JobWaiters;
 import fr.refactory.engine.state.IncidentStore;
 import fr.refactory.engine.state.JobStore;
@@ -59,9 +60,9 @@ public class Incidents {
 		else if ("COMPLETE".equals(incident.get("retry_phase"))) {
 			this.executor.queueComplete(execution, elementInstanceKey, null);
 		}
-		else if (UserTasks.COMPLETING_LISTENERS.equals(incident.get("retry_phase"))) {
+		else if (TaskListenerBehavior.RETRY_PHASE.equals(incident.get("retry_phase"))) {
 			this.incidents.resolve(incidentKey, elementInstanceKey);
-			this.userTasks.retryCompletingListeners(elementInstanceKey);
+			this.userTasks.retryTaskListeners(elementInstanceKey);
 			return;
 		}
 		else if (ProcessExecutor.RESUME_ACTIVATION.equals(incident.get("retry_phase"))) {

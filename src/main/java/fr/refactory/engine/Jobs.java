@@ -88,7 +88,7 @@ public class Jobs {
 		if (given.denied()) {
 			this.jobs.deny(job, given.deniedReason());
 		}
-		this.userTasks.completingListenerCompleted(job, given);
+		this.userTasks.taskListenerCompleted(job, given);
 	}
 
 	@Transactional

@@ -5,15 +5,14 @@ import java.time.OffsetDateTime;
 import java.time.format.DateTimeParseException;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 
 import fr.refactory.engine.execution.ElementContext;
 import fr.refactory.engine.execution.Execution;
-import fr.refactory.engine.execution.ElementFailure;
 import fr.refactory.engine.execution.ProcessExecutor;
-import fr.refactory.engine.execution.behavior.IncidentBehavior;
-import fr.refactory.engine.execution.behavior.TaskListenerBehavior;
+import fr.refactory.engine.execution.behavior.UserTaskTransitions;
 import fr.refactory.engine.model.TaskListener;
 import fr.refactory.engine.state.JobStore;
 import fr.refactory.engine.state.UserTaskStore;
@@ -21,32 +20,28 @@ import fr.refactory.engine.state.UserTaskStore;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
 
-/** User-task commands: assign, unassign, update, complete (the element then continues). */
+/**
+ * User-task commands: assign, unassign, update, complete (the element then continues), each through the task's
+ * listeners of that lifecycle event when it has any (ADR 0286, 0288).
+ */
 @Component
 @ConditionalOnEmbeddedEngine
 public class UserTasks {
-
-	/** The retry phase of an incident raised while creating a completing listener's job. */
-	static final String COMPLETING_LISTENERS = "TASK_COMPLETING";
 
 	private final UserTaskStore tasks;
 
 	private final ProcessExecutor executor;
 
-	private final TaskListenerBehavior listeners;
+	private final UserTaskTransitions transitions;
 
-	private final IncidentBehavior incidents;
-
-	UserTasks(UserTaskStore tasks, ProcessExecutor executor, TaskListenerBehavior listeners,
-			IncidentBehavior incidents) {
+	UserTasks(UserTaskStore tasks, ProcessExecutor executor, UserTaskTransitions transitions) {
 		this.tasks = tasks;
 		this.executor = executor;
-		this.listeners = listeners;
-		this.incidents = incidents;
+		this.transitions = transitions;
 	}
 
 	@Transactional
-	public void assign(long key, String assignee, Boolean allowOverride) {
+	public void assign(long key, String assignee, Boolean allowOverride, String action) {
 		if (assignee == null || assignee.isBlank()) {
 			throw Rejection.invalidArgument("Expected a non-empty assignee, but got none");
 		}
@@ -56,23 +51,37 @@ public class UserTasks {
 			throw Rejection.invalidState("Expected to assign user task with key '" + key
 					+ "', but it is already assigned to '" + current + "' and allowOverride is false");
 		}
-		this.tasks.assign(task, assignee);
+		String given = action != null ? action : Boolean.FALSE.equals(allowOverride) ? "claim" : "assign";
+		assign(task, assignee, given);
 	}
 
 	@Transactional
 	public void unassign(long key) {
-		this.tasks.assign(lockedCreatedTask(key, "unassign"), null);
+		assign(lockedCreatedTask(key, "unassign"), null, "unassign");
+	}
+
+	private void assign(Map<String, Object> task, String assignee, String action) {
+		Map<String, Object> changes = new LinkedHashMap<>();
+		changes.put("assignee", assignee);
+		if (!this.transitions.begin(contextOf(this.executor.begin(), task), task, TaskListener.ASSIGNING, changes,
+				action, null)) {
+			this.tasks.assign(task, assignee);
+		}
 	}
 
 	@Transactional
-	public void update(long key, Changeset changeset) {
+	public void update(long key, Changeset changeset, String action) {
 		Map<String, Object> task = lockedCreatedTask(key, "update");
 		if (changeset.priority() != null && (changeset.priority() < 0 || changeset.priority() > 100)) {
 			throw Rejection.invalidArgument("Expected priority between 0 and 100, but got " + changeset.priority());
 		}
-		this.tasks.update(task, new UserTaskStore.Changes(optionalDate(changeset.dueDate()),
+		UserTaskStore.Changes changes = new UserTaskStore.Changes(optionalDate(changeset.dueDate()),
 				optionalDate(changeset.followUpDate()), json(changeset.candidateGroups()),
-				json(changeset.candidateUsers()), changeset.priority()));
+				json(changeset.candidateUsers()), changeset.priority());
+		if (!this.transitions.begin(contextOf(this.executor.begin(), task), task, TaskListener.UPDATING,
+				changeset.given(), action == null ? "update" : action, null)) {
+			this.tasks.update(task, changes);
+		}
 	}
 
 	/**
@@ -80,59 +89,73 @@ public class UserTasks {
 	 * its listeners ran (or one denied it), keeping the variables until then.
 	 */
 	@Transactional
-	public void complete(long key, Map<String, Object> variables) {
+	public void complete(long key, Map<String, Object> variables, String action) {
 		Map<String, Object> task = lockedCreatedTask(key, "complete");
 		Execution execution = this.executor.begin();
 		ElementContext context = contextOf(execution, task);
-		if (!context.process().listeners().task(context.element().id(), TaskListener.COMPLETING).isEmpty()) {
-			this.tasks.beginCompleting(task, this.executor.variables().write(variables == null ? Map.of() : variables));
-			runCompletingListener(context, 0);
-			return;
+		if (!this.transitions.begin(context, task, TaskListener.COMPLETING, Map.of(),
+				action == null ? "complete" : action, variables == null ? Map.of() : variables)) {
+			finishCompletion(execution, context, task, variables);
 		}
-		finishCompletion(execution, context, task, variables);
 	}
 
 	/**
-	 * The job of the task's completing listener at {@code index} completed with this result: a denial reopens the
-	 * task with the job's reason; otherwise its corrections are kept and the next listener runs, or the task
-	 * completes with all corrections applied.
+	 * The job of one of the task's listeners completed with this result: a denial ends the waiting transition with
+	 * the job's reason; otherwise its corrections are kept and the next listener runs, or the transition goes through
+	 * with all corrections applied.
 	 */
 	@Transactional
-	public void completingListenerCompleted(JobStore.Job job, ListenerResult result) {
+	public void taskListenerCompleted(JobStore.Job job, ListenerResult result) {
 		Map<String, Object> task = this.tasks.transitioningOf(job.elementInstanceKey());
-		if (result.denied()) {
-			this.tasks.denyCompletion(task);
-			return;
+		String transition = (String) task.get("state");
+		if (result.denied() && !UserTaskTransitions.deniable(transition)) {
+			throw Rejection.invalidArgument("Expected to complete task listener job with key '" + job.key()
+					+ "', but it denies the " + transition.toLowerCase(Locale.ROOT)
+					+ " of a user task, which cannot be denied (only assigning, updating and completing can)");
 		}
-		check(result.corrections());
-		Map<String, Object> corrections = new LinkedHashMap<>(read((String) task.get("pending_corrections")));
-		corrections.putAll(result.corrections());
-		this.tasks.correctPending(task, this.executor.variables().write(corrections));
+		if (!result.denied()) {
+			check(result.corrections());
+			requireNoAssigneeCorrectionOverTheModels(job, task, transition, result.corrections());
+		}
 		Execution execution = this.executor.begin();
 		ElementContext context = contextOf(execution, task);
-		if (runCompletingListener(context, job.listener().index() + 1)) {
+		Optional<UserTaskTransitions.Finished> finished = this.transitions.listenerCompleted(context,
+				job.listener().index(), result.denied(), result.corrections());
+		if (finished.isEmpty()) {
 			return;
 		}
-		applyCorrections(task, corrections);
-		finishCompletion(execution, context, task, read((String) task.get("pending_variables")));
+		switch (transition) {
+			case TaskListener.CREATING -> this.transitions.finishCreating(context, finished.get());
+			case TaskListener.ASSIGNING -> this.transitions.finishAssigning(finished.get());
+			case TaskListener.UPDATING -> this.transitions.finishUpdating(finished.get());
+			default -> {
+				this.transitions.correct(task, finished.get().corrections());
+				finishCompletion(execution, context, task, finished.get().variables());
+			}
+		}
+		this.executor.drain(execution);
 	}
 
-	/** Resolving an incident raised while creating a completing listener's job runs all of them again. */
-	void retryCompletingListeners(long elementInstanceKey) {
-		Map<String, Object> task = this.tasks.transitioningOf(elementInstanceKey);
-		this.tasks.correctPending(task, "{}");
-		runCompletingListener(contextOf(this.executor.begin(), task), 0);
+	/**
+	 * Camunda 8.8: a creating listener may set the assignee only when the process did not; the model's assignee is
+	 * changed by an assigning listener. Refused rather than dropped.
+	 */
+	private void requireNoAssigneeCorrectionOverTheModels(JobStore.Job job, Map<String, Object> task,
+			String transition, Map<String, Object> corrections) {
+		Object pending = task.get("pending_changes");
+		if (TaskListener.CREATING.equals(transition) && corrections.containsKey("assignee") && pending != null
+				&& ((Map<?, ?>) this.executor.variables().read((String) pending)).get("assignee") != null) {
+			throw Rejection.invalidArgument("Expected to complete task listener job with key '" + job.key()
+					+ "', but it corrects the assignee of a user task whose process already assigns it;"
+					+ " correct it in an assigning listener");
+		}
 	}
 
-	private boolean runCompletingListener(ElementContext context, int index) {
-		try {
-			return this.listeners.run(context, TaskListener.COMPLETING, index);
-		}
-		catch (ElementFailure failure) {
-			this.incidents.create(context.instance(), failure.errorType(), failure.getMessage(), COMPLETING_LISTENERS,
-					null);
-			return true;
-		}
+	/** Resolving an incident raised while creating a task listener's job runs all listeners of the transition again. */
+	void retryTaskListeners(long elementInstanceKey) {
+		Execution execution = this.executor.begin();
+		this.transitions.retry(contextOf(execution, this.tasks.transitioningOf(elementInstanceKey)));
+		this.executor.drain(execution);
 	}
 
 	private void finishCompletion(Execution execution, ElementContext context, Map<String, Object> task,
@@ -143,29 +166,9 @@ public class UserTasks {
 		this.executor.drain(execution);
 	}
 
-	@SuppressWarnings("unchecked")
-	private void applyCorrections(Map<String, Object> task, Map<String, Object> corrections) {
-		if (corrections.isEmpty()) {
-			return;
-		}
-		Object priority = corrections.get("priority");
-		Object assignee = corrections.get("assignee");
-		this.tasks.correct(task, new UserTaskStore.Changes(optionalDate((String) corrections.get("dueDate")),
-				optionalDate((String) corrections.get("followUpDate")),
-				json((List<String>) corrections.get("candidateGroups")),
-				json((List<String>) corrections.get("candidateUsers")),
-				priority == null ? null : ((Number) priority).intValue()),
-				assignee == null ? null : Optional.of((String) assignee).filter((a) -> !a.isEmpty()));
-	}
-
 	private ElementContext contextOf(Execution execution, Map<String, Object> task) {
 		long elementInstanceKey = (Long) task.get("element_instance_key");
 		return this.executor.context(execution, this.executor.store().elementInstance(elementInstanceKey).orElseThrow());
-	}
-
-	@SuppressWarnings("unchecked")
-	private Map<String, Object> read(String json) {
-		return json == null ? Map.of() : (Map<String, Object>) this.executor.variables().read(json);
 	}
 
 	/** Checks the corrections now, so a bad one is refused with the job that gave it. */
@@ -222,6 +225,24 @@ public class UserTasks {
 	/** {@code PATCH /v2/user-tasks/{key}} changeset; empty strings and lists reset a field. */
 	public record Changeset(String dueDate, String followUpDate, List<String> candidateUsers,
 			List<String> candidateGroups, Integer priority) {
+
+		/** The attributes the changeset names, by name (what an updating listener sees as changed). */
+		Map<String, Object> given() {
+			Map<String, Object> given = new LinkedHashMap<>();
+			putIfGiven(given, "dueDate", this.dueDate);
+			putIfGiven(given, "followUpDate", this.followUpDate);
+			putIfGiven(given, "candidateUsers", this.candidateUsers);
+			putIfGiven(given, "candidateGroups", this.candidateGroups);
+			putIfGiven(given, "priority", this.priority);
+			return given;
+		}
+
+		private static void putIfGiven(Map<String, Object> into, String name, Object value) {
+			if (value != null) {
+				into.put(name, value);
+			}
+		}
+
 	}
 
 }

@@ -2,7 +2,9 @@ package fr.refactory.engine;
 
 import java.util.Map;
 
+import fr.refactory.engine.execution.ElementContext;
 import fr.refactory.engine.execution.ProcessExecutor;
+import fr.refactory.engine.model.TaskListener;
 import fr.refactory.engine.state.ElementInstance;
 
 import org.springframework.stereotype.Component;
@@ -19,6 +21,19 @@ public class Variables {
 		this.executor = executor;
 	}
 
+	/**
+	 * Camunda 8.8 runs a user task's updating listeners when variables are set on it; the engine runs them for the
+	 * update command only, so such a variable update is refused rather than applied without them (ADR 0288).
+	 */
+	private void rejectOnAUserTaskWithUpdatingListeners(ElementInstance scope) {
+		ElementContext context = this.executor.context(this.executor.begin(), scope);
+		if (!context.process().listeners().task(scope.elementId(), TaskListener.UPDATING).isEmpty()) {
+			throw Rejection.invalidState("Expected to update variables for element with key '" + scope.key()
+					+ "', but it is a user task with updating task listeners, which the embedded engine runs only for"
+					+ " the user-task update command");
+		}
+	}
+
 	@Transactional
 	public void set(long elementInstanceKey, Map<String, Object> variables, boolean local) {
 		if (variables == null) {
@@ -33,6 +48,7 @@ public class Variables {
 			throw Rejection.notFound("Expected to update variables for element with key '" + elementInstanceKey
 					+ "', but it is no longer active");
 		}
+		rejectOnAUserTaskWithUpdatingListeners(scope);
 		if (local) {
 			variables.forEach((name, value) -> this.executor.variables()
 				.setLocal(scope.key(), scope.processInstanceKey(), name, value));

@@ -87,8 +87,10 @@ class TaskConsoleTest extends RefactoryIntegrationTest {
 		long taskKey = this.client.newUserTaskSearchRequest().filter((f) -> f.processInstanceKey(instance)).send()
 			.join().items().get(0).getUserTaskKey();
 		operator.post("/console/tasks/" + taskKey + "/claim", Map.of());
-		operator.post("/console/tasks/" + taskKey + "/complete", Map.of());
+		HttpResponse<String> waiting = operator.post("/console/tasks/" + taskKey + "/complete", Map.of());
 
+		assertThat(waiting.uri().getPath()).as("the task stays reachable").isEqualTo("/console/tasks/" + taskKey);
+		assertThat(waiting.body()).contains("id=\"completion-pending\"").doesNotContain("\" completed.");
 		long job = this.client.newActivateJobsCommand().jobType(check).maxJobsToActivate(1).send().join().getJobs()
 			.get(0).getKey();
 		this.client.newCompleteCommand(job)

@@ -63,7 +63,7 @@ class UserTaskController {
 	@PostMapping("/v2/user-tasks/{key}/assignment")
 	@ResponseStatus(HttpStatus.NO_CONTENT)
 	void assign(@PathVariable long key, @RequestBody AssignRequest body) {
-		this.userTasks.assign(key, body.assignee(), body.allowOverride());
+		this.userTasks.assign(key, body.assignee(), body.allowOverride(), body.action());
 	}
 
 	@DeleteMapping("/v2/user-tasks/{key}/assignee")
@@ -77,13 +77,13 @@ class UserTaskController {
 	void update(@PathVariable long key, @RequestBody(required = false) UpdateRequest body) {
 		UserTasks.Changeset changeset = body == null || body.changeset() == null
 				? new UserTasks.Changeset(null, null, null, null, null) : body.changeset();
-		this.userTasks.update(key, changeset);
+		this.userTasks.update(key, changeset, body == null ? null : body.action());
 	}
 
 	@PostMapping("/v2/user-tasks/{key}/completion")
 	@ResponseStatus(HttpStatus.NO_CONTENT)
 	void complete(@PathVariable long key, @RequestBody(required = false) CompleteRequest body) {
-		this.userTasks.complete(key, body == null ? null : body.variables());
+		this.userTasks.complete(key, body == null ? null : body.variables(), body == null ? null : body.action());
 	}
 
 	record AssignRequest(String assignee, Boolean allowOverride, String action) {

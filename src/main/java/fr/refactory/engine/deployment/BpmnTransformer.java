@@ -49,6 +49,7 @@ import io.camunda.zeebe.model.bpmn.instance.zeebe.ZeebeFormDefinition;
 import io.camunda.zeebe.model.bpmn.instance.zeebe.ZeebeLoopCharacteristics;
 import io.camunda.zeebe.model.bpmn.instance.zeebe.ZeebePriorityDefinition;
 import io.camunda.zeebe.model.bpmn.instance.zeebe.ZeebeSubscription;
+import io.camunda.zeebe.model.bpmn.instance.zeebe.ZeebeTaskDefinition;
 import io.camunda.zeebe.model.bpmn.instance.zeebe.ZeebeTaskSchedule;
 import io.camunda.zeebe.model.bpmn.instance.zeebe.ZeebeUserTask;
 import io.camunda.zeebe.model.bpmn.validation.zeebe.ZeebeDesignTimeValidators;
@@ -364,14 +365,15 @@ public final class BpmnTransformer {
 		if (!"userTask".equals(node.getElementType().getTypeName())) {
 			return null;
 		}
-		if (node.getSingleExtensionElement(ZeebeUserTask.class) == null) {
-			throw reject(node.getId(), "only Camunda user tasks (zeebe:userTask) are supported, not job-based user tasks");
-		}
+		boolean jobWorker = node.getSingleExtensionElement(ZeebeUserTask.class) == null;
 		ZeebeAssignmentDefinition assignment = node.getSingleExtensionElement(ZeebeAssignmentDefinition.class);
 		ZeebeTaskSchedule schedule = node.getSingleExtensionElement(ZeebeTaskSchedule.class);
 		ZeebePriorityDefinition priority = node.getSingleExtensionElement(ZeebePriorityDefinition.class);
 		ZeebeFormDefinition form = node.getSingleExtensionElement(ZeebeFormDefinition.class);
 		String id = node.getId();
+		if (jobWorker) {
+			rejectCamundaUserTaskOnly(node, priority, form);
+		}
 		return new UserTaskDefinition(feel(id, assignment == null ? null : assignment.getAssignee(), false),
 				feel(id, assignment == null ? null : assignment.getCandidateGroups(), false),
 				feel(id, assignment == null ? null : assignment.getCandidateUsers(), false),
@@ -380,7 +382,26 @@ public final class BpmnTransformer {
 				feel(id, priority == null ? null : priority.getPriority(), false),
 				feel(id, form == null ? null : form.getFormId(), false),
 				form == null ? Binding.LATEST : ZeebeExtensions.binding(form.getBindingType(), form.getVersionTag()),
-				extensions.headers());
+				extensions.headers(), jobWorker, form == null ? null : blankToNull(form.getFormKey()));
+	}
+
+	/**
+	 * A job-based user task (no zeebe:userTask) runs as a job whose headers carry its assignment, schedule and custom
+	 * form key (ADR 0287); what such a job cannot carry rejects the deployment rather than being dropped
+	 * (zeebe-bpmn-model's validation already rejects its task listeners).
+	 */
+	private void rejectCamundaUserTaskOnly(FlowNode node, ZeebePriorityDefinition priority, ZeebeFormDefinition form) {
+		String onlyCamunda = " is only supported on Camunda user tasks (zeebe:userTask), not on job-based user tasks";
+		if (priority != null) {
+			throw reject(node.getId(), "zeebe:priorityDefinition priority" + onlyCamunda);
+		}
+		if (form != null && form.getFormId() != null) {
+			throw reject(node.getId(), "zeebe:formDefinition formId" + onlyCamunda);
+		}
+		if (node.getSingleExtensionElement(ZeebeTaskDefinition.class) != null) {
+			throw reject(node.getId(), "zeebe:taskDefinition: a job-based user task's job type is always '"
+					+ UserTaskDefinition.JOB_TYPE + "'");
+		}
 	}
 
 	private CalledDecision calledDecision(FlowNode node) {

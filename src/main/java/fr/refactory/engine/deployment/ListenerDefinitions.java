@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.function.BiFunction;
@@ -31,6 +32,8 @@ final class ListenerDefinitions {
 
 	private static final Map<String, String> LEGACY_TASK_EVENTS = Map.of("create", "creating", "assignment",
 			"assigning", "update", "updating", "complete", "completing", "cancel", "canceling");
+
+	private static final Set<String> RUNNING_TASK_EVENTS = Set.of("creating", "assigning", "updating", "completing");
 
 	private static final Set<ElementType> GATEWAYS = Set.of(ElementType.EXCLUSIVE_GATEWAY, ElementType.PARALLEL_GATEWAY,
 			ElementType.INCLUSIVE_GATEWAY, ElementType.EVENT_BASED_GATEWAY);
@@ -65,8 +68,8 @@ final class ListenerDefinitions {
 
 	/**
 	 * Task listeners of Camunda user tasks; the 8.8 model's older event names (create, assignment, update, complete,
-	 * cancel) mean the same events. Only completing listeners run here so far: the others reject the deployment
-	 * rather than deploy and never run (ADR 0286).
+	 * cancel) mean the same events. Canceling listeners reject the deployment: the engine terminates an element at once
+	 * and has no place for its termination to wait for them (ADR 0288), rather than deploy and never run.
 	 */
 	private void collectTaskListeners(BaseElement node, ExecutableElement element) {
 		ZeebeTaskListeners listeners = node.getSingleExtensionElement(ZeebeTaskListeners.class);
@@ -77,17 +80,18 @@ final class ListenerDefinitions {
 		for (ZeebeTaskListener listener : listeners.getTaskListeners()) {
 			String eventType = LEGACY_TASK_EVENTS.getOrDefault(String.valueOf(listener.getEventType()),
 					String.valueOf(listener.getEventType()));
-			if (!"completing".equals(eventType)) {
+			if (!RUNNING_TASK_EVENTS.contains(eventType)) {
 				throw this.reject.apply(element.id(), "Task listeners of type '" + eventType
-						+ "' (zeebe:taskListener eventType) are not supported by the embedded engine yet;"
-						+ " only 'completing' listeners run");
+						+ "' (zeebe:taskListener eventType) are not supported by the embedded engine;"
+						+ " 'creating', 'assigning', 'updating' and 'completing' listeners run");
 			}
 			if (listener.getType() == null || listener.getType().isBlank()) {
 				throw this.reject.apply(element.id(), "zeebe:taskListener must have a non-empty attribute 'type'");
 			}
 			String retries = listener.getRetries() == null || listener.getRetries().isBlank() ? "3"
 					: listener.getRetries();
-			result.add(new TaskListener(TaskListener.COMPLETING, this.parser.feel(element.id(), listener.getType(), false),
+			result.add(new TaskListener(eventType.toUpperCase(Locale.ROOT),
+					this.parser.feel(element.id(), listener.getType(), false),
 					this.parser.feel(element.id(), retries, false)));
 		}
 		this.task.put(element.id(), List.copyOf(result));

@@ -85,11 +85,31 @@ final class UnimplementedExtensions {
 					+ (attributes.isEmpty() ? "" : " (attributes " + attributes + ")");
 		}
 		return attributes.stream()
-			.filter((attribute) -> !implemented.contains(attribute))
+			.filter((attribute) -> !implemented.contains(attribute) && !isCustomFormKeyOfAJobBasedUserTask(element,
+					attribute))
 			.findFirst()
 			.map((attribute) -> "the embedded engine does not implement the attribute '" + attribute + "' of zeebe:"
 					+ name)
 			.orElse(null);
+	}
+
+	/**
+	 * A job-based user task (a userTask without zeebe:userTask) passes its custom form reference {@code formKey} to
+	 * its job's headers (ADR 0287); on anything else the attribute stays rejected.
+	 */
+	private static boolean isCustomFormKeyOfAJobBasedUserTask(Element element, String attribute) {
+		if (!"formDefinition".equals(element.getLocalName()) || !"formKey".equals(attribute)
+				|| !(element.getParentNode() instanceof Element extensions)
+				|| !(extensions.getParentNode() instanceof Element owner) || !"userTask".equals(owner.getLocalName())) {
+			return false;
+		}
+		for (Node sibling = extensions.getFirstChild(); sibling != null; sibling = sibling.getNextSibling()) {
+			if (sibling instanceof Element other && ZEEBE_NS.equals(other.getNamespaceURI())
+					&& "userTask".equals(other.getLocalName())) {
+				return false;
+			}
+		}
+		return true;
 	}
 
 	private static String attributeReason(Element element) {

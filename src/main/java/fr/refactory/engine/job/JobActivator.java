@@ -31,8 +31,11 @@ public class JobActivator {
 
 	private final TransactionTemplate transaction;
 
+	private final ListenedTasks listenedTasks;
+
 	JobActivator(JobStore jobs, VariableStore variables, ObjectMapper json, Clock clock,
-			PlatformTransactionManager transactions) {
+			PlatformTransactionManager transactions, ListenedTasks listenedTasks) {
+		this.listenedTasks = listenedTasks;
 		this.jobs = jobs;
 		this.variables = variables;
 		this.json = json;
@@ -68,7 +71,7 @@ public class JobActivator {
 					job.processDefinitionVersion(), String.valueOf(job.processDefinitionKey()),
 					String.valueOf(job.processInstanceKey()), job.elementId(), String.valueOf(job.elementInstanceKey()),
 					headers(job.customHeaders()), request.workerName(), job.retries(), deadline, null, "<default>",
-					job.listener().kind(), job.listener().eventType(), List.of()))
+					job.listener().kind(), job.listener().eventType(), List.of(), this.listenedTasks.of(job)))
 			.toList();
 		return jobs.stream().map((job) -> withVariables(job, request.fetchVariable())).toList();
 	}
@@ -87,7 +90,7 @@ public class JobActivator {
 		return new ActivatedJob(job.jobKey(), job.type(), job.processDefinitionId(), job.processDefinitionVersion(),
 				job.processDefinitionKey(), job.processInstanceKey(), job.elementId(), job.elementInstanceKey(),
 				job.customHeaders(), job.worker(), job.retries(), job.deadline(), selected, job.tenantId(), job.kind(),
-				job.listenerEventType(), job.tags());
+				job.listenerEventType(), job.tags(), job.userTask());
 	}
 
 	private Map<String, String> headers(String text) {

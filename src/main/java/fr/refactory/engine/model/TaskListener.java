@@ -8,6 +8,12 @@ import fr.refactory.engine.expression.Expression;
  */
 public record TaskListener(String eventType, Expression type, Expression retries) {
 
+	public static final String CREATING = "CREATING";
+
+	public static final String ASSIGNING = "ASSIGNING";
+
+	public static final String UPDATING = "UPDATING";
+
 	public static final String COMPLETING = "COMPLETING";
 
 }

@@ -29,24 +29,37 @@ public class UserTaskStore {
 
 	/** Creates the task of the element instance; returns its key. */
 	public long create(ElementInstance instance, NewUserTask task) {
+		return create(instance, task, Intent.CREATED, null);
+	}
+
+	/**
+	 * Creates the task waiting for its creating listeners (state CREATING), with what the model gave that applies
+	 * once they ran ({@code pendingChanges}, JSON: the model's assignee).
+	 */
+	public long createWaitingForListeners(ElementInstance instance, NewUserTask task, String pendingChanges) {
+		return create(instance, task, Intent.CREATING, pendingChanges);
+	}
+
+	private long create(ElementInstance instance, NewUserTask task, Intent state, String pendingChanges) {
 		long key = this.keys.nextKey();
 		this.jdbc.update("insert into engine_user_task (user_task_key, element_instance_key, process_instance_key,"
 				+ " process_definition_key, process_definition_id, process_definition_version, element_id, name, state,"
 				+ " assignee, candidate_groups, candidate_users, due_date, follow_up_date, priority, form_key,"
-				+ " custom_headers, creation_date) values (?,?,?,?,?,?,?,?,'CREATED',?,cast(? as jsonb),"
-				+ " cast(? as jsonb),?,?,?,?,?,?)", key, instance.key(), instance.processInstanceKey(),
-				instance.processDefinitionKey(), instance.processDefinitionId(), task.processDefinitionVersion(),
-				instance.elementId(), task.name(), task.assignee(), task.candidateGroups(), task.candidateUsers(),
-				task.dueDate(), task.followUpDate(), task.priority(), task.formKey(), task.customHeaders(),
-				task.creationDate());
-		this.events.append(EngineEvent.about(instance, key, ValueType.USER_TASK, Intent.CREATED));
+				+ " custom_headers, creation_date, pending_changes, pending_corrections) values (?,?,?,?,?,?,?,?,?,?,"
+				+ " cast(? as jsonb), cast(? as jsonb),?,?,?,?,?,?,?,?)", key, instance.key(),
+				instance.processInstanceKey(), instance.processDefinitionKey(), instance.processDefinitionId(),
+				task.processDefinitionVersion(), instance.elementId(), task.name(), state.name(), task.assignee(),
+				task.candidateGroups(), task.candidateUsers(), task.dueDate(), task.followUpDate(), task.priority(),
+				task.formKey(), task.customHeaders(), task.creationDate(), pendingChanges,
+				state == Intent.CREATING ? "{}" : null);
+		this.events.append(EngineEvent.about(instance, key, ValueType.USER_TASK, state));
 		return key;
 	}
 
 	/** Cancels the open task of the element instance (it was terminated). */
 	public void cancelOf(long elementInstanceKey, Timestamp now) {
 		this.jdbc.query("update engine_user_task set state = 'CANCELED', completion_date = ?"
-				+ " where element_instance_key = ? and state in ('CREATED', 'COMPLETING')"
+				+ " where element_instance_key = ? and state in ('CREATING', 'CREATED', 'ASSIGNING', 'UPDATING', 'COMPLETING')"
 				+ " returning user_task_key, process_instance_key, element_id",
 				(rs, row) -> new EngineEvent(rs.getLong(1), ValueType.USER_TASK, Intent.CANCELED, rs.getLong(2),
 						elementInstanceKey, rs.getString(3), Map.of()),
@@ -77,24 +90,40 @@ public class UserTaskStore {
 		this.events.append(event(task, Intent.UPDATED));
 	}
 
-	/** The task's completion waits for its completing listeners, keeping the command's variables (JSON). */
-	public void beginCompleting(Map<String, Object> task, String variables) {
-		this.jdbc.update("update engine_user_task set state = 'COMPLETING', pending_variables = ?,"
-				+ " pending_corrections = '{}' where user_task_key = ?", variables, keyOf(task));
-		this.events.append(event(task, Intent.COMPLETING));
+	/**
+	 * The task's lifecycle transition ({@code ASSIGNING}, {@code UPDATING}, {@code COMPLETING}) waits for its
+	 * listeners, keeping what it will change (JSON), the action that asked for it and a completion's variables (JSON).
+	 */
+	public void beginTransition(Map<String, Object> task, Intent transition, String changes, String action,
+			String variables) {
+		this.jdbc.update("update engine_user_task set state = ?, pending_changes = ?, pending_action = ?,"
+				+ " pending_variables = ?, pending_corrections = '{}' where user_task_key = ?", transition.name(),
+				changes, action, variables, keyOf(task));
+		this.events.append(event(task, transition));
+	}
+
+	/** The transition went through: the task is open again (CREATED) with nothing pending; the caller applies it. */
+	public void endTransition(Map<String, Object> task) {
+		this.jdbc.update("update engine_user_task set state = 'CREATED', pending_changes = null, pending_action = null,"
+				+ " pending_variables = null, pending_corrections = null where user_task_key = ?", keyOf(task));
+	}
+
+	/** The creating listeners ran: the task is created. */
+	public void created(Map<String, Object> task) {
+		endTransition(task);
+		this.events.append(event(task, Intent.CREATED));
+	}
+
+	/** A listener denied the transition: the task is open again as it was, everything pending discarded. */
+	public void deny(Map<String, Object> task, Intent denied) {
+		endTransition(task);
+		this.events.append(event(task, denied));
 	}
 
 	/** The corrections of the completing listeners so far (JSON), applied only if the completion goes through. */
 	public void correctPending(Map<String, Object> task, String corrections) {
 		this.jdbc.update("update engine_user_task set pending_corrections = ? where user_task_key = ?", corrections,
 				keyOf(task));
-	}
-
-	/** A listener denied the completion: the task is open again as it was, the corrections discarded. */
-	public void denyCompletion(Map<String, Object> task) {
-		this.jdbc.update("update engine_user_task set state = 'CREATED', pending_variables = null,"
-				+ " pending_corrections = null where user_task_key = ?", keyOf(task));
-		this.events.append(event(task, Intent.COMPLETION_DENIED));
 	}
 
 	/** Applies the listeners' corrections (assignee given: corrected, empty: cleared) without an update event. */
@@ -110,7 +139,13 @@ public class UserTaskStore {
 	/** The task of the element instance whose lifecycle transition waits for listeners. */
 	public Map<String, Object> transitioningOf(long elementInstanceKey) {
 		return this.jdbc.queryForMap("select * from engine_user_task where element_instance_key = ?"
-				+ " and state = 'COMPLETING'", elementInstanceKey);
+				+ " and state in ('CREATING', 'ASSIGNING', 'UPDATING', 'COMPLETING')", elementInstanceKey);
+	}
+
+	/** The latest task of the element instance, whatever its state. */
+	public Optional<Map<String, Object>> latestOf(long elementInstanceKey) {
+		return this.jdbc.queryForList("select * from engine_user_task where element_instance_key = ?"
+				+ " order by user_task_key desc limit 1", elementInstanceKey).stream().findFirst();
 	}
 
 	private void applyChanges(Map<String, Object> task, Changes changes) {
@@ -139,7 +174,8 @@ public class UserTaskStore {
 
 	public void complete(Map<String, Object> task, Timestamp now) {
 		this.jdbc.update("update engine_user_task set state = 'COMPLETED', completion_date = ?, pending_variables = null,"
-				+ " pending_corrections = null where user_task_key = ?", now, keyOf(task));
+				+ " pending_corrections = null, pending_changes = null, pending_action = null where user_task_key = ?",
+				now, keyOf(task));
 		this.events.append(event(task, Intent.COMPLETED));
 	}
 

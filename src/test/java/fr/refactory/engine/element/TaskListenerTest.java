@@ -80,6 +80,196 @@ class TaskListenerTest extends EngineTestSupport {
 	}
 
 	@Test
+	void shouldRecordTheCompletingDeniedAndCorrectedUserTaskEventsInOrder() {
+		// given
+		String id = uniqueId("sequence");
+		String check = uniqueId("check");
+		deployTaskWithCompletingListeners(id, check);
+		long key = start(id);
+		UserTask task = openTask(key);
+
+		// when: a first completion is denied, the second goes through with a correction
+		this.client.newCompleteUserTaskCommand(task.getUserTaskKey()).send().join();
+		this.client.newCompleteCommand(activateOne(check).getKey())
+			.withResult((r) -> r.forUserTask().deny(true, "not yet"))
+			.send()
+			.join();
+		this.client.newCompleteUserTaskCommand(task.getUserTaskKey()).send().join();
+		complete(activateOne(check), "supervisor", 70);
+
+		// then
+		assertThat(events(key).stream().filter((e) -> e.startsWith("USER_TASK") || e.startsWith("JOB")))
+			.containsExactly("USER_TASK review:CREATED", "USER_TASK review:COMPLETING", "JOB review:CREATED",
+					"JOB review:COMPLETED", "USER_TASK review:COMPLETION_DENIED", "USER_TASK review:COMPLETING",
+					"JOB review:CREATED", "JOB review:COMPLETED", "USER_TASK review:CORRECTED",
+					"USER_TASK review:COMPLETED");
+		assertThat(elementEvents(key)).containsSubsequence("review:ELEMENT_ACTIVATED", "review:ELEMENT_COMPLETING",
+				"review:ELEMENT_COMPLETED");
+	}
+
+	@Test
+	void shouldCreateTheTaskOnlyOnceItsCreatingListenersRanWithTheirCorrections() {
+		// given: no assignee in the model, so a creating listener may set one
+		String id = uniqueId("creating");
+		String create = uniqueId("create");
+		deploy(Bpmn.createExecutableProcess(id)
+			.startEvent()
+			.userTask("review", (t) -> t.zeebeUserTask().zeebeTaskListener((l) -> l.creating().type(create)))
+			.endEvent()
+			.done());
+		long key = start(id);
+		UserTask creating = openTask(key);
+		assertThat(creating.getState()).isEqualTo(UserTaskState.CREATING);
+		assertThat(problem(() -> this.client.newCompleteUserTaskCommand(creating.getUserTaskKey()).send().join(), 409)
+			.details().getDetail()).contains("CREATING");
+
+		// when
+		ActivatedJob job = activateOne(create);
+		assertThat(problem(() -> this.client.newCompleteCommand(job.getKey())
+			.withResult((r) -> r.forUserTask().deny(true, "no"))
+			.send()
+			.join(), 400).details().getDetail()).as("a creation cannot be denied").contains("cannot be denied");
+		complete(job, "anna", 80);
+
+		// then
+		assertThat(job.getListenerEventType()).isEqualTo(ListenerEventType.CREATING);
+		assertThat(job.getUserTask().getUserTaskKey()).isEqualTo(creating.getUserTaskKey());
+		assertThat(job.getUserTask().getAssignee()).isNull();
+		assertThat(job.getUserTask().getPriority()).isEqualTo(50);
+		UserTask created = this.client.newUserTaskGetRequest(creating.getUserTaskKey()).send().join();
+		assertThat(created.getState()).isEqualTo(UserTaskState.CREATED);
+		assertThat(created.getAssignee()).isEqualTo("anna");
+		assertThat(created.getPriority()).isEqualTo(80);
+		assertThat(events(key).stream().filter((e) -> e.startsWith("USER_TASK"))).containsExactly(
+				"USER_TASK review:CREATING", "USER_TASK review:CORRECTED", "USER_TASK review:CREATED");
+	}
+
+	@Test
+	void shouldAssignTheModelsAssigneeThroughTheAssigningListenersOnceTheTaskIsCreated() {
+		// given
+		String id = uniqueId("model-assignee");
+		String create = uniqueId("create");
+		String assign = uniqueId("assign");
+		deploy(Bpmn.createExecutableProcess(id)
+			.startEvent()
+			.userTask("review", (t) -> t.zeebeUserTask()
+				.zeebeAssignee("quentin")
+				.zeebeTaskListener((l) -> l.creating().type(create))
+				.zeebeTaskListener((l) -> l.assigning().type(assign)))
+			.endEvent()
+			.done());
+		long key = start(id);
+
+		// when: the creating listener sees the model's assignee and may not replace it
+		ActivatedJob creating = activateOne(create);
+		assertThat(creating.getUserTask().getAssignee()).isEqualTo("quentin");
+		assertThat(problem(() -> complete(creating, "anna", 60), 400).details().getDetail())
+			.contains("assigning listener");
+		this.client.newCompleteCommand(creating.getKey()).send().join();
+		UserTask assigning = openTask(key);
+		ActivatedJob job = activateOne(assign);
+		this.client.newCompleteCommand(job.getKey()).send().join();
+
+		// then
+		assertThat(assigning.getState()).isEqualTo(UserTaskState.ASSIGNING);
+		assertThat(assigning.getAssignee()).isNull();
+		assertThat(job.getUserTask().getAssignee()).isEqualTo("quentin");
+		assertThat(job.getUserTask().getChangedAttributes()).containsExactly("assignee");
+		assertThat(taskOf(assigning).getAssignee()).isEqualTo("quentin");
+		assertThat(taskOf(assigning).getState()).isEqualTo(UserTaskState.CREATED);
+	}
+
+	@Test
+	void shouldKeepTheTaskAsItWasWhenAnAssigningListenerDeniesTheAssignment() {
+		// given
+		String id = uniqueId("deny-assign");
+		String assign = uniqueId("assign");
+		deploy(Bpmn.createExecutableProcess(id)
+			.startEvent()
+			.userTask("review", (t) -> t.zeebeUserTask().zeebeTaskListener((l) -> l.assigning().type(assign)))
+			.endEvent()
+			.done());
+		long key = start(id);
+		UserTask task = openTask(key);
+
+		// when
+		this.client.newAssignUserTaskCommand(task.getUserTaskKey()).assignee("anna").action("delegate").send().join();
+		assertThat(taskState(task)).isEqualTo(UserTaskState.ASSIGNING);
+		ActivatedJob job = activateOne(assign);
+		this.client.newCompleteCommand(job.getKey())
+			.withResult((r) -> r.forUserTask().deny(true, "anna is on leave"))
+			.send()
+			.join();
+
+		// then
+		assertThat(job.getUserTask().getAction()).isEqualTo("delegate");
+		assertThat(job.getUserTask().getAssignee()).isEqualTo("anna");
+		assertThat(job.getUserTask().getChangedAttributes()).containsExactly("assignee");
+		UserTask after = taskOf(task);
+		assertThat(after.getState()).isEqualTo(UserTaskState.CREATED);
+		assertThat(after.getAssignee()).isNull();
+		Job denied = this.client.newJobSearchRequest()
+			.filter((f) -> f.elementInstanceKey(task.getElementInstanceKey())
+				.listenerEventType(ListenerEventType.ASSIGNING)
+				.isDenied(true))
+			.send()
+			.join()
+			.items()
+			.get(0);
+		assertThat(denied.getDeniedReason()).isEqualTo("anna is on leave");
+		assertThat(events(key)).contains("USER_TASK review:ASSIGNING", "USER_TASK review:ASSIGNMENT_DENIED")
+			.doesNotContain("USER_TASK review:ASSIGNED");
+	}
+
+	@Test
+	void shouldApplyAnUpdateWithTheUpdatingListenersCorrectionsOrKeepTheTaskWhenDenied() {
+		// given
+		String id = uniqueId("update");
+		String update = uniqueId("update");
+		deploy(Bpmn.createExecutableProcess(id)
+			.startEvent()
+			.userTask("review", (t) -> t.zeebeUserTask().zeebeTaskListener((l) -> l.updating().type(update)))
+			.endEvent()
+			.done());
+		long key = start(id);
+		UserTask task = openTask(key);
+
+		// when: one update is denied, the next corrected
+		this.client.newUpdateUserTaskCommand(task.getUserTaskKey()).priority(90).send().join();
+		assertThat(taskState(task)).isEqualTo(UserTaskState.UPDATING);
+		this.client.newCompleteCommand(activateOne(update).getKey())
+			.withResult((r) -> r.forUserTask().deny(true, "priority is set by the planner"))
+			.send()
+			.join();
+		assertThat(taskOf(task).getPriority()).as("denied: unchanged").isEqualTo(50);
+		this.client.newUpdateUserTaskCommand(task.getUserTaskKey())
+			.priority(90)
+			.candidateGroups("leads")
+			.send()
+			.join();
+		ActivatedJob job = activateOne(update);
+		this.client.newCompleteCommand(job.getKey())
+			.withResult((r) -> r.forUserTask().correctPriority(70))
+			.send()
+			.join();
+
+		// then
+		assertThat(job.getUserTask().getAction()).isEqualTo("update");
+		assertThat(job.getUserTask().getPriority()).isEqualTo(90);
+		assertThat(job.getUserTask().getChangedAttributes()).containsExactlyInAnyOrder("priority", "candidateGroups");
+		UserTask updated = taskOf(task);
+		assertThat(updated.getState()).isEqualTo(UserTaskState.CREATED);
+		assertThat(updated.getPriority()).isEqualTo(70);
+		assertThat(updated.getCandidateGroups()).containsExactly("leads");
+		assertThat(events(key)).contains("USER_TASK review:UPDATE_DENIED", "USER_TASK review:UPDATED");
+		assertThat(problem(() -> this.client.newSetVariablesCommand(task.getElementInstanceKey())
+			.variables(Map.of("note", "x"))
+			.send()
+			.join(), 409).details().getDetail()).as("variable updates would skip the updating listeners")
+			.contains("updating task listeners");
+	}
+
+	@Test
 	void shouldRefuseVariablesOnATaskListenerJob() {
 		String id = uniqueId("vars");
 		String check = uniqueId("check");
@@ -98,10 +288,10 @@ class TaskListenerTest extends EngineTestSupport {
 
 	@Test
 	void shouldRejectTaskListenersOfEventsTheEngineDoesNotRunNamingElementAndAttribute() {
-		String id = uniqueId("creating");
+		String id = uniqueId("canceling");
 		ProblemException problem = problem(() -> deploy(Bpmn.createExecutableProcess(id)
 			.startEvent()
-			.userTask("review", (t) -> t.zeebeUserTask().zeebeTaskListener((l) -> l.creating().type("x")))
+			.userTask("review", (t) -> t.zeebeUserTask().zeebeTaskListener((l) -> l.canceling().type("x")))
 			.endEvent()
 			.done()), 400);
 
@@ -136,6 +326,10 @@ class TaskListenerTest extends EngineTestSupport {
 			.items();
 		assertThat(tasks).hasSize(1);
 		return tasks.get(0);
+	}
+
+	private UserTask taskOf(UserTask task) {
+		return this.client.newUserTaskGetRequest(task.getUserTaskKey()).send().join();
 	}
 
 	private UserTaskState taskState(UserTask task) {

@@ -6,6 +6,9 @@ import java.util.List;
 import java.util.Map;
 
 import fr.refactory.test.EngineTestSupport;
+import io.camunda.client.api.command.ProblemException;
+import io.camunda.client.api.response.ActivatedJob;
+import io.camunda.client.api.search.enums.JobKind;
 import io.camunda.client.api.search.enums.ProcessInstanceState;
 import io.camunda.client.api.search.response.UserTask;
 import io.camunda.zeebe.model.bpmn.Bpmn;
@@ -91,6 +94,8 @@ class UserTaskTest extends EngineTestSupport {
 
 	@ParameterizedTest(name = "{0} = {1}")
 	@CsvSource(delimiter = '|', value = {
+			"assignee        | [\"anna\"]                        | to be 'STRING', but was 'ARRAY'",
+			"assignee        | 42                                | to be 'STRING', but was 'NUMBER'",
 			"candidateGroups | \"quality-inspectors, auditors\" | to be 'ARRAY', but was 'STRING'",
 			"candidateGroups | missingVariable                   | to be 'ARRAY', but was 'NULL'",
 			"candidateUsers  | [\"quentin\", 7]                 | to be 'ARRAY' containing 'STRING' items",
@@ -107,6 +112,7 @@ class UserTaskTest extends EngineTestSupport {
 			.userTask("review", (t) -> {
 				t.zeebeUserTask();
 				switch (attribute) {
+					case "assignee" -> t.zeebeAssigneeExpression(feel);
 					case "candidateGroups" -> t.zeebeCandidateGroupsExpression(feel);
 					case "candidateUsers" -> t.zeebeCandidateUsersExpression(feel);
 					case "priority" -> t.zeebeTaskPriorityExpression(feel);
@@ -126,6 +132,66 @@ class UserTaskTest extends EngineTestSupport {
 		});
 		assertThat(this.client.newUserTaskSearchRequest().filter((f) -> f.processInstanceKey(key)).send().join().items())
 			.as("no task is created").isEmpty();
+	}
+
+	@Test
+	void shouldRunAJobBasedUserTaskAsAJobCarryingTheTasksAttributesAsHeaders() {
+		// given: a user task without zeebe:userTask (Camunda 8's job worker implementation)
+		String id = uniqueId("job-user");
+		deploy(Bpmn.createExecutableProcess(id)
+			.startEvent()
+			.userTask("review", (t) -> t.zeebeAssigneeExpression("reviewer")
+				.zeebeCandidateGroups("leads, auditors")
+				.zeebeCandidateUsersExpression("[\"anna\"]")
+				.zeebeDueDate("2030-01-02T10:00:00+01:00")
+				.zeebeFollowUpDateExpression("\"2030-01-01T10:00:00+01:00\"")
+				.zeebeFormKey("custom:review-form")
+				.zeebeTaskHeader("station", "gate"))
+			.endEvent()
+			.done());
+		long key = start(id, Map.of("reviewer", "quentin"));
+
+		// when
+		ActivatedJob job = jobBasedUserTaskOf(key);
+		this.client.newCompleteCommand(job.getKey()).variables(Map.of("approved", true)).send().join();
+
+		// then
+		assertThat(job.getKind()).isEqualTo(JobKind.BPMN_ELEMENT);
+		assertThat(job.getElementId()).isEqualTo("review");
+		assertThat(job.getCustomHeaders()).containsEntry("station", "gate")
+			.containsEntry("io.camunda.zeebe:assignee", "quentin")
+			.containsEntry("io.camunda.zeebe:candidateGroups", "[\"leads\",\"auditors\"]")
+			.containsEntry("io.camunda.zeebe:candidateUsers", "[\"anna\"]")
+			.containsEntry("io.camunda.zeebe:dueDate", "2030-01-02T10:00:00+01:00")
+			.containsEntry("io.camunda.zeebe:followUpDate", "2030-01-01T10:00:00+01:00")
+			.containsEntry("io.camunda.zeebe:formKey", "custom:review-form");
+		assertThat(this.client.newUserTaskSearchRequest().filter((f) -> f.processInstanceKey(key)).send().join().items())
+			.as("not a Camunda user task: the user-task API does not see it").isEmpty();
+		assertThat(state(key)).isEqualTo(ProcessInstanceState.COMPLETED);
+		assertThat(rootVariables(key)).containsEntry("approved", "true");
+	}
+
+	@Test
+	void shouldRejectWhatAJobBasedUserTaskCannotCarryNamingElementAndAttribute() {
+		ProblemException listeners = problem(() -> deploy(Bpmn.createExecutableProcess(uniqueId("job-user"))
+			.startEvent()
+			.userTask("review", (t) -> t.zeebeTaskListener((l) -> l.completing().type("check")))
+			.endEvent()
+			.done()), 400);
+		ProblemException externalReference = problem(() -> deploy(Bpmn.createExecutableProcess(uniqueId("job-user"))
+			.startEvent()
+			.userTask("review", (t) -> t.zeebeUserTask().zeebeFormKey("custom:review-form"))
+			.endEvent()
+			.done()), 400);
+
+		assertThat(listeners.details().getDetail()).contains("'review'").contains("Task listeners");
+		assertThat(externalReference.details().getDetail()).contains("'review'").contains("formKey");
+	}
+
+	private ActivatedJob jobBasedUserTaskOf(long processInstanceKey) {
+		List<ActivatedJob> jobs = activate("io.camunda.zeebe:userTask", 10);
+		assertThat(jobs).extracting(ActivatedJob::getProcessInstanceKey).contains(processInstanceKey);
+		return jobs.stream().filter((j) -> j.getProcessInstanceKey() == processInstanceKey).findFirst().orElseThrow();
 	}
 
 	@Test

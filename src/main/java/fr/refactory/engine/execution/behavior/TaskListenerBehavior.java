@@ -22,10 +22,37 @@ public class TaskListenerBehavior {
 
 	public static final String KIND = "TASK_LISTENER";
 
+	/** The retry phase of an incident raised while creating a task listener's job: all its listeners run again. */
+	public static final String RETRY_PHASE = "TASK_LISTENERS";
+
 	private final JobBehavior jobs;
 
-	TaskListenerBehavior(JobBehavior jobs) {
+	private final IncidentBehavior incidents;
+
+	TaskListenerBehavior(JobBehavior jobs, IncidentBehavior incidents) {
 		this.jobs = jobs;
+		this.incidents = incidents;
+	}
+
+	/** Whether the task has listeners of the event type. */
+	public boolean any(ElementContext context, String eventType) {
+		return !context.process().listeners().task(context.element().id(), eventType).isEmpty();
+	}
+
+	/**
+	 * {@link #run}, a failed type or retries expression becoming an incident on the task's element whose resolution
+	 * runs all listeners of the event again.
+	 *
+	 * @return whether the transition waits (a listener's job or an incident), else it goes through
+	 */
+	public boolean runOrRaiseIncident(ElementContext context, String eventType, int index) {
+		try {
+			return run(context, eventType, index);
+		}
+		catch (ElementFailure failure) {
+			this.incidents.create(context.instance(), failure.errorType(), failure.getMessage(), RETRY_PHASE, null);
+			return true;
+		}
 	}
 
 	/**

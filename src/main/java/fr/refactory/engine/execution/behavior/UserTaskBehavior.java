@@ -8,6 +8,7 @@ import java.sql.Timestamp;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collection;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -17,6 +18,8 @@ import fr.refactory.engine.execution.ElementFailure;
 import fr.refactory.engine.expression.Expression;
 import fr.refactory.engine.expression.FeelExpressions;
 import fr.refactory.engine.model.Binding;
+import fr.refactory.engine.model.JobDefinition;
+import fr.refactory.engine.model.TaskListener;
 import fr.refactory.engine.model.UserTaskDefinition;
 import fr.refactory.engine.state.BoundVersions;
 import fr.refactory.engine.state.RuntimeStore;
@@ -27,10 +30,24 @@ import fr.refactory.engine.state.VariableStore;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
-/** Creates a Camunda user task (assignment, schedule, priority, linked form) and cancels it on termination. */
+/**
+ * Creates a Camunda user task (assignment, schedule, priority, linked form; first through its creating listeners,
+ * the model's assignee then through its assigning listeners) and cancels it on termination.
+ */
 @Component
 @ConditionalOnEmbeddedEngine
 public class UserTaskBehavior {
+
+	private static final String HEADER_PREFIX = "io.camunda.zeebe:";
+
+	/** A job-based user task's job has one retry, as in Camunda 8: a failure raises an incident at once. */
+	private static final String JOB_RETRIES = "1";
+
+	private final JobBehavior jobs;
+
+	private final TaskListenerBehavior listeners;
+
+	private final UserTaskTransitions transitions;
 
 	private final JdbcTemplate jdbc;
 
@@ -40,7 +57,11 @@ public class UserTaskBehavior {
 
 	private final UserTaskStore tasks;
 
-	UserTaskBehavior(JdbcTemplate jdbc, RuntimeStore store, VariableStore variables, UserTaskStore tasks) {
+	UserTaskBehavior(JdbcTemplate jdbc, RuntimeStore store, VariableStore variables, UserTaskStore tasks,
+			JobBehavior jobs, TaskListenerBehavior listeners, UserTaskTransitions transitions) {
+		this.jobs = jobs;
+		this.listeners = listeners;
+		this.transitions = transitions;
 		this.tasks = tasks;
 		this.jdbc = jdbc;
 		this.store = store;
@@ -49,20 +70,64 @@ public class UserTaskBehavior {
 
 	public void create(ElementContext context) {
 		UserTaskDefinition task = context.element().userTask();
+		if (task.jobWorker()) {
+			createJob(context, task);
+			return;
+		}
 		Map<String, Object> scope = context.variables();
-		String assignee = text(task.assignee(), scope);
+		String assignee = assignee(task.assignee(), scope);
 		List<String> groups = list(task.candidateGroups(), scope);
 		List<String> users = list(task.candidateUsers(), scope);
 		Timestamp due = date(task.dueDate(), scope);
 		Timestamp followUp = date(task.followUpDate(), scope);
 		int priority = priority(task.priority(), scope);
 		Long formKey = formKey(task.formId(), task.formBinding(), context.instance().processDefinitionKey(), scope);
-		this.tasks.create(context.instance(), new NewUserTask(context.process().version(), context.element().nameOrId(),
-				assignee, this.variables.write(groups), this.variables.write(users), due, followUp, priority, formKey,
-				this.variables.write(task.headers()), this.store.now()));
+		boolean creating = this.listeners.any(context, TaskListener.CREATING);
+		boolean assignLater = creating || assignee != null && this.listeners.any(context, TaskListener.ASSIGNING);
+		NewUserTask created = new NewUserTask(context.process().version(), context.element().nameOrId(),
+				assignLater ? null : assignee, this.variables.write(groups), this.variables.write(users), due, followUp,
+				priority, formKey, this.variables.write(task.headers()), this.store.now());
+		if (creating) {
+			Map<String, Object> modelAssignee = new LinkedHashMap<>();
+			modelAssignee.put("assignee", assignee);
+			this.tasks.createWaitingForListeners(context.instance(), created, this.variables.write(modelAssignee));
+			this.listeners.runOrRaiseIncident(context, TaskListener.CREATING, 0);
+			return;
+		}
+		long key = this.tasks.create(context.instance(), created);
+		if (assignLater) {
+			this.transitions.assignFromModel(context, this.tasks.find(key), assignee);
+		}
+	}
+
+	/**
+	 * A job-based user task: a job of type {@code io.camunda.zeebe:userTask} whose headers carry the evaluated
+	 * assignment, schedule and custom form key next to the task headers (ADR 0287), checked as for Camunda user tasks.
+	 */
+	private void createJob(ElementContext context, UserTaskDefinition task) {
+		Map<String, Object> scope = context.variables();
+		Map<String, String> headers = new LinkedHashMap<>(task.headers());
+		putIfPresent(headers, "assignee", assignee(task.assignee(), scope));
+		List<String> groups = list(task.candidateGroups(), scope);
+		List<String> users = list(task.candidateUsers(), scope);
+		putIfPresent(headers, "candidateGroups", groups.isEmpty() ? null : this.variables.write(groups));
+		putIfPresent(headers, "candidateUsers", users.isEmpty() ? null : this.variables.write(users));
+		putIfPresent(headers, "dueDate", date(task.dueDate(), scope) == null ? null : text(task.dueDate(), scope));
+		putIfPresent(headers, "followUpDate",
+				date(task.followUpDate(), scope) == null ? null : text(task.followUpDate(), scope));
+		putIfPresent(headers, "formKey", task.formKey());
+		this.jobs.createJob(context, new JobDefinition(new Expression(UserTaskDefinition.JOB_TYPE, null),
+				new Expression(JOB_RETRIES, null), headers));
+	}
+
+	private static void putIfPresent(Map<String, String> headers, String attribute, String value) {
+		if (value != null) {
+			headers.put(HEADER_PREFIX + attribute, value);
+		}
 	}
 
 	public void cancel(long elementInstanceKey) {
+		this.jobs.cancelJobs(elementInstanceKey);
 		this.tasks.cancelOf(elementInstanceKey, this.store.now());
 	}
 
@@ -72,6 +137,21 @@ public class UserTaskBehavior {
 		}
 		Object value = FeelExpressions.evaluate(expression, scope);
 		return value == null || String.valueOf(value).isBlank() ? null : String.valueOf(value);
+	}
+
+	/**
+	 * The assignee: a static value, or an expression that must give a string; null or blank leaves the task
+	 * unassigned, a list or a number is an incident as in Camunda 8 (docs/decisions/0283).
+	 */
+	private static String assignee(Expression expression, Map<String, Object> scope) {
+		if (expression == null) {
+			return null;
+		}
+		Object value = FeelExpressions.evaluate(expression, scope);
+		if (value != null && !(value instanceof String)) {
+			throw extractValueError(expression, "to be 'STRING', but was '" + typeOf(value) + "'.");
+		}
+		return value == null || ((String) value).isBlank() ? null : (String) value;
 	}
 
 	/**
@@ -112,6 +192,9 @@ public class UserTaskBehavior {
 		}
 		if (value instanceof Boolean) {
 			return "BOOLEAN";
+		}
+		if (value instanceof Collection) {
+			return "ARRAY";
 		}
 		return value instanceof Map ? "OBJECT" : value.getClass().getSimpleName().toUpperCase();
 	}
