@@ -73,33 +73,13 @@ public final class PlantCalls implements CompositeHealthContributor {
 				timers.put(method, timersOf(system, method.getName()));
 			}
 		}
-		InvocationHandler handler = (proxy, method, arguments) -> {
-			Timer[] byOutcome = timers.get(method);
-			if (byOutcome == null) {
-				return invoke(method, adapter, arguments);
-			}
-			long start = System.nanoTime();
-			int outcome = 0;
-			try {
-				Object answer = invoke(method, adapter, arguments);
-				calls.answered(this.clock.instant());
-				return answer;
-			}
-			catch (PlantBusinessException ex) {
-				outcome = 1;
-				calls.answered(this.clock.instant());
-				throw ex;
-			}
-			catch (RuntimeException | Error ex) {
-				outcome = 2;
-				calls.failed(this.clock.instant(), ex);
-				throw ex;
-			}
-			finally {
-				byOutcome[outcome].record(System.nanoTime() - start, TimeUnit.NANOSECONDS);
-			}
-		};
+		InvocationHandler handler = new ObservedPort(adapter, timers, calls, this.clock);
 		return port.cast(Proxy.newProxyInstance(port.getClassLoader(), new Class<?>[] { port }, handler));
+	}
+
+	/** The adapter an observed port calls (for tests of which adapter configuration chose). */
+	static Object adapterBehind(Object port) {
+		return ((ObservedPort) Proxy.getInvocationHandler(port)).adapter;
 	}
 
 	/** One health indicator per plant system ({@code /actuator/health}, component {@code plant}). */
@@ -130,13 +110,47 @@ public final class PlantCalls implements CompositeHealthContributor {
 		return byOutcome;
 	}
 
-	private static Object invoke(Method method, Object adapter, Object[] arguments) throws Throwable {
-		try {
-			return method.invoke(adapter, arguments);
+	/** Times each call of the port's own methods by outcome and tells the system's record how it went. */
+	private record ObservedPort(Object adapter, Map<Method, Timer[]> timers, SystemCalls calls, Clock clock)
+			implements InvocationHandler {
+
+		@Override
+		public Object invoke(Object proxy, Method method, Object[] arguments) throws Throwable {
+			Timer[] byOutcome = this.timers.get(method);
+			if (byOutcome == null) {
+				return call(method, arguments);
+			}
+			long start = System.nanoTime();
+			int outcome = 0;
+			try {
+				Object answer = call(method, arguments);
+				this.calls.answered(this.clock.instant());
+				return answer;
+			}
+			catch (PlantBusinessException ex) {
+				outcome = 1;
+				this.calls.answered(this.clock.instant());
+				throw ex;
+			}
+			catch (RuntimeException | Error ex) {
+				outcome = 2;
+				this.calls.failed(this.clock.instant(), ex);
+				throw ex;
+			}
+			finally {
+				byOutcome[outcome].record(System.nanoTime() - start, TimeUnit.NANOSECONDS);
+			}
 		}
-		catch (InvocationTargetException ex) {
-			throw ex.getCause();
+
+		private Object call(Method method, Object[] arguments) throws Throwable {
+			try {
+				return method.invoke(this.adapter, arguments);
+			}
+			catch (InvocationTargetException ex) {
+				throw ex.getCause();
+			}
 		}
+
 	}
 
 	/** What the latest calls to one system say about it. */
