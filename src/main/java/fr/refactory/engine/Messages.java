@@ -16,6 +16,7 @@ import fr.refactory.engine.execution.behavior.MessageStartEvents;
 import fr.refactory.engine.execution.behavior.MessageSubscriptionBehavior;
 import fr.refactory.engine.model.ExecutableProcess;
 import fr.refactory.engine.state.ElementInstance;
+import fr.refactory.engine.state.EngineMetrics;
 import fr.refactory.engine.state.KeyGenerator;
 import fr.refactory.engine.state.MessageLocks;
 
@@ -50,9 +51,12 @@ public class Messages {
 
 	private final MessageLocks locks;
 
+	private final EngineMetrics metrics;
+
 	Messages(JdbcTemplate jdbc, ProcessExecutor executor, MessageSubscriptionBehavior subscriptions, KeyGenerator keys,
 			ObjectMapper json, CatchEvents catchEvents, MessageStartEvents messageStarts,
-			MessageCorrelations correlations, MessageLocks locks) {
+			MessageCorrelations correlations, MessageLocks locks, EngineMetrics metrics) {
+		this.metrics = metrics;
 		this.jdbc = jdbc;
 		this.executor = executor;
 		this.subscriptions = subscriptions;
@@ -98,6 +102,7 @@ public class Messages {
 						messageKey, processId);
 			}
 		}
+		this.metrics.messagePublished();
 		return messageKey;
 	}
 
@@ -118,6 +123,7 @@ public class Messages {
 			throw Rejection.notFound("Expected to find subscription for message with name '" + name
 					+ "' and correlation key '" + key + "', but none was found.");
 		}
+		this.metrics.messagePublished();
 		Map<String, Long> result = new LinkedHashMap<>();
 		result.put("messageKey", messageKey);
 		result.put("processInstanceKey", correlations.get(0).processInstanceKey());

@@ -46,6 +46,8 @@ import fr.refactory.plant.wms.SimulatedWms;
 import fr.refactory.plant.wms.Wms;
 import fr.refactory.system.habilitation.HabilitationProperties;
 import fr.refactory.system.habilitation.HabilitationTitle;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
@@ -66,45 +68,55 @@ class PlantAdaptersConfiguration {
 
 	private final Clock clock;
 
-	PlantAdaptersConfiguration(PlantProperties properties, ObjectMapper json, ObjectProvider<Clock> clock) {
+	private final PlantCalls calls;
+
+	PlantAdaptersConfiguration(PlantProperties properties, ObjectMapper json, ObjectProvider<Clock> clock,
+			ObjectProvider<MeterRegistry> meters) {
 		this.properties = properties;
 		this.json = json;
 		this.clock = clock.getIfUnique(Clock::systemUTC);
+		this.calls = new PlantCalls(meters.getIfAvailable(SimpleMeterRegistry::new), Clock.systemUTC());
+	}
+
+	/** The plant systems' calls and health ({@code /actuator/health}, component {@code plant}). */
+	@Bean("plant")
+	PlantCalls plantCalls() {
+		return this.calls;
 	}
 
 	@Bean
 	Mes mes() {
-		return adapter("mes", this.properties.mes(), SimulatedMes::new, HttpMes::new);
+		return adapter("mes", Mes.class, this.properties.mes(), SimulatedMes::new, HttpMes::new);
 	}
 
 	@Bean
 	Wms wms() {
-		return adapter("wms", this.properties.wms(), SimulatedWms::new, HttpWms::new);
+		return adapter("wms", Wms.class, this.properties.wms(), SimulatedWms::new, HttpWms::new);
 	}
 
 	@Bean
 	Erp erp() {
-		return adapter("erp", this.properties.erp(), SimulatedErp::new, HttpErp::new);
+		return adapter("erp", Erp.class, this.properties.erp(), SimulatedErp::new, HttpErp::new);
 	}
 
 	@Bean
 	DiagnosticBench diagnosticBench() {
-		return adapter("diag", this.properties.diag(), SimulatedDiagnosticBench::new, HttpDiagnosticBench::new);
+		return adapter("diag", DiagnosticBench.class, this.properties.diag(), SimulatedDiagnosticBench::new, HttpDiagnosticBench::new);
 	}
 
 	@Bean
 	BatteryTestBench batteryTestBench() {
-		return adapter("btb", this.properties.btb(), SimulatedBatteryTestBench::new, HttpBatteryTestBench::new);
+		return adapter("btb", BatteryTestBench.class, this.properties.btb(), SimulatedBatteryTestBench::new, HttpBatteryTestBench::new);
 	}
 
 	@Bean
 	EndOfLineBenches endOfLineBenches() {
-		return adapter("eol", this.properties.eol(), SimulatedEndOfLineBenches::new, HttpEndOfLineBenches::new);
+		return adapter("eol", EndOfLineBenches.class, this.properties.eol(), SimulatedEndOfLineBenches::new, HttpEndOfLineBenches::new);
 	}
 
 	@Bean
 	DocumentStore documentStore() {
-		return adapter("doc", this.properties.doc(), SimulatedDocumentStore::new, HttpDocumentStore::new);
+		return adapter("doc", DocumentStore.class, this.properties.doc(), SimulatedDocumentStore::new, HttpDocumentStore::new);
 	}
 
 	/**
@@ -114,33 +126,35 @@ class PlantAdaptersConfiguration {
 	@Bean
 	CompetencyRegister competencyRegister(HabilitationProperties habilitations) {
 		Map<String, List<HabilitationTitle>> staff = new LinkedHashMap<>(habilitations.people());
-		return adapter("hrcomp", this.properties.hrcomp(),
+		return adapter("hrcomp", CompetencyRegister.class, this.properties.hrcomp(),
 				(simulation) -> new SimulatedCompetencyRegister(simulation, staff), HttpCompetencyRegister::new);
 	}
 
 	@Bean
 	BatteryPassport batteryPassport() {
-		return adapter("passport", this.properties.passport(), SimulatedBatteryPassport::new,
+		return adapter("passport", BatteryPassport.class, this.properties.passport(), SimulatedBatteryPassport::new,
 				HttpBatteryPassport::new);
 	}
 
 	@Bean
 	SupplierPortal supplierPortal() {
-		return adapter("supplier", this.properties.supplier(), SimulatedSupplierPortal::new, HttpSupplierPortal::new);
+		return adapter("supplier", SupplierPortal.class, this.properties.supplier(), SimulatedSupplierPortal::new, HttpSupplierPortal::new);
 	}
 
 	@Bean
 	RegistrationAuthority registrationAuthority() {
-		return adapter("reg", this.properties.reg(), SimulatedRegistrationAuthority::new,
+		return adapter("reg", RegistrationAuthority.class, this.properties.reg(), SimulatedRegistrationAuthority::new,
 				HttpRegistrationAuthority::new);
 	}
 
-	private <T> T adapter(String system, SystemSettings settings, Function<Simulation, T> simulated,
+	/** The adapter for the system's mode, its calls observed ({@link PlantCalls}). */
+	private <T> T adapter(String system, Class<T> port, SystemSettings settings, Function<Simulation, T> simulated,
 			Function<PlantHttpClient, T> http) {
-		return switch (settings.mode()) {
+		T adapter = switch (settings.mode()) {
 			case SIMULATED -> simulated.apply(new Simulation(system, settings, this.clock, Pause.SLEEP));
 			case HTTP -> http.apply(new PlantHttpClient(system, settings, this.json));
 		};
+		return this.calls.observe(system, settings.mode(), port, adapter);
 	}
 
 }

@@ -26,6 +26,7 @@ import fr.refactory.plant.wms.Wms;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
+import org.springframework.context.ApplicationContext;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -38,16 +39,16 @@ class PlantAdaptersConfigurationTest {
 	@Test
 	void shouldSimulateEverySystemByDefault() {
 		this.runner.run((context) -> {
-			assertThat(context.getBean(Mes.class)).isInstanceOf(SimulatedMes.class);
-			assertThat(context.getBean(Wms.class)).isInstanceOf(SimulatedWms.class);
-			assertThat(context.getBean(Erp.class)).isInstanceOf(SimulatedErp.class);
-			assertThat(context.getBean(DiagnosticBench.class)).isInstanceOf(SimulatedDiagnosticBench.class);
-			assertThat(context.getBean(BatteryTestBench.class)).isInstanceOf(SimulatedBatteryTestBench.class);
-			assertThat(context.getBean(EndOfLineBenches.class)).isInstanceOf(SimulatedEndOfLineBenches.class);
-			assertThat(context.getBean(DocumentStore.class)).isInstanceOf(SimulatedDocumentStore.class);
-			assertThat(context.getBean(CompetencyRegister.class)).isInstanceOf(SimulatedCompetencyRegister.class);
-			assertThat(context.getBean(BatteryPassport.class)).isInstanceOf(SimulatedBatteryPassport.class);
-			assertThat(context.getBean(SupplierPortal.class)).isInstanceOf(SimulatedSupplierPortal.class);
+			assertThat(adapterOf(context, Mes.class)).isInstanceOf(SimulatedMes.class);
+			assertThat(adapterOf(context, Wms.class)).isInstanceOf(SimulatedWms.class);
+			assertThat(adapterOf(context, Erp.class)).isInstanceOf(SimulatedErp.class);
+			assertThat(adapterOf(context, DiagnosticBench.class)).isInstanceOf(SimulatedDiagnosticBench.class);
+			assertThat(adapterOf(context, BatteryTestBench.class)).isInstanceOf(SimulatedBatteryTestBench.class);
+			assertThat(adapterOf(context, EndOfLineBenches.class)).isInstanceOf(SimulatedEndOfLineBenches.class);
+			assertThat(adapterOf(context, DocumentStore.class)).isInstanceOf(SimulatedDocumentStore.class);
+			assertThat(adapterOf(context, CompetencyRegister.class)).isInstanceOf(SimulatedCompetencyRegister.class);
+			assertThat(adapterOf(context, BatteryPassport.class)).isInstanceOf(SimulatedBatteryPassport.class);
+			assertThat(adapterOf(context, SupplierPortal.class)).isInstanceOf(SimulatedSupplierPortal.class);
 		});
 	}
 
@@ -58,9 +59,9 @@ class PlantAdaptersConfigurationTest {
 					"refactory.plant.mes.read-timeout=3s", "refactory.plant.erp.mode=HTTP",
 					"refactory.plant.erp.base-url=http://erp.plant/")
 			.run((context) -> {
-				assertThat(context.getBean(Mes.class)).isInstanceOf(HttpMes.class);
-				assertThat(context.getBean(Erp.class)).isInstanceOf(HttpErp.class);
-				assertThat(context.getBean(Wms.class)).isInstanceOf(SimulatedWms.class);
+				assertThat(adapterOf(context, Mes.class)).isInstanceOf(HttpMes.class);
+				assertThat(adapterOf(context, Erp.class)).isInstanceOf(HttpErp.class);
+				assertThat(adapterOf(context, Wms.class)).isInstanceOf(SimulatedWms.class);
 			});
 	}
 
@@ -88,6 +89,11 @@ class PlantAdaptersConfigurationTest {
 						.isTrue());
 				assertThat(context.getBean(PlantProperties.class).mes().readTimeout()).hasSeconds(10);
 			});
+	}
+
+	/** The adapter behind the port's bean (every port is wrapped to observe its calls, ADR 0603). */
+	private static Object adapterOf(ApplicationContext context, Class<?> port) {
+		return PlantCalls.adapterBehind(context.getBean(port));
 	}
 
 }

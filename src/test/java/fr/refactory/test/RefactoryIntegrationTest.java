@@ -8,6 +8,7 @@ import java.nio.file.Path;
 
 import fr.refactory.test.idp.PlantIdentityProvider;
 
+import org.springframework.boot.test.autoconfigure.actuate.observability.AutoConfigureObservability;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.context.annotation.Import;
 import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
@@ -27,6 +28,8 @@ import org.springframework.test.context.DynamicPropertySource;
  */
 @SpringBootTest(webEnvironment = WebEnvironment.DEFINED_PORT)
 @ActiveProfiles("test")
+// Spring Boot's tests switch metrics export off by default; the product's /actuator/prometheus is under test (ADR 0600)
+@AutoConfigureObservability(tracing = false)
 @Import({ TestClientRequests.class, AdminClients.class })
 public abstract class RefactoryIntegrationTest {
 

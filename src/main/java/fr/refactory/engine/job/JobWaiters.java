@@ -11,6 +11,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
 
 import fr.refactory.engine.ConditionalOnEmbeddedEngine;
+import fr.refactory.engine.state.EngineMetrics;
 import jakarta.annotation.PreDestroy;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -33,6 +34,8 @@ public class JobWaiters implements SmartLifecycle {
 
 	private final JobActivator activator;
 
+	private final EngineMetrics metrics;
+
 	private final Map<String, Set<Waiter>> waiting = new ConcurrentHashMap<>();
 
 	private final ExecutorService dispatcher = Executors.newSingleThreadExecutor((runnable) -> {
@@ -49,8 +52,9 @@ public class JobWaiters implements SmartLifecycle {
 
 	private volatile boolean running;
 
-	JobWaiters(JobActivator activator) {
+	JobWaiters(JobActivator activator, EngineMetrics metrics) {
 		this.activator = activator;
+		this.metrics = metrics;
 	}
 
 	@Override
@@ -92,13 +96,19 @@ public class JobWaiters implements SmartLifecycle {
 			result.setResult(new JobWaiters.ActivationResponse(jobs));
 			return;
 		}
-		Set<Waiter> ofType = this.waiting.computeIfAbsent(request.type(), (type) -> ConcurrentHashMap.newKeySet());
+		Set<Waiter> ofType = this.waiting.computeIfAbsent(request.type(), this::waitersOf);
 		ofType.add(waiter);
 		result.onTimeout(() -> finish(waiter, List.of()));
 		this.timer.schedule(() -> finish(waiter, List.of()), requestTimeout, TimeUnit.MILLISECONDS);
 		result.onCompletion(() -> ofType.remove(waiter));
 		result.onError((ex) -> ofType.remove(waiter));
 		serve(waiter);
+	}
+
+	private Set<Waiter> waitersOf(String type) {
+		Set<Waiter> waiters = ConcurrentHashMap.newKeySet();
+		this.metrics.longPolls(type, waiters);
+		return waiters;
 	}
 
 	/** Called after a commit that created or re-enabled jobs of the type. */

@@ -51,10 +51,13 @@ public class EventLog {
 
 	private final ObjectMapper json;
 
-	EventLog(JdbcTemplate jdbc, Clock clock, ObjectMapper json) {
+	private final EngineMetrics metrics;
+
+	EventLog(JdbcTemplate jdbc, Clock clock, ObjectMapper json, EngineMetrics metrics) {
 		this.jdbc = jdbc;
 		this.clock = clock;
 		this.json = json;
+		this.metrics = metrics;
 	}
 
 	public void append(EngineEvent event) {
@@ -62,6 +65,7 @@ public class EventLog {
 		Batch batch = currentBatch();
 		if (batch == null) {
 			insert(List.of(pending));
+			this.metrics.committed(List.of(event));
 		}
 		else {
 			batch.events.add(pending);
@@ -174,17 +178,27 @@ public class EventLog {
 	private record Pending(EngineEvent event, Timestamp time, String actor) {
 	}
 
-	/** The events of one transaction, inserted before it commits. */
+	/** The events of one transaction, inserted before it commits and counted in the metrics once it committed. */
 	private final class Batch implements TransactionSynchronization {
 
 		private final List<Pending> events = new ArrayList<>();
+
+		private final List<EngineEvent> inserted = new ArrayList<>();
 
 		@Override
 		public void beforeCommit(boolean readOnly) {
 			if (!this.events.isEmpty()) {
 				insert(this.events);
+				for (Pending pending : this.events) {
+					this.inserted.add(pending.event());
+				}
 				this.events.clear();
 			}
+		}
+
+		@Override
+		public void afterCommit() {
+			EventLog.this.metrics.committed(this.inserted);
 		}
 
 		@Override

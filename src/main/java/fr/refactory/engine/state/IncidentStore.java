@@ -17,6 +17,9 @@ import org.springframework.stereotype.Component;
 @ConditionalOnEmbeddedEngine
 public class IncidentStore {
 
+	private static final String RESOLVED_COLUMNS = "incident_key, process_instance_key, element_instance_key,"
+			+ " element_id, process_definition_id, error_type";
+
 	private final JdbcTemplate jdbc;
 
 	private final KeyGenerator keys;
@@ -40,22 +43,20 @@ public class IncidentStore {
 				instance.processInstanceKey(), instance.processDefinitionKey(), instance.processDefinitionId(),
 				instance.elementId(), instance.key(), incident.jobKey(), incident.retryPhase(), incident.creationTime(),
 				(incident.message() == null ? "" : incident.message()).hashCode());
-		this.events.append(EngineEvent.about(instance, key, ValueType.INCIDENT, Intent.CREATED));
+		this.events.append(EngineEvent.about(instance, key, ValueType.INCIDENT, Intent.CREATED, incident.errorType()));
 		return key;
 	}
 
 	public void resolve(long incidentKey) {
 		this.jdbc.query("update engine_incident set state = 'RESOLVED' where incident_key = ?"
-				+ " returning incident_key, process_instance_key, element_instance_key, element_id",
-				IncidentStore::resolved, incidentKey)
+				+ " returning " + RESOLVED_COLUMNS, IncidentStore::resolved, incidentKey)
 			.forEach(this.events::append);
 	}
 
 	/** Resolves the element instance's active incidents (it was terminated). */
 	public void resolveAllOf(long elementInstanceKey) {
 		this.jdbc.query("update engine_incident set state = 'RESOLVED' where element_instance_key = ?"
-				+ " and state = 'ACTIVE' returning incident_key, process_instance_key, element_instance_key, element_id",
-				IncidentStore::resolved, elementInstanceKey)
+				+ " and state = 'ACTIVE' returning " + RESOLVED_COLUMNS, IncidentStore::resolved, elementInstanceKey)
 			.forEach(this.events::append);
 	}
 
@@ -72,7 +73,7 @@ public class IncidentStore {
 
 	private static EngineEvent resolved(ResultSet rs, int row) throws SQLException {
 		return new EngineEvent(rs.getLong(1), ValueType.INCIDENT, Intent.RESOLVED, rs.getLong(2), rs.getLong(3),
-				rs.getString(4), Map.of());
+				rs.getString(4), Map.of(), rs.getString(5), rs.getString(6));
 	}
 
 	/**

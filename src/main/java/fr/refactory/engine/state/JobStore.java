@@ -32,11 +32,15 @@ public class JobStore {
 
 	private final EventLog events;
 
-	JobStore(JdbcTemplate jdbc, NamedParameterJdbcTemplate named, KeyGenerator keys, EventLog events) {
+	private final EngineMetrics metrics;
+
+	JobStore(JdbcTemplate jdbc, NamedParameterJdbcTemplate named, KeyGenerator keys, EventLog events,
+			EngineMetrics metrics) {
 		this.jdbc = jdbc;
 		this.named = named;
 		this.keys = keys;
 		this.events = events;
+		this.metrics = metrics;
 	}
 
 	/** Creates an activatable job for the element instance; returns its key. */
@@ -56,16 +60,17 @@ public class JobStore {
 				instance.processInstanceKey(), instance.key(), instance.elementId(), instance.processDefinitionKey(),
 				instance.processDefinitionId(), processDefinitionVersion, now, listener.kind(), listener.eventType(),
 				listener.index());
-		this.events.append(EngineEvent.about(instance, key, ValueType.JOB, Intent.CREATED));
+		this.events.append(EngineEvent.about(instance, key, ValueType.JOB, Intent.CREATED, type));
 		return key;
 	}
 
 	/** Cancels the open jobs of the element instance (it was terminated). */
 	public void cancelOf(long elementInstanceKey) {
 		this.jdbc.query("update engine_job set state = 'CANCELED' where element_instance_key = ?"
-				+ " and state in ('CREATED', 'ACTIVATED', 'FAILED') returning job_key, process_instance_key, element_id",
+				+ " and state in ('CREATED', 'ACTIVATED', 'FAILED')"
+				+ " returning job_key, process_instance_key, element_id, process_definition_id, type",
 				(rs, row) -> new EngineEvent(rs.getLong(1), ValueType.JOB, Intent.CANCELED, rs.getLong(2),
-						elementInstanceKey, rs.getString(3), Map.of()),
+						elementInstanceKey, rs.getString(3), Map.of(), rs.getString(4), rs.getString(5)),
 				elementInstanceKey)
 			.forEach(this.events::append);
 	}
@@ -155,7 +160,12 @@ public class JobStore {
 	public List<Job> activate(String type, String worker, Timestamp deadline, Timestamp now, int max) {
 		Map<String, Object> params = Map.of("worker", worker, "deadline", deadline, "type", type, "now", now, "max",
 				max);
-		return this.named.query(ACTIVATE, params, JobStore::map);
+		List<Job> activated = this.named.query(ACTIVATE, params, JobStore::map);
+		// not an event (activation is the hot path, ADR 0270): counted here, where it happens
+		for (Job job : activated) {
+			this.metrics.jobActivated(job.type(), now.getTime() - job.creationTime().getTime());
+		}
+		return activated;
 	}
 
 	/** Puts activated jobs whose response never reached the worker back to activatable. */
@@ -178,7 +188,8 @@ public class JobStore {
 				rs.getLong("process_definition_key"), rs.getString("process_definition_id"),
 				rs.getInt("process_definition_version"), rs.getString("custom_headers"),
 				new Listener(rs.getString("kind"), rs.getString("listener_event_type"),
-						rs.getObject("listener_index", Integer.class)));
+						rs.getObject("listener_index", Integer.class)),
+				rs.getTimestamp("creation_time"));
 	}
 
 	/**
@@ -201,11 +212,11 @@ public class JobStore {
 	/** A job row. */
 	public record Job(long key, String type, String state, int retries, long processInstanceKey,
 			long elementInstanceKey, String elementId, long processDefinitionKey, String processDefinitionId,
-			int processDefinitionVersion, String customHeaders, Listener listener) {
+			int processDefinitionVersion, String customHeaders, Listener listener, Timestamp creationTime) {
 
 		EngineEvent event(Intent intent) {
 			return new EngineEvent(this.key, ValueType.JOB, intent, this.processInstanceKey, this.elementInstanceKey,
-					this.elementId, Map.of());
+					this.elementId, Map.of(), this.processDefinitionId, this.type);
 		}
 
 	}

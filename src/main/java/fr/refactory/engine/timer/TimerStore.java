@@ -3,6 +3,7 @@ package fr.refactory.engine.timer;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
@@ -10,6 +11,7 @@ import java.util.Optional;
 
 import fr.refactory.engine.ConditionalOnEmbeddedEngine;
 import fr.refactory.engine.state.EngineEvent;
+import fr.refactory.engine.state.EngineMetrics;
 import fr.refactory.engine.state.EventLog;
 import fr.refactory.engine.state.Intent;
 import fr.refactory.engine.state.KeyGenerator;
@@ -29,10 +31,13 @@ public class TimerStore {
 
 	private final EventLog events;
 
-	TimerStore(JdbcTemplate jdbc, KeyGenerator keys, EventLog events) {
+	private final EngineMetrics metrics;
+
+	TimerStore(JdbcTemplate jdbc, KeyGenerator keys, EventLog events, EngineMetrics metrics) {
 		this.jdbc = jdbc;
 		this.keys = keys;
 		this.events = events;
+		this.metrics = metrics;
 	}
 
 	/** Inserts a pending timer; {@code elementInstanceKey} and {@code processInstanceKey} are null for start timers. */
@@ -95,8 +100,18 @@ public class TimerStore {
 					timerKey, Timestamp.from(now))
 			.stream()
 			.findFirst();
-		claimed.ifPresent((timer) -> this.events.append(timer.event(Intent.TRIGGERED)));
+		claimed.ifPresent((timer) -> {
+			this.events.append(timer.event(Intent.TRIGGERED));
+			this.metrics.timerFired(Duration.between(timer.schedule().dueDate(), now));
+		});
 		return claimed;
+	}
+
+	/** The due date of the earliest timer that is due at {@code now} and has not fired yet, if any. */
+	public Optional<Instant> earliestDue(Instant now) {
+		Timestamp earliest = this.jdbc.queryForObject("select min(due_date) from engine_timer where due_date <= ?",
+				Timestamp.class, Timestamp.from(now));
+		return Optional.ofNullable(earliest).map(Timestamp::toInstant);
 	}
 
 	public List<TimerRow> ownedBy(long elementInstanceKey) {

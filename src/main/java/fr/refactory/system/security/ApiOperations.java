@@ -67,7 +67,8 @@ public final class ApiOperations {
 			op(HttpMethod.GET, "/actuator/clock", ApiPermission.SYSTEM_UPDATE),
 			op(HttpMethod.POST, "/actuator/clock/add", ApiPermission.SYSTEM_UPDATE),
 			op(HttpMethod.DELETE, "/actuator/clock", ApiPermission.SYSTEM_UPDATE),
-			op(HttpMethod.POST, "/actuator/cluster/purge", ApiPermission.SYSTEM_UPDATE));
+			op(HttpMethod.POST, "/actuator/cluster/purge", ApiPermission.SYSTEM_UPDATE),
+			op(HttpMethod.GET, "/actuator/prometheus", ApiPermission.SYSTEM_READ));
 
 	/** Operations any signed-in API client may call. */
 	public static final List<String> SIGNED_IN = List.of("/v2/topology", "/v2/status");

@@ -51,6 +51,9 @@ public enum ApiPermission {
 	DECISION_INSTANCE_READ,
 
 	/** Move the engine clock, purge the engine, the management endpoints. */
-	SYSTEM_UPDATE
+	SYSTEM_UPDATE,
+
+	/** Read the application's metrics ({@code /actuator/prometheus}): what a monitoring system scrapes. */
+	SYSTEM_READ
 
 }

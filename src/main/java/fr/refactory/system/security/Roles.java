@@ -23,9 +23,12 @@ public final class Roles {
 	/** A plant system that starts and cancels instances, sends messages and signals. */
 	public static final String PLANT_SYSTEM = "PLANT_SYSTEM";
 
+	/** A monitoring system (Prometheus) that scrapes the metrics (ADR 0600). */
+	public static final String MONITORING = "MONITORING";
+
 	/** Roles of API clients (programs, not people): they never sign in to pages (ADR 0506). */
 	public static final Set<String> API_CLIENT_ROLES = Set.of(JOB_WORKER, MESSAGE_PUBLISHER, CONSOLE_CLIENT,
-			PLANT_SYSTEM);
+			PLANT_SYSTEM, MONITORING);
 
 	public static final String PROCESS_OWNER = "PROCESS_OWNER";
 
