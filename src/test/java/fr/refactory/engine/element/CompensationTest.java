@@ -1,0 +1,250 @@
+package fr.refactory.engine.element;
+
+import java.util.Map;
+
+import fr.refactory.test.EngineTestSupport;
+import io.camunda.client.api.command.ProblemException;
+import io.camunda.client.api.response.ActivatedJob;
+import io.camunda.client.api.search.enums.ProcessInstanceState;
+import io.camunda.zeebe.model.bpmn.Bpmn;
+import io.camunda.zeebe.model.bpmn.BpmnModelInstance;
+import org.junit.jupiter.api.Test;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * Compensation as Camunda 8.8 documents it (docs.camunda.io, "Compensation events" and "Compensation handler"): a
+ * compensation throw or end event invokes the handlers of the completed activities of its scope (not of active or
+ * terminated ones) and stays active until every invoked handler has completed.
+ */
+class CompensationTest extends EngineTestSupport {
+
+	@Test
+	void shouldInvokeTheHandlerOfACompletedActivityAndWaitForItAtAnIntermediateThrowEvent() {
+		String id = uniqueId("compensation-throw");
+		deploy(Bpmn.createExecutableProcess(id)
+			.startEvent("start")
+			.serviceTask("reserve", (t) -> t.zeebeJobType(id + "-reserve"))
+			.boundaryEvent("reserveCompensation")
+			.compensation((c) -> c.serviceTask("releaseReservation").zeebeJobType(id + "-release"))
+			.moveToActivity("reserve")
+			.intermediateThrowEvent("undo")
+			.compensateEventDefinition()
+			.compensateEventDefinitionDone()
+			.userTask("next")
+			.zeebeUserTask()
+			.endEvent()
+			.done());
+		long instance = start(id, Map.of("vin", "VF1COMP"));
+		complete(id + "-reserve", Map.of("slot", "B2"));
+
+		ActivatedJob release = activateOne(id + "-release");
+
+		assertThat(release.getElementId()).isEqualTo("releaseReservation");
+		assertThat(release.getVariablesAsMap()).containsEntry("vin", "VF1COMP").containsEntry("slot", "B2");
+		assertThat(history(instance)).containsExactly("start:COMPLETED", "reserve:COMPLETED", "undo:ACTIVE",
+				"releaseReservation:ACTIVE");
+
+		this.client.newCompleteCommand(release.getKey()).variables(Map.of("released", true)).send().join();
+
+		assertThat(history(instance)).containsExactly("start:COMPLETED", "reserve:COMPLETED", "undo:COMPLETED",
+				"releaseReservation:COMPLETED", "next:ACTIVE");
+		assertThat(rootVariables(instance)).containsEntry("released", "true");
+	}
+
+	@Test
+	void shouldCompleteTheProcessAfterTheHandlersOfACompensationEndEvent() {
+		String id = uniqueId("compensation-end");
+		deploy(Bpmn.createExecutableProcess(id)
+			.startEvent("start")
+			.manualTask("order")
+			.boundaryEvent("orderCompensation")
+			.compensation((c) -> c.serviceTask("cancelOrder").zeebeJobType(id + "-cancel"))
+			.moveToActivity("order")
+			.endEvent("rollBack")
+			.compensateEventDefinition()
+			.compensateEventDefinitionDone()
+			.done());
+		long instance = start(id);
+		assertThat(state(instance)).isEqualTo(ProcessInstanceState.ACTIVE);
+
+		complete(id + "-cancel", Map.of());
+
+		assertThat(state(instance)).isEqualTo(ProcessInstanceState.COMPLETED);
+		assertThat(history(instance)).containsExactly("start:COMPLETED", "order:COMPLETED", "rollBack:COMPLETED",
+				"cancelOrder:COMPLETED");
+	}
+
+	@Test
+	void shouldInvokeNoHandlerForAnActivityThatIsStillActiveOrWasTerminated() {
+		String id = uniqueId("compensation-active");
+		deploy(Bpmn.createExecutableProcess(id)
+			.startEvent("start")
+			.parallelGateway("fork")
+			.userTask("inspect", (t) -> t.zeebeUserTask())
+			.boundaryEvent("inspectCompensation")
+			.compensation((c) -> c.serviceTask("undoInspect").zeebeJobType(id + "-undo-inspect"))
+			.moveToActivity("inspect")
+			.endEvent()
+			.moveToNode("fork")
+			.serviceTask("charge", (t) -> t.zeebeJobType(id + "-charge"))
+			.boundaryEvent("chargeCompensation")
+			.compensation((c) -> c.serviceTask("refund").zeebeJobType(id + "-refund"))
+			.moveToActivity("charge")
+			.intermediateThrowEvent("undo")
+			.compensateEventDefinition()
+			.compensateEventDefinitionDone()
+			.endEvent("done")
+			.terminate()
+			.done());
+		long instance = start(id);
+		complete(id + "-charge", Map.of());
+
+		complete(id + "-refund", Map.of());
+
+		assertThat(activate(id + "-undo-inspect", 1)).isEmpty();
+		assertThat(history(instance)).contains("inspect:TERMINATED", "refund:COMPLETED", "undo:COMPLETED")
+			.noneMatch((entry) -> entry.startsWith("undoInspect"));
+		assertThat(state(instance)).isEqualTo(ProcessInstanceState.COMPLETED);
+	}
+
+	@Test
+	void shouldCompleteAThrowEventAtOnceWhenNothingCompletedHasAHandler() {
+		String id = uniqueId("compensation-nothing");
+		deploy(Bpmn.createExecutableProcess(id)
+			.startEvent("start")
+			.exclusiveGateway("choice")
+			.defaultFlow()
+			.intermediateThrowEvent("undo")
+			.compensateEventDefinition()
+			.compensateEventDefinitionDone()
+			.endEvent("end")
+			.moveToNode("choice")
+			.conditionExpression("false")
+			.serviceTask("charge", (t) -> t.zeebeJobType(id + "-charge"))
+			.boundaryEvent("chargeCompensation")
+			.compensation((c) -> c.serviceTask("refund").zeebeJobType(id + "-refund"))
+			.moveToActivity("charge")
+			.endEvent()
+			.done());
+
+		long instance = start(id);
+
+		assertThat(state(instance)).isEqualTo(ProcessInstanceState.COMPLETED);
+		assertThat(history(instance)).containsExactly("start:COMPLETED", "choice:COMPLETED", "undo:COMPLETED",
+				"end:COMPLETED");
+	}
+
+	@Test
+	void shouldCompensateAnActivityOnlyOnceAndEveryCompletionOfIt() {
+		String id = uniqueId("compensation-twice");
+		deploy(Bpmn.createExecutableProcess(id)
+			.startEvent("start")
+			.exclusiveGateway("again")
+			.manualTask("measure")
+			.boundaryEvent("measureCompensation")
+			.compensation((c) -> c.serviceTask("discardMeasure").zeebeJobType(id + "-discard"))
+			.moveToActivity("measure")
+			.exclusiveGateway("enough")
+			.conditionExpression("count(measured) < 2")
+			.scriptTask("count", (s) -> s.zeebeExpression("append(measured, 1)").zeebeResultVariable("measured"))
+			.connectTo("again")
+			.moveToNode("enough")
+			.conditionExpression("count(measured) >= 2")
+			.intermediateThrowEvent("undo")
+			.compensateEventDefinition()
+			.compensateEventDefinitionDone()
+			.intermediateThrowEvent("undoAgain")
+			.compensateEventDefinition()
+			.compensateEventDefinitionDone()
+			.userTask("next")
+			.zeebeUserTask()
+			.endEvent()
+			.done());
+		long instance = start(id, Map.of("measured", java.util.List.of()));
+
+		assertThat(activate(id + "-discard", 5)).hasSize(3).allSatisfy((job) -> this.client
+			.newCompleteCommand(job.getKey())
+			.send()
+			.join());
+
+		assertThat(history(instance)).contains("undo:COMPLETED", "undoAgain:COMPLETED", "next:ACTIVE");
+		assertThat(history(instance)).filteredOn((entry) -> entry.startsWith("discardMeasure")).hasSize(3);
+	}
+
+	@Test
+	void shouldWriteTheEventSequenceOfACompensation() {
+		String id = uniqueId("compensation-events");
+		deploy(Bpmn.createExecutableProcess(id)
+			.startEvent("start")
+			.sequenceFlowId("toTask")
+			.manualTask("task")
+			.boundaryEvent("taskCompensation")
+			.compensation((c) -> c.manualTask("undoTask"))
+			.moveToActivity("task")
+			.sequenceFlowId("toThrow")
+			.intermediateThrowEvent("undo")
+			.compensateEventDefinition()
+			.compensateEventDefinitionDone()
+			.sequenceFlowId("toEnd")
+			.endEvent("end")
+			.done());
+
+		long key = start(id);
+
+		assertThat(events(key)).containsExactly(id + ":ELEMENT_ACTIVATING", id + ":ELEMENT_ACTIVATED",
+				"start:ELEMENT_ACTIVATING", "start:ELEMENT_ACTIVATED", "start:ELEMENT_COMPLETING",
+				"start:ELEMENT_COMPLETED", "toTask:SEQUENCE_FLOW_TAKEN", "task:ELEMENT_ACTIVATING",
+				"task:ELEMENT_ACTIVATED", "task:ELEMENT_COMPLETING", "task:ELEMENT_COMPLETED",
+				"COMPENSATION_SUBSCRIPTION task:CREATED", "toThrow:SEQUENCE_FLOW_TAKEN", "undo:ELEMENT_ACTIVATING",
+				"COMPENSATION_SUBSCRIPTION task:TRIGGERED", "undo:ELEMENT_ACTIVATED", "undoTask:ELEMENT_ACTIVATING",
+				"undoTask:ELEMENT_ACTIVATED", "undoTask:ELEMENT_COMPLETING", "undoTask:ELEMENT_COMPLETED",
+				"COMPENSATION_SUBSCRIPTION task:COMPLETED", "undo:ELEMENT_COMPLETING", "undo:ELEMENT_COMPLETED",
+				"toEnd:SEQUENCE_FLOW_TAKEN", "end:ELEMENT_ACTIVATING", "end:ELEMENT_ACTIVATED",
+				"end:ELEMENT_COMPLETING", "end:ELEMENT_COMPLETED", id + ":ELEMENT_COMPLETING",
+				id + ":ELEMENT_COMPLETED");
+	}
+
+	@Test
+	void shouldRejectACompensationEventSubprocessNamingIt() {
+		String id = uniqueId("compensation-event-subprocess");
+		BpmnModelInstance model = Bpmn.createExecutableProcess(id)
+			.eventSubProcess("compensationHandling", (s) -> s.startEvent("compensationStart")
+				.compensateEventDefinition()
+				.compensateEventDefinitionDone()
+				.endEvent())
+			.startEvent()
+			.endEvent()
+			.done();
+
+		ProblemException problem = problem(() -> deploy(model), 400);
+
+		assertThat(problem.details().getDetail()).contains("'compensationHandling'");
+	}
+
+	@Test
+	void shouldRejectAThrowEventThatDoesNotWaitForCompletion() {
+		String id = uniqueId("compensation-no-wait");
+		BpmnModelInstance model = Bpmn.createExecutableProcess(id)
+			.startEvent()
+			.manualTask("task")
+			.boundaryEvent("taskCompensation")
+			.compensation((c) -> c.manualTask("undoTask"))
+			.moveToActivity("task")
+			.intermediateThrowEvent("undo")
+			.compensateEventDefinition()
+			.waitForCompletion(false)
+			.compensateEventDefinitionDone()
+			.endEvent()
+			.done();
+
+		ProblemException problem = problem(() -> deploy(model), 400);
+
+		assertThat(problem.details().getDetail()).contains("'undo'").contains("waitForCompletion");
+	}
+
+	private void complete(String jobType, Map<String, Object> variables) {
+		this.client.newCompleteCommand(activateOne(jobType).getKey()).variables(variables).send().join();
+	}
+
+}
