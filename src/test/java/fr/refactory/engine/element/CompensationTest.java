@@ -173,6 +173,211 @@ class CompensationTest extends EngineTestSupport {
 	}
 
 	@Test
+	void shouldInvokeTheHandlersInsideACompletedSubprocessButNotInsideAnActiveOne() {
+		String id = uniqueId("compensation-subprocess");
+		deploy(Bpmn.createExecutableProcess(id)
+			.startEvent("start")
+			.parallelGateway("fork")
+			.subProcess("loading", (s) -> s.embeddedSubProcess()
+				.startEvent()
+				.manualTask("load")
+				.endEvent()
+				.moveToActivity("load")
+				.boundaryEvent("loadCompensation")
+				.compensation((c) -> c.serviceTask("unload").zeebeJobType(id + "-unload")))
+			.intermediateThrowEvent("undo")
+			.compensateEventDefinition()
+			.compensateEventDefinitionDone()
+			.endEvent("undone")
+			.moveToNode("fork")
+			.subProcess("painting", (s) -> s.embeddedSubProcess()
+				.startEvent()
+				.manualTask("paint")
+				.userTask("dry")
+				.zeebeUserTask()
+				.endEvent()
+				.moveToActivity("paint")
+				.boundaryEvent("paintCompensation")
+				.compensation((c) -> c.serviceTask("strip").zeebeJobType(id + "-strip")))
+			.endEvent()
+			.done());
+		long instance = start(id);
+
+		complete(id + "-unload", Map.of());
+
+		assertThat(activate(id + "-strip", 1)).isEmpty();
+		assertThat(history(instance)).contains("loading:COMPLETED", "unload:COMPLETED", "undo:COMPLETED",
+				"painting:ACTIVE", "paint:COMPLETED", "dry:ACTIVE");
+	}
+
+	@Test
+	void shouldCompensateOnlyInsideTheSubprocessOfTheThrowEvent() {
+		String id = uniqueId("compensation-inner");
+		deploy(Bpmn.createExecutableProcess(id)
+			.startEvent("start")
+			.manualTask("book")
+			.subProcess("assembly", (s) -> s.embeddedSubProcess()
+				.startEvent()
+				.manualTask("mount")
+				.intermediateThrowEvent("undoMount")
+				.compensateEventDefinition()
+				.compensateEventDefinitionDone()
+				.endEvent()
+				.moveToActivity("mount")
+				.boundaryEvent("mountCompensation")
+				.compensation((c) -> c.serviceTask("dismount").zeebeJobType(id + "-dismount")))
+			.userTask("next", (t) -> t.zeebeUserTask())
+			.endEvent()
+			.moveToActivity("book")
+			.boundaryEvent("bookCompensation")
+			.compensation((c) -> c.serviceTask("cancelBooking").zeebeJobType(id + "-cancel"))
+			.done());
+		long instance = start(id);
+
+		complete(id + "-dismount", Map.of());
+
+		assertThat(activate(id + "-cancel", 1)).isEmpty();
+		assertThat(history(instance)).contains("dismount:COMPLETED", "undoMount:COMPLETED", "assembly:COMPLETED",
+				"next:ACTIVE");
+	}
+
+	@Test
+	void shouldInvokeTheHandlerOfAMultiInstanceActivityOnceAndOncePerInstanceInsideAMultiInstanceSubprocess() {
+		String id = uniqueId("compensation-multi-instance");
+		deploy(Bpmn.createExecutableProcess(id)
+			.startEvent("start")
+			.manualTask("pick")
+			.multiInstance((m) -> m.parallel().zeebeInputCollectionExpression("parts").zeebeInputElement("part"))
+			.subProcess("fit", (s) -> s.multiInstance((m) -> m.sequential()
+				.zeebeInputCollectionExpression("parts")
+				.zeebeInputElement("part"))
+				.embeddedSubProcess()
+				.startEvent()
+				.manualTask("mount")
+				.endEvent()
+				.moveToActivity("mount")
+				.boundaryEvent("mountCompensation")
+				.compensation((c) -> c.serviceTask("dismount").zeebeJobType(id + "-dismount")))
+			.intermediateThrowEvent("undo")
+			.compensateEventDefinition()
+			.compensateEventDefinitionDone()
+			.endEvent()
+			.moveToActivity("pick")
+			.boundaryEvent("pickCompensation")
+			.compensation((c) -> c.serviceTask("putBack").zeebeJobType(id + "-put-back"))
+			.done());
+		long instance = start(id, Map.of("parts", java.util.List.of("door", "hood", "trunk")));
+
+		java.util.List<ActivatedJob> dismounts = activate(id + "-dismount", 10);
+		java.util.List<ActivatedJob> putBacks = activate(id + "-put-back", 10);
+
+		assertThat(putBacks).hasSize(1);
+		assertThat(dismounts).hasSize(3)
+			.extracting((job) -> job.getVariablesAsMap().get("part"))
+			.containsExactlyInAnyOrder("door", "hood", "trunk");
+		dismounts.forEach((job) -> this.client.newCompleteCommand(job.getKey()).send().join());
+		assertThat(state(instance)).isEqualTo(ProcessInstanceState.ACTIVE);
+		this.client.newCompleteCommand(putBacks.get(0).getKey()).send().join();
+		assertThat(state(instance)).isEqualTo(ProcessInstanceState.COMPLETED);
+	}
+
+	@Test
+	void shouldCompensateTheReferencedActivityOnlyToUndoInAGivenOrder() {
+		String id = uniqueId("compensation-activity-ref");
+		deploy(Bpmn.createExecutableProcess(id)
+			.startEvent("start")
+			.manualTask("reserve")
+			.manualTask("charge")
+			.intermediateThrowEvent("refundFirst")
+			.compensateEventDefinition()
+			.activityRef("charge")
+			.compensateEventDefinitionDone()
+			.intermediateThrowEvent("releaseThen")
+			.compensateEventDefinition()
+			.activityRef("reserve")
+			.compensateEventDefinitionDone()
+			.endEvent()
+			.moveToActivity("reserve")
+			.boundaryEvent("reserveCompensation")
+			.compensation((c) -> c.serviceTask("release").zeebeJobType(id + "-release"))
+			.moveToActivity("charge")
+			.boundaryEvent("chargeCompensation")
+			.compensation((c) -> c.serviceTask("refund").zeebeJobType(id + "-refund"))
+			.done());
+		long instance = start(id);
+
+		assertThat(activate(id + "-release", 1)).isEmpty();
+		complete(id + "-refund", Map.of());
+		complete(id + "-release", Map.of());
+
+		assertThat(history(instance)).containsSubsequence("refundFirst:COMPLETED", "refund:COMPLETED",
+				"releaseThen:COMPLETED", "release:COMPLETED");
+		assertThat(state(instance)).isEqualTo(ProcessInstanceState.COMPLETED);
+	}
+
+	@Test
+	void shouldCompensateTheEnclosingScopeFromAnErrorEventSubprocess() {
+		String id = uniqueId("compensation-event-subprocess");
+		deploy(Bpmn.createExecutableProcess(id)
+			.eventSubProcess("paymentFailure", (s) -> s.startEvent("failed")
+				.error("PAYMENT_FAILED")
+				.endEvent("rollBack")
+				.compensateEventDefinition()
+				.compensateEventDefinitionDone())
+			.startEvent("start")
+			.manualTask("reserve")
+			.serviceTask("charge", (t) -> t.zeebeJobType(id + "-charge"))
+			.endEvent()
+			.moveToActivity("reserve")
+			.boundaryEvent("reserveCompensation")
+			.compensation((c) -> c.serviceTask("release").zeebeJobType(id + "-release"))
+			.done());
+		long instance = start(id);
+		this.client.newThrowErrorCommand(activateOne(id + "-charge").getKey())
+			.errorCode("PAYMENT_FAILED")
+			.send()
+			.join();
+
+		complete(id + "-release", Map.of());
+
+		assertThat(history(instance)).contains("reserve:COMPLETED", "charge:TERMINATED", "rollBack:COMPLETED",
+				"release:COMPLETED", "paymentFailure:COMPLETED");
+		assertThat(state(instance)).isEqualTo(ProcessInstanceState.COMPLETED);
+	}
+
+	@Test
+	void shouldRunASubprocessHandlerWithItsInputMappingsAndPropagateItsOutputs() {
+		String id = uniqueId("compensation-subprocess-handler");
+		deploy(Bpmn.createExecutableProcess(id)
+			.startEvent("start")
+			.serviceTask("reserve", (t) -> t.zeebeJobType(id + "-reserve"))
+			.intermediateThrowEvent("undo")
+			.compensateEventDefinition()
+			.compensateEventDefinitionDone()
+			.endEvent()
+			.moveToActivity("reserve")
+			.boundaryEvent("reserveCompensation")
+			.compensation((c) -> c.subProcess("release")
+				.zeebeInputExpression("slot", "slotToFree")
+				.zeebeOutputExpression("slotToFree", "freed")
+				.embeddedSubProcess()
+				.startEvent()
+				.serviceTask("freeSlot")
+				.zeebeJobType(id + "-free")
+				.endEvent())
+			.done());
+		long instance = start(id);
+		complete(id + "-reserve", Map.of("slot", "B2"));
+
+		ActivatedJob free = activateOne(id + "-free");
+		assertThat(free.getVariablesAsMap()).containsEntry("slotToFree", "B2");
+		this.client.newCompleteCommand(free.getKey()).send().join();
+
+		assertThat(state(instance)).isEqualTo(ProcessInstanceState.COMPLETED);
+		assertThat(rootVariables(instance)).containsEntry("freed", "\"B2\"");
+	}
+
+	@Test
 	void shouldWriteTheEventSequenceOfACompensation() {
 		String id = uniqueId("compensation-events");
 		deploy(Bpmn.createExecutableProcess(id)

@@ -1,6 +1,8 @@
 package fr.refactory.engine.execution.behavior;
 
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 
 import fr.refactory.engine.ConditionalOnEmbeddedEngine;
 import fr.refactory.engine.execution.ElementContext;
@@ -12,6 +14,7 @@ import fr.refactory.engine.state.CompensationStore;
 import fr.refactory.engine.state.CompensationStore.CompensationSubscription;
 import fr.refactory.engine.state.ElementInstance;
 import fr.refactory.engine.state.RuntimeStore;
+import fr.refactory.engine.state.VariableStore;
 
 import org.springframework.stereotype.Component;
 
@@ -56,13 +59,31 @@ public class CompensationBehavior {
 			boolean activityScopeActive = store.elementInstance(subscription.flowScopeKey())
 				.map(ElementInstance::isActive)
 				.orElse(false);
-			ScopeRef host = new ScopeRef(process, thrower.instance().processInstanceKey(),
-					activityScopeActive ? subscription.flowScopeKey() : scopeKey);
+			long hostKey = activityScopeActive ? subscription.flowScopeKey() : scopeKey;
+			ScopeRef host = new ScopeRef(process, thrower.instance().processInstanceKey(), hostKey);
 			ElementInstance handler = thrower.executor()
 				.createAndActivate(thrower.execution(), host, process.element(subscription.handlerId()));
+			VariableStore variables = thrower.executor().variables();
+			variablesOfCompletedScopes(variables, subscription.flowScopeKey(), hostKey).forEach((name,
+					value) -> variables.setLocal(handler.key(), handler.processInstanceKey(), name, value));
 			this.subscriptions.trigger(subscription, thrower.instance().key(), handler.key());
 		}
 		return triggered.isEmpty();
+	}
+
+	/**
+	 * The local variables of the completed scopes between the compensated activity and the handler's host, inner ones
+	 * hiding outer ones: what the activity saw that its completed subprocess no longer holds (an input element).
+	 */
+	private static Map<String, Object> variablesOfCompletedScopes(VariableStore variables, long activityScopeKey,
+			long hostKey) {
+		List<Long> chain = variables.scopeChain(activityScopeKey);
+		int host = chain.indexOf(hostKey);
+		Map<String, Object> result = new LinkedHashMap<>();
+		for (int i = host - 1; i >= 0; i--) {
+			result.putAll(variables.local(chain.get(i)));
+		}
+		return result;
 	}
 
 	/** An event subprocess compensates the scope it belongs to; any other thrower its own flow scope. */
