@@ -117,15 +117,14 @@ public record ExecutableProcess(long key, String processId, int version, String 
 	}
 
 	/**
-	 * The compensation handler of the activity whose instance of this type just completed (the body of a
-	 * multi-instance activity, not its inner instances), else null.
+	 * The compensation handlers of the activity whose instance of this type just completed (the body of a
+	 * multi-instance activity, not its inner instances), one per compensation boundary event.
 	 */
-	public String compensationHandlerOf(String activityId, ElementType instanceType) {
+	public java.util.List<String> compensationHandlersOf(String activityId, ElementType instanceType) {
 		return boundaryEventsOf(activityId, instanceType).stream()
 			.filter((event) -> event.eventDefinition() instanceof CompensationDefinition)
 			.map((event) -> ((CompensationDefinition) event.eventDefinition()).handlerId())
-			.findFirst()
-			.orElse(null);
+			.toList();
 	}
 
 	/** Whether the element is the compensation handler associated with a compensation boundary event. */

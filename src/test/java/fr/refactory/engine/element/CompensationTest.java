@@ -378,6 +378,158 @@ class CompensationTest extends EngineTestSupport {
 	}
 
 	@Test
+	void shouldRunACallActivityHandlerAndNotCompensateInsideAChildProcess() {
+		String id = uniqueId("compensation-call");
+		String childId = uniqueId("compensation-child");
+		String undoId = uniqueId("compensation-undo");
+		deploy(Bpmn.createExecutableProcess(childId)
+			.startEvent()
+			.manualTask("book")
+			.endEvent()
+			.moveToActivity("book")
+			.boundaryEvent("bookCompensation")
+			.compensation((c) -> c.serviceTask("unbook").zeebeJobType(childId + "-unbook"))
+			.done());
+		deploy(Bpmn.createExecutableProcess(undoId)
+			.startEvent()
+			.serviceTask("undoInChild", (t) -> t.zeebeJobType(undoId + "-undo"))
+			.endEvent()
+			.done());
+		deploy(Bpmn.createExecutableProcess(id)
+			.startEvent("start")
+			.callActivity("callBooking", (c) -> c.zeebeProcessId(childId))
+			.intermediateThrowEvent("undo")
+			.compensateEventDefinition()
+			.compensateEventDefinitionDone()
+			.endEvent()
+			.moveToActivity("callBooking")
+			.boundaryEvent("bookingCompensation")
+			.compensation((c) -> c.callActivity("callUndo").zeebeProcessId(undoId))
+			.done());
+		long instance = start(id);
+
+		complete(undoId + "-undo", Map.of());
+
+		assertThat(activate(childId + "-unbook", 1)).isEmpty();
+		assertThat(history(instance)).contains("callBooking:COMPLETED", "callUndo:COMPLETED", "undo:COMPLETED");
+		assertThat(state(instance)).isEqualTo(ProcessInstanceState.COMPLETED);
+	}
+
+	@Test
+	void shouldUndoACompletedSubprocessWithItsOwnHandlerOnlyAndTheInnerOnesWhenReferenced() {
+		String id = uniqueId("compensation-subprocess-ref");
+		deploy(Bpmn.createExecutableProcess(id)
+			.startEvent("start")
+			.subProcess("assembly", (s) -> s.embeddedSubProcess()
+				.startEvent()
+				.manualTask("mount")
+				.endEvent()
+				.moveToActivity("mount")
+				.boundaryEvent("mountCompensation")
+				.compensation((c) -> c.serviceTask("dismount").zeebeJobType(id + "-dismount")))
+			.subProcess("painting", (s) -> s.embeddedSubProcess()
+				.startEvent()
+				.manualTask("paint")
+				.endEvent()
+				.moveToActivity("paint")
+				.boundaryEvent("paintCompensation")
+				.compensation((c) -> c.serviceTask("strip").zeebeJobType(id + "-strip")))
+			.intermediateThrowEvent("undoAssembly")
+			.compensateEventDefinition()
+			.activityRef("assembly")
+			.compensateEventDefinitionDone()
+			.intermediateThrowEvent("undoAll")
+			.compensateEventDefinition()
+			.compensateEventDefinitionDone()
+			.endEvent()
+			.moveToActivity("painting")
+			.boundaryEvent("paintingCompensation")
+			.compensation((c) -> c.serviceTask("repaint").zeebeJobType(id + "-repaint"))
+			.done());
+		long instance = start(id);
+
+		assertThat(activate(id + "-strip", 1)).isEmpty();
+		complete(id + "-dismount", Map.of());
+		complete(id + "-repaint", Map.of());
+
+		assertThat(activate(id + "-strip", 1)).isEmpty();
+		assertThat(history(instance)).containsSubsequence("undoAssembly:COMPLETED", "dismount:COMPLETED",
+				"undoAll:COMPLETED", "repaint:COMPLETED");
+		assertThat(state(instance)).isEqualTo(ProcessInstanceState.COMPLETED);
+	}
+
+	@Test
+	void shouldRunTheHandlerOfEveryCompensationBoundaryEventOfAnActivity() {
+		String id = uniqueId("compensation-two-handlers");
+		deploy(Bpmn.createExecutableProcess(id)
+			.startEvent("start")
+			.manualTask("deliver")
+			.intermediateThrowEvent("undo")
+			.compensateEventDefinition()
+			.compensateEventDefinitionDone()
+			.endEvent()
+			.moveToActivity("deliver")
+			.boundaryEvent("pickUpCompensation")
+			.compensation((c) -> c.serviceTask("pickUp").zeebeJobType(id + "-pick-up"))
+			.moveToActivity("deliver")
+			.boundaryEvent("invoiceCompensation")
+			.compensation((c) -> c.serviceTask("creditNote").zeebeJobType(id + "-credit"))
+			.done());
+		long instance = start(id);
+
+		complete(id + "-pick-up", Map.of());
+		assertThat(state(instance)).isEqualTo(ProcessInstanceState.ACTIVE);
+		complete(id + "-credit", Map.of());
+
+		assertThat(state(instance)).isEqualTo(ProcessInstanceState.COMPLETED);
+	}
+
+	@Test
+	void shouldTerminateTheRunningHandlersWhenTheInstanceIsCancelled() {
+		String id = uniqueId("compensation-cancel");
+		deploy(Bpmn.createExecutableProcess(id)
+			.startEvent("start")
+			.manualTask("reserve")
+			.intermediateThrowEvent("undo")
+			.compensateEventDefinition()
+			.compensateEventDefinitionDone()
+			.endEvent()
+			.moveToActivity("reserve")
+			.boundaryEvent("reserveCompensation")
+			.compensation((c) -> c.serviceTask("release").zeebeJobType(id + "-release"))
+			.done());
+		long instance = start(id);
+
+		this.client.newCancelInstanceCommand(instance).send().join();
+
+		assertThat(activate(id + "-release", 1)).isEmpty();
+		assertThat(history(instance)).containsExactly("start:COMPLETED", "reserve:COMPLETED", "undo:TERMINATED",
+				"release:TERMINATED");
+	}
+
+	@Test
+	void shouldRejectACompensationHandlerAsAStartInstruction() {
+		String id = uniqueId("compensation-start-before");
+		deploy(Bpmn.createExecutableProcess(id)
+			.startEvent("start")
+			.manualTask("reserve")
+			.endEvent()
+			.moveToActivity("reserve")
+			.boundaryEvent("reserveCompensation")
+			.compensation((c) -> c.serviceTask("release").zeebeJobType(id + "-release"))
+			.done());
+
+		ProblemException problem = problem(() -> this.client.newCreateInstanceCommand()
+			.bpmnProcessId(id)
+			.latestVersion()
+			.startBeforeElement("release")
+			.send()
+			.join(), 400);
+
+		assertThat(problem.details().getDetail()).contains("'release'").contains("compensation handler");
+	}
+
+	@Test
 	void shouldWriteTheEventSequenceOfACompensation() {
 		String id = uniqueId("compensation-events");
 		deploy(Bpmn.createExecutableProcess(id)

@@ -35,11 +35,10 @@ public class CompensationBehavior {
 		this.subscriptions = subscriptions;
 	}
 
-	/** The activity instance has completed: remember it for its compensation handler, if it has one. */
+	/** The activity instance has completed: remember it for each of its compensation handlers. */
 	public void activityCompleted(ElementContext activity) {
-		String handlerId = activity.process()
-			.compensationHandlerOf(activity.element().id(), activity.instance().type());
-		if (handlerId != null) {
+		for (String handlerId : activity.process()
+			.compensationHandlersOf(activity.element().id(), activity.instance().type())) {
 			this.subscriptions.subscribe(activity.instance(), handlerId);
 		}
 	}
