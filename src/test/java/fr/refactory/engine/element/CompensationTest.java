@@ -1,11 +1,14 @@
 package fr.refactory.engine.element;
 
+import java.util.List;
 import java.util.Map;
 
 import fr.refactory.test.EngineTestSupport;
 import io.camunda.client.api.command.ProblemException;
 import io.camunda.client.api.response.ActivatedJob;
+import io.camunda.client.api.search.enums.JobState;
 import io.camunda.client.api.search.enums.ProcessInstanceState;
+import io.camunda.client.api.search.response.Job;
 import io.camunda.zeebe.model.bpmn.Bpmn;
 import io.camunda.zeebe.model.bpmn.BpmnModelInstance;
 import org.junit.jupiter.api.Test;
@@ -102,7 +105,7 @@ class CompensationTest extends EngineTestSupport {
 
 		complete(id + "-refund", Map.of());
 
-		assertThat(activate(id + "-undo-inspect", 1)).isEmpty();
+		assertThat(openJobs(id + "-undo-inspect")).isEmpty();
 		assertThat(history(instance)).contains("inspect:TERMINATED", "refund:COMPLETED", "undo:COMPLETED")
 			.noneMatch((entry) -> entry.startsWith("undoInspect"));
 		assertThat(state(instance)).isEqualTo(ProcessInstanceState.COMPLETED);
@@ -161,7 +164,7 @@ class CompensationTest extends EngineTestSupport {
 			.zeebeUserTask()
 			.endEvent()
 			.done());
-		long instance = start(id, Map.of("measured", java.util.List.of()));
+		long instance = start(id, Map.of("measured", List.of()));
 
 		assertThat(activate(id + "-discard", 5)).hasSize(3).allSatisfy((job) -> this.client
 			.newCompleteCommand(job.getKey())
@@ -205,7 +208,7 @@ class CompensationTest extends EngineTestSupport {
 
 		complete(id + "-unload", Map.of());
 
-		assertThat(activate(id + "-strip", 1)).isEmpty();
+		assertThat(openJobs(id + "-strip")).isEmpty();
 		assertThat(history(instance)).contains("loading:COMPLETED", "unload:COMPLETED", "undo:COMPLETED",
 				"painting:ACTIVE", "paint:COMPLETED", "dry:ACTIVE");
 	}
@@ -236,7 +239,7 @@ class CompensationTest extends EngineTestSupport {
 
 		complete(id + "-dismount", Map.of());
 
-		assertThat(activate(id + "-cancel", 1)).isEmpty();
+		assertThat(openJobs(id + "-cancel")).isEmpty();
 		assertThat(history(instance)).contains("dismount:COMPLETED", "undoMount:COMPLETED", "assembly:COMPLETED",
 				"next:ACTIVE");
 	}
@@ -266,10 +269,10 @@ class CompensationTest extends EngineTestSupport {
 			.boundaryEvent("pickCompensation")
 			.compensation((c) -> c.serviceTask("putBack").zeebeJobType(id + "-put-back"))
 			.done());
-		long instance = start(id, Map.of("parts", java.util.List.of("door", "hood", "trunk")));
+		long instance = start(id, Map.of("parts", List.of("door", "hood", "trunk")));
 
-		java.util.List<ActivatedJob> dismounts = activate(id + "-dismount", 10);
-		java.util.List<ActivatedJob> putBacks = activate(id + "-put-back", 10);
+		List<ActivatedJob> dismounts = activate(id + "-dismount", 10);
+		List<ActivatedJob> putBacks = activate(id + "-put-back", 10);
 
 		assertThat(putBacks).hasSize(1);
 		assertThat(dismounts).hasSize(3)
@@ -306,7 +309,7 @@ class CompensationTest extends EngineTestSupport {
 			.done());
 		long instance = start(id);
 
-		assertThat(activate(id + "-release", 1)).isEmpty();
+		assertThat(openJobs(id + "-release")).isEmpty();
 		complete(id + "-refund", Map.of());
 		complete(id + "-release", Map.of());
 
@@ -410,7 +413,7 @@ class CompensationTest extends EngineTestSupport {
 
 		complete(undoId + "-undo", Map.of());
 
-		assertThat(activate(childId + "-unbook", 1)).isEmpty();
+		assertThat(openJobs(childId + "-unbook")).isEmpty();
 		assertThat(history(instance)).contains("callBooking:COMPLETED", "callUndo:COMPLETED", "undo:COMPLETED");
 		assertThat(state(instance)).isEqualTo(ProcessInstanceState.COMPLETED);
 	}
@@ -448,11 +451,11 @@ class CompensationTest extends EngineTestSupport {
 			.done());
 		long instance = start(id);
 
-		assertThat(activate(id + "-strip", 1)).isEmpty();
+		assertThat(openJobs(id + "-strip")).isEmpty();
 		complete(id + "-dismount", Map.of());
 		complete(id + "-repaint", Map.of());
 
-		assertThat(activate(id + "-strip", 1)).isEmpty();
+		assertThat(openJobs(id + "-strip")).isEmpty();
 		assertThat(history(instance)).containsSubsequence("undoAssembly:COMPLETED", "dismount:COMPLETED",
 				"undoAll:COMPLETED", "repaint:COMPLETED");
 		assertThat(state(instance)).isEqualTo(ProcessInstanceState.COMPLETED);
@@ -502,7 +505,7 @@ class CompensationTest extends EngineTestSupport {
 
 		this.client.newCancelInstanceCommand(instance).send().join();
 
-		assertThat(activate(id + "-release", 1)).isEmpty();
+		assertThat(openJobs(id + "-release")).isEmpty();
 		assertThat(history(instance)).containsExactly("start:COMPLETED", "reserve:COMPLETED", "undo:TERMINATED",
 				"release:TERMINATED");
 	}
@@ -527,6 +530,34 @@ class CompensationTest extends EngineTestSupport {
 			.join(), 400);
 
 		assertThat(problem.details().getDetail()).contains("'release'").contains("compensation handler");
+	}
+
+	@Test
+	void shouldRunAMultiInstanceHandlerOnceWithAnInstancePerItem() {
+		String id = uniqueId("compensation-multi-instance-handler");
+		deploy(Bpmn.createExecutableProcess(id)
+			.startEvent("start")
+			.manualTask("fitParts")
+			.intermediateThrowEvent("undo")
+			.compensateEventDefinition()
+			.compensateEventDefinitionDone()
+			.endEvent()
+			.moveToActivity("fitParts")
+			.boundaryEvent("fitCompensation")
+			.compensation((c) -> c.serviceTask("removePart")
+				.zeebeJobType(id + "-remove")
+				.multiInstance((m) -> m.parallel().zeebeInputCollectionExpression("parts").zeebeInputElement("part")))
+			.done());
+		long instance = start(id, Map.of("parts", List.of("door", "hood")));
+
+		List<ActivatedJob> removals = activate(id + "-remove", 10);
+		assertThat(removals).extracting((job) -> job.getVariablesAsMap().get("part"))
+			.containsExactlyInAnyOrder("door", "hood");
+		removals.forEach((job) -> this.client.newCompleteCommand(job.getKey()).send().join());
+
+		assertThat(state(instance)).isEqualTo(ProcessInstanceState.COMPLETED);
+		assertThat(history(instance)).filteredOn((entry) -> entry.startsWith("removePart"))
+			.containsExactly("removePart:COMPLETED", "removePart:COMPLETED", "removePart:COMPLETED");
 	}
 
 	@Test
@@ -598,6 +629,15 @@ class CompensationTest extends EngineTestSupport {
 		ProblemException problem = problem(() -> deploy(model), 400);
 
 		assertThat(problem.details().getDetail()).contains("'undo'").contains("waitForCompletion");
+	}
+
+	/** Jobs of the type waiting for a worker, looked up without a long poll that would wait for one. */
+	private List<Job> openJobs(String jobType) {
+		return this.client.newJobSearchRequest()
+			.filter((f) -> f.type(jobType).state(JobState.CREATED))
+			.send()
+			.join()
+			.items();
 	}
 
 	private void complete(String jobType, Map<String, Object> variables) {
