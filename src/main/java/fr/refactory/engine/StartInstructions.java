@@ -10,7 +10,8 @@ import fr.refactory.engine.model.ExecutableProcess;
  * Start instructions of a process-instance creation: the elements to start before instead of the none start event.
  * An element may lie inside embedded subprocesses (they are created on the way); elements that cannot be started
  * on their own are rejected, naming the element: boundary events, elements inside a multi-instance activity or an
- * event subprocess, event subprocesses and the catch events of an event-based gateway.
+ * event subprocess, event subprocesses, compensation handlers (and what is inside them) and the catch events of an
+ * event-based gateway.
  */
 final class StartInstructions {
 
@@ -35,6 +36,9 @@ final class StartInstructions {
 		if (element.boundary() != null) {
 			return "is a boundary event, which only its activity can trigger";
 		}
+		if (process.isCompensationHandler(elementId)) {
+			return "is a compensation handler, which only a compensation throw event can start";
+		}
 		if (element.type() == ElementType.EVENT_SUB_PROCESS || element.eventSubprocessStart() != null) {
 			return "belongs to an event subprocess, which only its event can start";
 		}
@@ -46,6 +50,10 @@ final class StartInstructions {
 				scope = process.element(scope.flowScopeId())) {
 			if (scope.multiInstance() != null) {
 				return "is inside the multi-instance activity '" + scope.id() + "'";
+			}
+			if (process.isCompensationHandler(scope.id())) {
+				return "is inside the compensation handler '" + scope.id() + "', which only a compensation throw"
+						+ " event can start";
 			}
 			if (scope.type() == ElementType.EVENT_SUB_PROCESS) {
 				return "is inside the event subprocess '" + scope.id() + "', which only its event can start";

@@ -6,6 +6,7 @@ import java.util.Set;
 
 import fr.refactory.engine.expression.Expression;
 import fr.refactory.engine.model.BoundaryDefinition;
+import fr.refactory.engine.model.CompensationDefinition;
 import fr.refactory.engine.model.ErrorDefinition;
 import fr.refactory.engine.model.EscalationDefinition;
 import fr.refactory.engine.model.EventDefinition;
@@ -13,7 +14,9 @@ import fr.refactory.engine.model.LinkDefinition;
 import fr.refactory.engine.model.SignalDefinition;
 import fr.refactory.engine.model.TerminateDefinition;
 import fr.refactory.engine.model.TimerDefinition;
+import io.camunda.zeebe.model.bpmn.instance.Association;
 import io.camunda.zeebe.model.bpmn.instance.BoundaryEvent;
+import io.camunda.zeebe.model.bpmn.instance.CompensateEventDefinition;
 import io.camunda.zeebe.model.bpmn.instance.ErrorEventDefinition;
 import io.camunda.zeebe.model.bpmn.instance.EscalationEventDefinition;
 import io.camunda.zeebe.model.bpmn.instance.FlowNode;
@@ -27,7 +30,7 @@ import io.camunda.zeebe.model.bpmn.instance.TerminateEventDefinition;
 import io.camunda.zeebe.model.bpmn.instance.TimerEventDefinition;
 
 /**
- * Reads the timer, error, signal, link and terminate event definitions and boundary attachments, and knows which event
+ * Reads the timer, error, signal, link, terminate and compensation event definitions and boundary attachments, and knows which event
  * definition each event type may carry in the embedded engine.
  */
 final class EventDefinitions {
@@ -43,12 +46,12 @@ final class EventDefinitions {
 					LinkEventDefinition.class),
 			"boundaryEvent",
 			Set.of(MessageEventDefinition.class, TimerEventDefinition.class, ErrorEventDefinition.class,
-					SignalEventDefinition.class, EscalationEventDefinition.class),
+					SignalEventDefinition.class, EscalationEventDefinition.class, CompensateEventDefinition.class),
 			"intermediateThrowEvent",
 			Set.of(SignalEventDefinition.class, LinkEventDefinition.class, EscalationEventDefinition.class,
-					MessageEventDefinition.class),
+					MessageEventDefinition.class, CompensateEventDefinition.class),
 			"endEvent", Set.of(ErrorEventDefinition.class, TerminateEventDefinition.class, SignalEventDefinition.class,
-					EscalationEventDefinition.class, MessageEventDefinition.class));
+					EscalationEventDefinition.class, MessageEventDefinition.class, CompensateEventDefinition.class));
 
 	private final ZeebeExtensions.ExpressionParser parser;
 
@@ -112,6 +115,9 @@ final class EventDefinitions {
 			if (definition instanceof TerminateEventDefinition) {
 				return new TerminateDefinition();
 			}
+			if (definition instanceof CompensateEventDefinition compensation) {
+				return compensation(node, compensation);
+			}
 		}
 		return null;
 	}
@@ -135,6 +141,23 @@ final class EventDefinitions {
 		}
 		boolean caught = node instanceof BoundaryEvent || node instanceof StartEvent;
 		return new EscalationDefinition(caught ? new Expression(code, null) : this.parser.feel(node.getId(), code, false));
+	}
+
+	/**
+	 * A compensation boundary event names the handler it is associated with (Zeebe's validation requires exactly
+	 * one); a throw or end event the activity it compensates, if any.
+	 */
+	private static CompensationDefinition compensation(FlowNode node, CompensateEventDefinition definition) {
+		if (node instanceof BoundaryEvent) {
+			return CompensationDefinition.boundary(node.getModelInstance()
+				.getModelElementsByType(Association.class)
+				.stream()
+				.filter((association) -> association.getSource() == node)
+				.map((association) -> association.getTarget().getId())
+				.findFirst()
+				.orElseThrow());
+		}
+		return CompensationDefinition.thrown(definition.getActivity() == null ? null : definition.getActivity().getId());
 	}
 
 	BoundaryDefinition boundaryOf(FlowNode node) {

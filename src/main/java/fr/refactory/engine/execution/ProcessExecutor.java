@@ -6,6 +6,7 @@ import java.util.Map;
 import fr.refactory.engine.ConditionalOnEmbeddedEngine;
 import fr.refactory.engine.execution.Execution.Step;
 import fr.refactory.engine.execution.behavior.BoundaryEvents;
+import fr.refactory.engine.execution.behavior.CompensationBehavior;
 import fr.refactory.engine.execution.behavior.EventSubprocesses;
 import fr.refactory.engine.execution.behavior.ExecutionListenerBehavior;
 import fr.refactory.engine.execution.behavior.IncidentBehavior;
@@ -54,10 +55,14 @@ public class ProcessExecutor {
 
 	private final ExecutionListenerBehavior listeners;
 
+	private final CompensationBehavior compensations;
+
 	ProcessExecutor(RuntimeStore store, DefinitionStore definitions, KeyGenerator keys,
 			VariableBehavior variableBehavior, IncidentBehavior incidents, ElementProcessors processors,
-			BoundaryEvents boundaryEvents, EventSubprocesses eventSubprocesses, ExecutionListenerBehavior listeners) {
+			BoundaryEvents boundaryEvents, EventSubprocesses eventSubprocesses, ExecutionListenerBehavior listeners,
+			CompensationBehavior compensations) {
 		this.listeners = listeners;
+		this.compensations = compensations;
 		this.store = store;
 		this.definitions = definitions;
 		this.keys = keys;
@@ -244,6 +249,8 @@ public class ProcessExecutor {
 		this.store.endElementInstance(instance, ElementInstance.COMPLETED);
 		this.boundaryEvents.close(context);
 		this.eventSubprocesses.close(context);
+		this.compensations.activityCompleted(context);
+		this.compensations.handlerCompleted(context);
 		if (!isInnerInstance(context) && this.store.terminatesAfter(instance.processInstanceKey(), instance.elementId())) {
 			terminate(context.execution(), this.store.elementInstance(instance.processInstanceKey()).orElseThrow());
 			return;

@@ -116,6 +116,34 @@ public record ExecutableProcess(long key, String processId, int version, String 
 			.toList();
 	}
 
+	/**
+	 * The compensation handlers of the activity whose instance of this type just completed (the body of a
+	 * multi-instance activity, not its inner instances), one per compensation boundary event.
+	 */
+	public java.util.List<String> compensationHandlersOf(String activityId, ElementType instanceType) {
+		return boundaryEventsOf(activityId, instanceType).stream()
+			.filter((event) -> event.eventDefinition() instanceof CompensationDefinition)
+			.map((event) -> ((CompensationDefinition) event.eventDefinition()).handlerId())
+			.toList();
+	}
+
+	/** Whether the element is the compensation handler associated with a compensation boundary event. */
+	public boolean isCompensationHandler(String elementId) {
+		return this.elements.values()
+			.stream()
+			.anyMatch((e) -> e.eventDefinition() instanceof CompensationDefinition compensation
+					&& elementId.equals(compensation.handlerId()));
+	}
+
+	/** The ids of the activities that have a compensation boundary event. */
+	public java.util.Set<String> compensableActivities() {
+		return this.elements.values()
+			.stream()
+			.filter((e) -> e.boundary() != null && e.eventDefinition() instanceof CompensationDefinition)
+			.map((e) -> e.boundary().attachedToId())
+			.collect(java.util.stream.Collectors.toSet());
+	}
+
 	public ExecutableFlow flow(String id) {
 		return this.flows.get(id);
 	}

@@ -3,6 +3,7 @@ package fr.refactory.engine.execution.behavior;
 import fr.refactory.engine.ConditionalOnEmbeddedEngine;
 import fr.refactory.engine.execution.ElementContext;
 import fr.refactory.engine.expression.FeelExpressions;
+import fr.refactory.engine.model.CompensationDefinition;
 import fr.refactory.engine.model.EscalationDefinition;
 import fr.refactory.engine.model.SignalDefinition;
 
@@ -11,8 +12,8 @@ import org.springframework.stereotype.Component;
 /**
  * What intermediate throw events and end events throw besides errors and terminate: a message (as in Camunda 8, a job
  * with the event's task definition: a worker sends it, the event completes with the job), a signal, broadcast with the
- * event's local variables (its input mappings), or an escalation (code evaluated now) to the nearest catching
- * escalation event.
+ * event's local variables (its input mappings), an escalation (code evaluated now) to the nearest catching
+ * escalation event, or a compensation (the event waits for the handlers it invokes).
  */
 @Component
 @ConditionalOnEmbeddedEngine
@@ -24,7 +25,11 @@ public class ThrowEventBehavior {
 
 	private final JobBehavior jobs;
 
-	ThrowEventBehavior(SignalBehavior signals, EscalationEvents escalations, JobBehavior jobs) {
+	private final CompensationBehavior compensations;
+
+	ThrowEventBehavior(SignalBehavior signals, EscalationEvents escalations, JobBehavior jobs,
+			CompensationBehavior compensations) {
+		this.compensations = compensations;
 		this.signals = signals;
 		this.escalations = escalations;
 		this.jobs = jobs;
@@ -45,6 +50,9 @@ public class ThrowEventBehavior {
 		if (context.element().eventDefinition() instanceof EscalationDefinition escalation) {
 			String code = FeelExpressions.evaluateString(escalation.code(), context.variables());
 			return this.escalations.throwEscalation(context, code);
+		}
+		if (context.element().eventDefinition() instanceof CompensationDefinition compensation) {
+			return this.compensations.throwCompensation(context, compensation);
 		}
 		return true;
 	}
