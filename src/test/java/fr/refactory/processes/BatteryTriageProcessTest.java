@@ -6,11 +6,16 @@ import java.time.ZoneOffset;
 import java.util.HashMap;
 import java.util.Map;
 
+import fr.refactory.records.Batteries;
+import fr.refactory.records.BatteryPassports;
 import io.camunda.process.test.api.assertions.ProcessInstanceAssert;
 import io.camunda.process.test.api.assertions.ProcessInstanceSelectors;
 import org.junit.jupiter.api.Test;
 
+import org.springframework.beans.factory.annotation.Autowired;
+
 import static io.camunda.process.test.api.CamundaAssert.assertThatProcessInstance;
+import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * battery-triage (domain brief §3.6) path by path with the application's own workers. The simulated battery test
@@ -22,7 +27,17 @@ class BatteryTriageProcessTest extends ProcessTestSupport {
 
 	private static final String PROCESS = "battery-triage";
 
-	/** AS-45: NORMAL, SoH at least 75 %, spread at most 50 mV, no faulty module: reuse in a vehicle. */
+	@Autowired
+	Batteries batteries;
+
+	@Autowired
+	BatteryPassports passports;
+
+	/**
+	 * AS-45: NORMAL, SoH at least 75 %, spread at most 50 mV, no faulty module: reuse in a vehicle. The pack waits in
+	 * exchange stock as ORIGINAL; its passport becomes REUSED only when the quality gate releases it for re-issue (ADR
+	 * 0902).
+	 */
 	@Test
 	void as45AHealthyPackIsReusedInAVehicleAfterTheQualityGate() {
 		String batteryId = PlantInputs.battery((bms) -> bms.sohPct() >= 75 && spread(bms) <= 50);
@@ -31,7 +46,10 @@ class BatteryTriageProcessTest extends ProcessTestSupport {
 		triage(key, PlantInputs.normalTriage(batteryId));
 		triage(key).hasVariable("safetyClass", "NORMAL")
 			.hasVariable("disposition", "REUSE_IN_VEHICLE")
-			.hasVariable("passportAction", "SET_STATUS_REUSED");
+			.hasVariable("passportAction", "SET_STATUS_REUSED")
+			.hasCompletedElements("task-put-in-exchange-stock")
+			.hasNotActivatedElements("task-set-passport-reused");
+		assertThat(this.batteries.find(batteryId).orElseThrow().regulatoryStatus()).isEqualTo("ORIGINAL");
 		passQualityGate(key, "PASS");
 
 		triage(key).isCompleted()
@@ -39,10 +57,32 @@ class BatteryTriageProcessTest extends ProcessTestSupport {
 					"task-classify-battery-safety", "gw-quarantine-needed", "gw-join-quarantine",
 					"gw-suspect-vehicle-mode", "gw-join-measure", "sub-measure-battery", "gw-in-vehicle-mode",
 					"task-decide-disposition", "gw-join-disposition", "gw-disposition", "task-put-in-exchange-stock",
-					"task-set-passport-reused", "gw-join-quality-gate", "call-quality-gate", "gw-quality-verdict",
-					"end-battery-released")
+					"gw-join-quality-gate", "call-quality-gate", "gw-quality-verdict", "gw-exchange-battery",
+					"task-set-passport-reused", "gw-join-released", "end-battery-released")
 			.hasCompletedElements("start-measure", "gw-join-read-bms", "task-read-bms", "gw-capacity-test-needed",
 					"gw-join-measured", "end-battery-measured");
+		assertThat(this.batteries.find(batteryId).orElseThrow().regulatoryStatus()).isEqualTo("REUSED");
+		assertThat(this.passports.history(batteryId)).last().satisfies((version) -> {
+			assertThat(version.status()).isEqualTo("REUSED");
+			assertThat(version.sohPct()).isNotNull();
+			assertThat(version.cycleCount()).isNotNull();
+		});
+	}
+
+	/** A reuse-grade pack the quality gate sends to rework is not re-issued: its passport stays ORIGINAL. */
+	@Test
+	void aReusePackHeldAtTheQualityGateIsNotReused() {
+		String batteryId = PlantInputs.battery((bms) -> bms.sohPct() >= 75 && spread(bms) <= 50);
+		long key = received(batteryId);
+		triage(key, PlantInputs.normalTriage(batteryId));
+		triage(key).hasVariable("disposition", "REUSE_IN_VEHICLE");
+
+		passQualityGate(key, "REWORK");
+
+		triage(key).hasActiveElements("task-review-battery-disposition")
+			.hasNotActivatedElements("task-set-passport-reused");
+		assertThat(this.batteries.find(batteryId).orElseThrow().regulatoryStatus()).isEqualTo("ORIGINAL");
+		assertThat(this.passports.history(batteryId)).isEmpty();
 	}
 
 	/**
@@ -66,7 +106,13 @@ class BatteryTriageProcessTest extends ProcessTestSupport {
 				(id) -> org.assertj.core.api.Assertions.assertThat(id).isNotEqualTo(batteryId));
 		passQualityGate(key, "PASS");
 
-		triage(key).isCompleted().hasCompletedElements("task-create-linked-passport", "end-battery-released");
+		triage(key).isCompleted()
+			.hasCompletedElements("task-create-linked-passport", "end-battery-released")
+			.hasNotActivatedElements("task-set-passport-reused");
+		String newBatteryId = awaitVariable(key, "newBatteryId");
+		assertThat(this.batteries.find(newBatteryId).orElseThrow().parentBatteryId()).isEqualTo(batteryId);
+		assertThat(this.batteries.find(batteryId).orElseThrow().regulatoryStatus()).isEqualTo("REPURPOSED");
+		assertThat(this.passports.successors(batteryId)).containsExactly(newBatteryId);
 	}
 
 	/**

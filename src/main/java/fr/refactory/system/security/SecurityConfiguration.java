@@ -11,6 +11,7 @@ import org.springframework.boot.actuate.info.InfoEndpoint;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.Order;
+import org.springframework.http.HttpMethod;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.security.authentication.ProviderManager;
 import org.springframework.security.authorization.AuthorityAuthorizationManager;
@@ -103,6 +104,9 @@ class SecurityConfiguration {
 		}
 		return http
 			.authorizeHttpRequests((requests) -> requests.requestMatchers("/login", "/error", "/webjars/**", "/css/**")
+				.permitAll()
+				// a battery label's QR code: public attributes for anyone, the rest by role (ADR 0901)
+				.requestMatchers(HttpMethod.GET, "/passport/*")
 				.permitAll()
 				.requestMatchers("/audit/**")
 				.hasAnyRole(Roles.AUDITOR, Roles.ADMIN)

@@ -2,7 +2,10 @@ package fr.refactory.workers.passport;
 
 import java.util.Map;
 
+import fr.refactory.plant.passport.BatteryPassport;
 import fr.refactory.records.Batteries;
+import fr.refactory.records.BatteryPassports;
+import fr.refactory.records.PassportVersion;
 import fr.refactory.records.Genealogy;
 import fr.refactory.test.RefactoryIntegrationTest;
 import fr.refactory.workers.support.TestJob;
@@ -23,6 +26,12 @@ class PassportWorkersTest extends RefactoryIntegrationTest {
 
 	@Autowired
 	Genealogy genealogy;
+
+	@Autowired
+	BatteryPassports passports;
+
+	@Autowired
+	BatteryPassport passport;
 
 	@Test
 	void setStatusChangesThePassportAndTheBatteryRecord() {
@@ -54,6 +63,42 @@ class PassportWorkersTest extends RefactoryIntegrationTest {
 			assertThat(link.fromKey()).isEqualTo(newBattery);
 			assertThat(link.relation()).isEqualTo("REPURPOSED_FROM");
 		});
+		assertThat(this.passports.history(newBattery)).singleElement().satisfies((version) -> {
+			assertThat(version.change()).isEqualTo("ISSUED_LINKED");
+			assertThat(version.parentBatteryId()).isEqualTo(battery);
+		});
+		assertThat(this.passports.history(battery)).singleElement().satisfies((version) -> {
+			assertThat(version.change()).isEqualTo("REPURPOSED_INTO");
+			assertThat(version.successorBatteryId()).isEqualTo(newBattery);
+		});
+	}
+
+	/** 6.7c: the repurposed battery is a new one with its own passport; the original's status changes (ADR 0900). */
+	@Test
+	void aRepurposedBatteryGetsANewPassportLinkedToItsParentWhoseStatusChanges() {
+		String battery = "BAT-" + TestVins.master();
+		this.workers.setStatus(TestJob.of("passport.setStatus", Map.of("batteryId", battery, "sohPct", 68.4,
+				"cycleCount", 1450)).header("status", "ORIGINAL"));
+
+		Map<String, Object> result = this.workers.createLinkedPassport(TestJob.of("passport.createLinkedPassport",
+				Map.of("batteryId", battery, "targetApplication", "STATIONARY_STORAGE", "sohPct", 68.4, "cycleCount",
+						1450)));
+
+		String newBattery = result.get("newBatteryId").toString();
+		assertThat(newBattery).isNotEqualTo(battery);
+		assertThat(result.get("newPassportId")).isNotEqualTo(this.batteries.find(battery).orElseThrow().passportId());
+		assertThat(this.batteries.find(battery).orElseThrow().regulatoryStatus()).isEqualTo("REPURPOSED");
+		assertThat(this.passports.history(battery)).extracting(PassportVersion::status)
+			.containsExactly("ORIGINAL", "REPURPOSED");
+		assertThat(this.passports.successors(battery)).containsExactly(newBattery);
+		assertThat(this.passports.history(newBattery)).singleElement().satisfies((version) -> {
+			assertThat(version.versionNumber()).isEqualTo(1);
+			assertThat(version.passportId()).isEqualTo(result.get("newPassportId"));
+			assertThat(version.sohPct()).isEqualByComparingTo("68.4");
+			assertThat(version.cycleCount()).isEqualTo(1450);
+		});
+		assertThat(this.passport.find(battery)).hasValueSatisfying(
+				(platform) -> assertThat(platform.status()).isEqualTo("REPURPOSED"));
 	}
 
 }
