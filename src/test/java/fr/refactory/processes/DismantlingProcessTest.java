@@ -12,6 +12,7 @@ import io.camunda.client.api.search.enums.ProcessInstanceState;
 import io.camunda.client.api.search.response.UserTask;
 import io.camunda.process.test.api.assertions.ProcessInstanceAssert;
 import io.camunda.process.test.api.assertions.ProcessInstanceSelectors;
+import org.awaitility.Awaitility;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
@@ -136,7 +137,10 @@ class DismantlingProcessTest extends ProcessTestSupport {
 		complete(key, "task-assign-lockout-officer",
 				Map.of("lockoutOfficerId", officer, "habilitationComment", "BCL holder on shift"));
 		long lockout = activeChild(key);
-		assertThat(openTasks(lockout, "task-lock-out-hv-system")).singleElement()
+		// the task follows the officer's habilitation check, a job the application's worker takes asynchronously
+		assertThat(Awaitility.await()
+			.atMost(Duration.ofSeconds(30))
+			.until(() -> openTasks(lockout, "task-lock-out-hv-system"), (tasks) -> !tasks.isEmpty())).singleElement()
 			.satisfies((task) -> assertThat(task.getAssignee()).isEqualTo(officer));
 		complete(lockout, "task-lock-out-hv-system", Map.of("absenceOfVoltageVerified", true));
 		String batteryId = vin + "-HV";
