@@ -11,10 +11,15 @@ import fr.refactory.records.Battery;
 import fr.refactory.workers.support.JobOutcome;
 import fr.refactory.workers.support.Vars;
 import fr.refactory.workers.support.WorkerRecords;
+import fr.refactory.workers.support.JobContract;
+import fr.refactory.workers.support.JobContract.Header;
+import fr.refactory.workers.support.JobContract.Var;
 import io.camunda.client.annotation.JobWorker;
 import io.camunda.client.api.response.ActivatedJob;
 
 import org.springframework.stereotype.Component;
+
+import static fr.refactory.workers.support.JobContract.Type.NUMBER;
 
 /** The battery passport workers ({@code passport.*}); an unavailable platform retries with back-off (§3.6). */
 @Component
@@ -34,6 +39,12 @@ public class PassportWorkers {
 
 	/** 6.7b / 6.7d: the passport status (header {@code status}: REUSED, WASTE, ...), also in the battery record. */
 	@JobWorker(type = "passport.setStatus")
+	@JobContract(name = "Battery passport: set status",
+			description = "6.7b / 6.7d: the passport status (header status: REUSED, WASTE, ...), also in the battery record.",
+			inputs = { @Var(name = "batteryId", description = "Battery id", required = true),
+					@Var(name = "sohPct", type = NUMBER, description = "Soh (%)") },
+			headers = { @Header(key = "status", description = "Status", values = { "REUSED", "WASTE" }, required = true) },
+			retries = 5)
 	public Map<String, Object> setStatus(ActivatedJob job) {
 		Vars vars = Vars.of(job);
 		String batteryId = vars.requireText("batteryId");
@@ -51,6 +62,12 @@ public class PassportWorkers {
 
 	/** 6.7c: a repurposed battery is a new battery with a new passport, REPURPOSED_FROM the original. */
 	@JobWorker(type = "passport.createLinkedPassport")
+	@JobContract(name = "Battery passport: create linked passport",
+			description = "6.7c: a repurposed battery is a new battery with a new passport, REPURPOSED_FROM the original.",
+			inputs = { @Var(name = "batteryId", description = "Battery id", required = true),
+					@Var(name = "targetApplication", description = "Target application") },
+			outputs = { @Var(name = "newBatteryId", description = "New battery id") },
+			retries = 5)
 	public Map<String, Object> createLinkedPassport(ActivatedJob job) {
 		Vars vars = Vars.of(job);
 		String parentId = vars.requireText("batteryId");
