@@ -15,7 +15,7 @@ import io.camunda.client.annotation.JobWorker;
 /**
  * Generates one Camunda 8 element template per job type from the workers' {@link JobContract} declarations (ADR 0800):
  * the task definition is fixed, headers are configuration, required inputs are mapped by default, every output is
- * mapped to a variable of the same name (a task with output mappings keeps only the mapped variables).
+ * mapped to a variable of the same name unless cleared (a task with output mappings keeps only the mapped variables).
  */
 final class ElementTemplates {
 
@@ -50,7 +50,7 @@ final class ElementTemplates {
 		template.put("description", description(contract));
 		template.putObject("engines").put("camunda", "^8.8");
 		template.putArray("appliesTo").add("bpmn:Task");
-		template.putObject("elementType").put("value", "bpmn:ServiceTask");
+		template.putObject("elementType").put("value", contract.elementType());
 		ArrayNode groups = template.putArray("groups");
 		group(groups, "headers", "Configuration");
 		group(groups, "inputs", "Inputs");
@@ -126,8 +126,8 @@ final class ElementTemplates {
 					+ "); the process variable it is stored in")
 			.put("group", "outputs")
 			.put("type", "String")
-			.put("value", output.name());
-		property.putObject("constraints").put("notEmpty", true);
+			.put("value", output.name())
+			.put("optional", true);
 		property.putObject("binding").put("type", "zeebe:output").put("source", "=" + output.name());
 	}
 

@@ -18,6 +18,11 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import fr.refactory.workers.support.JobContract;
 import io.camunda.client.annotation.JobWorker;
+import io.camunda.zeebe.model.bpmn.Bpmn;
+import io.camunda.zeebe.model.bpmn.BpmnModelInstance;
+import io.camunda.zeebe.model.bpmn.impl.BpmnModelConstants;
+import io.camunda.zeebe.model.bpmn.instance.zeebe.ZeebeTaskDefinition;
+import org.camunda.bpm.model.xml.instance.ModelElementInstance;
 import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -109,6 +114,31 @@ class ElementTemplatesTest {
 			assertThat(contract.errors()).as("errors of %s", row.group(1)).contains(names(row.group(4), "`(\\w+)`").toArray(String[]::new));
 		}
 		assertThat(rows).isEqualTo(contracts.size());
+	}
+
+	/** Our own models use the templates, so Modeler shows their tasks as the jobs they are. */
+	@Test
+	void everyServiceAndSendTaskOfTheModelsUsesItsJobTypesTemplate() throws IOException {
+		Map<String, ObjectNode> templates = ElementTemplates.ofWorkers();
+		int tasks = 0;
+		try (Stream<Path> files = Files.list(Path.of("processes"))) {
+			for (Path file : files.filter((f) -> f.toString().endsWith(".bpmn")).sorted().toList()) {
+				BpmnModelInstance model = Bpmn.readModelFromFile(file.toFile());
+				for (ZeebeTaskDefinition definition : model.getModelElementsByType(ZeebeTaskDefinition.class)) {
+					ModelElementInstance task = definition.getParentElement().getParentElement();
+					ObjectNode template = templates.get(definition.getType());
+					String where = file.getFileName() + "#" + task.getAttributeValue("id");
+					assertThat(task.getAttributeValueNs(BpmnModelConstants.ZEEBE_NS, "modelerTemplate")).as(where)
+						.isEqualTo(template.get("id").asText());
+					assertThat(task.getAttributeValueNs(BpmnModelConstants.ZEEBE_NS, "modelerTemplateVersion")).as(where)
+						.isEqualTo(template.get("version").asText());
+					assertThat("bpmn:" + task.getElementType().getTypeName()).as(where)
+						.isEqualToIgnoringCase(template.get("elementType").get("value").asText());
+					tasks++;
+				}
+			}
+		}
+		assertThat(tasks).isGreaterThan(90);
 	}
 
 	private static Map<String, JobContract> contracts() {

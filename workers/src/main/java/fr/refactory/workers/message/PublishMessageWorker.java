@@ -32,7 +32,7 @@ public class PublishMessageWorker {
 	}
 
 	@JobWorker(type = "process.publishMessage", fetchVariables = { "correlationKey", "messageVariables" })
-	@JobContract(name = "Process: publish message",
+	@JobContract(name = "Process: publish message", elementType = "bpmn:SendTask",
 			description = "Publishes the message named in the header, once per job, with the correlation key and variables given.",
 			inputs = { @Var(name = "correlationKey", description = "Correlation key of the receiving process", required = true),
 					@Var(name = "messageVariables", type = CONTEXT, description = "Variables the message carries") },

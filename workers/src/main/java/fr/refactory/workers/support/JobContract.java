@@ -30,6 +30,9 @@ public @interface JobContract {
 	/** BPMN error codes the worker throws; the model catches them with an error boundary event. */
 	String[] errors() default {};
 
+	/** The BPMN element the template makes of a task: a service task, or a send task for message publishing. */
+	String elementType() default "bpmn:ServiceTask";
+
 	/** Retries the task should give the job; 0 leaves the engine's default. */
 	int retries() default 0;
 
