@@ -45,9 +45,9 @@ public class DiagnosticWorkers {
 	@JobWorker(type = "diag.readVehicleData")
 	@JobContract(name = "Diagnostic bench: read vehicle data",
 			description = "An offline bench is retried with back-off (the task has 3 retries) and is the BPMN error BENCH_UNAVAILABLE when the last retry fails. The ECU odometer goes into the vehicle record.",
-			inputs = { @Var(name = "vin", description = "VIN", required = true) },
-			outputs = { @Var(name = "bmsSnapshot", type = CONTEXT, description = "BMS snapshot"),
-					@Var(name = "dtcList", type = LIST, description = "DTC list"),
+			inputs = { @Var(name = "vin", description = "Vehicle identification number", required = true) },
+			outputs = { @Var(name = "bmsSnapshot", type = CONTEXT, description = "Battery management system readings"),
+					@Var(name = "dtcList", type = LIST, description = "Diagnostic trouble codes read from the ECUs"),
 					@Var(name = "ecuOdometerKm", type = NUMBER, description = "ECU odometer (km)"),
 					@Var(name = "ecuSoftwareVersions", type = CONTEXT, description = "ECU software versions") },
 			errors = { "BENCH_UNAVAILABLE" },

@@ -76,7 +76,7 @@ public class DocumentWorkers {
 	@JobContract(name = "Documents: generate conversion certificate",
 			description = "3.18: the conversion certificate with the fields of the arrêté's Annex II model (brief §3.3, §5.1): installer name and address, kit manufacturer, kit type and approval number, component ids, vehicle make and type, year of first registration, VIN, mass in running order (weighed after conversion, 3.14), maximum technically permissible laden mass, date and signer. When the kit manufacturer got its copy is recorded beside it.",
 			inputs = { @Var(name = "installerName", description = "Installer name"),
-					@Var(name = "installerAddress", description = "Installer address"),
+					@Var(name = "installerAddress", description = "Installer's workshop address as the authorisation states it"),
 					@Var(name = "kitManufacturer", description = "Kit manufacturer", required = true),
 					@Var(name = "kitReference", description = "Kit reference", required = true),
 					@Var(name = "approvalNumber", description = "Approval number", required = true),
@@ -84,9 +84,9 @@ public class DocumentWorkers {
 					@Var(name = "version", description = "Version"),
 					@Var(name = "modelFamily", description = "Model family"),
 					@Var(name = "firstRegistrationDate", type = DATE, description = "First registration date"),
-					@Var(name = "vin", description = "VIN", required = true),
+					@Var(name = "vin", description = "Vehicle identification number", required = true),
 					@Var(name = "totalKg", type = NUMBER, description = "Total (kg)"),
-					@Var(name = "gvwrKg", type = NUMBER, description = "Gvwr (kg)"),
+					@Var(name = "gvwrKg", type = NUMBER, description = "Gross vehicle weight rating (kg)"),
 					@Var(name = "batteryPackId", description = "Battery pack id"),
 					@Var(name = "motorSerial", description = "Motor serial"),
 					@Var(name = "inverterSerial", description = "Inverter serial"),
@@ -151,8 +151,8 @@ public class DocumentWorkers {
 	@JobWorker(type = "doc.generateCoD")
 	@JobContract(name = "Documents: generate co d",
 			description = "7.10: the certificate of destruction with the CoD number issued by reg.issueCoD.",
-			inputs = { @Var(name = "codNumber", description = "CoD number") },
-			outputs = { @Var(name = "codDocumentId", description = "CoD document id") })
+			inputs = { @Var(name = "codNumber", description = "Certificate of destruction number") },
+			outputs = { @Var(name = "codDocumentId", description = "Document id of the certificate of destruction") })
 	public Map<String, Object> generateCoD(ActivatedJob job) {
 		Vars vars = Vars.of(job);
 		GeneratedDocument document = generate(job, vars, "CERTIFICATE_OF_DESTRUCTION",
@@ -169,7 +169,7 @@ public class DocumentWorkers {
 	@JobWorker(type = "doc.generateHandoverPack")
 	@JobContract(name = "Documents: generate handover pack",
 			description = "3.19: the customer information pack: the greenhouse-gas emissions the conversion avoids over 10 years (Annex IV, the kit manufacturer's figure), the warranty terms of the kit and of the traction battery, and the HV safety notice; issued once as a record beside the conversion certificate it refers to.",
-			inputs = { @Var(name = "vin", description = "VIN", required = true),
+			inputs = { @Var(name = "vin", description = "Vehicle identification number", required = true),
 					@Var(name = "certificateId", description = "Certificate id") })
 	public Map<String, Object> generateHandoverPack(ActivatedJob job) {
 		Vars vars = Vars.of(job);
@@ -226,7 +226,7 @@ public class DocumentWorkers {
 			description = "T17: the satisfaction survey six months after handover.",
 			inputs = { @Var(name = "subjectKey", description = "Subject of the job; without it the worker takes vin, batteryId, coreSerial or partId"),
 					@Var(name = "subjectType", description = "VEHICLE, BATTERY or PART (default VEHICLE)"),
-					@Var(name = "workOrderId", description = "Work order id") })
+					@Var(name = "workOrderId", description = "MES work order of the subject") })
 	public Map<String, Object> sendSatisfactionSurvey(ActivatedJob job) {
 		Vars vars = Vars.of(job);
 		GeneratedDocument document = generate(job, vars, "SATISFACTION_SURVEY", data(vars, "vin", "customerId"));

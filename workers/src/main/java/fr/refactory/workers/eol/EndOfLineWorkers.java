@@ -39,7 +39,7 @@ public class EndOfLineWorkers {
 	@JobWorker(type = "eol.runVehicleTest")
 	@JobContract(name = "End-of-line tests: run vehicle test",
 			description = "3.13: brake, roller and road tests of the converted vehicle.",
-			inputs = { @Var(name = "vin", description = "VIN", required = true),
+			inputs = { @Var(name = "vin", description = "Vehicle identification number", required = true),
 					@Var(name = "testProgramme", description = "Test programme") },
 			outputs = { @Var(name = "vehicleTestResults", type = LIST, description = "Vehicle test results") },
 			errors = { "HV_TEST_FAILED" })
@@ -54,13 +54,11 @@ public class EndOfLineWorkers {
 	@JobWorker(type = "eol.runPartTest")
 	@JobContract(name = "End-of-line tests: run part test",
 			description = "4.14: the part's test programme (by family).",
-			inputs = { @Var(name = "coreSerial", description = "Core serial", required = true),
-					@Var(name = "partId", description = "Part id", required = true),
-					@Var(name = "PART", description = "Part"),
-					@Var(name = "partFamily", description = "Part family"),
-					@Var(name = "_EOL", description = "Eol"),
-					@Var(name = "testProgramme", description = "Test programme"),
-					@Var(name = "eolBenchId", description = "Eol bench id") },
+			inputs = { @Var(name = "coreSerial", description = "Serial of the core under test (else partId; one is required)"),
+					@Var(name = "partId", description = "Part under test"),
+					@Var(name = "partFamily", description = "Part family; the default programme is <family>_EOL"),
+					@Var(name = "testProgramme", description = "Test programme to run (default from partFamily)"),
+					@Var(name = "eolBenchId", description = "End-of-line bench to use") },
 			outputs = { @Var(name = "partTestResult", type = CONTEXT, description = "Part test result") })
 	public Map<String, Object> runPartTest(ActivatedJob job) {
 		Vars vars = Vars.of(job);

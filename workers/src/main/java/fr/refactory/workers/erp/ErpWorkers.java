@@ -33,6 +33,7 @@ import io.camunda.client.api.response.ActivatedJob;
 import org.springframework.stereotype.Component;
 
 import static fr.refactory.workers.support.JobContract.Type.BOOLEAN;
+import static fr.refactory.workers.support.JobContract.Type.CONTEXT;
 import static fr.refactory.workers.support.JobContract.Type.DATE;
 import static fr.refactory.workers.support.JobContract.Type.LIST;
 import static fr.refactory.workers.support.JobContract.Type.NUMBER;
@@ -67,18 +68,18 @@ public class ErpWorkers {
 	@JobContract(name = "ERP: get vehicle master data",
 			description = "1.2: master data of the VIN; unknown to the ERP is the BPMN error MASTER_DATA_NOT_FOUND.",
 			outputs = { @Var(name = "category", description = "Category"),
-					@Var(name = "cnit", description = "Cnit"),
-					@Var(name = "collectionRegistration", description = "Collection registration"),
+					@Var(name = "cnit", description = "National type identification code (CNIT)"),
+					@Var(name = "collectionRegistration", description = "Registration in a collection (ancient vehicle) status"),
 					@Var(name = "firstRegistrationDate", type = DATE, description = "First registration date"),
-					@Var(name = "gvwrKg", type = NUMBER, description = "Gvwr (kg)"),
+					@Var(name = "gvwrKg", type = NUMBER, description = "Gross vehicle weight rating (kg)"),
 					@Var(name = "make", description = "Make"),
 					@Var(name = "massInRunningOrderKg", type = NUMBER, description = "Mass in running order (kg)"),
-					@Var(name = "maxAxleLoadsKg", type = NUMBER, description = "Max axle loads (kg)"),
+					@Var(name = "maxAxleLoadsKg", type = CONTEXT, description = "Maximum axle loads (kg): front, rear"),
 					@Var(name = "modelFamily", description = "Model family"),
 					@Var(name = "originalMaxPowerKw", type = NUMBER, description = "Original max power (kW)"),
 					@Var(name = "powertrain", description = "Powertrain"),
-					@Var(name = "registeredInFranceDefinitive", type = BOOLEAN, description = "Registered in france definitive"),
-					@Var(name = "tractionBatteryId", description = "Traction battery id"),
+					@Var(name = "registeredInFranceDefinitive", type = BOOLEAN, description = "Whether the vehicle holds a definitive French registration"),
+					@Var(name = "tractionBatteryId", description = "Traction battery id from the manufacturer data"),
 					@Var(name = "version", description = "Version") },
 			errors = { "MASTER_DATA_NOT_FOUND", "VIN_INVALID" })
 	public Map<String, Object> getVehicleMasterData(ActivatedJob job) {
@@ -119,7 +120,7 @@ public class ErpWorkers {
 					@Var(name = "partsList", type = LIST, description = "Parts list"),
 					@Var(name = "firstRegistrationDate", type = DATE, description = "First registration date"),
 					@Var(name = "partsAvailabilityLines", type = LIST, description = "Parts availability lines") },
-			outputs = { @Var(name = "costRatio", type = NUMBER, description = "Cost ratio"),
+			outputs = { @Var(name = "costRatio", type = NUMBER, description = "Estimated repair cost / market value"),
 					@Var(name = "estimatedRepairCostEur", type = NUMBER, description = "Estimated repair cost (EUR)"),
 					@Var(name = "estimatedRepairDays", type = NUMBER, description = "Estimated repair days"),
 					@Var(name = "marketValueEur", type = NUMBER, description = "Market value (EUR)") })
@@ -157,7 +158,7 @@ public class ErpWorkers {
 	@JobWorker(type = "erp.createPurchaseOrder")
 	@JobContract(name = "ERP: create purchase order",
 			description = "3.4: purchase order for the kit, due a week before the planned conversion.",
-			inputs = { @Var(name = "vin", description = "VIN", required = true),
+			inputs = { @Var(name = "vin", description = "Vehicle identification number", required = true),
 					@Var(name = "plannedConversionDate", type = DATE, description = "Planned conversion date"),
 					@Var(name = "kitReference", description = "Kit reference", required = true) },
 			outputs = { @Var(name = "purchaseOrderNumber", description = "Purchase order number") })
@@ -199,7 +200,7 @@ public class ErpWorkers {
 	@JobWorker(type = "erp.postRemanCost")
 	@JobContract(name = "ERP: post reman cost",
 			description = "4.17: the remanufacturing cost is what was booked on the reman work order (and its rework order).",
-			inputs = { @Var(name = "workOrderId", description = "Work order id", required = true) })
+			inputs = { @Var(name = "workOrderId", description = "MES work order of the subject", required = true) })
 	public Map<String, Object> postRemanCost(ActivatedJob job) {
 		Vars vars = Vars.of(job);
 		WorkOrderCost cost = costOf(job, workOrders(vars.requireText("workOrderId"), vars));
@@ -215,7 +216,7 @@ public class ErpWorkers {
 	@JobWorker(type = "erp.postScrapCost")
 	@JobContract(name = "ERP: post scrap cost",
 			description = "5.6d: the scrap cost is what was booked on the item's work order (and its rework order); an item without a work order (a battery pack in triage) had nothing booked, and 0 is posted for it.",
-			inputs = { @Var(name = "workOrderId", description = "Work order id"),
+			inputs = { @Var(name = "workOrderId", description = "MES work order of the subject"),
 					@Var(name = "qualityVerdict", description = "Quality verdict") })
 	public Map<String, Object> postScrapCost(ActivatedJob job) {
 		Vars vars = Vars.of(job);
@@ -256,9 +257,9 @@ public class ErpWorkers {
 	@JobContract(name = "ERP: create shredder shipment",
 			description = "7.9: the treated hulk goes to the approved shredder; its destruction date starts the CoD clock.",
 			inputs = { @Var(name = "massInRunningOrderKg", type = NUMBER, description = "Mass in running order (kg)"),
-					@Var(name = "hulkMassKg", type = NUMBER, description = "Hulk mass (kg)") },
+					@Var(name = "hulkMassKg", type = NUMBER, description = "Mass of the hulk shipped (kg)") },
 			outputs = { @Var(name = "destructionDate", type = DATE, description = "Destruction date"),
-					@Var(name = "hulkMassKg", type = NUMBER, description = "Hulk mass (kg)"),
+					@Var(name = "hulkMassKg", type = NUMBER, description = "Mass of the hulk shipped (kg)"),
 					@Var(name = "shredderShipmentId", description = "Shredder shipment id") })
 	public Map<String, Object> createShredderShipment(ActivatedJob job) {
 		Vars vars = Vars.of(job);
@@ -272,7 +273,7 @@ public class ErpWorkers {
 	@JobWorker(type = "erp.postMaterialBalance")
 	@JobContract(name = "ERP: post material balance",
 			description = "7.11: kg reused, recycled, recovered, disposed.",
-			inputs = { @Var(name = "hulkMassKg", type = NUMBER, description = "Hulk mass (kg)"),
+			inputs = { @Var(name = "hulkMassKg", type = NUMBER, description = "Mass of the hulk shipped (kg)"),
 					@Var(name = "harvestCandidates", type = LIST, description = "Harvest candidates") })
 	public Map<String, Object> postMaterialBalance(ActivatedJob job) {
 		Vars vars = Vars.of(job);
@@ -298,7 +299,7 @@ public class ErpWorkers {
 			description = "3.22: actual hours and parts of the conversion, as booked on its work order (and its rework order).",
 			inputs = { @Var(name = "subjectKey", description = "Subject of the job; without it the worker takes vin, batteryId, coreSerial or partId"),
 					@Var(name = "subjectType", description = "VEHICLE, BATTERY or PART (default VEHICLE)"),
-					@Var(name = "workOrderId", description = "Work order id", required = true),
+					@Var(name = "workOrderId", description = "MES work order of the subject", required = true),
 					@Var(name = "reworkOrderId", description = "Rework order id") })
 	public Map<String, Object> postActualCosts(ActivatedJob job) {
 		Vars vars = Vars.of(job);

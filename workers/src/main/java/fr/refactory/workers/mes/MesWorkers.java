@@ -76,7 +76,7 @@ public class MesWorkers {
 	@JobWorker(type = "mes.registerVehicle")
 	@JobContract(name = "MES: register vehicle",
 			description = "1.7: registers the vehicle in the MES (MES rejects the VIN: VIN_INVALID) and in the records.",
-			inputs = { @Var(name = "vin", description = "VIN", required = true),
+			inputs = { @Var(name = "vin", description = "Vehicle identification number", required = true),
 					@Var(name = "modelFamily", description = "Model family"),
 					@Var(name = "powertrain", description = "Powertrain"),
 					@Var(name = "make", description = "Make"),
@@ -103,7 +103,7 @@ public class MesWorkers {
 			description = "Opens a work order (header workOrderType) in the MES and in the records.",
 			inputs = { @Var(name = "subjectKey", description = "Subject of the job; without it the worker takes vin, batteryId, coreSerial or partId"),
 					@Var(name = "subjectType", description = "VEHICLE, BATTERY or PART (default VEHICLE)") },
-			outputs = { @Var(name = "workOrderId", description = "Work order id") },
+			outputs = { @Var(name = "workOrderId", description = "MES work order of the subject") },
 			headers = { @Header(key = "workOrderType", description = "Work order type", values = { "INTAKE" }, required = true) },
 			errors = { "VIN_INVALID" })
 	public Map<String, Object> createWorkOrder(ActivatedJob job) {
@@ -129,9 +129,9 @@ public class MesWorkers {
 			description = "2.10: releases the repair work order; without one yet, opens it first. An order the MES does not know is a technical failure it will not cure by retrying: an incident.",
 			inputs = { @Var(name = "subjectKey", description = "Subject of the job; without it the worker takes vin, batteryId, coreSerial or partId"),
 					@Var(name = "subjectType", description = "VEHICLE, BATTERY or PART (default VEHICLE)"),
-					@Var(name = "workOrderId", description = "Work order id"),
+					@Var(name = "workOrderId", description = "MES work order of the subject"),
 					@Var(name = "workOrderType", description = "Work order type") },
-			outputs = { @Var(name = "workOrderId", description = "Work order id") })
+			outputs = { @Var(name = "workOrderId", description = "MES work order of the subject") })
 	public Map<String, Object> releaseWorkOrder(ActivatedJob job) {
 		Vars vars = Vars.of(job);
 		Vars.Subject subject = vars.subject();
@@ -163,7 +163,7 @@ public class MesWorkers {
 			description = "Sets the MES status of the subject (header status); CLOSED and ON_HOLD apply to its work order.",
 			inputs = { @Var(name = "subjectKey", description = "Subject of the job; without it the worker takes vin, batteryId, coreSerial or partId"),
 					@Var(name = "subjectType", description = "VEHICLE, BATTERY or PART (default VEHICLE)"),
-					@Var(name = "workOrderId", description = "Work order id") },
+					@Var(name = "workOrderId", description = "MES work order of the subject") },
 			headers = { @Header(key = "status", description = "Status", values = { "CLOSED", "ON_HOLD", "RELEASED" }, required = true) })
 	public Map<String, Object> setStatus(ActivatedJob job) {
 		Vars vars = Vars.of(job);
@@ -194,7 +194,7 @@ public class MesWorkers {
 					@Var(name = "benchId", description = "Bench id"),
 					@Var(name = "unavailableBenchIds", type = LIST, description = "Unavailable bench ids") },
 			outputs = { @Var(name = "benchId", description = "Bench id"),
-					@Var(name = "benchSlot", type = CONTEXT, description = "Bench slot") },
+					@Var(name = "benchSlot", type = CONTEXT, description = "Reserved slot: reservationId, start, end") },
 			headers = { @Header(key = "resourceType", description = "Resource type", values = { "BATTERY_TEST_BENCH", "CAPACITY_CYCLER", "DIAGNOSTIC_BENCH", "RETROFIT_LINE" }, required = true) })
 	public Map<String, Object> reserveResource(ActivatedJob job) {
 		Vars vars = Vars.of(job);
@@ -215,7 +215,7 @@ public class MesWorkers {
 			inputs = { @Var(name = "subjectKey", description = "Subject of the job; without it the worker takes vin, batteryId, coreSerial or partId"),
 					@Var(name = "subjectType", description = "VEHICLE, BATTERY or PART (default VEHICLE)"),
 					@Var(name = "operationCodes", type = LIST, description = "Operation codes"),
-					@Var(name = "dtcList", type = LIST, description = "DTC list") },
+					@Var(name = "dtcList", type = LIST, description = "Diagnostic trouble codes read from the ECUs") },
 			outputs = { @Var(name = "labourHours", type = NUMBER, description = "Labour hours"),
 					@Var(name = "operations", type = LIST, description = "Operations") })
 	public Map<String, Object> computeLabour(ActivatedJob job) {
@@ -255,9 +255,9 @@ public class MesWorkers {
 			description = "5.6b: a rework order under the subject's work order; the failed checks are the operations to redo.",
 			inputs = { @Var(name = "subjectKey", description = "Subject of the job; without it the worker takes vin, batteryId, coreSerial or partId"),
 					@Var(name = "subjectType", description = "VEHICLE, BATTERY or PART (default VEHICLE)"),
-					@Var(name = "workOrderId", description = "Work order id"),
+					@Var(name = "workOrderId", description = "MES work order of the subject"),
 					@Var(name = "reworkCount", type = NUMBER, description = "Rework count"),
-					@Var(name = "failedChecks", type = LIST, description = "Failed checks") },
+					@Var(name = "failedChecks", type = LIST, description = "The failed checks with their severity") },
 			outputs = { @Var(name = "reworkOperations", type = LIST, description = "Rework operations"),
 					@Var(name = "reworkOrderId", description = "Rework order id") })
 	public Map<String, Object> createReworkOrder(ActivatedJob job) {
@@ -318,7 +318,7 @@ public class MesWorkers {
 					@Var(name = "kitReference", description = "Kit reference"),
 					@Var(name = "suspectEquipmentIds", type = LIST, description = "Suspect equipment ids"),
 					@Var(name = "failedEquipmentId", description = "Failed equipment id") },
-			outputs = { @Var(name = "heldItems", type = LIST, description = "Held items") },
+			outputs = { @Var(name = "heldItems", type = LIST, description = "Subjects put on hold") },
 			headers = { @Header(key = "scope", description = "Scope", values = { "KIT_LOT" }) })
 	public Map<String, Object> holdSuspectItems(ActivatedJob job) {
 		Vars vars = Vars.of(job);
@@ -355,9 +355,9 @@ public class MesWorkers {
 	@JobWorker(type = "mes.recordGenealogy")
 	@JobContract(name = "MES: record genealogy",
 			description = "3.11: VIN ↔ battery, motor, inverter and charger serials, in the MES and as genealogy links.",
-			inputs = { @Var(name = "vin", description = "VIN", required = true),
+			inputs = { @Var(name = "vin", description = "Vehicle identification number", required = true),
 					@Var(name = "batteryPackId", description = "Battery pack id"),
-					@Var(name = "tractionBatteryId", description = "Traction battery id"),
+					@Var(name = "tractionBatteryId", description = "Traction battery id from the manufacturer data"),
 					@Var(name = "motorSerial", description = "Motor serial"),
 					@Var(name = "inverterSerial", description = "Inverter serial"),
 					@Var(name = "chargerSerial", description = "Charger serial") })

@@ -42,7 +42,7 @@ public class PassportWorkers {
 	@JobContract(name = "Battery passport: set status",
 			description = "6.7b / 6.7d: the passport status (header status: REUSED, WASTE, ...), also in the battery record.",
 			inputs = { @Var(name = "batteryId", description = "Battery id", required = true),
-					@Var(name = "sohPct", type = NUMBER, description = "Soh (%)") },
+					@Var(name = "sohPct", type = NUMBER, description = "State of health (%)") },
 			headers = { @Header(key = "status", description = "Status", values = { "REUSED", "WASTE" }, required = true) },
 			retries = 5)
 	public Map<String, Object> setStatus(ActivatedJob job) {

@@ -69,16 +69,16 @@ public class QualityWorkers {
 			description = "Folds every check result into the inputs of D11; records an inspection result per check and a nonconformity per failed check.",
 			inputs = { @Var(name = "subjectKey", description = "Subject of the job; without it the worker takes vin, batteryId, coreSerial or partId"),
 					@Var(name = "subjectType", description = "VEHICLE, BATTERY or PART (default VEHICLE)"),
-					@Var(name = "workOrderId", description = "Work order id"),
+					@Var(name = "workOrderId", description = "MES work order of the subject"),
 					@Var(name = "controlPlanVersion", description = "Control plan version"),
 					@Var(name = "controlPlanId", description = "Control plan id"),
 					@Var(name = "requiredChecks", type = LIST, description = "Control plan checks (D4a output)"),
 					@Var(name = "checkResults", type = LIST, description = "Automatic check results (quality.matchControlPlan)"),
 					@Var(name = "manualResults", type = LIST, description = "Manual check results entered by the inspector") },
-			outputs = { @Var(name = "failedChecks", type = LIST, description = "Failed checks"),
-					@Var(name = "maxSeverity", description = "Max severity"),
-					@Var(name = "reworkable", type = BOOLEAN, description = "Reworkable"),
-					@Var(name = "safetyCharacteristicFailed", type = BOOLEAN, description = "Safety characteristic failed") })
+			outputs = { @Var(name = "failedChecks", type = LIST, description = "The failed checks with their severity"),
+					@Var(name = "maxSeverity", description = "Highest severity of the failed checks (NONE, MINOR, MAJOR, CRITICAL)"),
+					@Var(name = "reworkable", type = BOOLEAN, description = "Every failed check can be reworked"),
+					@Var(name = "safetyCharacteristicFailed", type = BOOLEAN, description = "A safety characteristic failed") })
 	public Map<String, Object> aggregateResults(ActivatedJob job) {
 		Vars vars = Vars.of(job);
 		GateResults.Aggregate aggregate = GateResults.aggregate(vars);

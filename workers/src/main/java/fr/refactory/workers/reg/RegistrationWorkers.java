@@ -49,12 +49,12 @@ public class RegistrationWorkers {
 	@JobWorker(type = "reg.checkAdministrativeStatus")
 	@JobContract(name = "Vehicle registration (SIV): check administrative status",
 			description = "1.5: VE/VGE/VEI procedure and opposition flags (V1: manual upload, so what the process holds).",
-			inputs = { @Var(name = "vin", description = "VIN", required = true),
-					@Var(name = "veProcedure", description = "Ve procedure"),
-					@Var(name = "oppositionFlags", type = LIST, description = "Opposition flags") },
-			outputs = { @Var(name = "csaDate", type = DATE, description = "Csa date"),
-					@Var(name = "oppositionFlags", type = LIST, description = "Opposition flags"),
-					@Var(name = "veProcedure", description = "Ve procedure") },
+			inputs = { @Var(name = "vin", description = "Vehicle identification number", required = true),
+					@Var(name = "veProcedure", description = "Damaged-vehicle (VE) procedure in force, if any"),
+					@Var(name = "oppositionFlags", type = LIST, description = "Oppositions recorded on the registration (pledge, theft…)") },
+			outputs = { @Var(name = "csaDate", type = DATE, description = "Date of the registration certificate status report (CSA)"),
+					@Var(name = "oppositionFlags", type = LIST, description = "Oppositions recorded on the registration (pledge, theft…)"),
+					@Var(name = "veProcedure", description = "Damaged-vehicle (VE) procedure in force, if any") },
 			errors = { "VIN_INVALID" })
 	public Map<String, Object> checkAdministrativeStatus(ActivatedJob job) {
 		Vars vars = Vars.of(job);
@@ -71,7 +71,7 @@ public class RegistrationWorkers {
 	@JobWorker(type = "reg.declareTakeOverForDestruction")
 	@JobContract(name = "Vehicle registration (SIV): declare take over for destruction",
 			description = "7.3: the take-over declaration for destruction; its receipt number.",
-			outputs = { @Var(name = "takeOverReceiptNumber", description = "Take over receipt number") })
+			outputs = { @Var(name = "takeOverReceiptNumber", description = "Receipt number of the take-over declaration (SIV)") })
 	public Map<String, Object> declareTakeOverForDestruction(ActivatedJob job) {
 		String vin = Vars.of(job).requireText("vin");
 		String receipt = JobOutcome.numberFor("TOR", job);
@@ -87,8 +87,8 @@ public class RegistrationWorkers {
 	@JobWorker(type = "reg.issueCoD")
 	@JobContract(name = "Vehicle registration (SIV): issue co d",
 			description = "7.10: the CoD number and date from the registration authority. While the authority keeps it pending (a file checked by hand), the job is asked again every {@link #COD_POLL} with its retries untouched: the task stays active, so T15 escalates at day 10.",
-			outputs = { @Var(name = "codIssuedAt", type = DATE, description = "CoD issued at"),
-					@Var(name = "codNumber", description = "CoD number") })
+			outputs = { @Var(name = "codIssuedAt", type = DATE, description = "When the certificate of destruction was issued"),
+					@Var(name = "codNumber", description = "Certificate of destruction number") })
 	public Map<String, Object> issueCoD(ActivatedJob job) {
 		String vin = Vars.of(job).requireText("vin");
 		CodAnswer answer = JobOutcome.call(job,

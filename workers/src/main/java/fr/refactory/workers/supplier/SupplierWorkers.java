@@ -90,7 +90,7 @@ public class SupplierWorkers {
 					@Var(name = "kitReference", description = "Kit reference"),
 					@Var(name = "variantInApprovalScope", type = BOOLEAN, description = "Variant in approval scope"),
 					@Var(name = "warrantyTerms", type = CONTEXT, description = "Warranty terms"),
-					@Var(name = "ghgAvoidedKgCo2eOver10Years", type = NUMBER, description = "Ghg avoided (kg) co2e over10 years") })
+					@Var(name = "ghgAvoidedKgCo2eOver10Years", type = NUMBER, description = "Greenhouse gas avoided over 10 years (kg CO2e)") })
 	public Map<String, Object> getKitApproval(ActivatedJob job) {
 		Vars vars = Vars.of(job);
 		String family = vars.textOr("", "modelFamily").toUpperCase(Locale.ROOT);
@@ -116,7 +116,7 @@ public class SupplierWorkers {
 	@JobWorker(type = "supplier.orderKit")
 	@JobContract(name = "Supplier: order kit",
 			description = "3.4: orders the kit against the purchase order; the supplier answers with a promised date.",
-			inputs = { @Var(name = "vin", description = "VIN", required = true),
+			inputs = { @Var(name = "vin", description = "Vehicle identification number", required = true),
 					@Var(name = "plannedConversionDate", type = DATE, description = "Planned conversion date"),
 					@Var(name = "purchaseOrderNumber", description = "Purchase order number", required = true),
 					@Var(name = "kitReference", description = "Kit reference", required = true) },
@@ -138,7 +138,7 @@ public class SupplierWorkers {
 	@JobWorker(type = "supplier.rejectKitDelivery")
 	@JobContract(name = "Supplier: reject kit delivery",
 			description = "3.6: the delivery is refused (damaged kit); the re-order follows in the model.",
-			inputs = { @Var(name = "vin", description = "VIN", required = true) })
+			inputs = { @Var(name = "vin", description = "Vehicle identification number", required = true) })
 	public Map<String, Object> rejectKitDelivery(ActivatedJob job) {
 		Vars vars = Vars.of(job);
 		String vin = vars.requireText("vin");
@@ -152,7 +152,7 @@ public class SupplierWorkers {
 	@JobWorker(type = "supplier.sendCertificateCopy")
 	@JobContract(name = "Supplier: send certificate copy",
 			description = "3.18: the kit manufacturer's copy of the conversion certificate, \"without delay\".",
-			inputs = { @Var(name = "vin", description = "VIN", required = true),
+			inputs = { @Var(name = "vin", description = "Vehicle identification number", required = true),
 					@Var(name = "certificateId", description = "Certificate id", required = true),
 					@Var(name = "certificateSha256", description = "Certificate SHA-256", required = true) })
 	public Map<String, Object> sendCertificateCopy(ActivatedJob job) {

@@ -65,7 +65,7 @@ public class WmsWorkers {
 	@JobWorker(type = "wms.assignYardLocation")
 	@JobContract(name = "WMS: assign yard location",
 			description = "1.8: a yard location; an HV-suspect vehicle gets a quarantine bay (input quarantine).",
-			inputs = { @Var(name = "vin", description = "VIN", required = true),
+			inputs = { @Var(name = "vin", description = "Vehicle identification number", required = true),
 					@Var(name = "quarantine", type = BOOLEAN, description = "Quarantine") },
 			outputs = { @Var(name = "yardLocation", description = "Yard location") },
 			errors = { "VIN_INVALID" })
@@ -116,8 +116,8 @@ public class WmsWorkers {
 					@Var(name = "partId", description = "Part id"),
 					@Var(name = "coreSerial", description = "Core serial"),
 					@Var(name = "batteryId", description = "Battery id"),
-					@Var(name = "subjectKey", description = "Subject key"),
-					@Var(name = "vin", description = "VIN") })
+					@Var(name = "subjectKey", description = "Subject of the job; without it the worker takes vin, batteryId, coreSerial or partId"),
+					@Var(name = "vin", description = "Vehicle identification number") })
 	public Map<String, Object> moveToScrap(ActivatedJob job) {
 		StockLocation location = move(job, Vars.of(job), "SCRAP");
 		return Map.of("scrapLocation", location.locationCode());
@@ -192,8 +192,8 @@ public class WmsWorkers {
 	@JobWorker(type = "wms.reserveParts")
 	@JobContract(name = "WMS: reserve parts",
 			description = "2.9: reserves the parts of the work order; critical parts are reserved when nothing is back-ordered.",
-			inputs = { @Var(name = "workOrderId", description = "Work order id", required = true),
-					@Var(name = "vin", description = "VIN") },
+			inputs = { @Var(name = "workOrderId", description = "MES work order of the subject", required = true),
+					@Var(name = "vin", description = "Vehicle identification number") },
 			outputs = { @Var(name = "criticalPartsReserved", type = BOOLEAN, description = "Critical parts reserved"),
 					@Var(name = "reservationIds", type = LIST, description = "Reservation ids") })
 	public Map<String, Object> reserveParts(ActivatedJob job) {
@@ -213,9 +213,9 @@ public class WmsWorkers {
 	@JobContract(name = "WMS: pick parts",
 			description = "4.11: picks the new component; its lot is CONSUMED_IN the core being remanufactured.",
 			inputs = { @Var(name = "component", type = CONTEXT, description = "Component"),
-					@Var(name = "partNumber", description = "Part number", required = true),
+					@Var(name = "partNumber", description = "Part number, when harvestedPart does not give it"),
 					@Var(name = "coreSerial", description = "Core serial"),
-					@Var(name = "workOrderId", description = "Work order id") },
+					@Var(name = "workOrderId", description = "MES work order of the subject") },
 			outputs = { @Var(name = "componentPicked", type = BOOLEAN, description = "Component picked"),
 					@Var(name = "pickedLot", description = "Picked lot") })
 	public Map<String, Object> pickParts(ActivatedJob job) {
@@ -250,9 +250,9 @@ public class WmsWorkers {
 	@JobContract(name = "WMS: create harvested part",
 			description = "7.7 / 3.9: registers a harvested part with the WMS and in the records; the part is HARVESTED_FROM its donor vehicle. Whether The Remakers run a programme for its family and the days of cover go to D10.",
 			inputs = { @Var(name = "harvestedPart", type = CONTEXT, description = "Harvested part"),
-					@Var(name = "donorVin", description = "Donor VIN", required = true),
-					@Var(name = "vin", description = "VIN", required = true),
-					@Var(name = "partNumber", description = "Part number", required = true),
+					@Var(name = "donorVin", description = "VIN of the vehicle the part was taken from (else vin; one is required)"),
+					@Var(name = "vin", description = "Vehicle identification number"),
+					@Var(name = "partNumber", description = "Part number, when harvestedPart does not give it"),
 					@Var(name = "partFamily", description = "Part family"),
 					@Var(name = "origin", description = "Origin") },
 			outputs = { @Var(name = "daysOfCover", type = NUMBER, description = "Days of cover"),
