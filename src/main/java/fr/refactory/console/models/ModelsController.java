@@ -7,6 +7,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 
+import com.fasterxml.jackson.databind.node.ArrayNode;
 import fr.refactory.records.AuditEntry;
 import fr.refactory.records.AuditLog;
 import fr.refactory.system.diagram.BpmnSvg;
@@ -19,7 +20,11 @@ import io.camunda.client.api.search.enums.ProcessInstanceState;
 import io.camunda.client.api.search.response.ProcessDefinition;
 import jakarta.servlet.http.HttpServletResponse;
 
+import org.springframework.http.ContentDisposition;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -51,9 +56,13 @@ class ModelsController {
 
 	private final DecisionParameters parameters;
 
+	private final ElementTemplateBundle elementTemplates;
+
 	ModelsController(@ConsoleClient CamundaClient client, ModelChecks checks, ModelDeploymentReport report,
-			AuditLog auditLog, ModelDeployments deployments, DecisionParameters parameters) {
+			AuditLog auditLog, ModelDeployments deployments, DecisionParameters parameters,
+			ElementTemplateBundle elementTemplates) {
 		this.parameters = parameters;
+		this.elementTemplates = elementTemplates;
 		this.client = client;
 		this.checks = checks;
 		this.report = report;
@@ -80,7 +89,17 @@ class ModelsController {
 		model.addAttribute("forms", history.forms());
 		model.addAttribute("parameters", this.parameters.inForce());
 		model.addAttribute("parameterChanges", this.auditLog.withAction(DecisionParameters.ACTION));
+		model.addAttribute("elementTemplateCount", this.elementTemplates.templates().size());
 		return "console/models";
+	}
+
+	/** Every job type's element template in one file, for Modeler's {@code resources/element-templates/} folder. */
+	@GetMapping(path = "/models/element-templates.json", produces = MediaType.APPLICATION_JSON_VALUE)
+	ResponseEntity<ArrayNode> elementTemplates() {
+		return ResponseEntity.ok()
+			.header(HttpHeaders.CONTENT_DISPOSITION,
+					ContentDisposition.attachment().filename("refactory-element-templates.json").build().toString())
+			.body(this.elementTemplates.templates());
 	}
 
 	@GetMapping("/models/processes/{key}")

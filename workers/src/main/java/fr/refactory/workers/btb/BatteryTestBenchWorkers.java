@@ -16,10 +16,16 @@ import fr.refactory.records.SohReading;
 import fr.refactory.workers.support.JobOutcome;
 import fr.refactory.workers.support.Vars;
 import fr.refactory.workers.support.WorkerRecords;
+import fr.refactory.workers.support.JobContract;
+import fr.refactory.workers.support.JobContract.Var;
 import io.camunda.client.annotation.JobWorker;
 import io.camunda.client.api.response.ActivatedJob;
 
 import org.springframework.stereotype.Component;
+
+import static fr.refactory.workers.support.JobContract.Type.BOOLEAN;
+import static fr.refactory.workers.support.JobContract.Type.LIST;
+import static fr.refactory.workers.support.JobContract.Type.NUMBER;
 
 /** The battery test bench workers ({@code btb.*}, 6.4 and 6.5). An offline bench retries, then BENCH_UNAVAILABLE. */
 @Component
@@ -44,6 +50,24 @@ public class BatteryTestBenchWorkers {
 	 * modules can be replaced is the bench's answer about the pack ({@code moduleRepairable}), not a count of faults.
 	 */
 	@JobWorker(type = "btb.readBms")
+	@JobContract(name = "Battery test bench: read bms",
+			description = "6.4: reads the BMS; the SoH goes into the battery's history (the battery is registered if new). Whether the pack's modules can be replaced is the bench's answer about the pack (moduleRepairable), not a count of faults.",
+			inputs = { @Var(name = "batteryId", description = "Battery id", required = true),
+					@Var(name = "btbBenchId", description = "Battery test bench reserved for this battery (else benchId; one is required)"),
+					@Var(name = "benchId", description = "Bench reserved by mes.reserveResource") },
+			outputs = { @Var(name = "cellMaxMv", type = NUMBER, description = "Highest cell voltage (mV)"),
+					@Var(name = "cellMinMv", type = NUMBER, description = "Lowest cell voltage (mV)"),
+					@Var(name = "cycleCount", type = NUMBER, description = "Cycle count"),
+					@Var(name = "faultHistory", type = LIST, description = "Fault history"),
+					@Var(name = "faultyModules", type = LIST, description = "Faulty modules"),
+					@Var(name = "isolationOhmPerV", type = NUMBER, description = "Insulation resistance (Ω/V)"),
+					@Var(name = "moduleRepairable", type = BOOLEAN, description = "Module repairable"),
+					@Var(name = "moduleTemperatures", type = LIST, description = "Module temperatures"),
+					@Var(name = "socPct", type = NUMBER, description = "State of charge (%)"),
+					@Var(name = "sohPct", type = NUMBER, description = "State of health (%)"),
+					@Var(name = "sohPlausible", type = BOOLEAN, description = "Whether the state of health is plausible") },
+			errors = { "BENCH_UNAVAILABLE" },
+			retries = 3)
 	public Map<String, Object> readBms(ActivatedJob job) {
 		Vars vars = Vars.of(job);
 		String batteryId = vars.requireText("batteryId");
@@ -86,6 +110,16 @@ public class BatteryTestBenchWorkers {
 	 * reports {@code CapacityTestDone}.
 	 */
 	@JobWorker(type = "btb.runCapacityTest")
+	@JobContract(name = "Battery test bench: run capacity test",
+			description = "6.5: starts the (hours-long) capacity test on the cycler the MES reserved (capacityBenchId); the bench reports CapacityTestDone.",
+			inputs = { @Var(name = "batteryId", description = "Battery id", required = true),
+					@Var(name = "capacityBenchId", description = "Capacity cycler reserved for this battery (else benchId; one is required)"),
+					@Var(name = "benchId", description = "Bench reserved by mes.reserveResource"),
+					@Var(name = "ratedCapacityKwh", type = NUMBER, description = "Rated capacity (kWh)"),
+					@Var(name = "hostVin", description = "Host VIN"),
+					@Var(name = "vin", description = "Vehicle identification number") },
+			outputs = { @Var(name = "capacityTestId", description = "Capacity test id") },
+			errors = { "BENCH_UNAVAILABLE" })
 	public Map<String, Object> runCapacityTest(ActivatedJob job) {
 		Vars vars = Vars.of(job);
 		String batteryId = vars.requireText("batteryId");

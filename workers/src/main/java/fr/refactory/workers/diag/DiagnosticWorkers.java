@@ -11,10 +11,16 @@ import fr.refactory.records.Vehicles;
 import fr.refactory.workers.support.JobOutcome;
 import fr.refactory.workers.support.Vars;
 import fr.refactory.workers.support.WorkerRecords;
+import fr.refactory.workers.support.JobContract;
+import fr.refactory.workers.support.JobContract.Var;
 import io.camunda.client.annotation.JobWorker;
 import io.camunda.client.api.response.ActivatedJob;
 
 import org.springframework.stereotype.Component;
+
+import static fr.refactory.workers.support.JobContract.Type.CONTEXT;
+import static fr.refactory.workers.support.JobContract.Type.LIST;
+import static fr.refactory.workers.support.JobContract.Type.NUMBER;
 
 /** {@code diag.readVehicleData} (2.3): fault codes, ECU odometer and versions, BMS snapshot on HV vehicles. */
 @Component
@@ -37,6 +43,15 @@ public class DiagnosticWorkers {
 	 * {@code BENCH_UNAVAILABLE} when the last retry fails. The ECU odometer goes into the vehicle record.
 	 */
 	@JobWorker(type = "diag.readVehicleData")
+	@JobContract(name = "Diagnostic bench: read vehicle data",
+			description = "An offline bench is retried with back-off (the task has 3 retries) and is the BPMN error BENCH_UNAVAILABLE when the last retry fails. The ECU odometer goes into the vehicle record.",
+			inputs = { @Var(name = "vin", description = "Vehicle identification number", required = true) },
+			outputs = { @Var(name = "bmsSnapshot", type = CONTEXT, description = "Battery management system readings"),
+					@Var(name = "dtcList", type = LIST, description = "Diagnostic trouble codes read from the ECUs"),
+					@Var(name = "ecuOdometerKm", type = NUMBER, description = "ECU odometer (km)"),
+					@Var(name = "ecuSoftwareVersions", type = CONTEXT, description = "ECU software versions") },
+			errors = { "BENCH_UNAVAILABLE" },
+			retries = 3)
 	public Map<String, Object> readVehicleData(ActivatedJob job) {
 		Vars vars = Vars.of(job);
 		String vin = vars.requireText("vin");

@@ -22,10 +22,16 @@ import fr.refactory.workers.support.JobOutcome;
 import fr.refactory.workers.support.MissingVariableException;
 import fr.refactory.workers.support.Vars;
 import fr.refactory.workers.support.WorkerRecords;
+import fr.refactory.workers.support.JobContract;
+import fr.refactory.workers.support.JobContract.Header;
+import fr.refactory.workers.support.JobContract.Var;
 import io.camunda.client.annotation.JobWorker;
 import io.camunda.client.api.response.ActivatedJob;
 
 import org.springframework.stereotype.Component;
+
+import static fr.refactory.workers.support.JobContract.Type.DATE;
+import static fr.refactory.workers.support.JobContract.Type.NUMBER;
 
 /**
  * The document workers ({@code doc.*}): PDFs stored immutably with their SHA-256. Certificates (conversion, quality
@@ -67,6 +73,26 @@ public class DocumentWorkers {
 	 * permissible laden mass, date and signer. When the kit manufacturer got its copy is recorded beside it.
 	 */
 	@JobWorker(type = "doc.generateConversionCertificate")
+	@JobContract(name = "Documents: generate conversion certificate",
+			description = "3.18: the conversion certificate with the fields of the arrêté's Annex II model (brief §3.3, §5.1): installer name and address, kit manufacturer, kit type and approval number, component ids, vehicle make and type, year of first registration, VIN, mass in running order (weighed after conversion, 3.14), maximum technically permissible laden mass, date and signer. When the kit manufacturer got its copy is recorded beside it.",
+			inputs = { @Var(name = "installerName", description = "Installer name"),
+					@Var(name = "installerAddress", description = "Installer's workshop address as the authorisation states it"),
+					@Var(name = "kitManufacturer", description = "Kit manufacturer", required = true),
+					@Var(name = "kitReference", description = "Kit reference", required = true),
+					@Var(name = "approvalNumber", description = "Approval number", required = true),
+					@Var(name = "make", description = "Make"),
+					@Var(name = "version", description = "Version"),
+					@Var(name = "modelFamily", description = "Model family"),
+					@Var(name = "firstRegistrationDate", type = DATE, description = "First registration date"),
+					@Var(name = "vin", description = "Vehicle identification number", required = true),
+					@Var(name = "totalKg", type = NUMBER, description = "Total (kg)"),
+					@Var(name = "gvwrKg", type = NUMBER, description = "Gross vehicle weight rating (kg)"),
+					@Var(name = "batteryPackId", description = "Battery pack id"),
+					@Var(name = "motorSerial", description = "Motor serial"),
+					@Var(name = "inverterSerial", description = "Inverter serial"),
+					@Var(name = "chargerSerial", description = "Charger serial") },
+			outputs = { @Var(name = "certificateId", description = "Certificate id"),
+					@Var(name = "certificateSha256", description = "Certificate SHA-256") })
 	public Map<String, Object> generateConversionCertificate(ActivatedJob job) {
 		Vars vars = Vars.of(job);
 		Map<String, Object> fields = new LinkedHashMap<>();
@@ -106,6 +132,10 @@ public class DocumentWorkers {
 	 * nonconformities are disposed CONCESSION (AS-62).
 	 */
 	@JobWorker(type = "doc.generateQualityRecord")
+	@JobContract(name = "Documents: generate quality record",
+			description = "5.6a: the quality record of a released item; released under a customer concession, the gate's nonconformities are disposed CONCESSION (AS-62).",
+			inputs = { @Var(name = "qualityVerdict", description = "Quality verdict") },
+			outputs = { @Var(name = "qualityRecordId", description = "Quality record id") })
 	public Map<String, Object> generateQualityRecord(ActivatedJob job) {
 		Vars vars = Vars.of(job);
 		if (GateDispositions.CONCESSION.equals(vars.text("qualityVerdict"))) {
@@ -119,6 +149,10 @@ public class DocumentWorkers {
 
 	/** 7.10: the certificate of destruction with the CoD number issued by {@code reg.issueCoD}. */
 	@JobWorker(type = "doc.generateCoD")
+	@JobContract(name = "Documents: generate co d",
+			description = "7.10: the certificate of destruction with the CoD number issued by reg.issueCoD.",
+			inputs = { @Var(name = "codNumber", description = "Certificate of destruction number") },
+			outputs = { @Var(name = "codDocumentId", description = "Document id of the certificate of destruction") })
 	public Map<String, Object> generateCoD(ActivatedJob job) {
 		Vars vars = Vars.of(job);
 		GeneratedDocument document = generate(job, vars, "CERTIFICATE_OF_DESTRUCTION",
@@ -133,6 +167,10 @@ public class DocumentWorkers {
 	 * notice; issued once as a record beside the conversion certificate it refers to.
 	 */
 	@JobWorker(type = "doc.generateHandoverPack")
+	@JobContract(name = "Documents: generate handover pack",
+			description = "3.19: the customer information pack: the greenhouse-gas emissions the conversion avoids over 10 years (Annex IV, the kit manufacturer's figure), the warranty terms of the kit and of the traction battery, and the HV safety notice; issued once as a record beside the conversion certificate it refers to.",
+			inputs = { @Var(name = "vin", description = "Vehicle identification number", required = true),
+					@Var(name = "certificateId", description = "Certificate id") })
 	public Map<String, Object> generateHandoverPack(ActivatedJob job) {
 		Vars vars = Vars.of(job);
 		Map<String, Object> fields = new LinkedHashMap<>();
@@ -157,6 +195,10 @@ public class DocumentWorkers {
 
 	/** L.3 / L.5 (header {@code action=UNLOCK}): lockout or unlock certificate linked to the work order. */
 	@JobWorker(type = "doc.generateLockoutCertificate")
+	@JobContract(name = "Documents: generate lockout certificate",
+			description = "L.3 / L.5 (header action=UNLOCK): lockout or unlock certificate linked to the work order.",
+			outputs = { @Var(name = "lockoutCertificateId", description = "Lockout certificate id") },
+			headers = { @Header(key = "action", description = "Action", values = { "UNLOCK" }) })
 	public Map<String, Object> generateLockoutCertificate(ActivatedJob job) {
 		Vars vars = Vars.of(job);
 		String action = "UNLOCK".equals(vars.header("action")) ? "UNLOCK" : "LOCK";
@@ -169,6 +211,8 @@ public class DocumentWorkers {
 
 	/** T2 / 7.2: a reminder to whoever owes the documents. */
 	@JobWorker(type = "doc.sendDocumentReminder")
+	@JobContract(name = "Documents: send document reminder",
+			description = "T2 / 7.2: a reminder to whoever owes the documents.")
 	public Map<String, Object> sendDocumentReminder(ActivatedJob job) {
 		Vars vars = Vars.of(job);
 		GeneratedDocument document = generate(job, vars, "DOCUMENT_REMINDER",
@@ -178,6 +222,11 @@ public class DocumentWorkers {
 
 	/** T17: the satisfaction survey six months after handover. */
 	@JobWorker(type = "doc.sendSatisfactionSurvey")
+	@JobContract(name = "Documents: send satisfaction survey",
+			description = "T17: the satisfaction survey six months after handover.",
+			inputs = { @Var(name = "subjectKey", description = "Subject of the job; without it the worker takes vin, batteryId, coreSerial or partId"),
+					@Var(name = "subjectType", description = "VEHICLE, BATTERY or PART (default VEHICLE)"),
+					@Var(name = "workOrderId", description = "MES work order of the subject") })
 	public Map<String, Object> sendSatisfactionSurvey(ActivatedJob job) {
 		Vars vars = Vars.of(job);
 		GeneratedDocument document = generate(job, vars, "SATISFACTION_SURVEY", data(vars, "vin", "customerId"));

@@ -12,10 +12,15 @@ import fr.refactory.plant.eol.TestRun;
 import fr.refactory.workers.support.JobOutcome;
 import fr.refactory.workers.support.Vars;
 import fr.refactory.workers.support.WorkerRecords;
+import fr.refactory.workers.support.JobContract;
+import fr.refactory.workers.support.JobContract.Var;
 import io.camunda.client.annotation.JobWorker;
 import io.camunda.client.api.response.ActivatedJob;
 
 import org.springframework.stereotype.Component;
+
+import static fr.refactory.workers.support.JobContract.Type.CONTEXT;
+import static fr.refactory.workers.support.JobContract.Type.LIST;
 
 /** The end-of-line bench workers ({@code eol.*}): vehicle and part tests, HV safety results, gate results. */
 @Component
@@ -32,6 +37,12 @@ public class EndOfLineWorkers {
 
 	/** 3.13: brake, roller and road tests of the converted vehicle. */
 	@JobWorker(type = "eol.runVehicleTest")
+	@JobContract(name = "End-of-line tests: run vehicle test",
+			description = "3.13: brake, roller and road tests of the converted vehicle.",
+			inputs = { @Var(name = "vin", description = "Vehicle identification number", required = true),
+					@Var(name = "testProgramme", description = "Test programme") },
+			outputs = { @Var(name = "vehicleTestResults", type = LIST, description = "Vehicle test results") },
+			errors = { "HV_TEST_FAILED" })
 	public Map<String, Object> runVehicleTest(ActivatedJob job) {
 		Vars vars = Vars.of(job);
 		String vin = vars.requireText("vin");
@@ -41,6 +52,14 @@ public class EndOfLineWorkers {
 
 	/** 4.14: the part's test programme (by family). */
 	@JobWorker(type = "eol.runPartTest")
+	@JobContract(name = "End-of-line tests: run part test",
+			description = "4.14: the part's test programme (by family).",
+			inputs = { @Var(name = "coreSerial", description = "Serial of the core under test (else partId; one is required)"),
+					@Var(name = "partId", description = "Part under test"),
+					@Var(name = "partFamily", description = "Part family; the default programme is <family>_EOL"),
+					@Var(name = "testProgramme", description = "Test programme to run (default from partFamily)"),
+					@Var(name = "eolBenchId", description = "End-of-line bench to use") },
+			outputs = { @Var(name = "partTestResult", type = CONTEXT, description = "Part test result") })
 	public Map<String, Object> runPartTest(ActivatedJob job) {
 		Vars vars = Vars.of(job);
 		String subjectKey = vars.requireText("coreSerial", "partId");
@@ -63,6 +82,10 @@ public class EndOfLineWorkers {
 	 * separate AC bus.
 	 */
 	@JobWorker(type = "eol.readHvTestResults")
+	@JobContract(name = "End-of-line tests: read hv test results",
+			description = "3.12: the HV tester's commissioning measurements, as measured: whether they conform is D4b's verdict (3.15), the only place the limits live (ADR 0316). isolationAcOhmPerV is absent when the tester measured no separate AC bus.",
+			outputs = { @Var(name = "hvTestResults", type = LIST, description = "HV test results") },
+			errors = { "HV_TEST_FAILED" })
 	public Map<String, Object> readHvTestResults(ActivatedJob job) {
 		String vin = Vars.of(job).requireText("vin");
 		HvTestResults hv = JobOutcome.call(job, () -> this.benches.readHvTestResults(vin));
@@ -82,6 +105,11 @@ public class EndOfLineWorkers {
 	 * matches them to the control plan.
 	 */
 	@JobWorker(type = "eol.getResults")
+	@JobContract(name = "End-of-line tests: get results",
+			description = "5.2: every bench result of the subject, one row per measured characteristic; quality.matchControlPlan matches them to the control plan.",
+			inputs = { @Var(name = "subjectKey", description = "Subject of the job; without it the worker takes vin, batteryId, coreSerial or partId"),
+					@Var(name = "subjectType", description = "VEHICLE, BATTERY or PART (default VEHICLE)") },
+			outputs = { @Var(name = "automaticResults", type = LIST, description = "Automatic results") })
 	public Map<String, Object> getResults(ActivatedJob job) {
 		Vars.Subject subject = Vars.of(job).subject();
 		List<Map<String, Object>> automatic = new ArrayList<>();

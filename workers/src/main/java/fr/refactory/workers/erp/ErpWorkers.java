@@ -24,10 +24,19 @@ import fr.refactory.plant.wms.Wms;
 import fr.refactory.workers.support.JobOutcome;
 import fr.refactory.workers.support.Vars;
 import fr.refactory.workers.support.WorkerRecords;
+import fr.refactory.workers.support.JobContract;
+import fr.refactory.workers.support.JobContract.Header;
+import fr.refactory.workers.support.JobContract.Var;
 import io.camunda.client.annotation.JobWorker;
 import io.camunda.client.api.response.ActivatedJob;
 
 import org.springframework.stereotype.Component;
+
+import static fr.refactory.workers.support.JobContract.Type.BOOLEAN;
+import static fr.refactory.workers.support.JobContract.Type.CONTEXT;
+import static fr.refactory.workers.support.JobContract.Type.DATE;
+import static fr.refactory.workers.support.JobContract.Type.LIST;
+import static fr.refactory.workers.support.JobContract.Type.NUMBER;
 
 /** The ERP workers ({@code erp.*}): master data, estimates, purchase orders and postings with document numbers. */
 @Component
@@ -56,6 +65,23 @@ public class ErpWorkers {
 
 	/** 1.2: master data of the VIN; unknown to the ERP is the BPMN error {@code MASTER_DATA_NOT_FOUND}. */
 	@JobWorker(type = "erp.getVehicleMasterData")
+	@JobContract(name = "ERP: get vehicle master data",
+			description = "1.2: master data of the VIN; unknown to the ERP is the BPMN error MASTER_DATA_NOT_FOUND.",
+			outputs = { @Var(name = "category", description = "Category"),
+					@Var(name = "cnit", description = "National type identification code (CNIT)"),
+					@Var(name = "collectionRegistration", description = "Registration in a collection (ancient vehicle) status"),
+					@Var(name = "firstRegistrationDate", type = DATE, description = "First registration date"),
+					@Var(name = "gvwrKg", type = NUMBER, description = "Gross vehicle weight rating (kg)"),
+					@Var(name = "make", description = "Make"),
+					@Var(name = "massInRunningOrderKg", type = NUMBER, description = "Mass in running order (kg)"),
+					@Var(name = "maxAxleLoadsKg", type = CONTEXT, description = "Maximum axle loads (kg): front, rear"),
+					@Var(name = "modelFamily", description = "Model family"),
+					@Var(name = "originalMaxPowerKw", type = NUMBER, description = "Original max power (kW)"),
+					@Var(name = "powertrain", description = "Powertrain"),
+					@Var(name = "registeredInFranceDefinitive", type = BOOLEAN, description = "Whether the vehicle holds a definitive French registration"),
+					@Var(name = "tractionBatteryId", description = "Traction battery id from the manufacturer data"),
+					@Var(name = "version", description = "Version") },
+			errors = { "MASTER_DATA_NOT_FOUND", "VIN_INVALID" })
 	public Map<String, Object> getVehicleMasterData(ActivatedJob job) {
 		String vin = Vars.of(job).requireText("vin");
 		VehicleMasterData data = JobOutcome.call(job, () -> this.erp.findVehicleMasterData(vin))
@@ -86,6 +112,18 @@ public class ErpWorkers {
 	 * ERP is passed on as none ({@code marketValueEur} and {@code costRatio} null: D3 VALUE_MISSING).
 	 */
 	@JobWorker(type = "erp.costEstimate")
+	@JobContract(name = "ERP: cost estimate",
+			description = "2.9: repair cost from labour hours and parts, against the ERP's market value (D3 inputs); no valuation from the ERP is passed on as none (marketValueEur and costRatio null: D3 VALUE_MISSING).",
+			inputs = { @Var(name = "subjectKey", description = "Subject of the job; without it the worker takes vin, batteryId, coreSerial or partId"),
+					@Var(name = "subjectType", description = "VEHICLE, BATTERY or PART (default VEHICLE)"),
+					@Var(name = "labourHours", type = NUMBER, description = "Labour hours"),
+					@Var(name = "partsList", type = LIST, description = "Parts list"),
+					@Var(name = "firstRegistrationDate", type = DATE, description = "First registration date"),
+					@Var(name = "partsAvailabilityLines", type = LIST, description = "Parts availability lines") },
+			outputs = { @Var(name = "costRatio", type = NUMBER, description = "Estimated repair cost / market value"),
+					@Var(name = "estimatedRepairCostEur", type = NUMBER, description = "Estimated repair cost (EUR)"),
+					@Var(name = "estimatedRepairDays", type = NUMBER, description = "Estimated repair days"),
+					@Var(name = "marketValueEur", type = NUMBER, description = "Market value (EUR)") })
 	public Map<String, Object> costEstimate(ActivatedJob job) {
 		Vars vars = Vars.of(job);
 		Vars.Subject subject = vars.subject();
@@ -118,6 +156,12 @@ public class ErpWorkers {
 
 	/** 3.4: purchase order for the kit, due a week before the planned conversion. */
 	@JobWorker(type = "erp.createPurchaseOrder")
+	@JobContract(name = "ERP: create purchase order",
+			description = "3.4: purchase order for the kit, due a week before the planned conversion.",
+			inputs = { @Var(name = "vin", description = "Vehicle identification number", required = true),
+					@Var(name = "plannedConversionDate", type = DATE, description = "Planned conversion date"),
+					@Var(name = "kitReference", description = "Kit reference", required = true) },
+			outputs = { @Var(name = "purchaseOrderNumber", description = "Purchase order number") })
 	public Map<String, Object> createPurchaseOrder(ActivatedJob job) {
 		Vars vars = Vars.of(job);
 		String vin = vars.requireText("vin");
@@ -133,6 +177,13 @@ public class ErpWorkers {
 
 	/** 4.4 / T12: credits the core deposit by grade (header {@code outcome=DEPOSIT_KEPT}: nothing is credited). */
 	@JobWorker(type = "erp.postCoreCredit")
+	@JobContract(name = "ERP: post core credit",
+			description = "4.4 / T12: credits the core deposit by grade (header outcome=DEPOSIT_KEPT: nothing is credited).",
+			inputs = { @Var(name = "coreCreditPct", type = NUMBER, description = "Core credit (%)"),
+					@Var(name = "coreDepositEur", type = NUMBER, description = "Core deposit (EUR)"),
+					@Var(name = "coreGrade", description = "Core grade") },
+			outputs = { @Var(name = "coreCreditAmountEur", type = NUMBER, description = "Core credit amount (EUR)") },
+			headers = { @Header(key = "outcome", description = "Outcome", values = { "DEPOSIT_KEPT" }) })
 	public Map<String, Object> postCoreCredit(ActivatedJob job) {
 		Vars vars = Vars.of(job);
 		boolean kept = "DEPOSIT_KEPT".equals(vars.header("outcome"));
@@ -147,6 +198,9 @@ public class ErpWorkers {
 
 	/** 4.17: the remanufacturing cost is what was booked on the reman work order (and its rework order). */
 	@JobWorker(type = "erp.postRemanCost")
+	@JobContract(name = "ERP: post reman cost",
+			description = "4.17: the remanufacturing cost is what was booked on the reman work order (and its rework order).",
+			inputs = { @Var(name = "workOrderId", description = "MES work order of the subject", required = true) })
 	public Map<String, Object> postRemanCost(ActivatedJob job) {
 		Vars vars = Vars.of(job);
 		WorkOrderCost cost = costOf(job, workOrders(vars.requireText("workOrderId"), vars));
@@ -160,6 +214,10 @@ public class ErpWorkers {
 	 * order (a battery pack in triage) had nothing booked, and 0 is posted for it.
 	 */
 	@JobWorker(type = "erp.postScrapCost")
+	@JobContract(name = "ERP: post scrap cost",
+			description = "5.6d: the scrap cost is what was booked on the item's work order (and its rework order); an item without a work order (a battery pack in triage) had nothing booked, and 0 is posted for it.",
+			inputs = { @Var(name = "workOrderId", description = "MES work order of the subject"),
+					@Var(name = "qualityVerdict", description = "Quality verdict") })
 	public Map<String, Object> postScrapCost(ActivatedJob job) {
 		Vars vars = Vars.of(job);
 		WorkOrderCost cost = costOf(job, workOrders(vars.text("workOrderId"), vars));
@@ -170,6 +228,8 @@ public class ErpWorkers {
 
 	/** 4.16: warranty of a remanufactured part = new-part warranty. */
 	@JobWorker(type = "erp.createWarrantyRecord")
+	@JobContract(name = "ERP: create warranty record",
+			description = "4.16: warranty of a remanufactured part = new-part warranty.")
 	public Map<String, Object> createWarrantyRecord(ActivatedJob job) {
 		Vars vars = Vars.of(job);
 		return Map.of("warrantyRecordNumber", post(job, vars, ErpPosting.Kind.WARRANTY_RECORD, 0,
@@ -179,6 +239,11 @@ public class ErpWorkers {
 
 	/** 6.7d: shipment to the recycler in the transport class of D6. */
 	@JobWorker(type = "erp.createRecyclingShipment")
+	@JobContract(name = "ERP: create recycling shipment",
+			description = "6.7d: shipment to the recycler in the transport class of D6.",
+			inputs = { @Var(name = "transportClass", description = "Transport class"),
+					@Var(name = "recycler", description = "Recycler") },
+			outputs = { @Var(name = "shipmentId", description = "Shipment id") })
 	public Map<String, Object> createRecyclingShipment(ActivatedJob job) {
 		Vars vars = Vars.of(job);
 		return Map.of("shipmentId", post(job, vars, ErpPosting.Kind.RECYCLING_SHIPMENT, 0,
@@ -189,6 +254,13 @@ public class ErpWorkers {
 
 	/** 7.9: the treated hulk goes to the approved shredder; its destruction date starts the CoD clock. */
 	@JobWorker(type = "erp.createShredderShipment")
+	@JobContract(name = "ERP: create shredder shipment",
+			description = "7.9: the treated hulk goes to the approved shredder; its destruction date starts the CoD clock.",
+			inputs = { @Var(name = "massInRunningOrderKg", type = NUMBER, description = "Mass in running order (kg)"),
+					@Var(name = "hulkMassKg", type = NUMBER, description = "Mass of the hulk shipped (kg)") },
+			outputs = { @Var(name = "destructionDate", type = DATE, description = "Destruction date"),
+					@Var(name = "hulkMassKg", type = NUMBER, description = "Mass of the hulk shipped (kg)"),
+					@Var(name = "shredderShipmentId", description = "Shredder shipment id") })
 	public Map<String, Object> createShredderShipment(ActivatedJob job) {
 		Vars vars = Vars.of(job);
 		double hulkMass = vars.decimalOr(vars.decimalOr(1200, "massInRunningOrderKg") * 0.7, "hulkMassKg");
@@ -199,6 +271,10 @@ public class ErpWorkers {
 
 	/** 7.11: kg reused, recycled, recovered, disposed. */
 	@JobWorker(type = "erp.postMaterialBalance")
+	@JobContract(name = "ERP: post material balance",
+			description = "7.11: kg reused, recycled, recovered, disposed.",
+			inputs = { @Var(name = "hulkMassKg", type = NUMBER, description = "Mass of the hulk shipped (kg)"),
+					@Var(name = "harvestCandidates", type = LIST, description = "Harvest candidates") })
 	public Map<String, Object> postMaterialBalance(ActivatedJob job) {
 		Vars vars = Vars.of(job);
 		return Map.of("erpDocumentNumber", post(job, vars, ErpPosting.Kind.MATERIAL_BALANCE, 0,
@@ -208,6 +284,8 @@ public class ErpWorkers {
 	}
 
 	@JobWorker(type = "erp.closeOrder")
+	@JobContract(name = "ERP: close order",
+			description = "erp.closeOrder")
 	public Map<String, Object> closeOrder(ActivatedJob job) {
 		Vars vars = Vars.of(job);
 		return Map.of("erpDocumentNumber", post(job, vars, ErpPosting.Kind.CLOSE_ORDER, 0,
@@ -217,6 +295,12 @@ public class ErpWorkers {
 
 	/** 3.22: actual hours and parts of the conversion, as booked on its work order (and its rework order). */
 	@JobWorker(type = "erp.postActualCosts")
+	@JobContract(name = "ERP: post actual costs",
+			description = "3.22: actual hours and parts of the conversion, as booked on its work order (and its rework order).",
+			inputs = { @Var(name = "subjectKey", description = "Subject of the job; without it the worker takes vin, batteryId, coreSerial or partId"),
+					@Var(name = "subjectType", description = "VEHICLE, BATTERY or PART (default VEHICLE)"),
+					@Var(name = "workOrderId", description = "MES work order of the subject", required = true),
+					@Var(name = "reworkOrderId", description = "Rework order id") })
 	public Map<String, Object> postActualCosts(ActivatedJob job) {
 		Vars vars = Vars.of(job);
 		WorkOrderCost cost = costOf(job, workOrders(vars.requireText("workOrderId"), vars));

@@ -18,10 +18,16 @@ import fr.refactory.workers.support.JobOutcome;
 import fr.refactory.workers.support.Vars;
 import fr.refactory.workers.support.WorkerRecords;
 import io.camunda.client.CamundaClient;
+import fr.refactory.workers.support.JobContract;
+import fr.refactory.workers.support.JobContract.Var;
 import io.camunda.client.annotation.JobWorker;
 import io.camunda.client.api.response.ActivatedJob;
 
 import org.springframework.stereotype.Component;
+
+import static fr.refactory.workers.support.JobContract.Type.BOOLEAN;
+import static fr.refactory.workers.support.JobContract.Type.DATE;
+import static fr.refactory.workers.support.JobContract.Type.LIST;
 
 /**
  * The competency register workers ({@code hrcomp.*}): habilitations and installer authorisations on a date. The register
@@ -55,6 +61,12 @@ public class CompetencyWorkers {
 
 	/** L.1: may the designated lockout officer lock out an HV system on the operation date? Nobody designated may not. */
 	@JobWorker(type = "hrcomp.getHabilitation")
+	@JobContract(name = "Competencies: get habilitation",
+			description = "L.1: may the designated lockout officer lock out an HV system on the operation date? Nobody designated may not.",
+			inputs = { @Var(name = "personId", description = "Person id"),
+					@Var(name = "operationDate", type = DATE, description = "Date the operation is planned for (habilitations must be valid then)") },
+			outputs = { @Var(name = "habilitationValid", type = BOOLEAN, description = "Habilitation valid"),
+					@Var(name = "heldSymbols", type = LIST, description = "Held symbols") })
 	public Map<String, Object> getHabilitation(ActivatedJob job) {
 		Vars vars = Vars.of(job);
 		String personId = vars.text("personId");
@@ -77,6 +89,12 @@ public class CompetencyWorkers {
 	 * shift gives an empty list: the form then offers no officer and the resolution waits for the roster.
 	 */
 	@JobWorker(type = "hrcomp.proposeLockoutOfficers")
+	@JobContract(name = "Competencies: propose lockout officers",
+			description = "L.1 resolution: the people on shift on the operation date whom D5 allows to lock out (BCL holders), as the options of the lockout officer select (valuesKey of form lockout-officer-assignment, ADR 0403). Nobody on shift gives an empty list: the form then offers no officer and the resolution waits for the roster.",
+			inputs = { @Var(name = "operationDate", type = DATE, description = "Date the operation is planned for (habilitations must be valid then)"),
+					@Var(name = "vin", description = "Vehicle identification number"),
+					@Var(name = "batteryId", description = "Battery id") },
+			outputs = { @Var(name = "lockoutOfficerCandidates", type = LIST, description = "Lockout officer candidates") })
 	public Map<String, Object> proposeLockoutOfficers(ActivatedJob job) {
 		Vars vars = Vars.of(job);
 		LocalDate on = vars.dateOr(today(), "operationDate");
@@ -106,6 +124,11 @@ public class CompetencyWorkers {
 	 * empty list: the form then offers nobody and the choice waits for the roster.
 	 */
 	@JobWorker(type = "hrcomp.proposeRetrofitTeam")
+	@JobContract(name = "Competencies: propose retrofit team",
+			description = "3.3: the people on shift on the planned conversion date whom D5 allows to execute (B1L) or lead (B2L) the conversion's electrical work, as the options of the retrofit team checklist (valuesKey of form retrofit-team-assignment, ADR 0430); the work lead chooses the team among them. Nobody on shift gives an empty list: the form then offers nobody and the choice waits for the roster.",
+			inputs = { @Var(name = "operationDate", type = DATE, description = "Date the operation is planned for (habilitations must be valid then)"),
+					@Var(name = "vin", description = "Vehicle identification number") },
+			outputs = { @Var(name = "retrofitTeamCandidates", type = LIST, description = "Retrofit team candidates") })
 	public Map<String, Object> proposeRetrofitTeam(ActivatedJob job) {
 		Vars vars = Vars.of(job);
 		LocalDate on = vars.dateOr(today(), "operationDate");
@@ -130,6 +153,13 @@ public class CompetencyWorkers {
 	 * Nobody eligible is the BPMN error {@code HABILITATION_MISSING}.
 	 */
 	@JobWorker(type = "hrcomp.checkElectricalHabilitations")
+	@JobContract(name = "Competencies: check electrical habilitations",
+			description = "3.3: the team members D5 allows to execute (B1L) or lead (B2L) the electrical work on the planned conversion date. Nobody eligible is the BPMN error HABILITATION_MISSING.",
+			inputs = { @Var(name = "operationDate", type = DATE, description = "Date the operation is planned for (habilitations must be valid then)"),
+					@Var(name = "retrofitTeam", type = LIST, description = "Retrofit team"),
+					@Var(name = "vin", description = "Vehicle identification number") },
+			outputs = { @Var(name = "eligibleAssignees", type = LIST, description = "People holding the required habilitations") },
+			errors = { "HABILITATION_MISSING" })
 	public Map<String, Object> checkElectricalHabilitations(ActivatedJob job) {
 		Vars vars = Vars.of(job);
 		LocalDate on = vars.dateOr(today(), "operationDate");
@@ -165,6 +195,16 @@ public class CompetencyWorkers {
 
 	/** 3.3: the installer's authorisation for the vehicle type on the planned conversion date. */
 	@JobWorker(type = "hrcomp.checkInstallerAuthorisation")
+	@JobContract(name = "Competencies: check installer authorisation",
+			description = "3.3: the installer's authorisation for the vehicle type on the planned conversion date.",
+			inputs = { @Var(name = "installerOrg", description = "Installer org"),
+					@Var(name = "modelFamily", description = "Model family"),
+					@Var(name = "plannedConversionDate", type = DATE, description = "Planned conversion date"),
+					@Var(name = "vin", description = "Vehicle identification number") },
+			outputs = { @Var(name = "installerAddress", description = "Installer's workshop address as the authorisation states it"),
+					@Var(name = "installerAuthorisationValid", type = BOOLEAN, description = "Installer authorisation valid"),
+					@Var(name = "installerAuthorisationValidTo", type = DATE, description = "Installer authorisation valid to"),
+					@Var(name = "installerName", description = "Installer name") })
 	public Map<String, Object> checkInstallerAuthorisation(ActivatedJob job) {
 		Vars vars = Vars.of(job);
 		String installer = vars.textOr(REFACTORY_INSTALLER, "installerOrg");

@@ -35,10 +35,19 @@ import fr.refactory.workers.quality.GateDispositions;
 import fr.refactory.workers.support.JobOutcome;
 import fr.refactory.workers.support.Vars;
 import fr.refactory.workers.support.WorkerRecords;
+import fr.refactory.workers.support.JobContract;
+import fr.refactory.workers.support.JobContract.Header;
+import fr.refactory.workers.support.JobContract.Var;
 import io.camunda.client.annotation.JobWorker;
 import io.camunda.client.api.response.ActivatedJob;
 
 import org.springframework.stereotype.Component;
+
+import static fr.refactory.workers.support.JobContract.Type.BOOLEAN;
+import static fr.refactory.workers.support.JobContract.Type.CONTEXT;
+import static fr.refactory.workers.support.JobContract.Type.DATE;
+import static fr.refactory.workers.support.JobContract.Type.LIST;
+import static fr.refactory.workers.support.JobContract.Type.NUMBER;
 
 /** The MES workers ({@code mes.*}): vehicles on site, work orders, statuses, slots, genealogy, measurements, labels. */
 @Component
@@ -65,6 +74,17 @@ public class MesWorkers {
 
 	/** 1.7: registers the vehicle in the MES (MES rejects the VIN: {@code VIN_INVALID}) and in the records. */
 	@JobWorker(type = "mes.registerVehicle")
+	@JobContract(name = "MES: register vehicle",
+			description = "1.7: registers the vehicle in the MES (MES rejects the VIN: VIN_INVALID) and in the records.",
+			inputs = { @Var(name = "vin", description = "Vehicle identification number", required = true),
+					@Var(name = "modelFamily", description = "Model family"),
+					@Var(name = "powertrain", description = "Powertrain"),
+					@Var(name = "make", description = "Make"),
+					@Var(name = "version", description = "Version"),
+					@Var(name = "category", description = "Category"),
+					@Var(name = "firstRegistrationDate", type = DATE, description = "First registration date") },
+			outputs = { @Var(name = "vehicleId", description = "Vehicle id") },
+			errors = { "VIN_INVALID" })
 	public Map<String, Object> registerVehicle(ActivatedJob job) {
 		Vars vars = Vars.of(job);
 		String vin = vars.requireText("vin");
@@ -79,6 +99,13 @@ public class MesWorkers {
 
 	/** Opens a work order (header {@code workOrderType}) in the MES and in the records. */
 	@JobWorker(type = "mes.createWorkOrder")
+	@JobContract(name = "MES: create work order",
+			description = "Opens a work order (header workOrderType) in the MES and in the records.",
+			inputs = { @Var(name = "subjectKey", description = "Subject of the job; without it the worker takes vin, batteryId, coreSerial or partId"),
+					@Var(name = "subjectType", description = "VEHICLE, BATTERY or PART (default VEHICLE)") },
+			outputs = { @Var(name = "workOrderId", description = "MES work order of the subject") },
+			headers = { @Header(key = "workOrderType", description = "Work order type", values = { "INTAKE" }, required = true) },
+			errors = { "VIN_INVALID" })
 	public Map<String, Object> createWorkOrder(ActivatedJob job) {
 		Vars vars = Vars.of(job);
 		Vars.Subject subject = vars.subject();
@@ -98,6 +125,13 @@ public class MesWorkers {
 	 * technical failure it will not cure by retrying: an incident.
 	 */
 	@JobWorker(type = "mes.releaseWorkOrder")
+	@JobContract(name = "MES: release work order",
+			description = "2.10: releases the repair work order; without one yet, opens it first. An order the MES does not know is a technical failure it will not cure by retrying: an incident.",
+			inputs = { @Var(name = "subjectKey", description = "Subject of the job; without it the worker takes vin, batteryId, coreSerial or partId"),
+					@Var(name = "subjectType", description = "VEHICLE, BATTERY or PART (default VEHICLE)"),
+					@Var(name = "workOrderId", description = "MES work order of the subject"),
+					@Var(name = "workOrderType", description = "Work order type") },
+			outputs = { @Var(name = "workOrderId", description = "MES work order of the subject") })
 	public Map<String, Object> releaseWorkOrder(ActivatedJob job) {
 		Vars vars = Vars.of(job);
 		Vars.Subject subject = vars.subject();
@@ -125,6 +159,12 @@ public class MesWorkers {
 
 	/** Sets the MES status of the subject (header {@code status}); CLOSED and ON_HOLD apply to its work order. */
 	@JobWorker(type = "mes.setStatus")
+	@JobContract(name = "MES: set status",
+			description = "Sets the MES status of the subject (header status); CLOSED and ON_HOLD apply to its work order.",
+			inputs = { @Var(name = "subjectKey", description = "Subject of the job; without it the worker takes vin, batteryId, coreSerial or partId"),
+					@Var(name = "subjectType", description = "VEHICLE, BATTERY or PART (default VEHICLE)"),
+					@Var(name = "workOrderId", description = "MES work order of the subject") },
+			headers = { @Header(key = "status", description = "Status", values = { "CLOSED", "ON_HOLD", "RELEASED" }, required = true) })
 	public Map<String, Object> setStatus(ActivatedJob job) {
 		Vars vars = Vars.of(job);
 		String status = vars.requireHeader("status");
@@ -147,6 +187,15 @@ public class MesWorkers {
 	 * any; another than those in {@code unavailableBenchIds}, which just reported themselves unavailable).
 	 */
 	@JobWorker(type = "mes.reserveResource")
+	@JobContract(name = "MES: reserve resource",
+			description = "2.1, 6.4, 6.5: reserves a bench of the header's resourceType (the one asked for in benchId, if any; another than those in unavailableBenchIds, which just reported themselves unavailable).",
+			inputs = { @Var(name = "subjectKey", description = "Subject of the job; without it the worker takes vin, batteryId, coreSerial or partId"),
+					@Var(name = "subjectType", description = "VEHICLE, BATTERY or PART (default VEHICLE)"),
+					@Var(name = "benchId", description = "Bench id"),
+					@Var(name = "unavailableBenchIds", type = LIST, description = "Unavailable bench ids") },
+			outputs = { @Var(name = "benchId", description = "Bench id"),
+					@Var(name = "benchSlot", type = CONTEXT, description = "Reserved slot: reservationId, start, end") },
+			headers = { @Header(key = "resourceType", description = "Resource type", values = { "BATTERY_TEST_BENCH", "CAPACITY_CYCLER", "DIAGNOSTIC_BENCH", "RETROFIT_LINE" }, required = true) })
 	public Map<String, Object> reserveResource(ActivatedJob job) {
 		Vars vars = Vars.of(job);
 		Vars.Subject subject = vars.subject();
@@ -161,6 +210,14 @@ public class MesWorkers {
 
 	/** 2.7: standard hours of the repair operations (codes in {@code operationCodes}, else the active DTCs). */
 	@JobWorker(type = "mes.computeLabour")
+	@JobContract(name = "MES: compute labour",
+			description = "2.7: standard hours of the repair operations (codes in operationCodes, else the active DTCs).",
+			inputs = { @Var(name = "subjectKey", description = "Subject of the job; without it the worker takes vin, batteryId, coreSerial or partId"),
+					@Var(name = "subjectType", description = "VEHICLE, BATTERY or PART (default VEHICLE)"),
+					@Var(name = "operationCodes", type = LIST, description = "Operation codes"),
+					@Var(name = "dtcList", type = LIST, description = "Diagnostic trouble codes read from the ECUs") },
+			outputs = { @Var(name = "labourHours", type = NUMBER, description = "Labour hours"),
+					@Var(name = "operations", type = LIST, description = "Operations") })
 	public Map<String, Object> computeLabour(ActivatedJob job) {
 		Vars vars = Vars.of(job);
 		Vars.Subject subject = vars.subject();
@@ -194,6 +251,15 @@ public class MesWorkers {
 
 	/** 5.6b: a rework order under the subject's work order; the failed checks are the operations to redo. */
 	@JobWorker(type = "mes.createReworkOrder")
+	@JobContract(name = "MES: create rework order",
+			description = "5.6b: a rework order under the subject's work order; the failed checks are the operations to redo.",
+			inputs = { @Var(name = "subjectKey", description = "Subject of the job; without it the worker takes vin, batteryId, coreSerial or partId"),
+					@Var(name = "subjectType", description = "VEHICLE, BATTERY or PART (default VEHICLE)"),
+					@Var(name = "workOrderId", description = "MES work order of the subject"),
+					@Var(name = "reworkCount", type = NUMBER, description = "Rework count"),
+					@Var(name = "failedChecks", type = LIST, description = "The failed checks with their severity") },
+			outputs = { @Var(name = "reworkOperations", type = LIST, description = "Rework operations"),
+					@Var(name = "reworkOrderId", description = "Rework order id") })
 	public Map<String, Object> createReworkOrder(ActivatedJob job) {
 		Vars vars = Vars.of(job);
 		Vars.Subject subject = vars.subject();
@@ -245,6 +311,15 @@ public class MesWorkers {
 	 * station, header {@code scope=KIT_LOT}) in the last 30 days, the window back to the last good check.
 	 */
 	@JobWorker(type = "mes.holdSuspectItems")
+	@JobContract(name = "MES: hold suspect items",
+			description = "5.6c and 3.12 containment: holds every item measured with the suspect equipment (or at the failed kit lot's station, header scope=KIT_LOT) in the last 30 days, the window back to the last good check.",
+			inputs = { @Var(name = "subjectKey", description = "Subject of the job; without it the worker takes vin, batteryId, coreSerial or partId"),
+					@Var(name = "subjectType", description = "VEHICLE, BATTERY or PART (default VEHICLE)"),
+					@Var(name = "kitReference", description = "Kit reference"),
+					@Var(name = "suspectEquipmentIds", type = LIST, description = "Suspect equipment ids"),
+					@Var(name = "failedEquipmentId", description = "Failed equipment id") },
+			outputs = { @Var(name = "heldItems", type = LIST, description = "Subjects put on hold") },
+			headers = { @Header(key = "scope", description = "Scope", values = { "KIT_LOT" }) })
 	public Map<String, Object> holdSuspectItems(ActivatedJob job) {
 		Vars vars = Vars.of(job);
 		Vars.Subject subject = vars.subject();
@@ -278,6 +353,14 @@ public class MesWorkers {
 
 	/** 3.11: VIN ↔ battery, motor, inverter and charger serials, in the MES and as genealogy links. */
 	@JobWorker(type = "mes.recordGenealogy")
+	@JobContract(name = "MES: record genealogy",
+			description = "3.11: VIN ↔ battery, motor, inverter and charger serials, in the MES and as genealogy links.",
+			inputs = { @Var(name = "vin", description = "Vehicle identification number", required = true),
+					@Var(name = "batteryPackId", description = "Battery pack id"),
+					@Var(name = "tractionBatteryId", description = "Traction battery id from the manufacturer data"),
+					@Var(name = "motorSerial", description = "Motor serial"),
+					@Var(name = "inverterSerial", description = "Inverter serial"),
+					@Var(name = "chargerSerial", description = "Charger serial") })
 	public Map<String, Object> recordGenealogy(ActivatedJob job) {
 		Vars vars = Vars.of(job);
 		String vin = vars.requireText("vin");
@@ -306,6 +389,12 @@ public class MesWorkers {
 
 	/** 4.9: the component's measurements (list {@code measurements}, else the form's single measured value). */
 	@JobWorker(type = "mes.recordMeasurements")
+	@JobContract(name = "MES: record measurements",
+			description = "4.9: the component's measurements (list measurements, else the form's single measured value).",
+			inputs = { @Var(name = "component", type = CONTEXT, description = "Component"),
+					@Var(name = "measurements", type = LIST, description = "Measurements"),
+					@Var(name = "measuredWearPct", type = NUMBER, description = "Measured wear (%)"),
+					@Var(name = "windingInsulationMohm", type = NUMBER, description = "Winding insulation (MΩ)") })
 	public Map<String, Object> recordMeasurements(ActivatedJob job) {
 		Vars vars = Vars.of(job);
 		Map<String, Object> component = vars.map("component");
@@ -337,6 +426,11 @@ public class MesWorkers {
 
 	/** 5.2: the MES measurements of the subject, flattened for D11 and the calibration check. */
 	@JobWorker(type = "mes.getMeasurements")
+	@JobContract(name = "MES: get measurements",
+			description = "5.2: the MES measurements of the subject, flattened for D11 and the calibration check.",
+			inputs = { @Var(name = "subjectKey", description = "Subject of the job; without it the worker takes vin, batteryId, coreSerial or partId"),
+					@Var(name = "subjectType", description = "VEHICLE, BATTERY or PART (default VEHICLE)") },
+			outputs = { @Var(name = "measurements", type = LIST, description = "Measurements") })
 	public Map<String, Object> getMeasurements(ActivatedJob job) {
 		Vars.Subject subject = Vars.of(job).subject();
 		List<Map<String, Object>> measurements = new ArrayList<>();
@@ -360,6 +454,10 @@ public class MesWorkers {
 
 	/** 5.3: any result measured with equipment out of calibration today is suspect. */
 	@JobWorker(type = "mes.checkCalibration")
+	@JobContract(name = "MES: check calibration",
+			description = "5.3: any result measured with equipment out of calibration today is suspect.",
+			outputs = { @Var(name = "suspectEquipmentIds", type = LIST, description = "Suspect equipment ids"),
+					@Var(name = "suspectMeasurement", type = BOOLEAN, description = "Suspect measurement") })
 	public Map<String, Object> checkCalibration(ActivatedJob job) {
 		Vars vars = Vars.of(job);
 		Set<String> equipment = new LinkedHashSet<>();
@@ -383,6 +481,11 @@ public class MesWorkers {
 
 	/** 4.16: the "remanufactured by The Remakers" label; the new serial is REMANUFACTURED_FROM the core. */
 	@JobWorker(type = "mes.printRemanLabel")
+	@JobContract(name = "MES: print reman label",
+			description = "4.16: the \"remanufactured by The Remakers\" label; the new serial is REMANUFACTURED_FROM the core.",
+			inputs = { @Var(name = "coreSerial", description = "Core serial", required = true),
+					@Var(name = "partNumber", description = "Part number") },
+			outputs = { @Var(name = "remanSerial", description = "Reman serial") })
 	public Map<String, Object> printRemanLabel(ActivatedJob job) {
 		Vars vars = Vars.of(job);
 		String coreSerial = vars.requireText("coreSerial");
@@ -396,6 +499,10 @@ public class MesWorkers {
 
 	/** 5.6d: the subject is SCRAPPED in the MES. */
 	@JobWorker(type = "mes.scrap")
+	@JobContract(name = "MES: scrap",
+			description = "5.6d: the subject is SCRAPPED in the MES.",
+			inputs = { @Var(name = "subjectKey", description = "Subject of the job; without it the worker takes vin, batteryId, coreSerial or partId"),
+					@Var(name = "subjectType", description = "VEHICLE, BATTERY or PART (default VEHICLE)") })
 	public Map<String, Object> scrap(ActivatedJob job) {
 		Vars.Subject subject = Vars.of(job).subject();
 		SubjectStatus status = JobOutcome.call(job,

@@ -5,12 +5,17 @@ import java.util.Map;
 import fr.refactory.workers.support.JobOutcome;
 import fr.refactory.workers.support.Vars;
 import io.camunda.client.CamundaClient;
+import fr.refactory.workers.support.JobContract;
+import fr.refactory.workers.support.JobContract.Header;
+import fr.refactory.workers.support.JobContract.Var;
 import io.camunda.client.annotation.JobWorker;
 import io.camunda.client.api.command.ClientException;
 import io.camunda.client.api.response.ActivatedJob;
 import io.camunda.client.exception.CamundaError;
 
 import org.springframework.stereotype.Component;
+
+import static fr.refactory.workers.support.JobContract.Type.CONTEXT;
 
 /**
  * {@code process.publishMessage} (processes/README, "Messages between processes"): publishes the task header
@@ -27,6 +32,11 @@ public class PublishMessageWorker {
 	}
 
 	@JobWorker(type = "process.publishMessage", fetchVariables = { "correlationKey", "messageVariables" })
+	@JobContract(name = "Process: publish message", elementType = "bpmn:SendTask",
+			description = "Publishes the message named in the header, once per job, with the correlation key and variables given.",
+			inputs = { @Var(name = "correlationKey", description = "Correlation key of the receiving process", required = true),
+					@Var(name = "messageVariables", type = CONTEXT, description = "Variables the message carries") },
+			headers = { @Header(key = "messageName", description = "Message name", values = { "BatteryReceived", "CoreAnnounced", "CoreReceived" }, required = true) })
 	public Map<String, Object> publish(ActivatedJob job) {
 		Vars vars = Vars.of(job);
 		String messageName = vars.requireHeader("messageName");

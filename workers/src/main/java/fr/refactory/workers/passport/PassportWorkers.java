@@ -16,10 +16,15 @@ import fr.refactory.records.PassportVersion;
 import fr.refactory.workers.support.JobOutcome;
 import fr.refactory.workers.support.Vars;
 import fr.refactory.workers.support.WorkerRecords;
+import fr.refactory.workers.support.JobContract;
+import fr.refactory.workers.support.JobContract.Header;
+import fr.refactory.workers.support.JobContract.Var;
 import io.camunda.client.annotation.JobWorker;
 import io.camunda.client.api.response.ActivatedJob;
 
 import org.springframework.stereotype.Component;
+
+import static fr.refactory.workers.support.JobContract.Type.NUMBER;
 
 /** The battery passport workers ({@code passport.*}); an unavailable platform retries with back-off (§3.6). */
 @Component
@@ -47,6 +52,12 @@ public class PassportWorkers {
 	 * as a new passport version that also sets the battery record's status.
 	 */
 	@JobWorker(type = "passport.setStatus")
+	@JobContract(name = "Battery passport: set status",
+			description = "6.7b / 6.7d: the passport status (header status: REUSED, WASTE, ...), also in the battery record.",
+			inputs = { @Var(name = "batteryId", description = "Battery id", required = true),
+					@Var(name = "sohPct", type = NUMBER, description = "State of health (%)") },
+			headers = { @Header(key = "status", description = "Status", values = { "REUSED", "WASTE" }, required = true) },
+			retries = 5)
 	public Map<String, Object> setStatus(ActivatedJob job) {
 		Vars vars = Vars.of(job);
 		String batteryId = vars.requireText("batteryId");
@@ -67,6 +78,12 @@ public class PassportWorkers {
 	 * passport becomes REPURPOSED and names its successor (ADR 0900).
 	 */
 	@JobWorker(type = "passport.createLinkedPassport")
+	@JobContract(name = "Battery passport: create linked passport",
+			description = "6.7c: a repurposed battery is a new battery with a new passport, REPURPOSED_FROM the original.",
+			inputs = { @Var(name = "batteryId", description = "Battery id", required = true),
+					@Var(name = "targetApplication", description = "Target application") },
+			outputs = { @Var(name = "newBatteryId", description = "New battery id") },
+			retries = 5)
 	public Map<String, Object> createLinkedPassport(ActivatedJob job) {
 		Vars vars = Vars.of(job);
 		String parentId = vars.requireText("batteryId");

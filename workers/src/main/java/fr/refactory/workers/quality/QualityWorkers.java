@@ -15,10 +15,15 @@ import fr.refactory.records.WorkOrders;
 import fr.refactory.workers.support.JobOutcome;
 import fr.refactory.workers.support.Vars;
 import fr.refactory.workers.support.WorkerRecords;
+import fr.refactory.workers.support.JobContract;
+import fr.refactory.workers.support.JobContract.Var;
 import io.camunda.client.annotation.JobWorker;
 import io.camunda.client.api.response.ActivatedJob;
 
 import org.springframework.stereotype.Component;
+
+import static fr.refactory.workers.support.JobContract.Type.BOOLEAN;
+import static fr.refactory.workers.support.JobContract.Type.LIST;
 
 /**
  * The quality gate's own workers (ADR 0304, 0310): {@code quality.matchControlPlan} matches the bench, MES and D4b
@@ -47,11 +52,33 @@ public class QualityWorkers {
 	}
 
 	@JobWorker(type = "quality.matchControlPlan")
+	@JobContract(name = "Quality: match control plan",
+			description = "Matches the bench, MES and D4b results to the control plan; the checks left are manual.",
+			inputs = { @Var(name = "requiredChecks", type = LIST, description = "Control plan checks (D4a output)", required = true),
+					@Var(name = "measurements", type = LIST, description = "MES measurements (mes.getMeasurements)"),
+					@Var(name = "automaticResults", type = LIST, description = "End-of-line bench results (eol.getResults)"),
+					@Var(name = "conformityFailures", type = LIST, description = "Checks D4b found not conform") },
+			outputs = { @Var(name = "checkResults", type = LIST, description = "Check results"),
+					@Var(name = "manualChecks", type = LIST, description = "Manual checks") })
 	public Map<String, Object> matchControlPlan(ActivatedJob job) {
 		return GateResults.match(Vars.of(job));
 	}
 
 	@JobWorker(type = "quality.aggregateResults")
+	@JobContract(name = "Quality: aggregate results",
+			description = "Folds every check result into the inputs of D11; records an inspection result per check and a nonconformity per failed check.",
+			inputs = { @Var(name = "subjectKey", description = "Subject of the job; without it the worker takes vin, batteryId, coreSerial or partId"),
+					@Var(name = "subjectType", description = "VEHICLE, BATTERY or PART (default VEHICLE)"),
+					@Var(name = "workOrderId", description = "MES work order of the subject"),
+					@Var(name = "controlPlanVersion", description = "Control plan version"),
+					@Var(name = "controlPlanId", description = "Control plan id"),
+					@Var(name = "requiredChecks", type = LIST, description = "Control plan checks (D4a output)"),
+					@Var(name = "checkResults", type = LIST, description = "Automatic check results (quality.matchControlPlan)"),
+					@Var(name = "manualResults", type = LIST, description = "Manual check results entered by the inspector") },
+			outputs = { @Var(name = "failedChecks", type = LIST, description = "The failed checks with their severity"),
+					@Var(name = "maxSeverity", description = "Highest severity of the failed checks (NONE, MINOR, MAJOR, CRITICAL)"),
+					@Var(name = "reworkable", type = BOOLEAN, description = "Every failed check can be reworked"),
+					@Var(name = "safetyCharacteristicFailed", type = BOOLEAN, description = "A safety characteristic failed") })
 	public Map<String, Object> aggregateResults(ActivatedJob job) {
 		Vars vars = Vars.of(job);
 		GateResults.Aggregate aggregate = GateResults.aggregate(vars);

@@ -13,11 +13,16 @@ import fr.refactory.plant.reg.RegistrationAuthority;
 import fr.refactory.workers.support.JobOutcome;
 import fr.refactory.workers.support.Vars;
 import fr.refactory.workers.support.WorkerRecords;
+import fr.refactory.workers.support.JobContract;
+import fr.refactory.workers.support.JobContract.Var;
 import io.camunda.client.annotation.JobWorker;
 import io.camunda.client.api.response.ActivatedJob;
 import io.camunda.client.exception.CamundaError;
 
 import org.springframework.stereotype.Component;
+
+import static fr.refactory.workers.support.JobContract.Type.DATE;
+import static fr.refactory.workers.support.JobContract.Type.LIST;
 
 /**
  * The vehicle registration workers ({@code reg.*}, SIV through the approved VHU centre's access, assumption A of
@@ -42,6 +47,15 @@ public class RegistrationWorkers {
 
 	/** 1.5: VE/VGE/VEI procedure and opposition flags (V1: manual upload, so what the process holds). */
 	@JobWorker(type = "reg.checkAdministrativeStatus")
+	@JobContract(name = "Vehicle registration (SIV): check administrative status",
+			description = "1.5: VE/VGE/VEI procedure and opposition flags (V1: manual upload, so what the process holds).",
+			inputs = { @Var(name = "vin", description = "Vehicle identification number", required = true),
+					@Var(name = "veProcedure", description = "Damaged-vehicle (VE) procedure in force, if any"),
+					@Var(name = "oppositionFlags", type = LIST, description = "Oppositions recorded on the registration (pledge, theft…)") },
+			outputs = { @Var(name = "csaDate", type = DATE, description = "Date of the registration certificate status report (CSA)"),
+					@Var(name = "oppositionFlags", type = LIST, description = "Oppositions recorded on the registration (pledge, theft…)"),
+					@Var(name = "veProcedure", description = "Damaged-vehicle (VE) procedure in force, if any") },
+			errors = { "VIN_INVALID" })
 	public Map<String, Object> checkAdministrativeStatus(ActivatedJob job) {
 		Vars vars = Vars.of(job);
 		String vin = vars.requireText("vin");
@@ -55,6 +69,9 @@ public class RegistrationWorkers {
 
 	/** 7.3: the take-over declaration for destruction; its receipt number. */
 	@JobWorker(type = "reg.declareTakeOverForDestruction")
+	@JobContract(name = "Vehicle registration (SIV): declare take over for destruction",
+			description = "7.3: the take-over declaration for destruction; its receipt number.",
+			outputs = { @Var(name = "takeOverReceiptNumber", description = "Receipt number of the take-over declaration (SIV)") })
 	public Map<String, Object> declareTakeOverForDestruction(ActivatedJob job) {
 		String vin = Vars.of(job).requireText("vin");
 		String receipt = JobOutcome.numberFor("TOR", job);
@@ -68,6 +85,10 @@ public class RegistrationWorkers {
 	 * active, so T15 escalates at day 10.
 	 */
 	@JobWorker(type = "reg.issueCoD")
+	@JobContract(name = "Vehicle registration (SIV): issue co d",
+			description = "7.10: the CoD number and date from the registration authority. While the authority keeps it pending (a file checked by hand), the job is asked again every {@link #COD_POLL} with its retries untouched: the task stays active, so T15 escalates at day 10.",
+			outputs = { @Var(name = "codIssuedAt", type = DATE, description = "When the certificate of destruction was issued"),
+					@Var(name = "codNumber", description = "Certificate of destruction number") })
 	public Map<String, Object> issueCoD(ActivatedJob job) {
 		String vin = Vars.of(job).requireText("vin");
 		CodAnswer answer = JobOutcome.call(job,

@@ -16,10 +16,18 @@ import fr.refactory.records.Certificates;
 import fr.refactory.workers.support.JobOutcome;
 import fr.refactory.workers.support.Vars;
 import fr.refactory.workers.support.WorkerRecords;
+import fr.refactory.workers.support.JobContract;
+import fr.refactory.workers.support.JobContract.Var;
 import io.camunda.client.annotation.JobWorker;
 import io.camunda.client.api.response.ActivatedJob;
 
 import org.springframework.stereotype.Component;
+
+import static fr.refactory.workers.support.JobContract.Type.BOOLEAN;
+import static fr.refactory.workers.support.JobContract.Type.CONTEXT;
+import static fr.refactory.workers.support.JobContract.Type.DATE;
+import static fr.refactory.workers.support.JobContract.Type.LIST;
+import static fr.refactory.workers.support.JobContract.Type.NUMBER;
 
 /**
  * The kit supplier workers ({@code supplier.*}). {@code orderKit} and {@code sendCertificateCopy} go through the
@@ -72,6 +80,17 @@ public class SupplierWorkers {
 
 	/** 3.1: the approved kit for the vehicle's model, and whether the variant is in the approval's scope. */
 	@JobWorker(type = "supplier.getKitApproval")
+	@JobContract(name = "Supplier: get kit approval",
+			description = "3.1: the approved kit for the vehicle's model, and whether the variant is in the approval's scope.",
+			inputs = { @Var(name = "category", description = "Category") },
+			outputs = { @Var(name = "approvalNumber", description = "Approval number"),
+					@Var(name = "kitManufacturer", description = "Kit manufacturer"),
+					@Var(name = "kitMotorPowerKw", type = NUMBER, description = "Kit motor power (kW)"),
+					@Var(name = "kitOperations", type = LIST, description = "Kit operations"),
+					@Var(name = "kitReference", description = "Kit reference"),
+					@Var(name = "variantInApprovalScope", type = BOOLEAN, description = "Variant in approval scope"),
+					@Var(name = "warrantyTerms", type = CONTEXT, description = "Warranty terms"),
+					@Var(name = "ghgAvoidedKgCo2eOver10Years", type = NUMBER, description = "Greenhouse gas avoided over 10 years (kg CO2e)") })
 	public Map<String, Object> getKitApproval(ActivatedJob job) {
 		Vars vars = Vars.of(job);
 		String family = vars.textOr("", "modelFamily").toUpperCase(Locale.ROOT);
@@ -95,6 +114,13 @@ public class SupplierWorkers {
 
 	/** 3.4: orders the kit against the purchase order; the supplier answers with a promised date. */
 	@JobWorker(type = "supplier.orderKit")
+	@JobContract(name = "Supplier: order kit",
+			description = "3.4: orders the kit against the purchase order; the supplier answers with a promised date.",
+			inputs = { @Var(name = "vin", description = "Vehicle identification number", required = true),
+					@Var(name = "plannedConversionDate", type = DATE, description = "Planned conversion date"),
+					@Var(name = "purchaseOrderNumber", description = "Purchase order number", required = true),
+					@Var(name = "kitReference", description = "Kit reference", required = true) },
+			outputs = { @Var(name = "kitPromisedAt", type = DATE, description = "Kit promised at") })
 	public Map<String, Object> orderKit(ActivatedJob job) {
 		Vars vars = Vars.of(job);
 		String vin = vars.requireText("vin");
@@ -110,6 +136,9 @@ public class SupplierWorkers {
 
 	/** 3.6: the delivery is refused (damaged kit); the re-order follows in the model. */
 	@JobWorker(type = "supplier.rejectKitDelivery")
+	@JobContract(name = "Supplier: reject kit delivery",
+			description = "3.6: the delivery is refused (damaged kit); the re-order follows in the model.",
+			inputs = { @Var(name = "vin", description = "Vehicle identification number", required = true) })
 	public Map<String, Object> rejectKitDelivery(ActivatedJob job) {
 		Vars vars = Vars.of(job);
 		String vin = vars.requireText("vin");
@@ -121,6 +150,11 @@ public class SupplierWorkers {
 
 	/** 3.18: the kit manufacturer's copy of the conversion certificate, "without delay". */
 	@JobWorker(type = "supplier.sendCertificateCopy")
+	@JobContract(name = "Supplier: send certificate copy",
+			description = "3.18: the kit manufacturer's copy of the conversion certificate, \"without delay\".",
+			inputs = { @Var(name = "vin", description = "Vehicle identification number", required = true),
+					@Var(name = "certificateId", description = "Certificate id", required = true),
+					@Var(name = "certificateSha256", description = "Certificate SHA-256", required = true) })
 	public Map<String, Object> sendCertificateCopy(ActivatedJob job) {
 		Vars vars = Vars.of(job);
 		String vin = vars.requireText("vin");

@@ -24,10 +24,18 @@ import fr.refactory.records.Parts;
 import fr.refactory.workers.support.JobOutcome;
 import fr.refactory.workers.support.Vars;
 import fr.refactory.workers.support.WorkerRecords;
+import fr.refactory.workers.support.JobContract;
+import fr.refactory.workers.support.JobContract.Header;
+import fr.refactory.workers.support.JobContract.Var;
 import io.camunda.client.annotation.JobWorker;
 import io.camunda.client.api.response.ActivatedJob;
 
 import org.springframework.stereotype.Component;
+
+import static fr.refactory.workers.support.JobContract.Type.BOOLEAN;
+import static fr.refactory.workers.support.JobContract.Type.CONTEXT;
+import static fr.refactory.workers.support.JobContract.Type.LIST;
+import static fr.refactory.workers.support.JobContract.Type.NUMBER;
 
 /** The WMS workers ({@code wms.*}): yard, locations, parts availability, reservations, picking, harvested parts. */
 @Component
@@ -55,6 +63,12 @@ public class WmsWorkers {
 
 	/** 1.8: a yard location; an HV-suspect vehicle gets a quarantine bay (input {@code quarantine}). */
 	@JobWorker(type = "wms.assignYardLocation")
+	@JobContract(name = "WMS: assign yard location",
+			description = "1.8: a yard location; an HV-suspect vehicle gets a quarantine bay (input quarantine).",
+			inputs = { @Var(name = "vin", description = "Vehicle identification number", required = true),
+					@Var(name = "quarantine", type = BOOLEAN, description = "Quarantine") },
+			outputs = { @Var(name = "yardLocation", description = "Yard location") },
+			errors = { "VIN_INVALID" })
 	public Map<String, Object> assignYardLocation(ActivatedJob job) {
 		Vars vars = Vars.of(job);
 		String vin = vars.requireText("vin");
@@ -67,6 +81,13 @@ public class WmsWorkers {
 
 	/** Moves the subject to the area of the header or input {@code location}. */
 	@JobWorker(type = "wms.moveToLocation")
+	@JobContract(name = "WMS: move to location",
+			description = "Moves the subject to the area of the header or input location.",
+			inputs = { @Var(name = "location", description = "Location") },
+			outputs = { @Var(name = "quarantineLocation", description = "Quarantine location"),
+					@Var(name = "yardLocation", description = "Yard location") },
+			headers = { @Header(key = "location", description = "Location", values = { "CORE_RECEIPT", "HV_QUARANTINE", "IDENTITY_HOLD", "MATERIAL_RECYCLING", "RETURN_DEPARTURE" }, required = true) },
+			errors = { "VIN_INVALID" })
 	public Map<String, Object> moveToLocation(ActivatedJob job) {
 		Vars vars = Vars.of(job);
 		String area = vars.requireHeader("location");
@@ -77,6 +98,10 @@ public class WmsWorkers {
 
 	/** Puts the subject away in the area of the header {@code location} (core bank, exchange stock, ...). */
 	@JobWorker(type = "wms.putAway")
+	@JobContract(name = "WMS: put away",
+			description = "Puts the subject away in the area of the header location (core bank, exchange stock, ...).",
+			outputs = { @Var(name = "stockLocation", description = "Stock location") },
+			headers = { @Header(key = "location", description = "Location", values = { "CORE_BANK", "EXCHANGE_STOCK", "FINISHED_GOODS", "REUSE_STOCK" }, required = true) })
 	public Map<String, Object> putAway(ActivatedJob job) {
 		Vars vars = Vars.of(job);
 		StockLocation location = move(job, vars, vars.requireHeader("location"));
@@ -85,6 +110,14 @@ public class WmsWorkers {
 
 	/** 5.6d: the scrapped item goes to the scrap area. */
 	@JobWorker(type = "wms.moveToScrap")
+	@JobContract(name = "WMS: move to scrap",
+			description = "5.6d: the scrapped item goes to the scrap area.",
+			inputs = { @Var(name = "remanSerial", description = "Reman serial"),
+					@Var(name = "partId", description = "Part id"),
+					@Var(name = "coreSerial", description = "Core serial"),
+					@Var(name = "batteryId", description = "Battery id"),
+					@Var(name = "subjectKey", description = "Subject of the job; without it the worker takes vin, batteryId, coreSerial or partId"),
+					@Var(name = "vin", description = "Vehicle identification number") })
 	public Map<String, Object> moveToScrap(ActivatedJob job) {
 		StockLocation location = move(job, Vars.of(job), "SCRAP");
 		return Map.of("scrapLocation", location.locationCode());
@@ -121,6 +154,11 @@ public class WmsWorkers {
 	 * discontinued, else BACKORDER when one is short, else ALL_AVAILABLE.
 	 */
 	@JobWorker(type = "wms.checkPartsAvailability")
+	@JobContract(name = "WMS: check parts availability",
+			description = "2.8: availability of each line of partsList (partNumber, quantity) in partsAvailabilityLines, and D3's summary in partsAvailability: OBSOLETE when a part is discontinued, else BACKORDER when one is short, else ALL_AVAILABLE.",
+			outputs = { @Var(name = "partsAvailability", type = CONTEXT, description = "Parts availability"),
+					@Var(name = "partsAvailabilityLines", type = LIST, description = "Parts availability lines"),
+					@Var(name = "partsList", type = LIST, description = "Parts list") })
 	public Map<String, Object> checkPartsAvailability(ActivatedJob job) {
 		Vars vars = Vars.of(job);
 		List<PartLine> lines = partLines(vars);
@@ -152,6 +190,12 @@ public class WmsWorkers {
 
 	/** 2.9: reserves the parts of the work order; critical parts are reserved when nothing is back-ordered. */
 	@JobWorker(type = "wms.reserveParts")
+	@JobContract(name = "WMS: reserve parts",
+			description = "2.9: reserves the parts of the work order; critical parts are reserved when nothing is back-ordered.",
+			inputs = { @Var(name = "workOrderId", description = "MES work order of the subject", required = true),
+					@Var(name = "vin", description = "Vehicle identification number") },
+			outputs = { @Var(name = "criticalPartsReserved", type = BOOLEAN, description = "Critical parts reserved"),
+					@Var(name = "reservationIds", type = LIST, description = "Reservation ids") })
 	public Map<String, Object> reserveParts(ActivatedJob job) {
 		Vars vars = Vars.of(job);
 		String workOrderId = vars.requireText("workOrderId");
@@ -166,6 +210,14 @@ public class WmsWorkers {
 
 	/** 4.11: picks the new component; its lot is CONSUMED_IN the core being remanufactured. */
 	@JobWorker(type = "wms.pickParts")
+	@JobContract(name = "WMS: pick parts",
+			description = "4.11: picks the new component; its lot is CONSUMED_IN the core being remanufactured.",
+			inputs = { @Var(name = "component", type = CONTEXT, description = "Component"),
+					@Var(name = "partNumber", description = "Part number, when harvestedPart does not give it"),
+					@Var(name = "coreSerial", description = "Core serial"),
+					@Var(name = "workOrderId", description = "MES work order of the subject") },
+			outputs = { @Var(name = "componentPicked", type = BOOLEAN, description = "Component picked"),
+					@Var(name = "pickedLot", description = "Picked lot") })
 	public Map<String, Object> pickParts(ActivatedJob job) {
 		Vars vars = Vars.of(job);
 		Map<String, Object> component = vars.map("component");
@@ -195,6 +247,17 @@ public class WmsWorkers {
 	 * vehicle. Whether The Remakers run a programme for its family and the days of cover go to D10.
 	 */
 	@JobWorker(type = "wms.createHarvestedPart")
+	@JobContract(name = "WMS: create harvested part",
+			description = "7.7 / 3.9: registers a harvested part with the WMS and in the records; the part is HARVESTED_FROM its donor vehicle. Whether The Remakers run a programme for its family and the days of cover go to D10.",
+			inputs = { @Var(name = "harvestedPart", type = CONTEXT, description = "Harvested part"),
+					@Var(name = "donorVin", description = "VIN of the vehicle the part was taken from (else vin; one is required)"),
+					@Var(name = "vin", description = "Vehicle identification number"),
+					@Var(name = "partNumber", description = "Part number, when harvestedPart does not give it"),
+					@Var(name = "partFamily", description = "Part family"),
+					@Var(name = "origin", description = "Origin") },
+			outputs = { @Var(name = "daysOfCover", type = NUMBER, description = "Days of cover"),
+					@Var(name = "partId", description = "Part id"),
+					@Var(name = "remanProgramExists", type = BOOLEAN, description = "Reman program exists") })
 	public Map<String, Object> createHarvestedPart(ActivatedJob job) {
 		Vars vars = Vars.of(job);
 		Map<String, Object> harvested = vars.map("harvestedPart");
@@ -223,6 +286,11 @@ public class WmsWorkers {
 
 	/** 7.6: the harvest candidates of the vehicle with their open demand, for D10 per part. */
 	@JobWorker(type = "wms.getDemandForReference")
+	@JobContract(name = "WMS: get demand for reference",
+			description = "7.6: the harvest candidates of the vehicle with their open demand, for D10 per part.",
+			inputs = { @Var(name = "modelFamily", description = "Model family"),
+					@Var(name = "partsList", type = LIST, description = "Parts list") },
+			outputs = { @Var(name = "harvestCandidates", type = LIST, description = "Harvest candidates") })
 	public Map<String, Object> getDemandForReference(ActivatedJob job) {
 		Vars vars = Vars.of(job);
 		// a reference the operator can type into the removal form: upper-case letters, digits and hyphens (ADR 0450)
