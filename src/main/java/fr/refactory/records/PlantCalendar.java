@@ -58,6 +58,14 @@ public record PlantCalendar(int version, ZoneId zone, Set<DayOfWeek> workingDays
 		return this.publicHolidays.stream().filter((holiday) -> holiday.in(day.getYear()).equals(day)).findFirst();
 	}
 
+	/** The public holidays of a year, by date. */
+	public List<DatedHoliday> holidaysIn(int year) {
+		return this.publicHolidays.stream()
+			.map((holiday) -> new DatedHoliday(holiday.in(year), holiday.name()))
+			.sorted(Comparator.comparing(DatedHoliday::date))
+			.toList();
+	}
+
 	public Optional<ClosureDay> closureOn(LocalDate day) {
 		return this.closureDays.stream().filter((closure) -> closure.day().equals(day)).findFirst();
 	}
@@ -111,6 +119,10 @@ public record PlantCalendar(int version, ZoneId zone, Set<DayOfWeek> workingDays
 		}
 		throw new IllegalStateException("The plant calendar has no working day in the " + MAX_DAYS_SEARCHED
 				+ " days after " + after + ": check its working days and closure days");
+	}
+
+	/** A public holiday on its date of a given year. */
+	public record DatedHoliday(LocalDate date, String name) {
 	}
 
 	private java.util.stream.Stream<Shift> plantWideShifts() {
