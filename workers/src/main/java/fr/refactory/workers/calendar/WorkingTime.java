@@ -6,7 +6,8 @@ import java.time.LocalDateTime;
 import java.time.ZoneId;
 import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;
-import java.time.format.DateTimeParseException;
+import java.time.format.DateTimeFormatterBuilder;
+import java.time.temporal.TemporalAccessor;
 import java.time.temporal.ChronoUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -22,6 +23,19 @@ record WorkingTime(int amount, String unit) {
 	static final String WORKING_DAYS = "WD";
 
 	static final String WORKING_HOURS = "WH";
+
+	/** ISO local date-time, then an offset, a zone in brackets, both or none (FEEL writes a zone without offset). */
+	private static final DateTimeFormatter MOMENT = new DateTimeFormatterBuilder()
+		.append(DateTimeFormatter.ISO_LOCAL_DATE_TIME)
+		.optionalStart()
+		.appendOffsetId()
+		.optionalEnd()
+		.optionalStart()
+		.appendLiteral('[')
+		.appendZoneRegionId()
+		.appendLiteral(']')
+		.optionalEnd()
+		.toFormatter();
 
 	private static final Pattern TEXT = Pattern.compile("^\\s*(\\d{1,4})\\s*(WD|WH)\\s*$");
 
@@ -45,17 +59,11 @@ record WorkingTime(int amount, String unit) {
 		if (iso.contains("[") && !iso.endsWith("]")) {
 			iso = iso + "]";
 		}
-		try {
-			return ZonedDateTime.parse(iso, DateTimeFormatter.ISO_ZONED_DATE_TIME);
+		if (!iso.contains("T")) {
+			return LocalDate.parse(iso).atStartOfDay(plantZone);
 		}
-		catch (DateTimeParseException notZoned) {
-			try {
-				return LocalDateTime.parse(iso).atZone(plantZone);
-			}
-			catch (DateTimeParseException notLocal) {
-				return LocalDate.parse(iso).atStartOfDay(plantZone);
-			}
-		}
+		TemporalAccessor parsed = MOMENT.parseBest(iso, ZonedDateTime::from, LocalDateTime::from);
+		return (parsed instanceof ZonedDateTime zoned) ? zoned : ((LocalDateTime) parsed).atZone(plantZone);
 	}
 
 	/** ISO 8601 with the plant's offset, to the second: what a {@code timeDate} reads with {@code date and time()}. */
