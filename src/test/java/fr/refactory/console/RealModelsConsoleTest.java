@@ -185,7 +185,7 @@ class RealModelsConsoleTest extends RefactoryIntegrationTest {
 		Awaitility.await()
 			.atMost(PROCESS_WAIT)
 			.until(() -> !openTasks(instance).isEmpty() || !incidents(instance).isEmpty());
-		assertThat(incidents(instance)).as("incidents of instance %s", instance).isEmpty();
+		assertThat(incidents(instance).stream().map((i) -> i.getElementId() + ": " + i.getErrorMessage()).toList()).as("incidents of instance %s", instance).isEmpty();
 		return openTasks(instance).get(0);
 	}
 

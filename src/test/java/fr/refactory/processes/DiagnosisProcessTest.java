@@ -101,7 +101,7 @@ class DiagnosisProcessTest extends ProcessTestSupport {
 		long key = start(variables);
 		diagnosis(key).hasActiveElements("task-connect-diagnostic-tool");
 
-		this.processTestContext.increaseTime(Duration.ofDays(1));
+		moveClockPastDueDate(key, "diagnosisDueAt");
 		complete(key, "task-escalate-diagnosis-delay", escalation());
 		diagnosis(key).hasCompletedElements("timer-t4-diagnosis-sla", "end-diagnosis-delay-escalated");
 		connectTool(key);
@@ -241,7 +241,7 @@ class DiagnosisProcessTest extends ProcessTestSupport {
 				"cerfa15776Ref", "CERFA-0", "csaDate", "2020-01-01", "holderIdentityChecked", true));
 		assertThatProcessInstance(ProcessInstanceSelectors.byKey(dismantling))
 			.isWaitingForMessage("DocumentsReceived", variables.get("vin").toString());
-		this.processTestContext.increaseTime(Duration.ofDays(10));
+		moveClockPastDueDate(dismantling, "documentDecisionDueAt");
 		complete(dismantling, "task-decide-missing-documents",
 				Map.of("documentsTimeoutDecision", "RETURN_TO_HOLDER", "documentsTimeoutComment", "no CSA"));
 		diagnosis(key).isCompleted().hasCompletedElementsInOrder("call-dismantling", "end-vehicle-dismantled");

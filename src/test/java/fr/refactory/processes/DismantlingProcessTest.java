@@ -167,13 +167,13 @@ class DismantlingProcessTest extends ProcessTestSupport {
 		checkDocuments(key, stale);
 		dismantling(key).hasVariable("documentsComplete", false).isWaitingForMessage("DocumentsReceived", vin);
 
-		this.processTestContext.increaseTime(Duration.ofDays(2));
+		moveClockPastDueDate(key, "documentReminderDueAt");
 		dismantling(key).hasCompletedElements("timer-first-document-reminder", "task-send-first-reminder",
 				"end-first-reminder-sent");
-		this.processTestContext.increaseTime(Duration.ofDays(3));
+		moveClockPastDueDate(key, "documentSecondReminderDueAt");
 		dismantling(key).hasCompletedElements("timer-second-document-reminder", "task-send-second-reminder",
 				"end-second-reminder-sent");
-		this.processTestContext.increaseTime(Duration.ofDays(5));
+		moveClockPastDueDate(key, "documentDecisionDueAt");
 		complete(key, "task-decide-missing-documents",
 				Map.of("documentsTimeoutDecision", "HOLD_AND_WAIT", "documentsTimeoutComment", "holder on leave"));
 		dismantling(key).hasCompletedElement("gw-join-await-documents", 2).isWaitingForMessage("DocumentsReceived", vin);
@@ -187,7 +187,7 @@ class DismantlingProcessTest extends ProcessTestSupport {
 		long returned = acquired(other, "ICE_DIESEL", "CLIO");
 		checkDocuments(returned, stale);
 		dismantling(returned).isWaitingForMessage("DocumentsReceived", other);
-		this.processTestContext.increaseTime(Duration.ofDays(10));
+		moveClockPastDueDate(returned, "documentDecisionDueAt");
 		complete(returned, "task-decide-missing-documents",
 				Map.of("documentsTimeoutDecision", "RETURN_TO_HOLDER", "documentsTimeoutComment", "no new CSA"));
 		dismantling(returned).isCompleted()

@@ -182,7 +182,7 @@ class LcvRetrofitProcessTest extends ProcessTestSupport {
 		String vin = variables.get("vin").toString();
 		long key = toConversionWork(variables);
 
-		this.processTestContext.increaseTime(Duration.ofDays(5));
+		moveClockPastDueDate(key, "conversionDueAt");
 		complete(key, "task-escalate-conversion-delay", Map.of("escalationAcknowledged", true, "escalationAction",
 				"ACCEPTED_DELAY", "escalationComment", "kit rework"));
 		removePowertrain(key);
@@ -513,9 +513,8 @@ class LcvRetrofitProcessTest extends ProcessTestSupport {
 
 	/** T7: the kit is late 2 WD after the promised date (supply planners) and 10 WD (customer service re-plans). */
 	private void kitLate(long key) {
-		// the promised date is a week before the planned conversion, the slot booked three weeks ahead: five weeks
-		// later both deadlines (+2 and +10 WD) have passed
-		this.processTestContext.increaseTime(Duration.ofDays(35));
+		// both deadlines are working days after the supplier's promised date: past the later one, both have fired
+		moveClockPastDueDate(key, "kitVeryLateAt");
 		complete(key, "task-expedite-kit", Map.of("escalationAcknowledged", true, "escalationAction", "EXPEDITED",
 				"escalationComment", "supplier chased"));
 		complete(key, "task-replan-conversion-slot", Map.of("customerNotified", true, "plannedConversionDate",

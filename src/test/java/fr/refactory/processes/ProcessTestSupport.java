@@ -170,6 +170,19 @@ public abstract class ProcessTestSupport extends RefactoryIntegrationTest {
 		}
 	}
 
+	/**
+	 * Moves the engine clock just past the due date that the instance's {@code calendar.dueDate} task computed into
+	 * the variable on the plant calendar (ADR 0700), waiting up to 30 s for it; the due date.
+	 */
+	protected java.time.OffsetDateTime moveClockPastDueDate(long processInstanceKey, String dueDateVariable) {
+		java.time.OffsetDateTime due = java.time.OffsetDateTime.parse(awaitVariable(processInstanceKey, dueDateVariable));
+		Duration ahead = Duration.between(this.processTestContext.getCurrentTime(), due.toInstant());
+		if (!ahead.isNegative()) {
+			this.processTestContext.increaseTime(ahead.plusSeconds(1));
+		}
+		return due;
+	}
+
 	/** The first active child instance (of a call activity) of the instance, waiting up to 30 s for one. */
 	protected long activeChild(long processInstanceKey) {
 		return Awaitility.await()

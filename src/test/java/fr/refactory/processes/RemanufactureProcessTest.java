@@ -1,11 +1,17 @@
 package fr.refactory.processes;
 
 import java.math.BigDecimal;
+import java.time.DayOfWeek;
 import java.time.Duration;
+import java.time.LocalDate;
+import java.time.ZoneId;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
+import fr.refactory.records.PlantCalendar;
+import fr.refactory.records.PlantCalendars;
+import fr.refactory.records.PublicHoliday;
 import io.camunda.client.api.search.enums.ProcessInstanceState;
 import io.camunda.process.test.api.assertions.ProcessInstanceAssert;
 import io.camunda.process.test.api.assertions.ProcessInstanceSelectors;
@@ -27,7 +33,12 @@ class RemanufactureProcessTest extends ProcessTestSupport {
 	@org.springframework.beans.factory.annotation.Autowired
 	fr.refactory.plant.wms.Wms wms;
 
+	@org.springframework.beans.factory.annotation.Autowired
+	PlantCalendars calendars;
+
 	private static final String FAMILY = "STARTER";
+
+	private static final ZoneId PARIS = ZoneId.of("Europe/Paris");
 
 	/**
 	 * AS-53 then a full remanufacture: a like-for-like core returned after 20 days is graded A (100 % credit); its
@@ -41,7 +52,7 @@ class RemanufactureProcessTest extends ProcessTestSupport {
 		receive(coreSerial, 20);
 		reman(key).hasVariable("daysSinceExchangeSale", 20).hasActiveElements("task-inspect-core");
 
-		this.processTestContext.increaseTime(Duration.ofDays(2));
+		moveClockPastDueDate(key, "coreInspectionDueAt");
 		complete(key, "task-escalate-core-inspection", escalation());
 		reman(key).hasCompletedElements("timer-core-inspection-sla", "end-core-inspection-escalated");
 		complete(key, "task-inspect-core", inspection(Map.of()));
@@ -221,6 +232,125 @@ class RemanufactureProcessTest extends ProcessTestSupport {
 	}
 
 	// --- helpers ---
+
+	/**
+	 * Working days on the engine clock (issue 21, ADR 0700): a core received on Friday at 18:00 is not escalated on
+	 * Sunday (2 calendar days) nor on Monday, but once Tuesday 18:00 (2 working days) has passed.
+	 */
+	@Test
+	void aCoreReceivedOnFridayEveningIsEscalatedOnTuesdayNotOnSunday() {
+		LocalDate friday = nextDay((day) -> day.getDayOfWeek() == DayOfWeek.FRIDAY && workingDays(day,
+				day.plusDays(3), day.plusDays(4)));
+		moveClockTo(friday.atTime(18, 0));
+		String coreSerial = PlantInputs.corePassingEol(FAMILY);
+		long key = announce(coreSerial);
+		receive(coreSerial, 20);
+		reman(key).hasActiveElements("task-inspect-core");
+
+		assertDueWithinMinutesAfter(key, friday.plusDays(4).atTime(18, 0));
+		moveClockTo(friday.plusDays(2).atTime(18, 5));
+		assertNotEscalated(key);
+		moveClockTo(friday.plusDays(3).atTime(18, 5));
+		assertNotEscalated(key);
+		moveClockPastDueDate(key, "coreInspectionDueAt");
+		complete(key, "task-escalate-core-inspection", escalation());
+		reman(key).hasCompletedElements("timer-core-inspection-sla", "end-core-inspection-escalated")
+			.hasActiveElements("task-inspect-core");
+	}
+
+	/**
+	 * A public holiday is skipped: a core received on Good Friday at 18:00 is due two working days later on
+	 * Wednesday, Easter Monday (computed from Easter, not listed) not counting.
+	 */
+	@Test
+	void aCoreReceivedOnGoodFridaySkipsEasterMonday() {
+		LocalDate now = LocalDate.ofInstant(this.processTestContext.getCurrentTime(), PARIS);
+		LocalDate easter = PublicHoliday.easterSunday(now.getYear());
+		if (!easter.minusDays(2).isAfter(now)) {
+			easter = PublicHoliday.easterSunday(now.getYear() + 1);
+		}
+		LocalDate goodFriday = easter.minusDays(2);
+		org.assertj.core.api.Assertions.assertThat(easter.getDayOfWeek()).isEqualTo(DayOfWeek.SUNDAY);
+		org.assertj.core.api.Assertions.assertThat(this.calendars.current().holidayOn(easter.plusDays(1)))
+			.map(PublicHoliday::name)
+			.contains("Lundi de Pâques");
+		moveClockTo(goodFriday.atTime(18, 0));
+		String coreSerial = PlantInputs.corePassingEol(FAMILY);
+		long key = announce(coreSerial);
+		receive(coreSerial, 20);
+		reman(key).hasActiveElements("task-inspect-core");
+
+		assertDueWithinMinutesAfter(key, goodFriday.plusDays(5).atTime(18, 0));
+		moveClockTo(goodFriday.plusDays(4).atTime(18, 5));
+		assertNotEscalated(key);
+		moveClockPastDueDate(key, "coreInspectionDueAt");
+		complete(key, "task-escalate-core-inspection", escalation());
+		reman(key).hasCompletedElements("timer-core-inspection-sla", "end-core-inspection-escalated");
+	}
+
+	/**
+	 * Shift end: a core received on Friday at 21:45, after the last shift, counts from Monday 05:30, so it is due on
+	 * Wednesday 05:30 and not escalated on Tuesday evening.
+	 */
+	@Test
+	void aCoreReceivedAfterTheLastShiftCountsFromTheNextWorkingDay() {
+		LocalDate friday = nextDay((day) -> day.getDayOfWeek() == DayOfWeek.FRIDAY && workingDays(day,
+				day.plusDays(3), day.plusDays(4), day.plusDays(5)));
+		moveClockTo(friday.atTime(21, 45));
+		String coreSerial = PlantInputs.corePassingEol(FAMILY);
+		long key = announce(coreSerial);
+		receive(coreSerial, 20);
+		reman(key).hasActiveElements("task-inspect-core");
+
+		org.assertj.core.api.Assertions.assertThat(dueAt(key, "coreInspectionDueAt"))
+			.isEqualTo(friday.plusDays(5).atTime(5, 30).atZone(PARIS).toInstant());
+		moveClockTo(friday.plusDays(4).atTime(21, 46));
+		assertNotEscalated(key);
+		moveClockPastDueDate(key, "coreInspectionDueAt");
+		complete(key, "task-escalate-core-inspection", escalation());
+		reman(key).hasCompletedElements("timer-core-inspection-sla", "end-core-inspection-escalated");
+	}
+
+	private LocalDate nextDay(java.util.function.Predicate<LocalDate> wanted) {
+		LocalDate day = LocalDate.ofInstant(this.processTestContext.getCurrentTime(), PARIS).plusDays(1);
+		while (!wanted.test(day)) {
+			day = day.plusDays(1);
+		}
+		return day;
+	}
+
+	private boolean workingDays(LocalDate... days) {
+		PlantCalendar calendar = this.calendars.current();
+		return java.util.Arrays.stream(days).allMatch(calendar::isWorkingDay);
+	}
+
+	private void moveClockTo(java.time.LocalDateTime parisTime) {
+		this.processTestContext.increaseTime(
+				Duration.between(this.processTestContext.getCurrentTime(), parisTime.atZone(PARIS).toInstant()));
+	}
+
+	/**
+	 * The due date is the arrival's time of day on that day; the arrival is a few seconds after the moment the test
+	 * moved the clock to (the engine clock runs on), so up to five minutes later on a loaded machine.
+	 */
+	private void assertDueWithinMinutesAfter(long key, java.time.LocalDateTime parisTime) {
+		java.time.Instant expected = parisTime.atZone(PARIS).toInstant();
+		org.assertj.core.api.Assertions.assertThat(dueAt(key, "coreInspectionDueAt"))
+			.isBetween(expected, expected.plus(Duration.ofMinutes(5)));
+	}
+
+	private java.time.Instant dueAt(long key, String variable) {
+		return java.time.OffsetDateTime.parse(awaitVariable(key, variable)).toInstant();
+	}
+
+	private void assertNotEscalated(long key) {
+		org.assertj.core.api.Assertions.assertThat(this.client.newUserTaskSearchRequest()
+			.filter((f) -> f.processInstanceKey(key).elementId("task-escalate-core-inspection"))
+			.send()
+			.join()
+			.items()).as("escalation at %s", this.processTestContext.getCurrentTime()).isEmpty();
+		reman(key).hasActiveElements("task-inspect-core");
+	}
 
 	private long announce(String coreSerial) {
 		Map<String, Object> variables = new HashMap<>();

@@ -199,7 +199,7 @@ class VehicleIntakeProcessTest extends ProcessTestSupport {
 				"cerfa15776Ref", "CERFA-0", "csaDate", yearsAgo(1).toString(), "holderIdentityChecked", true));
 		assertThatProcessInstance(ProcessInstanceSelectors.byKey(dismantling)).isWaitingForMessage("DocumentsReceived",
 				vin);
-		this.processTestContext.increaseTime(Duration.ofDays(10));
+		moveClockPastDueDate(dismantling, "documentDecisionDueAt");
 		complete(dismantling, "task-decide-missing-documents",
 				Map.of("documentsTimeoutDecision", "RETURN_TO_HOLDER", "documentsTimeoutComment", "no CSA"));
 		intake(key).isCompleted().hasCompletedElementsInOrder("call-dismantling", "end-vehicle-dismantled");
@@ -311,10 +311,10 @@ class VehicleIntakeProcessTest extends ProcessTestSupport {
 		intake(key).hasCompletedElements("gw-documents-complete", "gw-join-await-documents")
 			.isWaitingForMessage("DocumentsReceived", vin);
 
-		this.processTestContext.increaseTime(Duration.ofDays(2));
+		moveClockPastDueDate(key, "documentReminderDueAt");
 		intake(key).hasCompletedElements("timer-t2-document-reminder", "task-remind-sender",
 				"end-document-reminder-sent");
-		this.processTestContext.increaseTime(Duration.ofDays(3));
+		moveClockPastDueDate(key, "documentEscalationDueAt");
 		intake(key).hasTerminatedElements("sub-await-documents").hasActiveElements("task-decide-missing-documents");
 		complete(key, "task-decide-missing-documents",
 				Map.of("documentsDecision", "KEEP_WAITING", "documentsComment", "sender promised the CSA"));
@@ -345,7 +345,7 @@ class VehicleIntakeProcessTest extends ProcessTestSupport {
 		complete(key, "task-inspect-at-gate", inspection);
 		intake(key).isWaitingForMessage("DocumentsReceived", vin);
 
-		this.processTestContext.increaseTime(Duration.ofDays(5));
+		moveClockPastDueDate(key, "documentEscalationDueAt");
 		complete(key, "task-decide-missing-documents",
 				Map.of("documentsDecision", "PROCEED_WITHOUT", "documentsComment", "fleet owner vouches"));
 		intake(key).hasVariable("route", "MANUAL_REVIEW")
@@ -372,7 +372,7 @@ class VehicleIntakeProcessTest extends ProcessTestSupport {
 		complete(key, "task-inspect-at-gate", inspection);
 		intake(key).isWaitingForMessage("DocumentsReceived", vin);
 
-		this.processTestContext.increaseTime(Duration.ofDays(5));
+		moveClockPastDueDate(key, "documentEscalationDueAt");
 		complete(key, "task-decide-missing-documents",
 				Map.of("documentsDecision", "RETURN_TO_SENDER", "documentsComment", "no registration certificate"));
 

@@ -3,13 +3,22 @@ package fr.refactory.console.models;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.security.Principal;
+import java.time.Clock;
 import java.time.Duration;
+import java.time.LocalDate;
+import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.function.Consumer;
+import java.util.stream.Stream;
 
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import fr.refactory.records.AuditEntry;
 import fr.refactory.records.AuditLog;
+import fr.refactory.records.PlantCalendar;
+import fr.refactory.records.PlantCalendarRefusal;
+import fr.refactory.records.PlantCalendars;
 import fr.refactory.system.diagram.BpmnSvg;
 import fr.refactory.system.diagram.DiagramState;
 import fr.refactory.system.security.ConsoleClient;
@@ -20,6 +29,7 @@ import io.camunda.client.api.search.enums.ProcessInstanceState;
 import io.camunda.client.api.search.response.ProcessDefinition;
 import jakarta.servlet.http.HttpServletResponse;
 
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.http.ContentDisposition;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
@@ -58,11 +68,17 @@ class ModelsController {
 
 	private final ElementTemplateBundle elementTemplates;
 
+	private final PlantCalendars calendars;
+
+	private final Clock clock;
+
 	ModelsController(@ConsoleClient CamundaClient client, ModelChecks checks, ModelDeploymentReport report,
 			AuditLog auditLog, ModelDeployments deployments, DecisionParameters parameters,
-			ElementTemplateBundle elementTemplates) {
+			ElementTemplateBundle elementTemplates, PlantCalendars calendars, ObjectProvider<Clock> clock) {
 		this.parameters = parameters;
 		this.elementTemplates = elementTemplates;
+		this.calendars = calendars;
+		this.clock = clock.getIfUnique(Clock::systemUTC);
 		this.client = client;
 		this.checks = checks;
 		this.report = report;
@@ -90,6 +106,12 @@ class ModelsController {
 		model.addAttribute("parameters", this.parameters.inForce());
 		model.addAttribute("parameterChanges", this.auditLog.withAction(DecisionParameters.ACTION));
 		model.addAttribute("elementTemplateCount", this.elementTemplates.templates().size());
+		PlantCalendar calendar = this.calendars.current();
+		int year = LocalDate.ofInstant(this.clock.instant(), calendar.zone()).getYear();
+		model.addAttribute("calendar", calendar);
+		model.addAttribute("calendarHolidays", Stream.concat(calendar.holidaysIn(year).stream(),
+				calendar.holidaysIn(year + 1).stream()).toList());
+		model.addAttribute("calendarChanges", this.auditLog.withAction(PlantCalendars.ACTION));
 		return "console/models";
 	}
 
@@ -154,6 +176,48 @@ class ModelsController {
 		}
 		redirect.addFlashAttribute("parameterChanged", name + " = " + value.strip() + " (" + String.join(", ", outcome.deployed()) + ")");
 		return "redirect:/models#parameters";
+	}
+
+	/** A process owner closes the plant on a day (ADR 0700); audited, or refused naming the field. */
+	@PostMapping("/models/calendar/closures")
+	String addClosureDay(@RequestParam(defaultValue = "") String day, @RequestParam(defaultValue = "") String reason,
+			Principal principal, Model model, HttpServletResponse response, RedirectAttributes redirect) {
+		return changeCalendar(day, reason, model, response, redirect,
+				(date) -> this.calendars.addClosureDay(date, reason, principal.getName()), "closed");
+	}
+
+	/** A process owner opens the plant again on a closure day (ADR 0700); audited, or refused naming the field. */
+	@PostMapping("/models/calendar/closures/removal")
+	String removeClosureDay(@RequestParam(defaultValue = "") String day,
+			@RequestParam(defaultValue = "") String reason, Principal principal, Model model,
+			HttpServletResponse response, RedirectAttributes redirect) {
+		return changeCalendar(day, reason, model, response, redirect,
+				(date) -> this.calendars.removeClosureDay(date, reason, principal.getName()), "open again");
+	}
+
+	private String changeCalendar(String day, String reason, Model model, HttpServletResponse response,
+			RedirectAttributes redirect, Consumer<LocalDate> change, String outcome) {
+		try {
+			LocalDate date = parseDay(day);
+			change.accept(date);
+			redirect.addFlashAttribute("calendarChanged", date + " " + outcome);
+			return "redirect:/models#calendar";
+		}
+		catch (PlantCalendarRefusal refusal) {
+			response.setStatus(HttpStatus.UNPROCESSABLE_ENTITY.value());
+			model.addAttribute("calendarProblems", List.of(new ModelProblem("", refusal.field(), refusal.getMessage())));
+			model.addAttribute("calendarForm", Map.of("day", day, "reason", reason));
+			return models(model);
+		}
+	}
+
+	private static LocalDate parseDay(String day) {
+		try {
+			return LocalDate.parse(day.strip());
+		}
+		catch (DateTimeParseException ex) {
+			throw new PlantCalendarRefusal("day", "Enter the day as a date, e.g. 2027-08-13, not '" + day + "'");
+		}
 	}
 
 	private DeploymentEvent deployAll(List<ModelFile> files, String user, List<ModelProblem> problems) {

@@ -50,7 +50,7 @@ public record DemoData(String marker, List<String> requiredProcesses, List<DemoA
 								"powertrain", "ICE_DIESEL", "declaredProgram", "DAMAGE_REPAIR", "intakeRoute",
 								"REPAIR", "mileageKm", 84_000)),
 						new DemoWorkInProgress("Master III approved for conversion, kit received", "lcv-retrofit",
-								"VEHICLE", "VF1MA000X64512399", "sub-conversion-work",
+								"VEHICLE", "VF1MA000X64512399", "task-compute-conversion-due-date",
 								Map.of("vin", "VF1MA000X64512399", "modelFamily", "MASTER_III", "powertrain",
 										"ICE_DIESEL", "plannedConversionDate", today.toString(),
 										"massInRunningOrderKg", 2000, "gvwrKg", 3500, "maxFrontAxleKg", 1850,
@@ -138,7 +138,7 @@ public record DemoData(String marker, List<String> requiredProcesses, List<DemoA
 	/** AS-67: a torque result taken with a wrench past its calibration date; the verdict was escalated. */
 	private static DemoWorkInProgress escalatedVerdict() {
 		return new DemoWorkInProgress("AS-67 torque wrench past calibration: escalated verdict", "quality-gate",
-				"VEHICLE", "VF1RFB00X63456711", "task-decide-escalation",
+				"VEHICLE", "VF1RFB00X63456711", "task-compute-escalation-due-date",
 				Map.of("subjectType", "VEHICLE_RENEW", "subjectKey", "VF1RFB00X63456711", "controlPlanId",
 						"VEHICLE_RENEW", "reworkCount", 0, "qualityVerdict", "ESCALATE", "vin", "VF1RFB00X63456711"));
 	}

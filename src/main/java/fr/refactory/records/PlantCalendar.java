@@ -1,0 +1,132 @@
+package fr.refactory.records;
+
+import java.time.DayOfWeek;
+import java.time.Duration;
+import java.time.LocalDate;
+import java.time.LocalDateTime;
+import java.time.LocalTime;
+import java.time.ZoneId;
+import java.time.ZonedDateTime;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * The plant's working time (ADR 0700): working days of the week less public holidays and closure days, and the
+ * working day's hours from the start of its first plant-wide shift to the end of its last.
+ * <p>
+ * A moment outside working time counts from the start of the next working day (an arrival on Friday at 22:00 counts
+ * from Monday 05:30); <em>n working days</em> later is the same time of day <em>n</em> working days further;
+ * <em>n working hours</em> later counts only the minutes inside working days' hours.
+ */
+public record PlantCalendar(int version, ZoneId zone, Set<DayOfWeek> workingDays, List<PublicHoliday> publicHolidays,
+		List<Shift> shifts, List<ClosureDay> closureDays) {
+
+	/** Far enough for any SLA; a calendar without a working day in that time is a broken calendar. */
+	private static final int MAX_DAYS_SEARCHED = 3 * 366;
+
+	public PlantCalendar {
+		workingDays = Set.copyOf(workingDays);
+		publicHolidays = List.copyOf(publicHolidays);
+		shifts = List.copyOf(shifts);
+		closureDays = closureDays.stream().sorted(Comparator.comparing(ClosureDay::day)).toList();
+		if (shifts.stream().noneMatch(Shift::plantWide)) {
+			throw new IllegalArgumentException("The plant calendar needs at least one shift without lines");
+		}
+		shifts.stream().filter(Shift::plantWide).filter(Shift::overnight).findFirst().ifPresent((shift) -> {
+			throw new IllegalArgumentException("Shift " + shift.code()
+					+ " runs overnight on every line: give it its lines, the plant's working day ends at midnight");
+		});
+	}
+
+	/** Start of the plant's working day (first plant-wide shift). */
+	public LocalTime dayStarts() {
+		return plantWideShifts().map(Shift::starts).min(Comparator.naturalOrder()).orElseThrow();
+	}
+
+	/** End of the plant's working day (last plant-wide shift). */
+	public LocalTime dayEnds() {
+		return plantWideShifts().map(Shift::ends).max(Comparator.naturalOrder()).orElseThrow();
+	}
+
+	public boolean isWorkingDay(LocalDate day) {
+		return this.workingDays.contains(day.getDayOfWeek()) && holidayOn(day).isEmpty() && closureOn(day).isEmpty();
+	}
+
+	public Optional<PublicHoliday> holidayOn(LocalDate day) {
+		return this.publicHolidays.stream().filter((holiday) -> holiday.in(day.getYear()).equals(day)).findFirst();
+	}
+
+	/** The public holidays of a year, by date. */
+	public List<DatedHoliday> holidaysIn(int year) {
+		return this.publicHolidays.stream()
+			.map((holiday) -> new DatedHoliday(holiday.in(year), holiday.name()))
+			.sorted(Comparator.comparing(DatedHoliday::date))
+			.toList();
+	}
+
+	public Optional<ClosureDay> closureOn(LocalDate day) {
+		return this.closureDays.stream().filter((closure) -> closure.day().equals(day)).findFirst();
+	}
+
+	/** {@code days} working days after {@code from}, at the same time of day (see the class comment). */
+	public ZonedDateTime plusWorkingDays(ZonedDateTime from, int days) {
+		if (days < 0) {
+			throw new IllegalArgumentException("Expected a number of working days of 0 or more, but got " + days);
+		}
+		LocalDateTime start = workingStart(from);
+		LocalDate day = start.toLocalDate();
+		for (int counted = 0; counted < days; counted++) {
+			day = nextWorkingDay(day);
+		}
+		return ZonedDateTime.of(day, start.toLocalTime(), this.zone);
+	}
+
+	/** {@code hours} of working time after {@code from}, counting only working days' hours. */
+	public ZonedDateTime plusWorkingHours(ZonedDateTime from, Duration hours) {
+		if (hours.isNegative()) {
+			throw new IllegalArgumentException("Expected working hours of 0 or more, but got " + hours);
+		}
+		LocalDateTime at = workingStart(from);
+		Duration left = hours;
+		while (true) {
+			Duration today = Duration.between(at.toLocalTime(), dayEnds());
+			if (left.compareTo(today) <= 0) {
+				return ZonedDateTime.of(at.plus(left), this.zone);
+			}
+			left = left.minus(today);
+			at = nextWorkingDay(at.toLocalDate()).atTime(dayStarts());
+		}
+	}
+
+	/** The moment itself inside working time, else the start of the next working day, in the plant's local time. */
+	LocalDateTime workingStart(ZonedDateTime from) {
+		LocalDateTime local = from.withZoneSameInstant(this.zone).toLocalDateTime();
+		LocalDate day = local.toLocalDate();
+		if (isWorkingDay(day) && local.toLocalTime().isBefore(dayEnds())) {
+			return local.toLocalTime().isBefore(dayStarts()) ? day.atTime(dayStarts()) : local;
+		}
+		return nextWorkingDay(day).atTime(dayStarts());
+	}
+
+	private LocalDate nextWorkingDay(LocalDate after) {
+		LocalDate day = after.plusDays(1);
+		for (int searched = 0; searched < MAX_DAYS_SEARCHED; searched++, day = day.plusDays(1)) {
+			if (isWorkingDay(day)) {
+				return day;
+			}
+		}
+		throw new IllegalStateException("The plant calendar has no working day in the " + MAX_DAYS_SEARCHED
+				+ " days after " + after + ": check its working days and closure days");
+	}
+
+	/** A public holiday on its date of a given year. */
+	public record DatedHoliday(LocalDate date, String name) {
+	}
+
+	private java.util.stream.Stream<Shift> plantWideShifts() {
+		return this.shifts.stream().filter(Shift::plantWide);
+	}
+
+}
