@@ -8,6 +8,7 @@ import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.atomic.AtomicReference;
 
 import fr.refactory.engine.ConditionalOnEmbeddedEngine;
 import fr.refactory.engine.Rejection;
@@ -24,6 +25,8 @@ import org.springframework.stereotype.Component;
 public class RuntimeStore {
 
 	private final JdbcTemplate jdbc;
+
+	private final AtomicReference<Boolean> anyRuntimeInstruction = new AtomicReference<>();
 
 	private final Clock clock;
 
@@ -57,14 +60,33 @@ public class RuntimeStore {
 	}
 
 	public void terminateAfter(long processInstanceKey, String elementId) {
+		this.anyRuntimeInstruction.set(Boolean.TRUE);
 		this.jdbc.update("insert into engine_runtime_instruction (process_instance_key, after_element_id)"
 				+ " values (?,?) on conflict do nothing", processInstanceKey, elementId);
 	}
 
 	/** Whether a runtime instruction terminates the process instance once this element of it has completed. */
 	public boolean terminatesAfter(long processInstanceKey, String elementId) {
+		if (!anyRuntimeInstruction()) {
+			return false;
+		}
 		return !this.jdbc.queryForList("select 1 from engine_runtime_instruction where process_instance_key = ?"
 				+ " and after_element_id = ?", Integer.class, processInstanceKey, elementId).isEmpty();
+	}
+
+	/**
+	 * Whether any instance was ever given a runtime instruction, read once: every element completion asks
+	 * {@link #terminatesAfter}, and almost no instance carries an instruction, so this spares a query per element.
+	 * One engine owns its database, so only {@link #terminateAfter} can make it true; a stale true costs a query.
+	 */
+	private boolean anyRuntimeInstruction() {
+		Boolean known = this.anyRuntimeInstruction.get();
+		if (known == null) {
+			this.anyRuntimeInstruction.compareAndSet(null,
+					this.jdbc.queryForObject("select exists (select 1 from engine_runtime_instruction)", Boolean.class));
+			known = this.anyRuntimeInstruction.get();
+		}
+		return known;
 	}
 
 	/** Locks the root process instance of the given instance for the rest of the transaction. */
