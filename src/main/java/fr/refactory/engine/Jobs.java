@@ -6,9 +6,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
 
-import fr.refactory.engine.execution.ElementContext;
 import fr.refactory.engine.execution.Execution;
 import fr.refactory.engine.execution.ProcessExecutor;
+import fr.refactory.engine.execution.behavior.CompletionBehavior;
 import fr.refactory.engine.execution.behavior.ErrorEvents;
 import fr.refactory.engine.execution.behavior.ExecutionListenerBehavior;
 import fr.refactory.engine.execution.behavior.IncidentBehavior;
@@ -41,9 +41,12 @@ public class Jobs {
 
 	private final UserTasks userTasks;
 
+	private final CompletionBehavior completion;
+
 	Jobs(JobStore jobs, ProcessExecutor executor, IncidentBehavior incidents, JobWaiters waiters, Clock clock,
-			ErrorEvents errors, UserTasks userTasks) {
+			ErrorEvents errors, UserTasks userTasks, CompletionBehavior completion) {
 		this.userTasks = userTasks;
+		this.completion = completion;
 		this.jobs = jobs;
 		this.executor = executor;
 		this.incidents = incidents;
@@ -74,10 +77,7 @@ public class Jobs {
 			this.executor.drain(execution);
 			return;
 		}
-		ElementContext context = this.executor.context(execution, element(job));
-		this.executor.variableBehavior().mergeCompletionVariables(context, variables);
-		this.executor.queueComplete(execution, job.elementInstanceKey(), null);
-		this.executor.drain(execution);
+		this.completion.complete(this.executor.context(execution, element(job)), variables);
 	}
 
 	private void completeTaskListener(Job job, Map<String, Object> variables, UserTasks.ListenerResult result) {
