@@ -52,10 +52,8 @@ class ArchitectureTest {
 			"fr.refactory.engine.execution.behavior.MessageStartEvents",
 			"fr.refactory.engine.execution.behavior.MessageSubscriptionBehavior",
 			"fr.refactory.engine.execution.behavior.SignalBehavior",
-			// element instances (multi-instance bodies, call activities, user-task elements)
+			// element instances (multi-instance bodies)
 			"fr.refactory.engine.execution.behavior.MultiInstanceBehavior",
-			"fr.refactory.engine.execution.behavior.UserTaskBehavior",
-			"fr.refactory.engine.execution.processor.CallActivityProcessor",
 			// timers
 			"fr.refactory.engine.timer.TimerStore",
 			// definitions and their deletion
