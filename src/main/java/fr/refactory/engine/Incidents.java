@@ -81,7 +81,7 @@ public class Incidents {
 			throw Rejection.invalidState("Expected to resolve incident with key '" + incidentKey
 					+ "', but the job with key '" + jobKey + "' has no retries left; update the job's retries first");
 		}
-		this.jobs.reactivate(job);
+		this.jobs.incidentResolved(job);
 		execution.afterCommit(() -> this.waiters.jobsAvailable(job.type()));
 	}
 

@@ -4,10 +4,11 @@ import java.sql.Timestamp;
 import java.time.Clock;
 import java.util.List;
 import java.util.Map;
+import java.util.stream.Stream;
 
-import fr.refactory.engine.execution.ElementContext;
 import fr.refactory.engine.execution.Execution;
 import fr.refactory.engine.execution.ProcessExecutor;
+import fr.refactory.engine.execution.behavior.CompletionBehavior;
 import fr.refactory.engine.execution.behavior.ErrorEvents;
 import fr.refactory.engine.execution.behavior.ExecutionListenerBehavior;
 import fr.refactory.engine.execution.behavior.IncidentBehavior;
@@ -40,9 +41,12 @@ public class Jobs {
 
 	private final UserTasks userTasks;
 
+	private final CompletionBehavior completion;
+
 	Jobs(JobStore jobs, ProcessExecutor executor, IncidentBehavior incidents, JobWaiters waiters, Clock clock,
-			ErrorEvents errors, UserTasks userTasks) {
+			ErrorEvents errors, UserTasks userTasks, CompletionBehavior completion) {
 		this.userTasks = userTasks;
+		this.completion = completion;
 		this.jobs = jobs;
 		this.executor = executor;
 		this.incidents = incidents;
@@ -61,7 +65,7 @@ public class Jobs {
 	public void complete(long jobKey, Map<String, Object> variables, UserTasks.ListenerResult result) {
 		Job job = lockedJob(jobKey, "complete");
 		requireState(job, "complete", "CREATED", "ACTIVATED");
-		this.jobs.complete(job);
+		this.jobs.completed(job);
 		if (TaskListenerBehavior.KIND.equals(job.listener().kind())) {
 			completeTaskListener(job, variables, result);
 			return;
@@ -73,10 +77,7 @@ public class Jobs {
 			this.executor.drain(execution);
 			return;
 		}
-		ElementContext context = this.executor.context(execution, element(job));
-		this.executor.variableBehavior().mergeCompletionVariables(context, variables);
-		this.executor.queueComplete(execution, job.elementInstanceKey(), null);
-		this.executor.drain(execution);
+		this.completion.complete(this.executor.context(execution, element(job)), variables);
 	}
 
 	private void completeTaskListener(Job job, Map<String, Object> variables, UserTasks.ListenerResult result) {
@@ -86,7 +87,7 @@ public class Jobs {
 		}
 		UserTasks.ListenerResult given = result == null ? new UserTasks.ListenerResult(false, null, Map.of()) : result;
 		if (given.denied()) {
-			this.jobs.deny(job, given.deniedReason());
+			this.jobs.denied(job, given.deniedReason());
 		}
 		this.userTasks.taskListenerCompleted(job, given);
 	}
@@ -96,17 +97,16 @@ public class Jobs {
 		Job job = lockedJob(jobKey, "fail");
 		requireState(job, "fail", "CREATED", "ACTIVATED");
 		ElementInstance element = element(job);
+		Timestamp retryAt = (retries > 0 && retryBackOff > 0) ? new Timestamp(this.clock.millis() + retryBackOff)
+				: null;
+		this.jobs.failed(job, retries, errorMessage, retryAt);
+		setLocal(element, variables);
 		if (retries > 0) {
-			Timestamp retryAt = retryBackOff > 0 ? new Timestamp(this.clock.millis() + retryBackOff) : null;
-			this.jobs.failWithRetries(job, retries, errorMessage, retryAt);
-			setLocal(element, variables);
 			if (retryAt == null) {
 				this.executor.begin().afterCommit(() -> this.waiters.jobsAvailable(job.type()));
 			}
 			return;
 		}
-		this.jobs.failWithoutRetries(job, errorMessage);
-		setLocal(element, variables);
 		String message = (errorMessage == null || errorMessage.isBlank()) ? "No more retries left." : errorMessage;
 		this.incidents.create(element, "JOB_NO_RETRIES", message, null, jobKey);
 	}
@@ -142,14 +142,14 @@ public class Jobs {
 			if (retries < 1) {
 				throw Rejection.invalidArgument("Expected retries to be greater than zero, but got " + retries);
 			}
-			this.jobs.updateRetries(job, retries);
+			this.jobs.retriesUpdated(job, retries);
 		}
 		if (timeout != null) {
 			if (!"ACTIVATED".equals(job.state())) {
 				throw Rejection.invalidState("Expected to update the timeout of an activated job with key '" + jobKey
 						+ "', but it is in state '" + job.state() + "'");
 			}
-			this.jobs.updateDeadline(job, new Timestamp(this.clock.millis() + timeout));
+			this.jobs.timeoutUpdated(job, new Timestamp(this.clock.millis() + timeout));
 		}
 	}
 
@@ -161,7 +161,11 @@ public class Jobs {
 	 */
 	@Transactional
 	public List<String> releaseDueJobs() {
-		List<String> distinct = this.jobs.releaseDue(new Timestamp(this.clock.millis())).stream().distinct().toList();
+		Timestamp now = new Timestamp(this.clock.millis());
+		List<String> distinct = Stream.concat(this.jobs.timedOut(now).stream(),
+				this.jobs.recurredAfterBackoff(now).stream())
+			.distinct()
+			.toList();
 		Execution execution = this.executor.begin();
 		distinct.forEach((type) -> execution.afterCommit(() -> this.waiters.jobsAvailable(type)));
 		return distinct;

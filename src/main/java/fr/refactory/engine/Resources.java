@@ -9,6 +9,7 @@ import fr.refactory.engine.deployment.DeletedVersions;
 import fr.refactory.engine.execution.ElementFailure;
 import fr.refactory.engine.expression.ExpressionFailure;
 import fr.refactory.engine.state.DefinitionStore;
+import fr.refactory.engine.state.JobStore;
 import fr.refactory.engine.timer.TimerStartEvents;
 
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -38,13 +39,17 @@ public class Resources {
 
 	private final DefinitionStore definitions;
 
+	private final JobStore jobs;
+
 	private final TimerStartEvents timerStartEvents;
 
 	private final Clock clock;
 
-	Resources(JdbcTemplate jdbc, DefinitionStore definitions, TimerStartEvents timerStartEvents, Clock clock) {
+	Resources(JdbcTemplate jdbc, DefinitionStore definitions, JobStore jobs, TimerStartEvents timerStartEvents,
+			Clock clock) {
 		this.jdbc = jdbc;
 		this.definitions = definitions;
+		this.jobs = jobs;
 		this.timerStartEvents = timerStartEvents;
 		this.clock = clock;
 	}
@@ -81,12 +86,13 @@ public class Resources {
 				key);
 		this.jdbc.update("delete from engine_join_token where flow_scope_key in (" + elements + ")", key);
 		this.jdbc.update("delete from engine_multi_instance where body_key in (" + elements + ")", key);
-		for (String table : List.of("engine_element_instance", "engine_sequence_flow", "engine_job", "engine_incident",
+		for (String table : List.of("engine_element_instance", "engine_sequence_flow", "engine_incident",
 				"engine_user_task", "engine_message_subscription", "engine_correlated_message",
 				"engine_signal_subscription", "engine_timer", "engine_decision_instance", "engine_process_instance",
 				"engine_process_definition")) {
 			this.jdbc.update("delete from " + table + " where process_definition_key = ?", key);
 		}
+		this.jobs.definitionDeleted(key);
 		tombstone(DeletedVersions.PROCESS, processId, version);
 		reactivatePreviousVersion(processId, version);
 		return true;

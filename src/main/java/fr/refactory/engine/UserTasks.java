@@ -12,6 +12,7 @@ import java.util.Optional;
 import fr.refactory.engine.execution.ElementContext;
 import fr.refactory.engine.execution.Execution;
 import fr.refactory.engine.execution.ProcessExecutor;
+import fr.refactory.engine.execution.behavior.CompletionBehavior;
 import fr.refactory.engine.execution.behavior.UserTaskTransitions;
 import fr.refactory.engine.model.TaskListener;
 import fr.refactory.engine.state.JobStore;
@@ -34,8 +35,12 @@ public class UserTasks {
 
 	private final UserTaskTransitions transitions;
 
-	UserTasks(UserTaskStore tasks, ProcessExecutor executor, UserTaskTransitions transitions) {
+	private final CompletionBehavior completion;
+
+	UserTasks(UserTaskStore tasks, ProcessExecutor executor, UserTaskTransitions transitions,
+			CompletionBehavior completion) {
 		this.tasks = tasks;
+		this.completion = completion;
 		this.executor = executor;
 		this.transitions = transitions;
 	}
@@ -95,7 +100,7 @@ public class UserTasks {
 		ElementContext context = contextOf(execution, task);
 		if (!this.transitions.begin(context, task, TaskListener.COMPLETING, Map.of(),
 				action == null ? "complete" : action, variables == null ? Map.of() : variables)) {
-			finishCompletion(execution, context, task, variables);
+			finishCompletion(context, task, variables);
 		}
 	}
 
@@ -130,7 +135,7 @@ public class UserTasks {
 			case TaskListener.UPDATING -> this.transitions.finishUpdating(finished.get());
 			default -> {
 				this.transitions.correct(task, finished.get().corrections());
-				finishCompletion(execution, context, task, finished.get().variables());
+				finishCompletion(context, task, finished.get().variables());
 			}
 		}
 		this.executor.drain(execution);
@@ -158,12 +163,9 @@ public class UserTasks {
 		this.executor.drain(execution);
 	}
 
-	private void finishCompletion(Execution execution, ElementContext context, Map<String, Object> task,
-			Map<String, Object> variables) {
+	private void finishCompletion(ElementContext context, Map<String, Object> task, Map<String, Object> variables) {
 		this.tasks.complete(task, this.executor.store().now());
-		this.executor.variableBehavior().mergeCompletionVariables(context, variables);
-		this.executor.queueComplete(execution, context.instance().key(), null);
-		this.executor.drain(execution);
+		this.completion.complete(context, variables);
 	}
 
 	private ElementContext contextOf(Execution execution, Map<String, Object> task) {

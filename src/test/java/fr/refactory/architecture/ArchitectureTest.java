@@ -1,10 +1,11 @@
 package fr.refactory.architecture;
 
+import java.util.Set;
+
 import com.tngtech.archunit.core.domain.JavaClasses;
 import com.tngtech.archunit.core.importer.ClassFileImporter;
 import com.tngtech.archunit.core.importer.ImportOption;
 import com.tngtech.archunit.lang.EvaluationResult;
-import com.tngtech.archunit.library.freeze.FreezingArchRule;
 import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -40,29 +41,89 @@ class ArchitectureTest {
 	}
 
 	/**
-	 * The write-path rule, with today's violations frozen (src/test/resources/archunit-store): a new class writing
-	 * engine state outside engine.state fails, and a class moved into a store leaves the store's list.
+	 * The engine classes that still hold JDBC access or write an engine table outside engine.state, by the store their
+	 * writes are to move into (ADR 1110). The list only shrinks: a new offender fails the rule, and a class that no
+	 * longer offends fails {@link #shouldListOnlyClassesThatStillWriteEngineStateOutsideEngineState} until it leaves.
 	 */
+	static final Set<String> NOT_YET_MIGRATED = Set.of(
+			// messages and subscriptions
+			"fr.refactory.engine.Messages",
+			"fr.refactory.engine.execution.behavior.MessageCorrelations",
+			"fr.refactory.engine.execution.behavior.MessageStartEvents",
+			"fr.refactory.engine.execution.behavior.MessageSubscriptionBehavior",
+			"fr.refactory.engine.execution.behavior.SignalBehavior",
+			// element instances (multi-instance bodies)
+			"fr.refactory.engine.execution.behavior.MultiInstanceBehavior",
+			// timers
+			"fr.refactory.engine.timer.TimerStore",
+			// definitions and their deletion
+			"fr.refactory.engine.Resources",
+			"fr.refactory.engine.decision.DecisionStore",
+			"fr.refactory.engine.deployment.DecisionDeployer",
+			"fr.refactory.engine.deployment.DeletedVersions",
+			"fr.refactory.engine.deployment.FormDeployer",
+			"fr.refactory.engine.deployment.ProcessDeployer",
+			// management and status (no event: purge and health)
+			"fr.refactory.engine.management.EnginePurge",
+			"fr.refactory.engine.api.StatusController",
+			// read models of the /v2 searches (reads only; to read through the stores or the event log)
+			"fr.refactory.engine.query.CorrelatedMessageQueries",
+			"fr.refactory.engine.query.DecisionQueries",
+			"fr.refactory.engine.query.ElementInstanceQueries",
+			"fr.refactory.engine.query.IncidentQueries",
+			"fr.refactory.engine.query.JobQueries",
+			"fr.refactory.engine.query.MessageSubscriptionQueries",
+			"fr.refactory.engine.query.ProcessDefinitionQueries",
+			"fr.refactory.engine.query.ProcessInstanceQueries",
+			"fr.refactory.engine.query.Search",
+			"fr.refactory.engine.query.UserTaskQueries",
+			"fr.refactory.engine.query.UserTaskVariableQueries",
+			"fr.refactory.engine.query.VariableQueries");
+
 	@Test
 	void shouldWriteEngineStateOnlyFromEngineState() {
-		JavaClasses production = new ClassFileImporter().withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
-			.importPackages("fr.refactory");
+		EngineStateRules.forBasePackage("fr.refactory", NOT_YET_MIGRATED).check(production());
+	}
 
-		FreezingArchRule.freeze(EngineStateRules.forBasePackage("fr.refactory")).check(production);
+	@Test
+	void shouldListOnlyClassesThatStillWriteEngineStateOutsideEngineState() {
+		assertThat(EngineStateRules.staleAllowances(production(), "fr.refactory", NOT_YET_MIGRATED))
+			.as("allow-listed classes that no longer write engine state outside engine.state: remove them from"
+					+ " NOT_YET_MIGRATED")
+			.isEmpty();
 	}
 
 	@Test
 	void shouldFailWhenAnEngineClassOutsideStateHoldsAJdbcTemplateAndWritesAnEngineTable() {
 		JavaClasses fixture = new ClassFileImporter().importPackages("archfixture");
 
-		EvaluationResult result = EngineStateRules.forBasePackage("archfixture").evaluate(fixture);
+		EvaluationResult result = EngineStateRules.forBasePackage("archfixture", Set.of()).evaluate(fixture);
 
 		assertThat(result.getFailureReport().getDetails())
 			.anySatisfy((line) -> assertThat(line).contains("archfixture.engine.job.LeakyJobWriter")
 				.contains("JdbcTemplate"))
 			.anySatisfy((line) -> assertThat(line)
 				.contains("archfixture.engine.job.LeakyJobWriter writes the engine tables [engine_job]"))
+			.anySatisfy((line) -> assertThat(line).contains("archfixture.engine.job.LeakyJobReader uses [DataSource]"))
 			.noneSatisfy((line) -> assertThat(line).contains("FixtureJobStore"));
+	}
+
+	@Test
+	void shouldAcceptAnAllowListedOffenderAndReportAnAllowListedClassThatNoLongerOffends() {
+		JavaClasses fixture = new ClassFileImporter().importPackages("archfixture");
+		Set<String> allowed = Set.of("archfixture.engine.job.LeakyJobWriter", "archfixture.engine.job.LeakyJobReader",
+				"archfixture.engine.EngineInternals", "archfixture.engine.job.RemovedLongAgo");
+
+		EvaluationResult result = EngineStateRules.forBasePackage("archfixture", allowed).evaluate(fixture);
+
+		assertThat(result.hasViolation()).isFalse();
+		assertThat(EngineStateRules.staleAllowances(fixture, "archfixture", allowed))
+			.containsExactly("archfixture.engine.EngineInternals", "archfixture.engine.job.RemovedLongAgo");
+	}
+
+	private static JavaClasses production() {
+		return new ClassFileImporter().withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
+			.importPackages("fr.refactory");
 	}
 
 }

@@ -57,7 +57,7 @@ public class JobActivator {
 	public void release(List<Long> jobKeys) {
 		this.transaction.executeWithoutResult((status) -> {
 			this.jobs.commitWithoutWaitingForTheDisk();
-			this.jobs.release(jobKeys);
+			this.jobs.yielded(jobKeys);
 		});
 	}
 
@@ -65,7 +65,7 @@ public class JobActivator {
 		long now = this.clock.millis();
 		long deadline = now + request.timeout();
 		List<ActivatedJob> jobs = this.jobs
-			.activate(request.type(), request.workerName(), new Timestamp(deadline), new Timestamp(now), max)
+			.activated(request.type(), request.workerName(), new Timestamp(deadline), new Timestamp(now), max)
 			.stream()
 			.map((job) -> new ActivatedJob(String.valueOf(job.key()), job.type(), job.processDefinitionId(),
 					job.processDefinitionVersion(), String.valueOf(job.processDefinitionKey()),

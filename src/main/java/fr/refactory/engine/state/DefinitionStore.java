@@ -55,6 +55,17 @@ public class DefinitionStore {
 			.findFirst();
 	}
 
+	/** The key of the version of a form a user task's binding names, for a task of this process definition key. */
+	public Optional<Long> boundForm(String formId, Binding binding, long callerDefinitionKey) {
+		BoundVersions.Condition condition = BoundVersions.condition(binding, "form_key", BoundVersions.FORM, formId,
+				callerDefinitionKey);
+		return this.jdbc
+			.queryForList("select form_key from engine_form where form_id = ? and " + condition.sql()
+					+ " order by version desc limit 1", Long.class, condition.argsAfter(formId))
+			.stream()
+			.findFirst();
+	}
+
 	/** Records that a deployment held this resource, whether it created its version or redeployed it unchanged. */
 	public void linkToDeployment(long deploymentKey, String kind, String resourceId, long definitionKey) {
 		this.jdbc.update("insert into engine_deployment_resource (deployment_key, resource_kind, resource_id,"

@@ -14,7 +14,10 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 import org.springframework.stereotype.Component;
 
-/** Jobs in {@code engine_job}: the only writer of the table, appending the job's events as it changes them. */
+/**
+ * Jobs in {@code engine_job}: the only writer of the table. Each writing method applies one job event, is named after
+ * it and appends it to the event log (ADR 1110); the reads serve the commands that decide which event to emit.
+ */
 @Component
 @ConditionalOnEmbeddedEngine
 public class JobStore {
@@ -43,14 +46,14 @@ public class JobStore {
 		this.metrics = metrics;
 	}
 
-	/** Creates an activatable job for the element instance; returns its key. */
-	public long create(ElementInstance instance, int processDefinitionVersion, String type, int retries,
+	/** CREATED: an activatable job for the element instance; returns its key. */
+	public long created(ElementInstance instance, int processDefinitionVersion, String type, int retries,
 			String customHeaders, Timestamp now) {
-		return create(instance, processDefinitionVersion, type, retries, customHeaders, now, Listener.NONE);
+		return created(instance, processDefinitionVersion, type, retries, customHeaders, now, Listener.NONE);
 	}
 
-	/** Creates an activatable job of a listener (or of the element itself for {@link Listener#NONE}). */
-	public long create(ElementInstance instance, int processDefinitionVersion, String type, int retries,
+	/** CREATED: an activatable job of a listener (or of the element itself for {@link Listener#NONE}). */
+	public long created(ElementInstance instance, int processDefinitionVersion, String type, int retries,
 			String customHeaders, Timestamp now, Listener listener) {
 		long key = this.keys.nextKey();
 		this.jdbc.update("insert into engine_job (job_key, type, state, retries, custom_headers, process_instance_key,"
@@ -64,8 +67,8 @@ public class JobStore {
 		return key;
 	}
 
-	/** Cancels the open jobs of the element instance (it was terminated). */
-	public void cancelOf(long elementInstanceKey) {
+	/** CANCELED: the open jobs of the element instance (it was terminated). */
+	public void canceled(long elementInstanceKey) {
 		this.jdbc.query("update engine_job set state = 'CANCELED' where element_instance_key = ?"
 				+ " and state in ('CREATED', 'ACTIVATED', 'FAILED')"
 				+ " returning job_key, process_instance_key, element_id, process_definition_id, type",
@@ -93,28 +96,33 @@ public class JobStore {
 			.findFirst();
 	}
 
-	public void complete(Job job) {
+	public void completed(Job job) {
 		this.jdbc.update("update engine_job set state = 'COMPLETED' where job_key = ?", job.key());
 		this.events.append(job.event(Intent.COMPLETED));
 	}
 
-	/** A task listener denied its task's lifecycle transition with this reason (kept for the job search). */
-	public void deny(Job job, String deniedReason) {
+	/**
+	 * Part of a task listener's COMPLETED: it denied its task's lifecycle transition with this reason (kept for the
+	 * job search).
+	 */
+	public void denied(Job job, String deniedReason) {
 		this.jdbc.update("update engine_job set denied = true, denied_reason = ? where job_key = ?", deniedReason,
 				job.key());
 	}
 
-	/** A failure with retries left: activatable again, at once or after the back-off ({@code retryAt}). */
-	public void failWithRetries(Job job, int retries, String errorMessage, Timestamp retryAt) {
-		this.jdbc.update("update engine_job set state = 'CREATED', retries = ?, error_message = ?, worker = null,"
-				+ " deadline = null, retry_at = ? where job_key = ?", retries, errorMessage, retryAt, job.key());
-		this.events.append(job.event(Intent.FAILED));
-	}
-
-	/** A failure with no retries left: the job waits for an incident's resolution. */
-	public void failWithoutRetries(Job job, String errorMessage) {
-		this.jdbc.update("update engine_job set state = 'FAILED', retries = 0, error_message = ?, worker = null,"
-				+ " deadline = null where job_key = ?", errorMessage, job.key());
+	/**
+	 * FAILED: with retries left the job is activatable again, at once or after the back-off ({@code retryAt});
+	 * without, it waits for an incident's resolution.
+	 */
+	public void failed(Job job, int retries, String errorMessage, Timestamp retryAt) {
+		if (retries > 0) {
+			this.jdbc.update("update engine_job set state = 'CREATED', retries = ?, error_message = ?, worker = null,"
+					+ " deadline = null, retry_at = ? where job_key = ?", retries, errorMessage, retryAt, job.key());
+		}
+		else {
+			this.jdbc.update("update engine_job set state = 'FAILED', retries = 0, error_message = ?, worker = null,"
+					+ " deadline = null where job_key = ?", errorMessage, job.key());
+		}
 		this.events.append(job.event(Intent.FAILED));
 	}
 
@@ -124,26 +132,27 @@ public class JobStore {
 		this.events.append(job.event(Intent.ERROR_THROWN));
 	}
 
-	public void updateRetries(Job job, int retries) {
+	public void retriesUpdated(Job job, int retries) {
 		this.jdbc.update("update engine_job set retries = ? where job_key = ?", retries, job.key());
 		this.events.append(job.event(Intent.RETRIES_UPDATED));
 	}
 
-	public void updateDeadline(Job job, Timestamp deadline) {
+	/** TIMEOUT_UPDATED: an activated job's new deadline. */
+	public void timeoutUpdated(Job job, Timestamp deadline) {
 		this.jdbc.update("update engine_job set deadline = ? where job_key = ?", deadline, job.key());
 	}
 
-	/** A job whose incident is resolved becomes activatable again. */
-	public void reactivate(Job job) {
+	/** The job's incident was resolved: it is activatable again. */
+	public void incidentResolved(Job job) {
 		this.jdbc.update("update engine_job set state = 'CREATED', retry_at = null where job_key = ?", job.key());
 	}
 
 	/**
-	 * Activated jobs past their deadline become activatable again, and jobs whose retry back-off elapsed lose it.
+	 * TIMED_OUT: activated jobs past their deadline become activatable again.
 	 *
 	 * @return the types of those jobs, one per job
 	 */
-	public List<String> releaseDue(Timestamp now) {
+	public List<String> timedOut(Timestamp now) {
 		List<String> types = new ArrayList<>();
 		this.jdbc.query("update engine_job set state = 'CREATED', worker = null, deadline = null"
 				+ " where state = 'ACTIVATED' and deadline <= ? returning *", JobStore::map, now)
@@ -151,13 +160,21 @@ public class JobStore {
 				this.events.append(job.event(Intent.TIMED_OUT));
 				types.add(job.type());
 			});
-		types.addAll(this.jdbc.queryForList("update engine_job set retry_at = null where state = 'CREATED'"
-				+ " and retry_at <= ? returning type", String.class, now));
 		return types;
 	}
 
-	/** Activates up to {@code max} activatable jobs of the type for the worker (rows locked with SKIP LOCKED). */
-	public List<Job> activate(String type, String worker, Timestamp deadline, Timestamp now, int max) {
+	/**
+	 * RECURRED_AFTER_BACKOFF (not logged, like activation): jobs whose retry back-off elapsed lose it.
+	 *
+	 * @return the types of those jobs, one per job
+	 */
+	public List<String> recurredAfterBackoff(Timestamp now) {
+		return this.jdbc.queryForList("update engine_job set retry_at = null where state = 'CREATED'"
+				+ " and retry_at <= ? returning type", String.class, now);
+	}
+
+	/** ACTIVATED: up to {@code max} activatable jobs of the type for the worker (rows locked with SKIP LOCKED). */
+	public List<Job> activated(String type, String worker, Timestamp deadline, Timestamp now, int max) {
 		Map<String, Object> params = Map.of("worker", worker, "deadline", deadline, "type", type, "now", now, "max",
 				max);
 		List<Job> activated = this.named.query(ACTIVATE, params, JobStore::map);
@@ -168,10 +185,15 @@ public class JobStore {
 		return activated;
 	}
 
-	/** Puts activated jobs whose response never reached the worker back to activatable. */
-	public void release(List<Long> jobKeys) {
+	/** YIELDED: activated jobs whose response never reached the worker are activatable again. */
+	public void yielded(List<Long> jobKeys) {
 		this.named.update("update engine_job set state = 'CREATED', worker = null, deadline = null"
 				+ " where state = 'ACTIVATED' and job_key in (:keys)", Map.of("keys", jobKeys));
+	}
+
+	/** The jobs of a deleted process definition go with it (resource deletion, ADR 0251). */
+	public void definitionDeleted(long processDefinitionKey) {
+		this.jdbc.update("delete from engine_job where process_definition_key = ?", processDefinitionKey);
 	}
 
 	/**

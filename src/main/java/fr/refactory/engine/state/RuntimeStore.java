@@ -116,6 +116,12 @@ public class RuntimeStore {
 			.findFirst();
 	}
 
+	/** The active process instances that a call activity's instance started. */
+	public List<Long> activeCalledInstances(long callActivityInstanceKey) {
+		return this.jdbc.queryForList("select process_instance_key from engine_process_instance"
+				+ " where parent_element_instance_key = ? and state = 'ACTIVE'", Long.class, callActivityInstanceKey);
+	}
+
 	public Long parentElementInstance(long processInstanceKey) {
 		List<Long> parents = this.jdbc.queryForList(
 				"select parent_element_instance_key from engine_process_instance where process_instance_key = ?",

@@ -44,13 +44,13 @@ public class JobBehavior {
 		Map<String, Object> scope = needsVariables ? context.variables() : Map.of();
 		String type = FeelExpressions.evaluateString(definition.type(), scope);
 		int retries = retries(definition, FeelExpressions.evaluate(definition.retries(), scope));
-		this.jobs.create(context.instance(), context.process().version(), type, retries,
+		this.jobs.created(context.instance(), context.process().version(), type, retries,
 				this.variables.write(definition.headers()), this.store.now(), listener);
 		context.execution().afterCommit(() -> this.waiters.jobsAvailable(type));
 	}
 
 	public void cancelJobs(long elementInstanceKey) {
-		this.jobs.cancelOf(elementInstanceKey);
+		this.jobs.canceled(elementInstanceKey);
 	}
 	private static int retries(JobDefinition definition, Object value) {
 		try {

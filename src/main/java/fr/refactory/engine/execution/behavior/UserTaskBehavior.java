@@ -21,13 +21,12 @@ import fr.refactory.engine.model.Binding;
 import fr.refactory.engine.model.JobDefinition;
 import fr.refactory.engine.model.TaskListener;
 import fr.refactory.engine.model.UserTaskDefinition;
-import fr.refactory.engine.state.BoundVersions;
+import fr.refactory.engine.state.DefinitionStore;
 import fr.refactory.engine.state.RuntimeStore;
 import fr.refactory.engine.state.UserTaskStore;
 import fr.refactory.engine.state.UserTaskStore.NewUserTask;
 import fr.refactory.engine.state.VariableStore;
 
-import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
 /**
@@ -49,7 +48,7 @@ public class UserTaskBehavior {
 
 	private final UserTaskTransitions transitions;
 
-	private final JdbcTemplate jdbc;
+	private final DefinitionStore definitions;
 
 	private final RuntimeStore store;
 
@@ -57,13 +56,13 @@ public class UserTaskBehavior {
 
 	private final UserTaskStore tasks;
 
-	UserTaskBehavior(JdbcTemplate jdbc, RuntimeStore store, VariableStore variables, UserTaskStore tasks,
+	UserTaskBehavior(DefinitionStore definitions, RuntimeStore store, VariableStore variables, UserTaskStore tasks,
 			JobBehavior jobs, TaskListenerBehavior listeners, UserTaskTransitions transitions) {
 		this.jobs = jobs;
 		this.listeners = listeners;
 		this.transitions = transitions;
 		this.tasks = tasks;
-		this.jdbc = jdbc;
+		this.definitions = definitions;
 		this.store = store;
 		this.variables = variables;
 	}
@@ -248,16 +247,10 @@ public class UserTaskBehavior {
 		if (formId == null) {
 			return null;
 		}
-		BoundVersions.Condition condition = BoundVersions.condition(binding, "form_key", BoundVersions.FORM, formId,
-				callerDefinitionKey);
-		List<Long> keys = this.jdbc.queryForList("select form_key from engine_form where form_id = ? and "
-				+ condition.sql() + " order by version desc limit 1", Long.class, condition.argsAfter(formId));
-		if (keys.isEmpty()) {
-			throw new ElementFailure("FORM_NOT_FOUND", "Expected to find a form with id '" + formId
+		return this.definitions.boundForm(formId, binding, callerDefinitionKey)
+			.orElseThrow(() -> new ElementFailure("FORM_NOT_FOUND", "Expected to find a form with id '" + formId
 					+ "' and binding type " + binding.describe()
-					+ ", but no form with this id is found, at least a form with this id should be available.");
-		}
-		return keys.get(0);
+					+ ", but no form with this id is found, at least a form with this id should be available."));
 	}
 
 }

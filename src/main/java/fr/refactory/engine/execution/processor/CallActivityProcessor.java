@@ -1,6 +1,5 @@
 package fr.refactory.engine.execution.processor;
 
-import java.util.List;
 import java.util.Map;
 
 import fr.refactory.engine.ConditionalOnEmbeddedEngine;
@@ -13,7 +12,6 @@ import fr.refactory.engine.model.ExecutableProcess;
 import fr.refactory.engine.state.DefinitionStore;
 import fr.refactory.engine.state.ElementInstance;
 
-import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
 /**
@@ -27,11 +25,8 @@ public class CallActivityProcessor implements ElementProcessor {
 
 	private final DefinitionStore definitions;
 
-	private final JdbcTemplate jdbc;
-
-	CallActivityProcessor(DefinitionStore definitions, JdbcTemplate jdbc) {
+	CallActivityProcessor(DefinitionStore definitions) {
 		this.definitions = definitions;
-		this.jdbc = jdbc;
 	}
 
 	@Override
@@ -68,9 +63,7 @@ public class CallActivityProcessor implements ElementProcessor {
 
 	@Override
 	public void onTerminate(ElementContext context) {
-		List<Long> children = this.jdbc.queryForList("select process_instance_key from engine_process_instance"
-				+ " where parent_element_instance_key = ? and state = 'ACTIVE'", Long.class, context.instance().key());
-		for (long child : children) {
+		for (long child : context.executor().store().activeCalledInstances(context.instance().key())) {
 			context.executor()
 				.terminate(context.execution(), context.executor().store().elementInstance(child).orElseThrow());
 		}
