@@ -271,4 +271,106 @@ class ProcessInstanceRepairApiTest extends EngineTestSupport {
 			.satisfies((job) -> assertThat(job.getProcessDefinitionKey()).isEqualTo(v1));
 	}
 
+	@Test
+	void shouldAskForTheAncestorWhenTheFlowScopeRunsTwice() {
+		String processId = uniqueId("modify-ancestor");
+		deploy(Bpmn.createExecutableProcess(processId)
+			.startEvent()
+			.userTask("wait", (t) -> t.zeebeUserTask())
+			.subProcess("repair", (s) -> s.embeddedSubProcess()
+				.startEvent("repairStart")
+				.userTask("diagnose", (t) -> t.zeebeUserTask())
+				.userTask("fix", (t) -> t.zeebeUserTask())
+				.endEvent())
+			.endEvent()
+			.done());
+		long instance = start(processId);
+		this.client.newModifyProcessInstanceCommand(instance)
+			.activateElement("repair")
+			.and()
+			.activateElement("repair")
+			.send()
+			.join();
+		List<Long> repairs = elements(instance).stream()
+			.filter((e) -> e.getElementId().equals("repair"))
+			.map(ElementInstance::getElementInstanceKey)
+			.toList();
+		assertThat(repairs).hasSize(2);
+
+		assertThat(problem(() -> this.client.newModifyProcessInstanceCommand(instance)
+			.activateElement("fix")
+			.send()
+			.join(), 400).details().getDetail()).contains("'repair' has 2 active instances",
+					"ancestorElementInstanceKey");
+		this.client.newModifyProcessInstanceCommand(instance)
+			.activateElement("fix", repairs.get(1))
+			.send()
+			.join();
+
+		assertThat(elements(instance)).filteredOn((e) -> e.getElementId().equals("fix"))
+			.singleElement()
+			.satisfies((fix) -> assertThat(fix.getElementInstanceKey()).isGreaterThan(repairs.get(1)));
+		assertThat(openTasks(instance)).extracting(UserTask::getElementId)
+			.containsExactlyInAnyOrder("wait", "diagnose", "diagnose", "fix");
+	}
+
+	@Test
+	void shouldKeepAWaitingMessageSubscriptionAndReSubscribeTheBoundaryEventsOfTheTarget() {
+		String processId = uniqueId("migrate-events");
+		String recall = "recall-" + processId;
+		String arrived = "arrived-" + processId;
+		long v1 = deployProcess(Bpmn.createExecutableProcess(processId)
+			.startEvent()
+			.parallelGateway("fork")
+			.intermediateCatchEvent("arrival", (e) -> e.message((m) -> m.name(arrived).zeebeCorrelationKeyExpression("vin")))
+			.endEvent("arrivalEnd")
+			.moveToNode("fork")
+			.userTask("review", (t) -> t.zeebeUserTask())
+			.boundaryEvent("recalled", (b) -> b.message((m) -> m.name(recall).zeebeCorrelationKeyExpression("vin")))
+			.endEvent("recalledEnd")
+			.moveToActivity("review")
+			.endEvent("reviewEnd")
+			.done());
+		long v2 = deployProcess(Bpmn.createExecutableProcess(processId)
+			.startEvent()
+			.parallelGateway("fork")
+			.intermediateCatchEvent("arrival", (e) -> e.message((m) -> m.name(arrived).zeebeCorrelationKeyExpression("vin")))
+			.userTask("unload", (t) -> t.zeebeUserTask())
+			.endEvent("arrivalEnd")
+			.moveToNode("fork")
+			.userTask("review", (t) -> t.zeebeUserTask())
+			.boundaryEvent("late", (b) -> b.timerWithDuration("PT1H"))
+			.endEvent("lateEnd")
+			.moveToActivity("review")
+			.endEvent("reviewEnd")
+			.done());
+		long instance = this.client.newCreateInstanceCommand().processDefinitionKey(v1).variables(Map.of("vin", "VF1MIG"))
+			.send().join().getProcessInstanceKey();
+		long arrivalSubscription = messageSubscriptions(instance).stream()
+			.filter((m) -> m.getMessageName().equals(arrived))
+			.findFirst()
+			.orElseThrow()
+			.getMessageSubscriptionKey();
+
+		this.client.newMigrateProcessInstanceCommand(instance)
+			.migrationPlan(v2)
+			.addMappingInstruction("arrival", "arrival")
+			.addMappingInstruction("review", "review")
+			.send()
+			.join();
+
+		assertThat(messageSubscriptions(instance)).filteredOn((m) -> m.getMessageName().equals(recall))
+			.singleElement()
+			.satisfies((m) -> assertThat(m.getMessageSubscriptionState().name()).isEqualTo("DELETED"));
+		assertThat(events(instance)).contains("TIMER late:CREATED", "PROCESS_MESSAGE_SUBSCRIPTION arrival:MIGRATED");
+		publish(arrived, "VF1MIG", Map.of());
+		assertThat(messageSubscriptions(instance)).filteredOn((m) -> m.getMessageName().equals(arrived))
+			.singleElement()
+			.satisfies((m) -> {
+				assertThat(m.getMessageSubscriptionKey()).isEqualTo(arrivalSubscription);
+				assertThat(m.getMessageSubscriptionState().name()).isEqualTo("CORRELATED");
+			});
+		assertThat(history(instance)).contains("arrival:COMPLETED", "unload:ACTIVE");
+	}
+
 }
