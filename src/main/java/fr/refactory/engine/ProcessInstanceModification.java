@@ -195,6 +195,11 @@ public class ProcessInstanceModification {
 			if (!scope.isActive()) {
 				return;
 			}
+			if (scope.key() == scope.processInstanceKey() && this.store.parentElementInstance(scope.key()) != null) {
+				throw Rejection.invalidArgument("Expected to modify the process instance '" + scope.key() + "', but"
+						+ " its terminate instructions leave no element instance in it, and it was created by a call"
+						+ " activity: modify or cancel the root process instance instead");
+			}
 			this.executor.terminate(execution, scope);
 			scopeKey = scope.flowScopeKey();
 		}

@@ -3,6 +3,9 @@ package fr.refactory.engine.api;
 import java.util.List;
 import java.util.Map;
 
+import fr.refactory.engine.ProcessInstanceMigration;
+import fr.refactory.engine.ProcessInstanceMigration.Mapping;
+import fr.refactory.engine.ProcessInstanceMigration.MigrationPlan;
 import fr.refactory.test.EngineTestSupport;
 import io.camunda.client.api.search.enums.ProcessInstanceState;
 import io.camunda.client.api.search.enums.UserTaskState;
@@ -12,6 +15,8 @@ import io.camunda.zeebe.model.bpmn.Bpmn;
 import io.camunda.zeebe.model.bpmn.BpmnModelInstance;
 import org.junit.jupiter.api.Test;
 
+import org.springframework.beans.factory.annotation.Autowired;
+
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
@@ -20,6 +25,9 @@ import static org.assertj.core.api.Assertions.assertThat;
  * refused command names its reason and changes nothing.
  */
 class ProcessInstanceRepairApiTest extends EngineTestSupport {
+
+	@Autowired
+	private ProcessInstanceMigration migration;
 
 	/** An intake-like model: the route is decided, then reviewed. */
 	private String deployIntake() {
@@ -264,6 +272,11 @@ class ProcessInstanceRepairApiTest extends EngineTestSupport {
 			.send()
 			.join(), 404).details().getDetail()).contains("'2'");
 
+		assertThat(this.migration.refusal(instance, new MigrationPlan(v2, List.of(new Mapping("check", "check")))))
+			.as("the dry run a batch asks").hasValueSatisfying((reason) -> assertThat(reason).contains("different type"));
+		assertThat(this.migration.refusal(instance, new MigrationPlan(v2, List.of(new Mapping("check", "start")))))
+			.hasValueSatisfying((reason) -> assertThat(reason).contains("different type 'START_EVENT'"));
+
 		assertThat(events(instance)).isEqualTo(before);
 		assertThat(this.client.newProcessInstanceGetRequest(instance).send().join().getProcessDefinitionKey())
 			.isEqualTo(v1);
@@ -371,6 +384,34 @@ class ProcessInstanceRepairApiTest extends EngineTestSupport {
 				assertThat(m.getMessageSubscriptionState().name()).isEqualTo("CORRELATED");
 			});
 		assertThat(history(instance)).contains("arrival:COMPLETED", "unload:ACTIVE");
+	}
+
+	@Test
+	void shouldRefuseToEmptyACalledInstanceAndChangeNothing() {
+		String childId = uniqueId("modify-child");
+		deploy(Bpmn.createExecutableProcess(childId).startEvent().userTask("inspect", (t) -> t.zeebeUserTask())
+			.endEvent().done());
+		String parentId = uniqueId("modify-parent");
+		deploy(Bpmn.createExecutableProcess(parentId).startEvent().callActivity("call", (c) -> c.zeebeProcessId(childId))
+			.endEvent().done());
+		long parent = start(parentId);
+		long child = this.client.newProcessInstanceSearchRequest()
+			.filter((f) -> f.parentProcessInstanceKey(parent))
+			.send()
+			.join()
+			.items()
+			.get(0)
+			.getProcessInstanceKey();
+		List<String> before = events(child);
+
+		assertThat(problem(() -> this.client.newModifyProcessInstanceCommand(child)
+			.terminateElement(activeKey(child, "inspect"))
+			.send()
+			.join(), 400).details().getDetail()).contains("created by a call activity");
+
+		assertThat(events(child)).isEqualTo(before);
+		assertThat(state(child)).isEqualTo(ProcessInstanceState.ACTIVE);
+		assertThat(openTasks(child)).hasSize(1);
 	}
 
 }
