@@ -28,7 +28,8 @@ final class StartInstructions {
 		}
 	}
 
-	private static String whyNotStartable(ExecutableProcess process, String elementId) {
+	/** Why the element cannot be started on its own, or null when it can. */
+	static String whyNotStartable(ExecutableProcess process, String elementId) {
 		ExecutableElement element = elementId == null ? null : process.element(elementId);
 		if (element == null || element.type() == ElementType.PROCESS) {
 			return "is not a flow node of the process";

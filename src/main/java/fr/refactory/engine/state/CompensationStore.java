@@ -89,6 +89,12 @@ public class CompensationStore {
 		return completed.stream().map(CompensationSubscription::throwEventInstanceKey).findFirst();
 	}
 
+	/** Whether a completed activity of the process instance can still be compensated (or is being compensated). */
+	public boolean anyOpenIn(long processInstanceKey) {
+		return !this.jdbc.queryForList("select 1 from engine_compensation_subscription where process_instance_key = ?"
+				+ " and state in (?, ?) limit 1", Integer.class, processInstanceKey, CREATED, TRIGGERED).isEmpty();
+	}
+
 	/** Whether a handler that the throw event instance invoked is still running. */
 	public boolean awaitsHandlers(long throwEventInstanceKey) {
 		return !this.jdbc.queryForList("select 1 from engine_compensation_subscription where throw_event_instance_key = ?"

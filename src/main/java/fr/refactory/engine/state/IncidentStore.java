@@ -47,6 +47,17 @@ public class IncidentStore {
 		return key;
 	}
 
+	/** The active incidents of the migrated element instance stay open and now refer to the target version. */
+	public void migrated(ElementInstance migrated) {
+		this.jdbc.queryForList("update engine_incident set element_id = ?, process_definition_key = ?,"
+				+ " process_definition_id = ? where element_instance_key = ? and state = 'ACTIVE'"
+				+ " returning incident_key, error_type", migrated.elementId(), migrated.processDefinitionKey(),
+				migrated.processDefinitionId(), migrated.key())
+			.forEach((incident) -> this.events.append(EngineEvent.about(migrated,
+					((Number) incident.get("incident_key")).longValue(), ValueType.INCIDENT, Intent.MIGRATED,
+					(String) incident.get("error_type"))));
+	}
+
 	public void resolve(long incidentKey) {
 		this.jdbc.query("update engine_incident set state = 'RESOLVED' where incident_key = ?"
 				+ " returning " + RESOLVED_COLUMNS, IncidentStore::resolved, incidentKey)

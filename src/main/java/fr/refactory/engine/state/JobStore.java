@@ -67,6 +67,20 @@ public class JobStore {
 		return key;
 	}
 
+	/**
+	 * The jobs of the migrated element instance keep their keys, type, retries and state, and now refer to the target
+	 * version's element (decision 1001).
+	 */
+	public void migrated(ElementInstance migrated, int processDefinitionVersion) {
+		this.jdbc.queryForList("update engine_job set element_id = ?, process_definition_key = ?,"
+				+ " process_definition_id = ?, process_definition_version = ? where element_instance_key = ?"
+				+ " and state in ('CREATED', 'ACTIVATED', 'FAILED') returning job_key, type", migrated.elementId(),
+				migrated.processDefinitionKey(), migrated.processDefinitionId(), processDefinitionVersion,
+				migrated.key())
+			.forEach((job) -> this.events.append(EngineEvent.about(migrated, ((Number) job.get("job_key")).longValue(),
+					ValueType.JOB, Intent.MIGRATED, (String) job.get("type"))));
+	}
+
 	/** CANCELED: the open jobs of the element instance (it was terminated). */
 	public void canceled(long elementInstanceKey) {
 		this.jdbc.query("update engine_job set state = 'CANCELED' where element_instance_key = ?"

@@ -213,6 +213,44 @@ public class RuntimeStore {
 		this.jdbc.update("delete from engine_join_token where flow_scope_key = ?", flowScopeKey);
 	}
 
+	/** The active element instances of the process instance (not the process itself), outermost first. */
+	public List<ElementInstance> activeElementInstances(long processInstanceKey) {
+		return this.jdbc.query("select * from engine_element_instance where process_instance_key = ? and state = 'ACTIVE'"
+				+ " and element_instance_key <> process_instance_key order by element_instance_key", this::map,
+				processInstanceKey);
+	}
+
+	/** Whether a joining gateway of the process instance holds tokens that wait for the other flows. */
+	public boolean hasJoinTokens(long processInstanceKey) {
+		return Boolean.TRUE.equals(this.jdbc.queryForObject("select exists (select 1 from engine_join_token t"
+				+ " join engine_element_instance e on e.element_instance_key = t.flow_scope_key"
+				+ " where e.process_instance_key = ? and t.tokens > 0)", Boolean.class, processInstanceKey));
+	}
+
+	/** The process instance (and its own element instance) now runs the target version. */
+	public void migrateProcessInstance(ElementInstance processInstance, ExecutableProcess target) {
+		this.jdbc.update("update engine_process_instance set process_definition_key = ?, process_definition_id = ?,"
+				+ " process_definition_version = ?, process_definition_name = ? where process_instance_key = ?",
+				target.key(), target.processId(), target.version(), target.name(), processInstance.key());
+		migrateElementInstance(processInstance, target, target.root());
+	}
+
+	/** The active element instance keeps its key and now runs {@code element} of the target version. */
+	public void migrateElementInstance(ElementInstance instance, ExecutableProcess target, ExecutableElement element) {
+		this.jdbc.update("update engine_element_instance set process_definition_key = ?, process_definition_id = ?,"
+				+ " element_id = ?, element_name = ? where element_instance_key = ?", target.key(), target.processId(),
+				element.id(), element.nameOrId(), instance.key());
+		this.events.append(EngineEvent.of(new ElementInstance(instance.key(), instance.processInstanceKey(),
+				target.key(), target.processId(), element.id(), instance.type(), instance.state(),
+				instance.flowScopeKey(), instance.incidentKey()), Intent.ELEMENT_MIGRATED));
+	}
+
+	/** A modification or migration of the process instance was applied (its instructions are in the events around). */
+	public void processInstanceEvent(long processInstanceKey, ValueType valueType, Intent intent) {
+		this.events.append(new EngineEvent(this.keys.nextKey(), valueType, intent, processInstanceKey,
+				processInstanceKey, null, Map.of()));
+	}
+
 	public Timestamp now() {
 		return Timestamp.from(this.clock.instant());
 	}

@@ -56,6 +56,20 @@ public class UserTaskStore {
 		return key;
 	}
 
+	/**
+	 * The open task of the migrated element instance keeps its key, assignee, candidates, dates and form, and now
+	 * refers to the target version's element (decision 1001).
+	 */
+	public void migrated(ElementInstance migrated, int processDefinitionVersion) {
+		this.jdbc.query("update engine_user_task set element_id = ?, process_definition_key = ?,"
+				+ " process_definition_id = ?, process_definition_version = ? where element_instance_key = ?"
+				+ " and state in ('CREATING', 'CREATED', 'ASSIGNING', 'UPDATING', 'COMPLETING') returning user_task_key",
+				(rs, row) -> EngineEvent.about(migrated, rs.getLong(1), ValueType.USER_TASK, Intent.MIGRATED),
+				migrated.elementId(), migrated.processDefinitionKey(), migrated.processDefinitionId(),
+				processDefinitionVersion, migrated.key())
+			.forEach(this.events::append);
+	}
+
 	/** Cancels the open task of the element instance (it was terminated). */
 	public void cancelOf(long elementInstanceKey, Timestamp now) {
 		this.jdbc.query("update engine_user_task set state = 'CANCELED', completion_date = ?"

@@ -24,6 +24,8 @@ public final class ApiOperations {
 			op(HttpMethod.GET, "/v2/process-definitions/*/form", ApiPermission.PROCESS_DEFINITION_READ),
 			op(HttpMethod.POST, "/v2/process-instances", ApiPermission.PROCESS_INSTANCE_CREATE),
 			op(HttpMethod.POST, "/v2/process-instances/*/cancellation", ApiPermission.PROCESS_INSTANCE_CANCEL),
+			op(HttpMethod.POST, "/v2/process-instances/*/modification", ApiPermission.PROCESS_INSTANCE_MODIFY),
+			op(HttpMethod.POST, "/v2/process-instances/*/migration", ApiPermission.PROCESS_INSTANCE_UPDATE),
 			op(HttpMethod.GET, "/v2/process-instances/*", ApiPermission.PROCESS_INSTANCE_READ),
 			op(HttpMethod.POST, "/v2/process-instances/search", ApiPermission.PROCESS_INSTANCE_READ),
 			op(HttpMethod.GET, "/v2/process-instances/*/sequence-flows", ApiPermission.PROCESS_INSTANCE_READ),

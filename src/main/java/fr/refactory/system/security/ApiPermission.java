@@ -21,8 +21,14 @@ public enum ApiPermission {
 	/** Read process instances, their elements, variables, incidents and message subscriptions. */
 	PROCESS_INSTANCE_READ,
 
-	/** Change a running instance: set variables, resolve incidents, change a job's retries or time-out. */
+	/**
+	 * Change a running instance: set variables, resolve incidents, change a job's retries or time-out, migrate it to
+	 * another version.
+	 */
 	PROCESS_INSTANCE_UPDATE,
+
+	/** Move tokens of a running instance: activate elements, terminate element instances (modification). */
+	PROCESS_INSTANCE_MODIFY,
 
 	PROCESS_INSTANCE_CANCEL,
 

@@ -122,6 +122,15 @@ class ApiPermissionMatrixTest extends EngineTestSupport {
 		assertAllowed("demo", new Call("GET", "/actuator/clock", null, null));
 		assertAllowed("plant-system", new Call("POST", "/v2/signals/broadcast", "application/json", "{}"));
 		assertRefused("plant-system", new Call("POST", "/v2/user-tasks/1/assignment", "application/json", "{}"));
+		assertRefused("console-client", new Call("POST", "/v2/process-instances/1/modification", "application/json",
+				"{}"));
+		assertRefused("plant-system", new Call("POST", "/v2/process-instances/1/modification", "application/json",
+				"{}"));
+		assertRefused("plant-system", new Call("POST", "/v2/process-instances/1/migration", "application/json",
+				"{}"));
+		assertRefused("auditor", new Call("POST", "/v2/process-instances/1/migration", "application/json", "{}"));
+		assertAllowed("demo", new Call("POST", "/v2/process-instances/1/modification", "application/json", "{}"));
+		assertAllowed("demo", new Call("POST", "/v2/process-instances/1/migration", "application/json", "{}"));
 	}
 
 	private void assertAllowed(String username, Call call) throws Exception {
