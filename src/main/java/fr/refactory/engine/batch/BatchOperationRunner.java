@@ -110,6 +110,9 @@ public class BatchOperationRunner extends PeriodicCheck {
 		finally {
 			this.draining.set(false);
 		}
+		if (this.wakeRequested.get() && !this.failing) {
+			wake(); // woken between the last look and the flag's reset
+		}
 	}
 
 	private void drain() {
