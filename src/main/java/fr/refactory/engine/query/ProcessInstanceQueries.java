@@ -69,6 +69,32 @@ public class ProcessInstanceQueries {
 		return SEARCH.run(this.jdbc, body, (rs, i) -> map(rs));
 	}
 
+	/**
+	 * The active root instances the filter selects, in key order: what a cancellation batch works on. Its
+	 * {@code state} and {@code parentProcessInstanceKey} are replaced, as Camunda 8.8 documents (only active root
+	 * instances can be cancelled).
+	 */
+	public List<Selected> activeRootInstances(JsonNode filter) {
+		com.fasterxml.jackson.databind.node.ObjectNode rootFilter = filter.deepCopy();
+		rootFilter.remove(List.of("state", "parentProcessInstanceKey"));
+		Map<String, Object> params = new java.util.HashMap<>();
+		String keys = SEARCH.selectKeys(rootFilter, "state = 'ACTIVE' and parent_process_instance_key is null",
+				params);
+		return this.jdbc.query(keys + " order by 1", params, (rs, i) -> new Selected(rs.getLong(1), rs.getLong(1)));
+	}
+
+	/**
+	 * The active incidents of the instances the filter selects, in key order: what an incident-resolution batch works
+	 * on.
+	 */
+	public List<Selected> activeIncidents(JsonNode filter) {
+		Map<String, Object> params = new java.util.HashMap<>();
+		String instances = SEARCH.selectKeys(filter, null, params);
+		return this.jdbc.query("select incident_key, process_instance_key from engine_incident where state = 'ACTIVE'"
+				+ " and process_instance_key in (" + instances + ") order by incident_key", params,
+				(rs, i) -> new Selected(rs.getLong(1), rs.getLong(2)));
+	}
+
 	public ProcessInstance get(long key) {
 		return this.jdbc
 			.query("select * from " + FROM + " where process_instance_key = :key", Map.of("key", key),
@@ -150,6 +176,10 @@ public class ProcessInstanceQueries {
 			int processDefinitionVersion, String processDefinitionVersionTag, String processDefinitionKey,
 			String startDate, String endDate, String state, boolean hasIncident, String tenantId,
 			String parentProcessInstanceKey, String parentElementInstanceKey, List<String> tags) {
+	}
+
+	/** What a batch operation acts on: the item's key (an instance, an incident) and its process instance. */
+	public record Selected(long itemKey, long processInstanceKey) {
 	}
 
 	/** One taken sequence flow. */

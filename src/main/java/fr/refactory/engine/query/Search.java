@@ -66,15 +66,7 @@ public final class Search {
 			String extraCondition, Map<String, Object> extraParams) {
 		JsonNode request = body == null ? com.fasterxml.jackson.databind.node.MissingNode.getInstance() : body;
 		Map<String, Object> params = new HashMap<>(extraParams);
-		List<String> where = new ArrayList<>();
-		if (extraCondition != null) {
-			where.add(extraCondition);
-		}
-		String condition = conditions(request.path("filter"), params);
-		if (!condition.isEmpty()) {
-			where.add(condition);
-		}
-		String whereSql = where.isEmpty() ? "" : " where " + String.join(" and ", where);
+		String whereSql = where(request.path("filter"), extraCondition, params);
 		Long total = jdbc.queryForObject("select count(*) from " + this.from + whereSql, params, Long.class);
 		int offset = offset(request.path("page"));
 		int limit = nonNegative(request.path("page"), "limit", 100);
@@ -86,6 +78,26 @@ public final class Search {
 		String start = items.isEmpty() ? null : String.valueOf(offset);
 		String end = items.isEmpty() ? null : String.valueOf(offset + items.size());
 		return new SearchResult<>(items, new SearchResult.Page(totalItems, false, start, end));
+	}
+
+	/**
+	 * The SQL selecting the key of every row the filter selects, unpaged, with its parameters added to {@code params}:
+	 * what a batch operation works on (a sub-select, so any number of rows stays one statement).
+	 */
+	public String selectKeys(JsonNode filter, String extraCondition, Map<String, Object> params) {
+		return "select " + this.keyColumn + " from " + this.from + where(filter, extraCondition, params);
+	}
+
+	private String where(JsonNode filter, String extraCondition, Map<String, Object> params) {
+		List<String> where = new ArrayList<>();
+		if (extraCondition != null) {
+			where.add(extraCondition);
+		}
+		String condition = conditions(filter, params);
+		if (!condition.isEmpty()) {
+			where.add(condition);
+		}
+		return where.isEmpty() ? "" : " where " + String.join(" and ", where);
 	}
 
 	private static int offset(JsonNode page) {

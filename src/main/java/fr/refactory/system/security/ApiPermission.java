@@ -32,6 +32,24 @@ public enum ApiPermission {
 
 	PROCESS_INSTANCE_CANCEL,
 
+	/**
+	 * Create a batch that cancels the process instances a filter selects (8.8: {@code BATCH_OPERATION}
+	 * {@code CREATE_BATCH_OPERATION_CANCEL_PROCESS_INSTANCE}); its items cancel as the creator (ADR 1042).
+	 */
+	BATCH_OPERATION_CANCEL_PROCESS_INSTANCE,
+
+	/**
+	 * Create a batch that resolves the incidents of the process instances a filter selects (8.8:
+	 * {@code BATCH_OPERATION} {@code CREATE_BATCH_OPERATION_RESOLVE_INCIDENT}).
+	 */
+	BATCH_OPERATION_RESOLVE_INCIDENT,
+
+	/** Read batch operations and their items (8.8: {@code BATCH_OPERATION} {@code READ}). */
+	BATCH_OPERATION_READ,
+
+	/** Suspend, resume and cancel batch operations (8.8: {@code BATCH_OPERATION} {@code UPDATE}). */
+	BATCH_OPERATION_UPDATE,
+
 	/** Publish or correlate a message. */
 	MESSAGE_CREATE,
 

@@ -95,6 +95,13 @@ class ApiPermissionMatrixTest extends EngineTestSupport {
 			.contains(ApiPermission.USER_TASK_UPDATE, ApiPermission.RESOURCE_CREATE)
 			.doesNotContain(ApiPermission.JOB_WORK, ApiPermission.PROCESS_INSTANCE_CANCEL, ApiPermission.RESOURCE_DELETE,
 					ApiPermission.SYSTEM_UPDATE, ApiPermission.PROCESS_INSTANCE_UPDATE, ApiPermission.SIGNAL_CREATE);
+		assertThat(permissionsOf("console-client")).as("no batch operations from the console client")
+			.doesNotContain(ApiPermission.BATCH_OPERATION_CANCEL_PROCESS_INSTANCE,
+					ApiPermission.BATCH_OPERATION_RESOLVE_INCIDENT, ApiPermission.BATCH_OPERATION_UPDATE);
+		assertThat(permissionsOf("plant-system")).as("cancelling one instance is not cancelling many")
+			.contains(ApiPermission.PROCESS_INSTANCE_CANCEL)
+			.doesNotContain(ApiPermission.BATCH_OPERATION_CANCEL_PROCESS_INSTANCE);
+		assertThat(permissionsOf("auditor")).contains(ApiPermission.BATCH_OPERATION_READ);
 		assertThat(permissionsOf("intake-operator")).as("people work through the console").isEmpty();
 		assertThat(permissionsOf("auditor")).allMatch((permission) -> permission.name().endsWith("_READ"));
 		assertThat(permissionsOf("demo")).as("ADMIN").containsExactlyInAnyOrder(ApiPermission.values());
@@ -131,6 +138,15 @@ class ApiPermissionMatrixTest extends EngineTestSupport {
 		assertRefused("auditor", new Call("POST", "/v2/process-instances/1/migration", "application/json", "{}"));
 		assertAllowed("demo", new Call("POST", "/v2/process-instances/1/modification", "application/json", "{}"));
 		assertAllowed("demo", new Call("POST", "/v2/process-instances/1/migration", "application/json", "{}"));
+		String everyInstance = "{\"filter\":{}}";
+		assertRefused("plant-system", new Call("POST", "/v2/process-instances/cancellation", "application/json",
+				everyInstance));
+		assertRefused("console-client", new Call("POST", "/v2/process-instances/incident-resolution",
+				"application/json", everyInstance));
+		assertRefused("auditor", new Call("POST", "/v2/batch-operations/1/suspension", "application/json", "{}"));
+		assertAllowed("auditor", new Call("POST", "/v2/batch-operations/search", "application/json", "{}"));
+		assertAllowed("auditor", new Call("POST", "/v2/batch-operation-items/search", "application/json", "{}"));
+		assertAllowed("demo", new Call("GET", "/v2/batch-operations/1", null, null));
 	}
 
 	private void assertAllowed(String username, Call call) throws Exception {
