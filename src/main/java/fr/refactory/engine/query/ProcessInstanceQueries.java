@@ -4,8 +4,11 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import fr.refactory.engine.ConditionalOnEmbeddedEngine;
 import fr.refactory.engine.Rejection;
 import fr.refactory.engine.query.Search.Type;
@@ -30,6 +33,13 @@ public class ProcessInstanceQueries {
 	private static final String ELEMENT_INSTANCE = "exists (select 1 from engine_element_instance e where"
 			+ " e.process_instance_key = t.process_instance_key and e.element_type <> 'PROCESS' and ";
 
+	/** Filter fields that constrain one and the same element instance of the process instance. */
+	private static final List<String> ELEMENT_INSTANCE_FIELDS = List.of("elementId", "elementInstanceState",
+			"hasElementInstanceIncident");
+
+	/** Where {@link #combineElementInstanceFields} gathers them. */
+	private static final String ELEMENT_INSTANCE_FILTER = "elementInstance";
+
 	private static final Search SEARCH = new Search(FROM, "process_instance_key")
 		.field("processInstanceKey", "process_instance_key", Type.KEY)
 		.field("processDefinitionId", "process_definition_id", Type.STRING)
@@ -46,8 +56,7 @@ public class ProcessInstanceQueries {
 		.field("processDefinitionVersionTag", "version_tag", Type.STRING)
 		.custom("variables", ProcessInstanceQueries::variables)
 		.custom("tags", ProcessInstanceQueries::tags)
-		.custom("elementId", (value, params) -> exists(ELEMENT_INSTANCE, "e.element_id", Type.STRING, "elementId",
-				value, params))
+		.custom(ELEMENT_INSTANCE_FILTER, ProcessInstanceQueries::elementInstance)
 		.custom("errorMessage", (value, params) -> exists(ACTIVE_INCIDENT, "i.error_message", Type.STRING,
 				"errorMessage", value, params))
 		.custom("incidentErrorHashCode", (value, params) -> exists(ACTIVE_INCIDENT, "i.error_message_hash",
@@ -66,7 +75,74 @@ public class ProcessInstanceQueries {
 	}
 
 	public SearchResult<ProcessInstance> search(JsonNode body) {
-		return SEARCH.run(this.jdbc, body, (rs, i) -> map(rs));
+		JsonNode request = body == null || !body.isObject() ? body : ((ObjectNode) body.deepCopy()).set("filter",
+				combineElementInstanceFields(body.path("filter")));
+		return SEARCH.run(this.jdbc, request, (rs, i) -> map(rs));
+	}
+
+	/**
+	 * A sub-select of the keys of the definition's instances that the process-instance filter matches (the
+	 * {@code filter} of element statistics), none when the filter constrains nothing; starts from the definition's
+	 * instances by their index.
+	 */
+	public Optional<String> instancesOfDefinition(String definitionKeyParam, JsonNode filter,
+			Map<String, Object> params) {
+		String condition = SEARCH.condition(combineElementInstanceFields(filter), params);
+		return condition.isEmpty() ? Optional.empty()
+				: Optional.of("select t.process_instance_key from " + FROM + " where t.process_definition_key = :"
+						+ definitionKeyParam + " and " + condition);
+	}
+
+	/**
+	 * Gathers elementId, elementInstanceState and hasElementInstanceIncident (also in each {@code $or} branch) into one
+	 * field: together they ask for one element instance that meets all of them, as Camunda's filter does.
+	 */
+	private static JsonNode combineElementInstanceFields(JsonNode filter) {
+		if (!filter.isObject()) {
+			return filter;
+		}
+		ObjectNode combined = ((ObjectNode) filter).deepCopy();
+		ObjectNode element = combined.objectNode();
+		for (String field : ELEMENT_INSTANCE_FIELDS) {
+			JsonNode value = combined.remove(field);
+			if (value != null && !value.isNull()) {
+				element.set(field, value);
+			}
+		}
+		if (!element.isEmpty()) {
+			combined.set(ELEMENT_INSTANCE_FILTER, element);
+		}
+		JsonNode alternatives = combined.path("$or");
+		if (alternatives.isArray()) {
+			ArrayNode branches = combined.putArray("$or");
+			alternatives.forEach((branch) -> branches.add(combineElementInstanceFields(branch)));
+		}
+		return combined;
+	}
+
+	private static String elementInstance(JsonNode element, Search.Params params) {
+		List<String> conditions = new java.util.ArrayList<>();
+		add(conditions, element.path("elementId"), "e.element_id", Type.STRING, "elementId", params);
+		add(conditions, element.path("elementInstanceState"), "e.state", Type.STRING, "elementInstanceState", params);
+		JsonNode incident = element.path("hasElementInstanceIncident");
+		if (!incident.isMissingNode()) {
+			if (!incident.isBoolean()) {
+				throw Rejection.invalidArgument("Expected filter field 'hasElementInstanceIncident' to be a boolean,"
+						+ " but got '" + incident + "'");
+			}
+			conditions.add("e.incident_key is " + (incident.asBoolean() ? "not null" : "null"));
+		}
+		return conditions.isEmpty() ? null : ELEMENT_INSTANCE + String.join(" and ", conditions) + ")";
+	}
+
+	private static void add(List<String> conditions, JsonNode value, String column, Type type, String field,
+			Search.Params params) {
+		if (!value.isMissingNode()) {
+			String condition = new Operators(new Search.Column(column, type), params).sql(field, value);
+			if (condition != null) {
+				conditions.add(condition);
+			}
+		}
 	}
 
 	public ProcessInstance get(long key) {

@@ -13,6 +13,9 @@ public enum ApiPermission {
 	/** Delete a deployed model. */
 	RESOURCE_DELETE,
 
+	/** Read a deployed resource and its content by key. */
+	RESOURCE_READ,
+
 	/** Read process definitions, their XML and start forms. */
 	PROCESS_DEFINITION_READ,
 
@@ -25,6 +28,9 @@ public enum ApiPermission {
 	PROCESS_INSTANCE_UPDATE,
 
 	PROCESS_INSTANCE_CANCEL,
+
+	/** Move tokens of a running instance: activate elements, terminate element instances (Camunda's MODIFY_PROCESS_INSTANCE). */
+	PROCESS_INSTANCE_MODIFY,
 
 	/** Publish or correlate a message. */
 	MESSAGE_CREATE,
@@ -45,10 +51,22 @@ public enum ApiPermission {
 
 	DECISION_DEFINITION_READ,
 
+	/** Read decision requirements (DRDs) and their DMN XML. */
+	DECISION_REQUIREMENTS_DEFINITION_READ,
+
 	/** Evaluate a decision. */
 	DECISION_INSTANCE_CREATE,
 
 	DECISION_INSTANCE_READ,
+
+	/** Start a batch operation (cancel, resolve incidents, migrate, modify many instances): Camunda's BATCH CREATE. */
+	BATCH_CREATE,
+
+	/** Read batch operations, their items and errors. */
+	BATCH_READ,
+
+	/** Suspend, resume or cancel a running batch operation. */
+	BATCH_UPDATE,
 
 	/** Move the engine clock, purge the engine, the management endpoints. */
 	SYSTEM_UPDATE,

@@ -1,0 +1,54 @@
+package fr.refactory.engine.api;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.MissingNode;
+import fr.refactory.engine.ConditionalOnEmbeddedEngine;
+import fr.refactory.engine.Rejection;
+import fr.refactory.engine.query.CallHierarchyQueries;
+import fr.refactory.engine.query.ElementStatisticsQueries;
+import fr.refactory.engine.query.ElementStatisticsQueries.Items;
+
+import org.springframework.http.MediaType;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RestController;
+
+/** Where the instances of a process version or one instance stand (ADR 1020), and an instance's call hierarchy. */
+@RestController
+@ConditionalOnEmbeddedEngine
+class ElementStatisticsController {
+
+	private final ElementStatisticsQueries statistics;
+
+	private final CallHierarchyQueries callHierarchy;
+
+	ElementStatisticsController(ElementStatisticsQueries statistics, CallHierarchyQueries callHierarchy) {
+		this.statistics = statistics;
+		this.callHierarchy = callHierarchy;
+	}
+
+	@PostMapping(path = "/v2/process-definitions/{key}/statistics/element-instances",
+			produces = MediaType.APPLICATION_JSON_VALUE)
+	Items ofDefinition(@PathVariable long key, @RequestBody(required = false) JsonNode body) {
+		if (body != null && !body.isObject() && !body.isNull()) {
+			throw Rejection.invalidArgument("Expected the request body to be an object with a filter, but got '"
+					+ body + "'");
+		}
+		JsonNode filter = body == null ? MissingNode.getInstance() : body.path("filter");
+		return new Items(this.statistics.ofDefinition(key, filter));
+	}
+
+	@GetMapping(path = "/v2/process-instances/{key}/statistics/element-instances",
+			produces = MediaType.APPLICATION_JSON_VALUE)
+	Items ofInstance(@PathVariable long key) {
+		return new Items(this.statistics.ofInstance(key));
+	}
+
+	@GetMapping(path = "/v2/process-instances/{key}/call-hierarchy", produces = MediaType.APPLICATION_JSON_VALUE)
+	java.util.List<CallHierarchyQueries.Entry> callHierarchy(@PathVariable long key) {
+		return this.callHierarchy.of(key);
+	}
+
+}
