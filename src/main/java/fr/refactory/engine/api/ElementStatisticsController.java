@@ -1,12 +1,15 @@
 package fr.refactory.engine.api;
 
+import java.util.List;
+
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.MissingNode;
 import fr.refactory.engine.ConditionalOnEmbeddedEngine;
 import fr.refactory.engine.Rejection;
-import fr.refactory.engine.query.CallHierarchyQueries;
-import fr.refactory.engine.query.ElementStatisticsQueries;
-import fr.refactory.engine.query.ElementStatisticsQueries.Items;
+import fr.refactory.engine.query.ProcessDefinitionQueries;
+import fr.refactory.engine.query.ProcessInstanceQueries;
+import fr.refactory.engine.query.ProcessInstanceQueries.CallHierarchyEntry;
+import fr.refactory.engine.query.ProcessInstanceQueries.ElementStatistics;
 
 import org.springframework.http.MediaType;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -20,13 +23,13 @@ import org.springframework.web.bind.annotation.RestController;
 @ConditionalOnEmbeddedEngine
 class ElementStatisticsController {
 
-	private final ElementStatisticsQueries statistics;
+	private final ProcessDefinitionQueries definitions;
 
-	private final CallHierarchyQueries callHierarchy;
+	private final ProcessInstanceQueries instances;
 
-	ElementStatisticsController(ElementStatisticsQueries statistics, CallHierarchyQueries callHierarchy) {
-		this.statistics = statistics;
-		this.callHierarchy = callHierarchy;
+	ElementStatisticsController(ProcessDefinitionQueries definitions, ProcessInstanceQueries instances) {
+		this.definitions = definitions;
+		this.instances = instances;
 	}
 
 	@PostMapping(path = "/v2/process-definitions/{key}/statistics/element-instances",
@@ -36,19 +39,24 @@ class ElementStatisticsController {
 			throw Rejection.invalidArgument("Expected the request body to be an object with a filter, but got '"
 					+ body + "'");
 		}
+		this.definitions.get(key);
 		JsonNode filter = body == null ? MissingNode.getInstance() : body.path("filter");
-		return new Items(this.statistics.ofDefinition(key, filter));
+		return new Items(this.instances.elementStatisticsOfDefinition(key, filter));
 	}
 
 	@GetMapping(path = "/v2/process-instances/{key}/statistics/element-instances",
 			produces = MediaType.APPLICATION_JSON_VALUE)
 	Items ofInstance(@PathVariable long key) {
-		return new Items(this.statistics.ofInstance(key));
+		return new Items(this.instances.elementStatisticsOfInstance(key));
 	}
 
 	@GetMapping(path = "/v2/process-instances/{key}/call-hierarchy", produces = MediaType.APPLICATION_JSON_VALUE)
-	java.util.List<CallHierarchyQueries.Entry> callHierarchy(@PathVariable long key) {
-		return this.callHierarchy.of(key);
+	List<CallHierarchyEntry> callHierarchy(@PathVariable long key) {
+		return this.instances.callHierarchy(key);
+	}
+
+	/** The statistics answer: {@code {"items": [...]}}. */
+	record Items(List<ElementStatistics> items) {
 	}
 
 }

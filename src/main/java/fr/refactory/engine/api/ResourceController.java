@@ -3,8 +3,9 @@ package fr.refactory.engine.api;
 import com.fasterxml.jackson.databind.JsonNode;
 import fr.refactory.engine.ConditionalOnEmbeddedEngine;
 import fr.refactory.engine.Resources;
-import fr.refactory.engine.query.ResourceQueries;
-import fr.refactory.engine.query.ResourceQueries.Resource;
+import fr.refactory.engine.state.DefinitionStore;
+import fr.refactory.engine.state.DefinitionStore.DeployedResource;
+import fr.refactory.engine.state.DefinitionStore.ResourceKind;
 
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
@@ -24,16 +25,16 @@ class ResourceController {
 
 	private final Resources resources;
 
-	private final ResourceQueries queries;
+	private final DefinitionStore definitions;
 
-	ResourceController(Resources resources, ResourceQueries queries) {
+	ResourceController(Resources resources, DefinitionStore definitions) {
 		this.resources = resources;
-		this.queries = queries;
+		this.definitions = definitions;
 	}
 
 	@GetMapping(path = "/v2/resources/{key}", produces = MediaType.APPLICATION_JSON_VALUE)
-	Resource get(@PathVariable long key) {
-		return this.queries.get(key);
+	ResourceResult get(@PathVariable long key) {
+		return ResourceResult.of(this.definitions.resource(key));
 	}
 
 	/**
@@ -42,8 +43,8 @@ class ResourceController {
 	 */
 	@GetMapping(path = "/v2/resources/{key}/content")
 	ResponseEntity<String> content(@PathVariable long key) {
-		Resource resource = this.queries.withContent(key);
-		MediaType type = resource.kind() == ResourceQueries.Kind.FORM ? MediaType.TEXT_PLAIN : MediaType.TEXT_XML;
+		DeployedResource resource = this.definitions.resource(key);
+		MediaType type = resource.kind() == ResourceKind.FORM ? MediaType.TEXT_PLAIN : MediaType.TEXT_XML;
 		return ResponseEntity.ok().contentType(type).body(resource.content());
 	}
 
@@ -51,6 +52,17 @@ class ResourceController {
 	ResponseEntity<Void> delete(@PathVariable long key, @RequestBody(required = false) JsonNode body) {
 		this.resources.delete(key);
 		return ResponseEntity.ok().build();
+	}
+
+	/** {@code ResourceResult}. */
+	record ResourceResult(String resourceKey, String resourceId, int version, String versionTag, String resourceName,
+			String tenantId) {
+
+		static ResourceResult of(DeployedResource resource) {
+			return new ResourceResult(String.valueOf(resource.key()), resource.resourceId(), resource.version(),
+					resource.versionTag(), resource.resourceName(), "<default>");
+		}
+
 	}
 
 }
