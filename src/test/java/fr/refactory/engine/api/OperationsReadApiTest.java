@@ -103,6 +103,14 @@ class OperationsReadApiTest extends EngineTestSupport {
 			.send()
 			.join())).as("one element instance both at work and completed").containsExactly("review 1/0/0/0",
 					"start 0/0/0/1", "work 0/0/0/1");
+		assertThat(this.client.newProcessInstanceSearchRequest()
+			.filter((f) -> f.processDefinitionKey(version.definitionKey())
+				.elementId("work")
+				.elementInstanceState(ElementInstanceState.COMPLETED))
+			.send()
+			.join()
+			.items()).as("the instance search with the same fields").extracting((i) -> i.getProcessInstanceKey())
+			.containsExactly(version.reviewing());
 		assertThat(counts(this.client.newProcessDefinitionElementStatisticsRequest(version.definitionKey())
 			.filter((f) -> f.processInstanceKey(version.canceled()))
 			.send()
