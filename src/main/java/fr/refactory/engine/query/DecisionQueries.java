@@ -17,7 +17,7 @@ import fr.refactory.engine.query.Search.Type;
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 import org.springframework.stereotype.Component;
 
-/** Read model of decision definitions and decision instances. */
+/** Read model of decision requirements (DRDs), decision definitions and decision instances. */
 @Component
 @ConditionalOnEmbeddedEngine
 public class DecisionQueries {
@@ -47,6 +47,14 @@ public class DecisionQueries {
 		.field("elementInstanceKey", "element_instance_key", Type.KEY)
 		.field("tenantId", "'<default>'", Type.STRING);
 
+	private static final Search REQUIREMENTS = new Search("engine_decision_requirements", "decision_requirements_key")
+		.field("decisionRequirementsKey", "decision_requirements_key", Type.KEY)
+		.field("decisionRequirementsId", "decision_requirements_id", Type.STRING)
+		.field("decisionRequirementsName", "coalesce(name, decision_requirements_id)", Type.STRING)
+		.field("version", "version", Type.INT)
+		.field("tenantId", "'<default>'", Type.STRING)
+		.filter("resourceName", "resource_name", Type.STRING);
+
 	private final NamedParameterJdbcTemplate jdbc;
 
 	private final ObjectMapper json;
@@ -75,6 +83,40 @@ public class DecisionQueries {
 		return this.jdbc.queryForObject(
 				"select dmn_xml from engine_decision_requirements where decision_requirements_key = :key",
 				Map.of("key", Long.parseLong(definition.decisionRequirementsKey())), String.class);
+	}
+
+	public SearchResult<DecisionRequirements> searchRequirements(JsonNode body) {
+		return REQUIREMENTS.run(this.jdbc, body, (rs, i) -> requirements(rs));
+	}
+
+	public DecisionRequirements requirements(long key) {
+		return this.jdbc
+			.query("select * from engine_decision_requirements where decision_requirements_key = :key",
+					Map.of("key", key), (rs, i) -> requirements(rs))
+			.stream()
+			.findFirst()
+			.orElseThrow(() -> requirementsNotFound(key));
+	}
+
+	public String requirementsXml(long key) {
+		return this.jdbc
+			.queryForList("select dmn_xml from engine_decision_requirements where decision_requirements_key = :key",
+					Map.of("key", key), String.class)
+			.stream()
+			.findFirst()
+			.orElseThrow(() -> requirementsNotFound(key));
+	}
+
+	private static Rejection requirementsNotFound(long key) {
+		return Rejection
+			.notFound("Expected to find decision requirements with key '" + key + "', but none were found");
+	}
+
+	private static DecisionRequirements requirements(ResultSet rs) throws SQLException {
+		String id = rs.getString("decision_requirements_id");
+		String name = rs.getString("name");
+		return new DecisionRequirements(String.valueOf(rs.getLong("decision_requirements_key")), id,
+				name == null ? id : name, rs.getInt("version"), rs.getString("resource_name"), "<default>");
 	}
 
 	public SearchResult<DecisionInstance> searchInstances(JsonNode body) {
@@ -133,6 +175,11 @@ public class DecisionQueries {
 			String decisionEvaluationKey, String processDefinitionKey, String processInstanceKey,
 			String elementInstanceKey, String decisionDefinitionKey, List<EvaluatedInput> evaluatedInputs,
 			List<MatchedRule> matchedRules) {
+	}
+
+	/** {@code DecisionRequirementsResult}. */
+	public record DecisionRequirements(String decisionRequirementsKey, String decisionRequirementsId,
+			String decisionRequirementsName, int version, String resourceName, String tenantId) {
 	}
 
 }

@@ -6,10 +6,13 @@ import java.util.List;
 import java.util.Map;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import fr.refactory.engine.ConditionalOnEmbeddedEngine;
 import fr.refactory.engine.Rejection;
 import fr.refactory.engine.query.Search.Type;
 
+import org.springframework.jdbc.core.RowMapper;
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 import org.springframework.stereotype.Component;
 
@@ -30,6 +33,13 @@ public class ProcessInstanceQueries {
 	private static final String ELEMENT_INSTANCE = "exists (select 1 from engine_element_instance e where"
 			+ " e.process_instance_key = t.process_instance_key and e.element_type <> 'PROCESS' and ";
 
+	/** Filter fields that constrain one and the same element instance of the process instance. */
+	private static final List<String> ELEMENT_INSTANCE_FIELDS = List.of("elementId", "elementInstanceState",
+			"hasElementInstanceIncident");
+
+	/** Where {@link #combineElementInstanceFields} gathers them. */
+	private static final String ELEMENT_INSTANCE_FILTER = "elementInstance";
+
 	private static final Search SEARCH = new Search(FROM, "process_instance_key")
 		.field("processInstanceKey", "process_instance_key", Type.KEY)
 		.field("processDefinitionId", "process_definition_id", Type.STRING)
@@ -46,8 +56,7 @@ public class ProcessInstanceQueries {
 		.field("processDefinitionVersionTag", "version_tag", Type.STRING)
 		.custom("variables", ProcessInstanceQueries::variables)
 		.custom("tags", ProcessInstanceQueries::tags)
-		.custom("elementId", (value, params) -> exists(ELEMENT_INSTANCE, "e.element_id", Type.STRING, "elementId",
-				value, params))
+		.custom(ELEMENT_INSTANCE_FILTER, ProcessInstanceQueries::elementInstance)
 		.custom("errorMessage", (value, params) -> exists(ACTIVE_INCIDENT, "i.error_message", Type.STRING,
 				"errorMessage", value, params))
 		.custom("incidentErrorHashCode", (value, params) -> exists(ACTIVE_INCIDENT, "i.error_message_hash",
@@ -59,6 +68,33 @@ public class ProcessInstanceQueries {
 			+ " j.process_instance_key = t.process_instance_key and j.state in ('CREATED', 'ACTIVATED')"
 			+ " and j.retries > 0 and j.error_message is not null and j.error_code is null)";
 
+	/**
+	 * Counts per element id. A multi-instance body counts only when it holds the incident: its inner instances are
+	 * the element's instances. Served by the index engine_element_instance_statistics (V084).
+	 */
+	private static final String ELEMENT_COUNTS = "select e.element_id,"
+			+ " count(*) filter (where e.state = 'ACTIVE' and e.incident_key is null"
+			+ " and e.element_type <> 'MULTI_INSTANCE_BODY') as active,"
+			+ " count(*) filter (where e.state = 'TERMINATED' and e.element_type <> 'MULTI_INSTANCE_BODY') as canceled,"
+			+ " count(*) filter (where e.state = 'ACTIVE' and e.incident_key is not null) as incidents,"
+			+ " count(*) filter (where e.state = 'COMPLETED' and e.element_type <> 'MULTI_INSTANCE_BODY') as completed"
+			+ " from engine_element_instance e where e.element_type <> 'PROCESS' and ";
+
+	private static final String BY_ELEMENT = " group by e.element_id order by e.element_id";
+
+	private static final RowMapper<ElementStatistics> ELEMENT_STATISTICS = (rs, i) -> new ElementStatistics(
+			rs.getString("element_id"), rs.getLong("active"), rs.getLong("canceled"), rs.getLong("incidents"),
+			rs.getLong("completed"));
+
+	private static final String CALL_CHAIN = "with recursive chain as ("
+			+ " select process_instance_key, parent_process_instance_key, process_definition_key,"
+			+ " process_definition_id, process_definition_name, 0 as depth"
+			+ " from engine_process_instance where process_instance_key = :key"
+			+ " union all select p.process_instance_key, p.parent_process_instance_key, p.process_definition_key,"
+			+ " p.process_definition_id, p.process_definition_name, c.depth + 1"
+			+ " from engine_process_instance p join chain c on p.process_instance_key = c.parent_process_instance_key)"
+			+ " select * from chain order by depth desc";
+
 	private final NamedParameterJdbcTemplate jdbc;
 
 	ProcessInstanceQueries(NamedParameterJdbcTemplate jdbc) {
@@ -66,7 +102,96 @@ public class ProcessInstanceQueries {
 	}
 
 	public SearchResult<ProcessInstance> search(JsonNode body) {
-		return SEARCH.run(this.jdbc, body, (rs, i) -> map(rs));
+		JsonNode request = body == null || !body.isObject() ? body : ((ObjectNode) body.deepCopy()).set("filter",
+				combineElementInstanceFields(body.path("filter")));
+		return SEARCH.run(this.jdbc, request, (rs, i) -> map(rs));
+	}
+
+	/**
+	 * Element statistics of a process version over its instances that the process-instance filter matches (ADR 1020):
+	 * per element id, its element instances active without an incident, canceled, in an incident, completed.
+	 */
+	public List<ElementStatistics> elementStatisticsOfDefinition(long definitionKey, JsonNode filter) {
+		Map<String, Object> params = new java.util.HashMap<>(Map.of("definitionKey", definitionKey));
+		String condition = SEARCH.condition(combineElementInstanceFields(filter), params);
+		String instances = condition.isEmpty() ? "" : " and e.process_instance_key in (select t.process_instance_key"
+				+ " from " + FROM + " where t.process_definition_key = :definitionKey and " + condition + ")";
+		return this.jdbc.query(ELEMENT_COUNTS + "e.process_definition_key = :definitionKey" + instances
+				+ BY_ELEMENT, params, ELEMENT_STATISTICS);
+	}
+
+	/** Element statistics of one process instance (not of the instances it called). */
+	public List<ElementStatistics> elementStatisticsOfInstance(long processInstanceKey) {
+		get(processInstanceKey);
+		return this.jdbc.query(ELEMENT_COUNTS + "e.process_instance_key = :key" + BY_ELEMENT,
+				Map.of("key", processInstanceKey), ELEMENT_STATISTICS);
+	}
+
+	/** The instances that called this one through call activities: the root first, the instance itself last. */
+	public List<CallHierarchyEntry> callHierarchy(long processInstanceKey) {
+		List<CallHierarchyEntry> chain = this.jdbc.query(CALL_CHAIN, Map.of("key", processInstanceKey), (rs, i) -> {
+			String name = rs.getString("process_definition_name");
+			return new CallHierarchyEntry(String.valueOf(rs.getLong("process_instance_key")),
+					String.valueOf(rs.getLong("process_definition_key")),
+					name == null ? rs.getString("process_definition_id") : name);
+		});
+		if (chain.isEmpty()) {
+			throw Rejection.notFound(
+					"Expected to find a process instance with key '" + processInstanceKey + "', but none was found");
+		}
+		return chain;
+	}
+
+	/**
+	 * Gathers elementId, elementInstanceState and hasElementInstanceIncident (also in each {@code $or} branch) into one
+	 * field: together they ask for one element instance that meets all of them, as Camunda's filter does.
+	 */
+	private static JsonNode combineElementInstanceFields(JsonNode filter) {
+		if (!filter.isObject()) {
+			return filter;
+		}
+		ObjectNode combined = ((ObjectNode) filter).deepCopy();
+		ObjectNode element = combined.objectNode();
+		for (String field : ELEMENT_INSTANCE_FIELDS) {
+			JsonNode value = combined.remove(field);
+			if (value != null && !value.isNull()) {
+				element.set(field, value);
+			}
+		}
+		if (!element.isEmpty()) {
+			combined.set(ELEMENT_INSTANCE_FILTER, element);
+		}
+		JsonNode alternatives = combined.path("$or");
+		if (alternatives.isArray()) {
+			ArrayNode branches = combined.putArray("$or");
+			alternatives.forEach((branch) -> branches.add(combineElementInstanceFields(branch)));
+		}
+		return combined;
+	}
+
+	private static String elementInstance(JsonNode element, Search.Params params) {
+		List<String> conditions = new java.util.ArrayList<>();
+		add(conditions, element.path("elementId"), "e.element_id", Type.STRING, "elementId", params);
+		add(conditions, element.path("elementInstanceState"), "e.state", Type.STRING, "elementInstanceState", params);
+		JsonNode incident = element.path("hasElementInstanceIncident");
+		if (!incident.isMissingNode()) {
+			if (!incident.isBoolean()) {
+				throw Rejection.invalidArgument("Expected filter field 'hasElementInstanceIncident' to be a boolean,"
+						+ " but got '" + incident + "'");
+			}
+			conditions.add("e.incident_key is " + (incident.asBoolean() ? "not null" : "null"));
+		}
+		return conditions.isEmpty() ? null : ELEMENT_INSTANCE + String.join(" and ", conditions) + ")";
+	}
+
+	private static void add(List<String> conditions, JsonNode value, String column, Type type, String field,
+			Search.Params params) {
+		if (!value.isMissingNode()) {
+			String condition = new Operators(new Search.Column(column, type), params).sql(field, value);
+			if (condition != null) {
+				conditions.add(condition);
+			}
+		}
 	}
 
 	/**
@@ -185,6 +310,15 @@ public class ProcessInstanceQueries {
 	/** One taken sequence flow. */
 	public record SequenceFlow(String sequenceFlowId, String processInstanceKey, String processDefinitionKey,
 			String processDefinitionId, String elementId, String tenantId) {
+	}
+
+	/** {@code ProcessElementStatisticsResult}. */
+	public record ElementStatistics(String elementId, long active, long canceled, long incidents, long completed) {
+	}
+
+	/** {@code ProcessInstanceCallHierarchyEntry}; the name falls back to the process id, as Camunda's does. */
+	public record CallHierarchyEntry(String processInstanceKey, String processDefinitionKey,
+			String processDefinitionName) {
 	}
 
 }

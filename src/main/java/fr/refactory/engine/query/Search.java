@@ -100,6 +100,17 @@ public final class Search {
 		return where.isEmpty() ? "" : " where " + String.join(" and ", where);
 	}
 
+	/**
+	 * The SQL condition of a search filter, empty when it constrains nothing: for queries that aggregate over what a
+	 * search with that filter would find (element statistics).
+	 */
+	public String condition(JsonNode filter, Map<String, Object> params) {
+		if (!filter.isMissingNode() && !filter.isNull() && !filter.isObject()) {
+			throw Rejection.invalidArgument("Expected filter to be an object, but got '" + filter + "'");
+		}
+		return conditions(filter, params);
+	}
+
 	private static int offset(JsonNode page) {
 		if (page.hasNonNull("after")) {
 			return parseCursor("after", page.path("after").asText());

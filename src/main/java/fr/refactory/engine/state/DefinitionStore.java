@@ -97,6 +97,28 @@ public class DefinitionStore {
 		return xml.get(0);
 	}
 
+	/**
+	 * The deployed resource a key names: a process version (BPMN), decision requirements (DMN) or a form, with the
+	 * text as it was deployed (ADR 1022).
+	 */
+	public DeployedResource resource(long key) {
+		return this.jdbc.query("select process_definition_key as resource_key, process_definition_id as resource_id,"
+				+ " version, version_tag, resource_name, bpmn_xml as content, 'BPMN' as kind"
+				+ " from engine_process_definition where process_definition_key = ?"
+				+ " union all select decision_requirements_key, decision_requirements_id, version, null, resource_name,"
+				+ " dmn_xml, 'DMN' from engine_decision_requirements where decision_requirements_key = ?"
+				+ " union all select form_key, form_id, version, version_tag, resource_name, form_schema, 'FORM'"
+				+ " from engine_form where form_key = ?",
+				(rs, i) -> new DeployedResource(rs.getLong("resource_key"), rs.getString("resource_id"),
+						rs.getInt("version"), rs.getString("version_tag"), rs.getString("resource_name"),
+						rs.getString("content"), ResourceKind.valueOf(rs.getString("kind"))),
+				key, key, key)
+			.stream()
+			.findFirst()
+			.orElseThrow(() -> Rejection
+				.notFound("Expected to find a resource with key '" + key + "', but none was found"));
+	}
+
 	public void insertProcess(ProcessDefinitionRow row, String xml, long deploymentKey, Instant now) {
 		this.jdbc.update(
 				"insert into engine_process_definition (process_definition_key, process_definition_id, version, name,"
@@ -145,6 +167,18 @@ public class DefinitionStore {
 
 	public JdbcTemplate jdbc() {
 		return this.jdbc;
+	}
+
+	/** What a deployed resource's content is. */
+	public enum ResourceKind {
+
+		BPMN, DMN, FORM
+
+	}
+
+	/** A deployed process, DRD or form with its text. */
+	public record DeployedResource(long key, String resourceId, int version, String versionTag, String resourceName,
+			String content, ResourceKind kind) {
 	}
 
 	public record ProcessDefinitionRow(long key, String processId, int version, String name, String versionTag,

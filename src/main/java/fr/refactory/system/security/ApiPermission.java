@@ -13,6 +13,9 @@ public enum ApiPermission {
 	/** Delete a deployed model. */
 	RESOURCE_DELETE,
 
+	/** Read a deployed resource and its content by key. */
+	RESOURCE_READ,
+
 	/** Read process definitions, their XML and start forms. */
 	PROCESS_DEFINITION_READ,
 
@@ -68,6 +71,9 @@ public enum ApiPermission {
 	USER_TASK_UPDATE,
 
 	DECISION_DEFINITION_READ,
+
+	/** Read decision requirements (DRDs) and their DMN XML. */
+	DECISION_REQUIREMENTS_DEFINITION_READ,
 
 	/** Evaluate a decision. */
 	DECISION_INSTANCE_CREATE,

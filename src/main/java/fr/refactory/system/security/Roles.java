@@ -46,6 +46,12 @@ public final class Roles {
 
 	public static final String AUDITOR = "AUDITOR";
 
+	/**
+	 * An operations engineer: repairs stuck instances (modify, resolve, cancel), migrates them and acts on many at once
+	 * through {@code /v2} (ADR 1021). A person, who also signs in to the pages.
+	 */
+	public static final String OPERATIONS = "OPERATIONS";
+
 	private Roles() {
 	}
 

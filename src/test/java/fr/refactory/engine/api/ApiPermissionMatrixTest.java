@@ -105,6 +105,17 @@ class ApiPermissionMatrixTest extends EngineTestSupport {
 		assertThat(permissionsOf("intake-operator")).as("people work through the console").isEmpty();
 		assertThat(permissionsOf("auditor")).allMatch((permission) -> permission.name().endsWith("_READ"));
 		assertThat(permissionsOf("demo")).as("ADMIN").containsExactlyInAnyOrder(ApiPermission.values());
+		assertThat(permissionsOf("operations-engineer")).as("repairs, migrates, cancels, also in batches (ADR 1021)")
+			.contains(ApiPermission.PROCESS_INSTANCE_READ, ApiPermission.PROCESS_INSTANCE_UPDATE,
+					ApiPermission.PROCESS_INSTANCE_MODIFY, ApiPermission.PROCESS_INSTANCE_CANCEL,
+					ApiPermission.BATCH_OPERATION_CANCEL_PROCESS_INSTANCE,
+					ApiPermission.BATCH_OPERATION_RESOLVE_INCIDENT, ApiPermission.BATCH_OPERATION_READ,
+					ApiPermission.BATCH_OPERATION_UPDATE)
+			.containsAll(permissionsOf("auditor"))
+			.doesNotContain(ApiPermission.RESOURCE_CREATE, ApiPermission.RESOURCE_DELETE,
+					ApiPermission.PROCESS_INSTANCE_CREATE, ApiPermission.JOB_WORK, ApiPermission.USER_TASK_UPDATE,
+					ApiPermission.MESSAGE_CREATE, ApiPermission.SIGNAL_CREATE, ApiPermission.SYSTEM_UPDATE,
+					ApiPermission.SYSTEM_READ);
 	}
 
 	@Test
@@ -147,6 +158,20 @@ class ApiPermissionMatrixTest extends EngineTestSupport {
 		assertAllowed("auditor", new Call("POST", "/v2/batch-operations/search", "application/json", "{}"));
 		assertAllowed("auditor", new Call("POST", "/v2/batch-operation-items/search", "application/json", "{}"));
 		assertAllowed("demo", new Call("GET", "/v2/batch-operations/1", null, null));
+		assertAllowed("operations-engineer", new Call("POST", "/v2/process-instances/1/cancellation",
+				"application/json", "{}"));
+		assertAllowed("operations-engineer", new Call("POST", "/v2/incidents/1/resolution", "application/json", "{}"));
+		assertAllowed("operations-engineer", new Call("POST", "/v2/process-definitions/1/statistics/element-instances",
+				"application/json", "{}"));
+		assertAllowed("operations-engineer", new Call("GET", "/v2/process-instances/1/call-hierarchy", null, null));
+		assertAllowed("auditor", new Call("GET", "/v2/decision-requirements/1/xml", null, null));
+		assertRefused("operations-engineer", new Call("POST", "/v2/deployments", "multipart/form-data; boundary=b",
+				"--b--\r\n"));
+		assertRefused("operations-engineer", new Call("POST", "/v2/jobs/activation", "application/json", "{}"));
+		assertRefused("operations-engineer", new Call("POST", "/v2/user-tasks/1/completion", "application/json", "{}"));
+		assertRefused("intake-operator", new Call("GET", "/v2/resources/1", null, null));
+		assertAllowed("operations-engineer", new Call("POST", "/v2/process-instances/incident-resolution",
+				"application/json", everyInstance));
 	}
 
 	private void assertAllowed(String username, Call call) throws Exception {
@@ -205,12 +230,17 @@ class ApiPermissionMatrixTest extends EngineTestSupport {
 		return Duration.between(Instant.now(), engineTime).abs();
 	}
 
-	/** One configured user per role (the first holding it), and a few people without any permission. */
+	/**
+	 * One configured user per role (the first holding it) and per set of permissions (so a role that {@code demo} also
+	 * holds is tried on its own), and a few people without any permission.
+	 */
 	private List<User> subjects() {
 		List<User> subjects = new ArrayList<>();
 		Set<String> covered = new TreeSet<>();
 		for (User user : this.users.users()) {
-			boolean addsRole = !covered.containsAll(user.roles());
+			Set<ApiPermission> held = this.permissions.of(user.roles());
+			boolean addsRole = !covered.containsAll(user.roles()) || (!held.isEmpty() && subjects.stream()
+				.noneMatch((other) -> this.permissions.of(other.roles()).equals(held)));
 			boolean person = this.permissions.of(user.roles()).isEmpty() && subjects.stream()
 				.filter((other) -> this.permissions.of(other.roles()).isEmpty())
 				.count() < 2;

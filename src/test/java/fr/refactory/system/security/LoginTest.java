@@ -19,7 +19,8 @@ class LoginTest extends RefactoryIntegrationTest {
 
 	@ParameterizedTest
 	@ValueSource(strings = { "demo", "process-owner", "intake-operator", "diagnostic-technician",
-			"retrofit-technician", "reman-technician", "battery-technician", "quality-inspector", "auditor" })
+			"retrofit-technician", "reman-technician", "battery-technician", "quality-inspector", "auditor",
+			"operations-engineer" })
 	void shouldSignInEveryDevelopmentUserThroughTheLoginPage(String username) throws Exception {
 		HttpResponse<String> afterLogin = new WebSession(baseUrl()).signIn(username, "demo");
 
