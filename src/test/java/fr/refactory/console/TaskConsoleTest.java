@@ -103,6 +103,27 @@ class TaskConsoleTest extends RefactoryIntegrationTest {
 		assertThat(page.body()).contains("id=\"completion-denied\"").contains("Completion was refused: Odometer photo missing");
 	}
 
+	/**
+	 * "My shift" (ADR 0710): intake-operator works the morning, intake-supervisor the afternoon (simulated roster);
+	 * the operator's filter keeps the task nobody holds and drops the one the supervisor claimed.
+	 */
+	@Test
+	void shouldKeepOnlyTasksFreeOrHeldByMyShiftWhenFilteringMyShift() {
+		IntakeFixture claimedByAfternoon = IntakeFixture.start(this.client);
+		WebSession supervisor = WebSession.signedIn(baseUrl(), "intake-supervisor");
+		long afternoonTask = claimedByAfternoon.openTask("task-gate-inspection").getUserTaskKey();
+		supervisor.post("/console/tasks/" + afternoonTask + "/claim", Map.of());
+		WebSession operator = WebSession.signedIn(baseUrl(), "intake-operator");
+		String free = "/console/tasks?myShift=true&process=" + this.intake.processId;
+		String held = "/console/tasks?myShift=true&process=" + claimedByAfternoon.processId;
+
+		assertThat(operator.get(free).body()).contains(this.intake.vin);
+		assertThat(operator.get(held).body()).doesNotContain(claimedByAfternoon.vin);
+		assertThat(operator.get("/console/tasks?process=" + claimedByAfternoon.processId).body()).as("without the filter")
+			.contains(claimedByAfternoon.vin);
+		assertThat(supervisor.get(held).body()).as("the supervisor's own shift").contains(claimedByAfternoon.vin);
+	}
+
 	@Test
 	void shouldHideAndRefuseTasksOutsideTheUsersGroups() {
 		WebSession outsider = WebSession.signedIn(baseUrl(), "battery-technician");

@@ -46,6 +46,9 @@ public final class Roles {
 
 	public static final String AUDITOR = "AUDITOR";
 
+	/** Leads a shift: sees and signs the shift handover (ADR 0711). */
+	public static final String SHIFT_LEADER = "SHIFT_LEADER";
+
 	private Roles() {
 	}
 
