@@ -23,6 +23,7 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.server.ResponseStatusException;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 import jakarta.servlet.http.HttpServletResponse;
@@ -96,6 +97,9 @@ class ShiftHandoverController {
 	@PostMapping("/console/handover/{id}/countersign")
 	String countersign(@PathVariable long id, Principal principal, Model model, HttpServletResponse response,
 			RedirectAttributes redirect) {
+		if (this.handovers.find(id).isEmpty()) {
+			throw new ResponseStatusException(HttpStatus.NOT_FOUND, "No shift handover " + id);
+		}
 		try {
 			this.handovers.countersign(id, principal.getName());
 			redirect.addFlashAttribute("notice", "Handover " + id + " countersigned.");

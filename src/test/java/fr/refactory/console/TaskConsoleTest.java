@@ -148,6 +148,8 @@ class TaskConsoleTest extends RefactoryIntegrationTest {
 		assertThat(afternoon.post("/console/handover/" + id + "/countersign", Map.of()).body())
 			.contains("Handover " + id + " countersigned");
 		assertThat(afternoon.post("/console/handover/" + id + "/countersign", Map.of()).statusCode()).isEqualTo(409);
+		assertThat(afternoon.post("/console/handover/" + Long.MAX_VALUE + "/countersign", Map.of()).statusCode())
+			.isEqualTo(404);
 		assertThat(WebSession.signedIn(baseUrl(), "intake-operator").get("/console/handover").statusCode())
 			.isEqualTo(403);
 		assertThat(this.auditLog.about("handover-" + id)).extracting(AuditEntry::action, AuditEntry::actor)
