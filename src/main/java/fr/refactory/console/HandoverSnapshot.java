@@ -56,6 +56,9 @@ class HandoverSnapshot {
 
 	private static final int LIMIT = 1000;
 
+	/** Overdue tasks named per group, the most overdue first; the count says how many there are in all. */
+	private static final int OVERDUE_NAMED = 20;
+
 	private final CamundaClient client;
 
 	private final ProcessSubjects subjects;
@@ -93,19 +96,23 @@ class HandoverSnapshot {
 			groups.forEach((group) -> byGroup.computeIfAbsent(group, (key) -> new ArrayList<>()).add(task));
 		}
 		List<GroupTasks> groups = new ArrayList<>();
+		Map<Long, String> subjectByInstance = new java.util.HashMap<>();
 		byGroup.forEach((group, tasks) -> {
-			List<String> overdue = tasks.stream()
+			List<UserTask> overdue = tasks.stream()
 				.filter((task) -> task.getDueDate() != null && task.getDueDate().toInstant().isBefore(now))
 				.sorted(Comparator.comparing(UserTask::getDueDate))
-				.map((task) -> describe(task))
 				.toList();
-			groups.add(new GroupTasks(group, tasks.size(), overdue.size(), overdue));
+			groups.add(new GroupTasks(group, tasks.size(), overdue.size(), overdue.stream()
+				.limit(OVERDUE_NAMED)
+				.map((task) -> describe(task, subjectByInstance))
+				.toList()));
 		});
 		return groups;
 	}
 
-	private String describe(UserTask task) {
-		String subject = this.subjects.subjectOf(task.getProcessInstanceKey()).key();
+	private String describe(UserTask task, Map<Long, String> subjectByInstance) {
+		String subject = subjectByInstance.computeIfAbsent(task.getProcessInstanceKey(),
+				(instance) -> this.subjects.subjectOf(instance).key());
 		return (task.getName() != null ? task.getName() : task.getElementId()) + " — "
 				+ (subject.isBlank() ? task.getProcessInstanceKey() : subject) + " (due " + task.getDueDate() + ")";
 	}
