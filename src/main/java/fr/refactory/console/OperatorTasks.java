@@ -1,6 +1,7 @@
 package fr.refactory.console;
 
 import java.time.Clock;
+import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.util.Collection;
 import java.util.Comparator;
@@ -8,8 +9,12 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
+import java.util.function.Predicate;
 import java.util.function.Consumer;
 
+import fr.refactory.records.PlantCalendars;
+import fr.refactory.system.roster.ShiftRoster;
 import fr.refactory.system.subject.ProcessSubjectVariables.Subject;
 import fr.refactory.system.security.ConsoleClient;
 import io.camunda.client.CamundaClient;
@@ -38,10 +43,17 @@ public class OperatorTasks {
 
 	private final Clock clock;
 
-	OperatorTasks(@ConsoleClient CamundaClient client, ProcessSubjects subjects, Clock clock) {
+	private final ShiftRoster roster;
+
+	private final PlantCalendars calendars;
+
+	OperatorTasks(@ConsoleClient CamundaClient client, ProcessSubjects subjects, Clock clock, ShiftRoster roster,
+			PlantCalendars calendars) {
 		this.client = client;
 		this.subjects = subjects;
 		this.clock = clock;
+		this.roster = roster;
+		this.calendars = calendars;
 	}
 
 	/** Open tasks the user may see: assigned to them ("mine") or offered to them and their groups ("groups"). */
@@ -56,14 +68,30 @@ public class OperatorTasks {
 			search((filter) -> filter.candidateUser(username)).forEach((task) -> found.put(task.getUserTaskKey(), task));
 		}
 		Map<Long, Subject> subjectByInstance = new LinkedHashMap<>();
+		Predicate<UserTask> ofMyShift = query.onlyMyShift() ? heldByMyShift(username) : (task) -> true;
 		return found.values()
 			.stream()
 			.filter((task) -> TaskVisibility.canSee(task, username, groups))
+			.filter(ofMyShift)
 			.map((task) -> toRow(task, subjectByInstance.computeIfAbsent(task.getProcessInstanceKey(),
 					this.subjects::subjectOf)))
 			.filter((row) -> TaskFilters.matches(row, query))
 			.sorted(TaskFilters.order(query.sortOrDefault()))
 			.toList();
+	}
+
+	/**
+	 * The people sharing a shift with the user on today's roster (plant time), the user included; empty when the user
+	 * is not on it (ADR 0710).
+	 */
+	public Set<String> myShift(String username) {
+		return this.roster.colleaguesOf(username, LocalDate.now(this.clock.withZone(this.calendars.current().zone())));
+	}
+
+	/** A task nobody holds, or held by someone of the user's shift today. */
+	private Predicate<UserTask> heldByMyShift(String username) {
+		Set<String> colleagues = myShift(username);
+		return (task) -> task.getAssignee() == null || colleagues.contains(task.getAssignee());
 	}
 
 	public Optional<UserTask> find(long taskKey) {

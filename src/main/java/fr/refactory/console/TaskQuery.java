@@ -9,9 +9,19 @@ import org.springframework.format.annotation.DateTimeFormat;
  *
  * @param view {@code mine} (assigned to me) or {@code groups} (open to my groups, claimed or not)
  * @param sort {@code due}, {@code priority} or {@code created}
+ * @param myShift only tasks nobody holds or held by someone sharing a shift with me on today's roster (ADR 0710)
  */
 public record TaskQuery(String view, String process, String task, String subject,
-		@DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate dueBefore, String sort, Integer page) {
+		@DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate dueBefore, String sort, Integer page, Boolean myShift) {
+
+	public TaskQuery(String view, String process, String task, String subject, LocalDate dueBefore, String sort,
+			Integer page) {
+		this(view, process, task, subject, dueBefore, sort, page, null);
+	}
+
+	public boolean onlyMyShift() {
+		return Boolean.TRUE.equals(this.myShift);
+	}
 
 	public String viewOrDefault() {
 		return "mine".equals(this.view) ? "mine" : "groups";

@@ -46,6 +46,7 @@ import fr.refactory.plant.wms.SimulatedWms;
 import fr.refactory.plant.wms.Wms;
 import fr.refactory.system.habilitation.HabilitationProperties;
 import fr.refactory.system.habilitation.HabilitationTitle;
+import fr.refactory.system.roster.RosterProperties;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 
@@ -59,7 +60,7 @@ import org.springframework.context.annotation.Configuration;
  * read time from the application's {@link Clock} when there is exactly one, else from the system clock.
  */
 @Configuration(proxyBeanMethods = false)
-@EnableConfigurationProperties({ PlantProperties.class, HabilitationProperties.class })
+@EnableConfigurationProperties({ PlantProperties.class, HabilitationProperties.class, RosterProperties.class })
 class PlantAdaptersConfiguration {
 
 	private final PlantProperties properties;
@@ -121,13 +122,16 @@ class PlantAdaptersConfiguration {
 
 	/**
 	 * The simulated register knows the configured people ({@code refactory.habilitations.people}) as the plant's staff
-	 * on shift, with their configured titles, so the console's claim check and the workers agree (ADR 0403).
+	 * on shift, with their configured titles, so the console's claim check and the workers agree (ADR 0403), on the
+	 * shifts of {@code refactory.roster.shifts} (ADR 0710); people rostered without configured titles hold none.
 	 */
 	@Bean
-	CompetencyRegister competencyRegister(HabilitationProperties habilitations) {
+	CompetencyRegister competencyRegister(HabilitationProperties habilitations, RosterProperties roster) {
 		Map<String, List<HabilitationTitle>> staff = new LinkedHashMap<>(habilitations.people());
+		roster.shifts().values().forEach((people) -> people.forEach((person) -> staff.putIfAbsent(person, List.of())));
 		return adapter("hrcomp", CompetencyRegister.class, this.properties.hrcomp(),
-				(simulation) -> new SimulatedCompetencyRegister(simulation, staff), HttpCompetencyRegister::new);
+				(simulation) -> new SimulatedCompetencyRegister(simulation, staff, roster.shifts()),
+				HttpCompetencyRegister::new);
 	}
 
 	@Bean

@@ -125,6 +125,31 @@ public record PlantCalendar(int version, ZoneId zone, Set<DayOfWeek> workingDays
 	public record DatedHoliday(LocalDate date, String name) {
 	}
 
+	/**
+	 * The shifts running at a moment, by the time of day only (the roster says who works which day, ADR 0710), each
+	 * with the date it started on: a night shift is still the previous day's after midnight.
+	 */
+	public List<ShiftAt> shiftsRunningAt(java.time.Instant moment) {
+		LocalDateTime local = LocalDateTime.ofInstant(moment, this.zone);
+		LocalTime time = local.toLocalTime();
+		LocalDate today = local.toLocalDate();
+		return this.shifts.stream().flatMap((shift) -> {
+			if (!shift.overnight()) {
+				boolean running = !time.isBefore(shift.starts()) && time.isBefore(shift.ends());
+				return running ? java.util.stream.Stream.of(new ShiftAt(shift, today)) : java.util.stream.Stream.empty();
+			}
+			if (!time.isBefore(shift.starts())) {
+				return java.util.stream.Stream.of(new ShiftAt(shift, today));
+			}
+			return time.isBefore(shift.ends()) ? java.util.stream.Stream.of(new ShiftAt(shift, today.minusDays(1)))
+					: java.util.stream.Stream.empty();
+		}).toList();
+	}
+
+	/** A shift of the calendar on the date it starts. */
+	public record ShiftAt(Shift shift, LocalDate startedOn) {
+	}
+
 	private java.util.stream.Stream<Shift> plantWideShifts() {
 		return this.shifts.stream().filter(Shift::plantWide);
 	}

@@ -11,7 +11,11 @@ import fr.refactory.records.AuditEvent;
 import fr.refactory.records.AuditLog;
 import fr.refactory.records.Genealogy;
 import fr.refactory.records.GenealogyLink;
+import fr.refactory.console.start.DemoData;
+import fr.refactory.console.start.DemoDataLoader;
+import fr.refactory.console.start.DemoWorkInProgress;
 import fr.refactory.test.Browser;
+import fr.refactory.test.WebSession;
 import fr.refactory.test.RefactoryIntegrationTest;
 import fr.refactory.test.AdminClient;
 import io.camunda.client.CamundaClient;
@@ -41,6 +45,9 @@ class AuditorViewsBrowserTest extends RefactoryIntegrationTest {
 
 	@Autowired
 	JdbcTemplate jdbc;
+
+	@Autowired
+	DemoDataLoader demoLoader;
 
 	@Test
 	void shouldFindAnInstanceAndShowItsDiagramWithTheActiveElementMarked() {
@@ -209,6 +216,103 @@ class AuditorViewsBrowserTest extends RefactoryIntegrationTest {
 		finally {
 			this.jdbc.execute("alter table audit_entry enable trigger audit_entry_append_only");
 		}
+	}
+
+	/**
+	 * Issue 21 (ADR 0711): the demo locks out a Zoe pack and quarantines a swollen Kangoo pack; a battery operator
+	 * logs its temperature in the console; the morning leader signs the handover listing both, the afternoon leader
+	 * countersigns it with his own login, and the auditor reads the signed handover and its audit entries.
+	 */
+	@Test
+	void shouldLetTwoShiftLeadersSignAHandoverOfTheDemosLockoutAndQuarantineThatTheAuditorSees() {
+		DemoWorkInProgress lockout = DemoData.lockedOutPack();
+		DemoWorkInProgress quarantine = DemoData.quarantinedPack();
+		this.demoLoader.load(new DemoData("handover-demo-" + UUID.randomUUID().toString().substring(0, 8),
+				List.of("hv-lockout", "battery-triage"), List.of(), List.of(lockout, quarantine)));
+		long temperatureTask = Awaitility.await()
+			.atMost(java.time.Duration.ofSeconds(30))
+			.until(() -> openTask("task-log-quarantine-temperature", quarantine.subjectKey()), (key) -> key != null);
+		Awaitility.await().atMost(java.time.Duration.ofSeconds(30)).until(() -> lockoutCertified(lockout.subjectKey()));
+		WebSession operator = WebSession.signedIn(baseUrl(), "battery-operator");
+		operator.post("/console/tasks/" + temperatureTask + "/claim", Map.of());
+		assertThat(operator.post("/console/tasks/" + temperatureTask + "/complete",
+				Map.of("quarantineSurfaceTemperatureC", List.of("31.5"), "quarantineAmbientTemperatureC", List.of("19"),
+						"quarantineComment", List.of("stable")))
+			.uri()
+			.getPath()).isEqualTo("/console/tasks");
+		By lockoutRow = By.cssSelector("#live-content tr.lockout[data-subject='" + lockout.subjectKey() + "']");
+		By quarantined = By.cssSelector("#live-content .quarantined[data-battery='" + quarantine.subjectKey() + "']");
+
+		try (Browser browser = Browser.open(baseUrl()).signIn("shift-leader-morning")) {
+			browser.go("/console/handover");
+			assertThat(browser.waitFor(lockoutRow).getText()).contains("lockout-officer");
+			assertThat(browser.driver().findElement(quarantined).getText()).contains("CRITICAL")
+				.contains("31.5")
+				.contains("battery-operator");
+			new org.openqa.selenium.support.ui.Select(browser.driver().findElement(By.id("outgoingShift")))
+				.selectByValue("MORNING");
+			browser.type(By.id("notes"), "Zoe pack locked out on bay 3; Kangoo pack stable.");
+			browser.click(By.id("sign-handover"));
+			String signed = browser.waitFor(By.id("notice")).getText();
+			assertThat(signed).contains("signed");
+			String id = signed.replaceAll("\\D+", " ").trim().split(" ")[0];
+			By countersign = By.id("countersign-" + id);
+			assertThat(browser.driver().findElements(countersign)).as("the outgoing leader does not countersign")
+				.isEmpty();
+
+			browser.signOut().signIn("shift-leader-afternoon").go("/console/handover");
+			browser.waitFor(countersign).click();
+			assertThat(browser.waitFor(By.id("notice")).getText()).contains("Handover " + id + " countersigned");
+
+			browser.signOut().signIn("auditor").go("/audit/handovers");
+			browser.waitFor(By.linkText(id)).click();
+			String page = browser.waitFor(By.id("handover-title")).getText() + browser.pageText();
+			assertThat(page).contains("MORNING → AFTERNOON")
+				.contains("shift-leader-morning")
+				.contains("shift-leader-afternoon")
+				.contains("Zoe pack locked out on bay 3")
+				.contains(lockout.subjectKey())
+				.contains(quarantine.subjectKey())
+				.contains("SHIFT_HANDOVER_SIGNED")
+				.contains("SHIFT_HANDOVER_COUNTERSIGNED");
+			assertThat(browser.driver().findElement(By.cssSelector("#signed-content tr.lockout[data-subject='"
+					+ lockout.subjectKey() + "']")).getText()).contains("lockout-officer");
+		}
+	}
+
+	private Long openTask(String elementId, String batteryId) {
+		return this.client.newUserTaskSearchRequest()
+			.filter((f) -> f.elementId(elementId).state(io.camunda.client.api.search.enums.UserTaskState.CREATED))
+			.page((p) -> p.limit(200))
+			.send()
+			.join()
+			.items()
+			.stream()
+			.filter((task) -> instanceAbout(task.getProcessInstanceKey(), batteryId))
+			.map((task) -> task.getUserTaskKey())
+			.findFirst()
+			.orElse(null);
+	}
+
+	private boolean lockoutCertified(String subjectKey) {
+		return this.client.newElementInstanceSearchRequest()
+			.filter((f) -> f.processDefinitionId("hv-lockout").elementId("end-hv-system-locked-out"))
+			.page((p) -> p.limit(200))
+			.send()
+			.join()
+			.items()
+			.stream()
+			.anyMatch((end) -> instanceAbout(end.getProcessInstanceKey(), subjectKey));
+	}
+
+	private boolean instanceAbout(long instanceKey, String subjectKey) {
+		return this.client.newVariableSearchRequest()
+			.filter((f) -> f.processInstanceKey(instanceKey).name("subjectKey"))
+			.send()
+			.join()
+			.items()
+			.stream()
+			.anyMatch((variable) -> variable.getValue().equals("\"" + subjectKey + "\""));
 	}
 
 }

@@ -29,6 +29,9 @@ class TaskConsoleTest extends RefactoryIntegrationTest {
 	@Autowired
 	AuditLog auditLog;
 
+	@Autowired
+	org.springframework.jdbc.core.JdbcTemplate jdbc;
+
 	IntakeFixture intake;
 
 	@BeforeEach
@@ -101,6 +104,61 @@ class TaskConsoleTest extends RefactoryIntegrationTest {
 		HttpResponse<String> page = operator.get("/console/tasks/" + taskKey);
 		assertThat(page.statusCode()).isEqualTo(200);
 		assertThat(page.body()).contains("id=\"completion-denied\"").contains("Completion was refused: Odometer photo missing");
+	}
+
+	/**
+	 * "My shift" (ADR 0710): intake-operator works the morning, intake-supervisor the afternoon (simulated roster);
+	 * the operator's filter keeps the task nobody holds and drops the one the supervisor claimed.
+	 */
+	@Test
+	void shouldKeepOnlyTasksFreeOrHeldByMyShiftWhenFilteringMyShift() {
+		IntakeFixture claimedByAfternoon = IntakeFixture.start(this.client);
+		WebSession supervisor = WebSession.signedIn(baseUrl(), "intake-supervisor");
+		long afternoonTask = claimedByAfternoon.openTask("task-gate-inspection").getUserTaskKey();
+		supervisor.post("/console/tasks/" + afternoonTask + "/claim", Map.of());
+		WebSession operator = WebSession.signedIn(baseUrl(), "intake-operator");
+		String free = "/console/tasks?myShift=true&process=" + this.intake.processId;
+		String held = "/console/tasks?myShift=true&process=" + claimedByAfternoon.processId;
+
+		assertThat(operator.get(free).body()).contains(this.intake.vin);
+		assertThat(operator.get(held).body()).doesNotContain(claimedByAfternoon.vin);
+		assertThat(operator.get("/console/tasks?process=" + claimedByAfternoon.processId).body()).as("without the filter")
+			.contains(claimedByAfternoon.vin);
+		assertThat(supervisor.get(held).body()).as("the supervisor's own shift").contains(claimedByAfternoon.vin);
+	}
+
+	/**
+	 * The shift handover (ADR 0711) refuses, naming the field, a shift the calendar does not have, the outgoing leader
+	 * countersigning his own handover and a second countersignature; only shift leaders reach it; and the signed rows
+	 * cannot be changed.
+	 */
+	@Test
+	void shouldRefuseHandoverSignaturesThatAreNotTheIncomingLeadersOnce() {
+		WebSession morning = WebSession.signedIn(baseUrl(), "shift-leader-morning");
+		HttpResponse<String> unknownShift = morning.post("/console/handover",
+				Map.of("outgoingShift", List.of("LUNCH"), "notes", List.of("-")));
+		assertThat(unknownShift.statusCode()).isEqualTo(422);
+		assertThat(unknownShift.body()).contains("id=\"error-outgoingShift\"").contains("LUNCH");
+
+		HttpResponse<String> signed = morning.post("/console/handover",
+				Map.of("outgoingShift", List.of("MORNING"), "notes", List.of("line 2 stopped")));
+		String id = signed.body().replaceAll("(?s).*Handover (\\d+) signed.*", "$1");
+		assertThat(morning.post("/console/handover/" + id + "/countersign", Map.of()).statusCode()).isEqualTo(422);
+		WebSession afternoon = WebSession.signedIn(baseUrl(), "shift-leader-afternoon");
+		assertThat(afternoon.post("/console/handover/" + id + "/countersign", Map.of()).body())
+			.contains("Handover " + id + " countersigned");
+		assertThat(afternoon.post("/console/handover/" + id + "/countersign", Map.of()).statusCode()).isEqualTo(409);
+		assertThat(afternoon.post("/console/handover/" + Long.MAX_VALUE + "/countersign", Map.of()).statusCode())
+			.isEqualTo(404);
+		assertThat(WebSession.signedIn(baseUrl(), "intake-operator").get("/console/handover").statusCode())
+			.isEqualTo(403);
+		assertThat(this.auditLog.about("handover-" + id)).extracting(AuditEntry::action, AuditEntry::actor)
+			.containsExactly(tuple("SHIFT_HANDOVER_SIGNED", "shift-leader-morning"),
+					tuple("SHIFT_HANDOVER_COUNTERSIGNED", "shift-leader-afternoon"));
+		org.assertj.core.api.Assertions
+			.assertThatThrownBy(() -> this.jdbc.update("update shift_handover set notes = 'x' where handover_id = ?",
+					Long.parseLong(id)))
+			.hasMessageContaining("append-only");
 	}
 
 	@Test

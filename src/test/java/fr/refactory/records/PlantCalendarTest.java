@@ -105,4 +105,16 @@ class PlantCalendarTest {
 		return java.time.LocalDateTime.parse(localDateTime).atZone(PARIS);
 	}
 
+	/** Which shift is at work, for the roster (ADR 0710): the night shift after midnight is the previous day's. */
+	@ParameterizedTest(name = "{0}: {1} of {2}")
+	@CsvSource({ "2026-03-09T05:30, MORNING, 2026-03-09", "2026-03-09T13:29, MORNING, 2026-03-09",
+			"2026-03-09T13:30, AFTERNOON, 2026-03-09", "2026-03-09T21:30, NIGHT, 2026-03-09",
+			"2026-03-10T03:00, NIGHT, 2026-03-09", "2026-03-10T05:29, NIGHT, 2026-03-09" })
+	void shouldNameTheShiftRunningAtAMoment(String at, String shift, LocalDate startedOn) {
+		assertThat(CALENDAR.shiftsRunningAt(paris(at).toInstant())).singleElement().satisfies((running) -> {
+			assertThat(running.shift().code()).isEqualTo(shift);
+			assertThat(running.startedOn()).isEqualTo(startedOn);
+		});
+	}
+
 }

@@ -82,6 +82,13 @@ public final class Browser implements AutoCloseable {
 		return this;
 	}
 
+	/** Signs out with the page header's button, so the next {@link #signIn} is another person in the same browser. */
+	public Browser signOut() {
+		this.driver.findElement(By.cssSelector("header form[action$='/logout'] button")).click();
+		waitFor(By.id("username"));
+		return this;
+	}
+
 	public Browser go(String path) {
 		this.driver.get(this.baseUrl + path);
 		return this;

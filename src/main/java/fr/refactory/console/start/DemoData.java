@@ -66,7 +66,7 @@ public record DemoData(String marker, List<String> requiredProcesses, List<DemoA
 										"BATTERY", "vehicleHasHvSystem", true, "batteryId", "VF1KW000X67654321-HV")),
 						repairOperations(), eligibilityReview(today), installerAuthorisation(today), kitAtReceipt(today),
 						handover(), registrationOverdue(), destructionDocuments(), lockoutDesignation(today),
-						depollution(), escalatedVerdict(), batteryReview()));
+						depollution(), escalatedVerdict(), batteryReview(), lockedOutPack(), quarantinedPack()));
 	}
 
 	/** AS-10-like Clio released for repair: one operation per trade (mechanics, bodywork, paint). */
@@ -149,6 +149,35 @@ public record DemoData(String marker, List<String> requiredProcesses, List<DemoA
 				"VF1AG000X65432177-HV", "task-review-battery-disposition",
 				Map.of("batteryId", "VF1AG000X65432177-HV", "subjectKey", "VF1AG000X65432177-HV", "disposition",
 						"ENGINEERING_REVIEW", "safetyClass", "DAMAGED_NON_CRITICAL"));
+	}
+
+	/**
+	 * A Zoe pack locked out by the designated lockout officer, its L.2 checklist filled in as the form takes it: the
+	 * certificate is generated (L.3) and the lockout stays in place for the shift handover (ADR 0711).
+	 */
+	public static DemoWorkInProgress lockedOutPack() {
+		String pack = "VF1AG000X65432155-HV";
+		Map<String, Object> variables = new java.util.HashMap<>(Map.of("lockoutAction", "LOCK", "subjectKey", pack,
+				"subjectType", "BATTERY", "vehicleHasHvSystem", true, "batteryId", pack, "lockoutOfficerId",
+				"lockout-officer", "voltageMeterId", "VAT-FLK-0042", "lockoutCertificateNumber", "CONS-DEMO-0155",
+				"measuredVoltageV", 0));
+		List.of("safetyPerimeterSet", "ignitionOffKeyAway", "ecusAsleep", "ppeInspected", "metalJewelleryRemoved",
+				"twelveVoltDisconnected", "servicePlugRemovedAndLocked", "absenceOfVoltageVerified")
+			.forEach((checked) -> variables.put(checked, true));
+		return new DemoWorkInProgress("Zoe pack locked out by the lockout officer", "hv-lockout", "BATTERY", pack,
+				"task-generate-lockout-certificate", variables);
+	}
+
+	/**
+	 * A swollen Kangoo pack classified CRITICAL (D6 rule 3): moved to the HV quarantine, where the battery operators
+	 * log its temperature every 4 h (6.3) and the shift handover lists it (ADR 0711).
+	 */
+	public static DemoWorkInProgress quarantinedPack() {
+		String pack = "VF1KW000X67654399-HV";
+		return new DemoWorkInProgress("Swollen Kangoo pack in quarantine", "battery-triage", "BATTERY", pack,
+				"task-move-to-quarantine", Map.of("batteryId", pack, "subjectKey", pack, "mode", "REMOVED_PACK",
+						"safetyClass", "CRITICAL", "swelling", true, "handlingInstruction",
+						"ISOLATE_OUTDOORS_P911_LP906_RECYCLE"));
 	}
 
 	private static Map<String, Object> operation(String code, String trade, double standardHours) {

@@ -4,6 +4,7 @@ import java.time.LocalDate;
 import java.util.List;
 
 import fr.refactory.plant.http.PlantHttpClient;
+import fr.refactory.system.roster.RosterEntry;
 
 import static fr.refactory.plant.http.PlantHttpClient.segment;
 
@@ -22,8 +23,8 @@ public class HttpCompetencyRegister implements CompetencyRegister {
 	}
 
 	@Override
-	public List<String> peopleOnShift(LocalDate on) {
-		return List.of(this.http.get("shifts/" + on + "/people", String[].class));
+	public List<RosterEntry> shiftRoster(LocalDate on) {
+		return List.of(this.http.get("shifts/" + on + "/roster", RosterEntry[].class));
 	}
 
 	@Override

@@ -12,6 +12,7 @@ import fr.refactory.plant.hrcomp.Habilitations.Habilitation;
 import fr.refactory.plant.simulation.Seeds;
 import fr.refactory.plant.simulation.Simulation;
 import fr.refactory.system.habilitation.HabilitationTitle;
+import fr.refactory.system.roster.RosterEntry;
 
 /**
  * A register whose answers derive from the person or installer id and stay plausible on any date (ADR 0471): each
@@ -38,19 +39,46 @@ public class SimulatedCompetencyRegister implements CompetencyRegister {
 
 	private final Map<String, List<HabilitationTitle>> staff;
 
+	private final List<RosterEntry> roster;
+
 	public SimulatedCompetencyRegister(Simulation simulation) {
 		this(simulation, Map.of());
 	}
 
-	/** @param staff the plant's people on the roster with their titles, in roster order */
+	/** @param staff the plant's people on the roster with their titles, in roster order, on one shift every day */
 	public SimulatedCompetencyRegister(Simulation simulation, Map<String, List<HabilitationTitle>> staff) {
+		this(simulation, staff, Map.of());
+	}
+
+	/**
+	 * @param staff the plant's people with their titles, in roster order
+	 * @param shifts the people of each shift code, every day; staff listed under no shift work every shift (ADR 0710),
+	 * and with no shift given at all, one shift {@value #ROUND_THE_CLOCK}
+	 */
+	public SimulatedCompetencyRegister(Simulation simulation, Map<String, List<HabilitationTitle>> staff,
+			Map<String, List<String>> shifts) {
 		this.simulation = simulation;
 		this.staff = staff;
+		this.roster = roster(staff.keySet(), shifts);
+	}
+
+	static final String ROUND_THE_CLOCK = "ALL_DAY";
+
+	private static List<RosterEntry> roster(java.util.Set<String> staff, Map<String, List<String>> shifts) {
+		Map<String, List<String>> byShift = shifts.isEmpty() ? Map.of(ROUND_THE_CLOCK, List.of()) : shifts;
+		java.util.Set<String> listed = new java.util.HashSet<>();
+		byShift.values().forEach(listed::addAll);
+		List<RosterEntry> entries = new ArrayList<>();
+		staff.stream()
+			.filter((person) -> !listed.contains(person))
+			.forEach((person) -> byShift.keySet().forEach((shift) -> entries.add(new RosterEntry(person, shift))));
+		byShift.forEach((shift, people) -> people.forEach((person) -> entries.add(new RosterEntry(person, shift))));
+		return List.copyOf(entries);
 	}
 
 	@Override
-	public List<String> peopleOnShift(LocalDate on) {
-		return this.simulation.answer(() -> List.copyOf(this.staff.keySet()));
+	public List<RosterEntry> shiftRoster(LocalDate on) {
+		return this.simulation.answer(() -> this.roster);
 	}
 
 	@Override

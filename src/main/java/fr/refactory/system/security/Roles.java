@@ -52,6 +52,9 @@ public final class Roles {
 	 */
 	public static final String OPERATIONS = "OPERATIONS";
 
+	/** Leads a shift: sees and signs the shift handover (ADR 0711). */
+	public static final String SHIFT_LEADER = "SHIFT_LEADER";
+
 	private Roles() {
 	}
 

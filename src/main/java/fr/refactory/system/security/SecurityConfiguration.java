@@ -112,6 +112,8 @@ class SecurityConfiguration {
 				.hasAnyRole(Roles.AUDITOR, Roles.ADMIN)
 				.requestMatchers("/models/**", "/models")
 				.hasAnyRole(Roles.PROCESS_OWNER, Roles.ADMIN)
+				.requestMatchers("/console/handover/**", "/console/handover")
+				.hasAnyRole(Roles.SHIFT_LEADER, Roles.ADMIN)
 				.anyRequest()
 				.authenticated())
 			.formLogin((form) -> form.loginPage("/login").defaultSuccessUrl("/", false).permitAll())

@@ -16,6 +16,8 @@ class NavigationAdvice {
 		if (request.getRemoteUser() != null) {
 			model.addAttribute("username", request.getRemoteUser());
 			model.addAttribute("canAudit", request.isUserInRole(Roles.AUDITOR) || request.isUserInRole(Roles.ADMIN));
+			model.addAttribute("canHandOver",
+					request.isUserInRole(Roles.SHIFT_LEADER) || request.isUserInRole(Roles.ADMIN));
 			model.addAttribute("canModel",
 					request.isUserInRole(Roles.PROCESS_OWNER) || request.isUserInRole(Roles.ADMIN));
 		}

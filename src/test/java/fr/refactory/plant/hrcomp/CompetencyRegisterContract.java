@@ -8,6 +8,7 @@ import java.util.Map;
 
 import fr.refactory.plant.hrcomp.Habilitations.Habilitation;
 import fr.refactory.system.habilitation.HabilitationTitle;
+import fr.refactory.system.roster.RosterEntry;
 import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -64,6 +65,23 @@ abstract class CompetencyRegisterContract {
 			.containsOnly(org.assertj.core.groups.Tuple.tuple(LocalDate.of(2032, 5, 31), LocalDate.of(2029, 6, 1)));
 		assertThat(register().habilitationsOf("theo.trainee", years).titles()).as("not renewed: lapsed as recorded")
 			.containsExactly(new Habilitation("B0L", LocalDate.EPOCH, LocalDate.of(2029, 5, 31), LocalDate.of(2026, 6, 1)));
+	}
+
+	/** Who works which shift (ADR 0710): a person may work several shifts; the people on shift are listed once. */
+	@Test
+	void shouldAnswerTheShiftOfEachPersonOnTheRoster() {
+		LocalDate on = LocalDate.of(2027, 3, 1);
+
+		assertThat(register().shiftRoster(on)).containsExactly(new RosterEntry("laure.lockout", "MORNING"),
+				new RosterEntry("theo.trainee", "MORNING"), new RosterEntry("laure.lockout", "NIGHT"));
+	}
+
+	/** The shifts of {@link #staff()}: both work the morning, laure.lockout the night too. */
+	static Map<String, List<String>> shifts() {
+		Map<String, List<String>> shifts = new LinkedHashMap<>();
+		shifts.put("MORNING", List.of("laure.lockout", "theo.trainee"));
+		shifts.put("NIGHT", List.of("laure.lockout"));
+		return shifts;
 	}
 
 	/** The roster {@link #register()} answers from: two people and their titles, as configuration gives them. */

@@ -41,7 +41,7 @@ class CompetencyRegisterHabilitationsTest {
 		}
 
 		@Override
-		public List<String> peopleOnShift(LocalDate on) {
+		public List<fr.refactory.system.roster.RosterEntry> shiftRoster(LocalDate on) {
 			throw new UnsupportedOperationException();
 		}
 

@@ -9,12 +9,12 @@ import org.junit.jupiter.api.AfterEach;
 class HttpCompetencyRegisterTest extends CompetencyRegisterContract {
 
 	private final SimulatedCompetencyRegister answers = new SimulatedCompetencyRegister(Simulation.immediate("hrcomp"),
-			staff());
+			staff(), shifts());
 
 	private final FakePlantSystem server = FakePlantSystem.start()
 		.query("people/{id}/habilitations",
 				(request) -> this.answers.habilitationsOf(request.path("id"), LocalDate.parse(request.query("on"))))
-		.query("shifts/{date}/people", (request) -> this.answers.peopleOnShift(LocalDate.parse(request.path("date"))))
+		.query("shifts/{date}/roster", (request) -> this.answers.shiftRoster(LocalDate.parse(request.path("date"))))
 		.query("installers/{org}/authorisation", (request) -> this.answers.installerAuthorisation(request.path("org"),
 				request.query("vehicleType"), LocalDate.parse(request.query("on"))));
 

@@ -14,7 +14,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 class SimulatedCompetencyRegisterTest extends CompetencyRegisterContract {
 
 	private final CompetencyRegister register = new SimulatedCompetencyRegister(Simulation.immediate("hrcomp"),
-			staff());
+			staff(), shifts());
 
 	@Override
 	protected CompetencyRegister register() {

@@ -10,6 +10,8 @@ import java.util.Map;
 import fr.refactory.plant.BusinessErrorCodes;
 import fr.refactory.plant.hrcomp.CompetencyRegister;
 import fr.refactory.plant.hrcomp.InstallerAuthorisation;
+import fr.refactory.records.PlantCalendar.ShiftAt;
+import fr.refactory.records.PlantCalendars;
 import fr.refactory.system.habilitation.HabilitationCheck;
 import fr.refactory.system.habilitation.HabilitationCheck.Answer;
 import fr.refactory.system.habilitation.HabilitationCheck.Verdict;
@@ -53,10 +55,14 @@ public class CompetencyWorkers {
 
 	private final HabilitationCheck check = new HabilitationCheck(this::evaluate);
 
-	CompetencyWorkers(CompetencyRegister register, WorkerRecords records, CamundaClient client) {
+	private final PlantCalendars calendars;
+
+	CompetencyWorkers(CompetencyRegister register, WorkerRecords records, CamundaClient client,
+			PlantCalendars calendars) {
 		this.register = register;
 		this.records = records;
 		this.client = client;
+		this.calendars = calendars;
 	}
 
 	/** L.1: may the designated lockout officer lock out an HV system on the operation date? Nobody designated may not. */
@@ -100,13 +106,14 @@ public class CompetencyWorkers {
 		LocalDate on = vars.dateOr(today(), "operationDate");
 		List<Map<String, Object>> options = new ArrayList<>();
 		String required = null;
-		for (String person : JobOutcome.call(job, () -> this.register.peopleOnShift(on))) {
+		Map<String, List<String>> shiftsByPerson = on.equals(today()) ? onShiftNow(job) : rosterOn(job, on);
+		for (Map.Entry<String, List<String>> person : shiftsByPerson.entrySet()) {
 			Verdict verdict = this.check.judge(LOCKOUT, true, on,
-					JobOutcome.call(job, () -> this.register.habilitationsOf(person, on)).asTitles());
+					JobOutcome.call(job, () -> this.register.habilitationsOf(person.getKey(), on)).asTitles());
 			required = verdict.requiredSymbol();
 			if (verdict.allowed()) {
-				options.add(Map.of("value", person, "label",
-						person + " (" + verdict.requiredSymbol() + " valid until " + verdict.title().expiresOn() + ")"));
+				options.add(Map.of("value", person.getKey(), "label", person.getKey() + " (" + verdict.requiredSymbol()
+						+ " valid until " + verdict.title().expiresOn() + "; " + shiftLabel(person.getValue()) + ")"));
 			}
 		}
 		boolean pack = vars.text("vin") == null && vars.text("batteryId") != null;
@@ -133,13 +140,13 @@ public class CompetencyWorkers {
 		Vars vars = Vars.of(job);
 		LocalDate on = vars.dateOr(today(), "operationDate");
 		List<Map<String, Object>> options = new ArrayList<>();
-		for (String person : JobOutcome.call(job, () -> this.register.peopleOnShift(on))) {
-			List<Verdict> allowed = conversionVerdicts(job, person, on);
+		for (Map.Entry<String, List<String>> person : rosterOn(job, on).entrySet()) {
+			List<Verdict> allowed = conversionVerdicts(job, person.getKey(), on);
 			if (!allowed.isEmpty()) {
-				options.add(Map.of("value", person, "label", person + " ("
+				options.add(Map.of("value", person.getKey(), "label", person.getKey() + " ("
 						+ String.join(", ", allowed.stream().map(Verdict::requiredSymbol).toList()) + " valid until "
 						+ allowed.stream().map((verdict) -> verdict.title().expiresOn()).min(LocalDate::compareTo).orElseThrow()
-						+ ")"));
+						+ "; " + shiftLabel(person.getValue()) + ")"));
 			}
 		}
 		this.records.audit(job, "RETROFIT_TEAM_PROPOSED", "VEHICLE", vars.textOr("UNKNOWN", "vin"),
@@ -164,8 +171,10 @@ public class CompetencyWorkers {
 		Vars vars = Vars.of(job);
 		LocalDate on = vars.dateOr(today(), "operationDate");
 		List<String> team = vars.list("retrofitTeam").stream().map(Object::toString).toList();
+		Map<String, List<String>> roster = rosterOn(job, on);
+		List<String> notOnShift = team.stream().filter((person) -> !roster.containsKey(person)).toList();
 		List<Map<String, Object>> eligible = new ArrayList<>();
-		for (String person : team) {
+		for (String person : team.stream().filter(roster::containsKey).toList()) {
 			List<String> symbols = conversionVerdicts(job, person, on).stream().map(Verdict::requiredSymbol).toList();
 			if (!symbols.isEmpty()) {
 				Map<String, Object> assignee = new LinkedHashMap<>();
@@ -176,10 +185,10 @@ public class CompetencyWorkers {
 		}
 		String subjectKey = vars.textOr("UNKNOWN", "vin");
 		this.records.audit(job, "HABILITATIONS_CHECKED", "VEHICLE", subjectKey,
-				WorkerRecords.data("on", on.toString(), "team", team, "eligible", eligible));
+				WorkerRecords.data("on", on.toString(), "team", team, "notOnShift", notOnShift, "eligible", eligible));
 		if (eligible.isEmpty()) {
 			throw JobOutcome.businessError(BusinessErrorCodes.HABILITATION_MISSING,
-					"hrcomp: D5 allows nobody of " + team + " to execute or lead HV work on " + on);
+					"hrcomp: D5 allows nobody of " + team + " on the shift roster to execute or lead HV work on " + on);
 		}
 		return Map.of("eligibleAssignees", eligible);
 	}
@@ -232,6 +241,34 @@ public class CompetencyWorkers {
 			.map((decision) -> decision.getDecisionOutput())
 			.findFirst()
 			.orElse(null));
+	}
+
+	/** The people on the roster of a date (any shift), in roster order, with their shifts (ADR 0710). */
+	private Map<String, List<String>> rosterOn(ActivatedJob job, LocalDate on) {
+		Map<String, List<String>> shifts = new LinkedHashMap<>();
+		JobOutcome.call(job, () -> this.register.shiftRoster(on))
+			.forEach((entry) -> shifts.computeIfAbsent(entry.personId(), (person) -> new ArrayList<>()).add(entry.shift()));
+		return shifts;
+	}
+
+	/**
+	 * The people on a shift running now (a night shift after midnight is the previous day's roster): a lockout for
+	 * today is done by the officers at work, not by those of the next shift (ADR 0710).
+	 */
+	private Map<String, List<String>> onShiftNow(ActivatedJob job) {
+		Map<String, List<String>> shifts = new LinkedHashMap<>();
+		for (ShiftAt running : this.calendars.current().shiftsRunningAt(this.records.clock().instant())) {
+			rosterOn(job, running.startedOn()).forEach((person, theirs) -> {
+				if (theirs.contains(running.shift().code())) {
+					shifts.computeIfAbsent(person, (key) -> new ArrayList<>()).add(running.shift().code());
+				}
+			});
+		}
+		return shifts;
+	}
+
+	private static String shiftLabel(List<String> shifts) {
+		return "shift " + String.join(", ", shifts);
 	}
 
 	private LocalDate today() {

@@ -29,6 +29,12 @@ class CompetencyWorkersTest extends RefactoryIntegrationTest {
 	CompetencyRegister register;
 
 	@Autowired
+	fr.refactory.records.PlantCalendars calendars;
+
+	@Autowired
+	java.time.Clock clock;
+
+	@Autowired
 	@AdminClient
 	CamundaClient client;
 
@@ -112,7 +118,57 @@ class CompetencyWorkersTest extends RefactoryIntegrationTest {
 			.contains("retrofit-technician", "retrofit-work-lead", "lockout-officer")
 			.doesNotContain("battery-technician", "lockout-trainee");
 		assertThat(options).extracting((option) -> Results.map(option).get("label").toString())
-			.contains("retrofit-work-lead (B1L, B2L valid until 2029-03-01)");
+			.anySatisfy((label) -> assertThat(label).startsWith("retrofit-work-lead (B1L, B2L valid until 2029-03-01; shift ")
+				.contains("MORNING"));
+	}
+
+	/**
+	 * A lockout for today is offered to the BCL holders at work now (ADR 0710): night-officer works only the night
+	 * shift, so he is an option for today exactly when the night shift runs, and always for another day.
+	 */
+	@Test
+	void proposeLockoutOfficersForTodayOffersOnlyTheShiftAtWork() {
+		boolean nightNow = this.calendars.current()
+			.shiftsRunningAt(this.clock.instant())
+			.stream()
+			.anyMatch((running) -> running.shift().code().equals("NIGHT"));
+
+		List<Object> today = Results.list(this.workers.proposeLockoutOfficers(TestJob.of("hrcomp.proposeLockoutOfficers",
+				Map.of("vin", TestVins.master()))).get("lockoutOfficerCandidates"));
+		List<Object> nextYear = Results.list(this.workers.proposeLockoutOfficers(TestJob.of(
+				"hrcomp.proposeLockoutOfficers", Map.of("vin", TestVins.master(), "operationDate", "2027-03-01")))
+			.get("lockoutOfficerCandidates"));
+
+		assertThat(today).extracting((option) -> Results.map(option).get("value"))
+			.contains("lockout-officer")
+			.matches((values) -> values.contains("night-officer") == nightNow, "night-officer only on the night shift");
+		assertThat(nextYear).extracting((option) -> Results.map(option).get("label").toString())
+			.contains("night-officer (BCL valid until 2099-12-31; shift NIGHT)");
+	}
+
+	/**
+	 * 3.3 judges the technicians of the shift: someone D5 would allow but who is not on the roster of the planned date
+	 * is not eligible (the audit names him), and a team of nobody on shift is HABILITATION_MISSING.
+	 */
+	@Test
+	void checkElectricalHabilitationsJudgesOnlyTheTeamMembersOnTheShiftRoster() {
+		java.time.LocalDate on = java.time.LocalDate.parse("2027-03-01");
+		String offRoster = java.util.stream.IntStream.range(0, 60)
+			.mapToObj((i) -> "TECH-" + i)
+			.filter((person) -> conversionAllowed(person, on))
+			.findFirst()
+			.orElseThrow();
+
+		Map<String, Object> result = this.workers.checkElectricalHabilitations(TestJob.of(
+				"hrcomp.checkElectricalHabilitations", Map.of("vin", TestVins.master(), "operationDate", on.toString(),
+						"retrofitTeam", List.of("retrofit-technician", offRoster, "lockout-trainee"))));
+		assertThat(Results.list(result.get("eligibleAssignees"))).singleElement()
+			.satisfies((a) -> assertThat(Results.map(a)).containsEntry("personId", "retrofit-technician"));
+
+		TestJob nobodyOnShift = TestJob.of("hrcomp.checkElectricalHabilitations",
+				Map.of("vin", TestVins.master(), "operationDate", on.toString(), "retrofitTeam", List.of(offRoster)));
+		assertThatThrownBy(() -> this.workers.checkElectricalHabilitations(nobodyOnShift)).isInstanceOfSatisfying(
+				BpmnError.class, (error) -> assertThat(error.getErrorCode()).isEqualTo("HABILITATION_MISSING"));
 	}
 
 	/** Nobody named for the conversion is not a default team: the check finds nobody habilitated. */
@@ -121,31 +177,6 @@ class CompetencyWorkersTest extends RefactoryIntegrationTest {
 		TestJob noTeam = TestJob.of("hrcomp.checkElectricalHabilitations",
 				Map.of("vin", TestVins.master(), "operationDate", "2027-03-01"));
 		assertThatThrownBy(() -> this.workers.checkElectricalHabilitations(noTeam)).isInstanceOfSatisfying(
-				BpmnError.class, (error) -> assertThat(error.getErrorCode()).isEqualTo("HABILITATION_MISSING"));
-	}
-
-	@Test
-	void checkElectricalHabilitationsListsTheEligibleAssigneesOrIsHabilitationMissing() {
-		String date = "2026-03-01";
-		List<String> team = new java.util.ArrayList<>();
-		List<String> unqualified = new java.util.ArrayList<>();
-		for (int i = 0; i < 60 && (team.isEmpty() || unqualified.isEmpty()); i++) {
-			String person = "TECH-" + i;
-			boolean qualified = conversionAllowed(person, java.time.LocalDate.parse(date));
-			(qualified ? team : unqualified).add(person);
-		}
-		assertThat(team).isNotEmpty();
-		assertThat(unqualified).isNotEmpty();
-
-		Map<String, Object> result = this.workers.checkElectricalHabilitations(TestJob.of(
-				"hrcomp.checkElectricalHabilitations",
-				Map.of("vin", TestVins.master(), "operationDate", date, "retrofitTeam", List.of(team.get(0), unqualified.get(0)))));
-		assertThat(Results.list(result.get("eligibleAssignees"))).singleElement()
-			.satisfies((a) -> assertThat(Results.map(a)).containsEntry("personId", team.get(0)));
-
-		TestJob nobody = TestJob.of("hrcomp.checkElectricalHabilitations",
-				Map.of("vin", TestVins.master(), "operationDate", date, "retrofitTeam", List.of(unqualified.get(0))));
-		assertThatThrownBy(() -> this.workers.checkElectricalHabilitations(nobody)).isInstanceOfSatisfying(
 				BpmnError.class, (error) -> assertThat(error.getErrorCode()).isEqualTo("HABILITATION_MISSING"));
 	}
 
