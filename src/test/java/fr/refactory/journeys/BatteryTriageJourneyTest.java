@@ -5,6 +5,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.function.Predicate;
 
 import fr.refactory.plant.btb.BmsReading;
 import fr.refactory.plant.btb.SimulatedBatteryTestBench;
@@ -85,6 +86,51 @@ class BatteryTriageJourneyTest extends JourneyTest {
 	}
 
 	/**
+	 * AS-49: a dealer's pack whose BMS reads SoH 60–75 % is triaged sound; D7 sends it to second life (stationary
+	 * storage), a battery engineer repurposes it as a whole pack for a second-life project, the quality gate passes it,
+	 * and it is released under a new passport linked to the original one.
+	 */
+	@Test
+	void as49APackAt65PercentIsRepurposedForStationaryStorageWithALinkedPassport() {
+		String batteryId = pack((bms) -> bms.sohPct() >= 60 && bms.sohPct() < 75
+				&& bms.cellMaxMv() - bms.cellMinMv() <= 30 && bms.faultHistory().isEmpty());
+		try (Operator people = operators("battery-triage-as49")) {
+			publish("BatteryReceived", batteryId,
+					Map.of("batteryId", batteryId, "origin", "DEALER_RETURN", "suspectedDamage", false));
+			long triage = instanceOf("battery-triage", "batteryId", batteryId);
+			SafetyChecklists.soundPack(people.as("battery-operator").task(batteryId, "Triage battery safety"), "21", "20")
+				.set("batteryIdScanned", batteryId)
+				.set("crashHistory", "false")
+				.set("triagePhotosRef", "PHOTO-" + batteryId + "-TOP")
+				.complete("safety-triage");
+			people.as("battery-engineer")
+				.task(batteryId, "Repurpose battery")
+				.set("targetApplication", "STATIONARY_STORAGE")
+				.set("repurposeLevel", "PACK")
+				.set("secondLifeProjectId", "SLP-FLINS-STORAGE")
+				.set("repurposeComment", "Plant storage container, bay 3")
+				.complete("repurpose");
+			assertThat(variableOrNull(triage, "disposition")).isEqualTo("SECOND_LIFE_STATIONARY");
+
+			long gate = calledInstance(triage, "quality-gate");
+			people.as("quality-inspector");
+			int checks = 0;
+			while (awaitsManualCheck(gate)) {
+				people.task(batteryId, "Perform manual check").set("checkResult", "OK").complete("manual-check-" + ++checks);
+			}
+			awaitEnded(triage, "end-battery-released");
+			String newBatteryId = variableOrNull(triage, "newBatteryId");
+			assertThat(newBatteryId).isNotBlank().isNotEqualTo(batteryId);
+			assertThat(this.batteries.find(newBatteryId)).hasValueSatisfying(
+					(linked) -> assertThat(linked.parentBatteryId()).isEqualTo(batteryId));
+			assertThat(this.batteries.find(batteryId)).hasValueSatisfying(
+					(original) -> assertThat(original.regulatoryStatus()).isEqualTo("REPURPOSED"));
+			String lastPage = people.as("auditor").lastPage("/audit/instances/" + triage);
+			assertThat(lastPage).contains("COMPLETED", batteryId, "Repurpose battery");
+		}
+	}
+
+	/**
 	 * What AS-45 must leave: the SoH the bench read in the battery's history, the pack in exchange stock, its passport
 	 * REUSED (in the battery record too), the gate's results and the quality record of the released pack.
 	 */
@@ -131,15 +177,19 @@ class BatteryTriageJourneyTest extends JourneyTest {
 
 	/** A fresh pack whose BMS, on the simulated bench, reads as AS-45's: SoH 80–85 %, spread at most 30 mV, no fault. */
 	private static String healthyPack() {
+		return pack((bms) -> bms.sohPct() >= 80 && bms.sohPct() < 85 && bms.cellMaxMv() - bms.cellMinMv() <= 30
+				&& bms.faultHistory().isEmpty());
+	}
+
+	/** A fresh pack id whose BMS, on the simulated bench, reads as the scenario needs. */
+	private static String pack(Predicate<BmsReading> reads) {
 		for (int i = 0; i < 10_000; i++) {
 			String id = "BAT-" + UUID.randomUUID().toString().substring(0, 8).toUpperCase();
-			BmsReading bms = BENCH.readBms(id, "BTB-1");
-			if (bms.sohPct() >= 80 && bms.sohPct() < 85 && bms.cellMaxMv() - bms.cellMinMv() <= 30
-					&& bms.faultHistory().isEmpty()) {
+			if (reads.test(BENCH.readBms(id, "BTB-1"))) {
 				return id;
 			}
 		}
-		throw new IllegalStateException("No pack reading as AS-45's on the simulated bench");
+		throw new IllegalStateException("No pack reading as the scenario needs on the simulated bench");
 	}
 
 }

@@ -7,6 +7,7 @@ import fr.refactory.test.InstanceWithVariable;
 import io.camunda.client.api.search.enums.ElementInstanceState;
 import io.camunda.client.api.search.enums.ProcessInstanceState;
 import org.awaitility.Awaitility;
+import org.junit.jupiter.api.AfterAll;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -23,9 +24,23 @@ abstract class JourneyTest extends ProcessTestSupport {
 
 	private static final Duration END_REACHED = Duration.ofSeconds(120);
 
+	/** One Chromium for the journeys of a class, opened by the first and closed after the last. */
+	private static Operator tablet;
+
 	/** Chromium for the journey; its screenshots go under target/screenshots/journeys/{journey}. */
 	protected Operator operators(String journey) {
-		return Operator.open(baseUrl(), journey);
+		if (tablet == null) {
+			tablet = Operator.open(baseUrl(), journey);
+		}
+		return tablet.forJourney(journey);
+	}
+
+	@AfterAll
+	static void putTheTabletAway() {
+		if (tablet != null) {
+			tablet.close();
+			tablet = null;
+		}
 	}
 
 	/** The one instance of the process holding this text variable (started by the plant or the console), tracked. */

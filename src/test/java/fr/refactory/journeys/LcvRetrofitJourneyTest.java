@@ -189,6 +189,58 @@ class LcvRetrofitJourneyTest extends JourneyTest {
 		}
 	}
 
+	/**
+	 * AS-27 and AS-29 on one tablet: the ERP knows one Master as a collection vehicle, so D4 finds it not eligible
+	 * (COLLECTION_VEHICLE); on an eligible one the engineer finds the side member corroded through, records
+	 * STRUCTURAL_DAMAGE and has the checks run again: CONDITION_NOT_ACCEPTABLE. The engineer rejects both, routed back
+	 * to their sender; diagnosis prepares the return and the intakes end.
+	 */
+	@Test
+	void aCollectionVehicleAndACorrodedChassisAreNotEligibleAndReturned() {
+		Van collection = Van.pickCollectionVehicle();
+		Van corroded = Van.pick();
+		try (Operator people = operators("lcv-retrofit-not-eligible")) {
+			Conversion as27 = toEligibilityReview(people, collection);
+			assertThat(awaitVariable(as27.retrofit(), "eligibilityReason")).isEqualTo("COLLECTION_VEHICLE");
+			review(people, collection, as27, "OK", "REJECT");
+
+			Conversion as29 = toEligibilityReview(people, corroded);
+			assertThat(awaitVariable(as29.retrofit(), "eligibilityReason")).isEqualTo("ELIGIBLE");
+			review(people, corroded, as29, "STRUCTURAL_DAMAGE", "REQUEST_INFO");
+			Awaitility.await("D4 run again on the chassis the engineer recorded")
+				.atMost(Duration.ofSeconds(60))
+				.pollInterval(Operator.LOOK_AGAIN)
+				.until(() -> variableOrNull(as29.retrofit(), "eligibilityReason"), "CONDITION_NOT_ACCEPTABLE"::equals);
+			review(people, corroded, as29, "STRUCTURAL_DAMAGE", "REJECT");
+
+			for (Conversion returned : List.of(as27, as29)) {
+				awaitEnded(returned.retrofit(), "end-retrofit-rejected");
+				awaitEnded(returned.diagnosis(), "end-vehicle-returned");
+				awaitEnded(returned.intake(), "end-vehicle-processed");
+				assertThat(variableOrNull(returned.retrofit(), "retrofitOutcome")).isEqualTo("REJECTED");
+				assertThat(variableOrNull(returned.diagnosis(), "route")).isEqualTo("RETURN");
+			}
+			String audit = people.as("auditor").lastPage("/audit/instances/" + as29.retrofit());
+			assertThat(audit).contains("COMPLETED", corroded.vin, "Review eligibility with customer");
+		}
+	}
+
+	/** The engineer's eligibility review with the chassis found and a decision; a rejection goes back to the sender. */
+	private void review(Operator people, Van van, Conversion conversion, String chassisCondition, String decision) {
+		TaskForm review = task(people.as("retrofit-engineer"), van.vin, "Review eligibility with customer")
+			.set("registrationScanChecked", "true")
+			.set("firstRegistrationDate", van.master.firstRegistrationDate().toString())
+			.set("chassisCondition", chassisCondition)
+			.set("kitReference", "TOLV-MASTER-E-60")
+			.set("approvalNumber", "FR-RETRO-2024-0117")
+			.set("plannedConversionDate", awaitVariable(conversion.retrofit(), "plannedConversionDate"))
+			.set("eligibilityDecision", decision);
+		if ("REJECT".equals(decision)) {
+			review.set("rejectionRoute", "RETURN").set("eligibilityComment", "Not convertible: back to the customer");
+		}
+		review.complete("eligibility-" + decision.toLowerCase() + "-" + van.serial());
+	}
+
 	/** The instances of one van's chain. */
 	private record Conversion(long intake, long diagnosis, long retrofit) {
 	}
@@ -198,44 +250,8 @@ class LcvRetrofitJourneyTest extends JourneyTest {
 	 * the team, the kit order and its delivery, kit inspections, baseline, powertrain removal and seven kit operations.
 	 */
 	private Conversion toInstalledKit(Operator people, Van van) {
-		people.as("intake-operator")
-			.startForm("Announce a vehicle arrival",
-					Map.of("vin", van.vin, "declaredProgram", "LCV_RETROFIT_ORDER", "senderId", CUSTOMER))
-			.startForm("Gate scan: vehicle at gate", Map.of("vin", van.vin));
-		long intake = instanceOf("vehicle-intake", "vin", van.vin);
-		task(people, van.vin, "Inspect vehicle at gate")
-			.set("arrivalAt", now().format(MINUTES))
-			.set("odometerKm", String.valueOf(van.odometerKm))
-			.set("fuelOrChargeLevelPct", "30")
-			.set("keysCount", "2")
-			.tick("documentsPresent", "REGISTRATION_CERTIFICATE", "CSA", "SERVICE_BOOK")
-			.tick("damageZones", "REAR")
-			.set("damageSeverity", "COSMETIC")
-			.set("damageDescription", "Scuffed rear bumper")
-			.set("vinPlateMatchesRegistration", "true")
-			.complete("gate-inspection");
-
-		long diagnosis = track(calledInstance(intake, "diagnosis"));
-		assertThat(variableOrNull(intake, "route")).isEqualTo("LCV_RETROFIT");
-		task(people.as("diagnostic-technician"), van.vin, "Connect diagnostic tool")
-			.set("benchId", "DIAG-2")
-			.set("toolConnected", "true")
-			.set("ignitionState", "ON")
-			.complete("connect-diagnostic-tool");
-		TaskForm checklist = task(people, van.vin, "Inspect vehicle (checklist)");
-		for (String zone : List.of("bodyPanels", "glazing", "lights", "tyres", "brakes", "suspension", "underbody",
-				"interior", "electrical", "roadTest")) {
-			checklist.set(zone + "Result", "OK");
-		}
-		checklist.set("treadDepthFrontLeftMm", "6")
-			.set("treadDepthFrontRightMm", "6")
-			.set("treadDepthRearLeftMm", "5")
-			.set("treadDepthRearRightMm", "5")
-			.set("brakePadWearPct", "35")
-			.set("brakeDiscWearPct", "25")
-			.complete("inspection-checklist");
-
-		long retrofit = track(calledInstance(diagnosis, "lcv-retrofit"));
+		Conversion conversion = toEligibilityReview(people, van);
+		long retrofit = conversion.retrofit();
 		String planned = awaitVariable(retrofit, "plannedConversionDate");
 		assertThat(LocalDate.parse(planned)).isAfter(LocalDate.now(ZoneOffset.UTC).plusDays(14));
 		assertThat(variableOrNull(retrofit, "customerId")).isEqualTo(CUSTOMER);
@@ -300,6 +316,49 @@ class LcvRetrofitJourneyTest extends JourneyTest {
 				.set("kitOperationPhotoRef", "DOC-OP" + operation + "-" + van.serial())
 				.complete("install-kit-" + operation);
 		}
+		return conversion;
+	}
+
+	/** AS-15 to the eligibility review: announcement and gate scan, gate inspection, diagnosis, the retrofit called. */
+	private Conversion toEligibilityReview(Operator people, Van van) {
+		people.as("intake-operator")
+			.startForm("Announce a vehicle arrival",
+					Map.of("vin", van.vin, "declaredProgram", "LCV_RETROFIT_ORDER", "senderId", CUSTOMER))
+			.startForm("Gate scan: vehicle at gate", Map.of("vin", van.vin));
+		long intake = instanceOf("vehicle-intake", "vin", van.vin);
+		task(people, van.vin, "Inspect vehicle at gate")
+			.set("arrivalAt", now().format(MINUTES))
+			.set("odometerKm", String.valueOf(van.odometerKm))
+			.set("fuelOrChargeLevelPct", "30")
+			.set("keysCount", "2")
+			.tick("documentsPresent", "REGISTRATION_CERTIFICATE", "CSA", "SERVICE_BOOK")
+			.tick("damageZones", "REAR")
+			.set("damageSeverity", "COSMETIC")
+			.set("damageDescription", "Scuffed rear bumper")
+			.set("vinPlateMatchesRegistration", "true")
+			.complete("gate-inspection");
+
+		long diagnosis = track(calledInstance(intake, "diagnosis"));
+		assertThat(variableOrNull(intake, "route")).isEqualTo("LCV_RETROFIT");
+		task(people.as("diagnostic-technician"), van.vin, "Connect diagnostic tool")
+			.set("benchId", "DIAG-2")
+			.set("toolConnected", "true")
+			.set("ignitionState", "ON")
+			.complete("connect-diagnostic-tool");
+		TaskForm checklist = task(people, van.vin, "Inspect vehicle (checklist)");
+		for (String zone : List.of("bodyPanels", "glazing", "lights", "tyres", "brakes", "suspension", "underbody",
+				"interior", "electrical", "roadTest")) {
+			checklist.set(zone + "Result", "OK");
+		}
+		checklist.set("treadDepthFrontLeftMm", "6")
+			.set("treadDepthFrontRightMm", "6")
+			.set("treadDepthRearLeftMm", "5")
+			.set("treadDepthRearRightMm", "5")
+			.set("brakePadWearPct", "35")
+			.set("brakeDiscWearPct", "25")
+			.complete("inspection-checklist");
+
+		long retrofit = track(calledInstance(diagnosis, "lcv-retrofit"));
 		return new Conversion(intake, diagnosis, retrofit);
 	}
 
@@ -376,17 +435,27 @@ class LcvRetrofitJourneyTest extends JourneyTest {
 	private record Van(String vin, VehicleMasterData master, int odometerKm) {
 
 		static Van pick() {
+			return pick(false);
+		}
+
+		/** As {@link #pick()}, but a van the ERP knows as registered as a collection vehicle (AS-27). */
+		static Van pickCollectionVehicle() {
+			return pick(true);
+		}
+
+		private static Van pick(boolean collection) {
 			SimulatedErp erp = new SimulatedErp(Simulation.immediate("erp"));
 			SimulatedDiagnosticBench diag = new SimulatedDiagnosticBench(Simulation.immediate("diag"));
 			SimulatedEndOfLineBenches eol = new SimulatedEndOfLineBenches(Simulation.immediate("eol"));
 			Random random = new Random();
 			LocalDate fiveYearsBeforeTheSlot = LocalDate.now(ZoneOffset.UTC).minusYears(5);
 			for (int i = 0; i < 200_000; i++) {
-				String vin = "VF1MA000" + (100_000_000 + random.nextInt(900_000_000));
+				String vin = collection ? "VF1MA000" + (1000 + random.nextInt(9000)) + SimulatedErp.COLLECTION_SERIAL
+						: "VF1MA000" + (100_000_000 + random.nextInt(900_000_000));
 				VehicleMasterData master = erp.findVehicleMasterData(vin).orElseThrow();
 				if (master.originalMaxPowerKw() != 92 || master.massInRunningOrderKg() != 2000
 						|| !master.firstRegistrationDate().isBefore(fiveYearsBeforeTheSlot)
-						|| master.collectionRegistration() || !master.registeredInFranceDefinitive()) {
+						|| master.collectionRegistration() != collection || !master.registeredInFranceDefinitive()) {
 					continue;
 				}
 				VehicleReading reading = diag.readVehicleData(new DiagnosticRequest(vin, "DIAG-2", false));

@@ -42,9 +42,24 @@ final class Operator implements AutoCloseable {
 
 	private final Map<String, Set<Cookie>> sessions = new HashMap<>();
 
+	private final boolean ownsBrowser;
+
 	private Operator(Browser browser, String journey) {
+		this(browser, journey, true);
+	}
+
+	private Operator(Browser browser, String journey, boolean ownsBrowser) {
 		this.browser = browser;
 		this.journey = journey;
+		this.ownsBrowser = ownsBrowser;
+	}
+
+	/**
+	 * The same tablet for another journey, nobody signed in yet: starting Chromium again costs seconds on the build
+	 * machine. Closing the journey leaves the tablet to its owner.
+	 */
+	Operator forJourney(String nextJourney) {
+		return new Operator(this.browser, nextJourney, false);
 	}
 
 	static Operator open(String baseUrl, String journey) {
@@ -141,6 +156,9 @@ final class Operator implements AutoCloseable {
 
 	@Override
 	public void close() {
+		if (!this.ownsBrowser) {
+			return;
+		}
 		this.browser.close();
 	}
 

@@ -125,6 +125,64 @@ class RemanufactureJourneyTest extends JourneyTest {
 	}
 
 	/**
+	 * AS-54 and AS-56 on one tablet: a turbo core with a cracked housing and a gearbox core of another reference than
+	 * the one exchanged are announced, scanned in and inspected; D8 rejects both with no credit (rules 5 and 1), and
+	 * customer service sends the first to material recycling and the second back to the dealer.
+	 */
+	@Test
+	void aCrackedTurboAndACoreNotLikeForLikeAreRejectedWithoutCredit() {
+		String turbo = "TRB-" + UUID.randomUUID().toString().substring(0, 8).toUpperCase();
+		String gearbox = "GBX-" + UUID.randomUUID().toString().substring(0, 8).toUpperCase();
+		try (Operator people = operators("remanufacture-rejected-cores")) {
+			long crackedTurbo = rejected(people, turbo, "TURBO", "housingCracked", "MATERIAL_RECYCLING",
+					"Housing cracked through: scrap it");
+			long otherReference = rejected(people, gearbox, FAMILY, "likeForLike", "RETURN_TO_CUSTOMER",
+					"Not the reference exchanged: back to the dealer");
+
+			awaitEnded(crackedTurbo, "end-core-rejected");
+			awaitEnded(otherReference, "end-core-rejected");
+			assertThat(variableOrNull(crackedTurbo, "coreGrade")).isEqualTo("REJECT");
+			assertThat(variableOrNull(crackedTurbo, "coreCreditPct")).isEqualTo("0");
+			assertThat(variableOrNull(crackedTurbo, "coreCreditReason")).isEqualTo("CRACKED_HOUSING");
+			assertThat(variableOrNull(otherReference, "coreGrade")).isEqualTo("REJECT");
+			assertThat(variableOrNull(otherReference, "coreCreditPct")).isEqualTo("0");
+			assertThat(variableOrNull(otherReference, "coreCreditReason")).isEqualTo("NOT_LIKE_FOR_LIKE");
+			// the ERP books the core credit of a rejected core at nothing
+			assertThat(this.auditLog.about(turbo)).filteredOn((entry) -> "ERP_POSTED".equals(entry.action()))
+				.singleElement()
+				.satisfies((posting) -> assertThat(posting.data()).contains("CORE_CREDIT")
+					.containsPattern("\"amountEur\":\"0(\\.0+)?\""));
+			String lastPage = people.as("auditor").lastPage("/audit/instances/" + crackedTurbo);
+			assertThat(lastPage).contains("COMPLETED", turbo, "Decide on rejected core", "Move rejected core");
+		}
+	}
+
+	/** A dealer's core announced, scanned in and inspected with one defect ticked or unticked, then decided on. */
+	private long rejected(Operator people, String coreSerial, String family, String defect, String decision,
+			String comment) {
+		LocalDate receipt = LocalDate.now();
+		people.as("reman-technician").startForm("Announce a core arrival", ordered("coreSerial", coreSerial,
+				"partNumber", family.substring(0, 2) + "-" + coreSerial.substring(4), "partFamily", family, "origin",
+				"DEALER_RETURN", "exchangeSaleId", "XS-" + coreSerial, "exchangeSaleDate", receipt.minusDays(10).toString()));
+		people.as("supply-planner")
+			.startForm("Gate scan: core received", ordered("coreSerial", coreSerial, "receiptDate", receipt.toString()));
+		long reman = instanceOf("remanufacture", "coreSerial", coreSerial);
+		Map<String, String> sound = new LinkedHashMap<>(ordered("likeForLike", "true", "completeAndAssembled", "true",
+				"disassembled", "false", "housingCracked", "false", "fireOrWaterDamage", "false", "corrosion", "NONE",
+				"priorRepairOrWelding", "false", "partNumberLegible", "true", "missingOrBrokenNonWearParts", "0"));
+		sound.put(defect, "likeForLike".equals(defect) ? "false" : "true");
+		TaskForm inspection = people.as("reman-technician").task(coreSerial, "Inspect core");
+		sound.forEach(inspection::set);
+		inspection.set("corePhotosRef", "PHOTO-" + coreSerial + "-1").complete("inspect-" + family.toLowerCase());
+		people.as("customer-service")
+			.task(coreSerial, "Decide on rejected core")
+			.set("rejectedCoreDecision", decision)
+			.set("rejectedCoreComment", comment)
+			.complete("rejected-" + family.toLowerCase());
+		return reman;
+	}
+
+	/**
 	 * What the journey must leave: the full credit posted to the ERP (of the 400 EUR deposit), the reman cost booked on
 	 * the work order posted and not 0 EUR, the gate's inspection results and the quality record of the released part.
 	 */

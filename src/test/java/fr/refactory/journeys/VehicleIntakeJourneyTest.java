@@ -3,10 +3,12 @@ package fr.refactory.journeys;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.Map;
+import java.util.concurrent.ThreadLocalRandom;
 
 import fr.refactory.records.AuditEntry;
 import fr.refactory.records.AuditLog;
 import fr.refactory.records.Inspections;
+import fr.refactory.workers.vin.VinCheck;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
@@ -77,6 +79,57 @@ class VehicleIntakeJourneyTest extends JourneyTest {
 			.doesNotContain("demo");
 		assertThat(this.inspections.forSubject(vin)).hasSize(5)
 			.allSatisfy((result) -> assertThat(result.result()).isEqualTo("OK"));
+	}
+
+	/**
+	 * AS-09: a North-American VIN whose check digit does not match is scanned at the gate (nobody announced it); the
+	 * intake operator corrects it twice from the plate and the registration, and it is still invalid, so an intake
+	 * supervisor decides: return to sender. The vehicle is never registered in the MES.
+	 */
+	@Test
+	void as09AVinStillInvalidAfterTwoCorrectionsIsReturnedToTheSender() {
+		String scanned = vinWithWrongCheckDigit();
+		long intake;
+		try (Operator people = operators("vehicle-intake-as09")) {
+			people.as("intake-operator").startForm("Gate scan: vehicle at gate", Map.of("vin", scanned));
+			intake = instanceOf("vehicle-intake", "vin", scanned);
+			String subject = scanned;
+			for (int loop = 1; loop <= 2; loop++) {
+				String readAgain = vinWithWrongCheckDigit();
+				people.task(subject, "Correct VIN")
+					.set("vinOnPlate", readAgain)
+					.set("vinStampedOnBody", readAgain)
+					.set("vinOnRegistration", readAgain)
+					.set("vinPlatePhotoRef", "PHOTO-PLATE-" + loop)
+					.set("correctedVin", readAgain)
+					.complete("correct-vin-" + loop);
+				// D1 runs again on the corrected VIN, which becomes the vehicle's VIN in the task list
+				subject = readAgain;
+			}
+			people.as("intake-supervisor")
+				.task(subject, "Decide on identity issue")
+				.set("identityDecision", "RETURN_TO_SENDER")
+				.set("identityComment", "Plate and registration disagree with the check digit twice")
+				.complete("identity-decision");
+
+			awaitEnded(intake, "end-vehicle-returned");
+			String auditorSees = people.as("auditor").lastPage("/audit/instances/" + intake);
+			assertThat(auditorSees).contains("COMPLETED", "Decide on identity issue", "Prepare return to sender");
+		}
+		assertThat(variableOrNull(intake, "vinStatus")).isEqualTo("INVALID");
+		assertThat(variableOrNull(intake, "vinReason")).isEqualTo("VIN_CHECK_DIGIT");
+		assertThat(variableOrNull(intake, "vinCorrectionLoops")).isEqualTo("2");
+		assertThat(variableOrNull(intake, "identityDecision")).isEqualTo("RETURN_TO_SENDER");
+		assertThat(this.auditLog.about(scanned)).extracting(AuditEntry::action).doesNotContain("VEHICLE_REGISTERED");
+	}
+
+	/** A VIN as a North-American plate (region checked by D1) would carry it, with a check digit that does not match. */
+	private static String vinWithWrongCheckDigit() {
+		String serial = String.format("%08d", ThreadLocalRandom.current().nextInt(100_000_000));
+		String vin = "1FTBW3XM0" + serial;
+		char expected = VinCheck.of(vin).expectedCheckDigit();
+		char wrong = expected == '7' ? '8' : '7';
+		return vin.substring(0, 8) + wrong + serial;
 	}
 
 	private String variable(long instance, String name) {

@@ -4,12 +4,17 @@ import java.time.Duration;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.Map;
+import java.util.Set;
 
 import fr.refactory.records.Batteries;
 import fr.refactory.records.BatteryPassports;
+import fr.refactory.workers.support.JobOutcome;
+import io.camunda.client.api.search.enums.ElementInstanceState;
 import io.camunda.process.test.api.assertions.ProcessInstanceAssert;
 import io.camunda.process.test.api.assertions.ProcessInstanceSelectors;
+import org.awaitility.Awaitility;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
@@ -354,18 +359,43 @@ class BatteryTriageProcessTest extends ProcessTestSupport {
 				.isNotEqualTo(trippedBench));
 	}
 
-	/** Waits until the instance waits at the timer after BENCH_UNAVAILABLE; the bench (variable) that failed. */
+	/**
+	 * Waits until the instance waits at the timer after BENCH_UNAVAILABLE; the bench (variable) that failed. The bench
+	 * job fails with a back-off before its last retry throws the error: the test lets each back-off pass on the engine
+	 * clock instead of waiting it out in real time.
+	 */
 	private String awaitWaitingFor(long key, String timerId, String benchVariable) {
-		org.awaitility.Awaitility.await()
-			.atMost(Duration.ofMinutes(3))
-			.pollInterval(Duration.ofSeconds(2))
-			.until(() -> this.client.newElementInstanceSearchRequest()
-				.filter((f) -> f.processInstanceKey(key).elementId(timerId).state(
-						io.camunda.client.api.search.enums.ElementInstanceState.ACTIVE))
-				.send()
-				.join()
-				.items(), (items) -> !items.isEmpty());
+		Set<String> backOffsPassed = new HashSet<>();
+		Awaitility.await()
+			.atMost(Duration.ofMinutes(1))
+			.pollInterval(Duration.ofMillis(200))
+			.until(() -> {
+				boolean waiting = !this.client.newElementInstanceSearchRequest()
+					.filter((f) -> f.processInstanceKey(key).elementId(timerId).state(ElementInstanceState.ACTIVE))
+					.send()
+					.join()
+					.items()
+					.isEmpty();
+				if (!waiting) {
+					passBackOffs(key, backOffsPassed);
+				}
+				return waiting;
+			});
 		return awaitVariable(key, benchVariable);
+	}
+
+	/** Moves the engine clock by the retry back-off once for each failed attempt of the instance's jobs. */
+	private void passBackOffs(long key, Set<String> backOffsPassed) {
+		boolean failedAgain = this.client.newJobSearchRequest()
+			.filter((f) -> f.processInstanceKey(key).hasFailedWithRetriesLeft(true))
+			.send()
+			.join()
+			.items()
+			.stream()
+			.anyMatch((job) -> backOffsPassed.add(job.getJobKey() + "/" + job.getRetries()));
+		if (failedAgain) {
+			this.processTestContext.increaseTime(JobOutcome.RETRY_BACKOFF);
+		}
 	}
 
 	// --- helpers ---

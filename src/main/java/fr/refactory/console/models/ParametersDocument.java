@@ -31,15 +31,12 @@ final class ParametersDocument {
 
 	private final String decisionId;
 
-	private final List<Output> outputs;
+	private final List<Column> columns;
 
-	private final List<OutputEntry> entries;
-
-	private ParametersDocument(String xml, String decisionId, List<Output> outputs, List<OutputEntry> entries) {
+	private ParametersDocument(String xml, String decisionId, List<Column> columns) {
 		this.xml = xml;
 		this.decisionId = decisionId;
-		this.outputs = outputs;
-		this.entries = entries;
+		this.columns = columns;
 	}
 
 	static ParametersDocument read(String xml, String decisionId) {
@@ -50,21 +47,24 @@ final class ParametersDocument {
 			throw new IllegalStateException("Expected " + decisionId + " to be a table with one rule");
 		}
 		Rule rule = table.getRules().iterator().next();
-		return new ParametersDocument(xml, decisionId, List.copyOf(table.getOutputs()),
-				List.copyOf(rule.getOutputEntries()));
+		List<Output> outputs = List.copyOf(table.getOutputs());
+		List<OutputEntry> entries = List.copyOf(rule.getOutputEntries());
+		List<Column> columns = new ArrayList<>();
+		for (int i = 0; i < outputs.size(); i++) {
+			columns.add(Column.of(outputs.get(i), entries.get(i)));
+		}
+		return new ParametersDocument(xml, decisionId, List.copyOf(columns));
 	}
 
 	List<DecisionParameter> parameters(long decisionKey, int version) {
 		List<DecisionParameter> parameters = new ArrayList<>();
-		for (int i = 0; i < this.outputs.size(); i++) {
-			Output output = this.outputs.get(i);
-			String label = output.getLabel() == null ? output.getName() : output.getLabel();
-			Matcher unit = UNIT.matcher(label);
-			Matcher range = RANGE.matcher(output.getOutputValues() == null ? "" : output.getOutputValues().getTextContent());
+		for (Column column : this.columns) {
+			Matcher unit = UNIT.matcher(column.label());
+			Matcher range = RANGE.matcher(column.outputValues());
 			boolean ranged = range.find();
-			parameters.add(new DecisionParameter(this.decisionId, decisionKey, version, output.getName(),
-					unit.matches() ? unit.group(1) : label, unit.matches() ? unit.group(2) : "",
-					this.entries.get(i).getTextContent().strip(), ranged ? new BigDecimal(range.group(1)) : null,
+			parameters.add(new DecisionParameter(this.decisionId, decisionKey, version, column.name(),
+					unit.matches() ? unit.group(1) : column.label(), unit.matches() ? unit.group(2) : "",
+					column.value(), ranged ? new BigDecimal(range.group(1)) : null,
 					ranged ? new BigDecimal(range.group(2)) : null));
 		}
 		return parameters;
@@ -72,12 +72,10 @@ final class ParametersDocument {
 
 	/** The file with {@code name}'s value replaced; empty when the table has no such column. */
 	Optional<String> withValue(String name, String value) {
-		for (int i = 0; i < this.outputs.size(); i++) {
-			if (this.outputs.get(i).getName().equals(name)) {
-				return Optional.of(replaceEntry(this.entries.get(i).getId(), value));
-			}
-		}
-		return Optional.empty();
+		return this.columns.stream()
+			.filter((column) -> column.name().equals(name))
+			.findFirst()
+			.map((column) -> replaceEntry(column.entryId(), value));
 	}
 
 	private String replaceEntry(String entryId, String value) {
@@ -87,6 +85,20 @@ final class ParametersDocument {
 			throw new IllegalStateException("Expected output entry " + entryId + " in " + this.decisionId);
 		}
 		return this.xml.substring(0, entry.start(2)) + value + this.xml.substring(entry.end(2));
+	}
+
+	/**
+	 * One output column as read from the file, kept as plain values: the document is kept per deployed version and
+	 * read by concurrent page requests, which the DMN model's DOM is not made for.
+	 */
+	private record Column(String name, String label, String outputValues, String value, String entryId) {
+
+		static Column of(Output output, OutputEntry entry) {
+			return new Column(output.getName(), output.getLabel() == null ? output.getName() : output.getLabel(),
+					output.getOutputValues() == null ? "" : output.getOutputValues().getTextContent(),
+					entry.getTextContent().strip(), entry.getId());
+		}
+
 	}
 
 }

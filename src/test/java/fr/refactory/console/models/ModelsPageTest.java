@@ -1,13 +1,18 @@
 package fr.refactory.console.models;
 
 import java.net.http.HttpResponse;
+import java.util.List;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.UUID;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import fr.refactory.test.AdminClient;
 import fr.refactory.test.RefactoryIntegrationTest;
 import fr.refactory.test.WebSession;
+import io.camunda.client.CamundaClient;
+import io.camunda.zeebe.model.bpmn.Bpmn;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
@@ -19,6 +24,10 @@ class ModelsPageTest extends RefactoryIntegrationTest {
 
 	@Autowired
 	private ApplicationJobTypes jobTypes;
+
+	@Autowired
+	@AdminClient
+	private CamundaClient client;
 
 	@Test
 	void shouldListTheFormsAndWhoDeployedEachVersionAtStartUp() {
@@ -38,6 +47,43 @@ class ModelsPageTest extends RefactoryIntegrationTest {
 		assertThat(intakeRoute).as("other tests deploy decisions through /v2 too; this one came with the application")
 			.contains("<td>application</td>")
 			.doesNotContain("not recorded");
+	}
+
+	/** ADR 0473: the running instances are counted per version from one search, and each version links its predecessor. */
+	@Test
+	void shouldCountTheRunningInstancesOfEachVersionAndCompareItWithThePreviousOne() {
+		String processId = "models-page-count-" + UUID.randomUUID().toString().substring(0, 8);
+		long first = deploy(processId, "Check the first way");
+		long second = deploy(processId, "Check the second way");
+		for (long definition : List.of(first, first, second)) {
+			this.client.newCreateInstanceCommand().processDefinitionKey(definition).send().join();
+		}
+		WebSession owner = WebSession.signedIn(baseUrl(), "process-owner");
+
+		String page = owner.get("/models").body();
+
+		assertThat(versionRow(page, processId, 1)).contains("<td class=\"running\">2</td>").doesNotContain("compare");
+		assertThat(versionRow(page, processId, 2)).contains("<td class=\"running\">1</td>")
+			.contains("href=\"/models/compare?from=" + first + "&amp;to=" + second + "\"")
+			.contains("changes since v1");
+	}
+
+	private long deploy(String processId, String taskName) {
+		return this.client.newDeployResourceCommand()
+			.addProcessModel(Bpmn.createExecutableProcess(processId).startEvent().userTask("check", (task) -> task
+				.name(taskName)
+				.zeebeUserTask()).endEvent().done(), processId + ".bpmn")
+			.send()
+			.join()
+			.getProcesses()
+			.get(0)
+			.getProcessDefinitionKey();
+	}
+
+	private static String versionRow(String page, String processId, int version) {
+		int start = page.indexOf("data-process-id=\"" + processId + "\" data-version=\"" + version + "\"");
+		assertThat(start).as("row of %s v%s", processId, version).isPositive();
+		return page.substring(start, page.indexOf("</tr>", start));
 	}
 
 	@Test
