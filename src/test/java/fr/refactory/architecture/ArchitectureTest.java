@@ -54,8 +54,6 @@ class ArchitectureTest {
 			"fr.refactory.engine.execution.behavior.SignalBehavior",
 			// element instances (multi-instance bodies)
 			"fr.refactory.engine.execution.behavior.MultiInstanceBehavior",
-			// timers
-			"fr.refactory.engine.timer.TimerStore",
 			// definitions and their deletion
 			"fr.refactory.engine.Resources",
 			"fr.refactory.engine.decision.DecisionStore",
