@@ -50,9 +50,6 @@ class ArchitectureTest {
 			"fr.refactory.engine.Resources",
 			"fr.refactory.engine.decision.DecisionStore",
 			"fr.refactory.engine.deployment.DecisionDeployer",
-			"fr.refactory.engine.deployment.DeletedVersions",
-			"fr.refactory.engine.deployment.FormDeployer",
-			"fr.refactory.engine.deployment.ProcessDeployer",
 			// management and status (no event: purge and health)
 			"fr.refactory.engine.management.EnginePurge",
 			"fr.refactory.engine.api.StatusController",

@@ -6,6 +6,7 @@ import java.util.List;
 
 import fr.refactory.engine.ConditionalOnEmbeddedEngine;
 import fr.refactory.engine.decision.DmnDecisions;
+import fr.refactory.engine.state.DefinitionStore;
 import fr.refactory.engine.state.KeyGenerator;
 import org.camunda.dmn.parser.ParsedDecision;
 import org.camunda.dmn.parser.ParsedDmn;
@@ -26,10 +27,13 @@ public class DecisionDeployer {
 
 	private final KeyGenerator keys;
 
-	DecisionDeployer(JdbcTemplate jdbc, DmnDecisions decisions, KeyGenerator keys) {
+	private final DefinitionStore definitions;
+
+	DecisionDeployer(JdbcTemplate jdbc, DmnDecisions decisions, KeyGenerator keys, DefinitionStore definitions) {
 		this.jdbc = jdbc;
 		this.decisions = decisions;
 		this.keys = keys;
+		this.definitions = definitions;
 	}
 
 	public ParsedDmn parse(Resource resource) {
@@ -48,7 +52,7 @@ public class DecisionDeployer {
 			return existing((Long) latest.get(0).get("decision_requirements_key"), resource.name());
 		}
 		int version = Math.max(latest.isEmpty() ? 0 : (Integer) latest.get(0).get("version"),
-				DeletedVersions.highest(this.jdbc, DeletedVersions.DECISION_REQUIREMENTS, drdId)) + 1;
+				this.definitions.highestDeletedVersion(DeletedVersions.DECISION_REQUIREMENTS, drdId)) + 1;
 		long drdKey = this.keys.nextKey();
 		this.jdbc.update("insert into engine_decision_requirements (decision_requirements_key, decision_requirements_id,"
 				+ " version, name, resource_name, checksum, dmn_xml, deployment_key) values (?,?,?,?,?,?,?,?)", drdKey,
@@ -62,7 +66,7 @@ public class DecisionDeployer {
 					+ " version, name, decision_type, decision_requirements_key, decision_requirements_id, version_tag)"
 					+ " values (?,?,?,?,?,?,?,?)", this.keys.nextKey(), decision.id(),
 					Math.max(previous == null ? 0 : previous,
-							DeletedVersions.highest(this.jdbc, DeletedVersions.DECISION, decision.id())) + 1,
+							this.definitions.highestDeletedVersion(DeletedVersions.DECISION, decision.id())) + 1,
 					decision.name(), DmnDecisions.decisionType(decision), drdKey,
 					drdId, DmnDecisions.versionTag(dmn, decision.id()));
 		}
