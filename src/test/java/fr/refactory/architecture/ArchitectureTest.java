@@ -50,9 +50,6 @@ class ArchitectureTest {
 			"fr.refactory.engine.Resources",
 			"fr.refactory.engine.decision.DecisionStore",
 			"fr.refactory.engine.deployment.DecisionDeployer",
-			// management and status (no event: purge and health)
-			"fr.refactory.engine.management.EnginePurge",
-			"fr.refactory.engine.api.StatusController",
 			// read models of the /v2 searches (reads only; to read through the stores or the event log)
 			"fr.refactory.engine.query.CorrelatedMessageQueries",
 			"fr.refactory.engine.query.DecisionQueries",
