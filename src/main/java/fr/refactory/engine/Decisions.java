@@ -4,7 +4,7 @@ import java.util.Map;
 
 import fr.refactory.engine.decision.DecisionEvaluator;
 import fr.refactory.engine.decision.DecisionOutcome;
-import fr.refactory.engine.decision.DecisionStore;
+import fr.refactory.engine.state.DecisionStore;
 
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;

@@ -5,13 +5,13 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import fr.refactory.engine.execution.Execution;
 import fr.refactory.engine.execution.ProcessExecutor;
 import fr.refactory.engine.execution.behavior.CatchEvents;
-import fr.refactory.engine.execution.behavior.MessageCorrelations;
 import fr.refactory.engine.execution.behavior.MessageStartEvents;
 import fr.refactory.engine.execution.behavior.MessageSubscriptionBehavior;
 import fr.refactory.engine.model.ExecutableProcess;
@@ -19,9 +19,11 @@ import fr.refactory.engine.state.ElementInstance;
 import fr.refactory.engine.state.EngineMetrics;
 import fr.refactory.engine.state.KeyGenerator;
 import fr.refactory.engine.state.MessageLocks;
+import fr.refactory.engine.state.MessageStore;
+import fr.refactory.engine.state.MessageSubscriptionStore;
+import fr.refactory.engine.state.MessageSubscriptionStore.OpenSubscription;
 
 import org.springframework.dao.DuplicateKeyException;
-import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -33,7 +35,9 @@ import org.springframework.transaction.annotation.Transactional;
 @ConditionalOnEmbeddedEngine
 public class Messages {
 
-	private final JdbcTemplate jdbc;
+	private final MessageStore messages;
+
+	private final MessageSubscriptionStore openSubscriptions;
 
 	private final ProcessExecutor executor;
 
@@ -47,24 +51,22 @@ public class Messages {
 
 	private final MessageStartEvents messageStarts;
 
-	private final MessageCorrelations correlations;
-
 	private final MessageLocks locks;
 
 	private final EngineMetrics metrics;
 
-	Messages(JdbcTemplate jdbc, ProcessExecutor executor, MessageSubscriptionBehavior subscriptions, KeyGenerator keys,
-			ObjectMapper json, CatchEvents catchEvents, MessageStartEvents messageStarts,
-			MessageCorrelations correlations, MessageLocks locks, EngineMetrics metrics) {
+	Messages(MessageStore messages, MessageSubscriptionStore openSubscriptions, ProcessExecutor executor,
+			MessageSubscriptionBehavior subscriptions, KeyGenerator keys, ObjectMapper json, CatchEvents catchEvents,
+			MessageStartEvents messageStarts, MessageLocks locks, EngineMetrics metrics) {
 		this.metrics = metrics;
-		this.jdbc = jdbc;
+		this.messages = messages;
+		this.openSubscriptions = openSubscriptions;
 		this.executor = executor;
 		this.subscriptions = subscriptions;
 		this.keys = keys;
 		this.json = json;
 		this.catchEvents = catchEvents;
 		this.messageStarts = messageStarts;
-		this.correlations = correlations;
 		this.locks = locks;
 	}
 
@@ -75,13 +77,9 @@ public class Messages {
 		String key = correlationKey == null ? "" : correlationKey;
 		this.locks.lock(name, key);
 		Timestamp now = this.executor.store().now();
-		this.jdbc.update("delete from engine_message where deadline <= ?", now);
-		if (messageId != null && !messageId.isEmpty()) {
-			Integer existing = this.jdbc.queryForObject("select count(*) from engine_message where name = ?"
-					+ " and correlation_key = ? and message_id = ?", Integer.class, name, key, messageId);
-			if (existing != null && existing > 0) {
-					throw duplicate(messageId);
-			}
+		this.messages.expired(now);
+		if (messageId != null && !messageId.isEmpty() && this.messages.isBuffered(name, key, messageId)) {
+			throw duplicate(messageId);
 		}
 		long messageKey = this.keys.nextKey();
 		List<String> correlatedProcesses = correlateToWaiting(name, key, variables, messageKey).stream()
@@ -89,17 +87,14 @@ public class Messages {
 			.toList();
 		if (timeToLive > 0) {
 			try {
-				this.jdbc.update("insert into engine_message (message_key, name, correlation_key, message_id,"
-						+ " variables, deadline) values (?, ?, ?, ?, ?, ?)", messageKey, name, key, messageId,
-						write(variables), new Timestamp(now.getTime() + timeToLive));
+				this.messages.published(messageKey, name, key, messageId, write(variables),
+						new Timestamp(now.getTime() + timeToLive));
 			}
 			catch (DuplicateKeyException ex) {
 				throw duplicate(messageId);
 			}
 			for (String processId : correlatedProcesses) {
-				this.jdbc.update(
-						"insert into engine_message_correlation (message_key, process_definition_id) values (?, ?)",
-						messageKey, processId);
+				this.messages.correlatedToProcess(messageKey, processId);
 			}
 		}
 		this.metrics.messagePublished();
@@ -139,18 +134,10 @@ public class Messages {
 			long messageKey) {
 		// the first subscription per process id; their instances are locked in root key order, so that two
 		// concurrent publications never wait for each other's locks
-		List<Map<String, Object>> open = this.jdbc.queryForList("select first.* from (select distinct on"
-				+ " (s.process_definition_id) s.subscription_key, s.element_instance_key, s.process_instance_key,"
-				+ " s.process_definition_id, p.root_process_instance_key from engine_message_subscription s"
-				+ " join engine_process_instance p on p.process_instance_key = s.process_instance_key"
-				+ " where s.message_name = ? and s.correlation_key = ? and s.state = 'CREATED'"
-				+ " order by s.process_definition_id, s.subscription_key) first"
-				+ " order by first.root_process_instance_key", name, key);
 		List<Correlation> correlations = new ArrayList<>();
-		for (Map<String, Object> subscription : open) {
+		for (OpenSubscription subscription : this.openSubscriptions.firstOpenPerProcess(name, key)) {
 			if (correlate(subscription, variables, messageKey)) {
-				correlations.add(new Correlation((String) subscription.get("process_definition_id"),
-						(Long) subscription.get("process_instance_key")));
+				correlations.add(new Correlation(subscription.processDefinitionId(), subscription.processInstanceKey()));
 			}
 		}
 		for (ExecutableProcess process : this.messageStarts.processesStartedBy(this.executor, name)) {
@@ -177,25 +164,19 @@ public class Messages {
 		return instanceKey;
 	}
 
-	private boolean correlate(Map<String, Object> subscription, Map<String, Object> variables, long messageKey) {
-		long processInstanceKey = (Long) subscription.get("process_instance_key");
-		long subscriptionKey = (Long) subscription.get("subscription_key");
-		this.executor.store().lockRoot(processInstanceKey);
-		List<Map<String, Object>> rows = this.jdbc.queryForList(
-				"select state, element_id from engine_message_subscription where subscription_key = ?", subscriptionKey);
-		if (rows.isEmpty() || !"CREATED".equals(rows.get(0).get("state"))) {
+	private boolean correlate(OpenSubscription subscription, Map<String, Object> variables, long messageKey) {
+		this.executor.store().lockRoot(subscription.processInstanceKey());
+		Optional<String> openEvent = this.openSubscriptions.openEventOf(subscription.subscriptionKey());
+		if (openEvent.isEmpty()) {
 			return false;
 		}
-		ElementInstance element = this.executor.store()
-			.elementInstance((Long) subscription.get("element_instance_key"))
-			.orElse(null);
+		ElementInstance element = this.executor.store().elementInstance(subscription.elementInstanceKey()).orElse(null);
 		if (element == null || !element.isActive()) {
 			return false;
 		}
 		Execution execution = this.executor.begin();
-		String eventId = (String) rows.get(0).get("element_id");
-		this.correlations.toSubscription(messageKey, subscriptionKey, this.executor.store().now());
-		this.subscriptions.correlated(subscriptionKey,
+		String eventId = openEvent.get();
+		this.subscriptions.correlated(messageKey, subscription.subscriptionKey(),
 				this.executor.definitions().executable(element.processDefinitionKey()).element(eventId),
 				this.executor.store().now());
 		this.catchEvents.occurred(this.executor.context(execution, element), eventId,

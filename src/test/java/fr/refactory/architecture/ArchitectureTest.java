@@ -46,26 +46,8 @@ class ArchitectureTest {
 	 * longer offends fails {@link #shouldListOnlyClassesThatStillWriteEngineStateOutsideEngineState} until it leaves.
 	 */
 	static final Set<String> NOT_YET_MIGRATED = Set.of(
-			// messages and subscriptions
-			"fr.refactory.engine.Messages",
-			"fr.refactory.engine.execution.behavior.MessageCorrelations",
-			"fr.refactory.engine.execution.behavior.MessageStartEvents",
-			"fr.refactory.engine.execution.behavior.MessageSubscriptionBehavior",
-			"fr.refactory.engine.execution.behavior.SignalBehavior",
-			// element instances (multi-instance bodies)
-			"fr.refactory.engine.execution.behavior.MultiInstanceBehavior",
-			// timers
-			"fr.refactory.engine.timer.TimerStore",
 			// definitions and their deletion
 			"fr.refactory.engine.Resources",
-			"fr.refactory.engine.decision.DecisionStore",
-			"fr.refactory.engine.deployment.DecisionDeployer",
-			"fr.refactory.engine.deployment.DeletedVersions",
-			"fr.refactory.engine.deployment.FormDeployer",
-			"fr.refactory.engine.deployment.ProcessDeployer",
-			// management and status (no event: purge and health)
-			"fr.refactory.engine.management.EnginePurge",
-			"fr.refactory.engine.api.StatusController",
 			// read models of the /v2 searches (reads only; to read through the stores or the event log)
 			"fr.refactory.engine.query.CorrelatedMessageQueries",
 			"fr.refactory.engine.query.DecisionQueries",

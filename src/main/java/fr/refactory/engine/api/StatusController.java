@@ -1,9 +1,9 @@
 package fr.refactory.engine.api;
 
 import fr.refactory.engine.ConditionalOnEmbeddedEngine;
+import fr.refactory.engine.state.EngineDatabase;
 
 import org.springframework.http.ResponseEntity;
-import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RestController;
 
@@ -16,15 +16,15 @@ import org.springframework.web.bind.annotation.RestController;
 @ConditionalOnEmbeddedEngine
 class StatusController {
 
-	private final JdbcTemplate jdbc;
+	private final EngineDatabase database;
 
-	StatusController(JdbcTemplate jdbc) {
-		this.jdbc = jdbc;
+	StatusController(EngineDatabase database) {
+		this.database = database;
 	}
 
 	@GetMapping("/v2/status")
 	ResponseEntity<Void> status() {
-		this.jdbc.queryForObject("select 1", Integer.class);
+		this.database.ping();
 		return ResponseEntity.noContent().build();
 	}
 

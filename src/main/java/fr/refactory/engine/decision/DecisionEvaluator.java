@@ -13,6 +13,7 @@ import fr.refactory.engine.decision.DecisionOutcome.EvaluatedOutput;
 import fr.refactory.engine.decision.DecisionOutcome.MatchedRule;
 import fr.refactory.engine.expression.EvaluationOverrun;
 import fr.refactory.engine.expression.FeelExpressions;
+import fr.refactory.engine.state.DecisionStore;
 import fr.refactory.engine.state.KeyGenerator;
 import org.camunda.dmn.Audit;
 import org.camunda.dmn.DmnEngine;
@@ -79,7 +80,7 @@ public class DecisionEvaluator {
 		DecisionOutcome outcome = new DecisionOutcome(evaluationKey, definition.decisionId(), definition.name(),
 				definition.version(), definition.key(), definition.requirementsId(), definition.requirementsKey(),
 				value, write(value), "", "", evaluated);
-		this.store.save(outcome, definition, link);
+		this.store.evaluated(outcome, definition, link);
 		return outcome;
 	}
 
@@ -88,7 +89,7 @@ public class DecisionEvaluator {
 		DecisionOutcome outcome = new DecisionOutcome(evaluationKey, definition.decisionId(), definition.name(),
 				definition.version(), definition.key(), definition.requirementsId(), definition.requirementsKey(),
 				null, null, definition.decisionId(), message, evaluated);
-		this.store.save(outcome, definition, link);
+		this.store.evaluated(outcome, definition, link);
 		return outcome;
 	}
 

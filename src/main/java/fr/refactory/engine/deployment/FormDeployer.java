@@ -1,13 +1,13 @@
 package fr.refactory.engine.deployment;
 
-import java.util.List;
-import java.util.Map;
+import java.util.Optional;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import fr.refactory.engine.ConditionalOnEmbeddedEngine;
+import fr.refactory.engine.state.DefinitionStore;
+import fr.refactory.engine.state.DefinitionStore.FormVersion;
 import fr.refactory.engine.state.KeyGenerator;
 
-import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
 /** Stores a Camunda form (JSON with an {@code id}), one version per changed form id. */
@@ -17,33 +17,28 @@ public class FormDeployer {
 
 	private static final String TENANT = "<default>";
 
-	private final JdbcTemplate jdbc;
+	private final DefinitionStore definitions;
 
 	private final KeyGenerator keys;
 
-	FormDeployer(JdbcTemplate jdbc, KeyGenerator keys) {
-		this.jdbc = jdbc;
+	FormDeployer(DefinitionStore definitions, KeyGenerator keys) {
+		this.definitions = definitions;
 		this.keys = keys;
 	}
 
 	public DeploymentResult.Entry deploy(Resource resource, JsonNode form, long deploymentKey) {
 		String formId = form.path("id").asText();
 		String checksum = Checksums.sha256(resource.content());
-		List<Map<String, Object>> latest = this.jdbc.queryForList(
-				"select form_key, version, checksum from engine_form where form_id = ? order by version desc limit 1",
-				formId);
-		if (!latest.isEmpty() && checksum.equals(latest.get(0).get("checksum"))) {
-			return entry(formId, (Integer) latest.get(0).get("version"), resource.name(),
-					(Long) latest.get(0).get("form_key"));
+		Optional<FormVersion> latest = this.definitions.latestForm(formId);
+		if (latest.isPresent() && checksum.equals(latest.get().checksum())) {
+			return entry(formId, latest.get().version(), resource.name(), latest.get().key());
 		}
-		int version = Math.max(latest.isEmpty() ? 0 : (Integer) latest.get(0).get("version"),
-				DeletedVersions.highest(this.jdbc, DeletedVersions.FORM, formId)) + 1;
-		long key = this.keys.nextKey();
+		int version = Math.max(latest.map(FormVersion::version).orElse(0),
+				this.definitions.highestDeletedVersion(DeletedVersions.FORM, formId)) + 1;
+		FormVersion created = new FormVersion(this.keys.nextKey(), version, checksum);
 		String versionTag = form.path("versionTag").isTextual() ? form.path("versionTag").asText() : null;
-		this.jdbc.update("insert into engine_form (form_key, form_id, version, resource_name, checksum, form_schema,"
-				+ " deployment_key, version_tag) values (?,?,?,?,?,?,?,?)", key, formId, version, resource.name(),
-				checksum, form.toString(), deploymentKey, versionTag);
-		return entry(formId, version, resource.name(), key);
+		this.definitions.formCreated(created, formId, resource.name(), form.toString(), deploymentKey, versionTag);
+		return entry(formId, version, resource.name(), created.key());
 	}
 
 	private static DeploymentResult.Entry entry(String formId, int version, String resourceName, long key) {

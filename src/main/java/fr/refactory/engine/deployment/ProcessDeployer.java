@@ -43,7 +43,7 @@ public class ProcessDeployer {
 	}
 
 	void lockDeployments() {
-		this.store.jdbc().queryForList("select pg_advisory_xact_lock(8851799813685249)");
+		this.store.lockDeployments();
 	}
 
 	public boolean decisionExists(String decisionId) {
@@ -76,7 +76,7 @@ public class ProcessDeployer {
 			return latest.get();
 		}
 		int version = Math.max(latest.map(ProcessDefinitionRow::version).orElse(0),
-				DeletedVersions.highest(this.store.jdbc(), DeletedVersions.PROCESS, process.processId())) + 1;
+				this.store.highestDeletedVersion(DeletedVersions.PROCESS, process.processId())) + 1;
 		ProcessDefinitionRow row = new ProcessDefinitionRow(this.keys.nextKey(), process.processId(), version,
 				process.name(), versionTag, resource.name(), checksum);
 		this.store.insertProcess(row, new String(resource.content(), StandardCharsets.UTF_8), deploymentKey,

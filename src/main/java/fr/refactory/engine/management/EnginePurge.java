@@ -1,10 +1,8 @@
 package fr.refactory.engine.management;
 
-import java.util.List;
-
 import fr.refactory.engine.ConditionalOnEmbeddedEngine;
+import fr.refactory.engine.state.EngineDatabase;
 
-import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -19,21 +17,16 @@ import org.springframework.transaction.annotation.Transactional;
 @ConditionalOnEngineManagement
 public class EnginePurge {
 
-	private final JdbcTemplate jdbc;
+	private final EngineDatabase database;
 
-	EnginePurge(JdbcTemplate jdbc) {
-		this.jdbc = jdbc;
+	EnginePurge(EngineDatabase database) {
+		this.database = database;
 	}
 
 	/** Purges in one transaction; the caller completes the change once it is committed. */
 	@Transactional
 	public void purge() {
-		List<String> tables = this.jdbc.queryForList(
-				"select tablename from pg_tables where schemaname = current_schema() and tablename like 'engine\\_%'",
-				String.class);
-		if (!tables.isEmpty()) {
-			this.jdbc.execute("truncate table " + String.join(", ", tables));
-		}
+		this.database.purged();
 	}
 
 }

@@ -165,8 +165,43 @@ public class DefinitionStore {
 		return count != null && count > 0;
 	}
 
-	public JdbcTemplate jdbc() {
-		return this.jdbc;
+	/** Serialises deployments, so two deploying the same resource id never take the same version. */
+	public void lockDeployments() {
+		this.jdbc.queryForList("select pg_advisory_xact_lock(8851799813685249)");
+	}
+
+	/**
+	 * The highest deleted version of the resource id, 0 if none was deleted, so a later deployment never reuses it
+	 * (docs/decisions/0251; kinds in {@code DeletedVersions}).
+	 */
+	public int highestDeletedVersion(String kind, String resourceId) {
+		Integer highest = this.jdbc.queryForObject(
+				"select max(version) from engine_deleted_version where resource_type = ? and resource_id = ?",
+				Integer.class, kind, resourceId);
+		return highest == null ? 0 : highest;
+	}
+
+	/** The latest version of the form id, if one is deployed. */
+	public Optional<FormVersion> latestForm(String formId) {
+		List<Map<String, Object>> latest = this.jdbc.queryForList(
+				"select form_key, version, checksum from engine_form where form_id = ? order by version desc limit 1",
+				formId);
+		return latest.stream()
+			.findFirst()
+			.map((row) -> new FormVersion((Long) row.get("form_key"), (Integer) row.get("version"),
+					(String) row.get("checksum")));
+	}
+
+	/** A new version of a form was created by a deployment ({@code schema}: the form's JSON). */
+	public void formCreated(FormVersion form, String formId, String resourceName, String schema, long deploymentKey,
+			String versionTag) {
+		this.jdbc.update("insert into engine_form (form_key, form_id, version, resource_name, checksum, form_schema,"
+				+ " deployment_key, version_tag) values (?,?,?,?,?,?,?,?)", form.key(), formId, form.version(),
+				resourceName, form.checksum(), schema, deploymentKey, versionTag);
+	}
+
+	/** A deployed version of a form: its key, version and the checksum of its resource. */
+	public record FormVersion(long key, int version, String checksum) {
 	}
 
 	/** What a deployed resource's content is. */

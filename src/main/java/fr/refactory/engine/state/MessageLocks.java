@@ -30,4 +30,12 @@ public class MessageLocks {
 				messageName + "\n" + correlationKey);
 	}
 
+	/**
+	 * Locks, for the rest of the transaction, the starts of the process by a message with the correlation key, so at
+	 * most one active instance started by that key exists.
+	 */
+	public void lockMessageStart(String processDefinitionId, String correlationKey) {
+		this.jdbc.queryForList("select pg_advisory_xact_lock(hashtext(?))", processDefinitionId + "\n" + correlationKey);
+	}
+
 }

@@ -12,7 +12,8 @@ import fr.refactory.engine.execution.behavior.CatchEvents;
 import fr.refactory.engine.model.ExecutableElement;
 import fr.refactory.engine.model.ExecutableProcess;
 import fr.refactory.engine.state.ElementInstance;
-import fr.refactory.engine.timer.TimerStore.TimerRow;
+import fr.refactory.engine.state.TimerStore;
+import fr.refactory.engine.state.TimerStore.TimerRow;
 
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
@@ -52,7 +53,7 @@ public class DueTimers {
 		if (!candidate.isStartTimer()) {
 			this.executor.store().lockRoot(candidate.processInstanceKey());
 		}
-		Optional<TimerRow> claimed = this.timers.claim(candidate.key(), this.clock.instant());
+		Optional<TimerRow> claimed = this.timers.triggered(candidate.key(), this.clock.instant());
 		if (claimed.isEmpty()) {
 			return false;
 		}
@@ -72,7 +73,7 @@ public class DueTimers {
 		ExecutableProcess process = this.executor.definitions().executable(timer.processDefinitionKey());
 		long instanceKey = this.executor.startProcessInstance(execution, process, Map.of(), null);
 		execution.startAt(instanceKey, timer.elementId());
-		timer.schedule().next(this.clock.instant()).ifPresent((next) -> this.timers.rearm(timer, next));
+		timer.schedule().next(this.clock.instant()).ifPresent((next) -> this.timers.created(timer, next));
 	}
 
 	private void triggerEvent(Execution execution, TimerRow timer) {
@@ -86,7 +87,7 @@ public class DueTimers {
 			.element(timer.elementId());
 		boolean repeats = event.isNonInterruptingEvent();
 		if (repeats) {
-			timer.schedule().next(this.clock.instant()).ifPresent((next) -> this.timers.rearm(timer, next));
+			timer.schedule().next(this.clock.instant()).ifPresent((next) -> this.timers.created(timer, next));
 		}
 	}
 

@@ -6,6 +6,7 @@ import java.time.Instant;
 import java.util.Optional;
 
 import fr.refactory.engine.ConditionalOnEmbeddedEngine;
+import fr.refactory.engine.state.TimerStore;
 
 import org.springframework.boot.actuate.health.Health;
 import org.springframework.boot.actuate.health.HealthIndicator;

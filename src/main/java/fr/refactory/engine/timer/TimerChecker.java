@@ -12,7 +12,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 
 import fr.refactory.engine.ConditionalOnEmbeddedEngine;
 import fr.refactory.engine.clock.PeriodicCheck;
-import fr.refactory.engine.timer.TimerStore.TimerRow;
+import fr.refactory.engine.state.TimerStore.TimerRow;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 

@@ -7,6 +7,7 @@ import fr.refactory.engine.ConditionalOnEmbeddedEngine;
 import fr.refactory.engine.model.ExecutableElement;
 import fr.refactory.engine.model.ExecutableProcess;
 import fr.refactory.engine.model.TimerDefinition;
+import fr.refactory.engine.state.TimerStore;
 
 import org.springframework.stereotype.Component;
 
@@ -29,11 +30,11 @@ public class TimerStartEvents {
 
 	/** Called in the deployment's transaction for a newly stored process version. */
 	public void deployed(ExecutableProcess process) {
-		this.timers.deleteStartTimers(process.processId());
+		this.timers.startTimersSuperseded(process.processId());
 		for (ExecutableElement start : process.timerStartEvents()) {
 			TimerSchedule schedule = TimerExpressions.schedule((TimerDefinition) start.eventDefinition(), Map.of(),
 					this.clock.instant());
-			this.timers.insert(null, null, process.key(), process.processId(), start.id(), schedule);
+			this.timers.created(null, null, process.key(), process.processId(), start.id(), schedule);
 		}
 	}
 

@@ -2,10 +2,8 @@ package fr.refactory.engine.execution.behavior;
 
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.core.type.TypeReference;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import fr.refactory.engine.ConditionalOnEmbeddedEngine;
 import fr.refactory.engine.execution.ElementContext;
 import fr.refactory.engine.execution.Execution;
@@ -14,8 +12,9 @@ import fr.refactory.engine.expression.FeelExpressions;
 import fr.refactory.engine.model.ExecutableElement;
 import fr.refactory.engine.model.ExecutableProcess;
 import fr.refactory.engine.state.MessageLocks;
+import fr.refactory.engine.state.MessageStore;
+import fr.refactory.engine.state.MessageStore.BufferedMessage;
 
-import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
 /**
@@ -27,18 +26,12 @@ import org.springframework.stereotype.Component;
 @ConditionalOnEmbeddedEngine
 public class MessageStartEvents {
 
-	private final JdbcTemplate jdbc;
-
-	private final ObjectMapper json;
-
-	private final MessageCorrelations correlations;
+	private final MessageStore messages;
 
 	private final MessageLocks locks;
 
-	MessageStartEvents(JdbcTemplate jdbc, ObjectMapper json, MessageCorrelations correlations, MessageLocks locks) {
-		this.jdbc = jdbc;
-		this.json = json;
-		this.correlations = correlations;
+	MessageStartEvents(MessageStore messages, MessageLocks locks) {
+		this.messages = messages;
 		this.locks = locks;
 	}
 
@@ -59,22 +52,15 @@ public class MessageStartEvents {
 	public Long start(ProcessExecutor executor, Execution execution, ExecutableProcess process, String name,
 			String correlationKey, Map<String, Object> variables, long messageKey) {
 		if (!correlationKey.isEmpty()) {
-			this.jdbc.queryForList("select pg_advisory_xact_lock(hashtext(?))",
-					process.processId() + "\n" + correlationKey);
-			Integer active = this.jdbc.queryForObject("select count(*) from engine_message_start_instance s"
-					+ " join engine_process_instance p on p.process_instance_key = s.process_instance_key"
-					+ " where s.process_definition_id = ? and s.correlation_key = ? and p.state = 'ACTIVE'",
-					Integer.class, process.processId(), correlationKey);
-			if (active != null && active > 0) {
+			this.locks.lockMessageStart(process.processId(), correlationKey);
+			if (this.messages.hasActiveInstanceStartedBy(process.processId(), correlationKey)) {
 				return null;
 			}
 		}
 		ExecutableElement start = startEventFor(process, name);
 		long instanceKey = executor.startProcessInstance(execution, process, variables, null);
 		execution.startAt(instanceKey, start.id());
-		this.jdbc.update("insert into engine_message_start_instance (process_instance_key, process_definition_id,"
-				+ " correlation_key) values (?, ?, ?)", instanceKey, process.processId(), correlationKey);
-		this.correlations.toStartEvent(messageKey, name, correlationKey, start.id(), instanceKey, process.key(),
+		this.messages.startEventCorrelated(messageKey, name, correlationKey, start.id(), instanceKey, process.key(),
 				process.processId(), executor.store().now());
 		return instanceKey;
 	}
@@ -85,12 +71,11 @@ public class MessageStartEvents {
 			return;
 		}
 		long instanceKey = process.instance().processInstanceKey();
-		List<String> keys = this.jdbc.queryForList(
-				"select correlation_key from engine_message_start_instance where process_instance_key = ?",
-				String.class, instanceKey);
-		if (keys.isEmpty() || keys.get(0).isEmpty()) {
+		Optional<String> startKey = this.messages.startCorrelationKey(instanceKey);
+		if (startKey.isEmpty() || startKey.get().isEmpty()) {
 			return;
 		}
+		String correlationKey = startKey.get();
 		ProcessExecutor executor = process.executor();
 		ExecutableProcess latest = executor.definitions()
 			.latestProcess(process.process().processId())
@@ -98,18 +83,13 @@ public class MessageStartEvents {
 			.orElseThrow();
 		for (ExecutableElement start : latest.messageStartEvents()) {
 			String name = FeelExpressions.evaluateString(start.message().name(), Map.of());
-			this.locks.lock(name, keys.get(0));
-			List<Map<String, Object>> buffered = this.jdbc.queryForList(
-					"select message_key, variables from engine_message m where name = ? and correlation_key = ?"
-							+ " and deadline > ? and not exists (select 1 from engine_message_correlation c"
-							+ " where c.message_key = m.message_key and c.process_definition_id = ?)"
-							+ " order by message_key limit 1",
-					name, keys.get(0), executor.store().now(), latest.processId());
-			if (!buffered.isEmpty()) {
-				this.jdbc.update("insert into engine_message_correlation (message_key, process_definition_id)"
-						+ " values (?, ?)", buffered.get(0).get("message_key"), latest.processId());
-				start(executor, process.execution(), latest, name, keys.get(0),
-						read((String) buffered.get(0).get("variables")), (Long) buffered.get(0).get("message_key"));
+			this.locks.lock(name, correlationKey);
+			Optional<BufferedMessage> buffered = this.messages.oldestBufferedFor(name, correlationKey,
+					executor.store().now(), latest.processId());
+			if (buffered.isPresent()) {
+				this.messages.correlatedToProcess(buffered.get().key(), latest.processId());
+				start(executor, process.execution(), latest, name, correlationKey, buffered.get().variables(),
+						buffered.get().key());
 				return;
 			}
 		}
@@ -122,16 +102,6 @@ public class MessageStartEvents {
 			}
 		}
 		return null;
-	}
-
-	private Map<String, Object> read(String text) {
-		try {
-			return this.json.readValue(text, new TypeReference<Map<String, Object>>() {
-			});
-		}
-		catch (JsonProcessingException ex) {
-			throw new IllegalStateException(ex);
-		}
 	}
 
 }

@@ -1,13 +1,9 @@
 package fr.refactory.engine.execution.behavior;
 
 import java.sql.Timestamp;
-import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.core.type.TypeReference;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import fr.refactory.engine.ConditionalOnEmbeddedEngine;
 import fr.refactory.engine.execution.ElementContext;
 import fr.refactory.engine.execution.ElementFailure;
@@ -15,10 +11,11 @@ import fr.refactory.engine.expression.FeelExpressions;
 import fr.refactory.engine.model.ExecutableElement;
 import fr.refactory.engine.model.MessageDefinition;
 import fr.refactory.engine.state.ElementInstance;
-import fr.refactory.engine.state.KeyGenerator;
 import fr.refactory.engine.state.MessageLocks;
+import fr.refactory.engine.state.MessageStore;
+import fr.refactory.engine.state.MessageStore.BufferedMessage;
+import fr.refactory.engine.state.MessageSubscriptionStore;
 
-import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
 /**
@@ -30,22 +27,15 @@ import org.springframework.stereotype.Component;
 @ConditionalOnEmbeddedEngine
 public class MessageSubscriptionBehavior {
 
-	private final JdbcTemplate jdbc;
+	private final MessageSubscriptionStore subscriptions;
 
-	private final KeyGenerator keys;
-
-	private final ObjectMapper json;
-
-	private final MessageCorrelations correlations;
+	private final MessageStore messages;
 
 	private final MessageLocks locks;
 
-	MessageSubscriptionBehavior(JdbcTemplate jdbc, KeyGenerator keys, ObjectMapper json,
-			MessageCorrelations correlations, MessageLocks locks) {
-		this.jdbc = jdbc;
-		this.keys = keys;
-		this.json = json;
-		this.correlations = correlations;
+	MessageSubscriptionBehavior(MessageSubscriptionStore subscriptions, MessageStore messages, MessageLocks locks) {
+		this.subscriptions = subscriptions;
+		this.messages = messages;
 		this.locks = locks;
 	}
 
@@ -68,57 +58,36 @@ public class MessageSubscriptionBehavior {
 		String correlationKey = correlationKey(message, variables);
 		this.locks.lock(name, correlationKey);
 		Timestamp now = owner.executor().store().now();
-		long key = this.keys.nextKey();
 		ElementInstance instance = owner.instance();
-		this.jdbc.update("insert into engine_message_subscription (subscription_key, element_instance_key,"
-				+ " process_instance_key, process_definition_key, process_definition_id, element_id, message_name,"
-				+ " correlation_key, state, created, last_updated) values (?, ?, ?, ?, ?, ?, ?, ?, 'CREATED', ?, ?)", key,
-				instance.key(), instance.processInstanceKey(), instance.processDefinitionKey(),
-				instance.processDefinitionId(), event.id(), name, correlationKey, now, now);
-		List<Map<String, Object>> buffered = this.jdbc.queryForList(
-				"select message_key, variables from engine_message m where name = ? and correlation_key = ?"
-						+ " and deadline > ? and not exists (select 1 from engine_message_correlation c"
-						+ " where c.message_key = m.message_key and c.process_definition_id = ?)"
-						+ " order by message_key limit 1",
-				name, correlationKey, now, instance.processDefinitionId());
+		long key = this.subscriptions.created(instance, event.id(), name, correlationKey, now);
+		Optional<BufferedMessage> buffered = this.messages.oldestBufferedFor(name, correlationKey, now,
+				instance.processDefinitionId());
 		if (buffered.isEmpty()) {
 			return Optional.empty();
 		}
-		long messageKey = (Long) buffered.get(0).get("message_key");
-		this.jdbc.update("insert into engine_message_correlation (message_key, process_definition_id) values (?, ?)",
-				messageKey, instance.processDefinitionId());
-		this.correlations.toSubscription(messageKey, key, now);
-		correlated(key, event, now);
-		return Optional.of(read((String) buffered.get(0).get("variables")));
+		long messageKey = buffered.get().key();
+		this.messages.correlatedToProcess(messageKey, instance.processDefinitionId());
+		correlated(messageKey, key, event, now);
+		return Optional.of(buffered.get().variables());
 	}
 
 	/**
-	 * Marks the subscription correlated, except for a non-interrupting boundary event or event-subprocess start, whose
-	 * subscription stays open for the next message as long as its owner runs.
+	 * The message correlated to the subscription: recorded, and the subscription marked correlated, except for a
+	 * non-interrupting boundary event or event-subprocess start, whose subscription stays open for the next message
+	 * as long as its owner runs.
 	 */
-	public void correlated(long subscriptionKey, ExecutableElement event, Timestamp now) {
-		if (!event.isNonInterruptingEvent()) {
-			markCorrelated(subscriptionKey, now);
-		}
-	}
-
-	private void markCorrelated(long subscriptionKey, Timestamp now) {
-		this.jdbc.update("update engine_message_subscription set state = 'CORRELATED', last_updated = ?"
-				+ " where subscription_key = ?", now, subscriptionKey);
+	public void correlated(long messageKey, long subscriptionKey, ExecutableElement event, Timestamp now) {
+		this.subscriptions.correlated(messageKey, subscriptionKey, !event.isNonInterruptingEvent(), now);
 	}
 
 	/** Closes the open subscription of one event of the element instance. */
 	public void close(ElementContext context, String elementId) {
-		this.jdbc.update("update engine_message_subscription set state = 'DELETED', last_updated = ?"
-				+ " where element_instance_key = ? and element_id = ? and state = 'CREATED'",
-				context.executor().store().now(), context.instance().key(), elementId);
+		this.subscriptions.deleted(context.instance().key(), elementId, context.executor().store().now());
 	}
 
 	/** Closes every open subscription of the element instance (its own, and those of its boundary events). */
 	public void close(ElementContext context) {
-		this.jdbc.update("update engine_message_subscription set state = 'DELETED', last_updated = ?"
-				+ " where element_instance_key = ? and state = 'CREATED'", context.executor().store().now(),
-				context.instance().key());
+		this.subscriptions.deleted(context.instance().key(), context.executor().store().now());
 	}
 
 	private static String correlationKey(MessageDefinition message, Map<String, Object> variables) {
@@ -133,16 +102,6 @@ public class MessageSubscriptionBehavior {
 		throw new ElementFailure("EXTRACT_VALUE_ERROR", "Failed to extract the correlation key for '"
 				+ message.correlationKey().source() + "': The value must be either a string or a number, but was '"
 				+ (value == null ? "NULL" : value) + "'.");
-	}
-
-	private Map<String, Object> read(String text) {
-		try {
-			return this.json.readValue(text, new TypeReference<Map<String, Object>>() {
-			});
-		}
-		catch (JsonProcessingException ex) {
-			throw new IllegalStateException(ex);
-		}
 	}
 
 }

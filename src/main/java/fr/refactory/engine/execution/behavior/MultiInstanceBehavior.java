@@ -15,9 +15,9 @@ import fr.refactory.engine.expression.ExpressionFailure;
 import fr.refactory.engine.expression.FeelExpressions;
 import fr.refactory.engine.model.MultiInstanceLoop;
 import fr.refactory.engine.state.ElementInstance;
+import fr.refactory.engine.state.MultiInstanceStore;
 import fr.refactory.engine.state.VariableStore;
 
-import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
 /**
@@ -31,12 +31,12 @@ public class MultiInstanceBehavior {
 
 	public static final String LOOP_COUNTER = "loopCounter";
 
-	private final JdbcTemplate jdbc;
+	private final MultiInstanceStore bodies;
 
 	private final VariableStore variables;
 
-	MultiInstanceBehavior(JdbcTemplate jdbc, VariableStore variables) {
-		this.jdbc = jdbc;
+	MultiInstanceBehavior(MultiInstanceStore bodies, VariableStore variables) {
+		this.bodies = bodies;
 		this.variables = variables;
 	}
 
@@ -51,10 +51,7 @@ public class MultiInstanceBehavior {
 		List<Object> items = evaluateList(loop.inputCollection(), body.variables());
 		ElementInstance instance = body.instance();
 		List<Object> outputs = new ArrayList<>(Collections.nCopies(items.size(), null));
-		this.jdbc.update("insert into engine_multi_instance (body_key, input_collection, output_collection)"
-				+ " values (?, ?, ?) on conflict (body_key) do update set input_collection = excluded.input_collection,"
-				+ " output_collection = excluded.output_collection", instance.key(), this.variables.write(items),
-				this.variables.write(outputs));
+		this.bodies.bodyActivated(instance.key(), this.variables.write(items), this.variables.write(outputs));
 		if (loop.outputCollection() != null) {
 			this.variables.setLocal(instance.key(), instance.processInstanceKey(), loop.outputCollection(), outputs);
 		}
@@ -63,9 +60,7 @@ public class MultiInstanceBehavior {
 
 	/** The input collection kept when the body activated. */
 	public List<Object> items(ElementContext body) {
-		String json = this.jdbc.queryForObject("select input_collection from engine_multi_instance where body_key = ?",
-				String.class, body.instance().key());
-		return asList(this.variables.read(json));
+		return asList(this.variables.read(this.bodies.inputCollection(body.instance().key())));
 	}
 
 	/** Activates the inner instance for the item at {@code loopCounter} (1-based) with its local variables. */
@@ -91,28 +86,21 @@ public class MultiInstanceBehavior {
 		Map<String, Object> innerVariables = inner.variables();
 		Object output = loop.outputElement() == null ? null : evaluate(loop.outputElement(), innerVariables);
 		int index = loopCounter(innerVariables) - 1;
-		String collected = this.jdbc.queryForObject(
-				"select output_collection from engine_multi_instance where body_key = ?", String.class,
-				body.instance().key());
+		String collected = this.bodies.outputCollection(body.instance().key());
 		List<Object> collection = new ArrayList<>(asList(this.variables.read(collected)));
 		if (index < 0 || index >= collection.size()) {
 			throw new ElementFailure("EXTRACT_VALUE_ERROR", "Expected to update the output collection '"
 					+ loop.outputCollection() + "' at index " + (index + 1) + ", but its size is " + collection.size());
 		}
 		collection.set(index, output);
-		this.jdbc.update("update engine_multi_instance set output_collection = ? where body_key = ?",
-				this.variables.write(collection), body.instance().key());
+		this.bodies.outputCollected(body.instance().key(), this.variables.write(collection));
 		this.variables.setLocal(body.instance().key(), body.instance().processInstanceKey(), loop.outputCollection(),
 				collection);
 	}
 
 	/** The instance counts as they are once {@code inner}, still active, has completed. */
 	public Counts countsAfterCompleting(ElementContext body, int numberOfInstances) {
-		Map<String, Integer> byState = new HashMap<>();
-		this.jdbc.query("select state, count(*) from engine_element_instance where flow_scope_key = ? group by state",
-				(rs) -> {
-					byState.put(rs.getString(1), rs.getInt(2));
-				}, body.instance().key());
+		Map<String, Integer> byState = this.bodies.innerInstancesByState(body.instance().key());
 		int active = byState.getOrDefault(ElementInstance.ACTIVE, 0);
 		int completed = byState.getOrDefault(ElementInstance.COMPLETED, 0);
 		int terminated = byState.getOrDefault(ElementInstance.TERMINATED, 0);
@@ -149,13 +137,12 @@ public class MultiInstanceBehavior {
 			return;
 		}
 		Map<String, Object> output = new HashMap<>();
-		output.put(loop.outputCollection(), this.variables.read(this.jdbc.queryForObject(
-				"select output_collection from engine_multi_instance where body_key = ?", String.class, instance.key())));
+		output.put(loop.outputCollection(), this.variables.read(this.bodies.outputCollection(instance.key())));
 		this.variables.propagate(instance.flowScopeKey(), instance.processInstanceKey(), output);
 	}
 
 	public void forget(ElementContext body) {
-		this.jdbc.update("delete from engine_multi_instance where body_key = ?", body.instance().key());
+		this.bodies.bodyLeft(body.instance().key());
 	}
 
 	private static MultiInstanceLoop loop(ElementContext body) {

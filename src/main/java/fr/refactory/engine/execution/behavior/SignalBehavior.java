@@ -12,10 +12,10 @@ import fr.refactory.engine.model.ExecutableElement;
 import fr.refactory.engine.model.ExecutableProcess;
 import fr.refactory.engine.model.SignalDefinition;
 import fr.refactory.engine.state.ElementInstance;
-import fr.refactory.engine.state.KeyGenerator;
+import fr.refactory.engine.state.SignalSubscriptionStore;
+import fr.refactory.engine.state.SignalSubscriptionStore.SignalSubscription;
 
 import org.springframework.beans.factory.ObjectProvider;
-import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
 /**
@@ -28,16 +28,13 @@ import org.springframework.stereotype.Component;
 @ConditionalOnEmbeddedEngine
 public class SignalBehavior {
 
-	private final JdbcTemplate jdbc;
-
-	private final KeyGenerator keys;
+	private final SignalSubscriptionStore subscriptions;
 
 	/** Looked up when a signal occurs: catch events need the executor, whose processors need this bean. */
 	private final ObjectProvider<CatchEvents> catchEvents;
 
-	SignalBehavior(JdbcTemplate jdbc, KeyGenerator keys, ObjectProvider<CatchEvents> catchEvents) {
-		this.jdbc = jdbc;
-		this.keys = keys;
+	SignalBehavior(SignalSubscriptionStore subscriptions, ObjectProvider<CatchEvents> catchEvents) {
+		this.subscriptions = subscriptions;
 		this.catchEvents = catchEvents;
 	}
 
@@ -48,11 +45,7 @@ public class SignalBehavior {
 	public void open(ElementContext owner, ExecutableElement event) {
 		String name = nameOf(owner, event);
 		ElementInstance instance = owner.instance();
-		this.jdbc.update("insert into engine_signal_subscription (subscription_key, signal_name, element_instance_key,"
-				+ " element_id, process_instance_key, process_definition_key, process_definition_id, created)"
-				+ " values (?, ?, ?, ?, ?, ?, ?, ?)", this.keys.nextKey(), name, instance.key(), event.id(),
-				instance.processInstanceKey(), instance.processDefinitionKey(), instance.processDefinitionId(),
-				owner.executor().store().now());
+		this.subscriptions.created(instance, event.id(), name, owner.executor().store().now());
 	}
 
 	private static String nameOf(ElementContext owner, ExecutableElement event) {
@@ -60,23 +53,17 @@ public class SignalBehavior {
 	}
 
 	public void close(ElementContext owner, String elementId) {
-		this.jdbc.update("delete from engine_signal_subscription where element_instance_key = ? and element_id = ?",
-				owner.instance().key(), elementId);
+		this.subscriptions.deleted(owner.instance().key(), elementId);
 	}
 
 	public void close(ElementContext owner) {
-		this.jdbc.update("delete from engine_signal_subscription where element_instance_key = ?",
-				owner.instance().key());
+		this.subscriptions.deleted(owner.instance().key());
 	}
 
 	/** Triggers the subscriptions open now (not those the triggering opens), then the signal start events. */
 	public void broadcast(ProcessExecutor executor, String name, Map<String, Object> variables) {
 		// instances are locked in root key order, so that two broadcasts never wait for each other's locks
-		List<Map<String, Object>> open = this.jdbc.queryForList("select s.subscription_key, s.element_instance_key,"
-				+ " s.element_id, s.process_instance_key from engine_signal_subscription s"
-				+ " join engine_process_instance p on p.process_instance_key = s.process_instance_key"
-				+ " where s.signal_name = ? order by p.root_process_instance_key, s.subscription_key", name);
-		for (Map<String, Object> subscription : open) {
+		for (SignalSubscription subscription : this.subscriptions.openFor(name)) {
 			trigger(executor, subscription, variables);
 		}
 		for (ExecutableProcess process : processesStartedBy(executor, name)) {
@@ -87,20 +74,16 @@ public class SignalBehavior {
 		}
 	}
 
-	private void trigger(ProcessExecutor executor, Map<String, Object> subscription, Map<String, Object> variables) {
-		executor.store().lockRoot((Long) subscription.get("process_instance_key"));
-		Integer stillOpen = this.jdbc.queryForObject(
-				"select count(*) from engine_signal_subscription where subscription_key = ?", Integer.class,
-				subscription.get("subscription_key"));
-		ElementInstance owner = executor.store()
-			.elementInstance((Long) subscription.get("element_instance_key"))
-			.orElse(null);
-		if (stillOpen == null || stillOpen == 0 || owner == null || !owner.isActive()) {
+	private void trigger(ProcessExecutor executor, SignalSubscription subscription, Map<String, Object> variables) {
+		executor.store().lockRoot(subscription.processInstanceKey());
+		boolean stillOpen = this.subscriptions.isOpen(subscription.subscriptionKey());
+		ElementInstance owner = executor.store().elementInstance(subscription.elementInstanceKey()).orElse(null);
+		if (!stillOpen || owner == null || !owner.isActive()) {
 			return;
 		}
 		Execution execution = executor.begin();
 		this.catchEvents.getObject()
-			.occurred(executor.context(execution, owner), (String) subscription.get("element_id"), variables);
+			.occurred(executor.context(execution, owner), subscription.elementId(), variables);
 		executor.drain(execution);
 	}
 

@@ -9,9 +9,9 @@ import fr.refactory.engine.model.EventDefinition;
 import fr.refactory.engine.model.ExecutableElement;
 import fr.refactory.engine.model.TimerDefinition;
 import fr.refactory.engine.state.ElementInstance;
+import fr.refactory.engine.state.TimerStore;
 import fr.refactory.engine.timer.TimerExpressions;
 import fr.refactory.engine.timer.TimerSchedule;
-import fr.refactory.engine.timer.TimerStore;
 
 import org.springframework.stereotype.Component;
 
@@ -43,7 +43,7 @@ class TimerEventSubscription implements CatchEventSubscription {
 	public Optional<Map<String, Object>> open(ElementContext owner, ExecutableElement event) {
 		TimerSchedule schedule = schedule(owner, event);
 		ElementInstance instance = owner.instance();
-		this.timers.insert(instance.key(), instance.processInstanceKey(), instance.processDefinitionKey(),
+		this.timers.created(instance.key(), instance.processInstanceKey(), instance.processDefinitionKey(),
 				instance.processDefinitionId(), event.id(), schedule);
 		return Optional.empty();
 	}
@@ -55,12 +55,12 @@ class TimerEventSubscription implements CatchEventSubscription {
 
 	@Override
 	public void close(ElementContext owner) {
-		this.timers.deleteOwnedBy(owner.instance().key());
+		this.timers.canceled(owner.instance().key());
 	}
 
 	@Override
 	public void close(ElementContext owner, ExecutableElement event) {
-		this.timers.deleteOwnedBy(owner.instance().key(), event.id());
+		this.timers.canceled(owner.instance().key(), event.id());
 	}
 
 }

@@ -1,23 +1,27 @@
-package fr.refactory.engine.decision;
+package fr.refactory.engine.state;
 
 import java.nio.charset.StandardCharsets;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Clock;
+import java.util.List;
 import java.util.Optional;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import fr.refactory.engine.ConditionalOnEmbeddedEngine;
+import fr.refactory.engine.decision.DecisionOutcome;
 import fr.refactory.engine.decision.DecisionOutcome.EvaluatedDecision;
 import fr.refactory.engine.model.Binding;
-import fr.refactory.engine.state.BoundVersions;
 
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
-/** Decision definitions (lookup) and decision instances (history). */
+/**
+ * Decision requirements and definitions (deployed versions, lookup) and decision instances (history): the only writer
+ * of their tables, its writing methods named after the events they apply (ADR 1110, 1111).
+ */
 @Component
 @ConditionalOnEmbeddedEngine
 public class DecisionStore {
@@ -54,19 +58,20 @@ public class DecisionStore {
 				key).stream().findFirst();
 	}
 
-	Optional<Definition> inRequirements(long requirementsKey, String decisionId) {
+	public Optional<Definition> inRequirements(long requirementsKey, String decisionId) {
 		return this.jdbc.query("select * from engine_decision_definition where decision_requirements_key = ?"
 				+ " and decision_definition_id = ?", this::map, requirementsKey, decisionId).stream().findFirst();
 	}
 
-	byte[] dmnXml(long requirementsKey) {
+	public byte[] dmnXml(long requirementsKey) {
 		return this.jdbc
 			.queryForObject("select dmn_xml from engine_decision_requirements where decision_requirements_key = ?",
 					String.class, requirementsKey)
 			.getBytes(StandardCharsets.UTF_8);
 	}
 
-	void save(DecisionOutcome outcome, Definition called, Link link) {
+	/** The decision was evaluated (or failed): one decision instance per decision the evaluation went through. */
+	public void evaluated(DecisionOutcome outcome, Definition called, Link link) {
 		Timestamp now = Timestamp.from(this.clock.instant());
 		for (EvaluatedDecision decision : outcome.evaluatedDecisions()) {
 			boolean isCalled = decision.decisionDefinitionId().equals(called.decisionId());
@@ -95,6 +100,58 @@ public class DecisionStore {
 				link.elementInstanceKey());
 	}
 
+	/** The latest version of the decision requirements id, if one is deployed. */
+	public Optional<RequirementsVersion> latestRequirements(String requirementsId) {
+		List<java.util.Map<String, Object>> latest = this.jdbc.queryForList(
+				"select decision_requirements_key, version, checksum from engine_decision_requirements"
+						+ " where decision_requirements_id = ? order by version desc limit 1",
+				requirementsId);
+		return latest.stream()
+			.findFirst()
+			.map((row) -> new RequirementsVersion((Long) row.get("decision_requirements_key"),
+					(Integer) row.get("version"), (String) row.get("checksum")));
+	}
+
+	/** A new version of decision requirements was created by a deployment ({@code dmnXml}: the resource). */
+	public void requirementsCreated(RequirementsVersion requirements, String requirementsId, String name,
+			String resourceName, String dmnXml, long deploymentKey) {
+		this.jdbc.update("insert into engine_decision_requirements (decision_requirements_key, decision_requirements_id,"
+				+ " version, name, resource_name, checksum, dmn_xml, deployment_key) values (?,?,?,?,?,?,?,?)",
+				requirements.key(), requirementsId, requirements.version(), name, resourceName,
+				requirements.checksum(), dmnXml, deploymentKey);
+	}
+
+	/** The highest deployed version of the decision id, 0 if none is deployed. */
+	public int highestVersion(String decisionId) {
+		Integer previous = this.jdbc.queryForObject(
+				"select max(version) from engine_decision_definition where decision_definition_id = ?", Integer.class,
+				decisionId);
+		return previous == null ? 0 : previous;
+	}
+
+	/** A new version of a decision was created with its requirements' version. */
+	public void decisionCreated(long key, String decisionId, int version, String name, String type,
+			long requirementsKey, String requirementsId, String versionTag) {
+		this.jdbc.update("insert into engine_decision_definition (decision_definition_key, decision_definition_id,"
+				+ " version, name, decision_type, decision_requirements_key, decision_requirements_id, version_tag)"
+				+ " values (?,?,?,?,?,?,?,?)", key, decisionId, version, name, type, requirementsKey, requirementsId,
+				versionTag);
+	}
+
+	/** The name, id and version of the decision requirements with this key, if deployed. */
+	public List<RequirementsRow> requirements(long requirementsKey) {
+		return this.jdbc.query("select * from engine_decision_requirements where decision_requirements_key = ?",
+				(rs, row) -> new RequirementsRow(rs.getString("decision_requirements_id"), rs.getInt("version"),
+						rs.getString("name")),
+				requirementsKey);
+	}
+
+	/** The decisions of the decision requirements with this key, by key. */
+	public List<Definition> inRequirements(long requirementsKey) {
+		return this.jdbc.query("select * from engine_decision_definition where decision_requirements_key = ?"
+				+ " order by decision_definition_key", this::map, requirementsKey);
+	}
+
 	private String write(Object value) {
 		try {
 			return this.json.writeValueAsString(value);
@@ -113,6 +170,14 @@ public class DecisionStore {
 	/** A deployed decision definition. */
 	public record Definition(long key, String decisionId, String name, int version, String type, long requirementsKey,
 			String requirementsId) {
+	}
+
+	/** A deployed version of decision requirements: its key, version and the checksum of its resource. */
+	public record RequirementsVersion(long key, int version, String checksum) {
+	}
+
+	/** Decision requirements as a deployment answers them. */
+	public record RequirementsRow(String requirementsId, int version, String name) {
 	}
 
 	/** The process context of an evaluation; -1 everywhere for standalone evaluations. */

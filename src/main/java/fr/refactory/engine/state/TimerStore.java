@@ -1,4 +1,4 @@
-package fr.refactory.engine.timer;
+package fr.refactory.engine.state;
 
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -10,17 +10,15 @@ import java.util.Map;
 import java.util.Optional;
 
 import fr.refactory.engine.ConditionalOnEmbeddedEngine;
-import fr.refactory.engine.state.EngineEvent;
-import fr.refactory.engine.state.EngineMetrics;
-import fr.refactory.engine.state.EventLog;
-import fr.refactory.engine.state.Intent;
-import fr.refactory.engine.state.KeyGenerator;
-import fr.refactory.engine.state.ValueType;
+import fr.refactory.engine.timer.TimerSchedule;
 
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
-/** Pending timers in {@code engine_timer}: one row per waiting timer, deleted when it fires or its owner ends. */
+/**
+ * Pending timers in {@code engine_timer}: one row per waiting timer, deleted when it fires or its owner ends. The only
+ * writer of that table; its writing methods are named after the timer events they apply (ADR 1110).
+ */
 @Component
 @ConditionalOnEmbeddedEngine
 public class TimerStore {
@@ -40,8 +38,8 @@ public class TimerStore {
 		this.metrics = metrics;
 	}
 
-	/** Inserts a pending timer; {@code elementInstanceKey} and {@code processInstanceKey} are null for start timers. */
-	public long insert(Long elementInstanceKey, Long processInstanceKey, long processDefinitionKey,
+	/** A timer is created; {@code elementInstanceKey} and {@code processInstanceKey} are null for start timers. */
+	public long created(Long elementInstanceKey, Long processInstanceKey, long processDefinitionKey,
 			String processDefinitionId, String elementId, TimerSchedule schedule) {
 		long key = this.keys.nextKey();
 		this.jdbc.update("insert into engine_timer (timer_key, element_instance_key, process_instance_key,"
@@ -54,26 +52,31 @@ public class TimerStore {
 		return key;
 	}
 
-	/** Re-arms a fired timer with its next schedule (same owner and event). */
-	public void rearm(TimerRow fired, TimerSchedule next) {
-		insert(fired.elementInstanceKey(), fired.processInstanceKey(), fired.processDefinitionKey(),
+	/** The next timer of a cycle is created after {@code fired} (same owner and event, next schedule). */
+	public void created(TimerRow fired, TimerSchedule next) {
+		created(fired.elementInstanceKey(), fired.processInstanceKey(), fired.processDefinitionKey(),
 				fired.processDefinitionId(), fired.elementId(), next);
 	}
 
-	public void deleteOwnedBy(long elementInstanceKey, String elementId) {
+	/** The timer of one event of the element instance is canceled (the instance left it or the event closed). */
+	public void canceled(long elementInstanceKey, String elementId) {
 		this.jdbc.query("delete from engine_timer where element_instance_key = ? and element_id = ? returning *",
 				TimerStore::map, elementInstanceKey, elementId)
 			.forEach((timer) -> this.events.append(timer.event(Intent.CANCELED)));
 	}
 
-	public void deleteOwnedBy(long elementInstanceKey) {
+	/** The timers of the element instance are canceled (it ended). */
+	public void canceled(long elementInstanceKey) {
 		this.jdbc.query("delete from engine_timer where element_instance_key = ? returning *", TimerStore::map,
 				elementInstanceKey)
 			.forEach((timer) -> this.events.append(timer.event(Intent.CANCELED)));
 	}
 
-	/** Deletes the start-event timers of every version of the process. */
-	public void deleteStartTimers(String processDefinitionId) {
+	/**
+	 * The start-event timers of every version of the process are superseded by those of the version now latest
+	 * (deployed, or back after a deletion); not logged as events.
+	 */
+	public void startTimersSuperseded(String processDefinitionId) {
 		this.jdbc.update("delete from engine_timer where process_definition_id = ? and process_instance_key is null",
 				processDefinitionId);
 	}
@@ -91,10 +94,10 @@ public class TimerStore {
 	}
 
 	/**
-	 * Claims a due timer by deleting it: only one transaction gets the row back, so a timer fires once even with
-	 * several checkers (the others wait for the row lock and then find nothing).
+	 * A due timer is triggered: claimed by deleting it, so only one transaction gets the row back and a timer fires
+	 * once even with several checkers (the others wait for the row lock and then find nothing).
 	 */
-	public Optional<TimerRow> claim(long timerKey, Instant now) {
+	public Optional<TimerRow> triggered(long timerKey, Instant now) {
 		Optional<TimerRow> claimed = this.jdbc
 			.query("delete from engine_timer where timer_key = ? and due_date <= ? returning *", TimerStore::map,
 					timerKey, Timestamp.from(now))
