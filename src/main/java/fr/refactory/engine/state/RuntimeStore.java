@@ -5,6 +5,7 @@ import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Clock;
 import java.util.Collection;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -18,6 +19,8 @@ import fr.refactory.engine.model.ExecutableProcess;
 
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
+import org.springframework.transaction.support.TransactionSynchronization;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
 
 /** Process and element instances, sequence flows and join tokens: the token state of running processes. */
 @Component
@@ -140,15 +143,62 @@ public class RuntimeStore {
 				+ " process_definition_key, process_definition_id, element_id, element_name, element_type, state,"
 				+ " flow_scope_key, start_date) values (?,?,?,?,?,?,?,'ACTIVE',?,?)", key, piKey, process.key(),
 				process.processId(), element.id(), element.nameOrId(), element.type().name(), flowScopeKey, now());
-		return new ElementInstance(key, piKey, process.key(), process.processId(), element.id(), element.type(),
-				ElementInstance.ACTIVE, flowScopeKey, null);
+		return remembered(new ElementInstance(key, piKey, process.key(), process.processId(), element.id(),
+				element.type(), ElementInstance.ACTIVE, flowScopeKey, null));
 	}
 
 	public Optional<ElementInstance> elementInstance(long key) {
+		Map<Long, ElementInstance> known = transactionRows();
+		ElementInstance row = known == null ? null : known.get(key);
+		if (row != null) {
+			return Optional.of(row);
+		}
 		return this.jdbc
 			.query("select * from engine_element_instance where element_instance_key = ?", this::map, key)
 			.stream()
-			.findFirst();
+			.findFirst()
+			.map(this::remembered);
+	}
+
+	/**
+	 * The element instance rows this transaction read or wrote: a command asks for the same row several times (the
+	 * job's element, then its completion step; a new element, then its activation step), and only this class writes
+	 * the table, so the copy stays current. Commands lock their root instance first, so no other transaction changes
+	 * these rows meanwhile (ADR 1100).
+	 */
+	@SuppressWarnings("unchecked")
+	private Map<Long, ElementInstance> transactionRows() {
+		if (!TransactionSynchronizationManager.isSynchronizationActive()) {
+			return null;
+		}
+		Map<Long, ElementInstance> rows = (Map<Long, ElementInstance>) TransactionSynchronizationManager.getResource(this);
+		if (rows == null) {
+			Map<Long, ElementInstance> created = new HashMap<>();
+			TransactionSynchronizationManager.bindResource(this, created);
+			TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
+				@Override
+				public void afterCompletion(int status) {
+					TransactionSynchronizationManager.unbindResourceIfPossible(RuntimeStore.this);
+				}
+			});
+			rows = created;
+		}
+		return rows;
+	}
+
+	private ElementInstance remembered(ElementInstance row) {
+		Map<Long, ElementInstance> known = transactionRows();
+		if (known != null) {
+			known.put(row.key(), row);
+		}
+		return row;
+	}
+
+	private void forget(long elementInstanceKey) {
+		Map<Long, ElementInstance> known = transactionRows();
+		if (known != null) {
+			known.remove(elementInstanceKey);
+		}
 	}
 
 	public List<ElementInstance> activeChildren(long flowScopeKey) {
@@ -170,6 +220,9 @@ public class RuntimeStore {
 	public void endElementInstance(ElementInstance instance, String state) {
 		this.jdbc.update("update engine_element_instance set state = ?, end_date = ?, incident_key = null"
 				+ " where element_instance_key = ?", state, now(), instance.key());
+		remembered(new ElementInstance(instance.key(), instance.processInstanceKey(), instance.processDefinitionKey(),
+				instance.processDefinitionId(), instance.elementId(), instance.type(), state, instance.flowScopeKey(),
+				null));
 		this.events.append(EngineEvent.of(instance, ElementInstance.COMPLETED.equals(state) ? Intent.ELEMENT_COMPLETED
 				: Intent.ELEMENT_TERMINATED));
 	}
@@ -182,6 +235,7 @@ public class RuntimeStore {
 	public void setIncident(long elementInstanceKey, Long incidentKey) {
 		this.jdbc.update("update engine_element_instance set incident_key = ? where element_instance_key = ?",
 				incidentKey, elementInstanceKey);
+		forget(elementInstanceKey);
 	}
 
 	public void recordSequenceFlow(long piKey, ExecutableProcess process, long flowScopeKey, String flowId) {

@@ -7,8 +7,12 @@ import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.ControllerAdvice;
 import org.springframework.web.bind.annotation.ModelAttribute;
 
-/** What every page's header needs: who is signed in and which areas they may open. */
-@ControllerAdvice(annotations = org.springframework.stereotype.Controller.class)
+/**
+ * What every page's header needs: who is signed in and which areas they may open. Only the packages holding pages: a
+ * {@code @RestController} is a {@code @Controller} too, and the engine's API would otherwise run this on every job
+ * activation and completion (ADR 1100).
+ */
+@ControllerAdvice(basePackages = { "fr.refactory.console", "fr.refactory.audit", "fr.refactory.system.web" })
 class NavigationAdvice {
 
 	@ModelAttribute
