@@ -294,6 +294,7 @@ public class RuntimeStore {
 		this.jdbc.update("update engine_element_instance set process_definition_key = ?, process_definition_id = ?,"
 				+ " element_id = ?, element_name = ? where element_instance_key = ?", target.key(), target.processId(),
 				element.id(), element.nameOrId(), instance.key());
+		forget(instance.key());
 		this.events.append(EngineEvent.of(new ElementInstance(instance.key(), instance.processInstanceKey(),
 				target.key(), target.processId(), element.id(), instance.type(), instance.state(),
 				instance.flowScopeKey(), instance.incidentKey()), Intent.ELEMENT_MIGRATED));
