@@ -21,6 +21,7 @@ import fr.refactory.records.PlantCalendarRefusal;
 import fr.refactory.records.PlantCalendars;
 import fr.refactory.system.diagram.BpmnSvg;
 import fr.refactory.system.diagram.DiagramState;
+import fr.refactory.system.diagram.HeatMap;
 import fr.refactory.system.security.ConsoleClient;
 import io.camunda.client.CamundaClient;
 import io.camunda.client.api.command.ProblemException;
@@ -72,9 +73,13 @@ class ModelsController {
 
 	private final Clock clock;
 
+	private final VersionHeat heat;
+
 	ModelsController(@ConsoleClient CamundaClient client, ModelChecks checks, ModelDeploymentReport report,
 			AuditLog auditLog, ModelDeployments deployments, DecisionParameters parameters,
-			ElementTemplateBundle elementTemplates, PlantCalendars calendars, ObjectProvider<Clock> clock) {
+			ElementTemplateBundle elementTemplates, PlantCalendars calendars, ObjectProvider<Clock> clock,
+			VersionHeat heat) {
+		this.heat = heat;
 		this.parameters = parameters;
 		this.elementTemplates = elementTemplates;
 		this.calendars = calendars;
@@ -128,7 +133,10 @@ class ModelsController {
 	String diagram(@PathVariable long key, Model model) {
 		ProcessDefinition definition = definition(key);
 		model.addAttribute("definition", definition);
-		model.addAttribute("diagram", BpmnSvg.render(xml(key), DiagramState.NONE));
+		HeatMap heat = this.heat.of(key);
+		model.addAttribute("diagram", BpmnSvg.render(xml(key), DiagramState.NONE, heat));
+		model.addAttribute("counts", new java.util.TreeMap<>(heat.counts()));
+		model.addAttribute("newest", newerVersion(definition));
 		return "console/model-diagram";
 	}
 
@@ -242,6 +250,19 @@ class ModelsController {
 					definition.getProcessDefinitionId(), definition.getName(), definition.getVersion(),
 					definition.getResourceName(), running(definition.getProcessDefinitionKey())))
 			.toList();
+	}
+
+	/** The newest version of the same process when it is not this one (a migration target), else null. */
+	private ProcessDefinition newerVersion(ProcessDefinition definition) {
+		ProcessDefinition newest = this.client.newProcessDefinitionSearchRequest()
+			.filter((filter) -> filter.processDefinitionId(definition.getProcessDefinitionId()))
+			.sort((sort) -> sort.version().desc())
+			.page((page) -> page.limit(1))
+			.send()
+			.join()
+			.items()
+			.get(0);
+		return newest.getVersion() > definition.getVersion() ? newest : null;
 	}
 
 	private long running(long definitionKey) {
