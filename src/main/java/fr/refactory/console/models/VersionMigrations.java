@@ -30,7 +30,9 @@ import io.camunda.client.api.search.response.BatchOperationItems.BatchOperationI
 import io.camunda.zeebe.model.bpmn.Bpmn;
 import io.camunda.zeebe.model.bpmn.instance.FlowNode;
 
+import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Component;
+import org.springframework.web.server.ResponseStatusException;
 
 /**
  * Moves the running instances of one process version to another through {@code /v2} with the console's client: the
@@ -66,6 +68,10 @@ class VersionMigrations {
 			.filter((id) -> Objects.equals(source.get(id), target.get(id)))
 			.sorted()
 			.toList();
+		if (shared.isEmpty()) {
+			throw new ResponseStatusException(HttpStatus.CONFLICT,
+					"The two versions have no element with the same id and type: nothing can be mapped");
+		}
 		var builder = MigrationPlan.newBuilder().withTargetProcessDefinitionKey(to);
 		var plan = builder.addMappingInstruction(shared.get(0), shared.get(0));
 		shared.stream().skip(1).forEach((id) -> plan.addMappingInstruction(id, id));
