@@ -72,9 +72,12 @@ class VersionMigrations {
 			throw new ResponseStatusException(HttpStatus.CONFLICT,
 					"The two versions have no element with the same id and type: nothing can be mapped");
 		}
-		var builder = MigrationPlan.newBuilder().withTargetProcessDefinitionKey(to);
-		var plan = builder.addMappingInstruction(shared.get(0), shared.get(0));
-		shared.stream().skip(1).forEach((id) -> plan.addMappingInstruction(id, id));
+		MigrationPlan.MigrationPlanBuilderFinalStep plan = MigrationPlan.newBuilder()
+			.withTargetProcessDefinitionKey(to)
+			.addMappingInstruction(shared.get(0), shared.get(0));
+		for (String id : shared.subList(1, shared.size())) {
+			plan = plan.addMappingInstruction(id, id);
+		}
 		return plan.build();
 	}
 
