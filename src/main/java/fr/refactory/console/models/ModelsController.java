@@ -22,6 +22,7 @@ import fr.refactory.records.PlantCalendarRefusal;
 import fr.refactory.records.PlantCalendars;
 import fr.refactory.system.diagram.BpmnSvg;
 import fr.refactory.system.diagram.DiagramState;
+import fr.refactory.system.diagram.HeatMap;
 import fr.refactory.system.security.ConsoleClient;
 import io.camunda.client.CamundaClient;
 import io.camunda.client.api.command.ProblemException;
@@ -76,9 +77,13 @@ class ModelsController {
 
 	private final Clock clock;
 
+	private final VersionHeat heat;
+
 	ModelsController(@ConsoleClient CamundaClient client, ModelChecks checks, ModelDeploymentReport report,
 			AuditLog auditLog, ModelDeployments deployments, DecisionParameters parameters,
-			ElementTemplateBundle elementTemplates, PlantCalendars calendars, ObjectProvider<Clock> clock) {
+			ElementTemplateBundle elementTemplates, PlantCalendars calendars, ObjectProvider<Clock> clock,
+			VersionHeat heat) {
+		this.heat = heat;
 		this.parameters = parameters;
 		this.elementTemplates = elementTemplates;
 		this.calendars = calendars;
@@ -132,7 +137,10 @@ class ModelsController {
 	String diagram(@PathVariable long key, Model model) {
 		ProcessDefinition definition = definition(key);
 		model.addAttribute("definition", definition);
-		model.addAttribute("diagram", BpmnSvg.render(xml(key), DiagramState.NONE));
+		HeatMap heat = this.heat.of(key);
+		model.addAttribute("diagram", BpmnSvg.render(xml(key), DiagramState.NONE, heat));
+		model.addAttribute("counts", new java.util.TreeMap<>(heat.counts()));
+		model.addAttribute("newest", newerVersion(definition));
 		return "console/model-diagram";
 	}
 
@@ -275,6 +283,19 @@ class ModelsController {
 		}
 		while (page.size() == RUNNING_INSTANCES_PAGE);
 		return running;
+	}
+
+	/** The newest version of the same process when it is not this one (a migration target), else null. */
+	private ProcessDefinition newerVersion(ProcessDefinition definition) {
+		ProcessDefinition newest = this.client.newProcessDefinitionSearchRequest()
+			.filter((filter) -> filter.processDefinitionId(definition.getProcessDefinitionId()))
+			.sort((sort) -> sort.version().desc())
+			.page((page) -> page.limit(1))
+			.send()
+			.join()
+			.items()
+			.get(0);
+		return newest.getVersion() > definition.getVersion() ? newest : null;
 	}
 
 	private ProcessDefinition definition(long key) {

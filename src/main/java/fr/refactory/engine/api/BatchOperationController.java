@@ -3,6 +3,7 @@ package fr.refactory.engine.api;
 import com.fasterxml.jackson.databind.JsonNode;
 import fr.refactory.engine.ConditionalOnEmbeddedEngine;
 import fr.refactory.engine.batch.BatchOperations;
+import fr.refactory.engine.batch.ProcessInstanceMigrationBatch;
 import fr.refactory.engine.query.SearchResult;
 import fr.refactory.engine.state.BatchOperationStore;
 
@@ -27,9 +28,13 @@ class BatchOperationController {
 
 	private final BatchOperationStore store;
 
-	BatchOperationController(BatchOperations batches, BatchOperationStore store) {
+	private final ProcessInstanceMigrationBatch migrations;
+
+	BatchOperationController(BatchOperations batches, BatchOperationStore store,
+			ProcessInstanceMigrationBatch migrations) {
 		this.batches = batches;
 		this.store = store;
+		this.migrations = migrations;
 	}
 
 	@PostMapping(path = "/v2/process-instances/cancellation", produces = MediaType.APPLICATION_JSON_VALUE)
@@ -40,6 +45,20 @@ class BatchOperationController {
 	@PostMapping(path = "/v2/process-instances/incident-resolution", produces = MediaType.APPLICATION_JSON_VALUE)
 	BatchOperations.Created resolveIncidents(@RequestBody(required = false) JsonNode body) {
 		return this.batches.create("RESOLVE_INCIDENT", filterOf(body), null);
+	}
+
+	@PostMapping(path = "/v2/process-instances/migration", produces = MediaType.APPLICATION_JSON_VALUE)
+	BatchOperations.Created migrateProcessInstances(@RequestBody(required = false) JsonNode body) {
+		return this.batches.create("MIGRATE_PROCESS_INSTANCE", filterOf(body), planOf(body));
+	}
+
+	/**
+	 * Extension (not a Camunda endpoint, ADR 1070): what a migration batch with this body would do to each instance it
+	 * selects, and why an instance cannot move; creates and changes nothing.
+	 */
+	@PostMapping(path = "/v2/process-instances/migration/dry-run", produces = MediaType.APPLICATION_JSON_VALUE)
+	DryRun dryRunMigration(@RequestBody(required = false) JsonNode body) {
+		return new DryRun(this.migrations.dryRun(filterOf(body), planOf(body)));
 	}
 
 	@GetMapping(path = "/v2/batch-operations/{key}", produces = MediaType.APPLICATION_JSON_VALUE)
@@ -77,6 +96,13 @@ class BatchOperationController {
 
 	private static JsonNode filterOf(JsonNode body) {
 		return body == null ? null : body.get("filter");
+	}
+
+	private static JsonNode planOf(JsonNode body) {
+		return body == null ? null : body.get("migrationPlan");
+	}
+
+	record DryRun(java.util.List<ProcessInstanceMigrationBatch.Verdict> items) {
 	}
 
 }

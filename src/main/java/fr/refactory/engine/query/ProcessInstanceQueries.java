@@ -209,6 +209,19 @@ public class ProcessInstanceQueries {
 	}
 
 	/**
+	 * The active instances the filter selects, in key order: what a migration batch works on. Its {@code state} is
+	 * replaced (only active instances can be migrated); called instances are selected too, each is migrated on its
+	 * own (ADR 1001).
+	 */
+	public List<Selected> activeInstances(JsonNode filter) {
+		com.fasterxml.jackson.databind.node.ObjectNode activeFilter = filter.deepCopy();
+		activeFilter.remove("state");
+		Map<String, Object> params = new java.util.HashMap<>();
+		String keys = SEARCH.selectKeys(activeFilter, "state = 'ACTIVE'", params);
+		return this.jdbc.query(keys + " order by 1", params, (rs, i) -> new Selected(rs.getLong(1), rs.getLong(1)));
+	}
+
+	/**
 	 * The active incidents of the instances the filter selects, in key order: what an incident-resolution batch works
 	 * on.
 	 */

@@ -32,6 +32,11 @@ public final class BpmnSvg {
 	}
 
 	public static String render(String bpmnXml, DiagramState state) {
+		return render(bpmnXml, state, HeatMap.NONE);
+	}
+
+	/** The diagram with a version's counts per element as badges and a shade by tokens (models page, ADR 1070). */
+	public static String render(String bpmnXml, DiagramState state, HeatMap heat) {
 		Document document = parse(bpmnXml);
 		Map<String, Element> elements = elementsById(document);
 		Bounds extent = new Bounds();
@@ -43,13 +48,13 @@ public final class BpmnSvg {
 		NodeList shapes = document.getElementsByTagNameNS(BPMNDI, "BPMNShape");
 		for (int i = 0; i < shapes.getLength(); i++) {
 			Element shape = (Element) shapes.item(i);
-			body.append(shape(shape, elements.get(shape.getAttribute("bpmnElement")), state, extent));
+			body.append(shape(shape, elements.get(shape.getAttribute("bpmnElement")), state, extent, heat));
 		}
 		return "<svg xmlns=\"http://www.w3.org/2000/svg\" class=\"bpmn-diagram\" width=\"" + extent.width()
 				+ "\" viewBox=\"" + extent.viewBox() + "\">" + body + "</svg>";
 	}
 
-	private static String shape(Element shape, Element element, DiagramState state, Bounds extent) {
+	private static String shape(Element shape, Element element, DiagramState state, Bounds extent, HeatMap heat) {
 		Element bounds = (Element) shape.getElementsByTagNameNS(DC, "Bounds").item(0);
 		if (bounds == null || element == null) {
 			return "";
@@ -75,7 +80,28 @@ public final class BpmnSvg {
 				: f("<text x=\"%.0f\" y=\"%.0f\" text-anchor=\"middle\" class=\"outside\">%s</text>", 
 						x + width / 2, y + height + 14, name);
 		return "<g class=\"shape " + kind + state.classOf(id) + "\" data-element-id=\"" + escape(id) + "\"><title>"
-				+ escape(id) + "</title>" + figure + label + "</g>";
+				+ escape(id) + "</title>" + figure + label + heat(heat, id, x, y, width, height) + "</g>";
+	}
+
+	private static String heat(HeatMap heat, String id, double x, double y, double width, double height) {
+		HeatMap.Counts counts = heat.counts().get(id);
+		if (counts == null) {
+			return "";
+		}
+		String shade = counts.tokens() == 0 ? ""
+				: f("<rect class=\"heat-shade\" x=\"%.0f\" y=\"%.0f\" width=\"%.0f\" height=\"%.0f\" rx=\"10\""
+						+ " fill-opacity=\"%.2f\"/>", x, y, width, height,
+						0.15 + 0.55 * counts.tokens() / heat.busiest());
+		return "<g class=\"heat\" data-active=\"" + counts.active() + "\" data-incidents=\"" + counts.incidents()
+				+ "\" data-completed=\"" + counts.completed() + "\">" + shade
+				+ badge("heat-active", x - 6, y + height - 6, counts.active())
+				+ badge("heat-incidents", x + width - 14, y + height - 6, counts.incidents())
+				+ badge("heat-completed", x + width - 14, y - 8, counts.completed()) + "</g>";
+	}
+
+	private static String badge(String kind, double x, double y, long count) {
+		return count == 0 ? "" : f("<g class=\"%s\"><rect x=\"%.0f\" y=\"%.0f\" width=\"22\" height=\"14\" rx=\"7\"/>"
+				+ "<text x=\"%.0f\" y=\"%.0f\" text-anchor=\"middle\">%d</text></g>", kind, x, y, x + 11, y + 11, count);
 	}
 
 	private static String edge(Element edge, DiagramState state, Bounds extent) {

@@ -35,6 +35,11 @@ public final class ApiOperations {
 					ApiPermission.BATCH_OPERATION_CANCEL_PROCESS_INSTANCE),
 			op(HttpMethod.POST, "/v2/process-instances/incident-resolution",
 					ApiPermission.BATCH_OPERATION_RESOLVE_INCIDENT),
+			op(HttpMethod.POST, "/v2/process-instances/migration",
+					ApiPermission.BATCH_OPERATION_MIGRATE_PROCESS_INSTANCE),
+			// extension: the migration batch's dry run, read-only, for those who may create one (ADR 1070)
+			op(HttpMethod.POST, "/v2/process-instances/migration/dry-run",
+					ApiPermission.BATCH_OPERATION_MIGRATE_PROCESS_INSTANCE),
 			op(HttpMethod.GET, "/v2/batch-operations/*", ApiPermission.BATCH_OPERATION_READ),
 			op(HttpMethod.POST, "/v2/batch-operations/search", ApiPermission.BATCH_OPERATION_READ),
 			op(HttpMethod.POST, "/v2/batch-operation-items/search", ApiPermission.BATCH_OPERATION_READ),

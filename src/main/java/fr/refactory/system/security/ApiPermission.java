@@ -47,6 +47,12 @@ public enum ApiPermission {
 	 */
 	BATCH_OPERATION_RESOLVE_INCIDENT,
 
+	/**
+	 * Create a batch that migrates the process instances a filter selects to another version, and dry-run it (8.8:
+	 * {@code BATCH_OPERATION} {@code CREATE_BATCH_OPERATION_MIGRATE_PROCESS_INSTANCE}; ADR 1070).
+	 */
+	BATCH_OPERATION_MIGRATE_PROCESS_INSTANCE,
+
 	/** Read batch operations and their items (8.8: {@code BATCH_OPERATION} {@code READ}). */
 	BATCH_OPERATION_READ,
 

@@ -29,6 +29,9 @@ class ModelsPageTest extends RefactoryIntegrationTest {
 	@AdminClient
 	private CamundaClient client;
 
+	@Autowired
+	private fr.refactory.records.AuditLog auditLog;
+
 	@Test
 	void shouldListTheFormsAndWhoDeployedEachVersionAtStartUp() {
 		WebSession owner = WebSession.signedIn(baseUrl(), "process-owner");
@@ -84,6 +87,45 @@ class ModelsPageTest extends RefactoryIntegrationTest {
 		int start = page.indexOf("data-process-id=\"" + processId + "\" data-version=\"" + version + "\"");
 		assertThat(start).as("row of %s v%s", processId, version).isPositive();
 		return page.substring(start, page.indexOf("</tr>", start));
+	}
+
+	@Test
+	void shouldMigrateNothingWithoutAReason() {
+		String processId = "no-reason-" + java.util.UUID.randomUUID().toString().substring(0, 8);
+		long v1 = deployServiceTask(processId, processId);
+		long instance = this.client.newCreateInstanceCommand()
+			.bpmnProcessId(processId)
+			.latestVersion()
+			.send()
+			.join()
+			.getProcessInstanceKey();
+		long v2 = deployServiceTask(processId, processId + "-v2");
+		WebSession owner = WebSession.signedIn(baseUrl(), "process-owner");
+		assertThat(owner.get("/models/processes/" + v1 + "/migration").body()).contains("1 can move")
+			.contains("0 cannot move");
+
+		HttpResponse<String> refused = owner.post("/models/processes/" + v1 + "/migration",
+				java.util.Map.of("to", java.util.List.of(String.valueOf(v2)), "reason", java.util.List.of(" ")));
+
+		assertThat(refused.statusCode()).isEqualTo(422);
+		assertThat(refused.body()).contains("Say why these instances are migrated");
+		assertThat(this.client.newProcessInstanceGetRequest(instance).send().join().getProcessDefinitionKey())
+			.isEqualTo(v1);
+		assertThat(this.auditLog.about(processId)).isEmpty();
+	}
+
+	private long deployServiceTask(String processId, String jobType) {
+		return this.client.newDeployResourceCommand()
+			.addProcessModel(io.camunda.zeebe.model.bpmn.Bpmn.createExecutableProcess(processId)
+				.startEvent()
+				.serviceTask("task-a", (task) -> task.zeebeJobType(jobType))
+				.endEvent()
+				.done(), processId + ".bpmn")
+			.send()
+			.join()
+			.getProcesses()
+			.get(0)
+			.getProcessDefinitionKey();
 	}
 
 	@Test

@@ -95,9 +95,13 @@ class ApiPermissionMatrixTest extends EngineTestSupport {
 			.contains(ApiPermission.USER_TASK_UPDATE, ApiPermission.RESOURCE_CREATE)
 			.doesNotContain(ApiPermission.JOB_WORK, ApiPermission.PROCESS_INSTANCE_CANCEL, ApiPermission.RESOURCE_DELETE,
 					ApiPermission.SYSTEM_UPDATE, ApiPermission.PROCESS_INSTANCE_UPDATE, ApiPermission.SIGNAL_CREATE);
-		assertThat(permissionsOf("console-client")).as("no batch operations from the console client")
+		assertThat(permissionsOf("console-client")).as("only the models page's migration batches (ADR 1070)")
+			.contains(ApiPermission.BATCH_OPERATION_MIGRATE_PROCESS_INSTANCE, ApiPermission.BATCH_OPERATION_READ)
 			.doesNotContain(ApiPermission.BATCH_OPERATION_CANCEL_PROCESS_INSTANCE,
 					ApiPermission.BATCH_OPERATION_RESOLVE_INCIDENT, ApiPermission.BATCH_OPERATION_UPDATE);
+		assertThat(permissionsOf("process-owner")).as("migrates from the models page, with a reason (ADR 1070)")
+			.doesNotContain(ApiPermission.BATCH_OPERATION_MIGRATE_PROCESS_INSTANCE,
+					ApiPermission.PROCESS_INSTANCE_UPDATE);
 		assertThat(permissionsOf("plant-system")).as("cancelling one instance is not cancelling many")
 			.contains(ApiPermission.PROCESS_INSTANCE_CANCEL)
 			.doesNotContain(ApiPermission.BATCH_OPERATION_CANCEL_PROCESS_INSTANCE);
@@ -110,7 +114,7 @@ class ApiPermissionMatrixTest extends EngineTestSupport {
 					ApiPermission.PROCESS_INSTANCE_MODIFY, ApiPermission.PROCESS_INSTANCE_CANCEL,
 					ApiPermission.BATCH_OPERATION_CANCEL_PROCESS_INSTANCE,
 					ApiPermission.BATCH_OPERATION_RESOLVE_INCIDENT, ApiPermission.BATCH_OPERATION_READ,
-					ApiPermission.BATCH_OPERATION_UPDATE)
+					ApiPermission.BATCH_OPERATION_UPDATE, ApiPermission.BATCH_OPERATION_MIGRATE_PROCESS_INSTANCE)
 			.containsAll(permissionsOf("auditor"))
 			.doesNotContain(ApiPermission.RESOURCE_CREATE, ApiPermission.RESOURCE_DELETE,
 					ApiPermission.PROCESS_INSTANCE_CREATE, ApiPermission.JOB_WORK, ApiPermission.USER_TASK_UPDATE,
@@ -171,6 +175,16 @@ class ApiPermissionMatrixTest extends EngineTestSupport {
 		assertRefused("operations-engineer", new Call("POST", "/v2/user-tasks/1/completion", "application/json", "{}"));
 		assertRefused("intake-operator", new Call("GET", "/v2/resources/1", null, null));
 		assertAllowed("operations-engineer", new Call("POST", "/v2/process-instances/incident-resolution",
+				"application/json", everyInstance));
+		assertRefused("process-owner", new Call("POST", "/v2/process-instances/migration", "application/json",
+				everyInstance));
+		assertRefused("plant-system", new Call("POST", "/v2/process-instances/migration/dry-run", "application/json",
+				everyInstance));
+		assertRefused("auditor", new Call("POST", "/v2/process-instances/migration", "application/json",
+				everyInstance));
+		assertAllowed("operations-engineer", new Call("POST", "/v2/process-instances/migration", "application/json",
+				everyInstance));
+		assertAllowed("console-client", new Call("POST", "/v2/process-instances/migration/dry-run",
 				"application/json", everyInstance));
 	}
 

@@ -280,6 +280,105 @@ class BatchOperationApiTest extends EngineTestSupport {
 		assertThat(done.getOperationsTotalCount()).isZero();
 	}
 
+	@Test
+	void shouldMigrateTheInstancesAFilterSelectsAndFailTheOneThePlanCannotMoveNamingWhy() throws Exception {
+		String processId = uniqueId("migrate");
+		long v1 = deployProcess(twoWaitStates(processId, true));
+		List<Long> movable = List.of(start(processId, Map.of("route", "a")),
+				start(processId, Map.of("route", "a")), start(processId, Map.of("route", "a")));
+		long stuck = start(processId, Map.of("route", "b"));
+		long v2 = deployProcess(twoWaitStates(processId, false));
+		String plan = "{\"targetProcessDefinitionKey\":\"" + v2 + "\",\"mappingInstructions\":["
+				+ "{\"sourceElementId\":\"task-a\",\"targetElementId\":\"task-a\"}]}";
+		String filter = "{\"processDefinitionKey\":\"" + v1 + "\"}";
+
+		java.net.http.HttpResponse<String> dryRun = raw("POST", "/v2/process-instances/migration/dry-run",
+				"application/json", "{\"filter\":" + filter + ",\"migrationPlan\":" + plan + "}");
+		assertThat(dryRun.statusCode()).as(dryRun.body()).isEqualTo(200);
+		com.fasterxml.jackson.databind.JsonNode verdicts = new com.fasterxml.jackson.databind.ObjectMapper()
+			.readTree(dryRun.body())
+			.path("items");
+		assertThat(verdicts).as(dryRun.body()).hasSize(4).as(dryRun.body());
+		assertThat(verdicts).filteredOn((verdict) -> !verdict.path("refusal").isTextual())
+			.extracting((verdict) -> Long.valueOf(verdict.path("processInstanceKey").asText()))
+			.containsExactlyInAnyOrderElementsOf(movable);
+		assertThat(verdicts).filteredOn((verdict) -> verdict.path("refusal").isTextual())
+			.singleElement()
+			.satisfies((verdict) -> assertThat(verdict.path("refusal").asText()).contains(String.valueOf(stuck))
+				.contains("no mapping instruction is defined for the active element with id 'task-b'"));
+		assertThat(this.client.newProcessInstanceGetRequest(movable.get(0)).send().join().getProcessDefinitionKey())
+			.as("the dry run changes nothing")
+			.isEqualTo(v1);
+
+		String batchKey = this.client.newCreateBatchOperationCommand()
+			.migrateProcessInstance()
+			.migrationPlan(io.camunda.client.api.command.MigrationPlan.newBuilder()
+				.withTargetProcessDefinitionKey(v2)
+				.addMappingInstruction("task-a", "task-a")
+				.build())
+			.filter((f) -> f.processDefinitionKey(v1))
+			.send()
+			.join()
+			.getBatchOperationKey();
+
+		BatchOperation done = awaitEnded(batchKey);
+		assertThat(done.getType()).isEqualTo(BatchOperationType.MIGRATE_PROCESS_INSTANCE);
+		assertThat(done.getStatus()).isEqualTo(BatchOperationState.PARTIALLY_COMPLETED);
+		assertThat(done.getOperationsTotalCount()).isEqualTo(4);
+		assertThat(done.getOperationsFailedCount()).isEqualTo(1);
+		assertThat(items(batchKey)).filteredOn((item) -> item.getStatus() == BatchOperationItemState.FAILED)
+			.singleElement()
+			.satisfies((item) -> {
+				assertThat(item.getProcessInstanceKey()).isEqualTo(stuck);
+				assertThat(item.getErrorMessage()).contains("task-b");
+			});
+		assertThat(movable).allSatisfy((key) -> assertThat(
+				this.client.newProcessInstanceGetRequest(key).send().join().getProcessDefinitionKey())
+			.isEqualTo(v2));
+		assertThat(this.client.newProcessInstanceGetRequest(stuck).send().join().getProcessDefinitionKey())
+			.isEqualTo(v1);
+		ActivatedJob moved = activateOne(processId + "-a");
+		assertThat(moved.getProcessDefinitionKey()).as("the job moved with its instance, same key").isEqualTo(v2);
+	}
+
+	@Test
+	void shouldRefuseABadMigrationPlanWithAProblemAndCreateNothing() throws Exception {
+		String processId = uniqueId("badplan");
+		long v1 = deployProcess(twoWaitStates(processId, true));
+		long v2 = deployProcess(twoWaitStates(processId, false));
+		String filter = "\"filter\":{\"processDefinitionKey\":\"" + v1 + "\"}";
+		long before = batchCount();
+		assertBadRequest("/v2/process-instances/migration", "{" + filter + "}", "migrationPlan");
+		assertBadRequest("/v2/process-instances/migration", "{" + filter + ",\"migrationPlan\":{"
+				+ "\"targetProcessDefinitionKey\":\"" + v2 + "\",\"mappingInstructions\":[{\"sourceElementId\":"
+				+ "\"task-b\",\"targetElementId\":\"task-b\"}]}}", "mappingInstructions[0].targetElementId");
+		assertBadRequest("/v2/process-instances/migration", "{" + filter + ",\"migrationPlan\":{"
+				+ "\"targetProcessDefinitionKey\":\"4503599627370495\",\"mappingInstructions\":[{"
+				+ "\"sourceElementId\":\"task-a\",\"targetElementId\":\"task-a\"}]}}", "targetProcessDefinitionKey");
+		assertBadRequest("/v2/process-instances/migration", "{" + filter + ",\"migrationPlan\":{"
+				+ "\"targetProcessDefinitionKey\":\"" + v2 + "\",\"mappingInstructions\":[]}}", "mappingInstructions");
+		assertBadRequest("/v2/process-instances/migration/dry-run", "{\"migrationPlan\":{}}", "filter");
+		assertThat(batchCount()).as("nothing created").isEqualTo(before);
+	}
+
+	/** v1 routes to task-a or task-b; v2 has only task-a: an instance at task-b cannot be migrated. */
+	private static io.camunda.zeebe.model.bpmn.BpmnModelInstance twoWaitStates(String processId, boolean withB) {
+		io.camunda.zeebe.model.bpmn.builder.ExclusiveGatewayBuilder route = Bpmn
+			.createExecutableProcess(processId)
+			.startEvent()
+			.exclusiveGateway("route");
+		io.camunda.zeebe.model.bpmn.builder.AbstractFlowNodeBuilder<?, ?> a = route.conditionExpression("=route = \"a\"")
+			.serviceTask("task-a", (task) -> task.zeebeJobType(processId + "-a"))
+			.endEvent();
+		if (withB) {
+			a = a.moveToNode("route")
+				.conditionExpression("=route = \"b\"")
+				.serviceTask("task-b", (task) -> task.zeebeJobType(processId + "-b"))
+				.endEvent();
+		}
+		return a.done();
+	}
+
 	private void assertBadRequest(String path, String body, String named) throws Exception {
 		java.net.http.HttpResponse<String> response = raw("POST", path, "application/json", body);
 		assertThat(response.statusCode()).as("%s %s", path, body).isEqualTo(400);

@@ -33,6 +33,22 @@ class BpmnSvgTest {
 	}
 
 	@Test
+	void shouldDrawAVersionsCountsAsBadgesAndShadeTheBusiestElementDarkest() {
+		HeatMap heat = new HeatMap(java.util.Map.of("task-inspect", new HeatMap.Counts(8, 2, 30), "gw-ok",
+				new HeatMap.Counts(2, 0, 0), "start", new HeatMap.Counts(0, 0, 40)));
+
+		String svg = BpmnSvg.render(MODEL, DiagramState.NONE, heat);
+
+		assertThat(svg).contains("<g class=\"heat\" data-active=\"8\" data-incidents=\"2\" data-completed=\"30\">")
+			.contains("<g class=\"heat\" data-active=\"0\" data-incidents=\"0\" data-completed=\"40\"><g")
+			.contains("fill-opacity=\"0.70\"")
+			.contains("fill-opacity=\"0.26\"");
+		assertThat(svg.split("class=\"heat-shade\"", -1)).as("no shade without tokens").hasSize(3);
+		assertThat(svg).contains("class=\"heat-incidents\"");
+		assertThat(BpmnSvg.render(MODEL, DiagramState.NONE)).doesNotContain("class=\"heat");
+	}
+
+	@Test
 	void shouldMarkCompletedActiveAndIncidentElementsAndTakenFlows() {
 		String firstFlow = "flow-start-to-inspect";
 		DiagramState state = new DiagramState(Set.of("start"), Set.of("task-inspect"), Set.of("gw-ok"),
