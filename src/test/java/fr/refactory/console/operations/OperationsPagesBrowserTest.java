@@ -1,0 +1,153 @@
+package fr.refactory.console.operations;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.IntStream;
+
+import fr.refactory.plant.simulation.SimulatedOutages;
+import fr.refactory.records.AuditEntry;
+import fr.refactory.records.AuditLog;
+import fr.refactory.test.Browser;
+import fr.refactory.test.EngineTestSupport;
+import io.camunda.client.api.search.enums.IncidentState;
+import io.camunda.client.api.search.enums.ProcessInstanceState;
+import io.camunda.client.api.search.response.Incident;
+import io.camunda.zeebe.model.bpmn.Bpmn;
+import org.awaitility.Awaitility;
+import org.junit.jupiter.api.Test;
+import org.openqa.selenium.By;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.Select;
+
+import org.springframework.beans.factory.annotation.Autowired;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The operations engineer's pages in headless Chromium (issue 18): a token moved with a reason that the audit log
+ * keeps, and the incidents of an MES outage resolved in one batch from the incidents page.
+ */
+class OperationsPagesBrowserTest extends EngineTestSupport {
+
+	private static final Duration WORKERS = Duration.ofSeconds(60);
+
+	@Autowired
+	private AuditLog auditLog;
+
+	@Autowired
+	private SimulatedOutages outages;
+
+	@Test
+	void shouldMoveAStuckIntakeFromTheRouteReviewBackToTheDecisionWithAReasonTheAuditLogKeeps() {
+		String processId = uniqueId("ops-intake");
+		String vin = "VF1OPS" + processId.substring(processId.length() - 8).toUpperCase().replaceAll("[^A-HJ-NPR-Z0-9]", "7") + "123";
+		deploy(Bpmn.createExecutableProcess(processId)
+			.startEvent("start")
+			.userTask("task-decide-route", (t) -> t.name("Decide intake route").zeebeUserTask()
+				.zeebeCandidateGroups("intake-supervisors"))
+			.userTask("task-review-route", (t) -> t.name("Review route manually").zeebeUserTask()
+				.zeebeCandidateGroups("intake-supervisors"))
+			.endEvent("end")
+			.done());
+		long instance = start(processId, Map.of("vin", vin));
+		completeUserTask(instance, "task-decide-route");
+
+		try (Browser browser = Browser.open(baseUrl()).signIn("operations-engineer")) {
+			browser.go("/operations/instances/" + instance);
+			browser.waitFor(By.cssSelector("#tokens tr[data-element-id='task-review-route']"));
+			assertThat(browser.driver().findElements(By.cssSelector("#diagram .active"))).as("the token is marked")
+				.isNotEmpty();
+			new Select(browser.driver().findElement(By.id("move-from"))).selectByVisibleText(
+					"Review route manually (task-review-route)");
+			new Select(browser.driver().findElement(By.id("move-to"))).selectByValue("task-decide-route");
+			browser.click(By.id("move"));
+
+			assertThat(browser.waitFor(By.id("problem")).getText()).contains("reason");
+			assertThat(new Select(browser.driver().findElement(By.id("move-to"))).getFirstSelectedOption()
+				.getAttribute("value")).as("the choice is kept").isEqualTo("task-decide-route");
+			assertThat(history(instance)).as("nothing moved without a reason").contains("task-review-route:ACTIVE");
+
+			browser.type(By.id("move-reason"), "D2 routed it to review on a stale odometer reading");
+			browser.click(By.id("move"));
+			assertThat(browser.waitFor(By.id("done")).getText()).contains("task-decide-route");
+			assertThat(browser.pageText()).contains("INSTANCE_TOKEN_MOVED", "stale odometer reading");
+			browser.screenshot("operations/token-moved");
+		}
+		assertThat(history(instance)).containsExactly("start:COMPLETED", "task-decide-route:COMPLETED",
+				"task-review-route:TERMINATED", "task-decide-route:ACTIVE");
+		assertThat(this.auditLog.about(vin)).filteredOn((entry) -> entry.action().equals("INSTANCE_TOKEN_MOVED"))
+			.singleElement()
+			.satisfies((entry) -> {
+				assertThat(entry.actor()).isEqualTo("operations-engineer");
+				assertThat(entry.processInstanceKey()).isEqualTo(instance);
+				assertThat(entry.data()).contains("stale odometer reading", "\"fromElementId\": \"task-review-route\"",
+						"\"toElementId\": \"task-decide-route\"");
+			});
+	}
+
+	@Test
+	void shouldResolveTheFiftyIncidentsOfAnMesOutageInOneBatchFromTheIncidentsPage() {
+		String processId = uniqueId("ops-mes-outage");
+		deploy(Bpmn.createExecutableProcess(processId)
+			.startEvent()
+			.serviceTask("task-release-in-mes", (t) -> t.zeebeJobType("mes.setStatus")
+				.zeebeJobRetries("1")
+				.zeebeTaskHeader("status", "RELEASED"))
+			.endEvent()
+			.done());
+		List<Long> instances;
+		this.outages.takeDown("mes");
+		try {
+			instances = IntStream.range(0, 50)
+				.mapToObj((i) -> start(processId, Map.of("vin", String.format("VF1OUTAGE%08d", i))))
+				.toList();
+			Awaitility.await("the MES worker fails every job during the outage")
+				.atMost(WORKERS)
+				.until(() -> openIncidents(processId).size() == 50);
+		}
+		finally {
+			this.outages.bringBack("mes");
+		}
+		assertThat(openIncidents(processId)).allSatisfy((incident) -> {
+			assertThat(incident.getErrorType().name()).isEqualTo("JOB_NO_RETRIES");
+			assertThat(incident.getErrorMessage()).contains("mes");
+		});
+
+		String group = processId + "|task-release-in-mes|JOB_NO_RETRIES";
+		try (Browser browser = Browser.open(baseUrl()).signIn("operations-engineer")) {
+			browser.go("/operations/incidents");
+			By row = By.cssSelector("#incident-groups tr[data-group='" + group + "']");
+			assertThat(browser.waitFor(row).findElement(By.cssSelector(".count")).getText()).isEqualTo("50");
+			browser.driver().findElement(row).findElement(By.cssSelector("input[type=radio]")).click();
+			browser.type(By.id("resolve-reason"), "MES back after the night's outage");
+			browser.click(By.id("resolve"));
+			browser.waiting(WORKERS)
+				.until(ExpectedConditions.textToBe(By.id("batch-state"), "COMPLETED"));
+			assertThat(browser.driver().findElement(By.id("batch-completed")).getText()).isEqualTo("50");
+			assertThat(browser.driver().findElement(By.id("batch-failed")).getText()).isEqualTo("0");
+			browser.screenshot("operations/batch-resolved");
+		}
+		Awaitility.await("the retried jobs complete now that the MES answers")
+			.atMost(WORKERS)
+			.untilAsserted(() -> assertThat(instances).allSatisfy(
+					(key) -> assertThat(state(key)).isEqualTo(ProcessInstanceState.COMPLETED)));
+		assertThat(this.auditLog.withAction("INCIDENTS_BATCH_RESOLUTION")).filteredOn(
+				(AuditEntry entry) -> entry.data().contains(processId))
+			.singleElement()
+			.satisfies((entry) -> {
+				assertThat(entry.actor()).isEqualTo("operations-engineer");
+				assertThat(entry.data()).contains("MES back after the night's outage", "\"incidents\": 50");
+			});
+	}
+
+	private List<Incident> openIncidents(String processId) {
+		return this.client.newIncidentSearchRequest()
+			.filter((f) -> f.processDefinitionId(processId).state(IncidentState.ACTIVE))
+			.page((p) -> p.limit(100))
+			.send()
+			.join()
+			.items();
+	}
+
+}
