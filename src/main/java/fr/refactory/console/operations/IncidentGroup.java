@@ -11,7 +11,7 @@ record IncidentGroup(String processDefinitionId, String elementId, String errorT
 		List<Long> instanceKeys, int incidents) {
 
 	/** Names the group in a form, so the page never sends a list of instances it might have read long ago. */
-	String id() {
+	public String id() {
 		return this.processDefinitionId + "|" + this.elementId + "|" + this.errorType;
 	}
 

@@ -10,11 +10,11 @@ import io.camunda.client.api.search.response.Incident;
 record InstanceOnPage(long key, long definitionKey, String processId, int version, String state, Map<String, Object> variables,
 		List<ElementInstance> elements, List<Incident> openIncidents) {
 
-	boolean isActive() {
+	public boolean isActive() {
 		return "ACTIVE".equals(this.state);
 	}
 
-	List<ActiveElement> activeElements() {
+	public List<ActiveElement> activeElements() {
 		return this.elements.stream()
 			.filter((element) -> element.getState() != null && "ACTIVE".equals(element.getState().name()))
 			.map((element) -> new ActiveElement(element.getElementInstanceKey(), element.getElementId(),

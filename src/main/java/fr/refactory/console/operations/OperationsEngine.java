@@ -162,16 +162,16 @@ class OperationsEngine {
 	}
 
 	/**
-	 * One incident-resolution batch over exactly the group's instances, at the group's element: the filter names the
-	 * instances, so an instance that joined another group since is not touched by this one's batch.
+	 * One incident-resolution batch over exactly the group's instances that still have an incident: the filter names
+	 * them, so instances that fail the same way after the page was read are left for the next look. As in Camunda
+	 * 8.8, the batch resolves every open incident of a selected instance (ADR 1061).
 	 */
 	String resolve(IncidentGroup group) {
 		return this.client.newCreateBatchOperationCommand()
 			.resolveIncident()
 			.filter((filter) -> filter.processInstanceKey((key) -> key.in(group.instanceKeys()))
 				.processDefinitionId(group.processDefinitionId())
-				.elementId(group.elementId())
-				.hasElementInstanceIncident(true))
+				.hasIncident(true))
 			.send()
 			.join()
 			.getBatchOperationKey();

@@ -81,8 +81,8 @@ class OperationsPagesBrowserTest extends EngineTestSupport {
 			.satisfies((entry) -> {
 				assertThat(entry.actor()).isEqualTo("operations-engineer");
 				assertThat(entry.processInstanceKey()).isEqualTo(instance);
-				assertThat(entry.data()).contains("stale odometer reading", "\"fromElementId\": \"task-review-route\"",
-						"\"toElementId\": \"task-decide-route\"");
+				assertThat(entry.data()).contains("stale odometer reading", "\"fromElementId\":\"task-review-route\"",
+						"\"toElementId\":\"task-decide-route\"");
 			});
 	}
 
@@ -123,6 +123,12 @@ class OperationsPagesBrowserTest extends EngineTestSupport {
 			browser.type(By.id("resolve-reason"), "MES back after the night's outage");
 			browser.click(By.id("resolve"));
 			browser.waiting(WORKERS)
+				.until(ExpectedConditions.or(ExpectedConditions.presenceOfElementLocated(By.id("batch-state")),
+						ExpectedConditions.presenceOfElementLocated(By.id("problem"))));
+			assertThat(browser.driver().findElements(By.id("problem"))).as("the engine took the batch")
+				.extracting((problem) -> problem.getText())
+				.isEmpty();
+			browser.waiting(WORKERS)
 				.until(ExpectedConditions.textToBe(By.id("batch-state"), "COMPLETED"));
 			assertThat(browser.driver().findElement(By.id("batch-completed")).getText()).isEqualTo("50");
 			assertThat(browser.driver().findElement(By.id("batch-failed")).getText()).isEqualTo("0");
@@ -137,7 +143,7 @@ class OperationsPagesBrowserTest extends EngineTestSupport {
 			.singleElement()
 			.satisfies((entry) -> {
 				assertThat(entry.actor()).isEqualTo("operations-engineer");
-				assertThat(entry.data()).contains("MES back after the night's outage", "\"incidents\": 50");
+				assertThat(entry.data()).contains("MES back after the night's outage", "\"incidents\":50");
 			});
 	}
 
