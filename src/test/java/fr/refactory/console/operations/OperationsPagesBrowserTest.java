@@ -1,5 +1,6 @@
 package fr.refactory.console.operations;
 
+import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -10,6 +11,7 @@ import fr.refactory.records.AuditEntry;
 import fr.refactory.records.AuditLog;
 import fr.refactory.test.Browser;
 import fr.refactory.test.EngineTestSupport;
+import fr.refactory.test.WebSession;
 import io.camunda.client.api.search.enums.IncidentState;
 import io.camunda.client.api.search.enums.ProcessInstanceState;
 import io.camunda.client.api.search.response.Incident;
@@ -105,6 +107,7 @@ class OperationsPagesBrowserTest extends EngineTestSupport {
 			Awaitility.await("the MES worker fails every job during the outage")
 				.atMost(WORKERS)
 				.until(() -> openIncidents(processId).size() == 50);
+			retryOneTooEarly(instances.get(0));
 		}
 		finally {
 			this.outages.bringBack("mes");
@@ -145,6 +148,70 @@ class OperationsPagesBrowserTest extends EngineTestSupport {
 				assertThat(entry.actor()).isEqualTo("operations-engineer");
 				assertThat(entry.data()).contains("MES back after the night's outage", "\"incidents\":50");
 			});
+	}
+
+	/** Retried while the MES is still down, the job fails again into a new incident: the retry ran the job. */
+	private void retryOneTooEarly(long instance) {
+		Incident first = openIncidents(instance).get(0);
+		WebSession engineer = WebSession.signedIn(baseUrl(), "operations-engineer");
+		engineer.get("/operations/instances/" + instance);
+		assertThat(engineer.post("/operations/instances/" + instance + "/retry",
+				Map.of("incidentKey", List.of(first.getIncidentKey().toString()), "reason", List.of(" "))).statusCode())
+			.as("no reason, no retry")
+			.isEqualTo(400);
+		assertThat(openIncidents(instance)).extracting(Incident::getIncidentKey).containsExactly(first.getIncidentKey());
+		HttpResponse<String> retried = engineer.post("/operations/instances/" + instance + "/retry",
+				Map.of("incidentKey", List.of(first.getIncidentKey().toString()), "reason", List.of("is the MES back?")));
+		assertThat(retried.body()).contains("retried");
+		Awaitility.await("the retried job fails again while the MES is down")
+			.atMost(WORKERS)
+			.until(() -> openIncidents(instance).stream().anyMatch((incident) -> !incident.getIncidentKey()
+				.equals(first.getIncidentKey())));
+		assertThat(this.auditLog.withAction("INCIDENT_RETRIED"))
+			.filteredOn((entry) -> entry.processInstanceKey() == instance)
+			.singleElement()
+			.satisfies((entry) -> assertThat(entry.data()).contains("is the MES back?", "JOB_NO_RETRIES"));
+	}
+
+	@Test
+	void shouldLetOnlyOperationsEngineersRepairAndAlwaysAskForAReason() {
+		String processId = uniqueId("ops-cancel");
+		deploy(Bpmn.createExecutableProcess(processId).startEvent().userTask("wait", (t) -> t.zeebeUserTask())
+			.endEvent()
+			.done());
+		long instance = start(processId, Map.of());
+		String cancellation = "/operations/instances/" + instance + "/cancellation";
+		for (String person : List.of("auditor", "process-owner", "intake-operator")) {
+			WebSession session = WebSession.signedIn(baseUrl(), person);
+			assertThat(session.get("/operations/incidents").statusCode()).as(person).isEqualTo(403);
+			assertThat(session.post(cancellation, Map.of("reason", List.of("not mine to cancel"))).statusCode())
+				.as(person)
+				.isEqualTo(403);
+		}
+		WebSession engineer = WebSession.signedIn(baseUrl(), "operations-engineer");
+		engineer.get("/operations/instances/" + instance);
+		HttpResponse<String> noReason = engineer.post(cancellation, Map.of("reason", List.of("")));
+		assertThat(noReason.statusCode()).isEqualTo(400);
+		assertThat(noReason.body()).contains(InstanceRepairController.REASON_MISSING.substring(0, 13));
+		assertThat(state(instance)).isEqualTo(ProcessInstanceState.ACTIVE);
+
+		HttpResponse<String> cancelled = engineer.post(cancellation,
+				Map.of("reason", List.of("duplicate of an instance started twice at the gate")));
+		assertThat(cancelled.body()).contains("Instance cancelled.");
+		assertThat(state(instance)).isEqualTo(ProcessInstanceState.TERMINATED);
+		assertThat(this.auditLog.about(Long.toString(instance))).singleElement().satisfies((entry) -> {
+			assertThat(entry.action()).isEqualTo("INSTANCE_CANCELED");
+			assertThat(entry.actor()).isEqualTo("operations-engineer");
+			assertThat(entry.data()).contains("started twice at the gate");
+		});
+	}
+
+	private List<Incident> openIncidents(long instance) {
+		return this.client.newIncidentSearchRequest()
+			.filter((f) -> f.processInstanceKey(instance).state(IncidentState.ACTIVE))
+			.send()
+			.join()
+			.items();
 	}
 
 	private List<Incident> openIncidents(String processId) {
