@@ -2,8 +2,13 @@ package fr.refactory.console.operations;
 
 import java.net.http.HttpResponse;
 import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ThreadLocalRandom;
 import java.util.stream.IntStream;
 
 import fr.refactory.plant.simulation.SimulatedOutages;
@@ -12,8 +17,10 @@ import fr.refactory.records.AuditLog;
 import fr.refactory.test.Browser;
 import fr.refactory.test.EngineTestSupport;
 import fr.refactory.test.WebSession;
+import fr.refactory.workers.vin.VinCheck;
 import io.camunda.client.api.search.enums.IncidentState;
 import io.camunda.client.api.search.enums.ProcessInstanceState;
+import io.camunda.client.api.search.enums.UserTaskState;
 import io.camunda.client.api.search.response.Incident;
 import io.camunda.zeebe.model.bpmn.Bpmn;
 import org.awaitility.Awaitility;
@@ -42,18 +49,8 @@ class OperationsPagesBrowserTest extends EngineTestSupport {
 
 	@Test
 	void shouldMoveAStuckIntakeFromTheRouteReviewBackToTheDecisionWithAReasonTheAuditLogKeeps() {
-		String processId = uniqueId("ops-intake");
-		String vin = "VF1OPS" + processId.substring(processId.length() - 8).toUpperCase().replaceAll("[^A-HJ-NPR-Z0-9]", "7") + "123";
-		deploy(Bpmn.createExecutableProcess(processId)
-			.startEvent("start")
-			.userTask("task-decide-route", (t) -> t.name("Decide intake route").zeebeUserTask()
-				.zeebeCandidateGroups("intake-supervisors"))
-			.userTask("task-review-route", (t) -> t.name("Review route manually").zeebeUserTask()
-				.zeebeCandidateGroups("intake-supervisors"))
-			.endEvent("end")
-			.done());
-		long instance = start(processId, Map.of("vin", vin));
-		completeUserTask(instance, "task-decide-route");
+		String vin = unknownVin();
+		long instance = intakeWaitingForTheRouteReview(vin);
 
 		try (Browser browser = Browser.open(baseUrl()).signIn("operations-engineer")) {
 			browser.go("/operations/instances/" + instance);
@@ -70,20 +67,22 @@ class OperationsPagesBrowserTest extends EngineTestSupport {
 				.getAttribute("value")).as("the choice is kept").isEqualTo("task-decide-route");
 			assertThat(history(instance)).as("nothing moved without a reason").contains("task-review-route:ACTIVE");
 
-			browser.type(By.id("move-reason"), "D2 routed it to review on a stale odometer reading");
+			browser.type(By.id("move-reason"), "odometer corrected at the gate: let D2 decide the route again");
 			browser.click(By.id("move"));
 			assertThat(browser.waitFor(By.id("done")).getText()).contains("task-decide-route");
-			assertThat(browser.pageText()).contains("INSTANCE_TOKEN_MOVED", "stale odometer reading");
+			assertThat(browser.pageText()).contains("INSTANCE_TOKEN_MOVED", "let D2 decide the route again");
 			browser.screenshot("operations/token-moved");
 		}
-		assertThat(history(instance)).containsExactly("start:COMPLETED", "task-decide-route:COMPLETED",
-				"task-review-route:TERMINATED", "task-decide-route:ACTIVE");
+		assertThat(history(instance)).as("D2 decided again and sent it back to review")
+			.containsSubsequence("task-decide-route:COMPLETED", "task-review-route:TERMINATED",
+					"task-decide-route:COMPLETED", "task-review-route:ACTIVE");
+		assertThat(events(instance)).contains("PROCESS_INSTANCE_MODIFICATION :MODIFIED");
 		assertThat(this.auditLog.about(vin)).filteredOn((entry) -> entry.action().equals("INSTANCE_TOKEN_MOVED"))
 			.singleElement()
 			.satisfies((entry) -> {
 				assertThat(entry.actor()).isEqualTo("operations-engineer");
 				assertThat(entry.processInstanceKey()).isEqualTo(instance);
-				assertThat(entry.data()).contains("stale odometer reading", "\"fromElementId\":\"task-review-route\"",
+				assertThat(entry.data()).contains("let D2 decide the route again", "\"fromElementId\":\"task-review-route\"",
 						"\"toElementId\":\"task-decide-route\"");
 			});
 	}
@@ -148,6 +147,76 @@ class OperationsPagesBrowserTest extends EngineTestSupport {
 				assertThat(entry.actor()).isEqualTo("operations-engineer");
 				assertThat(entry.data()).contains("MES back after the night's outage", "\"incidents\":50");
 			});
+	}
+
+	/**
+	 * The real vehicle-intake model, driven as the plant and the intake operators do: announced, at the gate, master
+	 * data of a ten-year-old car entered by hand, inspected; D2 sends it out of the renew profile to a manual review.
+	 */
+	private long intakeWaitingForTheRouteReview(String vin) {
+		long instance = this.client.newCorrelateMessageCommand()
+			.messageName("VehicleArrivalAnnounced")
+			.correlationKey(vin)
+			.variables(Map.of("vin", vin, "declaredProgram", "USED_CAR_REFURB", "sender", "FLEET-" + vin.substring(12)))
+			.send()
+			.join()
+			.getProcessInstanceKey();
+		publish("VehicleAtGate", vin, Map.of());
+		Map<String, Object> masterData = new HashMap<>();
+		masterData.put("make", "RENAULT");
+		masterData.put("modelFamily", "CLIO");
+		masterData.put("cnit", "M10TEST0001");
+		masterData.put("category", "M1");
+		masterData.put("firstRegistrationDate", LocalDate.now(ZoneOffset.UTC).minusYears(10).toString());
+		masterData.put("powertrain", "ICE_PETROL");
+		masterData.put("originalMaxPowerKw", 92);
+		masterData.put("massInRunningOrderKg", 2000);
+		masterData.put("gvwrKg", 3500);
+		masterData.put("registeredInFranceDefinitive", true);
+		masterData.put("collectionRegistration", false);
+		completeWhenOpen(instance, "task-enter-master-data", masterData);
+		Map<String, Object> inspection = new HashMap<>();
+		inspection.put("arrivalAt", Instant.now().toString());
+		inspection.put("odometerKm", 62000);
+		inspection.put("fuelOrChargeLevelPct", 40);
+		inspection.put("keysCount", 2);
+		inspection.put("documentsPresent", List.of("REGISTRATION_CERTIFICATE", "CSA"));
+		inspection.put("damageSeverity", "COSMETIC");
+		inspection.put("damageDescription", "as found at the gate");
+		inspection.put("underbodyImpact", false);
+		inspection.put("airbagDeployed", false);
+		inspection.put("fireDamage", false);
+		inspection.put("floodDamage", false);
+		inspection.put("hvSmokeOrSmell", false);
+		inspection.put("vinPlateMatchesRegistration", true);
+		completeWhenOpen(instance, "task-inspect-at-gate", inspection);
+		Awaitility.await("D2 sends the intake to a manual route review")
+			.atMost(WORKERS)
+			.until(() -> history(instance).contains("task-review-route:ACTIVE"));
+		return instance;
+	}
+
+	private void completeWhenOpen(long instance, String elementId, Map<String, Object> formValues) {
+		long task = Awaitility.await(elementId)
+			.atMost(WORKERS)
+			.until(() -> this.client.newUserTaskSearchRequest()
+				.filter((f) -> f.processInstanceKey(instance).elementId(elementId).state(UserTaskState.CREATED))
+				.send()
+				.join()
+				.items(), (tasks) -> !tasks.isEmpty())
+			.get(0)
+			.getUserTaskKey();
+		this.client.newCompleteUserTaskCommand(task).variables(formValues).send().join();
+	}
+
+	private static String unknownVin() {
+		String chars = "ABCDEFGHJKLMNPRSTUVWXYZ0123456789";
+		StringBuilder vin = new StringBuilder("WDB");
+		while (vin.length() < 17) {
+			vin.append(chars.charAt(ThreadLocalRandom.current().nextInt(chars.length())));
+		}
+		vin.setCharAt(8, VinCheck.of(vin.toString()).expectedCheckDigit());
+		return vin.toString();
 	}
 
 	/** Retried while the MES is still down, the job fails again into a new incident: the retry ran the job. */
