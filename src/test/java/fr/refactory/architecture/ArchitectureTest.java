@@ -46,8 +46,6 @@ class ArchitectureTest {
 	 * longer offends fails {@link #shouldListOnlyClassesThatStillWriteEngineStateOutsideEngineState} until it leaves.
 	 */
 	static final Set<String> NOT_YET_MIGRATED = Set.of(
-			// definitions and their deletion
-			"fr.refactory.engine.Resources",
 			// read models of the /v2 searches (reads only; to read through the stores or the event log)
 			"fr.refactory.engine.query.CorrelatedMessageQueries",
 			"fr.refactory.engine.query.DecisionQueries",

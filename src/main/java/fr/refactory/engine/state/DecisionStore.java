@@ -187,4 +187,45 @@ public class DecisionStore {
 
 	}
 
+	/** The decision instances a deleted process definition's instances evaluated go with it (ADR 0251). */
+	public void processDefinitionDeleted(long processDefinitionKey) {
+		this.jdbc.update("delete from engine_decision_instance where process_definition_key = ?",
+				processDefinitionKey);
+	}
+
+	/** Locks the decision requirements of this key for their deletion; empty if no such requirements exist. */
+	public Optional<DefinitionStore.ResourceVersion> lockRequirements(long requirementsKey) {
+		return this.jdbc.query("select decision_requirements_id, version from engine_decision_requirements"
+				+ " where decision_requirements_key = ? for update",
+				(rs, i) -> new DefinitionStore.ResourceVersion(rs.getString("decision_requirements_id"),
+						rs.getInt("version")),
+				requirementsKey).stream().findFirst();
+	}
+
+	/** The decisions of these requirements, by key, id and version. */
+	public List<DecisionVersion> decisionVersions(long requirementsKey) {
+		return this.jdbc.query("select decision_definition_key, decision_definition_id, version"
+				+ " from engine_decision_definition where decision_requirements_key = ?",
+				(rs, i) -> new DecisionVersion(rs.getLong("decision_definition_key"),
+						rs.getString("decision_definition_id"), rs.getInt("version")),
+				requirementsKey);
+	}
+
+	/** The history of a decision whose requirements are being deleted goes first (ADR 0251). */
+	public void decisionInstancesDeleted(long decisionKey) {
+		this.jdbc.update("delete from engine_decision_instance where decision_definition_key = ?", decisionKey);
+	}
+
+	/** DELETED: the decision requirements and their decisions (resource deletion, ADR 0251). */
+	public void requirementsDeleted(long requirementsKey) {
+		this.jdbc.update("delete from engine_decision_definition where decision_requirements_key = ?",
+				requirementsKey);
+		this.jdbc.update("delete from engine_decision_requirements where decision_requirements_key = ?",
+				requirementsKey);
+	}
+
+	/** A deployed decision: its key, id and version. */
+	public record DecisionVersion(long key, String decisionId, int version) {
+	}
+
 }

@@ -145,4 +145,9 @@ public class TimerStore {
 
 	}
 
+	/** The timers of a deleted process definition go with it (resource deletion, ADR 0251). */
+	public void definitionDeleted(long processDefinitionKey) {
+		this.jdbc.update("delete from engine_timer where process_definition_key = ?", processDefinitionKey);
+	}
+
 }
