@@ -6,8 +6,16 @@ import com.tngtech.archunit.core.domain.JavaClasses;
 import com.tngtech.archunit.core.importer.ClassFileImporter;
 import com.tngtech.archunit.core.importer.ImportOption;
 import com.tngtech.archunit.lang.EvaluationResult;
+import fr.refactory.engine.ConditionalOnEmbeddedEngine;
+import fr.refactory.engine.Rejection;
+import fr.refactory.engine.deployment.BpmnTransformer;
 import org.junit.jupiter.api.Test;
 
+import static com.tngtech.archunit.base.DescribedPredicate.not;
+import static com.tngtech.archunit.core.domain.JavaClass.Predicates.belongToAnyOf;
+import static com.tngtech.archunit.core.domain.JavaClass.Predicates.resideInAPackage;
+import static com.tngtech.archunit.core.domain.JavaClass.Predicates.resideInAnyPackage;
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 import static org.assertj.core.api.Assertions.assertThat;
 
 class ArchitectureTest {
@@ -60,6 +68,22 @@ class ArchitectureTest {
 			.as("allow-listed classes that no longer write engine state outside engine.state: remove them from"
 					+ " NOT_YET_MIGRATED")
 			.isEmpty();
+	}
+
+	/**
+	 * engine.state holds the values of its rows itself (TimerSchedule, DecisionOutcome; ADR 1112), so it imports none of
+	 * the engine packages that use the stores. The named exceptions still put it in package cycles (ADR 1112): the root
+	 * package's Rejection and ConditionalOnEmbeddedEngine, and the BPMN parser behind the executable-process cache.
+	 */
+	@Test
+	void shouldKeepEngineStateFromImportingTheEnginePackagesThatUseIt() {
+		noClasses().that()
+			.resideInAPackage("fr.refactory.engine.state..")
+			.should()
+			.dependOnClassesThat(resideInAPackage("fr.refactory.engine..")
+				.and(not(resideInAnyPackage("fr.refactory.engine.state..", "fr.refactory.engine.model..")))
+				.and(not(belongToAnyOf(Rejection.class, ConditionalOnEmbeddedEngine.class, BpmnTransformer.class))))
+			.check(production());
 	}
 
 	@Test

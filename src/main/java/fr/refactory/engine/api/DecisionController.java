@@ -5,7 +5,7 @@ import java.util.Map;
 import com.fasterxml.jackson.databind.JsonNode;
 import fr.refactory.engine.ConditionalOnEmbeddedEngine;
 import fr.refactory.engine.Decisions;
-import fr.refactory.engine.decision.DecisionOutcome;
+import fr.refactory.engine.state.DecisionOutcome;
 import fr.refactory.engine.state.query.DecisionQueries;
 import fr.refactory.engine.state.query.SearchResult;
 

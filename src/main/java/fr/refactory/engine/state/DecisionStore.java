@@ -11,9 +11,8 @@ import java.util.Optional;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import fr.refactory.engine.ConditionalOnEmbeddedEngine;
-import fr.refactory.engine.decision.DecisionOutcome;
-import fr.refactory.engine.decision.DecisionOutcome.EvaluatedDecision;
 import fr.refactory.engine.model.Binding;
+import fr.refactory.engine.state.DecisionOutcome.EvaluatedDecision;
 
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;

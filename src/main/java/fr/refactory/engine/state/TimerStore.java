@@ -10,7 +10,6 @@ import java.util.Map;
 import java.util.Optional;
 
 import fr.refactory.engine.ConditionalOnEmbeddedEngine;
-import fr.refactory.engine.timer.TimerSchedule;
 
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;

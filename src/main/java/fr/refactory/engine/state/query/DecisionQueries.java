@@ -10,8 +10,8 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import fr.refactory.engine.ConditionalOnEmbeddedEngine;
 import fr.refactory.engine.Rejection;
-import fr.refactory.engine.decision.DecisionOutcome.EvaluatedInput;
-import fr.refactory.engine.decision.DecisionOutcome.MatchedRule;
+import fr.refactory.engine.state.DecisionOutcome.EvaluatedInput;
+import fr.refactory.engine.state.DecisionOutcome.MatchedRule;
 import fr.refactory.engine.state.query.Search.Type;
 
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
