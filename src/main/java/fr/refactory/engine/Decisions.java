@@ -3,7 +3,7 @@ package fr.refactory.engine;
 import java.util.Map;
 
 import fr.refactory.engine.decision.DecisionEvaluator;
-import fr.refactory.engine.decision.DecisionOutcome;
+import fr.refactory.engine.state.DecisionOutcome;
 import fr.refactory.engine.state.DecisionStore;
 
 import org.springframework.stereotype.Component;

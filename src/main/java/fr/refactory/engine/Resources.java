@@ -1,18 +1,25 @@
 package fr.refactory.engine;
 
-import java.sql.Timestamp;
 import java.time.Clock;
-import java.util.List;
-import java.util.Map;
 
 import fr.refactory.engine.deployment.DeletedVersions;
 import fr.refactory.engine.execution.ElementFailure;
 import fr.refactory.engine.expression.ExpressionFailure;
+import fr.refactory.engine.state.DecisionStore;
 import fr.refactory.engine.state.DefinitionStore;
+import fr.refactory.engine.state.DefinitionStore.ResourceVersion;
+import fr.refactory.engine.state.IncidentStore;
 import fr.refactory.engine.state.JobStore;
+import fr.refactory.engine.state.MessageStore;
+import fr.refactory.engine.state.MessageSubscriptionStore;
+import fr.refactory.engine.state.MultiInstanceStore;
+import fr.refactory.engine.state.RuntimeStore;
+import fr.refactory.engine.state.SignalSubscriptionStore;
+import fr.refactory.engine.state.TimerStore;
+import fr.refactory.engine.state.UserTaskStore;
+import fr.refactory.engine.state.VariableStore;
 import fr.refactory.engine.timer.TimerStartEvents;
 
-import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -32,31 +39,29 @@ import org.springframework.transaction.annotation.Transactional;
 @ConditionalOnEmbeddedEngine
 public class Resources {
 
-	/** Same lock as deployments, so a deletion and a deployment of the same id never interleave. */
-	private static final long DEPLOYMENT_LOCK = 8851799813685249L;
-
-	private final JdbcTemplate jdbc;
-
 	private final DefinitionStore definitions;
 
-	private final JobStore jobs;
+	private final DecisionStore decisions;
+
+	private final Stores stores;
 
 	private final TimerStartEvents timerStartEvents;
 
 	private final Clock clock;
 
-	Resources(JdbcTemplate jdbc, DefinitionStore definitions, JobStore jobs, TimerStartEvents timerStartEvents,
+	Resources(DefinitionStore definitions, DecisionStore decisions, Stores stores, TimerStartEvents timerStartEvents,
 			Clock clock) {
-		this.jdbc = jdbc;
 		this.definitions = definitions;
-		this.jobs = jobs;
+		this.decisions = decisions;
+		this.stores = stores;
 		this.timerStartEvents = timerStartEvents;
 		this.clock = clock;
 	}
 
 	@Transactional
 	public void delete(long key) {
-		this.jdbc.queryForList("select pg_advisory_xact_lock(?)", DEPLOYMENT_LOCK);
+		// same lock as deployments, so a deletion and a deployment of the same id never interleave
+		this.definitions.lockDeployments();
 		if (deleteProcess(key) || deleteDecisionRequirements(key) || deleteForm(key)) {
 			return;
 		}
@@ -65,36 +70,19 @@ public class Resources {
 	}
 
 	private boolean deleteProcess(long key) {
-		List<Map<String, Object>> rows = this.jdbc.queryForList("select process_definition_id, version"
-				+ " from engine_process_definition where process_definition_key = ? for update", key);
-		if (rows.isEmpty()) {
+		ResourceVersion process = this.definitions.lockProcess(key).orElse(null);
+		if (process == null) {
 			return false;
 		}
-		String processId = (String) rows.get(0).get("process_definition_id");
-		int version = (Integer) rows.get(0).get("version");
-		Integer active = this.jdbc.queryForObject("select count(*) from engine_process_instance"
-				+ " where process_definition_key = ? and state = 'ACTIVE'", Integer.class, key);
-		if (active != null && active > 0) {
-			throw Rejection.invalidState("Expected to delete process definition '" + processId + "' version "
-					+ version + " (key '" + key + "'), but it has " + active + " active process instance(s);"
+		int active = this.definitions.activeInstances(key);
+		if (active > 0) {
+			throw Rejection.invalidState("Expected to delete process definition '" + process.id() + "' version "
+					+ process.version() + " (key '" + key + "'), but it has " + active + " active process instance(s);"
 					+ " cancel or complete them first");
 		}
-		String instances = "select process_instance_key from engine_process_instance where process_definition_key = ?";
-		String elements = "select element_instance_key from engine_element_instance where process_definition_key = ?";
-		this.jdbc.update("delete from engine_variable where process_instance_key in (" + instances + ")", key);
-		this.jdbc.update("delete from engine_message_start_instance where process_instance_key in (" + instances + ")",
-				key);
-		this.jdbc.update("delete from engine_join_token where flow_scope_key in (" + elements + ")", key);
-		this.jdbc.update("delete from engine_multi_instance where body_key in (" + elements + ")", key);
-		for (String table : List.of("engine_element_instance", "engine_sequence_flow", "engine_incident",
-				"engine_user_task", "engine_message_subscription", "engine_correlated_message",
-				"engine_signal_subscription", "engine_timer", "engine_decision_instance", "engine_process_instance",
-				"engine_process_definition")) {
-			this.jdbc.update("delete from " + table + " where process_definition_key = ?", key);
-		}
-		this.jobs.definitionDeleted(key);
-		tombstone(DeletedVersions.PROCESS, processId, version);
-		reactivatePreviousVersion(processId, version);
+		this.stores.definitionDeleted(key);
+		this.definitions.versionDeleted(DeletedVersions.PROCESS, process, this.clock.instant());
+		reactivatePreviousVersion(process.id(), process.version());
 		return true;
 	}
 
@@ -115,41 +103,58 @@ public class Resources {
 	}
 
 	private boolean deleteDecisionRequirements(long key) {
-		List<Map<String, Object>> rows = this.jdbc.queryForList("select decision_requirements_id, version"
-				+ " from engine_decision_requirements where decision_requirements_key = ? for update", key);
-		if (rows.isEmpty()) {
+		ResourceVersion requirements = this.decisions.lockRequirements(key).orElse(null);
+		if (requirements == null) {
 			return false;
 		}
-		List<Map<String, Object>> decisions = this.jdbc.queryForList("select decision_definition_key,"
-				+ " decision_definition_id, version from engine_decision_definition where decision_requirements_key = ?",
-				key);
-		for (Map<String, Object> decision : decisions) {
-			this.jdbc.update("delete from engine_decision_instance where decision_definition_key = ?",
-					decision.get("decision_definition_key"));
-			tombstone(DeletedVersions.DECISION, (String) decision.get("decision_definition_id"),
-					(Integer) decision.get("version"));
+		for (DecisionStore.DecisionVersion decision : this.decisions.decisionVersions(key)) {
+			this.decisions.decisionInstancesDeleted(decision.key());
+			this.definitions.versionDeleted(DeletedVersions.DECISION,
+					new ResourceVersion(decision.decisionId(), decision.version()), this.clock.instant());
 		}
-		this.jdbc.update("delete from engine_decision_definition where decision_requirements_key = ?", key);
-		this.jdbc.update("delete from engine_decision_requirements where decision_requirements_key = ?", key);
-		tombstone(DeletedVersions.DECISION_REQUIREMENTS, (String) rows.get(0).get("decision_requirements_id"),
-				(Integer) rows.get(0).get("version"));
+		this.decisions.requirementsDeleted(key);
+		this.definitions.versionDeleted(DeletedVersions.DECISION_REQUIREMENTS, requirements, this.clock.instant());
 		return true;
 	}
 
 	private boolean deleteForm(long key) {
-		List<Map<String, Object>> rows = this.jdbc
-			.queryForList("select form_id, version from engine_form where form_key = ? for update", key);
-		if (rows.isEmpty()) {
+		ResourceVersion form = this.definitions.lockForm(key).orElse(null);
+		if (form == null) {
 			return false;
 		}
-		this.jdbc.update("delete from engine_form where form_key = ?", key);
-		tombstone(DeletedVersions.FORM, (String) rows.get(0).get("form_id"), (Integer) rows.get(0).get("version"));
+		this.definitions.formDeleted(key);
+		this.definitions.versionDeleted(DeletedVersions.FORM, form, this.clock.instant());
 		return true;
 	}
 
-	private void tombstone(String kind, String id, int version) {
-		this.jdbc.update("insert into engine_deleted_version (resource_type, resource_id, version, deleted_at)"
-				+ " values (?,?,?,?) on conflict do nothing", kind, id, version, Timestamp.from(this.clock.instant()));
+	/**
+	 * The stores a process definition's deletion empties, called in a fixed order: the first deletions find their rows
+	 * through the definition's element and process instances, which go afterwards.
+	 */
+	@Component
+	@ConditionalOnEmbeddedEngine
+	record Stores(VariableStore variables, MessageStore messages, RuntimeStore runtime,
+			MultiInstanceStore multiInstances, IncidentStore incidents, UserTaskStore userTasks,
+			MessageSubscriptionStore messageSubscriptions, SignalSubscriptionStore signalSubscriptions,
+			TimerStore timers, DecisionStore decisions, DefinitionStore definitions, JobStore jobs) {
+
+		void definitionDeleted(long key) {
+			this.variables.definitionDeleted(key);
+			this.messages.definitionDeleted(key);
+			this.runtime.definitionJoinTokensDeleted(key);
+			this.multiInstances.definitionDeleted(key);
+			this.runtime.definitionElementsDeleted(key);
+			this.incidents.definitionDeleted(key);
+			this.userTasks.definitionDeleted(key);
+			this.messageSubscriptions.definitionDeleted(key);
+			this.signalSubscriptions.definitionDeleted(key);
+			this.timers.definitionDeleted(key);
+			this.decisions.processDefinitionDeleted(key);
+			this.runtime.definitionInstancesDeleted(key);
+			this.definitions.processDeleted(key);
+			this.jobs.definitionDeleted(key);
+		}
+
 	}
 
 }

@@ -4,8 +4,8 @@ import com.fasterxml.jackson.databind.JsonNode;
 import fr.refactory.engine.ConditionalOnEmbeddedEngine;
 import fr.refactory.engine.batch.BatchOperations;
 import fr.refactory.engine.batch.ProcessInstanceMigrationBatch;
-import fr.refactory.engine.query.SearchResult;
 import fr.refactory.engine.state.BatchOperationStore;
+import fr.refactory.engine.state.query.SearchResult;
 
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;

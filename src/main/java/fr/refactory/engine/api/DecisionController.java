@@ -5,9 +5,9 @@ import java.util.Map;
 import com.fasterxml.jackson.databind.JsonNode;
 import fr.refactory.engine.ConditionalOnEmbeddedEngine;
 import fr.refactory.engine.Decisions;
-import fr.refactory.engine.decision.DecisionOutcome;
-import fr.refactory.engine.query.DecisionQueries;
-import fr.refactory.engine.query.SearchResult;
+import fr.refactory.engine.state.DecisionOutcome;
+import fr.refactory.engine.state.query.DecisionQueries;
+import fr.refactory.engine.state.query.SearchResult;
 
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;

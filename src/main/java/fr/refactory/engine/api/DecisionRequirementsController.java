@@ -2,9 +2,9 @@ package fr.refactory.engine.api;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import fr.refactory.engine.ConditionalOnEmbeddedEngine;
-import fr.refactory.engine.query.DecisionQueries;
-import fr.refactory.engine.query.DecisionQueries.DecisionRequirements;
-import fr.refactory.engine.query.SearchResult;
+import fr.refactory.engine.state.query.DecisionQueries;
+import fr.refactory.engine.state.query.DecisionQueries.DecisionRequirements;
+import fr.refactory.engine.state.query.SearchResult;
 
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;

@@ -5,9 +5,9 @@ import java.util.Map;
 import com.fasterxml.jackson.databind.JsonNode;
 import fr.refactory.engine.ConditionalOnEmbeddedEngine;
 import fr.refactory.engine.Variables;
-import fr.refactory.engine.query.ElementInstanceQueries;
-import fr.refactory.engine.query.SearchResult;
-import fr.refactory.engine.query.VariableQueries;
+import fr.refactory.engine.state.query.ElementInstanceQueries;
+import fr.refactory.engine.state.query.SearchResult;
+import fr.refactory.engine.state.query.VariableQueries;
 
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;

@@ -6,10 +6,10 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.MissingNode;
 import fr.refactory.engine.ConditionalOnEmbeddedEngine;
 import fr.refactory.engine.Rejection;
-import fr.refactory.engine.query.ProcessDefinitionQueries;
-import fr.refactory.engine.query.ProcessInstanceQueries;
-import fr.refactory.engine.query.ProcessInstanceQueries.CallHierarchyEntry;
-import fr.refactory.engine.query.ProcessInstanceQueries.ElementStatistics;
+import fr.refactory.engine.state.query.ProcessDefinitionQueries;
+import fr.refactory.engine.state.query.ProcessInstanceQueries;
+import fr.refactory.engine.state.query.ProcessInstanceQueries.CallHierarchyEntry;
+import fr.refactory.engine.state.query.ProcessInstanceQueries.ElementStatistics;
 
 import org.springframework.http.MediaType;
 import org.springframework.web.bind.annotation.GetMapping;

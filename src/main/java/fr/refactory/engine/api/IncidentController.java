@@ -3,8 +3,8 @@ package fr.refactory.engine.api;
 import com.fasterxml.jackson.databind.JsonNode;
 import fr.refactory.engine.ConditionalOnEmbeddedEngine;
 import fr.refactory.engine.Incidents;
-import fr.refactory.engine.query.IncidentQueries;
-import fr.refactory.engine.query.SearchResult;
+import fr.refactory.engine.state.query.IncidentQueries;
+import fr.refactory.engine.state.query.SearchResult;
 
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;

@@ -2,15 +2,15 @@ package fr.refactory.engine.api;
 
 import java.util.Map;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import fr.refactory.engine.ConditionalOnEmbeddedEngine;
-import jakarta.servlet.http.HttpServletRequest;
 import fr.refactory.engine.Jobs;
 import fr.refactory.engine.UserTasks;
 import fr.refactory.engine.job.ActivationRequest;
 import fr.refactory.engine.job.JobWaiters;
-import fr.refactory.engine.query.JobQueries;
-import fr.refactory.engine.query.SearchResult;
-import com.fasterxml.jackson.databind.JsonNode;
+import fr.refactory.engine.state.query.JobQueries;
+import fr.refactory.engine.state.query.SearchResult;
+import jakarta.servlet.http.HttpServletRequest;
 
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;

@@ -7,9 +7,9 @@ import com.fasterxml.jackson.databind.JsonNode;
 import fr.refactory.engine.ConditionalOnEmbeddedEngine;
 import fr.refactory.engine.Messages;
 import fr.refactory.engine.Rejection;
-import fr.refactory.engine.query.CorrelatedMessageQueries;
-import fr.refactory.engine.query.MessageSubscriptionQueries;
-import fr.refactory.engine.query.SearchResult;
+import fr.refactory.engine.state.query.CorrelatedMessageQueries;
+import fr.refactory.engine.state.query.MessageSubscriptionQueries;
+import fr.refactory.engine.state.query.SearchResult;
 
 import org.springframework.http.MediaType;
 import org.springframework.web.bind.annotation.PostMapping;

@@ -2,12 +2,12 @@ package fr.refactory.engine.api;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import fr.refactory.engine.ConditionalOnEmbeddedEngine;
-import fr.refactory.engine.query.ProcessDefinitionQueries;
-import fr.refactory.engine.query.ProcessDefinitionQueries.ProcessDefinition;
-import fr.refactory.engine.query.SearchResult;
-import fr.refactory.engine.query.StartFormQueries;
-import fr.refactory.engine.query.UserTaskQueries;
 import fr.refactory.engine.state.DefinitionStore;
+import fr.refactory.engine.state.query.ProcessDefinitionQueries;
+import fr.refactory.engine.state.query.ProcessDefinitionQueries.ProcessDefinition;
+import fr.refactory.engine.state.query.SearchResult;
+import fr.refactory.engine.state.query.StartFormQueries;
+import fr.refactory.engine.state.query.UserTaskQueries;
 
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;

@@ -11,8 +11,8 @@ import fr.refactory.engine.ProcessInstances;
 import fr.refactory.engine.Rejection;
 import fr.refactory.engine.RuntimeInstructions;
 import fr.refactory.engine.execution.ProcessCompletions;
-import fr.refactory.engine.query.ProcessInstanceQueries;
-import fr.refactory.engine.query.SearchResult;
+import fr.refactory.engine.state.query.ProcessInstanceQueries;
+import fr.refactory.engine.state.query.SearchResult;
 
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;

@@ -5,10 +5,10 @@ import java.util.Map;
 import com.fasterxml.jackson.databind.JsonNode;
 import fr.refactory.engine.ConditionalOnEmbeddedEngine;
 import fr.refactory.engine.UserTasks;
-import fr.refactory.engine.query.SearchResult;
-import fr.refactory.engine.query.UserTaskQueries;
-import fr.refactory.engine.query.UserTaskVariableQueries;
-import fr.refactory.engine.query.VariableQueries;
+import fr.refactory.engine.state.query.SearchResult;
+import fr.refactory.engine.state.query.UserTaskQueries;
+import fr.refactory.engine.state.query.UserTaskVariableQueries;
+import fr.refactory.engine.state.query.VariableQueries;
 
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;

@@ -3,7 +3,7 @@ package fr.refactory.engine.batch;
 import java.util.List;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import fr.refactory.engine.query.ProcessInstanceQueries.Selected;
+import fr.refactory.engine.state.query.ProcessInstanceQueries.Selected;
 
 /**
  * One type of batch operation (Camunda 8.8's {@code batchOperationType}): which items a filter selects, and how one

@@ -15,9 +15,9 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import fr.refactory.engine.ConditionalOnEmbeddedEngine;
 import fr.refactory.engine.Rejection;
 import fr.refactory.engine.clock.PeriodicCheck;
-import fr.refactory.engine.query.ProcessInstanceQueries.Selected;
 import fr.refactory.engine.state.BatchOperationStore;
 import fr.refactory.engine.state.BatchOperationStore.Unfinished;
+import fr.refactory.engine.state.query.ProcessInstanceQueries.Selected;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -28,8 +28,8 @@ import org.springframework.security.authentication.UsernamePasswordAuthenticatio
 import org.springframework.security.core.context.SecurityContext;
 import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.stereotype.Component;
-import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.CannotCreateTransactionException;
+import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**

@@ -5,8 +5,8 @@ import java.util.List;
 import com.fasterxml.jackson.databind.JsonNode;
 import fr.refactory.engine.ConditionalOnEmbeddedEngine;
 import fr.refactory.engine.Rejection;
-import fr.refactory.engine.query.ProcessInstanceQueries.Selected;
 import fr.refactory.engine.state.BatchOperationStore;
+import fr.refactory.engine.state.query.ProcessInstanceQueries.Selected;
 
 import org.springframework.security.authentication.AnonymousAuthenticationToken;
 import org.springframework.security.core.Authentication;

@@ -7,10 +7,10 @@ import com.fasterxml.jackson.databind.JsonNode;
 import fr.refactory.engine.ConditionalOnEmbeddedEngine;
 import fr.refactory.engine.Incidents;
 import fr.refactory.engine.Jobs;
-import fr.refactory.engine.query.ProcessInstanceQueries;
-import fr.refactory.engine.query.ProcessInstanceQueries.Selected;
 import fr.refactory.engine.state.IncidentStore;
 import fr.refactory.engine.state.JobStore;
+import fr.refactory.engine.state.query.ProcessInstanceQueries;
+import fr.refactory.engine.state.query.ProcessInstanceQueries.Selected;
 
 import org.springframework.stereotype.Component;
 

@@ -5,8 +5,8 @@ import java.util.List;
 import com.fasterxml.jackson.databind.JsonNode;
 import fr.refactory.engine.ConditionalOnEmbeddedEngine;
 import fr.refactory.engine.ProcessInstances;
-import fr.refactory.engine.query.ProcessInstanceQueries;
-import fr.refactory.engine.query.ProcessInstanceQueries.Selected;
+import fr.refactory.engine.state.query.ProcessInstanceQueries;
+import fr.refactory.engine.state.query.ProcessInstanceQueries.Selected;
 
 import org.springframework.stereotype.Component;
 

@@ -12,8 +12,8 @@ import fr.refactory.engine.ProcessInstanceMigration.Mapping;
 import fr.refactory.engine.ProcessInstanceMigration.MigrationPlan;
 import fr.refactory.engine.Rejection;
 import fr.refactory.engine.model.ExecutableProcess;
-import fr.refactory.engine.query.ProcessInstanceQueries;
-import fr.refactory.engine.query.ProcessInstanceQueries.Selected;
+import fr.refactory.engine.state.query.ProcessInstanceQueries;
+import fr.refactory.engine.state.query.ProcessInstanceQueries.Selected;
 import fr.refactory.engine.state.DefinitionStore;
 
 import org.springframework.stereotype.Component;

@@ -12,11 +12,11 @@ import java.util.Set;
 import com.fasterxml.jackson.databind.JsonNode;
 import fr.refactory.engine.ConditionalOnEmbeddedEngine;
 import fr.refactory.engine.Rejection;
-import fr.refactory.engine.query.Dates;
-import fr.refactory.engine.query.ProcessInstanceQueries.Selected;
-import fr.refactory.engine.query.Search;
-import fr.refactory.engine.query.Search.Type;
-import fr.refactory.engine.query.SearchResult;
+import fr.refactory.engine.state.query.Dates;
+import fr.refactory.engine.state.query.ProcessInstanceQueries.Selected;
+import fr.refactory.engine.state.query.Search;
+import fr.refactory.engine.state.query.Search.Type;
+import fr.refactory.engine.state.query.SearchResult;
 
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;

@@ -11,9 +11,8 @@ import java.util.Optional;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import fr.refactory.engine.ConditionalOnEmbeddedEngine;
-import fr.refactory.engine.decision.DecisionOutcome;
-import fr.refactory.engine.decision.DecisionOutcome.EvaluatedDecision;
 import fr.refactory.engine.model.Binding;
+import fr.refactory.engine.state.DecisionOutcome.EvaluatedDecision;
 
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
@@ -185,6 +184,47 @@ public class DecisionStore {
 
 		public static final Link STANDALONE = new Link(-1, -1, -1);
 
+	}
+
+	/** The decision instances a deleted process definition's instances evaluated go with it (ADR 0251). */
+	public void processDefinitionDeleted(long processDefinitionKey) {
+		this.jdbc.update("delete from engine_decision_instance where process_definition_key = ?",
+				processDefinitionKey);
+	}
+
+	/** Locks the decision requirements of this key for their deletion; empty if no such requirements exist. */
+	public Optional<DefinitionStore.ResourceVersion> lockRequirements(long requirementsKey) {
+		return this.jdbc.query("select decision_requirements_id, version from engine_decision_requirements"
+				+ " where decision_requirements_key = ? for update",
+				(rs, i) -> new DefinitionStore.ResourceVersion(rs.getString("decision_requirements_id"),
+						rs.getInt("version")),
+				requirementsKey).stream().findFirst();
+	}
+
+	/** The decisions of these requirements, by key, id and version. */
+	public List<DecisionVersion> decisionVersions(long requirementsKey) {
+		return this.jdbc.query("select decision_definition_key, decision_definition_id, version"
+				+ " from engine_decision_definition where decision_requirements_key = ?",
+				(rs, i) -> new DecisionVersion(rs.getLong("decision_definition_key"),
+						rs.getString("decision_definition_id"), rs.getInt("version")),
+				requirementsKey);
+	}
+
+	/** The history of a decision whose requirements are being deleted goes first (ADR 0251). */
+	public void decisionInstancesDeleted(long decisionKey) {
+		this.jdbc.update("delete from engine_decision_instance where decision_definition_key = ?", decisionKey);
+	}
+
+	/** DELETED: the decision requirements and their decisions (resource deletion, ADR 0251). */
+	public void requirementsDeleted(long requirementsKey) {
+		this.jdbc.update("delete from engine_decision_definition where decision_requirements_key = ?",
+				requirementsKey);
+		this.jdbc.update("delete from engine_decision_requirements where decision_requirements_key = ?",
+				requirementsKey);
+	}
+
+	/** A deployed decision: its key, id and version. */
+	public record DecisionVersion(long key, String decisionId, int version) {
 	}
 
 }

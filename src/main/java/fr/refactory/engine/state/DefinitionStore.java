@@ -220,4 +220,52 @@ public class DefinitionStore {
 			String resourceName, String checksum) {
 	}
 
+	/** Locks the process definition of this key for its deletion; empty if no such definition exists. */
+	public Optional<ResourceVersion> lockProcess(long processDefinitionKey) {
+		return this.jdbc.query("select process_definition_id, version from engine_process_definition"
+				+ " where process_definition_key = ? for update",
+				(rs, i) -> new ResourceVersion(rs.getString("process_definition_id"), rs.getInt("version")),
+				processDefinitionKey).stream().findFirst();
+	}
+
+	/** How many instances of this process definition are active (a definition with one is not deleted). */
+	public int activeInstances(long processDefinitionKey) {
+		Integer active = this.jdbc.queryForObject("select count(*) from engine_process_instance"
+				+ " where process_definition_key = ? and state = 'ACTIVE'", Integer.class, processDefinitionKey);
+		return active == null ? 0 : active;
+	}
+
+	/** DELETED: the process definition (resource deletion, ADR 0251; its instances' rows are gone by then). */
+	public void processDeleted(long processDefinitionKey) {
+		this.jdbc.update("delete from engine_process_definition where process_definition_key = ?",
+				processDefinitionKey);
+	}
+
+	/** Locks the form of this key for its deletion; empty if no such form exists. */
+	public Optional<ResourceVersion> lockForm(long formKey) {
+		return this.jdbc.query("select form_id, version from engine_form where form_key = ? for update",
+				(rs, i) -> new ResourceVersion(rs.getString("form_id"), rs.getInt("version")), formKey)
+			.stream()
+			.findFirst();
+	}
+
+	/** DELETED: the form (resource deletion, ADR 0251). */
+	public void formDeleted(long formKey) {
+		this.jdbc.update("delete from engine_form where form_key = ?", formKey);
+	}
+
+	/**
+	 * Remembers a deleted version so a later deployment of the same id never reuses it (docs/decisions/0251; kinds in
+	 * {@code DeletedVersions}).
+	 */
+	public void versionDeleted(String kind, ResourceVersion deleted, Instant deletedAt) {
+		this.jdbc.update("insert into engine_deleted_version (resource_type, resource_id, version, deleted_at)"
+				+ " values (?,?,?,?) on conflict do nothing", kind, deleted.id(), deleted.version(),
+				Timestamp.from(deletedAt));
+	}
+
+	/** A deployed version of a process, decision requirements graph, decision or form: its id and version. */
+	public record ResourceVersion(String id, int version) {
+	}
+
 }

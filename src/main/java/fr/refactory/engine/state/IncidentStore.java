@@ -94,4 +94,9 @@ public class IncidentStore {
 			Timestamp creationTime) {
 	}
 
+	/** The incidents of a deleted process definition go with it (resource deletion, ADR 0251). */
+	public void definitionDeleted(long processDefinitionKey) {
+		this.jdbc.update("delete from engine_incident where process_definition_key = ?", processDefinitionKey);
+	}
+
 }

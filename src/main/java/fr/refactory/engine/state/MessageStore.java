@@ -128,4 +128,11 @@ public class MessageStore {
 	public record BufferedMessage(long key, Map<String, Object> variables) {
 	}
 
+	/** The message-started instances of a deleted process definition go with it (resource deletion, ADR 0251). */
+	public void definitionDeleted(long processDefinitionKey) {
+		this.jdbc.update("delete from engine_message_start_instance where process_instance_key in (select"
+				+ " process_instance_key from engine_process_instance where process_definition_key = ?)",
+				processDefinitionKey);
+	}
+
 }

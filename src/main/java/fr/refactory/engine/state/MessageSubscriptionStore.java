@@ -110,4 +110,15 @@ public class MessageSubscriptionStore {
 			String processDefinitionId) {
 	}
 
+	/**
+	 * The message subscriptions of a deleted process definition and the records of their correlations go with it
+	 * (resource deletion, ADR 0251).
+	 */
+	public void definitionDeleted(long processDefinitionKey) {
+		this.jdbc.update("delete from engine_message_subscription where process_definition_key = ?",
+				processDefinitionKey);
+		this.jdbc.update("delete from engine_correlated_message where process_definition_key = ?",
+				processDefinitionKey);
+	}
+
 }

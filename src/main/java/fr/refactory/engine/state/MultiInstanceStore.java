@@ -63,4 +63,10 @@ public class MultiInstanceStore {
 		return byState;
 	}
 
+	/** The multi-instance bodies of a deleted process definition go with it (resource deletion, ADR 0251). */
+	public void definitionDeleted(long processDefinitionKey) {
+		this.jdbc.update("delete from engine_multi_instance where body_key in (select element_instance_key"
+				+ " from engine_element_instance where process_definition_key = ?)", processDefinitionKey);
+	}
+
 }

@@ -317,4 +317,26 @@ public class RuntimeStore {
 				(Long) rs.getObject("flow_scope_key"), (Long) rs.getObject("incident_key"));
 	}
 
+	/*
+	 * A deleted process definition's runtime rows go with it (resource deletion, ADR 0251) in three steps, because the
+	 * other stores' deletions in between find their rows through these element and process instances.
+	 */
+
+	/** First step: the join tokens of the definition's element instances. */
+	public void definitionJoinTokensDeleted(long processDefinitionKey) {
+		this.jdbc.update("delete from engine_join_token where flow_scope_key in (select element_instance_key"
+				+ " from engine_element_instance where process_definition_key = ?)", processDefinitionKey);
+	}
+
+	/** Second step: the definition's element instances and taken sequence flows. */
+	public void definitionElementsDeleted(long processDefinitionKey) {
+		this.jdbc.update("delete from engine_element_instance where process_definition_key = ?", processDefinitionKey);
+		this.jdbc.update("delete from engine_sequence_flow where process_definition_key = ?", processDefinitionKey);
+	}
+
+	/** Last step: the definition's process instances. */
+	public void definitionInstancesDeleted(long processDefinitionKey) {
+		this.jdbc.update("delete from engine_process_instance where process_definition_key = ?", processDefinitionKey);
+	}
+
 }

@@ -71,4 +71,9 @@ public class SignalSubscriptionStore {
 			long processInstanceKey) {
 	}
 
+	/** The signal subscriptions of a deleted process definition go with it (resource deletion, ADR 0251). */
+	public void definitionDeleted(long processDefinitionKey) {
+		this.jdbc.update("delete from engine_signal_subscription where process_definition_key = ?", processDefinitionKey);
+	}
+
 }

@@ -10,7 +10,6 @@ import java.util.Map;
 import java.util.Optional;
 
 import fr.refactory.engine.ConditionalOnEmbeddedEngine;
-import fr.refactory.engine.timer.TimerSchedule;
 
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
@@ -143,6 +142,11 @@ public class TimerStore {
 					this.elementId, Map.of());
 		}
 
+	}
+
+	/** The timers of a deleted process definition go with it (resource deletion, ADR 0251). */
+	public void definitionDeleted(long processDefinitionKey) {
+		this.jdbc.update("delete from engine_timer where process_definition_key = ?", processDefinitionKey);
 	}
 
 }

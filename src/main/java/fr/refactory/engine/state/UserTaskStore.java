@@ -215,4 +215,9 @@ public class UserTaskStore {
 			String candidateUsers, Integer priority) {
 	}
 
+	/** The user tasks of a deleted process definition go with it (resource deletion, ADR 0251). */
+	public void definitionDeleted(long processDefinitionKey) {
+		this.jdbc.update("delete from engine_user_task where process_definition_key = ?", processDefinitionKey);
+	}
+
 }

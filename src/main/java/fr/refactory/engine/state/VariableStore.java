@@ -124,4 +124,10 @@ public class VariableStore {
 		}
 	}
 
+	/** The variables of a deleted process definition's instances go with it (resource deletion, ADR 0251). */
+	public void definitionDeleted(long processDefinitionKey) {
+		this.jdbc.update("delete from engine_variable where process_instance_key in (select process_instance_key"
+				+ " from engine_process_instance where process_definition_key = ?)", processDefinitionKey);
+	}
+
 }

@@ -16,6 +16,7 @@ import java.util.Map;
 import fr.refactory.engine.execution.ElementFailure;
 import fr.refactory.engine.expression.FeelExpressions;
 import fr.refactory.engine.model.TimerDefinition;
+import fr.refactory.engine.state.TimerSchedule;
 
 import org.springframework.scheduling.support.CronExpression;
 

@@ -7,6 +7,7 @@ import fr.refactory.engine.ConditionalOnEmbeddedEngine;
 import fr.refactory.engine.model.ExecutableElement;
 import fr.refactory.engine.model.ExecutableProcess;
 import fr.refactory.engine.model.TimerDefinition;
+import fr.refactory.engine.state.TimerSchedule;
 import fr.refactory.engine.state.TimerStore;
 
 import org.springframework.stereotype.Component;

@@ -9,9 +9,9 @@ import fr.refactory.engine.model.EventDefinition;
 import fr.refactory.engine.model.ExecutableElement;
 import fr.refactory.engine.model.TimerDefinition;
 import fr.refactory.engine.state.ElementInstance;
+import fr.refactory.engine.state.TimerSchedule;
 import fr.refactory.engine.state.TimerStore;
 import fr.refactory.engine.timer.TimerExpressions;
-import fr.refactory.engine.timer.TimerSchedule;
 
 import org.springframework.stereotype.Component;
 

@@ -5,12 +5,12 @@ import java.util.Map;
 
 import fr.refactory.engine.ConditionalOnEmbeddedEngine;
 import fr.refactory.engine.decision.DecisionEvaluator;
-import fr.refactory.engine.decision.DecisionOutcome;
 import fr.refactory.engine.execution.ElementContext;
 import fr.refactory.engine.execution.ElementFailure;
 import fr.refactory.engine.execution.ElementProcessor;
 import fr.refactory.engine.expression.FeelExpressions;
 import fr.refactory.engine.model.CalledDecision;
+import fr.refactory.engine.state.DecisionOutcome;
 import fr.refactory.engine.state.DecisionStore;
 import fr.refactory.engine.state.ElementInstance;
 

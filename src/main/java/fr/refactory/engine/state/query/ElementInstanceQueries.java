@@ -1,4 +1,4 @@
-package fr.refactory.engine.query;
+package fr.refactory.engine.state.query;
 
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -7,7 +7,7 @@ import java.util.Map;
 import com.fasterxml.jackson.databind.JsonNode;
 import fr.refactory.engine.ConditionalOnEmbeddedEngine;
 import fr.refactory.engine.Rejection;
-import fr.refactory.engine.query.Search.Type;
+import fr.refactory.engine.state.query.Search.Type;
 
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 import org.springframework.stereotype.Component;

@@ -1,4 +1,4 @@
-package fr.refactory.engine.query;
+package fr.refactory.engine.state.query;
 
 import java.io.ByteArrayInputStream;
 import java.nio.charset.StandardCharsets;

@@ -1,4 +1,4 @@
-package fr.refactory.engine.decision;
+package fr.refactory.engine.state;
 
 import java.util.List;
 

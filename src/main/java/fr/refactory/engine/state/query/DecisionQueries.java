@@ -1,4 +1,4 @@
-package fr.refactory.engine.query;
+package fr.refactory.engine.state.query;
 
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -10,9 +10,9 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import fr.refactory.engine.ConditionalOnEmbeddedEngine;
 import fr.refactory.engine.Rejection;
-import fr.refactory.engine.decision.DecisionOutcome.EvaluatedInput;
-import fr.refactory.engine.decision.DecisionOutcome.MatchedRule;
-import fr.refactory.engine.query.Search.Type;
+import fr.refactory.engine.state.DecisionOutcome.EvaluatedInput;
+import fr.refactory.engine.state.DecisionOutcome.MatchedRule;
+import fr.refactory.engine.state.query.Search.Type;
 
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 import org.springframework.stereotype.Component;

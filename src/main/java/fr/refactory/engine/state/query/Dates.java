@@ -1,4 +1,4 @@
-package fr.refactory.engine.query;
+package fr.refactory.engine.state.query;
 
 import java.sql.Timestamp;
 import java.time.Instant;

@@ -1,4 +1,4 @@
-package fr.refactory.engine.timer;
+package fr.refactory.engine.state;
 
 import java.time.Duration;
 import java.time.Instant;
@@ -41,7 +41,7 @@ public record TimerSchedule(Instant dueDate, int repetitions, String interval) {
 	}
 
 	/** The next occurrence of the interval (ISO duration or cron) strictly after {@code from}. */
-	static Instant after(Instant from, String interval) {
+	public static Instant after(Instant from, String interval) {
 		if (CronExpression.isValidExpression(interval)) {
 			ZonedDateTime next = CronExpression.parse(interval).next(from.atZone(ZoneOffset.UTC));
 			if (next == null) {
@@ -53,7 +53,7 @@ public record TimerSchedule(Instant dueDate, int repetitions, String interval) {
 	}
 
 	/** Adds an ISO-8601 duration with date part (years, months, weeks, days) and time part, on the UTC calendar. */
-	static Instant plus(Instant from, String isoDuration) {
+	public static Instant plus(Instant from, String isoDuration) {
 		String text = isoDuration.trim().toUpperCase();
 		boolean negative = text.startsWith("-");
 		if (negative) {
