@@ -52,6 +52,12 @@ class BatchOperationController {
 		return this.batches.create("MIGRATE_PROCESS_INSTANCE", filterOf(body), planOf(body));
 	}
 
+	@PostMapping(path = "/v2/process-instances/modification", produces = MediaType.APPLICATION_JSON_VALUE)
+	BatchOperations.Created modifyProcessInstances(@RequestBody(required = false) JsonNode body) {
+		return this.batches.create("MODIFY_PROCESS_INSTANCE", filterOf(body),
+				body == null ? null : body.get("moveInstructions"));
+	}
+
 	/**
 	 * Extension (not a Camunda endpoint, ADR 1070): what a migration batch with this body would do to each instance it
 	 * selects, and why an instance cannot move; creates and changes nothing.

@@ -37,6 +37,8 @@ public final class ApiOperations {
 					ApiPermission.BATCH_OPERATION_RESOLVE_INCIDENT),
 			op(HttpMethod.POST, "/v2/process-instances/migration",
 					ApiPermission.BATCH_OPERATION_MIGRATE_PROCESS_INSTANCE),
+			op(HttpMethod.POST, "/v2/process-instances/modification",
+					ApiPermission.BATCH_OPERATION_MODIFY_PROCESS_INSTANCE),
 			// extension: the migration batch's dry run, read-only, for those who may create one (ADR 1070)
 			op(HttpMethod.POST, "/v2/process-instances/migration/dry-run",
 					ApiPermission.BATCH_OPERATION_MIGRATE_PROCESS_INSTANCE),

@@ -53,6 +53,12 @@ public enum ApiPermission {
 	 */
 	BATCH_OPERATION_MIGRATE_PROCESS_INSTANCE,
 
+	/**
+	 * Create a batch that moves the tokens of the process instances a filter selects from one element to another
+	 * (8.8: {@code BATCH_OPERATION} {@code CREATE_BATCH_OPERATION_MODIFY_PROCESS_INSTANCE}; ADR 1080).
+	 */
+	BATCH_OPERATION_MODIFY_PROCESS_INSTANCE,
+
 	/** Read batch operations and their items (8.8: {@code BATCH_OPERATION} {@code READ}). */
 	BATCH_OPERATION_READ,
 

@@ -101,7 +101,8 @@ class ApiPermissionMatrixTest extends EngineTestSupport {
 					ApiPermission.PROCESS_INSTANCE_CANCEL, ApiPermission.BATCH_OPERATION_RESOLVE_INCIDENT,
 					ApiPermission.BATCH_OPERATION_MIGRATE_PROCESS_INSTANCE, ApiPermission.BATCH_OPERATION_READ)
 			.as("no page cancels by filter or suspends batches")
-			.doesNotContain(ApiPermission.BATCH_OPERATION_CANCEL_PROCESS_INSTANCE, ApiPermission.BATCH_OPERATION_UPDATE);
+			.doesNotContain(ApiPermission.BATCH_OPERATION_CANCEL_PROCESS_INSTANCE, ApiPermission.BATCH_OPERATION_UPDATE,
+					ApiPermission.BATCH_OPERATION_MODIFY_PROCESS_INSTANCE);
 		assertThat(permissionsOf("process-owner")).as("migrates from the models page, with a reason (ADR 1070)")
 			.doesNotContain(ApiPermission.BATCH_OPERATION_MIGRATE_PROCESS_INSTANCE,
 					ApiPermission.PROCESS_INSTANCE_UPDATE);
@@ -117,7 +118,8 @@ class ApiPermissionMatrixTest extends EngineTestSupport {
 					ApiPermission.PROCESS_INSTANCE_MODIFY, ApiPermission.PROCESS_INSTANCE_CANCEL,
 					ApiPermission.BATCH_OPERATION_CANCEL_PROCESS_INSTANCE,
 					ApiPermission.BATCH_OPERATION_RESOLVE_INCIDENT, ApiPermission.BATCH_OPERATION_READ,
-					ApiPermission.BATCH_OPERATION_UPDATE, ApiPermission.BATCH_OPERATION_MIGRATE_PROCESS_INSTANCE)
+					ApiPermission.BATCH_OPERATION_UPDATE, ApiPermission.BATCH_OPERATION_MIGRATE_PROCESS_INSTANCE,
+					ApiPermission.BATCH_OPERATION_MODIFY_PROCESS_INSTANCE)
 			.containsAll(permissionsOf("auditor"))
 			.doesNotContain(ApiPermission.RESOURCE_CREATE, ApiPermission.RESOURCE_DELETE,
 					ApiPermission.PROCESS_INSTANCE_CREATE, ApiPermission.JOB_WORK, ApiPermission.USER_TASK_UPDATE,

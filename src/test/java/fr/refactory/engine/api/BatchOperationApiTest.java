@@ -362,6 +362,55 @@ class BatchOperationApiTest extends EngineTestSupport {
 	}
 
 	/** v1 routes to task-a or task-b; v2 has only task-a: an instance at task-b cannot be migrated. */
+	/** ADR 1080: a modification batch moves the tokens of every selected instance; one without the source fails. */
+	@Test
+	void shouldMoveTheTokensOfTheInstancesAFilterSelectsAndFailTheOneWithoutTheSourceElement() throws Exception {
+		String processId = uniqueId("move");
+		long v1 = deployProcess(twoWaitStates(processId, true));
+		List<Long> onA = List.of(start(processId, Map.of("route", "a")), start(processId, Map.of("route", "a")));
+		long onB = start(processId, Map.of("route", "b"));
+		String filter = "\"filter\":{\"processDefinitionKey\":\"" + v1 + "\"}";
+		long before = batchCount();
+		assertBadRequest("/v2/process-instances/modification", "{" + filter + "}", "moveInstructions");
+		assertBadRequest("/v2/process-instances/modification",
+				"{" + filter + ",\"moveInstructions\":[{\"sourceElementId\":\"task-a\"}]}",
+				"moveInstructions[0].targetElementId");
+		assertThat(batchCount()).as("a refused batch is not created").isEqualTo(before);
+
+		String batchKey = this.client.newCreateBatchOperationCommand()
+			.modifyProcessInstance()
+			.addMoveInstruction("task-a", "task-b")
+			.filter((f) -> f.processDefinitionKey(v1))
+			.send()
+			.join()
+			.getBatchOperationKey();
+
+		BatchOperation done = awaitEnded(batchKey);
+		assertThat(done.getType()).isEqualTo(BatchOperationType.MODIFY_PROCESS_INSTANCE);
+		assertThat(done.getStatus()).isEqualTo(BatchOperationState.PARTIALLY_COMPLETED);
+		assertThat(done.getOperationsTotalCount()).isEqualTo(3);
+		assertThat(items(batchKey)).filteredOn((item) -> item.getStatus() == BatchOperationItemState.FAILED)
+			.singleElement()
+			.satisfies((item) -> {
+				assertThat(item.getProcessInstanceKey()).isEqualTo(onB);
+				assertThat(item.getErrorMessage()).contains("task-a");
+			});
+		assertThat(this.client.newActivateJobsCommand()
+			.jobType(processId + "-b")
+			.maxJobsToActivate(10)
+			.send()
+			.join()
+			.getJobs()).as("the moved tokens wait at task-b, next to the one that was there")
+			.extracting(ActivatedJob::getProcessInstanceKey)
+			.containsExactlyInAnyOrder(onA.get(0), onA.get(1), onB);
+		assertThat(this.client.newActivateJobsCommand()
+			.jobType(processId + "-a")
+			.maxJobsToActivate(10)
+			.send()
+			.join()
+			.getJobs()).as("the jobs of the terminated task-a instances are gone").isEmpty();
+	}
+
 	private static io.camunda.zeebe.model.bpmn.BpmnModelInstance twoWaitStates(String processId, boolean withB) {
 		io.camunda.zeebe.model.bpmn.builder.ExclusiveGatewayBuilder route = Bpmn
 			.createExecutableProcess(processId)
