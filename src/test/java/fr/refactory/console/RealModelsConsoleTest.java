@@ -19,6 +19,7 @@ import fr.refactory.test.RefactoryIntegrationTest;
 import fr.refactory.test.WebSession;
 import fr.refactory.test.AdminClient;
 import io.camunda.client.CamundaClient;
+import io.camunda.client.api.search.enums.ProcessInstanceState;
 import io.camunda.client.api.search.enums.UserTaskState;
 import io.camunda.client.api.search.response.Incident;
 import io.camunda.client.api.search.response.UserTask;
@@ -121,7 +122,9 @@ class RealModelsConsoleTest extends RefactoryIntegrationTest {
 		}
 		finally {
 			// the brief's keys must be free again for the process tests that use them (one active instance per key)
-			started.forEach((instance) -> this.client.newCancelInstanceCommand(instance).send().join());
+			started.stream()
+				.filter(this::isActive)
+				.forEach((instance) -> this.client.newCancelInstanceCommand(instance).send().join());
 		}
 	}
 
@@ -158,7 +161,7 @@ class RealModelsConsoleTest extends RefactoryIntegrationTest {
 			long instance = instanceWith(SUBJECT_VARIABLES.get(work.processId()), work.subjectKey(), work.processId(),
 					before);
 			started.add(instance);
-			assertThat(firstUserTaskWithoutIncident(instance)).as("first task of %s", work.scenario()).isNotNull();
+			settledWithoutIncident(instance, work.scenario());
 		}
 	}
 
@@ -178,6 +181,21 @@ class RealModelsConsoleTest extends RefactoryIntegrationTest {
 			.variables(variables)
 			.send()
 			.join();
+	}
+
+	/**
+	 * Work in progress waits at a user task or has ended (a lockout whose certificate is its last step stays in place
+	 * after its instance ends, ADR 0711); either way without an incident.
+	 */
+	private void settledWithoutIncident(long instance, String scenario) {
+		Awaitility.await()
+			.atMost(PROCESS_WAIT)
+			.until(() -> !openTasks(instance).isEmpty() || !incidents(instance).isEmpty() || !isActive(instance));
+		assertThat(incidents(instance)).as("incidents of %s", scenario).isEmpty();
+	}
+
+	private boolean isActive(long instance) {
+		return this.client.newProcessInstanceGetRequest(instance).send().join().getState() == ProcessInstanceState.ACTIVE;
 	}
 
 	/** Waits for the instance's first open user task, failing on the first incident instead. */
