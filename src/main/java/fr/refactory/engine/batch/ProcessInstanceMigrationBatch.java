@@ -30,6 +30,8 @@ public class ProcessInstanceMigrationBatch implements BatchItemExecutor {
 
 	static final String TYPE = "MIGRATE_PROCESS_INSTANCE";
 
+	private static final String MAPPINGS = "migrationPlan.mappingInstructions";
+
 	private final ProcessInstanceQueries queries;
 
 	private final ProcessInstanceMigration migration;
@@ -112,8 +114,9 @@ public class ProcessInstanceMigrationBatch implements BatchItemExecutor {
 		}
 		List<Mapping> mappings = new ArrayList<>();
 		for (int i = 0; i < instructions.size(); i++) {
-			mappings.add(new Mapping(elementId(instructions.get(i), "sourceElementId", i),
-					elementId(instructions.get(i), "targetElementId", i)));
+			JsonNode instruction = instructions.get(i);
+			mappings.add(new Mapping(InstructionFields.elementId(instruction, MAPPINGS, i, "sourceElementId"),
+					InstructionFields.elementId(instruction, MAPPINGS, i, "targetElementId")));
 		}
 		return new MigrationPlan(target, mappings);
 	}
@@ -132,15 +135,6 @@ public class ProcessInstanceMigrationBatch implements BatchItemExecutor {
 					+ " process definition, but no process definition with key '" + key + "' was found");
 		}
 		return key;
-	}
-
-	private static String elementId(JsonNode instruction, String field, int index) {
-		JsonNode value = instruction.path(field);
-		if (!value.isTextual() || value.asText().isBlank()) {
-			throw Rejection.invalidArgument("Expected migrationPlan.mappingInstructions[" + index + "]." + field
-					+ " to name an element, but got '" + value + "'");
-		}
-		return value.asText();
 	}
 
 	/** One instance of a dry run: {@code refusal} is null when it can move, else the engine's reason. */

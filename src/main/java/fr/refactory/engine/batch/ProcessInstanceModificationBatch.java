@@ -108,19 +108,11 @@ public class ProcessInstanceModificationBatch implements BatchItemExecutor {
 		}
 		List<Move> moves = new ArrayList<>();
 		for (int i = 0; i < parameters.size(); i++) {
-			moves.add(new Move(elementId(parameters.get(i), "sourceElementId", i),
-					elementId(parameters.get(i), "targetElementId", i)));
+			JsonNode instruction = parameters.get(i);
+			moves.add(new Move(InstructionFields.elementId(instruction, "moveInstructions", i, "sourceElementId"),
+					InstructionFields.elementId(instruction, "moveInstructions", i, "targetElementId")));
 		}
 		return moves;
-	}
-
-	private static String elementId(JsonNode instruction, String field, int index) {
-		JsonNode value = instruction.path(field);
-		if (!value.isTextual() || value.asText().isBlank()) {
-			throw Rejection.invalidArgument("Expected moveInstructions[" + index + "]." + field
-					+ " to name an element, but got '" + value + "'");
-		}
-		return value.asText();
 	}
 
 	private record Move(String sourceElementId, String targetElementId) {
