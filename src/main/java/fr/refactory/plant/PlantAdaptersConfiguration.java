@@ -34,7 +34,6 @@ import fr.refactory.plant.passport.BatteryPassport;
 import fr.refactory.plant.passport.HttpBatteryPassport;
 import fr.refactory.plant.passport.SimulatedBatteryPassport;
 import fr.refactory.plant.simulation.Pause;
-import fr.refactory.plant.simulation.SimulatedOutages;
 import fr.refactory.plant.simulation.Simulation;
 import fr.refactory.plant.reg.HttpRegistrationAuthority;
 import fr.refactory.plant.reg.RegistrationAuthority;
@@ -72,8 +71,6 @@ class PlantAdaptersConfiguration {
 
 	private final PlantCalls calls;
 
-	private final SimulatedOutages outages = new SimulatedOutages();
-
 	PlantAdaptersConfiguration(PlantProperties properties, ObjectMapper json, ObjectProvider<Clock> clock,
 			ObjectProvider<MeterRegistry> meters) {
 		this.properties = properties;
@@ -86,12 +83,6 @@ class PlantAdaptersConfiguration {
 	@Bean("plant")
 	PlantCalls plantCalls() {
 		return this.calls;
-	}
-
-	/** Takes simulated systems down and back at run time (ADR 1062). */
-	@Bean
-	SimulatedOutages simulatedOutages() {
-		return this.outages;
 	}
 
 	@Bean
@@ -164,7 +155,7 @@ class PlantAdaptersConfiguration {
 	private <T> T adapter(String system, Class<T> port, SystemSettings settings, Function<Simulation, T> simulated,
 			Function<PlantHttpClient, T> http) {
 		T adapter = switch (settings.mode()) {
-			case SIMULATED -> simulated.apply(new Simulation(system, settings, this.clock, Pause.SLEEP, this.outages));
+			case SIMULATED -> simulated.apply(new Simulation(system, settings, this.clock, Pause.SLEEP));
 			case HTTP -> http.apply(new PlantHttpClient(system, settings, this.json));
 		};
 		return this.calls.observe(system, settings.mode(), port, adapter);
