@@ -199,6 +199,12 @@ class OperationsPagesBrowserTest extends EngineTestSupport {
 	private void completeWhenOpen(long instance, String elementId, Map<String, Object> formValues) {
 		long task = Awaitility.await(elementId)
 			.atMost(WORKERS)
+			.conditionEvaluationListener((condition) -> {
+				if (condition.getRemainingTimeInMS() < 2000) {
+					System.err.println("STALL " + elementId + " of " + instance + ": " + history(instance) + " incidents "
+							+ openIncidents(instance) + " events " + events(instance));
+				}
+			})
 			.until(() -> this.client.newUserTaskSearchRequest()
 				.filter((f) -> f.processInstanceKey(instance).elementId(elementId).state(UserTaskState.CREATED))
 				.send()
