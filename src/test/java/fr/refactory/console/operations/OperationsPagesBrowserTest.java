@@ -154,13 +154,13 @@ class OperationsPagesBrowserTest extends EngineTestSupport {
 	 * data of a ten-year-old car entered by hand, inspected; D2 sends it out of the renew profile to a manual review.
 	 */
 	private long intakeWaitingForTheRouteReview(String vin) {
-		long instance = this.client.newCorrelateMessageCommand()
+		this.client.newPublishMessageCommand()
 			.messageName("VehicleArrivalAnnounced")
 			.correlationKey(vin)
 			.variables(Map.of("vin", vin, "declaredProgram", "USED_CAR_REFURB", "sender", "FLEET-" + vin.substring(12)))
 			.send()
-			.join()
-			.getProcessInstanceKey();
+			.join();
+		long instance = intakeOf(vin);
 		publish("VehicleAtGate", vin, Map.of());
 		Map<String, Object> masterData = new HashMap<>();
 		masterData.put("make", "RENAULT");
@@ -196,15 +196,23 @@ class OperationsPagesBrowserTest extends EngineTestSupport {
 		return instance;
 	}
 
+	/** The vehicle-intake the announcement started, whatever else listens to the same plant message. */
+	private long intakeOf(String vin) {
+		return Awaitility.await("the intake of " + vin)
+			.atMost(WORKERS)
+			.until(() -> this.client.newProcessInstanceSearchRequest()
+				.filter((f) -> f.processDefinitionId("vehicle-intake")
+					.variables(Map.of("vin", "\"" + vin + "\"")))
+				.send()
+				.join()
+				.items(), (found) -> found.size() == 1)
+			.get(0)
+			.getProcessInstanceKey();
+	}
+
 	private void completeWhenOpen(long instance, String elementId, Map<String, Object> formValues) {
 		long task = Awaitility.await(elementId)
 			.atMost(WORKERS)
-			.conditionEvaluationListener((condition) -> {
-				if (condition.getRemainingTimeInMS() < 2000) {
-					System.err.println("STALL " + elementId + " of " + instance + ": " + history(instance) + " incidents "
-							+ openIncidents(instance) + " events " + events(instance));
-				}
-			})
 			.until(() -> this.client.newUserTaskSearchRequest()
 				.filter((f) -> f.processInstanceKey(instance).elementId(elementId).state(UserTaskState.CREATED))
 				.send()
