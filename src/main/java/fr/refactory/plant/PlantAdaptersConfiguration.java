@@ -34,6 +34,7 @@ import fr.refactory.plant.passport.BatteryPassport;
 import fr.refactory.plant.passport.HttpBatteryPassport;
 import fr.refactory.plant.passport.SimulatedBatteryPassport;
 import fr.refactory.plant.simulation.Pause;
+import fr.refactory.plant.simulation.SimulatedOutages;
 import fr.refactory.plant.simulation.Simulation;
 import fr.refactory.plant.reg.HttpRegistrationAuthority;
 import fr.refactory.plant.reg.RegistrationAuthority;
@@ -71,6 +72,8 @@ class PlantAdaptersConfiguration {
 
 	private final PlantCalls calls;
 
+	private final SimulatedOutages outages = new SimulatedOutages();
+
 	PlantAdaptersConfiguration(PlantProperties properties, ObjectMapper json, ObjectProvider<Clock> clock,
 			ObjectProvider<MeterRegistry> meters) {
 		this.properties = properties;
@@ -83,6 +86,12 @@ class PlantAdaptersConfiguration {
 	@Bean("plant")
 	PlantCalls plantCalls() {
 		return this.calls;
+	}
+
+	/** Takes simulated systems down and back at run time (ADR 1062). */
+	@Bean
+	SimulatedOutages simulatedOutages() {
+		return this.outages;
 	}
 
 	@Bean
@@ -155,7 +164,7 @@ class PlantAdaptersConfiguration {
 	private <T> T adapter(String system, Class<T> port, SystemSettings settings, Function<Simulation, T> simulated,
 			Function<PlantHttpClient, T> http) {
 		T adapter = switch (settings.mode()) {
-			case SIMULATED -> simulated.apply(new Simulation(system, settings, this.clock, Pause.SLEEP));
+			case SIMULATED -> simulated.apply(new Simulation(system, settings, this.clock, Pause.SLEEP, this.outages));
 			case HTTP -> http.apply(new PlantHttpClient(system, settings, this.json));
 		};
 		return this.calls.observe(system, settings.mode(), port, adapter);

@@ -24,6 +24,8 @@ class NavigationAdvice {
 					request.isUserInRole(Roles.SHIFT_LEADER) || request.isUserInRole(Roles.ADMIN));
 			model.addAttribute("canModel",
 					request.isUserInRole(Roles.PROCESS_OWNER) || request.isUserInRole(Roles.ADMIN));
+			model.addAttribute("canOperate",
+					request.isUserInRole(Roles.OPERATIONS) || request.isUserInRole(Roles.ADMIN));
 		}
 	}
 
