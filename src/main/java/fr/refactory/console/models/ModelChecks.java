@@ -26,7 +26,7 @@ import org.springframework.stereotype.Component;
 /**
  * Checks model files before anything is deployed: they parse, follow Zeebe's design-time rules, every FEEL
  * expression parses, referenced decisions, forms and called processes exist (in the upload or already deployed),
- * and every job type has a worker in this application. Every problem names file, element and reason.
+ * and the plant's lint rules hold (ADR 1400: candidate group and form on user tasks, known job types, timer units). Every problem names file, element and reason.
  */
 @Component
 class ModelChecks {
@@ -39,11 +39,14 @@ class ModelChecks {
 
 	private final FeelEngineApi feel;
 
+	private final ElementTemplateBundle templates;
+
 	private final ObjectMapper json = new ObjectMapper();
 
 	ModelChecks(@ConsoleClient CamundaClient client, ApplicationJobTypes jobTypes, ModelDeploymentReport report,
-			FeelEngineApi feel) {
+			FeelEngineApi feel, ElementTemplateBundle templates) {
 		this.client = client;
+		this.templates = templates;
 		this.feel = feel;
 		this.jobTypes = jobTypes;
 		this.report = report;
@@ -134,11 +137,15 @@ class ModelChecks {
 				problems.add(new ModelProblem(name, element, "Called process '" + id + "' is neither uploaded nor deployed"));
 			}
 		});
-		references.jobTypes().forEach((type, element) -> {
-			if (!type.startsWith("=") && !this.jobTypes.hasWorkerFor(type)) {
-				problems.add(new ModelProblem(name, element, "No worker in this application handles job type '" + type + "'"));
-			}
-		});
+		new ModelLint(knownJobTypes()).lint(parsed.model())
+			.forEach((finding) -> problems.add(new ModelProblem(name, finding.element(),
+					finding.message() + " (rule " + finding.rule() + ")")));
+	}
+
+	private Set<String> knownJobTypes() {
+		Set<String> known = new HashSet<>(this.jobTypes.all());
+		known.addAll(this.templates.jobTypes());
+		return known;
 	}
 
 	private boolean decisionDeployed(String decisionId) {
