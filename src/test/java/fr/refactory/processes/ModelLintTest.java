@@ -15,6 +15,7 @@ import java.util.stream.Stream;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import fr.refactory.console.form.FormSupport;
 import fr.refactory.console.models.ModelLint;
 import fr.refactory.console.models.ModelLint.Finding;
 import io.camunda.client.annotation.JobWorker;
@@ -33,7 +34,8 @@ import org.springframework.util.ClassUtils;
 
 /**
  * The plant's lint rules (ADR 1400) hold for every model in {@code processes/}, with the job types the models page
- * knows: those of the registered workers and of the element templates.
+ * knows: those of the registered workers and of the element templates; every form uses only components the console
+ * renders (ADR 1402).
  */
 class ModelLintTest {
 
@@ -60,6 +62,15 @@ class ModelLintTest {
 	@MethodSource("models")
 	void everyModelKeepsThePlantsLintRules(Path file) {
 		assertThat(lint.lint(ProcessModels.read(file))).as("lint findings in %s", file).isEmpty();
+	}
+
+	@Test
+	void everyFormUsesOnlyComponentsTheConsoleRenders() throws IOException {
+		ObjectMapper json = new ObjectMapper();
+		for (Path form : ProcessModels.formFiles().toList()) {
+			assertThat(FormSupport.problems(json.readTree(form.toFile()))).as("unsupported components in %s", form)
+				.isEmpty();
+		}
 	}
 
 	@Test

@@ -8,6 +8,7 @@ import java.util.Set;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import fr.refactory.console.form.FormSupport;
 import fr.refactory.system.security.ConsoleClient;
 import io.camunda.client.CamundaClient;
 import io.camunda.zeebe.model.bpmn.Bpmn;
@@ -99,6 +100,7 @@ class ModelChecks {
 				problems.add(new ModelProblem(file.name(), "", "A Camunda Form needs an \"id\""));
 				return;
 			}
+			FormSupport.problems(form).forEach((problem) -> problems.add(new ModelProblem(file.name(), "", problem)));
 			upload.forms().add(form.path("id").asText());
 		}
 		catch (java.io.IOException ex) {
