@@ -27,7 +27,9 @@ import org.springframework.stereotype.Component;
 /**
  * Checks model files before anything is deployed: they parse, follow Zeebe's design-time rules, every FEEL
  * expression parses, referenced decisions, forms and called processes exist (in the upload or already deployed),
- * and the plant's lint rules hold (ADR 1400: candidate group and form on user tasks, known job types, timer units). Every problem names file, element and reason.
+ * forms use only components the console renders (ADR 1402), and the plant's lint rules hold (ADR 1400: candidate
+ * group and form on user tasks, job types a worker or template knows, timer units). Every problem names file,
+ * element and reason.
  */
 @Component
 class ModelChecks {
