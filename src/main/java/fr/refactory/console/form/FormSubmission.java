@@ -28,7 +28,8 @@ public record FormSubmission(Map<String, Object> values, Map<String, String> err
 			FieldConditions conditions) {
 		Map<String, Object> entered = new LinkedHashMap<>();
 		form.allFields().filter(FormField::holdsValue).forEach((field) -> entered.put(field.key(),
-				enteredValue(field, parameters.getOrDefault(field.key(), List.of()))));
+				field.isDynamicList() ? DynamicList.entered(field, parameters)
+						: enteredValue(field, parameters.getOrDefault(field.key(), List.of()))));
 		Map<String, String> typingErrors = new LinkedHashMap<>();
 		Map<String, Object> typed = typedValues(form, entered, typingErrors);
 		FieldConditions.Visibility visibility = conditions.of(form, typed);
@@ -38,6 +39,11 @@ public record FormSubmission(Map<String, Object> values, Map<String, String> err
 		form.allFields()
 			.filter((field) -> field.holdsValue() && !field.readonly() && !hidden.contains(field.key()))
 			.forEach((field) -> {
+				if (field.isDynamicList()) {
+					DynamicList.validate(field, typed.get(field.key()), typingErrors, conditions, errors);
+					values.put(field.key(), typed.get(field.key()));
+					return;
+				}
 				Object value = typed.get(field.key());
 				String problem = typingErrors.containsKey(field.key()) ? typingErrors.get(field.key())
 						: FieldRules.problemWith(field, value, conditions);
@@ -51,7 +57,7 @@ public record FormSubmission(Map<String, Object> values, Map<String, String> err
 		return new FormSubmission(values, errors, entered, hidden, visibility.unevaluated());
 	}
 
-	private static Object enteredValue(FormField field, List<String> raw) {
+	static Object enteredValue(FormField field, List<String> raw) {
 		return switch (field.type()) {
 			case "checklist" -> List.copyOf(raw);
 			case "checkbox" -> raw.stream().anyMatch((value) -> "true".equals(value) || "on".equals(value));
@@ -63,6 +69,10 @@ public record FormSubmission(Map<String, Object> values, Map<String, String> err
 			Map<String, String> typingErrors) {
 		Map<String, Object> typed = new LinkedHashMap<>();
 		form.allFields().filter(FormField::holdsValue).forEach((field) -> {
+			if (field.isDynamicList()) {
+				typed.put(field.key(), DynamicList.typed(field, entered.get(field.key()), typingErrors));
+				return;
+			}
 			try {
 				typed.put(field.key(), FieldValues.typed(field, entered.get(field.key())));
 			}

@@ -1,9 +1,12 @@
 package fr.refactory.console.form;
 
+import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
  * What the task page shows in a form: the values (typed, or taken from the process variables on first display),
@@ -12,6 +15,8 @@ import java.util.Set;
  */
 public record FormView(FormDefinition form, Map<String, Object> values, Map<String, String> errors,
 		Set<String> hidden, Map<String, String> notices) {
+
+	private static final Pattern ITEM = Pattern.compile("^(.+)\\[(\\d{1,4})]$");
 
 	/** Name of the marker each shown conditional field posts, so a live refresh knows what the page shows. */
 	public static final String SHOWN_MARKER = "_shown";
@@ -42,17 +47,73 @@ public record FormView(FormDefinition form, Map<String, Object> values, Map<Stri
 	}
 
 	public String textOf(String key) {
-		Object value = this.values.get(key);
+		Object value = valueOf(key);
 		return value == null ? "" : value.toString();
 	}
 
 	public boolean isChecked(String key) {
-		Object value = this.values.get(key);
+		Object value = valueOf(key);
 		return Boolean.TRUE.equals(value) || "true".equals(value);
 	}
 
 	public boolean isSelected(String key, String option) {
-		return this.values.get(key) instanceof List<?> selected && selected.stream().anyMatch((item) -> option.equals(String.valueOf(item)));
+		return valueOf(key) instanceof List<?> selected && selected.stream().anyMatch((item) -> option.equals(String.valueOf(item)));
+	}
+
+	/**
+	 * A dynamic list's items as fields under their item keys: the items it holds, at least its default repetitions, and
+	 * one more, optional, when the operator may add items (an item left empty is no item, ADR 1402).
+	 */
+	public List<List<FormField>> itemsOf(FormField list) {
+		int held = valueOf(list.key()) instanceof List<?> items ? items.size() : 0;
+		int shown = list.list().addable() ? Math.max(held + 1, list.list().repetitions())
+				: Math.max(held, list.list().repetitions());
+		List<List<FormField>> items = new ArrayList<>();
+		for (int index = 0; index < shown; index++) {
+			items.add(inItem(list.fields(), list.key(), index, index >= held));
+		}
+		return items;
+	}
+
+	private static List<FormField> inItem(List<FormField> fields, String listKey, int index, boolean spare) {
+		return fields.stream()
+			.map((field) -> field.isGroup() ? field.withFields(inItem(field.fields(), listKey, index, spare))
+					: (field.key() == null ? field : field.inItem(listKey, index, spare)))
+			.toList();
+	}
+
+	/** A table's rows: its data source's items, each cell the item's value under the column's key. */
+	public List<List<String>> rowsOf(FormField table) {
+		List<List<String>> rows = new ArrayList<>();
+		if (valueOf(table.list().dataSource()) instanceof List<?> items) {
+			items.forEach((item) -> rows.add(table.options()
+				.stream()
+				.map((column) -> item instanceof Map<?, ?> map && map.get(column.value()) != null
+						? String.valueOf(map.get(column.value())) : "")
+				.toList()));
+		}
+		return rows;
+	}
+
+	/** The value under a key, a dotted path or an item's field ({@code parts[0].name}). */
+	private Object valueOf(String key) {
+		if (key == null) {
+			return null;
+		}
+		if (this.values.containsKey(key)) {
+			return this.values.get(key);
+		}
+		Object value = this.values;
+		for (String step : key.split("\\.")) {
+			Matcher item = ITEM.matcher(step);
+			String name = item.matches() ? item.group(1) : step;
+			value = value instanceof Map<?, ?> map ? map.get(name) : null;
+			if (item.matches()) {
+				int index = Integer.parseInt(item.group(2));
+				value = value instanceof List<?> list && index < list.size() ? list.get(index) : null;
+			}
+		}
+		return value;
 	}
 
 	public boolean isHidden(FormField field) {
