@@ -49,6 +49,7 @@ import fr.refactory.system.habilitation.HabilitationProperties;
 import fr.refactory.system.habilitation.HabilitationTitle;
 import fr.refactory.system.roster.RosterProperties;
 import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.observation.ObservationRegistry;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 
 import org.springframework.beans.factory.ObjectProvider;
@@ -75,11 +76,12 @@ class PlantAdaptersConfiguration {
 	private final SimulatedOutages outages = new SimulatedOutages();
 
 	PlantAdaptersConfiguration(PlantProperties properties, ObjectMapper json, ObjectProvider<Clock> clock,
-			ObjectProvider<MeterRegistry> meters) {
+			ObjectProvider<MeterRegistry> meters, ObjectProvider<ObservationRegistry> observations) {
 		this.properties = properties;
 		this.json = json;
 		this.clock = clock.getIfUnique(Clock::systemUTC);
-		this.calls = new PlantCalls(meters.getIfAvailable(SimpleMeterRegistry::new), Clock.systemUTC());
+		this.calls = new PlantCalls(meters.getIfAvailable(SimpleMeterRegistry::new),
+				observations.getIfAvailable(() -> ObservationRegistry.NOOP), Clock.systemUTC());
 	}
 
 	/** The plant systems' calls and health ({@code /actuator/health}, component {@code plant}). */
