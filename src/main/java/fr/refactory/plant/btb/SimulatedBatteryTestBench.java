@@ -55,7 +55,7 @@ public class SimulatedBatteryTestBench implements BatteryTestBench {
 			int cellMin = Seeds.between(random, 3300, 3800);
 			return new BmsReading(batteryId, sohPct(batteryId), Seeds.between(random, 100, 900) / 10.0,
 					Seeds.between(random, 50, 2500), cellMin, cellMin + Seeds.between(random, 5, 150),
-					List.of(20.0 + random.nextInt(10), 20.0 + random.nextInt(10)), Seeds.between(random, 150, 900),
+					List.of(20.0 + random.nextInt(10), 20.0 + random.nextInt(10)), (double) Seeds.between(random, 150, 900),
 					List.of(), !batteryId.startsWith(SEALED_PACK_PREFIX));
 		});
 	}
