@@ -118,6 +118,13 @@ public class OperatorTasks {
 		return Optional.ofNullable(schema).map(Object::toString);
 	}
 
+	/** Whether people may still work on the task: neither completed, cancelled nor being completed. */
+	public static boolean isOpen(UserTask task) {
+		UserTaskState state = task.getState();
+		return state != UserTaskState.COMPLETED && state != UserTaskState.CANCELED && state != UserTaskState.CANCELING
+				&& state != UserTaskState.COMPLETING && state != UserTaskState.FAILED;
+	}
+
 	/**
 	 * Whether the task's completion was asked for and waits for the process's completing task listeners (ADR 0286):
 	 * it is neither open nor done yet.

@@ -109,12 +109,26 @@ public record FormDefinition(String id, List<FormField> fields) {
 
 	private static FormField fieldOf(JsonNode component) {
 		JsonNode validate = component.path("validate");
-		return new FormField(text(component, "type"), text(component, "key"), text(component, "label"),
+		return new FormField(text(component, "type"), text(component, "key"), labelOf(component),
 				text(component, "description"), text(component, "text"), validate.path("required").asBoolean(false),
 				decimal(validate, "min"), decimal(validate, "max"), integer(validate, "minLength"),
 				integer(validate, "maxLength"), text(validate, "pattern"), optionsOf(component.path("values")),
 				text(component, "valuesKey"), expression(component.path("conditional").path("hide")), text(component, "subtype"),
 				component.path("readonly").asBoolean(false), defaultValue(component), fieldsOf(component.path("components")));
+	}
+
+	/**
+	 * The field's label; a form-js datetime field has none but a date label and a time label (issue 24: it showed
+	 * "null"). The console shows one input for both, labelled with the date label, or the time label for a time.
+	 */
+	private static String labelOf(JsonNode component) {
+		String label = text(component, "label");
+		if (label != null || !"datetime".equals(text(component, "type"))) {
+			return label;
+		}
+		String dateLabel = text(component, "dateLabel");
+		return "time".equals(text(component, "subtype")) || dateLabel == null ? text(component, "timeLabel")
+				: dateLabel;
 	}
 
 	private static List<Option> optionsOf(JsonNode values) {

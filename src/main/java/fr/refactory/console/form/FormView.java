@@ -10,20 +10,34 @@ import java.util.Set;
  * the errors per field, which fields are hidden by their condition (evaluated on the server, ADR 0402) and why a
  * field is shown whose condition could not be evaluated (ADR 0510).
  */
-public record FormView(FormDefinition form, Map<String, Object> values, Map<String, String> errors,
+public record FormView(FormDefinition form, Map<String, Object> values, Map<String, FieldProblem> errors,
 		Set<String> hidden, Map<String, String> notices) {
 
 	/** Name of the marker each shown conditional field posts, so a live refresh knows what the page shows. */
 	public static final String SHOWN_MARKER = "_shown";
 
 	public static FormView prefilled(FormDefinition form, Map<String, Object> variables, FieldConditions conditions) {
+		return prefilled(form, variables, conditions, (moment) -> java.util.Optional.empty());
+	}
+
+	/**
+	 * The form on first display; a date-time variable (a UTC instant) is shown as the plant's wall-clock time the
+	 * input expects ({@code plantTime}: the moment as {@code yyyy-MM-ddTHH:mm}, ADR 1501).
+	 */
+	public static FormView prefilled(FormDefinition form, Map<String, Object> variables, FieldConditions conditions,
+			java.util.function.Function<Object, java.util.Optional<String>> plantTime) {
 		Map<String, Object> values = withDefaults(form, variables);
+		form.allFields()
+			.filter((field) -> "datetime".equals(field.type()) && "datetime".equals(field.subtype())
+					&& values.get(field.key()) != null)
+			.forEach((field) -> plantTime.apply(values.get(field.key()))
+				.ifPresent((local) -> values.put(field.key(), local)));
 		FieldConditions.Visibility visibility = conditions.of(form, values);
 		return new FormView(form, values, Map.of(), visibility.hidden(), visibility.unevaluated());
 	}
 
 	public static FormView of(FormDefinition form, FormSubmission submission) {
-		return new FormView(form, submission.entered(), submission.errors(), submission.hidden(),
+		return new FormView(form, submission.entered(), submission.problems(), submission.hidden(),
 				submission.notices());
 	}
 
@@ -32,7 +46,7 @@ public record FormView(FormDefinition form, Map<String, Object> values, Map<Stri
 		return new FormView(form, submission.entered(), Map.of(), submission.hidden(), submission.notices());
 	}
 
-	public String errorOf(String key) {
+	public FieldProblem errorOf(String key) {
 		return this.errors.get(key);
 	}
 
@@ -41,9 +55,22 @@ public record FormView(FormDefinition form, Map<String, Object> values, Map<Stri
 		return this.notices.get(key);
 	}
 
+	/** The value as the input shows it; a number the way the person's language writes it (45 000 / 12,5). */
 	public String textOf(String key) {
 		Object value = this.values.get(key);
+		if (value instanceof Number number) {
+			return numberText(number, org.springframework.context.i18n.LocaleContextHolder.getLocale());
+		}
 		return value == null ? "" : value.toString();
+	}
+
+	static String numberText(Number number, java.util.Locale locale) {
+		if (!"fr".equals(locale.getLanguage())) {
+			return number.toString();
+		}
+		java.text.DecimalFormat french = new java.text.DecimalFormat("#,##0.##########",
+				java.text.DecimalFormatSymbols.getInstance(java.util.Locale.FRANCE));
+		return french.format(number);
 	}
 
 	public boolean isChecked(String key) {

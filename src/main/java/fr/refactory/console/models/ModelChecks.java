@@ -120,7 +120,10 @@ class ModelChecks {
 			}
 		});
 		references.decisions().forEach((id, element) -> {
-			if (!upload.decisions().contains(id) && !decisionDeployed(id)) {
+			if (id == null || id.isBlank()) {
+				problems.add(new ModelProblem(name, element, "The called decision's id is empty"));
+			}
+			else if (!upload.decisions().contains(id) && !decisionDeployed(id)) {
 				problems.add(new ModelProblem(name, element, "Decision '" + id + "' is neither uploaded nor deployed"));
 			}
 		});
@@ -130,12 +133,20 @@ class ModelChecks {
 			}
 		});
 		references.processes().forEach((id, element) -> {
-			if (!upload.processes().contains(id) && !processDeployed(id)) {
+			if (id == null || id.isBlank()) {
+				problems.add(new ModelProblem(name, element, "The called process's id is empty"));
+			}
+			else if (!upload.processes().contains(id) && !processDeployed(id)) {
 				problems.add(new ModelProblem(name, element, "Called process '" + id + "' is neither uploaded nor deployed"));
 			}
 		});
 		references.jobTypes().forEach((type, element) -> {
-			if (!type.startsWith("=") && !this.jobTypes.hasWorkerFor(type)) {
+			if (type == null || type.isBlank()) {
+				// issue 24: an empty job type was a 500 here; the engine refuses such a model, so the check says so
+				problems.add(new ModelProblem(name, element,
+						"The job type is empty: every service task needs one (zeebe:taskDefinition type)"));
+			}
+			else if (!type.startsWith("=") && !this.jobTypes.hasWorkerFor(type)) {
 				problems.add(new ModelProblem(name, element, "No worker in this application handles job type '" + type + "'"));
 			}
 		});

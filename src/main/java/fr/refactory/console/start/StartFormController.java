@@ -13,6 +13,7 @@ import fr.refactory.console.form.FormSubmission;
 import fr.refactory.console.form.FormView;
 import fr.refactory.records.AuditEvent;
 import fr.refactory.records.AuditLog;
+import fr.refactory.records.PlantTime;
 import fr.refactory.system.security.UserDirectory;
 import io.camunda.client.api.command.ProblemException;
 import jakarta.servlet.http.HttpServletRequest;
@@ -44,8 +45,11 @@ class StartFormController {
 
 	private final FieldConditions conditions;
 
+	private final PlantTime plantTime;
+
 	StartFormController(StartForms forms, ProcessStarts starts, UserDirectory users, AuditLog auditLog,
-			FieldConditions conditions) {
+			FieldConditions conditions, PlantTime plantTime) {
+		this.plantTime = plantTime;
 		this.forms = forms;
 		this.conditions = conditions;
 		this.starts = starts;
@@ -71,10 +75,11 @@ class StartFormController {
 			HttpServletResponse response, Model model, RedirectAttributes redirect) {
 		StartForm form = usableForm(id, principal);
 		FormDefinition definition = this.forms.definitionOf(form);
-		FormSubmission submission = FormSubmission.of(definition, parametersOf(form, request), this.conditions);
+		FormSubmission submission = FormSubmission.of(definition, parametersOf(form, request), this.conditions,
+				this.plantTime.zone());
 		if (!submission.isValid()) {
 			response.setStatus(HttpStatus.UNPROCESSABLE_ENTITY.value());
-			model.addAttribute("problem", "Please correct the fields marked below.");
+			model.addAttribute("problemCode", "form.problem.correct-fields");
 			return show(form, FormView.of(definition, submission), model);
 		}
 		String key = submission.values().get(form.correlationKeyField()).toString();
@@ -102,7 +107,7 @@ class StartFormController {
 		StartForm form = usableForm(id, principal);
 		FormDefinition definition = this.forms.definitionOf(form);
 		Map<String, List<String>> parameters = parametersOf(form, request);
-		FormView view = FormView.whileTyping(definition, FormSubmission.of(definition, parameters, this.conditions));
+		FormView view = FormView.whileTyping(definition, FormSubmission.of(definition, parameters, this.conditions, this.plantTime.zone()));
 		model.addAttribute("view", view);
 		model.addAttribute("changed", view.changedSince(parameters.getOrDefault(FormView.SHOWN_MARKER, List.of())));
 		return "console/form-fields :: changed(fields=${changed}, view=${view})";
