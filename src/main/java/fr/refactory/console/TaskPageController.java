@@ -131,6 +131,7 @@ class TaskPageController {
 		if (this.tasks.find(taskKey).map(OperatorTasks::isCompleting).orElse(false)) {
 			return "redirect:/console/tasks/" + taskKey;
 		}
+		redirect.addFlashAttribute("notice", "Task \"" + row.name() + "\" completed.");
 		redirect.addFlashAttribute("noticeCode", "task.notice.completed");
 		redirect.addFlashAttribute("noticeArgument", row.name());
 		return "redirect:/console/tasks";

@@ -45,18 +45,18 @@ class ShopFloorInFrenchBrowserTest extends JourneyTest {
 			assertThat(page.findElement(By.id("tab-groups")).getText()).isEqualTo("Tâches de mes groupes");
 
 			operator.browser().go("/console/start");
-			operator.browser().click(By.linkText("Announce a vehicle arrival"));
+			operator.browser().click(By.linkText("Annoncer l'arrivée d'un véhicule"));
 			operator.browser().waitFor(By.id("input-vin"));
 			assertThat(page.findElement(By.id("announce")).getText()).isEqualTo("Annoncer");
 			operator.browser().screenshot("fr/vehicle-arrival");
-			operator.startForm("Announce a vehicle arrival",
+			operator.startForm("Annoncer l'arrivée d'un véhicule",
 					Map.of("vin", vin, "declaredProgram", "USED_CAR_REFURB", "senderId", "Dealer Mantes"));
 			assertNoDeveloperText(operator);
 			operator.browser().go("/console/start");
-			operator.browser().click(By.linkText("Gate scan: vehicle at gate"));
+			operator.browser().click(By.linkText("Scan portail : véhicule au portail"));
 			operator.browser().waitFor(By.id("input-vin"));
 			operator.browser().screenshot("fr/vehicle-at-gate");
-			operator.startForm("Gate scan: vehicle at gate", Map.of("vin", vin));
+			operator.startForm("Scan portail : véhicule au portail", Map.of("vin", vin));
 			long intake = instanceOf("vehicle-intake", "vin", vin);
 
 			TaskForm inspection = operator.task(vin, "Inspect vehicle at gate");
@@ -71,6 +71,7 @@ class ShopFloorInFrenchBrowserTest extends JourneyTest {
 				.tick("documentsPresent", "REGISTRATION_CERTIFICATE", "CSA", "SERVICE_BOOK")
 				.set("damageSeverity", "NONE")
 				.set("vinPlateMatchesRegistration", "true");
+			((JavascriptExecutor) page).executeScript("window.scrollTo(0, 0);");
 			operator.browser().screenshot("fr/gate-inspection");
 			page.findElement(By.id("complete")).click();
 			assertThat(inspection.awaitOutcome()).isEqualTo("Tâche « Inspect vehicle at gate » terminée.");
@@ -88,7 +89,11 @@ class ShopFloorInFrenchBrowserTest extends JourneyTest {
 			String closed = operator.browser().waitFor(By.id("completed-by")).getText();
 			assertThat(closed).matches("Terminée par intake-operator le \\d{2}/\\d{2}/\\d{4} \\d{2}:\\d{2}\\.");
 			assertThat(page.findElements(By.cssSelector("#claim, #unclaim, #complete"))).isEmpty();
-			assertThat(page.findElement(By.tagName("main")).getText()).contains("Odometer reading (km) : 45 000");
+			// as the person typed them, in French: narrow no-break space between thousands, the arrival in plant time
+			assertThat(page.findElement(By.tagName("main")).getText()).contains("Odometer reading (km) : 45\u202f000",
+					"Arrival (date) : " + today.format(java.time.format.DateTimeFormatter.ofPattern("dd/MM/yyyy")) + " 08:30",
+					"Documents present : Registration certificate, Certificate of administrative situation, Service book",
+					"Worst damage severity : None");
 			operator.browser().screenshot("fr/gate-inspection-completed");
 
 			postStaleCompletion(operator, taskKey);

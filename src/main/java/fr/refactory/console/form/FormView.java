@@ -64,6 +64,39 @@ public record FormView(FormDefinition form, Map<String, Object> values, Map<Stri
 		return value == null ? "" : value.toString();
 	}
 
+	/**
+	 * The value as a closed task's read-only page shows it: option labels rather than codes, a tick for a ticked box,
+	 * dates as {@code dd/MM/yyyy} (a date-time already in plant time, see {@link #prefilled}).
+	 */
+	public String shownValue(FormField field) {
+		Object value = this.values.get(field.key());
+		if (value == null) {
+			return "";
+		}
+		return switch (field.type()) {
+			case "checkbox" -> isChecked(field.key()) ? "✓" : "—";
+			case "checklist", "select", "radio" -> String.join(", ", ((value instanceof List<?> list) ? list
+				: List.of(value)).stream().map((chosen) -> labelOf(field, String.valueOf(chosen))).toList());
+			case "datetime" -> plantDate(textOf(field.key()));
+			default -> textOf(field.key());
+		};
+	}
+
+	private static String labelOf(FormField field, String value) {
+		return field.options().stream().filter((option) -> option.value().equals(value)).map(FormField.Option::label)
+			.findFirst().orElse(value);
+	}
+
+	private static String plantDate(String iso) {
+		try {
+			return iso.contains("T") ? java.time.LocalDateTime.parse(iso).format(fr.refactory.records.PlantTime.DISPLAY)
+					: java.time.LocalDate.parse(iso).format(java.time.format.DateTimeFormatter.ofPattern("dd/MM/yyyy"));
+		}
+		catch (java.time.format.DateTimeParseException ex) {
+			return iso;
+		}
+	}
+
 	static String numberText(Number number, java.util.Locale locale) {
 		if (!"fr".equals(locale.getLanguage())) {
 			return number.toString();

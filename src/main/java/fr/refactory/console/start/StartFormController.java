@@ -43,6 +43,8 @@ class StartFormController {
 
 	private final AuditLog auditLog;
 
+	private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(StartFormController.class);
+
 	private final FieldConditions conditions;
 
 	private final PlantTime plantTime;
@@ -91,13 +93,16 @@ class StartFormController {
 		catch (ProblemException ex) {
 			boolean nothingWaits = form.correlated() && ex.code() == HttpStatus.NOT_FOUND.value();
 			response.setStatus(nothingWaits ? HttpStatus.NOT_FOUND.value() : HttpStatus.CONFLICT.value());
-			model.addAttribute("problem", nothingWaits
-					? "Nothing waits for " + key + ": check the " + form.correlationKeyField() + " or announce it first."
-					: "The announcement was not accepted: "
-							+ (ex.details() != null ? ex.details().getDetail() : ex.getMessage()));
+			// the engine's own text goes to the log, the person reads what to do (issue 24)
+			LOG.warn("The engine refused the start form {} for {}: {}", form.id(), key,
+					ex.details() != null ? ex.details().getDetail() : ex.getMessage());
+			model.addAttribute("problemCode", nothingWaits ? "start.problem.nothing-waits" : "start.problem.refused");
+			model.addAttribute("problemArguments", new Object[] { key, form.correlationKeyField() });
 			return show(form, FormView.of(definition, submission), model);
 		}
 		redirect.addFlashAttribute("notice", form.doneNotice() + ": " + key + ".");
+		redirect.addFlashAttribute("noticeCode", "start.form." + form.id() + ".done");
+		redirect.addFlashAttribute("noticeArgument", key);
 		return "redirect:/console/tasks?subject=" + key;
 	}
 
