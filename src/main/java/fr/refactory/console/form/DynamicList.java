@@ -1,5 +1,6 @@
 package fr.refactory.console.form;
 
+import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -46,7 +47,8 @@ final class DynamicList {
 		return items;
 	}
 
-	static List<Map<String, Object>> typed(FormField list, Object entered, Map<String, String> typingErrors) {
+	static List<Map<String, Object>> typed(FormField list, Object entered, Map<String, FieldProblem> typingErrors,
+			ZoneId plantZone) {
 		List<Map<String, Object>> items = new ArrayList<>();
 		List<?> rows = entered instanceof List<?> values ? values : List.of();
 		for (int index = 0; index < rows.size(); index++) {
@@ -54,13 +56,13 @@ final class DynamicList {
 			Map<String, Object> item = new LinkedHashMap<>();
 			for (FormField child : valueFields(list)) {
 				try {
-					Object value = FormSubmission.FieldValues.typed(child, row.get(child.key()));
+					Object value = FormSubmission.FieldValues.typed(child, row.get(child.key()), plantZone);
 					if (value != null) {
 						item.put(child.key(), value);
 					}
 				}
-				catch (IllegalArgumentException ex) {
-					typingErrors.put(itemKey(list, index, child), ex.getMessage());
+				catch (FormSubmission.NotTypable ex) {
+					typingErrors.put(itemKey(list, index, child), ex.problem());
 				}
 			}
 			items.add(item);
@@ -68,8 +70,8 @@ final class DynamicList {
 		return items;
 	}
 
-	static void validate(FormField list, Object typed, Map<String, String> typingErrors, FieldConditions conditions,
-			Map<String, String> errors) {
+	static void validate(FormField list, Object typed, Map<String, FieldProblem> typingErrors, FieldConditions conditions,
+			Map<String, FieldProblem> errors) {
 		List<?> items = typed instanceof List<?> values ? values : List.of();
 		for (int index = 0; index < items.size(); index++) {
 			Map<?, ?> item = (Map<?, ?>) items.get(index);
@@ -78,7 +80,7 @@ final class DynamicList {
 					continue;
 				}
 				String key = itemKey(list, index, child);
-				String problem = typingErrors.containsKey(key) ? typingErrors.get(key)
+				FieldProblem problem = typingErrors.containsKey(key) ? typingErrors.get(key)
 						: FormSubmission.FieldRules.problemWith(child, item.get(child.key()), conditions);
 				if (problem != null) {
 					errors.put(key, problem);

@@ -114,7 +114,7 @@ public record FormDefinition(String id, List<FormField> fields) {
 		String type = text(component, "type");
 		boolean list = FormField.DYNAMIC_LIST.equals(type);
 		boolean table = FormField.TABLE.equals(type);
-		return new FormField(type, list ? text(component, "path") : text(component, "key"), text(component, "label"),
+		return new FormField(type, list ? text(component, "path") : text(component, "key"), labelOf(component),
 				text(component, "description"), text(component, "text"), validate.path("required").asBoolean(false),
 				decimal(validate, "min"), decimal(validate, "max"), integer(validate, "minLength"),
 				integer(validate, "maxLength"), text(validate, "pattern"),
@@ -130,6 +130,20 @@ public record FormDefinition(String id, List<FormField> fields) {
 		List<Option> options = new ArrayList<>();
 		columns.forEach((column) -> options.add(new Option(text(column, "label"), column.path("key").asText())));
 		return List.copyOf(options);
+	}
+
+	/**
+	 * The field's label; a form-js datetime field has none but a date label and a time label (issue 24: it showed
+	 * "null"). The console shows one input for both, labelled with the date label, or the time label for a time.
+	 */
+	private static String labelOf(JsonNode component) {
+		String label = text(component, "label");
+		if (label != null || !"datetime".equals(text(component, "type"))) {
+			return label;
+		}
+		String dateLabel = text(component, "dateLabel");
+		return "time".equals(text(component, "subtype")) || dateLabel == null ? text(component, "timeLabel")
+				: dateLabel;
 	}
 
 	private static List<Option> optionsOf(JsonNode values) {

@@ -127,7 +127,10 @@ class ModelChecks {
 			}
 		});
 		references.decisions().forEach((id, element) -> {
-			if (!upload.decisions().contains(id) && !decisionDeployed(id)) {
+			if (id == null || id.isBlank()) {
+				problems.add(new ModelProblem(name, element, "The called decision's id is empty"));
+			}
+			else if (!upload.decisions().contains(id) && !decisionDeployed(id)) {
 				problems.add(new ModelProblem(name, element, "Decision '" + id + "' is neither uploaded nor deployed"));
 			}
 		});
@@ -137,7 +140,10 @@ class ModelChecks {
 			}
 		});
 		references.processes().forEach((id, element) -> {
-			if (!upload.processes().contains(id) && !processDeployed(id)) {
+			if (id == null || id.isBlank()) {
+				problems.add(new ModelProblem(name, element, "The called process's id is empty"));
+			}
+			else if (!upload.processes().contains(id) && !processDeployed(id)) {
 				problems.add(new ModelProblem(name, element, "Called process '" + id + "' is neither uploaded nor deployed"));
 			}
 		});

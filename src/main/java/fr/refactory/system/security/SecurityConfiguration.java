@@ -103,7 +103,7 @@ class SecurityConfiguration {
 				.userInfoEndpoint((userInfo) -> userInfo.oidcUserService(tokens.people())));
 		}
 		return http
-			.authorizeHttpRequests((requests) -> requests.requestMatchers("/login", "/error", "/webjars/**", "/css/**", "/js/**")
+			.authorizeHttpRequests((requests) -> requests.requestMatchers("/login", "/language", "/error", "/webjars/**", "/css/**", "/js/**")
 				.permitAll()
 				// a battery label's QR code: public attributes for anyone, the rest by role (ADR 0901)
 				.requestMatchers(HttpMethod.GET, "/passport/*")
