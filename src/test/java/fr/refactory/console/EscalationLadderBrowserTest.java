@@ -41,7 +41,12 @@ class EscalationLadderBrowserTest extends RefactoryIntegrationTest {
 	void shouldClimbTwoLevelsOfTheT1LadderAndStopWhenTheShiftLeaderAcknowledges() {
 		String vin = euVin();
 		// the gate scanner announces an unknown vehicle: its master data wait to be entered by hand (step 1.3)
-		this.client.newPublishMessageCommand().messageName("VehicleAtGate").correlationKey(vin).send().join();
+		this.client.newPublishMessageCommand()
+			.messageName("VehicleAtGate")
+			.correlationKey(vin)
+			.variables(java.util.Map.of("vin", vin))
+			.send()
+			.join();
 		long intake = InstanceWithVariable.await(this.client, "vin", vin, "vehicle-intake", 0, Duration.ofSeconds(60));
 		awaitOpenTask(intake, "task-enter-master-data");
 		EngineClock clock = new EngineClock(baseUrl());
@@ -51,23 +56,26 @@ class EscalationLadderBrowserTest extends RefactoryIntegrationTest {
 			long ladder = ladderOf(intake);
 			awaitLevel(ladder, "intake-supervisors");
 
-			browser.go("/console/tasks?subject=" + vin);
+			browser.go(ladderTasks(vin));
 			assertThat(browser.waitFor(tasks).getText()).contains("Acknowledge escalation")
 				.contains(vin)
 				.contains("escalation-ladder");
 			browser.click(By.linkText("Acknowledge escalation"));
-			assertThat(browser.waitFor(By.id("form-fields")).getText()).contains("Escalation level 1 of ladder T1")
-				.contains("Vehicle not registered 4 h after its arrival at the gate (T1)");
+			assertThat(browser.waitFor(By.id("task-name")).getText()).isEqualTo("Acknowledge escalation");
+			assertThat(browser.pageText()).contains("offered to intake-supervisors");
 			browser.screenshot("escalation-level-1");
 
 			clock.add(Duration.ofHours(1));
 			awaitLevel(ladder, "shift-leaders");
-			browser.signOut().signIn("shift-leader-morning").go("/console/tasks?subject=" + vin);
+			browser.signOut().signIn("shift-leader-morning").go(ladderTasks(vin));
 			assertThat(browser.driver().findElements(tasks)).as("level 2 only: level 1 is not the shift leader's")
 				.hasSize(1);
 			browser.click(By.linkText("Acknowledge escalation"));
-			assertThat(browser.waitFor(By.id("form-fields")).getText()).contains("Escalation level 2 of ladder T1");
+			assertThat(browser.waitFor(By.id("task-name")).getText()).isEqualTo("Acknowledge escalation");
+			assertThat(browser.pageText()).contains("offered to shift-leaders");
 			browser.click(By.id("claim"));
+			assertThat(browser.waitFor(By.id("form-fields")).getText()).contains("Escalation level 2 of ladder T1")
+				.contains("Vehicle not registered 4 h after its arrival at the gate (T1)");
 			browser.click(By.name("escalationAcknowledged"));
 			browser.click(By.cssSelector("input[name='escalationAction'][value='EXPEDITED']"));
 			browser.type(By.id("input-escalationComment"), "ERP down, master data keyed in by hand");
@@ -80,9 +88,9 @@ class EscalationLadderBrowserTest extends RefactoryIntegrationTest {
 				.until(() -> isCompleted(ladder));
 
 			clock.add(Duration.ofHours(2));
-			browser.signOut().signIn("plant-manager").go("/console/tasks?subject=" + vin);
+			browser.signOut().signIn("plant-manager").go(ladderTasks(vin));
 			assertThat(browser.waitFor(By.id("task-count")).getText()).startsWith("0 open task");
-			browser.signOut().signIn("intake-supervisor").go("/console/tasks?subject=" + vin);
+			browser.signOut().signIn("intake-supervisor").go(ladderTasks(vin));
 			assertThat(browser.driver().findElements(By.linkText("Acknowledge escalation")))
 				.as("level 1 closed with the ladder")
 				.isEmpty();
@@ -97,6 +105,11 @@ class EscalationLadderBrowserTest extends RefactoryIntegrationTest {
 			clock.reset();
 			this.client.newCancelInstanceCommand(intake).send().join();
 		}
+	}
+
+	/** The console's task list filtered to the escalation levels about the vehicle. */
+	private static String ladderTasks(String vin) {
+		return "/console/tasks?process=escalation-ladder&subject=" + vin;
 	}
 
 	private void awaitOpenTask(long instance, String elementId) {
