@@ -114,8 +114,24 @@ public class OperatorTasks {
 		if (task.getFormKey() == null) {
 			return Optional.empty();
 		}
-		Object schema = this.client.newUserTaskGetFormRequest(task.getUserTaskKey()).send().join().getSchema();
-		return Optional.ofNullable(schema).map(Object::toString);
+		try {
+			Object schema = this.client.newUserTaskGetFormRequest(task.getUserTaskKey()).send().join().getSchema();
+			return Optional.ofNullable(schema).map(Object::toString);
+		}
+		catch (ProblemException ex) {
+			// a closed task may no longer have its form to give: its page shows without it, read only
+			if (isOpen(task) || ex.code() != 404) {
+				throw ex;
+			}
+			return Optional.empty();
+		}
+	}
+
+	/** Whether people may still work on the task: neither completed, cancelled nor being completed. */
+	public static boolean isOpen(UserTask task) {
+		UserTaskState state = task.getState();
+		return state != UserTaskState.COMPLETED && state != UserTaskState.CANCELED && state != UserTaskState.CANCELING
+				&& state != UserTaskState.COMPLETING && state != UserTaskState.FAILED;
 	}
 
 	/**
@@ -148,7 +164,16 @@ public class OperatorTasks {
 	}
 
 	public Map<String, Object> variablesOf(UserTask task) {
-		return this.subjects.taskVariablesOf(task.getUserTaskKey(), task.getProcessInstanceKey());
+		try {
+			return this.subjects.taskVariablesOf(task.getUserTaskKey(), task.getProcessInstanceKey());
+		}
+		catch (ProblemException ex) {
+			// a closed task's own scope may be gone: its read-only page shows the instance's variables
+			if (isOpen(task) || ex.code() != 404) {
+				throw ex;
+			}
+			return this.subjects.rootVariablesOf(task.getProcessInstanceKey());
+		}
 	}
 
 	public List<ElementInstance> historyOf(long processInstanceKey) {

@@ -12,6 +12,7 @@ import fr.refactory.console.form.FormSubmission;
 import fr.refactory.console.form.FormView;
 import fr.refactory.console.habilitation.ClaimCheck;
 import fr.refactory.console.habilitation.HabilitationGuard;
+import fr.refactory.records.PlantTime;
 import fr.refactory.system.security.UserDirectory;
 import io.camunda.client.api.command.ProblemException;
 import io.camunda.client.api.search.response.UserTask;
@@ -40,9 +41,12 @@ class TaskPageController {
 
 	private final FieldConditions conditions;
 
+	private final PlantTime plantTime;
+
 	TaskPageController(OperatorTasks tasks, UserDirectory users, ConsoleAudit audit, HabilitationGuard habilitations,
-			FieldConditions conditions) {
+			FieldConditions conditions, PlantTime plantTime) {
 		this.tasks = tasks;
+		this.plantTime = plantTime;
 		this.conditions = conditions;
 		this.users = users;
 		this.audit = audit;
@@ -54,12 +58,18 @@ class TaskPageController {
 		UserTask task = visibleTask(taskKey, principal);
 		Map<String, Object> variables = this.tasks.variablesOf(task);
 		return showTask(task, principal, model,
-				formOf(task, variables).map((form) -> FormView.prefilled(form, variables, this.conditions)).orElse(null));
+				formOf(task, variables)
+					.map((form) -> FormView.prefilled(form, variables, this.conditions, this.plantTime::localInput))
+					.orElse(null));
 	}
 
 	@PostMapping("/console/tasks/{taskKey}/claim")
 	String claim(@PathVariable long taskKey, Principal principal, RedirectAttributes redirect) {
 		UserTask task = visibleTask(taskKey, principal);
+		if (!OperatorTasks.isOpen(task)) {
+			redirect.addFlashAttribute("problemCode", "task.problem.not-open");
+			return "redirect:/console/tasks/" + taskKey;
+		}
 		ClaimCheck habilitation = this.habilitations.check(task, this.tasks.variablesOf(task), principal.getName());
 		if (!habilitation.allowed()) {
 			this.audit.claimRefused(principal.getName(), this.tasks.rowOf(task), habilitation);
@@ -71,18 +81,22 @@ class TaskPageController {
 			this.audit.taskClaimed(principal.getName(), this.tasks.rowOf(task), habilitation);
 		}
 		catch (ProblemException ex) {
-			redirect.addFlashAttribute("problem", "This task could not be claimed: it is already claimed by "
-					+ (task.getAssignee() != null ? task.getAssignee() : "someone else") + ".");
+			redirect.addFlashAttribute("problemCode", "task.problem.claimed-meanwhile");
 		}
 		return "redirect:/console/tasks/" + taskKey;
 	}
 
 	@PostMapping("/console/tasks/{taskKey}/unclaim")
-	String unclaim(@PathVariable long taskKey, Principal principal) {
+	String unclaim(@PathVariable long taskKey, Principal principal, RedirectAttributes redirect) {
 		UserTask task = visibleTask(taskKey, principal);
 		requireAssignee(task, principal);
-		this.tasks.unclaim(taskKey);
-		this.audit.taskUnclaimed(principal.getName(), this.tasks.rowOf(task));
+		try {
+			this.tasks.unclaim(taskKey);
+			this.audit.taskUnclaimed(principal.getName(), this.tasks.rowOf(task));
+		}
+		catch (ProblemException ex) {
+			redirect.addFlashAttribute("problemCode", "task.problem.changed-meanwhile");
+		}
 		return "redirect:/console/tasks/" + taskKey;
 	}
 
@@ -90,21 +104,36 @@ class TaskPageController {
 	String complete(@PathVariable long taskKey, Principal principal, HttpServletRequest request,
 			HttpServletResponse response, Model model, RedirectAttributes redirect) {
 		UserTask task = visibleTask(taskKey, principal);
+		if (!OperatorTasks.isOpen(task)) {
+			redirect.addFlashAttribute("problemCode", "task.problem.not-open");
+			return "redirect:/console/tasks/" + taskKey;
+		}
 		requireAssignee(task, principal);
 		FormDefinition form = formOf(task, this.tasks.variablesOf(task)).orElse(new FormDefinition(null, List.of()));
-		FormSubmission submission = FormSubmission.of(form, parametersOf(request), this.conditions);
+		FormSubmission submission = FormSubmission.of(form, parametersOf(request), this.conditions,
+				this.plantTime.zone());
 		if (!submission.isValid()) {
 			response.setStatus(HttpStatus.UNPROCESSABLE_ENTITY.value());
-			model.addAttribute("problem", "Please correct the fields marked below.");
+			model.addAttribute("problemCode", "form.problem.correct-fields");
 			return showTask(task, principal, model, FormView.of(form, submission));
 		}
 		TaskRow row = this.tasks.rowOf(task);
-		this.tasks.complete(taskKey, submission.values());
+		try {
+			this.tasks.complete(taskKey, submission.values());
+		}
+		catch (ProblemException ex) {
+			// the engine refused: the task changed meanwhile (completed, cancelled, reassigned); what was typed stays
+			response.setStatus(HttpStatus.CONFLICT.value());
+			model.addAttribute("problemCode", "task.problem.changed-meanwhile");
+			return showTask(this.tasks.find(taskKey).orElse(task), principal, model, FormView.of(form, submission));
+		}
 		this.audit.taskCompleted(principal.getName(), row, submission.values());
 		if (this.tasks.find(taskKey).map(OperatorTasks::isCompleting).orElse(false)) {
 			return "redirect:/console/tasks/" + taskKey;
 		}
 		redirect.addFlashAttribute("notice", "Task \"" + row.name() + "\" completed.");
+		redirect.addFlashAttribute("noticeCode", "task.notice.completed");
+		redirect.addFlashAttribute("noticeArgument", row.name());
 		return "redirect:/console/tasks";
 	}
 
@@ -118,7 +147,8 @@ class TaskPageController {
 		requireAssignee(task, principal);
 		FormDefinition form = formOf(task, this.tasks.variablesOf(task)).orElse(new FormDefinition(null, List.of()));
 		Map<String, List<String>> parameters = parametersOf(request);
-		FormView view = FormView.whileTyping(form, FormSubmission.of(form, parameters, this.conditions));
+		FormView view = FormView.whileTyping(form,
+				FormSubmission.of(form, parameters, this.conditions, this.plantTime.zone()));
 		model.addAttribute("view", view);
 		model.addAttribute("changed", view.changedSince(parameters.getOrDefault(FormView.SHOWN_MARKER, List.of())));
 		return "console/form-fields :: changed(fields=${changed}, view=${view})";
@@ -126,9 +156,14 @@ class TaskPageController {
 
 	private String showTask(UserTask task, Principal principal, Model model, FormView form) {
 		model.addAttribute("task", this.tasks.rowOf(task));
+		model.addAttribute("taskOpen", OperatorTasks.isOpen(task) || OperatorTasks.isCompleting(task));
+		model.addAttribute("taskState", task.getState() == null ? null : task.getState().name());
+		model.addAttribute("completedBy", task.getAssignee());
+		model.addAttribute("completedAt", task.getCompletionDate());
 		model.addAttribute("form", form);
 		model.addAttribute("history", this.tasks.historyOf(task.getProcessInstanceKey()));
-		model.addAttribute("claimedByMe", principal.getName().equals(task.getAssignee()));
+		model.addAttribute("claimedByMe",
+				OperatorTasks.isOpen(task) && principal.getName().equals(task.getAssignee()));
 		model.addAttribute("hvOperation", HabilitationGuard.operationTypeOf(task).orElse(null));
 		boolean completing = OperatorTasks.isCompleting(task);
 		model.addAttribute("completionPending", completing);

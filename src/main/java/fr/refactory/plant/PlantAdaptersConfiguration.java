@@ -34,6 +34,7 @@ import fr.refactory.plant.passport.BatteryPassport;
 import fr.refactory.plant.passport.HttpBatteryPassport;
 import fr.refactory.plant.passport.SimulatedBatteryPassport;
 import fr.refactory.plant.simulation.Pause;
+import fr.refactory.plant.simulation.SimulatedOutages;
 import fr.refactory.plant.simulation.Simulation;
 import fr.refactory.plant.reg.HttpRegistrationAuthority;
 import fr.refactory.plant.reg.RegistrationAuthority;
@@ -48,6 +49,7 @@ import fr.refactory.system.habilitation.HabilitationProperties;
 import fr.refactory.system.habilitation.HabilitationTitle;
 import fr.refactory.system.roster.RosterProperties;
 import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.observation.ObservationRegistry;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 
 import org.springframework.beans.factory.ObjectProvider;
@@ -71,18 +73,27 @@ class PlantAdaptersConfiguration {
 
 	private final PlantCalls calls;
 
+	private final SimulatedOutages outages = new SimulatedOutages();
+
 	PlantAdaptersConfiguration(PlantProperties properties, ObjectMapper json, ObjectProvider<Clock> clock,
-			ObjectProvider<MeterRegistry> meters) {
+			ObjectProvider<MeterRegistry> meters, ObjectProvider<ObservationRegistry> observations) {
 		this.properties = properties;
 		this.json = json;
 		this.clock = clock.getIfUnique(Clock::systemUTC);
-		this.calls = new PlantCalls(meters.getIfAvailable(SimpleMeterRegistry::new), Clock.systemUTC());
+		this.calls = new PlantCalls(meters.getIfAvailable(SimpleMeterRegistry::new),
+				observations.getIfAvailable(() -> ObservationRegistry.NOOP), Clock.systemUTC());
 	}
 
 	/** The plant systems' calls and health ({@code /actuator/health}, component {@code plant}). */
 	@Bean("plant")
 	PlantCalls plantCalls() {
 		return this.calls;
+	}
+
+	/** Takes simulated systems down and back at run time (ADR 1062). */
+	@Bean
+	SimulatedOutages simulatedOutages() {
+		return this.outages;
 	}
 
 	@Bean
@@ -155,7 +166,7 @@ class PlantAdaptersConfiguration {
 	private <T> T adapter(String system, Class<T> port, SystemSettings settings, Function<Simulation, T> simulated,
 			Function<PlantHttpClient, T> http) {
 		T adapter = switch (settings.mode()) {
-			case SIMULATED -> simulated.apply(new Simulation(system, settings, this.clock, Pause.SLEEP));
+			case SIMULATED -> simulated.apply(new Simulation(system, settings, this.clock, Pause.SLEEP, this.outages));
 			case HTTP -> http.apply(new PlantHttpClient(system, settings, this.json));
 		};
 		return this.calls.observe(system, settings.mode(), port, adapter);

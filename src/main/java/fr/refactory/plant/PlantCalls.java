@@ -18,6 +18,8 @@ import fr.refactory.plant.PlantProperties.Mode;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
+import io.micrometer.observation.Observation;
+import io.micrometer.observation.ObservationRegistry;
 
 import org.springframework.boot.actuate.health.CompositeHealthContributor;
 import org.springframework.boot.actuate.health.Health;
@@ -29,7 +31,8 @@ import org.springframework.boot.actuate.health.Status;
 /**
  * Every call to a plant port, observed in one place whatever the adapter (simulated or HTTP): timed and counted per
  * system, operation and outcome ({@code refactory.plant.calls}), and each system's recent answers kept for its health
- * indicator (ADR 0603). The ports' interfaces are wrapped in a JDK proxy when the adapter beans are made.
+ * indicator (ADR 0603). The ports' interfaces are wrapped in a JDK proxy when the adapter beans are made. Each call is
+ * also an observation ({@value #OBSERVATION}), a span of the job's trace when tracing is on (ADR 1300).
  */
 public final class PlantCalls implements CompositeHealthContributor {
 
@@ -49,14 +52,24 @@ public final class PlantCalls implements CompositeHealthContributor {
 			Duration.ofMillis(100), Duration.ofMillis(250), Duration.ofMillis(500), Duration.ofSeconds(1),
 			Duration.ofMillis(2500), Duration.ofSeconds(5), Duration.ofSeconds(10) };
 
+	/** The observation of one call: its span in the worker's trace. Its own timer is switched off (application.yml). */
+	public static final String OBSERVATION = "refactory.plant.call";
+
 	private final MeterRegistry registry;
+
+	private final ObservationRegistry observations;
 
 	private final Clock clock;
 
 	private final Map<String, SystemCalls> systems = new ConcurrentHashMap<>();
 
 	public PlantCalls(MeterRegistry registry, Clock clock) {
+		this(registry, ObservationRegistry.NOOP, clock);
+	}
+
+	public PlantCalls(MeterRegistry registry, ObservationRegistry observations, Clock clock) {
 		this.registry = registry;
+		this.observations = observations;
 		this.clock = clock;
 	}
 
@@ -67,13 +80,13 @@ public final class PlantCalls implements CompositeHealthContributor {
 			.description("Technical failures in a row of the plant system's latest calls (0 after an answer)")
 			.tag("system", system)
 			.register(this.registry);
-		Map<Method, Timer[]> timers = new ConcurrentHashMap<>();
+		Map<Method, Operation> operations = new ConcurrentHashMap<>();
 		for (Method method : port.getMethods()) {
 			if (!method.isDefault()) {
-				timers.put(method, timersOf(system, method.getName()));
+				operations.put(method, new Operation(system, method.getName(), timersOf(system, method.getName())));
 			}
 		}
-		InvocationHandler handler = new ObservedPort(adapter, timers, calls, this.clock);
+		InvocationHandler handler = new ObservedPort(adapter, operations, calls, this.observations, this.clock);
 		return port.cast(Proxy.newProxyInstance(port.getClassLoader(), new Class<?>[] { port }, handler));
 	}
 
@@ -110,19 +123,32 @@ public final class PlantCalls implements CompositeHealthContributor {
 		return byOutcome;
 	}
 
+	/** One operation of a port: its timers by outcome and what its span is called. */
+	private record Operation(String system, String name, Timer[] byOutcome) {
+
+		Observation observation(ObservationRegistry observations) {
+			return Observation.createNotStarted(OBSERVATION, observations)
+				.contextualName("plant " + this.system + " " + this.name)
+				.lowCardinalityKeyValue("system", this.system)
+				.lowCardinalityKeyValue("operation", this.name);
+		}
+
+	}
+
 	/** Times each call of the port's own methods by outcome and tells the system's record how it went. */
-	private record ObservedPort(Object adapter, Map<Method, Timer[]> timers, SystemCalls calls, Clock clock)
-			implements InvocationHandler {
+	private record ObservedPort(Object adapter, Map<Method, Operation> operations, SystemCalls calls,
+			ObservationRegistry observations, Clock clock) implements InvocationHandler {
 
 		@Override
 		public Object invoke(Object proxy, Method method, Object[] arguments) throws Throwable {
-			Timer[] byOutcome = this.timers.get(method);
-			if (byOutcome == null) {
+			Operation operation = this.operations.get(method);
+			if (operation == null) {
 				return call(method, arguments);
 			}
+			Observation observation = operation.observation(this.observations).start();
 			long start = System.nanoTime();
 			int outcome = 0;
-			try {
+			try (Observation.Scope scope = observation.openScope()) {
 				Object answer = call(method, arguments);
 				this.calls.answered(this.clock.instant());
 				return answer;
@@ -135,10 +161,12 @@ public final class PlantCalls implements CompositeHealthContributor {
 			catch (RuntimeException | Error ex) {
 				outcome = 2;
 				this.calls.failed(this.clock.instant(), ex);
+				observation.error(ex);
 				throw ex;
 			}
 			finally {
-				byOutcome[outcome].record(System.nanoTime() - start, TimeUnit.NANOSECONDS);
+				operation.byOutcome()[outcome].record(System.nanoTime() - start, TimeUnit.NANOSECONDS);
+				observation.lowCardinalityKeyValue("outcome", OUTCOMES[outcome]).stop();
 			}
 		}
 

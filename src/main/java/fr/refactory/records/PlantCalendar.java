@@ -11,6 +11,7 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
+import java.util.regex.Pattern;
 
 /**
  * The plant's working time (ADR 0700): working days of the week less public holidays and closure days, and the
@@ -22,6 +23,13 @@ import java.util.Set;
  */
 public record PlantCalendar(int version, ZoneId zone, Set<DayOfWeek> workingDays, List<PublicHoliday> publicHolidays,
 		List<Shift> shifts, List<ClosureDay> closureDays) {
+
+	/**
+	 * A working-time duration as a model writes it ({@code 2 WD} working days, {@code 8 WH} working hours): the one
+	 * grammar the {@code calendar.dueDate} worker reads and the model lint checks.
+	 */
+	public static final Pattern WORKING_TIME = Pattern
+		.compile("^\\s*(\\d{1,4})\\s*(WD|WH)\\s*$");
 
 	/** Far enough for any SLA; a calendar without a working day in that time is a broken calendar. */
 	private static final int MAX_DAYS_SEARCHED = 3 * 366;

@@ -78,6 +78,12 @@ public class PlantCalendars implements SmartInitializingSingleton {
 						workingDays(rs.getArray("working_days")), holidays(), shifts(), closures()));
 	}
 
+	/** The plant's time zone, that of its calendar file ({@code timeZone}): the zone people read and type times in. */
+	@Transactional(readOnly = true)
+	public ZoneId zone() {
+		return ZoneId.of(this.jdbc.queryForObject("select time_zone from plant_calendar", String.class));
+	}
+
 	/** Closes the plant on that day; refused for a day already closed, a day that is not worked anyway, or no reason. */
 	@Transactional
 	public ClosureDay addClosureDay(LocalDate day, String reason, String user) {

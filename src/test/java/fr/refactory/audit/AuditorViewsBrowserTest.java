@@ -77,12 +77,18 @@ class AuditorViewsBrowserTest extends RefactoryIntegrationTest {
 		try (Browser browser = Browser.open(baseUrl()).signIn("auditor")) {
 			browser.go("/audit/instances?process=" + processId);
 			browser.waitFor(By.linkText(Long.toString(key))).click();
-			browser.waitFor(By.id("diagram"));
+			// drawn by bpmn-js (ADR 1401): its element groups carry our state markers, its overlays our counts
+			browser.waitFor(By.cssSelector("#diagram[data-rendered='true'] .djs-container"));
 			assertThat(browser.driver()
-				.findElement(By.cssSelector("#diagram g[data-element-id='task-gate-inspection']"))
-				.getDomAttribute("class")).contains("active");
-			assertThat(browser.driver().findElement(By.cssSelector("#diagram g[data-element-id='start']"))
-				.getDomAttribute("class")).contains("completed");
+				.findElement(By.cssSelector("#diagram g.djs-element[data-element-id='task-gate-inspection']"))
+				.getDomAttribute("class")).contains("state-active");
+			assertThat(browser.driver().findElement(By.cssSelector("#diagram g.djs-element[data-element-id='start']"))
+				.getDomAttribute("class")).contains("state-completed");
+			assertThat(browser.driver()
+				.findElement(By.cssSelector("#diagram .djs-overlay .state-badge.active[data-element-id='task-gate-inspection']"))
+				.getText()).isEqualTo("1");
+			assertThat(browser.driver().findElements(By.cssSelector("#diagram .state-badge[data-element-id='start']")))
+				.as("no count on a completed element").isEmpty();
 			assertThat(browser.driver().findElement(By.id("instance-subject")).getText()).isEqualTo(vin);
 			assertThat(browser.driver().findElement(By.id("timeline")).getText()).contains("Gate inspection");
 			browser.screenshot("audit-instance");

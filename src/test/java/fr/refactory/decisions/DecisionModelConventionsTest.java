@@ -63,7 +63,9 @@ class DecisionModelConventionsTest {
                     "suspectMeasurement"), List.of("verdict", "containment")),
             spec("required-checks", "COLLECT", List.of("subjectType", "expertFollowUpRequired", "powertrain"),
                     List.of("checkCode", "controlPlanVersion", "checkName", "safetyCharacteristic", "regulatory", "lowerLimit",
-                            "upperLimit", "unit", "failureSeverity", "reworkInstruction", "conformityFailureCodes")));
+                            "upperLimit", "unit", "failureSeverity", "reworkInstruction", "conformityFailureCodes")),
+            // not a §4 table: the escalation ladders of issue 21, master data of the process owners (ADR 0712)
+            spec("escalation-ladder", "COLLECT", List.of("escalationLadder"), List.of("level", "delay", "candidateGroup")));
 
     record Spec(String hitPolicy, List<String> inputs, List<String> outputs) {
     }

@@ -32,7 +32,8 @@ class DecisionRuleCoverageTest {
                         RemanComponentDispositionDecisionTest.cases(),
                         HarvestedPartDispositionDecisionTest.cases(),
                         QualityVerdictDecisionTest.cases(),
-                        RequiredChecksDecisionTest.cases())
+                        RequiredChecksDecisionTest.cases(),
+                        EscalationLadderDecisionTest.cases())
                 .flatMap(List::stream);
     }
 

@@ -7,7 +7,9 @@ import java.util.Map;
 import java.util.UUID;
 import java.util.function.Predicate;
 
+import fr.refactory.plant.btb.BatteryTestBench;
 import fr.refactory.plant.btb.BmsReading;
+import fr.refactory.plant.btb.CapacityTestResult;
 import fr.refactory.plant.btb.SimulatedBatteryTestBench;
 import fr.refactory.plant.simulation.Simulation;
 import fr.refactory.records.AuditEntry;
@@ -48,6 +50,9 @@ class BatteryTriageJourneyTest extends JourneyTest {
 
 	@Autowired
 	Certificates certificates;
+
+	@Autowired
+	BatteryTestBench bench;
 
 	@Test
 	void aHealthyPackReturnedByADealerIsTriagedMeasuredAndReusedInAVehicle() {
@@ -128,6 +133,71 @@ class BatteryTriageJourneyTest extends JourneyTest {
 			String lastPage = people.as("auditor").lastPage("/audit/instances/" + triage);
 			assertThat(lastPage).contains("COMPLETED", batteryId, "Repurpose battery");
 		}
+	}
+
+	/**
+	 * AS-51 (ADR 0474): a dealer's pack whose BMS does not answer the bench is triaged sound; the bench reads nothing
+	 * (no SoH), so the pack waits for its capacity test on a cycler. The test is still running 48 h after measurement
+	 * began: the battery engineers are alerted (T11) and re-plan. The cycler's result then gives D7 a SoH below the
+	 * second-life floor: the pack is shipped to the recycler with its passport set to WASTE, and the recycler's pickup
+	 * confirmation ends the triage.
+	 */
+	@Test
+	void as51APackWhoseBmsDoesNotAnswerWaitsForItsCapacityTestAndGoesToTheRecycler() {
+		String batteryId = silentPack();
+		try (Operator people = operators("battery-triage-as51")) {
+			publish("BatteryReceived", batteryId,
+					Map.of("batteryId", batteryId, "origin", "DEALER_RETURN", "suspectedDamage", false));
+			long triage = instanceOf("battery-triage", "batteryId", batteryId);
+			SafetyChecklists.soundPack(people.as("battery-operator").task(batteryId, "Triage battery safety"), "20", "20")
+				.set("batteryIdScanned", batteryId)
+				.set("crashHistory", "false")
+				.set("triagePhotosRef", "PHOTO-" + batteryId + "-TOP")
+				.complete("safety-triage");
+			String capacityTestId = awaitVariable(triage, "capacityTestId");
+			assertThat(variableOrNull(triage, "sohPct")).as("the silent BMS gave no SoH").isIn(null, "null");
+			assertThat(this.batteries.sohHistory(batteryId)).isEmpty();
+
+			// 48 h after the measurement began the capacity test has not reported: T11 alerts the battery engineers
+			this.processTestContext.increaseTime(Duration.ofHours(48).plusMinutes(1));
+			people.as("battery-engineer")
+				.task(batteryId, "Escalate measurement delay")
+				.set("escalationAcknowledged", "true")
+				.set("escalationAction", "REPLANNED")
+				.set("escalationComment", "Cycler 2 booked for the night shift, BMS silent: capacity test is the only SoH")
+				.complete("measurement-delay");
+
+			// the cycler reports its result (the plant's CapacityTestDone)
+			CapacityTestResult result = this.bench.capacityTestResult(capacityTestId).orElseThrow();
+			publish("CapacityTestDone", batteryId + "/" + capacityTestId, Map.of("measuredCapacityKwh",
+					result.measuredCapacityKwh(), "measuredSohPct", result.sohPct()));
+			String shipmentId = awaitVariable(triage, "shipmentId");
+			assertThat(variableOrNull(triage, "disposition")).isEqualTo("RECYCLE");
+			// the recycler confirms the pickup of the ERP's recycling shipment
+			publish("RecyclerPickupConfirmed", shipmentId, Map.of("shipmentId", shipmentId, "pickedUpAt",
+					java.time.OffsetDateTime.now().toString(), "wasteTransferNoteRef", "BSD-" + shipmentId));
+
+			awaitEnded(triage, "end-battery-recycled");
+			assertThat(this.batteries.find(batteryId)).hasValueSatisfying(
+					(battery) -> assertThat(battery.regulatoryStatus()).isEqualTo("WASTE"));
+			String lastPage = people.as("auditor").lastPage("/audit/instances/" + triage);
+			assertThat(lastPage).contains("COMPLETED", batteryId, "Escalate measurement delay");
+		}
+	}
+
+	/** A fresh pack whose BMS does not answer (ADR 0474) and whose capacity test measures a SoH below 60 %. */
+	private static String silentPack() {
+		SimulatedBatteryTestBench cycler = new SimulatedBatteryTestBench(Simulation.immediate("btb"));
+		for (int i = 0; i < 10_000; i++) {
+			String id = SimulatedBatteryTestBench.SILENT_BMS_PREFIX
+					+ UUID.randomUUID().toString().substring(0, 8).toUpperCase();
+			String testId = cycler.startCapacityTest(fr.refactory.plant.IdempotencyKey.of("probe-" + id),
+					new fr.refactory.plant.btb.CapacityTestRequest(id, "CYC-PROBE", 52.0)).testId();
+			if (cycler.capacityTestResult(testId).orElseThrow().sohPct() < 60) {
+				return id;
+			}
+		}
+		throw new IllegalStateException("No silent pack measuring below 60 % on the simulated cycler");
 	}
 
 	/**

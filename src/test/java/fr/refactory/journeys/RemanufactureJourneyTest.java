@@ -213,6 +213,7 @@ class RemanufactureJourneyTest extends JourneyTest {
 			.findFirst()
 			.orElseThrow(() -> new AssertionError("no component of the work order on the form:\n" + text));
 		FINDINGS.get(reference).forEach(inspection::set);
+		inspection.set("equipmentId", "REMAN-GAUGE-1");
 		inspection.complete("component-" + reference.toLowerCase());
 	}
 

@@ -21,13 +21,17 @@ final class ProcessModels {
 
 	/** The eight processes of issue 6 (domain brief §3.1–§3.8). */
 	static final List<String> EXPECTED_PROCESS_IDS = List.of("vehicle-intake", "diagnosis", "lcv-retrofit",
-			"remanufacture", "quality-gate", "battery-triage", "dismantling", "hv-lockout");
+			"remanufacture", "quality-gate", "battery-triage", "dismantling", "hv-lockout",
+			// issue 21: the escalation ladder the SLA timers call (ADR 0712)
+			"escalation-ladder");
 
 	/** Decision ids of the domain brief §4 (D1–D12, D4b, D8b). */
 	static final Set<String> DECISION_IDS = Set.of("vin-validation", "intake-route", "economic-decision",
 			"retrofit-eligibility", "retrofit-conformity", "hv-habilitation-required", "battery-safety-class",
 			"battery-disposition", "core-acceptance", "core-credit-timeliness", "reman-component-disposition",
-			"harvested-part-disposition", "quality-verdict", "required-checks");
+			"harvested-part-disposition", "quality-verdict", "required-checks",
+			// issue 21: the escalation ladders (ADR 0712)
+			"escalation-ladder");
 
 	/** Candidate groups of the domain brief §6.1. */
 	static final Set<String> CANDIDATE_GROUPS = Set.of("intake-operators", "intake-supervisors",
@@ -36,7 +40,9 @@ final class ProcessModels {
 			"retrofit-managers", "registration-clerks", "supply-planners", "logistics-receivers", "core-inspectors",
 			"reman-operators", "reman-inspectors", "battery-operators", "battery-technicians", "battery-engineers",
 			"dismantling-admin", "dismantling-operators", "parts-testers", "quality-inspectors", "quality-supervisors",
-			"quality-engineers", "customer-service", "hse-officers", "process-owners", "auditors");
+			"quality-engineers", "customer-service", "hse-officers", "process-owners", "auditors",
+			// levels of the escalation ladders (issue 21, ADR 0712)
+			"shift-leaders", "plant-managers");
 
 	/** BPMN error codes of the domain brief §3.10, plus the ones recorded in docs/decisions/0304. */
 	static final Set<String> ERROR_CODES = Set.of("VIN_INVALID", "HV_TEST_FAILED", "KIT_DAMAGED",

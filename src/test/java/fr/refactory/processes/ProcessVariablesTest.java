@@ -71,7 +71,8 @@ class ProcessVariablesTest {
 			Map.entry("quality-verdict",
 					Set.of("subjectType", "maxSeverity", "safetyCharacteristicFailed", "reworkable", "reworkCount",
 							"suspectMeasurement")),
-			Map.entry("required-checks", Set.of("subjectType", "expertFollowUpRequired", "powertrain")));
+			Map.entry("required-checks", Set.of("subjectType", "expertFollowUpRequired", "powertrain")),
+			Map.entry("escalation-ladder", Set.of("escalationLadder")));
 
 	/** Payload of the start messages (§3.10, README message table). */
 	static final Map<String, Set<String>> START_MESSAGE_VARIABLES = Map.of("vehicle-intake",

@@ -400,6 +400,7 @@ class RemanufactureProcessTest extends ProcessTestSupport {
 		inspection.put("safetyCritical", false);
 		inspection.put("reconditionable", false);
 		inspection.put("windingInsulationMOhm", 500);
+		inspection.put("equipmentId", "REMAN-GAUGE-1");
 		inspection.putAll(findings);
 		complete(key, "task-inspect-component", inspection);
 	}

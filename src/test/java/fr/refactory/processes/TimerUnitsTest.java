@@ -52,7 +52,9 @@ class TimerUnitsTest {
 			Map.entry("dismantling#timer-first-document-reminder", "2 WD"),
 			Map.entry("dismantling#timer-second-document-reminder", "5 WD"),
 			Map.entry("dismantling#timer-documents-decision", "10 WD"),
-			Map.entry("dismantling#timer-t15-cod-escalation", "P10D")));
+			Map.entry("dismantling#timer-t15-cod-escalation", "P10D"),
+			// each level's delay from decision escalation-ladder (ISO durations there, ADR 0712)
+			Map.entry("escalation-ladder#timer-level-delay", "=ladderLevel.delay")));
 
 	/** The timers the brief gives in working days ("WD", §3.3, §3.4, §3.5, §3.7, §3.9). */
 	private static final Set<String> BRIEF_WORKING_DAYS = Set.of("vehicle-intake#timer-t2-document-reminder",

@@ -47,7 +47,9 @@ final class VariableSources {
 	/** Console start forms: the message each publishes (fr.refactory.console.start.StartForms). */
 	private static final Map<String, String> START_FORM_MESSAGES = Map.of(
 			"src/main/resources/console/start-forms/vehicle-arrival.form", "VehicleArrivalAnnounced",
-			"src/main/resources/console/start-forms/core-arrival.form", "CoreAnnounced");
+			"src/main/resources/console/start-forms/core-arrival.form", "CoreAnnounced",
+			"src/main/resources/console/start-forms/vehicle-at-gate.form", "VehicleAtGate",
+			"src/main/resources/console/start-forms/core-received.form", "CoreReceived");
 
 	/**
 	 * Messages the plant systems publish over /v2 themselves, with their sender: the product has no file that says what
@@ -66,7 +68,8 @@ final class VariableSources {
 			entry("DocumentsReceived", new PlantMessage("the document store's upload (brief §3.10)", Set.of("documentsPresent"))),
 			entry("PartsAvailable", new PlantMessage("the WMS (brief §3.10)", Set.of("partsList"))),
 			entry("BatteryReceived", new PlantMessage("the WMS goods receipt of a traction pack a dealer returns (warranty or lease return, brief §3.6, §3.10)", Set.of("batteryId", "origin", "suspectedDamage"))),
-			entry("CapacityTestDone", new PlantMessage("the battery test bench's capacity test result (brief §3.6, §3.10)", Set.of("measuredSohPct", "measuredCapacityKwh"))));
+			entry("CapacityTestDone", new PlantMessage("the battery test bench's capacity test result (brief §3.6, §3.10)", Set.of("measuredSohPct", "measuredCapacityKwh"))),
+			entry("RecyclerPickupConfirmed", new PlantMessage("the recycler's pickup confirmation of the ERP recycling shipment, correlated on shipmentId (brief §3.6 Waits)", Set.of("shipmentId", "pickedUpAt", "wasteTransferNoteRef"))));
 
 	record PlantMessage(String sentBy, Set<String> variables) {
 	}
@@ -85,6 +88,8 @@ final class VariableSources {
 
 	private final Map<String, Set<String>> messageStartsOf = new HashMap<>();
 
+	private final Map<String, Set<String>> messagesCaughtBy = new HashMap<>();
+
 	private final Map<String, Set<String>> callersOf = new HashMap<>();
 
 	private final Map<String, Set<String>> callInputsOf = new HashMap<>();
@@ -98,6 +103,12 @@ final class VariableSources {
 	private final Set<String> messageNames = new HashSet<>();
 
 	private final Set<String> signalNames = new HashSet<>();
+
+	/** "process#element" of each service task → its job type and the inputs its own mapping and headers give it. */
+	private final Map<String, JobTask> jobTasks = new java.util.TreeMap<>();
+
+	record JobTask(String processId, String elementId, String jobType, Set<String> mappedInputs) {
+	}
 
 	private VariableSources() {
 	}
@@ -135,6 +146,11 @@ final class VariableSources {
 	Set<String> userTaskFields(String processId, String elementId) {
 		String formId = this.userTaskForms.get(processId + "#" + elementId);
 		return formId == null ? null : this.formFields.getOrDefault(formId, Set.of());
+	}
+
+	/** Whether a product publisher, a console start form or a plant system (PLANT_MESSAGES) sends the message. */
+	boolean hasSender(String messageName) {
+		return this.messagePayloads.containsKey(messageName);
 	}
 
 	/** The variables the product's publishers give a message. */
@@ -188,6 +204,11 @@ final class VariableSources {
 					.map((definition) -> ((MessageEventDefinition) definition).getMessage().getName())
 					.forEach((message) -> this.messageStartsOf.computeIfAbsent(processId, (p) -> new TreeSet<>())
 						.add(message)));
+			model.getModelElementsByType(MessageEventDefinition.class)
+				.stream()
+				.filter((definition) -> definition.getMessage() != null)
+				.forEach((definition) -> this.messagesCaughtBy.computeIfAbsent(processId, (p) -> new TreeSet<>())
+					.add(definition.getMessage().getName()));
 			readElements(model, processId, names);
 		}
 	}
@@ -209,6 +230,7 @@ final class VariableSources {
 			addName(names, loop.getOutputCollection());
 		});
 		readPublishedMessages(model);
+		readJobTasks(model, processId);
 		for (CallActivity call : model.getModelElementsByType(CallActivity.class)) {
 			ZeebeCalledElement called = call.getSingleExtensionElement(ZeebeCalledElement.class);
 			Set<String> inputs = this.callInputsOf.computeIfAbsent(called.getProcessId(), (p) -> new TreeSet<>());
@@ -221,6 +243,45 @@ final class VariableSources {
 				this.callersOf.computeIfAbsent(called.getProcessId(), (p) -> new TreeSet<>()).add(processId);
 			}
 		}
+	}
+
+	private void readJobTasks(BpmnModelInstance model, String processId) {
+		for (io.camunda.zeebe.model.bpmn.instance.zeebe.ZeebeTaskDefinition definition : model
+			.getModelElementsByType(io.camunda.zeebe.model.bpmn.instance.zeebe.ZeebeTaskDefinition.class)) {
+			io.camunda.zeebe.model.bpmn.instance.BaseElement task = (io.camunda.zeebe.model.bpmn.instance.BaseElement) definition
+				.getParentElement()
+				.getParentElement();
+			Set<String> mapped = new TreeSet<>();
+			task.getExtensionElements()
+				.getElementsQuery()
+				.filterByType(io.camunda.zeebe.model.bpmn.instance.zeebe.ZeebeIoMapping.class)
+				.list()
+				.forEach((mapping) -> mapping.getInputs().forEach((input) -> addName(mapped, input.getTarget())));
+			task.getExtensionElements()
+				.getElementsQuery()
+				.filterByType(io.camunda.zeebe.model.bpmn.instance.zeebe.ZeebeTaskHeaders.class)
+				.list()
+				.forEach((headers) -> headers.getHeaders().forEach((header) -> mapped.add(header.getKey())));
+			this.jobTasks.put(processId + "#" + task.getId(),
+					new JobTask(processId, task.getId(), definition.getType(), mapped));
+		}
+	}
+
+	/** The service tasks of the product models with their job types. */
+	java.util.Collection<JobTask> jobTasks() {
+		return this.jobTasks.values();
+	}
+
+	/**
+	 * What an instance of the process can hold at some point: its start variables, what its forms, mappings and
+	 * decisions produce, what any worker outputs, and what the messages it waits for carry.
+	 */
+	Set<String> holdable(String processId) {
+		Set<String> names = new TreeSet<>(startVariables(processId));
+		names.addAll(this.modelNames.getOrDefault(processId, Set.of()));
+		names.addAll(this.workerOutputs);
+		this.messagesCaughtBy.getOrDefault(processId, Set.of()).forEach((m) -> names.addAll(messagePayload(m)));
+		return names;
 	}
 
 	/** {@code process.publishMessage} tasks: header messageName, input messageVariables (a FEEL context). */

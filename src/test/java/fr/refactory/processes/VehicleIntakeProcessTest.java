@@ -300,8 +300,10 @@ class VehicleIntakeProcessTest extends ProcessTestSupport {
 		intake(key).hasActiveElements("task-enter-master-data");
 
 		this.processTestContext.increaseTime(Duration.ofHours(4));
-		complete(key, "task-escalate-registration-sla", Map.of("escalationComment", "ERP down"));
-		intake(key).hasCompletedElements("timer-t1-registration-sla", "end-registration-sla-escalated")
+		long ladder = childOf(key);
+		acknowledge(awaitLevel(ladder, "intake-supervisors"), "ERP down");
+		intake(key).hasCompletedElements("timer-t1-registration-sla", "call-registration-delay-ladder",
+				"end-registration-sla-escalated")
 			.hasActiveElements("task-enter-master-data");
 
 		enterMasterData(key, "MEGANE", "ICE_PETROL", yearsAgo(6));
@@ -401,7 +403,83 @@ class VehicleIntakeProcessTest extends ProcessTestSupport {
 		}
 	}
 
+	/**
+	 * Issue 21, ADR 0712: T1 calls ladder T1 (decision escalation-ladder). Level 1 asks intake-supervisors at once;
+	 * unacknowledged an hour later, level 2 asks shift-leaders (level 1 stays open); the shift leader acknowledges,
+	 * which closes level 1 and ends the ladder: two hours after T1 nobody asks plant-managers. Registration goes on.
+	 */
+	@Test
+	void t1EscalationClimbsItsLadderUntilALevelIsAcknowledged() {
+		String vin = PlantInputs.unknownVin();
+		long key = announce(vin, "USED_CAR_REFURB");
+		arriveAtGate(vin);
+		intake(key).hasActiveElements("task-enter-master-data");
+
+		this.processTestContext.increaseTime(Duration.ofHours(4));
+		long ladder = childOf(key);
+		long levelOne = awaitLevel(ladder, "intake-supervisors");
+		assertThat(openLevels(ladder)).as("only level 1 before its hour").hasSize(1);
+		assertThatProcessInstance(ProcessInstanceSelectors.byKey(ladder)).hasVariable("escalationLadder", "T1")
+			.hasVariable("vin", vin);
+
+		this.processTestContext.increaseTime(Duration.ofHours(1));
+		long levelTwo = awaitLevel(ladder, "shift-leaders");
+		assertThat(openLevels(ladder)).as("level 1 stays open beside level 2").hasSize(2).contains(levelOne);
+		acknowledge(levelTwo, "ERP down, registering by hand");
+
+		assertThatProcessInstance(ProcessInstanceSelectors.byKey(ladder)).isCompleted()
+			.hasCompletedElements("end-escalation-acknowledged")
+			.hasCompletedElement("task-acknowledge-escalation", 1)
+			.hasTerminatedElement("task-acknowledge-escalation", 1);
+		this.processTestContext.increaseTime(Duration.ofHours(2));
+		assertThat(levelsOf(ladder, "plant-managers")).as("no level 3 after an acknowledgement").isEmpty();
+		intake(key).hasCompletedElements("call-registration-delay-ladder", "end-registration-sla-escalated")
+			.hasActiveElements("task-enter-master-data");
+	}
+
 	// --- helpers ---
+
+	/** The open escalation level of the ladder instance for the group, waiting up to 30 s for it. */
+	private long awaitLevel(long ladder, String group) {
+		return org.awaitility.Awaitility.await()
+			.atMost(Duration.ofSeconds(30))
+			.pollInterval(Duration.ofMillis(200))
+			.until(() -> levelsOf(ladder, group), (tasks) -> !tasks.isEmpty())
+			.get(0);
+	}
+
+	private List<Long> levelsOf(long ladder, String group) {
+		return this.client.newUserTaskSearchRequest()
+			.filter((f) -> f.processInstanceKey(ladder)
+				.candidateGroup(group)
+				.state(io.camunda.client.api.search.enums.UserTaskState.CREATED))
+			.send()
+			.join()
+			.items()
+			.stream()
+			.map((task) -> task.getUserTaskKey())
+			.toList();
+	}
+
+	private List<Long> openLevels(long ladder) {
+		return this.client.newUserTaskSearchRequest()
+			.filter((f) -> f.processInstanceKey(ladder).state(io.camunda.client.api.search.enums.UserTaskState.CREATED))
+			.send()
+			.join()
+			.items()
+			.stream()
+			.map((task) -> task.getUserTaskKey())
+			.toList();
+	}
+
+	/** What the form escalation-acknowledgement submits. */
+	private void acknowledge(long userTaskKey, String comment) {
+		this.client.newCompleteUserTaskCommand(userTaskKey)
+			.variables(Map.of("escalationAcknowledged", true, "escalationAction", "EXPEDITED", "escalationComment",
+					comment))
+			.send()
+			.join();
+	}
 
 	private long announce(String vin, String declaredProgram) {
 		return announce(vin, declaredProgram, new HashMap<>());

@@ -72,6 +72,8 @@ public final class Browser implements AutoCloseable {
 						"--disable-quic", "--no-first-run", "--disable-background-networking",
 						"--disable-component-update", "--disable-sync", "--window-size=1024,768",
 						"--user-data-dir=" + profile);
+			// the page's console messages, for consoleErrors()
+			options.setCapability("goog:loggingPrefs", Map.of("browser", "ALL"));
 			ChromeDriverService service = new ChromeDriverService.Builder()
 				.usingDriverExecutable(CHROMEDRIVER.toFile())
 				.usingAnyFreePort()
@@ -90,6 +92,8 @@ public final class Browser implements AutoCloseable {
 		boolean cleared(String baseUrl) {
 			try {
 				this.driver.get("about:blank");
+				// the console messages of the last test are read and dropped, so consoleErrors() sees only this one's
+				this.driver.manage().logs().get(org.openqa.selenium.logging.LogType.BROWSER);
 				this.driver.executeCdpCommand("Network.clearBrowserCookies", Map.of());
 				this.driver.executeCdpCommand("Storage.clearDataForOrigin",
 						Map.of("origin", java.net.URI.create(baseUrl).resolve("/").toString().replaceAll("/$", ""),
@@ -205,6 +209,18 @@ public final class Browser implements AutoCloseable {
 		Object overflow = ((org.openqa.selenium.JavascriptExecutor) this.driver)
 			.executeScript("return document.documentElement.scrollWidth - document.documentElement.clientWidth;");
 		return ((Number) overflow).longValue();
+	}
+
+	/** The errors the pages wrote to the browser's console since the last call. */
+	public java.util.List<String> consoleErrors() {
+		return this.driver.manage()
+			.logs()
+			.get(org.openqa.selenium.logging.LogType.BROWSER)
+			.getAll()
+			.stream()
+			.filter((entry) -> entry.getLevel().intValue() >= java.util.logging.Level.SEVERE.intValue())
+			.map(org.openqa.selenium.logging.LogEntry::getMessage)
+			.toList();
 	}
 
 	public String pageText() {

@@ -30,9 +30,10 @@ import org.springframework.test.context.DynamicPropertySource;
  */
 @SpringBootTest(webEnvironment = WebEnvironment.DEFINED_PORT)
 @ActiveProfiles("test")
-// Spring Boot's tests switch metrics export off by default; the product's /actuator/prometheus is under test (ADR 0600)
-@AutoConfigureObservability(tracing = false)
-@Import({ TestClientRequests.class, AdminClients.class })
+// Spring Boot's tests switch metrics export and tracing off by default; the product's /actuator/prometheus (ADR 0600)
+// and its traces, kept in memory by TestSpans (ADR 1300), are under test
+@AutoConfigureObservability
+@Import({ TestClientRequests.class, AdminClients.class, TestSpans.class })
 public abstract class RefactoryIntegrationTest {
 
 	static {

@@ -54,7 +54,8 @@ public class FieldConditions {
 	 * can backtrack catastrophically on what an operator types (issue 19): past the time budget the value is refused
 	 * with the reason, never left hanging.
 	 */
-	public String patternProblem(String pattern, String text) {
+	public FieldProblem patternProblem(FormField field, String text) {
+		String pattern = field.pattern();
 		try {
 			Pattern.compile(pattern);
 		}
@@ -64,10 +65,23 @@ public class FieldConditions {
 		EvaluationResult result = this.feel.evaluateExpression("matches(text, pattern)",
 				Map.of("text", text, "pattern", pattern));
 		if (!result.isSuccess()) {
-			return "This value could not be checked against the pattern " + pattern + ": "
-					+ result.failure().message();
+			return FieldProblem.of("form.pattern.unchecked", "This value could not be checked against the pattern "
+					+ pattern + ": " + result.failure().message(), pattern, result.failure().message());
 		}
-		return Boolean.TRUE.equals(result.result()) ? null : "Must match the pattern " + pattern;
+		return Boolean.TRUE.equals(result.result()) ? null : mismatch(field);
+	}
+
+	/**
+	 * A pattern the value does not match, said as the person can act on it (issue 24): the field's hint (its
+	 * description, e.g. "17 characters, no I, O or Q") rather than the regular expression.
+	 */
+	private static FieldProblem mismatch(FormField field) {
+		if (field.description() != null && !field.description().isBlank()) {
+			return FieldProblem.of("form.pattern.hint", "Not in the expected format: " + field.description(),
+					field.description());
+		}
+		// no hint written: the pattern is all the person can go by
+		return FieldProblem.of("form.pattern", "Not in the expected format (" + field.pattern() + ")", field.pattern());
 	}
 
 	/**

@@ -12,6 +12,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
+import fr.refactory.console.form.FormField.ListSettings;
 import fr.refactory.console.form.FormField.Option;
 
 /**
@@ -92,13 +93,14 @@ public record FormDefinition(String id, List<FormField> fields) {
 		return new Option(String.valueOf(value), String.valueOf(value));
 	}
 
-	/** Every field in document order, group children included. */
+	/** Every field in document order, group children included; a dynamic list's item fields stay inside it. */
 	public Stream<FormField> allFields() {
 		return this.fields.stream().flatMap(FormDefinition::withChildren);
 	}
 
 	private static Stream<FormField> withChildren(FormField field) {
-		return Stream.concat(Stream.of(field), field.fields().stream().flatMap(FormDefinition::withChildren));
+		return field.isDynamicList() ? Stream.of(field)
+				: Stream.concat(Stream.of(field), field.fields().stream().flatMap(FormDefinition::withChildren));
 	}
 
 	private static List<FormField> fieldsOf(JsonNode components) {
@@ -109,12 +111,39 @@ public record FormDefinition(String id, List<FormField> fields) {
 
 	private static FormField fieldOf(JsonNode component) {
 		JsonNode validate = component.path("validate");
-		return new FormField(text(component, "type"), text(component, "key"), text(component, "label"),
+		String type = text(component, "type");
+		boolean list = FormField.DYNAMIC_LIST.equals(type);
+		boolean table = FormField.TABLE.equals(type);
+		return new FormField(type, list ? text(component, "path") : text(component, "key"), labelOf(component),
 				text(component, "description"), text(component, "text"), validate.path("required").asBoolean(false),
 				decimal(validate, "min"), decimal(validate, "max"), integer(validate, "minLength"),
-				integer(validate, "maxLength"), text(validate, "pattern"), optionsOf(component.path("values")),
+				integer(validate, "maxLength"), text(validate, "pattern"),
+				table ? columnsOf(component.path("columns")) : optionsOf(component.path("values")),
 				text(component, "valuesKey"), expression(component.path("conditional").path("hide")), text(component, "subtype"),
-				component.path("readonly").asBoolean(false), defaultValue(component), fieldsOf(component.path("components")));
+				component.path("readonly").asBoolean(false), defaultValue(component), fieldsOf(component.path("components")),
+				list || table ? new ListSettings(component.path("defaultRepetitions").asInt(1),
+						component.path("allowAddRemove").asBoolean(false), expression(component.path("dataSource")))
+						: ListSettings.NONE);
+	}
+
+	private static List<Option> columnsOf(JsonNode columns) {
+		List<Option> options = new ArrayList<>();
+		columns.forEach((column) -> options.add(new Option(text(column, "label"), column.path("key").asText())));
+		return List.copyOf(options);
+	}
+
+	/**
+	 * The field's label; a form-js datetime field has none but a date label and a time label (issue 24: it showed
+	 * "null"). The console shows one input for both, labelled with the date label, or the time label for a time.
+	 */
+	private static String labelOf(JsonNode component) {
+		String label = text(component, "label");
+		if (label != null || !"datetime".equals(text(component, "type"))) {
+			return label;
+		}
+		String dateLabel = text(component, "dateLabel");
+		return "time".equals(text(component, "subtype")) || dateLabel == null ? text(component, "timeLabel")
+				: dateLabel;
 	}
 
 	private static List<Option> optionsOf(JsonNode values) {

@@ -22,10 +22,6 @@ class ApplicationJobTypes {
 		this.context = context;
 	}
 
-	boolean hasWorkerFor(String jobType) {
-		return all().contains(jobType);
-	}
-
 	Set<String> all() {
 		if (this.types == null) {
 			Set<String> found = new TreeSet<>();

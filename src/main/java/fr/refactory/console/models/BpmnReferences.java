@@ -14,18 +14,17 @@ import io.camunda.zeebe.model.bpmn.instance.BaseElement;
 import io.camunda.zeebe.model.bpmn.instance.zeebe.ZeebeCalledDecision;
 import io.camunda.zeebe.model.bpmn.instance.zeebe.ZeebeCalledElement;
 import io.camunda.zeebe.model.bpmn.instance.zeebe.ZeebeFormDefinition;
-import io.camunda.zeebe.model.bpmn.instance.zeebe.ZeebeTaskDefinition;
 import org.camunda.bpm.model.xml.instance.ModelElementInstance;
 import org.w3c.dom.Element;
 import org.w3c.dom.NamedNodeMap;
 import org.w3c.dom.Node;
 
 /**
- * What a BPMN model refers to outside itself (decisions, forms, called processes, job types), and every FEEL
+ * What a BPMN model refers to outside itself (decisions, forms, called processes), and every FEEL
  * expression it carries, each with the id of the element it belongs to.
  */
 record BpmnReferences(Map<String, String> decisions, Map<String, String> forms, Map<String, String> processes,
-		Map<String, String> jobTypes, List<Expression> expressions) {
+		List<Expression> expressions) {
 
 	/** Expression holders whose own ids mean nothing to a modeller: problems name their parent element. */
 	private static final java.util.Set<String> EXPRESSION_ELEMENTS = java.util.Set.of("conditionExpression",
@@ -39,7 +38,6 @@ record BpmnReferences(Map<String, String> decisions, Map<String, String> forms, 
 		Map<String, String> decisions = new LinkedHashMap<>();
 		Map<String, String> forms = new LinkedHashMap<>();
 		Map<String, String> processes = new LinkedHashMap<>();
-		Map<String, String> jobTypes = new LinkedHashMap<>();
 		model.getModelElementsByType(ZeebeCalledDecision.class)
 			.forEach((e) -> decisions.put(e.getDecisionId(), ownerOf(e)));
 		model.getModelElementsByType(ZeebeFormDefinition.class)
@@ -48,10 +46,9 @@ record BpmnReferences(Map<String, String> decisions, Map<String, String> forms, 
 			.forEach((e) -> forms.put(e.getFormId(), ownerOf(e)));
 		model.getModelElementsByType(ZeebeCalledElement.class)
 			.forEach((e) -> processes.put(e.getProcessId(), ownerOf(e)));
-		model.getModelElementsByType(ZeebeTaskDefinition.class).forEach((e) -> jobTypes.put(e.getType(), ownerOf(e)));
 		List<Expression> expressions = new ArrayList<>();
 		collectExpressions(rootOf(xml), "definitions", expressions);
-		return new BpmnReferences(decisions, forms, processes, jobTypes, expressions);
+		return new BpmnReferences(decisions, forms, processes, expressions);
 	}
 
 	private static void collectExpressions(Element element, String owner, List<Expression> expressions) {

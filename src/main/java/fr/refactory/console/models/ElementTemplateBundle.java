@@ -3,9 +3,12 @@ package fr.refactory.console.models;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
+import java.util.Set;
+import java.util.TreeSet;
 import java.util.Arrays;
 import java.util.Comparator;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 
@@ -35,6 +38,19 @@ class ElementTemplateBundle {
 			this.templates = load();
 		}
 		return this.templates;
+	}
+
+	/** The job types the templates bind ({@code zeebe:taskDefinition} type). */
+	Set<String> jobTypes() {
+		Set<String> types = new TreeSet<>();
+		templates().forEach((template) -> template.path("properties").forEach((property) -> {
+			JsonNode binding = property.path("binding");
+			if ("zeebe:taskDefinition".equals(binding.path("type").asText())
+					&& "type".equals(binding.path("property").asText())) {
+				types.add(property.path("value").asText());
+			}
+		}));
+		return types;
 	}
 
 	private ArrayNode load() {

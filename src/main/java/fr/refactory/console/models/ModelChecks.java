@@ -8,6 +8,7 @@ import java.util.Set;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import fr.refactory.console.form.FormSupport;
 import fr.refactory.system.security.ConsoleClient;
 import io.camunda.client.CamundaClient;
 import io.camunda.zeebe.model.bpmn.Bpmn;
@@ -26,7 +27,9 @@ import org.springframework.stereotype.Component;
 /**
  * Checks model files before anything is deployed: they parse, follow Zeebe's design-time rules, every FEEL
  * expression parses, referenced decisions, forms and called processes exist (in the upload or already deployed),
- * and every job type has a worker in this application. Every problem names file, element and reason.
+ * forms use only components the console renders (ADR 1402), and the plant's lint rules hold (ADR 1400: candidate
+ * group and form on user tasks, job types a worker or template knows, timer units). Every problem names file,
+ * element and reason.
  */
 @Component
 class ModelChecks {
@@ -39,11 +42,14 @@ class ModelChecks {
 
 	private final FeelEngineApi feel;
 
+	private final ElementTemplateBundle templates;
+
 	private final ObjectMapper json = new ObjectMapper();
 
 	ModelChecks(@ConsoleClient CamundaClient client, ApplicationJobTypes jobTypes, ModelDeploymentReport report,
-			FeelEngineApi feel) {
+			FeelEngineApi feel, ElementTemplateBundle templates) {
 		this.client = client;
+		this.templates = templates;
 		this.feel = feel;
 		this.jobTypes = jobTypes;
 		this.report = report;
@@ -96,6 +102,7 @@ class ModelChecks {
 				problems.add(new ModelProblem(file.name(), "", "A Camunda Form needs an \"id\""));
 				return;
 			}
+			FormSupport.problems(form).forEach((problem) -> problems.add(new ModelProblem(file.name(), "", problem)));
 			upload.forms().add(form.path("id").asText());
 		}
 		catch (java.io.IOException ex) {
@@ -120,7 +127,10 @@ class ModelChecks {
 			}
 		});
 		references.decisions().forEach((id, element) -> {
-			if (!upload.decisions().contains(id) && !decisionDeployed(id)) {
+			if (id == null || id.isBlank()) {
+				problems.add(new ModelProblem(name, element, "The called decision's id is empty"));
+			}
+			else if (!upload.decisions().contains(id) && !decisionDeployed(id)) {
 				problems.add(new ModelProblem(name, element, "Decision '" + id + "' is neither uploaded nor deployed"));
 			}
 		});
@@ -130,15 +140,22 @@ class ModelChecks {
 			}
 		});
 		references.processes().forEach((id, element) -> {
-			if (!upload.processes().contains(id) && !processDeployed(id)) {
+			if (id == null || id.isBlank()) {
+				problems.add(new ModelProblem(name, element, "The called process's id is empty"));
+			}
+			else if (!upload.processes().contains(id) && !processDeployed(id)) {
 				problems.add(new ModelProblem(name, element, "Called process '" + id + "' is neither uploaded nor deployed"));
 			}
 		});
-		references.jobTypes().forEach((type, element) -> {
-			if (!type.startsWith("=") && !this.jobTypes.hasWorkerFor(type)) {
-				problems.add(new ModelProblem(name, element, "No worker in this application handles job type '" + type + "'"));
-			}
-		});
+		new ModelLint(knownJobTypes()).lint(parsed.model())
+			.forEach((finding) -> problems.add(new ModelProblem(name, finding.element(),
+					finding.message() + " (rule " + finding.rule() + ")")));
+	}
+
+	private Set<String> knownJobTypes() {
+		Set<String> known = new HashSet<>(this.jobTypes.all());
+		known.addAll(this.templates.jobTypes());
+		return known;
 	}
 
 	private boolean decisionDeployed(String decisionId) {

@@ -13,6 +13,7 @@ import fr.refactory.console.form.FormSubmission;
 import fr.refactory.console.form.FormView;
 import fr.refactory.records.AuditEvent;
 import fr.refactory.records.AuditLog;
+import fr.refactory.records.PlantTime;
 import fr.refactory.system.security.UserDirectory;
 import io.camunda.client.api.command.ProblemException;
 import jakarta.servlet.http.HttpServletRequest;
@@ -42,10 +43,15 @@ class StartFormController {
 
 	private final AuditLog auditLog;
 
+	private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(StartFormController.class);
+
 	private final FieldConditions conditions;
 
+	private final PlantTime plantTime;
+
 	StartFormController(StartForms forms, ProcessStarts starts, UserDirectory users, AuditLog auditLog,
-			FieldConditions conditions) {
+			FieldConditions conditions, PlantTime plantTime) {
+		this.plantTime = plantTime;
 		this.forms = forms;
 		this.conditions = conditions;
 		this.starts = starts;
@@ -71,10 +77,11 @@ class StartFormController {
 			HttpServletResponse response, Model model, RedirectAttributes redirect) {
 		StartForm form = usableForm(id, principal);
 		FormDefinition definition = this.forms.definitionOf(form);
-		FormSubmission submission = FormSubmission.of(definition, parametersOf(form, request), this.conditions);
+		FormSubmission submission = FormSubmission.of(definition, parametersOf(form, request), this.conditions,
+				this.plantTime.zone());
 		if (!submission.isValid()) {
 			response.setStatus(HttpStatus.UNPROCESSABLE_ENTITY.value());
-			model.addAttribute("problem", "Please correct the fields marked below.");
+			model.addAttribute("problemCode", "form.problem.correct-fields");
 			return show(form, FormView.of(definition, submission), model);
 		}
 		String key = submission.values().get(form.correlationKeyField()).toString();
@@ -86,13 +93,16 @@ class StartFormController {
 		catch (ProblemException ex) {
 			boolean nothingWaits = form.correlated() && ex.code() == HttpStatus.NOT_FOUND.value();
 			response.setStatus(nothingWaits ? HttpStatus.NOT_FOUND.value() : HttpStatus.CONFLICT.value());
-			model.addAttribute("problem", nothingWaits
-					? "Nothing waits for " + key + ": check the " + form.correlationKeyField() + " or announce it first."
-					: "The announcement was not accepted: "
-							+ (ex.details() != null ? ex.details().getDetail() : ex.getMessage()));
+			// the engine's own text goes to the log, the person reads what to do (issue 24)
+			LOG.warn("The engine refused the start form {} for {}: {}", form.id(), key,
+					ex.details() != null ? ex.details().getDetail() : ex.getMessage());
+			model.addAttribute("problemCode", nothingWaits ? "start.problem.nothing-waits" : "start.problem.refused");
+			model.addAttribute("problemArguments", new Object[] { key, form.correlationKeyField() });
 			return show(form, FormView.of(definition, submission), model);
 		}
 		redirect.addFlashAttribute("notice", form.doneNotice() + ": " + key + ".");
+		redirect.addFlashAttribute("noticeCode", "start.form." + form.id() + ".done");
+		redirect.addFlashAttribute("noticeArgument", key);
 		return "redirect:/console/tasks?subject=" + key;
 	}
 
@@ -102,7 +112,7 @@ class StartFormController {
 		StartForm form = usableForm(id, principal);
 		FormDefinition definition = this.forms.definitionOf(form);
 		Map<String, List<String>> parameters = parametersOf(form, request);
-		FormView view = FormView.whileTyping(definition, FormSubmission.of(definition, parameters, this.conditions));
+		FormView view = FormView.whileTyping(definition, FormSubmission.of(definition, parameters, this.conditions, this.plantTime.zone()));
 		model.addAttribute("view", view);
 		model.addAttribute("changed", view.changedSince(parameters.getOrDefault(FormView.SHOWN_MARKER, List.of())));
 		return "console/form-fields :: changed(fields=${changed}, view=${view})";

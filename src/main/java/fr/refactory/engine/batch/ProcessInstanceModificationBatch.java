@@ -68,7 +68,8 @@ public class ProcessInstanceModificationBatch implements BatchItemExecutor {
 		List<ElementInstance> active = this.runtime.activeElementInstances(processInstanceKey);
 		List<Activation> activations = new ArrayList<>();
 		List<Long> terminations = new ArrayList<>();
-		for (Move move : moves(parameters)) {
+		List<Move> moves = moves(parameters);
+		for (Move move : moves) {
 			for (ElementInstance source : active) {
 				if (source.elementId().equals(move.sourceElementId())) {
 					terminations.add(source.key());
@@ -79,7 +80,7 @@ public class ProcessInstanceModificationBatch implements BatchItemExecutor {
 		if (terminations.isEmpty()) {
 			throw Rejection.invalidArgument("Expected process instance '" + processInstanceKey
 					+ "' to have an active instance of a move instruction's source element "
-					+ moves(parameters).stream().map(Move::sourceElementId).toList() + ", but it has none");
+					+ moves.stream().map(Move::sourceElementId).toList() + ", but it has none");
 		}
 		this.modification.modify(processInstanceKey, new Modification(activations, terminations));
 	}

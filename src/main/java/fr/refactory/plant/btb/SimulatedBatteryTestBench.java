@@ -17,12 +17,17 @@ import fr.refactory.plant.simulation.Simulation;
  * there as soon as they are started. Benches named {@code OFFLINE-…} are unavailable. A battery id starting with
  * {@link #SEALED_PACK_PREFIX} is a sealed pack: its modules cannot be replaced. A battery id ending with
  * {@link #TRIPPING_PACK_SUFFIX} trips the first bench that reads it and the first cycler that tests it: they report
- * BENCH_UNAVAILABLE for it from then on, the next bench and cycler the MES offers work (ADR 0460).
+ * BENCH_UNAVAILABLE for it from then on, the next bench and cycler the MES offers work (ADR 0460). A battery id
+ * starting with {@link #SILENT_BMS_PREFIX} is a pack whose BMS does not answer the bench (AS-44, AS-51): the reading
+ * has no values, the capacity test still measures it (ADR 0474).
  */
 public class SimulatedBatteryTestBench implements BatteryTestBench {
 
 	/** Battery ids with this prefix are sealed packs (no module replacement); for demos and tests. */
 	public static final String SEALED_PACK_PREFIX = "SEALED-";
+
+	/** Battery ids with this prefix have a BMS that does not communicate; for demos and tests. */
+	public static final String SILENT_BMS_PREFIX = "MUTE-";
 
 	/** Battery ids with this suffix trip the first bench and cycler they are put on; for demos and tests. */
 	public static final String TRIPPING_PACK_SUFFIX = "-TRIPS";
@@ -43,11 +48,14 @@ public class SimulatedBatteryTestBench implements BatteryTestBench {
 		return this.simulation.answer(() -> {
 			requireOnline(benchId);
 			requireNotTripped("bms", batteryId, benchId);
+			if (batteryId.startsWith(SILENT_BMS_PREFIX)) {
+				return BmsReading.silent(batteryId, true);
+			}
 			Random random = Seeds.random("bms", batteryId);
 			int cellMin = Seeds.between(random, 3300, 3800);
 			return new BmsReading(batteryId, sohPct(batteryId), Seeds.between(random, 100, 900) / 10.0,
 					Seeds.between(random, 50, 2500), cellMin, cellMin + Seeds.between(random, 5, 150),
-					List.of(20.0 + random.nextInt(10), 20.0 + random.nextInt(10)), Seeds.between(random, 150, 900),
+					List.of(20.0 + random.nextInt(10), 20.0 + random.nextInt(10)), (double) Seeds.between(random, 150, 900),
 					List.of(), !batteryId.startsWith(SEALED_PACK_PREFIX));
 		});
 	}

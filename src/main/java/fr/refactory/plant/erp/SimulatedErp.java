@@ -31,6 +31,9 @@ public class SimulatedErp implements Erp {
 
 	private static final BigDecimal LABOUR_RATE_EUR = new BigDecimal("65.00");
 
+	/** Renault's world manufacturer identifier and the Zoe's model code (VF1AG…): a battery-electric Zoe (AS-12, AS-40). */
+	public static final String ZOE_WMI_AND_MODEL = "VF1AG";
+
 	private static final int[] MASTER_POWERS_KW = { 75, 92, 110 };
 
 	private final Simulation simulation;
@@ -71,6 +74,12 @@ public class SimulatedErp implements Erp {
 
 	private static VehicleMasterData masterData(String vin) {
 		Random random = Seeds.random("vehicle", vin);
+		if (vin.startsWith(ZOE_WMI_AND_MODEL)) {
+			return new VehicleMasterData(vin, "RENAULT", "ZOE", "ZOE R135", "M10RENVP" + vin.substring(11, 15), "M1",
+					LocalDate.of(2013, 1, 1).plusDays(Seeds.between(random, 0, 3600)), "BEV", 100,
+					Seeds.between(random, 1480, 1580), 1988, !vin.endsWith(NOT_FRENCH_SERIAL),
+					vin.endsWith(COLLECTION_SERIAL));
+		}
 		boolean master = vin.length() > 3 && vin.charAt(3) == 'M';
 		LocalDate firstRegistration = LocalDate.of(2010, 1, 1).plusDays(Seeds.between(random, 0, 5000));
 		if (master) {

@@ -28,9 +28,16 @@ public final class Simulation {
 
 	private final Random failures;
 
+	private final SimulatedOutages outages;
+
 	private final Map<String, Object> answers = new ConcurrentHashMap<>();
 
 	public Simulation(String system, SystemSettings settings, Clock clock, Pause pause) {
+		this(system, settings, clock, pause, new SimulatedOutages());
+	}
+
+	public Simulation(String system, SystemSettings settings, Clock clock, Pause pause, SimulatedOutages outages) {
+		this.outages = outages;
 		this.system = system;
 		this.settings = settings;
 		this.clock = clock;
@@ -96,6 +103,9 @@ public final class Simulation {
 			this.pause.pause(this.settings.latency());
 		}
 		Instant now = this.clock.instant();
+		if (this.outages.isDown(this.system)) {
+			throw PlantTechnicalException.retryable(this.system, this.system + " is down (simulated outage)");
+		}
 		if (this.settings.outages().stream().anyMatch((outage) -> outage.covers(now))) {
 			throw PlantTechnicalException.retryable(this.system, "simulated outage at " + now);
 		}

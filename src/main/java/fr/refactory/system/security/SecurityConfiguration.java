@@ -103,7 +103,7 @@ class SecurityConfiguration {
 				.userInfoEndpoint((userInfo) -> userInfo.oidcUserService(tokens.people())));
 		}
 		return http
-			.authorizeHttpRequests((requests) -> requests.requestMatchers("/login", "/error", "/webjars/**", "/css/**")
+			.authorizeHttpRequests((requests) -> requests.requestMatchers("/login", "/language", "/error", "/webjars/**", "/css/**", "/js/**")
 				.permitAll()
 				// a battery label's QR code: public attributes for anyone, the rest by role (ADR 0901)
 				.requestMatchers(HttpMethod.GET, "/passport/*")
@@ -114,6 +114,9 @@ class SecurityConfiguration {
 				.hasAnyRole(Roles.PROCESS_OWNER, Roles.ADMIN)
 				.requestMatchers("/console/handover/**", "/console/handover")
 				.hasAnyRole(Roles.SHIFT_LEADER, Roles.ADMIN)
+				// the console client repairs instances for them: this rule is who may ask it to (ADR 1060)
+				.requestMatchers("/operations/**", "/operations")
+				.hasAnyRole(Roles.OPERATIONS, Roles.ADMIN)
 				.anyRequest()
 				.authenticated())
 			.formLogin((form) -> form.loginPage("/login").defaultSuccessUrl("/", false).permitAll())

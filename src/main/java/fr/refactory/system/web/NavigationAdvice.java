@@ -17,6 +17,7 @@ class NavigationAdvice {
 
 	@ModelAttribute
 	void navigation(HttpServletRequest request, Model model) {
+		model.addAttribute("languagePage", languagePage(request));
 		if (request.getRemoteUser() != null) {
 			model.addAttribute("username", request.getRemoteUser());
 			model.addAttribute("canAudit", request.isUserInRole(Roles.AUDITOR) || request.isUserInRole(Roles.ADMIN));
@@ -24,7 +25,21 @@ class NavigationAdvice {
 					request.isUserInRole(Roles.SHIFT_LEADER) || request.isUserInRole(Roles.ADMIN));
 			model.addAttribute("canModel",
 					request.isUserInRole(Roles.PROCESS_OWNER) || request.isUserInRole(Roles.ADMIN));
+			model.addAttribute("canOperate",
+					request.isUserInRole(Roles.OPERATIONS) || request.isUserInRole(Roles.ADMIN));
 		}
+	}
+
+	/**
+	 * The page the language switch comes back to: this one, or after a form was posted (its answer has no address of
+	 * its own) the page holding the form.
+	 */
+	private static String languagePage(HttpServletRequest request) {
+		if ("GET".equals(request.getMethod())) {
+			String path = request.getRequestURI().substring(request.getContextPath().length());
+			return request.getQueryString() == null ? path : path + "?" + request.getQueryString();
+		}
+		return LanguageController.pageOf(request.getHeader("Referer"), request.getContextPath());
 	}
 
 }

@@ -127,17 +127,17 @@ class FormSubmissionTest {
 	void shouldNameEveryBrokenRuleNextToItsFieldAndKeepWhatWasTyped() {
 		FormSubmission submission = submit(this.form,
 				Map.of("odometerKm", List.of("-5"), "plateVin", List.of("VF1MA00006612345O"), "damageSeverity",
-						List.of("STRUCTURAL"), "arrivalDate", List.of("28/11/2026")));
+						List.of("STRUCTURAL"), "arrivalDate", List.of("31/02/2026")));
 
 		assertThat(submission.isValid()).isFalse();
 		assertThat(submission.errors()).containsEntry("odometerKm", "Must be at least 0")
-			.containsEntry("plateVin", "Must match the pattern ^[A-HJ-NPR-Z0-9]{17}$")
+			.containsEntry("plateVin", "Not in the expected format (^[A-HJ-NPR-Z0-9]{17}$)")
 			.containsEntry("documentsPresent", "This field is required")
 			.containsEntry("damageComment", "This field is required")
-			.containsEntry("arrivalDate", "Enter a valid date");
+			.containsEntry("arrivalDate", "Enter a valid date, e.g. 07/12/2026");
 		assertThat(submission.entered()).containsEntry("odometerKm", "-5")
 			.containsEntry("plateVin", "VF1MA00006612345O")
-			.containsEntry("arrivalDate", "28/11/2026");
+			.containsEntry("arrivalDate", "31/02/2026");
 	}
 
 	@Test
@@ -190,6 +190,59 @@ class FormSubmissionTest {
 		assertThat(nobodyOnShift.fields().get(0).options()).isEmpty();
 		assertThat(submit(nobodyOnShift, Map.of("lockoutOfficerId", List.of("EMP-7"))).errors())
 			.containsKey("lockoutOfficerId");
+	}
+
+	private static final String PLANT_FORM = """
+			{"id": "plant-formats", "components": [
+			  {"type": "number", "key": "odometerKm", "label": "Odometer (km)", "validate": {"required": true}},
+			  {"type": "number", "key": "fuelPct", "label": "Fuel (%)"},
+			  {"type": "datetime", "key": "arrivalAt", "subtype": "datetime", "dateLabel": "Arrival (date)",
+			   "timeLabel": "Arrival (time)", "validate": {"required": true}},
+			  {"type": "textfield", "key": "vin", "label": "VIN", "description": "17 characters, no I, O or Q",
+			   "validate": {"pattern": "^[A-HJ-NPR-Z0-9]{17}$"}}
+			]}
+			""";
+
+	/**
+	 * Issue 24, plant formats (ADR 1501): spaced thousands (space, NBSP, narrow NBSP) and a decimal comma are numbers; a
+	 * date-time is the plant's wall-clock time, stored as the UTC instant (Paris is UTC+1 in December, UTC+2 in July).
+	 */
+	@Test
+	void shouldReadFrenchNumbersAndPlantTimeAndStoreNumbersAndUtc() {
+		FormDefinition plant = FormDefinition.parse(PLANT_FORM);
+		java.time.ZoneId paris = java.time.ZoneId.of("Europe/Paris");
+		for (String typed : List.of("45 000", "45\u00a0000", "45\u202f000", "45000")) {
+			assertThat(FormSubmission.of(plant, Map.of("odometerKm", List.of(typed), "fuelPct", List.of("12,5"),
+					"arrivalAt", List.of("2026-12-07T08:30")), CONDITIONS, paris).values())
+				.as(typed)
+				.containsEntry("odometerKm", 45000L)
+				.containsEntry("fuelPct", 12.5)
+				.containsEntry("arrivalAt", "2026-12-07T07:30:00Z");
+		}
+		assertThat(FormSubmission.of(plant, Map.of("odometerKm", List.of("1"), "arrivalAt",
+				List.of("07/07/2026 08:30")), CONDITIONS, paris).values()).containsEntry("arrivalAt", "2026-07-07T06:30:00Z");
+		assertThat(FormSubmission.of(plant, Map.of("odometerKm", List.of("4 5 0"), "arrivalAt",
+				List.of("2026-12-07T08:30")), CONDITIONS, paris).errors()).containsKey("odometerKm");
+	}
+
+	/** Issue 24: a pattern a value misses is explained with the field's hint, not the regular expression. */
+	@Test
+	void shouldExplainAPatternWithTheFieldsHintAndLabelADateTimeWithItsDateLabel() {
+		FormDefinition plant = FormDefinition.parse(PLANT_FORM);
+
+		assertThat(submit(plant, Map.of("vin", List.of("VF1MA00006612345O"))).problems().get("vin"))
+			.isEqualTo(FieldProblem.of("form.pattern.hint", "", "17 characters, no I, O or Q"));
+		assertThat(plant.fields().get(2).label()).isEqualTo("Arrival (date)");
+	}
+
+	/** A number from the process variables is shown the way the person's language writes it, and read back. */
+	@Test
+	void shouldShowNumbersTheFrenchWayAndReadThemBack() {
+		String shown = FormView.numberText(45000.5, java.util.Locale.FRENCH);
+
+		assertThat(shown).isEqualTo("45\u202f000,5");
+		assertThat(FormSubmission.FieldValues.number(shown)).isEqualTo(45000.5);
+		assertThat(FormView.numberText(45000L, java.util.Locale.ENGLISH)).isEqualTo("45000");
 	}
 
 }

@@ -40,6 +40,25 @@ class HostileModelUploadTest extends RefactoryIntegrationTest {
 		assertThat(page.body()).contains("deep.bpmn").contains("depth").doesNotContain(processId + "</td>");
 	}
 
+	/** Issue 24: a service task whose job type is empty is the models page's check message, not a 500. */
+	@Test
+	void shouldReportAnEmptyJobTypeAsAProblemOfItsTask() {
+		WebSession owner = WebSession.signedIn(baseUrl(), "process-owner");
+		owner.get("/models");
+		String processId = "no-type-" + UUID.randomUUID().toString().substring(0, 8);
+		String bpmn = Bpmn.convertToString(Bpmn.createExecutableProcess(processId)
+			.startEvent()
+			.serviceTask("typeless", (task) -> task.zeebeJobType("x"))
+			.endEvent()
+			.done()).replace(" type=\"x\"", "");
+
+		HttpResponse<String> page = owner.postFile("/models/deploy", "files", "typeless.bpmn",
+				bpmn.getBytes(StandardCharsets.UTF_8));
+
+		assertThat(page.statusCode()).isEqualTo(422);
+		assertThat(page.body()).contains("typeless.bpmn").contains("typeless").doesNotContain("startsWith");
+	}
+
 	/**
 	 * The runaway expressions of issue 19 pass the page's checks (they are valid FEEL), deploy, and neither hang the
 	 * operator's page nor the engine: the form shows the field whose condition ran away, with why, and the task

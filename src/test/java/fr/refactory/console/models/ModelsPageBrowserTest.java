@@ -260,7 +260,10 @@ class ModelsPageBrowserTest extends RefactoryIntegrationTest {
 			.sequenceFlowId("flow-valid")
 			.conditionExpression(validCondition);
 		if (withDoubleCheck) {
-			builder = builder.userTask("task-double-check").zeebeUserTask().zeebeCandidateGroups("intake-operators");
+			builder = builder.userTask("task-double-check")
+				.zeebeUserTask()
+				.zeebeCandidateGroups("intake-operators")
+				.zeebeFormId("gate-inspection");
 		}
 		return Bpmn.convertToString(builder.endEvent("end-valid")
 			.moveToNode("gw-vin-status")

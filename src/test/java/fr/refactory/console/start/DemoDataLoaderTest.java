@@ -59,6 +59,7 @@ class DemoDataLoaderTest extends RefactoryIntegrationTest {
 			assertThat(entry.subjectKey()).isEqualTo(vin);
 			assertThat(entry.data()).contains("AS-10").contains("VehicleArrivalAnnounced");
 		});
+		undeploy(processId);
 	}
 
 	@Test
@@ -92,6 +93,27 @@ class DemoDataLoaderTest extends RefactoryIntegrationTest {
 
 	private DemoDataLoader withEnvironment(MockEnvironment environment) {
 		return new DemoDataLoader(this.client, null, this.auditLog, environment);
+	}
+
+	/**
+	 * The intake-like process listens to the plant's real {@code VehicleArrivalAnnounced}: left deployed in the shared
+	 * engine, every later test's announcement would also start it and could be answered with its instance.
+	 */
+	private void undeploy(String processId) {
+		this.client.newProcessInstanceSearchRequest()
+			.filter((filter) -> filter.processDefinitionId(processId))
+			.send()
+			.join()
+			.items()
+			.forEach((instance) -> this.client.newCancelInstanceCommand(instance.getProcessInstanceKey()).send().join());
+		this.client.newProcessDefinitionSearchRequest()
+			.filter((filter) -> filter.processDefinitionId(processId))
+			.send()
+			.join()
+			.items()
+			.forEach((definition) -> this.client.newDeleteResourceCommand(definition.getProcessDefinitionKey())
+				.send()
+				.join());
 	}
 
 	private void deployIntakeLike(String processId) {

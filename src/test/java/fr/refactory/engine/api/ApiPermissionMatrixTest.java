@@ -93,12 +93,15 @@ class ApiPermissionMatrixTest extends EngineTestSupport {
 					ApiPermission.DECISION_INSTANCE_CREATE);
 		assertThat(permissionsOf("console-client")).as("the console and audit views")
 			.contains(ApiPermission.USER_TASK_UPDATE, ApiPermission.RESOURCE_CREATE)
-			.doesNotContain(ApiPermission.JOB_WORK, ApiPermission.PROCESS_INSTANCE_CANCEL, ApiPermission.RESOURCE_DELETE,
-					ApiPermission.SYSTEM_UPDATE, ApiPermission.PROCESS_INSTANCE_UPDATE, ApiPermission.SIGNAL_CREATE);
-		assertThat(permissionsOf("console-client")).as("only the models page's migration batches (ADR 1070)")
-			.contains(ApiPermission.BATCH_OPERATION_MIGRATE_PROCESS_INSTANCE, ApiPermission.BATCH_OPERATION_READ)
-			.doesNotContain(ApiPermission.BATCH_OPERATION_CANCEL_PROCESS_INSTANCE,
-					ApiPermission.BATCH_OPERATION_RESOLVE_INCIDENT, ApiPermission.BATCH_OPERATION_UPDATE,
+			.doesNotContain(ApiPermission.JOB_WORK, ApiPermission.RESOURCE_DELETE, ApiPermission.SYSTEM_UPDATE,
+					ApiPermission.SIGNAL_CREATE);
+		assertThat(permissionsOf("console-client"))
+			.as("the operations pages' repairs for OPERATIONS people (ADR 1060), the models page's migrations (ADR 1070)")
+			.contains(ApiPermission.PROCESS_INSTANCE_MODIFY, ApiPermission.PROCESS_INSTANCE_UPDATE,
+					ApiPermission.PROCESS_INSTANCE_CANCEL, ApiPermission.BATCH_OPERATION_RESOLVE_INCIDENT,
+					ApiPermission.BATCH_OPERATION_MIGRATE_PROCESS_INSTANCE, ApiPermission.BATCH_OPERATION_READ)
+			.as("no page cancels by filter or suspends batches")
+			.doesNotContain(ApiPermission.BATCH_OPERATION_CANCEL_PROCESS_INSTANCE, ApiPermission.BATCH_OPERATION_UPDATE,
 					ApiPermission.BATCH_OPERATION_MODIFY_PROCESS_INSTANCE);
 		assertThat(permissionsOf("process-owner")).as("migrates from the models page, with a reason (ADR 1070)")
 			.doesNotContain(ApiPermission.BATCH_OPERATION_MIGRATE_PROCESS_INSTANCE,
@@ -137,7 +140,7 @@ class ApiPermissionMatrixTest extends EngineTestSupport {
 				"--b--\r\n"));
 		assertAllowed("console-client", new Call("POST", "/v2/user-tasks/1/completion", "application/json", "{}"));
 		assertRefused("console-client", new Call("POST", "/v2/jobs/activation", "application/json", "{}"));
-		assertRefused("console-client", new Call("POST", "/v2/process-instances/1/cancellation", "application/json",
+		assertAllowed("console-client", new Call("POST", "/v2/process-instances/1/cancellation", "application/json",
 				"{}"));
 		assertRefused("auditor", new Call("POST", "/v2/process-instances/1/cancellation", "application/json", "{}"));
 		assertAllowed("auditor", new Call("POST", "/v2/process-instances/search", "application/json", "{}"));
@@ -146,7 +149,7 @@ class ApiPermissionMatrixTest extends EngineTestSupport {
 		assertAllowed("demo", new Call("GET", "/actuator/clock", null, null));
 		assertAllowed("plant-system", new Call("POST", "/v2/signals/broadcast", "application/json", "{}"));
 		assertRefused("plant-system", new Call("POST", "/v2/user-tasks/1/assignment", "application/json", "{}"));
-		assertRefused("console-client", new Call("POST", "/v2/process-instances/1/modification", "application/json",
+		assertAllowed("console-client", new Call("POST", "/v2/process-instances/1/modification", "application/json",
 				"{}"));
 		assertRefused("plant-system", new Call("POST", "/v2/process-instances/1/modification", "application/json",
 				"{}"));
@@ -158,8 +161,10 @@ class ApiPermissionMatrixTest extends EngineTestSupport {
 		String everyInstance = "{\"filter\":{}}";
 		assertRefused("plant-system", new Call("POST", "/v2/process-instances/cancellation", "application/json",
 				everyInstance));
-		assertRefused("console-client", new Call("POST", "/v2/process-instances/incident-resolution",
-				"application/json", everyInstance));
+		assertAllowed("console-client", new Call("POST", "/v2/process-instances/incident-resolution",
+				"application/json", "{\"filter\":{\"processInstanceKey\":1}}"));
+		assertRefused("console-client", new Call("POST", "/v2/process-instances/cancellation", "application/json",
+				everyInstance));
 		assertRefused("auditor", new Call("POST", "/v2/batch-operations/1/suspension", "application/json", "{}"));
 		assertAllowed("auditor", new Call("POST", "/v2/batch-operations/search", "application/json", "{}"));
 		assertAllowed("auditor", new Call("POST", "/v2/batch-operation-items/search", "application/json", "{}"));

@@ -30,6 +30,20 @@ abstract class BatteryTestBenchContract {
 		assertThat(bench().readBms("SEALED-BAT-0001", "BTB-1").moduleRepairable()).isFalse();
 	}
 
+	/** ADR 0474: a pack whose BMS stays silent is read as nothing measured; the bench still knows the pack's design. */
+	@Test
+	void shouldReadNothingFromAPackWhoseBmsDoesNotAnswer() {
+		BmsReading reading = bench().readBms(SimulatedBatteryTestBench.SILENT_BMS_PREFIX + "BAT-0003", "BTB-1");
+
+		assertThat(reading.bmsAnswered()).isFalse();
+		assertThat(reading.sohPct()).isNull();
+		assertThat(reading.cellMinMv()).isNull();
+		assertThat(reading.cellMaxMv()).isNull();
+		assertThat(reading.isolationOhmPerV()).isNull();
+		assertThat(reading.moduleRepairable()).isTrue();
+		assertThat(bench().readBms("BAT-ZOE-0001", "BTB-1").bmsAnswered()).isTrue();
+	}
+
 	@Test
 	void shouldGiveTheResultOfAStartedCapacityTest() {
 		CapacityTest test = bench().startCapacityTest(IdempotencyKey.of("job-1:capacity"),

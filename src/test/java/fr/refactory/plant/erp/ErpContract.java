@@ -39,6 +39,16 @@ abstract class ErpContract {
 		assertThat(erp().findVehicleMasterData(foreign).orElseThrow().registeredInFranceDefinitive()).isFalse();
 	}
 
+	/** A Zoe VIN (VF1AG…) is a battery-electric Zoe, so an intake of a Zoe reaches its HV paths (AS-12, AS-40). */
+	@Test
+	void shouldAnswerAZoeVinAsABatteryElectricZoe() {
+		VehicleMasterData zoe = erp().findVehicleMasterData("VF1AG000X65432101").orElseThrow();
+
+		assertThat(zoe.modelFamily()).isEqualTo("ZOE");
+		assertThat(zoe.powertrain()).isEqualTo("BEV");
+		assertThat(zoe.category()).isEqualTo("M1");
+	}
+
 	@Test
 	void shouldFindNothingForAnUnknownVehicle() {
 		assertThat(erp().findVehicleMasterData("WDB9066331S123456")).isEmpty();

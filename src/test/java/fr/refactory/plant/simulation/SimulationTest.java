@@ -52,6 +52,25 @@ class SimulationTest {
 	}
 
 	@Test
+	void shouldFailTechnicallyWhileTheSystemIsTakenDownAndAnswerOnceItIsBack() {
+		SimulatedOutages outages = new SimulatedOutages();
+		Simulation mes = new Simulation("mes", SystemSettings.simulated(), Clock.fixed(NOON, ZoneOffset.UTC),
+				(duration) -> {
+				}, outages);
+		Simulation wms = new Simulation("wms", SystemSettings.simulated(), Clock.fixed(NOON, ZoneOffset.UTC),
+				(duration) -> {
+				}, outages);
+
+		outages.takeDown("mes");
+		assertThatExceptionOfType(PlantTechnicalException.class).isThrownBy(() -> mes.answer(() -> "ok"))
+			.satisfies((ex) -> assertThat(ex.isRetryable()).isTrue())
+			.withMessageContaining("mes is down");
+		assertThat(wms.answer(() -> "ok")).as("only the system taken down").isEqualTo("ok");
+		outages.bringBack("mes");
+		assertThat(mes.answer(() -> "ok")).isEqualTo("ok");
+	}
+
+	@Test
 	void shouldFailEveryCallAtFailureRateOne() {
 		Simulation simulation = simulation(SystemSettings.simulated().withFailureRate(1.0), NOON);
 

@@ -73,7 +73,8 @@ public class BatteryTestBenchWorkers {
 		String batteryId = vars.requireText("batteryId");
 		String benchId = vars.requireText("btbBenchId", "benchId");
 		BmsReading bms = JobOutcome.callBench(job, () -> this.bench.readBms(batteryId, benchId));
-		boolean plausible = bms.sohPct() >= 0 && bms.sohPct() <= 100 && bms.cellMinMv() >= 2000
+		boolean plausible = bms.bmsAnswered() && bms.sohPct() >= 0 && bms.sohPct() <= 100
+				&& bms.cellMinMv() != null && bms.cellMaxMv() != null && bms.cellMinMv() >= 2000
 				&& bms.cellMinMv() <= bms.cellMaxMv() && bms.cellMaxMv() <= 4500;
 		register(batteryId, vars);
 		if (plausible) {
@@ -87,7 +88,7 @@ public class BatteryTestBenchWorkers {
 			}
 		}
 		this.records.audit(job, "BMS_READ", "BATTERY", batteryId,
-				WorkerRecords.data("benchId", benchId, "sohPct", bms.sohPct(), "plausible", plausible));
+				WorkerRecords.data("benchId", benchId, "bmsAnswered", bms.bmsAnswered(), "plausible", plausible));
 		Map<String, Object> result = new LinkedHashMap<>();
 		result.put("sohPct", bms.sohPct());
 		result.put("socPct", bms.socPct());

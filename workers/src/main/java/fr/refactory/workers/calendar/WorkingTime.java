@@ -10,7 +10,6 @@ import java.time.format.DateTimeFormatterBuilder;
 import java.time.temporal.TemporalAccessor;
 import java.time.temporal.ChronoUnit;
 import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 import fr.refactory.records.PlantCalendar;
 
@@ -37,11 +36,9 @@ record WorkingTime(int amount, String unit) {
 		.optionalEnd()
 		.toFormatter();
 
-	private static final Pattern TEXT = Pattern.compile("^\\s*(\\d{1,4})\\s*(WD|WH)\\s*$");
-
 	/** The duration a header gives, or {@code null} when it is none. */
 	static WorkingTime parse(String text) {
-		Matcher matcher = TEXT.matcher((text != null) ? text : "");
+		Matcher matcher = PlantCalendar.WORKING_TIME.matcher((text != null) ? text : "");
 		return matcher.matches() ? new WorkingTime(Integer.parseInt(matcher.group(1)), matcher.group(2)) : null;
 	}
 

@@ -387,14 +387,18 @@ public class MesWorkers {
 		return Map.of("genealogyIds", genealogyIds);
 	}
 
-	/** 4.9: the component's measurements (list {@code measurements}, else the form's single measured value). */
+	/**
+	 * 4.9: the component's measurements (list {@code measurements}, else what the inspection form measured: the wear
+	 * and, for an electrical component, the winding insulation), with the measuring equipment the inspector names.
+	 */
 	@JobWorker(type = "mes.recordMeasurements")
 	@JobContract(name = "MES: record measurements",
-			description = "4.9: the component's measurements (list measurements, else the form's single measured value).",
+			description = "4.9: the component's measurements (list measurements, else what the inspection form measured: the wear and, for an electrical component, the winding insulation), with the measuring equipment the inspector names.",
 			inputs = { @Var(name = "component", type = CONTEXT, description = "Component"),
 					@Var(name = "measurements", type = LIST, description = "Measurements"),
 					@Var(name = "measuredWearPct", type = NUMBER, description = "Measured wear (%)"),
-					@Var(name = "windingInsulationMohm", type = NUMBER, description = "Winding insulation (MΩ)") })
+					@Var(name = "windingInsulationMOhm", type = NUMBER, description = "Winding insulation (MΩ)"),
+					@Var(name = "equipmentId", description = "Measuring equipment (gauge, megohmmeter) the inspector used", required = true) })
 	public Map<String, Object> recordMeasurements(ActivatedJob job) {
 		Vars vars = Vars.of(job);
 		Map<String, Object> component = vars.map("component");
@@ -408,20 +412,32 @@ public class MesWorkers {
 						number(m.get("upperLimit"))));
 			}
 		}
-		if (measurements.isEmpty() && vars.decimal("measuredWearPct") != null) {
-			measurements.add(new MeasurementSet.Measurement(component.getOrDefault("reference", "component") + ".wear",
-					vars.decimal("measuredWearPct"), "%", 0.0, 100.0));
+		if (measurements.isEmpty()) {
+			measurements.addAll(inspected(vars, component));
 		}
-		if (measurements.isEmpty() && vars.decimal("windingInsulationMohm") != null) {
-			measurements.add(new MeasurementSet.Measurement("windingInsulation", vars.decimal("windingInsulationMohm"),
-					"MOhm", 1.0, null));
-		}
+		String equipmentId = vars.requireText("equipmentId");
 		MeasurementsRecorded recorded = JobOutcome.call(job, () -> this.mes.recordMeasurements(JobOutcome.key(job),
-				new MeasurementSet(subjectKey, vars.textOr("REMAN-INSPECTION", "station"),
-						vars.textOr("REMAN-GAUGE-1", "equipmentId"), this.records.clock().instant(), measurements)));
+				new MeasurementSet(subjectKey, vars.textOr("REMAN-INSPECTION", "station"), equipmentId,
+						this.records.clock().instant(), measurements)));
 		this.records.audit(job, "MEASUREMENTS_RECORDED", "PART", subjectKey,
 				WorkerRecords.data("recordId", recorded.recordId(), "count", recorded.count()));
 		return Map.of("measurementRecordId", recorded.recordId());
+	}
+
+	/** What the component-inspection form measured: the wear and, for an electrical component, the winding insulation. */
+	private static List<MeasurementSet.Measurement> inspected(Vars vars, Map<String, Object> component) {
+		List<MeasurementSet.Measurement> measured = new ArrayList<>();
+		String reference = String.valueOf(component.getOrDefault("reference", "component"));
+		if (vars.decimal("measuredWearPct") != null) {
+			measured.add(new MeasurementSet.Measurement(reference + ".wear", vars.decimal("measuredWearPct"), "%", 0.0,
+					100.0));
+		}
+		if (vars.decimal("windingInsulationMOhm") != null) {
+			// the limit that decides the component is D9's parameter; the MES keeps the reading without one
+			measured.add(new MeasurementSet.Measurement(reference + ".windingInsulation",
+					vars.decimal("windingInsulationMOhm"), "MOhm", null, null));
+		}
+		return measured;
 	}
 
 	/** 5.2: the MES measurements of the subject, flattened for D11 and the calibration check. */

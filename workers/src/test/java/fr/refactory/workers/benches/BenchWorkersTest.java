@@ -88,6 +88,24 @@ class BenchWorkersTest extends RefactoryIntegrationTest {
 			.satisfies((r) -> assertThat(r.sohPct().doubleValue()).isEqualTo((Double) first.get("sohPct")));
 	}
 
+	/**
+	 * AS-44/AS-51 (ADR 0474): a pack whose BMS does not answer gives the model no SoH and no plausible reading, so it
+	 * runs the capacity test; nothing enters the battery's SoH history.
+	 */
+	@Test
+	void readBmsOfAPackWhoseBmsDoesNotAnswerGivesNoSohAndRecordsNone() {
+		String battery = fr.refactory.plant.btb.SimulatedBatteryTestBench.SILENT_BMS_PREFIX + TestVins.master();
+		Map<String, Object> read = this.btb.readBms(TestJob.of("btb.readBms",
+				Map.of("batteryId", battery, "btbBenchId", "BATTERY_TEST_BENCH-1")));
+
+		assertThat(read).containsEntry("sohPct", null)
+			.containsEntry("sohPlausible", false)
+			.containsEntry("cellMinMv", null)
+			.containsEntry("isolationOhmPerV", null);
+		assertThat(this.batteries.find(battery)).isPresent();
+		assertThat(this.batteries.sohHistory(battery)).isEmpty();
+	}
+
 	/** D7 owns the module-count limit: whether modules can be replaced is the bench's answer about the pack. */
 	@Test
 	void readBmsPassesOnWhetherThePacksModulesCanBeReplaced() {

@@ -289,6 +289,25 @@ class MesWorkersTest extends RefactoryIntegrationTest {
 		assertThat(Results.list(held.get("heldItems"))).containsExactly(core);
 	}
 
+	/**
+	 * What the component-inspection form submits for a stator (AS-60): the wear and the winding insulation under the
+	 * form's own field names, with the megohmmeter the inspector names; both readings reach the MES.
+	 */
+	@Test
+	void theInspectionFormsWearAndWindingInsulationReachTheMesWithTheEquipmentTheInspectorNamed() {
+		String core = "CORE-" + TestVins.master();
+		this.workers.recordMeasurements(TestJob.of("mes.recordMeasurements",
+				Map.of("coreSerial", core, "component", Map.of("reference", "STATOR"), "componentClass", "ELECTRICAL",
+						"measuredWearPct", 10, "windingInsulationMOhm", 50, "equipmentId", "MEGGER-07")));
+
+		Map<String, Object> read = this.workers.getMeasurements(
+				TestJob.of("mes.getMeasurements", Map.of("subjectType", "PART_REMAN", "subjectKey", core)));
+		assertThat(Results.list(read.get("measurements"))).extracting((row) -> Results.map(row).get("name"),
+				(row) -> ((Number) Results.map(row).get("value")).doubleValue(), (row) -> Results.map(row).get("equipmentId"))
+			.containsExactlyInAnyOrder(org.assertj.core.groups.Tuple.tuple("STATOR.wear", 10.0, "MEGGER-07"),
+					org.assertj.core.groups.Tuple.tuple("STATOR.windingInsulation", 50.0, "MEGGER-07"));
+	}
+
 	@Test
 	void recordGenealogyLinksEachInstalledComponentToTheVehicleOnceWhenDeliveredTwice() {
 		String vin = TestVins.master();

@@ -1,0 +1,157 @@
+package fr.refactory.console.operations;
+
+import java.security.Principal;
+import java.util.Map;
+import java.util.Optional;
+
+import fr.refactory.system.diagram.BpmnSvg;
+import io.camunda.client.api.command.ProblemException;
+import io.camunda.client.api.search.response.Incident;
+import io.camunda.client.api.search.response.ProcessInstance;
+import jakarta.servlet.http.HttpServletResponse;
+
+import org.springframework.http.HttpStatus;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.server.ResponseStatusException;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+
+/**
+ * The operations engineer's instance page (ADR 1061): the diagram with the active tokens and incidents, and the
+ * repairs — move a token, retry an incident, cancel — each with a reason, through {@code /v2}, into the audit log.
+ * Only OPERATIONS and ADMIN reach {@code /operations} (SecurityConfiguration, ADR 1060).
+ */
+@Controller
+class InstanceRepairController {
+
+	static final String REASON_MISSING = "Give a reason: the audit log keeps it with what you did.";
+
+	private final OperationsEngine engine;
+
+	private final OperationsAudit audit;
+
+	InstanceRepairController(OperationsEngine engine, OperationsAudit audit) {
+		this.engine = engine;
+		this.audit = audit;
+	}
+
+	@GetMapping("/operations/instances")
+	String find(@RequestParam(required = false) Long key) {
+		return key == null ? "redirect:/operations/incidents" : "redirect:/operations/instances/" + key;
+	}
+
+	@GetMapping("/operations/instances/{key}")
+	String instance(@PathVariable long key, Model model) {
+		return show(read(key), RepairForm.empty(), null, null, model);
+	}
+
+	@PostMapping("/operations/instances/{key}/move")
+	String move(@PathVariable long key, RepairForm form, Principal principal, Model model,
+			HttpServletResponse response, RedirectAttributes redirect) {
+		InstanceOnPage instance = read(key);
+		Optional<ActiveElement> from = instance.activeElements()
+			.stream()
+			.filter((element) -> form.from() != null && element.elementInstanceKey() == form.from())
+			.findFirst();
+		String problem = !form.hasReason() ? REASON_MISSING
+				: from.isEmpty() ? "Choose an active element to move the token from."
+						: form.to() == null || form.to().isBlank() ? "Choose the element to move the token to."
+								: null;
+		if (problem == null) {
+			problem = refusalOf(() -> this.engine.move(key, from.get().elementInstanceKey(), form.to()));
+		}
+		if (problem != null) {
+			return refused(instance, form, "move", problem, model, response);
+		}
+		this.audit.tokenMoved(principal.getName(), instance, from.get(), form.to(), form.trimmedReason());
+		redirect.addFlashAttribute("done",
+				"Token moved from " + from.get().elementId() + " to " + form.to() + ".");
+		return "redirect:/operations/instances/" + key;
+	}
+
+	@PostMapping("/operations/instances/{key}/retry")
+	String retry(@PathVariable long key, RepairForm form, Principal principal, Model model,
+			HttpServletResponse response, RedirectAttributes redirect) {
+		InstanceOnPage instance = read(key);
+		Optional<Incident> incident = instance.openIncidents()
+			.stream()
+			.filter((open) -> open.getIncidentKey().equals(form.incidentKey()))
+			.findFirst();
+		String problem = !form.hasReason() ? REASON_MISSING
+				: incident.isEmpty() ? "Choose an open incident of this instance." : null;
+		if (problem == null) {
+			problem = refusalOf(() -> this.engine.retry(incident.get()));
+		}
+		if (problem != null) {
+			return refused(instance, form, "retry", problem, model, response);
+		}
+		this.audit.incidentRetried(principal.getName(), instance, incident.get().getIncidentKey(),
+				incident.get().getElementId(), String.valueOf(incident.get().getErrorType()), form.trimmedReason());
+		redirect.addFlashAttribute("done", "Incident at " + incident.get().getElementId() + " retried.");
+		return "redirect:/operations/instances/" + key;
+	}
+
+	@PostMapping("/operations/instances/{key}/cancellation")
+	String cancel(@PathVariable long key, RepairForm form, Principal principal, Model model,
+			HttpServletResponse response, RedirectAttributes redirect) {
+		InstanceOnPage instance = read(key);
+		String problem = !form.hasReason() ? REASON_MISSING : refusalOf(() -> this.engine.cancel(key));
+		if (problem != null) {
+			return refused(instance, form, "cancel", problem, model, response);
+		}
+		this.audit.instanceCanceled(principal.getName(), instance, form.trimmedReason());
+		redirect.addFlashAttribute("done", "Instance cancelled.");
+		return "redirect:/operations/instances/" + key;
+	}
+
+	private InstanceOnPage read(long key) {
+		ProcessInstance instance = this.engine.instance(key)
+			.orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND, "No process instance with key " + key));
+		Map<String, Object> variables = this.engine.rootVariables(key);
+		return new InstanceOnPage(key, instance.getProcessDefinitionKey(), instance.getProcessDefinitionId(),
+				instance.getProcessDefinitionVersion() == null ? 0 : instance.getProcessDefinitionVersion(),
+				instance.getState() == null ? "" : instance.getState().name(), variables, this.engine.elements(key),
+				this.engine.openIncidents(key));
+	}
+
+	private String refused(InstanceOnPage instance, RepairForm form, String action, String problem, Model model,
+			HttpServletResponse response) {
+		response.setStatus(HttpStatus.BAD_REQUEST.value());
+		return show(instance, form, action, problem, model);
+	}
+
+	private String show(InstanceOnPage instance, RepairForm form, String failedAction, String problem, Model model) {
+		String xml = this.engine.diagramXml(instance.definitionKey());
+		model.addAttribute("instance", instance);
+		model.addAttribute("diagram", BpmnSvg.render(xml,
+				this.engine.stateOf(instance.key(), instance.elements(), instance.openIncidents())));
+		model.addAttribute("tokens", instance.activeElements());
+		model.addAttribute("targets", OperationsEngine.targets(xml));
+		model.addAttribute("incidents", instance.openIncidents());
+		model.addAttribute("entries", this.audit.entriesAbout(instance));
+		model.addAttribute("form", form);
+		model.addAttribute("failed", failedAction == null ? "" : failedAction);
+		model.addAttribute("problem", problem);
+		return "operations/instance";
+	}
+
+	/** The engine's reason for refusing a command (400, 404, 409), or {@code null} when it was applied. */
+	static String refusalOf(Runnable command) {
+		try {
+			command.run();
+			return null;
+		}
+		catch (ProblemException ex) {
+			if (ex.code() >= 500) {
+				throw ex;
+			}
+			return ex.details() != null && ex.details().getDetail() != null ? ex.details().getDetail()
+					: ex.getMessage();
+		}
+	}
+
+}

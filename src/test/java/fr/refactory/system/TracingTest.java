@@ -1,0 +1,95 @@
+package fr.refactory.system;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+import fr.refactory.test.EngineTestSupport;
+import fr.refactory.test.TestSpans;
+import io.camunda.client.api.search.enums.ProcessInstanceState;
+import io.camunda.zeebe.model.bpmn.Bpmn;
+import io.opentelemetry.api.common.AttributeKey;
+import io.opentelemetry.api.trace.SpanKind;
+import io.opentelemetry.sdk.trace.data.SpanData;
+import org.junit.jupiter.api.Test;
+
+import org.springframework.beans.factory.annotation.Autowired;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+/**
+ * Issue 20, traces (ADR 1300): the application's own ERP worker handles an instance's job; its plant call, the
+ * {@code /v2} completion it sends and the engine's command are spans of one trace, each the child of the one before.
+ */
+class TracingTest extends EngineTestSupport {
+
+	private static final String MASTER_DATA = "erp.getVehicleMasterData";
+
+	@Autowired
+	private TestSpans spans;
+
+	@Test
+	void shouldCarryTheJobsTraceThroughItsPlantCallAndTheV2CompletionIntoTheEngineCommand() {
+		String processId = uniqueId("trace-probe");
+		deploy(Bpmn.createExecutableProcess(processId)
+			.startEvent()
+			.serviceTask("masterData", (task) -> task.zeebeJobType(MASTER_DATA))
+			.endEvent()
+			.done());
+		long instance = start(processId, Map.of("vin", "VF1MA000000000042"));
+		await().atMost(Duration.ofSeconds(60))
+			.pollInterval(Duration.ofMillis(150))
+			.until(() -> state(instance) == ProcessInstanceState.COMPLETED);
+
+		SpanData job = await().atMost(Duration.ofSeconds(10))
+			.pollInterval(Duration.ofMillis(100))
+			.until(() -> jobSpanOf(instance), Optional::isPresent)
+			.orElseThrow();
+		assertThat(job.getAttributes().get(AttributeKey.stringKey("elementId"))).isEqualTo("masterData");
+		// the engine command ends before the /v2 request that carried it, and both after the job's span
+		List<SpanData> trace = await().atMost(Duration.ofSeconds(10))
+			.pollInterval(Duration.ofMillis(100))
+			.until(() -> this.spans.ofTrace(job.getTraceId()), (spans) -> completion(spans).isPresent());
+
+		SpanData plantCall = withAttribute(trace, "operation", "findVehicleMasterData");
+		assertThat(plantCall.getParentSpanId()).as("the plant call inside the job").isEqualTo(job.getSpanId());
+		assertThat(plantCall.getAttributes().get(AttributeKey.stringKey("outcome"))).isEqualTo("success");
+
+		SpanData completion = completion(trace).orElseThrow();
+		assertThat(completion.getKind()).isEqualTo(SpanKind.SERVER);
+		assertThat(completion.getParentSpanId()).as("the /v2 completion sent by the job's worker")
+			.isEqualTo(job.getSpanId());
+
+		SpanData command = withAttribute(trace, "command", "Jobs.complete");
+		assertThat(command.getParentSpanId()).as("the engine command of that request")
+			.isEqualTo(completion.getSpanId());
+		assertThat(command.getAttributes().get(AttributeKey.stringKey("command"))).isEqualTo("Jobs.complete");
+	}
+
+	private Optional<SpanData> jobSpanOf(long instance) {
+		return this.spans.all()
+			.stream()
+			.filter((span) -> MASTER_DATA.equals(span.getAttributes().get(AttributeKey.stringKey("type"))))
+			.filter((span) -> String.valueOf(instance)
+				.equals(span.getAttributes().get(AttributeKey.stringKey("processInstanceKey"))))
+			.findFirst();
+	}
+
+	private static Optional<SpanData> completion(List<SpanData> trace) {
+		return trace.stream()
+			.filter((span) -> "/v2/jobs/{key}/completion".equals(span.getAttributes().get(AttributeKey.stringKey("uri"))))
+			.findFirst();
+	}
+
+	private static SpanData withAttribute(List<SpanData> trace, String key, String value) {
+		assertThat(trace).extracting((span) -> span.getAttributes().get(AttributeKey.stringKey(key)))
+			.as("the spans of the trace").contains(value);
+		return trace.stream()
+			.filter((span) -> value.equals(span.getAttributes().get(AttributeKey.stringKey(key))))
+			.findFirst()
+			.orElseThrow();
+	}
+
+}
