@@ -64,7 +64,8 @@ class GateScanBrowserTest extends RefactoryIntegrationTest {
 
 			String taskList = Awaitility.await()
 				.atMost(Duration.ofSeconds(60))
-				.pollInterval(Duration.ofSeconds(1))
+				.pollDelay(Duration.ZERO)
+				.pollInterval(Duration.ofMillis(200))
 				.until(() -> browser.go("/console/tasks?subject=" + vin).pageText(),
 						(text) -> text.contains("Enter vehicle master data"));
 			assertThat(taskList).contains(vin);

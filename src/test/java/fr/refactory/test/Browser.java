@@ -7,6 +7,9 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.time.Duration;
+import java.util.ArrayDeque;
+import java.util.Deque;
+import java.util.Map;
 
 import org.junit.jupiter.api.Assumptions;
 import org.openqa.selenium.By;
@@ -23,6 +26,10 @@ import org.openqa.selenium.support.ui.WebDriverWait;
  * Headless Debian Chromium driven by Selenium, for page tests, at a landscape tablet's size (1024×768). Without
  * {@code chromium} and {@code chromium-driver} installed ({@code .ci/run} installs them), a test using it is reported
  * as skipped, loudly.
+ * <p>
+ * A closed browser's Chromium is kept for the next {@link #open} of the test JVM, its cookies and the application's
+ * site data cleared and its page blank, as a new browser would be: starting Chromium costs one to several seconds per
+ * test class or test on the build machine (15 s under load). The kept ones quit when the JVM ends.
  */
 public final class Browser implements AutoCloseable {
 
@@ -34,29 +41,101 @@ public final class Browser implements AutoCloseable {
 
 	private static final long LOOK_AGAIN_MILLIS = 50;
 
+	/** Chromium sessions of closed browsers, for the next {@link #open}. */
+	private static final Deque<Chromium> IDLE = new ArrayDeque<>();
+
+	static {
+		Runtime.getRuntime().addShutdownHook(new Thread(Browser::quitIdle, "quit-kept-chromium"));
+	}
+
 	private final String baseUrl;
+
+	private final Chromium chromium;
 
 	private final ChromeDriver driver;
 
-	private final Path profile;
+	private boolean closed;
 
-	private Browser(String baseUrl) throws IOException {
+	private Browser(String baseUrl, Chromium chromium) {
 		this.baseUrl = baseUrl;
-		this.profile = Files.createTempDirectory("refactory-chromium-");
-		ChromeOptions options = new ChromeOptions().setBinary(CHROMIUM.toFile())
-			.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
-					"--disable-quic", "--no-first-run", "--disable-background-networking",
-					"--disable-component-update", "--disable-sync", "--window-size=1024,768",
-					"--user-data-dir=" + this.profile);
-		// the page's console messages, for consoleErrors()
-		options.setCapability("goog:loggingPrefs", java.util.Map.of("browser", "ALL"));
-		ChromeDriverService service = new ChromeDriverService.Builder().usingDriverExecutable(CHROMEDRIVER.toFile())
-			.usingAnyFreePort()
-			.build();
-		this.driver = new ChromeDriver(service, options);
-		// the window size includes the (headless) browser frame: fix the page's viewport itself to 1024×768
-		this.driver.executeCdpCommand("Emulation.setDeviceMetricsOverride", java.util.Map.of("width", 1024, "height",
-				768, "deviceScaleFactor", 1, "mobile", false));
+		this.chromium = chromium;
+		this.driver = chromium.driver();
+	}
+
+	/** One Chromium with its own temporary profile. */
+	private record Chromium(ChromeDriver driver, Path profile) {
+
+		static Chromium start() throws IOException {
+			Path profile = Files.createTempDirectory("refactory-chromium-");
+			ChromeOptions options = new ChromeOptions().setBinary(CHROMIUM.toFile())
+				.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
+						"--disable-quic", "--no-first-run", "--disable-background-networking",
+						"--disable-component-update", "--disable-sync", "--window-size=1024,768",
+						"--user-data-dir=" + profile);
+			// the page's console messages, for consoleErrors()
+			options.setCapability("goog:loggingPrefs", Map.of("browser", "ALL"));
+			ChromeDriverService service = new ChromeDriverService.Builder()
+				.usingDriverExecutable(CHROMEDRIVER.toFile())
+				.usingAnyFreePort()
+				.build();
+			ChromeDriver driver = new ChromeDriver(service, options);
+			// the window size includes the (headless) browser frame: fix the page's viewport itself to 1024×768
+			driver.executeCdpCommand("Emulation.setDeviceMetricsOverride",
+					Map.of("width", 1024, "height", 768, "deviceScaleFactor", 1, "mobile", false));
+			return new Chromium(driver, profile);
+		}
+
+		/**
+		 * As a new browser for the next test: a blank page, no cookie of any site, no stored data of the application's
+		 * origin (the pages use no other storage); false when the session no longer answers.
+		 */
+		boolean cleared(String baseUrl) {
+			try {
+				this.driver.get("about:blank");
+				// the console messages of the last test are read and dropped, so consoleErrors() sees only this one's
+				this.driver.manage().logs().get(org.openqa.selenium.logging.LogType.BROWSER);
+				this.driver.executeCdpCommand("Network.clearBrowserCookies", Map.of());
+				this.driver.executeCdpCommand("Storage.clearDataForOrigin",
+						Map.of("origin", java.net.URI.create(baseUrl).resolve("/").toString().replaceAll("/$", ""),
+								"storageTypes", "all"));
+				return this.driver.getWindowHandles().size() == 1;
+			}
+			catch (RuntimeException ex) {
+				return false;
+			}
+		}
+
+		void quit() {
+			try {
+				this.driver.quit();
+			}
+			catch (RuntimeException ex) {
+				// already gone
+			}
+			try (var files = Files.walk(this.profile)) {
+				files.sorted(java.util.Comparator.reverseOrder()).map(Path::toFile).forEach(File::delete);
+			}
+			catch (IOException ex) {
+				// a leftover temporary profile is harmless
+			}
+		}
+
+	}
+
+	private static Chromium keptOrNew() throws IOException {
+		synchronized (IDLE) {
+			if (!IDLE.isEmpty()) {
+				return IDLE.pop();
+			}
+		}
+		return Chromium.start();
+	}
+
+	private static void quitIdle() {
+		synchronized (IDLE) {
+			IDLE.forEach(Chromium::quit);
+			IDLE.clear();
+		}
 	}
 
 	/** Opens a browser, or skips the calling test (with a message on stderr) when Chromium is not installed. */
@@ -68,7 +147,7 @@ public final class Browser implements AutoCloseable {
 		}
 		Assumptions.assumeTrue(installed, "Chromium is not installed: browser test skipped");
 		try {
-			return new Browser(baseUrl);
+			return new Browser(baseUrl, keptOrNew());
 		}
 		catch (IOException ex) {
 			throw new UncheckedIOException(ex);
@@ -166,14 +245,20 @@ public final class Browser implements AutoCloseable {
 		}
 	}
 
+	/** Keeps the Chromium for the next browser of the JVM, cleared; quits it when it cannot be cleared. */
 	@Override
 	public void close() {
-		this.driver.quit();
-		try (var files = Files.walk(this.profile)) {
-			files.sorted(java.util.Comparator.reverseOrder()).map(Path::toFile).forEach(File::delete);
+		if (this.closed) {
+			return;
 		}
-		catch (IOException ex) {
-			// a leftover temporary profile is harmless
+		this.closed = true;
+		if (this.chromium.cleared(this.baseUrl)) {
+			synchronized (IDLE) {
+				IDLE.push(this.chromium);
+			}
+		}
+		else {
+			this.chromium.quit();
 		}
 	}
 

@@ -137,6 +137,21 @@ public abstract class EngineTestSupport extends RefactoryIntegrationTest {
 			.getJobs();
 	}
 
+	/**
+	 * The jobs of the type that can be activated now, for a test that expects none: the engine creates a command's
+	 * jobs in the command's own transaction, so what the commands sent so far created is there already, and a 5 s
+	 * long poll ({@link #activate}) would only wait out its time-out (one per call, 5 s of verify time each).
+	 */
+	protected List<ActivatedJob> activatableNow(String type, int max) {
+		return this.client.newActivateJobsCommand()
+			.jobType(type)
+			.maxJobsToActivate(max)
+			.requestTimeout(Duration.ofMillis(200))
+			.send()
+			.join()
+			.getJobs();
+	}
+
 	protected ActivatedJob activateOne(String type) {
 		List<ActivatedJob> jobs = activate(type, 1);
 		assertThat(jobs).as("an activatable job of type %s", type).hasSize(1);

@@ -5,8 +5,10 @@ import java.io.UncheckedIOException;
 import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 
 import fr.refactory.test.idp.PlantIdentityProvider;
+import org.awaitility.Awaitility;
 
 import org.springframework.boot.test.autoconfigure.actuate.observability.AutoConfigureObservability;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -33,6 +35,12 @@ import org.springframework.test.context.DynamicPropertySource;
 @AutoConfigureObservability
 @Import({ TestClientRequests.class, AdminClients.class, TestSpans.class })
 public abstract class RefactoryIntegrationTest {
+
+	static {
+		// Awaitility waits one poll interval before its first look unless told otherwise: 100 ms per wait whose
+		// condition already holds, hundreds of times per verify. Waits that set their own poll delay keep it.
+		Awaitility.setDefaultPollDelay(Duration.ZERO);
+	}
 
 	protected static final int PORT = freePort();
 

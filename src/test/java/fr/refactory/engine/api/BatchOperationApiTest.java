@@ -403,12 +403,8 @@ class BatchOperationApiTest extends EngineTestSupport {
 			.getJobs()).as("the moved tokens wait at task-b, next to the one that was there")
 			.extracting(ActivatedJob::getProcessInstanceKey)
 			.containsExactlyInAnyOrder(onA.get(0), onA.get(1), onB);
-		assertThat(this.client.newActivateJobsCommand()
-			.jobType(processId + "-a")
-			.maxJobsToActivate(10)
-			.send()
-			.join()
-			.getJobs()).as("the jobs of the terminated task-a instances are gone").isEmpty();
+		assertThat(activatableNow(processId + "-a", 10)).as("the jobs of the terminated task-a instances are gone")
+			.isEmpty();
 	}
 
 	private static io.camunda.zeebe.model.bpmn.BpmnModelInstance twoWaitStates(String processId, boolean withB) {

@@ -108,7 +108,7 @@ class ProcessInstanceApiTest extends EngineTestSupport {
 
 		assertThat(state(key)).isEqualTo(ProcessInstanceState.TERMINATED);
 		assertThat(history(key)).contains("t:TERMINATED");
-		assertThat(activate(type, 1)).isEmpty();
+		assertThat(activatableNow(type, 1)).isEmpty();
 		problem(() -> this.client.newCancelInstanceCommand(key).send().join(), 404);
 	}
 

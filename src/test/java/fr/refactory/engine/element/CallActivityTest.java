@@ -93,7 +93,7 @@ class CallActivityTest extends EngineTestSupport {
 		this.client.newCancelInstanceCommand(key).send().join();
 
 		assertThat(child(key).getState()).isEqualTo(ProcessInstanceState.TERMINATED);
-		assertThat(activate(type, 1)).isEmpty();
+		assertThat(activatableNow(type, 1)).isEmpty();
 	}
 
 	@Test

@@ -46,8 +46,8 @@ class ExecutionListenerTest extends EngineTestSupport {
 
 		// when: the listeners and the task's job are worked one after the other
 		ActivatedJob firstJob = activateOne(first);
-		assertThat(activate(second, 1)).as("the second start listener waits for the first").isEmpty();
-		assertThat(activate(work, 1)).as("the element's work waits for its start listeners").isEmpty();
+		assertThat(activatableNow(second, 1)).as("the second start listener waits for the first").isEmpty();
+		assertThat(activatableNow(work, 1)).as("the element's work waits for its start listeners").isEmpty();
 		complete(firstJob);
 		ActivatedJob secondJob = activateOne(second);
 		complete(secondJob);
@@ -106,7 +106,7 @@ class ExecutionListenerTest extends EngineTestSupport {
 		complete(activateOne(failing));
 
 		// then: the first listener did not run again
-		assertThat(activate(first, 1)).isEmpty();
+		assertThat(activatableNow(first, 1)).isEmpty();
 		assertThat(state(key)).isEqualTo(ProcessInstanceState.COMPLETED);
 	}
 
@@ -183,7 +183,7 @@ class ExecutionListenerTest extends EngineTestSupport {
 		complete(activateOne(begin), Map.of("items", List.of(1, 2, 3)));
 
 		// then
-		assertThat(activate(begin, 5)).isEmpty();
+		assertThat(activatableNow(begin, 5)).isEmpty();
 		assertThat(state(key)).isEqualTo(ProcessInstanceState.COMPLETED);
 	}
 
@@ -201,7 +201,7 @@ class ExecutionListenerTest extends EngineTestSupport {
 
 		this.client.newCancelInstanceCommand(key).send().join();
 
-		assertThat(activate(begin, 1)).isEmpty();
+		assertThat(activatableNow(begin, 1)).isEmpty();
 		assertThat(state(key)).isEqualTo(ProcessInstanceState.TERMINATED);
 	}
 

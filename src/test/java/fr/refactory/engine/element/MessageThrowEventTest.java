@@ -68,7 +68,7 @@ class MessageThrowEventTest extends EngineTestSupport {
 
 		this.client.newCancelInstanceCommand(instance).send().join();
 
-		assertThat(activate(jobType, 1)).isEmpty();
+		assertThat(activatableNow(jobType, 1)).isEmpty();
 		assertThat(history(instance)).containsExactly("start:COMPLETED", "notify:TERMINATED");
 	}
 
