@@ -84,8 +84,9 @@ class AuditorViewsBrowserTest extends RefactoryIntegrationTest {
 				.getDomAttribute("class")).contains("state-active");
 			assertThat(browser.driver().findElement(By.cssSelector("#diagram g.djs-element[data-element-id='start']"))
 				.getDomAttribute("class")).contains("state-completed");
-			assertThat(browser.driver()
-				.findElement(By.cssSelector("#diagram .djs-overlay .state-badge.active[data-element-id='task-gate-inspection']"))
+			// diagram-js places its overlays on the viewbox change it debounces after the fit: wait until shown
+			assertThat(browser
+				.waitFor(By.cssSelector("#diagram .djs-overlay .state-badge.active[data-element-id='task-gate-inspection']"))
 				.getText()).isEqualTo("1");
 			assertThat(browser.driver().findElements(By.cssSelector("#diagram .state-badge[data-element-id='start']")))
 				.as("no count on a completed element").isEmpty();

@@ -59,7 +59,10 @@ class PlantLanguages implements WebMvcConfigurer {
 		LocaleChangeInterceptor interceptor = new LocaleChangeInterceptor();
 		interceptor.setParamName(PARAMETER);
 		interceptor.setIgnoreInvalidLocale(true);
-		registry.addInterceptor(interceptor);
+		// a language is chosen by following a link; reading a POST's parameters would parse its multipart body first,
+		// and a malformed upload must reach the API's own 400 rather than fail here
+		interceptor.setHttpMethods("GET");
+		registry.addInterceptor(interceptor).excludePathPatterns("/v2/**", "/actuator/**");
 	}
 
 	private Locale browserOrPlantLanguage(HttpServletRequest request) {
