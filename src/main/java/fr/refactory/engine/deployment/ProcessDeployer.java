@@ -10,6 +10,7 @@ import fr.refactory.engine.ConditionalOnEmbeddedEngine;
 import fr.refactory.engine.execution.ElementFailure;
 import fr.refactory.engine.expression.ExpressionFailure;
 import fr.refactory.engine.model.ExecutableProcess;
+import fr.refactory.engine.model.StartFormLink;
 import fr.refactory.engine.state.DefinitionStore;
 import fr.refactory.engine.state.DefinitionStore.ProcessDefinitionRow;
 import fr.refactory.engine.state.KeyGenerator;
@@ -55,22 +56,22 @@ public class ProcessDeployer {
 		String checksum = Checksums.sha256(resource.content());
 		List<DeploymentResult.Entry> entries = new ArrayList<>();
 		for (ExecutableProcess process : processes) {
-			ProcessDefinitionRow row = deployOne(resource, process, versionTag(model, process.processId()), checksum,
-					deploymentKey);
+			Process bpmnProcess = model.getModelElementById(process.processId());
+			ProcessDefinitionRow row = deployOne(resource, process, versionTag(bpmnProcess),
+					StartFormLink.of(bpmnProcess).isPresent(), checksum, deploymentKey);
 			entries.add(new DeploymentResult.Entry(new DeploymentResult.ProcessDefinition(row.processId(),
 					row.version(), row.resourceName(), TENANT, String.valueOf(row.key())), null, null, null));
 		}
 		return entries;
 	}
 
-	private static String versionTag(BpmnModelInstance model, String processId) {
-		Process process = model.getModelElementById(processId);
+	private static String versionTag(Process process) {
 		ZeebeVersionTag tag = process.getSingleExtensionElement(ZeebeVersionTag.class);
 		return tag == null || tag.getValue() == null || tag.getValue().isBlank() ? null : tag.getValue();
 	}
 
 	private ProcessDefinitionRow deployOne(Resource resource, ExecutableProcess process, String versionTag,
-			String checksum, long deploymentKey) {
+			boolean hasStartForm, String checksum, long deploymentKey) {
 		Optional<ProcessDefinitionRow> latest = this.store.latestProcess(process.processId());
 		if (latest.isPresent() && latest.get().checksum().equals(checksum)) {
 			return latest.get();
@@ -79,8 +80,8 @@ public class ProcessDeployer {
 				this.store.highestDeletedVersion(DeletedVersions.PROCESS, process.processId())) + 1;
 		ProcessDefinitionRow row = new ProcessDefinitionRow(this.keys.nextKey(), process.processId(), version,
 				process.name(), versionTag, resource.name(), checksum);
-		this.store.insertProcess(row, new String(resource.content(), StandardCharsets.UTF_8), deploymentKey,
-				this.clock.instant());
+		this.store.insertProcess(row, new String(resource.content(), StandardCharsets.UTF_8), hasStartForm,
+				deploymentKey, this.clock.instant());
 		ExecutableProcess executable = process.deployedAs(row.key(), version);
 		this.store.remember(executable);
 		try {

@@ -76,13 +76,8 @@ final class ZeebeExtensions {
 				called.isPropagateAllParentVariablesEnabled(), binding(called.getBindingType(), called.getVersionTag()));
 	}
 
-	/** Zeebe's validation already requires a version tag with {@code bindingType="versionTag"}. */
 	static Binding binding(ZeebeBindingType type, String versionTag) {
-		if (type == null || type == ZeebeBindingType.latest) {
-			return Binding.LATEST;
-		}
-		return type == ZeebeBindingType.deployment ? new Binding(Binding.Type.DEPLOYMENT, null)
-				: new Binding(Binding.Type.VERSION_TAG, versionTag);
+		return Binding.of(type, versionTag);
 	}
 
 	Expression script() {

@@ -119,13 +119,14 @@ public class DefinitionStore {
 				.notFound("Expected to find a resource with key '" + key + "', but none was found"));
 	}
 
-	public void insertProcess(ProcessDefinitionRow row, String xml, long deploymentKey, Instant now) {
+	public void insertProcess(ProcessDefinitionRow row, String xml, boolean hasStartForm, long deploymentKey,
+			Instant now) {
 		this.jdbc.update(
 				"insert into engine_process_definition (process_definition_key, process_definition_id, version, name,"
-						+ " version_tag, resource_name, checksum, bpmn_xml, deployment_key, deployed_at)"
-						+ " values (?,?,?,?,?,?,?,?,?,?)",
+						+ " version_tag, resource_name, checksum, bpmn_xml, has_start_form, deployment_key, deployed_at)"
+						+ " values (?,?,?,?,?,?,?,?,?,?,?)",
 				row.key(), row.processId(), row.version(), row.name(), row.versionTag(), row.resourceName(),
-				row.checksum(), xml, deploymentKey, Timestamp.from(now));
+				row.checksum(), xml, hasStartForm, deploymentKey, Timestamp.from(now));
 	}
 
 	public void remember(ExecutableProcess process) {

@@ -29,7 +29,7 @@ public class ProcessDefinitionQueries {
 		.field("versionTag", "version_tag", Type.STRING)
 		.field("tenantId", "'<default>'", Type.STRING)
 		.filter("isLatestVersion", "is_latest", Type.BOOLEAN)
-		.filter("hasStartForm", "false", Type.BOOLEAN);
+		.filter("hasStartForm", "has_start_form", Type.BOOLEAN);
 
 	private final NamedParameterJdbcTemplate jdbc;
 
@@ -56,7 +56,7 @@ public class ProcessDefinitionQueries {
 		String name = rs.getString("name");
 		return new ProcessDefinition(String.valueOf(rs.getLong("process_definition_key")), id,
 				name == null ? id : name, rs.getString("resource_name"), rs.getInt("version"),
-				rs.getString("version_tag"), "<default>", false);
+				rs.getString("version_tag"), "<default>", rs.getBoolean("has_start_form"));
 	}
 
 	/** {@code ProcessDefinitionResult}. */

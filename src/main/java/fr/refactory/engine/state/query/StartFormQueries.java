@@ -6,19 +6,19 @@ import java.util.Optional;
 
 import fr.refactory.engine.ConditionalOnEmbeddedEngine;
 import fr.refactory.engine.Rejection;
+import fr.refactory.engine.model.StartFormLink;
 import fr.refactory.engine.state.DefinitionStore;
 import io.camunda.zeebe.model.bpmn.Bpmn;
 import io.camunda.zeebe.model.bpmn.BpmnModelInstance;
 import io.camunda.zeebe.model.bpmn.instance.Process;
-import io.camunda.zeebe.model.bpmn.instance.StartEvent;
-import io.camunda.zeebe.model.bpmn.instance.zeebe.ZeebeFormDefinition;
 
 import org.springframework.stereotype.Component;
 
 /**
  * {@code GET /v2/process-definitions/{key}/form}: the form linked ({@code zeebe:formDefinition formId}) from the
- * process's none start event, resolved like user-task forms — the latest deployed version of that form id
- * (docs/decisions/0249). Embedded or custom forms ({@code formKey}, {@code externalReference}) are rejected at
+ * process's none start event, resolved like user-task forms by its {@code bindingType}: the latest deployed version
+ * of that form id, the one deployed with this process version, or the newest with the {@code versionTag}
+ * (docs/decisions/0249, 1600). Embedded or custom forms ({@code formKey}, {@code externalReference}) are rejected at
  * deployment (no silent ignore).
  */
 @Component
@@ -39,30 +39,22 @@ public class StartFormQueries {
 		DefinitionStore.ProcessDefinitionRow row = this.definitions.process(processDefinitionKey)
 			.orElseThrow(() -> Rejection.notFound("Expected to find a process definition with key '"
 					+ processDefinitionKey + "', but none was found"));
-		String formId = linkedFormId(row.processId(), this.definitions.processXml(processDefinitionKey));
-		if (formId == null) {
+		StartFormLink linked = linkedForm(row.processId(), this.definitions.processXml(processDefinitionKey));
+		if (linked == null) {
 			return Optional.empty();
 		}
-		return Optional.of(this.forms.latestForm(formId)
-			.orElseThrow(() -> Rejection.notFound("Expected to find the start form '" + formId + "' of process '"
-					+ row.processId() + "', but no form with that id is deployed")));
+		return Optional.of(this.definitions.boundForm(linked.formId(), linked.binding(), processDefinitionKey)
+			.flatMap(this.forms::formByKey)
+			.orElseThrow(() -> Rejection.notFound("Expected to find the start form '" + linked.formId()
+					+ "' with binding type " + linked.binding().describe() + " of process '" + row.processId()
+					+ "', but no form with that id is deployed for this binding")));
 	}
 
-	static String linkedFormId(String processId, String xml) {
+	private static StartFormLink linkedForm(String processId, String xml) {
 		BpmnModelInstance model = Bpmn
 			.readModelFromStream(new ByteArrayInputStream(xml.getBytes(StandardCharsets.UTF_8)));
 		Process process = model.getModelElementById(processId);
-		if (process == null) {
-			return null;
-		}
-		return process.getChildElementsByType(StartEvent.class)
-			.stream()
-			.filter((start) -> start.getEventDefinitions().isEmpty())
-			.map((start) -> start.getSingleExtensionElement(ZeebeFormDefinition.class))
-			.filter((form) -> form != null && form.getFormId() != null && !form.getFormId().isBlank())
-			.map(ZeebeFormDefinition::getFormId)
-			.findFirst()
-			.orElse(null);
+		return process == null ? null : StartFormLink.of(process).orElse(null);
 	}
 
 }

@@ -70,18 +70,13 @@ public class UserTaskQueries {
 		if (task.formKey() == null) {
 			return Optional.empty();
 		}
-		return this.jdbc
-			.query("select * from engine_form where form_key = :key", Map.of("key", Long.parseLong(task.formKey())),
-					(rs, i) -> mapForm(rs))
-			.stream()
-			.findFirst();
+		return formByKey(Long.parseLong(task.formKey()));
 	}
 
-	/** The latest deployed version of a form id, as a user task links it when it is created. */
-	public Optional<Form> latestForm(String formId) {
+	/** A deployed form version by its key. */
+	public Optional<Form> formByKey(long formKey) {
 		return this.jdbc
-			.query("select * from engine_form where form_id = :id order by version desc limit 1", Map.of("id", formId),
-					(rs, i) -> mapForm(rs))
+			.query("select * from engine_form where form_key = :key", Map.of("key", formKey), (rs, i) -> mapForm(rs))
 			.stream()
 			.findFirst();
 	}
