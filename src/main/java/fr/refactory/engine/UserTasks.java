@@ -90,6 +90,20 @@ public class UserTasks {
 	}
 
 	/**
+	 * Task-local variables set on a task with updating listeners: the task is UPDATING with the variables held until
+	 * its listeners ran (Camunda 8.8, ADR 1601).
+	 */
+	void updateVariables(long elementInstanceKey, Map<String, Object> variables) {
+		long key = (Long) this.tasks.latestOf(elementInstanceKey)
+			.orElseThrow(() -> Rejection.notFound("Expected to update variables of the user task of element '"
+					+ elementInstanceKey + "', but it has no user task"))
+			.get("user_task_key");
+		Map<String, Object> task = lockedCreatedTask(key, "update variables of");
+		this.transitions.begin(contextOf(this.executor.begin(), task), task, TaskListener.UPDATING, Map.of(), "update",
+				variables);
+	}
+
+	/**
 	 * Completes the task, or, when it has completing listeners, starts its completion: the task is COMPLETING until
 	 * its listeners ran (or one denied it), keeping the variables until then.
 	 */

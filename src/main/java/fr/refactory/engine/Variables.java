@@ -17,21 +17,17 @@ public class Variables {
 
 	private final ProcessExecutor executor;
 
-	Variables(ProcessExecutor executor) {
+	private final UserTasks userTasks;
+
+	Variables(ProcessExecutor executor, UserTasks userTasks) {
 		this.executor = executor;
+		this.userTasks = userTasks;
 	}
 
-	/**
-	 * Camunda 8.8 runs a user task's updating listeners when variables are set on it; the engine runs them for the
-	 * update command only, so such a variable update is refused rather than applied without them (ADR 0288).
-	 */
-	private void rejectOnAUserTaskWithUpdatingListeners(ElementInstance scope) {
+	/** Whether the scope is a user task with updating listeners, which Camunda 8.8 runs for its variable updates. */
+	private boolean isAUserTaskWithUpdatingListeners(ElementInstance scope) {
 		ElementContext context = this.executor.context(this.executor.begin(), scope);
-		if (!context.process().listeners().task(scope.elementId(), TaskListener.UPDATING).isEmpty()) {
-			throw Rejection.invalidState("Expected to update variables for element with key '" + scope.key()
-					+ "', but it is a user task with updating task listeners, which the embedded engine runs only for"
-					+ " the user-task update command");
-		}
+		return !context.process().listeners().task(scope.elementId(), TaskListener.UPDATING).isEmpty();
 	}
 
 	@Transactional
@@ -48,7 +44,10 @@ public class Variables {
 			throw Rejection.notFound("Expected to update variables for element with key '" + elementInstanceKey
 					+ "', but it is no longer active");
 		}
-		rejectOnAUserTaskWithUpdatingListeners(scope);
+		if (isAUserTaskWithUpdatingListeners(scope)) {
+			updateTaskVariables(scope, variables, local);
+			return;
+		}
 		if (local) {
 			variables.forEach((name, value) -> this.executor.variables()
 				.setLocal(scope.key(), scope.processInstanceKey(), name, value));
@@ -56,6 +55,19 @@ public class Variables {
 		else {
 			this.executor.variables().propagate(scope.key(), scope.processInstanceKey(), variables);
 		}
+	}
+
+	/**
+	 * Task-local variables go through the task's updating listeners (the task is UPDATING until they ran, a denial
+	 * discards them); propagated ones are refused, as Camunda 8.8 does (ADR 1601).
+	 */
+	private void updateTaskVariables(ElementInstance scope, Map<String, Object> variables, boolean local) {
+		if (!local) {
+			throw Rejection.invalidState("Expected to update variables for element with key '" + scope.key()
+					+ "', but it is a user task with updating task listeners, which take task-local variables only;"
+					+ " set local to true");
+		}
+		this.userTasks.updateVariables(scope.key(), variables);
 	}
 
 }

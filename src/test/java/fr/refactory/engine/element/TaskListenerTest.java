@@ -237,6 +237,14 @@ class TaskListenerTest extends EngineTestSupport {
 		// when: one update is denied, the next corrected
 		this.client.newUpdateUserTaskCommand(task.getUserTaskKey()).priority(90).send().join();
 		assertThat(taskState(task)).isEqualTo(UserTaskState.UPDATING);
+		UserTask searched = this.client.newUserTaskSearchRequest()
+			.filter((f) -> f.processInstanceKey(key).state(UserTaskState.UPDATING))
+			.send()
+			.join()
+			.items()
+			.get(0);
+		assertThat(searched.getPriority()).as("8.8: an -ING task shows the values from before the change")
+			.isEqualTo(50);
 		this.client.newCompleteCommand(activateOne(update).getKey())
 			.withResult((r) -> r.forUserTask().deny(true, "priority is set by the planner"))
 			.send()
@@ -262,11 +270,48 @@ class TaskListenerTest extends EngineTestSupport {
 		assertThat(updated.getPriority()).isEqualTo(70);
 		assertThat(updated.getCandidateGroups()).containsExactly("leads");
 		assertThat(events(key)).contains("USER_TASK review:UPDATE_DENIED", "USER_TASK review:UPDATED");
-		assertThat(problem(() -> this.client.newSetVariablesCommand(task.getElementInstanceKey())
-			.variables(Map.of("note", "x"))
+	}
+
+	@Test
+	void shouldRunTheUpdatingListenersForTaskLocalVariablesAndSetThemOnlyWhenTheyAllow() {
+		// given
+		String id = uniqueId("variables");
+		String update = uniqueId("update");
+		deploy(Bpmn.createExecutableProcess(id)
+			.startEvent()
+			.userTask("review", (t) -> t.zeebeUserTask().zeebeTaskListener((l) -> l.updating().type(update)))
+			.endEvent()
+			.done());
+		long key = start(id);
+		long scope = openTask(key).getElementInstanceKey();
+
+		// when: the first variable update is denied, the second allowed
+		this.client.newSetVariablesCommand(scope).variables(Map.of("note", "scratched")).local(true).send().join();
+		UserTask updating = openTask(key);
+		assertThat(variablesOfScope(scope)).as("held while the listeners run").doesNotContainKey("note");
+		ActivatedJob denied = activateOne(update);
+		this.client.newCompleteCommand(denied.getKey())
+			.withResult((r) -> r.forUserTask().deny(true, "notes come from the form"))
 			.send()
-			.join(), 409).details().getDetail()).as("variable updates would skip the updating listeners")
-			.contains("updating task listeners");
+			.join();
+		assertThat(variablesOfScope(scope)).as("denied: discarded").doesNotContainKey("note");
+		this.client.newSetVariablesCommand(scope).variables(Map.of("note", "bent")).local(true).send().join();
+		this.client.newCompleteCommand(activateOne(update).getKey()).send().join();
+
+		// then
+		assertThat(updating.getState()).isEqualTo(UserTaskState.UPDATING);
+		assertThat(denied.getUserTask().getAction()).isEqualTo("update");
+		assertThat(variablesOfScope(scope)).containsEntry("note", "\"bent\"");
+		assertThat(rootVariables(key)).doesNotContainKey("note");
+		assertThat(taskOf(updating).getState()).isEqualTo(UserTaskState.CREATED);
+		assertThat(events(key)).containsSubsequence("USER_TASK review:UPDATING", "USER_TASK review:UPDATE_DENIED",
+				"USER_TASK review:UPDATING", "USER_TASK review:UPDATED");
+		assertThat(problem(() -> this.client.newSetVariablesCommand(scope)
+			.variables(Map.of("note", "x"))
+			.local(false)
+			.send()
+			.join(), 409).details().getDetail()).as("propagated variables are refused on such a task, as in 8.8")
+			.contains("local");
 	}
 
 	@Test

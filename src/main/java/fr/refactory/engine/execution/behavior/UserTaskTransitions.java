@@ -20,7 +20,7 @@ import org.springframework.stereotype.Component;
  * The lifecycle transitions of a Camunda user task that wait for its task listeners (Camunda 8.8): creating,
  * assigning, updating, completing. The task waits in the transition's state with what the transition will change;
  * the listeners' corrections are kept until the last one ran, then the transition goes through with them; a denial
- * ends it as if it never happened (ADR 0286, 0288).
+ * ends it as if it never happened (ADR 0286, 0288). An update may also hold task-local variables (ADR 1601).
  */
 @Component
 @ConditionalOnEmbeddedEngine
@@ -132,6 +132,14 @@ public class UserTaskTransitions {
 		this.tasks.endTransition(finished.task());
 		correct(finished.task(), finished.corrections());
 		this.tasks.update(finished.task(), changesOf(changes));
+		setTaskLocal(finished.task(), finished.variables());
+	}
+
+	/** The task-local variables an update held (ADR 1601), set on the task's element instance once it went through. */
+	private void setTaskLocal(Map<String, Object> task, Map<String, Object> variables) {
+		long scope = (Long) task.get("element_instance_key");
+		long processInstanceKey = (Long) task.get("process_instance_key");
+		variables.forEach((name, value) -> this.variables.setLocal(scope, processInstanceKey, name, value));
 	}
 
 	/**
