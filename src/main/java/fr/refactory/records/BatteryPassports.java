@@ -89,10 +89,16 @@ public class BatteryPassports {
 			Map<PassportAttribute, Object> values = new EnumMap<>(PassportAttribute.class);
 			values.put(PassportAttribute.BATTERY_ID, battery.batteryId());
 			values.put(PassportAttribute.PASSPORT_ID, battery.passportId());
+			values.put(PassportAttribute.MANUFACTURER, battery.manufacturer());
+			values.put(PassportAttribute.MANUFACTURING_DATE, battery.manufacturedOn());
 			values.put(PassportAttribute.MODEL_REFERENCE, battery.modelReference());
 			values.put(PassportAttribute.CHEMISTRY, battery.chemistry());
 			values.put(PassportAttribute.RATED_CAPACITY_KWH, battery.ratedCapacityKwh());
+			values.put(PassportAttribute.NOMINAL_VOLTAGE_V, battery.nominalVoltageV());
+			values.put(PassportAttribute.MASS_KG, battery.massKg());
 			values.put(PassportAttribute.MANUFACTURER_SERIAL, battery.manufacturerSerial());
+			values.put(PassportAttribute.MODULE_COUNT, battery.moduleCount());
+			values.put(PassportAttribute.CELL_COUNT, battery.cellCount());
 			values.put(PassportAttribute.STATUS, battery.regulatoryStatus());
 			values.put(PassportAttribute.SOH_PCT, (latest != null) ? latest.sohPct() : null);
 			values.put(PassportAttribute.CYCLE_COUNT, (latest != null) ? latest.cycleCount() : null);
