@@ -80,6 +80,31 @@ public class BatteryPassports {
 				Map.of("batteryId", batteryId), String.class);
 	}
 
+	/**
+	 * Q4 (domain brief §6.2): every vehicle the battery or any battery it was made from was in, oldest first. Shown on
+	 * the auditor's page as the query behind the answer.
+	 */
+	public static final String VEHICLES_QUERY = """
+			with recursive lineage (battery_id, depth) as (
+			    select battery_id, 0 from battery where battery_id = :batteryId
+			    union all
+			    select b.parent_battery_id, l.depth + 1 from battery b join lineage l on b.battery_id = l.battery_id
+			    where b.parent_battery_id is not null and l.depth < 50)
+			select g.from_key as battery_id, g.to_key as vin, g.relation, g.linked_at as at, g.process_instance_key
+			from lineage l join genealogy_link g on g.from_type = 'BATTERY' and g.from_key = l.battery_id
+			where g.to_type = 'VEHICLE' and g.relation in ('INSTALLED_IN', 'REMOVED_FROM')
+			union all
+			select b.battery_id, b.host_vin, 'ARRIVED_IN', b.created_at, null
+			from lineage l join battery b on b.battery_id = l.battery_id
+			where b.host_vin is not null
+			order by at, battery_id""";
+
+	@Transactional(readOnly = true)
+	public List<BatteryVehicle> vehiclesOf(String batteryId) {
+		return this.jdbc.query(VEHICLES_QUERY, Map.of("batteryId", batteryId),
+				new DataClassRowMapper<>(BatteryVehicle.class));
+	}
+
 	/** The passport as a reader with the given access may see it: attributes above that level are left out. */
 	@Transactional(readOnly = true)
 	public Optional<PassportView> view(String batteryId, PassportAccess access) {
