@@ -44,4 +44,12 @@ class BatteryLifeController {
 		return "audit/battery";
 	}
 
+	/** Auditor question Q12: every battery that left as second life, its SoH at decision time and its new passport. */
+	@GetMapping("/audit/second-life")
+	String secondLife(Model model) {
+		model.addAttribute("batteries", this.passports.secondLife());
+		model.addAttribute("query", BatteryPassports.SECOND_LIFE_QUERY.strip());
+		return "audit/second-life";
+	}
+
 }

@@ -105,6 +105,22 @@ public class BatteryPassports {
 				new DataClassRowMapper<>(BatteryVehicle.class));
 	}
 
+	/**
+	 * Q12 (domain brief §6.2): every battery that left as "second life" — the first version of each repurposed
+	 * battery's linked passport, with the SoH it was decided on. Shown on the auditor's page as the query behind it.
+	 */
+	public static final String SECOND_LIFE_QUERY = """
+			select v.parent_battery_id as original_battery_id, v.battery_id, v.passport_id, v.soh_pct, v.recorded_at,
+			    v.recorded_by
+			from battery_passport_version v
+			where v.change = 'ISSUED_LINKED' and v.status = 'REPURPOSED'
+			order by v.recorded_at desc, v.battery_id""";
+
+	@Transactional(readOnly = true)
+	public List<SecondLifeBattery> secondLife() {
+		return this.jdbc.query(SECOND_LIFE_QUERY, Map.of(), new DataClassRowMapper<>(SecondLifeBattery.class));
+	}
+
 	/** The passport as a reader with the given access may see it: attributes above that level are left out. */
 	@Transactional(readOnly = true)
 	public Optional<PassportView> view(String batteryId, PassportAccess access) {

@@ -59,6 +59,31 @@ class BatteryLifeAuditTest extends RefactoryIntegrationTest {
 		assertThat(section(parentLife, "passport-versions")).contains("REPURPOSED_INTO");
 	}
 
+	/** Q12: a repurposed battery is listed with its original, its new passport and the SoH it was decided on. */
+	@Test
+	void everyBatteryThatLeftForASecondLifeIsListedWithItsSohAtDecisionTime() {
+		String original = "BAT-SL-" + TestVins.master();
+		String remanufacturedFrom = "BAT-RM-" + TestVins.master();
+		Map<String, Object> repurposed = this.passportWorkers.createLinkedPassport(TestJob.of(
+				"passport.createLinkedPassport",
+				Map.of("batteryId", original, "targetApplication", "STATIONARY_STORAGE", "sohPct", 68.4)));
+		String remanufactured = this.passportWorkers
+			.createLinkedPassport(TestJob.of("passport.createLinkedPassport",
+					Map.of("batteryId", remanufacturedFrom, "sohPct", 91.0))
+				.header("status", "REMANUFACTURED"))
+			.get("newBatteryId")
+			.toString();
+
+		String page = WebSession.signedIn(baseUrl(), "auditor").get("/audit/second-life").body();
+
+		int cell = page.indexOf(">" + repurposed.get("newBatteryId") + "<");
+		assertThat(cell).as("the repurposed battery is listed").isPositive();
+		String row = page.substring(page.lastIndexOf("<tr", cell), page.indexOf("</tr>", cell));
+		assertThat(row).contains(original, repurposed.get("newPassportId").toString(), "68.4");
+		assertThat(section(page, "second-life")).doesNotContain(remanufactured, remanufacturedFrom);
+		assertThat(section(page, "second-life-query")).contains("ISSUED_LINKED", "REPURPOSED");
+	}
+
 	@Test
 	void onlyAuditorsReadTheLifeOfABatteryAndAnUnknownOneIsNotFound() {
 		String battery = "BAT-LIFE-" + TestVins.master();
