@@ -80,6 +80,47 @@ public class BatteryPassports {
 				Map.of("batteryId", batteryId), String.class);
 	}
 
+	/**
+	 * Q4 (domain brief §6.2): every vehicle the battery or any battery it was made from was in, oldest first. Shown on
+	 * the auditor's page as the query behind the answer.
+	 */
+	public static final String VEHICLES_QUERY = """
+			with recursive lineage (battery_id, depth) as (
+			    select battery_id, 0 from battery where battery_id = :batteryId
+			    union all
+			    select b.parent_battery_id, l.depth + 1 from battery b join lineage l on b.battery_id = l.battery_id
+			    where b.parent_battery_id is not null and l.depth < 50)
+			select g.from_key as battery_id, g.to_key as vin, g.relation, g.linked_at as at, g.process_instance_key
+			from lineage l join genealogy_link g on g.from_type = 'BATTERY' and g.from_key = l.battery_id
+			where g.to_type = 'VEHICLE' and g.relation in ('INSTALLED_IN', 'REMOVED_FROM')
+			union all
+			select b.battery_id, b.host_vin, 'ARRIVED_IN', b.created_at, null
+			from lineage l join battery b on b.battery_id = l.battery_id
+			where b.host_vin is not null
+			order by at, battery_id""";
+
+	@Transactional(readOnly = true)
+	public List<BatteryVehicle> vehiclesOf(String batteryId) {
+		return this.jdbc.query(VEHICLES_QUERY, Map.of("batteryId", batteryId),
+				new DataClassRowMapper<>(BatteryVehicle.class));
+	}
+
+	/**
+	 * Q12 (domain brief §6.2): every battery that left as "second life" — the first version of each repurposed
+	 * battery's linked passport, with the SoH it was decided on. Shown on the auditor's page as the query behind it.
+	 */
+	public static final String SECOND_LIFE_QUERY = """
+			select v.parent_battery_id as original_battery_id, v.battery_id, v.passport_id, v.soh_pct, v.recorded_at,
+			    v.recorded_by
+			from battery_passport_version v
+			where v.change = 'ISSUED_LINKED' and v.status = 'REPURPOSED'
+			order by v.recorded_at desc, v.battery_id""";
+
+	@Transactional(readOnly = true)
+	public List<SecondLifeBattery> secondLife() {
+		return this.jdbc.query(SECOND_LIFE_QUERY, Map.of(), new DataClassRowMapper<>(SecondLifeBattery.class));
+	}
+
 	/** The passport as a reader with the given access may see it: attributes above that level are left out. */
 	@Transactional(readOnly = true)
 	public Optional<PassportView> view(String batteryId, PassportAccess access) {
@@ -89,10 +130,16 @@ public class BatteryPassports {
 			Map<PassportAttribute, Object> values = new EnumMap<>(PassportAttribute.class);
 			values.put(PassportAttribute.BATTERY_ID, battery.batteryId());
 			values.put(PassportAttribute.PASSPORT_ID, battery.passportId());
+			values.put(PassportAttribute.MANUFACTURER, battery.manufacturer());
+			values.put(PassportAttribute.MANUFACTURING_DATE, battery.manufacturedOn());
 			values.put(PassportAttribute.MODEL_REFERENCE, battery.modelReference());
 			values.put(PassportAttribute.CHEMISTRY, battery.chemistry());
 			values.put(PassportAttribute.RATED_CAPACITY_KWH, battery.ratedCapacityKwh());
+			values.put(PassportAttribute.NOMINAL_VOLTAGE_V, battery.nominalVoltageV());
+			values.put(PassportAttribute.MASS_KG, battery.massKg());
 			values.put(PassportAttribute.MANUFACTURER_SERIAL, battery.manufacturerSerial());
+			values.put(PassportAttribute.MODULE_COUNT, battery.moduleCount());
+			values.put(PassportAttribute.CELL_COUNT, battery.cellCount());
 			values.put(PassportAttribute.STATUS, battery.regulatoryStatus());
 			values.put(PassportAttribute.SOH_PCT, (latest != null) ? latest.sohPct() : null);
 			values.put(PassportAttribute.CYCLE_COUNT, (latest != null) ? latest.cycleCount() : null);

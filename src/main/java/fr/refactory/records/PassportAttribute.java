@@ -10,13 +10,26 @@ public enum PassportAttribute {
 
 	PASSPORT_ID(PassportAccess.PUBLIC, false),
 
+	MANUFACTURER(PassportAccess.PUBLIC, false),
+
+	MANUFACTURING_DATE(PassportAccess.PUBLIC, false),
+
 	MODEL_REFERENCE(PassportAccess.PUBLIC, false),
 
 	CHEMISTRY(PassportAccess.PUBLIC, false),
 
 	RATED_CAPACITY_KWH(PassportAccess.PUBLIC, false),
 
+	NOMINAL_VOLTAGE_V(PassportAccess.PUBLIC, false),
+
+	MASS_KG(PassportAccess.PUBLIC, false),
+
 	MANUFACTURER_SERIAL(PassportAccess.LEGITIMATE_INTEREST, false),
+
+	/** How the pack is built inside (dismantling information, Annex XIII part 2). */
+	MODULE_COUNT(PassportAccess.LEGITIMATE_INTEREST, false),
+
+	CELL_COUNT(PassportAccess.LEGITIMATE_INTEREST, false),
 
 	/** ORIGINAL, REUSED, REPURPOSED, REMANUFACTURED or WASTE. */
 	STATUS(PassportAccess.LEGITIMATE_INTEREST, true),

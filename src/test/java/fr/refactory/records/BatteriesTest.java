@@ -88,7 +88,8 @@ class BatteriesTest extends RefactoryIntegrationTest {
 
 	static Battery battery(String batteryId, String parentBatteryId) {
 		return new Battery(batteryId, "SN-" + batteryId, "ZOE-ZE50", "NMC", new BigDecimal("52.00"), "PP-" + batteryId,
-				parentBatteryId, null, (parentBatteryId != null) ? "REPURPOSED" : null, null, null);
+				parentBatteryId, null, (parentBatteryId != null) ? "REPURPOSED" : null, null, null, null, null, null, null, null,
+				null);
 	}
 
 	private static SohReading reading(String batteryId, String sohPct, String method, String at) {

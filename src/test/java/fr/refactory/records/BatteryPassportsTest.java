@@ -86,7 +86,7 @@ class BatteryPassportsTest extends RefactoryIntegrationTest {
 
 	private String registered() {
 		return this.batteries.register(new Battery(TestKeys.unique("BAT"), null, null, "NMC", new BigDecimal("52.00"),
-				null, null, null, null, null, null)).batteryId();
+				null, null, null, null, null, null, null, null, null, null, null, null)).batteryId();
 	}
 
 	private static PassportVersion version(String battery, String status, String key) {

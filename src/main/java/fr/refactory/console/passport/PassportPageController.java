@@ -10,6 +10,8 @@ import fr.refactory.records.PassportView;
 import fr.refactory.system.security.Roles;
 
 import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
 import org.springframework.security.authentication.AnonymousAuthenticationToken;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.core.GrantedAuthority;
@@ -18,6 +20,7 @@ import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.server.ResponseStatusException;
+import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
 
 /**
  * The read-only battery passport page a battery label's QR code points to ({@code /passport/{batteryId}}): public
@@ -43,7 +46,27 @@ class PassportPageController {
 		model.addAttribute("passport", view);
 		model.addAttribute("attributes", PassportAttribute.values());
 		model.addAttribute("signedIn", isSignedIn(authentication));
+		model.addAttribute("publicUrl", publicUrl(batteryId));
 		return "passport/passport";
+	}
+
+	/**
+	 * The QR code printed on the battery's label and shown on its page: it points at the public page (ADR 0905). Only
+	 * registered batteries get one, so a label cannot be printed for a passport that does not exist.
+	 */
+	@GetMapping(path = "/passport/{batteryId}/qr", produces = MediaType.IMAGE_PNG_VALUE)
+	ResponseEntity<byte[]> qrCode(@PathVariable String batteryId) {
+		this.passports.view(batteryId, PassportAccess.PUBLIC)
+			.orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND, "No battery passport for " + batteryId));
+		return ResponseEntity.ok().contentType(MediaType.IMAGE_PNG).body(QrCode.png(publicUrl(batteryId)));
+	}
+
+	private static String publicUrl(String batteryId) {
+		return ServletUriComponentsBuilder.fromCurrentContextPath()
+			.path("/passport/{batteryId}")
+			.buildAndExpand(batteryId)
+			.encode()
+			.toUriString();
 	}
 
 	static PassportAccess accessOf(Authentication authentication) {

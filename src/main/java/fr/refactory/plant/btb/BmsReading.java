@@ -11,14 +11,15 @@ import com.fasterxml.jackson.annotation.JsonIgnore;
  * @param faultHistory stored fault codes
  * @param moduleRepairable whether the pack's design allows module replacement and new modules are available for it
  * (D7's {@code moduleRepairable}); a sealed pack answers false
+ * @param identity the pack as made, as its BMS stores it; {@code null} when the BMS does not answer
  */
 public record BmsReading(String batteryId, Double sohPct, Double socPct, Integer cycleCount, Integer cellMinMv,
 		Integer cellMaxMv, List<Double> moduleTemperaturesC, Double isolationOhmPerV, List<String> faultHistory,
-		boolean moduleRepairable) {
+		boolean moduleRepairable, PackIdentity identity) {
 
 	/** What the bench reads from a pack whose BMS stays silent: nothing but the pack's design. */
 	public static BmsReading silent(String batteryId, boolean moduleRepairable) {
-		return new BmsReading(batteryId, null, null, null, null, null, List.of(), null, List.of(), moduleRepairable);
+		return new BmsReading(batteryId, null, null, null, null, null, List.of(), null, List.of(), moduleRepairable, null);
 	}
 
 	/** Whether the BMS answered the bench at all. */

@@ -1,5 +1,6 @@
 package fr.refactory.plant.btb;
 
+import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -56,8 +57,23 @@ public class SimulatedBatteryTestBench implements BatteryTestBench {
 			return new BmsReading(batteryId, sohPct(batteryId), Seeds.between(random, 100, 900) / 10.0,
 					Seeds.between(random, 50, 2500), cellMin, cellMin + Seeds.between(random, 5, 150),
 					List.of(20.0 + random.nextInt(10), 20.0 + random.nextInt(10)), (double) Seeds.between(random, 150, 900),
-					List.of(), !batteryId.startsWith(SEALED_PACK_PREFIX));
+					List.of(), !batteryId.startsWith(SEALED_PACK_PREFIX), identity(batteryId));
 		});
+	}
+
+	/** One of the packs the plant sees most (Zoe ZE40/ZE50, the Master retrofit kit), chosen by the battery id. */
+	private static PackIdentity identity(String batteryId) {
+		Random random = Seeds.random("identity", batteryId);
+		LocalDate madeOn = LocalDate.of(Seeds.between(random, 2016, 2023), Seeds.between(random, 1, 12), 1)
+			.plusDays(Seeds.between(random, 0, 27));
+		String serial = Seeds.id("SN", batteryId);
+		return switch (random.nextInt(3)) {
+			case 0 -> new PackIdentity("LG Energy Solution", serial, "ZOE-ZE50", madeOn, "NMC", 52.0, 400.0, 326.0, 12,
+					192);
+			case 1 -> new PackIdentity("LG Energy Solution", serial, "ZOE-ZE40", madeOn, "NMC", 41.0, 360.0, 305.0, 12,
+					192);
+			default -> new PackIdentity("Renault", serial, "MASTER-KIT-52", madeOn, "NMC", 52.0, 400.0, 330.0, 12, 192);
+		};
 	}
 
 	@Override

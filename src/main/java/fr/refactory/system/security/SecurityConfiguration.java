@@ -106,7 +106,7 @@ class SecurityConfiguration {
 			.authorizeHttpRequests((requests) -> requests.requestMatchers("/login", "/language", "/error", "/webjars/**", "/css/**", "/js/**")
 				.permitAll()
 				// a battery label's QR code: public attributes for anyone, the rest by role (ADR 0901)
-				.requestMatchers(HttpMethod.GET, "/passport/*")
+				.requestMatchers(HttpMethod.GET, "/passport/*", "/passport/*/qr")
 				.permitAll()
 				.requestMatchers("/audit/**")
 				.hasAnyRole(Roles.AUDITOR, Roles.ADMIN)

@@ -10,6 +10,7 @@ import fr.refactory.plant.btb.BatteryTestBench;
 import fr.refactory.plant.btb.BmsReading;
 import fr.refactory.plant.btb.CapacityTest;
 import fr.refactory.plant.btb.CapacityTestRequest;
+import fr.refactory.plant.btb.PackIdentity;
 import fr.refactory.records.Batteries;
 import fr.refactory.records.Battery;
 import fr.refactory.records.SohReading;
@@ -77,6 +78,9 @@ public class BatteryTestBenchWorkers {
 				&& bms.cellMinMv() != null && bms.cellMaxMv() != null && bms.cellMinMv() >= 2000
 				&& bms.cellMinMv() <= bms.cellMaxMv() && bms.cellMaxMv() <= 4500;
 		register(batteryId, vars);
+		if (bms.identity() != null) {
+			this.batteries.describe(asMade(batteryId, bms.identity()));
+		}
 		if (plausible) {
 			this.batteries.recordSoh(new SohReading(null, batteryId, BigDecimal.valueOf(bms.sohPct()), "BMS",
 					this.records.clock().instant(), benchId, JobOutcome.key(job).value()));
@@ -135,9 +139,19 @@ public class BatteryTestBenchWorkers {
 
 	private void register(String batteryId, Vars vars) {
 		if (this.batteries.find(batteryId).isEmpty()) {
-			this.batteries.register(new Battery(batteryId, null, null, null, null, null, null,
-					vars.text("hostVin", "vin"), null, null, null));
+			this.batteries.register(Battery.identified(batteryId, null, vars.text("hostVin", "vin")));
 		}
+	}
+
+	private static Battery asMade(String batteryId, PackIdentity pack) {
+		return new Battery(batteryId, pack.manufacturerSerial(), pack.modelReference(), pack.chemistry(),
+				decimal(pack.ratedCapacityKwh()), null, null, null, null, null, null, pack.manufacturer(),
+				pack.manufacturedOn(), decimal(pack.nominalVoltageV()), decimal(pack.massKg()), pack.moduleCount(),
+				pack.cellCount());
+	}
+
+	private static BigDecimal decimal(Double value) {
+		return (value != null) ? BigDecimal.valueOf(value) : null;
 	}
 
 }

@@ -32,6 +32,10 @@ public class PassportWorkers {
 
 	private static final String REPURPOSED = "REPURPOSED";
 
+	/** A remanufactured pack goes back into a vehicle, the use it was designed for; a repurposed one does not. */
+	private static final Map<String, String> DEFAULT_APPLICATION = Map.of(REPURPOSED, "STATIONARY_STORAGE",
+			"REMANUFACTURED", "EV_TRACTION");
+
 	private final BatteryPassport passport;
 
 	private final Batteries batteries;
@@ -74,41 +78,56 @@ public class PassportWorkers {
 	}
 
 	/**
-	 * 6.7c: a repurposed battery is a new battery with a new passport, REPURPOSED_FROM the original; the original's
-	 * passport becomes REPURPOSED and names its successor (ADR 0900).
+	 * 6.7c: a repurposed (or remanufactured, header {@code status}) battery is a new battery with a new passport linked
+	 * to the original, keeping the original's design data; the original's passport takes the same status and names its
+	 * successor (ADR 0900, 0904).
 	 */
 	@JobWorker(type = "passport.createLinkedPassport")
 	@JobContract(name = "Battery passport: create linked passport",
-			description = "6.7c: a repurposed battery is a new battery with a new passport, REPURPOSED_FROM the original.",
+			description = "6.7c: a repurposed or remanufactured battery is a new battery with a new passport, linked to the original.",
 			inputs = { @Var(name = "batteryId", description = "Battery id", required = true),
 					@Var(name = "targetApplication", description = "Target application") },
+			headers = { @Header(key = "status", description = "Status of the new battery (REPURPOSED when absent)",
+					values = { "REPURPOSED", "REMANUFACTURED" }) },
 			outputs = { @Var(name = "newBatteryId", description = "New battery id") },
 			retries = 5)
 	public Map<String, Object> createLinkedPassport(ActivatedJob job) {
 		Vars vars = Vars.of(job);
 		String parentId = vars.requireText("batteryId");
+		String status = linkedStatus(vars.header("status"));
 		PassportRecord record = JobOutcome.call(job, () -> this.passport.createLinkedPassport(JobOutcome.key(job),
-				new LinkedPassportRequest(parentId, REPURPOSED, vars.textOr("STATIONARY_STORAGE", "targetApplication"))));
+				new LinkedPassportRequest(parentId, status, vars.textOr(DEFAULT_APPLICATION.get(status), "targetApplication"))));
 		PassportRecord parentRecord = JobOutcome.call(job, () -> this.passport.setStatus(
-				JobOutcome.key(job, "parent-status"), new PassportStatusChange(parentId, REPURPOSED, vars.decimal("sohPct"))));
+				JobOutcome.key(job, "parent-status"), new PassportStatusChange(parentId, status, vars.decimal("sohPct"))));
 		registerIfAbsent(parentId, null);
 		registerIfAbsent(record.batteryId(), parentId);
+		this.batteries.describe(this.batteries.find(parentId).orElseThrow().asDesignOf(record.batteryId()));
 		Instant now = this.records.clock().instant();
-		this.passports.append(PassportVersion.of(record.batteryId(), record.passportId(), REPURPOSED, soh(vars),
+		this.passports.append(PassportVersion.of(record.batteryId(), record.passportId(), status, soh(vars),
 				vars.integer("cycleCount"), parentId, null, "ISSUED_LINKED", now, WorkerRecords.actor(job),
 				JobOutcome.key(job, "passport-version:new").value()));
-		this.passports.append(PassportVersion.of(parentId, parentRecord.passportId(), REPURPOSED, soh(vars),
-				vars.integer("cycleCount"), null, record.batteryId(), "REPURPOSED_INTO", now, WorkerRecords.actor(job),
+		this.passports.append(PassportVersion.of(parentId, parentRecord.passportId(), status, soh(vars),
+				vars.integer("cycleCount"), null, record.batteryId(), status + "_INTO", now, WorkerRecords.actor(job),
 				JobOutcome.key(job, "passport-version:parent").value()));
-		this.records.link(job, "BATTERY", record.batteryId(), "REPURPOSED_FROM", "BATTERY", parentId);
-		this.records.audit(job, "LINKED_PASSPORT_CREATED", "BATTERY", parentId,
-				WorkerRecords.data("newBatteryId", record.batteryId(), "passportId", record.passportId()));
+		this.records.link(job, "BATTERY", record.batteryId(), status + "_FROM", "BATTERY", parentId);
+		this.records.audit(job, "LINKED_PASSPORT_CREATED", "BATTERY", parentId, WorkerRecords.data("newBatteryId",
+				record.batteryId(), "passportId", record.passportId(), "status", status));
 		return Map.of("newBatteryId", record.batteryId(), "newPassportId", record.passportId());
+	}
+
+	private static String linkedStatus(String header) {
+		if (header == null || header.isBlank()) {
+			return REPURPOSED;
+		}
+		if (!DEFAULT_APPLICATION.containsKey(header)) {
+			throw new IllegalArgumentException("Expected header status REPURPOSED or REMANUFACTURED, but got " + header);
+		}
+		return header;
 	}
 
 	private void registerIfAbsent(String batteryId, String parentId) {
 		if (this.batteries.find(batteryId).isEmpty()) {
-			this.batteries.register(new Battery(batteryId, null, null, null, null, null, parentId, null, null, null, null));
+			this.batteries.register(Battery.identified(batteryId, parentId, null));
 		}
 	}
 

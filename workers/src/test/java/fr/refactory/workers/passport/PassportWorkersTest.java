@@ -33,6 +33,9 @@ class PassportWorkersTest extends RefactoryIntegrationTest {
 	@Autowired
 	BatteryPassport passport;
 
+	@Autowired
+	fr.refactory.workers.btb.BatteryTestBenchWorkers bench;
+
 	@Test
 	void setStatusChangesThePassportAndTheBatteryRecord() {
 		String battery = "BAT-" + TestVins.master();
@@ -99,6 +102,39 @@ class PassportWorkersTest extends RefactoryIntegrationTest {
 		});
 		assertThat(this.passport.find(battery)).hasValueSatisfying(
 				(platform) -> assertThat(platform.status()).isEqualTo("REPURPOSED"));
+	}
+
+	/**
+	 * A remanufactured battery is, like a repurposed one, a new battery with its own passport linked to the original,
+	 * whose status becomes REMANUFACTURED; the new pack keeps the original's design data (ADR 0904).
+	 */
+	@Test
+	void aRemanufacturedBatteryGetsANewPassportLinkedToItsParentWhoseStatusChanges() {
+		String battery = "BAT-" + TestVins.master();
+		this.bench.readBms(TestJob.of("btb.readBms", Map.of("batteryId", battery, "btbBenchId", "BATTERY_TEST_BENCH-1")));
+
+		Map<String, Object> result = this.workers.createLinkedPassport(TestJob
+			.of("passport.createLinkedPassport", Map.of("batteryId", battery, "sohPct", 91.0, "cycleCount", 40))
+			.header("status", "REMANUFACTURED"));
+
+		String newBattery = result.get("newBatteryId").toString();
+		assertThat(newBattery).isNotEqualTo(battery);
+		assertThat(this.batteries.find(newBattery)).hasValueSatisfying((b) -> {
+			assertThat(b.parentBatteryId()).isEqualTo(battery);
+			assertThat(b.regulatoryStatus()).isEqualTo("REMANUFACTURED");
+			assertThat(b.chemistry()).isEqualTo("NMC");
+			assertThat(b.modelReference()).isEqualTo(this.batteries.find(battery).orElseThrow().modelReference());
+		});
+		assertThat(this.batteries.find(battery).orElseThrow().regulatoryStatus()).isEqualTo("REMANUFACTURED");
+		assertThat(this.passport.find(battery)).hasValueSatisfying((p) -> assertThat(p.status()).isEqualTo("REMANUFACTURED"));
+		assertThat(this.passport.find(newBattery))
+			.hasValueSatisfying((p) -> assertThat(p.parentBatteryId()).isEqualTo(battery));
+		assertThat(this.passports.history(battery)).last().satisfies((version) -> {
+			assertThat(version.change()).isEqualTo("REMANUFACTURED_INTO");
+			assertThat(version.successorBatteryId()).isEqualTo(newBattery);
+		});
+		assertThat(this.genealogy.linksOf(newBattery)).singleElement()
+			.satisfies((link) -> assertThat(link.relation()).isEqualTo("REMANUFACTURED_FROM"));
 	}
 
 }
