@@ -83,6 +83,10 @@ public class DocumentWorkers {
 					@Var(name = "make", description = "Make"),
 					@Var(name = "version", description = "Version"),
 					@Var(name = "modelFamily", description = "Model family"),
+					@Var(name = "cnit", description = "Type code (CNIT, registration D.2.1)"),
+					@Var(name = "category", description = "Vehicle category (registration J)"),
+					@Var(name = "massInRunningOrderKg", type = NUMBER, description = "Mass in running order before the conversion (kg)"),
+					@Var(name = "kitMotorPowerKw", type = NUMBER, description = "Kit motor's maximum net power (kW)"),
 					@Var(name = "firstRegistrationDate", type = DATE, description = "First registration date"),
 					@Var(name = "vin", description = "Vehicle identification number", required = true),
 					@Var(name = "totalKg", type = NUMBER, description = "Total (kg)"),
@@ -104,17 +108,41 @@ public class DocumentWorkers {
 		fields.put("componentIds", components(vars));
 		fields.put("vehicleMake", vars.text("make"));
 		fields.put("vehicleType", vars.text("version", "modelFamily"));
+		fields.put("cnit", vars.text("cnit"));
+		fields.put("category", vars.text("category"));
 		LocalDate firstRegistration = vars.date("firstRegistrationDate");
 		fields.put("firstRegistrationYear", (firstRegistration != null) ? firstRegistration.getYear() : null);
 		fields.put("vin", vars.requireText("vin"));
+		fields.put("originalMassInRunningOrderKg", vars.decimal("massInRunningOrderKg"));
 		fields.put("massInRunningOrderKg", vars.decimal("totalKg"));
 		fields.put("maxPermissibleLadenMassKg", vars.decimal("gvwrKg"));
+		fields.put("motorPowerKw", vars.decimal("kitMotorPowerKw"));
+		fields.put("energyAfterConversion", AnnexIICertificate.ELECTRIC);
 		fields.put("date", LocalDate.ofInstant(this.records.clock().instant(), ZoneOffset.UTC).toString());
 		// the certificate is signed by the installer (brief §2); which person signs for it is brief §9 question 9
 		fields.put("signer", vars.text("installerName"));
-		GeneratedDocument document = generate(job, vars, "CONVERSION_CERTIFICATE", printed(fields));
-		issue(job, vars, "CONVERSION_CERTIFICATE", document.documentId(), document, fields);
-		return Map.of("certificateId", document.documentId(), "certificateSha256", document.sha256());
+		Certificate issued = generatePdf(job, vars, "CONVERSION_CERTIFICATE", fields,
+				(number) -> AnnexIICertificate.pdf(number, fields));
+		return Map.of("certificateId", issued.number(), "certificateSha256", issued.documentSha256());
+	}
+
+	/**
+	 * Generates the document in the store (its id is the certificate's number), renders the Refactory's own PDF of
+	 * it, issues the certificate with that PDF and writes the PDF's SHA-256 to the audit log (ADR 0910). A job
+	 * delivered again answers with the first delivery's certificate and hash.
+	 */
+	private Certificate generatePdf(ActivatedJob job, Vars vars, String kind, Map<String, Object> fields,
+			java.util.function.Function<String, byte[]> renderer) {
+		Vars.Subject subject = vars.subject();
+		GeneratedDocument document = JobOutcome.call(job,
+				() -> this.store.generate(JobOutcome.key(job), new DocumentRequest(kind, subject.key(), printed(fields))));
+		byte[] pdf = renderer.apply(document.documentId());
+		Certificate issued = issue(job, vars, kind, document.documentId(), document, fields, pdf);
+		this.records.audit(job, "DOCUMENT_GENERATED", subject.type(), subject.key(),
+				WorkerRecords.data("template", kind, "documentId", document.documentId(), "sha256",
+						issued.documentSha256(), "mediaType", fr.refactory.records.CertificateDocument.PDF, "uri",
+						String.valueOf(document.uri())));
+		return issued;
 	}
 
 	/** The ids of the kit's main components as delivered (3.5) and scanned. */
@@ -244,6 +272,35 @@ public class DocumentWorkers {
 
 	private void issue(ActivatedJob job, Vars vars, String kind, String number, GeneratedDocument document) {
 		issue(job, vars, kind, number, document, Map.of());
+	}
+
+	/** Issues the record once per job with the PDF rendered for it; the record's hash is the PDF's. */
+	private Certificate issue(ActivatedJob job, Vars vars, String kind, String number, GeneratedDocument document,
+			Map<String, Object> fields, byte[] pdf) {
+		String workOrderId = vars.text("workOrderId");
+		if (workOrderId != null && this.workOrders.find(workOrderId).isEmpty()) {
+			workOrderId = null;
+		}
+		return this.certificates.issue(new Certificate(UUID.randomUUID(), kind, number, document.subjectKey(),
+				workOrderId, document.generatedAt(), WorkerRecords.actor(job), String.valueOf(document.uri()),
+				sha256(pdf), json(content(document, fields)), JobOutcome.key(job, "certificate").value()), pdf);
+	}
+
+	private static Map<String, Object> content(GeneratedDocument document, Map<String, Object> fields) {
+		Map<String, Object> content = new LinkedHashMap<>();
+		content.put("documentId", document.documentId());
+		content.put("template", document.template());
+		content.putAll(fields);
+		return content;
+	}
+
+	private static String sha256(byte[] content) {
+		try {
+			return java.util.HexFormat.of().formatHex(java.security.MessageDigest.getInstance("SHA-256").digest(content));
+		}
+		catch (java.security.NoSuchAlgorithmException ex) {
+			throw new IllegalStateException("Expected every JVM to have SHA-256", ex);
+		}
 	}
 
 	/** Issues the record once per job; its content is the document's fields, with the document's id and template. */
