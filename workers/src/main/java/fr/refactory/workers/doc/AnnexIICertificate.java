@@ -2,6 +2,8 @@ package fr.refactory.workers.doc;
 
 import java.util.Map;
 
+import fr.refactory.system.pdf.SimplePdf;
+
 /**
  * The conversion certificate as the model of Annex II of the arrêté of 13 March 2020 lays it out (brief §3.3, ADR
  * 0910): the installer, the kit and its approval, the kit's component identification numbers, the vehicle as its
@@ -19,7 +21,7 @@ final class AnnexIICertificate {
 	static byte[] pdf(String number, Map<String, Object> fields) {
 		@SuppressWarnings("unchecked")
 		Map<String, Object> components = (Map<String, Object>) fields.get("componentIds");
-		return new DossierPdf("Certificat de transformation - arrêté du 13 mars 2020, annexe II")
+		return new SimplePdf("Certificat de transformation - arrêté du 13 mars 2020, annexe II")
 			.field("Numéro du certificat", number)
 			.text("1. Installateur")
 			.field("Nom ou raison sociale de l'installateur", fields.get("installerName"))

@@ -1,4 +1,4 @@
-package fr.refactory.workers.doc;
+package fr.refactory.system.pdf;
 
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -14,10 +14,10 @@ import org.apache.pdfbox.pdmodel.font.PDType1Font;
 import org.apache.pdfbox.pdmodel.font.Standard14Fonts.FontName;
 
 /**
- * A plain A4 PDF of the retrofit dossier (ADR 0910): a title, then labelled lines and paragraphs, page after page.
+ * A plain A4 PDF (the retrofit dossier, the DGEC report; ADR 0910): a title, then labelled lines and paragraphs, page after page.
  * Standard Helvetica (WinAnsi), so a character outside it is printed as '?' rather than failing the certificate.
  */
-final class DossierPdf {
+public final class SimplePdf {
 
 	private static final float MARGIN = 50;
 
@@ -31,22 +31,22 @@ final class DossierPdf {
 
 	private final List<String> lines = new ArrayList<>();
 
-	DossierPdf(String title) {
+	public SimplePdf(String title) {
 		this.title = title;
 	}
 
 	/** A labelled value; a missing value prints as an empty field, so the auditor sees it was not supplied. */
-	DossierPdf field(String label, Object value) {
+	public SimplePdf field(String label, Object value) {
 		return text(label + " : " + ((value != null) ? value : ""));
 	}
 
 	/** A heading or a paragraph, wrapped. */
-	DossierPdf text(String paragraph) {
+	public SimplePdf text(String paragraph) {
 		this.lines.addAll(wrap(paragraph));
 		return this;
 	}
 
-	byte[] render() {
+	public byte[] render() {
 		PDType1Font regular = new PDType1Font(FontName.HELVETICA);
 		PDType1Font bold = new PDType1Font(FontName.HELVETICA_BOLD);
 		try (PDDocument document = new PDDocument(); ByteArrayOutputStream out = new ByteArrayOutputStream()) {
