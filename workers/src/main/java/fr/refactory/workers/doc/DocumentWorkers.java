@@ -16,6 +16,7 @@ import fr.refactory.plant.doc.DocumentStore;
 import fr.refactory.plant.doc.GeneratedDocument;
 import fr.refactory.records.Certificate;
 import fr.refactory.records.Certificates;
+import fr.refactory.records.RegulatoryParameters;
 import fr.refactory.records.WorkOrders;
 import fr.refactory.workers.quality.GateDispositions;
 import fr.refactory.workers.support.JobOutcome;
@@ -55,9 +56,12 @@ public class DocumentWorkers {
 
 	private final GateDispositions dispositions;
 
+	private final RegulatoryParameters parameters;
+
 	DocumentWorkers(DocumentStore store, Certificates certificates, WorkOrders workOrders, WorkerRecords records,
-			ObjectMapper json, GateDispositions dispositions) {
+			ObjectMapper json, GateDispositions dispositions, RegulatoryParameters parameters) {
 		this.dispositions = dispositions;
+		this.parameters = parameters;
 		this.store = store;
 		this.certificates = certificates;
 		this.workOrders = workOrders;
@@ -190,26 +194,54 @@ public class DocumentWorkers {
 	}
 
 	/**
-	 * 3.19: the customer information pack: the greenhouse-gas emissions the conversion avoids over 10 years (Annex IV,
-	 * the kit manufacturer's figure), the warranty terms of the kit and of the traction battery, and the HV safety
-	 * notice; issued once as a record beside the conversion certificate it refers to.
+	 * 3.19: the customer information pack as a PDF: the Annex IV statement of the greenhouse-gas emissions the
+	 * conversion avoids, computed from the van's mileage, the kit and the documented factors of the master data (ADR
+	 * 0912), the warranty terms of the kit and of the traction battery, and the HV safety notice; issued once as a
+	 * record beside the conversion certificate it refers to.
 	 */
 	@JobWorker(type = "doc.generateHandoverPack")
 	@JobContract(name = "Documents: generate handover pack",
-			description = "3.19: the customer information pack: the greenhouse-gas emissions the conversion avoids over 10 years (Annex IV, the kit manufacturer's figure), the warranty terms of the kit and of the traction battery, and the HV safety notice; issued once as a record beside the conversion certificate it refers to.",
+			description = "3.19: the customer information pack as a PDF: the Annex IV statement of the greenhouse-gas emissions the conversion avoids, computed from the van's mileage, the kit and the documented factors of the master data (ADR 0912), the warranty terms of the kit and of the traction battery, and the HV safety notice; issued once as a record beside the conversion certificate it refers to.",
 			inputs = { @Var(name = "vin", description = "Vehicle identification number", required = true),
-					@Var(name = "certificateId", description = "Certificate id") })
+					@Var(name = "certificateId", description = "Certificate id"),
+					@Var(name = "odometerKm", type = NUMBER, description = "Odometer at the baseline measurements (km)", required = true),
+					@Var(name = "firstRegistrationDate", type = DATE, description = "First registration date", required = true),
+					@Var(name = "kitBatteryKwh", type = NUMBER, description = "Kit traction battery capacity (kWh)", required = true),
+					@Var(name = "kitConsumptionKwhPer100Km", type = NUMBER, description = "Converted van's consumption (kWh per 100 km)", required = true) },
+			outputs = { @Var(name = "handoverPackId", description = "Customer information pack id"),
+					@Var(name = "ghgAvoidedKgCo2e", type = NUMBER, description = "Annex IV: greenhouse-gas emissions avoided over the statement's years (kg CO2e)") })
 	public Map<String, Object> generateHandoverPack(ActivatedJob job) {
 		Vars vars = Vars.of(job);
+		LocalDate today = LocalDate.ofInstant(this.records.clock().instant(), ZoneOffset.UTC);
+		GhgStatement ghg = GhgStatement.compute(this.parameters, number(vars, "odometerKm").intValue(),
+				requiredDate(vars, "firstRegistrationDate"), today, number(vars, "kitBatteryKwh").doubleValue(),
+				number(vars, "kitConsumptionKwhPer100Km").doubleValue());
 		Map<String, Object> fields = new LinkedHashMap<>();
 		fields.put("vin", vars.requireText("vin"));
 		fields.put("conversionCertificateNumber", vars.text("certificateId"));
-		fields.put("ghgAvoidedKgCo2eOver10Years", required(vars, "ghgAvoidedKgCo2eOver10Years"));
+		fields.put("ghgStatement", ghg.asFields());
+		fields.put("ghgAvoidedKgCo2eOver10Years", ghg.avoidedKgCo2e());
 		fields.put("warrantyTerms", required(vars, "warrantyTerms"));
 		fields.put("hvSafetyNotice", HV_SAFETY_NOTICE);
-		GeneratedDocument document = generate(job, vars, "HANDOVER_PACK", printed(fields));
-		issue(job, vars, "HANDOVER_PACK", document.documentId(), document, fields);
-		return Map.of("handoverPackId", document.documentId());
+		Certificate issued = generatePdf(job, vars, "HANDOVER_PACK", fields,
+				(number) -> CustomerPack.pdf(number, fields, ghg));
+		return Map.of("handoverPackId", issued.number(), "ghgAvoidedKgCo2e", ghg.avoidedKgCo2e());
+	}
+
+	private static Double number(Vars vars, String name) {
+		Double value = vars.decimal(name);
+		if (value == null) {
+			throw new MissingVariableException("expected " + name + " for the Annex IV statement, but the job has none");
+		}
+		return value;
+	}
+
+	private static LocalDate requiredDate(Vars vars, String name) {
+		LocalDate value = vars.date(name);
+		if (value == null) {
+			throw new MissingVariableException("expected " + name + " for the Annex IV statement, but the job has none");
+		}
+		return value;
 	}
 
 	private static Object required(Vars vars, String name) {
