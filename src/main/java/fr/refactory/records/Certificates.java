@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Optional;
 
 import fr.refactory.records.jdbc.CertificateCopySentRepository;
+import fr.refactory.records.jdbc.CertificateDocumentRepository;
 import fr.refactory.records.jdbc.CertificateRepository;
 import fr.refactory.records.jdbc.IdempotentInserts;
 
@@ -22,11 +23,15 @@ public class Certificates {
 
 	private final CertificateCopySentRepository copies;
 
+	private final CertificateDocumentRepository documents;
+
 	private final IdempotentInserts inserts;
 
-	Certificates(CertificateRepository repository, CertificateCopySentRepository copies, IdempotentInserts inserts) {
+	Certificates(CertificateRepository repository, CertificateCopySentRepository copies,
+			CertificateDocumentRepository documents, IdempotentInserts inserts) {
 		this.repository = repository;
 		this.copies = copies;
+		this.documents = documents;
 		this.inserts = inserts;
 	}
 
@@ -35,6 +40,30 @@ public class Certificates {
 	public Certificate issue(Certificate certificate) {
 		return this.inserts.create("certificate", certificate, certificate.idempotencyKey(),
 				this.repository::findByIdempotencyKey);
+	}
+
+	/**
+	 * Issues a certificate with the PDF the Refactory rendered for it, once per idempotency key: a job delivered
+	 * again keeps the first PDF and its hash, whatever the second rendering gave.
+	 */
+	@Transactional
+	public Certificate issue(Certificate certificate, byte[] pdf) {
+		Certificate issued = issue(certificate);
+		this.inserts.insertIfAbsent("certificate_document", "certificate_id", new CertificateDocument(
+				issued.certificateId(), CertificateDocument.PDF, pdf, issued.documentSha256()));
+		return issued;
+	}
+
+	/** The document rendered for a certificate, if the Refactory rendered one. */
+	@Transactional(readOnly = true)
+	public Optional<CertificateDocument> document(Certificate certificate) {
+		return this.documents.findById(certificate.certificateId());
+	}
+
+	/** Every certificate of a kind issued in [from, to), oldest first. */
+	@Transactional(readOnly = true)
+	public List<Certificate> issued(String kind, Instant from, Instant to) {
+		return this.repository.findByKindAndIssuedAtGreaterThanEqualAndIssuedAtLessThanOrderByIssuedAt(kind, from, to);
 	}
 
 	/**

@@ -50,6 +50,9 @@ class LcvRetrofitProcessTest extends ProcessTestSupport {
 	fr.refactory.records.Certificates certificates;
 
 	@org.springframework.beans.factory.annotation.Autowired
+	fr.refactory.records.AuditLog audit;
+
+	@org.springframework.beans.factory.annotation.Autowired
 	fr.refactory.plant.hrcomp.CompetencyRegister competencyRegister;
 
 	/** The child instances this test does not drive are cancelled after it, with the instances it started. */
@@ -241,6 +244,70 @@ class LcvRetrofitProcessTest extends ProcessTestSupport {
 		// T17 fired: the survey is sent and the retrofit ends (its late elements are past the 100 element instances
 		// CPT reads per process instance, so the end is asserted on the instance's state)
 		retrofit(key).isCompleted();
+	}
+
+	/**
+	 * AS-34 (issue 22, ADR 0910): 2,000 kg before, 2,350 kg after, every HV test good: the conversion certificate is a
+	 * PDF laid out as Annex II of the arrêté, and every field it prints comes from the process: the installer from the
+	 * competency register, the kit and its motor power from the supplier, the component ids from the WMS goods receipt,
+	 * the vehicle from the ERP's master data the intake read, the mass from the weighing form. Its SHA-256 is the
+	 * certificate's hash, the process's certificateSha256 and the audit log's.
+	 */
+	@Test
+	void as34TheAnnexIiCertificatePdfPrintsEveryField() throws Exception {
+		String vin = PlantInputs.renaultVinPassingVehicleEol();
+		fr.refactory.plant.erp.VehicleMasterData erp = new fr.refactory.plant.erp.SimulatedErp(
+				fr.refactory.plant.simulation.Simulation.immediate("erp")).findVehicleMasterData(vin).orElseThrow();
+		Map<String, Object> variables = master();
+		variables.put("vin", vin);
+		// what erp.getVehicleMasterData gave the intake, which the diagnosis passes on to the retrofit
+		variables.put("make", erp.make());
+		variables.put("version", erp.version());
+		variables.put("cnit", erp.cnit());
+		long key = kitInstalled(variables);
+		commission(key, 500, 2350);
+		qualityGate(key, "PASS");
+		complete(key, "task-affix-conversion-plate", Map.of("plateKitManufacturer", "TOLV", "plateVin", vin,
+				"plateApprovalNumber", "FR-RETRO-2024-0117", "plateReasonConfirmed", true, "platePhotoRef", "P-1"));
+		String sha = awaitVariable(key, "certificateSha256");
+
+		fr.refactory.records.Certificate certificate = this.certificates.forSubject(vin)
+			.stream()
+			.filter((issued) -> "CONVERSION_CERTIFICATE".equals(issued.kind()))
+			.findFirst()
+			.orElseThrow();
+		byte[] pdf = this.certificates.document(certificate).orElseThrow().content();
+		String text;
+		try (org.apache.pdfbox.pdmodel.PDDocument document = org.apache.pdfbox.Loader.loadPDF(pdf)) {
+			text = new org.apache.pdfbox.text.PDFTextStripper().getText(document).replaceAll("\\s+", " ");
+		}
+		String installer = PlantInputs.refactoryInstallerAuthorisation(LocalDate.of(2026, 1, 1)).installerName();
+		org.assertj.core.api.Assertions.assertThat(text)
+			.contains("annexe II", "Numéro du certificat : " + certificate.number())
+			.contains("Nom ou raison sociale de l'installateur : " + installer)
+			.containsPattern("Adresse de l'installateur : \\S+")
+			.contains("Constructeur du dispositif de conversion : TOLV")
+			.contains("Type du dispositif de conversion : TOLV-MASTER-E-60")
+			.contains("Numéro d'agrément du dispositif : FR-RETRO-2024-0117")
+			.containsPattern("Puissance maximale nette du moteur électrique \\(kW\\) \\(P.2\\) : \\d+")
+			.contains("Batterie de traction : PACK-" + key, "Moteur électrique : M-1", "Onduleur : I-1",
+					"Chargeur : C-1")
+			.contains("Marque (D.1) : " + erp.make(), "Type, variante, version (D.2) : " + erp.version(),
+					"Code national d'identification du type (D.2.1) : " + erp.cnit(), "Catégorie (J) : N1")
+			.contains("Année de première immatriculation (B) : 2017")
+			.contains("Numéro d'identification du véhicule (E) : " + vin)
+			.contains("Source d'énergie après transformation (P.3) : EL")
+			.contains("Masse en ordre de marche avant transformation (kg) : 2000")
+			.contains("Masse en ordre de marche après transformation (kg) (G) : 2350")
+			.contains("Masse en charge maximale techniquement admissible (kg) (F.1) : 3500")
+			.containsPattern("Date : \\d{4}-\\d{2}-\\d{2}")
+			.contains("Signataire pour l'installateur : " + installer);
+		String pdfSha = java.util.HexFormat.of().formatHex(java.security.MessageDigest.getInstance("SHA-256").digest(pdf));
+		org.assertj.core.api.Assertions.assertThat(pdfSha).isEqualTo(sha).isEqualTo(certificate.documentSha256());
+		org.assertj.core.api.Assertions.assertThat(this.audit.about(vin))
+			.filteredOn((entry) -> "DOCUMENT_GENERATED".equals(entry.action()))
+			.anySatisfy((entry) -> org.assertj.core.api.Assertions.assertThat(entry.data())
+				.contains("CONVERSION_CERTIFICATE", pdfSha));
 	}
 
 	/**
@@ -550,6 +617,10 @@ class LcvRetrofitProcessTest extends ProcessTestSupport {
 	private long kitInstalled(String vin) {
 		Map<String, Object> variables = master();
 		variables.put("vin", vin);
+		return kitInstalled(variables);
+	}
+
+	private long kitInstalled(Map<String, Object> variables) {
 		long key = toConversionWork(variables);
 		removePowertrain(key);
 		for (int i = 0; i < 2; i++) {

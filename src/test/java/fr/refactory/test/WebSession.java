@@ -49,6 +49,21 @@ public final class WebSession {
 		return send(HttpRequest.newBuilder(URI.create(this.baseUrl + path)).build());
 	}
 
+	/** A download (a PDF export) with the session's cookie. */
+	public HttpResponse<byte[]> getBytes(String path) {
+		try {
+			return this.http.send(HttpRequest.newBuilder(URI.create(this.baseUrl + path)).build(),
+					HttpResponse.BodyHandlers.ofByteArray());
+		}
+		catch (java.io.IOException ex) {
+			throw new java.io.UncheckedIOException(ex);
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+			throw new IllegalStateException(ex);
+		}
+	}
+
 	public HttpResponse<String> signIn(String username, String password) {
 		get("/login");
 		return post("/login", Map.of("username", List.of(username), "password", List.of(password)));

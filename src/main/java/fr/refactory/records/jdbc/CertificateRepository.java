@@ -17,4 +17,7 @@ public interface CertificateRepository extends ListCrudRepository<Certificate, U
 
 	Optional<Certificate> findByKindAndNumber(String kind, String number);
 
+	List<Certificate> findByKindAndIssuedAtGreaterThanEqualAndIssuedAtLessThanOrderByIssuedAt(String kind,
+			java.time.Instant from, java.time.Instant to);
+
 }

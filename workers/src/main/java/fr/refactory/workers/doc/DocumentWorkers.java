@@ -16,6 +16,7 @@ import fr.refactory.plant.doc.DocumentStore;
 import fr.refactory.plant.doc.GeneratedDocument;
 import fr.refactory.records.Certificate;
 import fr.refactory.records.Certificates;
+import fr.refactory.records.RegulatoryParameters;
 import fr.refactory.records.WorkOrders;
 import fr.refactory.workers.quality.GateDispositions;
 import fr.refactory.workers.support.JobOutcome;
@@ -55,9 +56,12 @@ public class DocumentWorkers {
 
 	private final GateDispositions dispositions;
 
+	private final RegulatoryParameters parameters;
+
 	DocumentWorkers(DocumentStore store, Certificates certificates, WorkOrders workOrders, WorkerRecords records,
-			ObjectMapper json, GateDispositions dispositions) {
+			ObjectMapper json, GateDispositions dispositions, RegulatoryParameters parameters) {
 		this.dispositions = dispositions;
+		this.parameters = parameters;
 		this.store = store;
 		this.certificates = certificates;
 		this.workOrders = workOrders;
@@ -83,6 +87,10 @@ public class DocumentWorkers {
 					@Var(name = "make", description = "Make"),
 					@Var(name = "version", description = "Version"),
 					@Var(name = "modelFamily", description = "Model family"),
+					@Var(name = "cnit", description = "Type code (CNIT, registration D.2.1)"),
+					@Var(name = "category", description = "Vehicle category (registration J)"),
+					@Var(name = "massInRunningOrderKg", type = NUMBER, description = "Mass in running order before the conversion (kg)"),
+					@Var(name = "kitMotorPowerKw", type = NUMBER, description = "Kit motor's maximum net power (kW)"),
 					@Var(name = "firstRegistrationDate", type = DATE, description = "First registration date"),
 					@Var(name = "vin", description = "Vehicle identification number", required = true),
 					@Var(name = "totalKg", type = NUMBER, description = "Total (kg)"),
@@ -104,17 +112,41 @@ public class DocumentWorkers {
 		fields.put("componentIds", components(vars));
 		fields.put("vehicleMake", vars.text("make"));
 		fields.put("vehicleType", vars.text("version", "modelFamily"));
+		fields.put("cnit", vars.text("cnit"));
+		fields.put("category", vars.text("category"));
 		LocalDate firstRegistration = vars.date("firstRegistrationDate");
 		fields.put("firstRegistrationYear", (firstRegistration != null) ? firstRegistration.getYear() : null);
 		fields.put("vin", vars.requireText("vin"));
+		fields.put("originalMassInRunningOrderKg", vars.decimal("massInRunningOrderKg"));
 		fields.put("massInRunningOrderKg", vars.decimal("totalKg"));
 		fields.put("maxPermissibleLadenMassKg", vars.decimal("gvwrKg"));
+		fields.put("motorPowerKw", vars.decimal("kitMotorPowerKw"));
+		fields.put("energyAfterConversion", AnnexIICertificate.ELECTRIC);
 		fields.put("date", LocalDate.ofInstant(this.records.clock().instant(), ZoneOffset.UTC).toString());
 		// the certificate is signed by the installer (brief §2); which person signs for it is brief §9 question 9
 		fields.put("signer", vars.text("installerName"));
-		GeneratedDocument document = generate(job, vars, "CONVERSION_CERTIFICATE", printed(fields));
-		issue(job, vars, "CONVERSION_CERTIFICATE", document.documentId(), document, fields);
-		return Map.of("certificateId", document.documentId(), "certificateSha256", document.sha256());
+		Certificate issued = generatePdf(job, vars, "CONVERSION_CERTIFICATE", fields,
+				(number) -> AnnexIICertificate.pdf(number, fields));
+		return Map.of("certificateId", issued.number(), "certificateSha256", issued.documentSha256());
+	}
+
+	/**
+	 * Generates the document in the store (its id is the certificate's number), renders the Refactory's own PDF of
+	 * it, issues the certificate with that PDF and writes the PDF's SHA-256 to the audit log (ADR 0910). A job
+	 * delivered again answers with the first delivery's certificate and hash.
+	 */
+	private Certificate generatePdf(ActivatedJob job, Vars vars, String kind, Map<String, Object> fields,
+			java.util.function.Function<String, byte[]> renderer) {
+		Vars.Subject subject = vars.subject();
+		GeneratedDocument document = JobOutcome.call(job,
+				() -> this.store.generate(JobOutcome.key(job), new DocumentRequest(kind, subject.key(), printed(fields))));
+		byte[] pdf = renderer.apply(document.documentId());
+		Certificate issued = issue(job, vars, kind, document.documentId(), document, fields, pdf);
+		this.records.audit(job, "DOCUMENT_GENERATED", subject.type(), subject.key(),
+				WorkerRecords.data("template", kind, "documentId", document.documentId(), "sha256",
+						issued.documentSha256(), "mediaType", fr.refactory.records.CertificateDocument.PDF, "uri",
+						String.valueOf(document.uri())));
+		return issued;
 	}
 
 	/** The ids of the kit's main components as delivered (3.5) and scanned. */
@@ -162,26 +194,54 @@ public class DocumentWorkers {
 	}
 
 	/**
-	 * 3.19: the customer information pack: the greenhouse-gas emissions the conversion avoids over 10 years (Annex IV,
-	 * the kit manufacturer's figure), the warranty terms of the kit and of the traction battery, and the HV safety
-	 * notice; issued once as a record beside the conversion certificate it refers to.
+	 * 3.19: the customer information pack as a PDF: the Annex IV statement of the greenhouse-gas emissions the
+	 * conversion avoids, computed from the van's mileage, the kit and the documented factors of the master data (ADR
+	 * 0912), the warranty terms of the kit and of the traction battery, and the HV safety notice; issued once as a
+	 * record beside the conversion certificate it refers to.
 	 */
 	@JobWorker(type = "doc.generateHandoverPack")
 	@JobContract(name = "Documents: generate handover pack",
-			description = "3.19: the customer information pack: the greenhouse-gas emissions the conversion avoids over 10 years (Annex IV, the kit manufacturer's figure), the warranty terms of the kit and of the traction battery, and the HV safety notice; issued once as a record beside the conversion certificate it refers to.",
+			description = "3.19: the customer information pack as a PDF: the Annex IV statement of the greenhouse-gas emissions the conversion avoids, computed from the van's mileage, the kit and the documented factors of the master data (ADR 0912), the warranty terms of the kit and of the traction battery, and the HV safety notice; issued once as a record beside the conversion certificate it refers to.",
 			inputs = { @Var(name = "vin", description = "Vehicle identification number", required = true),
-					@Var(name = "certificateId", description = "Certificate id") })
+					@Var(name = "certificateId", description = "Certificate id"),
+					@Var(name = "odometerKm", type = NUMBER, description = "Odometer at the baseline measurements (km)", required = true),
+					@Var(name = "firstRegistrationDate", type = DATE, description = "First registration date", required = true),
+					@Var(name = "kitBatteryKwh", type = NUMBER, description = "Kit traction battery capacity (kWh)", required = true),
+					@Var(name = "kitConsumptionKwhPer100Km", type = NUMBER, description = "Converted van's consumption (kWh per 100 km)", required = true) },
+			outputs = { @Var(name = "handoverPackId", description = "Customer information pack id"),
+					@Var(name = "ghgAvoidedKgCo2e", type = NUMBER, description = "Annex IV: greenhouse-gas emissions avoided over the statement's years (kg CO2e)") })
 	public Map<String, Object> generateHandoverPack(ActivatedJob job) {
 		Vars vars = Vars.of(job);
+		LocalDate today = LocalDate.ofInstant(this.records.clock().instant(), ZoneOffset.UTC);
+		GhgStatement ghg = GhgStatement.compute(this.parameters, number(vars, "odometerKm").intValue(),
+				requiredDate(vars, "firstRegistrationDate"), today, number(vars, "kitBatteryKwh").doubleValue(),
+				number(vars, "kitConsumptionKwhPer100Km").doubleValue());
 		Map<String, Object> fields = new LinkedHashMap<>();
 		fields.put("vin", vars.requireText("vin"));
 		fields.put("conversionCertificateNumber", vars.text("certificateId"));
-		fields.put("ghgAvoidedKgCo2eOver10Years", required(vars, "ghgAvoidedKgCo2eOver10Years"));
+		fields.put("ghgStatement", ghg.asFields());
+		fields.put("ghgAvoidedKgCo2eOver10Years", ghg.avoidedKgCo2e());
 		fields.put("warrantyTerms", required(vars, "warrantyTerms"));
 		fields.put("hvSafetyNotice", HV_SAFETY_NOTICE);
-		GeneratedDocument document = generate(job, vars, "HANDOVER_PACK", printed(fields));
-		issue(job, vars, "HANDOVER_PACK", document.documentId(), document, fields);
-		return Map.of("handoverPackId", document.documentId());
+		Certificate issued = generatePdf(job, vars, "HANDOVER_PACK", fields,
+				(number) -> CustomerPack.pdf(number, fields, ghg));
+		return Map.of("handoverPackId", issued.number(), "ghgAvoidedKgCo2e", ghg.avoidedKgCo2e());
+	}
+
+	private static Double number(Vars vars, String name) {
+		Double value = vars.decimal(name);
+		if (value == null) {
+			throw new MissingVariableException("expected " + name + " for the Annex IV statement, but the job has none");
+		}
+		return value;
+	}
+
+	private static LocalDate requiredDate(Vars vars, String name) {
+		LocalDate value = vars.date(name);
+		if (value == null) {
+			throw new MissingVariableException("expected " + name + " for the Annex IV statement, but the job has none");
+		}
+		return value;
 	}
 
 	private static Object required(Vars vars, String name) {
@@ -244,6 +304,35 @@ public class DocumentWorkers {
 
 	private void issue(ActivatedJob job, Vars vars, String kind, String number, GeneratedDocument document) {
 		issue(job, vars, kind, number, document, Map.of());
+	}
+
+	/** Issues the record once per job with the PDF rendered for it; the record's hash is the PDF's. */
+	private Certificate issue(ActivatedJob job, Vars vars, String kind, String number, GeneratedDocument document,
+			Map<String, Object> fields, byte[] pdf) {
+		String workOrderId = vars.text("workOrderId");
+		if (workOrderId != null && this.workOrders.find(workOrderId).isEmpty()) {
+			workOrderId = null;
+		}
+		return this.certificates.issue(new Certificate(UUID.randomUUID(), kind, number, document.subjectKey(),
+				workOrderId, document.generatedAt(), WorkerRecords.actor(job), String.valueOf(document.uri()),
+				sha256(pdf), json(content(document, fields)), JobOutcome.key(job, "certificate").value()), pdf);
+	}
+
+	private static Map<String, Object> content(GeneratedDocument document, Map<String, Object> fields) {
+		Map<String, Object> content = new LinkedHashMap<>();
+		content.put("documentId", document.documentId());
+		content.put("template", document.template());
+		content.putAll(fields);
+		return content;
+	}
+
+	private static String sha256(byte[] content) {
+		try {
+			return java.util.HexFormat.of().formatHex(java.security.MessageDigest.getInstance("SHA-256").digest(content));
+		}
+		catch (java.security.NoSuchAlgorithmException ex) {
+			throw new IllegalStateException("Expected every JVM to have SHA-256", ex);
+		}
 	}
 
 	/** Issues the record once per job; its content is the document's fields, with the document's id and template. */

@@ -222,8 +222,9 @@ public class CompetencyWorkers {
 		InstallerAuthorisation authorisation = JobOutcome.call(job,
 				() -> this.register.installerAuthorisation(installer, vehicleType, on));
 		this.records.audit(job, "INSTALLER_AUTHORISATION_CHECKED", "VEHICLE", vars.textOr("UNKNOWN", "vin"),
-				WorkerRecords.data("installer", installer, "vehicleType", vehicleType, "on", on.toString(), "valid",
-						authorisation.valid(), "validTo", authorisation.validTo().toString()));
+				WorkerRecords.data("installer", installer, "installerName", authorisation.installerName(),
+						"kitManufacturer", authorisation.kitManufacturer(), "vehicleType", vehicleType, "on",
+						on.toString(), "valid", authorisation.valid(), "validTo", authorisation.validTo().toString()));
 		return Map.of("installerAuthorisationValid", authorisation.valid(), "installerAuthorisationValidTo",
 				authorisation.validTo().toString(), "installerName", authorisation.installerName(),
 				"installerAddress", authorisation.installerAddress());

@@ -38,13 +38,13 @@ import static fr.refactory.workers.support.JobContract.Type.NUMBER;
 public class SupplierWorkers {
 
 	/**
-	 * The approved LCV kit (TOLV, Renault Master III, §3.3: a synchronous e-motor of about 60 kW), with the warranty
-	 * terms and the greenhouse-gas emissions avoided over 10 years (Annex IV) that the kit manufacturer states for it
-	 * and the customer information pack passes on.
+	 * The approved LCV kit (TOLV, Renault Master III, §3.3: a synchronous e-motor of about 60 kW, a 52 kWh pack for
+	 * about 200 km, so 26 kWh per 100 km [R13]), with the warranty terms the customer information pack passes on; the
+	 * pack's capacity and the consumption feed its Annex IV statement (ADR 0912).
 	 */
 	record KitApproval(String kitReference, String kitManufacturer, String approvalNumber, double kitMotorPowerKw,
 			List<String> modelFamilies, List<String> operations, Warranty kitWarranty, Warranty batteryWarranty,
-			double ghgAvoidedKgCo2eOver10Years) {
+			double batteryKwh, double consumptionKwhPer100Km) {
 	}
 
 	/** @param kmLimit the mileage limit, {@code null} for unlimited */
@@ -59,12 +59,12 @@ public class SupplierWorkers {
 
 	}
 
-	/** Warranty: kit 2 years unlimited km, battery 4 years / 150,000 km [R13]; GHG figure assumed (ADR 0322). */
+	/** Warranty: kit 2 years unlimited km, battery 4 years / 150,000 km [R13]. */
 	static final List<KitApproval> KIT_CATALOGUE = List.of(new KitApproval("TOLV-MASTER-E-60", "TOLV",
 			"FR-RETRO-2024-0117", 60.0, List.of("MASTER_III"), List.of("REMOVE_ICE_DRIVETRAIN", "INSTALL_E_MOTOR",
 					"INSTALL_INVERTER", "INSTALL_BATTERY_PACK", "INSTALL_CHARGER", "ROUTE_HV_HARNESS",
 					"INSTALL_CONVERSION_PLATE"),
-			new Warranty(24, null), new Warranty(48, 150_000), 28_000.0));
+			new Warranty(24, null), new Warranty(48, 150_000), 52.0, 26.0));
 
 	private final SupplierPortal portal;
 
@@ -90,7 +90,8 @@ public class SupplierWorkers {
 					@Var(name = "kitReference", description = "Kit reference"),
 					@Var(name = "variantInApprovalScope", type = BOOLEAN, description = "Variant in approval scope"),
 					@Var(name = "warrantyTerms", type = CONTEXT, description = "Warranty terms"),
-					@Var(name = "ghgAvoidedKgCo2eOver10Years", type = NUMBER, description = "Greenhouse gas avoided over 10 years (kg CO2e)") })
+					@Var(name = "kitBatteryKwh", type = NUMBER, description = "Kit traction battery capacity (kWh)"),
+					@Var(name = "kitConsumptionKwhPer100Km", type = NUMBER, description = "Converted van's consumption (kWh per 100 km)") })
 	public Map<String, Object> getKitApproval(ActivatedJob job) {
 		Vars vars = Vars.of(job);
 		String family = vars.textOr("", "modelFamily").toUpperCase(Locale.ROOT);
@@ -108,7 +109,8 @@ public class SupplierWorkers {
 		result.put("kitOperations", kit.operations());
 		result.put("warrantyTerms", Map.of("kit", kit.kitWarranty().asVariable(), "battery",
 				kit.batteryWarranty().asVariable()));
-		result.put("ghgAvoidedKgCo2eOver10Years", kit.ghgAvoidedKgCo2eOver10Years());
+		result.put("kitBatteryKwh", kit.batteryKwh());
+		result.put("kitConsumptionKwhPer100Km", kit.consumptionKwhPer100Km());
 		return result;
 	}
 

@@ -42,7 +42,7 @@ class DocumentWorkersTest extends RefactoryIntegrationTest {
 	fr.refactory.workers.supplier.SupplierWorkers supplier;
 
 	@Test
-	void aConversionCertificateDeliveredTwiceIsIssuedOnceWithTheDocumentsHash() {
+	void aConversionCertificateDeliveredTwiceIsIssuedOnceWithTheDocumentsHash() throws Exception {
 		String vin = TestVins.master();
 		TestJob job = TestJob.of("doc.generateConversionCertificate", Map.of("vin", vin, "kitManufacturer", "TOLV",
 				"kitReference", "TOLV-MASTER-E-60", "approvalNumber", "FR-RETRO-2024-0117"));
@@ -57,8 +57,14 @@ class DocumentWorkersTest extends RefactoryIntegrationTest {
 			assertThat(certificate.documentSha256()).isEqualTo(first.get("certificateSha256"));
 			assertThat(certificate.issuedBy()).isEqualTo("worker:doc.generateConversionCertificate");
 		});
-		assertThat(this.audit.about(vin)).singleElement()
-			.satisfies((entry) -> assertThat(entry.action()).isEqualTo("DOCUMENT_GENERATED"));
+		byte[] pdf = this.certificates.document(this.certificates.forSubject(vin).get(0)).orElseThrow().content();
+		String pdfSha = java.util.HexFormat.of()
+			.formatHex(java.security.MessageDigest.getInstance("SHA-256").digest(pdf));
+		assertThat(pdfSha).as("the hash is the stored PDF's").isEqualTo(first.get("certificateSha256"));
+		assertThat(this.audit.about(vin)).singleElement().satisfies((entry) -> {
+			assertThat(entry.action()).isEqualTo("DOCUMENT_GENERATED");
+			assertThat(entry.data()).contains(pdfSha);
+		});
 	}
 
 	/** §3.3 / §5.1: the certificate record holds the Annex II fields, and when the kit manufacturer got its copy. */
@@ -110,41 +116,65 @@ class DocumentWorkersTest extends RefactoryIntegrationTest {
 				(copy) -> assertThat(copy.receiptId()).isNotBlank());
 	}
 
-	/** §3.3 step 3.19: the customer information pack's GHG statement, warranty terms and HV safety notice. */
+	/**
+	 * §3.3 step 3.19, ADR 0912: the customer information pack is a PDF with the Annex IV statement computed from the
+	 * van's mileage (baseline form: 120,000 km; ERP: first registered 2017-03-01), the kit (52 kWh, 26 kWh/100 km) and
+	 * the master data's factors, the kit's warranty terms and the HV safety notice.
+	 */
 	@Test
-	void aHandoverPackRecordsTheGhgStatementTheWarrantyTermsAndTheHvSafetyNotice() throws Exception {
+	void aHandoverPackPrintsTheComputedGhgStatementTheWarrantyTermsAndTheHvSafetyNotice() throws Exception {
 		String vin = TestVins.master();
-		Map<String, Object> kit = this.supplier.getKitApproval(
-				TestJob.of("supplier.getKitApproval", Map.of("vin", vin, "modelFamily", "MASTER_III")));
-		Map<String, Object> variables = new java.util.HashMap<>();
+		Map<String, Object> variables = new java.util.HashMap<>(this.supplier.getKitApproval(
+				TestJob.of("supplier.getKitApproval", Map.of("vin", vin, "modelFamily", "MASTER_III"))));
 		variables.put("vin", vin);
 		variables.put("certificateId", "DOC-CERT-" + vin);
-		variables.put("warrantyTerms", kit.get("warrantyTerms"));
-		variables.put("ghgAvoidedKgCo2eOver10Years", kit.get("ghgAvoidedKgCo2eOver10Years"));
+		variables.put("odometerKm", 120_000);
+		variables.put("firstRegistrationDate", "2017-03-01");
 
 		Map<String, Object> pack = this.workers.generateHandoverPack(TestJob.of("doc.generateHandoverPack", variables));
 
-		assertThat(this.certificates.forSubject(vin)).singleElement().satisfies((record) -> {
-			assertThat(record.kind()).isEqualTo("HANDOVER_PACK");
-			assertThat(record.number()).isEqualTo(pack.get("handoverPackId"));
-			JsonNode content = this.json.readTree(record.content());
-			assertThat(content.path("conversionCertificateNumber").asText()).isEqualTo("DOC-CERT-" + vin);
-			assertThat(content.path("ghgAvoidedKgCo2eOver10Years").asDouble()).isPositive();
-			assertThat(content.path("warrantyTerms").path("kit").path("months").asInt()).isEqualTo(24);
-			assertThat(content.path("warrantyTerms").path("kit").path("kmLimit").isNull()).isTrue();
-			assertThat(content.path("warrantyTerms").path("battery").path("months").asInt()).isEqualTo(48);
-			assertThat(content.path("warrantyTerms").path("battery").path("kmLimit").asInt()).isEqualTo(150_000);
-			assertThat(content.path("hvSafetyNotice").asText()).isNotBlank();
-		});
+		fr.refactory.records.Certificate record = this.certificates.forSubject(vin).get(0);
+		assertThat(record.kind()).isEqualTo("HANDOVER_PACK");
+		assertThat(record.number()).isEqualTo(pack.get("handoverPackId"));
+		JsonNode ghg = this.json.readTree(record.content()).path("ghgStatement");
+		long yearlyKm = ghg.path("yearlyKm").asLong();
+		assertThat(yearlyKm).as("120,000 km over the van's 9 to 11 years").isBetween(10_900L, 13_400L);
+		assertThat(ghg.path("years").asInt()).isEqualTo(10);
+		// 52 kWh at 75 kg CO2e per kWh of pack (IVL 2019)
+		assertThat(ghg.path("batteryKgCo2e").asInt()).isEqualTo(3_900);
+		// 10 years of the van's km at 9 L/100 km and 3.16 kg CO2e per litre of diesel (ADEME)
+		assertThat(ghg.path("dieselKgCo2e").asDouble()).isCloseTo(yearlyKm * 10 / 100.0 * 9.0 * 3.16,
+				org.assertj.core.data.Offset.offset(1.0));
+		assertThat(ghg.path("avoidedKgCo2e").asInt()).isEqualTo(ghg.path("dieselKgCo2e").asInt()
+				- ghg.path("electricityKgCo2e").asInt() - 3_900).isPositive();
+		assertThat(((Number) pack.get("ghgAvoidedKgCo2e")).intValue()).isEqualTo(ghg.path("avoidedKgCo2e").asInt());
+
+		byte[] pdf = this.certificates.document(record).orElseThrow().content();
+		try (org.apache.pdfbox.pdmodel.PDDocument document = org.apache.pdfbox.Loader.loadPDF(pdf)) {
+			assertThat(new org.apache.pdfbox.text.PDFTextStripper().getText(document).replaceAll("\\s+", " "))
+				.contains("annexe IV", "Émissions évitées sur 10 ans (kg CO2e) : " + ghg.path("avoidedKgCo2e").asInt())
+				.contains("Dispositif de conversion : 24 mois, kilométrage illimité")
+				.contains("Batterie de traction : 48 mois, 150000 km")
+				.contains("câbles orange", "NF C18-550");
+		}
 	}
 
 	@Test
 	void aHandoverPackWithoutTheKitsWarrantyTermsIsNotIssued() {
-		TestJob job = TestJob.of("doc.generateHandoverPack", Map.of("vin", TestVins.master(),
-				"ghgAvoidedKgCo2eOver10Years", 28000.0));
+		TestJob job = TestJob.of("doc.generateHandoverPack", Map.of("vin", TestVins.master(), "odometerKm", 120_000,
+				"firstRegistrationDate", "2017-03-01", "kitBatteryKwh", 52.0, "kitConsumptionKwhPer100Km", 26.0));
 
 		assertThatThrownBy(() -> this.workers.generateHandoverPack(job)).isInstanceOf(MissingVariableException.class)
 			.hasMessageContaining("warrantyTerms");
+	}
+
+	@Test
+	void aHandoverPackWithoutTheVansMileageIsNotIssued() {
+		TestJob job = TestJob.of("doc.generateHandoverPack", Map.of("vin", TestVins.master(),
+				"firstRegistrationDate", "2017-03-01", "kitBatteryKwh", 52.0, "kitConsumptionKwhPer100Km", 26.0));
+
+		assertThatThrownBy(() -> this.workers.generateHandoverPack(job)).isInstanceOf(MissingVariableException.class)
+			.hasMessageContaining("odometerKm");
 	}
 
 	@Test
