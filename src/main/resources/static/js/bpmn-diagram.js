@@ -39,8 +39,8 @@
 		});
 	}
 
-	// One overlay per counted element, the size of its shape: a shade by its share of the busiest element's tokens,
-	// and badges for tokens active, incidents and completions (none for a zero).
+	// One overlay per counted element, the size of its shape: a shade by its share of the busiest element's tokens
+	// (none on a sub-process), and badges for tokens active, incidents and completions (none for a zero).
 	function markHeat(overlays, registry) {
 		var ids = Object.keys(heat).filter(function (id) { return registry.get(id) !== undefined; });
 		var tokens = function (id) { return heat[id].active + heat[id].incidents; };
@@ -56,7 +56,9 @@
 			box.setAttribute('data-completed', String(counts.completed));
 			box.style.width = element.width + 'px';
 			box.style.height = element.height + 'px';
-			if (tokens(id) > 0) {
+			// a sub-process's shade would cover the elements inside it and their badges
+			var container = element.children && element.children.length > 0;
+			if (tokens(id) > 0 && !container) {
 				var shade = document.createElement('div');
 				shade.className = 'heat-shade';
 				shade.style.opacity = String(0.15 + 0.55 * tokens(id) / busiest);
