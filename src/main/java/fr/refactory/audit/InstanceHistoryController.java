@@ -4,10 +4,10 @@ import java.security.Principal;
 import java.util.List;
 import java.util.Map;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import fr.refactory.records.AuditEntry;
 import fr.refactory.records.AuditLog;
+import fr.refactory.system.diagram.DiagramJson;
 import io.camunda.client.api.search.response.ElementInstance;
 import io.camunda.client.api.search.response.Incident;
 import io.camunda.client.api.search.response.ProcessInstance;
@@ -55,8 +55,7 @@ class InstanceHistoryController {
 		InstanceRow row = this.history.rowOf(instance, variables);
 		model.addAttribute("instance", row);
 		model.addAttribute("diagramXml", this.history.diagramXml(instance));
-		model.addAttribute("diagramState", json(DiagramOverlays.of(this.history.stateOf(key, elements, incidents),
-				elements, incidents)));
+		model.addAttribute("diagramState", DiagramJson.write(this.json, this.history.stateOf(key, elements, incidents)));
 		model.addAttribute("elements", elements);
 		model.addAttribute("variables", variables);
 		model.addAttribute("decisions", this.history.decisions(key));
@@ -64,15 +63,6 @@ class InstanceHistoryController {
 		model.addAttribute("actions", actionsIn(row, key));
 		this.events.of(key).ifPresent((events) -> model.addAttribute("events", events));
 		return "audit/instance";
-	}
-
-	private String json(DiagramOverlays overlays) {
-		try {
-			return this.json.writeValueAsString(overlays);
-		}
-		catch (JsonProcessingException ex) {
-			throw new IllegalStateException("The diagram's overlays cannot be written as JSON", ex);
-		}
 	}
 
 	/** Who claimed and completed the instance's user tasks, from the audit log. */

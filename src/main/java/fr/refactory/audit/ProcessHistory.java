@@ -134,13 +134,13 @@ class ProcessHistory {
 			.stream()
 			.map((flow) -> flow.getElementId() != null ? flow.getElementId() : flow.getSequenceFlowId())
 			.collect(Collectors.toSet());
-		return new DiagramState(idsIn(elements, ElementInstanceState.COMPLETED),
-				idsIn(elements, ElementInstanceState.ACTIVE),
-				incidents.stream()
+		return new DiagramState(idsIn(elements, ElementInstanceState.COMPLETED), taken,
+				DiagramState.countsOf(elements.stream()
+					.filter((element) -> element.getState() == ElementInstanceState.ACTIVE)
+					.toList(), ElementInstance::getElementId),
+				DiagramState.countsOf(incidents.stream()
 					.filter((incident) -> incident.getState() == IncidentState.ACTIVE)
-					.map(Incident::getElementId)
-					.collect(Collectors.toSet()),
-				taken);
+					.toList(), Incident::getElementId));
 	}
 
 	Map<String, Object> variablesOf(long instanceKey) {

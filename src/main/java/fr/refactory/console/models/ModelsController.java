@@ -14,14 +14,14 @@ import java.util.Map;
 import java.util.function.Consumer;
 import java.util.stream.Stream;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import fr.refactory.records.AuditEntry;
 import fr.refactory.records.AuditLog;
 import fr.refactory.records.PlantCalendar;
 import fr.refactory.records.PlantCalendarRefusal;
 import fr.refactory.records.PlantCalendars;
-import fr.refactory.system.diagram.BpmnSvg;
-import fr.refactory.system.diagram.DiagramState;
+import fr.refactory.system.diagram.DiagramJson;
 import fr.refactory.system.diagram.HeatMap;
 import fr.refactory.system.security.ConsoleClient;
 import io.camunda.client.CamundaClient;
@@ -79,11 +79,14 @@ class ModelsController {
 
 	private final VersionHeat heat;
 
+	private final ObjectMapper json;
+
 	ModelsController(@ConsoleClient CamundaClient client, ModelChecks checks, ModelDeploymentReport report,
 			AuditLog auditLog, ModelDeployments deployments, DecisionParameters parameters,
 			ElementTemplateBundle elementTemplates, PlantCalendars calendars, ObjectProvider<Clock> clock,
-			VersionHeat heat) {
+			VersionHeat heat, ObjectMapper json) {
 		this.heat = heat;
+		this.json = json;
 		this.parameters = parameters;
 		this.elementTemplates = elementTemplates;
 		this.calendars = calendars;
@@ -138,7 +141,8 @@ class ModelsController {
 		ProcessDefinition definition = definition(key);
 		model.addAttribute("definition", definition);
 		HeatMap heat = this.heat.of(key);
-		model.addAttribute("diagram", BpmnSvg.render(xml(key), DiagramState.NONE, heat));
+		model.addAttribute("diagramXml", xml(key));
+		model.addAttribute("heatMap", DiagramJson.write(this.json, heat));
 		model.addAttribute("counts", new java.util.TreeMap<>(heat.counts()));
 		model.addAttribute("newest", newerVersion(definition));
 		return "console/model-diagram";

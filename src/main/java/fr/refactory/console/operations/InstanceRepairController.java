@@ -4,7 +4,8 @@ import java.security.Principal;
 import java.util.Map;
 import java.util.Optional;
 
-import fr.refactory.system.diagram.BpmnSvg;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import fr.refactory.system.diagram.DiagramJson;
 import io.camunda.client.api.command.ProblemException;
 import io.camunda.client.api.search.response.Incident;
 import io.camunda.client.api.search.response.ProcessInstance;
@@ -34,8 +35,11 @@ class InstanceRepairController {
 
 	private final OperationsAudit audit;
 
-	InstanceRepairController(OperationsEngine engine, OperationsAudit audit) {
+	private final ObjectMapper json;
+
+	InstanceRepairController(OperationsEngine engine, OperationsAudit audit, ObjectMapper json) {
 		this.engine = engine;
+		this.json = json;
 		this.audit = audit;
 	}
 
@@ -127,7 +131,8 @@ class InstanceRepairController {
 	private String show(InstanceOnPage instance, RepairForm form, String failedAction, String problem, Model model) {
 		String xml = this.engine.diagramXml(instance.definitionKey());
 		model.addAttribute("instance", instance);
-		model.addAttribute("diagram", BpmnSvg.render(xml,
+		model.addAttribute("diagramXml", xml);
+		model.addAttribute("diagramState", DiagramJson.write(this.json,
 				this.engine.stateOf(instance.key(), instance.elements(), instance.openIncidents())));
 		model.addAttribute("tokens", instance.activeElements());
 		model.addAttribute("targets", OperationsEngine.targets(xml));

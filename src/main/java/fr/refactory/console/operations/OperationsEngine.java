@@ -105,9 +105,11 @@ class OperationsEngine {
 			.stream()
 			.map((flow) -> flow.getElementId() != null ? flow.getElementId() : flow.getSequenceFlowId())
 			.collect(Collectors.toSet());
-		return new DiagramState(idsIn(elements, ElementInstanceState.COMPLETED),
-				idsIn(elements, ElementInstanceState.ACTIVE),
-				incidents.stream().map(Incident::getElementId).collect(Collectors.toSet()), taken);
+		return new DiagramState(idsIn(elements, ElementInstanceState.COMPLETED), taken,
+				DiagramState.countsOf(elements.stream()
+					.filter((element) -> element.getState() == ElementInstanceState.ACTIVE)
+					.toList(), ElementInstance::getElementId),
+				DiagramState.countsOf(incidents, Incident::getElementId));
 	}
 
 	/** The model's elements a token can be moved to; the engine still refuses, naming why, one it cannot start. */

@@ -128,11 +128,19 @@ class ModelsPageBrowserTest extends RefactoryIntegrationTest {
 			assertThat(browser.waitFor(By.id("deployed")).getText()).contains(processId + " v2");
 
 			browser.go("/models/processes/" + v1);
+			// drawn by bpmn-js (ADR 1403): the counts are diagram-js overlays on its shapes
+			browser.waitFor(By.cssSelector("#diagram[data-rendered='true'] g.djs-element[data-element-id='task-inspect-vehicle']"));
 			for (String element : List.of("task-connect-diagnostic-tool", "task-inspect-vehicle")) {
 				assertThat(heat(browser, element, "data-active")).as("tokens at %s", element)
 					.isEqualTo(elementInstances(v1, element, ElementInstanceState.ACTIVE))
-					.isPositive();
+					.isPositive()
+					.isEqualTo(Long.parseLong(browser.driver()
+						.findElement(By.cssSelector(heatOverlay(element) + " .heat-active"))
+						.getText()));
 			}
+			assertThat(browser.driver().findElements(By.cssSelector(heatOverlay("task-inspect-vehicle") + " .heat-shade")))
+				.as("an element with tokens is shaded")
+				.hasSize(1);
 			assertThat(heat(browser, "task-reserve-bench", "data-completed")).as("benches reserved this week")
 				.isEqualTo(elementInstances(v1, "task-reserve-bench", ElementInstanceState.COMPLETED))
 				.isEqualTo(20);
@@ -216,10 +224,13 @@ class ModelsPageBrowserTest extends RefactoryIntegrationTest {
 		return total == null ? 0 : total;
 	}
 
+	/** diagram-js places its overlays on the viewbox change it debounces after the fit: waits until shown. */
 	private static long heat(Browser browser, String elementId, String count) {
-		return Long.parseLong(browser.driver()
-			.findElement(By.cssSelector("g.shape[data-element-id='" + elementId + "'] g.heat"))
-			.getAttribute(count));
+		return Long.parseLong(browser.waitFor(By.cssSelector(heatOverlay(elementId))).getDomAttribute(count));
+	}
+
+	private static String heatOverlay(String elementId) {
+		return "#diagram .djs-overlay .heat[data-element-id='" + elementId + "']";
 	}
 
 	/** The shipped diagnosis model under its own id; v2 replaces the checklist by a new (digital) one. */

@@ -55,8 +55,12 @@ class OperationsPagesBrowserTest extends EngineTestSupport {
 		try (Browser browser = Browser.open(baseUrl()).signIn("operations-engineer")) {
 			browser.go("/operations/instances/" + instance);
 			browser.waitFor(By.cssSelector("#tokens tr[data-element-id='task-review-route']"));
-			assertThat(browser.driver().findElements(By.cssSelector("#diagram .active"))).as("the token is marked")
-				.isNotEmpty();
+			assertThat(browser
+				.waitFor(By.cssSelector("#diagram[data-rendered='true'] g.djs-element[data-element-id='task-review-route']"))
+				.getDomAttribute("class")).as("the token is marked on bpmn-js's diagram").contains("state-active");
+			assertThat(browser
+				.waitFor(By.cssSelector("#diagram .djs-overlay .state-badge.active[data-element-id='task-review-route']"))
+				.getText()).isEqualTo("1");
 			new Select(browser.driver().findElement(By.id("move-from"))).selectByVisibleText(
 					"Review route manually (task-review-route)");
 			new Select(browser.driver().findElement(By.id("move-to"))).selectByValue("task-decide-route");

@@ -83,6 +83,27 @@ class ElementTemplatesTest {
 	}
 
 	@Test
+	void everyTemplateValidatesAgainstCamundasSchema() throws IOException {
+		for (String name : templateFiles()) {
+			JsonNode template = ElementTemplates.JSON.readTree(DIRECTORY.resolve(name).toFile());
+			assertThat(ElementTemplateSchema.problems(template)).as("schema problems of %s", name).isEmpty();
+		}
+	}
+
+	/** A template Modeler would refuse: no id, an element type without namespace, a property type it does not know. */
+	@Test
+	void theSchemaRefusesABrokenTemplate() {
+		ObjectNode broken = ElementTemplates.ofWorkers().get("mes.setStatus").deepCopy();
+		broken.remove("id");
+		broken.putObject("elementType").put("value", "ServiceTask");
+		((ObjectNode) broken.get("properties").get(0)).put("type", "Combo");
+
+		assertThat(ElementTemplateSchema.problems(broken)).anyMatch((p) -> p.contains("required property 'id'"))
+			.anyMatch((p) -> p.contains("elementType.value"))
+			.anyMatch((p) -> p.contains("properties[0].type"));
+	}
+
+	@Test
 	void theRulesRefuseABrokenTemplate() {
 		ObjectNode broken = ElementTemplates.ofWorkers().get("mes.setStatus").deepCopy();
 		broken.remove("id");
