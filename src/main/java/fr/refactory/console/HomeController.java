@@ -4,6 +4,7 @@ import java.security.Principal;
 import java.util.List;
 
 import fr.refactory.system.security.UserDirectory;
+import io.camunda.client.api.command.ClientException;
 
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -32,6 +33,18 @@ class HomeController {
 		String username = principal.getName();
 		this.users.find(username).ifPresent((user) -> model.addAttribute("user", user));
 		List<String> groups = this.users.groupsOf(username);
+		model.addAttribute("myGroups", groups);
+		try {
+			addNextWork(username, groups, model);
+		}
+		catch (ClientException ex) {
+			// the home page still opens when the engine does not answer: the other areas stay one click away
+			model.addAttribute("nextWorkUnavailable", true);
+		}
+		return "system/welcome";
+	}
+
+	private void addNextWork(String username, List<String> groups, Model model) {
 		List<TaskRow> held = this.tasks.openTasks(username, groups, TaskQuery.view("mine"));
 		List<TaskRow> offered = held.isEmpty()
 				? this.tasks.openTasks(username, groups, TaskQuery.view("groups"))
@@ -43,8 +56,6 @@ class HomeController {
 		model.addAttribute("heldTotal", held.size());
 		model.addAttribute("offered", offered.subList(0, Math.min(NEXT_WORK, offered.size())));
 		model.addAttribute("offeredTotal", offered.size());
-		model.addAttribute("myGroups", groups);
-		return "system/welcome";
 	}
 
 }
