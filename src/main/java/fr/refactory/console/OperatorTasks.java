@@ -37,6 +37,8 @@ public class OperatorTasks {
 
 	private static final int SEARCH_LIMIT = 200;
 
+	private static final int SUPERVISION_LIMIT = 1000;
+
 	private final CamundaClient client;
 
 	private final ProcessSubjects subjects;
@@ -77,6 +79,26 @@ public class OperatorTasks {
 					this.subjects::subjectOf)))
 			.filter((row) -> TaskFilters.matches(row, query))
 			.sorted(TaskFilters.order(query.sortOrDefault()))
+			.toList();
+	}
+
+	/**
+	 * Every open task of the plant, oldest first (at most {@value #SUPERVISION_LIMIT}), for the supervision page: no
+	 * visibility filter, a supervisor sees the work of every group (ADR 1503).
+	 */
+	public List<TaskRow> allOpenTasks() {
+		Map<Long, Subject> subjectByInstance = new LinkedHashMap<>();
+		return this.client.newUserTaskSearchRequest()
+			.filter((filter) -> filter.state(UserTaskState.CREATED))
+			.sort((sort) -> sort.creationDate().asc())
+			.page((page) -> page.limit(SUPERVISION_LIMIT))
+			.send()
+			.join()
+			.items()
+			.stream()
+			.map((task) -> toRow(task, subjectByInstance.computeIfAbsent(task.getProcessInstanceKey(),
+					this.subjects::subjectOf)))
+			.sorted(TaskFilters.order("created"))
 			.toList();
 	}
 

@@ -27,7 +27,9 @@ class TaskListController {
 
 	@GetMapping("/console/tasks")
 	String taskList(@ModelAttribute("query") TaskQuery query, Principal principal, Model model) {
-		List<TaskRow> rows = this.tasks.openTasks(principal.getName(), this.users.groupsOf(principal.getName()), query);
+		List<String> groups = this.users.groupsOf(principal.getName());
+		List<TaskRow> rows = this.tasks.openTasks(principal.getName(), groups, query);
+		model.addAttribute("myGroups", groups);
 		int size = this.properties.pageSize();
 		int pages = Math.max(1, (rows.size() + size - 1) / size);
 		int page = Math.min(query.pageOrFirst(), pages);

@@ -19,6 +19,21 @@ public record TaskQuery(String view, String process, String task, String subject
 		this(view, process, task, subject, dueBefore, sort, page, null);
 	}
 
+	/** The whole tab, due first, unfiltered. */
+	public static TaskQuery view(String view) {
+		return new TaskQuery(view, null, null, null, null, null, null);
+	}
+
+	/** Whether anything narrows the list beyond the tab: an empty list then may say "clear the filters". */
+	public boolean filtered() {
+		return !isBlank(this.process) || !isBlank(this.task) || !isBlank(this.subject) || this.dueBefore != null
+				|| onlyMyShift();
+	}
+
+	private static boolean isBlank(String value) {
+		return value == null || value.isBlank();
+	}
+
 	public boolean onlyMyShift() {
 		return Boolean.TRUE.equals(this.myShift);
 	}

@@ -33,7 +33,7 @@ import org.springframework.test.context.DynamicPropertySource;
 // Spring Boot's tests switch metrics export and tracing off by default; the product's /actuator/prometheus (ADR 0600)
 // and its traces, kept in memory by TestSpans (ADR 1300), are under test
 @AutoConfigureObservability
-@Import({ TestClientRequests.class, AdminClients.class, TestSpans.class })
+@Import({ TestClientRequests.class, TaskInputRecorder.class, AdminClients.class, TestSpans.class })
 public abstract class RefactoryIntegrationTest {
 
 	static {

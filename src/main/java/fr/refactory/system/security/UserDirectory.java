@@ -39,6 +39,16 @@ public class UserDirectory {
 		this.signedInThroughProvider.put(user.username(), user);
 	}
 
+	/**
+	 * The people known to be in the group: the configured users and those who signed in through the identity
+	 * provider since the start; a group nobody of them is in has no one to do its work.
+	 */
+	public List<String> membersOf(String group) {
+		Map<String, User> known = new java.util.TreeMap<>(this.usersByName);
+		known.putAll(this.signedInThroughProvider);
+		return known.values().stream().filter((user) -> user.groups().contains(group)).map(User::username).toList();
+	}
+
 	public List<String> groupsOf(String username) {
 		return find(username).map(User::groups).orElse(List.of());
 	}
