@@ -121,6 +121,16 @@ class StartFormTest extends RefactoryIntegrationTest {
 			.contains("name=\"_shown\" value=\"exchangeSaleId\"", "name=\"_shown\" value=\"exchangeSaleDate\"");
 	}
 
+	/** Only a form with conditional fields refreshes while typing (ADR 1201): the others have nothing to refresh. */
+	@Test
+	void shouldRefreshWhileTypingOnlyAFormWithConditionalFields() {
+		String conditional = WebSession.signedIn(baseUrl(), "reman-technician").get("/console/start/core-arrival").body();
+		String plain = WebSession.signedIn(baseUrl(), "intake-operator").get("/console/start/vehicle-arrival").body();
+
+		assertThat(conditional).contains("hx-post=\"/console/start/core-arrival/form-visibility\"");
+		assertThat(plain).contains("id=\"form-fields\"").doesNotContain("hx-post", "form-visibility");
+	}
+
 	@Test
 	void shouldRefuseTheFormToUsersOutsideItsGroups() {
 		WebSession auditor = WebSession.signedIn(baseUrl(), "auditor");

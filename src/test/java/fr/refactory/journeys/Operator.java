@@ -17,9 +17,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * A journey's people at the console, in one Chromium at tablet size: one development user signed in at a time, who
- * finds a task of a subject in the task list, claims it and fills in its form as typed. Every step leaves a screenshot
- * under {@code target/screenshots/journeys/<journey>/}; the journey's last page is
- * {@code target/screenshots/journeys/<journey>.png}.
+ * finds a task of a subject in the task list, claims it and fills in its form as typed. The journey's last page is
+ * {@code target/screenshots/journeys/<journey>.png}; a step the console refuses or a task that does not appear leaves
+ * a screenshot under {@code target/screenshots/journeys/<journey>/}, and with {@code -Djourneys.step-screenshots=true}
+ * every form does, as it is sent (off by default: a screenshot per form was a tenth of a journey's time, ADR 1201).
  */
 final class Operator implements AutoCloseable {
 
@@ -31,6 +32,8 @@ final class Operator implements AutoCloseable {
 	 * every 200 ms. Awaitility's fixed interval otherwise also delays the first look by the interval, a second per task.
 	 */
 	static final Duration LOOK_AGAIN = Duration.ofMillis(200);
+
+	private static final boolean STEP_SCREENSHOTS = Boolean.getBoolean("journeys.step-screenshots");
 
 	private final Browser browser;
 
@@ -92,11 +95,11 @@ final class Operator implements AutoCloseable {
 		this.browser.click(By.linkText(linkText));
 		TaskForm form = new TaskForm(this);
 		values.forEach(form::set);
-		screenshot("start-" + slug(linkText));
+		stepScreenshot("start-" + slug(linkText));
 		WebElement submit = this.browser.driver().findElement(By.id("announce"));
 		submit.click();
 		String notice = form.awaitOutcome();
-		screenshot("started-" + slug(linkText));
+		stepScreenshot("started-" + slug(linkText));
 		assertThat(notice).as("answer to %s", linkText).isNotBlank();
 		return this;
 	}
@@ -141,6 +144,14 @@ final class Operator implements AutoCloseable {
 		return this.browser.pageText();
 	}
 
+	/** A screenshot of a step as it goes, only when asked for ({@code -Djourneys.step-screenshots=true}). */
+	void stepScreenshot(String what) {
+		if (STEP_SCREENSHOTS) {
+			screenshot(what);
+		}
+	}
+
+	/** A screenshot of the page now, numbered in the journey's order (a refusal, a missing task). */
 	void screenshot(String what) {
 		this.step++;
 		this.browser.screenshot("journeys/" + this.journey + "/" + String.format("%02d", this.step) + "-" + slug(what));

@@ -22,7 +22,7 @@ final class TaskForm {
 
 	/**
 	 * The shown field {@code field-<key>}'s control and its kind, or null while the field is not shown: [the input,
-	 * "checkbox", ticked] for a lone checkbox, else [the input, its type or tag name].
+	 * "checkbox", ticked] for a lone checkbox, else [the input, its type or tag name, whether it holds text].
 	 */
 	private static final String CONTROL = """
 			const key = arguments[0];
@@ -34,7 +34,7 @@ final class TaskForm {
 				return boxes.length === 1 ? [boxes[0], 'checkbox', boxes[0].checked] : null;
 			}
 			const tag = input.tagName.toLowerCase();
-			return [input, tag === 'input' ? (input.getAttribute('type') || 'text') : tag];
+			return [input, tag === 'input' ? (input.getAttribute('type') || 'text') : tag, !!input.value];
 			""";
 
 	private final Operator operator;
@@ -63,7 +63,10 @@ final class TaskForm {
 			case "div" -> input.findElement(By.cssSelector("input[value='" + value + "']")).click();
 			case "date", "time", "datetime-local" -> pick(input, value);
 			default -> {
-				input.clear();
+				// an empty field is typed into at once: clearing it would be one more WebDriver round trip
+				if (Boolean.TRUE.equals(control.get(2))) {
+					input.clear();
+				}
 				input.sendKeys(value);
 			}
 		}
@@ -106,7 +109,7 @@ final class TaskForm {
 
 	/** Completes the task; fails with the form's errors when the console refuses it. */
 	Operator complete(String screenshotName) {
-		this.operator.screenshot(screenshotName);
+		this.operator.stepScreenshot(screenshotName);
 		driver().findElement(By.id("complete")).click();
 		awaitOutcome();
 		return this.operator;
@@ -129,6 +132,7 @@ final class TaskForm {
 					return (holder == null ? "" : holder.getDomAttribute("id") + ": ") + error.getText();
 				})
 				.collect(Collectors.joining("; "));
+			this.operator.screenshot("refused");
 			throw new AssertionError("The console refused the form: " + errors);
 		}
 		return notice.get(0).getText();

@@ -32,6 +32,12 @@ class TracingTest extends EngineTestSupport {
 
 	@Test
 	void shouldCarryTheJobsTraceThroughItsPlantCallAndTheV2CompletionIntoTheEngineCommand() {
+		try (TestSpans.Recording recording = this.spans.recording()) {
+			carryTheJobsTrace();
+		}
+	}
+
+	private void carryTheJobsTrace() {
 		String processId = uniqueId("trace-probe");
 		deploy(Bpmn.createExecutableProcess(processId)
 			.startEvent()

@@ -185,6 +185,14 @@ public record FormView(FormDefinition form, Map<String, Object> values, Map<Stri
 	}
 
 	/**
+	 * Whether the page refreshes the form's visibility while the operator types (ADR 0402): only a form with a
+	 * conditional field has anything to refresh; the others would post every keystroke pause for nothing.
+	 */
+	public boolean hasConditionalFields() {
+		return this.form.allFields().anyMatch(this::isConditional);
+	}
+
+	/**
 	 * The conditional fields whose visibility differs from what the page shows, given the keys of the conditional
 	 * fields the page shows ({@value #SHOWN_MARKER} markers).
 	 */
