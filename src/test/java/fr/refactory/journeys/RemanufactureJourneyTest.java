@@ -24,11 +24,13 @@ import org.springframework.beans.factory.annotation.Autowired;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * Journey of remanufacture (domain brief §3.4): AS-53 then AS-58. A dealer's standard-exchange gearbox core is
+ * Journey of remanufacture (domain brief §3.4): AS-53, AS-58 then AS-67. A dealer's standard-exchange gearbox core is
  * announced at the console, scanned in at goods receipt 20 days after the exchange sale, inspected (like-for-like,
  * complete, no damage: grade A, full credit), released by the MES as a reman work order, disassembled, cleaned, its
  * components measured (the bearing within tolerance is replaced all the same, AS-58; the input shaft is machined to
- * repair size; the casing is reused), reassembled, tested on the end-of-line bench and passed through the quality gate.
+ * repair size; the casing is reused, measured with a gauge past its calibration date, AS-67), reassembled, tested on
+ * the end-of-line bench and brought to the quality gate, which escalates with containment; a quality engineer confirms
+ * the containment and the customer grants a concession, so the part is released.
  */
 class RemanufactureJourneyTest extends JourneyTest {
 
@@ -41,6 +43,12 @@ class RemanufactureJourneyTest extends JourneyTest {
 			"BEARING", Map.of("componentClass", "WEAR_PART", "measuredWearPct", "40"),
 			"INPUT-SHAFT", Map.of("componentClass", "STRUCTURAL", "measuredWearPct", "120", "reconditionable", "true"),
 			"CASING", Map.of("componentClass", "STRUCTURAL", "measuredWearPct", "30"));
+
+	/** The gauge of the reman bench, within its calibration. */
+	private static final String GAUGE = "REMAN-GAUGE-1";
+
+	/** The component the inspector measures with the other gauge on the rack, past its calibration (AS-67). */
+	private static final String MEASURED_WITH_OVERDUE_GAUGE = "CASING";
 
 	@Autowired
 	AuditLog auditLog;
@@ -56,6 +64,8 @@ class RemanufactureJourneyTest extends JourneyTest {
 		String coreSerial = gearboxCorePassingEol();
 		String partNumber = "GB-" + coreSerial.substring(4);
 		LocalDate receipt = LocalDate.now();
+		String overdueGauge = gaugePastCalibration(
+				LocalDate.ofInstant(this.processTestContext.getCurrentTime(), java.time.ZoneOffset.UTC));
 		try (Operator people = operators("remanufacture")) {
 			people.as("reman-technician").startForm("Announce a core arrival", ordered("coreSerial", coreSerial,
 					"partNumber", partNumber, "partFamily", FAMILY, "origin", "DEALER_RETURN", "exchangeSaleId",
@@ -94,7 +104,7 @@ class RemanufactureJourneyTest extends JourneyTest {
 				.set("cleaningResult", "OK")
 				.complete("cleaning");
 			for (int i = 0; i < FINDINGS.size(); i++) {
-				inspectComponent(people, coreSerial);
+				inspectComponent(people, coreSerial, overdueGauge);
 			}
 			people.task(coreSerial, "Recondition component")
 				.set("reconditionOperation", "Grind to repair size -0.25")
@@ -116,12 +126,49 @@ class RemanufactureJourneyTest extends JourneyTest {
 			assertThat(checked).as("manual checks of the gearbox's control plan, each naming its check and the core")
 				.isNotEmpty()
 				.allSatisfy((form) -> assertThat(form).contains(" on " + coreSerial + " (control plan").doesNotContain("{{"));
+			suspectMeasurementContained(people, gate, coreSerial, overdueGauge);
 
 			awaitEnded(reman, "end-part-remanufactured");
 			assertRecords(reman, coreSerial, workOrderId);
 			String lastPage = people.as("auditor").lastPage("/audit/instances/" + reman);
 			assertThat(lastPage).contains("COMPLETED", coreSerial);
 		}
+	}
+
+	/**
+	 * AS-67 (D11 rule 1): the casing's wear was read with a gauge past its calibration date, so the MES measurement is
+	 * suspect: the gate escalates with containment and holds every item measured with that gauge. The quality engineer
+	 * confirms the containment scope; as the casing's wear (30 %) is far from its limit, the engineer proposes a
+	 * concession, which the customer grants, and the gauge goes for calibration.
+	 */
+	private void suspectMeasurementContained(Operator people, long gate, String coreSerial, String overdueGauge) {
+		assertThat(variableOrNull(gate, "suspectMeasurement")).isEqualTo("true");
+		assertThat(variableOrNull(gate, "suspectEquipmentIds")).isEqualTo("[" + overdueGauge + "]");
+		assertThat(variableOrNull(gate, "qualityVerdict")).isEqualTo("ESCALATE");
+		assertThat(variableOrNull(gate, "containmentRequired")).isEqualTo("true");
+		assertThat(variableOrNull(gate, "heldItems")).contains(coreSerial);
+		String eightD = "8D-" + LocalDate.now().getYear() + "-" + String.format("%06d", Math.abs(coreSerial.hashCode() % 1_000_000));
+		people.as("quality-engineer")
+			.task(coreSerial, "Confirm containment scope")
+			.set("containmentScopeConfirmed", "true")
+			.set("itemsKeptOnHold", "Every item measured with " + overdueGauge + " since its last valid calibration")
+			.set("eightDReference", eightD)
+			.complete("confirm-containment");
+		people.task(coreSerial, "Decide escalated verdict")
+			.set("escalationDecision", "CONCESSION")
+			.set("rootCauseTicket", eightD)
+			.set("escalationJustification", "Casing wear read at 30 % with " + overdueGauge
+					+ " past calibration; far from the limit, gauge sent for calibration")
+			.complete("decide-escalation");
+		people.task(coreSerial, "Record customer concession")
+			.set("concessionGranted", "true")
+			.set("concessionId", "CON-" + LocalDate.now().getYear() + "-" + eightD.substring(8))
+			.set("customerApprover", "Claire Dupont, dealer network quality")
+			.set("concessionValidUntil", LocalDate.now().plusMonths(3).toString())
+			.set("customerAuthorisationRef", "Mail of the dealer network quality, " + eightD)
+			.complete("record-concession");
+		awaitEnded(gate, "end-item-released");
+		assertThat(variableOrNull(gate, "qualityVerdict")).isEqualTo("CONCESSION");
 	}
 
 	/**
@@ -206,24 +253,28 @@ class RemanufactureJourneyTest extends JourneyTest {
 		assertThat(workOrderId).isNotBlank();
 	}
 
-	private void inspectComponent(Operator people, String coreSerial) {
+	private void inspectComponent(Operator people, String coreSerial, String overdueGauge) {
 		TaskForm inspection = people.task(coreSerial, "Inspect and measure component");
 		String text = inspection.text();
 		String reference = FINDINGS.keySet().stream().filter((ref) -> text.contains("Component " + ref + " of core"))
 			.findFirst()
 			.orElseThrow(() -> new AssertionError("no component of the work order on the form:\n" + text));
 		FINDINGS.get(reference).forEach(inspection::set);
-		inspection.set("equipmentId", "REMAN-GAUGE-1");
+		inspection.set("equipmentId", MEASURED_WITH_OVERDUE_GAUGE.equals(reference) ? overdueGauge : GAUGE);
 		inspection.complete("component-" + reference.toLowerCase());
 	}
 
-	/** Whether a manual check of the gate is open, waiting while the gate runs its automatic steps. */
+	/**
+	 * Whether a manual check of the gate is open, waiting while the gate runs its automatic steps, until the gate ends
+	 * or waits on its quality engineer.
+	 */
 	private boolean awaitsManualCheck(long gate) {
-		Awaitility.await("a manual check or the end of gate " + gate)
+		Awaitility.await("a manual check, a containment or the end of gate " + gate)
 			.atMost(java.time.Duration.ofSeconds(120))
 			.pollDelay(java.time.Duration.ZERO)
 			.pollInterval(Operator.LOOK_AGAIN)
-			.until(() -> !openElements(gate, "task-perform-manual-check").isEmpty() || gateEnded(gate));
+			.until(() -> !openElements(gate, "task-perform-manual-check").isEmpty()
+					|| !openElements(gate, "task-confirm-containment").isEmpty() || gateEnded(gate));
 		return !openElements(gate, "task-perform-manual-check").isEmpty();
 	}
 
@@ -244,6 +295,17 @@ class RemanufactureJourneyTest extends JourneyTest {
 		Awaitility.await(elementId + " of " + instance)
 			.atMost(java.time.Duration.ofSeconds(60))
 			.until(() -> !openElements(instance, elementId).isEmpty());
+	}
+
+	/** A gauge of the rack whose calibration, as the simulated MES keeps it, ran out before {@code today}. */
+	private static String gaugePastCalibration(LocalDate today) {
+		for (int i = 2; i < 10_000; i++) {
+			String gauge = "REMAN-GAUGE-" + i;
+			if (fr.refactory.plant.simulation.Calibrations.dueOn(gauge, today).isBefore(today)) {
+				return gauge;
+			}
+		}
+		throw new IllegalStateException("No gauge past its calibration on " + today);
 	}
 
 	private static Map<String, Object> component(String reference) {
