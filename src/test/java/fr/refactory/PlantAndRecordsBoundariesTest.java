@@ -8,8 +8,9 @@ import com.tngtech.archunit.lang.ArchRule;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 
 /**
- * The module rules of {@code plant} and {@code records} (architecture §3): each depends on {@code system} at most,
- * never on the engine, the workers, the pages or a Camunda class; other modules use their root packages only.
+ * The module rules of {@code plant} and {@code records} (architecture §3): each depends
+ * on {@code system} at most, never on the engine, the workers, the pages or a Camunda
+ * class; other modules use their root packages only.
  */
 @AnalyzeClasses(packages = "fr.refactory", importOptions = ImportOption.DoNotIncludeTests.class)
 class PlantAndRecordsBoundariesTest {

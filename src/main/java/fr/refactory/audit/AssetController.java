@@ -11,8 +11,8 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 
 /**
- * The genealogy of a vehicle, battery or part: what it was made from, where its parts went, and which process
- * instances touched it (domain brief §6.2).
+ * The genealogy of a vehicle, battery or part: what it was made from, where its parts
+ * went, and which process instances touched it (domain brief §6.2).
  */
 @Controller
 class AssetController {
@@ -33,8 +33,7 @@ class AssetController {
 	String asset(@PathVariable String assetKey, Principal principal, Model model) {
 		model.addAttribute("assetKey", assetKey);
 		model.addAttribute("links", this.genealogy.linksOf(assetKey));
-		model.addAttribute("instances",
-				this.history.search(new InstanceQuery(null, null, assetKey, null, null, null)));
+		model.addAttribute("instances", this.history.search(new InstanceQuery(null, null, assetKey, null, null, null)));
 		model.addAttribute("entries", this.auditLog.about(assetKey));
 		return "audit/asset";
 	}

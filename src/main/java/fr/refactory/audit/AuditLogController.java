@@ -20,7 +20,10 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.ResponseBody;
 
-/** The audit log: filter, verify the hash chain, export as CSV or JSON. Nothing here writes. */
+/**
+ * The audit log: filter, verify the hash chain, export as CSV or JSON. Nothing here
+ * writes.
+ */
 @Controller
 class AuditLogController {
 
@@ -86,7 +89,10 @@ class AuditLogController {
 				entry.previousHash(), entry.hash());
 	}
 
-	/** RFC 4180 quoting; a leading formula character is neutralised so a spreadsheet does not run it. */
+	/**
+	 * RFC 4180 quoting; a leading formula character is neutralised so a spreadsheet does
+	 * not run it.
+	 */
 	static String csv(String value) {
 		if (value == null) {
 			return "";

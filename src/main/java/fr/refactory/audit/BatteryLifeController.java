@@ -16,8 +16,9 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.server.ResponseStatusException;
 
 /**
- * Auditor question Q4, "show the full life of battery B" (domain brief §6.2): the batteries it was made from, every
- * vehicle any of them was in, its state-of-health readings and passport versions, with the query behind the vehicles.
+ * Auditor question Q4, "show the full life of battery B" (domain brief §6.2): the
+ * batteries it was made from, every vehicle any of them was in, its state-of-health
+ * readings and passport versions, with the query behind the vehicles.
  */
 @Controller
 class BatteryLifeController {
@@ -44,7 +45,10 @@ class BatteryLifeController {
 		return "audit/battery";
 	}
 
-	/** Auditor question Q12: every battery that left as second life, its SoH at decision time and its new passport. */
+	/**
+	 * Auditor question Q12: every battery that left as second life, its SoH at decision
+	 * time and its new passport.
+	 */
 	@GetMapping("/audit/second-life")
 	String secondLife(Model model) {
 		model.addAttribute("batteries", this.passports.secondLife());

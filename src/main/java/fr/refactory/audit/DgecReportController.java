@@ -22,8 +22,9 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.server.ResponseStatusException;
 
 /**
- * The kit manufacturer's yearly DGEC report (arrêté of 13 March 2020, ADR 0911) as a page, a CSV and a PDF: the
- * conversions the Refactory certified with its kits, the authorised installers and the authorisation checks.
+ * The kit manufacturer's yearly DGEC report (arrêté of 13 March 2020, ADR 0911) as a
+ * page, a CSV and a PDF: the conversions the Refactory certified with its kits, the
+ * authorised installers and the authorisation checks.
  */
 @Controller
 class DgecReportController {
@@ -102,7 +103,10 @@ class DgecReportController {
 			.body(pdf.render());
 	}
 
-	/** The plant's current year unless asked; a year that is no number, or before the arrêté, is the caller's error. */
+	/**
+	 * The plant's current year unless asked; a year that is no number, or before the
+	 * arrêté, is the caller's error.
+	 */
 	private int year(String year) {
 		if (year == null || year.isBlank()) {
 			return LocalDate.now(this.plantTime.zone()).getYear();

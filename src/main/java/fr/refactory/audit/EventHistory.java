@@ -21,14 +21,18 @@ import io.camunda.client.CamundaClient;
 import org.springframework.stereotype.Component;
 
 /**
- * An instance's engine events, in order, with who caused each: read from the embedded engine's event history
- * endpoint with the console's Camunda client's address and credentials (role CONSOLE_CLIENT, ADR 0506) (the Camunda client has no command for it, ADR 0272). A
- * Camunda 8 cluster keeps no such history: the page then says so.
+ * An instance's engine events, in order, with who caused each: read from the embedded
+ * engine's event history endpoint with the console's Camunda client's address and
+ * credentials (role CONSOLE_CLIENT, ADR 0506) (the Camunda client has no command for it,
+ * ADR 0272). A Camunda 8 cluster keeps no such history: the page then says so.
  */
 @Component
 class EventHistory {
 
-	/** Shown for events the engine caused on its own with no command behind them (e.g. a timer start event). */
+	/**
+	 * Shown for events the engine caused on its own with no command behind them (e.g. a
+	 * timer start event).
+	 */
 	static final String ENGINE = "engine";
 
 	private static final DateTimeFormatter WHEN = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss.SSS")

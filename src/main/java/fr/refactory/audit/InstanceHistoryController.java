@@ -20,7 +20,9 @@ import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.server.ResponseStatusException;
 
-/** Auditor pages: find process instances, and read one instance's whole story. Read-only. */
+/**
+ * Auditor pages: find process instances, and read one instance's whole story. Read-only.
+ */
 @Controller
 class InstanceHistoryController {
 
@@ -48,14 +50,16 @@ class InstanceHistoryController {
 	@GetMapping("/audit/instances/{key}")
 	String instance(@PathVariable long key, Principal principal, Model model) {
 		ProcessInstance instance = this.history.instance(key)
-			.orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND, "No process instance with key " + key));
+			.orElseThrow(
+					() -> new ResponseStatusException(HttpStatus.NOT_FOUND, "No process instance with key " + key));
 		Map<String, Object> variables = this.history.variablesOf(key);
 		List<ElementInstance> elements = this.history.elements(key);
 		List<Incident> incidents = this.history.incidents(key);
 		InstanceRow row = this.history.rowOf(instance, variables);
 		model.addAttribute("instance", row);
 		model.addAttribute("diagramXml", this.history.diagramXml(instance));
-		model.addAttribute("diagramState", DiagramJson.write(this.json, this.history.stateOf(key, elements, incidents)));
+		model.addAttribute("diagramState",
+				DiagramJson.write(this.json, this.history.stateOf(key, elements, incidents)));
 		model.addAttribute("elements", elements);
 		model.addAttribute("variables", variables);
 		model.addAttribute("decisions", this.history.decisions(key));

@@ -9,7 +9,10 @@ import fr.refactory.system.security.LoginLockedOut;
 import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
 
-/** Writes each sign-in lockout in the audit log, under the user name or address it locked (ADR 0505). */
+/**
+ * Writes each sign-in lockout in the audit log, under the user name or address it locked
+ * (ADR 0505).
+ */
 @Component
 class LoginLockoutAudit {
 

@@ -26,8 +26,9 @@ import io.camunda.client.api.search.response.ProcessInstance;
 import org.springframework.stereotype.Component;
 
 /**
- * Read-only history of process instances for auditors, through the Camunda client's search API (history is written
- * by the engine in the same transaction as the state, so what is shown is never behind).
+ * Read-only history of process instances for auditors, through the Camunda client's
+ * search API (history is written by the engine in the same transaction as the state, so
+ * what is shown is never behind).
  */
 @Component
 class ProcessHistory {
@@ -114,7 +115,10 @@ class ProcessHistory {
 			.items();
 	}
 
-	/** Every decision evaluated in the instance, with its inputs, matched rules and result. */
+	/**
+	 * Every decision evaluated in the instance, with its inputs, matched rules and
+	 * result.
+	 */
 	List<DecisionInstance> decisions(long instanceKey) {
 		return this.client.newDecisionInstanceSearchRequest()
 			.filter((filter) -> filter.processInstanceKey(instanceKey))
@@ -134,13 +138,12 @@ class ProcessHistory {
 			.stream()
 			.map((flow) -> flow.getElementId() != null ? flow.getElementId() : flow.getSequenceFlowId())
 			.collect(Collectors.toSet());
-		return new DiagramState(idsIn(elements, ElementInstanceState.COMPLETED), taken,
-				DiagramState.countsOf(elements.stream()
-					.filter((element) -> element.getState() == ElementInstanceState.ACTIVE)
-					.toList(), ElementInstance::getElementId),
-				DiagramState.countsOf(incidents.stream()
-					.filter((incident) -> incident.getState() == IncidentState.ACTIVE)
-					.toList(), Incident::getElementId));
+		return new DiagramState(idsIn(elements, ElementInstanceState.COMPLETED), taken, DiagramState.countsOf(
+				elements.stream().filter((element) -> element.getState() == ElementInstanceState.ACTIVE).toList(),
+				ElementInstance::getElementId),
+				DiagramState.countsOf(
+						incidents.stream().filter((incident) -> incident.getState() == IncidentState.ACTIVE).toList(),
+						Incident::getElementId));
 	}
 
 	Map<String, Object> variablesOf(long instanceKey) {

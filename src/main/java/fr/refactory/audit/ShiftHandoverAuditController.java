@@ -16,7 +16,10 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.server.ResponseStatusException;
 
-/** Signed shift handovers for auditors (ADR 0711): what was handed over, who signed when, and its audit entries. */
+/**
+ * Signed shift handovers for auditors (ADR 0711): what was handed over, who signed when,
+ * and its audit entries.
+ */
 @Controller
 class ShiftHandoverAuditController {
 

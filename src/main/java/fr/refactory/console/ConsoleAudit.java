@@ -9,7 +9,10 @@ import fr.refactory.records.AuditLog;
 
 import org.springframework.stereotype.Component;
 
-/** Writes what operators do in the console (claim, unclaim, complete, start) to the hash-chained audit log. */
+/**
+ * Writes what operators do in the console (claim, unclaim, complete, start) to the
+ * hash-chained audit log.
+ */
 @Component
 class ConsoleAudit {
 
@@ -19,7 +22,10 @@ class ConsoleAudit {
 		this.auditLog = auditLog;
 	}
 
-	/** Keeps the habilitation symbols the user held at the claim (domain brief §6.3: as they were, never recomputed). */
+	/**
+	 * Keeps the habilitation symbols the user held at the claim (domain brief §6.3: as
+	 * they were, never recomputed).
+	 */
 	void taskClaimed(String user, TaskRow task, ClaimCheck habilitation) {
 		record(user, "TASK_CLAIMED", task, habilitationDetails(habilitation));
 	}
@@ -54,8 +60,8 @@ class ConsoleAudit {
 		data.put("processId", task.processId());
 		data.putAll(details);
 		String subjectKey = task.subject().isBlank() ? Long.toString(task.processInstanceKey()) : task.subject();
-		this.auditLog.append(new AuditEvent(user, action, task.subjectType(), subjectKey, task.processInstanceKey(),
-				null, data));
+		this.auditLog.append(
+				new AuditEvent(user, action, task.subjectType(), subjectKey, task.processInstanceKey(), null, data));
 	}
 
 }

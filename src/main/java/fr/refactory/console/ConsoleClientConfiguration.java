@@ -16,11 +16,13 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
 /**
- * The console's and audit views' own Camunda client: the application's client settings ({@code camunda.client.*})
- * with the console's credentials, so the job workers' client can stay limited to jobs (ADR 0506). Not a default
- * candidate: a plain {@code CamundaClient} is still the workers' (the Camunda starter's), and this one must be asked
- * for with {@link ConsoleClient}. Against a Camunda 8 cluster signed in another way than basic (OIDC, none), it
- * uses the application's credentials: the cluster's own authorizations then apply.
+ * The console's and audit views' own Camunda client: the application's client settings
+ * ({@code camunda.client.*}) with the console's credentials, so the job workers' client
+ * can stay limited to jobs (ADR 0506). Not a default candidate: a plain
+ * {@code CamundaClient} is still the workers' (the Camunda starter's), and this one must
+ * be asked for with {@link ConsoleClient}. Against a Camunda 8 cluster signed in another
+ * way than basic (OIDC, none), it uses the application's credentials: the cluster's own
+ * authorizations then apply.
  */
 @Configuration(proxyBeanMethods = false)
 class ConsoleClientConfiguration {
@@ -32,9 +34,12 @@ class ConsoleClientConfiguration {
 			@Value("${refactory.engine.console-client.username}") String username,
 			@Value("${refactory.engine.console-client.password}") String password) {
 		CredentialsProvider credentials = properties.getAuth().getMethod() != AuthMethod.basic ? applicationCredentials
-				: CredentialsProvider.newBasicAuthCredentialsProviderBuilder().username(username).password(password).build();
-		return CamundaClient.newClient(new SpringCamundaClientConfiguration(properties, jsonMapper, List.of(), List.of(),
-				executor, credentials));
+				: CredentialsProvider.newBasicAuthCredentialsProviderBuilder()
+					.username(username)
+					.password(password)
+					.build();
+		return CamundaClient.newClient(new SpringCamundaClientConfiguration(properties, jsonMapper, List.of(),
+				List.of(), executor, credentials));
 	}
 
 }

@@ -13,15 +13,20 @@ import org.springframework.web.bind.annotation.ControllerAdvice;
 import org.springframework.web.bind.annotation.ModelAttribute;
 
 /**
- * Which of the console's menus the signed-in person can use (issue 24, ADR 1504): Tasks for someone in a candidate
- * group who works on the shop floor (any role but the reviewing and maintaining ones: auditor, process owner,
- * operations), Start for someone in the group of a start form; an administrator gets both. An auditor or a process
- * owner is not offered pages that would only ever be empty for them. The pages stay reachable by address.
+ * Which of the console's menus the signed-in person can use (issue 24, ADR 1504): Tasks
+ * for someone in a candidate group who works on the shop floor (any role but the
+ * reviewing and maintaining ones: auditor, process owner, operations), Start for someone
+ * in the group of a start form; an administrator gets both. An auditor or a process owner
+ * is not offered pages that would only ever be empty for them. The pages stay reachable
+ * by address.
  */
 @ControllerAdvice(basePackages = { "fr.refactory.console", "fr.refactory.audit", "fr.refactory.system.web" })
 class ConsoleNavigation {
 
-	/** The roles of people who work on tasks: operators, technicians, inspectors and the shift leaders. */
+	/**
+	 * The roles of people who work on tasks: operators, technicians, inspectors and the
+	 * shift leaders.
+	 */
 	private static final Set<String> SHOP_FLOOR = Set.of(Roles.INTAKE_OPERATOR, Roles.DIAGNOSTIC_TECHNICIAN,
 			Roles.RETROFIT_TECHNICIAN, Roles.REMAN_TECHNICIAN, Roles.BATTERY_TECHNICIAN, Roles.QUALITY_INSPECTOR,
 			Roles.SHIFT_LEADER);

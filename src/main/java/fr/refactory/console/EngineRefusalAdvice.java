@@ -15,9 +15,10 @@ import org.springframework.web.bind.annotation.ControllerAdvice;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 
 /**
- * An engine refusal no page handled itself becomes a message on the error page in the person's language, with the
- * engine's status (409 for a task that changed meanwhile, ...), never a 500 with the engine's problem text (issue 24).
- * The engine's own words go to the log, for whoever looks into it.
+ * An engine refusal no page handled itself becomes a message on the error page in the
+ * person's language, with the engine's status (409 for a task that changed meanwhile,
+ * ...), never a 500 with the engine's problem text (issue 24). The engine's own words go
+ * to the log, for whoever looks into it.
  */
 @ControllerAdvice(basePackages = { "fr.refactory.console", "fr.refactory.audit" })
 class EngineRefusalAdvice {

@@ -8,12 +8,16 @@ import java.util.Map;
 import java.util.function.Function;
 
 /**
- * The open work offered to one candidate group, oldest first, and who is in the group: a group without members has
- * work nobody sees in their list (issue 24). Tasks offered to no group are under {@link #NO_GROUP}.
+ * The open work offered to one candidate group, oldest first, and who is in the group: a
+ * group without members has work nobody sees in their list (issue 24). Tasks offered to
+ * no group are under {@link #NO_GROUP}.
  */
 public record GroupWork(String group, List<TaskRow> tasks, List<String> members) {
 
-	/** The group of tasks offered to no candidate group (only to named people, or to nobody). */
+	/**
+	 * The group of tasks offered to no candidate group (only to named people, or to
+	 * nobody).
+	 */
 	public static final String NO_GROUP = "";
 
 	public boolean unstaffed() {
@@ -33,8 +37,9 @@ public record GroupWork(String group, List<TaskRow> tasks, List<String> members)
 	}
 
 	/**
-	 * The open tasks (oldest first) grouped by candidate group — a task offered to two groups is in both — groups
-	 * without members first, then the group with the oldest waiting work.
+	 * The open tasks (oldest first) grouped by candidate group — a task offered to two
+	 * groups is in both — groups without members first, then the group with the oldest
+	 * waiting work.
 	 */
 	public static List<GroupWork> of(List<TaskRow> openTasksOldestFirst, Function<String, List<String>> membersOf) {
 		Map<String, List<TaskRow>> byGroup = new LinkedHashMap<>();

@@ -4,18 +4,24 @@ import java.time.Instant;
 import java.util.List;
 
 /**
- * What a shift hands over (ADR 0711), as the outgoing leader signs it: open and overdue tasks per group, HV lockouts
- * in place, quarantined batteries with their temperature log and open incidents, taken from the engine's searches and
- * the records at {@code takenAt}.
+ * What a shift hands over (ADR 0711), as the outgoing leader signs it: open and overdue
+ * tasks per group, HV lockouts in place, quarantined batteries with their temperature log
+ * and open incidents, taken from the engine's searches and the records at
+ * {@code takenAt}.
  */
 record HandoverContent(Instant takenAt, List<GroupTasks> groups, List<LockoutInPlace> lockouts,
 		List<QuarantinedBattery> quarantined, List<OpenIncident> incidents) {
 
-	/** @param overdueTasks "task — subject (due …)" of each overdue task */
+	/**
+	 * @param overdueTasks "task — subject (due …)" of each overdue task
+	 */
 	record GroupTasks(String group, int open, int overdue, List<String> overdueTasks) {
 	}
 
-	/** @param lockedBy the designated officer L.2 is assigned to; since: the lockout certificate (end of the lock) */
+	/**
+	 * @param lockedBy the designated officer L.2 is assigned to; since: the lockout
+	 * certificate (end of the lock)
+	 */
 	record LockoutInPlace(String subject, String lockedBy, Instant since, String certificate, long processInstanceKey) {
 	}
 

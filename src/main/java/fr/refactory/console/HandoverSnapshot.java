@@ -32,8 +32,9 @@ import io.camunda.client.api.search.response.UserTask;
 import org.springframework.stereotype.Component;
 
 /**
- * Takes the handover's content from the engine's /v2 searches (through the console's client) and the records (the
- * audit log's temperature readings); it writes nothing (ADR 0711).
+ * Takes the handover's content from the engine's /v2 searches (through the console's
+ * client) and the records (the audit log's temperature readings); it writes nothing (ADR
+ * 0711).
  */
 @Component
 class HandoverSnapshot {
@@ -56,7 +57,10 @@ class HandoverSnapshot {
 
 	private static final int LIMIT = 1000;
 
-	/** Overdue tasks named per group, the most overdue first; the count says how many there are in all. */
+	/**
+	 * Overdue tasks named per group, the most overdue first; the count says how many
+	 * there are in all.
+	 */
 	private static final int OVERDUE_NAMED = 20;
 
 	private final CamundaClient client;
@@ -102,10 +106,8 @@ class HandoverSnapshot {
 				.filter((task) -> task.getDueDate() != null && task.getDueDate().toInstant().isBefore(now))
 				.sorted(Comparator.comparing(UserTask::getDueDate))
 				.toList();
-			groups.add(new GroupTasks(group, tasks.size(), overdue.size(), overdue.stream()
-				.limit(OVERDUE_NAMED)
-				.map((task) -> describe(task, subjectByInstance))
-				.toList()));
+			groups.add(new GroupTasks(group, tasks.size(), overdue.size(),
+					overdue.stream().limit(OVERDUE_NAMED).map((task) -> describe(task, subjectByInstance)).toList()));
 		});
 		return groups;
 	}
@@ -118,14 +120,14 @@ class HandoverSnapshot {
 	}
 
 	/**
-	 * A lock (hv-lockout ended at "HV system locked out") is in place until a later unlock of the same subject ended
-	 * at "HV system re-energised".
+	 * A lock (hv-lockout ended at "HV system locked out") is in place until a later
+	 * unlock of the same subject ended at "HV system re-energised".
 	 */
 	private List<LockoutInPlace> lockoutsInPlace() {
 		Map<String, Instant> lastUnlock = new TreeMap<>();
 		for (ElementInstance unlock : completed(LOCKOUT_PROCESS, RE_ENERGISED)) {
-			String subject = Objects.toString(this.subjects.rootVariablesOf(unlock.getProcessInstanceKey())
-				.get("subjectKey"), "");
+			String subject = Objects
+				.toString(this.subjects.rootVariablesOf(unlock.getProcessInstanceKey()).get("subjectKey"), "");
 			lastUnlock.merge(subject, endOf(unlock), (a, b) -> a.isAfter(b) ? a : b);
 		}
 		List<LockoutInPlace> inPlace = new ArrayList<>();
@@ -134,8 +136,9 @@ class HandoverSnapshot {
 			String subject = Objects.toString(variables.get("subjectKey"), "");
 			Instant since = endOf(lock);
 			if (Optional.ofNullable(lastUnlock.get(subject)).map((unlocked) -> unlocked.isBefore(since)).orElse(true)) {
-				inPlace.add(new LockoutInPlace(subject, Objects.toString(variables.get("lockoutOfficerId"), null), since,
-						Objects.toString(variables.get("lockoutCertificateId"), null), lock.getProcessInstanceKey()));
+				inPlace.add(new LockoutInPlace(subject, Objects.toString(variables.get("lockoutOfficerId"), null),
+						since, Objects.toString(variables.get("lockoutCertificateId"), null),
+						lock.getProcessInstanceKey()));
 			}
 		}
 		inPlace.sort(Comparator.comparing(LockoutInPlace::since));
@@ -167,7 +170,10 @@ class HandoverSnapshot {
 		return batteries;
 	}
 
-	/** The temperature log: each completion of the quarantine task the console wrote to the audit log. */
+	/**
+	 * The temperature log: each completion of the quarantine task the console wrote to
+	 * the audit log.
+	 */
 	private List<TemperatureReading> readings(String batteryId) {
 		List<TemperatureReading> readings = new ArrayList<>();
 		for (AuditEntry entry : this.auditLog.about(batteryId)) {
@@ -175,8 +181,8 @@ class HandoverSnapshot {
 			if ("TASK_COMPLETED".equals(entry.action()) && TEMPERATURE_TASK.equals(data.path("task").asText())) {
 				JsonNode form = data.path("form");
 				readings.add(new TemperatureReading(entry.recordedAt(), entry.actor(),
-						value(form.path("quarantineSurfaceTemperatureC")), value(form.path("quarantineAmbientTemperatureC")),
-						value(form.path("thermalEventObserved"))));
+						value(form.path("quarantineSurfaceTemperatureC")),
+						value(form.path("quarantineAmbientTemperatureC")), value(form.path("thermalEventObserved"))));
 			}
 		}
 		return readings;

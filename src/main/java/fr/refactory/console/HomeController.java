@@ -11,8 +11,9 @@ import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 
 /**
- * The home page shows each person their next work (issue 24, ADR 1504): the tasks they hold, else the first tasks
- * offered to their groups (due first), and for the other roles the page where their work is.
+ * The home page shows each person their next work (issue 24, ADR 1504): the tasks they
+ * hold, else the first tasks offered to their groups (due first), and for the other roles
+ * the page where their work is.
  */
 @Controller
 class HomeController {
@@ -38,7 +39,8 @@ class HomeController {
 			addNextWork(username, groups, model);
 		}
 		catch (ClientException ex) {
-			// the home page still opens when the engine does not answer: the other areas stay one click away
+			// the home page still opens when the engine does not answer: the other areas
+			// stay one click away
 			model.addAttribute("nextWorkUnavailable", true);
 		}
 		return "system/welcome";
@@ -46,12 +48,10 @@ class HomeController {
 
 	private void addNextWork(String username, List<String> groups, Model model) {
 		List<TaskRow> held = this.tasks.openTasks(username, groups, TaskQuery.view("mine"));
-		List<TaskRow> offered = held.isEmpty()
-				? this.tasks.openTasks(username, groups, TaskQuery.view("groups"))
-					.stream()
-					.filter((task) -> task.assignee() == null)
-					.toList()
-				: List.of();
+		List<TaskRow> offered = held.isEmpty() ? this.tasks.openTasks(username, groups, TaskQuery.view("groups"))
+			.stream()
+			.filter((task) -> task.assignee() == null)
+			.toList() : List.of();
 		model.addAttribute("held", held.subList(0, Math.min(NEXT_WORK, held.size())));
 		model.addAttribute("heldTotal", held.size());
 		model.addAttribute("offered", offered.subList(0, Math.min(NEXT_WORK, offered.size())));

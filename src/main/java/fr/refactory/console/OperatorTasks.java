@@ -29,8 +29,8 @@ import io.camunda.client.api.search.response.UserTask;
 import org.springframework.stereotype.Component;
 
 /**
- * The operator's view of user tasks, through the Camunda client only, so the console works on the embedded engine
- * and on Camunda 8 alike.
+ * The operator's view of user tasks, through the Camunda client only, so the console
+ * works on the embedded engine and on Camunda 8 alike.
  */
 @Component
 public class OperatorTasks {
@@ -58,7 +58,10 @@ public class OperatorTasks {
 		this.calendars = calendars;
 	}
 
-	/** Open tasks the user may see: assigned to them ("mine") or offered to them and their groups ("groups"). */
+	/**
+	 * Open tasks the user may see: assigned to them ("mine") or offered to them and their
+	 * groups ("groups").
+	 */
 	public List<TaskRow> openTasks(String username, Collection<String> groups, TaskQuery query) {
 		Map<Long, UserTask> found = new LinkedHashMap<>();
 		if ("mine".equals(query.viewOrDefault())) {
@@ -67,7 +70,8 @@ public class OperatorTasks {
 		else {
 			groups.forEach((group) -> search((filter) -> filter.candidateGroup(group))
 				.forEach((task) -> found.put(task.getUserTaskKey(), task)));
-			search((filter) -> filter.candidateUser(username)).forEach((task) -> found.put(task.getUserTaskKey(), task));
+			search((filter) -> filter.candidateUser(username))
+				.forEach((task) -> found.put(task.getUserTaskKey(), task));
 		}
 		Map<Long, Subject> subjectByInstance = new LinkedHashMap<>();
 		Predicate<UserTask> ofMyShift = query.onlyMyShift() ? heldByMyShift(username) : (task) -> true;
@@ -75,16 +79,17 @@ public class OperatorTasks {
 			.stream()
 			.filter((task) -> TaskVisibility.canSee(task, username, groups))
 			.filter(ofMyShift)
-			.map((task) -> toRow(task, subjectByInstance.computeIfAbsent(task.getProcessInstanceKey(),
-					this.subjects::subjectOf)))
+			.map((task) -> toRow(task,
+					subjectByInstance.computeIfAbsent(task.getProcessInstanceKey(), this.subjects::subjectOf)))
 			.filter((row) -> TaskFilters.matches(row, query))
 			.sorted(TaskFilters.order(query.sortOrDefault()))
 			.toList();
 	}
 
 	/**
-	 * Every open task of the plant, oldest first (at most {@value #SUPERVISION_LIMIT}), for the supervision page: no
-	 * visibility filter, a supervisor sees the work of every group (ADR 1503).
+	 * Every open task of the plant, oldest first (at most {@value #SUPERVISION_LIMIT}),
+	 * for the supervision page: no visibility filter, a supervisor sees the work of every
+	 * group (ADR 1503).
 	 */
 	public List<TaskRow> allOpenTasks() {
 		Map<Long, Subject> subjectByInstance = new LinkedHashMap<>();
@@ -96,15 +101,15 @@ public class OperatorTasks {
 			.join()
 			.items()
 			.stream()
-			.map((task) -> toRow(task, subjectByInstance.computeIfAbsent(task.getProcessInstanceKey(),
-					this.subjects::subjectOf)))
+			.map((task) -> toRow(task,
+					subjectByInstance.computeIfAbsent(task.getProcessInstanceKey(), this.subjects::subjectOf)))
 			.sorted(TaskFilters.order("created"))
 			.toList();
 	}
 
 	/**
-	 * The people sharing a shift with the user on today's roster (plant time), the user included; empty when the user
-	 * is not on it (ADR 0710).
+	 * The people sharing a shift with the user on today's roster (plant time), the user
+	 * included; empty when the user is not on it (ADR 0710).
 	 */
 	public Set<String> myShift(String username) {
 		return this.roster.colleaguesOf(username, LocalDate.now(this.clock.withZone(this.calendars.current().zone())));
@@ -141,7 +146,8 @@ public class OperatorTasks {
 			return Optional.ofNullable(schema).map(Object::toString);
 		}
 		catch (ProblemException ex) {
-			// a closed task may no longer have its form to give: its page shows without it, read only
+			// a closed task may no longer have its form to give: its page shows without
+			// it, read only
 			if (isOpen(task) || ex.code() != 404) {
 				throw ex;
 			}
@@ -149,7 +155,10 @@ public class OperatorTasks {
 		}
 	}
 
-	/** Whether people may still work on the task: neither completed, cancelled nor being completed. */
+	/**
+	 * Whether people may still work on the task: neither completed, cancelled nor being
+	 * completed.
+	 */
 	public static boolean isOpen(UserTask task) {
 		UserTaskState state = task.getState();
 		return state != UserTaskState.COMPLETED && state != UserTaskState.CANCELED && state != UserTaskState.CANCELING
@@ -157,16 +166,16 @@ public class OperatorTasks {
 	}
 
 	/**
-	 * Whether the task's completion was asked for and waits for the process's completing task listeners (ADR 0286):
-	 * it is neither open nor done yet.
+	 * Whether the task's completion was asked for and waits for the process's completing
+	 * task listeners (ADR 0286): it is neither open nor done yet.
 	 */
 	public static boolean isCompleting(UserTask task) {
 		return task.getState() == UserTaskState.COMPLETING;
 	}
 
 	/**
-	 * Why the task's last completion was refused, when a completing task listener denied it (the listener job's
-	 * denied reason); empty when none was denied.
+	 * Why the task's last completion was refused, when a completing task listener denied
+	 * it (the listener job's denied reason); empty when none was denied.
 	 */
 	public Optional<String> completionDenialOf(UserTask task) {
 		return this.client.newJobSearchRequest()
@@ -181,8 +190,8 @@ public class OperatorTasks {
 			.items()
 			.stream()
 			.findFirst()
-			.map((job) -> job.getDeniedReason() == null || job.getDeniedReason().isBlank()
-					? "no reason given" : job.getDeniedReason());
+			.map((job) -> job.getDeniedReason() == null || job.getDeniedReason().isBlank() ? "no reason given"
+					: job.getDeniedReason());
 	}
 
 	public Map<String, Object> variablesOf(UserTask task) {
@@ -190,7 +199,8 @@ public class OperatorTasks {
 			return this.subjects.taskVariablesOf(task.getUserTaskKey(), task.getProcessInstanceKey());
 		}
 		catch (ProblemException ex) {
-			// a closed task's own scope may be gone: its read-only page shows the instance's variables
+			// a closed task's own scope may be gone: its read-only page shows the
+			// instance's variables
 			if (isOpen(task) || ex.code() != 404) {
 				throw ex;
 			}
@@ -233,9 +243,9 @@ public class OperatorTasks {
 		OffsetDateTime due = task.getDueDate();
 		boolean overdue = due != null && due.toInstant().isBefore(this.clock.instant());
 		return new TaskRow(task.getUserTaskKey(), task.getName() != null ? task.getName() : task.getElementId(),
-				task.getBpmnProcessId(), task.getProcessInstanceKey(), subject.key(), subject.type(), task.getAssignee(),
-				task.getCandidateGroups() == null ? List.of() : task.getCandidateGroups(), task.getCreationDate(), due,
-				task.getPriority(), overdue);
+				task.getBpmnProcessId(), task.getProcessInstanceKey(), subject.key(), subject.type(),
+				task.getAssignee(), task.getCandidateGroups() == null ? List.of() : task.getCandidateGroups(),
+				task.getCreationDate(), due, task.getPriority(), overdue);
 	}
 
 	/** Filters and orders applied to the rows, after the engine search. */
@@ -254,9 +264,9 @@ public class OperatorTasks {
 			Comparator<TaskRow> byCreation = Comparator.comparing(TaskRow::created,
 					Comparator.nullsLast(Comparator.naturalOrder()));
 			return switch (sort) {
-				case "priority" -> Comparator
-					.comparing(TaskRow::priority, Comparator.nullsLast(Comparator.<Integer>reverseOrder()))
-					.thenComparing(byCreation);
+				case "priority" ->
+					Comparator.comparing(TaskRow::priority, Comparator.nullsLast(Comparator.<Integer>reverseOrder()))
+						.thenComparing(byCreation);
 				case "created" -> byCreation;
 				default -> Comparator.comparing(TaskRow::due, Comparator.nullsLast(Comparator.naturalOrder()))
 					.thenComparing(byCreation);

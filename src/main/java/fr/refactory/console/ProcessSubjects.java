@@ -14,7 +14,10 @@ import io.camunda.client.api.search.response.Variable;
 
 import org.springframework.stereotype.Component;
 
-/** The subject (VIN, battery or part serial) and root variables of a process instance, read through the client. */
+/**
+ * The subject (VIN, battery or part serial) and root variables of a process instance,
+ * read through the client.
+ */
 @Component
 class ProcessSubjects {
 
@@ -47,12 +50,14 @@ class ProcessSubjects {
 	}
 
 	/**
-	 * The variables a user task sees: the process instance's, overlaid with those of the scopes around the task (a
-	 * multi-instance element such as the component a reman inspector measures, the task's input mappings).
+	 * The variables a user task sees: the process instance's, overlaid with those of the
+	 * scopes around the task (a multi-instance element such as the component a reman
+	 * inspector measures, the task's input mappings).
 	 */
 	Map<String, Object> taskVariablesOf(long userTaskKey, long processInstanceKey) {
 		Map<String, Object> visible = new LinkedHashMap<>();
-		// inner scopes are created after the scopes around them, so they have larger keys: the innermost value wins
+		// inner scopes are created after the scopes around them, so they have larger
+		// keys: the innermost value wins
 		this.client.newUserTaskVariableSearchRequest(userTaskKey)
 			.page((page) -> page.limit(500))
 			.send()

@@ -29,8 +29,9 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 import jakarta.servlet.http.HttpServletResponse;
 
 /**
- * The shift handover page (ADR 0711): the outgoing shift leader signs what the plant looks like now and his notes; the
- * incoming leader, signed in as himself, countersigns exactly that. Reads the engine through its searches only.
+ * The shift handover page (ADR 0711): the outgoing shift leader signs what the plant
+ * looks like now and his notes; the incoming leader, signed in as himself, countersigns
+ * exactly that. Reads the engine through its searches only.
  */
 @Controller
 class ShiftHandoverController {
@@ -62,11 +63,12 @@ class ShiftHandoverController {
 		HandoverContent live = this.snapshot.take();
 		model.addAttribute("live", asMap(write(live)));
 		model.addAttribute("shifts", calendar.shifts());
-		model.addAttribute("outgoingShift", calendar.shiftsRunningAt(this.clock.instant())
-			.stream()
-			.map((running) -> running.shift().code())
-			.findFirst()
-			.orElse(calendar.shifts().get(0).code()));
+		model.addAttribute("outgoingShift",
+				calendar.shiftsRunningAt(this.clock.instant())
+					.stream()
+					.map((running) -> running.shift().code())
+					.findFirst()
+					.orElse(calendar.shifts().get(0).code()));
 		model.addAttribute("awaiting", views(this.handovers.awaitingCountersignature()));
 		model.addAttribute("recent", views(this.handovers.latest(RECENT)));
 		model.addAttribute("me", principal.getName());
@@ -77,16 +79,21 @@ class ShiftHandoverController {
 	String sign(@RequestParam(required = false) String outgoingShift, @RequestParam(required = false) String notes,
 			Principal principal, Model model, HttpServletResponse response, RedirectAttributes redirect) {
 		PlantCalendar calendar = this.calendars.current();
-		Optional<Shift> outgoing = calendar.shifts().stream().filter((shift) -> shift.code().equals(outgoingShift)).findFirst();
+		Optional<Shift> outgoing = calendar.shifts()
+			.stream()
+			.filter((shift) -> shift.code().equals(outgoingShift))
+			.findFirst();
 		try {
 			if (outgoing.isEmpty()) {
 				throw new ShiftHandoverRefusal("outgoingShift", "Choose the outgoing shift among "
-						+ calendar.shifts().stream().map(Shift::code).toList() + ", not '" + outgoingShift + "'", false);
+						+ calendar.shifts().stream().map(Shift::code).toList() + ", not '" + outgoingShift + "'",
+						false);
 			}
 			ShiftHandover signed = this.handovers.sign(LocalDate.now(this.clock.withZone(calendar.zone())),
 					outgoing.get().code(), incomingAfter(calendar, outgoing.get()), write(this.snapshot.take()), notes,
 					principal.getName());
-			redirect.addFlashAttribute("notice", "Handover " + signed.id() + " signed; it waits for the incoming leader.");
+			redirect.addFlashAttribute("notice",
+					"Handover " + signed.id() + " signed; it waits for the incoming leader.");
 			return "redirect:/console/handover";
 		}
 		catch (ShiftHandoverRefusal refusal) {
@@ -118,7 +125,10 @@ class ShiftHandoverController {
 		return page(principal, model);
 	}
 
-	/** The shift that starts when the outgoing one ends (MORNING → AFTERNOON → NIGHT → MORNING). */
+	/**
+	 * The shift that starts when the outgoing one ends (MORNING → AFTERNOON → NIGHT →
+	 * MORNING).
+	 */
 	private static String incomingAfter(PlantCalendar calendar, Shift outgoing) {
 		return calendar.shifts()
 			.stream()

@@ -9,8 +9,9 @@ import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 
 /**
- * The supervision page: every group's open work, oldest first, groups nobody is in flagged (issue 24, ADR 1503). Every
- * person of the console may open it: seeing where work waits is how a shift helps itself.
+ * The supervision page: every group's open work, oldest first, groups nobody is in
+ * flagged (issue 24, ADR 1503). Every person of the console may open it: seeing where
+ * work waits is how a shift helps itself.
  */
 @Controller
 class SupervisionController {

@@ -122,7 +122,8 @@ class TaskPageController {
 			this.tasks.complete(taskKey, submission.values());
 		}
 		catch (ProblemException ex) {
-			// the engine refused: the task changed meanwhile (completed, cancelled, reassigned); what was typed stays
+			// the engine refused: the task changed meanwhile (completed, cancelled,
+			// reassigned); what was typed stays
 			response.setStatus(HttpStatus.CONFLICT.value());
 			model.addAttribute("problemCode", "task.problem.changed-meanwhile");
 			return showTask(this.tasks.find(taskKey).orElse(task), principal, model, FormView.of(form, submission));
@@ -138,8 +139,9 @@ class TaskPageController {
 	}
 
 	/**
-	 * Live visibility (ADR 0402): the form as typed so far, answered with the conditional fields whose visibility
-	 * changed, for htmx to swap in by id. Nothing is validated or stored.
+	 * Live visibility (ADR 0402): the form as typed so far, answered with the conditional
+	 * fields whose visibility changed, for htmx to swap in by id. Nothing is validated or
+	 * stored.
 	 */
 	@PostMapping("/console/tasks/{taskKey}/form-visibility")
 	String formVisibility(@PathVariable long taskKey, Principal principal, HttpServletRequest request, Model model) {
@@ -162,8 +164,7 @@ class TaskPageController {
 		model.addAttribute("completedAt", task.getCompletionDate());
 		model.addAttribute("form", form);
 		model.addAttribute("history", this.tasks.historyOf(task.getProcessInstanceKey()));
-		model.addAttribute("claimedByMe",
-				OperatorTasks.isOpen(task) && principal.getName().equals(task.getAssignee()));
+		model.addAttribute("claimedByMe", OperatorTasks.isOpen(task) && principal.getName().equals(task.getAssignee()));
 		model.addAttribute("hvOperation", HabilitationGuard.operationTypeOf(task).orElse(null));
 		boolean completing = OperatorTasks.isCompleting(task);
 		model.addAttribute("completionPending", completing);
@@ -172,14 +173,13 @@ class TaskPageController {
 	}
 
 	/**
-	 * The task's form with its dynamic options read from the process variables ({@code valuesKey}) and its texts
-	 * showing the variables the task sees, those of a multi-instance body included (ADR 0451).
+	 * The task's form with its dynamic options read from the process variables
+	 * ({@code valuesKey}) and its texts showing the variables the task sees, those of a
+	 * multi-instance body included (ADR 0451).
 	 */
 	private java.util.Optional<FormDefinition> formOf(UserTask task, Map<String, Object> variables) {
 		return this.tasks.formSchemaOf(task)
-			.map((schema) -> FormDefinition.parse(schema)
-				.withOptionsFrom(variables)
-				.withTextFrom(variables));
+			.map((schema) -> FormDefinition.parse(schema).withOptionsFrom(variables).withTextFrom(variables));
 	}
 
 	private UserTask visibleTask(long taskKey, Principal principal) {

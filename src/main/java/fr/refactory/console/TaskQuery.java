@@ -7,12 +7,15 @@ import org.springframework.format.annotation.DateTimeFormat;
 /**
  * The filters, sort and page of the task list, as given in the page's query string.
  *
- * @param view {@code mine} (assigned to me) or {@code groups} (open to my groups, claimed or not)
+ * @param view {@code mine} (assigned to me) or {@code groups} (open to my groups, claimed
+ * or not)
  * @param sort {@code due}, {@code priority} or {@code created}
- * @param myShift only tasks nobody holds or held by someone sharing a shift with me on today's roster (ADR 0710)
+ * @param myShift only tasks nobody holds or held by someone sharing a shift with me on
+ * today's roster (ADR 0710)
  */
 public record TaskQuery(String view, String process, String task, String subject,
-		@DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate dueBefore, String sort, Integer page, Boolean myShift) {
+		@DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate dueBefore, String sort, Integer page,
+		Boolean myShift) {
 
 	public TaskQuery(String view, String process, String task, String subject, LocalDate dueBefore, String sort,
 			Integer page) {
@@ -24,7 +27,10 @@ public record TaskQuery(String view, String process, String task, String subject
 		return new TaskQuery(view, null, null, null, null, null, null);
 	}
 
-	/** Whether anything narrows the list beyond the tab: an empty list then may say "clear the filters". */
+	/**
+	 * Whether anything narrows the list beyond the tab: an empty list then may say "clear
+	 * the filters".
+	 */
 	public boolean filtered() {
 		return !isBlank(this.process) || !isBlank(this.task) || !isBlank(this.subject) || this.dueBefore != null
 				|| onlyMyShift();

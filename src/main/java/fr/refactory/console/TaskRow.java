@@ -10,7 +10,6 @@ import java.util.List;
  * @param subjectType VEHICLE, BATTERY, PART or PROCESS_INSTANCE, for the audit log
  */
 public record TaskRow(long key, String name, String processId, long processInstanceKey, String subject,
-		String subjectType,
-		String assignee, List<String> candidateGroups, OffsetDateTime created, OffsetDateTime due, Integer priority,
-		boolean overdue) {
+		String subjectType, String assignee, List<String> candidateGroups, OffsetDateTime created, OffsetDateTime due,
+		Integer priority, boolean overdue) {
 }

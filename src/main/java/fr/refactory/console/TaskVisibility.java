@@ -6,8 +6,9 @@ import java.util.List;
 import io.camunda.client.api.search.response.UserTask;
 
 /**
- * Who may see and work on a user task: its assignee, its candidate users and members of its candidate groups.
- * Camunda's Tasklist shows every task to everyone; the console does not.
+ * Who may see and work on a user task: its assignee, its candidate users and members of
+ * its candidate groups. Camunda's Tasklist shows every task to everyone; the console does
+ * not.
  */
 final class TaskVisibility {
 

@@ -19,11 +19,12 @@ import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
- * Each engine command (a transactional method of this package's command services: {@code Jobs.complete},
- * {@code ProcessInstances.create}, ...) is one observation, {@value #OBSERVATION} tagged {@code command}: a span in
- * the trace of the {@code /v2} request or scheduler that gave it, and a timer of the engine's own time per command
- * (ADR 1300). A command that calls another is one observation. The advice sits outside the transaction, so the commit
- * is part of the command's time.
+ * Each engine command (a transactional method of this package's command services:
+ * {@code Jobs.complete}, {@code ProcessInstances.create}, ...) is one observation,
+ * {@value #OBSERVATION} tagged {@code command}: a span in the trace of the {@code /v2}
+ * request or scheduler that gave it, and a timer of the engine's own time per command
+ * (ADR 1300). A command that calls another is one observation. The advice sits outside
+ * the transaction, so the commit is part of the command's time.
  */
 @Component
 @ConditionalOnEmbeddedEngine
@@ -40,7 +41,10 @@ class CommandObservations extends AbstractBeanFactoryAwareAdvisingPostProcessor 
 		setProxyTargetClass(true);
 	}
 
-	/** The advice: the command's name is made once per method; nothing else is built before the call. */
+	/**
+	 * The advice: the command's name is made once per method; nothing else is built
+	 * before the call.
+	 */
 	private static final class Observing implements MethodInterceptor {
 
 		private final ObjectProvider<ObservationRegistry> provider;
@@ -84,8 +88,9 @@ class CommandObservations extends AbstractBeanFactoryAwareAdvisingPostProcessor 
 			String type = method.getDeclaringClass().getSimpleName();
 			String name = type + "." + method.getName();
 			// span names are lower-hyphen case: "engine jobs.complete"
-			return new Command("engine " + Character.toLowerCase(type.charAt(0)) + type.substring(1) + "."
-					+ method.getName(), KeyValue.of("command", name));
+			return new Command(
+					"engine " + Character.toLowerCase(type.charAt(0)) + type.substring(1) + "." + method.getName(),
+					KeyValue.of("command", name));
 		}
 
 	}

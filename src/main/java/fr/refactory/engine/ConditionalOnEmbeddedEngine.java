@@ -9,8 +9,9 @@ import java.lang.annotation.Target;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 
 /**
- * Every engine bean carries this: with {@code refactory.engine.enabled=false} the application runs against a real
- * Camunda 8 cluster and no embedded engine bean (nor its {@code /v2} API) exists.
+ * Every engine bean carries this: with {@code refactory.engine.enabled=false} the
+ * application runs against a real Camunda 8 cluster and no embedded engine bean (nor its
+ * {@code /v2} API) exists.
  */
 @Target({ ElementType.TYPE, ElementType.METHOD })
 @Retention(RetentionPolicy.RUNTIME)

@@ -29,8 +29,8 @@ public class Decisions {
 		DecisionStore.Definition definition;
 		if (decisionDefinitionKey != null) {
 			definition = this.store.byKey(decisionDefinitionKey)
-				.orElseThrow(() -> Rejection.notFound("Expected to evaluate decision with key '"
-						+ decisionDefinitionKey + "', but no such decision was found"));
+				.orElseThrow(() -> Rejection.notFound("Expected to evaluate decision with key '" + decisionDefinitionKey
+						+ "', but no such decision was found"));
 		}
 		else if (decisionDefinitionId != null && !decisionDefinitionId.isBlank()) {
 			definition = this.store.latest(decisionDefinitionId)

@@ -24,8 +24,9 @@ import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
- * Deploys BPMN, DMN and form resources, all or nothing. Everything is parsed and validated before anything is
- * stored; a byte-identical resource keeps its existing version.
+ * Deploys BPMN, DMN and form resources, all or nothing. Everything is parsed and
+ * validated before anything is stored; a byte-identical resource keeps its existing
+ * version.
  */
 @Component
 @ConditionalOnEmbeddedEngine
@@ -127,11 +128,10 @@ public class Deployments {
 	private static void rejectUnknownKinds(List<Resource> resources) {
 		for (Resource resource : resources) {
 			if (!resource.isBpmn() && !resource.isDmn() && !resource.isForm()) {
-				throw new DeploymentRejected("Expected to deploy a '.bpmn', '.dmn' or '.form' resource, but got '"
-						+ resource.name() + "'");
+				throw new DeploymentRejected(
+						"Expected to deploy a '.bpmn', '.dmn' or '.form' resource, but got '" + resource.name() + "'");
 			}
 		}
 	}
-
 
 }

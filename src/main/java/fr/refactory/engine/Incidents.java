@@ -14,8 +14,8 @@ import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
- * Resolves incidents: the element continues where it failed (activation or completion is run again); a job incident
- * makes the job activatable again, which needs retries left.
+ * Resolves incidents: the element continues where it failed (activation or completion is
+ * run again); a job incident makes the job activatable again, which needs retries left.
  */
 @Component
 @ConditionalOnEmbeddedEngine
@@ -86,8 +86,8 @@ public class Incidents {
 	}
 
 	private static Rejection notFound(long incidentKey) {
-		return Rejection.notFound("Expected to resolve incident with key '" + incidentKey
-				+ "', but no such incident was found");
+		return Rejection
+			.notFound("Expected to resolve incident with key '" + incidentKey + "', but no such incident was found");
 	}
 
 }

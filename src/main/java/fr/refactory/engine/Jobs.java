@@ -22,7 +22,9 @@ import fr.refactory.engine.state.JobStore.Job;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
 
-/** Job commands from workers: complete, fail, throw error, update retries and time-out. */
+/**
+ * Job commands from workers: complete, fail, throw error, update retries and time-out.
+ */
 @Component
 @ConditionalOnEmbeddedEngine
 public class Jobs {
@@ -60,7 +62,10 @@ public class Jobs {
 		complete(jobKey, variables, null);
 	}
 
-	/** Completes the job; {@code result} is a task listener's (denial, corrections), null for other jobs. */
+	/**
+	 * Completes the job; {@code result} is a task listener's (denial, corrections), null
+	 * for other jobs.
+	 */
 	@Transactional
 	public void complete(long jobKey, Map<String, Object> variables, UserTasks.ListenerResult result) {
 		Job job = lockedJob(jobKey, "complete");
@@ -154,16 +159,15 @@ public class Jobs {
 	}
 
 	/**
-	 * Activated jobs past their deadline become activatable again, and jobs whose retry back-off elapsed are
-	 * announced; both are woken after the commit.
-	 *
+	 * Activated jobs past their deadline become activatable again, and jobs whose retry
+	 * back-off elapsed are announced; both are woken after the commit.
 	 * @return the job types that became activatable
 	 */
 	@Transactional
 	public List<String> releaseDueJobs() {
 		Timestamp now = new Timestamp(this.clock.millis());
-		List<String> distinct = Stream.concat(this.jobs.timedOut(now).stream(),
-				this.jobs.recurredAfterBackoff(now).stream())
+		List<String> distinct = Stream
+			.concat(this.jobs.timedOut(now).stream(), this.jobs.recurredAfterBackoff(now).stream())
 			.distinct()
 			.toList();
 		Execution execution = this.executor.begin();
@@ -189,13 +193,13 @@ public class Jobs {
 		if (List.of("COMPLETED", "CANCELED", "ERROR_THROWN").contains(job.state())) {
 			throw notFound(job.key(), action);
 		}
-		throw Rejection.invalidState("Expected to " + action + " job with key '" + job.key()
-				+ "', but it is in state '" + job.state() + "'");
+		throw Rejection.invalidState("Expected to " + action + " job with key '" + job.key() + "', but it is in state '"
+				+ job.state() + "'");
 	}
 
 	private static Rejection notFound(long jobKey, String action) {
-		return Rejection.notFound("Expected to " + action + " job with key '" + jobKey
-				+ "', but no such job was found");
+		return Rejection
+			.notFound("Expected to " + action + " job with key '" + jobKey + "', but no such job was found");
 	}
 
 	private ElementInstance element(Job job) {

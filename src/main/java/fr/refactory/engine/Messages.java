@@ -28,8 +28,9 @@ import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
- * Message commands: publish (correlate to open subscriptions, at most one per process id, and buffer for the time to
- * live) and correlate (the same correlation, never buffered, answering the first instance, or not found).
+ * Message commands: publish (correlate to open subscriptions, at most one per process id,
+ * and buffer for the time to live) and correlate (the same correlation, never buffered,
+ * answering the first instance, or not found).
  */
 @Component
 @ConditionalOnEmbeddedEngine
@@ -102,10 +103,12 @@ public class Messages {
 	}
 
 	/**
-	 * Camunda 8's correlate: like a publication (each process waiting for the name and key gets the message once, a
-	 * message start event included) but never buffered, answering the first instance it correlated with, or not
-	 * found (docs/decisions/0284).
-	 * @return the message key and the key of the first process instance the message was correlated to
+	 * Camunda 8's correlate: like a publication (each process waiting for the name and
+	 * key gets the message once, a message start event included) but never buffered,
+	 * answering the first instance it correlated with, or not found
+	 * (docs/decisions/0284).
+	 * @return the message key and the key of the first process instance the message was
+	 * correlated to
 	 */
 	@Transactional
 	public Map<String, Long> correlate(String name, String correlationKey, Map<String, Object> variables) {
@@ -126,18 +129,21 @@ public class Messages {
 	}
 
 	/**
-	 * Correlates the message to the first open subscription of each process id waiting for it, then starts each
-	 * process with a matching message start event that did not get it yet.
+	 * Correlates the message to the first open subscription of each process id waiting
+	 * for it, then starts each process with a matching message start event that did not
+	 * get it yet.
 	 * @return the correlations in the order they happened
 	 */
 	private List<Correlation> correlateToWaiting(String name, String key, Map<String, Object> variables,
 			long messageKey) {
-		// the first subscription per process id; their instances are locked in root key order, so that two
+		// the first subscription per process id; their instances are locked in root key
+		// order, so that two
 		// concurrent publications never wait for each other's locks
 		List<Correlation> correlations = new ArrayList<>();
 		for (OpenSubscription subscription : this.openSubscriptions.firstOpenPerProcess(name, key)) {
 			if (correlate(subscription, variables, messageKey)) {
-				correlations.add(new Correlation(subscription.processDefinitionId(), subscription.processInstanceKey()));
+				correlations
+					.add(new Correlation(subscription.processDefinitionId(), subscription.processInstanceKey()));
 			}
 		}
 		for (ExecutableProcess process : this.messageStarts.processesStartedBy(this.executor, name)) {
@@ -154,12 +160,15 @@ public class Messages {
 	private record Correlation(String processId, long processInstanceKey) {
 	}
 
-	/** @return the key of the instance the message started, or null (one started by that key is active) */
+	/**
+	 * @return the key of the instance the message started, or null (one started by that
+	 * key is active)
+	 */
 	private Long startByMessage(ExecutableProcess process, String name, String correlationKey,
 			Map<String, Object> variables, long messageKey) {
 		Execution execution = this.executor.begin();
-		Long instanceKey = this.messageStarts.start(this.executor, execution, process, name, correlationKey,
-				variables, messageKey);
+		Long instanceKey = this.messageStarts.start(this.executor, execution, process, name, correlationKey, variables,
+				messageKey);
 		this.executor.drain(execution);
 		return instanceKey;
 	}

@@ -29,11 +29,13 @@ import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
- * Process-instance migration (docs.camunda.io, "Process instance migration"): moves one running instance to another
- * process definition by mapping instructions. Every active element instance needs a mapping to an element of the same
- * type in the same (mapped) flow scope; what cannot move is refused, naming the reason, and nothing changes. Element
- * instances, jobs, user tasks, incidents and subscriptions keep their keys and now refer to the target (decision 1001).
- * Callable outside the API (batch operations): {@link #migrate} applies, {@link #refusal} only checks.
+ * Process-instance migration (docs.camunda.io, "Process instance migration"): moves one
+ * running instance to another process definition by mapping instructions. Every active
+ * element instance needs a mapping to an element of the same type in the same (mapped)
+ * flow scope; what cannot move is refused, naming the reason, and nothing changes.
+ * Element instances, jobs, user tasks, incidents and subscriptions keep their keys and
+ * now refer to the target (decision 1001). Callable outside the API (batch operations):
+ * {@link #migrate} applies, {@link #refusal} only checks.
  */
 @Component
 @ConditionalOnEmbeddedEngine
@@ -74,7 +76,10 @@ public class ProcessInstanceMigration {
 		this.eventSubprocesses = eventSubprocesses;
 	}
 
-	/** Moves the instance to the plan's target definition, or refuses naming why (nothing changed then). */
+	/**
+	 * Moves the instance to the plan's target definition, or refuses naming why (nothing
+	 * changed then).
+	 */
 	@Transactional
 	public Migrated migrate(long processInstanceKey, MigrationPlan plan) {
 		this.store.lockRoot(processInstanceKey);
@@ -94,7 +99,10 @@ public class ProcessInstanceMigration {
 				checked.target().key(), checked.active().size());
 	}
 
-	/** Why the instance cannot be migrated by this plan, or empty when it can (nothing is changed either way). */
+	/**
+	 * Why the instance cannot be migrated by this plan, or empty when it can (nothing is
+	 * changed either way).
+	 */
 	@Transactional(readOnly = true)
 	public Optional<String> refusal(long processInstanceKey, MigrationPlan plan) {
 		try {
@@ -121,12 +129,12 @@ public class ProcessInstanceMigration {
 		Map<String, String> mappings = mappings(processInstanceKey, plan, source, target);
 		mappings.put(source.processId(), target.processId());
 		if (this.store.hasJoinTokens(processInstanceKey)) {
-			throw refused(processInstanceKey, "a joining gateway holds tokens waiting for its other flows; migrate"
-					+ " once it has joined");
+			throw refused(processInstanceKey,
+					"a joining gateway holds tokens waiting for its other flows; migrate" + " once it has joined");
 		}
 		if (this.compensations.anyOpenIn(processInstanceKey)) {
-			throw refused(processInstanceKey, "completed activities can still be compensated by handlers of the"
-					+ " source version");
+			throw refused(processInstanceKey,
+					"completed activities can still be compensated by handlers of the" + " source version");
 		}
 		List<ElementInstance> active = this.store.activeElementInstances(processInstanceKey);
 		for (ElementInstance instance : active) {
@@ -140,14 +148,16 @@ public class ProcessInstanceMigration {
 		Map<String, String> mappings = new HashMap<>();
 		for (Mapping mapping : plan.mappingInstructions()) {
 			if (mapping.sourceElementId() == null || source.element(mapping.sourceElementId()) == null) {
-				throw refused(processInstanceKey, "mapping instructions contain a non-existing source element id '"
-						+ mapping.sourceElementId() + "'. Elements provided in mapping instructions must exist in the"
-						+ " source process definition");
+				throw refused(processInstanceKey,
+						"mapping instructions contain a non-existing source element id '" + mapping.sourceElementId()
+								+ "'. Elements provided in mapping instructions must exist in the"
+								+ " source process definition");
 			}
 			if (mapping.targetElementId() == null || target.element(mapping.targetElementId()) == null) {
-				throw refused(processInstanceKey, "mapping instructions contain a non-existing target element id '"
-						+ mapping.targetElementId() + "'. Elements provided in mapping instructions must exist in the"
-						+ " target process definition");
+				throw refused(processInstanceKey,
+						"mapping instructions contain a non-existing target element id '" + mapping.targetElementId()
+								+ "'. Elements provided in mapping instructions must exist in the"
+								+ " target process definition");
 			}
 			if (mappings.put(mapping.sourceElementId(), mapping.targetElementId()) != null) {
 				throw refused(processInstanceKey, "mapping instructions contain the source element id '"
@@ -167,29 +177,32 @@ public class ProcessInstanceMigration {
 		}
 		ExecutableElement from = source.element(sourceId, instance.type());
 		ExecutableElement to = target.element(targetId, instance.type());
-		if (from.type() != to.type() || (source.element(sourceId).multiInstance() == null)
-				!= (target.element(targetId).multiInstance() == null) || !sameEventKind(from, to)) {
-			throw refused(processInstanceKey, "the active element with id '" + sourceId + "' and type '"
-					+ describe(source, sourceId) + "' is mapped to the element with id '" + targetId
-					+ "' and different type '" + describe(target, targetId) + "'. Elements must be mapped to elements"
-					+ " of the same type");
+		if (from.type() != to.type() || (source.element(sourceId).multiInstance() == null) != (target.element(targetId)
+			.multiInstance() == null) || !sameEventKind(from, to)) {
+			throw refused(processInstanceKey,
+					"the active element with id '" + sourceId + "' and type '" + describe(source, sourceId)
+							+ "' is mapped to the element with id '" + targetId + "' and different type '"
+							+ describe(target, targetId) + "'. Elements must be mapped to elements"
+							+ " of the same type");
 		}
 		String sourceScope = source.element(sourceId).flowScopeId();
 		String expectedScope = mappings.get(sourceScope);
 		String targetScope = target.element(targetId).flowScopeId();
 		if (!targetScope.equals(expectedScope)) {
-			throw refused(processInstanceKey, "the flow scope of the active element with id '" + sourceId
-					+ "' is changed. The flow scope of the active element is expected to be '" + expectedScope
-					+ "' but was '" + targetScope + "'. The flow scope of the element can't be changed");
+			throw refused(processInstanceKey,
+					"the flow scope of the active element with id '" + sourceId
+							+ "' is changed. The flow scope of the active element is expected to be '" + expectedScope
+							+ "' but was '" + targetScope + "'. The flow scope of the element can't be changed");
 		}
 		for (String eventId : this.subscriptions.openEventIds(instance.key())) {
 			boolean own = eventId.equals(sourceId);
 			boolean boundaryOrStart = source.element(eventId).boundary() != null
 					|| source.element(eventId).eventSubprocessStart() != null;
 			if (!own && !boundaryOrStart && !mappings.containsKey(eventId)) {
-				throw refused(processInstanceKey, "the active element with id '" + sourceId + "' waits for the catch"
-						+ " event '" + eventId + "', which has no mapping instruction. Catch events of an event-based"
-						+ " gateway must be mapped");
+				throw refused(processInstanceKey,
+						"the active element with id '" + sourceId + "' waits for the catch" + " event '" + eventId
+								+ "', which has no mapping instruction. Catch events of an event-based"
+								+ " gateway must be mapped");
 			}
 			String mappedEvent = own ? targetId : mappings.get(eventId);
 			ExecutableElement targetEvent = mappedEvent == null ? null : target.element(mappedEvent);
@@ -236,7 +249,10 @@ public class ProcessInstanceMigration {
 		reopenEventSubprocessStarts(execution, checked, instance, migrated);
 	}
 
-	/** The instance's own subscription and those of mapped catch events keep their keys and wait on. */
+	/**
+	 * The instance's own subscription and those of mapped catch events keep their keys
+	 * and wait on.
+	 */
 	private void migrateMappedSubscriptions(Checked checked, ElementInstance instance, ExecutableElement to,
 			ElementInstance migrated) {
 		for (String eventId : this.subscriptions.openEventIds(instance.key())) {
@@ -247,7 +263,10 @@ public class ProcessInstanceMigration {
 		}
 	}
 
-	/** A boundary event of the source that no instruction maps stops waiting (decision 1001). */
+	/**
+	 * A boundary event of the source that no instruction maps stops waiting (decision
+	 * 1001).
+	 */
 	private void closeUnmappedBoundaryEvents(Checked checked, ElementContext before) {
 		for (ExecutableElement event : checked.source()
 			.boundaryEventsOf(before.element().id(), before.instance().type())) {
@@ -257,14 +276,18 @@ public class ProcessInstanceMigration {
 		}
 	}
 
-	/** A boundary event of the target that no instruction maps to starts waiting now (its timer starts now). */
+	/**
+	 * A boundary event of the target that no instruction maps to starts waiting now (its
+	 * timer starts now).
+	 */
 	private void openNewBoundaryEvents(Checked checked, ElementContext before, ElementContext after) {
 		List<String> mappedTo = checked.source()
 			.boundaryEventsOf(before.element().id(), before.instance().type())
 			.stream()
 			.map((event) -> checked.mappings().get(event.id()))
 			.toList();
-		for (ExecutableElement event : checked.target().boundaryEventsOf(after.element().id(), after.instance().type())) {
+		for (ExecutableElement event : checked.target()
+			.boundaryEventsOf(after.element().id(), after.instance().type())) {
 			if (!mappedTo.contains(event.id())) {
 				opened(checked, event, () -> this.catchEvents.open(after, event))
 					.ifPresent((variables) -> this.boundaryEvents.trigger(after, event, variables));
@@ -272,15 +295,18 @@ public class ProcessInstanceMigration {
 		}
 	}
 
-	/** The same for the start events of event subprocesses inside a migrated scope (process or subprocess). */
+	/**
+	 * The same for the start events of event subprocesses inside a migrated scope
+	 * (process or subprocess).
+	 */
 	private void reopenEventSubprocessStarts(Execution execution, Checked checked, ElementInstance sourceInstance,
 			ElementInstance migrated) {
 		ExecutableElement sourceScope = checked.source().element(sourceInstance.elementId(), sourceInstance.type());
 		ExecutableElement targetScope = checked.target().element(migrated.elementId(), migrated.type());
-		List<ExecutableElement> sourceStarts = checked.source().eventSubprocessStartsIn(sourceScope.id(),
-				sourceInstance.type());
-		List<ExecutableElement> targetStarts = checked.target().eventSubprocessStartsIn(targetScope.id(),
-				migrated.type());
+		List<ExecutableElement> sourceStarts = checked.source()
+			.eventSubprocessStartsIn(sourceScope.id(), sourceInstance.type());
+		List<ExecutableElement> targetStarts = checked.target()
+			.eventSubprocessStartsIn(targetScope.id(), migrated.type());
 		if (sourceStarts.isEmpty() && targetStarts.isEmpty()) {
 			return;
 		}
@@ -314,11 +340,14 @@ public class ProcessInstanceMigration {
 	}
 
 	private static Rejection refused(long processInstanceKey, String reason) {
-		return Rejection.invalidArgument("Expected to migrate process instance '" + processInstanceKey + "' but "
-				+ reason + ".");
+		return Rejection
+			.invalidArgument("Expected to migrate process instance '" + processInstanceKey + "' but " + reason + ".");
 	}
 
-	/** Where to: the target definition and, per active source element id, the target element id. */
+	/**
+	 * Where to: the target definition and, per active source element id, the target
+	 * element id.
+	 */
 	public record MigrationPlan(long targetProcessDefinitionKey, List<Mapping> mappingInstructions) {
 
 		public MigrationPlan {
@@ -330,7 +359,10 @@ public class ProcessInstanceMigration {
 	public record Mapping(String sourceElementId, String targetElementId) {
 	}
 
-	/** A migration that was applied: how many active element instances moved with the instance. */
+	/**
+	 * A migration that was applied: how many active element instances moved with the
+	 * instance.
+	 */
 	public record Migrated(long processInstanceKey, long sourceProcessDefinitionKey, long targetProcessDefinitionKey,
 			int migratedElementInstances) {
 	}

@@ -19,17 +19,22 @@ import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
- * Process-instance modification (docs.camunda.io, "Process instance modification"): activates elements and terminates
- * element instances of one running instance in one transaction. Every instruction is checked before anything changes;
- * a bad one is a {@link Rejection} naming it. Activated elements run as if a token had arrived (input mappings,
- * listeners, jobs, user tasks, subscriptions, boundary events); a flow scope left without any element instance by the
- * terminations is terminated too, up to the process instance itself (decision 1000).
+ * Process-instance modification (docs.camunda.io, "Process instance modification"):
+ * activates elements and terminates element instances of one running instance in one
+ * transaction. Every instruction is checked before anything changes; a bad one is a
+ * {@link Rejection} naming it. Activated elements run as if a token had arrived (input
+ * mappings, listeners, jobs, user tasks, subscriptions, boundary events); a flow scope
+ * left without any element instance by the terminations is terminated too, up to the
+ * process instance itself (decision 1000).
  */
 @Component
 @ConditionalOnEmbeddedEngine
 public class ProcessInstanceModification {
 
-	/** The ancestor key a client sends when it names none: the flow scope's only instance is meant. */
+	/**
+	 * The ancestor key a client sends when it names none: the flow scope's only instance
+	 * is meant.
+	 */
 	public static final long NO_ANCESTOR = -1;
 
 	private final ProcessExecutor executor;
@@ -78,9 +83,10 @@ public class ProcessInstanceModification {
 			boolean global = scopeId == null || scopeId.isEmpty();
 			boolean reachable = global || scopeId.equals(child) || isAtOrAbove(process, ancestor.elementId(), scopeId);
 			if (!reachable || (!global && !flowScopes.contains(scopeId) && !scopeId.equals(elementId))) {
-				throw invalid(process, "variable instructions for the element '" + elementId + "' with the scope id '"
-						+ scopeId + "', which is neither the element nor one of its flow scopes that exists or is"
-						+ " created first");
+				throw invalid(process,
+						"variable instructions for the element '" + elementId + "' with the scope id '" + scopeId
+								+ "', which is neither the element nor one of its flow scopes that exists or is"
+								+ " created first");
 			}
 		}
 		return new PlannedActivation(process.element(elementId), ancestor, process.element(child), activation);
@@ -89,24 +95,25 @@ public class ProcessInstanceModification {
 	/** The ids of the element's flow scopes, nearest first, up to the process. */
 	private static List<String> flowScopesOf(ExecutableProcess process, String elementId) {
 		List<String> scopes = new ArrayList<>();
-		for (String scope = process.element(elementId).flowScopeId(); scope != null;
-				scope = process.element(scope).flowScopeId()) {
+		for (String scope = process.element(elementId).flowScopeId(); scope != null; scope = process.element(scope)
+			.flowScopeId()) {
 			scopes.add(scope);
 		}
 		return scopes;
 	}
 
-	private ElementInstance ancestor(ExecutableProcess process, ElementInstance processInstance,
-			Activation activation, List<String> flowScopes) {
+	private ElementInstance ancestor(ExecutableProcess process, ElementInstance processInstance, Activation activation,
+			List<String> flowScopes) {
 		Long chosen = activation.ancestorElementInstanceKey();
 		if (chosen != null && chosen != NO_ANCESTOR) {
 			return this.store.elementInstance(chosen)
 				.filter(ElementInstance::isActive)
 				.filter((instance) -> instance.processInstanceKey() == processInstance.key())
 				.filter((instance) -> flowScopes.contains(instance.elementId()))
-				.orElseThrow(() -> invalid(process, "activate instructions with the ancestor element instance key '"
-						+ chosen + "', which is not an active flow scope of the element '" + activation.elementId()
-						+ "' in this process instance"));
+				.orElseThrow(() -> invalid(process,
+						"activate instructions with the ancestor element instance key '" + chosen
+								+ "', which is not an active flow scope of the element '" + activation.elementId()
+								+ "' in this process instance"));
 		}
 		List<ElementInstance> active = this.store.activeElementInstances(processInstance.key());
 		for (String scopeId : flowScopes) {
@@ -115,9 +122,10 @@ public class ProcessInstanceModification {
 			}
 			List<ElementInstance> instances = active.stream().filter((i) -> i.elementId().equals(scopeId)).toList();
 			if (instances.size() > 1) {
-				throw invalid(process, "activate instructions for the element '" + activation.elementId()
-						+ "', whose flow scope '" + scopeId + "' has " + instances.size()
-						+ " active instances; name one with ancestorElementInstanceKey");
+				throw invalid(process,
+						"activate instructions for the element '" + activation.elementId() + "', whose flow scope '"
+								+ scopeId + "' has " + instances.size()
+								+ " active instances; name one with ancestorElementInstanceKey");
 			}
 			if (instances.size() == 1) {
 				return instances.get(0);
@@ -126,7 +134,10 @@ public class ProcessInstanceModification {
 		return processInstance;
 	}
 
-	/** The element directly inside {@code scopeId} that contains {@code elementId} (or is it). */
+	/**
+	 * The element directly inside {@code scopeId} that contains {@code elementId} (or is
+	 * it).
+	 */
 	private static String childOnPath(ExecutableProcess process, String scopeId, String elementId) {
 		String current = elementId;
 		while (!scopeId.equals(process.element(current).flowScopeId())) {
@@ -149,9 +160,10 @@ public class ProcessInstanceModification {
 			.filter(ElementInstance::isActive)
 			.filter((instance) -> instance.processInstanceKey() == processInstanceKey)
 			.filter((instance) -> instance.key() != processInstanceKey)
-			.orElseThrow(() -> invalid(process, "terminate instructions with the element instance key '" + key
-					+ "', which is not an active element instance of this process instance (cancel the process"
-					+ " instance to end it as a whole)"));
+			.orElseThrow(() -> invalid(process,
+					"terminate instructions with the element instance key '" + key
+							+ "', which is not an active element instance of this process instance (cancel the process"
+							+ " instance to end it as a whole)"));
 	}
 
 	private void activate(Execution execution, ExecutableProcess process, long processInstanceKey,
@@ -164,7 +176,8 @@ public class ProcessInstanceModification {
 		for (VariableInstruction variables : planned.activation().variableInstructions()) {
 			long scopeKey = scopeKey(planned, created, variables.scopeId());
 			variables.variables()
-				.forEach((name, value) -> this.executor.variables().setLocal(scopeKey, processInstanceKey, name, value));
+				.forEach(
+						(name, value) -> this.executor.variables().setLocal(scopeKey, processInstanceKey, name, value));
 		}
 	}
 
@@ -182,7 +195,10 @@ public class ProcessInstanceModification {
 		return scope.key();
 	}
 
-	/** Terminates the instance (unless an earlier instruction ended it), then every flow scope it leaves empty. */
+	/**
+	 * Terminates the instance (unless an earlier instruction ended it), then every flow
+	 * scope it leaves empty.
+	 */
 	private void terminate(Execution execution, ElementInstance requested) {
 		ElementInstance instance = this.store.elementInstance(requested.key()).orElseThrow();
 		if (!instance.isActive()) {
@@ -221,8 +237,9 @@ public class ProcessInstanceModification {
 	}
 
 	/**
-	 * Activate {@code elementId} inside the ancestor instance (null or {@link #NO_ANCESTOR}: the only active instance of
-	 * its nearest flow scope that has one), with variables set in the named scopes before it activates.
+	 * Activate {@code elementId} inside the ancestor instance (null or
+	 * {@link #NO_ANCESTOR}: the only active instance of its nearest flow scope that has
+	 * one), with variables set in the named scopes before it activates.
 	 */
 	public record Activation(String elementId, Long ancestorElementInstanceKey,
 			List<VariableInstruction> variableInstructions) {
@@ -233,7 +250,10 @@ public class ProcessInstanceModification {
 
 	}
 
-	/** Variables to set in the scope of the element with {@code scopeId} (empty: the process instance). */
+	/**
+	 * Variables to set in the scope of the element with {@code scopeId} (empty: the
+	 * process instance).
+	 */
 	public record VariableInstruction(String scopeId, Map<String, Object> variables) {
 
 		public VariableInstruction {

@@ -16,7 +16,10 @@ import fr.refactory.engine.state.RuntimeStore;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
 
-/** Creates and cancels process instances; each call is one transaction that runs until every token waits. */
+/**
+ * Creates and cancels process instances; each call is one transaction that runs until
+ * every token waits.
+ */
 @Component
 @ConditionalOnEmbeddedEngine
 public class ProcessInstances {
@@ -93,8 +96,8 @@ public class ProcessInstances {
 	private ProcessDefinitionRow definition(Long key, String id, Integer version) {
 		if (key != null) {
 			return this.definitions.process(key)
-				.orElseThrow(() -> Rejection.notFound("Expected to find process definition with key '" + key
-						+ "', but none found"));
+				.orElseThrow(() -> Rejection
+					.notFound("Expected to find process definition with key '" + key + "', but none found"));
 		}
 		if (id == null || id.isBlank()) {
 			throw Rejection.invalidArgument(
@@ -102,8 +105,8 @@ public class ProcessInstances {
 		}
 		if (version == null || version < 0) {
 			return this.definitions.latestProcess(id)
-				.orElseThrow(() -> Rejection.notFound("Expected to find process definition with process ID '" + id
-						+ "', but none found"));
+				.orElseThrow(() -> Rejection
+					.notFound("Expected to find process definition with process ID '" + id + "', but none found"));
 		}
 		return this.definitions.process(id, version)
 			.orElseThrow(() -> Rejection.notFound("Expected to find process definition with process ID '" + id

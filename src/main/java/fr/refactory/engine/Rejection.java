@@ -1,7 +1,8 @@
 package fr.refactory.engine;
 
 /**
- * A command the engine refuses: nothing was changed. Maps to a problem response with the matching HTTP status.
+ * A command the engine refuses: nothing was changed. Maps to a problem response with the
+ * matching HTTP status.
  */
 public class Rejection extends RuntimeException {
 
@@ -30,7 +31,8 @@ public class Rejection extends RuntimeException {
 
 	public enum Kind {
 
-		INVALID_ARGUMENT(400), NOT_FOUND(404), INVALID_STATE(409), ALREADY_EXISTS(409), DEADLINE_EXCEEDED(504), UNAVAILABLE(503);
+		INVALID_ARGUMENT(400), NOT_FOUND(404), INVALID_STATE(409), ALREADY_EXISTS(409), DEADLINE_EXCEEDED(504),
+		UNAVAILABLE(503);
 
 		private final int status;
 

@@ -24,15 +24,17 @@ import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
- * {@code POST /v2/resources/{key}/deletion}: deletes one deployed process definition, decision requirements graph
- * (with its decisions) or form, with Camunda 8.8 semantics (docs/decisions/0251):
+ * {@code POST /v2/resources/{key}/deletion}: deletes one deployed process definition,
+ * decision requirements graph (with its decisions) or form, with Camunda 8.8 semantics
+ * (docs/decisions/0251):
  * <ul>
- * <li>a process definition with an active instance is not deleted (409); otherwise its finished instances and their
- * history go with it;</li>
+ * <li>a process definition with an active instance is not deleted (409); otherwise its
+ * finished instances and their history go with it;</li>
  * <li>a deleted version number is never reused by a later deployment of the same id;</li>
- * <li>deleting the latest version of a process makes the previous version the latest: its timer start events are
- * scheduled again, and its message and signal start events apply (they are always read from the latest version);
- * the deleted version's start timers are removed.</li>
+ * <li>deleting the latest version of a process makes the previous version the latest: its
+ * timer start events are scheduled again, and its message and signal start events apply
+ * (they are always read from the latest version); the deleted version's start timers are
+ * removed.</li>
  * </ul>
  */
 @Component
@@ -60,7 +62,8 @@ public class Resources {
 
 	@Transactional
 	public void delete(long key) {
-		// same lock as deployments, so a deletion and a deployment of the same id never interleave
+		// same lock as deployments, so a deletion and a deployment of the same id never
+		// interleave
 		this.definitions.lockDeployments();
 		if (deleteProcess(key) || deleteDecisionRequirements(key) || deleteForm(key)) {
 			return;
@@ -86,7 +89,10 @@ public class Resources {
 		return true;
 	}
 
-	/** The deleted version was the latest: the highest remaining version becomes the latest, timers included. */
+	/**
+	 * The deleted version was the latest: the highest remaining version becomes the
+	 * latest, timers included.
+	 */
 	private void reactivatePreviousVersion(String processId, int deletedVersion) {
 		this.definitions.latestProcess(processId).ifPresent((latest) -> {
 			if (latest.version() < deletedVersion) {
@@ -128,8 +134,9 @@ public class Resources {
 	}
 
 	/**
-	 * The stores a process definition's deletion empties, called in a fixed order: the first deletions find their rows
-	 * through the definition's element and process instances, which go afterwards.
+	 * The stores a process definition's deletion empties, called in a fixed order: the
+	 * first deletions find their rows through the definition's element and process
+	 * instances, which go afterwards.
 	 */
 	@Component
 	@ConditionalOnEmbeddedEngine

@@ -9,8 +9,9 @@ import fr.refactory.engine.model.ExecutableElement;
 import fr.refactory.engine.model.ExecutableProcess;
 
 /**
- * What a process-instance creation adds besides variables and start instructions (decision 0291): its tags and its
- * runtime instructions, each checked before anything is created, a bad one rejected naming the field.
+ * What a process-instance creation adds besides variables and start instructions
+ * (decision 0291): its tags and its runtime instructions, each checked before anything is
+ * created, a bad one rejected naming the field.
  */
 public final class RuntimeInstructions {
 

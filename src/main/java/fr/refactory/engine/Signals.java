@@ -9,7 +9,10 @@ import fr.refactory.engine.state.KeyGenerator;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
 
-/** Signal broadcast: one transaction that triggers every open signal subscription and signal start event. */
+/**
+ * Signal broadcast: one transaction that triggers every open signal subscription and
+ * signal start event.
+ */
 @Component
 @ConditionalOnEmbeddedEngine
 public class Signals {
@@ -26,7 +29,9 @@ public class Signals {
 		this.keys = keys;
 	}
 
-	/** @return the signal key */
+	/**
+	 * @return the signal key
+	 */
 	@Transactional
 	public long broadcast(String signalName, Map<String, Object> variables) {
 		if (signalName == null || signalName.isBlank()) {

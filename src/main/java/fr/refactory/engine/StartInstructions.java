@@ -7,11 +7,12 @@ import fr.refactory.engine.model.ExecutableElement;
 import fr.refactory.engine.model.ExecutableProcess;
 
 /**
- * Start instructions of a process-instance creation: the elements to start before instead of the none start event.
- * An element may lie inside embedded subprocesses (they are created on the way); elements that cannot be started
- * on their own are rejected, naming the element: boundary events, elements inside a multi-instance activity or an
- * event subprocess, event subprocesses, compensation handlers (and what is inside them) and the catch events of an
- * event-based gateway.
+ * Start instructions of a process-instance creation: the elements to start before instead
+ * of the none start event. An element may lie inside embedded subprocesses (they are
+ * created on the way); elements that cannot be started on their own are rejected, naming
+ * the element: boundary events, elements inside a multi-instance activity or an event
+ * subprocess, event subprocesses, compensation handlers (and what is inside them) and the
+ * catch events of an event-based gateway.
  */
 final class StartInstructions {
 
@@ -43,12 +44,15 @@ final class StartInstructions {
 		if (element.type() == ElementType.EVENT_SUB_PROCESS || element.eventSubprocessStart() != null) {
 			return "belongs to an event subprocess, which only its event can start";
 		}
-		if (element.incoming().stream().map(process::flow).map((flow) -> process.element(flow.sourceId()))
+		if (element.incoming()
+			.stream()
+			.map(process::flow)
+			.map((flow) -> process.element(flow.sourceId()))
 			.anyMatch((source) -> source.type() == ElementType.EVENT_BASED_GATEWAY)) {
 			return "belongs to an event-based gateway, which must be started instead";
 		}
-		for (ExecutableElement scope = process.element(element.flowScopeId()); scope.type() != ElementType.PROCESS;
-				scope = process.element(scope.flowScopeId())) {
+		for (ExecutableElement scope = process.element(element.flowScopeId()); scope
+			.type() != ElementType.PROCESS; scope = process.element(scope.flowScopeId())) {
 			if (scope.multiInstance() != null) {
 				return "is inside the multi-instance activity '" + scope.id() + "'";
 			}

@@ -22,8 +22,9 @@ import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
- * User-task commands: assign, unassign, update, complete (the element then continues), each through the task's
- * listeners of that lifecycle event when it has any (ADR 0286, 0288).
+ * User-task commands: assign, unassign, update, complete (the element then continues),
+ * each through the task's listeners of that lifecycle event when it has any (ADR 0286,
+ * 0288).
  */
 @Component
 @ConditionalOnEmbeddedEngine
@@ -90,8 +91,8 @@ public class UserTasks {
 	}
 
 	/**
-	 * Task-local variables set on a task with updating listeners: the task is UPDATING with the variables held until
-	 * its listeners ran (Camunda 8.8, ADR 1601).
+	 * Task-local variables set on a task with updating listeners: the task is UPDATING
+	 * with the variables held until its listeners ran (Camunda 8.8, ADR 1601).
 	 */
 	void updateVariables(long elementInstanceKey, Map<String, Object> variables) {
 		long key = (Long) this.tasks.latestOf(elementInstanceKey)
@@ -104,8 +105,9 @@ public class UserTasks {
 	}
 
 	/**
-	 * Completes the task, or, when it has completing listeners, starts its completion: the task is COMPLETING until
-	 * its listeners ran (or one denied it), keeping the variables until then.
+	 * Completes the task, or, when it has completing listeners, starts its completion:
+	 * the task is COMPLETING until its listeners ran (or one denied it), keeping the
+	 * variables until then.
 	 */
 	@Transactional
 	public void complete(long key, Map<String, Object> variables, String action) {
@@ -119,9 +121,10 @@ public class UserTasks {
 	}
 
 	/**
-	 * The job of one of the task's listeners completed with this result: a denial ends the waiting transition with
-	 * the job's reason; otherwise its corrections are kept and the next listener runs, or the transition goes through
-	 * with all corrections applied.
+	 * The job of one of the task's listeners completed with this result: a denial ends
+	 * the waiting transition with the job's reason; otherwise its corrections are kept
+	 * and the next listener runs, or the transition goes through with all corrections
+	 * applied.
 	 */
 	@Transactional
 	public void taskListenerCompleted(JobStore.Job job, ListenerResult result) {
@@ -156,11 +159,12 @@ public class UserTasks {
 	}
 
 	/**
-	 * Camunda 8.8: a creating listener may set the assignee only when the process did not; the model's assignee is
-	 * changed by an assigning listener. Refused rather than dropped.
+	 * Camunda 8.8: a creating listener may set the assignee only when the process did
+	 * not; the model's assignee is changed by an assigning listener. Refused rather than
+	 * dropped.
 	 */
-	private void requireNoAssigneeCorrectionOverTheModels(JobStore.Job job, Map<String, Object> task,
-			String transition, Map<String, Object> corrections) {
+	private void requireNoAssigneeCorrectionOverTheModels(JobStore.Job job, Map<String, Object> task, String transition,
+			Map<String, Object> corrections) {
 		Object pending = task.get("pending_changes");
 		if (TaskListener.CREATING.equals(transition) && corrections.containsKey("assignee") && pending != null
 				&& ((Map<?, ?>) this.executor.variables().read((String) pending)).get("assignee") != null) {
@@ -170,7 +174,10 @@ public class UserTasks {
 		}
 	}
 
-	/** Resolving an incident raised while creating a task listener's job runs all listeners of the transition again. */
+	/**
+	 * Resolving an incident raised while creating a task listener's job runs all
+	 * listeners of the transition again.
+	 */
 	void retryTaskListeners(long elementInstanceKey) {
 		Execution execution = this.executor.begin();
 		this.transitions.retry(contextOf(execution, this.tasks.transitioningOf(elementInstanceKey)));
@@ -184,7 +191,8 @@ public class UserTasks {
 
 	private ElementContext contextOf(Execution execution, Map<String, Object> task) {
 		long elementInstanceKey = (Long) task.get("element_instance_key");
-		return this.executor.context(execution, this.executor.store().elementInstance(elementInstanceKey).orElseThrow());
+		return this.executor.context(execution,
+				this.executor.store().elementInstance(elementInstanceKey).orElseThrow());
 	}
 
 	/** Checks the corrections now, so a bad one is refused with the job that gave it. */
@@ -199,8 +207,8 @@ public class UserTasks {
 
 	private Map<String, Object> lockedCreatedTask(long key, String action) {
 		long instance = this.tasks.processInstanceOf(key)
-			.orElseThrow(() -> Rejection.notFound("Expected to " + action + " user task with key '" + key
-					+ "', but no such user task was found"));
+			.orElseThrow(() -> Rejection.notFound(
+					"Expected to " + action + " user task with key '" + key + "', but no such user task was found"));
 		this.executor.store().lockRoot(instance);
 		Map<String, Object> task = this.tasks.find(key);
 		if (!"CREATED".equals(task.get("state"))) {
@@ -232,17 +240,24 @@ public class UserTasks {
 	}
 
 	/**
-	 * What a task listener's job result says: denied (with the reason, kept on the job), or the corrections given
-	 * (attribute name to value; an empty string or list clears the attribute), checked by the caller.
+	 * What a task listener's job result says: denied (with the reason, kept on the job),
+	 * or the corrections given (attribute name to value; an empty string or list clears
+	 * the attribute), checked by the caller.
 	 */
 	public record ListenerResult(boolean denied, String deniedReason, Map<String, Object> corrections) {
 	}
 
-	/** {@code PATCH /v2/user-tasks/{key}} changeset; empty strings and lists reset a field. */
+	/**
+	 * {@code PATCH /v2/user-tasks/{key}} changeset; empty strings and lists reset a
+	 * field.
+	 */
 	public record Changeset(String dueDate, String followUpDate, List<String> candidateUsers,
 			List<String> candidateGroups, Integer priority) {
 
-		/** The attributes the changeset names, by name (what an updating listener sees as changed). */
+		/**
+		 * The attributes the changeset names, by name (what an updating listener sees as
+		 * changed).
+		 */
 		Map<String, Object> given() {
 			Map<String, Object> given = new LinkedHashMap<>();
 			putIfGiven(given, "dueDate", this.dueDate);

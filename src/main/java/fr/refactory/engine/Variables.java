@@ -10,7 +10,10 @@ import fr.refactory.engine.state.ElementInstance;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
 
-/** Sets variables on an element-instance scope ({@code local}: exactly there; otherwise propagated). */
+/**
+ * Sets variables on an element-instance scope ({@code local}: exactly there; otherwise
+ * propagated).
+ */
 @Component
 @ConditionalOnEmbeddedEngine
 public class Variables {
@@ -24,7 +27,10 @@ public class Variables {
 		this.userTasks = userTasks;
 	}
 
-	/** Whether the scope is a user task with updating listeners, which Camunda 8.8 runs for its variable updates. */
+	/**
+	 * Whether the scope is a user task with updating listeners, which Camunda 8.8 runs
+	 * for its variable updates.
+	 */
 	private boolean isAUserTaskWithUpdatingListeners(ElementInstance scope) {
 		ElementContext context = this.executor.context(this.executor.begin(), scope);
 		return !context.process().listeners().task(scope.elementId(), TaskListener.UPDATING).isEmpty();
@@ -58,8 +64,9 @@ public class Variables {
 	}
 
 	/**
-	 * Task-local variables go through the task's updating listeners (the task is UPDATING until they ran, a denial
-	 * discards them); propagated ones are refused, as Camunda 8.8 does (ADR 1601).
+	 * Task-local variables go through the task's updating listeners (the task is UPDATING
+	 * until they ran, a denial discards them); propagated ones are refused, as Camunda
+	 * 8.8 does (ADR 1601).
 	 */
 	private void updateTaskVariables(ElementInstance scope, Map<String, Object> variables, boolean local) {
 		if (!local) {

@@ -1,8 +1,8 @@
 package fr.refactory.plant;
 
 /**
- * The BPMN error codes of domain brief §3.10 that plant systems can cause. A plant system may send other codes; these
- * are the ones the process models catch.
+ * The BPMN error codes of domain brief §3.10 that plant systems can cause. A plant system
+ * may send other codes; these are the ones the process models catch.
  */
 public final class BusinessErrorCodes {
 

@@ -58,8 +58,9 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
 /**
- * One bean per plant port: the simulated adapter unless {@code refactory.plant.<system>.mode=http}. The simulations
- * read time from the application's {@link Clock} when there is exactly one, else from the system clock.
+ * One bean per plant port: the simulated adapter unless
+ * {@code refactory.plant.<system>.mode=http}. The simulations read time from the
+ * application's {@link Clock} when there is exactly one, else from the system clock.
  */
 @Configuration(proxyBeanMethods = false)
 @EnableConfigurationProperties({ PlantProperties.class, HabilitationProperties.class, RosterProperties.class })
@@ -84,7 +85,10 @@ class PlantAdaptersConfiguration {
 				observations.getIfAvailable(() -> ObservationRegistry.NOOP), Clock.systemUTC());
 	}
 
-	/** The plant systems' calls and health ({@code /actuator/health}, component {@code plant}). */
+	/**
+	 * The plant systems' calls and health ({@code /actuator/health}, component
+	 * {@code plant}).
+	 */
 	@Bean("plant")
 	PlantCalls plantCalls() {
 		return this.calls;
@@ -113,28 +117,34 @@ class PlantAdaptersConfiguration {
 
 	@Bean
 	DiagnosticBench diagnosticBench() {
-		return adapter("diag", DiagnosticBench.class, this.properties.diag(), SimulatedDiagnosticBench::new, HttpDiagnosticBench::new);
+		return adapter("diag", DiagnosticBench.class, this.properties.diag(), SimulatedDiagnosticBench::new,
+				HttpDiagnosticBench::new);
 	}
 
 	@Bean
 	BatteryTestBench batteryTestBench() {
-		return adapter("btb", BatteryTestBench.class, this.properties.btb(), SimulatedBatteryTestBench::new, HttpBatteryTestBench::new);
+		return adapter("btb", BatteryTestBench.class, this.properties.btb(), SimulatedBatteryTestBench::new,
+				HttpBatteryTestBench::new);
 	}
 
 	@Bean
 	EndOfLineBenches endOfLineBenches() {
-		return adapter("eol", EndOfLineBenches.class, this.properties.eol(), SimulatedEndOfLineBenches::new, HttpEndOfLineBenches::new);
+		return adapter("eol", EndOfLineBenches.class, this.properties.eol(), SimulatedEndOfLineBenches::new,
+				HttpEndOfLineBenches::new);
 	}
 
 	@Bean
 	DocumentStore documentStore() {
-		return adapter("doc", DocumentStore.class, this.properties.doc(), SimulatedDocumentStore::new, HttpDocumentStore::new);
+		return adapter("doc", DocumentStore.class, this.properties.doc(), SimulatedDocumentStore::new,
+				HttpDocumentStore::new);
 	}
 
 	/**
-	 * The simulated register knows the configured people ({@code refactory.habilitations.people}) as the plant's staff
-	 * on shift, with their configured titles, so the console's claim check and the workers agree (ADR 0403), on the
-	 * shifts of {@code refactory.roster.shifts} (ADR 0710); people rostered without configured titles hold none.
+	 * The simulated register knows the configured people
+	 * ({@code refactory.habilitations.people}) as the plant's staff on shift, with their
+	 * configured titles, so the console's claim check and the workers agree (ADR 0403),
+	 * on the shifts of {@code refactory.roster.shifts} (ADR 0710); people rostered
+	 * without configured titles hold none.
 	 */
 	@Bean
 	CompetencyRegister competencyRegister(HabilitationProperties habilitations, RosterProperties roster) {
@@ -153,7 +163,8 @@ class PlantAdaptersConfiguration {
 
 	@Bean
 	SupplierPortal supplierPortal() {
-		return adapter("supplier", SupplierPortal.class, this.properties.supplier(), SimulatedSupplierPortal::new, HttpSupplierPortal::new);
+		return adapter("supplier", SupplierPortal.class, this.properties.supplier(), SimulatedSupplierPortal::new,
+				HttpSupplierPortal::new);
 	}
 
 	@Bean

@@ -3,9 +3,9 @@ package fr.refactory.plant;
 import org.springframework.util.Assert;
 
 /**
- * A plant system answered with a business outcome the process models as a BPMN error (domain brief §3.10), for
- * example {@link BusinessErrorCodes#BENCH_UNAVAILABLE}. Workers throw the {@link #errorCode()} as a BPMN error;
- * retrying would give the same answer.
+ * A plant system answered with a business outcome the process models as a BPMN error
+ * (domain brief §3.10), for example {@link BusinessErrorCodes#BENCH_UNAVAILABLE}. Workers
+ * throw the {@link #errorCode()} as a BPMN error; retrying would give the same answer.
  */
 public class PlantBusinessException extends RuntimeException {
 

@@ -29,20 +29,26 @@ import org.springframework.boot.actuate.health.NamedContributor;
 import org.springframework.boot.actuate.health.Status;
 
 /**
- * Every call to a plant port, observed in one place whatever the adapter (simulated or HTTP): timed and counted per
- * system, operation and outcome ({@code refactory.plant.calls}), and each system's recent answers kept for its health
- * indicator (ADR 0603). The ports' interfaces are wrapped in a JDK proxy when the adapter beans are made. Each call is
- * also an observation ({@value #OBSERVATION}), a span of the job's trace when tracing is on (ADR 1300).
+ * Every call to a plant port, observed in one place whatever the adapter (simulated or
+ * HTTP): timed and counted per system, operation and outcome
+ * ({@code refactory.plant.calls}), and each system's recent answers kept for its health
+ * indicator (ADR 0603). The ports' interfaces are wrapped in a JDK proxy when the adapter
+ * beans are made. Each call is also an observation ({@value #OBSERVATION}), a span of the
+ * job's trace when tracing is on (ADR 1300).
  */
 public final class PlantCalls implements CompositeHealthContributor {
 
-	/** A reachable system that stopped answering: shown, but the application itself still works (HTTP 200). */
+	/**
+	 * A reachable system that stopped answering: shown, but the application itself still
+	 * works (HTTP 200).
+	 */
 	public static final Status DEGRADED = new Status("DEGRADED",
 			"the last calls to the plant system failed technically; jobs that need it retry");
 
 	/**
-	 * Technical failures in a row after which an HTTP plant system is reported {@link #DEGRADED}: one failure is a
-	 * blip the job's retry absorbs, three in a row means the system is not answering.
+	 * Technical failures in a row after which an HTTP plant system is reported
+	 * {@link #DEGRADED}: one failure is a blip the job's retry absorbs, three in a row
+	 * means the system is not answering.
 	 */
 	static final int FAILURES_BEFORE_DEGRADED = 3;
 
@@ -52,7 +58,10 @@ public final class PlantCalls implements CompositeHealthContributor {
 			Duration.ofMillis(100), Duration.ofMillis(250), Duration.ofMillis(500), Duration.ofSeconds(1),
 			Duration.ofMillis(2500), Duration.ofSeconds(5), Duration.ofSeconds(10) };
 
-	/** The observation of one call: its span in the worker's trace. Its own timer is switched off (application.yml). */
+	/**
+	 * The observation of one call: its span in the worker's trace. Its own timer is
+	 * switched off (application.yml).
+	 */
 	public static final String OBSERVATION = "refactory.plant.call";
 
 	private final MeterRegistry registry;
@@ -90,12 +99,18 @@ public final class PlantCalls implements CompositeHealthContributor {
 		return port.cast(Proxy.newProxyInstance(port.getClassLoader(), new Class<?>[] { port }, handler));
 	}
 
-	/** The adapter an observed port calls (for tests of which adapter configuration chose). */
+	/**
+	 * The adapter an observed port calls (for tests of which adapter configuration
+	 * chose).
+	 */
 	static Object adapterBehind(Object port) {
 		return ((ObservedPort) Proxy.getInvocationHandler(port)).adapter;
 	}
 
-	/** One health indicator per plant system ({@code /actuator/health}, component {@code plant}). */
+	/**
+	 * One health indicator per plant system ({@code /actuator/health}, component
+	 * {@code plant}).
+	 */
 	@Override
 	public HealthContributor getContributor(String name) {
 		SystemCalls calls = this.systems.get(name);
@@ -135,7 +150,10 @@ public final class PlantCalls implements CompositeHealthContributor {
 
 	}
 
-	/** Times each call of the port's own methods by outcome and tells the system's record how it went. */
+	/**
+	 * Times each call of the port's own methods by outcome and tells the system's record
+	 * how it went.
+	 */
 	private record ObservedPort(Object adapter, Map<Method, Operation> operations, SystemCalls calls,
 			ObservationRegistry observations, Clock clock) implements InvocationHandler {
 
@@ -213,8 +231,9 @@ public final class PlantCalls implements CompositeHealthContributor {
 		}
 
 		/**
-		 * A simulated system is always there (its configured outages and failure rate are the demo's faults, not the
-		 * system's health). An HTTP system is known from its latest answers: UNKNOWN before the first call.
+		 * A simulated system is always there (its configured outages and failure rate are
+		 * the demo's faults, not the system's health). An HTTP system is known from its
+		 * latest answers: UNKNOWN before the first call.
 		 */
 		Health health() {
 			Health.Builder health = Health.status(status()).withDetail("mode", this.mode.name().toLowerCase());

@@ -9,9 +9,10 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 
 /**
- * How the Refactory reaches each plant system: {@code refactory.plant.<system>.mode=simulated|http} and, for http, a
- * base URL and time-outs. The simulated adapters honour latency, failure rate and outage windows so demos can show
- * retries and incidents.
+ * How the Refactory reaches each plant system:
+ * {@code refactory.plant.<system>.mode=simulated|http} and, for http, a base URL and
+ * time-outs. The simulated adapters honour latency, failure rate and outage windows so
+ * demos can show retries and incidents.
  */
 @ConfigurationProperties("refactory.plant")
 public record PlantProperties(@DefaultValue SystemSettings mes, @DefaultValue SystemSettings wms,

@@ -1,9 +1,10 @@
 package fr.refactory.plant;
 
 /**
- * A plant system could not be reached or did not answer properly: I/O errors, time-outs, outages, 5xx responses. The
- * job should fail and be retried with back-off; when {@link #isRetryable()} is false (the system rejected the request
- * as malformed) retrying will not help and the job should go straight to an incident.
+ * A plant system could not be reached or did not answer properly: I/O errors, time-outs,
+ * outages, 5xx responses. The job should fail and be retried with back-off; when
+ * {@link #isRetryable()} is false (the system rejected the request as malformed) retrying
+ * will not help and the job should go straight to an incident.
  */
 public class PlantTechnicalException extends RuntimeException {
 

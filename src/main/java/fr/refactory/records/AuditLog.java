@@ -21,9 +21,10 @@ import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
- * The append-only, hash-chained audit log (domain brief §6.3). Appends are serialised by a transaction-scoped
- * advisory lock so that each entry links to the one committed before it; the table rejects updates and deletes.
- * {@link #verify()} walks the chain and names the first entry that was changed, or that follows a removed one.
+ * The append-only, hash-chained audit log (domain brief §6.3). Appends are serialised by
+ * a transaction-scoped advisory lock so that each entry links to the one committed before
+ * it; the table rejects updates and deletes. {@link #verify()} walks the chain and names
+ * the first entry that was changed, or that follows a removed one.
  */
 @Component
 public class AuditLog {
@@ -52,8 +53,8 @@ public class AuditLog {
 	}
 
 	/**
-	 * Appends an entry at the end of the chain. An event with an idempotency key that was already appended is not
-	 * appended again; the stored entry is returned.
+	 * Appends an entry at the end of the chain. An event with an idempotency key that was
+	 * already appended is not appended again; the stored entry is returned.
 	 */
 	@Transactional
 	public AuditEntry append(AuditEvent event) {
@@ -73,7 +74,9 @@ public class AuditLog {
 		return entry;
 	}
 
-	/** Every entry about a subject, in chain order (an auditor's "everything about X"). */
+	/**
+	 * Every entry about a subject, in chain order (an auditor's "everything about X").
+	 */
 	@Transactional(readOnly = true)
 	public List<AuditEntry> about(String subjectKey) {
 		return this.jdbc.query("select " + COLUMNS + " from audit_entry where subject_key = ? order by sequence_number",
@@ -113,7 +116,10 @@ public class AuditLog {
 		return this.jdbc.query(sql.toString(), ENTRY, arguments.toArray());
 	}
 
-	/** Walks the whole chain in sequence order and stops at the first entry that does not match. */
+	/**
+	 * Walks the whole chain in sequence order and stops at the first entry that does not
+	 * match.
+	 */
 	@Transactional(readOnly = true)
 	public AuditVerification verify() {
 		ChainWalk walk = new ChainWalk(this.chain);
@@ -130,12 +136,13 @@ public class AuditLog {
 				event.actor(), event.action(), event.subjectType(), event.subjectKey(), event.processInstanceKey(),
 				event.idempotencyKey(), this.canonicalJson.write(event.data()), previous, null);
 		return new AuditEntry(unsealed.sequenceNumber(), unsealed.recordedAt(), unsealed.actor(), unsealed.action(),
-				unsealed.subjectType(), unsealed.subjectKey(), unsealed.processInstanceKey(),
-				unsealed.idempotencyKey(), unsealed.data(), previous, this.chain.hash(unsealed));
+				unsealed.subjectType(), unsealed.subjectKey(), unsealed.processInstanceKey(), unsealed.idempotencyKey(),
+				unsealed.data(), previous, this.chain.hash(unsealed));
 	}
 
 	private Optional<AuditEntry> findByIdempotencyKey(String idempotencyKey) {
-		return this.jdbc.query("select " + COLUMNS + " from audit_entry where idempotency_key = ?", ENTRY, idempotencyKey)
+		return this.jdbc
+			.query("select " + COLUMNS + " from audit_entry where idempotency_key = ?", ENTRY, idempotencyKey)
 			.stream()
 			.findFirst();
 	}
@@ -144,8 +151,8 @@ public class AuditLog {
 		return new AuditEntry(rs.getLong("sequence_number"),
 				rs.getObject("recorded_at", OffsetDateTime.class).toInstant(), rs.getString("actor"),
 				rs.getString("action"), rs.getString("subject_type"), rs.getString("subject_key"),
-				rs.getObject("process_instance_key", Long.class), rs.getString("idempotency_key"),
-				rs.getString("data"), rs.getString("previous_hash"), rs.getString("hash"));
+				rs.getObject("process_instance_key", Long.class), rs.getString("idempotency_key"), rs.getString("data"),
+				rs.getString("previous_hash"), rs.getString("hash"));
 	}
 
 	/** The state of a verification while it walks the chain. */

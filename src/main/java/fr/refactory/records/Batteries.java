@@ -14,7 +14,10 @@ import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
 
-/** Traction batteries, their state-of-health history and their lineage through parent passports. */
+/**
+ * Traction batteries, their state-of-health history and their lineage through parent
+ * passports.
+ */
 @Component
 public class Batteries {
 
@@ -35,8 +38,9 @@ public class Batteries {
 	}
 
 	/**
-	 * Fills the static passport data (the pack as made) the battery does not have yet from what its BMS reports; data
-	 * already recorded is kept, since how a pack was made cannot change (ADR 0903).
+	 * Fills the static passport data (the pack as made) the battery does not have yet
+	 * from what its BMS reports; data already recorded is kept, since how a pack was made
+	 * cannot change (ADR 0903).
 	 */
 	@Transactional
 	public Battery describe(Battery asMade) {
@@ -65,7 +69,8 @@ public class Batteries {
 				    version = version + 1
 				where battery_id = :batteryId""", row);
 		return this.batteries.findById(asMade.batteryId())
-			.orElseThrow(() -> new IllegalArgumentException("Expected a registered battery, but got " + asMade.batteryId()));
+			.orElseThrow(
+					() -> new IllegalArgumentException("Expected a registered battery, but got " + asMade.batteryId()));
 	}
 
 	/** Registers a battery; registering the same battery id again changes nothing. */
@@ -87,7 +92,10 @@ public class Batteries {
 		return this.batteries.save(battery.withRegulatoryStatus(status));
 	}
 
-	/** Adds a state-of-health reading once per idempotency key; returns the stored reading. */
+	/**
+	 * Adds a state-of-health reading once per idempotency key; returns the stored
+	 * reading.
+	 */
 	@Transactional
 	public SohReading recordSoh(SohReading reading) {
 		SohReading withId = (reading.readingId() != null) ? reading
@@ -103,7 +111,9 @@ public class Batteries {
 		return this.readings.findByBatteryIdOrderByMeasuredAt(batteryId);
 	}
 
-	/** The battery and its ancestors through parent passports, the battery itself first. */
+	/**
+	 * The battery and its ancestors through parent passports, the battery itself first.
+	 */
 	@Transactional(readOnly = true)
 	public List<Battery> lineage(String batteryId) {
 		List<Battery> lineage = new ArrayList<>();

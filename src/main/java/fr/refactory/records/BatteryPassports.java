@@ -12,9 +12,10 @@ import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
- * Battery passports (EU Battery Regulation 2023/1542, ADR 0900): an append-only history of versions per battery, the
- * battery record carrying the current status. There is deliberately no method that removes anything, and the database
- * refuses updates and deletes of versions and deletes of batteries (retention of at least 10 years, T16).
+ * Battery passports (EU Battery Regulation 2023/1542, ADR 0900): an append-only history
+ * of versions per battery, the battery record carrying the current status. There is
+ * deliberately no method that removes anything, and the database refuses updates and
+ * deletes of versions and deletes of batteries (retention of at least 10 years, T16).
  */
 @Component
 public class BatteryPassports {
@@ -31,8 +32,8 @@ public class BatteryPassports {
 	}
 
 	/**
-	 * Appends the next version of the battery's passport, once per idempotency key, and makes its status the battery's
-	 * regulatory status. The battery must be registered.
+	 * Appends the next version of the battery's passport, once per idempotency key, and
+	 * makes its status the battery's regulatory status. The battery must be registered.
 	 */
 	@Transactional
 	public PassportVersion append(PassportVersion version) {
@@ -47,21 +48,23 @@ public class BatteryPassports {
 			.addValue("recordedAt", java.sql.Timestamp.from(version.recordedAt()))
 			.addValue("recordedBy", version.recordedBy())
 			.addValue("idempotencyKey", version.idempotencyKey());
-		int inserted = this.jdbc.update("""
-				insert into battery_passport_version (battery_id, version_number, passport_id, status, soh_pct,
-				    cycle_count, parent_battery_id, successor_battery_id, change, recorded_at, recorded_by, idempotency_key)
-				select :batteryId, coalesce(max(version_number), 0) + 1, :passportId, :status, :sohPct, :cycleCount,
-				    :parentBatteryId, :successorBatteryId, :change, :recordedAt, :recordedBy, :idempotencyKey
-				from battery_passport_version where battery_id = :batteryId
-				on conflict (idempotency_key) do nothing""", row);
+		int inserted = this.jdbc.update(
+				"""
+						insert into battery_passport_version (battery_id, version_number, passport_id, status, soh_pct,
+						    cycle_count, parent_battery_id, successor_battery_id, change, recorded_at, recorded_by, idempotency_key)
+						select :batteryId, coalesce(max(version_number), 0) + 1, :passportId, :status, :sohPct, :cycleCount,
+						    :parentBatteryId, :successorBatteryId, :change, :recordedAt, :recordedBy, :idempotencyKey
+						from battery_passport_version where battery_id = :batteryId
+						on conflict (idempotency_key) do nothing""",
+				row);
 		if (inserted == 1) {
 			this.jdbc.update("""
 					update battery set regulatory_status = :status, passport_id = coalesce(passport_id, :passportId),
 					    version = version + 1
 					where battery_id = :batteryId""", row);
 		}
-		return this.jdbc.queryForObject("select * from battery_passport_version where idempotency_key = :idempotencyKey",
-				row, VERSION);
+		return this.jdbc.queryForObject(
+				"select * from battery_passport_version where idempotency_key = :idempotencyKey", row, VERSION);
 	}
 
 	/** Every version of the battery's passport, oldest first. */
@@ -81,8 +84,8 @@ public class BatteryPassports {
 	}
 
 	/**
-	 * Q4 (domain brief §6.2): every vehicle the battery or any battery it was made from was in, oldest first. Shown on
-	 * the auditor's page as the query behind the answer.
+	 * Q4 (domain brief §6.2): every vehicle the battery or any battery it was made from
+	 * was in, oldest first. Shown on the auditor's page as the query behind the answer.
 	 */
 	public static final String VEHICLES_QUERY = """
 			with recursive lineage (battery_id, depth) as (
@@ -106,8 +109,9 @@ public class BatteryPassports {
 	}
 
 	/**
-	 * Q12 (domain brief §6.2): every battery that left as "second life" — the first version of each repurposed
-	 * battery's linked passport, with the SoH it was decided on. Shown on the auditor's page as the query behind it.
+	 * Q12 (domain brief §6.2): every battery that left as "second life" — the first
+	 * version of each repurposed battery's linked passport, with the SoH it was decided
+	 * on. Shown on the auditor's page as the query behind it.
 	 */
 	public static final String SECOND_LIFE_QUERY = """
 			select v.parent_battery_id as original_battery_id, v.battery_id, v.passport_id, v.soh_pct, v.recorded_at,
@@ -121,7 +125,10 @@ public class BatteryPassports {
 		return this.jdbc.query(SECOND_LIFE_QUERY, Map.of(), new DataClassRowMapper<>(SecondLifeBattery.class));
 	}
 
-	/** The passport as a reader with the given access may see it: attributes above that level are left out. */
+	/**
+	 * The passport as a reader with the given access may see it: attributes above that
+	 * level are left out.
+	 */
 	@Transactional(readOnly = true)
 	public Optional<PassportView> view(String batteryId, PassportAccess access) {
 		return this.batteries.find(batteryId).map((battery) -> {

@@ -6,7 +6,8 @@ import java.util.UUID;
 import org.springframework.data.annotation.Id;
 
 /**
- * The kit manufacturer got its copy of a conversion certificate (the arrêté: "without delay"); recorded once.
+ * The kit manufacturer got its copy of a conversion certificate (the arrêté: "without
+ * delay"); recorded once.
  *
  * @param receiptId the supplier portal's receipt
  */

@@ -13,8 +13,9 @@ import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
- * Conversion certificates, customer information packs, quality release records and certificates of destruction,
- * issued once; and when the kit manufacturer got its copy of a conversion certificate.
+ * Conversion certificates, customer information packs, quality release records and
+ * certificates of destruction, issued once; and when the kit manufacturer got its copy of
+ * a conversion certificate.
  */
 @Component
 public class Certificates {
@@ -43,14 +44,15 @@ public class Certificates {
 	}
 
 	/**
-	 * Issues a certificate with the PDF the Refactory rendered for it, once per idempotency key: a job delivered
-	 * again keeps the first PDF and its hash, whatever the second rendering gave.
+	 * Issues a certificate with the PDF the Refactory rendered for it, once per
+	 * idempotency key: a job delivered again keeps the first PDF and its hash, whatever
+	 * the second rendering gave.
 	 */
 	@Transactional
 	public Certificate issue(Certificate certificate, byte[] pdf) {
 		Certificate issued = issue(certificate);
-		this.inserts.insertIfAbsent("certificate_document", "certificate_id", new CertificateDocument(
-				issued.certificateId(), CertificateDocument.PDF, pdf, issued.documentSha256()));
+		this.inserts.insertIfAbsent("certificate_document", "certificate_id",
+				new CertificateDocument(issued.certificateId(), CertificateDocument.PDF, pdf, issued.documentSha256()));
 		return issued;
 	}
 
@@ -67,12 +69,11 @@ public class Certificates {
 	}
 
 	/**
-	 * Records that the kit manufacturer got its copy of a certificate; the first sending stands. False when no
-	 * certificate of that kind and number was issued here.
+	 * Records that the kit manufacturer got its copy of a certificate; the first sending
+	 * stands. False when no certificate of that kind and number was issued here.
 	 */
 	@Transactional
-	public boolean recordCopySent(String kind, String number, Instant sentAt, String receiptId,
-			String idempotencyKey) {
+	public boolean recordCopySent(String kind, String number, Instant sentAt, String receiptId, String idempotencyKey) {
 		Optional<Certificate> certificate = this.repository.findByKindAndNumber(kind, number);
 		certificate.ifPresent((issued) -> this.inserts.insertIfAbsent("certificate_copy_sent", "certificate_id",
 				new CertificateCopySent(issued.certificateId(), sentAt, receiptId, idempotencyKey)));

@@ -6,7 +6,8 @@ import java.time.LocalDate;
 /**
  * A day the whole plant is closed besides weekends and public holidays.
  *
- * @param source {@code FILE} (the calendar file) or {@code MODELS_PAGE} (a process owner added it)
+ * @param source {@code FILE} (the calendar file) or {@code MODELS_PAGE} (a process owner
+ * added it)
  */
 public record ClosureDay(LocalDate day, String reason, String source, String changedBy, Instant changedAt) {
 

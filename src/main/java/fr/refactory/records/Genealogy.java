@@ -8,7 +8,10 @@ import fr.refactory.records.jdbc.IdempotentInserts;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
 
-/** Links between assets: what went into, came out of or was made from what, in which process instance. */
+/**
+ * Links between assets: what went into, came out of or was made from what, in which
+ * process instance.
+ */
 @Component
 public class Genealogy {
 
@@ -24,7 +27,8 @@ public class Genealogy {
 	/** Records a link once per idempotency key; returns the stored link. */
 	@Transactional
 	public GenealogyLink link(GenealogyLink link) {
-		return this.inserts.create("genealogy_link", link, link.idempotencyKey(), this.repository::findByIdempotencyKey);
+		return this.inserts.create("genealogy_link", link, link.idempotencyKey(),
+				this.repository::findByIdempotencyKey);
 	}
 
 	/** Every link from or to the asset, oldest first. */

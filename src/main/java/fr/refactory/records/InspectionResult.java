@@ -21,7 +21,10 @@ public record InspectionResult(@Id UUID resultId, String subjectType, String sub
 		String equipmentId, LocalDate equipmentCalibrationDueDate, String performedBy, Instant performedAt,
 		String idempotencyKey) {
 
-	/** Measured with equipment that was out of calibration on the day (domain brief §3.5, Q5). */
+	/**
+	 * Measured with equipment that was out of calibration on the day (domain brief §3.5,
+	 * Q5).
+	 */
 	public boolean suspect() {
 		return this.equipmentCalibrationDueDate != null
 				&& LocalDate.ofInstant(this.performedAt, ZoneOffset.UTC).isAfter(this.equipmentCalibrationDueDate);

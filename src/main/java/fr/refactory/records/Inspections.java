@@ -33,7 +33,9 @@ public class Inspections {
 		return this.repository.findBySubjectKeyOrderByPerformedAt(subjectKey);
 	}
 
-	/** Results measured with an equipment, to find the suspect ones (auditor question Q5). */
+	/**
+	 * Results measured with an equipment, to find the suspect ones (auditor question Q5).
+	 */
 	@Transactional(readOnly = true)
 	public List<InspectionResult> measuredWith(String equipmentId) {
 		return this.repository.findByEquipmentId(equipmentId);

@@ -10,7 +10,10 @@ import fr.refactory.records.jdbc.NonConformityRepository;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
 
-/** Nonconformities and their dispositions (IATF rework and repair records, auditor question Q7). */
+/**
+ * Nonconformities and their dispositions (IATF rework and repair records, auditor
+ * question Q7).
+ */
 @Component
 public class NonConformities {
 
@@ -30,12 +33,15 @@ public class NonConformities {
 				this.repository::findByIdempotencyKey);
 	}
 
-	/** Decides the disposition; a CONCESSION needs the customer's concession reference. */
+	/**
+	 * Decides the disposition; a CONCESSION needs the customer's concession reference.
+	 */
 	@Transactional
 	public NonConformity dispose(UUID ncId, String disposition, LocalDate on, String approvedBy,
 			String customerConcessionRef) {
 		if ("CONCESSION".equals(disposition) && (customerConcessionRef == null || customerConcessionRef.isBlank())) {
-			throw new IllegalArgumentException("Expected a customer concession reference for a CONCESSION, but got none");
+			throw new IllegalArgumentException(
+					"Expected a customer concession reference for a CONCESSION, but got none");
 		}
 		NonConformity nonConformity = this.repository.findById(ncId)
 			.orElseThrow(() -> new IllegalArgumentException("Expected a recorded nonconformity, but got " + ncId));
@@ -43,8 +49,9 @@ public class NonConformities {
 	}
 
 	/**
-	 * Disposes the subject's nonconformities found at a gate ({@code detectedAtGate} starting with {@code gate}) that
-	 * have no disposition yet; those already disposed keep theirs, so a retried call disposes nothing twice.
+	 * Disposes the subject's nonconformities found at a gate ({@code detectedAtGate}
+	 * starting with {@code gate}) that have no disposition yet; those already disposed
+	 * keep theirs, so a retried call disposes nothing twice.
 	 */
 	@Transactional
 	public List<NonConformity> disposeOpen(String subjectKey, String gate, String disposition, LocalDate on,

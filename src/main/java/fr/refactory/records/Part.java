@@ -10,7 +10,8 @@ import org.springframework.data.annotation.Version;
  * A part or core.
  *
  * @param partNumber the OEM reference, upper-case without spaces
- * @param donorVin the vehicle it was harvested from (mandatory for DISMANTLING and RETROFIT_REMOVAL)
+ * @param donorVin the vehicle it was harvested from (mandatory for DISMANTLING and
+ * RETROFIT_REMOVAL)
  * @param installedInVin the vehicle it went into
  * @param origin DEALER_EXCHANGE, DISMANTLING, RETROFIT_REMOVAL or SUPPLIER_NEW
  * @param conditionGrade A to D (D10)

@@ -34,7 +34,9 @@ public class Parts {
 		return this.inserts.create("part", normalised, part.idempotencyKey(), this.repository::findByIdempotencyKey);
 	}
 
-	/** An OEM reference as stored: upper-case, without white space (domain brief §5.1). */
+	/**
+	 * An OEM reference as stored: upper-case, without white space (domain brief §5.1).
+	 */
 	public static String normalisePartNumber(String partNumber) {
 		return partNumber.replaceAll("\\s", "").toUpperCase(Locale.ROOT);
 	}

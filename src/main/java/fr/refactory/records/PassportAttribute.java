@@ -1,8 +1,9 @@
 package fr.refactory.records;
 
 /**
- * The attributes of a battery passport, each with the access level that may read it (ADR 0901). Static attributes
- * describe the battery as made; dynamic ones change over its life and come from the passport's versions.
+ * The attributes of a battery passport, each with the access level that may read it (ADR
+ * 0901). Static attributes describe the battery as made; dynamic ones change over its
+ * life and come from the passport's versions.
  */
 public enum PassportAttribute {
 
@@ -50,7 +51,9 @@ public enum PassportAttribute {
 	/** The passport's versions: who changed what, when. */
 	VERSION_HISTORY(PassportAccess.LEGITIMATE_INTEREST, true),
 
-	/** The vehicle the battery is in: it leads to a person, so only authorities see it. */
+	/**
+	 * The vehicle the battery is in: it leads to a person, so only authorities see it.
+	 */
 	HOST_VIN(PassportAccess.AUTHORITIES, true);
 
 	private final PassportAccess access;

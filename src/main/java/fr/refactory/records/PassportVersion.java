@@ -4,11 +4,12 @@ import java.math.BigDecimal;
 import java.time.Instant;
 
 /**
- * One version of a battery passport; versions are appended, never changed (the database refuses it).
+ * One version of a battery passport; versions are appended, never changed (the database
+ * refuses it).
  *
  * @param status ORIGINAL, REUSED, REPURPOSED, REMANUFACTURED or WASTE
- * @param change STATUS_CHANGED, ISSUED_LINKED (a new battery's first version, linked to its parent) or
- * REPURPOSED_INTO (the parent's version naming its successor)
+ * @param change STATUS_CHANGED, ISSUED_LINKED (a new battery's first version, linked to
+ * its parent) or REPURPOSED_INTO (the parent's version naming its successor)
  * @param recordedBy the worker or person who supplied the data
  */
 public record PassportVersion(String batteryId, int versionNumber, String passportId, String status, BigDecimal sohPct,

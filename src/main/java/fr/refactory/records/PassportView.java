@@ -4,9 +4,11 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * A battery passport as one reader may see it: only the attributes their access level allows are present.
+ * A battery passport as one reader may see it: only the attributes their access level
+ * allows are present.
  *
- * @param attributes the visible attributes; a value may be {@code null} when no worker or plant system supplied it
+ * @param attributes the visible attributes; a value may be {@code null} when no worker or
+ * plant system supplied it
  */
 public record PassportView(String batteryId, PassportAccess access, Map<PassportAttribute, Object> attributes) {
 

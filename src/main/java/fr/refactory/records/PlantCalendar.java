@@ -14,24 +14,29 @@ import java.util.Set;
 import java.util.regex.Pattern;
 
 /**
- * The plant's working time (ADR 0700): working days of the week less public holidays and closure days, and the
- * working day's hours from the start of its first plant-wide shift to the end of its last.
+ * The plant's working time (ADR 0700): working days of the week less public holidays and
+ * closure days, and the working day's hours from the start of its first plant-wide shift
+ * to the end of its last.
  * <p>
- * A moment outside working time counts from the start of the next working day (an arrival on Friday at 22:00 counts
- * from Monday 05:30); <em>n working days</em> later is the same time of day <em>n</em> working days further;
- * <em>n working hours</em> later counts only the minutes inside working days' hours.
+ * A moment outside working time counts from the start of the next working day (an arrival
+ * on Friday at 22:00 counts from Monday 05:30); <em>n working days</em> later is the same
+ * time of day <em>n</em> working days further; <em>n working hours</em> later counts only
+ * the minutes inside working days' hours.
  */
 public record PlantCalendar(int version, ZoneId zone, Set<DayOfWeek> workingDays, List<PublicHoliday> publicHolidays,
 		List<Shift> shifts, List<ClosureDay> closureDays) {
 
 	/**
-	 * A working-time duration as a model writes it ({@code 2 WD} working days, {@code 8 WH} working hours): the one
-	 * grammar the {@code calendar.dueDate} worker reads and the model lint checks.
+	 * A working-time duration as a model writes it ({@code 2 WD} working days,
+	 * {@code 8 WH} working hours): the one grammar the {@code calendar.dueDate} worker
+	 * reads and the model lint checks.
 	 */
-	public static final Pattern WORKING_TIME = Pattern
-		.compile("^\\s*(\\d{1,4})\\s*(WD|WH)\\s*$");
+	public static final Pattern WORKING_TIME = Pattern.compile("^\\s*(\\d{1,4})\\s*(WD|WH)\\s*$");
 
-	/** Far enough for any SLA; a calendar without a working day in that time is a broken calendar. */
+	/**
+	 * Far enough for any SLA; a calendar without a working day in that time is a broken
+	 * calendar.
+	 */
 	private static final int MAX_DAYS_SEARCHED = 3 * 366;
 
 	public PlantCalendar {
@@ -78,7 +83,10 @@ public record PlantCalendar(int version, ZoneId zone, Set<DayOfWeek> workingDays
 		return this.closureDays.stream().filter((closure) -> closure.day().equals(day)).findFirst();
 	}
 
-	/** {@code days} working days after {@code from}, at the same time of day (see the class comment). */
+	/**
+	 * {@code days} working days after {@code from}, at the same time of day (see the
+	 * class comment).
+	 */
 	public ZonedDateTime plusWorkingDays(ZonedDateTime from, int days) {
 		if (days < 0) {
 			throw new IllegalArgumentException("Expected a number of working days of 0 or more, but got " + days);
@@ -91,7 +99,10 @@ public record PlantCalendar(int version, ZoneId zone, Set<DayOfWeek> workingDays
 		return ZonedDateTime.of(day, start.toLocalTime(), this.zone);
 	}
 
-	/** {@code hours} of working time after {@code from}, counting only working days' hours. */
+	/**
+	 * {@code hours} of working time after {@code from}, counting only working days'
+	 * hours.
+	 */
 	public ZonedDateTime plusWorkingHours(ZonedDateTime from, Duration hours) {
 		if (hours.isNegative()) {
 			throw new IllegalArgumentException("Expected working hours of 0 or more, but got " + hours);
@@ -108,7 +119,10 @@ public record PlantCalendar(int version, ZoneId zone, Set<DayOfWeek> workingDays
 		}
 	}
 
-	/** The moment itself inside working time, else the start of the next working day, in the plant's local time. */
+	/**
+	 * The moment itself inside working time, else the start of the next working day, in
+	 * the plant's local time.
+	 */
 	LocalDateTime workingStart(ZonedDateTime from) {
 		LocalDateTime local = from.withZoneSameInstant(this.zone).toLocalDateTime();
 		LocalDate day = local.toLocalDate();
@@ -134,8 +148,9 @@ public record PlantCalendar(int version, ZoneId zone, Set<DayOfWeek> workingDays
 	}
 
 	/**
-	 * The shifts running at a moment, by the time of day only (the roster says who works which day, ADR 0710), each
-	 * with the date it started on: a night shift is still the previous day's after midnight.
+	 * The shifts running at a moment, by the time of day only (the roster says who works
+	 * which day, ADR 0710), each with the date it started on: a night shift is still the
+	 * previous day's after midnight.
 	 */
 	public List<ShiftAt> shiftsRunningAt(java.time.Instant moment) {
 		LocalDateTime local = LocalDateTime.ofInstant(moment, this.zone);
@@ -144,7 +159,8 @@ public record PlantCalendar(int version, ZoneId zone, Set<DayOfWeek> workingDays
 		return this.shifts.stream().flatMap((shift) -> {
 			if (!shift.overnight()) {
 				boolean running = !time.isBefore(shift.starts()) && time.isBefore(shift.ends());
-				return running ? java.util.stream.Stream.of(new ShiftAt(shift, today)) : java.util.stream.Stream.empty();
+				return running ? java.util.stream.Stream.of(new ShiftAt(shift, today))
+						: java.util.stream.Stream.empty();
 			}
 			if (!time.isBefore(shift.starts())) {
 				return java.util.stream.Stream.of(new ShiftAt(shift, today));

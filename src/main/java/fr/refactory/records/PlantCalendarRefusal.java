@@ -1,6 +1,9 @@
 package fr.refactory.records;
 
-/** A change of the plant calendar that is refused; nothing was changed. {@code field} names the form field. */
+/**
+ * A change of the plant calendar that is refused; nothing was changed. {@code field}
+ * names the form field.
+ */
 public class PlantCalendarRefusal extends RuntimeException {
 
 	private final String field;

@@ -31,8 +31,9 @@ import org.springframework.transaction.annotation.Transactional;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
- * The plant calendar in force (ADR 0700), kept in the database and copied from the versioned calendar file at start
- * when the file is newer. Process owners add and remove closure days; each change is audited as {@value #ACTION}.
+ * The plant calendar in force (ADR 0700), kept in the database and copied from the
+ * versioned calendar file at start when the file is newer. Process owners add and remove
+ * closure days; each change is audited as {@value #ACTION}.
  */
 @Component
 public class PlantCalendars implements SmartInitializingSingleton {
@@ -78,13 +79,19 @@ public class PlantCalendars implements SmartInitializingSingleton {
 						workingDays(rs.getArray("working_days")), holidays(), shifts(), closures()));
 	}
 
-	/** The plant's time zone, that of its calendar file ({@code timeZone}): the zone people read and type times in. */
+	/**
+	 * The plant's time zone, that of its calendar file ({@code timeZone}): the zone
+	 * people read and type times in.
+	 */
 	@Transactional(readOnly = true)
 	public ZoneId zone() {
 		return ZoneId.of(this.jdbc.queryForObject("select time_zone from plant_calendar", String.class));
 	}
 
-	/** Closes the plant on that day; refused for a day already closed, a day that is not worked anyway, or no reason. */
+	/**
+	 * Closes the plant on that day; refused for a day already closed, a day that is not
+	 * worked anyway, or no reason.
+	 */
 	@Transactional
 	public ClosureDay addClosureDay(LocalDate day, String reason, String user) {
 		String why = reason(reason);
@@ -97,13 +104,18 @@ public class PlantCalendars implements SmartInitializingSingleton {
 					+ calendar.holidayOn(day).map(PublicHoliday::name).orElse(day.getDayOfWeek().toString()) + ")");
 		}
 		Instant now = this.clock.instant();
-		this.jdbc.update("insert into plant_closure_day (day, reason, source, changed_by, changed_at) "
-				+ "values (?, ?, ?, ?, ?)", day, why, ClosureDay.FROM_MODELS_PAGE, user, now.atOffset(ZoneOffset.UTC));
+		this.jdbc.update(
+				"insert into plant_closure_day (day, reason, source, changed_by, changed_at) "
+						+ "values (?, ?, ?, ?, ?)",
+				day, why, ClosureDay.FROM_MODELS_PAGE, user, now.atOffset(ZoneOffset.UTC));
 		audit(user, "CLOSURE_DAY_ADDED", day, why, calendar.version());
 		return new ClosureDay(day, why, ClosureDay.FROM_MODELS_PAGE, user, now);
 	}
 
-	/** Opens the plant again on a closure day; refused when the day is no closure day or without a reason. */
+	/**
+	 * Opens the plant again on a closure day; refused when the day is no closure day or
+	 * without a reason.
+	 */
 	@Transactional
 	public void removeClosureDay(LocalDate day, String reason, String user) {
 		String why = reason(reason);
@@ -125,10 +137,8 @@ public class PlantCalendars implements SmartInitializingSingleton {
 		this.jdbc.update("insert into plant_calendar (id, file_version, time_zone, working_days, loaded_at) "
 				+ "values (1, ?, ?, ?, ?) on conflict (id) do update set file_version = excluded.file_version, "
 				+ "time_zone = excluded.time_zone, working_days = excluded.working_days, loaded_at = excluded.loaded_at",
-				fromFile.version(), fromFile.zone().getId(), textArray(fromFile.workingDays().stream()
-					.sorted()
-					.map(DayOfWeek::name)
-					.toList()), now);
+				fromFile.version(), fromFile.zone().getId(),
+				textArray(fromFile.workingDays().stream().sorted().map(DayOfWeek::name).toList()), now);
 		this.jdbc.update("delete from plant_public_holiday");
 		for (PublicHoliday holiday : fromFile.publicHolidays()) {
 			this.jdbc.update("insert into plant_public_holiday (name, month_day, easter_offset_days) values (?, ?, ?)",
@@ -143,9 +153,10 @@ public class PlantCalendars implements SmartInitializingSingleton {
 		}
 		this.jdbc.update("delete from plant_closure_day where source = ?", ClosureDay.FROM_FILE);
 		for (ClosureDay closure : fromFile.closureDays()) {
-			this.jdbc.update("insert into plant_closure_day (day, reason, source, changed_by, changed_at) "
-					+ "values (?, ?, ?, ?, ?) on conflict (day) do nothing", closure.day(), closure.reason(),
-					ClosureDay.FROM_FILE, closure.changedBy(), now);
+			this.jdbc.update(
+					"insert into plant_closure_day (day, reason, source, changed_by, changed_at) "
+							+ "values (?, ?, ?, ?, ?) on conflict (day) do nothing",
+					closure.day(), closure.reason(), ClosureDay.FROM_FILE, closure.changedBy(), now);
 		}
 		Map<String, Object> data = new LinkedHashMap<>();
 		data.put("file", this.file.getFilename());

@@ -14,8 +14,9 @@ import org.springframework.web.context.request.RequestAttributes;
 import org.springframework.web.context.request.RequestContextHolder;
 
 /**
- * Times as the plant reads them (ADR 1501): in the plant calendar's zone ({@code Europe/Paris} for Flins), as
- * {@code dd/MM/yyyy HH:mm}. What is stored stays an ISO instant in UTC. Pages call it as {@code @plantTime}.
+ * Times as the plant reads them (ADR 1501): in the plant calendar's zone
+ * ({@code Europe/Paris} for Flins), as {@code dd/MM/yyyy HH:mm}. What is stored stays an
+ * ISO instant in UTC. Pages call it as {@code @plantTime}.
  */
 @Component("plantTime")
 public class PlantTime {
@@ -47,7 +48,10 @@ public class PlantTime {
 		return zone;
 	}
 
-	/** A moment (a date-time with offset, an instant, or its ISO text) in plant time; other values as they are. */
+	/**
+	 * A moment (a date-time with offset, an instant, or its ISO text) in plant time;
+	 * other values as they are.
+	 */
 	public String format(Object moment) {
 		return format(moment, DISPLAY);
 	}
@@ -60,11 +64,13 @@ public class PlantTime {
 		if (moment == null) {
 			return "";
 		}
-		return instantOf(moment).map((instant) -> pattern.format(instant.atZone(zone())))
-			.orElseGet(moment::toString);
+		return instantOf(moment).map((instant) -> pattern.format(instant.atZone(zone()))).orElseGet(moment::toString);
 	}
 
-	/** The moment as a {@code datetime-local} input shows it in plant time ({@code yyyy-MM-ddTHH:mm}), if it is one. */
+	/**
+	 * The moment as a {@code datetime-local} input shows it in plant time
+	 * ({@code yyyy-MM-ddTHH:mm}), if it is one.
+	 */
 	public Optional<String> localInput(Object moment) {
 		return instantOf(moment).map((instant) -> LocalDateTime.ofInstant(instant, zone())
 			.format(DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm")));

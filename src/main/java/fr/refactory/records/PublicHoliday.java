@@ -4,8 +4,9 @@ import java.time.LocalDate;
 import java.time.MonthDay;
 
 /**
- * A public holiday rule of the plant calendar: a fixed day of the year, or a number of days after Easter Sunday
- * (Easter Monday +1, Ascension +39, Whit Monday +50), so that every year's date is computed, never listed.
+ * A public holiday rule of the plant calendar: a fixed day of the year, or a number of
+ * days after Easter Sunday (Easter Monday +1, Ascension +39, Whit Monday +50), so that
+ * every year's date is computed, never listed.
  *
  * @param name as the calendar file names it
  * @param monthDay the fixed day, or {@code null} for a moving holiday
@@ -22,12 +23,13 @@ public record PublicHoliday(String name, MonthDay monthDay, Integer easterOffset
 
 	/** The holiday's date in that year. */
 	public LocalDate in(int year) {
-		return (this.monthDay != null) ? this.monthDay.atYear(year) : easterSunday(year).plusDays(this.easterOffsetDays);
+		return (this.monthDay != null) ? this.monthDay.atYear(year)
+				: easterSunday(year).plusDays(this.easterOffsetDays);
 	}
 
 	/**
-	 * Easter Sunday of the Gregorian calendar (the anonymous Gregorian algorithm, Meeus/Jones/Butcher), valid for every
-	 * year from 1583.
+	 * Easter Sunday of the Gregorian calendar (the anonymous Gregorian algorithm,
+	 * Meeus/Jones/Butcher), valid for every year from 1583.
 	 */
 	public static LocalDate easterSunday(int year) {
 		int a = year % 19;

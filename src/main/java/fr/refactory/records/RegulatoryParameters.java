@@ -7,8 +7,8 @@ import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
- * Regulatory targets, lead times and documented factors kept as master data ({@code regulatory_parameter}, V096):
- * the one place their values live (ADR 0912).
+ * Regulatory targets, lead times and documented factors kept as master data
+ * ({@code regulatory_parameter}, V096): the one place their values live (ADR 0912).
  */
 @Component
 public class RegulatoryParameters {
@@ -19,11 +19,15 @@ public class RegulatoryParameters {
 		this.jdbc = jdbc;
 	}
 
-	/** The parameter's value; a code the master data lacks is a deployment error, not a default. */
+	/**
+	 * The parameter's value; a code the master data lacks is a deployment error, not a
+	 * default.
+	 */
 	@Transactional(readOnly = true)
 	public BigDecimal value(String code) {
-		return this.jdbc.query("select value from regulatory_parameter where parameter_code = ?",
-				(rs, row) -> rs.getBigDecimal(1), code)
+		return this.jdbc
+			.query("select value from regulatory_parameter where parameter_code = ?", (rs, row) -> rs.getBigDecimal(1),
+					code)
 			.stream()
 			.findFirst()
 			.orElseThrow(() -> new IllegalStateException(

@@ -14,7 +14,10 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
 
-/** The yearly DGEC report of a kit manufacturer, read from certificates and the audit log (ADR 0911). */
+/**
+ * The yearly DGEC report of a kit manufacturer, read from certificates and the audit log
+ * (ADR 0911).
+ */
 @Component
 public class RetrofitReports {
 
@@ -43,7 +46,8 @@ public class RetrofitReports {
 		Instant to = java.time.LocalDate.of(year + 1, 1, 1).atStartOfDay(zone).toInstant();
 		List<DgecReport.Conversion> conversions = this.certificates.issued(CONVERSION_CERTIFICATE, from, to)
 			.stream()
-			.filter((certificate) -> kitManufacturer.equals(read(certificate.content()).path("kitManufacturer").asText()))
+			.filter((certificate) -> kitManufacturer
+				.equals(read(certificate.content()).path("kitManufacturer").asText()))
 			.map(this::conversion)
 			.toList();
 		List<JsonNode> checks = this.auditLog.withAction("INSTALLER_AUTHORISATION_CHECKED")
@@ -58,7 +62,9 @@ public class RetrofitReports {
 			.map((data) -> data.path("installerName").asText(data.path("installer").asText()))
 			.forEach(authorised::add);
 		int failed = (int) checks.stream().filter((data) -> !data.path("valid").asBoolean()).count();
-		Set<String> converted = conversions.stream().map(DgecReport.Conversion::vin).collect(java.util.stream.Collectors.toSet());
+		Set<String> converted = conversions.stream()
+			.map(DgecReport.Conversion::vin)
+			.collect(java.util.stream.Collectors.toSet());
 		int surveys = (int) this.auditLog.withAction("DOCUMENT_GENERATED")
 			.stream()
 			.filter((entry) -> !entry.recordedAt().isBefore(from) && entry.recordedAt().isBefore(to))

@@ -4,8 +4,9 @@ import java.time.LocalTime;
 import java.util.List;
 
 /**
- * A shift of the plant calendar, in the plant's local time. A shift without lines runs on every line; the plant's
- * working day spans those shifts. A shift that ends before it starts runs overnight.
+ * A shift of the plant calendar, in the plant's local time. A shift without lines runs on
+ * every line; the plant's working day spans those shifts. A shift that ends before it
+ * starts runs overnight.
  */
 public record Shift(String code, String name, LocalTime starts, LocalTime ends, List<String> lines) {
 

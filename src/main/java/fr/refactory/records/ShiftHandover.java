@@ -4,8 +4,8 @@ import java.time.Instant;
 import java.time.LocalDate;
 
 /**
- * A shift handover as signed (ADR 0711): the content the outgoing leader signed (JSON, with its SHA-256), the notes,
- * and the incoming leader's countersignature once given.
+ * A shift handover as signed (ADR 0711): the content the outgoing leader signed (JSON,
+ * with its SHA-256), the notes, and the incoming leader's countersignature once given.
  *
  * @param incomingLeader {@code null} until countersigned
  */

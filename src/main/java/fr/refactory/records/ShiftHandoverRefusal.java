@@ -1,6 +1,9 @@
 package fr.refactory.records;
 
-/** A shift handover signature refused, naming the field or party at fault; nothing was written. */
+/**
+ * A shift handover signature refused, naming the field or party at fault; nothing was
+ * written.
+ */
 public class ShiftHandoverRefusal extends RuntimeException {
 
 	private final String field;
@@ -17,7 +20,10 @@ public class ShiftHandoverRefusal extends RuntimeException {
 		return this.field;
 	}
 
-	/** The handover's state forbids it (already countersigned), rather than what was entered. */
+	/**
+	 * The handover's state forbids it (already countersigned), rather than what was
+	 * entered.
+	 */
 	public boolean conflict() {
 		return this.conflict;
 	}

@@ -22,9 +22,10 @@ import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
- * Signed shift handovers (ADR 0711), append-only. The outgoing leader's signature keeps the content as shown to him;
- * the incoming leader countersigns that content, never a recomputed one. Each signature is appended to the
- * hash-chained audit log in the same transaction.
+ * Signed shift handovers (ADR 0711), append-only. The outgoing leader's signature keeps
+ * the content as shown to him; the incoming leader countersigns that content, never a
+ * recomputed one. Each signature is appended to the hash-chained audit log in the same
+ * transaction.
  */
 @Component
 public class ShiftHandovers {
@@ -58,7 +59,9 @@ public class ShiftHandovers {
 		return "handover-" + id;
 	}
 
-	/** The outgoing leader signs the content shown to him (canonical JSON) and his notes. */
+	/**
+	 * The outgoing leader signs the content shown to him (canonical JSON) and his notes.
+	 */
 	@Transactional
 	public ShiftHandover sign(LocalDate date, String outgoingShift, String incomingShift, String contentJson,
 			String notes, String outgoingLeader) {
@@ -82,7 +85,10 @@ public class ShiftHandovers {
 		return find(id).orElseThrow();
 	}
 
-	/** The incoming leader countersigns; refused for the outgoing leader himself and for a handover signed twice. */
+	/**
+	 * The incoming leader countersigns; refused for the outgoing leader himself and for a
+	 * handover signed twice.
+	 */
 	@Transactional
 	public ShiftHandover countersign(long id, String incomingLeader) {
 		ShiftHandover handover = this.jdbc.query(SELECT + "where h.handover_id = ? for update of h", this::handover, id)
@@ -90,8 +96,8 @@ public class ShiftHandovers {
 			.findFirst()
 			.orElseThrow(() -> new ShiftHandoverRefusal("handover", "No shift handover " + id, false));
 		if (handover.countersigned()) {
-			throw new ShiftHandoverRefusal("handover", "Handover " + id + " was already countersigned by "
-					+ handover.incomingLeader(), true);
+			throw new ShiftHandoverRefusal("handover",
+					"Handover " + id + " was already countersigned by " + handover.incomingLeader(), true);
 		}
 		if (handover.outgoingLeader().equals(incomingLeader)) {
 			throw new ShiftHandoverRefusal("incomingLeader",
@@ -109,7 +115,10 @@ public class ShiftHandovers {
 		return this.jdbc.query(SELECT + "where h.handover_id = ?", this::handover, id).stream().findFirst();
 	}
 
-	/** Handovers signed by their outgoing leader that wait for the incoming leader, oldest first. */
+	/**
+	 * Handovers signed by their outgoing leader that wait for the incoming leader, oldest
+	 * first.
+	 */
 	@Transactional(readOnly = true)
 	public List<ShiftHandover> awaitingCountersignature() {
 		return this.jdbc.query(SELECT + "where c.handover_id is null order by h.handover_id", this::handover);

@@ -16,8 +16,8 @@ import org.springframework.data.annotation.Version;
  * @param version optimistic lock, {@code null} before the first save
  */
 public record Vehicle(@Id String vin, String make, String modelFamily, String modelVersion, String powertrain,
-		String category, LocalDate firstRegistrationDate, Instant arrivedAt, Integer odometerKm,
-		Instant odometerReadAt, Instant createdAt, @Version Integer version) {
+		String category, LocalDate firstRegistrationDate, Instant arrivedAt, Integer odometerKm, Instant odometerReadAt,
+		Instant createdAt, @Version Integer version) {
 
 	public Vehicle withOdometer(int km, Instant readAt) {
 		return new Vehicle(this.vin, this.make, this.modelFamily, this.modelVersion, this.powertrain, this.category,

@@ -23,8 +23,8 @@ public class Vehicles {
 	}
 
 	/**
-	 * Registers a vehicle under its normalised VIN; registering the same VIN again changes nothing and returns the
-	 * vehicle as first registered.
+	 * Registers a vehicle under its normalised VIN; registering the same VIN again
+	 * changes nothing and returns the vehicle as first registered.
 	 */
 	@Transactional
 	public Vehicle register(Vehicle vehicle) {
@@ -43,8 +43,8 @@ public class Vehicles {
 
 	/**
 	 * Records an odometer reading. A reading lower than the one on record is refused as
-	 * {@link OdometerUpdate#ROLLBACK} (domain brief §5.1, {@code ODOMETER_ROLLBACK}) and the record keeps the higher
-	 * one.
+	 * {@link OdometerUpdate#ROLLBACK} (domain brief §5.1, {@code ODOMETER_ROLLBACK}) and
+	 * the record keeps the higher one.
 	 */
 	@Transactional
 	public OdometerUpdate recordOdometer(String vin, int km, Instant readAt) {

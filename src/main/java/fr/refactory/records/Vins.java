@@ -3,7 +3,10 @@ package fr.refactory.records;
 import java.util.Locale;
 import java.util.regex.Pattern;
 
-/** Normalised VINs, the key of every vehicle record (domain brief §5.3: trim, upper-case, 17 characters, no I/O/Q). */
+/**
+ * Normalised VINs, the key of every vehicle record (domain brief §5.3: trim, upper-case,
+ * 17 characters, no I/O/Q).
+ */
 public final class Vins {
 
 	private static final Pattern VIN = Pattern.compile("^[A-HJ-NPR-Z0-9]{17}$");

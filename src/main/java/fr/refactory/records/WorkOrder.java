@@ -8,7 +8,8 @@ import org.springframework.data.annotation.Version;
 /**
  * A unit of work on a subject, numbered by the MES.
  *
- * @param type INTAKE, DIAGNOSIS, RENEW, BODYWORK, RETROFIT, REMAN, BATTERY, DISMANTLE or REWORK
+ * @param type INTAKE, DIAGNOSIS, RENEW, BODYWORK, RETROFIT, REMAN, BATTERY, DISMANTLE or
+ * REWORK
  * @param subjectType VEHICLE, BATTERY or PART
  * @param status CREATED, RELEASED, IN_PROGRESS, ON_HOLD, QUALITY, CLOSED or CANCELLED
  * @param parentWorkOrderId the order a rework order reworks

@@ -2,7 +2,10 @@ package archfixture.engine.job;
 
 import javax.sql.DataSource;
 
-/** Fixture for ArchitectureTest: an engine class outside engine.state that holds the DataSource itself. */
+/**
+ * Fixture for ArchitectureTest: an engine class outside engine.state that holds the
+ * DataSource itself.
+ */
 public class LeakyJobReader {
 
 	private final DataSource dataSource;

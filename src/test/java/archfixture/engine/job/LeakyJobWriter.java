@@ -2,7 +2,10 @@ package archfixture.engine.job;
 
 import org.springframework.jdbc.core.JdbcTemplate;
 
-/** Fixture for ArchitectureTest: an engine class outside engine.state that writes the job table itself. */
+/**
+ * Fixture for ArchitectureTest: an engine class outside engine.state that writes the job
+ * table itself.
+ */
 public class LeakyJobWriter {
 
 	private final JdbcTemplate jdbc;

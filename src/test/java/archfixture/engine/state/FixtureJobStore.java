@@ -2,7 +2,10 @@ package archfixture.engine.state;
 
 import org.springframework.jdbc.core.JdbcTemplate;
 
-/** Fixture for ArchitectureTest: the store in engine.state, the one place allowed to write the job table. */
+/**
+ * Fixture for ArchitectureTest: the store in engine.state, the one place allowed to write
+ * the job table.
+ */
 public class FixtureJobStore {
 
 	private final JdbcTemplate jdbc;

@@ -49,11 +49,13 @@ class ArchitectureTest {
 	}
 
 	/**
-	 * The engine classes that still hold JDBC access or write an engine table outside engine.state, each named with the
-	 * store its writes are to move into (ADR 1110). Empty since issue 16's migration ended (ADR 1112); kept so a
-	 * class that cannot be migrated at once is named here rather than excluded silently. The list only shrinks: a new
-	 * offender fails the rule, and a listed class that no longer offends fails
-	 * {@link #shouldListOnlyClassesThatStillWriteEngineStateOutsideEngineState} until it leaves.
+	 * The engine classes that still hold JDBC access or write an engine table outside
+	 * engine.state, each named with the store its writes are to move into (ADR 1110).
+	 * Empty since issue 16's migration ended (ADR 1112); kept so a class that cannot be
+	 * migrated at once is named here rather than excluded silently. The list only
+	 * shrinks: a new offender fails the rule, and a listed class that no longer offends
+	 * fails {@link #shouldListOnlyClassesThatStillWriteEngineStateOutsideEngineState}
+	 * until it leaves.
 	 */
 	static final Set<String> NOT_YET_MIGRATED = Set.of();
 
@@ -71,9 +73,11 @@ class ArchitectureTest {
 	}
 
 	/**
-	 * engine.state holds the values of its rows itself (TimerSchedule, DecisionOutcome; ADR 1112), so it imports none of
-	 * the engine packages that use the stores. The named exceptions still put it in package cycles (ADR 1112): the root
-	 * package's Rejection and ConditionalOnEmbeddedEngine, and the BPMN parser behind the executable-process cache.
+	 * engine.state holds the values of its rows itself (TimerSchedule, DecisionOutcome;
+	 * ADR 1112), so it imports none of the engine packages that use the stores. The named
+	 * exceptions still put it in package cycles (ADR 1112): the root package's Rejection
+	 * and ConditionalOnEmbeddedEngine, and the BPMN parser behind the executable-process
+	 * cache.
 	 */
 	@Test
 	void shouldKeepEngineStateFromImportingTheEnginePackagesThatUseIt() {

@@ -32,24 +32,30 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 
 /**
- * The engine's one write path (architecture.md §4, issue 16, ADR 1110): only {@code engine.state} holds JDBC access
- * in the engine, and no class outside it writes an engine table. Over any base package and with an allow-list of the
- * classes not migrated yet, so the rule can be shown failing on a fixture and the allow-list kept honest.
+ * The engine's one write path (architecture.md §4, issue 16, ADR 1110): only
+ * {@code engine.state} holds JDBC access in the engine, and no class outside it writes an
+ * engine table. Over any base package and with an allow-list of the classes not migrated
+ * yet, so the rule can be shown failing on a fixture and the allow-list kept honest.
  */
 final class EngineStateRules {
 
-	/** SQL that changes an engine table, as it appears in a class file's string constants. */
+	/**
+	 * SQL that changes an engine table, as it appears in a class file's string constants.
+	 */
 	private static final Pattern ENGINE_TABLE_WRITE = Pattern
 		.compile("(?i)(?<![a-z_])(insert\\s+into|update|delete\\s+from|truncate\\s+table)\\s+(engine_\\w+)");
 
-	private static final Set<String> JDBC_ACCESS = Set.of(JdbcTemplate.class.getName(),
-			JdbcOperations.class.getName(), JdbcClient.class.getName(), NamedParameterJdbcTemplate.class.getName(),
+	private static final Set<String> JDBC_ACCESS = Set.of(JdbcTemplate.class.getName(), JdbcOperations.class.getName(),
+			JdbcClient.class.getName(), NamedParameterJdbcTemplate.class.getName(),
 			NamedParameterJdbcOperations.class.getName(), DataSource.class.getName());
 
 	private EngineStateRules() {
 	}
 
-	/** The rule over every class of the base package but the allow-listed ones (fully qualified names). */
+	/**
+	 * The rule over every class of the base package but the allow-listed ones (fully
+	 * qualified names).
+	 */
 	static ArchRule forBasePackage(String basePackage, Set<String> allowed) {
 		return CompositeArchRule.of(noJdbcOutsideState(basePackage, allowed))
 			.and(noEngineTableWritesOutsideState(basePackage, allowed))
@@ -57,8 +63,8 @@ final class EngineStateRules {
 	}
 
 	/**
-	 * The allow-listed classes that no longer offend (or no longer exist): each must leave the list, so the list only
-	 * shrinks to what is still to be migrated.
+	 * The allow-listed classes that no longer offend (or no longer exist): each must
+	 * leave the list, so the list only shrinks to what is still to be migrated.
 	 */
 	static Set<String> staleAllowances(JavaClasses classes, String basePackage, Set<String> allowed) {
 		Set<String> stale = new TreeSet<>(allowed);
@@ -78,7 +84,8 @@ final class EngineStateRules {
 	}
 
 	private static boolean within(JavaClass javaClass, String packageName) {
-		return javaClass.getPackageName().equals(packageName) || javaClass.getPackageName().startsWith(packageName + ".");
+		return javaClass.getPackageName().equals(packageName)
+				|| javaClass.getPackageName().startsWith(packageName + ".");
 	}
 
 	private static ArchRule noJdbcOutsideState(String basePackage, Set<String> allowed) {
@@ -105,10 +112,13 @@ final class EngineStateRules {
 	}
 
 	private static DescribedPredicate<JavaClass> notIn(Set<String> allowed) {
-		return DescribedPredicate.describe("are not allow-listed", (javaClass) -> !allowed.contains(javaClass.getName()));
+		return DescribedPredicate.describe("are not allow-listed",
+				(javaClass) -> !allowed.contains(javaClass.getName()));
 	}
 
-	/** One event per class (not per call), so a report names each offending class once. */
+	/**
+	 * One event per class (not per call), so a report names each offending class once.
+	 */
 	private static ArchCondition<JavaClass> useJdbcAccess() {
 		return new ArchCondition<>("use JDBC access") {
 			@Override
@@ -153,7 +163,10 @@ final class EngineStateRules {
 		return tables;
 	}
 
-	/** The class file's text (its string constants are stored as modified UTF-8, readable as such for SQL). */
+	/**
+	 * The class file's text (its string constants are stored as modified UTF-8, readable
+	 * as such for SQL).
+	 */
 	private static String constantsOf(JavaClass javaClass) {
 		Source source = javaClass.getSource().orElse(null);
 		if (source == null) {

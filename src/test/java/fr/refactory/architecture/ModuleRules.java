@@ -11,22 +11,23 @@ import com.tngtech.archunit.lang.CompositeArchRule;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 
 /**
- * The module rules of architecture.md §3 as ArchUnit rules over any base package, so the same rules can be shown to
- * fail on a fixture.
+ * The module rules of architecture.md §3 as ArchUnit rules over any base package, so the
+ * same rules can be shown to fail on a fixture.
  */
 final class ModuleRules {
 
-	/** For each module, the other modules it may import. Everything not listed is forbidden. */
-	static final Map<String, Set<String>> ALLOWED = Map.of(
-			"engine", Set.of(),
-			"plant", Set.of("system"),
-			"records", Set.of("system"),
-			"workers", Set.of("plant", "records", "system"),
-			"console", Set.of("records", "system"),
-			"audit", Set.of("records", "system"),
-			"system", Set.of());
+	/**
+	 * For each module, the other modules it may import. Everything not listed is
+	 * forbidden.
+	 */
+	static final Map<String, Set<String>> ALLOWED = Map.of("engine", Set.of(), "plant", Set.of("system"), "records",
+			Set.of("system"), "workers", Set.of("plant", "records", "system"), "console", Set.of("records", "system"),
+			"audit", Set.of("records", "system"), "system", Set.of());
 
-	/** Modules that must stay free of the Camunda client: they talk to plant systems or the database only. */
+	/**
+	 * Modules that must stay free of the Camunda client: they talk to plant systems or
+	 * the database only.
+	 */
 	static final Set<String> WITHOUT_CAMUNDA_CLIENT = Set.of("plant", "records", "system");
 
 	private ModuleRules() {

@@ -77,19 +77,24 @@ class AuditorViewsBrowserTest extends RefactoryIntegrationTest {
 		try (Browser browser = Browser.open(baseUrl()).signIn("auditor")) {
 			browser.go("/audit/instances?process=" + processId);
 			browser.waitFor(By.linkText(Long.toString(key))).click();
-			// drawn by bpmn-js (ADR 1401): its element groups carry our state markers, its overlays our counts
+			// drawn by bpmn-js (ADR 1401): its element groups carry our state markers,
+			// its overlays our counts
 			browser.waitFor(By.cssSelector("#diagram[data-rendered='true'] .djs-container"));
 			assertThat(browser.driver()
 				.findElement(By.cssSelector("#diagram g.djs-element[data-element-id='task-gate-inspection']"))
 				.getDomAttribute("class")).contains("state-active");
-			assertThat(browser.driver().findElement(By.cssSelector("#diagram g.djs-element[data-element-id='start']"))
+			assertThat(browser.driver()
+				.findElement(By.cssSelector("#diagram g.djs-element[data-element-id='start']"))
 				.getDomAttribute("class")).contains("state-completed");
-			// diagram-js places its overlays on the viewbox change it debounces after the fit: wait until shown
+			// diagram-js places its overlays on the viewbox change it debounces after the
+			// fit: wait until shown
 			assertThat(browser
-				.waitFor(By.cssSelector("#diagram .djs-overlay .state-badge.active[data-element-id='task-gate-inspection']"))
+				.waitFor(By
+					.cssSelector("#diagram .djs-overlay .state-badge.active[data-element-id='task-gate-inspection']"))
 				.getText()).isEqualTo("1");
 			assertThat(browser.driver().findElements(By.cssSelector("#diagram .state-badge[data-element-id='start']")))
-				.as("no count on a completed element").isEmpty();
+				.as("no count on a completed element")
+				.isEmpty();
 			assertThat(browser.driver().findElement(By.id("instance-subject")).getText()).isEqualTo(vin);
 			assertThat(browser.driver().findElement(By.id("timeline")).getText()).contains("Gate inspection");
 			browser.screenshot("audit-instance");
@@ -98,7 +103,8 @@ class AuditorViewsBrowserTest extends RefactoryIntegrationTest {
 
 	@Test
 	void shouldListTheInstanceEventsInOrderWithWhoCausedEach() {
-		// given an instance a plant system started and a task the tests' client (demo) completed
+		// given an instance a plant system started and a task the tests' client (demo)
+		// completed
 		String processId = "audit-events-" + UUID.randomUUID().toString().substring(0, 8);
 		this.client.newDeployResourceCommand()
 			.addProcessModel(Bpmn.createExecutableProcess(processId)
@@ -117,7 +123,11 @@ class AuditorViewsBrowserTest extends RefactoryIntegrationTest {
 				.password("demo")
 				.build())
 			.build()) {
-			key = plantSystem.newCreateInstanceCommand().bpmnProcessId(processId).latestVersion().send().join()
+			key = plantSystem.newCreateInstanceCommand()
+				.bpmnProcessId(processId)
+				.latestVersion()
+				.send()
+				.join()
 				.getProcessInstanceKey();
 		}
 		long task = Awaitility.await()
@@ -142,10 +152,10 @@ class AuditorViewsBrowserTest extends RefactoryIntegrationTest {
 
 			// then
 			assertThat(rows).containsSubsequence("plant-system " + processId + " PROCESS_INSTANCE ELEMENT_ACTIVATING",
-					"plant-system start PROCESS_INSTANCE ELEMENT_COMPLETED",
-					"plant-system review USER_TASK CREATED", "plant-system review PROCESS_INSTANCE ELEMENT_ACTIVATED",
-					"demo review USER_TASK COMPLETED", "demo  VARIABLE CREATED",
-					"demo review PROCESS_INSTANCE ELEMENT_COMPLETED", "demo end PROCESS_INSTANCE ELEMENT_COMPLETED",
+					"plant-system start PROCESS_INSTANCE ELEMENT_COMPLETED", "plant-system review USER_TASK CREATED",
+					"plant-system review PROCESS_INSTANCE ELEMENT_ACTIVATED", "demo review USER_TASK COMPLETED",
+					"demo  VARIABLE CREATED", "demo review PROCESS_INSTANCE ELEMENT_COMPLETED",
+					"demo end PROCESS_INSTANCE ELEMENT_COMPLETED",
 					"demo " + processId + " PROCESS_INSTANCE ELEMENT_COMPLETED");
 			assertThat(browser.driver().findElement(By.id("events")).getText()).contains("{\"verdict\":\"ok\"}");
 			browser.screenshot("audit-instance-events");
@@ -160,7 +170,8 @@ class AuditorViewsBrowserTest extends RefactoryIntegrationTest {
 		String reman = "REMAN-M9T-" + suffix;
 		String battery = "BAT-KIT-" + suffix;
 		Instant now = Instant.now();
-		this.genealogy.link(GenealogyLink.of("t1-" + suffix, "PART", engine, "REMOVED_FROM", "VEHICLE", vin, null, now));
+		this.genealogy
+			.link(GenealogyLink.of("t1-" + suffix, "PART", engine, "REMOVED_FROM", "VEHICLE", vin, null, now));
 		this.genealogy.link(GenealogyLink.of("t2-" + suffix, "BATTERY", battery, "INSTALLED_IN", "VEHICLE", vin, null,
 				now.plusSeconds(60)));
 		this.genealogy.link(GenealogyLink.of("t3-" + suffix, "PART", reman, "REMANUFACTURED_FROM", "PART", engine, null,
@@ -182,9 +193,8 @@ class AuditorViewsBrowserTest extends RefactoryIntegrationTest {
 	@Test
 	void shouldNameTheFirstBrokenEntryWhenARowWasTamperedWith() {
 		String subject = "TAMPER-" + UUID.randomUUID().toString().substring(0, 8);
-		AuditEntry target = this.auditLog
-			.append(new AuditEvent("quality-inspector", "TASK_COMPLETED", "PART", subject, null, null,
-					Map.of("verdict", "RELEASED")));
+		AuditEntry target = this.auditLog.append(new AuditEvent("quality-inspector", "TASK_COMPLETED", "PART", subject,
+				null, null, Map.of("verdict", "RELEASED")));
 		try (Browser browser = Browser.open(baseUrl()).signIn("auditor")) {
 			browser.go("/audit/log?verify=true");
 			assertThat(browser.waitFor(By.id("verification")).getText()).startsWith("Chain intact");
@@ -214,7 +224,9 @@ class AuditorViewsBrowserTest extends RefactoryIntegrationTest {
 		}
 	}
 
-	/** Changes a stored row behind the application's back, as a database superuser could. */
+	/**
+	 * Changes a stored row behind the application's back, as a database superuser could.
+	 */
 	private void tamper(long sequenceNumber, String actor) {
 		this.jdbc.execute("alter table audit_entry disable trigger audit_entry_append_only");
 		try {
@@ -226,9 +238,10 @@ class AuditorViewsBrowserTest extends RefactoryIntegrationTest {
 	}
 
 	/**
-	 * Issue 21 (ADR 0711): the demo locks out a Zoe pack and quarantines a swollen Kangoo pack; a battery operator
-	 * logs its temperature in the console; the morning leader signs the handover listing both, the afternoon leader
-	 * countersigns it with his own login, and the auditor reads the signed handover and its audit entries.
+	 * Issue 21 (ADR 0711): the demo locks out a Zoe pack and quarantines a swollen Kangoo
+	 * pack; a battery operator logs its temperature in the console; the morning leader
+	 * signs the handover listing both, the afternoon leader countersigns it with his own
+	 * login, and the auditor reads the signed handover and its audit entries.
 	 */
 	@Test
 	void shouldLetTwoShiftLeadersSignAHandoverOfTheDemosLockoutAndQuarantineThatTheAuditorSees() {
@@ -242,11 +255,13 @@ class AuditorViewsBrowserTest extends RefactoryIntegrationTest {
 		Awaitility.await().atMost(java.time.Duration.ofSeconds(30)).until(() -> lockoutCertified(lockout.subjectKey()));
 		WebSession operator = WebSession.signedIn(baseUrl(), "battery-operator");
 		operator.post("/console/tasks/" + temperatureTask + "/claim", Map.of());
-		assertThat(operator.post("/console/tasks/" + temperatureTask + "/complete",
-				Map.of("quarantineSurfaceTemperatureC", List.of("31.5"), "quarantineAmbientTemperatureC", List.of("19"),
-						"quarantineComment", List.of("stable")))
-			.uri()
-			.getPath()).isEqualTo("/console/tasks");
+		assertThat(
+				operator.post("/console/tasks/" + temperatureTask + "/complete",
+						Map.of("quarantineSurfaceTemperatureC", List.of("31.5"), "quarantineAmbientTemperatureC",
+								List.of("19"), "quarantineComment", List.of("stable")))
+					.uri()
+					.getPath())
+			.isEqualTo("/console/tasks");
 		By lockoutRow = By.cssSelector("#live-content tr.lockout[data-subject='" + lockout.subjectKey() + "']");
 		By quarantined = By.cssSelector("#live-content .quarantined[data-battery='" + quarantine.subjectKey() + "']");
 
@@ -282,8 +297,9 @@ class AuditorViewsBrowserTest extends RefactoryIntegrationTest {
 				.contains(quarantine.subjectKey())
 				.contains("SHIFT_HANDOVER_SIGNED")
 				.contains("SHIFT_HANDOVER_COUNTERSIGNED");
-			assertThat(browser.driver().findElement(By.cssSelector("#signed-content tr.lockout[data-subject='"
-					+ lockout.subjectKey() + "']")).getText()).contains("lockout-officer");
+			assertThat(browser.driver()
+				.findElement(By.cssSelector("#signed-content tr.lockout[data-subject='" + lockout.subjectKey() + "']"))
+				.getText()).contains("lockout-officer");
 		}
 	}
 

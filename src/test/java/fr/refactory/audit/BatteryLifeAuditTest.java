@@ -17,9 +17,10 @@ import org.springframework.beans.factory.annotation.Autowired;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * Auditor question Q4 (domain brief §6.2, issue 22): the life of a battery, from the records the processes' workers
- * write: the vehicle it arrived in (battery-triage's BMS read), the vehicle a retrofit fitted it to (mes.recordGenealogy
- * in lcv-retrofit), and, for a repurposed battery, the vehicles of the battery it was made from.
+ * Auditor question Q4 (domain brief §6.2, issue 22): the life of a battery, from the
+ * records the processes' workers write: the vehicle it arrived in (battery-triage's BMS
+ * read), the vehicle a retrofit fitted it to (mes.recordGenealogy in lcv-retrofit), and,
+ * for a repurposed battery, the vehicles of the battery it was made from.
  */
 class BatteryLifeAuditTest extends RefactoryIntegrationTest {
 
@@ -39,8 +40,8 @@ class BatteryLifeAuditTest extends RefactoryIntegrationTest {
 		String retrofitted = TestVins.master();
 		this.bench.readBms(TestJob.of("btb.readBms",
 				Map.of("batteryId", original, "btbBenchId", "BATTERY_TEST_BENCH-1", "hostVin", arrivedIn)));
-		this.mes.recordGenealogy(
-				TestJob.of("mes.recordGenealogy", Map.of("vin", retrofitted, "batteryPackId", original)));
+		this.mes
+			.recordGenealogy(TestJob.of("mes.recordGenealogy", Map.of("vin", retrofitted, "batteryPackId", original)));
 		String repurposed = this.passportWorkers
 			.createLinkedPassport(TestJob.of("passport.createLinkedPassport",
 					Map.of("batteryId", original, "targetApplication", "STATIONARY_STORAGE")))
@@ -59,18 +60,21 @@ class BatteryLifeAuditTest extends RefactoryIntegrationTest {
 		assertThat(section(parentLife, "passport-versions")).contains("REPURPOSED_INTO");
 	}
 
-	/** Q12: a repurposed battery is listed with its original, its new passport and the SoH it was decided on. */
+	/**
+	 * Q12: a repurposed battery is listed with its original, its new passport and the SoH
+	 * it was decided on.
+	 */
 	@Test
 	void everyBatteryThatLeftForASecondLifeIsListedWithItsSohAtDecisionTime() {
 		String original = "BAT-SL-" + TestVins.master();
 		String remanufacturedFrom = "BAT-RM-" + TestVins.master();
-		Map<String, Object> repurposed = this.passportWorkers.createLinkedPassport(TestJob.of(
-				"passport.createLinkedPassport",
-				Map.of("batteryId", original, "targetApplication", "STATIONARY_STORAGE", "sohPct", 68.4)));
-		String remanufactured = this.passportWorkers
+		Map<String, Object> repurposed = this.passportWorkers
 			.createLinkedPassport(TestJob.of("passport.createLinkedPassport",
-					Map.of("batteryId", remanufacturedFrom, "sohPct", 91.0))
-				.header("status", "REMANUFACTURED"))
+					Map.of("batteryId", original, "targetApplication", "STATIONARY_STORAGE", "sohPct", 68.4)));
+		String remanufactured = this.passportWorkers
+			.createLinkedPassport(
+					TestJob.of("passport.createLinkedPassport", Map.of("batteryId", remanufacturedFrom, "sohPct", 91.0))
+						.header("status", "REMANUFACTURED"))
 			.get("newBatteryId")
 			.toString();
 
@@ -87,7 +91,8 @@ class BatteryLifeAuditTest extends RefactoryIntegrationTest {
 	@Test
 	void onlyAuditorsReadTheLifeOfABatteryAndAnUnknownOneIsNotFound() {
 		String battery = "BAT-LIFE-" + TestVins.master();
-		this.bench.readBms(TestJob.of("btb.readBms", Map.of("batteryId", battery, "btbBenchId", "BATTERY_TEST_BENCH-1")));
+		this.bench
+			.readBms(TestJob.of("btb.readBms", Map.of("batteryId", battery, "btbBenchId", "BATTERY_TEST_BENCH-1")));
 
 		HttpResponse<String> technician = WebSession.signedIn(baseUrl(), "battery-technician")
 			.get("/audit/batteries/" + battery);

@@ -24,9 +24,10 @@ import org.springframework.beans.factory.annotation.Autowired;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * The kit manufacturer's yearly DGEC report (ADR 0911): two Masters converted this year with TOLV's kit, each through
- * the workers the retrofit calls (the supplier's kit approval, the competency register's installer authorisation,
- * the certificate and its copy to the manufacturer), are counted in the CSV and the PDF of that year.
+ * The kit manufacturer's yearly DGEC report (ADR 0911): two Masters converted this year
+ * with TOLV's kit, each through the workers the retrofit calls (the supplier's kit
+ * approval, the competency register's installer authorisation, the certificate and its
+ * copy to the manufacturer), are counted in the CSV and the PDF of that year.
  */
 class DgecReportTest extends RefactoryIntegrationTest {
 
@@ -84,7 +85,10 @@ class DgecReportTest extends RefactoryIntegrationTest {
 		assertThat(response.statusCode()).isEqualTo(400);
 	}
 
-	/** The workers of the retrofit's eligibility, certificate and copy steps for one van; the installer's name. */
+	/**
+	 * The workers of the retrofit's eligibility, certificate and copy steps for one van;
+	 * the installer's name.
+	 */
 	private String convert(String vin) {
 		Map<String, Object> kit = this.supplier
 			.getKitApproval(TestJob.of("supplier.getKitApproval", Map.of("vin", vin, "modelFamily", "MASTER_III")));
@@ -95,12 +99,15 @@ class DgecReportTest extends RefactoryIntegrationTest {
 		variables.put("vin", vin);
 		Map<String, Object> issued = this.documents
 			.generateConversionCertificate(TestJob.of("doc.generateConversionCertificate", variables));
-		this.supplier.sendCertificateCopy(TestJob.of("supplier.sendCertificateCopy", Map.of("vin", vin,
-				"certificateId", issued.get("certificateId"), "certificateSha256", issued.get("certificateSha256"))));
+		this.supplier.sendCertificateCopy(TestJob.of("supplier.sendCertificateCopy", Map.of("vin", vin, "certificateId",
+				issued.get("certificateId"), "certificateSha256", issued.get("certificateSha256"))));
 		return authorisation.get("installerName").toString();
 	}
 
-	/** The plant year the certificate was issued in (the plant clock may have been moved by other tests). */
+	/**
+	 * The plant year the certificate was issued in (the plant clock may have been moved
+	 * by other tests).
+	 */
 	private int year(String vin) {
 		Instant issuedAt = this.certificates.forSubject(vin).get(0).issuedAt();
 		return issuedAt.atZone(this.calendars.zone()).getYear();

@@ -30,11 +30,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 /**
- * The time a cancellation batch over 10,000 waiting instances takes, as the product runs it (durable commits, own
- * JVM and database), and the longest transaction seen meanwhile: the batch must not hold one for its whole length
- * (issue 18, ADR 1040). Not part of {@code ./mvnw verify}; run with
- * {@code ./mvnw verify -Pbench -Dtest=BatchOperationBenchmark} (optionally {@code -Dbench.batchInstances=2000}). It
- * prints its figures and asserts only that every instance was cancelled.
+ * The time a cancellation batch over 10,000 waiting instances takes, as the product runs
+ * it (durable commits, own JVM and database), and the longest transaction seen meanwhile:
+ * the batch must not hold one for its whole length (issue 18, ADR 1040). Not part of
+ * {@code ./mvnw verify}; run with
+ * {@code ./mvnw verify -Pbench -Dtest=BatchOperationBenchmark} (optionally
+ * {@code -Dbench.batchInstances=2000}). It prints its figures and asserts only that every
+ * instance was cancelled.
  */
 @Tag("benchmark")
 class BatchOperationBenchmark {
@@ -45,9 +47,9 @@ class BatchOperationBenchmark {
 	void cancelTenThousandInstancesInOneBatch() throws Exception {
 		Path data = Files.createTempDirectory(Path.of("target").toAbsolutePath(), "bench-batch-postgres-");
 		int port = RefactoryIntegrationTest.freePort();
-		try (ConfigurableApplicationContext app = new SpringApplicationBuilder(RefactoryApplication.class)
-			.run("--server.port=" + port, "--refactory.database.embedded.data-directory=" + data,
-					"--logging.level.root=WARN", "--camunda.client.request-timeout=PT60S")) {
+		try (ConfigurableApplicationContext app = new SpringApplicationBuilder(RefactoryApplication.class).run(
+				"--server.port=" + port, "--refactory.database.embedded.data-directory=" + data,
+				"--logging.level.root=WARN", "--camunda.client.request-timeout=PT60S")) {
 			CamundaClient client = AdminClients.of(app);
 			client.newDeployResourceCommand()
 				.addProcessModel(Bpmn.createExecutableProcess("bench-batch")
@@ -61,8 +63,9 @@ class BatchOperationBenchmark {
 			JdbcTemplate database = app.getBean(JdbcTemplate.class);
 			AtomicReference<Double> longestTransaction = new AtomicReference<>(0.0);
 			ScheduledExecutorService sampler = Executors.newSingleThreadScheduledExecutor();
-			sampler.scheduleAtFixedRate(() -> longestTransaction.accumulateAndGet(openTransactionSeconds(database),
-					Math::max), 0, 50, TimeUnit.MILLISECONDS);
+			sampler.scheduleAtFixedRate(
+					() -> longestTransaction.accumulateAndGet(openTransactionSeconds(database), Math::max), 0, 50,
+					TimeUnit.MILLISECONDS);
 
 			long started = System.nanoTime();
 			String batchKey = client.newCreateBatchOperationCommand()
@@ -79,10 +82,11 @@ class BatchOperationBenchmark {
 			Duration total = Duration.ofNanos(System.nanoTime() - started);
 			sampler.shutdownNow();
 
-			System.out.printf("%nBatch cancellation of %d instances: created (items chosen) in %d ms, finished in %.1f s"
-					+ " (%.0f instances/s); longest open transaction seen meanwhile %.2f s%n%n", this.instances,
-					creation.toMillis(), total.toMillis() / 1000.0, this.instances * 1000.0 / total.toMillis(),
-					longestTransaction.get());
+			System.out.printf(
+					"%nBatch cancellation of %d instances: created (items chosen) in %d ms, finished in %.1f s"
+							+ " (%.0f instances/s); longest open transaction seen meanwhile %.2f s%n%n",
+					this.instances, creation.toMillis(), total.toMillis() / 1000.0,
+					this.instances * 1000.0 / total.toMillis(), longestTransaction.get());
 			assertThat(done.getStatus()).isEqualTo(BatchOperationState.COMPLETED);
 			assertThat(done.getOperationsCompletedCount()).isEqualTo(this.instances);
 		}
@@ -103,7 +107,10 @@ class BatchOperationBenchmark {
 		CompletableFuture.allOf(created.toArray(CompletableFuture[]::new)).join();
 	}
 
-	/** The age of the oldest transaction open in the database now (the sampler's own excluded). */
+	/**
+	 * The age of the oldest transaction open in the database now (the sampler's own
+	 * excluded).
+	 */
 	private static double openTransactionSeconds(JdbcTemplate database) {
 		Double seconds = database.queryForObject("select coalesce(max(extract(epoch from now() - xact_start)), 0)"
 				+ " from pg_stat_activity where xact_start is not null and pid <> pg_backend_pid()"

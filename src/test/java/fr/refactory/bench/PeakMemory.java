@@ -13,8 +13,8 @@ final class PeakMemory {
 	}
 
 	/**
-	 * The postmaster serving {@code dataDirectory} and its children. Per-process peaks are summed, so shared buffers
-	 * count once per process: an upper bound.
+	 * The postmaster serving {@code dataDirectory} and its children. Per-process peaks
+	 * are summed, so shared buffers count once per process: an upper bound.
 	 */
 	static String ofPostgresServing(Path dataDirectory) {
 		long total = 0;

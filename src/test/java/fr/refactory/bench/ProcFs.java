@@ -6,7 +6,10 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.stream.Stream;
 
-/** The processes of Linux's /proc the benchmark measures: this JVM and the PostgreSQL serving a data directory. */
+/**
+ * The processes of Linux's /proc the benchmark measures: this JVM and the PostgreSQL
+ * serving a data directory.
+ */
 final class ProcFs {
 
 	private ProcFs() {
@@ -21,7 +24,10 @@ final class ProcFs {
 		return pids().filter((pid) -> statusField(pid, "PPid:") == parent).toList();
 	}
 
-	/** A numeric field of /proc/PID/status (e.g. {@code VmHWM:} in kB), 0 when the process is gone. */
+	/**
+	 * A numeric field of /proc/PID/status (e.g. {@code VmHWM:} in kB), 0 when the process
+	 * is gone.
+	 */
 	static long statusField(long pid, String field) {
 		try {
 			return Files.readAllLines(Path.of("/proc", Long.toString(pid), "status"))
@@ -37,7 +43,10 @@ final class ProcFs {
 		}
 	}
 
-	/** The fields of /proc/PID/stat after the command name (the state is the first), empty when the process is gone. */
+	/**
+	 * The fields of /proc/PID/stat after the command name (the state is the first), empty
+	 * when the process is gone.
+	 */
 	static String[] statFields(long pid) {
 		try {
 			String stat = Files.readString(Path.of("/proc", Long.toString(pid), "stat"));

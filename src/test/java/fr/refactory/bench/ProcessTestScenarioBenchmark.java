@@ -18,11 +18,13 @@ import org.junit.jupiter.api.Test;
 import static io.camunda.process.test.api.CamundaAssert.assertThat;
 
 /**
- * Wall time of one typical process-test scenario through Camunda Process Test on the embedded engine (start an
- * instance, CPT's completeJob, CPT's completeUserTask, CamundaAssert completed with its variables), after warm-up.
- * Run with {@code ./mvnw verify -Pbench -Dtest=ProcessTestScenarioBenchmark} (optionally {@code -Dbench.scenarios=100
- * -Dbench.warmup=20}); it prints the median and p90 and asserts only that every scenario completed
- * (docs/decisions/0242).
+ * Wall time of one typical process-test scenario through Camunda Process Test on the
+ * embedded engine (start an instance, CPT's completeJob, CPT's completeUserTask,
+ * CamundaAssert completed with its variables), after warm-up. Run with
+ * {@code ./mvnw verify -Pbench -Dtest=ProcessTestScenarioBenchmark} (optionally
+ * {@code -Dbench.scenarios=100
+ * -Dbench.warmup=20}); it prints the median and p90 and asserts only that every scenario
+ * completed (docs/decisions/0242).
  */
 @Tag("benchmark")
 class ProcessTestScenarioBenchmark extends ProcessTestSupport {
@@ -32,8 +34,9 @@ class ProcessTestScenarioBenchmark extends ProcessTestSupport {
 	private final int warmUp = Integer.getInteger("bench.warmup", 20);
 
 	/**
-	 * Interval between two attempts of an assertion or helper wait once the first failed (process tests: 20 ms,
-	 * {@link PromptAwaitBehavior}; CPT's default 100 ms); {@code -Dbench.assertionIntervalMs=100} compares.
+	 * Interval between two attempts of an assertion or helper wait once the first failed
+	 * (process tests: 20 ms, {@link PromptAwaitBehavior}; CPT's default 100 ms);
+	 * {@code -Dbench.assertionIntervalMs=100} compares.
 	 */
 	private final Integer assertionIntervalMs = Integer.getInteger("bench.assertionIntervalMs");
 
@@ -69,12 +72,13 @@ class ProcessTestScenarioBenchmark extends ProcessTestSupport {
 
 		CamundaAssert.setAssertionInterval(PromptAwaitBehavior.DEFAULT_INTERVAL);
 		Collections.sort(micros);
-		System.out.printf("%nCPT scenario on the embedded engine (assertion interval %s ms): %d scenarios after %d warm-up;"
-				+ " median %.1f ms, p90 %.1f ms, min %.1f ms, max %.1f ms%n%n",
-				this.assertionIntervalMs == null ? PromptAwaitBehavior.DEFAULT_INTERVAL.toMillis() : this.assertionIntervalMs,
-				micros.size(),
-				this.warmUp, percentile(micros, 50) / 1000.0,
-				percentile(micros, 90) / 1000.0, micros.get(0) / 1000.0, micros.get(micros.size() - 1) / 1000.0);
+		System.out.printf(
+				"%nCPT scenario on the embedded engine (assertion interval %s ms): %d scenarios after %d warm-up;"
+						+ " median %.1f ms, p90 %.1f ms, min %.1f ms, max %.1f ms%n%n",
+				this.assertionIntervalMs == null ? PromptAwaitBehavior.DEFAULT_INTERVAL.toMillis()
+						: this.assertionIntervalMs,
+				micros.size(), this.warmUp, percentile(micros, 50) / 1000.0, percentile(micros, 90) / 1000.0,
+				micros.get(0) / 1000.0, micros.get(micros.size() - 1) / 1000.0);
 		StringBuilder steps = new StringBuilder("Median per step:");
 		for (int step = 0; step < STEPS.length; step++) {
 			List<Long> sorted = new ArrayList<>(stepMicros.get(step));
@@ -86,7 +90,10 @@ class ProcessTestScenarioBenchmark extends ProcessTestSupport {
 
 	private static final String[] STEPS = { "start", "completeJob", "completeUserTask", "assert" };
 
-	/** Runs the scenario, writing System.nanoTime() before each step and at the end into {@code at}. */
+	/**
+	 * Runs the scenario, writing System.nanoTime() before each step and at the end into
+	 * {@code at}.
+	 */
 	private void runScenario(String processId, String jobType, int run, long[] at) {
 		at[0] = System.nanoTime();
 		ProcessInstanceEvent instance = start(processId, Map.of("run", run));

@@ -22,9 +22,10 @@ import org.springframework.beans.factory.annotation.Autowired;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * Issue 21, ADR 0712: an unacknowledged T1 escalation climbs its ladder in the console (intake-supervisors, then
- * shift-leaders an hour later); the shift leader acknowledges it and the ladder stops: past the level 3 delay the
- * plant manager sees nothing. Time passes on the engine clock only.
+ * Issue 21, ADR 0712: an unacknowledged T1 escalation climbs its ladder in the console
+ * (intake-supervisors, then shift-leaders an hour later); the shift leader acknowledges
+ * it and the ladder stops: past the level 3 delay the plant manager sees nothing. Time
+ * passes on the engine clock only.
  */
 class EscalationLadderBrowserTest extends RefactoryIntegrationTest {
 
@@ -40,7 +41,8 @@ class EscalationLadderBrowserTest extends RefactoryIntegrationTest {
 	@Test
 	void shouldClimbTwoLevelsOfTheT1LadderAndStopWhenTheShiftLeaderAcknowledges() {
 		String vin = euVin();
-		// the gate scanner announces an unknown vehicle: its master data wait to be entered by hand (step 1.3)
+		// the gate scanner announces an unknown vehicle: its master data wait to be
+		// entered by hand (step 1.3)
 		this.client.newPublishMessageCommand()
 			.messageName("VehicleAtGate")
 			.correlationKey(vin)
@@ -170,7 +172,10 @@ class EscalationLadderBrowserTest extends RefactoryIntegrationTest {
 			.anyMatch((instance) -> instance.getState() == ProcessInstanceState.COMPLETED);
 	}
 
-	/** A European VIN the simulated ERP does not know (master data by hand); D1 does not enforce its check digit. */
+	/**
+	 * A European VIN the simulated ERP does not know (master data by hand); D1 does not
+	 * enforce its check digit.
+	 */
 	private static String euVin() {
 		StringBuilder vin = new StringBuilder("WDB");
 		while (vin.length() < 17) {

@@ -23,9 +23,10 @@ import org.springframework.beans.factory.annotation.Autowired;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * Issue #15: the gate scan in the console (ADR 0405). An arrival announced by the plant waits at "Vehicle at gate";
- * the intake operator scans its VIN in Chromium and the real vehicle-intake model moves on to the master data task.
- * A core serial nothing waits for is refused with a message, and nothing is recorded.
+ * Issue #15: the gate scan in the console (ADR 0405). An arrival announced by the plant
+ * waits at "Vehicle at gate"; the intake operator scans its VIN in Chromium and the real
+ * vehicle-intake model moves on to the master data task. A core serial nothing waits for
+ * is refused with a message, and nothing is recorded.
  */
 class GateScanBrowserTest extends RefactoryIntegrationTest {
 
@@ -43,8 +44,10 @@ class GateScanBrowserTest extends RefactoryIntegrationTest {
 	@Test
 	void shouldMoveAnAnnouncedVehicleOnWhenTheOperatorScansItAtTheGate() {
 		String vin = euVin();
-		// published as the ERP does: other tests deploy small processes started by the same message (StartFormTest),
-		// so the vehicle-intake instance is found by its VIN rather than taken from a correlation's answer
+		// published as the ERP does: other tests deploy small processes started by the
+		// same message (StartFormTest),
+		// so the vehicle-intake instance is found by its VIN rather than taken from a
+		// correlation's answer
 		this.client.newPublishMessageCommand()
 			.messageName("VehicleArrivalAnnounced")
 			.correlationKey(vin)
@@ -114,7 +117,10 @@ class GateScanBrowserTest extends RefactoryIntegrationTest {
 				.anyMatch((subscription) -> "VehicleAtGate".equals(subscription.getMessageName())));
 	}
 
-	/** A European VIN the simulated ERP does not know (master data by hand); D1 does not enforce its check digit. */
+	/**
+	 * A European VIN the simulated ERP does not know (master data by hand); D1 does not
+	 * enforce its check digit.
+	 */
 	private static String euVin() {
 		StringBuilder vin = new StringBuilder("WDB");
 		while (vin.length() < 17) {

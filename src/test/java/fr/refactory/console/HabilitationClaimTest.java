@@ -22,8 +22,9 @@ import org.springframework.beans.factory.annotation.Autowired;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * The D5 claim guard (domain brief §3.8, AS-40 to AS-42): a task whose header declares an HV operation is claimed
- * only by a user with a valid title carrying the symbol D5 requires. Titles come from src/test/resources/config.
+ * The D5 claim guard (domain brief §3.8, AS-40 to AS-42): a task whose header declares an
+ * HV operation is claimed only by a user with a valid title carrying the symbol D5
+ * requires. Titles come from src/test/resources/config.
  */
 class HabilitationClaimTest extends RefactoryIntegrationTest {
 
@@ -35,9 +36,10 @@ class HabilitationClaimTest extends RefactoryIntegrationTest {
 	AuditLog auditLog;
 
 	/**
-	 * The real hv-lockout model (processes/hv-lockout.bpmn, deployed at start-up) marks its L.5 task with the header
-	 * operationType = LOCKOUT: a member of hv-lockout-officers without BCL sees it but may not claim it; a BCL holder
-	 * may. (L.2 is assigned to the officer designated for the lockout, ADR 0403.)
+	 * The real hv-lockout model (processes/hv-lockout.bpmn, deployed at start-up) marks
+	 * its L.5 task with the header operationType = LOCKOUT: a member of
+	 * hv-lockout-officers without BCL sees it but may not claim it; a BCL holder may.
+	 * (L.2 is assigned to the officer designated for the lockout, ADR 0403.)
 	 */
 	@Test
 	void shouldGuardTheLockoutTaskOfTheRealHvLockoutModel() {

@@ -13,8 +13,9 @@ import io.camunda.zeebe.model.bpmn.BpmnModelInstance;
 import org.awaitility.Awaitility;
 
 /**
- * A small intake process for console tests: a gate inspection with a Camunda Form for intake operators, then a
- * registration review; and a quality check for another group. Unique ids per fixture keep tests apart.
+ * A small intake process for console tests: a gate inspection with a Camunda Form for
+ * intake operators, then a registration review; and a quality check for another group.
+ * Unique ids per fixture keep tests apart.
  */
 final class IntakeFixture {
 
@@ -109,7 +110,8 @@ final class IntakeFixture {
 				  {"type": "textarea", "key": "damageComment", "label": "Describe the damage", "validate": {"required": true},
 				   "conditional": {"hide": "=damageSeverity != \\"STRUCTURAL\\""}}
 				]}
-				""".formatted(formId);
+				"""
+			.formatted(formId);
 	}
 
 }

@@ -25,10 +25,12 @@ import org.springframework.beans.factory.annotation.Autowired;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * ADR 0403 in the console: the application's worker {@code hrcomp.proposeLockoutOfficers} lists the BCL holders on
- * shift, and the deployed form {@code lockout-officer-assignment} offers exactly them in its select (valuesKey); the
- * operator chooses one in Chromium; a value that is not offered is refused. A small process stands for the callers'
- * "propose, then assign" steps (the real ones are driven by the process tests).
+ * ADR 0403 in the console: the application's worker {@code hrcomp.proposeLockoutOfficers}
+ * lists the BCL holders on shift, and the deployed form
+ * {@code lockout-officer-assignment} offers exactly them in its select (valuesKey); the
+ * operator chooses one in Chromium; a value that is not offered is refused. A small
+ * process stands for the callers' "propose, then assign" steps (the real ones are driven
+ * by the process tests).
  */
 class LockoutOfficerSelectBrowserTest extends RefactoryIntegrationTest {
 
@@ -41,16 +43,18 @@ class LockoutOfficerSelectBrowserTest extends RefactoryIntegrationTest {
 		long instance = startDesignation();
 		long taskKey = openTask(instance).getUserTaskKey();
 
-		HttpResponse<String> notOffered = claimedBy("demo", taskKey).post("/console/tasks/" + taskKey + "/complete",
-				Map.of("lockoutOfficerId", List.of("lockout-trainee"), "habilitationComment",
-						List.of("trainee without BCL")));
+		HttpResponse<String> notOffered = claimedBy("demo", taskKey).post("/console/tasks/" + taskKey + "/complete", Map
+			.of("lockoutOfficerId", List.of("lockout-trainee"), "habilitationComment", List.of("trainee without BCL")));
 		assertThat(notOffered.statusCode()).isEqualTo(422);
 		assertThat(notOffered.body()).contains("Choose among the listed options");
 
 		try (Browser browser = Browser.open(baseUrl()).signIn("demo")) {
 			browser.go("/console/tasks/" + taskKey);
 			WebElement select = browser.waitFor(By.id("input-lockoutOfficerId"));
-			List<String> offered = new Select(select).getOptions().stream().map((o) -> o.getDomProperty("value")).toList();
+			List<String> offered = new Select(select).getOptions()
+				.stream()
+				.map((o) -> o.getDomProperty("value"))
+				.toList();
 			assertThat(offered).contains("lockout-officer", "battery-technician")
 				.doesNotContain("lockout-trainee", "retrofit-technician");
 			new Select(select).selectByValue("lockout-officer");
@@ -67,7 +71,8 @@ class LockoutOfficerSelectBrowserTest extends RefactoryIntegrationTest {
 		this.client.newDeployResourceCommand()
 			.addProcessModel(Bpmn.createExecutableProcess(processId)
 				.startEvent()
-				.serviceTask("task-propose-lockout-officers", (task) -> task.zeebeJobType("hrcomp.proposeLockoutOfficers"))
+				.serviceTask("task-propose-lockout-officers",
+						(task) -> task.zeebeJobType("hrcomp.proposeLockoutOfficers"))
 				.userTask("task-assign-lockout-officer")
 				.zeebeUserTask()
 				.zeebeFormId("lockout-officer-assignment")

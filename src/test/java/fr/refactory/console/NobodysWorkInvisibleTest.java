@@ -17,9 +17,10 @@ import org.springframework.beans.factory.annotation.Autowired;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * Issue 24, "nobody's work is invisible": the supervision page lists every group's open tasks oldest first and flags a
- * group nobody is in; an empty task list says why and what to do; the menus follow what the person can use; the home
- * page shows each person their next work; the audit log says what they did in plain words.
+ * Issue 24, "nobody's work is invisible": the supervision page lists every group's open
+ * tasks oldest first and flags a group nobody is in; an empty task list says why and what
+ * to do; the menus follow what the person can use; the home page shows each person their
+ * next work; the audit log says what they did in plain words.
  */
 class NobodysWorkInvisibleTest extends RefactoryIntegrationTest {
 
@@ -75,7 +76,9 @@ class NobodysWorkInvisibleTest extends RefactoryIntegrationTest {
 		long task = startTask(name, "candidateUsers", "paint-technician");
 		WebSession painter = WebSession.signedIn(baseUrl(), "paint-technician");
 		String home = page(painter.get("/"));
-		assertThat(home).contains("id=\"nav-tasks\"").as("no start form is for painters").doesNotContain("id=\"nav-start\"");
+		assertThat(home).contains("id=\"nav-tasks\"")
+			.as("no start form is for painters")
+			.doesNotContain("id=\"nav-start\"");
 		assertThat(home).contains("href=\"/console/tasks/" + task + "\"");
 
 		painter.get("/console/tasks/" + task);
@@ -93,9 +96,13 @@ class NobodysWorkInvisibleTest extends RefactoryIntegrationTest {
 
 	private long startTask(String name, String assignment, String who) {
 		String processId = "supervision-" + suffix();
-		var task = Bpmn.createExecutableProcess(processId).startEvent().userTask("task-" + processId).name(name)
+		var task = Bpmn.createExecutableProcess(processId)
+			.startEvent()
+			.userTask("task-" + processId)
+			.name(name)
 			.zeebeUserTask();
-		var model = ("candidateGroups".equals(assignment) ? task.zeebeCandidateGroups(who) : task.zeebeCandidateUsers(who))
+		var model = ("candidateGroups".equals(assignment) ? task.zeebeCandidateGroups(who)
+				: task.zeebeCandidateUsers(who))
 			.endEvent()
 			.done();
 		this.client.newDeployResourceCommand().addProcessModel(model, processId + ".bpmn").send().join();
@@ -120,7 +127,10 @@ class NobodysWorkInvisibleTest extends RefactoryIntegrationTest {
 		return response.body();
 	}
 
-	/** The HTML from the element with this id to the first end tag given (the element's, for elements not nested). */
+	/**
+	 * The HTML from the element with this id to the first end tag given (the element's,
+	 * for elements not nested).
+	 */
 	private static String element(String page, String id, String endTag) {
 		int start = page.indexOf("id=\"" + id + "\"");
 		assertThat(start).as("element #" + id + " in the page").isNotNegative();

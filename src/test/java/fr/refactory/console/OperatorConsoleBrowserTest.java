@@ -13,8 +13,9 @@ import org.springframework.beans.factory.annotation.Autowired;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * The intake operator's day in a real (headless) Chromium at tablet size (1024×768). Screenshots go to
- * target/screenshots; every main page is checked for horizontal scrolling.
+ * The intake operator's day in a real (headless) Chromium at tablet size (1024×768).
+ * Screenshots go to target/screenshots; every main page is checked for horizontal
+ * scrolling.
  */
 class OperatorConsoleBrowserTest extends RefactoryIntegrationTest {
 
@@ -31,7 +32,9 @@ class OperatorConsoleBrowserTest extends RefactoryIntegrationTest {
 		try (Browser browser = Browser.open(baseUrl()).signIn("intake-operator")) {
 			browser.go("/console/tasks?process=" + intake.processId);
 			browser.waitFor(By.id("task-table"));
-			assertThat(browser.pageText()).contains("Gate inspection").contains(intake.vin).doesNotContain("Quality check");
+			assertThat(browser.pageText()).contains("Gate inspection")
+				.contains(intake.vin)
+				.doesNotContain("Quality check");
 			assertThat(browser.horizontalOverflow()).as("task list scrolls sideways").isLessThanOrEqualTo(0);
 			browser.screenshot("console-task-list");
 
@@ -46,8 +49,10 @@ class OperatorConsoleBrowserTest extends RefactoryIntegrationTest {
 			browser.type(By.id("input-plateVin"), intake.vin);
 			browser.click(By.id("complete"));
 			assertThat(browser.waitFor(By.id("error-odometerKm")).getText()).isEqualTo("Must be at least 0");
-			assertThat(browser.driver().findElement(By.id("input-odometerKm")).getDomProperty("value")).isEqualTo("-12");
-			assertThat(browser.driver().findElement(By.id("input-plateVin")).getDomProperty("value")).isEqualTo(intake.vin);
+			assertThat(browser.driver().findElement(By.id("input-odometerKm")).getDomProperty("value"))
+				.isEqualTo("-12");
+			assertThat(browser.driver().findElement(By.id("input-plateVin")).getDomProperty("value"))
+				.isEqualTo(intake.vin);
 			assertThat(browser.horizontalOverflow()).as("page with errors scrolls sideways").isLessThanOrEqualTo(0);
 			browser.screenshot("console-task-validation-error");
 
@@ -63,9 +68,10 @@ class OperatorConsoleBrowserTest extends RefactoryIntegrationTest {
 	}
 
 	/**
-	 * Live visibility (ADR 0402): the damage description (hidden unless damageSeverity = STRUCTURAL) appears and
-	 * disappears as the operator changes the severity, without a page load; what is typed stays; the server still
-	 * decides on submission (hidden: not validated, not submitted; shown: required).
+	 * Live visibility (ADR 0402): the damage description (hidden unless damageSeverity =
+	 * STRUCTURAL) appears and disappears as the operator changes the severity, without a
+	 * page load; what is typed stays; the server still decides on submission (hidden: not
+	 * validated, not submitted; shown: required).
 	 */
 	@Test
 	void shouldShowAndHideAConditionalFieldWhileTheOperatorFillsInTheForm() {
@@ -106,7 +112,10 @@ class OperatorConsoleBrowserTest extends RefactoryIntegrationTest {
 		assertThat(intake.rootVariable("damageSeverity")).isEqualTo("\"NONE\"");
 	}
 
-	/** The start page and the core arrival start form at tablet size; the donor VIN is asked only for removed cores. */
+	/**
+	 * The start page and the core arrival start form at tablet size; the donor VIN is
+	 * asked only for removed cores.
+	 */
 	@Test
 	void shouldShowTheStartPagesAndAskForTheDonorVinOnlyForRemovedCores() {
 		try (Browser browser = Browser.open(baseUrl()).signIn("reman-technician")) {
@@ -128,7 +137,10 @@ class OperatorConsoleBrowserTest extends RefactoryIntegrationTest {
 		}
 	}
 
-	/** Sets (once) and reads a marker on the window: it survives htmx swaps but not a page load. */
+	/**
+	 * Sets (once) and reads a marker on the window: it survives htmx swaps but not a page
+	 * load.
+	 */
 	private static Object markPage(Browser browser) {
 		return ((org.openqa.selenium.JavascriptExecutor) browser.driver())
 			.executeScript("return window.pageMarker || (window.pageMarker = Math.random().toString());");

@@ -31,9 +31,10 @@ import org.springframework.beans.factory.annotation.Autowired;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * The console with the real models of processes/ (deployed at start-up) and the application's own workers: the start
- * forms start vehicle-intake and remanufacture, whose first user task reaches the right group's list; the demo
- * arrivals start instances that reach their first user task without an incident.
+ * The console with the real models of processes/ (deployed at start-up) and the
+ * application's own workers: the start forms start vehicle-intake and remanufacture,
+ * whose first user task reaches the right group's list; the demo arrivals start instances
+ * that reach their first user task without an incident.
  */
 class RealModelsConsoleTest extends RefactoryIntegrationTest {
 
@@ -78,8 +79,8 @@ class RealModelsConsoleTest extends RefactoryIntegrationTest {
 
 		HttpResponse<String> announced = remaker.post("/console/start/core-arrival",
 				Map.of("coreSerial", List.of(serial), "partNumber", List.of("320109725R"), "partFamily",
-						List.of("GEARBOX"), "origin", List.of("DEALER_RETURN"), "exchangeSaleId", List.of("XS-" + serial),
-						"exchangeSaleDate", List.of("2026-11-19")));
+						List.of("GEARBOX"), "origin", List.of("DEALER_RETURN"), "exchangeSaleId",
+						List.of("XS-" + serial), "exchangeSaleDate", List.of("2026-11-19")));
 		assertThat(announced.body()).contains(serial);
 		long instance = instanceWith("coreSerial", serial, "remanufacture");
 		publish("CoreReceived", serial, Map.of("partNumber", "320109725R", "receiptDate", "2026-12-01",
@@ -95,14 +96,16 @@ class RealModelsConsoleTest extends RefactoryIntegrationTest {
 	}
 
 	/**
-	 * The demo plant (ADR 0404): each arrival starts one instance; once the vehicle is at the gate or the core
-	 * received, by the demo itself or as the plant would signal, each instance reaches its first user task without an
-	 * incident, and so does each piece of work in progress.
+	 * The demo plant (ADR 0404): each arrival starts one instance; once the vehicle is at
+	 * the gate or the core received, by the demo itself or as the plant would signal,
+	 * each instance reaches its first user task without an incident, and so does each
+	 * piece of work in progress.
 	 */
 	@Test
 	void shouldAnnounceDemoArrivalsThatRunWithoutIncidents() {
 		DemoData demo = DemoData.refactoryScenarios();
-		// the demo keys are the brief's scenario VINs and serials, which other tests of this shared engine may use too
+		// the demo keys are the brief's scenario VINs and serials, which other tests of
+		// this shared engine may use too
 		long before = this.client.newProcessInstanceSearchRequest()
 			.sort((sort) -> sort.processInstanceKey().desc())
 			.page((page) -> page.limit(1))
@@ -121,7 +124,8 @@ class RealModelsConsoleTest extends RefactoryIntegrationTest {
 			runDemoArrivals(demo, before, started);
 		}
 		finally {
-			// the brief's keys must be free again for the process tests that use them (one active instance per key)
+			// the brief's keys must be free again for the process tests that use them
+			// (one active instance per key)
 			started.stream()
 				.filter(this::isActive)
 				.forEach((instance) -> this.client.newCancelInstanceCommand(instance).send().join());
@@ -184,8 +188,9 @@ class RealModelsConsoleTest extends RefactoryIntegrationTest {
 	}
 
 	/**
-	 * Work in progress waits at a user task or has ended (a lockout whose certificate is its last step stays in place
-	 * after its instance ends, ADR 0711); either way without an incident.
+	 * Work in progress waits at a user task or has ended (a lockout whose certificate is
+	 * its last step stays in place after its instance ends, ADR 0711); either way without
+	 * an incident.
 	 */
 	private void settledWithoutIncident(long instance, String scenario) {
 		Awaitility.await()
@@ -195,15 +200,23 @@ class RealModelsConsoleTest extends RefactoryIntegrationTest {
 	}
 
 	private boolean isActive(long instance) {
-		return this.client.newProcessInstanceGetRequest(instance).send().join().getState() == ProcessInstanceState.ACTIVE;
+		return this.client.newProcessInstanceGetRequest(instance)
+			.send()
+			.join()
+			.getState() == ProcessInstanceState.ACTIVE;
 	}
 
-	/** Waits for the instance's first open user task, failing on the first incident instead. */
+	/**
+	 * Waits for the instance's first open user task, failing on the first incident
+	 * instead.
+	 */
 	private UserTask firstUserTaskWithoutIncident(long instance) {
 		Awaitility.await()
 			.atMost(PROCESS_WAIT)
 			.until(() -> !openTasks(instance).isEmpty() || !incidents(instance).isEmpty());
-		assertThat(incidents(instance).stream().map((i) -> i.getElementId() + ": " + i.getErrorMessage()).toList()).as("incidents of instance %s", instance).isEmpty();
+		assertThat(incidents(instance).stream().map((i) -> i.getElementId() + ": " + i.getErrorMessage()).toList())
+			.as("incidents of instance %s", instance)
+			.isEmpty();
 		return openTasks(instance).get(0);
 	}
 

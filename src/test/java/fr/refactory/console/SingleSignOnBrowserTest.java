@@ -30,9 +30,10 @@ import org.springframework.security.oauth2.client.OAuth2AuthorizedClientService;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * Single sign-on through a real OIDC provider started here (Spring Authorization Server, ADR 0507): a person signs in
- * at the provider and the console shows their group's tasks from the token's claims; their access token and a worker's
- * client-credentials token are held to the /v2 permissions of the roles the provider gives them.
+ * Single sign-on through a real OIDC provider started here (Spring Authorization Server,
+ * ADR 0507): a person signs in at the provider and the console shows their group's tasks
+ * from the token's claims; their access token and a worker's client-credentials token are
+ * held to the /v2 permissions of the roles the provider gives them.
  */
 class SingleSignOnBrowserTest extends RefactoryIntegrationTest {
 
@@ -77,10 +78,14 @@ class SingleSignOnBrowserTest extends RefactoryIntegrationTest {
 
 			browser.go("/console/tasks?process=" + intake.processId);
 			browser.waitFor(By.id("task-table"));
-			assertThat(browser.pageText()).contains("Gate inspection").contains(intake.vin).doesNotContain("Quality check");
+			assertThat(browser.pageText()).contains("Gate inspection")
+				.contains(intake.vin)
+				.doesNotContain("Quality check");
 			browser.screenshot("sso-task-list");
 			browser.go("/models");
-			assertThat(browser.pageText()).as("process owners only").contains("Forbidden").doesNotContain("Check and deploy");
+			assertThat(browser.pageText()).as("process owners only")
+				.contains("Forbidden")
+				.doesNotContain("Check and deploy");
 		}
 
 		OAuth2AuthorizedClient signedIn = this.signedInClients.loadAuthorizedClient("plant-idp", "intake-operator");
@@ -89,12 +94,15 @@ class SingleSignOnBrowserTest extends RefactoryIntegrationTest {
 		HttpResponse<String> deploy = bearer(token, "POST", "/v2/deployments", "multipart/form-data; boundary=b",
 				"--b\r\nContent-Disposition: form-data; name=\"resources\"; filename=\"sso.bpmn\"\r\n"
 						+ "Content-Type: application/xml\r\n\r\n"
-						+ Bpmn.convertToString(Bpmn.createExecutableProcess("sso-" + UUID.randomUUID().toString()
-							.substring(0, 8)).startEvent().endEvent().done())
+						+ Bpmn.convertToString(
+								Bpmn.createExecutableProcess("sso-" + UUID.randomUUID().toString().substring(0, 8))
+									.startEvent()
+									.endEvent()
+									.done())
 						+ "\r\n--b--\r\n");
 		assertThat(deploy.statusCode()).as(deploy.body()).isEqualTo(403);
-		assertThat(deploy.headers().firstValue("Content-Type")).hasValueSatisfying(
-				(type) -> assertThat(type).startsWith("application/problem+json"));
+		assertThat(deploy.headers().firstValue("Content-Type"))
+			.hasValueSatisfying((type) -> assertThat(type).startsWith("application/problem+json"));
 		assertThat(definitionCount()).isEqualTo(definitionsBefore);
 	}
 
@@ -141,9 +149,11 @@ class SingleSignOnBrowserTest extends RefactoryIntegrationTest {
 
 	@Test
 	void shouldRefuseATokenTheProviderDidNotSign() throws Exception {
-		String forged = Base64.getUrlEncoder().withoutPadding().encodeToString("{\"alg\":\"none\"}".getBytes())
-				+ "." + Base64.getUrlEncoder().withoutPadding()
-					.encodeToString("{\"sub\":\"admin\",\"roles\":[\"ADMIN\"]}".getBytes()) + ".";
+		String forged = Base64.getUrlEncoder().withoutPadding().encodeToString("{\"alg\":\"none\"}".getBytes()) + "."
+				+ Base64.getUrlEncoder()
+					.withoutPadding()
+					.encodeToString("{\"sub\":\"admin\",\"roles\":[\"ADMIN\"]}".getBytes())
+				+ ".";
 
 		assertThat(bearer(forged, "POST", "/v2/process-instances/search", "application/json", "{}").statusCode())
 			.isEqualTo(401);

@@ -21,8 +21,9 @@ import org.springframework.beans.factory.annotation.Autowired;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * Announcing a vehicle or a core from the console publishes the start message of vehicle-intake / remanufacture.
- * The test deploys small processes with the same message start events; RealModelsConsoleTest runs the real ones.
+ * Announcing a vehicle or a core from the console publishes the start message of
+ * vehicle-intake / remanufacture. The test deploys small processes with the same message
+ * start events; RealModelsConsoleTest runs the real ones.
  */
 class StartFormTest extends RefactoryIntegrationTest {
 
@@ -91,7 +92,10 @@ class StartFormTest extends RefactoryIntegrationTest {
 			.items()).as("a hidden field is not submitted").isEmpty();
 	}
 
-	/** The live refresh (ADR 0402) answers only the conditional fields whose visibility differs from the page's. */
+	/**
+	 * The live refresh (ADR 0402) answers only the conditional fields whose visibility
+	 * differs from the page's.
+	 */
 	@Test
 	void shouldAnswerALiveRefreshWithTheFieldsWhoseVisibilityChanged() {
 		WebSession remaker = WebSession.signedIn(baseUrl(), "reman-technician");
@@ -110,9 +114,8 @@ class StartFormTest extends RefactoryIntegrationTest {
 				Map.of("origin", List.of("RETROFIT_REMOVAL"), "_shown", List.of("donorVin")));
 		assertThat(unchanged.body()).doesNotContain("field-donorVin");
 
-		HttpResponse<String> hidden = remaker.post("/console/start/core-arrival/form-visibility",
-				Map.of("origin", List.of("DEALER_RETURN"), "donorVin", List.of("VF1MA000864512345"), "_shown",
-						List.of("donorVin")));
+		HttpResponse<String> hidden = remaker.post("/console/start/core-arrival/form-visibility", Map.of("origin",
+				List.of("DEALER_RETURN"), "donorVin", List.of("VF1MA000864512345"), "_shown", List.of("donorVin")));
 		assertThat(hidden.body()).contains("id=\"field-donorVin\"")
 			.contains("hidden=\"hidden\"")
 			.contains("value=\"VF1MA000864512345\"")
@@ -121,10 +124,15 @@ class StartFormTest extends RefactoryIntegrationTest {
 			.contains("name=\"_shown\" value=\"exchangeSaleId\"", "name=\"_shown\" value=\"exchangeSaleDate\"");
 	}
 
-	/** Only a form with conditional fields refreshes while typing (ADR 1201): the others have nothing to refresh. */
+	/**
+	 * Only a form with conditional fields refreshes while typing (ADR 1201): the others
+	 * have nothing to refresh.
+	 */
 	@Test
 	void shouldRefreshWhileTypingOnlyAFormWithConditionalFields() {
-		String conditional = WebSession.signedIn(baseUrl(), "reman-technician").get("/console/start/core-arrival").body();
+		String conditional = WebSession.signedIn(baseUrl(), "reman-technician")
+			.get("/console/start/core-arrival")
+			.body();
 		String plain = WebSession.signedIn(baseUrl(), "intake-operator").get("/console/start/vehicle-arrival").body();
 
 		assertThat(conditional).contains("hx-post=\"/console/start/core-arrival/form-visibility\"");

@@ -66,7 +66,8 @@ class TaskConsoleTest extends RefactoryIntegrationTest {
 		assertThat(rootVariable("odometerKm")).isEqualTo("123456");
 		assertThat(this.auditLog.about(this.intake.vin)).extracting(AuditEntry::action, AuditEntry::actor)
 			.containsExactly(tuple("TASK_CLAIMED", "intake-operator"), tuple("TASK_COMPLETED", "intake-operator"));
-		assertThat(this.auditLog.about(this.intake.vin).get(1).data().toString()).contains("odometerKm").contains("123456");
+		assertThat(this.auditLog.about(this.intake.vin).get(1).data().toString()).contains("odometerKm")
+			.contains("123456");
 	}
 
 	@Test
@@ -76,26 +77,42 @@ class TaskConsoleTest extends RefactoryIntegrationTest {
 		this.client.newDeployResourceCommand()
 			.addProcessModel(io.camunda.zeebe.model.bpmn.Bpmn.createExecutableProcess(processId)
 				.startEvent()
-				.userTask("review", (t) -> t.name("Photo review")
-					.zeebeUserTask()
-					.zeebeCandidateGroups("intake-operators")
-					.zeebeTaskListener((l) -> l.completing().type(check)))
+				.userTask("review",
+						(t) -> t.name("Photo review")
+							.zeebeUserTask()
+							.zeebeCandidateGroups("intake-operators")
+							.zeebeTaskListener((l) -> l.completing().type(check)))
 				.endEvent()
 				.done(), "denied.bpmn")
 			.send()
 			.join();
-		long instance = this.client.newCreateInstanceCommand().bpmnProcessId(processId).latestVersion().send().join()
+		long instance = this.client.newCreateInstanceCommand()
+			.bpmnProcessId(processId)
+			.latestVersion()
+			.send()
+			.join()
 			.getProcessInstanceKey();
 		WebSession operator = WebSession.signedIn(baseUrl(), "intake-operator");
-		long taskKey = this.client.newUserTaskSearchRequest().filter((f) -> f.processInstanceKey(instance)).send()
-			.join().items().get(0).getUserTaskKey();
+		long taskKey = this.client.newUserTaskSearchRequest()
+			.filter((f) -> f.processInstanceKey(instance))
+			.send()
+			.join()
+			.items()
+			.get(0)
+			.getUserTaskKey();
 		operator.post("/console/tasks/" + taskKey + "/claim", Map.of());
 		HttpResponse<String> waiting = operator.post("/console/tasks/" + taskKey + "/complete", Map.of());
 
 		assertThat(waiting.uri().getPath()).as("the task stays reachable").isEqualTo("/console/tasks/" + taskKey);
 		assertThat(waiting.body()).contains("id=\"completion-pending\"").doesNotContain("\" completed.");
-		long job = this.client.newActivateJobsCommand().jobType(check).maxJobsToActivate(1).send().join().getJobs()
-			.get(0).getKey();
+		long job = this.client.newActivateJobsCommand()
+			.jobType(check)
+			.maxJobsToActivate(1)
+			.send()
+			.join()
+			.getJobs()
+			.get(0)
+			.getKey();
 		this.client.newCompleteCommand(job)
 			.withResult((r) -> r.forUserTask().deny(true, "Odometer photo missing"))
 			.send()
@@ -103,12 +120,14 @@ class TaskConsoleTest extends RefactoryIntegrationTest {
 
 		HttpResponse<String> page = operator.get("/console/tasks/" + taskKey);
 		assertThat(page.statusCode()).isEqualTo(200);
-		assertThat(page.body()).contains("id=\"completion-denied\"").contains("Completion was refused: Odometer photo missing");
+		assertThat(page.body()).contains("id=\"completion-denied\"")
+			.contains("Completion was refused: Odometer photo missing");
 	}
 
 	/**
-	 * "My shift" (ADR 0710): intake-operator works the morning, intake-supervisor the afternoon (simulated roster);
-	 * the operator's filter keeps the task nobody holds and drops the one the supervisor claimed.
+	 * "My shift" (ADR 0710): intake-operator works the morning, intake-supervisor the
+	 * afternoon (simulated roster); the operator's filter keeps the task nobody holds and
+	 * drops the one the supervisor claimed.
 	 */
 	@Test
 	void shouldKeepOnlyTasksFreeOrHeldByMyShiftWhenFilteringMyShift() {
@@ -122,15 +141,17 @@ class TaskConsoleTest extends RefactoryIntegrationTest {
 
 		assertThat(operator.get(free).body()).contains(this.intake.vin);
 		assertThat(operator.get(held).body()).doesNotContain(claimedByAfternoon.vin);
-		assertThat(operator.get("/console/tasks?process=" + claimedByAfternoon.processId).body()).as("without the filter")
+		assertThat(operator.get("/console/tasks?process=" + claimedByAfternoon.processId).body())
+			.as("without the filter")
 			.contains(claimedByAfternoon.vin);
 		assertThat(supervisor.get(held).body()).as("the supervisor's own shift").contains(claimedByAfternoon.vin);
 	}
 
 	/**
-	 * The shift handover (ADR 0711) refuses, naming the field, a shift the calendar does not have, the outgoing leader
-	 * countersigning his own handover and a second countersignature; only shift leaders reach it; and the signed rows
-	 * cannot be changed.
+	 * The shift handover (ADR 0711) refuses, naming the field, a shift the calendar does
+	 * not have, the outgoing leader countersigning his own handover and a second
+	 * countersignature; only shift leaders reach it; and the signed rows cannot be
+	 * changed.
 	 */
 	@Test
 	void shouldRefuseHandoverSignaturesThatAreNotTheIncomingLeadersOnce() {
@@ -166,7 +187,8 @@ class TaskConsoleTest extends RefactoryIntegrationTest {
 		WebSession outsider = WebSession.signedIn(baseUrl(), "battery-technician");
 		long taskKey = openTask("task-gate-inspection").getUserTaskKey();
 
-		assertThat(outsider.get("/console/tasks?process=" + this.intake.processId).body()).doesNotContain(this.intake.vin);
+		assertThat(outsider.get("/console/tasks?process=" + this.intake.processId).body())
+			.doesNotContain(this.intake.vin);
 		HttpResponse<String> page = outsider.get("/console/tasks/" + taskKey);
 		assertThat(page.statusCode()).isEqualTo(403);
 		assertThat(outsider.post("/console/tasks/" + taskKey + "/claim", Map.of()).statusCode()).isEqualTo(403);

@@ -16,9 +16,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 /**
- * Issue #19: one model must not stop the engine. A runaway regular expression or a FEEL memory bomb becomes an
- * incident of its own instance, through the real client; other processes' timers keep firing and the next instance
- * still runs.
+ * Issue #19: one model must not stop the engine. A runaway regular expression or a FEEL
+ * memory bomb becomes an incident of its own instance, through the real client; other
+ * processes' timers keep firing and the next instance still runs.
  */
 class BoundedEvaluationTest extends EngineTestSupport {
 
@@ -81,21 +81,22 @@ class BoundedEvaluationTest extends EngineTestSupport {
 		assertThat(raw("GET", "/actuator/health", "application/json", null).body()).contains("\"UP\"");
 	}
 
-	/** Built-ins whose result outgrows their arguments (ADR 0510): refused before they build it. */
+	/**
+	 * Built-ins whose result outgrows their arguments (ADR 0510): refused before they
+	 * build it.
+	 */
 	@Test
 	void theSizeMultiplyingBuiltInsBecomeIncidentsAndTheAppStaysHealthy() throws Exception {
 		String kilobyte = "\"" + "x".repeat(1000) + "\"";
 		Map<String, String> bombs = Map.of(
 				"string join(for i in 1..1000 return \"x\", string join(for i in 1..1000 return " + kilobyte + "))",
-				"refactory.engine.evaluation.max-string-length",
-				"flatten(for i in 1..40 return partial)", "refactory.engine.evaluation.max-items",
-				"string(decimal(1, 999999999))", "scale");
-		bombs.forEach((bomb, limit) -> assertThat(incidents(startScript(bomb))).as(bomb)
-			.singleElement()
-			.satisfies((incident) -> {
-				assertThat(incident.getErrorType().name()).isEqualTo("EXTRACT_VALUE_ERROR");
-				assertThat(incident.getErrorMessage()).contains(bomb).contains(limit);
-			}));
+				"refactory.engine.evaluation.max-string-length", "flatten(for i in 1..40 return partial)",
+				"refactory.engine.evaluation.max-items", "string(decimal(1, 999999999))", "scale");
+		bombs.forEach((bomb,
+				limit) -> assertThat(incidents(startScript(bomb))).as(bomb).singleElement().satisfies((incident) -> {
+					assertThat(incident.getErrorType().name()).isEqualTo("EXTRACT_VALUE_ERROR");
+					assertThat(incident.getErrorMessage()).contains(bomb).contains(limit);
+				}));
 
 		assertThat(state(startScript("string join([\"a\", \"b\"], \"-\")"))).isEqualTo(ProcessInstanceState.COMPLETED);
 		assertThat(raw("GET", "/actuator/health", "application/json", null).body()).contains("\"UP\"");
@@ -150,7 +151,9 @@ class BoundedEvaluationTest extends EngineTestSupport {
 			.endEvent()
 			.done()), 400);
 
-		assertThat(problem.details().getDetail()).contains("check").contains("[0-9").contains("matches")
+		assertThat(problem.details().getDetail()).contains("check")
+			.contains("[0-9")
+			.contains("matches")
 			.contains("regular expression");
 		assertThat(this.client.newProcessDefinitionSearchRequest()
 			.filter((f) -> f.processDefinitionId(id))

@@ -95,7 +95,8 @@ class DeploymentTest extends EngineTestSupport {
 
 	@Test
 	void shouldRejectAProcessSentAsADecisionWithoutShowingTheParsersInternals() {
-		String bpmn = Bpmn.convertToString(Bpmn.createExecutableProcess(uniqueId("not-a-decision")).startEvent().done());
+		String bpmn = Bpmn
+			.convertToString(Bpmn.createExecutableProcess(uniqueId("not-a-decision")).startEvent().done());
 
 		ProblemException problem = problem(() -> this.client.newDeployResourceCommand()
 			.addResourceString(bpmn, StandardCharsets.UTF_8, "a.dmn")
@@ -109,10 +110,8 @@ class DeploymentTest extends EngineTestSupport {
 	void shouldRejectAnUnsupportedElementNamingIt() {
 		BpmnModelInstance model = Bpmn.createExecutableProcess(uniqueId("deploy"))
 			.startEvent()
-			.subProcess("timedStage", (s) -> s.embeddedSubProcess()
-				.startEvent("timerStartInside")
-				.timerWithDuration("PT1M")
-				.endEvent())
+			.subProcess("timedStage",
+					(s) -> s.embeddedSubProcess().startEvent("timerStartInside").timerWithDuration("PT1M").endEvent())
 			.endEvent()
 			.done();
 

@@ -18,7 +18,10 @@ public final class Dmn {
 				""".formatted(decisionId, feel);
 	}
 
-	/** A FIRST hit-policy table: input {@code amount}, output {@code risk}; rules: > 100 high, otherwise low. */
+	/**
+	 * A FIRST hit-policy table: input {@code amount}, output {@code risk}; rules: > 100
+	 * high, otherwise low.
+	 */
 	public static String riskTable(String decisionId) {
 		return """
 				<?xml version="1.0" encoding="UTF-8"?>
@@ -45,8 +48,8 @@ public final class Dmn {
 	}
 
 	/**
-	 * A FIRST hit-policy table comparing the date variable {@code deadline} with FEEL's {@code today()}: before today
-	 * "overdue", otherwise "in time".
+	 * A FIRST hit-policy table comparing the date variable {@code deadline} with FEEL's
+	 * {@code today()}: before today "overdue", otherwise "in time".
 	 */
 	public static String deadlineTable(String decisionId) {
 		return """
@@ -70,7 +73,8 @@ public final class Dmn {
 				    </decisionTable>
 				  </decision>
 				</definitions>
-				""".formatted(decisionId);
+				"""
+			.formatted(decisionId);
 	}
 
 }

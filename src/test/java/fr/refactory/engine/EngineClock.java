@@ -10,7 +10,10 @@ import java.util.Base64;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** Moves and resets the engine clock through {@code /actuator/clock}, as Camunda Process Test does. */
+/**
+ * Moves and resets the engine clock through {@code /actuator/clock}, as Camunda Process
+ * Test does.
+ */
 public final class EngineClock {
 
 	private final String baseUrl;
@@ -22,7 +25,8 @@ public final class EngineClock {
 	/** Moves the clock; due timers have fired when this returns. */
 	public void add(Duration offset) {
 		assertThat(send("POST", "/actuator/clock/add", "{\"offsetMilli\": " + offset.toMillis() + "}"))
-			.as("clock moved").isEqualTo(200);
+			.as("clock moved")
+			.isEqualTo(200);
 	}
 
 	public void reset() {
@@ -34,7 +38,8 @@ public final class EngineClock {
 		HttpRequest request = HttpRequest.newBuilder(URI.create(this.baseUrl + path))
 			.header("Authorization", "Basic " + credentials)
 			.header("Content-Type", "application/json")
-			.method(method, body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body))
+			.method(method,
+					body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body))
 			.build();
 		try {
 			return HttpClient.newHttpClient().send(request, HttpResponse.BodyHandlers.ofString()).statusCode();

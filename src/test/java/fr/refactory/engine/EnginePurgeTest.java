@@ -24,9 +24,10 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * {@code POST /actuator/cluster/purge} deletes every engine datum and is reported by {@code /v2/topology}. Runs on its
- * own application (own embedded PostgreSQL data directory), since a purge of the shared test context would remove the
- * start-up deployments other tests rely on.
+ * {@code POST /actuator/cluster/purge} deletes every engine datum and is reported by
+ * {@code /v2/topology}. Runs on its own application (own embedded PostgreSQL data
+ * directory), since a purge of the shared test context would remove the start-up
+ * deployments other tests rely on.
  */
 class EnginePurgeTest {
 
@@ -36,8 +37,7 @@ class EnginePurgeTest {
 		int port = RefactoryIntegrationTest.freePort();
 		try (ConfigurableApplicationContext app = new SpringApplicationBuilder(RefactoryApplication.class).run(
 				"--server.port=" + port, "--refactory.database.embedded.data-directory=" + data,
-				"--spring.main.banner-mode=off",
-				"--refactory.engine.management.enabled=true")) {
+				"--spring.main.banner-mode=off", "--refactory.engine.management.enabled=true")) {
 			CamundaClient client = AdminClients.of(app);
 			String processId = "purge-me";
 			for (int i = 0; i < 2; i++) {

@@ -29,10 +29,16 @@ import org.springframework.beans.factory.annotation.Value;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.tuple;
 
-/** The event log as history: who caused each event, what it wrote, and the actor of the engine's own continuations. */
+/**
+ * The event log as history: who caused each event, what it wrote, and the actor of the
+ * engine's own continuations.
+ */
 class EventLogTest extends EngineTestSupport {
 
-	/** A plant system's API user (role PLANT_SYSTEM): may start instances, not set variables. */
+	/**
+	 * A plant system's API user (role PLANT_SYSTEM): may start instances, not set
+	 * variables.
+	 */
 	private static final String PLANT_SYSTEM = "plant-system";
 
 	@Autowired
@@ -44,7 +50,10 @@ class EventLogTest extends EngineTestSupport {
 	@Autowired
 	private TimerChecker timerChecker;
 
-	/** The user of the tests' client (AdminClients), which causes the events of the instances the tests start. */
+	/**
+	 * The user of the tests' client (AdminClients), which causes the events of the
+	 * instances the tests start.
+	 */
 	@Value("${camunda.process-test.remote.client.auth.username:demo}")
 	private String apiClient;
 
@@ -57,7 +66,11 @@ class EventLogTest extends EngineTestSupport {
 	void shouldRecordTheApiClientOfTheRequestAndTheVariablesEachEventWrote() {
 		// given
 		String id = uniqueId("logged");
-		deploy(Bpmn.createExecutableProcess(id).startEvent().userTask("review", (t) -> t.zeebeUserTask()).endEvent().done());
+		deploy(Bpmn.createExecutableProcess(id)
+			.startEvent()
+			.userTask("review", (t) -> t.zeebeUserTask())
+			.endEvent()
+			.done());
 
 		// when
 		long key = start(id, Map.of("vin", "VF1LOG"));
@@ -73,10 +86,15 @@ class EventLogTest extends EngineTestSupport {
 
 	@Test
 	void shouldGiveAFiredTimerTheActorWhoseCommandCreatedIt() throws Exception {
-		// given a timer created by a plant system's start, and a later command by another user (the tests' client)
+		// given a timer created by a plant system's start, and a later command by another
+		// user (the tests' client)
 		String id = uniqueId("timer-actor");
-		deploy(Bpmn.createExecutableProcess(id).startEvent().intermediateCatchEvent("wait")
-			.timerWithDuration("PT1H").endEvent("end").done());
+		deploy(Bpmn.createExecutableProcess(id)
+			.startEvent()
+			.intermediateCatchEvent("wait")
+			.timerWithDuration("PT1H")
+			.endEvent("end")
+			.done());
 		HttpResponse<String> started = as(PLANT_SYSTEM, "POST", "/v2/process-instances",
 				"{\"processDefinitionId\": \"" + id + "\"}");
 		assertThat(started.statusCode()).isEqualTo(200);
@@ -122,8 +140,8 @@ class EventLogTest extends EngineTestSupport {
 		assertThat(items.get(0).get("actor").asText()).isEqualTo(this.apiClient);
 		assertThat(items.get(items.size() - 1).get("intent").asText()).isEqualTo("ELEMENT_COMPLETED");
 		assertThat(unknown.statusCode()).isEqualTo(404);
-		assertThat(unknown.headers().firstValue("Content-Type")).hasValueSatisfying(
-				(type) -> assertThat(type).startsWith("application/problem+json"));
+		assertThat(unknown.headers().firstValue("Content-Type"))
+			.hasValueSatisfying((type) -> assertThat(type).startsWith("application/problem+json"));
 	}
 
 	@Test
@@ -131,21 +149,33 @@ class EventLogTest extends EngineTestSupport {
 		// given a job activated by a worker that never answers
 		String id = uniqueId("timed-out");
 		String type = uniqueId("silent");
-		deploy(Bpmn.createExecutableProcess(id).startEvent().serviceTask("task", (t) -> t.zeebeJobType(type))
-			.endEvent().done());
+		deploy(Bpmn.createExecutableProcess(id)
+			.startEvent()
+			.serviceTask("task", (t) -> t.zeebeJobType(type))
+			.endEvent()
+			.done());
 		long key = start(id);
-		this.client.newActivateJobsCommand().jobType(type).maxJobsToActivate(1).timeout(Duration.ofMillis(1))
-			.send().join();
+		this.client.newActivateJobsCommand()
+			.jobType(type)
+			.maxJobsToActivate(1)
+			.timeout(Duration.ofMillis(1))
+			.send()
+			.join();
 
 		// when the engine's deadline checker releases it (a second worker then gets it)
-		assertThat(this.client.newActivateJobsCommand().jobType(type).maxJobsToActivate(1)
-			.requestTimeout(Duration.ofSeconds(20)).send().join().getJobs()).hasSize(1);
+		assertThat(this.client.newActivateJobsCommand()
+			.jobType(type)
+			.maxJobsToActivate(1)
+			.requestTimeout(Duration.ofSeconds(20))
+			.send()
+			.join()
+			.getJobs()).hasSize(1);
 
 		// then
 		assertThat(this.eventLog.ofProcessInstance(key)).filteredOn((event) -> event.valueType() == ValueType.JOB)
 			.extracting(LoggedEvent::elementId, LoggedEvent::intent, LoggedEvent::actor)
-			.containsExactly(tuple("task", Intent.CREATED, this.apiClient), tuple("task", Intent.TIMED_OUT,
-					this.apiClient));
+			.containsExactly(tuple("task", Intent.CREATED, this.apiClient),
+					tuple("task", Intent.TIMED_OUT, this.apiClient));
 	}
 
 	@Test
@@ -153,8 +183,11 @@ class EventLogTest extends EngineTestSupport {
 		// given
 		String id = uniqueId("incident-events");
 		String type = uniqueId("failing");
-		deploy(Bpmn.createExecutableProcess(id).startEvent().serviceTask("task", (t) -> t.zeebeJobType(type))
-			.endEvent().done());
+		deploy(Bpmn.createExecutableProcess(id)
+			.startEvent()
+			.serviceTask("task", (t) -> t.zeebeJobType(type))
+			.endEvent()
+			.done());
 		long key = start(id);
 		long job = activateOne(type).getKey();
 		this.client.newFailCommand(job).retries(0).errorMessage("plant offline").send().join();
@@ -176,15 +209,14 @@ class EventLogTest extends EngineTestSupport {
 
 	/** A request of a development user (password demo) over HTTP basic. */
 	private HttpResponse<String> as(String user, String method, String path, String body) throws Exception {
-		String credentials = Base64.getEncoder()
-			.encodeToString((user + ":demo").getBytes(StandardCharsets.UTF_8));
+		String credentials = Base64.getEncoder().encodeToString((user + ":demo").getBytes(StandardCharsets.UTF_8));
 		HttpRequest request = HttpRequest.newBuilder(URI.create(baseUrl() + path))
 			.header("Authorization", "Basic " + credentials)
 			.header("Content-Type", "application/json")
-			.method(method, body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body))
+			.method(method,
+					body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body))
 			.build();
-		return HttpClient.newHttpClient()
-			.send(request, HttpResponse.BodyHandlers.ofString());
+		return HttpClient.newHttpClient().send(request, HttpResponse.BodyHandlers.ofString());
 	}
 
 }

@@ -8,8 +8,8 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.stereotype.Component;
 
 /**
- * Test-only worker that exists only in the second application of {@link RemoteModeTest} (engine disabled, client
- * pointed at the first application).
+ * Test-only worker that exists only in the second application of {@link RemoteModeTest}
+ * (engine disabled, client pointed at the first application).
  */
 @Component
 @ConditionalOnProperty("refactory.test.remote-worker")

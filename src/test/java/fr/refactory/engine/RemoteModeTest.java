@@ -17,9 +17,10 @@ import org.springframework.context.ConfigurableApplicationContext;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * The production path with Camunda 8: a second application with {@code refactory.engine.enabled=false} and its client
- * pointed at the first (the shared test application, standing in for the cluster) completes the first's jobs with
- * its own {@code @JobWorker}.
+ * The production path with Camunda 8: a second application with
+ * {@code refactory.engine.enabled=false} and its client pointed at the first (the shared
+ * test application, standing in for the cluster) completes the first's jobs with its own
+ * {@code @JobWorker}.
  */
 class RemoteModeTest extends EngineTestSupport {
 
@@ -37,8 +38,10 @@ class RemoteModeTest extends EngineTestSupport {
 				"--server.port=" + freePort(), "--refactory.engine.enabled=false",
 				"--camunda.client.rest-address=" + baseUrl(), "--refactory.database.embedded.data-directory=" + data,
 				"--refactory.test.remote-worker=true", "--spring.main.banner-mode=off",
-				// only the remote echo worker polls: a closed application's long polls stay open on the engine until
-				// their time-out, and a job handed to one of them is lost until the job's own time-out
+				// only the remote echo worker polls: a closed application's long polls
+				// stay open on the engine until
+				// their time-out, and a job handed to one of them is lost until the job's
+				// own time-out
 				"--camunda.client.worker.defaults.enabled=false",
 				"--camunda.client.worker.override.engine-remote-echo.enabled=true")) {
 			assertThat(remote.getBeanNamesForType(Deployments.class)).isEmpty();

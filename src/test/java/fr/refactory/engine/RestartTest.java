@@ -32,18 +32,21 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 /**
- * Instances waiting at a job, a user task and a call activity survive a stop and start of the application (same
- * embedded PostgreSQL data directory) and run to completion, each step applied once; so does a batch operation the
- * first application stopped in the middle of (ADR 1040). Runs its own two application instances, one after the
- * other, beside the shared test context.
+ * Instances waiting at a job, a user task and a call activity survive a stop and start of
+ * the application (same embedded PostgreSQL data directory) and run to completion, each
+ * step applied once; so does a batch operation the first application stopped in the
+ * middle of (ADR 1040). Runs its own two application instances, one after the other,
+ * beside the shared test context.
  */
 class RestartTest {
 
 	private static ConfigurableApplicationContext startApplication(Path data, int port) {
 		return new SpringApplicationBuilder(RefactoryApplication.class).run("--server.port=" + port,
 				"--refactory.database.embedded.data-directory=" + data, "--spring.main.banner-mode=off",
-				// the test deploys and works its own models: the 79 start-up models and the application's workers
-				// (tested on the shared context) would cost each of the two starts seconds of verify time
+				// the test deploys and works its own models: the 79 start-up models and
+				// the application's workers
+				// (tested on the shared context) would cost each of the two starts
+				// seconds of verify time
 				"--camunda.client.deployment.enabled=false", "--camunda.client.worker.defaults.enabled=false");
 	}
 
@@ -71,8 +74,8 @@ class RestartTest {
 				.join()
 				.getJobs();
 			assertThat(inFlight).hasSize(1);
-			batchInstances = List.of(create(client, "restart-batch", Map.of()), create(client, "restart-batch",
-					Map.of()));
+			batchInstances = List.of(create(client, "restart-batch", Map.of()),
+					create(client, "restart-batch", Map.of()));
 			lockHolder = holdTheLockOf(first, batchInstances.get(0));
 			batchKey = client.newCreateBatchOperationCommand()
 				.processInstanceCancel()
@@ -81,8 +84,11 @@ class RestartTest {
 				.join()
 				.getBatchOperationKey();
 			JdbcTemplate database = first.getBean(JdbcTemplate.class);
-			await().atMost(Duration.ofSeconds(60)).until(() -> database.queryForObject("select count(*) from"
-					+ " pg_stat_activity where wait_event_type = 'Lock' and query like '%for update%'", Long.class) > 0);
+			await().atMost(Duration.ofSeconds(60))
+				.until(() -> database.queryForObject(
+						"select count(*) from"
+								+ " pg_stat_activity where wait_event_type = 'Lock' and query like '%for update%'",
+						Long.class) > 0);
 		}
 		finally {
 			if (lockHolder != null) {
@@ -101,7 +107,9 @@ class RestartTest {
 					.join()
 					.getJobs()
 					.get(0);
-				client.newCompleteCommand(job.getKey()).variables(Map.of("done-" + job.getElementId(), true)).send()
+				client.newCompleteCommand(job.getKey())
+					.variables(Map.of("done-" + job.getElementId(), true))
+					.send()
 					.join();
 			}
 			long userTask = client.newUserTaskSearchRequest()
@@ -122,9 +130,12 @@ class RestartTest {
 			for (long key : batchInstances) {
 				assertThat(client.newProcessInstanceGetRequest(key).send().join().getState())
 					.isEqualTo(ProcessInstanceState.TERMINATED);
-				assertThat(second.getBean(JdbcTemplate.class).queryForObject("select count(*) from engine_event"
-						+ " where key = ? and intent = 'ELEMENT_TERMINATED'", Long.class, key))
-					.as("cancelled once").isEqualTo(1);
+				assertThat(
+						second.getBean(JdbcTemplate.class)
+							.queryForObject("select count(*) from engine_event"
+									+ " where key = ? and intent = 'ELEMENT_TERMINATED'", Long.class, key))
+					.as("cancelled once")
+					.isEqualTo(1);
 			}
 
 			for (long key : List.of(jobInstance, taskInstance, parentInstance)) {
@@ -141,16 +152,17 @@ class RestartTest {
 	}
 
 	/**
-	 * Holds the row lock a command on the instance takes first, from a connection of its own (not the application's
-	 * pool), so the batch runner waits at that item until the application is gone.
+	 * Holds the row lock a command on the instance takes first, from a connection of its
+	 * own (not the application's pool), so the batch runner waits at that item until the
+	 * application is gone.
 	 */
 	private static Connection holdTheLockOf(ConfigurableApplicationContext app, long processInstanceKey)
 			throws Exception {
 		HikariDataSource pool = (HikariDataSource) app.getBean(DataSource.class);
 		Connection connection = DriverManager.getConnection(pool.getJdbcUrl(), pool.getUsername(), pool.getPassword());
 		connection.setAutoCommit(false);
-		try (PreparedStatement lock = connection.prepareStatement(
-				"select 1 from engine_process_instance where process_instance_key = ? for update")) {
+		try (PreparedStatement lock = connection
+			.prepareStatement("select 1 from engine_process_instance where process_instance_key = ? for update")) {
 			lock.setLong(1, processInstanceKey);
 			lock.executeQuery().close();
 		}

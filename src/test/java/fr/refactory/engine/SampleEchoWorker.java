@@ -7,7 +7,10 @@ import io.camunda.client.annotation.Variable;
 
 import org.springframework.stereotype.Component;
 
-/** Test-only worker for {@code processes/engine-sample-echo.bpmn}: the starter's unmodified {@code @JobWorker}. */
+/**
+ * Test-only worker for {@code processes/engine-sample-echo.bpmn}: the starter's
+ * unmodified {@code @JobWorker}.
+ */
 @Component
 public class SampleEchoWorker {
 

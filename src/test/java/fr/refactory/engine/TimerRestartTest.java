@@ -19,10 +19,12 @@ import org.springframework.context.ConfigurableApplicationContext;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * Pending timers and buffered messages survive a stop and start of the application (same embedded PostgreSQL data
- * directory): an intermediate timer, a timer boundary event and a timer start cycle fire after the restart, each
- * exactly once; a buffered message correlates once after the restart and one past its time to live does not. Runs
- * its own two application instances, one after the other, beside the shared test context (as {@link RestartTest}).
+ * Pending timers and buffered messages survive a stop and start of the application (same
+ * embedded PostgreSQL data directory): an intermediate timer, a timer boundary event and
+ * a timer start cycle fire after the restart, each exactly once; a buffered message
+ * correlates once after the restart and one past its time to live does not. Runs its own
+ * two application instances, one after the other, beside the shared test context (as
+ * {@link RestartTest}).
  */
 class TimerRestartTest {
 
@@ -30,8 +32,10 @@ class TimerRestartTest {
 		return new SpringApplicationBuilder(RefactoryApplication.class).run("--server.port=" + port,
 				"--refactory.database.embedded.data-directory=" + data, "--spring.main.banner-mode=off",
 				"--refactory.engine.management.enabled=true",
-				// the test deploys and works its own models: the 79 start-up models and the application's workers
-				// (tested on the shared context) would cost each of the two starts seconds of verify time
+				// the test deploys and works its own models: the 79 start-up models and
+				// the application's workers
+				// (tested on the shared context) would cost each of the two starts
+				// seconds of verify time
 				"--camunda.client.deployment.enabled=false", "--camunda.client.worker.defaults.enabled=false");
 	}
 
@@ -57,12 +61,14 @@ class TimerRestartTest {
 					.moveToActivity("work")
 					.endEvent("end")
 					.done(), "restart-timer-boundary.bpmn")
-				.addProcessModel(Bpmn.createExecutableProcess("restart-message-catch")
-					.startEvent("start")
-					.intermediateCatchEvent("delivered",
-							(e) -> e.message((m) -> m.name("restart-kit-delivered").zeebeCorrelationKeyExpression("orderId")))
-					.endEvent("end")
-					.done(), "restart-message-catch.bpmn")
+				.addProcessModel(
+						Bpmn.createExecutableProcess("restart-message-catch")
+							.startEvent("start")
+							.intermediateCatchEvent("delivered", (e) -> e.message(
+									(m) -> m.name("restart-kit-delivered").zeebeCorrelationKeyExpression("orderId")))
+							.endEvent("end")
+							.done(),
+						"restart-message-catch.bpmn")
 				.addProcessModel(Bpmn.createExecutableProcess("restart-timer-start")
 					.startEvent("every")
 					.timerWithCycle("R2/PT10M")
@@ -83,12 +89,15 @@ class TimerRestartTest {
 				long firstKept = createWaitingFor(client, "kept");
 				long secondKept = createWaitingFor(client, "kept");
 				assertThat(client.newProcessInstanceGetRequest(firstKept).send().join().getState())
-					.as("the buffered message correlates after the restart").isEqualTo(ProcessInstanceState.COMPLETED);
-				assertThat(client.newProcessInstanceGetRequest(secondKept).send().join().getState())
-					.as("and only once").isEqualTo(ProcessInstanceState.ACTIVE);
+					.as("the buffered message correlates after the restart")
+					.isEqualTo(ProcessInstanceState.COMPLETED);
+				assertThat(client.newProcessInstanceGetRequest(secondKept).send().join().getState()).as("and only once")
+					.isEqualTo(ProcessInstanceState.ACTIVE);
 
 				clock.add(Duration.ofMinutes(11));
-				assertThat(client.newProcessInstanceGetRequest(createWaitingFor(client, "expiring")).send().join()
+				assertThat(client.newProcessInstanceGetRequest(createWaitingFor(client, "expiring"))
+					.send()
+					.join()
 					.getState()).as("a message past its time to live is gone").isEqualTo(ProcessInstanceState.ACTIVE);
 
 				assertThat(client.newProcessInstanceGetRequest(waiting).send().join().getState())

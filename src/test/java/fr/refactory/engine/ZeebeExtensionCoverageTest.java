@@ -26,10 +26,11 @@ import org.junit.jupiter.api.Test;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * No silent ignore: every Zeebe extension element and attribute that zeebe-bpmn-model defines (read from its own
- * type registry, so a new one cannot be missed) has a row in docs/engine-compatibility.md saying the engine
- * implements it (and which test shows it) or rejects a deployment using it — which this test then checks, through
- * the real client, for each rejected row.
+ * No silent ignore: every Zeebe extension element and attribute that zeebe-bpmn-model
+ * defines (read from its own type registry, so a new one cannot be missed) has a row in
+ * docs/engine-compatibility.md saying the engine implements it (and which test shows it)
+ * or rejects a deployment using it — which this test then checks, through the real
+ * client, for each rejected row.
  */
 class ZeebeExtensionCoverageTest extends EngineTestSupport {
 
@@ -51,8 +52,7 @@ class ZeebeExtensionCoverageTest extends EngineTestSupport {
 	void shouldNameAnExistingTestForEveryImplementedRow() throws IOException {
 		documented().forEach((row, line) -> {
 			if (line.implemented()) {
-				assertThat(TESTS.resolve(line.test() + ".java")).as(row + " is implemented by " + line.test())
-					.exists();
+				assertThat(TESTS.resolve(line.test() + ".java")).as(row + " is implemented by " + line.test()).exists();
 			}
 		});
 	}
@@ -93,15 +93,14 @@ class ZeebeExtensionCoverageTest extends EngineTestSupport {
 
 	@Test
 	void shouldRejectAZeebeElementOrAttributeTheModelDoesNotDefine() {
-		String unknownElement = process("<bpmn:extensionElements><zeebe:futureThing depth=\"2\"/>"
-				+ "</bpmn:extensionElements>", "");
+		String unknownElement = process(
+				"<bpmn:extensionElements><zeebe:futureThing depth=\"2\"/>" + "</bpmn:extensionElements>", "");
 		String unknownAttribute = process("", " zeebe:retryBudget=\"3\"");
 
 		assertThat(problem(() -> deployXml(unknownElement), 400).details().getDetail()).contains("zeebe:futureThing")
 			.contains("depth")
 			.contains("'task'");
-		assertThat(problem(() -> deployXml(unknownAttribute), 400).details().getDetail())
-			.contains("zeebe:retryBudget")
+		assertThat(problem(() -> deployXml(unknownAttribute), 400).details().getDetail()).contains("zeebe:retryBudget")
 			.contains("'task'");
 	}
 
@@ -125,10 +124,14 @@ class ZeebeExtensionCoverageTest extends EngineTestSupport {
 				    <bpmn:sequenceFlow id="f2" sourceRef="task" targetRef="end"/>
 				  </bpmn:process>
 				</bpmn:definitions>
-				""".formatted(uniqueId("unknown"), taskAttributes, extensions);
+				"""
+			.formatted(uniqueId("unknown"), taskAttributes, extensions);
 	}
 
-	/** A valid process whose task carries the extension element, with the attribute set when one is named. */
+	/**
+	 * A valid process whose task carries the extension element, with the attribute set
+	 * when one is named.
+	 */
 	private static BpmnModelInstance using(ModelElementType type, String attribute) {
 		BpmnModelInstance model = Bpmn.createExecutableProcess(uniqueId("coverage"))
 			.startEvent()
@@ -149,11 +152,15 @@ class ZeebeExtensionCoverageTest extends EngineTestSupport {
 		return "bindingType".equals(attribute) ? "latest" : "coverage1";
 	}
 
-	/** Element and attribute (or the element itself) as "element/attribute", from zeebe-bpmn-model's registry. */
+	/**
+	 * Element and attribute (or the element itself) as "element/attribute", from
+	 * zeebe-bpmn-model's registry.
+	 */
 	private static Map<String, ModelElementType> zeebeTypes() {
 		Map<String, ModelElementType> types = new TreeMap<>();
 		for (ModelElementType type : Bpmn.INSTANCE.getBpmnModel().getTypes()) {
-			// parsing an unknown element registers a generic type: only the model's own extension types count
+			// parsing an unknown element registers a generic type: only the model's own
+			// extension types count
 			if (BpmnModelConstants.ZEEBE_NS.equals(type.getTypeNamespace())
 					&& ZeebeTaskDefinition.class.getPackage().equals(type.getInstanceType().getPackage())) {
 				types.put(type.getTypeName(), type);

@@ -14,9 +14,10 @@ import org.junit.jupiter.api.Test;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * kill -9 of the product under load, then a single {@code java -jar}-like start on the same data directory and port:
- * that start is healthy at once (the PostgreSQL left running is stopped first, ADR 0254), and every instance
- * completes with each step done once; the workers' clients only see the product away for a while.
+ * kill -9 of the product under load, then a single {@code java -jar}-like start on the
+ * same data directory and port: that start is healthy at once (the PostgreSQL left
+ * running is stopped first, ADR 0254), and every instance completes with each step done
+ * once; the workers' clients only see the product away for a while.
  */
 @Tag("faults")
 class CrashRestartFaultTest {

@@ -21,16 +21,19 @@ import org.junit.jupiter.api.Test;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * The embedded PostgreSQL killed (kill -9 of its postmaster) under light load: health and {@code /v2/status} say DOWN
- * quickly, requests are answered 503 with a {@code Retry-After} (no 500, no hang, no SQL in the answer), the product
- * starts its database again by itself, and every acknowledged instance completes once (ADR 0257). The watchdog is set
- * to look every 10 s (and to say so in the log) and the database is killed just after it looked, so that the outage
- * lasts long enough to be observed.
+ * The embedded PostgreSQL killed (kill -9 of its postmaster) under light load: health and
+ * {@code /v2/status} say DOWN quickly, requests are answered 503 with a
+ * {@code Retry-After} (no 500, no hang, no SQL in the answer), the product starts its
+ * database again by itself, and every acknowledged instance completes once (ADR 0257).
+ * The watchdog is set to look every 10 s (and to say so in the log) and the database is
+ * killed just after it looked, so that the outage lasts long enough to be observed.
  */
 @Tag("faults")
 class DatabaseLossFaultTest {
 
-	/** Far above the 2 s aimed at, far below the 30 s the pool's default time-out took. */
+	/**
+	 * Far above the 2 s aimed at, far below the 30 s the pool's default time-out took.
+	 */
 	private static final Duration DOWN_BOUND = Duration.ofSeconds(10);
 
 	private static final String WATCHDOG_LOOKED = ") runs";
@@ -63,9 +66,10 @@ class DatabaseLossFaultTest {
 
 			creating.get(3, TimeUnit.MINUTES);
 			load.awaitAllFinished(Duration.ofMinutes(3));
-			FaultFigures.print("embedded PostgreSQL killed under load", "health DOWN after " + downMillis
-					+ " ms, /v2/status answered " + status.statusCode() + " in " + statusMillis + " ms, health UP again "
-					+ upMillis + " ms after the kill (watchdog every 10 s), " + load.figures());
+			FaultFigures.print("embedded PostgreSQL killed under load",
+					"health DOWN after " + downMillis + " ms, /v2/status answered " + status.statusCode() + " in "
+							+ statusMillis + " ms, health UP again " + upMillis
+							+ " ms after the kill (watchdog every 10 s), " + load.figures());
 
 			assertThat(downMillis).as("health said DOWN well within the pool's former 30 s")
 				.isLessThan(DOWN_BOUND.toMillis());
@@ -91,19 +95,21 @@ class DatabaseLossFaultTest {
 
 	private static void assertUnavailable(HttpResponse<String> response) {
 		assertThat(response.statusCode()).as(response.uri() + " while the database is gone").isEqualTo(503);
-		assertThat(response.headers().firstValue("Retry-After")).as("its retry hint").hasValueSatisfying(
-				(seconds) -> assertThat(Integer.parseInt(seconds)).isPositive());
+		assertThat(response.headers().firstValue("Retry-After")).as("its retry hint")
+			.hasValueSatisfying((seconds) -> assertThat(Integer.parseInt(seconds)).isPositive());
 		assertThat(response.headers().firstValue("Content-Type")).contains("application/problem+json");
-		assertThat(response.body()).contains("\"status\":503").doesNotContainIgnoringCase("select")
+		assertThat(response.body()).contains("\"status\":503")
+			.doesNotContainIgnoringCase("select")
 			.doesNotContainIgnoringCase("sql")
 			.doesNotContain("Exception");
 	}
 
-	/** @return milliseconds until {@code /actuator/health} answered {@code status} */
+	/**
+	 * @return milliseconds until {@code /actuator/health} answered {@code status}
+	 */
 	private static long awaitHealth(ProductProcess product, int status, Duration bound) {
 		long since = System.nanoTime();
-		FaultFigures.await("health " + status, bound,
-				() -> product.healthStatus().equals(Optional.of(status)));
+		FaultFigures.await("health " + status, bound, () -> product.healthStatus().equals(Optional.of(status)));
 		return FaultFigures.millisSince(since);
 	}
 

@@ -3,7 +3,9 @@ package fr.refactory.faults;
 import java.time.Duration;
 import java.util.List;
 
-/** What a fault test measured, printed for the closing note; never asserted as a speed. */
+/**
+ * What a fault test measured, printed for the closing note; never asserted as a speed.
+ */
 final class FaultFigures {
 
 	private FaultFigures() {

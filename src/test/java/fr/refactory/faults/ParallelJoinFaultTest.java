@@ -12,9 +12,10 @@ import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 /**
- * Parallel joins under simultaneous completions: five branches per instance whose jobs are completed side by side
- * (the workers complete without waiting): every instance passes its join exactly once, so the step after the join is
- * done once, and no branch is lost.
+ * Parallel joins under simultaneous completions: five branches per instance whose jobs
+ * are completed side by side (the workers complete without waiting): every instance
+ * passes its join exactly once, so the step after the join is done once, and no branch is
+ * lost.
  */
 @Tag("faults")
 class ParallelJoinFaultTest {
@@ -33,7 +34,10 @@ class ParallelJoinFaultTest {
 				.serviceTask("branch-" + branch, (t) -> t.zeebeJobType("faults.branch"))
 				.connectTo("join");
 		}
-		return fork.moveToNode("join").serviceTask("after-join", (t) -> t.zeebeJobType("faults.after")).endEvent().done();
+		return fork.moveToNode("join")
+			.serviceTask("after-join", (t) -> t.zeebeJobType("faults.after"))
+			.endEvent()
+			.done();
 	}
 
 	@Test

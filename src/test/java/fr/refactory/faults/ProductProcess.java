@@ -19,8 +19,9 @@ import fr.refactory.RefactoryApplication;
 import fr.refactory.test.RefactoryIntegrationTest;
 
 /**
- * The whole product in a JVM of its own (the test class path, main class {@link RefactoryApplication}), as an operator
- * runs it: started on a data directory and port, stopped with SIGTERM or killed with kill -9. Its output goes to
+ * The whole product in a JVM of its own (the test class path, main class
+ * {@link RefactoryApplication}), as an operator runs it: started on a data directory and
+ * port, stopped with SIGTERM or killed with kill -9. Its output goes to
  * {@code target/faults/<name>.log}.
  */
 final class ProductProcess implements AutoCloseable {
@@ -42,8 +43,8 @@ final class ProductProcess implements AutoCloseable {
 	}
 
 	/**
-	 * The packaged jar when {@code -Dfaults.jar=target/<jar>} names one (after {@code ./mvnw package}: the product as
-	 * it ships), else the test's classpath.
+	 * The packaged jar when {@code -Dfaults.jar=target/<jar>} names one (after
+	 * {@code ./mvnw package}: the product as it ships), else the test's classpath.
 	 */
 	private static List<String> launch() {
 		String jar = System.getProperty("faults.jar", "");
@@ -57,7 +58,10 @@ final class ProductProcess implements AutoCloseable {
 		return start(name, dataDirectory, RefactoryIntegrationTest.freePort(), arguments);
 	}
 
-	/** Starts the product on {@code port}, e.g. the port of a product that was killed, as its clients know it. */
+	/**
+	 * Starts the product on {@code port}, e.g. the port of a product that was killed, as
+	 * its clients know it.
+	 */
 	static ProductProcess start(String name, Path dataDirectory, int port, String... arguments) {
 		try {
 			Path logs = Path.of("target", "faults").toAbsolutePath();
@@ -65,9 +69,10 @@ final class ProductProcess implements AutoCloseable {
 			Path log = logs.resolve(name + ".log");
 			List<String> command = new ArrayList<>(List.of(java(), "-Xmx768m"));
 			command.addAll(launch());
-			command.addAll(List.of("--server.port=" + port, "--refactory.database.embedded.data-directory=" + dataDirectory,
-					"--spring.main.banner-mode=off",
-					// the product in its own JVM signs its workers in with the shipped users (ADR 0503)
+			command.addAll(List.of("--server.port=" + port,
+					"--refactory.database.embedded.data-directory=" + dataDirectory, "--spring.main.banner-mode=off",
+					// the product in its own JVM signs its workers in with the shipped
+					// users (ADR 0503)
 					"--refactory.security.development-credentials-allowed=true"));
 			command.addAll(List.of(arguments));
 			Process process = new ProcessBuilder(command).redirectErrorStream(true)
@@ -115,18 +120,17 @@ final class ProductProcess implements AutoCloseable {
 			}
 			pause(200);
 		}
-		throw new AssertionError("The product did not answer its health as expected within " + START_BOUND
-				+ "; see " + this.log);
+		throw new AssertionError(
+				"The product did not answer its health as expected within " + START_BOUND + "; see " + this.log);
 	}
 
 	/** The HTTP status of {@code /actuator/health}, empty when nothing answers. */
 	Optional<Integer> healthStatus() {
 		try {
-			HttpResponse<String> response = this.http.send(
-					HttpRequest.newBuilder(URI.create("http://localhost:" + this.port + "/actuator/health"))
-						.timeout(Duration.ofSeconds(5))
-						.build(),
-					HttpResponse.BodyHandlers.ofString());
+			HttpResponse<String> response = this.http
+				.send(HttpRequest.newBuilder(URI.create("http://localhost:" + this.port + "/actuator/health"))
+					.timeout(Duration.ofSeconds(5))
+					.build(), HttpResponse.BodyHandlers.ofString());
 			return Optional.of(response.statusCode());
 		}
 		catch (IOException ex) {
@@ -170,7 +174,10 @@ final class ProductProcess implements AutoCloseable {
 		return awaitExit(sent, bound);
 	}
 
-	/** The PID of the PostgreSQL server running on {@code dataDirectory}, from its {@code postmaster.pid}. */
+	/**
+	 * The PID of the PostgreSQL server running on {@code dataDirectory}, from its
+	 * {@code postmaster.pid}.
+	 */
 	static long postmasterPid(Path dataDirectory) {
 		try {
 			return Long.parseLong(Files.readAllLines(dataDirectory.resolve("postmaster.pid")).get(0).trim());
@@ -203,7 +210,9 @@ final class ProductProcess implements AutoCloseable {
 	static List<ProcessHandle> postgresServing(Path dataDirectory) {
 		return ProcessHandle.allProcesses()
 			.filter((p) -> p.info().command().map((c) -> c.endsWith("/postgres")).orElse(false))
-			.filter((p) -> p.info().arguments().map((args) -> List.of(args).contains(dataDirectory.toString()))
+			.filter((p) -> p.info()
+				.arguments()
+				.map((args) -> List.of(args).contains(dataDirectory.toString()))
 				.orElse(false))
 			.toList();
 	}

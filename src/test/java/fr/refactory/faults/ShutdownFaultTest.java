@@ -10,14 +10,18 @@ import org.junit.jupiter.api.Test;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * SIGTERM stops the product in order (stop accepting, answer long polls, drain requests, close the pool, then stop
- * PostgreSQL) and promptly, idle or still deploying its models at start-up. Exits are awaited up to a generous bound
- * (the machines are small and shared); the measured figure is printed (ADR 0256).
+ * SIGTERM stops the product in order (stop accepting, answer long polls, drain requests,
+ * close the pool, then stop PostgreSQL) and promptly, idle or still deploying its models
+ * at start-up. Exits are awaited up to a generous bound (the machines are small and
+ * shared); the measured figure is printed (ADR 0256).
  */
 @Tag("faults")
 class ShutdownFaultTest {
 
-	/** Far above the 5 s aimed at, far below the 37-41 s an idle product took when its database stopped first. */
+	/**
+	 * Far above the 5 s aimed at, far below the 37-41 s an idle product took when its
+	 * database stopped first.
+	 */
 	private static final Duration EXIT_BOUND = Duration.ofSeconds(25);
 
 	private static final String STARTUP_DEPLOYMENT_DONE = "Start-up deployment done";
@@ -31,8 +35,8 @@ class ShutdownFaultTest {
 
 			Optional<Duration> exit = product.sigterm(EXIT_BOUND);
 
-			System.out.println("[faults] idle product: exit " + exit.map(Duration::toMillis).orElse(-1L)
-					+ " ms after SIGTERM");
+			System.out.println(
+					"[faults] idle product: exit " + exit.map(Duration::toMillis).orElse(-1L) + " ms after SIGTERM");
 			assertThat(exit).as("the idle product exited after SIGTERM; see target/faults/sigterm-idle.log")
 				.isPresent();
 			assertThat(ProductProcess.postgresServing(data)).as("PostgreSQL stopped with the product").isEmpty();

@@ -13,9 +13,9 @@ import org.junit.jupiter.api.Test;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * SIGTERM of the product under load: it drains its in-flight requests (no job completion or creation answered 500,
- * PostgreSQL stops last, ADR 0256) and exits; started again on the same data and port, it completes every instance
- * with each step done once.
+ * SIGTERM of the product under load: it drains its in-flight requests (no job completion
+ * or creation answered 500, PostgreSQL stops last, ADR 0256) and exits; started again on
+ * the same data and port, it completes every instance with each step done once.
  */
 @Tag("faults")
 class SigtermUnderLoadFaultTest {
@@ -38,7 +38,8 @@ class SigtermUnderLoadFaultTest {
 			assertThat(exit).as("the product exited after SIGTERM; see target/faults/sigterm-load-first.log")
 				.isPresent();
 			assertThat(ProductProcess.postgresServing(data)).as("PostgreSQL stopped with the product").isEmpty();
-			assertThat(failuresWhileStopping).as("requests answered 500 while the product stopped").doesNotContainKey(500);
+			assertThat(failuresWhileStopping).as("requests answered 500 while the product stopped")
+				.doesNotContainKey(500);
 
 			long started = System.nanoTime();
 			try (ProductProcess restarted = ProductProcess.start("sigterm-load-restart", data, first.port())) {

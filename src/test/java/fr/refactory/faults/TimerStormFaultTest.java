@@ -18,9 +18,10 @@ import org.junit.jupiter.api.Test;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * A timer storm: 500 instances wait on the same date and time, so their timers fall due at once. Every timer fires
- * once and not before it is due, the step after it is done once per instance; the lag (firing after the later of the
- * due time and the instance's arrival) is printed as p50/p99.
+ * A timer storm: 500 instances wait on the same date and time, so their timers fall due
+ * at once. Every timer fires once and not before it is due, the step after it is done
+ * once per instance; the lag (firing after the later of the due time and the instance's
+ * arrival) is printed as p50/p99.
  */
 @Tag("faults")
 class TimerStormFaultTest {
@@ -29,7 +30,10 @@ class TimerStormFaultTest {
 
 	private static final int INSTANCES = 500;
 
-	/** Enough for the 500 instances to be created on a small shared machine before their timers fall due. */
+	/**
+	 * Enough for the 500 instances to be created on a small shared machine before their
+	 * timers fall due.
+	 */
 	private static final Duration UNTIL_DUE = Duration.ofSeconds(45);
 
 	private static BpmnModelInstance waitingUntil(Instant due) {
@@ -54,18 +58,21 @@ class TimerStormFaultTest {
 
 				List<ElementInstance> fired = load.completedElements("wait");
 				load.assertNothingLostOrDoneTwice("wait", "after-timer");
-				assertThat(fired).allSatisfy((timer) -> assertThat(timer.getEndDate().toInstant())
-					.as("fired at or after its due time").isAfterOrEqualTo(due));
+				assertThat(fired).allSatisfy(
+						(timer) -> assertThat(timer.getEndDate().toInstant()).as("fired at or after its due time")
+							.isAfterOrEqualTo(due));
 				long dueAtOnce = fired.stream().filter((t) -> t.getStartDate().toInstant().isBefore(due)).count();
 				List<Long> lags = new ArrayList<>();
 				for (ElementInstance timer : fired) {
-					Instant from = timer.getStartDate().toInstant().isAfter(due) ? timer.getStartDate().toInstant() : due;
+					Instant from = timer.getStartDate().toInstant().isAfter(due) ? timer.getStartDate().toInstant()
+							: due;
 					lags.add(Duration.between(from, timer.getEndDate().toInstant()).toMillis());
 				}
 				lags.sort(Long::compare);
-				FaultFigures.print("timer storm", INSTANCES + " timers, " + dueAtOnce + " due at once, lag p50 "
-						+ FaultFigures.percentile(lags, 50) + " ms, p99 " + FaultFigures.percentile(lags, 99)
-						+ " ms, max " + lags.get(lags.size() - 1) + " ms, " + load.figures());
+				FaultFigures.print("timer storm",
+						INSTANCES + " timers, " + dueAtOnce + " due at once, lag p50 "
+								+ FaultFigures.percentile(lags, 50) + " ms, p99 " + FaultFigures.percentile(lags, 99)
+								+ " ms, max " + lags.get(lags.size() - 1) + " ms, " + load.figures());
 			}
 		}
 	}

@@ -27,10 +27,12 @@ import io.camunda.zeebe.model.bpmn.BpmnModelInstance;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * Load on a {@link ProductProcess} through the real Camunda client, as a plant's workers and starters would put it:
- * instances created (retried until acknowledged), every job of the given types completed at once by workers of this
- * JVM. It records what the product acknowledged, so that a fault test can check that no acknowledged work was lost or
- * done twice: a step ({@code instance/element}) whose completion was acknowledged must never be handed out again.
+ * Load on a {@link ProductProcess} through the real Camunda client, as a plant's workers
+ * and starters would put it: instances created (retried until acknowledged), every job of
+ * the given types completed at once by workers of this JVM. It records what the product
+ * acknowledged, so that a fault test can check that no acknowledged work was lost or done
+ * twice: a step ({@code instance/element}) whose completion was acknowledged must never
+ * be handed out again.
  */
 final class Workload implements AutoCloseable {
 
@@ -57,7 +59,9 @@ final class Workload implements AutoCloseable {
 	/** Activations per job key. */
 	final Map<Long, AtomicInteger> activations = new ConcurrentHashMap<>();
 
-	/** Steps handed out again after their completion was acknowledged: work done twice. */
+	/**
+	 * Steps handed out again after their completion was acknowledged: work done twice.
+	 */
 	final Set<String> handedOutAfterCompletion = ConcurrentHashMap.newKeySet();
 
 	/** Failed requests by HTTP status (0: no answer, the product was down). */
@@ -82,8 +86,10 @@ final class Workload implements AutoCloseable {
 			.restAddress(URI.create("http://localhost:" + product.port()))
 			.preferRestOverGrpc(true)
 			.defaultRequestTimeout(REQUEST_TIMEOUT)
-			.credentialsProvider(
-					CredentialsProvider.newBasicAuthCredentialsProviderBuilder().username("demo").password("demo").build())
+			.credentialsProvider(CredentialsProvider.newBasicAuthCredentialsProviderBuilder()
+				.username("demo")
+				.password("demo")
+				.build())
 			.build();
 		if (!this.workers.isEmpty() || this.jobTypes.isEmpty()) {
 			this.workers.clear();
@@ -110,7 +116,10 @@ final class Workload implements AutoCloseable {
 		return this.client;
 	}
 
-	/** Completes the job without waiting, as an auto-completing worker does: completions run side by side. */
+	/**
+	 * Completes the job without waiting, as an auto-completing worker does: completions
+	 * run side by side.
+	 */
 	private void complete(ActivatedJob job) {
 		String step = step(job.getProcessInstanceKey(), job.getElementId());
 		this.activations.computeIfAbsent(job.getKey(), (key) -> new AtomicInteger()).incrementAndGet();
@@ -131,7 +140,10 @@ final class Workload implements AutoCloseable {
 		return instanceKey + "/" + elementId;
 	}
 
-	/** Creates {@code count} instances, {@code concurrency} at a time, each retried until the product acknowledges it. */
+	/**
+	 * Creates {@code count} instances, {@code concurrency} at a time, each retried until
+	 * the product acknowledges it.
+	 */
 	CompletableFuture<Void> createInstances(int count, int concurrency, Map<String, Object> variables) {
 		return CompletableFuture.runAsync(() -> {
 			Semaphore inFlight = new Semaphore(concurrency);
@@ -175,7 +187,10 @@ final class Workload implements AutoCloseable {
 		this.failures.computeIfAbsent(status, (key) -> new AtomicInteger()).incrementAndGet();
 	}
 
-	/** Waits until no instance of the process is active any more and every acknowledged one completed. */
+	/**
+	 * Waits until no instance of the process is active any more and every acknowledged
+	 * one completed.
+	 */
 	void awaitAllFinished(Duration bound) {
 		long deadline = System.nanoTime() + bound.toNanos();
 		long active = -1;
@@ -204,10 +219,14 @@ final class Workload implements AutoCloseable {
 			.totalItems();
 	}
 
-	/** The completed element instances of {@code elementId} in every instance of the process. */
+	/**
+	 * The completed element instances of {@code elementId} in every instance of the
+	 * process.
+	 */
 	List<ElementInstance> completedElements(String elementId) {
 		return this.client.newElementInstanceSearchRequest()
-			.filter((f) -> f.processDefinitionId(this.processId).elementId(elementId)
+			.filter((f) -> f.processDefinitionId(this.processId)
+				.elementId(elementId)
 				.state(ElementInstanceState.COMPLETED))
 			.page((p) -> p.limit(10_000))
 			.send()
@@ -216,9 +235,10 @@ final class Workload implements AutoCloseable {
 	}
 
 	/**
-	 * No acknowledged work lost, nothing done twice, every instance finished: each acknowledged instance completed,
-	 * each of {@code steps} completed exactly once in every instance of the process, no acknowledged step handed out
-	 * again, no request answered 500.
+	 * No acknowledged work lost, nothing done twice, every instance finished: each
+	 * acknowledged instance completed, each of {@code steps} completed exactly once in
+	 * every instance of the process, no acknowledged step handed out again, no request
+	 * answered 500.
 	 */
 	void assertNothingLostOrDoneTwice(String... steps) {
 		assertThat(count(ProcessInstanceState.ACTIVE)).as("instances still active").isZero();
@@ -245,7 +265,10 @@ final class Workload implements AutoCloseable {
 		assertThat(this.failures).as("requests answered 500").doesNotContainKey(500);
 	}
 
-	/** Jobs handed out more than once (their worker's completion was lost, or their time-out passed). */
+	/**
+	 * Jobs handed out more than once (their worker's completion was lost, or their
+	 * time-out passed).
+	 */
 	long redeliveries() {
 		return this.activations.values().stream().mapToLong((n) -> n.get() - 1).sum();
 	}
@@ -253,11 +276,12 @@ final class Workload implements AutoCloseable {
 	String figures() {
 		Map<Integer, Integer> byStatus = new java.util.TreeMap<>();
 		this.failures.forEach((status, n) -> byStatus.put(status, n.get()));
-		// an instance created whose answer was lost (product killed) runs too, unacknowledged: it is retried
+		// an instance created whose answer was lost (product killed) runs too,
+		// unacknowledged: it is retried
 		return "instances acknowledged " + this.acknowledgedInstances.size() + " (creation attempts "
 				+ this.creationAttempts.get() + ", instances completed " + count(ProcessInstanceState.COMPLETED)
-				+ "), jobs " + this.activations.size() + ", redeliveries "
-				+ redeliveries() + ", failed requests by status " + byStatus + " (0: no answer)";
+				+ "), jobs " + this.activations.size() + ", redeliveries " + redeliveries()
+				+ ", failed requests by status " + byStatus + " (0: no answer)";
 	}
 
 	static void pause(Duration duration) {

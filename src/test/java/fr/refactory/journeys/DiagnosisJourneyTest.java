@@ -22,10 +22,11 @@ import org.springframework.beans.factory.annotation.Autowired;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * Journey of diagnosis (domain brief §3.2) with its people: the technician lists the repair operation the scratch
- * needs, the paint technician does it, the quality inspector finds a minor paint run (AS-64: reworkable, first loop,
- * D11 rule 7 REWORK), the rework order sends the run back to the paint shop and the vehicle goes through the gate
- * again, where everything passes.
+ * Journey of diagnosis (domain brief §3.2) with its people: the technician lists the
+ * repair operation the scratch needs, the paint technician does it, the quality inspector
+ * finds a minor paint run (AS-64: reworkable, first loop, D11 rule 7 REWORK), the rework
+ * order sends the run back to the paint shop and the vehicle goes through the gate again,
+ * where everything passes.
  */
 class DiagnosisJourneyTest extends JourneyTest {
 
@@ -74,9 +75,9 @@ class DiagnosisJourneyTest extends JourneyTest {
 			assertThat(painter.task(vin, "Perform paint operation").value("operationCode")).isEqualTo("PAINT-BUMPER");
 			DiagnosisPeople.performOperation(painter, vin, "Perform paint operation");
 			long firstGate = calledInstance(diagnosis, "quality-gate");
-			List<String> firstChecks = DiagnosisPeople.checkAtTheGate(people.as("quality-inspector"), vin,
-					Map.of("PAINT_AUDIT", new DiagnosisPeople.Failure("MINOR", "PAINT-RUN",
-							"Paint run on the front bumper, polishable")));
+			List<String> firstChecks = DiagnosisPeople.checkAtTheGate(people.as("quality-inspector"), vin, Map.of(
+					"PAINT_AUDIT",
+					new DiagnosisPeople.Failure("MINOR", "PAINT-RUN", "Paint run on the front bumper, polishable")));
 			assertThat(firstChecks).contains("PAINT_AUDIT");
 			awaitEnded(firstGate, "end-rework-ordered");
 
@@ -90,7 +91,8 @@ class DiagnosisJourneyTest extends JourneyTest {
 			awaitEnded(diagnosis, "end-vehicle-released");
 			awaitEnded(intake, "end-vehicle-processed");
 			String auditorSees = people.as("auditor").lastPage("/audit/instances/" + diagnosis);
-			// the auditor sees the loop: the gate called twice, one rework, the final verdict
+			// the auditor sees the loop: the gate called twice, one rework, the final
+			// verdict
 			assertThat(auditorSees).contains("COMPLETED", vin, "diagnosis", "Vehicle released", "reworkCount 1",
 					"qualityVerdict PASS");
 			assertThat(auditorSees.split("Quality gate CALL_ACTIVITY COMPLETED", -1)).hasSize(3);
@@ -108,8 +110,7 @@ class DiagnosisJourneyTest extends JourneyTest {
 			.extracting(InspectionResult::checkCode)
 			.containsExactly("PAINT_AUDIT");
 		assertThat(this.auditLog.about(vin)).extracting(AuditEntry::action).contains("REWORK_ORDER_CREATED");
-		assertThat(this.auditLog.about(vin))
-			.filteredOn((entry) -> "TASK_COMPLETED".equals(entry.action()))
+		assertThat(this.auditLog.about(vin)).filteredOn((entry) -> "TASK_COMPLETED".equals(entry.action()))
 			.extracting(AuditEntry::actor)
 			.contains("intake-operator", "diagnostic-technician", "paint-technician", "quality-inspector")
 			.doesNotContain("demo", "mechanic", "bodywork-technician");

@@ -6,9 +6,10 @@ import java.util.Map;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * What the people of diagnosis and of its quality gate do in the console for a vehicle: the diagnostic technician
- * connects the tool and fills in the inspection checklist, the trades perform their operations, the quality inspector
- * enters the result of each manual check the control plan asks for.
+ * What the people of diagnosis and of its quality gate do in the console for a vehicle:
+ * the diagnostic technician connects the tool and fills in the inspection checklist, the
+ * trades perform their operations, the quality inspector enters the result of each manual
+ * check the control plan asks for.
  */
 final class DiagnosisPeople {
 
@@ -16,19 +17,28 @@ final class DiagnosisPeople {
 	private static final List<String> ZONES = List.of("bodyPanels", "glazing", "lights", "tyres", "brakes",
 			"suspension", "underbody", "interior", "electrical", "roadTest");
 
-	/** The checks D12 asks for a renewed or repaired petrol or diesel vehicle: all by hand at the gate. */
+	/**
+	 * The checks D12 asks for a renewed or repaired petrol or diesel vehicle: all by hand
+	 * at the gate.
+	 */
 	static final int VEHICLE_CHECKS = 5;
 
 	private DiagnosisPeople() {
 	}
 
-	/** 2.2: the technician connects the tool to the bench the MES reserved (the form shows it). */
+	/**
+	 * 2.2: the technician connects the tool to the bench the MES reserved (the form shows
+	 * it).
+	 */
 	static void connectTool(Operator people, String vin) {
 		TaskForm form = people.as("diagnostic-technician").task(vin, "Connect diagnostic tool");
 		form.set("toolConnected", "true").set("ignitionState", "ON").complete("connect-diagnostic-tool");
 	}
 
-	/** 2.5: every zone OK, tyres and brakes measured; the caller may add fields (e.g. operations) and completes. */
+	/**
+	 * 2.5: every zone OK, tyres and brakes measured; the caller may add fields (e.g.
+	 * operations) and completes.
+	 */
 	static TaskForm inspectAllOk(Operator people, String vin) {
 		TaskForm form = people.as("diagnostic-technician").task(vin, "Inspect vehicle (checklist)");
 		ZONES.forEach((zone) -> form.set(zone + "Result", "OK"));
@@ -48,9 +58,9 @@ final class DiagnosisPeople {
 	}
 
 	/**
-	 * 5.4: the inspector opens the gate's manual checks one after the other and enters OK, except for the checks named
-	 * in {@code failures} (check code → severity and defect code), which are NOK. Returns the check codes in the
-	 * order they were done.
+	 * 5.4: the inspector opens the gate's manual checks one after the other and enters
+	 * OK, except for the checks named in {@code failures} (check code → severity and
+	 * defect code), which are NOK. Returns the check codes in the order they were done.
 	 */
 	static List<String> checkAtTheGate(Operator inspector, String vin, Map<String, Failure> failures) {
 		List<String> done = new java.util.ArrayList<>();

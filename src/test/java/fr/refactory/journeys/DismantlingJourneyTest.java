@@ -28,14 +28,18 @@ import org.springframework.beans.factory.annotation.Autowired;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * Journey of dismantling (domain brief §3.7, AS-69 to AS-71): an end-of-life Zoe bought by the ERP is dismantled by
- * the people of the line, from the purchase to the certificate of destruction.
+ * Journey of dismantling (domain brief §3.7, AS-69 to AS-71): an end-of-life Zoe bought
+ * by the ERP is dismantled by the people of the line, from the purchase to the
+ * certificate of destruction.
  */
 class DismantlingJourneyTest extends JourneyTest {
 
 	private static final Pattern CANDIDATE = Pattern.compile("Remove (\\S+) (\\S+) from donor vehicle");
 
-	/** D10 rules 1 and 4 run on the WMS's answers; the journey reads them from the same simulated WMS. */
+	/**
+	 * D10 rules 1 and 4 run on the WMS's answers; the journey reads them from the same
+	 * simulated WMS.
+	 */
 	private static final SimulatedWms WMS = new SimulatedWms(Simulation.immediate("wms"));
 
 	private static final ObjectMapper JSON = new ObjectMapper();
@@ -50,11 +54,12 @@ class DismantlingJourneyTest extends JourneyTest {
 	private Parts parts;
 
 	/**
-	 * AS-69 with AS-70/AS-71 and issue 15's TURBO acceptance point: documents checked, the lockout officer chosen in
-	 * the console among the BCL holders on shift locks the Zoe out, its battery goes to battery triage, the car is
-	 * depolluted and seven parts harvested (the damaged gearbox recycled, the TURBO and the other reman families
-	 * announced to remanufacture as cores, the lighting and body panel reused or reviewed), the hulk shipped and the
-	 * certificate of destruction issued.
+	 * AS-69 with AS-70/AS-71 and issue 15's TURBO acceptance point: documents checked,
+	 * the lockout officer chosen in the console among the BCL holders on shift locks the
+	 * Zoe out, its battery goes to battery triage, the car is depolluted and seven parts
+	 * harvested (the damaged gearbox recycled, the TURBO and the other reman families
+	 * announced to remanufacture as cores, the lighting and body panel reused or
+	 * reviewed), the hulk shipped and the certificate of destruction issued.
 	 */
 	@Test
 	void anEndOfLifeZoeIsLockedOutDepollutedHarvestedAndDestroyed() {
@@ -74,8 +79,8 @@ class DismantlingJourneyTest extends JourneyTest {
 
 			awaitEnded(dismantling, "end-vehicle-destroyed");
 			String auditorSees = people.as("auditor").lastPage("/audit/instances/" + dismantling);
-			assertThat(auditorSees).contains("COMPLETED", zoe.vin, "Issue certificate of destruction",
-					"HV lockout", "Remove traction battery", "Post material balance");
+			assertThat(auditorSees).contains("COMPLETED", zoe.vin, "Issue certificate of destruction", "HV lockout",
+					"Remove traction battery", "Post material balance");
 
 			assertThat(families).containsExactlyInAnyOrder("ENGINE", "GEARBOX", "TURBO", "STARTER_ALTERNATOR", "ECU",
 					"BODY_PANEL", "LIGHTING");
@@ -86,7 +91,10 @@ class DismantlingJourneyTest extends JourneyTest {
 		}
 	}
 
-	/** 7.5 on an EV: no engine oil nor fuel; the reduction gear oil, brake fluid, coolant, refrigerant, 12 V, airbags. */
+	/**
+	 * 7.5 on an EV: no engine oil nor fuel; the reduction gear oil, brake fluid, coolant,
+	 * refrigerant, 12 V, airbags.
+	 */
 	private void depolluted(Operator people, String vin) {
 		people.as("dismantling-operator")
 			.task(vin, "Depollute vehicle")
@@ -103,8 +111,9 @@ class DismantlingJourneyTest extends JourneyTest {
 	}
 
 	/**
-	 * 7.7: the operator removes each candidate the WMS listed, typing the reference shown on the task; the gearbox has
-	 * a cracked casing (grade D), the others are as new. Then each part passes its functional test and is labelled.
+	 * 7.7: the operator removes each candidate the WMS listed, typing the reference shown
+	 * on the task; the gearbox has a cracked casing (grade D), the others are as new.
+	 * Then each part passes its functional test and is labelled.
 	 */
 	private List<String> harvested(Operator people, String vin) {
 		List<String> families = new ArrayList<>();
@@ -130,8 +139,9 @@ class DismantlingJourneyTest extends JourneyTest {
 	}
 
 	/**
-	 * D10 rule 4 reuses an A-grade part with less than 90 days of cover; with more (the WMS's answer for the Zoe's
-	 * lighting or body panel) it is for parts-testers to review (rule 7): they send it to recycling.
+	 * D10 rule 4 reuses an A-grade part with less than 90 days of cover; with more (the
+	 * WMS's answer for the Zoe's lighting or body panel) it is for parts-testers to
+	 * review (rule 7): they send it to recycling.
 	 */
 	private void reviewedUntilHarvested(Operator people, String vin, long dismantling) {
 		long reviews = List.of("ZOE-LIGHTING", "ZOE-BODY-PANEL")
@@ -166,7 +176,8 @@ class DismantlingJourneyTest extends JourneyTest {
 			.stream()
 			.map((instance) -> instance.getProcessInstanceKey())
 			.toList();
-		// the first call found nobody designated (HABILITATION_MISSING), the second the chosen officer
+		// the first call found nobody designated (HABILITATION_MISSING), the second the
+		// chosen officer
 		assertThat(lockouts).hasSize(2);
 		long lockedOut = lockouts.stream()
 			.filter((key) -> !completedElements(key, "end-hv-system-locked-out").isEmpty())
@@ -176,11 +187,15 @@ class DismantlingJourneyTest extends JourneyTest {
 			.filter((f) -> f.processInstanceKey(lockedOut).elementId("task-lock-out-hv-system"))
 			.send()
 			.join()
-			.items()).singleElement().satisfies((task) -> assertThat(task.getAssignee()).isEqualTo(EndOfLifeEv.OFFICER));
+			.items()).singleElement()
+			.satisfies((task) -> assertThat(task.getAssignee()).isEqualTo(EndOfLifeEv.OFFICER));
 		assertThat(variable(lockedOut, "lockoutCertificateId")).isNotBlank();
 	}
 
-	/** The removed pack is received by battery triage, from dismantling, with its host VIN. */
+	/**
+	 * The removed pack is received by battery triage, from dismantling, with its host
+	 * VIN.
+	 */
 	private void theBatteryWentToTriage(long triage, EndOfLifeEv zoe) {
 		assertThat(this.client.newProcessInstanceGetRequest(triage).send().join().getState())
 			.isEqualTo(ProcessInstanceState.ACTIVE);
@@ -189,8 +204,8 @@ class DismantlingJourneyTest extends JourneyTest {
 	}
 
 	/**
-	 * Issue 15: the TURBO harvested from the Zoe is a REMAN_CORE (D10 rule 1) and is announced to remanufacture, whose
-	 * instance for it starts with the donor VIN.
+	 * Issue 15: the TURBO harvested from the Zoe is a REMAN_CORE (D10 rule 1) and is
+	 * announced to remanufacture, whose instance for it starts with the donor VIN.
 	 */
 	private void theTurboIsARemanCore(long dismantling, String vin) {
 		Map<String, String> dispositionByFamily = new HashMap<>();
@@ -214,12 +229,18 @@ class DismantlingJourneyTest extends JourneyTest {
 		cores.forEach(this::track);
 		assertThat(cores.stream().map((core) -> variable(core, "partFamily")).toList()).contains("TURBO", "ENGINE",
 				"STARTER_ALTERNATOR", "ECU");
-		long turbo = cores.stream().filter((core) -> "TURBO".equals(variable(core, "partFamily"))).findFirst().orElseThrow();
+		long turbo = cores.stream()
+			.filter((core) -> "TURBO".equals(variable(core, "partFamily")))
+			.findFirst()
+			.orElseThrow();
 		assertThat(variable(turbo, "origin")).isEqualTo("DISMANTLING");
 		assertThat(variable(turbo, "coreSerial")).isEqualTo("SN-TURBO-" + vin.substring(11));
 	}
 
-	/** Q1, Q8, Q13: the harvested parts with their donor, the CoD record, the take-over receipt, the material balance. */
+	/**
+	 * Q1, Q8, Q13: the harvested parts with their donor, the CoD record, the take-over
+	 * receipt, the material balance.
+	 */
 	private void theRecordsShowTheDestruction(long dismantling, String vin) {
 		String codNumber = variable(dismantling, "codNumber");
 		assertThat(codNumber).isNotBlank();

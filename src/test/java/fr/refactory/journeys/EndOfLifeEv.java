@@ -17,14 +17,18 @@ import io.camunda.client.CamundaClient;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * An end-of-life Zoe bought by the ERP (message {@code ElvAcquired}, domain brief §3.7 trigger) and the dismantling
- * steps people do up to the removal of its traction battery: the destruction documents, the choice of the lockout
- * officer among the BCL holders on shift, the lockout, the battery removal. Shared by the dismantling and hv-lockout
+ * An end-of-life Zoe bought by the ERP (message {@code ElvAcquired}, domain brief §3.7
+ * trigger) and the dismantling steps people do up to the removal of its traction battery:
+ * the destruction documents, the choice of the lockout officer among the BCL holders on
+ * shift, the lockout, the battery removal. Shared by the dismantling and hv-lockout
  * journeys, whose arrival this is.
  */
 final class EndOfLifeEv {
 
-	/** The habilitated officer chosen in the console (BCL, application.yml); the trainee holds only B0L. */
+	/**
+	 * The habilitated officer chosen in the console (BCL, application.yml); the trainee
+	 * holds only B0L.
+	 */
 	static final String OFFICER = "lockout-officer";
 
 	static final String TRAINEE = "lockout-trainee";
@@ -40,8 +44,9 @@ final class EndOfLifeEv {
 	}
 
 	/**
-	 * A Zoe whose traction pack, once on the battery bench, reads as the predicate wants: the label the dismantling
-	 * operator scans is the pack's id, and the simulated bench answers deterministically from it.
+	 * A Zoe whose traction pack, once on the battery bench, reads as the predicate wants:
+	 * the label the dismantling operator scans is the pack's id, and the simulated bench
+	 * answers deterministically from it.
 	 */
 	static EndOfLifeEv withPack(Predicate<BmsReading> reading) {
 		for (int i = 0; i < 10_000; i++) {
@@ -53,7 +58,10 @@ final class EndOfLifeEv {
 		throw new IllegalStateException("No pack with the wanted BMS reading");
 	}
 
-	/** The ERP's end-of-life vehicle purchase, as the plant publishes it (VariableSources.PLANT_MESSAGES). */
+	/**
+	 * The ERP's end-of-life vehicle purchase, as the plant publishes it
+	 * (VariableSources.PLANT_MESSAGES).
+	 */
 	void acquiredByTheErp(CamundaClient client) {
 		client.newPublishMessageCommand()
 			.messageName("ElvAcquired")
@@ -64,7 +72,10 @@ final class EndOfLifeEv {
 			.join();
 	}
 
-	/** 7.1: the registration crossed and signed, cerfa 15776, a CSA of three days ago, the holder identified. */
+	/**
+	 * 7.1: the registration crossed and signed, cerfa 15776, a CSA of three days ago, the
+	 * holder identified.
+	 */
 	void documentsChecked(Operator people) {
 		people.as("dismantling-admin")
 			.task(this.vin, "Check destruction documents")
@@ -77,9 +88,10 @@ final class EndOfLifeEv {
 	}
 
 	/**
-	 * L.1 resolution: the caller's manager (dismantling: hse-officers, battery triage: battery-engineers) chooses the
-	 * lockout officer among the people the competency register proposes (the BCL holders on shift); the trainee (B0L
-	 * only) is not among them.
+	 * L.1 resolution: the caller's manager (dismantling: hse-officers, battery triage:
+	 * battery-engineers) chooses the lockout officer among the people the competency
+	 * register proposes (the BCL holders on shift); the trainee (B0L only) is not among
+	 * them.
 	 */
 	List<String> officerChosen(Operator people, String manager, String subject) {
 		TaskForm assignment = people.as(manager).task(subject, "Assign habilitated lockout officer");
@@ -93,7 +105,8 @@ final class EndOfLifeEv {
 
 	/** L.2: the officer's lockout checklist (NF C18-550, [R81]). */
 	void lockedOut(Operator people, String subject) {
-		SafetyChecklists.lockedOut(people.as(OFFICER).task(subject, "Lock out HV system"), "VAT-7", lockoutNumber(subject))
+		SafetyChecklists
+			.lockedOut(people.as(OFFICER).task(subject, "Lock out HV system"), "VAT-7", lockoutNumber(subject))
 			.complete("lockout-checklist");
 	}
 
@@ -115,7 +128,10 @@ final class EndOfLifeEv {
 		return LocalDate.now(ZoneId.of("Europe/Paris"));
 	}
 
-	/** A fresh Renault Zoe VIN (VF1AG...) with the right check digit and a serial the plant treats normally. */
+	/**
+	 * A fresh Renault Zoe VIN (VF1AG...) with the right check digit and a serial the
+	 * plant treats normally.
+	 */
 	private static String zoeVin() {
 		StringBuilder vin = new StringBuilder("VF1AG000");
 		while (vin.length() < 17) {

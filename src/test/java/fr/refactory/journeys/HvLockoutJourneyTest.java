@@ -15,11 +15,13 @@ import org.springframework.beans.factory.annotation.Autowired;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * Journey of hv-lockout (domain brief §3.8, AS-41 like, AS-69): the lockout sub-process as its callers run it, from
- * their arrival: the ERP buys an end-of-life Zoe (dismantling), whose pack is locked out before removal; the removed
- * pack goes to battery triage, where its module repair is locked out and then unlocked and re-energised after an
- * isolation check. Each time the officer is chosen in the console among the BCL holders on shift, and a member of the
- * lockout group holding only B0L is refused the claim.
+ * Journey of hv-lockout (domain brief §3.8, AS-41 like, AS-69): the lockout sub-process
+ * as its callers run it, from their arrival: the ERP buys an end-of-life Zoe
+ * (dismantling), whose pack is locked out before removal; the removed pack goes to
+ * battery triage, where its module repair is locked out and then unlocked and
+ * re-energised after an isolation check. Each time the officer is chosen in the console
+ * among the BCL holders on shift, and a member of the lockout group holding only B0L is
+ * refused the claim.
  */
 class HvLockoutJourneyTest extends JourneyTest {
 
@@ -28,7 +30,8 @@ class HvLockoutJourneyTest extends JourneyTest {
 
 	@Test
 	void aChosenBclHolderLocksOutTheZoeAndItsPackAndReEnergisesThePackWhileATraineeIsRefused() {
-		// D7 rule 7: a reuse-grade pack whose cells spread over 50 mV, repairable, no fault: rebalanced by module work
+		// D7 rule 7: a reuse-grade pack whose cells spread over 50 mV, repairable, no
+		// fault: rebalanced by module work
 		EndOfLifeEv zoe = EndOfLifeEv.withPack((bms) -> bms.sohPct() >= 75 && bms.cellMaxMv() - bms.cellMinMv() > 50
 				&& bms.moduleRepairable() && bms.faultHistory().isEmpty());
 		try (Operator people = operators("hv-lockout")) {
@@ -57,8 +60,8 @@ class HvLockoutJourneyTest extends JourneyTest {
 			awaitEnded(unlock, "end-hv-system-re-energised");
 
 			String auditorSees = people.as("auditor").lastPage("/audit/instances/" + unlock);
-			assertThat(auditorSees).contains("COMPLETED", "Unlock and re-energise", "Record unlock on lockout certificate",
-					"HV system re-energised");
+			assertThat(auditorSees).contains("COMPLETED", "Unlock and re-energise",
+					"Record unlock on lockout certificate", "HV system re-energised");
 
 			for (long lockout : List.of(vehicleLockout, packLockout)) {
 				assertThat(assigneeOf(lockout, "task-lock-out-hv-system")).isEqualTo(EndOfLifeEv.OFFICER);
@@ -102,7 +105,10 @@ class HvLockoutJourneyTest extends JourneyTest {
 			.complete("unlock-and-re-energise");
 	}
 
-	/** The user finds the task in the list, opens it and presses Claim; the console's D5 guard answers on the page. */
+	/**
+	 * The user finds the task in the list, opens it and presses Claim; the console's D5
+	 * guard answers on the page.
+	 */
 	private String claimRefused(Operator people, String user, String subject, String taskName) {
 		people.as(user);
 		Awaitility.await(taskName + " in " + user + "'s list")
@@ -119,7 +125,10 @@ class HvLockoutJourneyTest extends JourneyTest {
 		return problem;
 	}
 
-	/** Q3: the refused claim, the officers proposed, and the lockout certificates generated for the vehicle and pack. */
+	/**
+	 * Q3: the refused claim, the officers proposed, and the lockout certificates
+	 * generated for the vehicle and pack.
+	 */
 	private void theAuditLogShowsWhoDidWhat(EndOfLifeEv zoe) {
 		List<AuditEntry> pack = this.auditLog.about(zoe.batteryId);
 		assertThat(pack).filteredOn((entry) -> "TASK_CLAIM_REFUSED".equals(entry.action()))
@@ -128,17 +137,23 @@ class HvLockoutJourneyTest extends JourneyTest {
 				assertThat(refused.actor()).isEqualTo(EndOfLifeEv.TRAINEE);
 				assertThat(refused.data()).contains("BCL");
 			});
-		assertThat(pack).filteredOn((entry) -> "TASK_CLAIMED".equals(entry.action())
-				&& EndOfLifeEv.OFFICER.equals(entry.actor())).isNotEmpty();
-		assertThat(pack).filteredOn((entry) -> "DOCUMENT_GENERATED".equals(entry.action())
-				&& entry.data().contains("LOCKOUT_CERTIFICATE")).hasSize(2);
-		assertThat(this.auditLog.about(zoe.vin)).filteredOn((entry) -> "DOCUMENT_GENERATED".equals(entry.action())
-				&& entry.data().contains("LOCKOUT_CERTIFICATE")).hasSize(1);
+		assertThat(pack)
+			.filteredOn((entry) -> "TASK_CLAIMED".equals(entry.action()) && EndOfLifeEv.OFFICER.equals(entry.actor()))
+			.isNotEmpty();
+		assertThat(pack).filteredOn(
+				(entry) -> "DOCUMENT_GENERATED".equals(entry.action()) && entry.data().contains("LOCKOUT_CERTIFICATE"))
+			.hasSize(2);
+		assertThat(this.auditLog.about(zoe.vin)).filteredOn(
+				(entry) -> "DOCUMENT_GENERATED".equals(entry.action()) && entry.data().contains("LOCKOUT_CERTIFICATE"))
+			.hasSize(1);
 		assertThat(this.auditLog.about(zoe.vin)).extracting(AuditEntry::action).contains("LOCKOUT_OFFICERS_PROPOSED");
 		assertThat(pack).extracting(AuditEntry::action).contains("LOCKOUT_OFFICERS_PROPOSED");
 	}
 
-	/** The hv-lockout instance the caller started that ended at this end event, waiting for it. */
+	/**
+	 * The hv-lockout instance the caller started that ended at this end event, waiting
+	 * for it.
+	 */
 	private long endedChild(long caller, String endEventId) {
 		return Awaitility.await("an hv-lockout of " + caller + " ended at " + endEventId)
 			.atMost(Duration.ofSeconds(60))
@@ -150,7 +165,8 @@ class HvLockoutJourneyTest extends JourneyTest {
 				.stream()
 				.map((instance) -> instance.getProcessInstanceKey())
 				.filter((key) -> !this.client.newElementInstanceSearchRequest()
-					.filter((f) -> f.processInstanceKey(key).elementId(endEventId).state(ElementInstanceState.COMPLETED))
+					.filter((
+							f) -> f.processInstanceKey(key).elementId(endEventId).state(ElementInstanceState.COMPLETED))
 					.send()
 					.join()
 					.items()

@@ -12,11 +12,13 @@ import org.junit.jupiter.api.AfterAll;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * Base of the operator journeys (issue 15): a process from its arrival to its end event, where people claim and
- * complete every user task through its form in Chromium ({@link Operator}), the application's own workers run every
- * automatic step against the simulated plant systems, and the test supplies nothing but what a person types and what a
- * simulated plant system sends. Plant events go through {@code client} (CPT's), so the variable-injection check of
- * {@link ProcessTestSupport} holds the journey to the plant's message contracts too.
+ * Base of the operator journeys (issue 15): a process from its arrival to its end event,
+ * where people claim and complete every user task through its form in Chromium
+ * ({@link Operator}), the application's own workers run every automatic step against the
+ * simulated plant systems, and the test supplies nothing but what a person types and what
+ * a simulated plant system sends. Plant events go through {@code client} (CPT's), so the
+ * variable-injection check of {@link ProcessTestSupport} holds the journey to the plant's
+ * message contracts too.
  */
 abstract class JourneyTest extends ProcessTestSupport {
 
@@ -24,10 +26,16 @@ abstract class JourneyTest extends ProcessTestSupport {
 
 	private static final Duration END_REACHED = Duration.ofSeconds(120);
 
-	/** One Chromium for the journeys of a class, opened by the first and closed after the last. */
+	/**
+	 * One Chromium for the journeys of a class, opened by the first and closed after the
+	 * last.
+	 */
 	private static Operator tablet;
 
-	/** Chromium for the journey; its screenshots go under target/screenshots/journeys/{journey}. */
+	/**
+	 * Chromium for the journey; its screenshots go under
+	 * target/screenshots/journeys/{journey}.
+	 */
 	protected Operator operators(String journey) {
 		if (tablet == null) {
 			tablet = Operator.open(baseUrl(), journey);
@@ -43,12 +51,17 @@ abstract class JourneyTest extends ProcessTestSupport {
 		}
 	}
 
-	/** The one instance of the process holding this text variable (started by the plant or the console), tracked. */
+	/**
+	 * The one instance of the process holding this text variable (started by the plant or
+	 * the console), tracked.
+	 */
 	protected long instanceOf(String processId, String variable, String value) {
 		return track(InstanceWithVariable.await(this.client, variable, value, processId, 0, INSTANCE_APPEARS));
 	}
 
-	/** The instance a call activity of the parent started for the process, waiting for it. */
+	/**
+	 * The instance a call activity of the parent started for the process, waiting for it.
+	 */
 	protected long calledInstance(long parent, String processId) {
 		return Awaitility.await("a " + processId + " called by " + parent)
 			.atMost(INSTANCE_APPEARS)

@@ -27,15 +27,18 @@ import org.springframework.beans.factory.annotation.Autowired;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * Journeys of lcv-retrofit (domain brief §3.3) from the announcement of a Master III diesel ordered for conversion
- * (AS-15) through intake and diagnosis: AS-22 eligibility, the team chosen among the B1L/B2L holders on shift, the kit
- * ordered and delivered (the WMS goods receipt's KitDelivered), AS-34 conversion with one HV rework under a lockout
- * officer chosen in the console (AS-36), quality gate PASS, plate, handover and registration update; and AS-35, where
- * 2,420 kg after conversion escalates at the quality gate with containment.
+ * Journeys of lcv-retrofit (domain brief §3.3) from the announcement of a Master III
+ * diesel ordered for conversion (AS-15) through intake and diagnosis: AS-22 eligibility,
+ * the team chosen among the B1L/B2L holders on shift, the kit ordered and delivered (the
+ * WMS goods receipt's KitDelivered), AS-34 conversion with one HV rework under a lockout
+ * officer chosen in the console (AS-36), quality gate PASS, plate, handover and
+ * registration update; and AS-35, where 2,420 kg after conversion escalates at the
+ * quality gate with containment.
  * <p>
- * The van is one the simulated ERP knows with AS-22's values (92 kW, 2,000 kg in running order, registered over five
- * years ago in France), no fault codes in its ECUs (so the repair estimate needs no approval) and a passing brake test
- * on the end-of-line bench; the gate odometer is what its dashboard shows (the ECU's reading).
+ * The van is one the simulated ERP knows with AS-22's values (92 kW, 2,000 kg in running
+ * order, registered over five years ago in France), no fault codes in its ECUs (so the
+ * repair estimate needs no approval) and a passing brake test on the end-of-line bench;
+ * the gate odometer is what its dashboard shows (the ECU's reading).
  */
 class LcvRetrofitJourneyTest extends JourneyTest {
 
@@ -53,7 +56,8 @@ class LcvRetrofitJourneyTest extends JourneyTest {
 		try (Operator people = operators("lcv-retrofit")) {
 			Conversion conversion = toInstalledKit(people, van);
 
-			// first commissioning: an isolation fault on the DC bus (HV_TEST_FAILED), reworked under lockout
+			// first commissioning: an isolation fault on the DC bus (HV_TEST_FAILED),
+			// reworked under lockout
 			commission(people, van, "80");
 			weigh(people, van, "1290", "1060", "2350");
 			people.as("retrofit-manager");
@@ -63,15 +67,15 @@ class LcvRetrofitJourneyTest extends JourneyTest {
 			assignment.set("lockoutOfficerId", "lockout-officer")
 				.set("habilitationComment", "BCL holder on shift for the isolation fault rework")
 				.complete("assign-lockout-officer");
-			SafetyChecklists.lockedOut(task(people.as("lockout-officer"), van.vin, "Lock out HV system"), "VAT-FLINS-04",
-					"CONS-" + van.serial())
+			SafetyChecklists
+				.lockedOut(task(people.as("lockout-officer"), van.vin, "Lock out HV system"), "VAT-FLINS-04",
+						"CONS-" + van.serial())
 				.complete("lock-out-hv-system");
 			task(people.as("retrofit-work-lead"), van.vin, "Locate and fix HV fault")
 				.set("hvFaultLocation", "rear HV harness connector")
 				.set("hvFaultFix", "Connector seal replaced, harness re-routed away from the subframe edge")
 				.complete("fix-hv-fault");
-			task(people.as("lockout-officer"), van.vin, "Unlock and re-energise")
-				.set("toolsRemoved", "true")
+			task(people.as("lockout-officer"), van.vin, "Unlock and re-energise").set("toolsRemoved", "true")
 				.set("coversRefitted", "true")
 				.set("servicePlugRefitted", "true")
 				.set("isolationCheckOk", "true")
@@ -84,19 +88,18 @@ class LcvRetrofitJourneyTest extends JourneyTest {
 			manualChecksAllOk(people, van);
 			long gate = calledInstance(conversion.retrofit, "quality-gate");
 			awaitEnded(gate, "end-item-released");
-			task(people.as("retrofit-work-lead"), van.vin, "Affix conversion plate")
-				.set("plateKitManufacturer", "TOLV")
+			task(people.as("retrofit-work-lead"), van.vin, "Affix conversion plate").set("plateKitManufacturer", "TOLV")
 				.set("plateVin", van.vin)
 				.set("plateApprovalNumber", "FR-RETRO-2024-0117")
 				.set("plateReasonConfirmed", "true")
 				.set("platePhotoRef", "DOC-PLATE-" + van.serial())
 				.complete("affix-conversion-plate");
-			task(people.as("customer-service"), van.vin, "Hand over vehicle")
-				.set("handoverAt", now().format(MINUTES))
+			task(people.as("customer-service"), van.vin, "Hand over vehicle").set("handoverAt", now().format(MINUTES))
 				.set("customerSignatureCaptured", "true")
 				.set("handoverOdometerKm", String.valueOf(van.odometerKm + 12))
 				.complete("hand-over-vehicle");
-			// the document store's upload of the new registration certificate (energy: electric)
+			// the document store's upload of the new registration certificate (energy:
+			// electric)
 			awaitWaiting(conversion.retrofit, "msg-registration-updated");
 			this.client.newPublishMessageCommand()
 				.messageName("RegistrationUpdated")
@@ -104,7 +107,8 @@ class LcvRetrofitJourneyTest extends JourneyTest {
 				.variables(Map.of("newRegistrationCertificateRef", "CI-" + van.vin))
 				.send()
 				.join();
-			// moved before T17 waits, the clock would schedule it six months after the moved time
+			// moved before T17 waits, the clock would schedule it six months after the
+			// moved time
 			Awaitility.await("order closed, costs posted, survey timer waiting")
 				.atMost(Duration.ofSeconds(60))
 				.until(() -> this.client.newElementInstanceSearchRequest()
@@ -116,7 +120,8 @@ class LcvRetrofitJourneyTest extends JourneyTest {
 					.items(), (items) -> !items.isEmpty());
 			assertThat(variableOrNull(conversion.retrofit, "retrofitOutcome")).isEqualTo("CONVERTED");
 			assertThat(variableOrNull(conversion.retrofit, "actualCostEur")).isNotNull();
-			// T17: the satisfaction survey goes six months after the handover; time passes only for that timer
+			// T17: the satisfaction survey goes six months after the handover; time
+			// passes only for that timer
 			this.processTestContext.increaseTime(Duration.ofDays(183));
 			awaitEnded(conversion.retrofit, "end-vehicle-converted");
 			awaitEnded(conversion.diagnosis, "end-vehicle-retrofitted");
@@ -138,10 +143,12 @@ class LcvRetrofitJourneyTest extends JourneyTest {
 	}
 
 	/**
-	 * Journey B (AS-35): the same van weighs 2,420 kg after conversion (ratio 1.21): D4b's MASS_OVER_120PCT is reviewed
-	 * by a retrofit engineer; at the quality gate the control plan's WEIGHING (safety and regulatory, no rework on the
-	 * line) fails, so D11 escalates with containment: suspect items are held, a quality engineer confirms the
-	 * containment scope and decides to return the kit to its supplier; the conversion stops.
+	 * Journey B (AS-35): the same van weighs 2,420 kg after conversion (ratio 1.21):
+	 * D4b's MASS_OVER_120PCT is reviewed by a retrofit engineer; at the quality gate the
+	 * control plan's WEIGHING (safety and regulatory, no rework on the line) fails, so
+	 * D11 escalates with containment: suspect items are held, a quality engineer confirms
+	 * the containment scope and decides to return the kit to its supplier; the conversion
+	 * stops.
 	 */
 	@Test
 	void aConversionOverTheMassLimitEscalatesWithContainmentAtTheQualityGate() {
@@ -190,9 +197,10 @@ class LcvRetrofitJourneyTest extends JourneyTest {
 	}
 
 	/**
-	 * AS-27 and AS-29 on one tablet: the ERP knows one Master as a collection vehicle, so D4 finds it not eligible
-	 * (COLLECTION_VEHICLE); on an eligible one the engineer finds the side member corroded through, records
-	 * STRUCTURAL_DAMAGE and has the checks run again: CONDITION_NOT_ACCEPTABLE. The engineer rejects both, routed back
+	 * AS-27 and AS-29 on one tablet: the ERP knows one Master as a collection vehicle, so
+	 * D4 finds it not eligible (COLLECTION_VEHICLE); on an eligible one the engineer
+	 * finds the side member corroded through, records STRUCTURAL_DAMAGE and has the
+	 * checks run again: CONDITION_NOT_ACCEPTABLE. The engineer rejects both, routed back
 	 * to their sender; diagnosis prepares the return and the intakes end.
 	 */
 	@Test
@@ -225,7 +233,10 @@ class LcvRetrofitJourneyTest extends JourneyTest {
 		}
 	}
 
-	/** The engineer's eligibility review with the chassis found and a decision; a rejection goes back to the sender. */
+	/**
+	 * The engineer's eligibility review with the chassis found and a decision; a
+	 * rejection goes back to the sender.
+	 */
 	private void review(Operator people, Van van, Conversion conversion, String chassisCondition, String decision) {
 		TaskForm review = task(people.as("retrofit-engineer"), van.vin, "Review eligibility with customer")
 			.set("registrationScanChecked", "true")
@@ -246,8 +257,9 @@ class LcvRetrofitJourneyTest extends JourneyTest {
 	}
 
 	/**
-	 * AS-15 to the installed kit: announcement and gate scan, gate inspection, diagnosis, AS-22's eligibility review,
-	 * the team, the kit order and its delivery, kit inspections, baseline, powertrain removal and seven kit operations.
+	 * AS-15 to the installed kit: announcement and gate scan, gate inspection, diagnosis,
+	 * AS-22's eligibility review, the team, the kit order and its delivery, kit
+	 * inspections, baseline, powertrain removal and seven kit operations.
 	 */
 	private Conversion toInstalledKit(Operator people, Van van) {
 		Conversion conversion = toEligibilityReview(people, van);
@@ -283,51 +295,51 @@ class LcvRetrofitJourneyTest extends JourneyTest {
 					"inverterSerial", "TOLV-I-" + van.serial(), "chargerSerial", "TOLV-C-" + van.serial()))
 			.send()
 			.join();
-		task(people.as("supply-planner"), van.vin, "Inspect kit at receipt")
-			.set("packagingIntact", "true")
+		task(people.as("supply-planner"), van.vin, "Inspect kit at receipt").set("packagingIntact", "true")
 			.set("shockIndicatorTriggered", "false")
 			.set("quantityCheckOk", "true")
-			.set("kitSerialsScanned", "TOLV-M-" + van.serial() + ", TOLV-I-" + van.serial() + ", TOLV-C-" + van.serial())
+			.set("kitSerialsScanned",
+					"TOLV-M-" + van.serial() + ", TOLV-I-" + van.serial() + ", TOLV-C-" + van.serial())
 			.complete("kit-receipt");
 		SafetyChecklists.soundPack(task(people.as("battery-operator"), van.vin, "Inspect kit battery pack"), "19", "18")
 			.set("packPhotoRef", "DOC-PACK-" + van.serial())
 			.complete("kit-pack");
 
-		task(people.as("retrofit-technician"), van.vin, "Record baseline measurements")
-			.set("frontAxleKgBefore", "1100")
+		task(people.as("retrofit-technician"), van.vin, "Record baseline measurements").set("frontAxleKgBefore", "1100")
 			.set("rearAxleKgBefore", "900")
 			.set("totalKgBefore", "2000")
 			.set("odometerKm", String.valueOf(van.odometerKm + 3))
 			.set("existingDtcsAcknowledged", "true")
 			.set("baselinePhotosRef", "DOC-BASE-" + van.serial())
 			.complete("baseline");
-		TaskForm removal = task(people, van.vin, "Drain and remove powertrain")
-			.set("fuelDrainedL", "18")
+		TaskForm removal = task(people, van.vin, "Drain and remove powertrain").set("fuelDrainedL", "18")
 			.set("oilDrainedL", "6")
 			.set("coolantDrainedL", "9");
-		// worn-out combustion parts: all go to material recycling (D10), none needs a review
+		// worn-out combustion parts: all go to material recycling (D10), none needs a
+		// review
 		for (String item : List.of("engine", "gearbox", "turbo", "injectors", "engineEcu", "exhaust", "fuelTank")) {
 			removal.set(item + "Serial", item.toUpperCase() + "-" + van.serial()).set(item + "Grade", "D");
 		}
 		removal.complete("powertrain-removal");
 		for (int operation = 1; operation <= 7; operation++) {
-			task(people, van.vin, "Install kit (per operation)")
-				.set("kitOperationDone", "true")
+			task(people, van.vin, "Install kit (per operation)").set("kitOperationDone", "true")
 				.set("kitOperationPhotoRef", "DOC-OP" + operation + "-" + van.serial())
 				.complete("install-kit-" + operation);
 		}
 		return conversion;
 	}
 
-	/** AS-15 to the eligibility review: announcement and gate scan, gate inspection, diagnosis, the retrofit called. */
+	/**
+	 * AS-15 to the eligibility review: announcement and gate scan, gate inspection,
+	 * diagnosis, the retrofit called.
+	 */
 	private Conversion toEligibilityReview(Operator people, Van van) {
 		people.as("intake-operator")
 			.startForm("Announce a vehicle arrival",
 					Map.of("vin", van.vin, "declaredProgram", "LCV_RETROFIT_ORDER", "senderId", CUSTOMER))
 			.startForm("Gate scan: vehicle at gate", Map.of("vin", van.vin));
 		long intake = instanceOf("vehicle-intake", "vin", van.vin);
-		task(people, van.vin, "Inspect vehicle at gate")
-			.set("arrivalAt", now().format(MINUTES))
+		task(people, van.vin, "Inspect vehicle at gate").set("arrivalAt", now().format(MINUTES))
 			.set("odometerKm", String.valueOf(van.odometerKm))
 			.set("fuelOrChargeLevelPct", "30")
 			.set("keysCount", "2")
@@ -340,8 +352,7 @@ class LcvRetrofitJourneyTest extends JourneyTest {
 
 		long diagnosis = track(calledInstance(intake, "diagnosis"));
 		assertThat(variableOrNull(intake, "route")).isEqualTo("LCV_RETROFIT");
-		task(people.as("diagnostic-technician"), van.vin, "Connect diagnostic tool")
-			.set("benchId", "DIAG-2")
+		task(people.as("diagnostic-technician"), van.vin, "Connect diagnostic tool").set("benchId", "DIAG-2")
 			.set("toolConnected", "true")
 			.set("ignitionState", "ON")
 			.complete("connect-diagnostic-tool");
@@ -362,7 +373,10 @@ class LcvRetrofitJourneyTest extends JourneyTest {
 		return new Conversion(intake, diagnosis, retrofit);
 	}
 
-	/** Claims the subject's task; when the console does not open its form, fails with what the page says. */
+	/**
+	 * Claims the subject's task; when the console does not open its form, fails with what
+	 * the page says.
+	 */
 	private static TaskForm task(Operator people, String subject, String taskName) {
 		try {
 			return people.task(subject, taskName);
@@ -373,7 +387,9 @@ class LcvRetrofitJourneyTest extends JourneyTest {
 		}
 	}
 
-	/** The values a checklist field offers (TaskForm#options reads selects and radios). */
+	/**
+	 * The values a checklist field offers (TaskForm#options reads selects and radios).
+	 */
 	private static List<String> checklistOptions(Operator people, String key) {
 		return people.browser()
 			.driver()
@@ -383,7 +399,10 @@ class LcvRetrofitJourneyTest extends JourneyTest {
 			.toList();
 	}
 
-	/** Waits until the instance waits at this catch event (a plant message sent earlier would find nobody). */
+	/**
+	 * Waits until the instance waits at this catch event (a plant message sent earlier
+	 * would find nobody).
+	 */
 	private void awaitWaiting(long instance, String catchEventId) {
 		Awaitility.await(instance + " waiting at " + catchEventId)
 			.atMost(Duration.ofSeconds(60))
@@ -408,14 +427,16 @@ class LcvRetrofitJourneyTest extends JourneyTest {
 	}
 
 	private static void weigh(Operator people, Van van, String front, String rear, String total) {
-		task(people.as("retrofit-technician"), van.vin, "Weigh after conversion")
-			.set("frontAxleKg", front)
+		task(people.as("retrofit-technician"), van.vin, "Weigh after conversion").set("frontAxleKg", front)
 			.set("rearAxleKg", rear)
 			.set("totalKg", total)
 			.complete("weigh-" + total);
 	}
 
-	/** The five checks D12 leaves to the inspector (HV visual, SoH read, charge test, plate, certificate): all OK. */
+	/**
+	 * The five checks D12 leaves to the inspector (HV visual, SoH read, charge test,
+	 * plate, certificate): all OK.
+	 */
 	private static void manualChecksAllOk(Operator people, Van van) {
 		people.as("quality-inspector");
 		for (int check = 1; check <= 5; check++) {
@@ -429,8 +450,9 @@ class LcvRetrofitJourneyTest extends JourneyTest {
 	}
 
 	/**
-	 * A Master III the simulated plant answers for with AS-22/AS-34's values, found by asking the simulated systems
-	 * as the plant would answer (new random digits each run, so reruns do not meet earlier instances).
+	 * A Master III the simulated plant answers for with AS-22/AS-34's values, found by
+	 * asking the simulated systems as the plant would answer (new random digits each run,
+	 * so reruns do not meet earlier instances).
 	 */
 	private record Van(String vin, VehicleMasterData master, int odometerKm) {
 
@@ -438,7 +460,10 @@ class LcvRetrofitJourneyTest extends JourneyTest {
 			return pick(false);
 		}
 
-		/** As {@link #pick()}, but a van the ERP knows as registered as a collection vehicle (AS-27). */
+		/**
+		 * As {@link #pick()}, but a van the ERP knows as registered as a collection
+		 * vehicle (AS-27).
+		 */
 		static Van pickCollectionVehicle() {
 			return pick(true);
 		}

@@ -16,20 +16,27 @@ import org.openqa.selenium.WebElement;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * A journey's people at the console, in one Chromium at tablet size: one development user signed in at a time, who
- * finds a task of a subject in the task list, claims it and fills in its form as typed. The journey's last page is
- * {@code target/screenshots/journeys/<journey>.png}; a step the console refuses or a task that does not appear leaves
- * a screenshot under {@code target/screenshots/journeys/<journey>/}, and with {@code -Djourneys.step-screenshots=true}
- * every form does, as it is sent (off by default: a screenshot per form was a tenth of a journey's time, ADR 1201).
+ * A journey's people at the console, in one Chromium at tablet size: one development user
+ * signed in at a time, who finds a task of a subject in the task list, claims it and
+ * fills in its form as typed. The journey's last page is
+ * {@code target/screenshots/journeys/<journey>.png}; a step the console refuses or a task
+ * that does not appear leaves a screenshot under
+ * {@code target/screenshots/journeys/<journey>/}, and with
+ * {@code -Djourneys.step-screenshots=true} every form does, as it is sent (off by
+ * default: a screenshot per form was a tenth of a journey's time, ADR 1201).
  */
 final class Operator implements AutoCloseable {
 
-	/** How long a task may take to appear: the application's workers run the automatic steps before it. */
+	/**
+	 * How long a task may take to appear: the application's workers run the automatic
+	 * steps before it.
+	 */
 	private static final Duration TASK_APPEARS = Duration.ofSeconds(120);
 
 	/**
-	 * How often a journey looks again for what the workers are producing (a task, a variable, an end): at once, then
-	 * every 200 ms. Awaitility's fixed interval otherwise also delays the first look by the interval, a second per task.
+	 * How often a journey looks again for what the workers are producing (a task, a
+	 * variable, an end): at once, then every 200 ms. Awaitility's fixed interval
+	 * otherwise also delays the first look by the interval, a second per task.
 	 */
 	static final Duration LOOK_AGAIN = Duration.ofMillis(200);
 
@@ -58,8 +65,9 @@ final class Operator implements AutoCloseable {
 	}
 
 	/**
-	 * The same tablet for another journey, nobody signed in yet: starting Chromium again costs seconds on the build
-	 * machine. Closing the journey leaves the tablet to its owner.
+	 * The same tablet for another journey, nobody signed in yet: starting Chromium again
+	 * costs seconds on the build machine. Closing the journey leaves the tablet to its
+	 * owner.
 	 */
 	Operator forJourney(String nextJourney) {
 		return new Operator(this.browser, nextJourney, false);
@@ -70,8 +78,9 @@ final class Operator implements AutoCloseable {
 	}
 
 	/**
-	 * Hands the tablet to this development user: signed in through the login page the first time (password "demo"),
-	 * back in their own session afterwards, as a person who signed in once at the start of the shift.
+	 * Hands the tablet to this development user: signed in through the login page the
+	 * first time (password "demo"), back in their own session afterwards, as a person who
+	 * signed in once at the start of the shift.
 	 */
 	Operator as(String username) {
 		if (!username.equals(this.user)) {
@@ -89,7 +98,10 @@ final class Operator implements AutoCloseable {
 		return this;
 	}
 
-	/** Opens a plant-event form of the console's start page by its link text, fills it in and sends it. */
+	/**
+	 * Opens a plant-event form of the console's start page by its link text, fills it in
+	 * and sends it.
+	 */
 	Operator startForm(String linkText, Map<String, String> values) {
 		this.browser.go("/console/start");
 		this.browser.click(By.linkText(linkText));
@@ -105,8 +117,8 @@ final class Operator implements AutoCloseable {
 	}
 
 	/**
-	 * Waits until the task list shows the subject's task to the signed-in user, opens and claims it. Fails with the
-	 * page's text when it does not appear.
+	 * Waits until the task list shows the subject's task to the signed-in user, opens and
+	 * claims it. Fails with the page's text when it does not appear.
 	 */
 	TaskForm task(String subject, String taskName) {
 		try {
@@ -131,12 +143,21 @@ final class Operator implements AutoCloseable {
 		return new TaskForm(this);
 	}
 
-	/** Whether the signed-in user's list shows a task of that name for the subject now (no waiting). */
+	/**
+	 * Whether the signed-in user's list shows a task of that name for the subject now (no
+	 * waiting).
+	 */
 	boolean sees(String subject, String taskName) {
-		return !this.browser.go("/console/tasks?subject=" + subject).driver().findElements(By.linkText(taskName)).isEmpty();
+		return !this.browser.go("/console/tasks?subject=" + subject)
+			.driver()
+			.findElements(By.linkText(taskName))
+			.isEmpty();
 	}
 
-	/** Opens a page of the application (e.g. an auditor's view of the finished instance) as the journey's last page. */
+	/**
+	 * Opens a page of the application (e.g. an auditor's view of the finished instance)
+	 * as the journey's last page.
+	 */
 	String lastPage(String path) {
 		this.browser.go(path);
 		this.browser.waitFor(By.tagName("main"));
@@ -144,14 +165,20 @@ final class Operator implements AutoCloseable {
 		return this.browser.pageText();
 	}
 
-	/** A screenshot of a step as it goes, only when asked for ({@code -Djourneys.step-screenshots=true}). */
+	/**
+	 * A screenshot of a step as it goes, only when asked for
+	 * ({@code -Djourneys.step-screenshots=true}).
+	 */
 	void stepScreenshot(String what) {
 		if (STEP_SCREENSHOTS) {
 			screenshot(what);
 		}
 	}
 
-	/** A screenshot of the page now, numbered in the journey's order (a refusal, a missing task). */
+	/**
+	 * A screenshot of the page now, numbered in the journey's order (a refusal, a missing
+	 * task).
+	 */
 	void screenshot(String what) {
 		this.step++;
 		this.browser.screenshot("journeys/" + this.journey + "/" + String.format("%02d", this.step) + "-" + slug(what));

@@ -24,13 +24,15 @@ import org.springframework.beans.factory.annotation.Autowired;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * Journey of remanufacture (domain brief §3.4): AS-53, AS-58 then AS-67. A dealer's standard-exchange gearbox core is
- * announced at the console, scanned in at goods receipt 20 days after the exchange sale, inspected (like-for-like,
- * complete, no damage: grade A, full credit), released by the MES as a reman work order, disassembled, cleaned, its
- * components measured (the bearing within tolerance is replaced all the same, AS-58; the input shaft is machined to
- * repair size; the casing is reused, measured with a gauge past its calibration date, AS-67), reassembled, tested on
- * the end-of-line bench and brought to the quality gate, which escalates with containment; a quality engineer confirms
- * the containment and the customer grants a concession, so the part is released.
+ * Journey of remanufacture (domain brief §3.4): AS-53, AS-58 then AS-67. A dealer's
+ * standard-exchange gearbox core is announced at the console, scanned in at goods receipt
+ * 20 days after the exchange sale, inspected (like-for-like, complete, no damage: grade
+ * A, full credit), released by the MES as a reman work order, disassembled, cleaned, its
+ * components measured (the bearing within tolerance is replaced all the same, AS-58; the
+ * input shaft is machined to repair size; the casing is reused, measured with a gauge
+ * past its calibration date, AS-67), reassembled, tested on the end-of-line bench and
+ * brought to the quality gate, which escalates with containment; a quality engineer
+ * confirms the containment and the customer grants a concession, so the part is released.
  */
 class RemanufactureJourneyTest extends JourneyTest {
 
@@ -39,15 +41,18 @@ class RemanufactureJourneyTest extends JourneyTest {
 	private static final SimulatedEndOfLineBenches EOL = new SimulatedEndOfLineBenches(Simulation.immediate("eol"));
 
 	/** What the reman inspector measures on each component the MES work order lists. */
-	private static final Map<String, Map<String, String>> FINDINGS = Map.of(
-			"BEARING", Map.of("componentClass", "WEAR_PART", "measuredWearPct", "40"),
-			"INPUT-SHAFT", Map.of("componentClass", "STRUCTURAL", "measuredWearPct", "120", "reconditionable", "true"),
-			"CASING", Map.of("componentClass", "STRUCTURAL", "measuredWearPct", "30"));
+	private static final Map<String, Map<String, String>> FINDINGS = Map.of("BEARING",
+			Map.of("componentClass", "WEAR_PART", "measuredWearPct", "40"), "INPUT-SHAFT",
+			Map.of("componentClass", "STRUCTURAL", "measuredWearPct", "120", "reconditionable", "true"), "CASING",
+			Map.of("componentClass", "STRUCTURAL", "measuredWearPct", "30"));
 
 	/** The gauge of the reman bench, within its calibration. */
 	private static final String GAUGE = "REMAN-GAUGE-1";
 
-	/** The component the inspector measures with the other gauge on the rack, past its calibration (AS-67). */
+	/**
+	 * The component the inspector measures with the other gauge on the rack, past its
+	 * calibration (AS-67).
+	 */
 	private static final String MEASURED_WITH_OVERDUE_GAUGE = "CASING";
 
 	@Autowired
@@ -67,11 +72,14 @@ class RemanufactureJourneyTest extends JourneyTest {
 		String overdueGauge = gaugePastCalibration(
 				LocalDate.ofInstant(this.processTestContext.getCurrentTime(), java.time.ZoneOffset.UTC));
 		try (Operator people = operators("remanufacture")) {
-			people.as("reman-technician").startForm("Announce a core arrival", ordered("coreSerial", coreSerial,
-					"partNumber", partNumber, "partFamily", FAMILY, "origin", "DEALER_RETURN", "exchangeSaleId",
-					"XS-" + coreSerial, "exchangeSaleDate", receipt.minusDays(20).toString()));
+			people.as("reman-technician")
+				.startForm("Announce a core arrival",
+						ordered("coreSerial", coreSerial, "partNumber", partNumber, "partFamily", FAMILY, "origin",
+								"DEALER_RETURN", "exchangeSaleId", "XS-" + coreSerial, "exchangeSaleDate",
+								receipt.minusDays(20).toString()));
 			people.as("supply-planner")
-				.startForm("Gate scan: core received", ordered("coreSerial", coreSerial, "receiptDate", receipt.toString()));
+				.startForm("Gate scan: core received",
+						ordered("coreSerial", coreSerial, "receiptDate", receipt.toString()));
 			long reman = instanceOf("remanufacture", "coreSerial", coreSerial);
 
 			people.as("reman-technician")
@@ -91,10 +99,12 @@ class RemanufactureJourneyTest extends JourneyTest {
 			assertThat(variableOrNull(reman, "coreGrade")).isEqualTo("A");
 			assertThat(variableOrNull(reman, "coreCreditPct")).isEqualTo("100");
 
-			// the MES releases the reman work order for the core in the core bank (the plant's RemanOrderReleased)
+			// the MES releases the reman work order for the core in the core bank (the
+			// plant's RemanOrderReleased)
 			String workOrderId = "WO-REMAN-" + coreSerial;
-			publish("RemanOrderReleased", coreSerial, Map.of("workOrderId", workOrderId, "targetReference",
-					partNumber + "-RM", "components", FINDINGS.keySet().stream().sorted().map(RemanufactureJourneyTest::component).toList()));
+			publish("RemanOrderReleased", coreSerial,
+					Map.of("workOrderId", workOrderId, "targetReference", partNumber + "-RM", "components",
+							FINDINGS.keySet().stream().sorted().map(RemanufactureJourneyTest::component).toList()));
 
 			people.task(coreSerial, "Disassemble core")
 				.set("subComponentsList", "bearing x1, input shaft x1, casing x1")
@@ -125,7 +135,8 @@ class RemanufactureJourneyTest extends JourneyTest {
 			}
 			assertThat(checked).as("manual checks of the gearbox's control plan, each naming its check and the core")
 				.isNotEmpty()
-				.allSatisfy((form) -> assertThat(form).contains(" on " + coreSerial + " (control plan").doesNotContain("{{"));
+				.allSatisfy((form) -> assertThat(form).contains(" on " + coreSerial + " (control plan")
+					.doesNotContain("{{"));
 			suspectMeasurementContained(people, gate, coreSerial, overdueGauge);
 
 			awaitEnded(reman, "end-part-remanufactured");
@@ -136,10 +147,12 @@ class RemanufactureJourneyTest extends JourneyTest {
 	}
 
 	/**
-	 * AS-67 (D11 rule 1): the casing's wear was read with a gauge past its calibration date, so the MES measurement is
-	 * suspect: the gate escalates with containment and holds every item measured with that gauge. The quality engineer
-	 * confirms the containment scope; as the casing's wear (30 %) is far from its limit, the engineer proposes a
-	 * concession, which the customer grants, and the gauge goes for calibration.
+	 * AS-67 (D11 rule 1): the casing's wear was read with a gauge past its calibration
+	 * date, so the MES measurement is suspect: the gate escalates with containment and
+	 * holds every item measured with that gauge. The quality engineer confirms the
+	 * containment scope; as the casing's wear (30 %) is far from its limit, the engineer
+	 * proposes a concession, which the customer grants, and the gauge goes for
+	 * calibration.
 	 */
 	private void suspectMeasurementContained(Operator people, long gate, String coreSerial, String overdueGauge) {
 		assertThat(variableOrNull(gate, "suspectMeasurement")).isEqualTo("true");
@@ -147,7 +160,8 @@ class RemanufactureJourneyTest extends JourneyTest {
 		assertThat(variableOrNull(gate, "qualityVerdict")).isEqualTo("ESCALATE");
 		assertThat(variableOrNull(gate, "containmentRequired")).isEqualTo("true");
 		assertThat(variableOrNull(gate, "heldItems")).contains(coreSerial);
-		String eightD = "8D-" + LocalDate.now().getYear() + "-" + String.format("%06d", Math.abs(coreSerial.hashCode() % 1_000_000));
+		String eightD = "8D-" + LocalDate.now().getYear() + "-"
+				+ String.format("%06d", Math.abs(coreSerial.hashCode() % 1_000_000));
 		people.as("quality-engineer")
 			.task(coreSerial, "Confirm containment scope")
 			.set("containmentScopeConfirmed", "true")
@@ -157,8 +171,9 @@ class RemanufactureJourneyTest extends JourneyTest {
 		people.task(coreSerial, "Decide escalated verdict")
 			.set("escalationDecision", "CONCESSION")
 			.set("rootCauseTicket", eightD)
-			.set("escalationJustification", "Casing wear read at 30 % with " + overdueGauge
-					+ " past calibration; far from the limit, gauge sent for calibration")
+			.set("escalationJustification",
+					"Casing wear read at 30 % with " + overdueGauge
+							+ " past calibration; far from the limit, gauge sent for calibration")
 			.complete("decide-escalation");
 		people.task(coreSerial, "Record customer concession")
 			.set("concessionGranted", "true")
@@ -172,9 +187,10 @@ class RemanufactureJourneyTest extends JourneyTest {
 	}
 
 	/**
-	 * AS-54 and AS-56 on one tablet: a turbo core with a cracked housing and a gearbox core of another reference than
-	 * the one exchanged are announced, scanned in and inspected; D8 rejects both with no credit (rules 5 and 1), and
-	 * customer service sends the first to material recycling and the second back to the dealer.
+	 * AS-54 and AS-56 on one tablet: a turbo core with a cracked housing and a gearbox
+	 * core of another reference than the one exchanged are announced, scanned in and
+	 * inspected; D8 rejects both with no credit (rules 5 and 1), and customer service
+	 * sends the first to material recycling and the second back to the dealer.
 	 */
 	@Test
 	void aCrackedTurboAndACoreNotLikeForLikeAreRejectedWithoutCredit() {
@@ -204,15 +220,22 @@ class RemanufactureJourneyTest extends JourneyTest {
 		}
 	}
 
-	/** A dealer's core announced, scanned in and inspected with one defect ticked or unticked, then decided on. */
+	/**
+	 * A dealer's core announced, scanned in and inspected with one defect ticked or
+	 * unticked, then decided on.
+	 */
 	private long rejected(Operator people, String coreSerial, String family, String defect, String decision,
 			String comment) {
 		LocalDate receipt = LocalDate.now();
-		people.as("reman-technician").startForm("Announce a core arrival", ordered("coreSerial", coreSerial,
-				"partNumber", family.substring(0, 2) + "-" + coreSerial.substring(4), "partFamily", family, "origin",
-				"DEALER_RETURN", "exchangeSaleId", "XS-" + coreSerial, "exchangeSaleDate", receipt.minusDays(10).toString()));
+		people.as("reman-technician")
+			.startForm("Announce a core arrival",
+					ordered("coreSerial", coreSerial, "partNumber",
+							family.substring(0, 2) + "-" + coreSerial.substring(4), "partFamily", family, "origin",
+							"DEALER_RETURN", "exchangeSaleId", "XS-" + coreSerial, "exchangeSaleDate",
+							receipt.minusDays(10).toString()));
 		people.as("supply-planner")
-			.startForm("Gate scan: core received", ordered("coreSerial", coreSerial, "receiptDate", receipt.toString()));
+			.startForm("Gate scan: core received",
+					ordered("coreSerial", coreSerial, "receiptDate", receipt.toString()));
 		long reman = instanceOf("remanufacture", "coreSerial", coreSerial);
 		Map<String, String> sound = new LinkedHashMap<>(ordered("likeForLike", "true", "completeAndAssembled", "true",
 				"disassembled", "false", "housingCracked", "false", "fireOrWaterDamage", "false", "corrosion", "NONE",
@@ -230,8 +253,9 @@ class RemanufactureJourneyTest extends JourneyTest {
 	}
 
 	/**
-	 * What the journey must leave: the full credit posted to the ERP (of the 400 EUR deposit), the reman cost booked on
-	 * the work order posted and not 0 EUR, the gate's inspection results and the quality record of the released part.
+	 * What the journey must leave: the full credit posted to the ERP (of the 400 EUR
+	 * deposit), the reman cost booked on the work order posted and not 0 EUR, the gate's
+	 * inspection results and the quality record of the released part.
 	 */
 	private void assertRecords(long reman, String coreSerial, String workOrderId) {
 		assertThat(Double.parseDouble(variableOrNull(reman, "coreCreditAmountEur"))).isEqualTo(400.0);
@@ -256,7 +280,9 @@ class RemanufactureJourneyTest extends JourneyTest {
 	private void inspectComponent(Operator people, String coreSerial, String overdueGauge) {
 		TaskForm inspection = people.task(coreSerial, "Inspect and measure component");
 		String text = inspection.text();
-		String reference = FINDINGS.keySet().stream().filter((ref) -> text.contains("Component " + ref + " of core"))
+		String reference = FINDINGS.keySet()
+			.stream()
+			.filter((ref) -> text.contains("Component " + ref + " of core"))
 			.findFirst()
 			.orElseThrow(() -> new AssertionError("no component of the work order on the form:\n" + text));
 		FINDINGS.get(reference).forEach(inspection::set);
@@ -265,8 +291,8 @@ class RemanufactureJourneyTest extends JourneyTest {
 	}
 
 	/**
-	 * Whether a manual check of the gate is open, waiting while the gate runs its automatic steps, until the gate ends
-	 * or waits on its quality engineer.
+	 * Whether a manual check of the gate is open, waiting while the gate runs its
+	 * automatic steps, until the gate ends or waits on its quality engineer.
 	 */
 	private boolean awaitsManualCheck(long gate) {
 		Awaitility.await("a manual check, a containment or the end of gate " + gate)
@@ -279,8 +305,10 @@ class RemanufactureJourneyTest extends JourneyTest {
 	}
 
 	private boolean gateEnded(long gate) {
-		return this.client.newProcessInstanceGetRequest(gate).send().join().getState()
-				!= io.camunda.client.api.search.enums.ProcessInstanceState.ACTIVE;
+		return this.client.newProcessInstanceGetRequest(gate)
+			.send()
+			.join()
+			.getState() != io.camunda.client.api.search.enums.ProcessInstanceState.ACTIVE;
 	}
 
 	private List<?> openElements(long instance, String elementId) {
@@ -297,7 +325,10 @@ class RemanufactureJourneyTest extends JourneyTest {
 			.until(() -> !openElements(instance, elementId).isEmpty());
 	}
 
-	/** A gauge of the rack whose calibration, as the simulated MES keeps it, ran out before {@code today}. */
+	/**
+	 * A gauge of the rack whose calibration, as the simulated MES keeps it, ran out
+	 * before {@code today}.
+	 */
 	private static String gaugePastCalibration(LocalDate today) {
 		for (int i = 2; i < 10_000; i++) {
 			String gauge = "REMAN-GAUGE-" + i;
@@ -320,12 +351,16 @@ class RemanufactureJourneyTest extends JourneyTest {
 		return values;
 	}
 
-	/** A fresh core serial whose gearbox end-of-line test passes on the simulated benches (the gate sees no failure). */
+	/**
+	 * A fresh core serial whose gearbox end-of-line test passes on the simulated benches
+	 * (the gate sees no failure).
+	 */
 	private static String gearboxCorePassingEol() {
 		for (int i = 0; i < 10_000; i++) {
 			String serial = "GBX-" + UUID.randomUUID().toString().substring(0, 8).toUpperCase();
-			if ("OK".equals(EOL.runTest(IdempotencyKey.of("probe-" + serial),
-					new TestRequest("PART", serial, FAMILY + "_EOL", null)).verdict())) {
+			if ("OK".equals(EOL
+				.runTest(IdempotencyKey.of("probe-" + serial), new TestRequest("PART", serial, FAMILY + "_EOL", null))
+				.verdict())) {
 				return serial;
 			}
 		}

@@ -13,9 +13,10 @@ import fr.refactory.plant.simulation.Simulation;
 import fr.refactory.workers.vin.VinCheck;
 
 /**
- * Renault Clios of the renew journeys, picked with the same deterministic simulation the application's workers ask:
- * the ERP knows the VIN (a petrol Clio of the wanted age) and the diagnostic bench reads the odometer the intake
- * operator reads at the gate, so neither the master-data form nor the odometer-fraud review comes in.
+ * Renault Clios of the renew journeys, picked with the same deterministic simulation the
+ * application's workers ask: the ERP knows the VIN (a petrol Clio of the wanted age) and
+ * the diagnostic bench reads the odometer the intake operator reads at the gate, so
+ * neither the master-data form nor the odometer-fraud review comes in.
  */
 final class RenewVehicles {
 
@@ -29,8 +30,9 @@ final class RenewVehicles {
 	}
 
 	/**
-	 * A fresh Clio VIN first registered between {@code years} - 1/2 and {@code years} + 1/2 before {@code today}, whose
-	 * ECU odometer is within 500 km of {@code odometerKm}.
+	 * A fresh Clio VIN first registered between {@code years} - 1/2 and {@code years} +
+	 * 1/2 before {@code today}, whose ECU odometer is within 500 km of
+	 * {@code odometerKm}.
 	 */
 	static Clio clio(LocalDate today, int years, int odometerKm) {
 		for (int i = 0; i < 200_000; i++) {
@@ -59,7 +61,10 @@ final class RenewVehicles {
 		return vin.toString();
 	}
 
-	/** @param dtcs the fault codes the bench reads: the repair operations when the technician lists none */
+	/**
+	 * @param dtcs the fault codes the bench reads: the repair operations when the
+	 * technician lists none
+	 */
 	record Clio(String vin, LocalDate firstRegistration, List<String> dtcs) {
 	}
 

@@ -18,15 +18,20 @@ import org.openqa.selenium.WebDriver;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * Issue 24's acceptance at the plant, in French at tablet size (1024×768): the intake operator switches the console to
- * French, announces a vehicle, records its gate scan and completes the gate inspection with "45 000" km and an arrival
- * typed in Paris time; the form's header shows the real VIN; the completed task opens read only, and a stale completion
- * is a message, not an engine error. Switching to English shows the same pages in English. Screenshots of the three
- * forms in French go to {@code target/screenshots/fr/}.
+ * Issue 24's acceptance at the plant, in French at tablet size (1024×768): the intake
+ * operator switches the console to French, announces a vehicle, records its gate scan and
+ * completes the gate inspection with "45 000" km and an arrival typed in Paris time; the
+ * form's header shows the real VIN; the completed task opens read only, and a stale
+ * completion is a message, not an engine error. Switching to English shows the same pages
+ * in English. Screenshots of the three forms in French go to
+ * {@code target/screenshots/fr/}.
  */
 class ShopFloorInFrenchBrowserTest extends JourneyTest {
 
-	/** What a page may never show a person: a stack trace, Spring's fallback page or the engine's problem text. */
+	/**
+	 * What a page may never show a person: a stack trace, Spring's fallback page or the
+	 * engine's problem text.
+	 */
 	private static final List<String> DEVELOPER_TEXTS = List.of("Exception", "Whitelabel", "ProblemDetail",
 			"INVALID_STATE", "at fr.refactory", "at io.camunda", "Internal Server Error");
 
@@ -60,7 +65,8 @@ class ShopFloorInFrenchBrowserTest extends JourneyTest {
 			long intake = instanceOf("vehicle-intake", "vin", vin);
 
 			TaskForm inspection = operator.task(vin, "Inspect vehicle at gate");
-			assertThat(inspection.text()).as("the form's header, templating resolved").contains("Inspect vehicle " + vin)
+			assertThat(inspection.text()).as("the form's header, templating resolved")
+				.contains("Inspect vehicle " + vin)
 				.doesNotContain("{{")
 				.contains("Prise par", "Heure de l'usine (Europe/Paris)", "Arrival (date)")
 				.doesNotContain("null *");
@@ -80,18 +86,19 @@ class ShopFloorInFrenchBrowserTest extends JourneyTest {
 			assertThat(variableOrNull(intake, "odometerKm")).isEqualTo("45000");
 			assertThat(variableOrNull(intake, "fuelOrChargeLevelPct")).isEqualTo("12.5");
 			assertThat(variableOrNull(intake, "arrivalAt")).as("08:30 in Flins, stored in UTC")
-				.isEqualTo(ZonedDateTime.of(today, LocalTime.of(8, 30), ZoneId.of("Europe/Paris"))
-					.toInstant()
-					.toString());
+				.isEqualTo(
+						ZonedDateTime.of(today, LocalTime.of(8, 30), ZoneId.of("Europe/Paris")).toInstant().toString());
 
 			long taskKey = completedInspection(intake).getUserTaskKey();
 			operator.browser().go("/console/tasks/" + taskKey);
 			String closed = operator.browser().waitFor(By.id("completed-by")).getText();
 			assertThat(closed).matches("Terminée par intake-operator le \\d{2}/\\d{2}/\\d{4} \\d{2}:\\d{2}\\.");
 			assertThat(page.findElements(By.cssSelector("#claim, #unclaim, #complete"))).isEmpty();
-			// as the person typed them, in French: narrow no-break space between thousands, the arrival in plant time
+			// as the person typed them, in French: narrow no-break space between
+			// thousands, the arrival in plant time
 			assertThat(page.findElement(By.tagName("main")).getText()).contains("Odometer reading (km) : 45\u202f000",
-					"Arrival (date) : " + today.format(java.time.format.DateTimeFormatter.ofPattern("dd/MM/yyyy")) + " 08:30",
+					"Arrival (date) : " + today.format(java.time.format.DateTimeFormatter.ofPattern("dd/MM/yyyy"))
+							+ " 08:30",
 					"Documents present : Registration certificate, Certificate of administrative situation, Service book",
 					"Worst damage severity : None");
 			operator.browser().screenshot("fr/gate-inspection-completed");
@@ -124,7 +131,10 @@ class ShopFloorInFrenchBrowserTest extends JourneyTest {
 			.orElseThrow();
 	}
 
-	/** What a page left open on another tablet would send: the completion of a task that is closed since. */
+	/**
+	 * What a page left open on another tablet would send: the completion of a task that
+	 * is closed since.
+	 */
 	private static void postStaleCompletion(Operator operator, long taskKey) {
 		((JavascriptExecutor) operator.browser().driver()).executeScript("""
 				const token = document.querySelector("header form[action$='/logout'] input[name='_csrf']").value;

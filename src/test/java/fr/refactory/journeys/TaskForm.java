@@ -12,17 +12,19 @@ import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.Select;
 
 /**
- * The form of an open task (or of a start-page form) as a person fills it in: by the field's key, whatever the
- * field's kind (text, number, text area, date, select, radio, checklist, checkbox). A field shown only under a
- * condition is waited for, as the page shows it once the fields it depends on are filled in.
+ * The form of an open task (or of a start-page form) as a person fills it in: by the
+ * field's key, whatever the field's kind (text, number, text area, date, select, radio,
+ * checklist, checkbox). A field shown only under a condition is waited for, as the page
+ * shows it once the fields it depends on are filled in.
  */
 final class TaskForm {
 
 	private static final Duration FIELD_APPEARS = Duration.ofSeconds(10);
 
 	/**
-	 * The shown field {@code field-<key>}'s control and its kind, or null while the field is not shown: [the input,
-	 * "checkbox", ticked] for a lone checkbox, else [the input, its type or tag name, whether it holds text].
+	 * The shown field {@code field-<key>}'s control and its kind, or null while the field
+	 * is not shown: [the input, "checkbox", ticked] for a lone checkbox, else [the input,
+	 * its type or tag name, whether it holds text].
 	 */
 	private static final String CONTROL = """
 			const key = arguments[0];
@@ -44,9 +46,9 @@ final class TaskForm {
 	}
 
 	/**
-	 * Types, chooses or ticks a value: for a checkbox "true" ticks it and "false" unticks it. The field is found and
-	 * recognised in one look at the page ({@link #CONTROL}); the person's input itself goes through WebDriver as typing
-	 * and clicks.
+	 * Types, chooses or ticks a value: for a checkbox "true" ticks it and "false" unticks
+	 * it. The field is found and recognised in one look at the page ({@link #CONTROL});
+	 * the person's input itself goes through WebDriver as typing and clicks.
 	 */
 	TaskForm set(String key, String value) {
 		List<?> control = this.operator.browser()
@@ -63,7 +65,8 @@ final class TaskForm {
 			case "div" -> input.findElement(By.cssSelector("input[value='" + value + "']")).click();
 			case "date", "time", "datetime-local" -> pick(input, value);
 			default -> {
-				// an empty field is typed into at once: clearing it would be one more WebDriver round trip
+				// an empty field is typed into at once: clearing it would be one more
+				// WebDriver round trip
 				if (Boolean.TRUE.equals(control.get(2))) {
 					input.clear();
 				}
@@ -75,7 +78,8 @@ final class TaskForm {
 
 	/** Ticks these options of a checklist field (and unticks the others). */
 	TaskForm tick(String key, String... values) {
-		WebElement list = this.operator.browser().waiting(FIELD_APPEARS)
+		WebElement list = this.operator.browser()
+			.waiting(FIELD_APPEARS)
 			.until(ExpectedConditions.visibilityOfElementLocated(By.id("input-" + key)));
 		List<String> wanted = List.of(values);
 		for (WebElement option : list.findElements(By.cssSelector("input[type=checkbox]"))) {
@@ -86,23 +90,33 @@ final class TaskForm {
 		return this;
 	}
 
-	/** The options a select or radio field offers, in order (e.g. the people the console proposes). */
+	/**
+	 * The options a select or radio field offers, in order (e.g. the people the console
+	 * proposes).
+	 */
 	List<String> options(String key) {
-		WebElement input = this.operator.browser().waiting(FIELD_APPEARS)
+		WebElement input = this.operator.browser()
+			.waiting(FIELD_APPEARS)
 			.until(ExpectedConditions.visibilityOfElementLocated(By.id("input-" + key)));
 		List<WebElement> options = "select".equals(input.getTagName()) ? new Select(input).getOptions()
 				: input.findElements(By.cssSelector("input[type=radio]"));
 		return options.stream().map((o) -> o.getDomProperty("value")).filter((v) -> !v.isEmpty()).toList();
 	}
 
-	/** The value a text or number field shows (e.g. a read-only field the process filled in). */
+	/**
+	 * The value a text or number field shows (e.g. a read-only field the process filled
+	 * in).
+	 */
 	String value(String key) {
-		return this.operator.browser().waiting(FIELD_APPEARS)
+		return this.operator.browser()
+			.waiting(FIELD_APPEARS)
 			.until(ExpectedConditions.presenceOfElementLocated(By.id("input-" + key)))
 			.getDomProperty("value");
 	}
 
-	/** The form's text (task details, read-only fields), to check what the person sees. */
+	/**
+	 * The form's text (task details, read-only fields), to check what the person sees.
+	 */
 	String text() {
 		return driver().findElement(By.tagName("main")).getText();
 	}
@@ -115,11 +129,16 @@ final class TaskForm {
 		return this.operator;
 	}
 
-	/** Waits for the page after a submission: its notice, or fails with the errors the page shows. */
+	/**
+	 * Waits for the page after a submission: its notice, or fails with the errors the
+	 * page shows.
+	 */
 	String awaitOutcome() {
-		this.operator.browser().waiting(Duration.ofSeconds(30)).until(ExpectedConditions.or(
-				ExpectedConditions.visibilityOfElementLocated(By.id("notice")),
-				ExpectedConditions.visibilityOfElementLocated(By.cssSelector(".field-error, #problem, #error-status"))));
+		this.operator.browser()
+			.waiting(Duration.ofSeconds(30))
+			.until(ExpectedConditions.or(ExpectedConditions.visibilityOfElementLocated(By.id("notice")),
+					ExpectedConditions
+						.visibilityOfElementLocated(By.cssSelector(".field-error, #problem, #error-status"))));
 		List<WebElement> notice = driver().findElements(By.id("notice"));
 		if (notice.isEmpty()) {
 			String errors = driver().findElements(By.cssSelector(".field-error, #problem, #error-status"))
@@ -138,7 +157,10 @@ final class TaskForm {
 		return notice.get(0).getText();
 	}
 
-	/** Typing into a date input depends on the browser's locale: set the value as a date picker would. */
+	/**
+	 * Typing into a date input depends on the browser's locale: set the value as a date
+	 * picker would.
+	 */
 	private void pick(WebElement input, String value) {
 		((JavascriptExecutor) driver()).executeScript("arguments[0].value = arguments[1];"
 				+ "arguments[0].dispatchEvent(new Event('input', {bubbles: true}));"

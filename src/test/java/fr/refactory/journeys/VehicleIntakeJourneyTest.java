@@ -16,9 +16,10 @@ import org.springframework.beans.factory.annotation.Autowired;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * Journey of vehicle-intake (domain brief §3.1) to its end: AS-10, a used Clio announced for USED_CAR_REFURB, 4 years
- * and 62,000 km, cosmetic damage, VE NONE. D2 routes it RENEW; the intake ends when the diagnosis it calls ends, so
- * the journey goes on through diagnosis, the repair and the quality gate (AS-63: every check OK, PASS, released).
+ * Journey of vehicle-intake (domain brief §3.1) to its end: AS-10, a used Clio announced
+ * for USED_CAR_REFURB, 4 years and 62,000 km, cosmetic damage, VE NONE. D2 routes it
+ * RENEW; the intake ends when the diagnosis it calls ends, so the journey goes on through
+ * diagnosis, the repair and the quality gate (AS-63: every check OK, PASS, released).
  */
 class VehicleIntakeJourneyTest extends JourneyTest {
 
@@ -55,7 +56,8 @@ class VehicleIntakeJourneyTest extends JourneyTest {
 			long diagnosis = calledInstance(intake, "diagnosis");
 			DiagnosisPeople.connectTool(people, vin);
 			DiagnosisPeople.inspectAllOk(people, vin).complete("inspection-checklist");
-			// no operation listed by the technician: the MES estimates the fixes of the fault codes the bench read
+			// no operation listed by the technician: the MES estimates the fixes of the
+			// fault codes the bench read
 			for (int operation = 0; operation < Math.max(1, clio.dtcs().size()); operation++) {
 				DiagnosisPeople.performOperation(people.as("mechanic"), vin, "Perform mechanical operation");
 			}
@@ -72,8 +74,7 @@ class VehicleIntakeJourneyTest extends JourneyTest {
 		assertThat(this.auditLog.about(vin)).extracting(AuditEntry::action)
 			.contains("VEHICLE_REGISTERED", "VEHICLE_DATA_READ", "WORK_ORDER_RELEASED", "QUALITY_RESULTS_RECORDED",
 					"DOCUMENT_GENERATED");
-		assertThat(this.auditLog.about(vin))
-			.filteredOn((entry) -> "TASK_COMPLETED".equals(entry.action()))
+		assertThat(this.auditLog.about(vin)).filteredOn((entry) -> "TASK_COMPLETED".equals(entry.action()))
 			.extracting(AuditEntry::actor)
 			.contains("intake-operator", "diagnostic-technician", "mechanic", "quality-inspector")
 			.doesNotContain("demo");
@@ -82,9 +83,10 @@ class VehicleIntakeJourneyTest extends JourneyTest {
 	}
 
 	/**
-	 * AS-09: a North-American VIN whose check digit does not match is scanned at the gate (nobody announced it); the
-	 * intake operator corrects it twice from the plate and the registration, and it is still invalid, so an intake
-	 * supervisor decides: return to sender. The vehicle is never registered in the MES.
+	 * AS-09: a North-American VIN whose check digit does not match is scanned at the gate
+	 * (nobody announced it); the intake operator corrects it twice from the plate and the
+	 * registration, and it is still invalid, so an intake supervisor decides: return to
+	 * sender. The vehicle is never registered in the MES.
 	 */
 	@Test
 	void as09AVinStillInvalidAfterTwoCorrectionsIsReturnedToTheSender() {
@@ -103,7 +105,8 @@ class VehicleIntakeJourneyTest extends JourneyTest {
 					.set("vinPlatePhotoRef", "PHOTO-PLATE-" + loop)
 					.set("correctedVin", readAgain)
 					.complete("correct-vin-" + loop);
-				// D1 runs again on the corrected VIN, which becomes the vehicle's VIN in the task list
+				// D1 runs again on the corrected VIN, which becomes the vehicle's VIN in
+				// the task list
 				subject = readAgain;
 			}
 			people.as("intake-supervisor")
@@ -123,7 +126,10 @@ class VehicleIntakeJourneyTest extends JourneyTest {
 		assertThat(this.auditLog.about(scanned)).extracting(AuditEntry::action).doesNotContain("VEHICLE_REGISTERED");
 	}
 
-	/** A VIN as a North-American plate (region checked by D1) would carry it, with a check digit that does not match. */
+	/**
+	 * A VIN as a North-American plate (region checked by D1) would carry it, with a check
+	 * digit that does not match.
+	 */
 	private static String vinWithWrongCheckDigit() {
 		String serial = String.format("%08d", ThreadLocalRandom.current().nextInt(100_000_000));
 		String vin = "1FTBW3XM0" + serial;

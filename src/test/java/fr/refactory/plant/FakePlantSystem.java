@@ -26,10 +26,11 @@ import fr.refactory.plant.PlantProperties.SystemSettings;
 import fr.refactory.plant.http.PlantHttpClient;
 
 /**
- * A real local HTTP server that plays a plant system for the {@code Http…} adapters' contract tests. Routes are
- * declared with path templates ({@code work-orders/{id}/release}); handlers usually delegate to the simulated adapter.
- * Business exceptions become 422 problem bodies, technical ones 503 (retryable) or 400 (not retryable), an empty
- * {@link Optional} 404.
+ * A real local HTTP server that plays a plant system for the {@code Http…} adapters'
+ * contract tests. Routes are declared with path templates
+ * ({@code work-orders/{id}/release}); handlers usually delegate to the simulated adapter.
+ * Business exceptions become 422 problem bodies, technical ones 503 (retryable) or 400
+ * (not retryable), an empty {@link Optional} 404.
  */
 public final class FakePlantSystem implements AutoCloseable {
 
@@ -58,15 +59,12 @@ public final class FakePlantSystem implements AutoCloseable {
 
 	/** A JSON mapper configured as Spring Boot configures the application's. */
 	public static ObjectMapper json() {
-		return JsonMapper.builder()
-			.findAndAddModules()
-			.disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS)
-			.build();
+		return JsonMapper.builder().findAndAddModules().disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS).build();
 	}
 
 	public <B> FakePlantSystem command(String template, Class<B> bodyType, CommandHandler<B> handler) {
-		this.routes.add(new Route("POST", template, (request, body) -> handler.handle(request,
-				this.json.readValue(body, bodyType))));
+		this.routes.add(new Route("POST", template,
+				(request, body) -> handler.handle(request, this.json.readValue(body, bodyType))));
 		return this;
 	}
 
@@ -134,12 +132,11 @@ public final class FakePlantSystem implements AutoCloseable {
 			send(exchange, 200, "application/json", answer);
 		}
 		catch (PlantBusinessException ex) {
-			send(exchange, 422, "application/problem+json", Map.of("type", "about:blank", "title",
-					"Business error", "status", 422, "detail", ex.reason(), "errorCode", ex.errorCode()));
+			send(exchange, 422, "application/problem+json", Map.of("type", "about:blank", "title", "Business error",
+					"status", 422, "detail", ex.reason(), "errorCode", ex.errorCode()));
 		}
 		catch (PlantTechnicalException ex) {
-			send(exchange, ex.isRetryable() ? 503 : 400, "application/problem+json",
-					Map.of("title", ex.getMessage()));
+			send(exchange, ex.isRetryable() ? 503 : 400, "application/problem+json", Map.of("title", ex.getMessage()));
 		}
 	}
 
@@ -167,7 +164,10 @@ public final class FakePlantSystem implements AutoCloseable {
 		return URLDecoder.decode(text, StandardCharsets.UTF_8);
 	}
 
-	/** What a handler gets: path variables, query parameters and the idempotency key (null on queries). */
+	/**
+	 * What a handler gets: path variables, query parameters and the idempotency key (null
+	 * on queries).
+	 */
 	public record Request(Map<String, String> path, Map<String, String> query, IdempotencyKey key) {
 
 		public String path(String name) {

@@ -55,9 +55,9 @@ class PlantAdaptersConfigurationTest {
 	@Test
 	void shouldTalkHttpToTheSystemsConfiguredSo() {
 		this.runner
-			.withPropertyValues("refactory.plant.mes.mode=http", "refactory.plant.mes.base-url=http://mes.plant:8080/api",
-					"refactory.plant.mes.read-timeout=3s", "refactory.plant.erp.mode=HTTP",
-					"refactory.plant.erp.base-url=http://erp.plant/")
+			.withPropertyValues("refactory.plant.mes.mode=http",
+					"refactory.plant.mes.base-url=http://mes.plant:8080/api", "refactory.plant.mes.read-timeout=3s",
+					"refactory.plant.erp.mode=HTTP", "refactory.plant.erp.base-url=http://erp.plant/")
 			.run((context) -> {
 				assertThat(adapterOf(context, Mes.class)).isInstanceOf(HttpMes.class);
 				assertThat(adapterOf(context, Erp.class)).isInstanceOf(HttpErp.class);
@@ -91,7 +91,10 @@ class PlantAdaptersConfigurationTest {
 			});
 	}
 
-	/** The adapter behind the port's bean (every port is wrapped to observe its calls, ADR 0603). */
+	/**
+	 * The adapter behind the port's bean (every port is wrapped to observe its calls, ADR
+	 * 0603).
+	 */
 	private static Object adapterOf(ApplicationContext context, Class<?> port) {
 		return PlantCalls.adapterBehind(context.getBean(port));
 	}

@@ -15,9 +15,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /**
- * Every plant-port call is timed by outcome, and a system's health follows its latest answers (ADR 0603): a simulated
- * system is UP, an HTTP one UNKNOWN before its first call, UP once it answered (a business error is an answer) and
- * DEGRADED after three technical failures in a row, UP again at the next answer.
+ * Every plant-port call is timed by outcome, and a system's health follows its latest
+ * answers (ADR 0603): a simulated system is UP, an HTTP one UNKNOWN before its first
+ * call, UP once it answered (a business error is an answer) and DEGRADED after three
+ * technical failures in a row, UP again at the next answer.
  */
 class PlantCallsTest {
 

@@ -23,10 +23,12 @@ import static io.camunda.process.test.api.CamundaAssert.assertThatProcessInstanc
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * battery-triage (domain brief §3.6) path by path with the application's own workers. The simulated battery test
- * bench derives the BMS reading from the battery id, so {@link PlantInputs#battery} picks an id whose state of health
- * and cell spread lead D7 where a path needs it; the lockout officer of a module repair is picked from the simulated
- * competency register. The quality gate and hv-lockout are the real child processes.
+ * battery-triage (domain brief §3.6) path by path with the application's own workers. The
+ * simulated battery test bench derives the BMS reading from the battery id, so
+ * {@link PlantInputs#battery} picks an id whose state of health and cell spread lead D7
+ * where a path needs it; the lockout officer of a module repair is picked from the
+ * simulated competency register. The quality gate and hv-lockout are the real child
+ * processes.
  */
 class BatteryTriageProcessTest extends ProcessTestSupport {
 
@@ -39,9 +41,9 @@ class BatteryTriageProcessTest extends ProcessTestSupport {
 	BatteryPassports passports;
 
 	/**
-	 * AS-45: NORMAL, SoH at least 75 %, spread at most 50 mV, no faulty module: reuse in a vehicle. The pack waits in
-	 * exchange stock as ORIGINAL; its passport becomes REUSED only when the quality gate releases it for re-issue (ADR
-	 * 0902).
+	 * AS-45: NORMAL, SoH at least 75 %, spread at most 50 mV, no faulty module: reuse in
+	 * a vehicle. The pack waits in exchange stock as ORIGINAL; its passport becomes
+	 * REUSED only when the quality gate releases it for re-issue (ADR 0902).
 	 */
 	@Test
 	void as45AHealthyPackIsReusedInAVehicleAfterTheQualityGate() {
@@ -74,7 +76,10 @@ class BatteryTriageProcessTest extends ProcessTestSupport {
 		});
 	}
 
-	/** A reuse-grade pack the quality gate sends to rework is not re-issued: its passport stays ORIGINAL. */
+	/**
+	 * A reuse-grade pack the quality gate sends to rework is not re-issued: its passport
+	 * stays ORIGINAL.
+	 */
 	@Test
 	void aReusePackHeldAtTheQualityGateIsNotReused() {
 		String batteryId = PlantInputs.battery((bms) -> bms.sohPct() >= 75 && spread(bms) <= 50);
@@ -91,8 +96,8 @@ class BatteryTriageProcessTest extends ProcessTestSupport {
 	}
 
 	/**
-	 * AS-49: SoH in [60, 75): second life. No project after 90 days: measured again; then repurposed with a linked
-	 * passport.
+	 * AS-49: SoH in [60, 75): second life. No project after 90 days: measured again; then
+	 * repurposed with a linked passport.
 	 */
 	@Test
 	void as49ASecondLifePackIsRepurposedWithALinkedPassport() {
@@ -121,8 +126,8 @@ class BatteryTriageProcessTest extends ProcessTestSupport {
 	}
 
 	/**
-	 * AS-43: swelling and solvent smell: CRITICAL, quarantined and watched 48 h (twelve 4-hourly readings), then
-	 * recycled: shipment, passport WASTE, pickup confirmed.
+	 * AS-43: swelling and solvent smell: CRITICAL, quarantined and watched 48 h (twelve
+	 * 4-hourly readings), then recycled: shipment, passport WASTE, pickup confirmed.
 	 */
 	@Test
 	void as43ACriticalPackIsQuarantinedWatchedAndRecycled() {
@@ -147,8 +152,9 @@ class BatteryTriageProcessTest extends ProcessTestSupport {
 			}
 		}
 
-		triage(key).hasVariable("disposition", "RECYCLE").hasVariableSatisfies("shipmentId", String.class,
-				(id) -> org.assertj.core.api.Assertions.assertThat(id).isNotBlank());
+		triage(key).hasVariable("disposition", "RECYCLE")
+			.hasVariableSatisfies("shipmentId", String.class,
+					(id) -> org.assertj.core.api.Assertions.assertThat(id).isNotBlank());
 		String shipmentId = awaitVariable(key, "shipmentId");
 		triage(key).isWaitingForMessage("RecyclerPickupConfirmed", shipmentId);
 		this.client.newPublishMessageCommand()
@@ -163,7 +169,10 @@ class BatteryTriageProcessTest extends ProcessTestSupport {
 					"task-set-passport-waste", "msg-recycler-pickup-confirmed", "end-battery-recycled");
 	}
 
-	/** A thermal event in quarantine raises the alarm and ends the process in the emergency procedure. */
+	/**
+	 * A thermal event in quarantine raises the alarm and ends the process in the
+	 * emergency procedure.
+	 */
 	@Test
 	void aThermalEventInQuarantineStartsTheEmergencyProcedure() {
 		String batteryId = PlantInputs.battery((bms) -> true);
@@ -182,14 +191,15 @@ class BatteryTriageProcessTest extends ProcessTestSupport {
 	}
 
 	/**
-	 * D7 rule 7: a reuse-grade pack (SoH at least 75 %) whose cells spread over 50 mV, with no faulty module, on a pack
-	 * whose design allows module replacement (the bench's answer), is rebalanced: REPAIR_MODULES without an
-	 * engineering review. The repair then needs a lockout officer, whom nobody has named yet.
+	 * D7 rule 7: a reuse-grade pack (SoH at least 75 %) whose cells spread over 50 mV,
+	 * with no faulty module, on a pack whose design allows module replacement (the
+	 * bench's answer), is rebalanced: REPAIR_MODULES without an engineering review. The
+	 * repair then needs a lockout officer, whom nobody has named yet.
 	 */
 	@Test
 	void aReuseGradePackWithSpreadCellsIsRebalancedWithoutReview() {
-		String batteryId = PlantInputs.battery(
-				(bms) -> bms.sohPct() >= 75 && spread(bms) > 50 && bms.moduleRepairable() && bms.faultHistory().isEmpty());
+		String batteryId = PlantInputs.battery((bms) -> bms.sohPct() >= 75 && spread(bms) > 50 && bms.moduleRepairable()
+				&& bms.faultHistory().isEmpty());
 		long key = received(batteryId);
 		triage(key, PlantInputs.normalTriage(batteryId));
 
@@ -203,12 +213,14 @@ class BatteryTriageProcessTest extends ProcessTestSupport {
 	}
 
 	/**
-	 * SoH above 75 % but cells spread over 50 mV on a sealed pack (no module can be replaced, the bench says): engineering
-	 * review, which orders a module repair. No lockout officer is designated yet (HABILITATION_MISSING): battery-engineers
-	 * choose one of the BCL holders on shift the competency register proposes; after the repair the
-	 * pack is locked out and unlocked, measured again with a capacity test, and D7 sends it to second life. The pack
-	 * trips the first bench and the first cycler the MES plans it on: each time BENCH_UNAVAILABLE, wait 4 h, and the
-	 * MES offers another bench (ADR 0460).
+	 * SoH above 75 % but cells spread over 50 mV on a sealed pack (no module can be
+	 * replaced, the bench says): engineering review, which orders a module repair. No
+	 * lockout officer is designated yet (HABILITATION_MISSING): battery-engineers choose
+	 * one of the BCL holders on shift the competency register proposes; after the repair
+	 * the pack is locked out and unlocked, measured again with a capacity test, and D7
+	 * sends it to second life. The pack trips the first bench and the first cycler the
+	 * MES plans it on: each time BENCH_UNAVAILABLE, wait 4 h, and the MES offers another
+	 * bench (ADR 0460).
 	 */
 	@Test
 	void aModuleRepairNeedsAHabilitatedOfficerAndEndsWithACapacityTest() {
@@ -219,20 +231,23 @@ class BatteryTriageProcessTest extends ProcessTestSupport {
 		this.processTestContext.increaseTime(Duration.ofHours(4));
 
 		triage(key).hasVariable("disposition", "ENGINEERING_REVIEW")
-			.hasVariableSatisfies("btbBenchId", String.class, (bench) -> org.assertj.core.api.Assertions.assertThat(bench)
-				.startsWith("BATTERY_TEST_BENCH-")
-				.isNotEqualTo(trippedBench));
+			.hasVariableSatisfies("btbBenchId", String.class,
+					(bench) -> org.assertj.core.api.Assertions.assertThat(bench)
+						.startsWith("BATTERY_TEST_BENCH-")
+						.isNotEqualTo(trippedBench));
 		complete(key, "task-review-battery-disposition",
 				Map.of("reviewedDisposition", "REPAIR_MODULES", "reviewJustification", "cell spread"));
-		triage(key).hasCompletedElements("gw-join-engineering-review", "error-lockout-habilitation-missing",
-				"task-propose-lockout-officers")
+		triage(key)
+			.hasCompletedElements("gw-join-engineering-review", "error-lockout-habilitation-missing",
+					"task-propose-lockout-officers")
 			.hasActiveElements("task-assign-lockout-officer");
 		designateLockoutOfficer(key);
 
 		long lockout = activeChild(key);
-		complete(lockout, "task-lock-out-hv-system", Map.of("voltageMeterId", "VAT-1", "absenceOfVoltageVerified", true));
-		complete(key, "task-replace-modules", Map.of("removedModuleSerials", "M-1", "newModuleSerials", "M-9",
-				"balancingDone", true));
+		complete(lockout, "task-lock-out-hv-system",
+				Map.of("voltageMeterId", "VAT-1", "absenceOfVoltageVerified", true));
+		complete(key, "task-replace-modules",
+				Map.of("removedModuleSerials", "M-1", "newModuleSerials", "M-9", "balancingDone", true));
 		long unlock = activeChild(key);
 		complete(unlock, "task-unlock-and-re-energise", Map.of("isolationCheckOk", true));
 
@@ -244,10 +259,10 @@ class BatteryTriageProcessTest extends ProcessTestSupport {
 		triage(key).hasCompletedElements("timer-wait-for-capacity-bench", "task-start-capacity-test")
 			.hasCompletedElement("gw-join-capacity-test", 2)
 			.hasCompletedElement("task-reserve-capacity-cycler", 2)
-			.hasVariableSatisfies("capacityBenchId", String.class, (cycler) -> org.assertj.core.api.Assertions
-				.assertThat(cycler)
-				.startsWith("CAPACITY_CYCLER-")
-				.isNotEqualTo(trippedCycler));
+			.hasVariableSatisfies("capacityBenchId", String.class,
+					(cycler) -> org.assertj.core.api.Assertions.assertThat(cycler)
+						.startsWith("CAPACITY_CYCLER-")
+						.isNotEqualTo(trippedCycler));
 		String capacityTestId = awaitVariable(key, "capacityTestId");
 		this.client.newPublishMessageCommand()
 			.messageName("CapacityTestDone")
@@ -265,8 +280,8 @@ class BatteryTriageProcessTest extends ProcessTestSupport {
 	}
 
 	/**
-	 * The isolation check after a module repair (ordered by the engineering review of a sealed pack) fails: engineering
-	 * review again, which recycles the pack.
+	 * The isolation check after a module repair (ordered by the engineering review of a
+	 * sealed pack) fails: engineering review again, which recycles the pack.
 	 */
 	@Test
 	void aFailedIsolationCheckAfterRepairGoesBackToEngineeringReview() {
@@ -277,8 +292,8 @@ class BatteryTriageProcessTest extends ProcessTestSupport {
 				Map.of("reviewedDisposition", "REPAIR_MODULES", "reviewJustification", "cell spread"));
 		designateLockoutOfficer(key);
 		complete(activeChild(key), "task-lock-out-hv-system", Map.of("absenceOfVoltageVerified", true));
-		complete(key, "task-replace-modules", Map.of("removedModuleSerials", "M-1", "newModuleSerials", "M-9",
-				"balancingDone", true));
+		complete(key, "task-replace-modules",
+				Map.of("removedModuleSerials", "M-1", "newModuleSerials", "M-9", "balancingDone", true));
 
 		complete(activeChild(key), "task-unlock-and-re-energise", Map.of("isolationCheckOk", false));
 		triage(key).hasCompletedElements("error-pack-isolation-failed")
@@ -289,7 +304,10 @@ class BatteryTriageProcessTest extends ProcessTestSupport {
 		triage(key).hasVariable("disposition", "RECYCLE").isWaitingForMessage("RecyclerPickupConfirmed");
 	}
 
-	/** The quality gate asks for rework: engineering review; a second gate after exhausted loops scraps it. */
+	/**
+	 * The quality gate asks for rework: engineering review; a second gate after exhausted
+	 * loops scraps it.
+	 */
 	@Test
 	void aQualityGateReworkGoesToEngineeringReviewAndAScrapToRecycling() {
 		String batteryId = PlantInputs.battery((bms) -> bms.sohPct() >= 75 && spread(bms) <= 50);
@@ -303,7 +321,8 @@ class BatteryTriageProcessTest extends ProcessTestSupport {
 
 		long gate = activeChild(key);
 		triage(key).hasVariable("reworkCount", 1);
-		// a critical failure is not reworkable and not a part: D11 escalates, and the engineer scraps the pack
+		// a critical failure is not reworkable and not a part: D11 escalates, and the
+		// engineer scraps the pack
 		ManualChecks.complete(this.client, gate, Map.of("SOH_CONFIRMED", ManualChecks.nok("CRITICAL", "SOH-LOW")));
 		complete(gate, "task-decide-escalation", Map.of("escalationDecision", "SCRAP", "rootCauseTicket", "RC-B"));
 
@@ -311,7 +330,10 @@ class BatteryTriageProcessTest extends ProcessTestSupport {
 			.hasCompletedElementsInOrder("gw-quality-verdict", "gw-join-recycling", "task-create-recycling-shipment");
 	}
 
-	/** A battery checked in a vehicle (from diagnosis) is only measured; an intake suspect is only classified. */
+	/**
+	 * A battery checked in a vehicle (from diagnosis) is only measured; an intake suspect
+	 * is only classified.
+	 */
 	@Test
 	void inVehicleAndSuspectVehicleChecksStopAfterMeasuringOrClassifying() {
 		String inVehicle = PlantInputs.battery((bms) -> true);
@@ -335,8 +357,9 @@ class BatteryTriageProcessTest extends ProcessTestSupport {
 	}
 
 	/**
-	 * The pack trips the bench the MES planned it on, through the job's retries: BENCH_UNAVAILABLE, wait 4 h; meanwhile
-	 * the 48 h measuring target (T11) is escalated; the MES then plans the pack on another bench, which reads it.
+	 * The pack trips the bench the MES planned it on, through the job's retries:
+	 * BENCH_UNAVAILABLE, wait 4 h; meanwhile the 48 h measuring target (T11) is
+	 * escalated; the MES then plans the pack on another bench, which reads it.
 	 */
 	@Test
 	void anUnavailableBenchIsWaitedForAndTheMeasurementDelayEscalated() {
@@ -354,37 +377,39 @@ class BatteryTriageProcessTest extends ProcessTestSupport {
 			.hasCompletedElement("gw-join-read-bms", 2)
 			.hasCompletedElement("task-reserve-bms-bench", 2)
 			.hasVariable("disposition", "REUSE_IN_VEHICLE")
-			.hasVariableSatisfies("btbBenchId", String.class, (bench) -> org.assertj.core.api.Assertions.assertThat(bench)
-				.startsWith("BATTERY_TEST_BENCH-")
-				.isNotEqualTo(trippedBench));
+			.hasVariableSatisfies("btbBenchId", String.class,
+					(bench) -> org.assertj.core.api.Assertions.assertThat(bench)
+						.startsWith("BATTERY_TEST_BENCH-")
+						.isNotEqualTo(trippedBench));
 	}
 
 	/**
-	 * Waits until the instance waits at the timer after BENCH_UNAVAILABLE; the bench (variable) that failed. The bench
-	 * job fails with a back-off before its last retry throws the error: the test lets each back-off pass on the engine
-	 * clock instead of waiting it out in real time.
+	 * Waits until the instance waits at the timer after BENCH_UNAVAILABLE; the bench
+	 * (variable) that failed. The bench job fails with a back-off before its last retry
+	 * throws the error: the test lets each back-off pass on the engine clock instead of
+	 * waiting it out in real time.
 	 */
 	private String awaitWaitingFor(long key, String timerId, String benchVariable) {
 		Set<String> backOffsPassed = new HashSet<>();
-		Awaitility.await()
-			.atMost(Duration.ofMinutes(1))
-			.pollInterval(Duration.ofMillis(200))
-			.until(() -> {
-				boolean waiting = !this.client.newElementInstanceSearchRequest()
-					.filter((f) -> f.processInstanceKey(key).elementId(timerId).state(ElementInstanceState.ACTIVE))
-					.send()
-					.join()
-					.items()
-					.isEmpty();
-				if (!waiting) {
-					passBackOffs(key, backOffsPassed);
-				}
-				return waiting;
-			});
+		Awaitility.await().atMost(Duration.ofMinutes(1)).pollInterval(Duration.ofMillis(200)).until(() -> {
+			boolean waiting = !this.client.newElementInstanceSearchRequest()
+				.filter((f) -> f.processInstanceKey(key).elementId(timerId).state(ElementInstanceState.ACTIVE))
+				.send()
+				.join()
+				.items()
+				.isEmpty();
+			if (!waiting) {
+				passBackOffs(key, backOffsPassed);
+			}
+			return waiting;
+		});
 		return awaitVariable(key, benchVariable);
 	}
 
-	/** Moves the engine clock by the retry back-off once for each failed attempt of the instance's jobs. */
+	/**
+	 * Moves the engine clock by the retry back-off once for each failed attempt of the
+	 * instance's jobs.
+	 */
 	private void passBackOffs(long key, Set<String> backOffsPassed) {
 		boolean failedAgain = this.client.newJobSearchRequest()
 			.filter((f) -> f.processInstanceKey(key).hasFailedWithRetriesLeft(true))
@@ -404,10 +429,13 @@ class BatteryTriageProcessTest extends ProcessTestSupport {
 		return bms.cellMaxMv() - bms.cellMinMv();
 	}
 
-	/** battery-engineers pick the first BCL holder on shift the register proposed (form lockout-officer-assignment). */
+	/**
+	 * battery-engineers pick the first BCL holder on shift the register proposed (form
+	 * lockout-officer-assignment).
+	 */
 	private void designateLockoutOfficer(long key) {
-		complete(key, "task-assign-lockout-officer", Map.of("lockoutOfficerId", proposedLockoutOfficer(key),
-				"habilitationComment", "BCL holder on shift"));
+		complete(key, "task-assign-lockout-officer",
+				Map.of("lockoutOfficerId", proposedLockoutOfficer(key), "habilitationComment", "BCL holder on shift"));
 	}
 
 	private long received(String batteryId) {
@@ -446,8 +474,8 @@ class BatteryTriageProcessTest extends ProcessTestSupport {
 
 	private void passQualityGate(long key, String verdict) {
 		long gate = activeChild(key);
-		ManualChecks.complete(this.client, gate, "REWORK".equals(verdict)
-				? Map.of("CELL_SPREAD", ManualChecks.nok("MINOR", "SPREAD-HIGH")) : Map.of());
+		ManualChecks.complete(this.client, gate,
+				"REWORK".equals(verdict) ? Map.of("CELL_SPREAD", ManualChecks.nok("MINOR", "SPREAD-HIGH")) : Map.of());
 		assertThatProcessInstance(ProcessInstanceSelectors.byKey(gate)).isCompleted()
 			.hasVariable("qualityVerdict", verdict);
 	}

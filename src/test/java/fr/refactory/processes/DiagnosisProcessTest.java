@@ -18,23 +18,31 @@ import static io.camunda.process.test.api.CamundaAssert.assertThatProcessInstanc
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * diagnosis (domain brief §3.2) path by path with the application's own workers. What steers them: the start
- * variables an intake hands over ({@code route}, {@code powertrain}, {@code odometerKm}, {@code firstRegistrationDate},
- * {@code partsList}) and the repair operations the technician lists in the inspection checklist; a part number ending in X is out of stock in the simulated WMS; the
- * intake's work order is opened in the simulated MES first, as vehicle-intake would. The quality gate is the real
- * child process, driven through its manual checks.
+ * diagnosis (domain brief §3.2) path by path with the application's own workers. What
+ * steers them: the start variables an intake hands over ({@code route},
+ * {@code powertrain}, {@code odometerKm}, {@code firstRegistrationDate},
+ * {@code partsList}) and the repair operations the technician lists in the inspection
+ * checklist; a part number ending in X is out of stock in the simulated WMS; the intake's
+ * work order is opened in the simulated MES first, as vehicle-intake would. The quality
+ * gate is the real child process, driven through its manual checks.
  */
 class DiagnosisProcessTest extends ProcessTestSupport {
 
 	private static final String PROCESS = "diagnosis";
 
-	/** VEHICLE_RENEW has five checks in D12, VEHICLE_BODYWORK six with an expert follow-up (plus the MI body). */
+	/**
+	 * VEHICLE_RENEW has five checks in D12, VEHICLE_BODYWORK six with an expert follow-up
+	 * (plus the MI body).
+	 */
 	private static final int RENEW_CHECKS = 5;
 
 	@Autowired
 	Mes mes;
 
-	/** RENEW, economic repair, parts in stock, one operation, quality gate PASS: the vehicle is released. */
+	/**
+	 * RENEW, economic repair, parts in stock, one operation, quality gate PASS: the
+	 * vehicle is released.
+	 */
 	@Test
 	void aRenewVehicleIsRepairedAndReleasedByTheQualityGate() {
 		Map<String, Object> variables = diagnosis("RENEW");
@@ -49,12 +57,12 @@ class DiagnosisProcessTest extends ProcessTestSupport {
 					"task-check-odometer-consistency", "gw-odometer-discrepancy", "gw-join-odometer",
 					"gw-battery-check-needed", "gw-join-battery-check", "task-compute-labour",
 					"task-check-parts-availability", "task-estimate-cost", "task-decide-economics",
-					"end-diagnosis-complete", "sub-diagnosis", "gw-approval-needed", "gw-join-approval", "gw-join-route",
-					"gw-route", "gw-join-reserve-parts", "task-reserve-parts", "gw-critical-parts-reserved",
-					"task-release-work-order", "gw-repair-or-retrofit", "gw-expert-before-work",
-					"gw-join-expert-before-work", "gw-join-rework", "gw-repair-split")
-			.hasNotActivatedElements("task-approve-estimate", "task-review-odometer-discrepancy",
-					"call-battery-check", "task-expert-visit-structural-work");
+					"end-diagnosis-complete", "sub-diagnosis", "gw-approval-needed", "gw-join-approval",
+					"gw-join-route", "gw-route", "gw-join-reserve-parts", "task-reserve-parts",
+					"gw-critical-parts-reserved", "task-release-work-order", "gw-repair-or-retrofit",
+					"gw-expert-before-work", "gw-join-expert-before-work", "gw-join-rework", "gw-repair-split")
+			.hasNotActivatedElements("task-approve-estimate", "task-review-odometer-discrepancy", "call-battery-check",
+					"task-expert-visit-structural-work");
 		completeOperations(key, 1);
 		long gate = passQualityGate(key, "PASS", RENEW_CHECKS);
 
@@ -66,8 +74,9 @@ class DiagnosisProcessTest extends ProcessTestSupport {
 	}
 
 	/**
-	 * RENEW with a DTC fix, a bodywork and a paint operation: the simulated MES names each operation's trade (a
-	 * {@code PAINT…} code is paint, {@code BODY…} bodywork, any other mechanics), so each goes to its trade's task.
+	 * RENEW with a DTC fix, a bodywork and a paint operation: the simulated MES names
+	 * each operation's trade (a {@code PAINT…} code is paint, {@code BODY…} bodywork, any
+	 * other mechanics), so each goes to its trade's task.
 	 */
 	@Test
 	void eachRepairOperationGoesToTheTaskOfItsTrade() {
@@ -89,9 +98,10 @@ class DiagnosisProcessTest extends ProcessTestSupport {
 	}
 
 	/**
-	 * BODYWORK after VE/VGE: diagnosis 1 WD late (T4), odometer discrepancy reviewed, expert visits before and during
-	 * the structural work, repair stage over 8 days (T6), expert conformity report, then a quality-gate REWORK
-	 * loop back into repair before the PASS.
+	 * BODYWORK after VE/VGE: diagnosis 1 WD late (T4), odometer discrepancy reviewed,
+	 * expert visits before and during the structural work, repair stage over 8 days (T6),
+	 * expert conformity report, then a quality-gate REWORK loop back into repair before
+	 * the PASS.
 	 */
 	@Test
 	void aBodyworkRepairWithExpertFollowUpIsReworkedOnceThenReleased() {
@@ -128,9 +138,10 @@ class DiagnosisProcessTest extends ProcessTestSupport {
 		passQualityGate(key, "REWORK", RENEW_CHECKS + 1);
 		diagnosis(key).hasVariable("qualityVerdict", "REWORK").hasVariable("reworkCount", 1);
 
-		// the rework order's operation is the paint run the inspector found: back to the paint shop
-		complete(key, "task-paint-operation", Map.of("operationDone", true, "actualHours", 1.5, "operationComment",
-				"run polished"));
+		// the rework order's operation is the paint run the inspector found: back to the
+		// paint shop
+		complete(key, "task-paint-operation",
+				Map.of("operationDone", true, "actualHours", 1.5, "operationComment", "run polished"));
 		complete(key, "task-expert-visit-structural-work", expertVisit());
 		complete(key, "task-expert-visit-final", expertVisit());
 		this.client.newPublishMessageCommand()
@@ -148,7 +159,10 @@ class DiagnosisProcessTest extends ProcessTestSupport {
 			.hasCompletedElements("msg-expert-conformity-report", "end-vehicle-released");
 	}
 
-	/** D3 says the repair costs more than the vehicle is worth: the lead confirms the return to the sender. */
+	/**
+	 * D3 says the repair costs more than the vehicle is worth: the lead confirms the
+	 * return to the sender.
+	 */
 	@Test
 	void anUneconomicRepairIsApprovedForReturnToTheSender() {
 		Map<String, Object> variables = diagnosis("RENEW");
@@ -171,12 +185,15 @@ class DiagnosisProcessTest extends ProcessTestSupport {
 					"task-return-vehicle", "end-vehicle-returned");
 	}
 
-	/** D3 rule 4: the WMS reports a needed part as discontinued (OBSOLETE): the lead reviews the repair. */
+	/**
+	 * D3 rule 4: the WMS reports a needed part as discontinued (OBSOLETE): the lead
+	 * reviews the repair.
+	 */
 	@Test
 	void anObsoletePartSendsTheRepairToReview() {
 		Map<String, Object> variables = diagnosis("RENEW");
-		variables.put("partsList",
-				List.of(Map.of("partNumber", fr.refactory.plant.wms.SimulatedWms.OBSOLETE_PREFIX + "HEADLAMP-1", "quantity", 1)));
+		variables.put("partsList", List.of(Map.of("partNumber",
+				fr.refactory.plant.wms.SimulatedWms.OBSOLETE_PREFIX + "HEADLAMP-1", "quantity", 1)));
 		long key = start(variables);
 		connectTool(key);
 		inspect(key);
@@ -187,7 +204,10 @@ class DiagnosisProcessTest extends ProcessTestSupport {
 			.hasActiveElements("task-approve-estimate");
 	}
 
-	/** A back-ordered critical part holds the work order until PartsAvailable, then the parts are reserved. */
+	/**
+	 * A back-ordered critical part holds the work order until PartsAvailable, then the
+	 * parts are reserved.
+	 */
 	@Test
 	void aBackOrderedPartHoldsTheRepairUntilThePartsArrive() {
 		Map<String, Object> variables = diagnosis("RENEW");
@@ -213,8 +233,8 @@ class DiagnosisProcessTest extends ProcessTestSupport {
 	}
 
 	/**
-	 * The quality gate scraps the repaired vehicle (escalated after exhausted rework loops): it is routed to
-	 * dismantling, which starts.
+	 * The quality gate scraps the repaired vehicle (escalated after exhausted rework
+	 * loops): it is routed to dismantling, which starts.
 	 */
 	@Test
 	void aVehicleScrappedByTheQualityGateIsRoutedToDismantling() {
@@ -235,12 +255,13 @@ class DiagnosisProcessTest extends ProcessTestSupport {
 			.hasCompletedElement("gw-route", 2)
 			.hasActiveElements("call-dismantling");
 
-		// the dismantling's shortest end: its documents never come and the vehicle goes back to its holder
+		// the dismantling's shortest end: its documents never come and the vehicle goes
+		// back to its holder
 		long dismantling = childAt(key, "call-dismantling");
 		complete(dismantling, "task-check-destruction-documents", Map.of("registrationCrossedSigned", false,
 				"cerfa15776Ref", "CERFA-0", "csaDate", "2020-01-01", "holderIdentityChecked", true));
-		assertThatProcessInstance(ProcessInstanceSelectors.byKey(dismantling))
-			.isWaitingForMessage("DocumentsReceived", variables.get("vin").toString());
+		assertThatProcessInstance(ProcessInstanceSelectors.byKey(dismantling)).isWaitingForMessage("DocumentsReceived",
+				variables.get("vin").toString());
 		moveClockPastDueDate(dismantling, "documentDecisionDueAt");
 		complete(dismantling, "task-decide-missing-documents",
 				Map.of("documentsTimeoutDecision", "RETURN_TO_HOLDER", "documentsTimeoutComment", "no CSA"));
@@ -248,9 +269,9 @@ class DiagnosisProcessTest extends ProcessTestSupport {
 	}
 
 	/**
-	 * LCV_RETROFIT: after the work order is released the retrofit starts; the engineer rejects it (a Clio without the
-	 * registration data D4 needs is not eligible), the retrofit sets the route after rejection and the vehicle is
-	 * returned.
+	 * LCV_RETROFIT: after the work order is released the retrofit starts; the engineer
+	 * rejects it (a Clio without the registration data D4 needs is not eligible), the
+	 * retrofit sets the route after rejection and the vehicle is returned.
 	 */
 	@Test
 	void aRejectedRetrofitComesBackToTheRouteAndTheVehicleIsReturned() {
@@ -282,9 +303,10 @@ class DiagnosisProcessTest extends ProcessTestSupport {
 	}
 
 	/**
-	 * AS-15 to its end: an eligible Master III diesel goes from diagnosis into the LCV retrofit (the real child), is
-	 * converted, passes its quality gate, is handed over and registered; six months later the survey ends the
-	 * retrofit and the vehicle is retrofitted.
+	 * AS-15 to its end: an eligible Master III diesel goes from diagnosis into the LCV
+	 * retrofit (the real child), is converted, passes its quality gate, is handed over
+	 * and registered; six months later the survey ends the retrofit and the vehicle is
+	 * retrofitted.
 	 */
 	@Test
 	void aConvertedRetrofitEndsTheDiagnosisWithTheVehicleRetrofitted() {
@@ -303,14 +325,15 @@ class DiagnosisProcessTest extends ProcessTestSupport {
 				.items(), (items) -> !items.isEmpty())
 			.get(0)
 			.getProcessInstanceKey();
-		// D4b and the EOL bench decided seven of the twelve checks: the inspector checks the other five
+		// D4b and the EOL bench decided seven of the twelve checks: the inspector checks
+		// the other five
 		org.assertj.core.api.Assertions.assertThat(ManualChecks.open(this.client, gate)).hasSize(5);
 		ManualChecks.complete(this.client, gate, Map.of());
 		complete(retrofit, "task-affix-conversion-plate", Map.of("plateKitManufacturer", "TOLV", "plateVin", vin,
 				"plateApprovalNumber", "FR-RETRO-2024-0117", "plateReasonConfirmed", true, "platePhotoRef", "P-1"));
-		complete(retrofit, "task-hand-over-vehicle", Map.of("handoverAt",
-				this.processTestContext.getCurrentTime().toString(), "customerSignatureCaptured", true,
-				"handoverOdometerKm", 120_000));
+		complete(retrofit, "task-hand-over-vehicle",
+				Map.of("handoverAt", this.processTestContext.getCurrentTime().toString(), "customerSignatureCaptured",
+						true, "handoverOdometerKm", 120_000));
 		assertThatProcessInstance(ProcessInstanceSelectors.byKey(retrofit)).isWaitingForMessage("RegistrationUpdated",
 				vin);
 		this.client.newPublishMessageCommand()
@@ -319,7 +342,8 @@ class DiagnosisProcessTest extends ProcessTestSupport {
 			.variables(Map.of("newRegistrationCertificateRef", "CI-" + vin))
 			.send()
 			.join();
-		// T17 is scheduled once the actual costs are posted: move the clock only when it waits, or it is scheduled
+		// T17 is scheduled once the actual costs are posted: move the clock only when it
+		// waits, or it is scheduled
 		// six months after the moved clock and never fires
 		assertThatProcessInstance(ProcessInstanceSelectors.byKey(retrofit)).hasVariable("retrofitOutcome", "CONVERTED")
 			.hasActiveElements("timer-t17-satisfaction-survey");
@@ -332,16 +356,18 @@ class DiagnosisProcessTest extends ProcessTestSupport {
 	}
 
 	/**
-	 * An eligible Master III weighs 2,420 kg after its conversion (ratio 1.21, D4b MASS_OVER_120PCT): the quality gate
-	 * escalates with containment and quality-engineers send the kit back to its supplier, so the retrofit ends STOPPED
-	 * and the diagnosis ends at "Conversion stopped", not "Vehicle retrofitted" (ADR 0464).
+	 * An eligible Master III weighs 2,420 kg after its conversion (ratio 1.21, D4b
+	 * MASS_OVER_120PCT): the quality gate escalates with containment and
+	 * quality-engineers send the kit back to its supplier, so the retrofit ends STOPPED
+	 * and the diagnosis ends at "Conversion stopped", not "Vehicle retrofitted" (ADR
+	 * 0464).
 	 */
 	@Test
 	void aStoppedConversionEndsTheDiagnosisAsStopped() {
 		Conversion conversion = convertedAndWeighed(2420);
 		long retrofit = conversion.retrofit();
-		complete(retrofit, "task-review-mass-nonconformity", Map.of("kitManufacturerInformed", true,
-				"engineeringAssessment", "battery pack heavier than approved"));
+		complete(retrofit, "task-review-mass-nonconformity",
+				Map.of("kitManufacturerInformed", true, "engineeringAssessment", "battery pack heavier than approved"));
 		long gate = org.awaitility.Awaitility.await()
 			.atMost(Duration.ofSeconds(30))
 			.until(() -> this.client.newProcessInstanceSearchRequest()
@@ -369,15 +395,19 @@ class DiagnosisProcessTest extends ProcessTestSupport {
 			.hasNotActivatedElements("end-vehicle-retrofitted");
 	}
 
-	/** The diagnosis of an eligible Master III and its retrofit, up to the weighing after the conversion. */
+	/**
+	 * The diagnosis of an eligible Master III and its retrofit, up to the weighing after
+	 * the conversion.
+	 */
 	private Conversion convertedAndWeighed(int totalKg) {
 		Map<String, Object> variables = diagnosis("LCV_RETROFIT");
 		String vin = PlantInputs.renaultVinPassingVehicleEol();
 		variables.put("vin", vin);
-		variables.put("workOrderId", this.mes
-			.createWorkOrder(IdempotencyKey.of("diagnosis-test-" + vin), new WorkOrderRequest("INTAKE", "VEHICLE", vin, 0L,
-					null))
-			.workOrderId());
+		variables.put("workOrderId",
+				this.mes
+					.createWorkOrder(IdempotencyKey.of("diagnosis-test-" + vin),
+							new WorkOrderRequest("INTAKE", "VEHICLE", vin, 0L, null))
+					.workOrderId());
 		variables.put("modelFamily", "MASTER_III");
 		variables.put("category", "N1");
 		variables.put("powertrain", "ICE_DIESEL");
@@ -394,7 +424,8 @@ class DiagnosisProcessTest extends ProcessTestSupport {
 		inspect(key);
 
 		long retrofit = childAt(key, "call-lcv-retrofit");
-		// the MES booked the conversion week; the diagnosis's underbody result (OK) gave D4 its chassis condition
+		// the MES booked the conversion week; the diagnosis's underbody result (OK) gave
+		// D4 its chassis condition
 		String planned = awaitVariable(retrofit, "plannedConversionDate");
 		Map<String, Object> review = new HashMap<>();
 		review.put("registrationScanChecked", true);
@@ -428,14 +459,15 @@ class DiagnosisProcessTest extends ProcessTestSupport {
 			.join();
 		complete(retrofit, "task-inspect-kit-receipt", Map.of("packagingIntact", true, "shockIndicatorTriggered", false,
 				"quantityCheckOk", true, "kitSerialsScanned", "M, I, C"));
-		// the kit-pack-inspection form: the safety triage's answers without its battery-id scan, crash history and photos
+		// the kit-pack-inspection form: the safety triage's answers without its
+		// battery-id scan, crash history and photos
 		Map<String, Object> pack = new HashMap<>(PlantInputs.normalTriage("PACK-D-" + key));
 		pack.keySet().removeAll(java.util.Set.of("batteryIdScanned", "crashHistory", "triagePhotosRef"));
 		pack.put("packPhotoRef", "PHOTO-D-" + key);
 		complete(retrofit, "task-inspect-kit-pack", pack);
-		complete(retrofit, "task-record-baseline", Map.of("frontAxleKgBefore", 1100, "rearAxleKgBefore", 900,
-				"totalKgBefore", 2000, "odometerKm", 120_000, "existingDtcsAcknowledged", true, "baselinePhotosRef",
-				"B-1"));
+		complete(retrofit, "task-record-baseline",
+				Map.of("frontAxleKgBefore", 1100, "rearAxleKgBefore", 900, "totalKgBefore", 2000, "odometerKm", 120_000,
+						"existingDtcsAcknowledged", true, "baselinePhotosRef", "B-1"));
 		Map<String, Object> removal = new HashMap<>();
 		removal.put("fuelDrainedL", 20);
 		removal.put("oilDrainedL", 6);
@@ -448,18 +480,21 @@ class DiagnosisProcessTest extends ProcessTestSupport {
 		for (int operation = 0; operation < 7; operation++) {
 			complete(retrofit, "task-install-kit", Map.of("kitOperationDone", true, "kitOperationPhotoRef", "OP"));
 		}
-		complete(retrofit, "task-commission-hv-system", Map.of("isolationDcOhmPerV", 500, "isolationAcOhmPerV", 900,
-				"bondingOhm", 0.05, "hvCablesOrange", true, "obdLampOff", true, "chargeTestAcOk", true,
-				"chargeTestDcOk", true));
-		complete(retrofit, "task-weigh-after-conversion", Map.of("frontAxleKg", totalKg / 2, "rearAxleKg",
-				totalKg - totalKg / 2, "totalKg", totalKg));
+		complete(retrofit, "task-commission-hv-system",
+				Map.of("isolationDcOhmPerV", 500, "isolationAcOhmPerV", 900, "bondingOhm", 0.05, "hvCablesOrange", true,
+						"obdLampOff", true, "chargeTestAcOk", true, "chargeTestDcOk", true));
+		complete(retrofit, "task-weigh-after-conversion",
+				Map.of("frontAxleKg", totalKg / 2, "rearAxleKg", totalKg - totalKg / 2, "totalKg", totalKg));
 		return new Conversion(key, retrofit, vin);
 	}
 
 	private record Conversion(long key, long retrofit, String vin) {
 	}
 
-	/** An EV gets its traction battery checked in the vehicle (battery-triage, IN_VEHICLE) before the estimate. */
+	/**
+	 * An EV gets its traction battery checked in the vehicle (battery-triage, IN_VEHICLE)
+	 * before the estimate.
+	 */
 	@Test
 	void anElectricVehicleHasItsBatteryCheckedInTheVehicle() {
 		Map<String, Object> variables = diagnosis("RENEW");
@@ -477,7 +512,10 @@ class DiagnosisProcessTest extends ProcessTestSupport {
 					"task-compute-labour");
 	}
 
-	/** The bench stays unavailable through the job's retries: BENCH_UNAVAILABLE, diagnosis entered by hand. */
+	/**
+	 * The bench stays unavailable through the job's retries: BENCH_UNAVAILABLE, diagnosis
+	 * entered by hand.
+	 */
 	@Test
 	void anUnavailableBenchLeadsToAManualDiagnosis() {
 		Map<String, Object> variables = diagnosis("RENEW");
@@ -485,7 +523,8 @@ class DiagnosisProcessTest extends ProcessTestSupport {
 		complete(key, "task-connect-diagnostic-tool",
 				Map.of("benchId", "OFFLINE-DIAG-" + key, "toolConnected", true, "ignitionState", "ON"));
 
-		// two back-off failures, then the BPMN error on the last retry (the workers re-poll every 30 s at most)
+		// two back-off failures, then the BPMN error on the last retry (the workers
+		// re-poll every 30 s at most)
 		org.awaitility.Awaitility.await()
 			.atMost(Duration.ofMinutes(3))
 			.pollDelay(Duration.ZERO)
@@ -539,7 +578,9 @@ class DiagnosisProcessTest extends ProcessTestSupport {
 				Map.of("benchId", "DIAG-1", "toolConnected", true, "ignitionState", "ON"));
 	}
 
-	/** The checklist all OK; the technician lists one body panel repair as the work to do. */
+	/**
+	 * The checklist all OK; the technician lists one body panel repair as the work to do.
+	 */
 	private void inspect(long key) {
 		inspect(key, List.of("BODY-PANEL-REPAIR"));
 	}
@@ -567,7 +608,10 @@ class DiagnosisProcessTest extends ProcessTestSupport {
 		}
 	}
 
-	/** Completes the manual checks of the quality-gate child: all OK, or a minor paint run (REWORK). */
+	/**
+	 * Completes the manual checks of the quality-gate child: all OK, or a minor paint run
+	 * (REWORK).
+	 */
 	private long passQualityGate(long key, String expectedVerdict, int checks) {
 		long gate = childAt(key, "call-quality-gate");
 		org.assertj.core.api.Assertions.assertThat(ManualChecks.open(this.client, gate)).hasSize(checks);

@@ -20,11 +20,12 @@ import static io.camunda.process.test.api.CamundaAssert.assertThatProcessInstanc
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * dismantling (domain brief §3.5) path by path with the application's own workers. The harvest candidates come from
- * the simulated WMS (seven families); the part number the operator records decides its days of cover and so D10
- * between reuse and manual review ({@link PlantInputs#partNumberWithCover}). Harvested cores and the removed
- * traction battery start the real remanufacture and battery-triage processes (by message); they are cancelled after
- * each test.
+ * dismantling (domain brief §3.5) path by path with the application's own workers. The
+ * harvest candidates come from the simulated WMS (seven families); the part number the
+ * operator records decides its days of cover and so D10 between reuse and manual review
+ * ({@link PlantInputs#partNumberWithCover}). Harvested cores and the removed traction
+ * battery start the real remanufacture and battery-triage processes (by message); they
+ * are cancelled after each test.
  */
 class DismantlingProcessTest extends ProcessTestSupport {
 
@@ -32,7 +33,10 @@ class DismantlingProcessTest extends ProcessTestSupport {
 
 	private final List<String> subjects = new ArrayList<>();
 
-	/** Removed parts and batteries start remanufacture and battery-triage instances this test does not drive. */
+	/**
+	 * Removed parts and batteries start remanufacture and battery-triage instances this
+	 * test does not drive.
+	 */
 	@AfterEach
 	void trackTheInstancesStartedForTheSubjects() {
 		for (String processId : List.of("remanufacture", "battery-triage")) {
@@ -42,16 +46,18 @@ class DismantlingProcessTest extends ProcessTestSupport {
 				.join()
 				.items()
 				.stream()
-				.filter((instance) -> this.subjects.contains(variableOrNull(instance.getProcessInstanceKey(), "donorVin"))
+				.filter((instance) -> this.subjects
+					.contains(variableOrNull(instance.getProcessInstanceKey(), "donorVin"))
 						|| this.subjects.contains(variableOrNull(instance.getProcessInstanceKey(), "hostVin")))
 				.forEach((instance) -> track(instance.getProcessInstanceKey()));
 		}
 	}
 
 	/**
-	 * AS-70/AS-71 on a petrol vehicle acquired as ELV: documents complete, depolluted, seven parts harvested (grade D
-	 * recycled, reman families announced as cores to remanufacture, the others reused or reviewed), hulk shipped, CoD
-	 * issued and generated.
+	 * AS-70/AS-71 on a petrol vehicle acquired as ELV: documents complete, depolluted,
+	 * seven parts harvested (grade D recycled, reman families announced as cores to
+	 * remanufacture, the others reused or reviewed), hulk shipped, CoD issued and
+	 * generated.
 	 */
 	@Test
 	void anElvIsDepollutedHarvestedAndDestroyedWithACertificate() {
@@ -68,7 +74,8 @@ class DismantlingProcessTest extends ProcessTestSupport {
 		depollute(key);
 		harvest(key);
 
-		// past the harvest this instance has more than the 100 element instances CPT reads per process instance:
+		// past the harvest this instance has more than the 100 element instances CPT
+		// reads per process instance:
 		// the end is asserted on the instance's state and the variables of its last tasks
 		dismantling(key).isCompleted()
 			.hasVariableSatisfies("codNumber", String.class, (n) -> assertThat(n).isNotBlank())
@@ -76,7 +83,8 @@ class DismantlingProcessTest extends ProcessTestSupport {
 			.hasVariableSatisfies("codDocumentId", String.class, (n) -> assertThat(n).isNotBlank());
 		assertThat(activeWith("remanufacture", "donorVin", vin)).as("harvested cores announced to remanufacture")
 			.isNotEmpty();
-		// D10's own family values: the turbocharger and the starter-alternator are remanufactured (REMAN_CORE)
+		// D10's own family values: the turbocharger and the starter-alternator are
+		// remanufactured (REMAN_CORE)
 		org.awaitility.Awaitility.await()
 			.atMost(Duration.ofSeconds(30))
 			.untilAsserted(() -> assertThat(activeWith("remanufacture", "donorVin", vin).stream()
@@ -85,8 +93,9 @@ class DismantlingProcessTest extends ProcessTestSupport {
 	}
 
 	/**
-	 * T15: the registration authority checks this VIN's file by hand (serial ending 00000 in the simulated SIV), so
-	 * the CoD is still pending at day 10 after destruction: escalated to dismantling-admin, then issued and generated.
+	 * T15: the registration authority checks this VIN's file by hand (serial ending 00000
+	 * in the simulated SIV), so the CoD is still pending at day 10 after destruction:
+	 * escalated to dismantling-admin, then issued and generated.
 	 */
 	@Test
 	void aCertificateOfDestructionStillPendingAtDayTenIsEscalated() {
@@ -106,9 +115,10 @@ class DismantlingProcessTest extends ProcessTestSupport {
 				.items(), (items) -> !items.isEmpty());
 
 		this.processTestContext.increaseTime(Duration.ofDays(10));
-		complete(key, "task-escalate-cod-delay", Map.of("escalationAcknowledged", true, "escalationAction",
-				"EXPEDITED", "escalationComment", "SIV file under manual check"));
-		// issued 12 days after the authority's first request, which the job made just before (or, racing, after) the
+		complete(key, "task-escalate-cod-delay", Map.of("escalationAcknowledged", true, "escalationAction", "EXPEDITED",
+				"escalationComment", "SIV file under manual check"));
+		// issued 12 days after the authority's first request, which the job made just
+		// before (or, racing, after) the
 		// 10 days: 13 more days cover both, and the daily poll then finds it issued
 		this.processTestContext.increaseTime(Duration.ofDays(13));
 
@@ -118,10 +128,11 @@ class DismantlingProcessTest extends ProcessTestSupport {
 	}
 
 	/**
-	 * AS-69: an EV to dismantle is locked out by a BCL holder. Nobody is designated yet, so L.1 raises
-	 * HABILITATION_MISSING; the competency register proposes the BCL holders on shift and hse-officers choose one in
-	 * the form's select; the lockout task is then assigned to that officer. Its battery is removed and sent to battery
-	 * triage (BatteryReceived) before depollution.
+	 * AS-69: an EV to dismantle is locked out by a BCL holder. Nobody is designated yet,
+	 * so L.1 raises HABILITATION_MISSING; the competency register proposes the BCL
+	 * holders on shift and hse-officers choose one in the form's select; the lockout task
+	 * is then assigned to that officer. Its battery is removed and sent to battery triage
+	 * (BatteryReceived) before depollution.
 	 */
 	@Test
 	void as69AnEvIsLockedOutAndItsBatterySentToTriage() {
@@ -130,14 +141,16 @@ class DismantlingProcessTest extends ProcessTestSupport {
 		track(key);
 
 		checkDocuments(key, freshCsa());
-		dismantling(key).hasCompletedElements("start-dismantling-requested", "gw-hv-vehicle",
-				"error-habilitation-missing", "task-propose-lockout-officers")
+		dismantling(key)
+			.hasCompletedElements("start-dismantling-requested", "gw-hv-vehicle", "error-habilitation-missing",
+					"task-propose-lockout-officers")
 			.hasActiveElements("task-assign-lockout-officer");
 		String officer = proposedLockoutOfficer(key);
 		complete(key, "task-assign-lockout-officer",
 				Map.of("lockoutOfficerId", officer, "habilitationComment", "BCL holder on shift"));
 		long lockout = activeChild(key);
-		// the task follows the officer's habilitation check, a job the application's worker takes asynchronously
+		// the task follows the officer's habilitation check, a job the application's
+		// worker takes asynchronously
 		assertThat(Awaitility.await()
 			.atMost(Duration.ofSeconds(30))
 			.until(() -> openTasks(lockout, "task-lock-out-hv-system"), (tasks) -> !tasks.isEmpty())).singleElement()
@@ -147,16 +160,18 @@ class DismantlingProcessTest extends ProcessTestSupport {
 		complete(key, "task-remove-battery",
 				Map.of("batteryId", batteryId, "batteryMassKg", 305, "visibleDamage", false));
 
-		dismantling(key).hasCompletedElementsInOrder("call-lock-out-vehicle", "task-remove-battery",
-				"send-battery-received", "gw-join-hv")
+		dismantling(key)
+			.hasCompletedElementsInOrder("call-lock-out-vehicle", "task-remove-battery", "send-battery-received",
+					"gw-join-hv")
 			.hasActiveElements("task-depollute-vehicle");
 		assertThat(activeWith("battery-triage", "hostVin", vin)).as("the removed pack is received by battery triage")
 			.hasSize(1);
 	}
 
 	/**
-	 * AS-68: a CSA older than 15 days is rejected; reminders after 2 and 5 WD, decision after 10 WD: hold and wait;
-	 * the documents then arrive and are checked again. A second vehicle without documents is returned to its holder.
+	 * AS-68: a CSA older than 15 days is rejected; reminders after 2 and 5 WD, decision
+	 * after 10 WD: hold and wait; the documents then arrive and are checked again. A
+	 * second vehicle without documents is returned to its holder.
 	 */
 	@Test
 	void as68StaleDocumentsAreChasedThenReturnedOrCompleted() {
@@ -176,7 +191,8 @@ class DismantlingProcessTest extends ProcessTestSupport {
 		moveClockPastDueDate(key, "documentDecisionDueAt");
 		complete(key, "task-decide-missing-documents",
 				Map.of("documentsTimeoutDecision", "HOLD_AND_WAIT", "documentsTimeoutComment", "holder on leave"));
-		dismantling(key).hasCompletedElement("gw-join-await-documents", 2).isWaitingForMessage("DocumentsReceived", vin);
+		dismantling(key).hasCompletedElement("gw-join-await-documents", 2)
+			.isWaitingForMessage("DocumentsReceived", vin);
 		this.client.newPublishMessageCommand().messageName("DocumentsReceived").correlationKey(vin).send().join();
 		dismantling(key).hasCompletedElements("msg-documents-received", "end-documents-received")
 			.hasCompletedElement("gw-join-documents-check", 2);
@@ -237,17 +253,19 @@ class DismantlingProcessTest extends ProcessTestSupport {
 	}
 
 	private void depollute(long key) {
-		complete(key, "task-depollute-vehicle", Map.of("engineOilL", 4.5, "gearboxOilL", 2.0, "fuelL", 10,
-				"brakeFluidL", 0.5, "coolantL", 5, "refrigerantKg", 0.4, "twelveVoltBatteryKg", 15,
-				"pyrotechnicsNeutralisedCount", 4, "filtersCount", 2));
+		complete(key, "task-depollute-vehicle",
+				Map.of("engineOilL", 4.5, "gearboxOilL", 2.0, "fuelL", 10, "brakeFluidL", 0.5, "coolantL", 5,
+						"refrigerantKg", 0.4, "twelveVoltBatteryKg", 15, "pyrotechnicsNeutralisedCount", 4,
+						"filtersCount", 2));
 	}
 
 	/**
-	 * The seven candidates (ENGINE, GEARBOX, TURBO, STARTER_ALTERNATOR, ECU, BODY_PANEL, LIGHTING, D10's families in
-	 * the WMS's order) run in parallel; their tasks are completed in creation order. The gearbox is graded D
-	 * (recycled), the others A with a passed test: engine, turbo, starter-alternator and ECU are reman cores (the WMS
-	 * runs a line for every reference of these), the body panel (low cover) is reused, the lighting (high cover) is
-	 * reviewed and recycled.
+	 * The seven candidates (ENGINE, GEARBOX, TURBO, STARTER_ALTERNATOR, ECU, BODY_PANEL,
+	 * LIGHTING, D10's families in the WMS's order) run in parallel; their tasks are
+	 * completed in creation order. The gearbox is graded D (recycled), the others A with
+	 * a passed test: engine, turbo, starter-alternator and ECU are reman cores (the WMS
+	 * runs a line for every reference of these), the body panel (low cover) is reused,
+	 * the lighting (high cover) is reviewed and recycled.
 	 */
 	private void harvest(long key) {
 		dismantling(key).hasActiveElements("sub-harvest-parts");
@@ -262,7 +280,8 @@ class DismantlingProcessTest extends ProcessTestSupport {
 			complete(key, "task-test-and-label-part", Map.of("functionalTestResult", "OK", "labelPrinted", true));
 		}
 		dismantling(key).hasActiveElements("task-review-part-disposition");
-		// at least one part of a family with 90 days of cover or more is reviewed; complete the reviews as they come
+		// at least one part of a family with 90 days of cover or more is reviewed;
+		// complete the reviews as they come
 		long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
 		int reviewed = 0;
 		while (System.nanoTime() < deadline && !harvestDone(key)) {
@@ -276,7 +295,8 @@ class DismantlingProcessTest extends ProcessTestSupport {
 	}
 
 	private boolean harvestDone(long key) {
-		// the multi-instance body and its inner instances share the element id: done when none is active
+		// the multi-instance body and its inner instances share the element id: done when
+		// none is active
 		return this.client.newElementInstanceSearchRequest()
 			.filter((f) -> f.processInstanceKey(key)
 				.elementId("sub-harvest-parts")
@@ -289,8 +309,9 @@ class DismantlingProcessTest extends ProcessTestSupport {
 
 	private List<UserTask> openTasks(long key, String elementId) {
 		return this.client.newUserTaskSearchRequest()
-			.filter((f) -> f.processInstanceKey(key).elementId(elementId).state(
-					io.camunda.client.api.search.enums.UserTaskState.CREATED))
+			.filter((f) -> f.processInstanceKey(key)
+				.elementId(elementId)
+				.state(io.camunda.client.api.search.enums.UserTaskState.CREATED))
 			.send()
 			.join()
 			.items();

@@ -25,9 +25,10 @@ import org.yaml.snakeyaml.Yaml;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * The escalation ladders (issue 21, ADR 0712) as data: every ladder a model calls is in decision
- * {@code escalation-ladder}, its levels climb 1, 2, 3... with growing ISO-8601 delays, and every level's group is a
- * known candidate group that at least one development user of {@code application.yml} belongs to.
+ * The escalation ladders (issue 21, ADR 0712) as data: every ladder a model calls is in
+ * decision {@code escalation-ladder}, its levels climb 1, 2, 3... with growing ISO-8601
+ * delays, and every level's group is a known candidate group that at least one
+ * development user of {@code application.yml} belongs to.
  */
 class EscalationLaddersTest {
 
@@ -39,7 +40,8 @@ class EscalationLaddersTest {
 		List<String> called = new ArrayList<>();
 		ProcessModels.bpmnFiles().forEach((file) -> {
 			for (CallActivity call : ProcessModels.read(file).getModelElementsByType(CallActivity.class)) {
-				if (!"escalation-ladder".equals(call.getSingleExtensionElement(ZeebeCalledElement.class).getProcessId())) {
+				if (!"escalation-ladder"
+					.equals(call.getSingleExtensionElement(ZeebeCalledElement.class).getProcessId())) {
 					continue;
 				}
 				String ladder = call.getSingleExtensionElement(ZeebeIoMapping.class)
@@ -108,7 +110,8 @@ class EscalationLaddersTest {
 			Set<String> groups = new HashSet<>();
 			for (Object document : new Yaml().loadAll(in)) {
 				Map<String, Object> refactory = (Map<String, Object>) ((Map<String, Object>) document).get("refactory");
-				Map<String, Object> security = refactory == null ? null : (Map<String, Object>) refactory.get("security");
+				Map<String, Object> security = refactory == null ? null
+						: (Map<String, Object>) refactory.get("security");
 				if (security == null || !(security.get("users") instanceof List<?> users)) {
 					continue;
 				}

@@ -87,14 +87,17 @@ class FormsTest {
 				assertThat(labelled).as("label of %s", key).isTrue();
 			}
 			if (type.equals("select") || type.equals("radio") || type.equals("checklist")) {
-				// fixed options, or options read from a process variable (form-js valuesKey, ADR 0403)
+				// fixed options, or options read from a process variable (form-js
+				// valuesKey, ADR 0403)
 				assertThat(!component.path("values").isEmpty() != component.path("valuesKey").isTextual())
 					.as("either values or valuesKey in %s", component.path("key"))
 					.isTrue();
-				// form-js sanitises option values with `value || null`: booleans (false) would be lost
+				// form-js sanitises option values with `value || null`: booleans (false)
+				// would be lost
 				component.path("values")
-					.forEach(v -> assertThat(v.path("value").isTextual()).as("string value in %s", component.path("key"))
-						.isTrue());
+					.forEach(
+							v -> assertThat(v.path("value").isTextual()).as("string value in %s", component.path("key"))
+								.isTrue());
 			}
 			JsonNode hide = component.path("conditional").path("hide");
 			if (!hide.isMissingNode()) {

@@ -16,11 +16,12 @@ import static io.camunda.process.test.api.CamundaAssert.assertThat;
 import static io.camunda.process.test.api.CamundaAssert.assertThatUserTask;
 
 /**
- * hv-lockout (domain brief §3.8) path by path, with the application's own workers: the lockout officer's
- * habilitation comes from the simulated competency register, the certificate from the simulated document store.
- * Started on its own, as a caller would call it: with the officer its designation task chose among the register's BCL
- * holders on shift (ADR 0403), or with none designated yet. The model's error end events are uncaught here and so
- * incidents (the callers catch them, see their own tests).
+ * hv-lockout (domain brief §3.8) path by path, with the application's own workers: the
+ * lockout officer's habilitation comes from the simulated competency register, the
+ * certificate from the simulated document store. Started on its own, as a caller would
+ * call it: with the officer its designation task chose among the register's BCL holders
+ * on shift (ADR 0403), or with none designated yet. The model's error end events are
+ * uncaught here and so incidents (the callers catch them, see their own tests).
  */
 class HvLockoutProcessTest extends ProcessTestSupport {
 
@@ -36,8 +37,8 @@ class HvLockoutProcessTest extends ProcessTestSupport {
 		String officer = bclHolderOnShift();
 		ProcessInstanceEvent instance = start(PROCESS, lockout("LOCK", officer));
 
-		assertThat(instance).hasCompletedElements("task-determine-required-habilitation",
-				"task-check-officer-habilitation")
+		assertThat(instance)
+			.hasCompletedElements("task-determine-required-habilitation", "task-check-officer-habilitation")
 			.hasVariable("requiredSymbol", "BCL")
 			.hasVariable("habilitationValid", true)
 			.hasActiveElements("task-lock-out-hv-system");
@@ -48,8 +49,8 @@ class HvLockoutProcessTest extends ProcessTestSupport {
 
 		this.processTestContext.completeUserTask(
 				UserTaskSelectors.byElementId("task-lock-out-hv-system", instance.getProcessInstanceKey()),
-				Map.of("lockoutCertificateNumber", "LOTO-" + instance.getProcessInstanceKey(), "voltageMeterId", "VAT-7",
-						"absenceOfVoltageVerified", true));
+				Map.of("lockoutCertificateNumber", "LOTO-" + instance.getProcessInstanceKey(), "voltageMeterId",
+						"VAT-7", "absenceOfVoltageVerified", true));
 
 		assertThat(instance).isCompleted()
 			.hasCompletedElementsInOrder("start-lockout-requested", "gw-lockout-action",
@@ -64,13 +65,15 @@ class HvLockoutProcessTest extends ProcessTestSupport {
 	void withoutADesignatedOfficerNobodyMayLockOutAndTheErrorIsRaised() {
 		ProcessInstanceEvent instance = start(PROCESS, lockout("LOCK", null));
 
-		// uncaught here (no caller): the thrown HABILITATION_MISSING error becomes an incident at the end event
+		// uncaught here (no caller): the thrown HABILITATION_MISSING error becomes an
+		// incident at the end event
 		assertThat(instance).isActive()
 			.hasVariable("habilitationValid", false)
 			.hasVariable("requiredSymbol", "BCL")
 			.hasActiveIncidents()
 			.hasNotActivatedElements("task-lock-out-hv-system", "task-generate-lockout-certificate");
-		assertThat(instance).hasCompletedElements("gw-habilitation-valid").hasActiveElements("end-habilitation-missing");
+		assertThat(instance).hasCompletedElements("gw-habilitation-valid")
+			.hasActiveElements("end-habilitation-missing");
 	}
 
 	@Test
@@ -106,7 +109,10 @@ class HvLockoutProcessTest extends ProcessTestSupport {
 			.hasNotActivatedElements("task-record-unlock", "end-hv-system-re-energised");
 	}
 
-	/** What the designation task's select offers first: a person on shift whom D5 allows to lock out on the date. */
+	/**
+	 * What the designation task's select offers first: a person on shift whom D5 allows
+	 * to lock out on the date.
+	 */
 	private String bclHolderOnShift() {
 		return this.register.peopleOnShift(OPERATION_DATE)
 			.stream()

@@ -18,11 +18,13 @@ import io.camunda.client.api.command.ProblemException;
 import io.camunda.client.api.search.response.UserTask;
 
 /**
- * The check that a process test reaches its paths only with what the product can supply (issue 15): every variable
- * the test's client gives an instance of a product model must be a field of the completed task's form, a variable the
- * product's publishers put in that message, or, for a new instance, something its start messages or its callers can
- * hold ({@link VariableSources}). Setting variables, completing jobs or broadcasting signals with variables is a
- * test acting as the product and is refused. {@link #ALLOWED} lists the exceptions, each with its reason.
+ * The check that a process test reaches its paths only with what the product can supply
+ * (issue 15): every variable the test's client gives an instance of a product model must
+ * be a field of the completed task's form, a variable the product's publishers put in
+ * that message, or, for a new instance, something its start messages or its callers can
+ * hold ({@link VariableSources}). Setting variables, completing jobs or broadcasting
+ * signals with variables is a test acting as the product and is refused. {@link #ALLOWED}
+ * lists the exceptions, each with its reason.
  */
 final class InjectedVariables {
 
@@ -35,20 +37,24 @@ final class InjectedVariables {
 	private static final VariableSources SOURCES = VariableSources.read();
 
 	/**
-	 * "where variable" → why a test may set it: the paths the plant cannot reach yet ("gap", open in issue 15) and
-	 * the few test shortcuts. Remove an entry when its gap is closed. {@code where} is a message name, a process id (new instance),
-	 * "process#element" (user task), or "set variables", "job completion", "signal broadcast".
+	 * "where variable" → why a test may set it: the paths the plant cannot reach yet
+	 * ("gap", open in issue 15) and the few test shortcuts. Remove an entry when its gap
+	 * is closed. {@code where} is a message name, a process id (new instance),
+	 * "process#element" (user task), or "set variables", "job completion", "signal
+	 * broadcast".
 	 */
-	static final Map<String, String> ALLOWED = Map.ofEntries(
-			entry("diagnosis reworkCount",
-					"test shortcut: a vehicle that already went round the gate's rework loop twice, to reach the rework limit without two more loops"),
+	static final Map<String, String> ALLOWED = Map.ofEntries(entry("diagnosis reworkCount",
+			"test shortcut: a vehicle that already went round the gate's rework loop twice, to reach the rework limit without two more loops"),
 			entry("lcv-retrofit hvReworkCount",
 					"test shortcut: a conversion that already had its HV rework, to reach the second-failure path without repeating the first"));
 
 	private InjectedVariables() {
 	}
 
-	/** The variables the requests gave that nothing in the product supplies, one line each; empty when none. */
+	/**
+	 * The variables the requests gave that nothing in the product supplies, one line
+	 * each; empty when none.
+	 */
 	static List<String> inventedBy(List<Request> requests, CamundaClient client) {
 		List<String> invented = new ArrayList<>();
 		for (Request request : requests) {
@@ -85,15 +91,17 @@ final class InjectedVariables {
 					? outside(given, Set.of(), "signal broadcast", "signal broadcast") : List.of();
 		}
 		Matcher keyed = KEYED.matcher(request.path());
-		if (!keyed.matches() || !SOURCES.isProductModel(processOf(keyed.group(1), Long.parseLong(keyed.group(2)),
-				client))) {
+		if (!keyed.matches()
+				|| !SOURCES.isProductModel(processOf(keyed.group(1), Long.parseLong(keyed.group(2)), client))) {
 			return List.of();
 		}
 		String kind = "jobs".equals(keyed.group(1)) ? "job completion" : "set variables";
 		return outside(given, Set.of(), kind, kind + " (" + request.path() + ")");
 	}
 
-	/** The process of a job or an element instance (the scope whose variables are set). */
+	/**
+	 * The process of a job or an element instance (the scope whose variables are set).
+	 */
 	private static String processOf(String resource, long key, CamundaClient client) {
 		if ("jobs".equals(resource)) {
 			return client.newJobSearchRequest()

@@ -18,8 +18,9 @@ import org.junit.jupiter.api.Test;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * The job catalogue (docs/processes-job-catalogue.md) is kept by hand since the BPMN files became the models' only
- * source (ADR 0319): every job type and every task using it must be listed, and nothing the models no longer use.
+ * The job catalogue (docs/processes-job-catalogue.md) is kept by hand since the BPMN
+ * files became the models' only source (ADR 0319): every job type and every task using it
+ * must be listed, and nothing the models no longer use.
  */
 class JobCatalogueTest {
 

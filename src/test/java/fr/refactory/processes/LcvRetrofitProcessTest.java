@@ -16,13 +16,16 @@ import org.junit.jupiter.api.Test;
 import static io.camunda.process.test.api.CamundaAssert.assertThatProcessInstance;
 
 /**
- * lcv-retrofit (domain brief §3.3), from the request to the start of the conversion work, with the application's own
- * workers: the kit catalogue and the installer authorisation are those of the simulated supplier and competency
- * register (the Refactory's authorisation window is read from the same simulation), the retrofit team's habilitations
- * come from the simulated register ({@link PlantInputs#person}). The conversion work, commissioning tests, quality
- * gate, handover and registration follow-up are driven in the conversion scenarios. A converted retrofit has more
- * than the 100 element instances CamundaAssert and the coverage read per process instance (one page of CPT's data
- * source), so its late elements are asserted through variables, user tasks, child instances and the instance state.
+ * lcv-retrofit (domain brief §3.3), from the request to the start of the conversion work,
+ * with the application's own workers: the kit catalogue and the installer authorisation
+ * are those of the simulated supplier and competency register (the Refactory's
+ * authorisation window is read from the same simulation), the retrofit team's
+ * habilitations come from the simulated register ({@link PlantInputs#person}). The
+ * conversion work, commissioning tests, quality gate, handover and registration follow-up
+ * are driven in the conversion scenarios. A converted retrofit has more than the 100
+ * element instances CamundaAssert and the coverage read per process instance (one page of
+ * CPT's data source), so its late elements are asserted through variables, user tasks,
+ * child instances and the instance state.
  */
 class LcvRetrofitProcessTest extends ProcessTestSupport {
 
@@ -31,8 +34,9 @@ class LcvRetrofitProcessTest extends ProcessTestSupport {
 	private static final int RETROFIT_CHECKS = 12;
 
 	/**
-	 * Of the twelve, D4b decides the isolation, bonding, OBD lamp, marking and weighing checks and the EOL bench the
-	 * brake test: the inspector checks HV_VISUAL, SOH_READ, CHARGE_TEST, PLATE_AFFIXED and CERTIFICATE_GENERATED.
+	 * Of the twelve, D4b decides the isolation, bonding, OBD lamp, marking and weighing
+	 * checks and the EOL bench the brake test: the inspector checks HV_VISUAL, SOH_READ,
+	 * CHARGE_TEST, PLATE_AFFIXED and CERTIFICATE_GENERATED.
 	 */
 	private static final int RETROFIT_MANUAL_CHECKS = 5;
 
@@ -55,7 +59,10 @@ class LcvRetrofitProcessTest extends ProcessTestSupport {
 	@org.springframework.beans.factory.annotation.Autowired
 	fr.refactory.plant.hrcomp.CompetencyRegister competencyRegister;
 
-	/** The child instances this test does not drive are cancelled after it, with the instances it started. */
+	/**
+	 * The child instances this test does not drive are cancelled after it, with the
+	 * instances it started.
+	 */
 	@AfterEach
 	void trackTheChildrenItDoesNotDrive() {
 		// removed cores start remanufacture instances, which this test does not drive
@@ -80,7 +87,10 @@ class LcvRetrofitProcessTest extends ProcessTestSupport {
 		}
 	}
 
-	/** AS-27: a vehicle registered as collection is not eligible; the engineer rejects it and it is returned. */
+	/**
+	 * AS-27: a vehicle registered as collection is not eligible; the engineer rejects it
+	 * and it is returned.
+	 */
 	@Test
 	void as27ACollectionVehicleIsRejectedAndRoutedBack() {
 		Map<String, Object> variables = master();
@@ -96,15 +106,16 @@ class LcvRetrofitProcessTest extends ProcessTestSupport {
 			.hasVariable("retrofitOutcome", "REJECTED")
 			.hasVariable("route", "RETURN")
 			.hasVariable("customerId", "FLEET-22")
-			.hasCompletedElementsInOrder("start-retrofit-requested", "task-book-conversion-slot", "gw-join-eligibility", "task-get-kit-approval",
-					"task-check-installer-authorisation", "task-decide-eligibility", "gw-installer-authorised",
-					"task-review-eligibility", "gw-eligibility-decision", "task-mark-rejected",
-					"task-set-rejection-route", "end-retrofit-rejected");
+			.hasCompletedElementsInOrder("start-retrofit-requested", "task-book-conversion-slot", "gw-join-eligibility",
+					"task-get-kit-approval", "task-check-installer-authorisation", "task-decide-eligibility",
+					"gw-installer-authorised", "task-review-eligibility", "gw-eligibility-decision",
+					"task-mark-rejected", "task-set-rejection-route", "end-retrofit-rejected");
 	}
 
 	/**
-	 * AS-26: a Master III 110 kW (one of the ERP's three Master powers) with the approved TOLV kit (about 60 kW, brief
-	 * §3.3): 60 / 110 is under the 65 % floor, so D4 fails it on the power ratio.
+	 * AS-26: a Master III 110 kW (one of the ERP's three Master powers) with the approved
+	 * TOLV kit (about 60 kW, brief §3.3): 60 / 110 is under the 65 % floor, so D4 fails
+	 * it on the power ratio.
 	 */
 	@Test
 	void as26AMaster110KwFailsOnThePowerRatio() {
@@ -118,12 +129,15 @@ class LcvRetrofitProcessTest extends ProcessTestSupport {
 	}
 
 	/**
-	 * AS-30 then AS-22: the customer wants the conversion later than the installer authorisation the register knows (its
-	 * renewal is not granted yet): the engineer re-plans it to the day after that authorisation expires and has the
-	 * checks run again, so the installer check fails: a blocking task for retrofit-managers, who re-plan to the slot
-	 * booked on the line, within the authorisation; the engineer approves. The work lead chooses the team among the B1L/B2L holders on shift; the kit
-	 * is ordered, late (T7 at +2 and +10 days), delivered damaged (KIT_DAMAGED: pack sent to battery triage, delivery
-	 * rejected, re-ordered). An intact delivery is in the conversion scenarios below.
+	 * AS-30 then AS-22: the customer wants the conversion later than the installer
+	 * authorisation the register knows (its renewal is not granted yet): the engineer
+	 * re-plans it to the day after that authorisation expires and has the checks run
+	 * again, so the installer check fails: a blocking task for retrofit-managers, who
+	 * re-plan to the slot booked on the line, within the authorisation; the engineer
+	 * approves. The work lead chooses the team among the B1L/B2L holders on shift; the
+	 * kit is ordered, late (T7 at +2 and +10 days), delivered damaged (KIT_DAMAGED: pack
+	 * sent to battery triage, delivery rejected, re-ordered). An intact delivery is in
+	 * the conversion scenarios below.
 	 */
 	@Test
 	void as30ThenAs22AnAuthorisedEligibleRetrofitReordersADamagedKit() {
@@ -131,8 +145,9 @@ class LcvRetrofitProcessTest extends ProcessTestSupport {
 		retrofit(key).hasVariable("installerAuthorisationValid", true).hasActiveElements("task-review-eligibility");
 		String bookedSlot = awaitVariable(key, "plannedConversionDate");
 		LocalDate today = LocalDate.ofInstant(this.processTestContext.getCurrentTime(), java.time.ZoneOffset.UTC);
-		LocalDate lastDay = this.competencyRegister.installerAuthorisation("REFACTORY-FLINS", "MASTER_III",
-				today.plusYears(3)).validTo();
+		LocalDate lastDay = this.competencyRegister
+			.installerAuthorisation("REFACTORY-FLINS", "MASTER_III", today.plusYears(3))
+			.validTo();
 
 		review(key, "REQUEST_INFO", Map.of("plannedConversionDate", lastDay.plusDays(1).toString()));
 		retrofit(key).hasVariable("installerAuthorisationValid", false)
@@ -162,8 +177,8 @@ class LcvRetrofitProcessTest extends ProcessTestSupport {
 		complete(key, "task-inspect-kit-receipt", Map.of("packagingIntact", true, "shockIndicatorTriggered", true,
 				"quantityCheckOk", true, "kitSerialsScanned", "M-1, I-1, C-1"));
 		complete(key, "task-inspect-kit-pack", pack("DEFORMATION"));
-		retrofit(key).hasCompletedElements("error-kit-damaged", "send-damaged-pack-to-triage",
-				"task-reject-kit-delivery")
+		retrofit(key)
+			.hasCompletedElements("error-kit-damaged", "send-damaged-pack-to-triage", "task-reject-kit-delivery")
 			.hasCompletedElement("gw-join-kit-order", 2)
 			.hasCompletedElement("task-order-kit", 2);
 
@@ -171,12 +186,14 @@ class LcvRetrofitProcessTest extends ProcessTestSupport {
 	}
 
 	/**
-	 * AS-34 and AS-36: the conversion of an eligible Master. The removed engine and ECU go to remanufacture as cores
-	 * (AS-39), the gearbox (grade D), exhaust and fuel tank to recycling, the turbo and injectors (no reman programme
-	 * in the WMS) to review. The conversion runs over 5 WD (escalated). The first commissioning measures an isolation
-	 * of 80 Ohm/V (HV_TEST_FAILED): lockout, fix, kit lot contained, unlock, re-test at 500 Ohm/V, conform; the
-	 * quality gate passes; plate, certificate, handover; the registration update is chased at D+21 and escalated at
-	 * D+30, then arrives; the order is closed and the satisfaction survey sent six months later.
+	 * AS-34 and AS-36: the conversion of an eligible Master. The removed engine and ECU
+	 * go to remanufacture as cores (AS-39), the gearbox (grade D), exhaust and fuel tank
+	 * to recycling, the turbo and injectors (no reman programme in the WMS) to review.
+	 * The conversion runs over 5 WD (escalated). The first commissioning measures an
+	 * isolation of 80 Ohm/V (HV_TEST_FAILED): lockout, fix, kit lot contained, unlock,
+	 * re-test at 500 Ohm/V, conform; the quality gate passes; plate, certificate,
+	 * handover; the registration update is chased at D+21 and escalated at D+30, then
+	 * arrives; the order is closed and the satisfaction survey sent six months later.
 	 */
 	@Test
 	void as36AConversionWithOneHvReworkIsCertifiedHandedOverAndFollowedUp() {
@@ -195,16 +212,19 @@ class LcvRetrofitProcessTest extends ProcessTestSupport {
 		}
 		installKit(key);
 
-		// D4b: ISOLATION_DC is an HV failure (HV_TEST_FAILED ends the tests; their local conformityFailures goes with
+		// D4b: ISOLATION_DC is an HV failure (HV_TEST_FAILED ends the tests; their local
+		// conformityFailures goes with
 		// them): the first one is reworked under lockout
 		commission(key, 80);
 		designateLockoutOfficer(key);
 		complete(activeChild(key, "hv-lockout"), "task-lock-out-hv-system", Map.of("absenceOfVoltageVerified", true));
 		complete(key, "task-fix-hv-fault", Map.of("hvFaultLocation", "rear harness", "hvFaultFix", "connector"));
 		complete(activeChild(key, "hv-lockout"), "task-unlock-and-re-energise", Map.of("isolationCheckOk", true));
-		// the kit lot was contained (mes.holdSuspectItems, scope KIT_LOT) before the unlock
-		retrofit(key).hasVariable("hvReworkCount", 1).hasVariableSatisfies("heldItems", List.class,
-				(held) -> org.assertj.core.api.Assertions.assertThat(held).isNotNull());
+		// the kit lot was contained (mes.holdSuspectItems, scope KIT_LOT) before the
+		// unlock
+		retrofit(key).hasVariable("hvReworkCount", 1)
+			.hasVariableSatisfies("heldItems", List.class,
+					(held) -> org.assertj.core.api.Assertions.assertThat(held).isNotNull());
 		commission(key, 500);
 
 		qualityGate(key, "PASS");
@@ -214,9 +234,9 @@ class LcvRetrofitProcessTest extends ProcessTestSupport {
 				(sha) -> org.assertj.core.api.Assertions.assertThat(sha).hasSize(64));
 		awaitVariable(key, "handoverPackId"); // after the certificate copy was sent
 		certificateAndHandoverPackRecorded(vin, "PACK-" + key);
-		complete(key, "task-hand-over-vehicle", Map.of("handoverAt",
-				this.processTestContext.getCurrentTime().toString(), "customerSignatureCaptured", true,
-				"handoverOdometerKm", 120_000));
+		complete(key, "task-hand-over-vehicle",
+				Map.of("handoverAt", this.processTestContext.getCurrentTime().toString(), "customerSignatureCaptured",
+						true, "handoverOdometerKm", 120_000));
 		retrofit(key).isWaitingForMessage("RegistrationUpdated", vin);
 
 		this.processTestContext.increaseTime(Duration.ofDays(21));
@@ -229,38 +249,47 @@ class LcvRetrofitProcessTest extends ProcessTestSupport {
 			.variables(Map.of("newRegistrationCertificateRef", "CI-" + vin))
 			.send()
 			.join();
-		// 3.22: the actual costs are the hours the MES booked on the work order and the parts the WMS issued to it
-		java.math.BigDecimal cost = this.mes.bookedOperations("WO-RETROFIT-" + vin).labourCostEur()
+		// 3.22: the actual costs are the hours the MES booked on the work order and the
+		// parts the WMS issued to it
+		java.math.BigDecimal cost = this.mes.bookedOperations("WO-RETROFIT-" + vin)
+			.labourCostEur()
 			.add(this.wms.issuedTo("WO-RETROFIT-" + vin).partsCostEur());
 		retrofit(key).hasVariable("retrofitOutcome", "CONVERTED")
 			.hasVariableSatisfies("actualCostEur", Double.class,
-					(posted) -> org.assertj.core.api.Assertions.assertThat(posted).isPositive()
+					(posted) -> org.assertj.core.api.Assertions.assertThat(posted)
+						.isPositive()
 						.isEqualTo(cost.doubleValue()))
 			.hasVariable("newRegistrationCertificateRef", "CI-" + vin)
 			.isActive()
 			.hasActiveElements("timer-t17-satisfaction-survey");
 		this.processTestContext.increaseTime(Duration.ofDays(183));
 
-		// T17 fired: the survey is sent and the retrofit ends (its late elements are past the 100 element instances
+		// T17 fired: the survey is sent and the retrofit ends (its late elements are past
+		// the 100 element instances
 		// CPT reads per process instance, so the end is asserted on the instance's state)
 		retrofit(key).isCompleted();
 	}
 
 	/**
-	 * AS-34 (issue 22, ADR 0910): 2,000 kg before, 2,350 kg after, every HV test good: the conversion certificate is a
-	 * PDF laid out as Annex II of the arrêté, and every field it prints comes from the process: the installer from the
-	 * competency register, the kit and its motor power from the supplier, the component ids from the WMS goods receipt,
-	 * the vehicle from the ERP's master data the intake read, the mass from the weighing form. Its SHA-256 is the
-	 * certificate's hash, the process's certificateSha256 and the audit log's.
+	 * AS-34 (issue 22, ADR 0910): 2,000 kg before, 2,350 kg after, every HV test good:
+	 * the conversion certificate is a PDF laid out as Annex II of the arrêté, and every
+	 * field it prints comes from the process: the installer from the competency register,
+	 * the kit and its motor power from the supplier, the component ids from the WMS goods
+	 * receipt, the vehicle from the ERP's master data the intake read, the mass from the
+	 * weighing form. Its SHA-256 is the certificate's hash, the process's
+	 * certificateSha256 and the audit log's.
 	 */
 	@Test
 	void as34TheAnnexIiCertificatePdfPrintsEveryField() throws Exception {
 		String vin = PlantInputs.renaultVinPassingVehicleEol();
 		fr.refactory.plant.erp.VehicleMasterData erp = new fr.refactory.plant.erp.SimulatedErp(
-				fr.refactory.plant.simulation.Simulation.immediate("erp")).findVehicleMasterData(vin).orElseThrow();
+				fr.refactory.plant.simulation.Simulation.immediate("erp"))
+			.findVehicleMasterData(vin)
+			.orElseThrow();
 		Map<String, Object> variables = master();
 		variables.put("vin", vin);
-		// what erp.getVehicleMasterData gave the intake, which the diagnosis passes on to the retrofit
+		// what erp.getVehicleMasterData gave the intake, which the diagnosis passes on to
+		// the retrofit
 		variables.put("make", erp.make());
 		variables.put("version", erp.version());
 		variables.put("cnit", erp.cnit());
@@ -302,7 +331,8 @@ class LcvRetrofitProcessTest extends ProcessTestSupport {
 			.contains("Masse en charge maximale techniquement admissible (kg) (F.1) : 3500")
 			.containsPattern("Date : \\d{4}-\\d{2}-\\d{2}")
 			.contains("Signataire pour l'installateur : " + installer);
-		String pdfSha = java.util.HexFormat.of().formatHex(java.security.MessageDigest.getInstance("SHA-256").digest(pdf));
+		String pdfSha = java.util.HexFormat.of()
+			.formatHex(java.security.MessageDigest.getInstance("SHA-256").digest(pdf));
 		org.assertj.core.api.Assertions.assertThat(pdfSha).isEqualTo(sha).isEqualTo(certificate.documentSha256());
 		org.assertj.core.api.Assertions.assertThat(this.audit.about(vin))
 			.filteredOn((entry) -> "DOCUMENT_GENERATED".equals(entry.action()))
@@ -311,23 +341,26 @@ class LcvRetrofitProcessTest extends ProcessTestSupport {
 	}
 
 	/**
-	 * AS-35: 2,420 kg after conversion (ratio 1.21): D4b's MASS_OVER_120PCT is reviewed by retrofit-engineers; at the
-	 * quality gate it fails the control plan's WEIGHING, a safety/regulatory check with no rework instruction on the
-	 * line, so D11 escalates with containment (rule 5): suspect items are held and quality-engineers confirm the
-	 * containment, then decide; the kit goes back to its supplier and the conversion stops. Nothing but the forms and
-	 * the simulated plant answers leads there.
+	 * AS-35: 2,420 kg after conversion (ratio 1.21): D4b's MASS_OVER_120PCT is reviewed
+	 * by retrofit-engineers; at the quality gate it fails the control plan's WEIGHING, a
+	 * safety/regulatory check with no rework instruction on the line, so D11 escalates
+	 * with containment (rule 5): suspect items are held and quality-engineers confirm the
+	 * containment, then decide; the kit goes back to its supplier and the conversion
+	 * stops. Nothing but the forms and the simulated plant answers leads there.
 	 */
 	@Test
 	void as35AMassNonConformityEscalatesWithContainmentAtTheQualityGate() {
 		long key = kitInstalled(PlantInputs.renaultVinPassingVehicleEol());
 
-		// D4b MASS_OVER_120PCT is no HV failure: reviewed by retrofit-engineers, then the gate
+		// D4b MASS_OVER_120PCT is no HV failure: reviewed by retrofit-engineers, then the
+		// gate
 		commission(key, 500, 2420);
-		complete(key, "task-review-mass-nonconformity", Map.of("kitManufacturerInformed", true,
-				"engineeringAssessment", "battery pack heavier than approved"));
+		complete(key, "task-review-mass-nonconformity",
+				Map.of("kitManufacturerInformed", true, "engineeringAssessment", "battery pack heavier than approved"));
 
 		long gate = activeChild(key, "quality-gate");
-		org.assertj.core.api.Assertions.assertThat(ManualChecks.open(this.client, gate)).hasSize(RETROFIT_MANUAL_CHECKS);
+		org.assertj.core.api.Assertions.assertThat(ManualChecks.open(this.client, gate))
+			.hasSize(RETROFIT_MANUAL_CHECKS);
 		ManualChecks.complete(this.client, gate, Map.of());
 		assertThatProcessInstance(ProcessInstanceSelectors.byKey(gate)).hasVariable("safetyCharacteristicFailed", true)
 			.hasVariable("reworkable", false)
@@ -340,14 +373,16 @@ class LcvRetrofitProcessTest extends ProcessTestSupport {
 		complete(gate, "task-decide-escalation",
 				Map.of("escalationDecision", "RETURN_TO_SUPPLIER", "rootCauseTicket", "RC-KIT"));
 
-		retrofit(key).isCompleted().hasVariable("retrofitOutcome", "STOPPED").hasVariable("qualityVerdict",
-				"RETURN_TO_SUPPLIER");
+		retrofit(key).isCompleted()
+			.hasVariable("retrofitOutcome", "STOPPED")
+			.hasVariable("qualityVerdict", "RETURN_TO_SUPPLIER");
 	}
 
 	/**
-	 * The HV tester reads a bonding resistance of exactly 0.1 Ohm on this van (the work lead measured 0.05 and no
-	 * separate AC bus, so left the AC isolation empty): D4b, the only place of the limit, fails it (bonding must be
-	 * below 0.1 Ohm) and the tests end in HV_TEST_FAILED, as for any HV failure.
+	 * The HV tester reads a bonding resistance of exactly 0.1 Ohm on this van (the work
+	 * lead measured 0.05 and no separate AC bus, so left the AC isolation empty): D4b,
+	 * the only place of the limit, fails it (bonding must be below 0.1 Ohm) and the tests
+	 * end in HV_TEST_FAILED, as for any HV failure.
 	 */
 	@Test
 	void aBondingReadOfExactlyTheLimitIsAnHvFailure() {
@@ -362,10 +397,11 @@ class LcvRetrofitProcessTest extends ProcessTestSupport {
 	}
 
 	/**
-	 * Two HV failures: no lockout officer is designated yet (HABILITATION_MISSING: retrofit-managers choose one of the
-	 * BCL holders on shift the competency register proposes),
-	 * the isolation check at unlock fails (the rework ends the tests), and a conversion that already had its HV
-	 * rework goes straight to the quality gate on the next failure.
+	 * Two HV failures: no lockout officer is designated yet (HABILITATION_MISSING:
+	 * retrofit-managers choose one of the BCL holders on shift the competency register
+	 * proposes), the isolation check at unlock fails (the rework ends the tests), and a
+	 * conversion that already had its HV rework goes straight to the quality gate on the
+	 * next failure.
 	 */
 	@Test
 	void hvReworkWithoutHabilitationAndAFailedUnlockEndsTheTests() {
@@ -377,11 +413,12 @@ class LcvRetrofitProcessTest extends ProcessTestSupport {
 		complete(key, "task-fix-hv-fault", Map.of("hvFaultLocation", "inverter", "hvFaultFix", "seal"));
 		complete(activeChild(key, "hv-lockout"), "task-unlock-and-re-energise", Map.of("isolationCheckOk", false));
 
-		// the failed unlock ends the tests without counting a rework: the quality gate starts
+		// the failed unlock ends the tests without counting a rework: the quality gate
+		// starts
 		long gateAfterFailedUnlock = activeChild(key, "quality-gate");
-		assertThatProcessInstance(ProcessInstanceSelectors.byKey(gateAfterFailedUnlock))
-			.hasVariableSatisfies("requiredChecks", List.class,
-					(checks) -> org.assertj.core.api.Assertions.assertThat(checks).hasSize(RETROFIT_CHECKS));
+		assertThatProcessInstance(ProcessInstanceSelectors.byKey(gateAfterFailedUnlock)).hasVariableSatisfies(
+				"requiredChecks", List.class,
+				(checks) -> org.assertj.core.api.Assertions.assertThat(checks).hasSize(RETROFIT_CHECKS));
 		retrofit(key).hasVariableSatisfies("lockoutOfficerId", String.class,
 				(officer) -> org.assertj.core.api.Assertions.assertThat(officer).isEqualTo(withBcl));
 
@@ -396,22 +433,29 @@ class LcvRetrofitProcessTest extends ProcessTestSupport {
 		}
 		installKit(second);
 		commission(second, 80);
-		// a second HV failure is not reworked on the line: straight to the quality gate, with the loop counted
+		// a second HV failure is not reworked on the line: straight to the quality gate,
+		// with the loop counted
 		activeChild(second, "quality-gate");
-		org.assertj.core.api.Assertions.assertThat(this.client.newProcessInstanceSearchRequest()
-			.filter((f) -> f.parentProcessInstanceKey(second).processDefinitionId("hv-lockout"))
-			.send()
-			.join()
-			.items()).as("no lockout for a second HV failure").isEmpty();
+		org.assertj.core.api.Assertions
+			.assertThat(this.client.newProcessInstanceSearchRequest()
+				.filter((f) -> f.parentProcessInstanceKey(second).processDefinitionId("hv-lockout"))
+				.send()
+				.join()
+				.items())
+			.as("no lockout for a second HV failure")
+			.isEmpty();
 	}
 
 	// --- helpers ---
 
-	/** Eligible, approved, habilitated team, kit ordered and delivered intact: the conversion work has started. */
 	/**
-	 * §3.3: the conversion certificate names the installer (HR-COMP), the kit and its delivered components, the
-	 * vehicle and its masses, and the kit manufacturer's copy is recorded; the customer pack has the kit's warranty
-	 * terms and GHG statement.
+	 * Eligible, approved, habilitated team, kit ordered and delivered intact: the
+	 * conversion work has started.
+	 */
+	/**
+	 * §3.3: the conversion certificate names the installer (HR-COMP), the kit and its
+	 * delivered components, the vehicle and its masses, and the kit manufacturer's copy
+	 * is recorded; the customer pack has the kit's warranty terms and GHG statement.
 	 */
 	private void certificateAndHandoverPackRecorded(String vin, String batteryPackId) {
 		java.util.List<fr.refactory.records.Certificate> issued = this.certificates.forSubject(vin);
@@ -420,7 +464,8 @@ class LcvRetrofitProcessTest extends ProcessTestSupport {
 			.singleElement()
 			.satisfies((certificate) -> {
 				org.assertj.core.api.Assertions.assertThat(certificate.content())
-					.contains("\"installerName\":\"" + PlantInputs.refactoryInstallerAuthorisation(LocalDate.of(2026, 1, 1)).installerName())
+					.contains("\"installerName\":\""
+							+ PlantInputs.refactoryInstallerAuthorisation(LocalDate.of(2026, 1, 1)).installerName())
 					.contains("\"kitManufacturer\":\"TOLV\"", "\"approvalNumber\":\"FR-RETRO-2024-0117\"",
 							"\"battery\":\"" + batteryPackId + "\"", "\"motor\":\"M-1\"", "\"inverter\":\"I-1\"",
 							"\"firstRegistrationYear\":2017", "\"maxPermissibleLadenMassKg\":3500");
@@ -443,22 +488,24 @@ class LcvRetrofitProcessTest extends ProcessTestSupport {
 		review(key, "APPROVE", Map.of());
 		chooseTeam(key);
 		String purchaseOrder = awaitVariable(key, "purchaseOrderNumber");
-		// the kit is promised a week before the conversion week the MES booked three weeks ahead: not late yet
+		// the kit is promised a week before the conversion week the MES booked three
+		// weeks ahead: not late yet
 		retrofit(key).isWaitingForMessage("KitDelivered", purchaseOrder).hasNotActivatedElements("task-expedite-kit");
 		deliver(purchaseOrder, "PACK-" + key);
 		complete(key, "task-inspect-kit-receipt", Map.of("packagingIntact", true, "shockIndicatorTriggered", false,
 				"quantityCheckOk", true, "kitSerialsScanned", "M, I, C"));
 		complete(key, "task-inspect-kit-pack", pack("NONE"));
 		retrofit(key).hasActiveElements("task-record-baseline");
-		complete(key, "task-record-baseline", Map.of("frontAxleKgBefore", 1100, "rearAxleKgBefore", 900,
-				"totalKgBefore", 2000, "odometerKm", 120_000, "existingDtcsAcknowledged", true, "baselinePhotosRef",
-				"B-1"));
+		complete(key, "task-record-baseline",
+				Map.of("frontAxleKgBefore", 1100, "rearAxleKgBefore", 900, "totalKgBefore", 2000, "odometerKm", 120_000,
+						"existingDtcsAcknowledged", true, "baselinePhotosRef", "B-1"));
 		return key;
 	}
 
 	/**
-	 * AS-39: the engine and the turbo (grades A) are reman cores; gearbox D; the injectors and the ECU (references
-	 * without a reman line in the WMS) need a review; exhaust and tank are recycled.
+	 * AS-39: the engine and the turbo (grades A) are reman cores; gearbox D; the
+	 * injectors and the ECU (references without a reman line in the WMS) need a review;
+	 * exhaust and tank are recycled.
 	 */
 	private void removePowertrain(long key) {
 		Map<String, Object> removal = new HashMap<>();
@@ -478,7 +525,8 @@ class LcvRetrofitProcessTest extends ProcessTestSupport {
 
 	private void installKit(long key) {
 		for (int operation = 0; operation < 7; operation++) {
-			complete(key, "task-install-kit", Map.of("kitOperationDone", true, "kitOperationPhotoRef", "OP-" + operation));
+			complete(key, "task-install-kit",
+					Map.of("kitOperationDone", true, "kitOperationPhotoRef", "OP-" + operation));
 		}
 		retrofit(key).hasCompletedElements("task-record-genealogy").hasActiveElements("task-commission-hv-system");
 	}
@@ -487,26 +535,36 @@ class LcvRetrofitProcessTest extends ProcessTestSupport {
 		commission(key, isolationDcOhmPerV, 2300);
 	}
 
-	/** Commissioning values (D4b inputs) and the weighing; the axle shares move by 5 points at most. */
+	/**
+	 * Commissioning values (D4b inputs) and the weighing; the axle shares move by 5
+	 * points at most.
+	 */
 	private void commission(long key, int isolationDcOhmPerV, int totalKg) {
-		complete(key, "task-commission-hv-system", Map.of("isolationDcOhmPerV", isolationDcOhmPerV,
-				"isolationAcOhmPerV", 900, "bondingOhm", 0.05, "hvCablesOrange", true, "obdLampOff", true,
-				"chargeTestAcOk", true, "chargeTestDcOk", true));
+		complete(key, "task-commission-hv-system",
+				Map.of("isolationDcOhmPerV", isolationDcOhmPerV, "isolationAcOhmPerV", 900, "bondingOhm", 0.05,
+						"hvCablesOrange", true, "obdLampOff", true, "chargeTestAcOk", true, "chargeTestDcOk", true));
 		complete(key, "task-weigh-after-conversion",
 				Map.of("frontAxleKg", totalKg / 2, "rearAxleKg", totalKg - totalKg / 2, "totalKg", totalKg));
 	}
 
-	/** VEHICLE_RETROFIT with a BEV powertrain: ten retrofit and two HV-vehicle checks in D12, five of them manual. */
+	/**
+	 * VEHICLE_RETROFIT with a BEV powertrain: ten retrofit and two HV-vehicle checks in
+	 * D12, five of them manual.
+	 */
 	private void qualityGate(long key, String verdict) {
 		long gate = activeChild(key, "quality-gate");
-		org.assertj.core.api.Assertions.assertThat(ManualChecks.open(this.client, gate)).hasSize(RETROFIT_MANUAL_CHECKS);
-		ManualChecks.complete(this.client, gate, "REWORK".equals(verdict)
-				? Map.of("CHARGE_TEST", ManualChecks.nok("MINOR", "CHARGE-FLAP")) : Map.of());
+		org.assertj.core.api.Assertions.assertThat(ManualChecks.open(this.client, gate))
+			.hasSize(RETROFIT_MANUAL_CHECKS);
+		ManualChecks.complete(this.client, gate,
+				"REWORK".equals(verdict) ? Map.of("CHARGE_TEST", ManualChecks.nok("MINOR", "CHARGE-FLAP")) : Map.of());
 		assertThatProcessInstance(ProcessInstanceSelectors.byKey(gate)).isCompleted()
 			.hasVariable("qualityVerdict", verdict);
 	}
 
-	/** The active child instance of the given process (hv-lockout, quality-gate) started by this retrofit. */
+	/**
+	 * The active child instance of the given process (hv-lockout, quality-gate) started
+	 * by this retrofit.
+	 */
 	private long activeChild(long key, String processId) {
 		return org.awaitility.Awaitility.await()
 			.atMost(Duration.ofSeconds(30))
@@ -526,8 +584,8 @@ class LcvRetrofitProcessTest extends ProcessTestSupport {
 	}
 
 	/**
-	 * The work lead chooses the first of the B1L/B2L holders on shift the register proposed (form
-	 * retrofit-team-assignment, ADR 0430).
+	 * The work lead chooses the first of the B1L/B2L holders on shift the register
+	 * proposed (form retrofit-team-assignment, ADR 0430).
 	 */
 	private String chooseTeam(long key) {
 		String member = ProposedOptions.first(this.client, key, "retrofitTeamCandidates");
@@ -537,8 +595,9 @@ class LcvRetrofitProcessTest extends ProcessTestSupport {
 	}
 
 	/**
-	 * AS-22's Master III N1 diesel, first registered 2017-03-01, 92 kW, ordered by a fleet customer; the chassis
-	 * condition is derived from the diagnosis's underbody result (none here: OK), the conversion date is the MES's.
+	 * AS-22's Master III N1 diesel, first registered 2017-03-01, 92 kW, ordered by a
+	 * fleet customer; the chassis condition is derived from the diagnosis's underbody
+	 * result (none here: OK), the conversion date is the MES's.
 	 */
 	private static Map<String, Object> master() {
 		Map<String, Object> variables = new HashMap<>();
@@ -556,7 +615,8 @@ class LcvRetrofitProcessTest extends ProcessTestSupport {
 
 	private long start(Map<String, Object> variables) {
 		this.vins.add(variables.get("vin").toString());
-		// the work order diagnosis released (mes.releaseWorkOrder) before it called the retrofit
+		// the work order diagnosis released (mes.releaseWorkOrder) before it called the
+		// retrofit
 		variables.putIfAbsent("workOrderId", "WO-RETROFIT-" + variables.get("vin"));
 		long key = start(PROCESS, variables).getProcessInstanceKey();
 		track(key);
@@ -578,9 +638,13 @@ class LcvRetrofitProcessTest extends ProcessTestSupport {
 		complete(key, "task-review-eligibility", review);
 	}
 
-	/** T7: the kit is late 2 WD after the promised date (supply planners) and 10 WD (customer service re-plans). */
+	/**
+	 * T7: the kit is late 2 WD after the promised date (supply planners) and 10 WD
+	 * (customer service re-plans).
+	 */
 	private void kitLate(long key) {
-		// both deadlines are working days after the supplier's promised date: past the later one, both have fired
+		// both deadlines are working days after the supplier's promised date: past the
+		// later one, both have fired
 		moveClockPastDueDate(key, "kitVeryLateAt");
 		complete(key, "task-expedite-kit", Map.of("escalationAcknowledged", true, "escalationAction", "EXPEDITED",
 				"escalationComment", "supplier chased"));
@@ -613,7 +677,10 @@ class LcvRetrofitProcessTest extends ProcessTestSupport {
 		return pack;
 	}
 
-	/** A conversion of the van up to its installed kit: powertrain removed, both harvested parts sent to recycling. */
+	/**
+	 * A conversion of the van up to its installed kit: powertrain removed, both harvested
+	 * parts sent to recycling.
+	 */
 	private long kitInstalled(String vin) {
 		Map<String, Object> variables = master();
 		variables.put("vin", vin);
@@ -635,8 +702,10 @@ class LcvRetrofitProcessTest extends ProcessTestSupport {
 		return assertThatProcessInstance(ProcessInstanceSelectors.byKey(key));
 	}
 
-
-	/** retrofit-managers pick the first BCL holder on shift the register proposed (form lockout-officer-assignment). */
+	/**
+	 * retrofit-managers pick the first BCL holder on shift the register proposed (form
+	 * lockout-officer-assignment).
+	 */
 	private String designateLockoutOfficer(long key) {
 		retrofit(key).hasCompletedElements("error-lockout-habilitation-missing", "task-propose-lockout-officers");
 		String officer = proposedLockoutOfficer(key);

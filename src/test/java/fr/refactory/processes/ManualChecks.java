@@ -9,9 +9,10 @@ import io.camunda.client.api.search.enums.UserTaskState;
 import org.awaitility.Awaitility;
 
 /**
- * The inspector's side of a quality gate: its open manual-check tasks by the check code the control plan (D12) gave
- * each, completed with the results an inspector enters in the form {@code quality-manual-check}. The control plan
- * flags some checks as safety characteristics, so a test names the check it fails instead of taking any task.
+ * The inspector's side of a quality gate: its open manual-check tasks by the check code
+ * the control plan (D12) gave each, completed with the results an inspector enters in the
+ * form {@code quality-manual-check}. The control plan flags some checks as safety
+ * characteristics, so a test names the check it fails instead of taking any task.
  */
 final class ManualChecks {
 
@@ -20,7 +21,10 @@ final class ManualChecks {
 	private ManualChecks() {
 	}
 
-	/** The open manual-check tasks of the gate instance by check code, waiting up to 30 s for the first. */
+	/**
+	 * The open manual-check tasks of the gate instance by check code, waiting up to 30 s
+	 * for the first.
+	 */
 	static Map<String, Long> open(CamundaClient client, long gateKey) {
 		Map<String, Long> open = new HashMap<>();
 		Awaitility.await()
@@ -36,7 +40,10 @@ final class ManualChecks {
 		return open;
 	}
 
-	/** Completes every open manual check: the given results by check code, OK for the others. */
+	/**
+	 * Completes every open manual check: the given results by check code, OK for the
+	 * others.
+	 */
 	static void complete(CamundaClient client, long gateKey, Map<String, Map<String, Object>> results) {
 		open(client, gateKey).forEach((code, task) -> client.newCompleteUserTaskCommand(task)
 			.variables(results.getOrDefault(code, OK))

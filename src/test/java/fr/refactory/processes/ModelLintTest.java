@@ -33,9 +33,9 @@ import org.springframework.stereotype.Component;
 import org.springframework.util.ClassUtils;
 
 /**
- * The plant's lint rules (ADR 1400) hold for every model in {@code processes/}, with the job types the models page
- * knows: those of the registered workers and of the element templates; every form uses only components the console
- * renders (ADR 1402).
+ * The plant's lint rules (ADR 1400) hold for every model in {@code processes/}, with the
+ * job types the models page knows: those of the registered workers and of the element
+ * templates; every form uses only components the console renders (ADR 1402).
  */
 class ModelLintTest {
 
@@ -94,10 +94,8 @@ class ModelLintTest {
 
 		assertThat(findings).extracting(Finding::rule, Finding::element)
 			.containsExactlyInAnyOrder(tuple(ModelLint.KNOWN_JOB_TYPE, "task-order"),
-					tuple(ModelLint.TIMER_UNIT, "task-due"),
-					tuple(ModelLint.USER_TASK_ASSIGNMENT, "task-check"),
-					tuple(ModelLint.USER_TASK_ASSIGNMENT, "task-check"),
-					tuple(ModelLint.TIMER_UNIT, "timer-wait"));
+					tuple(ModelLint.TIMER_UNIT, "task-due"), tuple(ModelLint.USER_TASK_ASSIGNMENT, "task-check"),
+					tuple(ModelLint.USER_TASK_ASSIGNMENT, "task-check"), tuple(ModelLint.TIMER_UNIT, "timer-wait"));
 		assertThat(findings).extracting(Finding::message)
 			.contains("Job type 'mes.orderKit' of 'Order the kit' is unknown: no worker of this application and no"
 					+ " element template declares it");

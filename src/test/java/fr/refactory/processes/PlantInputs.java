@@ -12,10 +12,11 @@ import fr.refactory.plant.simulation.Simulation;
 import fr.refactory.workers.vin.VinCheck;
 
 /**
- * Inputs that steer the application's real workers down a chosen path. The simulated plant systems answer
- * deterministically from the ids they are given (fr.refactory.plant.simulation.Seeds), so a process test picks, with
- * the same simulation the workers use, an id whose answer is the one the path needs, instead of mocking a job type
- * that an application worker also serves (which would race it).
+ * Inputs that steer the application's real workers down a chosen path. The simulated
+ * plant systems answer deterministically from the ids they are given
+ * (fr.refactory.plant.simulation.Seeds), so a process test picks, with the same
+ * simulation the workers use, an id whose answer is the one the path needs, instead of
+ * mocking a job type that an application worker also serves (which would race it).
  */
 final class PlantInputs {
 
@@ -24,18 +25,20 @@ final class PlantInputs {
 	private static final SimulatedCompetencyRegister REGISTER = new SimulatedCompetencyRegister(
 			Simulation.immediate("hrcomp"));
 
-	private static final SimulatedBatteryTestBench BENCH = new SimulatedBatteryTestBench(
-			Simulation.immediate("btb"));
+	private static final SimulatedBatteryTestBench BENCH = new SimulatedBatteryTestBench(Simulation.immediate("btb"));
 
 	private static final SimulatedMes MES = new SimulatedMes(Simulation.immediate("mes"));
 
-	private static final fr.refactory.plant.eol.SimulatedEndOfLineBenches EOL =
-			new fr.refactory.plant.eol.SimulatedEndOfLineBenches(Simulation.immediate("eol"));
+	private static final fr.refactory.plant.eol.SimulatedEndOfLineBenches EOL = new fr.refactory.plant.eol.SimulatedEndOfLineBenches(
+			Simulation.immediate("eol"));
 
 	private PlantInputs() {
 	}
 
-	/** A fresh 17-character VIN with the given prefix whose check digit (position 9) is right. */
+	/**
+	 * A fresh 17-character VIN with the given prefix whose check digit (position 9) is
+	 * right.
+	 */
 	static String vin(String prefix) {
 		StringBuilder vin = new StringBuilder(prefix);
 		while (vin.length() < 17) {
@@ -47,8 +50,9 @@ final class PlantInputs {
 	}
 
 	/**
-	 * A valid VIN unknown to the simulated ERP whose serial ends in 00000: the simulated registration authority checks
-	 * its file by hand and keeps its certificate of destruction pending for 12 days.
+	 * A valid VIN unknown to the simulated ERP whose serial ends in 00000: the simulated
+	 * registration authority checks its file by hand and keeps its certificate of
+	 * destruction pending for 12 days.
 	 */
 	static String vinUnderManualCheck() {
 		StringBuilder vin = new StringBuilder(unknownVin());
@@ -57,7 +61,10 @@ final class PlantInputs {
 		return vin.toString();
 	}
 
-	/** A Renault Master VIN on which the simulated HV tester reads a bonding of exactly 0.1 Ohm. */
+	/**
+	 * A Renault Master VIN on which the simulated HV tester reads a bonding of exactly
+	 * 0.1 Ohm.
+	 */
 	static String renaultVinWithBondingAtLimit() {
 		return withSerialEnding(renaultVin(), fr.refactory.plant.eol.SimulatedEndOfLineBenches.BONDING_AT_LIMIT_SERIAL);
 	}
@@ -75,12 +82,17 @@ final class PlantInputs {
 		return vin("VF1MA");
 	}
 
-	/** A valid VIN the simulated ERP does not know (its master data are entered by hand). */
+	/**
+	 * A valid VIN the simulated ERP does not know (its master data are entered by hand).
+	 */
 	static String unknownVin() {
 		return vin("WDB");
 	}
 
-	/** An equipment id whose calibration, in the simulated MES, was due before {@code before}. */
+	/**
+	 * An equipment id whose calibration, in the simulated MES, was due before
+	 * {@code before}.
+	 */
 	static String equipmentOutOfCalibration(LocalDate before) {
 		for (int i = 0; i < 10_000; i++) {
 			String id = "EOL-BENCH-" + i;
@@ -91,7 +103,10 @@ final class PlantInputs {
 		throw new IllegalStateException("No equipment out of calibration before " + before);
 	}
 
-	/** An equipment id whose calibration, in the simulated MES, is still valid on {@code on}. */
+	/**
+	 * An equipment id whose calibration, in the simulated MES, is still valid on
+	 * {@code on}.
+	 */
 	static String equipmentInCalibration(LocalDate on) {
 		for (int i = 0; i < 10_000; i++) {
 			String id = "EOL-BENCH-OK-" + i;
@@ -102,7 +117,10 @@ final class PlantInputs {
 		throw new IllegalStateException("No equipment in calibration on " + on);
 	}
 
-	/** A fresh battery id whose BMS reading on the simulated bench satisfies the predicate. */
+	/**
+	 * A fresh battery id whose BMS reading on the simulated bench satisfies the
+	 * predicate.
+	 */
 	static String battery(Predicate<BmsReading> wanted) {
 		for (int i = 0; i < 10_000; i++) {
 			String id = "BAT-" + java.util.UUID.randomUUID().toString().substring(0, 8).toUpperCase();
@@ -114,8 +132,9 @@ final class PlantInputs {
 	}
 
 	/**
-	 * A fresh battery id, sealed or not, of a pack that trips the first bench that reads it and the first cycler that
-	 * tests it (the simulated bench then reports BENCH_UNAVAILABLE for it), whose BMS reading satisfies the predicate.
+	 * A fresh battery id, sealed or not, of a pack that trips the first bench that reads
+	 * it and the first cycler that tests it (the simulated bench then reports
+	 * BENCH_UNAVAILABLE for it), whose BMS reading satisfies the predicate.
 	 */
 	static String trippingBattery(boolean sealed, Predicate<BmsReading> wanted) {
 		for (int i = 0; i < 10_000; i++) {
@@ -130,7 +149,9 @@ final class PlantInputs {
 		throw new IllegalStateException("No tripping battery with the wanted BMS reading");
 	}
 
-	/** The reading of a tripping pack: the first probe bench trips, the second reads it. */
+	/**
+	 * The reading of a tripping pack: the first probe bench trips, the second reads it.
+	 */
 	private static BmsReading readAfterTrip(String batteryId) {
 		try {
 			return BENCH.readBms(batteryId, "PROBE-1");
@@ -141,8 +162,8 @@ final class PlantInputs {
 	}
 
 	/**
-	 * A fresh battery id of a sealed pack (the simulated bench reports that its design allows no module replacement)
-	 * whose BMS reading satisfies the predicate.
+	 * A fresh battery id of a sealed pack (the simulated bench reports that its design
+	 * allows no module replacement) whose BMS reading satisfies the predicate.
 	 */
 	static String sealedBattery(Predicate<BmsReading> wanted) {
 		for (int i = 0; i < 10_000; i++) {
@@ -157,14 +178,18 @@ final class PlantInputs {
 	}
 
 	/**
-	 * A fresh core serial whose end-of-line part test (programme {@code <partFamily>_EOL}, no bench named) is within
-	 * limits on the simulated benches, so the quality gate sees no automatic failure.
+	 * A fresh core serial whose end-of-line part test (programme
+	 * {@code <partFamily>_EOL}, no bench named) is within limits on the simulated
+	 * benches, so the quality gate sees no automatic failure.
 	 */
 	static String corePassingEol(String partFamily) {
 		return coreWithEolVerdict(partFamily, "OK");
 	}
 
-	/** A fresh core serial whose end-of-line part test (programme {@code <partFamily>_EOL}) fails on the simulated benches. */
+	/**
+	 * A fresh core serial whose end-of-line part test (programme
+	 * {@code <partFamily>_EOL}) fails on the simulated benches.
+	 */
 	static String coreFailingEol(String partFamily) {
 		return coreWithEolVerdict(partFamily, "NOK");
 	}
@@ -181,7 +206,10 @@ final class PlantInputs {
 		throw new IllegalStateException("No core with end-of-line verdict " + verdict);
 	}
 
-	/** A part number whose days of cover in the simulated WMS are at least 90 (high) or below 90 (low). */
+	/**
+	 * A part number whose days of cover in the simulated WMS are at least 90 (high) or
+	 * below 90 (low).
+	 */
 	static String partNumberWithCover(boolean high) {
 		fr.refactory.plant.wms.SimulatedWms wms = new fr.refactory.plant.wms.SimulatedWms(Simulation.immediate("wms"));
 		for (int i = 0; i < 10_000; i++) {
@@ -193,12 +221,18 @@ final class PlantInputs {
 		throw new IllegalStateException("No part number with the wanted cover");
 	}
 
-	/** The installer authorisation the simulated register gives the Refactory for Master vans on a date. */
+	/**
+	 * The installer authorisation the simulated register gives the Refactory for Master
+	 * vans on a date.
+	 */
 	static fr.refactory.plant.hrcomp.InstallerAuthorisation refactoryInstallerAuthorisation(LocalDate on) {
 		return REGISTER.installerAuthorisation("REFACTORY-FLINS", "MASTER_III", on);
 	}
 
-	/** A Renault Master VIN whose end-of-line vehicle test (programme VEHICLE_EOL) is within limits. */
+	/**
+	 * A Renault Master VIN whose end-of-line vehicle test (programme VEHICLE_EOL) is
+	 * within limits.
+	 */
 	static String renaultVinPassingVehicleEol() {
 		for (int i = 0; i < 10_000; i++) {
 			String vin = renaultVin();
@@ -211,7 +245,10 @@ final class PlantInputs {
 		throw new IllegalStateException("No VIN passing the end-of-line vehicle test");
 	}
 
-	/** The answers of the battery-safety-triage form for a pack with nothing wrong (D6: NORMAL). */
+	/**
+	 * The answers of the battery-safety-triage form for a pack with nothing wrong (D6:
+	 * NORMAL).
+	 */
 	static java.util.Map<String, Object> normalTriage(String batteryId) {
 		java.util.Map<String, Object> triage = new java.util.HashMap<>();
 		triage.put("batteryIdScanned", batteryId);

@@ -12,7 +12,10 @@ import java.util.stream.Stream;
 import io.camunda.zeebe.model.bpmn.Bpmn;
 import io.camunda.zeebe.model.bpmn.BpmnModelInstance;
 
-/** Locates the production models in {@code processes/} and the facts of the domain brief they are checked against. */
+/**
+ * Locates the production models in {@code processes/} and the facts of the domain brief
+ * they are checked against.
+ */
 final class ProcessModels {
 
 	static final Path PROCESSES = Path.of("processes");
@@ -36,34 +39,44 @@ final class ProcessModels {
 	/** Candidate groups of the domain brief §6.1. */
 	static final Set<String> CANDIDATE_GROUPS = Set.of("intake-operators", "intake-supervisors",
 			"diagnostic-technicians", "diagnostic-leads", "mechanics", "bodywork-technicians", "paint-technicians",
-			"bodywork-leads", "retrofit-engineers", "retrofit-technicians", "retrofit-work-leads", "hv-lockout-officers",
-			"retrofit-managers", "registration-clerks", "supply-planners", "logistics-receivers", "core-inspectors",
-			"reman-operators", "reman-inspectors", "battery-operators", "battery-technicians", "battery-engineers",
-			"dismantling-admin", "dismantling-operators", "parts-testers", "quality-inspectors", "quality-supervisors",
-			"quality-engineers", "customer-service", "hse-officers", "process-owners", "auditors",
+			"bodywork-leads", "retrofit-engineers", "retrofit-technicians", "retrofit-work-leads",
+			"hv-lockout-officers", "retrofit-managers", "registration-clerks", "supply-planners", "logistics-receivers",
+			"core-inspectors", "reman-operators", "reman-inspectors", "battery-operators", "battery-technicians",
+			"battery-engineers", "dismantling-admin", "dismantling-operators", "parts-testers", "quality-inspectors",
+			"quality-supervisors", "quality-engineers", "customer-service", "hse-officers", "process-owners",
+			"auditors",
 			// levels of the escalation ladders (issue 21, ADR 0712)
 			"shift-leaders", "plant-managers");
 
-	/** BPMN error codes of the domain brief §3.10, plus the ones recorded in docs/decisions/0304. */
-	static final Set<String> ERROR_CODES = Set.of("VIN_INVALID", "HV_TEST_FAILED", "KIT_DAMAGED",
-			"BENCH_UNAVAILABLE", "HABILITATION_MISSING", "MASTER_DATA_NOT_FOUND");
+	/**
+	 * BPMN error codes of the domain brief §3.10, plus the ones recorded in
+	 * docs/decisions/0304.
+	 */
+	static final Set<String> ERROR_CODES = Set.of("VIN_INVALID", "HV_TEST_FAILED", "KIT_DAMAGED", "BENCH_UNAVAILABLE",
+			"HABILITATION_MISSING", "MASTER_DATA_NOT_FOUND");
 
-	/** Message names of the domain brief §3.10 (plus RecyclerPickupConfirmed from §3.6 "Waits"). */
+	/**
+	 * Message names of the domain brief §3.10 (plus RecyclerPickupConfirmed from §3.6
+	 * "Waits").
+	 */
 	static final Set<String> MESSAGE_NAMES = Set.of("VehicleArrivalAnnounced", "VehicleAtGate", "DocumentsReceived",
 			"ExpertReportReceived", "ExpertConformityReport", "PartsAvailable", "KitDelivered", "RegistrationUpdated",
-			"CoreAnnounced", "CoreReceived", "RemanOrderReleased", "BatteryReceived", "CapacityTestDone",
-			"ElvAcquired", "RecyclerPickupConfirmed");
+			"CoreAnnounced", "CoreReceived", "RemanOrderReleased", "BatteryReceived", "CapacityTestDone", "ElvAcquired",
+			"RecyclerPickupConfirmed");
 
-	/** Business key each message is correlated on (domain brief §3.10; ADR 0301 for the composite keys). */
+	/**
+	 * Business key each message is correlated on (domain brief §3.10; ADR 0301 for the
+	 * composite keys).
+	 */
 	static final java.util.Map<String, String> CORRELATION_VARIABLES = java.util.Map.ofEntries(
 			java.util.Map.entry("VehicleArrivalAnnounced", "vin"), java.util.Map.entry("VehicleAtGate", "vin"),
 			java.util.Map.entry("DocumentsReceived", "vin"), java.util.Map.entry("ExpertReportReceived", "vin"),
 			java.util.Map.entry("ExpertConformityReport", "vin"), java.util.Map.entry("PartsAvailable", "workOrderId"),
-			java.util.Map.entry("KitDelivered", "purchaseOrderNumber"), java.util.Map.entry("RegistrationUpdated", "vin"),
-			java.util.Map.entry("CoreAnnounced", "coreSerial"), java.util.Map.entry("CoreReceived", "coreSerial"),
-			java.util.Map.entry("RemanOrderReleased", "coreSerial"), java.util.Map.entry("BatteryReceived", "batteryId"),
-			java.util.Map.entry("CapacityTestDone", "batteryId"), java.util.Map.entry("ElvAcquired", "vin"),
-			java.util.Map.entry("RecyclerPickupConfirmed", "shipmentId"));
+			java.util.Map.entry("KitDelivered", "purchaseOrderNumber"),
+			java.util.Map.entry("RegistrationUpdated", "vin"), java.util.Map.entry("CoreAnnounced", "coreSerial"),
+			java.util.Map.entry("CoreReceived", "coreSerial"), java.util.Map.entry("RemanOrderReleased", "coreSerial"),
+			java.util.Map.entry("BatteryReceived", "batteryId"), java.util.Map.entry("CapacityTestDone", "batteryId"),
+			java.util.Map.entry("ElvAcquired", "vin"), java.util.Map.entry("RecyclerPickupConfirmed", "shipmentId"));
 
 	/** Domain brief §4 D5: input operationType of hv-habilitation-required. */
 	static final Set<String> HV_OPERATION_TYPES = Set.of("NON_ELECTRICAL_NEAR_HV", "LOCKOUT", "HV_WORK_EXECUTE",

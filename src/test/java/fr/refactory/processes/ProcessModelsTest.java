@@ -64,7 +64,10 @@ import org.w3c.dom.NamedNodeMap;
 import org.w3c.dom.Node;
 import org.w3c.dom.NodeList;
 
-/** Static checks of every model in {@code processes/}: Zeebe design-time rules, FEEL syntax, diagram, conventions. */
+/**
+ * Static checks of every model in {@code processes/}: Zeebe design-time rules, FEEL
+ * syntax, diagram, conventions.
+ */
 class ProcessModelsTest {
 
 	private static final Pattern MODELER_DEFAULT_ID = Pattern
@@ -295,11 +298,13 @@ class ProcessModelsTest {
 		BpmnModelInstance model = ProcessModels.read(file);
 
 		for (UserTask task : model.getModelElementsByType(UserTask.class)) {
-			assertThat(task.getSingleExtensionElement(ZeebeUserTask.class)).as("%s is a Camunda user task", task.getId())
+			assertThat(task.getSingleExtensionElement(ZeebeUserTask.class))
+				.as("%s is a Camunda user task", task.getId())
 				.isNotNull();
 			ZeebeAssignmentDefinition assignment = task.getSingleExtensionElement(ZeebeAssignmentDefinition.class);
 			assertThat(assignment).as("assignment of %s", task.getId()).isNotNull();
-			// an expression (the escalation ladder's level group) is checked against the ladders' table instead
+			// an expression (the escalation ladder's level group) is checked against the
+			// ladders' table instead
 			if (!assignment.getCandidateGroups().startsWith("=")) {
 				assertThat(assignment.getCandidateGroups().split(",")).as("candidate groups of %s", task.getId())
 					.isNotEmpty()
@@ -314,8 +319,9 @@ class ProcessModelsTest {
 	}
 
 	/**
-	 * The console's claim guard (ADR 0400) reads the D5 operation type from the user task's headers; a value outside
-	 * D5's enum would make the decision answer INCOMPLETE_DATA and lock everyone out of the task.
+	 * The console's claim guard (ADR 0400) reads the D5 operation type from the user
+	 * task's headers; a value outside D5's enum would make the decision answer
+	 * INCOMPLETE_DATA and lock everyone out of the task.
 	 */
 	@ParameterizedTest
 	@MethodSource("models")
@@ -373,7 +379,8 @@ class ProcessModelsTest {
 		for (BusinessRuleTask task : model.getModelElementsByType(BusinessRuleTask.class)) {
 			ZeebeCalledDecision decision = task.getSingleExtensionElement(ZeebeCalledDecision.class);
 			assertThat(decision).as("called decision of %s", task.getId()).isNotNull();
-			assertThat(ProcessModels.DECISION_IDS).as("decision of %s", task.getId()).contains(decision.getDecisionId());
+			assertThat(ProcessModels.DECISION_IDS).as("decision of %s", task.getId())
+				.contains(decision.getDecisionId());
 			assertThat(decision.getResultVariable()).matches("^[a-z][a-zA-Z0-9]*$");
 		}
 		for (CallActivity call : model.getModelElementsByType(CallActivity.class)) {
@@ -435,7 +442,8 @@ class ProcessModelsTest {
 					|| gateway.getOutgoing().size() < 2) {
 				continue;
 			}
-			String defaultFlow = gateway instanceof ExclusiveGateway x && x.getDefault() != null ? x.getDefault().getId()
+			String defaultFlow = gateway instanceof ExclusiveGateway x && x.getDefault() != null
+					? x.getDefault().getId()
 					: gateway instanceof InclusiveGateway i && i.getDefault() != null ? i.getDefault().getId() : null;
 			for (SequenceFlow flow : gateway.getOutgoing()) {
 				if (!flow.getId().equals(defaultFlow)) {
@@ -470,12 +478,10 @@ class ProcessModelsTest {
 				.orElseThrow()
 				.getValue();
 			assertThat(task.getSingleExtensionElement(io.camunda.zeebe.model.bpmn.instance.zeebe.ZeebeIoMapping.class)
-				.getInputs())
-				.as("message variables of %s carry the receiver's business key", task.getId())
+				.getInputs()).as("message variables of %s carry the receiver's business key", task.getId())
 				.anySatisfy(input -> {
 					assertThat(input.getTarget()).isEqualTo("messageVariables");
-					assertThat(input.getSource())
-						.contains(ProcessModels.CORRELATION_VARIABLES.get(messageName) + ":");
+					assertThat(input.getSource()).contains(ProcessModels.CORRELATION_VARIABLES.get(messageName) + ":");
 				});
 			assertThat(task.getSingleExtensionElement(io.camunda.zeebe.model.bpmn.instance.zeebe.ZeebeIoMapping.class)
 				.getInputs()).anySatisfy(input -> assertThat(input.getTarget()).isEqualTo("correlationKey"));

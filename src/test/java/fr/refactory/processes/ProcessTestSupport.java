@@ -22,24 +22,33 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
- * Base of every process test: Camunda Process Test (CPT 8.8.14, remote mode) against the embedded engine of the shared
- * test context, configured by {@code camunda.process-test.*} in {@code application-test.yml}. Use {@code client} to
- * deploy and start, {@code processTestContext} for CPT's helpers (completeJob, completeUserTask, mockJobWorker,
- * increaseTime) and {@code io.camunda.process.test.api.CamundaAssert} to verify. Both fields are set before each test.
+ * Base of every process test: Camunda Process Test (CPT 8.8.14, remote mode) against the
+ * embedded engine of the shared test context, configured by
+ * {@code camunda.process-test.*} in {@code application-test.yml}. Use {@code client} to
+ * deploy and start, {@code processTestContext} for CPT's helpers (completeJob,
+ * completeUserTask, mockJobWorker, increaseTime) and
+ * {@code io.camunda.process.test.api.CamundaAssert} to verify. Both fields are set before
+ * each test.
  * <p>
- * The engine is shared with every other test and not purged: give each test its own process id
- * ({@link #uniqueId(String)}) or deploy the model once, and select user tasks, elements and decisions with the
- * process instance key (e.g. {@code UserTaskSelectors.byElementId(id, processInstanceKey)}), never by element id
- * alone. Job types must not be handled by the application's own {@code @JobWorker}s unless the test wants them to.
+ * The engine is shared with every other test and not purged: give each test its own
+ * process id ({@link #uniqueId(String)}) or deploy the model once, and select user tasks,
+ * elements and decisions with the process instance key (e.g.
+ * {@code UserTaskSelectors.byElementId(id, processInstanceKey)}), never by element id
+ * alone. Job types must not be handled by the application's own {@code @JobWorker}s
+ * unless the test wants them to.
  * <p>
- * The same tests run against a Camunda 8 cluster by overriding {@code camunda.process-test.remote.*} (see README).
+ * The same tests run against a Camunda 8 cluster by overriding
+ * {@code camunda.process-test.remote.*} (see README).
  */
 @ExtendWith(ProcessTestExtension.class)
 public abstract class ProcessTestSupport extends RefactoryIntegrationTest {
 
 	private final List<Long> tracked = new ArrayList<>();
 
-	/** CPT's client for this test (REST, signs in with {@code camunda.process-test.remote.client.auth.*}). */
+	/**
+	 * CPT's client for this test (REST, signs in with
+	 * {@code camunda.process-test.remote.client.auth.*}).
+	 */
 	protected CamundaClient client;
 
 	/** CPT's helpers for this test. */
@@ -71,7 +80,10 @@ public abstract class ProcessTestSupport extends RefactoryIntegrationTest {
 		TestClientRequests.startRecording();
 	}
 
-	/** Fails the test when it gave an instance a variable nothing in the product supplies (issue 15). */
+	/**
+	 * Fails the test when it gave an instance a variable nothing in the product supplies
+	 * (issue 15).
+	 */
 	@AfterEach
 	void checkNoInventedVariables() {
 		List<String> invented = InjectedVariables.inventedBy(TestClientRequests.stopRecording(), this.client);
@@ -81,7 +93,10 @@ public abstract class ProcessTestSupport extends RefactoryIntegrationTest {
 		}
 	}
 
-	/** Remembers an instance the test started, so that it is cancelled after the test if it still runs. */
+	/**
+	 * Remembers an instance the test started, so that it is cancelled after the test if
+	 * it still runs.
+	 */
 	protected long track(long processInstanceKey) {
 		this.tracked.add(processInstanceKey);
 		return processInstanceKey;
@@ -126,7 +141,10 @@ public abstract class ProcessTestSupport extends RefactoryIntegrationTest {
 			.join();
 	}
 
-	/** A variable of the instance's root scope as text without quotes, or null while it does not exist. */
+	/**
+	 * A variable of the instance's root scope as text without quotes, or null while it
+	 * does not exist.
+	 */
 	protected String variableOrNull(long processInstanceKey, String name) {
 		return this.client.newVariableSearchRequest()
 			.filter((f) -> f.processInstanceKey(processInstanceKey).name(name))
@@ -147,8 +165,9 @@ public abstract class ProcessTestSupport extends RefactoryIntegrationTest {
 	}
 
 	/**
-	 * The officer an operator picks in the lockout officer select (form {@code lockout-officer-assignment}): the first
-	 * of the options the competency register proposed in {@code lockoutOfficerCandidates}, waiting up to 30 s.
+	 * The officer an operator picks in the lockout officer select (form
+	 * {@code lockout-officer-assignment}): the first of the options the competency
+	 * register proposed in {@code lockoutOfficerCandidates}, waiting up to 30 s.
 	 */
 	protected String proposedLockoutOfficer(long processInstanceKey) {
 		String options = Awaitility.await()
@@ -171,11 +190,13 @@ public abstract class ProcessTestSupport extends RefactoryIntegrationTest {
 	}
 
 	/**
-	 * Moves the engine clock just past the due date that the instance's {@code calendar.dueDate} task computed into
-	 * the variable on the plant calendar (ADR 0700), waiting up to 30 s for it; the due date.
+	 * Moves the engine clock just past the due date that the instance's
+	 * {@code calendar.dueDate} task computed into the variable on the plant calendar (ADR
+	 * 0700), waiting up to 30 s for it; the due date.
 	 */
 	protected java.time.OffsetDateTime moveClockPastDueDate(long processInstanceKey, String dueDateVariable) {
-		java.time.OffsetDateTime due = java.time.OffsetDateTime.parse(awaitVariable(processInstanceKey, dueDateVariable));
+		java.time.OffsetDateTime due = java.time.OffsetDateTime
+			.parse(awaitVariable(processInstanceKey, dueDateVariable));
 		Duration ahead = Duration.between(this.processTestContext.getCurrentTime(), due.toInstant());
 		if (!ahead.isNegative()) {
 			this.processTestContext.increaseTime(ahead.plusSeconds(1));
@@ -183,7 +204,10 @@ public abstract class ProcessTestSupport extends RefactoryIntegrationTest {
 		return due;
 	}
 
-	/** The first active child instance (of a call activity) of the instance, waiting up to 30 s for one. */
+	/**
+	 * The first active child instance (of a call activity) of the instance, waiting up to
+	 * 30 s for one.
+	 */
 	protected long activeChild(long processInstanceKey) {
 		return Awaitility.await()
 			.atMost(Duration.ofSeconds(30))

@@ -23,10 +23,11 @@ import org.w3c.dom.Element;
 import org.w3c.dom.NodeList;
 
 /**
- * Variables the models read exist. Every business-rule task must find the inputs of its decision (domain brief §4) under exactly the brief's variable
- * names: set by its own input mappings, or produced in the process (output mappings, script results, form fields,
- * multi-instance elements, start-message payload), or inherited from a caller (call activities propagate the
- * parent's variables).
+ * Variables the models read exist. Every business-rule task must find the inputs of its
+ * decision (domain brief §4) under exactly the brief's variable names: set by its own
+ * input mappings, or produced in the process (output mappings, script results, form
+ * fields, multi-instance elements, start-message payload), or inherited from a caller
+ * (call activities propagate the parent's variables).
  */
 class ProcessVariablesTest {
 
@@ -59,8 +60,8 @@ class ProcessVariablesTest {
 					Set.of("smokeOrSmell", "temperatureRiseC", "swelling", "leakOrVent", "casingDamage",
 							"bmsCommunicating", "crashHistory")),
 			Map.entry("battery-disposition",
-					Set.of("safetyClass", "sohPct", "isolationOhmPerV", "cellSpreadMv", "faultyModules", "moduleRepairable",
-							"repairLoopsDone")),
+					Set.of("safetyClass", "sohPct", "isolationOhmPerV", "cellSpreadMv", "faultyModules",
+							"moduleRepairable", "repairLoopsDone")),
 			Map.entry("core-acceptance", D8_INPUTS), Map.entry("core-credit-timeliness", D8_INPUTS),
 			Map.entry("reman-component-disposition",
 					Set.of("componentClass", "crackDetected", "safetyCritical", "wearPct", "windingInsulationMOhm",
@@ -100,10 +101,13 @@ class ProcessVariablesTest {
 	@Test
 	void shouldCallEveryBriefDecision() {
 		Set<String> called = new HashSet<>();
-		MODELS.values().forEach(d -> elements(d, ZEEBE_NS, "calledDecision").forEach(e -> called.add(e.getAttribute("decisionId"))));
+		MODELS.values()
+			.forEach(d -> elements(d, ZEEBE_NS, "calledDecision")
+				.forEach(e -> called.add(e.getAttribute("decisionId"))));
 
 		Set<String> expected = new HashSet<>(ProcessModels.DECISION_IDS);
-		expected.remove("core-acceptance"); // required decision of core-credit-timeliness (ADR 0303)
+		expected.remove("core-acceptance"); // required decision of core-credit-timeliness
+											// (ADR 0303)
 		assertThat(called).containsAll(expected);
 	}
 

@@ -9,8 +9,9 @@ import io.camunda.client.CamundaClient;
 import org.awaitility.Awaitility;
 
 /**
- * What a person picks in a select or checklist whose options a worker proposed ({@code valuesKey}, e.g. the retrofit
- * team of ADR 0430): the first option of the variable, waiting up to 30 s for the worker to write it.
+ * What a person picks in a select or checklist whose options a worker proposed
+ * ({@code valuesKey}, e.g. the retrofit team of ADR 0430): the first option of the
+ * variable, waiting up to 30 s for the worker to write it.
  */
 final class ProposedOptions {
 

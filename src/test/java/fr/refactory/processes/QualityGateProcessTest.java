@@ -26,9 +26,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.tuple;
 
 /**
- * quality-gate (domain brief §3.7) path by path with the application's own workers. A fresh subject has no bench run
- * and no MES measurement, so every required check of D12 is a manual check and the verdict (D11) follows from the
- * manual results the inspector enters; a suspect measurement is arranged by recording a bench run with equipment out
+ * quality-gate (domain brief §3.7) path by path with the application's own workers. A
+ * fresh subject has no bench run and no MES measurement, so every required check of D12
+ * is a manual check and the verdict (D11) follows from the manual results the inspector
+ * enters; a suspect measurement is arranged by recording a bench run with equipment out
  * of calibration in the simulated end-of-line benches first.
  */
 class QualityGateProcessTest extends ProcessTestSupport {
@@ -47,9 +48,10 @@ class QualityGateProcessTest extends ProcessTestSupport {
 	NonConformities nonConformities;
 
 	/**
-	 * The control plan (D12) names each manual check and its safety flag; a failed safety characteristic entered by
-	 * the inspector makes D11 rework it once with containment (rule 4), and the gate records an inspection result for
-	 * every check and a nonconformity for the failed one.
+	 * The control plan (D12) names each manual check and its safety flag; a failed safety
+	 * characteristic entered by the inspector makes D11 rework it once with containment
+	 * (rule 4), and the gate records an inspection result for every check and a
+	 * nonconformity for the failed one.
 	 */
 	@Test
 	void aFailedSafetyCharacteristicIsReworkedWithContainmentAndRecorded() {
@@ -58,7 +60,8 @@ class QualityGateProcessTest extends ProcessTestSupport {
 		String subject = awaitVariable(key, "subjectKey");
 
 		assertThat(instance).hasActiveElement("task-perform-manual-check", 1 + 4);
-		assertThat(openManualChecks(key)).containsOnlyKeys("SOH_CONFIRMED", "ISOLATION", "CELL_SPREAD", "PASSPORT_UPDATED");
+		assertThat(openManualChecks(key)).containsOnlyKeys("SOH_CONFIRMED", "ISOLATION", "CELL_SPREAD",
+				"PASSPORT_UPDATED");
 		completeManualChecks(key, Map.of("ISOLATION", nok("MAJOR")));
 
 		assertThat(instance).hasVariable("safetyCharacteristicFailed", true)
@@ -69,8 +72,9 @@ class QualityGateProcessTest extends ProcessTestSupport {
 				Map.of("containmentScopeConfirmed", true, "eightDReference", "8D-2025-001"));
 		assertThat(instance).isCompleted().hasCompletedElements("task-create-rework-order", "end-rework-ordered");
 
-		assertThat(this.inspections.forSubject(subject)).extracting(InspectionResult::checkCode, InspectionResult::result,
-				InspectionResult::safetyCharacteristic, InspectionResult::controlPlanVersion)
+		assertThat(this.inspections.forSubject(subject))
+			.extracting(InspectionResult::checkCode, InspectionResult::result, InspectionResult::safetyCharacteristic,
+					InspectionResult::controlPlanVersion)
 			.containsExactlyInAnyOrder(tuple("SOH_CONFIRMED", "OK", false, "BATTERY v1"),
 					tuple("ISOLATION", "NOK", true, "BATTERY v1"), tuple("CELL_SPREAD", "OK", false, "BATTERY v1"),
 					tuple("PASSPORT_UPDATED", "OK", true, "BATTERY v1"));
@@ -83,9 +87,10 @@ class QualityGateProcessTest extends ProcessTestSupport {
 	}
 
 	/**
-	 * AS-62 from the bench: the starter's end-of-line programme fails on the simulated bench; the control plan's
-	 * EOL_BENCH is then an automatic failure (MAJOR, no rework instruction) and the part is scrapped, with the
-	 * nonconformity recorded, while the inspector only checks what no bench measured.
+	 * AS-62 from the bench: the starter's end-of-line programme fails on the simulated
+	 * bench; the control plan's EOL_BENCH is then an automatic failure (MAJOR, no rework
+	 * instruction) and the part is scrapped, with the nonconformity recorded, while the
+	 * inspector only checks what no bench measured.
 	 */
 	@Test
 	void as62APartFailingItsBenchProgrammeIsScrappedOnTheBenchResult() {
@@ -120,9 +125,10 @@ class QualityGateProcessTest extends ProcessTestSupport {
 	void as63AllChecksPassedReleasesTheItemWithAQualityRecord() {
 		ProcessInstanceEvent instance = start(PROCESS, gate("BATTERY", 0));
 
-		assertThat(instance).hasVariableSatisfies("requiredChecks", List.class,
-				(checks) -> assertThat(checks).extracting((check) -> ((Map<?, ?>) check).get("checkCode"))
-					.containsExactly("SOH_CONFIRMED", "ISOLATION", "CELL_SPREAD", "PASSPORT_UPDATED"))
+		assertThat(instance)
+			.hasVariableSatisfies("requiredChecks", List.class,
+					(checks) -> assertThat(checks).extracting((check) -> ((Map<?, ?>) check).get("checkCode"))
+						.containsExactly("SOH_CONFIRMED", "ISOLATION", "CELL_SPREAD", "PASSPORT_UPDATED"))
 			.hasVariable("controlPlanVersion", "BATTERY v1")
 			.hasVariable("suspectMeasurement", false)
 			.hasActiveElement("task-perform-manual-check", 1 + 4);
@@ -134,17 +140,20 @@ class QualityGateProcessTest extends ProcessTestSupport {
 			.hasVariable("containmentRequired", false)
 			.hasCompletedElements("task-determine-required-checks", "task-collect-automatic-results",
 					"task-collect-measurements", "task-verify-calibration", "task-match-control-plan",
-					"gw-manual-checks-needed",
-					"task-perform-manual-check", "gw-join-manual-checks", "task-aggregate-results", "task-decide-verdict",
-					"gw-containment-required", "gw-join-containment", "gw-verdict", "gw-join-release",
-					"task-release-item", "task-generate-quality-record", "end-item-released")
+					"gw-manual-checks-needed", "task-perform-manual-check", "gw-join-manual-checks",
+					"task-aggregate-results", "task-decide-verdict", "gw-containment-required", "gw-join-containment",
+					"gw-verdict", "gw-join-release", "task-release-item", "task-generate-quality-record",
+					"end-item-released")
 			.hasCompletedElementsInOrder("task-aggregate-results", "task-decide-verdict", "task-release-item",
 					"task-generate-quality-record", "end-item-released")
 			.hasNotActivatedElements("task-hold-suspect-items", "task-create-rework-order", "task-scrap-item")
 			.hasVariableSatisfies("qualityRecordId", String.class, (id) -> assertThat(id).isNotBlank());
 	}
 
-	/** AS-64: a minor, reworkable failure with no rework loop yet: REWORK, rework order, loop counted. */
+	/**
+	 * AS-64: a minor, reworkable failure with no rework loop yet: REWORK, rework order,
+	 * loop counted.
+	 */
 	@Test
 	void as64AMinorFailureIsReworkedAndTheLoopCounted() {
 		ProcessInstanceEvent instance = start(PROCESS, gate("BATTERY", 0));
@@ -161,8 +170,8 @@ class QualityGateProcessTest extends ProcessTestSupport {
 	}
 
 	/**
-	 * AS-62 (D11 rule 9): a remanufactured part that fails (MAJOR, not safety) and cannot be reworked (no rework
-	 * instruction for the defect) is scrapped.
+	 * AS-62 (D11 rule 9): a remanufactured part that fails (MAJOR, not safety) and cannot
+	 * be reworked (no rework instruction for the defect) is scrapped.
 	 */
 	@Test
 	void as62AFailedRemanufacturedPartThatCannotBeReworkedIsScrapped() {
@@ -183,8 +192,9 @@ class QualityGateProcessTest extends ProcessTestSupport {
 	}
 
 	/**
-	 * Rework loops exhausted (D11 rule rework-loops-exhausted): the engineer has the item measured again; meanwhile the
-	 * 8 h reminder on pending manual checks fires, and the second measurement passes.
+	 * Rework loops exhausted (D11 rule rework-loops-exhausted): the engineer has the item
+	 * measured again; meanwhile the 8 h reminder on pending manual checks fires, and the
+	 * second measurement passes.
 	 */
 	@Test
 	void anEscalatedItemIsMeasuredAgainAfterTheManualCheckReminder() {
@@ -197,8 +207,9 @@ class QualityGateProcessTest extends ProcessTestSupport {
 		assertThatUserTask(UserTaskSelectors.byElementId("task-chase-manual-checks", key)).isCreated()
 			.hasCandidateGroup("quality-supervisors");
 		this.processTestContext.completeUserTask(UserTaskSelectors.byElementId("task-chase-manual-checks", key));
-		assertThat(instance).hasCompletedElements("timer-t13-manual-checks-pending", "task-chase-manual-checks",
-				"end-manual-checks-chased")
+		assertThat(instance)
+			.hasCompletedElements("timer-t13-manual-checks-pending", "task-chase-manual-checks",
+					"end-manual-checks-chased")
 			.hasActiveElement("task-perform-manual-check", 1 + 4);
 
 		completeManualChecks(instance.getProcessInstanceKey(), Map.of("SOH_CONFIRMED", nok("MAJOR")));
@@ -214,7 +225,9 @@ class QualityGateProcessTest extends ProcessTestSupport {
 			.hasCompletedElements("end-item-released");
 	}
 
-	/** A refused concession goes back to the engineer, who then orders engineering rework. */
+	/**
+	 * A refused concession goes back to the engineer, who then orders engineering rework.
+	 */
 	@Test
 	void aRefusedConcessionReturnsToTheEngineerWhoOrdersEngineeringRework() {
 		ProcessInstanceEvent instance = escalated("BATTERY");
@@ -223,8 +236,8 @@ class QualityGateProcessTest extends ProcessTestSupport {
 		decideEscalation(key, "CONCESSION");
 		this.processTestContext.completeUserTask(UserTaskSelectors.byElementId("task-record-concession", key),
 				Map.of("concessionGranted", false, "customerAuthorisationRef", "CUST-1"));
-		assertThat(instance).hasCompletedElements("gw-join-concession", "task-record-concession",
-				"gw-concession-granted")
+		assertThat(instance)
+			.hasCompletedElements("gw-join-concession", "task-record-concession", "gw-concession-granted")
 			.hasActiveElements("task-decide-escalation");
 		decideEscalation(key, "ENGINEERING_REWORK");
 
@@ -236,8 +249,9 @@ class QualityGateProcessTest extends ProcessTestSupport {
 	}
 
 	/**
-	 * A battery whose every required check (D12: SOH_CONFIRMED, ISOLATION, CELL_SPREAD, PASSPORT_UPDATED) was measured
-	 * on a bench in calibration needs no manual check: the gate passes it on the bench results alone.
+	 * A battery whose every required check (D12: SOH_CONFIRMED, ISOLATION, CELL_SPREAD,
+	 * PASSPORT_UPDATED) was measured on a bench in calibration needs no manual check: the
+	 * gate passes it on the bench results alone.
 	 */
 	@Test
 	void anItemWhoseEveryRequiredCheckWasMeasuredPassesWithoutManualChecks() {
@@ -245,8 +259,8 @@ class QualityGateProcessTest extends ProcessTestSupport {
 		String bench = PlantInputs
 			.equipmentInCalibration(LocalDate.ofInstant(this.processTestContext.getCurrentTime(), ZoneOffset.UTC));
 		for (String check : List.of("SOH_CONFIRMED", "ISOLATION", "CELL_SPREAD", "PASSPORT_UPDATED")) {
-			this.benches.runTest(IdempotencyKey.of(subject + "-" + check), new TestRequest("BATTERY", subject,
-					SimulatedEndOfLineBenches.CHECK_PROGRAMME + check, bench));
+			this.benches.runTest(IdempotencyKey.of(subject + "-" + check),
+					new TestRequest("BATTERY", subject, SimulatedEndOfLineBenches.CHECK_PROGRAMME + check, bench));
 		}
 		Map<String, Object> variables = gate("BATTERY", 0);
 		variables.put("subjectKey", subject);
@@ -260,8 +274,8 @@ class QualityGateProcessTest extends ProcessTestSupport {
 	}
 
 	/**
-	 * D11 rule 8: a minor failure for which the control plan has no rework instruction goes straight to a concession,
-	 * which the customer grants.
+	 * D11 rule 8: a minor failure for which the control plan has no rework instruction
+	 * goes straight to a concession, which the customer grants.
 	 */
 	@Test
 	void aMinorFailureWithoutAReworkInstructionIsReleasedUnderConcession() {
@@ -314,7 +328,10 @@ class QualityGateProcessTest extends ProcessTestSupport {
 					"end-item-scrapped");
 	}
 
-	/** T (2 working days): the pending escalation goes to the plant quality manager; then return to supplier. */
+	/**
+	 * T (2 working days): the pending escalation goes to the plant quality manager; then
+	 * return to supplier.
+	 */
 	@Test
 	void aPendingEscalationIsRemindedThenTheItemReturnsToTheSupplier() {
 		ProcessInstanceEvent instance = escalated("BATTERY");
@@ -322,7 +339,8 @@ class QualityGateProcessTest extends ProcessTestSupport {
 
 		moveClockPastDueDate(key, "escalationDueAt");
 
-		this.processTestContext.completeUserTask(UserTaskSelectors.byElementId("task-escalate-to-quality-manager", key));
+		this.processTestContext
+			.completeUserTask(UserTaskSelectors.byElementId("task-escalate-to-quality-manager", key));
 		assertThat(instance).hasCompletedElements("timer-escalation-pending", "end-escalation-reminded")
 			.hasActiveElements("task-decide-escalation");
 		decideEscalation(key, "RETURN_TO_SUPPLIER");
@@ -333,8 +351,9 @@ class QualityGateProcessTest extends ProcessTestSupport {
 	}
 
 	/**
-	 * AS-67: equipment out of calibration makes the measurement suspect (§5.3): escalate with containment, the suspect items
-	 * are held, the quality hold is signalled, and containment not confirmed within 1 h (T14) is escalated.
+	 * AS-67: equipment out of calibration makes the measurement suspect (§5.3): escalate
+	 * with containment, the suspect items are held, the quality hold is signalled, and
+	 * containment not confirmed within 1 h (T14) is escalated.
 	 */
 	@Test
 	void as67ASuspectMeasurementHoldsTheSuspectItemsAndEscalates() {
@@ -357,20 +376,23 @@ class QualityGateProcessTest extends ProcessTestSupport {
 			.hasActiveElements("task-confirm-containment");
 
 		this.processTestContext.increaseTime(Duration.ofHours(1));
-		this.processTestContext
-			.completeUserTask(UserTaskSelectors.byElementId("task-escalate-containment-delay", key));
+		this.processTestContext.completeUserTask(UserTaskSelectors.byElementId("task-escalate-containment-delay", key));
 		assertThat(instance).hasCompletedElements("timer-t14-containment-start", "end-containment-delay-escalated");
 		this.processTestContext.completeUserTask(UserTaskSelectors.byElementId("task-confirm-containment", key),
 				Map.of("containmentScopeConfirmed", true));
 
-		assertThat(instance).hasCompletedElementsInOrder("task-confirm-containment", "gw-join-containment", "gw-verdict",
-				"gw-join-escalation")
+		assertThat(instance)
+			.hasCompletedElementsInOrder("task-confirm-containment", "gw-join-containment", "gw-verdict",
+					"gw-join-escalation")
 			.hasActiveElements("task-decide-escalation");
 		decideEscalation(key, "RETURN_TO_SUPPLIER");
 		assertThat(instance).isCompleted();
 	}
 
-	/** Rework loops exhausted and a major manual failure: D11 escalates without containment. */
+	/**
+	 * Rework loops exhausted and a major manual failure: D11 escalates without
+	 * containment.
+	 */
 	private ProcessInstanceEvent escalated(String subjectType) {
 		ProcessInstanceEvent instance = start(PROCESS, gate(subjectType, 2));
 		completeManualChecks(instance.getProcessInstanceKey(), Map.of("SOH_CONFIRMED", nok("MAJOR")));
@@ -389,7 +411,10 @@ class QualityGateProcessTest extends ProcessTestSupport {
 		return ManualChecks.open(this.client, key);
 	}
 
-	/** Completes every open manual check: the given results by check code, OK for the others. */
+	/**
+	 * Completes every open manual check: the given results by check code, OK for the
+	 * others.
+	 */
 	private void completeManualChecks(long key, Map<String, Map<String, Object>> results) {
 		ManualChecks.complete(this.client, key, results);
 	}

@@ -20,9 +20,10 @@ import org.junit.jupiter.api.Test;
 import static io.camunda.process.test.api.CamundaAssert.assertThatProcessInstance;
 
 /**
- * remanufacture (domain brief §3.4) path by path with the application's own workers: cores are announced, received
- * and released with the model's messages (correlation key coreSerial); the core serial is picked so that the
- * simulated end-of-line part test passes ({@link PlantInputs#corePassingEol}) and the quality gate (the real child
+ * remanufacture (domain brief §3.4) path by path with the application's own workers:
+ * cores are announced, received and released with the model's messages (correlation key
+ * coreSerial); the core serial is picked so that the simulated end-of-line part test
+ * passes ({@link PlantInputs#corePassingEol}) and the quality gate (the real child
  * process, PART_REMAN) is decided by its manual checks.
  */
 class RemanufactureProcessTest extends ProcessTestSupport {
@@ -41,9 +42,10 @@ class RemanufactureProcessTest extends ProcessTestSupport {
 	private static final ZoneId PARIS = ZoneId.of("Europe/Paris");
 
 	/**
-	 * AS-53 then a full remanufacture: a like-for-like core returned after 20 days is graded A (100 % credit); its
-	 * components are replaced (wear part), reused (within tolerance) and reconditioned (winding rewind, AS-60); the
-	 * part passes its test and the quality gate and gets a remanufactured serial. The inspection is 2 WD late.
+	 * AS-53 then a full remanufacture: a like-for-like core returned after 20 days is
+	 * graded A (100 % credit); its components are replaced (wear part), reused (within
+	 * tolerance) and reconditioned (winding rewind, AS-60); the part passes its test and
+	 * the quality gate and gets a remanufactured serial. The inspection is 2 WD late.
 	 */
 	@Test
 	void as53AGoodCoreIsCreditedRemanufacturedAndLabelled() {
@@ -72,7 +74,8 @@ class RemanufactureProcessTest extends ProcessTestSupport {
 				"windingInsulationMOhm", 50, "reconditionable", true));
 		complete(key, "task-recondition-component",
 				Map.of("reconditionOperation", "REWIND", "reconditionResult", "OK"));
-		// the component tasks run in parallel and look alike: which task got which findings is not asserted
+		// the component tasks run in parallel and look alike: which task got which
+		// findings is not asserted
 		reman(key).hasVariableSatisfies("componentResults", List.class,
 				(results) -> org.assertj.core.api.Assertions.assertThat(results)
 					.extracting((result) -> ((Map<?, ?>) result).get("disposition"))
@@ -83,7 +86,8 @@ class RemanufactureProcessTest extends ProcessTestSupport {
 		BigDecimal cost = bookedCost("WO-REMAN-" + coreSerial);
 		reman(key).isCompleted()
 			.hasVariableSatisfies("remanCostEur", Double.class,
-					(posted) -> org.assertj.core.api.Assertions.assertThat(posted).isPositive()
+					(posted) -> org.assertj.core.api.Assertions.assertThat(posted)
+						.isPositive()
 						.isEqualTo(cost.doubleValue()))
 			.hasVariableSatisfies("partsCostEur", Double.class,
 					(parts) -> org.assertj.core.api.Assertions.assertThat(parts)
@@ -99,9 +103,10 @@ class RemanufactureProcessTest extends ProcessTestSupport {
 	}
 
 	/**
-	 * AS-53 from the console: the dealer return is announced with its exchange sale (start form core-arrival) and the
-	 * goods receipt scan says only the receipt date; the days since the exchange sale are counted from the two dates, so
-	 * the credit is D8b's 100 %, not NO_EXCHANGE's 0 %.
+	 * AS-53 from the console: the dealer return is announced with its exchange sale
+	 * (start form core-arrival) and the goods receipt scan says only the receipt date;
+	 * the days since the exchange sale are counted from the two dates, so the credit is
+	 * D8b's 100 %, not NO_EXCHANGE's 0 %.
 	 */
 	@Test
 	void as53TheDaysSinceTheExchangeSaleComeFromTheAnnouncedSaleDateAndTheReceiptDate() {
@@ -129,9 +134,9 @@ class RemanufactureProcessTest extends ProcessTestSupport {
 	}
 
 	/**
-	 * The new brush set is short at the pick (a {@code SHORT-} part number in the simulated WMS): the work order goes
-	 * on hold, a supply planner expedites it, PartsAvailable (work order / reference) resumes the pick, which then
-	 * gets a lot.
+	 * The new brush set is short at the pick (a {@code SHORT-} part number in the
+	 * simulated WMS): the work order goes on hold, a supply planner expedites it,
+	 * PartsAvailable (work order / reference) resumes the pick, which then gets a lot.
 	 */
 	@Test
 	void aComponentShortAtThePickIsExpeditedAndPickedWhenAvailable() {
@@ -145,8 +150,7 @@ class RemanufactureProcessTest extends ProcessTestSupport {
 				Map.of("cleaningProgramId", "CLEAN-3", "cleaningResult", "OK", "cleaningComment", "ok"));
 		inspectComponent(key, "SHORT-BRUSH-SET", Map.of("componentClass", "WEAR_PART", "measuredWearPct", 90));
 
-		reman(key).hasCompletedElementsInOrder("task-pick-new-component", "gw-component-picked",
-				"task-hold-work-order")
+		reman(key).hasCompletedElementsInOrder("task-pick-new-component", "gw-component-picked", "task-hold-work-order")
 			.hasActiveElements("task-expedite-component");
 		complete(key, "task-expedite-component", escalation());
 		reman(key).hasActiveElements("msg-component-available");
@@ -162,7 +166,10 @@ class RemanufactureProcessTest extends ProcessTestSupport {
 						.containsExactly("REPLACE_NEW"));
 	}
 
-	/** A minor failure at the gate sends the part back to reassembly once; a critical one scraps the core. */
+	/**
+	 * A minor failure at the gate sends the part back to reassembly once; a critical one
+	 * scraps the core.
+	 */
 	@Test
 	void aGateReworkGoesBackToReassemblyAndACriticalFailureScrapsTheCore() {
 		String coreSerial = PlantInputs.corePassingEol(FAMILY);
@@ -185,7 +192,9 @@ class RemanufactureProcessTest extends ProcessTestSupport {
 		String reworkOrderId = awaitVariable(gate, "reworkOrderId");
 		BigDecimal cost = bookedCost("WO-REMAN-" + coreSerial, reworkOrderId);
 		assertThatProcessInstance(ProcessInstanceSelectors.byKey(gate)).hasVariableSatisfies("scrapCostEur",
-				Double.class, (posted) -> org.assertj.core.api.Assertions.assertThat(posted).isPositive()
+				Double.class,
+				(posted) -> org.assertj.core.api.Assertions.assertThat(posted)
+					.isPositive()
 					.isEqualTo(cost.doubleValue()));
 		reman(key).isCompleted()
 			.hasCompletedElement("call-quality-gate", 2)
@@ -193,7 +202,10 @@ class RemanufactureProcessTest extends ProcessTestSupport {
 			.hasNotActivatedElements("task-print-reman-label");
 	}
 
-	/** AS-54: a turbo core with a cracked housing is rejected (0 % credit) and sent to material recycling. */
+	/**
+	 * AS-54: a turbo core with a cracked housing is rejected (0 % credit) and sent to
+	 * material recycling.
+	 */
 	@Test
 	void as54ACrackedCoreIsRejectedAndRecycled() {
 		String coreSerial = PlantInputs.corePassingEol(FAMILY);
@@ -213,7 +225,10 @@ class RemanufactureProcessTest extends ProcessTestSupport {
 					"end-core-rejected");
 	}
 
-	/** T12: the customer is reminded after 30 days; after 180 days the deposit is kept and the instance ends. */
+	/**
+	 * T12: the customer is reminded after 30 days; after 180 days the deposit is kept and
+	 * the instance ends.
+	 */
 	@Test
 	void aCoreNeverReturnedIsRemindedThenTheDepositIsKept() {
 		String coreSerial = PlantInputs.corePassingEol(FAMILY);
@@ -234,13 +249,14 @@ class RemanufactureProcessTest extends ProcessTestSupport {
 	// --- helpers ---
 
 	/**
-	 * Working days on the engine clock (issue 21, ADR 0700): a core received on Friday at 18:00 is not escalated on
-	 * Sunday (2 calendar days) nor on Monday, but once Tuesday 18:00 (2 working days) has passed.
+	 * Working days on the engine clock (issue 21, ADR 0700): a core received on Friday at
+	 * 18:00 is not escalated on Sunday (2 calendar days) nor on Monday, but once Tuesday
+	 * 18:00 (2 working days) has passed.
 	 */
 	@Test
 	void aCoreReceivedOnFridayEveningIsEscalatedOnTuesdayNotOnSunday() {
-		LocalDate friday = nextDay((day) -> day.getDayOfWeek() == DayOfWeek.FRIDAY && workingDays(day,
-				day.plusDays(3), day.plusDays(4)));
+		LocalDate friday = nextDay(
+				(day) -> day.getDayOfWeek() == DayOfWeek.FRIDAY && workingDays(day, day.plusDays(3), day.plusDays(4)));
 		moveClockTo(friday.atTime(18, 0));
 		String coreSerial = PlantInputs.corePassingEol(FAMILY);
 		long key = announce(coreSerial);
@@ -259,8 +275,9 @@ class RemanufactureProcessTest extends ProcessTestSupport {
 	}
 
 	/**
-	 * A public holiday is skipped: a core received on Good Friday at 18:00 is due two working days later on
-	 * Wednesday, Easter Monday (computed from Easter, not listed) not counting.
+	 * A public holiday is skipped: a core received on Good Friday at 18:00 is due two
+	 * working days later on Wednesday, Easter Monday (computed from Easter, not listed)
+	 * not counting.
 	 */
 	@Test
 	void aCoreReceivedOnGoodFridaySkipsEasterMonday() {
@@ -289,13 +306,13 @@ class RemanufactureProcessTest extends ProcessTestSupport {
 	}
 
 	/**
-	 * Shift end: a core received on Friday at 21:45, after the last shift, counts from Monday 05:30, so it is due on
-	 * Wednesday 05:30 and not escalated on Tuesday evening.
+	 * Shift end: a core received on Friday at 21:45, after the last shift, counts from
+	 * Monday 05:30, so it is due on Wednesday 05:30 and not escalated on Tuesday evening.
 	 */
 	@Test
 	void aCoreReceivedAfterTheLastShiftCountsFromTheNextWorkingDay() {
-		LocalDate friday = nextDay((day) -> day.getDayOfWeek() == DayOfWeek.FRIDAY && workingDays(day,
-				day.plusDays(3), day.plusDays(4), day.plusDays(5)));
+		LocalDate friday = nextDay((day) -> day.getDayOfWeek() == DayOfWeek.FRIDAY
+				&& workingDays(day, day.plusDays(3), day.plusDays(4), day.plusDays(5)));
 		moveClockTo(friday.atTime(21, 45));
 		String coreSerial = PlantInputs.corePassingEol(FAMILY);
 		long key = announce(coreSerial);
@@ -330,8 +347,9 @@ class RemanufactureProcessTest extends ProcessTestSupport {
 	}
 
 	/**
-	 * The due date is the arrival's time of day on that day; the arrival is a few seconds after the moment the test
-	 * moved the clock to (the engine clock runs on), so up to five minutes later on a loaded machine.
+	 * The due date is the arrival's time of day on that day; the arrival is a few seconds
+	 * after the moment the test moved the clock to (the engine clock runs on), so up to
+	 * five minutes later on a loaded machine.
 	 */
 	private void assertDueWithinMinutesAfter(long key, java.time.LocalDateTime parisTime) {
 		java.time.Instant expected = parisTime.atZone(PARIS).toInstant();
@@ -344,11 +362,14 @@ class RemanufactureProcessTest extends ProcessTestSupport {
 	}
 
 	private void assertNotEscalated(long key) {
-		org.assertj.core.api.Assertions.assertThat(this.client.newUserTaskSearchRequest()
-			.filter((f) -> f.processInstanceKey(key).elementId("task-escalate-core-inspection"))
-			.send()
-			.join()
-			.items()).as("escalation at %s", this.processTestContext.getCurrentTime()).isEmpty();
+		org.assertj.core.api.Assertions
+			.assertThat(this.client.newUserTaskSearchRequest()
+				.filter((f) -> f.processInstanceKey(key).elementId("task-escalate-core-inspection"))
+				.send()
+				.join()
+				.items())
+			.as("escalation at %s", this.processTestContext.getCurrentTime())
+			.isEmpty();
 		reman(key).hasActiveElements("task-inspect-core");
 	}
 
@@ -393,7 +414,10 @@ class RemanufactureProcessTest extends ProcessTestSupport {
 		return assertThatProcessInstance(ProcessInstanceSelectors.byKey(key));
 	}
 
-	/** Completes one of the open component inspections (the reference names the finding in the test only). */
+	/**
+	 * Completes one of the open component inspections (the reference names the finding in
+	 * the test only).
+	 */
 	private void inspectComponent(long key, String reference, Map<String, Object> findings) {
 		Map<String, Object> inspection = new HashMap<>();
 		inspection.put("crackDetected", false);
@@ -409,7 +433,10 @@ class RemanufactureProcessTest extends ProcessTestSupport {
 		complete(key, "task-reassemble-part", Map.of("torqueRecords", "M8 25 Nm", "newSerial", "tmp"));
 	}
 
-	/** Labour booked in the MES plus parts issued by the WMS to the work orders (the simulated plant's answers). */
+	/**
+	 * Labour booked in the MES plus parts issued by the WMS to the work orders (the
+	 * simulated plant's answers).
+	 */
 	private BigDecimal bookedCost(String... workOrderIds) {
 		BigDecimal cost = BigDecimal.ZERO;
 		for (String id : workOrderIds) {
@@ -419,9 +446,9 @@ class RemanufactureProcessTest extends ProcessTestSupport {
 	}
 
 	/**
-	 * PART_REMAN has four checks in D12; the part's EOL_BENCH comes from the bench run of 4.14, the inspector checks
-	 * the other three. REWORK is a minor dimensional failure; SCRAP a critical one for which no rework instruction
-	 * fits the defect.
+	 * PART_REMAN has four checks in D12; the part's EOL_BENCH comes from the bench run of
+	 * 4.14, the inspector checks the other three. REWORK is a minor dimensional failure;
+	 * SCRAP a critical one for which no rework instruction fits the defect.
 	 */
 	private long passQualityGate(long key, String verdict) {
 		long gate = org.awaitility.Awaitility.await()

@@ -17,19 +17,22 @@ import org.junit.jupiter.api.Test;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * Every timer of the eight models and its unit (issue 21, ADR 0700): a timer the domain brief counts in working days
- * (§3.9 T2, T4, T7; §3.3 conversion target; §3.4 core inspection; §3.5 quality escalation; §3.7 document reminders)
- * reads a due date that a {@code calendar.dueDate} task computed in working days, never a calendar duration.
+ * Every timer of the eight models and its unit (issue 21, ADR 0700): a timer the domain
+ * brief counts in working days (§3.9 T2, T4, T7; §3.3 conversion target; §3.4 core
+ * inspection; §3.5 quality escalation; §3.7 document reminders) reads a due date that a
+ * {@code calendar.dueDate} task computed in working days, never a calendar duration.
  */
 class TimerUnitsTest {
 
-	/** "process#timer" → its value: an ISO duration as written, or "n WD" / "n WH" read through its due-date task. */
+	/**
+	 * "process#timer" → its value: an ISO duration as written, or "n WD" / "n WH" read
+	 * through its due-date task.
+	 */
 	private static final Map<String, String> EXPECTED = new TreeMap<>(Map.ofEntries(
 			Map.entry("vehicle-intake#timer-t1-registration-sla", "PT4H"),
 			Map.entry("vehicle-intake#timer-t2-document-reminder", "2 WD"),
 			Map.entry("vehicle-intake#timer-t2-document-escalation", "5 WD"),
-			Map.entry("diagnosis#timer-t4-diagnosis-sla", "1 WD"),
-			Map.entry("diagnosis#timer-t6-repair-stage", "P8D"),
+			Map.entry("diagnosis#timer-t4-diagnosis-sla", "1 WD"), Map.entry("diagnosis#timer-t6-repair-stage", "P8D"),
 			Map.entry("lcv-retrofit#timer-t7-kit-late", "2 WD"),
 			Map.entry("lcv-retrofit#timer-t7-kit-very-late", "10 WD"),
 			Map.entry("lcv-retrofit#timer-conversion-work-target", "5 WD"),
@@ -53,10 +56,13 @@ class TimerUnitsTest {
 			Map.entry("dismantling#timer-second-document-reminder", "5 WD"),
 			Map.entry("dismantling#timer-documents-decision", "10 WD"),
 			Map.entry("dismantling#timer-t15-cod-escalation", "P10D"),
-			// each level's delay from decision escalation-ladder (ISO durations there, ADR 0712)
+			// each level's delay from decision escalation-ladder (ISO durations there,
+			// ADR 0712)
 			Map.entry("escalation-ladder#timer-level-delay", "=ladderLevel.delay")));
 
-	/** The timers the brief gives in working days ("WD", §3.3, §3.4, §3.5, §3.7, §3.9). */
+	/**
+	 * The timers the brief gives in working days ("WD", §3.3, §3.4, §3.5, §3.7, §3.9).
+	 */
 	private static final Set<String> BRIEF_WORKING_DAYS = Set.of("vehicle-intake#timer-t2-document-reminder",
 			"vehicle-intake#timer-t2-document-escalation", "diagnosis#timer-t4-diagnosis-sla",
 			"lcv-retrofit#timer-t7-kit-late", "lcv-retrofit#timer-t7-kit-very-late",
@@ -93,13 +99,16 @@ class TimerUnitsTest {
 		return timers;
 	}
 
-	/** variable → working time, from the headers of the model's {@code calendar.dueDate} tasks. */
+	/**
+	 * variable → working time, from the headers of the model's {@code calendar.dueDate}
+	 * tasks.
+	 */
 	private static Map<String, String> dueDateHeaders(BpmnModelInstance model) {
 		Map<String, String> workingTimes = new HashMap<>();
 		for (ZeebeTaskDefinition task : model.getModelElementsByType(ZeebeTaskDefinition.class)) {
 			if ("calendar.dueDate".equals(task.getType())) {
-				for (ZeebeHeader header : task.getParentElement().getChildElementsByType(
-						io.camunda.zeebe.model.bpmn.instance.zeebe.ZeebeTaskHeaders.class)
+				for (ZeebeHeader header : task.getParentElement()
+					.getChildElementsByType(io.camunda.zeebe.model.bpmn.instance.zeebe.ZeebeTaskHeaders.class)
 					.stream()
 					.flatMap((headers) -> headers.getHeaders().stream())
 					.toList()) {

@@ -34,17 +34,21 @@ import io.camunda.zeebe.model.bpmn.instance.zeebe.ZeebeOutput;
 import io.camunda.zeebe.model.bpmn.instance.zeebe.ZeebeScript;
 
 /**
- * What the product can put into a process instance, read from the product's own files: the fields of every form
- * (processes/forms and the console's start forms), the targets of every mapping and result variable of the models,
- * the variables of the messages the product publishes ({@code process.publishMessage} tasks, console start forms),
- * and the outputs of the workers the job catalogue lists. A process test that gives an instance anything else has
- * invented it (fr.refactory.processes.InjectedVariables).
+ * What the product can put into a process instance, read from the product's own files:
+ * the fields of every form (processes/forms and the console's start forms), the targets
+ * of every mapping and result variable of the models, the variables of the messages the
+ * product publishes ({@code process.publishMessage} tasks, console start forms), and the
+ * outputs of the workers the job catalogue lists. A process test that gives an instance
+ * anything else has invented it (fr.refactory.processes.InjectedVariables).
  */
 final class VariableSources {
 
 	private static final ObjectMapper JSON = new ObjectMapper();
 
-	/** Console start forms: the message each publishes (fr.refactory.console.start.StartForms). */
+	/**
+	 * Console start forms: the message each publishes
+	 * (fr.refactory.console.start.StartForms).
+	 */
 	private static final Map<String, String> START_FORM_MESSAGES = Map.of(
 			"src/main/resources/console/start-forms/vehicle-arrival.form", "VehicleArrivalAnnounced",
 			"src/main/resources/console/start-forms/core-arrival.form", "CoreAnnounced",
@@ -52,31 +56,57 @@ final class VariableSources {
 			"src/main/resources/console/start-forms/core-received.form", "CoreReceived");
 
 	/**
-	 * Messages the plant systems publish over /v2 themselves, with their sender: the product has no file that says what
-	 * they carry, so their payload is written down here (what the simulated systems would send).
+	 * Messages the plant systems publish over /v2 themselves, with their sender: the
+	 * product has no file that says what they carry, so their payload is written down
+	 * here (what the simulated systems would send).
 	 */
 	static final Map<String, PlantMessage> PLANT_MESSAGES = Map.ofEntries(
-			entry("VehicleArrivalAnnounced", new PlantMessage("the ERP's transfer or purchase order (brief §3.1, §3.10)", Set.of("sender", "veProcedure"))),
+			entry("VehicleArrivalAnnounced",
+					new PlantMessage("the ERP's transfer or purchase order (brief §3.1, §3.10)",
+							Set.of("sender", "veProcedure"))),
 			entry("VehicleAtGate", new PlantMessage("the gate scanner (brief §3.10)", Set.of("vin"))),
-			entry("KitDelivered", new PlantMessage("the WMS goods receipt of the conversion kit (brief §3.3, §3.10)", Set.of("kitId", "deliveryNoteRef", "batteryPackId", "motorSerial", "inverterSerial", "chargerSerial"))),
-			entry("ElvAcquired", new PlantMessage("the ERP's end-of-life vehicle purchase (brief §3.7, §3.10)", Set.of("vin", "powertrain", "modelFamily", "holderName"))),
-			entry("RemanOrderReleased", new PlantMessage("the MES releasing the reman work order (brief §3.4, §3.10)", Set.of("workOrderId", "targetReference", "components"))),
-			entry("CoreAnnounced", new PlantMessage("the ERP's core return (brief §3.4, §3.10)", Set.of("exchangedPartNumber", "customerId"))),
-			entry("RegistrationUpdated", new PlantMessage("the document store's upload of the new registration certificate (brief §3.10)", Set.of("newRegistrationCertificateRef"))),
-			entry("ExpertConformityReport", new PlantMessage("the document store's upload by the bodywork admin (brief §3.10)", Set.of("expertConformityReportRef"))),
-			entry("ExpertReportReceived", new PlantMessage("the document store's upload by the bodywork admin (brief §3.10)", Set.of("expertReportRef"))),
-			entry("DocumentsReceived", new PlantMessage("the document store's upload (brief §3.10)", Set.of("documentsPresent"))),
+			entry("KitDelivered",
+					new PlantMessage("the WMS goods receipt of the conversion kit (brief §3.3, §3.10)",
+							Set.of("kitId", "deliveryNoteRef", "batteryPackId", "motorSerial", "inverterSerial",
+									"chargerSerial"))),
+			entry("ElvAcquired",
+					new PlantMessage("the ERP's end-of-life vehicle purchase (brief §3.7, §3.10)",
+							Set.of("vin", "powertrain", "modelFamily", "holderName"))),
+			entry("RemanOrderReleased",
+					new PlantMessage("the MES releasing the reman work order (brief §3.4, §3.10)",
+							Set.of("workOrderId", "targetReference", "components"))),
+			entry("CoreAnnounced",
+					new PlantMessage("the ERP's core return (brief §3.4, §3.10)",
+							Set.of("exchangedPartNumber", "customerId"))),
+			entry("RegistrationUpdated",
+					new PlantMessage("the document store's upload of the new registration certificate (brief §3.10)",
+							Set.of("newRegistrationCertificateRef"))),
+			entry("ExpertConformityReport",
+					new PlantMessage("the document store's upload by the bodywork admin (brief §3.10)",
+							Set.of("expertConformityReportRef"))),
+			entry("ExpertReportReceived",
+					new PlantMessage("the document store's upload by the bodywork admin (brief §3.10)",
+							Set.of("expertReportRef"))),
+			entry("DocumentsReceived",
+					new PlantMessage("the document store's upload (brief §3.10)", Set.of("documentsPresent"))),
 			entry("PartsAvailable", new PlantMessage("the WMS (brief §3.10)", Set.of("partsList"))),
-			entry("BatteryReceived", new PlantMessage("the WMS goods receipt of a traction pack a dealer returns (warranty or lease return, brief §3.6, §3.10)", Set.of("batteryId", "origin", "suspectedDamage"))),
-			entry("CapacityTestDone", new PlantMessage("the battery test bench's capacity test result (brief §3.6, §3.10)", Set.of("measuredSohPct", "measuredCapacityKwh"))),
-			entry("RecyclerPickupConfirmed", new PlantMessage("the recycler's pickup confirmation of the ERP recycling shipment, correlated on shipmentId (brief §3.6 Waits)", Set.of("shipmentId", "pickedUpAt", "wasteTransferNoteRef"))));
+			entry("BatteryReceived", new PlantMessage(
+					"the WMS goods receipt of a traction pack a dealer returns (warranty or lease return, brief §3.6, §3.10)",
+					Set.of("batteryId", "origin", "suspectedDamage"))),
+			entry("CapacityTestDone",
+					new PlantMessage("the battery test bench's capacity test result (brief §3.6, §3.10)",
+							Set.of("measuredSohPct", "measuredCapacityKwh"))),
+			entry("RecyclerPickupConfirmed", new PlantMessage(
+					"the recycler's pickup confirmation of the ERP recycling shipment, correlated on shipmentId (brief §3.6 Waits)",
+					Set.of("shipmentId", "pickedUpAt", "wasteTransferNoteRef"))));
 
 	record PlantMessage(String sentBy, Set<String> variables) {
 	}
 
 	private static final Pattern CONTEXT_KEY = Pattern.compile("[{,]\\s*\"?([A-Za-z_][A-Za-z0-9_]*)\"?\\s*:");
 
-	private static final Pattern CATALOGUE_ROW = Pattern.compile("^\\| `([^`]+)`[^|]*\\|([^|]*)\\|([^|]*)\\|([^|]*)\\|([^|]*)\\|");
+	private static final Pattern CATALOGUE_ROW = Pattern
+		.compile("^\\| `([^`]+)`[^|]*\\|([^|]*)\\|([^|]*)\\|([^|]*)\\|([^|]*)\\|");
 
 	private static final Pattern BACKTICKED = Pattern.compile("`([A-Za-z_][A-Za-z0-9_]*)`");
 
@@ -104,7 +134,10 @@ final class VariableSources {
 
 	private final Set<String> signalNames = new HashSet<>();
 
-	/** "process#element" of each service task → its job type and the inputs its own mapping and headers give it. */
+	/**
+	 * "process#element" of each service task → its job type and the inputs its own
+	 * mapping and headers give it.
+	 */
 	private final Map<String, JobTask> jobTasks = new java.util.TreeMap<>();
 
 	record JobTask(String processId, String elementId, String jobType, Set<String> mappedInputs) {
@@ -116,12 +149,12 @@ final class VariableSources {
 	static VariableSources read() {
 		VariableSources sources = new VariableSources();
 		sources.readForms(Path.of("processes/forms"));
-		PLANT_MESSAGES.forEach((message, plant) -> sources.messagePayloads
-			.computeIfAbsent(message, (m) -> new TreeSet<>())
-			.addAll(plant.variables()));
-		START_FORM_MESSAGES.forEach((file, message) -> sources.messagePayloads
-			.computeIfAbsent(message, (m) -> new TreeSet<>())
-			.addAll(topLevelFields(readJson(Path.of(file)))));
+		PLANT_MESSAGES
+			.forEach((message, plant) -> sources.messagePayloads.computeIfAbsent(message, (m) -> new TreeSet<>())
+				.addAll(plant.variables()));
+		START_FORM_MESSAGES
+			.forEach((file, message) -> sources.messagePayloads.computeIfAbsent(message, (m) -> new TreeSet<>())
+				.addAll(topLevelFields(readJson(Path.of(file)))));
 		for (Path bpmn : list(Path.of("processes"), ".bpmn")) {
 			sources.readModel(Bpmn.readModelFromFile(bpmn.toFile()));
 		}
@@ -133,7 +166,9 @@ final class VariableSources {
 		return processId != null && this.processIds.contains(processId);
 	}
 
-	/** A message some product model waits for (other tests' models use their own names). */
+	/**
+	 * A message some product model waits for (other tests' models use their own names).
+	 */
 	boolean isProductMessage(String name) {
 		return this.messageNames.contains(name);
 	}
@@ -142,13 +177,19 @@ final class VariableSources {
 		return this.signalNames.contains(name);
 	}
 
-	/** The fields of the form of a user task of a product model, or null for a task without one. */
+	/**
+	 * The fields of the form of a user task of a product model, or null for a task
+	 * without one.
+	 */
 	Set<String> userTaskFields(String processId, String elementId) {
 		String formId = this.userTaskForms.get(processId + "#" + elementId);
 		return formId == null ? null : this.formFields.getOrDefault(formId, Set.of());
 	}
 
-	/** Whether a product publisher, a console start form or a plant system (PLANT_MESSAGES) sends the message. */
+	/**
+	 * Whether a product publisher, a console start form or a plant system
+	 * (PLANT_MESSAGES) sends the message.
+	 */
 	boolean hasSender(String messageName) {
 		return this.messagePayloads.containsKey(messageName);
 	}
@@ -159,8 +200,9 @@ final class VariableSources {
 	}
 
 	/**
-	 * The variables a new instance can get: the payloads of its start messages and, for a process other models call,
-	 * the call activities' inputs and, where they pass all their variables, whatever the calling processes can hold.
+	 * The variables a new instance can get: the payloads of its start messages and, for a
+	 * process other models call, the call activities' inputs and, where they pass all
+	 * their variables, whatever the calling processes can hold.
 	 */
 	Set<String> startVariables(String processId) {
 		Set<String> names = new TreeSet<>();
@@ -273,8 +315,9 @@ final class VariableSources {
 	}
 
 	/**
-	 * What an instance of the process can hold at some point: its start variables, what its forms, mappings and
-	 * decisions produce, what any worker outputs, and what the messages it waits for carry.
+	 * What an instance of the process can hold at some point: its start variables, what
+	 * its forms, mappings and decisions produce, what any worker outputs, and what the
+	 * messages it waits for carry.
 	 */
 	Set<String> holdable(String processId) {
 		Set<String> names = new TreeSet<>(startVariables(processId));
@@ -284,7 +327,10 @@ final class VariableSources {
 		return names;
 	}
 
-	/** {@code process.publishMessage} tasks: header messageName, input messageVariables (a FEEL context). */
+	/**
+	 * {@code process.publishMessage} tasks: header messageName, input messageVariables (a
+	 * FEEL context).
+	 */
 	private void readPublishedMessages(BpmnModelInstance model) {
 		for (ZeebeHeader header : model.getModelElementsByType(ZeebeHeader.class)) {
 			if (!"messageName".equals(header.getKey())) {
@@ -315,7 +361,10 @@ final class VariableSources {
 		}
 	}
 
-	/** The top-level keys of a FEEL context literal {@code ={a: x, b: {c: y}}} (nested keys are not variables). */
+	/**
+	 * The top-level keys of a FEEL context literal {@code ={a: x, b: {c: y}}} (nested
+	 * keys are not variables).
+	 */
 	static Set<String> contextKeys(String feel) {
 		Set<String> keys = new TreeSet<>();
 		int depth = 0;
@@ -342,7 +391,10 @@ final class VariableSources {
 		return keys;
 	}
 
-	/** The variables a form submits: a field's key, or a group's or list's path (its fields nest inside it). */
+	/**
+	 * The variables a form submits: a field's key, or a group's or list's path (its
+	 * fields nest inside it).
+	 */
 	static Set<String> topLevelFields(JsonNode form) {
 		Set<String> fields = new TreeSet<>();
 		collectFields(form.path("components"), fields);

@@ -17,15 +17,17 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import org.junit.jupiter.api.Test;
 
-/** The sources the injection check compares a process test's variables with, read from the product's files. */
+/**
+ * The sources the injection check compares a process test's variables with, read from the
+ * product's files.
+ */
 class VariableSourcesTest {
 
 	private final VariableSources sources = VariableSources.read();
 
 	@Test
 	void aUserTaskMaySetOnlyTheFieldsOfItsForm() {
-		assertThat(this.sources.userTaskFields("hv-lockout", "task-lock-out-hv-system"))
-			.contains("safetyPerimeterSet")
+		assertThat(this.sources.userTaskFields("hv-lockout", "task-lock-out-hv-system")).contains("safetyPerimeterSet")
 			.doesNotContain("subjectKey", "lockoutOfficerId");
 	}
 
@@ -42,12 +44,12 @@ class VariableSourcesTest {
 		assertThat(this.sources.messagePayload("CoreAnnounced")).contains("coreSerial");
 	}
 
-
 	/**
-	 * A worker reads its contract's inputs from the instance: each one a task does not map itself must be something the
-	 * instance can hold (a form field, a mapping, a worker output, a message's payload), under exactly that name. A
-	 * name no source of the product supplies is a value that never reaches the worker (issue 15: the component
-	 * inspection's winding insulation).
+	 * A worker reads its contract's inputs from the instance: each one a task does not
+	 * map itself must be something the instance can hold (a form field, a mapping, a
+	 * worker output, a message's payload), under exactly that name. A name no source of
+	 * the product supplies is a value that never reaches the worker (issue 15: the
+	 * component inspection's winding insulation).
 	 */
 	@Test
 	void everyWorkerInputATaskDoesNotMapIsSomethingItsInstanceCanHold() throws IOException {
@@ -67,17 +69,23 @@ class VariableSourcesTest {
 	}
 
 	/**
-	 * "jobType input" → why the worker may miss it in some process: it has a fallback of its own (a default the
-	 * contract states) or another source (the subject's vin, a header).
+	 * "jobType input" → why the worker may miss it in some process: it has a fallback of
+	 * its own (a default the contract states) or another source (the subject's vin, a
+	 * header).
 	 */
 	private static final Map<String, String> OPTIONAL_WORKER_INPUTS = Map.ofEntries(
-			Map.entry("erp.createRecyclingShipment recycler", "the plant's contracted recycler (VEOLIA) unless a task names another"),
-			Map.entry("hrcomp.proposeLockoutOfficers operationDate", "today: the lockout is planned for the current shift"),
-			Map.entry("btb.runCapacityTest ratedCapacityKwh", "the bench's default rated capacity when the pack's master data has none"),
+			Map.entry("erp.createRecyclingShipment recycler",
+					"the plant's contracted recycler (VEOLIA) unless a task names another"),
+			Map.entry("hrcomp.proposeLockoutOfficers operationDate",
+					"today: the lockout is planned for the current shift"),
+			Map.entry("btb.runCapacityTest ratedCapacityKwh",
+					"the bench's default rated capacity when the pack's master data has none"),
 			Map.entry("mes.releaseWorkOrder workOrderType", "DIAGNOSIS unless the task says otherwise"),
 			Map.entry("mes.reserveResource unavailableBenchIds", "set only after a bench was found unavailable"),
-			Map.entry("hrcomp.checkInstallerAuthorisation installerOrg", "the Refactory itself is the installer unless a subcontractor is named"),
-			Map.entry("mes.holdSuspectItems failedEquipmentId", "a fallback scope when no suspect equipment list is given"),
+			Map.entry("hrcomp.checkInstallerAuthorisation installerOrg",
+					"the Refactory itself is the installer unless a subcontractor is named"),
+			Map.entry("mes.holdSuspectItems failedEquipmentId",
+					"a fallback scope when no suspect equipment list is given"),
 			Map.entry("erp.postCoreCredit coreDepositEur", "the standard exchange deposit when the sale carries none"),
 			Map.entry("eol.runPartTest eolBenchId", "the bench the end-of-line line assigns when none is reserved"),
 			Map.entry("eol.runPartTest testProgramme", "<partFamily>_EOL unless the task names a programme"),

@@ -21,18 +21,23 @@ import static io.camunda.process.test.api.CamundaAssert.assertThatUserTask;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * vehicle-intake (domain brief §3.1) path by path with the application's own workers, and the process-level
- * acceptance scenarios of §7 (AS-01..AS-15) as runs through the engine. Vehicles are announced or scanned at the gate
- * with the model's messages; a VIN the simulated ERP does not know ({@link PlantInputs#unknownVin()}) has its master
- * data entered by hand, which lets a test choose the model family, powertrain and age; a Renault VIN
- * ({@code VF1...}) is fetched from the ERP. Downstream processes (diagnosis, dismantling, battery-triage) are the real
- * ones; their own paths are tested in their own classes.
+ * vehicle-intake (domain brief §3.1) path by path with the application's own workers, and
+ * the process-level acceptance scenarios of §7 (AS-01..AS-15) as runs through the engine.
+ * Vehicles are announced or scanned at the gate with the model's messages; a VIN the
+ * simulated ERP does not know ({@link PlantInputs#unknownVin()}) has its master data
+ * entered by hand, which lets a test choose the model family, powertrain and age; a
+ * Renault VIN ({@code VF1...}) is fetched from the ERP. Downstream processes (diagnosis,
+ * dismantling, battery-triage) are the real ones; their own paths are tested in their own
+ * classes.
  */
 class VehicleIntakeProcessTest extends ProcessTestSupport {
 
 	private static final List<String> ALL_DOCUMENTS = List.of("REGISTRATION_CERTIFICATE", "CSA");
 
-	/** AS-10: Clio, USED_CAR_REFURB, 4 years, 62,000 km, cosmetic damage, VE NONE: RENEW, then diagnosis. */
+	/**
+	 * AS-10: Clio, USED_CAR_REFURB, 4 years, 62,000 km, cosmetic damage, VE NONE: RENEW,
+	 * then diagnosis.
+	 */
 	@Test
 	void as10AnnouncedRenewVehicleIsRegisteredAndSentToDiagnosis() {
 		String vin = PlantInputs.unknownVin();
@@ -51,8 +56,8 @@ class VehicleIntakeProcessTest extends ProcessTestSupport {
 					"task-close-intake-work-order")
 			.hasCompletedElements("start-vehicle-arrival-announced", "msg-vehicle-at-gate", "gw-join-arrival",
 					"gw-join-vin-correction", "task-validate-vin", "task-decide-vin-status", "gw-vin-status",
-					"start-registration", "error-master-data-not-found",
-					"task-enter-master-data", "gw-join-master-data", "task-inspect-at-gate", "gw-vin-plate-matches",
+					"start-registration", "error-master-data-not-found", "task-enter-master-data",
+					"gw-join-master-data", "task-inspect-at-gate", "gw-vin-plate-matches",
 					"task-check-administrative-status", "task-assess-hv-risk", "gw-hv-suspect", "gw-join-hv-check",
 					"task-register-vehicle", "task-create-intake-work-order", "task-assign-yard-location",
 					"end-vehicle-registered", "sub-gate-to-registration", "gw-documents-complete", "gw-join-documents",
@@ -68,8 +73,9 @@ class VehicleIntakeProcessTest extends ProcessTestSupport {
 	}
 
 	/**
-	 * D2 rule 12 takes renew vehicles of at most 8 years: 8 years and 6 months is older (the age is not truncated to
-	 * whole years), so the vehicle is out of the renew profile and reviewed; exactly 8 years is still renewed.
+	 * D2 rule 12 takes renew vehicles of at most 8 years: 8 years and 6 months is older
+	 * (the age is not truncated to whole years), so the vehicle is out of the renew
+	 * profile and reviewed; exactly 8 years is still renewed.
 	 */
 	@Test
 	void aRenewVehicleOfEightYearsAndAHalfIsOutOfTheRenewProfile() {
@@ -92,8 +98,9 @@ class VehicleIntakeProcessTest extends ProcessTestSupport {
 	}
 
 	/**
-	 * AS-12 with a damaged pack: the triage classes it DAMAGED_NON_CRITICAL (deformed casing), so the suspicion stays, D2 routes
-	 * the vehicle to HV_QUARANTINE and intake-supervisors decide its route (1.10).
+	 * AS-12 with a damaged pack: the triage classes it DAMAGED_NON_CRITICAL (deformed
+	 * casing), so the suspicion stays, D2 routes the vehicle to HV_QUARANTINE and
+	 * intake-supervisors decide its route (1.10).
 	 */
 	@Test
 	void aVehicleWhosePackTheTriageFindsDamagedIsReviewedInHvQuarantine() {
@@ -107,11 +114,13 @@ class VehicleIntakeProcessTest extends ProcessTestSupport {
 		deformed.put("casingDamage", "DEFORMATION");
 		this.processTestContext.completeUserTask(UserTaskSelectors.byElementId("task-triage-battery-safety", triage),
 				deformed);
-		// a damaged pack is monitored in quarantine for 48 h (a reading every 4 h) before the triage returns
+		// a damaged pack is monitored in quarantine for 48 h (a reading every 4 h) before
+		// the triage returns
 		for (int reading = 1; reading <= 12; reading++) {
 			complete(triage, "task-log-quarantine-temperature", Map.of("quarantineSurfaceTemperatureC", 22,
 					"quarantineAmbientTemperatureC", 20, "thermalEventObserved", false));
-			assertThatProcessInstance(ProcessInstanceSelectors.byKey(triage)).hasVariable("quarantineReadings", reading);
+			assertThatProcessInstance(ProcessInstanceSelectors.byKey(triage)).hasVariable("quarantineReadings",
+					reading);
 			if (reading < 12) {
 				this.processTestContext.increaseTime(Duration.ofHours(4));
 			}
@@ -123,7 +132,10 @@ class VehicleIntakeProcessTest extends ProcessTestSupport {
 			.hasActiveElements("task-review-route");
 	}
 
-	/** AS-15: Master III diesel, LCV_RETROFIT_ORDER, cosmetic damage: LCV_RETROFIT through diagnosis. */
+	/**
+	 * AS-15: Master III diesel, LCV_RETROFIT_ORDER, cosmetic damage: LCV_RETROFIT through
+	 * diagnosis.
+	 */
 	@Test
 	void as15MasterDieselRetrofitOrderGoesToDiagnosisAsLcvRetrofit() {
 		String vin = PlantInputs.unknownVin();
@@ -136,8 +148,9 @@ class VehicleIntakeProcessTest extends ProcessTestSupport {
 	}
 
 	/**
-	 * A renew vehicle the ERP cannot value (D3 VALUE_MISSING: the lead reviews): diagnosis (the real child) returns it,
-	 * and the intake ends with the vehicle processed downstream.
+	 * A renew vehicle the ERP cannot value (D3 VALUE_MISSING: the lead reviews):
+	 * diagnosis (the real child) returns it, and the intake ends with the vehicle
+	 * processed downstream.
 	 */
 	@Test
 	void aVehicleProcessedByDiagnosisEndsTheIntake() {
@@ -151,7 +164,8 @@ class VehicleIntakeProcessTest extends ProcessTestSupport {
 		long diagnosis = childOf(key);
 		complete(diagnosis, "task-connect-diagnostic-tool",
 				Map.of("benchId", "DIAG-1", "toolConnected", true, "ignitionState", "ON"));
-		// the declared 62,000 km against the ECU's reading (simulated from the VIN): reviewed if they differ
+		// the declared 62,000 km against the ECU's reading (simulated from the VIN):
+		// reviewed if they differ
 		assertThatProcessInstance(ProcessInstanceSelectors.byKey(diagnosis))
 			.hasCompletedElements("task-check-odometer-consistency");
 		if (!this.client.newUserTaskSearchRequest()
@@ -193,7 +207,8 @@ class VehicleIntakeProcessTest extends ProcessTestSupport {
 			.hasActiveElements("call-dismantling")
 			.hasNotActivatedElements("call-diagnosis");
 
-		// the dismantling's shortest end: its documents never come and the vehicle goes back to its holder
+		// the dismantling's shortest end: its documents never come and the vehicle goes
+		// back to its holder
 		long dismantling = childOf(key);
 		complete(dismantling, "task-check-destruction-documents", Map.of("registrationCrossedSigned", false,
 				"cerfa15776Ref", "CERFA-0", "csaDate", yearsAgo(1).toString(), "holderIdentityChecked", true));
@@ -206,8 +221,9 @@ class VehicleIntakeProcessTest extends ProcessTestSupport {
 	}
 
 	/**
-	 * AS-12: Zoe (BEV) with an underbody impact: parked in HV quarantine and triaged by battery-triage before it is
-	 * registered; the triage finds the pack NORMAL, so the yard location is an ordinary one.
+	 * AS-12: Zoe (BEV) with an underbody impact: parked in HV quarantine and triaged by
+	 * battery-triage before it is registered; the triage finds the pack NORMAL, so the
+	 * yard location is an ordinary one.
 	 */
 	@Test
 	void as12SuspectHvBatteryIsQuarantinedAndTriagedBeforeRegistration() {
@@ -234,8 +250,8 @@ class VehicleIntakeProcessTest extends ProcessTestSupport {
 	}
 
 	/**
-	 * AS-09: a VIN still invalid after two correction loops goes to intake-supervisors, who return the vehicle; it is
-	 * never registered in the MES.
+	 * AS-09: a VIN still invalid after two correction loops goes to intake-supervisors,
+	 * who return the vehicle; it is never registered in the MES.
 	 */
 	@Test
 	void as09VinStillInvalidAfterTwoCorrectionsIsReturnedToTheSender() {
@@ -264,7 +280,10 @@ class VehicleIntakeProcessTest extends ProcessTestSupport {
 			.hasNotActivatedElements("sub-gate-to-registration", "task-register-vehicle");
 	}
 
-	/** A VIN plate that does not match the registration certificate: identity issue, vehicle held. */
+	/**
+	 * A VIN plate that does not match the registration certificate: identity issue,
+	 * vehicle held.
+	 */
 	@Test
 	void aVinPlateMismatchAtTheGateHoldsTheVehicleForAnIdentityCheck() {
 		String vin = PlantInputs.renaultVin();
@@ -286,9 +305,10 @@ class VehicleIntakeProcessTest extends ProcessTestSupport {
 	}
 
 	/**
-	 * T1: not registered 4 h after the gate, the delay goes to intake-supervisors; registration goes on. Then missing
-	 * documents: reminder after 2 working days (T2), decision after 5; the supervisor keeps waiting, the documents
-	 * arrive, an expert report is awaited (VE/VGE) and the route is reviewed by hand.
+	 * T1: not registered 4 h after the gate, the delay goes to intake-supervisors;
+	 * registration goes on. Then missing documents: reminder after 2 working days (T2),
+	 * decision after 5; the supervisor keeps waiting, the documents arrive, an expert
+	 * report is awaited (VE/VGE) and the route is reviewed by hand.
 	 */
 	@Test
 	void registrationDelayMissingDocumentsAndExpertReportAreHandled() {
@@ -302,8 +322,9 @@ class VehicleIntakeProcessTest extends ProcessTestSupport {
 		this.processTestContext.increaseTime(Duration.ofHours(4));
 		long ladder = childOf(key);
 		acknowledge(awaitLevel(ladder, "intake-supervisors"), "ERP down");
-		intake(key).hasCompletedElements("timer-t1-registration-sla", "call-registration-delay-ladder",
-				"end-registration-sla-escalated")
+		intake(key)
+			.hasCompletedElements("timer-t1-registration-sla", "call-registration-delay-ladder",
+					"end-registration-sla-escalated")
 			.hasActiveElements("task-enter-master-data");
 
 		enterMasterData(key, "MEGANE", "ICE_PETROL", yearsAgo(6));
@@ -323,8 +344,9 @@ class VehicleIntakeProcessTest extends ProcessTestSupport {
 		intake(key).hasCompletedElement("gw-join-await-documents", 2).isWaitingForMessage("DocumentsReceived", vin);
 
 		publish("DocumentsReceived", vin, Map.of("documentsPresent", ALL_DOCUMENTS));
-		intake(key).hasCompletedElements("msg-documents-received", "end-documents-received", "gw-join-documents",
-				"gw-expert-report-needed")
+		intake(key)
+			.hasCompletedElements("msg-documents-received", "end-documents-received", "gw-join-documents",
+					"gw-expert-report-needed")
 			.isWaitingForMessage("ExpertReportReceived", vin);
 		publish("ExpertReportReceived", vin, Map.of("expertReportRef", "EXP-" + vin));
 
@@ -335,7 +357,10 @@ class VehicleIntakeProcessTest extends ProcessTestSupport {
 			.hasActiveElements("call-diagnosis");
 	}
 
-	/** Documents still missing after 5 working days: the supervisor proceeds without them; route reviewed by hand. */
+	/**
+	 * Documents still missing after 5 working days: the supervisor proceeds without them;
+	 * route reviewed by hand.
+	 */
 	@Test
 	void missingDocumentsMayBeWaivedAndAnUnclearRouteIsReviewed() {
 		String vin = PlantInputs.unknownVin();
@@ -362,7 +387,10 @@ class VehicleIntakeProcessTest extends ProcessTestSupport {
 					"gw-downstream", "gw-join-return", "task-prepare-return", "end-vehicle-returned");
 	}
 
-	/** Documents still missing after 5 working days: the supervisor has the vehicle returned. */
+	/**
+	 * Documents still missing after 5 working days: the supervisor has the vehicle
+	 * returned.
+	 */
 	@Test
 	void missingDocumentsMayHaveTheVehicleReturned() {
 		String vin = PlantInputs.unknownVin();
@@ -384,11 +412,15 @@ class VehicleIntakeProcessTest extends ProcessTestSupport {
 			.hasNotActivatedElements("task-decide-route");
 	}
 
-	/** AS-01, AS-02, AS-04, AS-06, AS-07: D1 through the intake, which goes on to registration or VIN correction. */
+	/**
+	 * AS-01, AS-02, AS-04, AS-06, AS-07: D1 through the intake, which goes on to
+	 * registration or VIN correction.
+	 */
 	@ParameterizedTest(name = "{0}: {1} -> {2} {3}")
-	@CsvSource(nullValues = "null", value = { "AS-01, VF1MAF4SE51234567, VALID_WITH_WARNING, CHECK_DIGIT_NOT_ENFORCED",
-			"AS-02, VF1MA000864512345, VALID, null", "AS-04, 1M8GDM9AXKP042788, VALID, null",
-			"AS-06, VF1MAF4SO51234567, INVALID, VIN_CHARSET", "AS-07, VF1MAF4SE5123456, INVALID, VIN_LENGTH" })
+	@CsvSource(nullValues = "null",
+			value = { "AS-01, VF1MAF4SE51234567, VALID_WITH_WARNING, CHECK_DIGIT_NOT_ENFORCED",
+					"AS-02, VF1MA000864512345, VALID, null", "AS-04, 1M8GDM9AXKP042788, VALID, null",
+					"AS-06, VF1MAF4SO51234567, INVALID, VIN_CHARSET", "AS-07, VF1MAF4SE5123456, INVALID, VIN_LENGTH" })
 	void acceptanceVinsAreDecidedAtTheGate(String scenario, String vin, String status, String reason) {
 		long key = atGateUnannounced(vin);
 
@@ -404,9 +436,11 @@ class VehicleIntakeProcessTest extends ProcessTestSupport {
 	}
 
 	/**
-	 * Issue 21, ADR 0712: T1 calls ladder T1 (decision escalation-ladder). Level 1 asks intake-supervisors at once;
-	 * unacknowledged an hour later, level 2 asks shift-leaders (level 1 stays open); the shift leader acknowledges,
-	 * which closes level 1 and ends the ladder: two hours after T1 nobody asks plant-managers. Registration goes on.
+	 * Issue 21, ADR 0712: T1 calls ladder T1 (decision escalation-ladder). Level 1 asks
+	 * intake-supervisors at once; unacknowledged an hour later, level 2 asks
+	 * shift-leaders (level 1 stays open); the shift leader acknowledges, which closes
+	 * level 1 and ends the ladder: two hours after T1 nobody asks plant-managers.
+	 * Registration goes on.
 	 */
 	@Test
 	void t1EscalationClimbsItsLadderUntilALevelIsAcknowledged() {
@@ -439,7 +473,10 @@ class VehicleIntakeProcessTest extends ProcessTestSupport {
 
 	// --- helpers ---
 
-	/** The open escalation level of the ladder instance for the group, waiting up to 30 s for it. */
+	/**
+	 * The open escalation level of the ladder instance for the group, waiting up to 30 s
+	 * for it.
+	 */
 	private long awaitLevel(long ladder, String group) {
 		return org.awaitility.Awaitility.await()
 			.atMost(Duration.ofSeconds(30))
@@ -582,7 +619,9 @@ class VehicleIntakeProcessTest extends ProcessTestSupport {
 	}
 
 	private LocalDate yearsAgo(int years) {
-		return LocalDate.ofInstant(this.processTestContext.getCurrentTime(), ZoneOffset.UTC).minusYears(years).minusDays(30);
+		return LocalDate.ofInstant(this.processTestContext.getCurrentTime(), ZoneOffset.UTC)
+			.minusYears(years)
+			.minusDays(30);
 	}
 
 }

@@ -24,9 +24,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 
 /**
- * The audit log is append-only and hash-chained. Tampering needs the database superuser to switch the append-only
- * trigger off, which the tests do inside a transaction they roll back, so the shared chain stays intact for every
- * other test.
+ * The audit log is append-only and hash-chained. Tampering needs the database superuser
+ * to switch the append-only trigger off, which the tests do inside a transaction they
+ * roll back, so the shared chain stays intact for every other test.
  */
 class AuditLogTest extends RefactoryIntegrationTest {
 
@@ -78,8 +78,8 @@ class AuditLogTest extends RefactoryIntegrationTest {
 			.havingRootCause()
 			.withMessageContaining("append-only: UPDATE");
 		assertThatExceptionOfType(DataIntegrityViolationException.class)
-			.isThrownBy(() -> this.jdbc.update("delete from audit_entry where sequence_number = ?",
-					entry.sequenceNumber()))
+			.isThrownBy(
+					() -> this.jdbc.update("delete from audit_entry where sequence_number = ?", entry.sequenceNumber()))
 			.havingRootCause()
 			.withMessageContaining("append-only: DELETE");
 		assertThat(this.auditLog.about(this.vin)).containsExactly(entry);
@@ -155,7 +155,10 @@ class AuditLogTest extends RefactoryIntegrationTest {
 		return this.auditLog.append(new AuditEvent("worker:test", action, "VEHICLE", this.vin, 1L, null, data));
 	}
 
-	/** Makes the change as the superuser with the append-only trigger off, verifies, and rolls everything back. */
+	/**
+	 * Makes the change as the superuser with the append-only trigger off, verifies, and
+	 * rolls everything back.
+	 */
 	private AuditVerification verifyAfter(String tampering) {
 		AtomicReference<AuditVerification> verification = new AtomicReference<>();
 		new TransactionTemplate(this.transactionManager).executeWithoutResult((status) -> {

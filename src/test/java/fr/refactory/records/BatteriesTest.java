@@ -30,8 +30,7 @@ class BatteriesTest extends RefactoryIntegrationTest {
 		this.batteries.recordSoh(reading(batteryId, "74.0", "BMS", "2026-11-27T09:00:00Z"));
 
 		assertThat(this.batteries.sohHistory(batteryId)).extracting(SohReading::sohPct, SohReading::method)
-			.containsExactly(tuple(new BigDecimal("74.0"), "BMS"),
-					tuple(new BigDecimal("71.5"), "CAPACITY_TEST"));
+			.containsExactly(tuple(new BigDecimal("74.0"), "BMS"), tuple(new BigDecimal("71.5"), "CAPACITY_TEST"));
 	}
 
 	@Test
@@ -88,8 +87,8 @@ class BatteriesTest extends RefactoryIntegrationTest {
 
 	static Battery battery(String batteryId, String parentBatteryId) {
 		return new Battery(batteryId, "SN-" + batteryId, "ZOE-ZE50", "NMC", new BigDecimal("52.00"), "PP-" + batteryId,
-				parentBatteryId, null, (parentBatteryId != null) ? "REPURPOSED" : null, null, null, null, null, null, null, null,
-				null);
+				parentBatteryId, null, (parentBatteryId != null) ? "REPURPOSED" : null, null, null, null, null, null,
+				null, null, null);
 	}
 
 	private static SohReading reading(String batteryId, String sohPct, String method, String at) {

@@ -13,7 +13,10 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 
-/** Battery passport records: versions numbered in order, once per key, and kept: nothing deletes them (ADR 0900). */
+/**
+ * Battery passport records: versions numbered in order, once per key, and kept: nothing
+ * deletes them (ADR 0900).
+ */
 class BatteryPassportsTest extends RefactoryIntegrationTest {
 
 	private static final Instant ELEVEN_YEARS_AGO = Instant.parse("2014-03-01T10:00:00Z");
@@ -85,8 +88,10 @@ class BatteryPassportsTest extends RefactoryIntegrationTest {
 	}
 
 	private String registered() {
-		return this.batteries.register(new Battery(TestKeys.unique("BAT"), null, null, "NMC", new BigDecimal("52.00"),
-				null, null, null, null, null, null, null, null, null, null, null, null)).batteryId();
+		return this.batteries
+			.register(new Battery(TestKeys.unique("BAT"), null, null, "NMC", new BigDecimal("52.00"), null, null, null,
+					null, null, null, null, null, null, null, null, null))
+			.batteryId();
 	}
 
 	private static PassportVersion version(String battery, String status, String key) {

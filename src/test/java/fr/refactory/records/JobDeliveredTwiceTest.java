@@ -15,8 +15,9 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * A job worker that runs twice for the same job (the engine redelivers it after a time-out, say) passes the same
- * idempotency key both times: the second run creates no second record, certificate, genealogy link or audit entry.
+ * A job worker that runs twice for the same job (the engine redelivers it after a
+ * time-out, say) passes the same idempotency key both times: the second run creates no
+ * second record, certificate, genealogy link or audit entry.
  */
 class JobDeliveredTwiceTest extends RefactoryIntegrationTest {
 
@@ -53,9 +54,9 @@ class JobDeliveredTwiceTest extends RefactoryIntegrationTest {
 		WorkOrder order = workOrder(TestKeys.unique("WO"), this.jobKey + ":mes.createWorkOrder");
 
 		WorkOrder first = this.workOrders.open(order);
-		WorkOrder second = this.workOrders.open(new WorkOrder(TestKeys.unique("WO"), order.type(), order.subjectType(),
-				order.subjectKey(), order.processInstanceKey(), order.status(), null, 0, order.idempotencyKey(), null,
-				null));
+		WorkOrder second = this.workOrders
+			.open(new WorkOrder(TestKeys.unique("WO"), order.type(), order.subjectType(), order.subjectKey(),
+					order.processInstanceKey(), order.status(), null, 0, order.idempotencyKey(), null, null));
 
 		assertThat(second).isEqualTo(first);
 		assertThat(countByKey("work_order", order.idempotencyKey())).isEqualTo(1);
@@ -64,13 +65,13 @@ class JobDeliveredTwiceTest extends RefactoryIntegrationTest {
 	@Test
 	void shouldRecordOneInspectionResult() {
 		InspectionResult result = new InspectionResult(UUID.randomUUID(), "VEHICLE", this.vin, null, "ISOLATION_DC",
-				"RETROFIT_LCV", "3", new BigDecimal("540"), "OHM_PER_V", new BigDecimal("100"), null, "OK", "NONE", true,
-				"HV-TESTER-1", LocalDate.of(2027, 1, 1), "retrofit-technician", Instant.parse("2026-11-28T14:00:00Z"),
-				this.jobKey + ":eol.readHvTestResults");
+				"RETROFIT_LCV", "3", new BigDecimal("540"), "OHM_PER_V", new BigDecimal("100"), null, "OK", "NONE",
+				true, "HV-TESTER-1", LocalDate.of(2027, 1, 1), "retrofit-technician",
+				Instant.parse("2026-11-28T14:00:00Z"), this.jobKey + ":eol.readHvTestResults");
 
 		this.inspections.record(result);
-		this.inspections.record(new InspectionResult(UUID.randomUUID(), result.subjectType(), result.subjectKey(),
-				null, result.checkCode(), result.controlPlanId(), result.controlPlanVersion(), result.measuredValue(),
+		this.inspections.record(new InspectionResult(UUID.randomUUID(), result.subjectType(), result.subjectKey(), null,
+				result.checkCode(), result.controlPlanId(), result.controlPlanVersion(), result.measuredValue(),
 				result.unit(), result.lowerLimit(), result.upperLimit(), result.result(), result.severity(), true,
 				result.equipmentId(), result.equipmentCalibrationDueDate(), result.performedBy(), result.performedAt(),
 				result.idempotencyKey()));
@@ -98,10 +99,10 @@ class JobDeliveredTwiceTest extends RefactoryIntegrationTest {
 				this.jobKey + ":reg.issueCoD");
 
 		Certificate first = this.certificates.issue(certificate);
-		Certificate second = this.certificates.issue(new Certificate(UUID.randomUUID(), certificate.kind(),
-				certificate.number(), certificate.subjectKey(), null, certificate.issuedAt(), certificate.issuedBy(),
-				certificate.documentUri(), certificate.documentSha256(), certificate.content(),
-				certificate.idempotencyKey()));
+		Certificate second = this.certificates.issue(
+				new Certificate(UUID.randomUUID(), certificate.kind(), certificate.number(), certificate.subjectKey(),
+						null, certificate.issuedAt(), certificate.issuedBy(), certificate.documentUri(),
+						certificate.documentSha256(), certificate.content(), certificate.idempotencyKey()));
 
 		assertThat(second).isEqualTo(first);
 		assertThat(this.certificates.forSubject(this.vin)).containsExactly(first);
@@ -123,8 +124,8 @@ class JobDeliveredTwiceTest extends RefactoryIntegrationTest {
 
 	@Test
 	void shouldRecordOneHarvestedPart() {
-		Part part = new Part(null, "8200 000 042", "TURBO", "T-" + this.jobKey, this.vin, null, "DISMANTLING", "B", null,
-				null, null, this.jobKey + ":wms.createHarvestedPart", null, null);
+		Part part = new Part(null, "8200 000 042", "TURBO", "T-" + this.jobKey, this.vin, null, "DISMANTLING", "B",
+				null, null, null, this.jobKey + ":wms.createHarvestedPart", null, null);
 
 		Part first = this.parts.record(part);
 		Part second = this.parts.record(part);

@@ -15,7 +15,10 @@ import org.springframework.core.io.ClassPathResource;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-/** Working time on the calendar file the product ships (decisions/plant-calendar.yaml), dates checked by hand. */
+/**
+ * Working time on the calendar file the product ships (decisions/plant-calendar.yaml),
+ * dates checked by hand.
+ */
 class PlantCalendarTest {
 
 	private static final ZoneId PARIS = ZoneId.of("Europe/Paris");
@@ -105,7 +108,10 @@ class PlantCalendarTest {
 		return java.time.LocalDateTime.parse(localDateTime).atZone(PARIS);
 	}
 
-	/** Which shift is at work, for the roster (ADR 0710): the night shift after midnight is the previous day's. */
+	/**
+	 * Which shift is at work, for the roster (ADR 0710): the night shift after midnight
+	 * is the previous day's.
+	 */
 	@ParameterizedTest(name = "{0}: {1} of {2}")
 	@CsvSource({ "2026-03-09T05:30, MORNING, 2026-03-09", "2026-03-09T13:29, MORNING, 2026-03-09",
 			"2026-03-09T13:30, AFTERNOON, 2026-03-09", "2026-03-09T21:30, NIGHT, 2026-03-09",

@@ -17,7 +17,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException;
 
-/** The rules the records keep beyond idempotency: traceability links, status changes and database checks. */
+/**
+ * The rules the records keep beyond idempotency: traceability links, status changes and
+ * database checks.
+ */
 class RecordsTest extends RefactoryIntegrationTest {
 
 	@Autowired
@@ -69,8 +72,8 @@ class RecordsTest extends RefactoryIntegrationTest {
 
 		assertThat(released.status()).isEqualTo("RELEASED");
 		assertThat(this.workOrders.forSubject(this.vin)).containsExactly(released);
-		assertThatExceptionOfType(OptimisticLockingFailureException.class).isThrownBy(
-				() -> this.workOrderRepository.save(order.withStatus("CANCELLED")));
+		assertThatExceptionOfType(OptimisticLockingFailureException.class)
+			.isThrownBy(() -> this.workOrderRepository.save(order.withStatus("CANCELLED")));
 	}
 
 	@Test
@@ -78,8 +81,8 @@ class RecordsTest extends RefactoryIntegrationTest {
 		NonConformity nc = this.nonConformities.raise(new NonConformity(UUID.randomUUID(), this.vin, null, "QG-RENEW",
 				"PAINT_RUN", "MINOR", 1, null, null, null, null, null, Instant.now(), TestKeys.unique("job"), null));
 
-		assertThatIllegalArgumentException()
-			.isThrownBy(() -> this.nonConformities.dispose(nc.ncId(), "CONCESSION", LocalDate.now(), "q.supervisor", null));
+		assertThatIllegalArgumentException().isThrownBy(
+				() -> this.nonConformities.dispose(nc.ncId(), "CONCESSION", LocalDate.now(), "q.supervisor", null));
 		NonConformity conceded = this.nonConformities.dispose(nc.ncId(), "CONCESSION", LocalDate.of(2026, 11, 28),
 				"q.supervisor", "CUST-CONC-7");
 
@@ -103,7 +106,8 @@ class RecordsTest extends RefactoryIntegrationTest {
 		Part withoutDonor = new Part(null, "7701000001", "ALTERNATOR", null, null, null, "DISMANTLING", "A", null, null,
 				null, TestKeys.unique("job"), null, null);
 
-		assertThatExceptionOfType(DataIntegrityViolationException.class).isThrownBy(() -> this.parts.record(withoutDonor));
+		assertThatExceptionOfType(DataIntegrityViolationException.class)
+			.isThrownBy(() -> this.parts.record(withoutDonor));
 	}
 
 	@Test
@@ -119,8 +123,8 @@ class RecordsTest extends RefactoryIntegrationTest {
 	}
 
 	private InspectionResult result(String equipment, String performedAt) {
-		return new InspectionResult(UUID.randomUUID(), "PART", TestKeys.unique("PART"), null, "TORQUE_M8", "REMAN",
-				"1", new BigDecimal("24.5"), "NM", new BigDecimal("22"), new BigDecimal("26"), "OK", "NONE", false,
+		return new InspectionResult(UUID.randomUUID(), "PART", TestKeys.unique("PART"), null, "TORQUE_M8", "REMAN", "1",
+				new BigDecimal("24.5"), "NM", new BigDecimal("22"), new BigDecimal("26"), "OK", "NONE", false,
 				equipment, LocalDate.of(2026, 11, 30), "reman-inspector", Instant.parse(performedAt),
 				TestKeys.unique("job"));
 	}

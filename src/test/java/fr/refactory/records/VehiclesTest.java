@@ -65,8 +65,9 @@ class VehiclesTest extends RefactoryIntegrationTest {
 	}
 
 	static Vehicle vehicle(String vin) {
-		return new Vehicle(vin, "RENAULT", "MASTER_III", "MASTER III 2.3 dCi", "ICE_DIESEL", "N1", LocalDate.of(2016, 3, 1),
-				Instant.parse("2026-11-28T08:15:00Z"), 100_000, Instant.parse("2026-11-28T08:15:00Z"), null, null);
+		return new Vehicle(vin, "RENAULT", "MASTER_III", "MASTER III 2.3 dCi", "ICE_DIESEL", "N1",
+				LocalDate.of(2016, 3, 1), Instant.parse("2026-11-28T08:15:00Z"), 100_000,
+				Instant.parse("2026-11-28T08:15:00Z"), null, null);
 	}
 
 }

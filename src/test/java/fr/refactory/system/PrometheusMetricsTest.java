@@ -26,9 +26,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 /**
- * Issue 20, metrics and health: two instances run through the real client, the application's own ERP worker and the
- * simulated ERP; {@code /actuator/prometheus} then shows exactly what they did (differences from before), for the
- * engine, the worker and the plant port. The endpoint is for ADMIN and MONITORING only; health details for ADMIN.
+ * Issue 20, metrics and health: two instances run through the real client, the
+ * application's own ERP worker and the simulated ERP; {@code /actuator/prometheus} then
+ * shows exactly what they did (differences from before), for the engine, the worker and
+ * the plant port. The endpoint is for ADMIN and MONITORING only; health details for
+ * ADMIN.
  */
 class PrometheusMetricsTest extends EngineTestSupport {
 
@@ -48,14 +50,15 @@ class PrometheusMetricsTest extends EngineTestSupport {
 		String messageName = processId + "-go";
 		Scrape before = scrape();
 
-		// a VIN the simulated ERP knows: master data, then the message the process waits for
+		// a VIN the simulated ERP knows: master data, then the message the process waits
+		// for
 		String knownVin = "VF1MA000000000042";
 		long completing = start(processId, Map.of("vin", knownVin));
 		await().atMost(Duration.ofSeconds(60)).until(() -> waitsForTheMessage(completing));
 		this.client.newPublishMessageCommand().messageName(messageName).correlationKey(knownVin).send().join();
-		await().atMost(Duration.ofSeconds(60))
-			.until(() -> state(completing) == ProcessInstanceState.COMPLETED);
-		// a VIN the ERP does not know: the worker throws MASTER_DATA_NOT_FOUND, nothing catches it, an incident;
+		await().atMost(Duration.ofSeconds(60)).until(() -> state(completing) == ProcessInstanceState.COMPLETED);
+		// a VIN the ERP does not know: the worker throws MASTER_DATA_NOT_FOUND, nothing
+		// catches it, an incident;
 		// an operator then cancels the instance, which resolves the incident
 		long failing = start(processId, Map.of("vin", "WDB9066331S000001"));
 		await().atMost(Duration.ofSeconds(60)).until(() -> !incidents(failing).isEmpty());
@@ -64,22 +67,28 @@ class PrometheusMetricsTest extends EngineTestSupport {
 		Scrape after = scrape();
 		Map<String, String> ofProcess = Map.of("bpmnProcessId", processId, "partition", "1");
 		assertThat(after.delta(before, "zeebe_element_instance_events_total",
-				with(ofProcess, "type", "PROCESS", "action", "activated"))).as("instances created").isEqualTo(2);
+				with(ofProcess, "type", "PROCESS", "action", "activated")))
+			.as("instances created")
+			.isEqualTo(2);
 		assertThat(after.delta(before, "zeebe_element_instance_events_total",
-				with(ofProcess, "type", "PROCESS", "action", "completed"))).as("instances completed").isEqualTo(1);
+				with(ofProcess, "type", "PROCESS", "action", "completed")))
+			.as("instances completed")
+			.isEqualTo(1);
 		assertThat(after.delta(before, "zeebe_element_instance_events_total",
-				with(ofProcess, "type", "PROCESS", "action", "terminated"))).as("instances terminated").isEqualTo(1);
+				with(ofProcess, "type", "PROCESS", "action", "terminated")))
+			.as("instances terminated")
+			.isEqualTo(1);
 		assertThat(after.delta(before, "zeebe_element_instance_events_total",
-				with(ofProcess, "type", "SERVICE_TASK", "action", "activated"))).isEqualTo(2);
+				with(ofProcess, "type", "SERVICE_TASK", "action", "activated")))
+			.isEqualTo(2);
 		assertThat(after.delta(before, "zeebe_element_instance_events_total",
-				with(ofProcess, "type", "INTERMEDIATE_CATCH_EVENT", "action", "completed"))).isEqualTo(1);
+				with(ofProcess, "type", "INTERMEDIATE_CATCH_EVENT", "action", "completed")))
+			.isEqualTo(1);
 
 		Map<String, String> ofJobType = Map.of("type", MASTER_DATA);
 		assertThat(after.delta(before, "zeebe_job_events_total", with(ofJobType, "action", "created"))).isEqualTo(2);
-		assertThat(after.delta(before, "zeebe_job_events_total", with(ofJobType, "action", "activated")))
-			.isEqualTo(2);
-		assertThat(after.delta(before, "zeebe_job_events_total", with(ofJobType, "action", "completed")))
-			.isEqualTo(1);
+		assertThat(after.delta(before, "zeebe_job_events_total", with(ofJobType, "action", "activated"))).isEqualTo(2);
+		assertThat(after.delta(before, "zeebe_job_events_total", with(ofJobType, "action", "completed"))).isEqualTo(1);
 		assertThat(after.delta(before, "zeebe_job_events_total", with(ofJobType, "action", "error thrown")))
 			.isEqualTo(1);
 		assertThat(after.delta(before, "zeebe_job_events_total", with(ofJobType, "action", "failed"))).isZero();
@@ -97,27 +106,35 @@ class PrometheusMetricsTest extends EngineTestSupport {
 		assertThat(after.delta(before, "refactory_engine_message_events_total", Map.of("action", "correlated")))
 			.isEqualTo(1);
 
-		// the worker: the Camunda starter's counters and the handler's duration per outcome
+		// the worker: the Camunda starter's counters and the handler's duration per
+		// outcome
 		assertThat(after.delta(before, "camunda_job_invocations_total", with(ofJobType, "action", "completed")))
 			.isEqualTo(1);
 		assertThat(after.delta(before, "camunda_job_invocations_total", with(ofJobType, "action", "bpmn-error")))
 			.isEqualTo(1);
 		assertThat(after.delta(before, "refactory_worker_job_duration_seconds_count",
-				with(ofJobType, "outcome", "completed"))).isEqualTo(1);
+				with(ofJobType, "outcome", "completed")))
+			.isEqualTo(1);
 		assertThat(after.delta(before, "refactory_worker_job_duration_seconds_count",
-				with(ofJobType, "outcome", "bpmn_error"))).isEqualTo(1);
+				with(ofJobType, "outcome", "bpmn_error")))
+			.isEqualTo(1);
 
-		// the plant port: both calls answered (an unknown VIN is an answer, not an error of the ERP)
+		// the plant port: both calls answered (an unknown VIN is an answer, not an error
+		// of the ERP)
 		Map<String, String> masterDataCall = Map.of("system", "erp", "operation", "findVehicleMasterData");
-		assertThat(after.delta(before, "refactory_plant_calls_seconds_count", with(masterDataCall, "outcome", "success")))
+		assertThat(
+				after.delta(before, "refactory_plant_calls_seconds_count", with(masterDataCall, "outcome", "success")))
 			.isEqualTo(2);
 		assertThat(after.delta(before, "refactory_plant_calls_seconds_count",
-				with(masterDataCall, "outcome", "technical_error"))).isZero();
+				with(masterDataCall, "outcome", "technical_error")))
+			.isZero();
 		assertThat(after.series("refactory_plant_consecutive_failures", Map.of("system", "erp"))).isZero();
 
-		// command latency (Spring MVC's timer per /v2 operation) and the database pool (Hikari's own meters)
+		// command latency (Spring MVC's timer per /v2 operation) and the database pool
+		// (Hikari's own meters)
 		assertThat(after.delta(before, "http_server_requests_seconds_count",
-				Map.of("uri", "/v2/process-instances", "method", "POST", "status", "200"))).isEqualTo(2);
+				Map.of("uri", "/v2/process-instances", "method", "POST", "status", "200")))
+			.isEqualTo(2);
 		assertThat(after.series("hikaricp_connections_max", Map.of())).isPositive();
 	}
 
@@ -129,8 +146,8 @@ class PrometheusMetricsTest extends EngineTestSupport {
 		assertThat(get("/actuator/prometheus", "auditor:demo").statusCode()).isEqualTo(403);
 		HttpResponse<String> monitoring = get("/actuator/prometheus", "monitoring:demo");
 		assertThat(monitoring.statusCode()).isEqualTo(200);
-		assertThat(monitoring.body()).contains("zeebe_long_polling_queued_current", "refactory_plant_consecutive_failures",
-				"hikaricp_connections");
+		assertThat(monitoring.body()).contains("zeebe_long_polling_queued_current",
+				"refactory_plant_consecutive_failures", "hikaricp_connections");
 		assertThat(get("/actuator/prometheus", "demo:demo").statusCode()).as("ADMIN").isEqualTo(200);
 	}
 
@@ -210,7 +227,10 @@ class PrometheusMetricsTest extends EngineTestSupport {
 			return new Scrape(samples);
 		}
 
-		/** The sum of the series of the name carrying these labels; null when there is none. */
+		/**
+		 * The sum of the series of the name carrying these labels; null when there is
+		 * none.
+		 */
 		Double series(String name, Map<String, String> labels) {
 			List<Sample> matching = this.samples.stream()
 				.filter((sample) -> sample.name().equals(name)
@@ -219,7 +239,10 @@ class PrometheusMetricsTest extends EngineTestSupport {
 			return matching.isEmpty() ? null : matching.stream().mapToDouble(Sample::value).sum();
 		}
 
-		/** How much the series grew since {@code before} (a series absent before counts from zero). */
+		/**
+		 * How much the series grew since {@code before} (a series absent before counts
+		 * from zero).
+		 */
 		double delta(Scrape before, String name, Map<String, String> labels) {
 			Double now = series(name, labels);
 			assertThat(now).as(name + labels).isNotNull();

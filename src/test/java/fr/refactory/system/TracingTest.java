@@ -20,8 +20,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 /**
- * Issue 20, traces (ADR 1300): the application's own ERP worker handles an instance's job; its plant call, the
- * {@code /v2} completion it sends and the engine's command are spans of one trace, each the child of the one before.
+ * Issue 20, traces (ADR 1300): the application's own ERP worker handles an instance's
+ * job; its plant call, the {@code /v2} completion it sends and the engine's command are
+ * spans of one trace, each the child of the one before.
  */
 class TracingTest extends EngineTestSupport {
 
@@ -54,7 +55,8 @@ class TracingTest extends EngineTestSupport {
 			.until(() -> jobSpanOf(instance), Optional::isPresent)
 			.orElseThrow();
 		assertThat(job.getAttributes().get(AttributeKey.stringKey("elementId"))).isEqualTo("masterData");
-		// the engine command ends before the /v2 request that carried it, and both after the job's span
+		// the engine command ends before the /v2 request that carried it, and both after
+		// the job's span
 		List<SpanData> trace = await().atMost(Duration.ofSeconds(10))
 			.pollInterval(Duration.ofMillis(100))
 			.until(() -> this.spans.ofTrace(job.getTraceId()), (spans) -> completion(spans).isPresent());
@@ -85,13 +87,15 @@ class TracingTest extends EngineTestSupport {
 
 	private static Optional<SpanData> completion(List<SpanData> trace) {
 		return trace.stream()
-			.filter((span) -> "/v2/jobs/{key}/completion".equals(span.getAttributes().get(AttributeKey.stringKey("uri"))))
+			.filter((span) -> "/v2/jobs/{key}/completion"
+				.equals(span.getAttributes().get(AttributeKey.stringKey("uri"))))
 			.findFirst();
 	}
 
 	private static SpanData withAttribute(List<SpanData> trace, String key, String value) {
 		assertThat(trace).extracting((span) -> span.getAttributes().get(AttributeKey.stringKey(key)))
-			.as("the spans of the trace").contains(value);
+			.as("the spans of the trace")
+			.contains(value);
 		return trace.stream()
 			.filter((span) -> value.equals(span.getAttributes().get(AttributeKey.stringKey(key))))
 			.findFirst()

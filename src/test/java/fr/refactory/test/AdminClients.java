@@ -17,8 +17,9 @@ import org.springframework.context.event.ContextClosedEvent;
 import org.springframework.core.env.Environment;
 
 /**
- * Builds the tests' {@link AdminClient}: the shared context's as a bean, and one for an application a test starts by
- * hand ({@link #of(ApplicationContext)}), closed with that application.
+ * Builds the tests' {@link AdminClient}: the shared context's as a bean, and one for an
+ * application a test starts by hand ({@link #of(ApplicationContext)}), closed with that
+ * application.
  */
 public class AdminClients {
 
@@ -33,7 +34,10 @@ public class AdminClients {
 		return build(properties, jsonMapper, executor, username, password);
 	}
 
-	/** A client signed in as {@code demo} of an application started by a test, closed when it closes. */
+	/**
+	 * A client signed in as {@code demo} of an application started by a test, closed when
+	 * it closes.
+	 */
 	public static CamundaClient of(ApplicationContext application) {
 		Environment environment = application.getEnvironment();
 		CamundaClient client = build(application.getBean(CamundaClientProperties.class),
@@ -50,8 +54,8 @@ public class AdminClients {
 			.username(username)
 			.password(password)
 			.build();
-		return CamundaClient.newClient(new SpringCamundaClientConfiguration(properties, jsonMapper, List.of(), List.of(),
-				executor, credentials));
+		return CamundaClient.newClient(new SpringCamundaClientConfiguration(properties, jsonMapper, List.of(),
+				List.of(), executor, credentials));
 	}
 
 }

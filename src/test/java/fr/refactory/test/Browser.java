@@ -23,13 +23,14 @@ import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
 /**
- * Headless Debian Chromium driven by Selenium, for page tests, at a landscape tablet's size (1024×768). Without
- * {@code chromium} and {@code chromium-driver} installed ({@code .ci/run} installs them), a test using it is reported
- * as skipped, loudly.
+ * Headless Debian Chromium driven by Selenium, for page tests, at a landscape tablet's
+ * size (1024×768). Without {@code chromium} and {@code chromium-driver} installed
+ * ({@code .ci/run} installs them), a test using it is reported as skipped, loudly.
  * <p>
- * A closed browser's Chromium is kept for the next {@link #open} of the test JVM, its cookies and the application's
- * site data cleared and its page blank, as a new browser would be: starting Chromium costs one to several seconds per
- * test class or test on the build machine (15 s under load). The kept ones quit when the JVM ends.
+ * A closed browser's Chromium is kept for the next {@link #open} of the test JVM, its
+ * cookies and the application's site data cleared and its page blank, as a new browser
+ * would be: starting Chromium costs one to several seconds per test class or test on the
+ * build machine (15 s under load). The kept ones quit when the JVM ends.
  */
 public final class Browser implements AutoCloseable {
 
@@ -74,25 +75,27 @@ public final class Browser implements AutoCloseable {
 						"--user-data-dir=" + profile);
 			// the page's console messages, for consoleErrors()
 			options.setCapability("goog:loggingPrefs", Map.of("browser", "ALL"));
-			ChromeDriverService service = new ChromeDriverService.Builder()
-				.usingDriverExecutable(CHROMEDRIVER.toFile())
+			ChromeDriverService service = new ChromeDriverService.Builder().usingDriverExecutable(CHROMEDRIVER.toFile())
 				.usingAnyFreePort()
 				.build();
 			ChromeDriver driver = new ChromeDriver(service, options);
-			// the window size includes the (headless) browser frame: fix the page's viewport itself to 1024×768
+			// the window size includes the (headless) browser frame: fix the page's
+			// viewport itself to 1024×768
 			driver.executeCdpCommand("Emulation.setDeviceMetricsOverride",
 					Map.of("width", 1024, "height", 768, "deviceScaleFactor", 1, "mobile", false));
 			return new Chromium(driver, profile);
 		}
 
 		/**
-		 * As a new browser for the next test: a blank page, no cookie of any site, no stored data of the application's
-		 * origin (the pages use no other storage); false when the session no longer answers.
+		 * As a new browser for the next test: a blank page, no cookie of any site, no
+		 * stored data of the application's origin (the pages use no other storage); false
+		 * when the session no longer answers.
 		 */
 		boolean cleared(String baseUrl) {
 			try {
 				this.driver.get("about:blank");
-				// the console messages of the last test are read and dropped, so consoleErrors() sees only this one's
+				// the console messages of the last test are read and dropped, so
+				// consoleErrors() sees only this one's
 				this.driver.manage().logs().get(org.openqa.selenium.logging.LogType.BROWSER);
 				this.driver.executeCdpCommand("Network.clearBrowserCookies", Map.of());
 				this.driver.executeCdpCommand("Storage.clearDataForOrigin",
@@ -138,7 +141,10 @@ public final class Browser implements AutoCloseable {
 		}
 	}
 
-	/** Opens a browser, or skips the calling test (with a message on stderr) when Chromium is not installed. */
+	/**
+	 * Opens a browser, or skips the calling test (with a message on stderr) when Chromium
+	 * is not installed.
+	 */
 	public static Browser open(String baseUrl) {
 		boolean installed = Files.isExecutable(CHROMIUM) && Files.isExecutable(CHROMEDRIVER);
 		if (!installed) {
@@ -163,7 +169,10 @@ public final class Browser implements AutoCloseable {
 		return this;
 	}
 
-	/** Signs out with the page header's button, so the next {@link #signIn} is another person in the same browser. */
+	/**
+	 * Signs out with the page header's button, so the next {@link #signIn} is another
+	 * person in the same browser.
+	 */
 	public Browser signOut() {
 		this.driver.findElement(By.cssSelector("header form[action$='/logout'] button")).click();
 		waitFor(By.id("username"));
@@ -180,8 +189,9 @@ public final class Browser implements AutoCloseable {
 	}
 
 	/**
-	 * A wait that looks again every {@value #LOOK_AGAIN_MILLIS} ms, not Selenium's default 500 ms: a page or field is
-	 * usually there within a few milliseconds, and the default made every wait that missed once cost half a second.
+	 * A wait that looks again every {@value #LOOK_AGAIN_MILLIS} ms, not Selenium's
+	 * default 500 ms: a page or field is usually there within a few milliseconds, and the
+	 * default made every wait that missed once cost half a second.
 	 */
 	public WebDriverWait waiting(Duration atMost) {
 		WebDriverWait wait = new WebDriverWait(this.driver, atMost);
@@ -199,12 +209,18 @@ public final class Browser implements AutoCloseable {
 		this.driver.findElement(locator).click();
 	}
 
-	/** Waits until the element is in the page but not shown (hidden attribute, display none, or removed). */
+	/**
+	 * Waits until the element is in the page but not shown (hidden attribute, display
+	 * none, or removed).
+	 */
 	public void waitUntilHidden(By locator) {
 		waiting(Duration.ofSeconds(10)).until(ExpectedConditions.invisibilityOfElementLocated(locator));
 	}
 
-	/** How many CSS pixels the page is wider than the window: more than 0 means horizontal scrolling. */
+	/**
+	 * How many CSS pixels the page is wider than the window: more than 0 means horizontal
+	 * scrolling.
+	 */
 	public long horizontalOverflow() {
 		Object overflow = ((org.openqa.selenium.JavascriptExecutor) this.driver)
 			.executeScript("return document.documentElement.scrollWidth - document.documentElement.clientWidth;");
@@ -231,7 +247,10 @@ public final class Browser implements AutoCloseable {
 		return this.driver;
 	}
 
-	/** Saves a PNG of the current page under {@code target/screenshots} (the name may hold sub-folders). */
+	/**
+	 * Saves a PNG of the current page under {@code target/screenshots} (the name may hold
+	 * sub-folders).
+	 */
 	public Path screenshot(String name) {
 		try {
 			Path target = SCREENSHOTS.resolve(name + ".png");
@@ -245,7 +264,10 @@ public final class Browser implements AutoCloseable {
 		}
 	}
 
-	/** Keeps the Chromium for the next browser of the JVM, cleared; quits it when it cannot be cleared. */
+	/**
+	 * Keeps the Chromium for the next browser of the JVM, cleared; quits it when it
+	 * cannot be cleared.
+	 */
 	@Override
 	public void close() {
 		if (this.closed) {

@@ -28,8 +28,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /**
- * Shared helpers for tests that drive processes through the application's CamundaClient (engine conformance tests,
- * worker end-to-end tests): unique ids, deploy, start, history, variables, jobs, incidents, expected problems.
+ * Shared helpers for tests that drive processes through the application's CamundaClient
+ * (engine conformance tests, worker end-to-end tests): unique ids, deploy, start,
+ * history, variables, jobs, incidents, expected problems.
  */
 public abstract class EngineTestSupport extends RefactoryIntegrationTest {
 
@@ -75,7 +76,9 @@ public abstract class EngineTestSupport extends RefactoryIntegrationTest {
 			.items();
 	}
 
-	/** "elementId:STATE" for every element instance except the process, in creation order. */
+	/**
+	 * "elementId:STATE" for every element instance except the process, in creation order.
+	 */
 	protected List<String> history(long processInstanceKey) {
 		return elements(processInstanceKey).stream()
 			.filter((e) -> e.getType() != ElementInstanceType.PROCESS)
@@ -84,15 +87,19 @@ public abstract class EngineTestSupport extends RefactoryIntegrationTest {
 	}
 
 	/**
-	 * The instance's event sequence, as Zeebe's engine tests assert it: "elementId:INTENT" for the element lifecycle
-	 * and taken sequence flows (process instance records), "VALUE_TYPE elementId:INTENT" for every other event (jobs,
-	 * user tasks, variables, incidents, timers...).
+	 * The instance's event sequence, as Zeebe's engine tests assert it:
+	 * "elementId:INTENT" for the element lifecycle and taken sequence flows (process
+	 * instance records), "VALUE_TYPE elementId:INTENT" for every other event (jobs, user
+	 * tasks, variables, incidents, timers...).
 	 */
 	protected List<String> events(long processInstanceKey) {
 		return this.eventLog.ofProcessInstance(processInstanceKey).stream().map(EngineTestSupport::describe).toList();
 	}
 
-	/** The element lifecycle and taken sequence flows only ({@link #events} of process instance records). */
+	/**
+	 * The element lifecycle and taken sequence flows only ({@link #events} of process
+	 * instance records).
+	 */
 	protected List<String> elementEvents(long processInstanceKey) {
 		return this.eventLog.ofProcessInstance(processInstanceKey)
 			.stream()
@@ -138,9 +145,11 @@ public abstract class EngineTestSupport extends RefactoryIntegrationTest {
 	}
 
 	/**
-	 * The jobs of the type that can be activated now, for a test that expects none: the engine creates a command's
-	 * jobs in the command's own transaction, so what the commands sent so far created is there already, and a 5 s
-	 * long poll ({@link #activate}) would only wait out its time-out (one per call, 5 s of verify time each).
+	 * The jobs of the type that can be activated now, for a test that expects none: the
+	 * engine creates a command's jobs in the command's own transaction, so what the
+	 * commands sent so far created is there already, and a 5 s long poll
+	 * ({@link #activate}) would only wait out its time-out (one per call, 5 s of verify
+	 * time each).
 	 */
 	protected List<ActivatedJob> activatableNow(String type, int max) {
 		return this.client.newActivateJobsCommand()
@@ -197,7 +206,10 @@ public abstract class EngineTestSupport extends RefactoryIntegrationTest {
 			.items();
 	}
 
-	/** A raw call to the engine API as the tests' admin user, for bodies the client cannot send. */
+	/**
+	 * A raw call to the engine API as the tests' admin user, for bodies the client cannot
+	 * send.
+	 */
 	protected java.net.http.HttpResponse<String> raw(String method, String path, String contentType, String body)
 			throws Exception {
 		String credentials = java.util.Base64.getEncoder()
@@ -205,8 +217,9 @@ public abstract class EngineTestSupport extends RefactoryIntegrationTest {
 		java.net.http.HttpRequest request = java.net.http.HttpRequest.newBuilder(java.net.URI.create(baseUrl() + path))
 			.header("Authorization", "Basic " + credentials)
 			.header("Content-Type", contentType)
-			.method(method, body == null ? java.net.http.HttpRequest.BodyPublishers.noBody()
-					: java.net.http.HttpRequest.BodyPublishers.ofString(body))
+			.method(method,
+					body == null ? java.net.http.HttpRequest.BodyPublishers.noBody()
+							: java.net.http.HttpRequest.BodyPublishers.ofString(body))
 			.build();
 		return java.net.http.HttpClient.newHttpClient()
 			.send(request, java.net.http.HttpResponse.BodyHandlers.ofString());

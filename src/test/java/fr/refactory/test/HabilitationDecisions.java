@@ -9,15 +9,19 @@ import fr.refactory.system.habilitation.HabilitationTitle;
 import io.camunda.client.CamundaClient;
 
 /**
- * D5's check as the tests ask it: the deployed {@code hv-habilitation-check} evaluated through a test's client title by
- * title, so a test expecting who may do an HV operation holds no copy of the rule.
+ * D5's check as the tests ask it: the deployed {@code hv-habilitation-check} evaluated
+ * through a test's client title by title, so a test expecting who may do an HV operation
+ * holds no copy of the rule.
  */
 public final class HabilitationDecisions {
 
 	private HabilitationDecisions() {
 	}
 
-	/** Whether D5 allows a holder of {@code titles} to do {@code operationType} on an HV vehicle on {@code on}. */
+	/**
+	 * Whether D5 allows a holder of {@code titles} to do {@code operationType} on an HV
+	 * vehicle on {@code on}.
+	 */
 	public static boolean allows(CamundaClient client, String operationType, LocalDate on,
 			List<HabilitationTitle> titles) {
 		return new HabilitationCheck((variables) -> {
@@ -26,12 +30,13 @@ public final class HabilitationDecisions {
 				.variables(variables)
 				.send()
 				.join();
-			return Answer.of(response.getDecisionOutput(), response.getEvaluatedDecisions()
-				.stream()
-				.filter((decision) -> HabilitationCheck.REQUIRED_DECISION.equals(decision.getDecisionId()))
-				.map((decision) -> decision.getDecisionOutput())
-				.findFirst()
-				.orElse(null));
+			return Answer.of(response.getDecisionOutput(),
+					response.getEvaluatedDecisions()
+						.stream()
+						.filter((decision) -> HabilitationCheck.REQUIRED_DECISION.equals(decision.getDecisionId()))
+						.map((decision) -> decision.getDecisionOutput())
+						.findFirst()
+						.orElse(null));
 		}).judge(operationType, true, on, titles).allowed();
 	}
 

@@ -6,7 +6,10 @@ public final class HostileModels {
 	private HostileModels() {
 	}
 
-	/** A process whose start event carries an extension nested {@code depth} elements deep. */
+	/**
+	 * A process whose start event carries an extension nested {@code depth} elements
+	 * deep.
+	 */
 	public static String nestedBpmn(String processId, int depth) {
 		StringBuilder xml = new StringBuilder("<?xml version=\"1.0\" encoding=\"UTF-8\"?>"
 				+ "<bpmn:definitions xmlns:bpmn=\"http://www.omg.org/spec/BPMN/20100524/MODEL\" xmlns:x=\"urn:x\""
@@ -16,7 +19,10 @@ public final class HostileModels {
 		return xml.append("</bpmn:extensionElements></bpmn:startEvent></bpmn:process></bpmn:definitions>").toString();
 	}
 
-	/** A process that waits on an intermediate timer with the static duration {@code duration}. */
+	/**
+	 * A process that waits on an intermediate timer with the static duration
+	 * {@code duration}.
+	 */
 	public static String timerBpmn(String processId, String duration) {
 		return "<?xml version=\"1.0\" encoding=\"UTF-8\"?>"
 				+ "<bpmn:definitions xmlns:bpmn=\"http://www.omg.org/spec/BPMN/20100524/MODEL\" id=\"d\""

@@ -23,14 +23,18 @@ import org.slf4j.LoggerFactory;
 import org.springframework.test.context.junit.jupiter.SpringExtension;
 
 /**
- * What CPT's JUnit extension does for a process test, on the shared Spring context: before each test a fresh
- * {@link CamundaClient} and the {@link CamundaProcessTestContext} go into the test's fields of those types and
- * {@link CamundaAssert} reads through that client; after each test coverage is collected, the state of the test's
- * process instances is printed if it failed, mocked job workers are closed and the engine clock is reset; after the
- * class the coverage report is written (by default to {@code target/coverage-report}). Unlike CPT's extension it
- * does not purge the engine (docs/decisions/0241): tests keep apart through unique process ids and instance keys.
+ * What CPT's JUnit extension does for a process test, on the shared Spring context:
+ * before each test a fresh {@link CamundaClient} and the
+ * {@link CamundaProcessTestContext} go into the test's fields of those types and
+ * {@link CamundaAssert} reads through that client; after each test coverage is collected,
+ * the state of the test's process instances is printed if it failed, mocked job workers
+ * are closed and the engine clock is reset; after the class the coverage report is
+ * written (by default to {@code target/coverage-report}). Unlike CPT's extension it does
+ * not purge the engine (docs/decisions/0241): tests keep apart through unique process ids
+ * and instance keys.
  */
-public class ProcessTestExtension implements BeforeAllCallback, BeforeEachCallback, AfterEachCallback, AfterAllCallback {
+public class ProcessTestExtension
+		implements BeforeAllCallback, BeforeEachCallback, AfterEachCallback, AfterAllCallback {
 
 	private static final Logger LOG = LoggerFactory.getLogger(ProcessTestExtension.class);
 
@@ -72,8 +76,9 @@ public class ProcessTestExtension implements BeforeAllCallback, BeforeEachCallba
 	@Override
 	public void afterEach(ExtensionContext context) {
 		try {
-			context.getStore(NAMESPACE).get(COVERAGE, ProcessCoverage.class).collectTestRunCoverage(
-					context.getDisplayName());
+			context.getStore(NAMESPACE)
+				.get(COVERAGE, ProcessCoverage.class)
+				.collectTestRunCoverage(context.getDisplayName());
 		}
 		catch (RuntimeException ex) {
 			LOG.warn("Process coverage of {} not collected", context.getDisplayName(), ex);
@@ -83,7 +88,8 @@ public class ProcessTestExtension implements BeforeAllCallback, BeforeEachCallba
 		}
 		CamundaAssertLifecycle.reset();
 		this.runtime.closeClients();
-		// a moved clock would fire the next test's timers early: failing to reset it must fail the test
+		// a moved clock would fire the next test's timers early: failing to reset it must
+		// fail the test
 		this.runtime.management().resetTime();
 	}
 

@@ -29,21 +29,25 @@ import org.springframework.boot.context.properties.bind.Binder;
 import org.springframework.context.ApplicationContext;
 
 /**
- * Camunda Process Test (CPT) in remote mode, built once per test JVM from CPT's own pieces and its own properties
- * ({@code camunda.process-test.*}, see {@code application-test.yml}). Why not {@code @CamundaSpringProcessTest}: it
- * replaces the application's {@code CamundaClient} with a proxy that only works inside test methods and purges all
- * engine data after every test, which would break every other test sharing the one Spring context (start-up
- * deployments, workers); see docs/decisions/0241.
+ * Camunda Process Test (CPT) in remote mode, built once per test JVM from CPT's own
+ * pieces and its own properties ({@code camunda.process-test.*}, see
+ * {@code application-test.yml}). Why not {@code @CamundaSpringProcessTest}: it replaces
+ * the application's {@code CamundaClient} with a proxy that only works inside test
+ * methods and purges all engine data after every test, which would break every other test
+ * sharing the one Spring context (start-up deployments, workers); see
+ * docs/decisions/0241.
  * <p>
- * CPT 8.8.14 applies {@code remote.client.auth.*} only in SaaS mode and builds its management client without
- * credentials; here both the clients and the management client ({@code /actuator/clock}) sign in with the configured
- * basic credentials.
+ * CPT 8.8.14 applies {@code remote.client.auth.*} only in SaaS mode and builds its
+ * management client without credentials; here both the clients and the management client
+ * ({@code /actuator/clock}) sign in with the configured basic credentials.
  */
 final class ProcessTestRuntime {
 
 	private static final String PREFER_REST = "CAMUNDA_PREFER_REST";
 
-	/** CPT waits 10 s for an assertion to hold; our build machines are small and shared. */
+	/**
+	 * CPT waits 10 s for an assertion to hold; our build machines are small and shared.
+	 */
 	private static final java.time.Duration ASSERTION_TIMEOUT = java.time.Duration.ofSeconds(30);
 
 	private static ProcessTestRuntime current;
@@ -77,7 +81,8 @@ final class ProcessTestRuntime {
 			.build();
 		runtime.start();
 		this.management = managementClient(runtime, this.configuration.getRemote().getClient());
-		// before the context takes the await behaviour: first attempt at once, not after one interval (decision 0246)
+		// before the context takes the await behaviour: first attempt at once, not after
+		// one interval (decision 0246)
 		CamundaAssert.setAwaitBehavior(new PromptAwaitBehavior());
 		JsonMapper jsonMapper = application.getBeanProvider(JsonMapper.class).getIfAvailable();
 		this.context = new CamundaProcessTestContextImpl(runtime, this.clients::add, this.management,
@@ -112,22 +117,26 @@ final class ProcessTestRuntime {
 		return this.configuration.getCoverage().getExcludedProcesses();
 	}
 
-	/** Closes every client (and so every mocked job worker) created since the last call. */
+	/**
+	 * Closes every client (and so every mocked job worker) created since the last call.
+	 */
 	synchronized void closeClients() {
 		for (AutoCloseable client : this.clients) {
 			try {
 				client.close();
 			}
 			catch (Exception ex) {
-				// a client that fails to close holds no engine state; the next test gets new clients anyway
+				// a client that fails to close holds no engine state; the next test gets
+				// new clients anyway
 			}
 		}
 		this.clients.clear();
 	}
 
 	/**
-	 * CPT forces gRPC on every client it builds; the embedded engine speaks REST only. The client lets the environment
-	 * variable override that (surefire sets it); setting it here too keeps process tests working from an IDE.
+	 * CPT forces gRPC on every client it builds; the embedded engine speaks REST only.
+	 * The client lets the environment variable override that (surefire sets it); setting
+	 * it here too keeps process tests working from an IDE.
 	 */
 	private static void preferRest() {
 		if (!Environment.system().isDefined(PREFER_REST)) {

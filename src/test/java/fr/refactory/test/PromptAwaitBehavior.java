@@ -11,11 +11,13 @@ import org.awaitility.Awaitility;
 import org.awaitility.core.ConditionTimeoutException;
 
 /**
- * How CamundaAssert and CPT's helpers wait, installed with {@link CamundaAssert#setAwaitBehavior}: like CPT 8.8.14's
- * own Awaitility behaviour (retry until the timeout, client errors retried, the last assertion failure reported), but
- * the first attempt is made at once. CPT's behaviour sets a poll interval and no poll delay, and Awaitility then
- * waits one whole interval before the first attempt, so every assertion and every completeJob/completeUserTask cost
- * at least 100 ms even when the state was reached long before (docs/decisions/0246).
+ * How CamundaAssert and CPT's helpers wait, installed with
+ * {@link CamundaAssert#setAwaitBehavior}: like CPT 8.8.14's own Awaitility behaviour
+ * (retry until the timeout, client errors retried, the last assertion failure reported),
+ * but the first attempt is made at once. CPT's behaviour sets a poll interval and no poll
+ * delay, and Awaitility then waits one whole interval before the first attempt, so every
+ * assertion and every completeJob/completeUserTask cost at least 100 ms even when the
+ * state was reached long before (docs/decisions/0246).
  */
 public final class PromptAwaitBehavior implements CamundaAssertAwaitBehavior {
 
@@ -55,7 +57,8 @@ public final class PromptAwaitBehavior implements CamundaAssertAwaitBehavior {
 				throw new AssertionError(failure.get().getMessage(), timedOut);
 			}
 			if (unexpected.get() != null) {
-				throw new AssertionError("No assertion failed, but an unexpected exception was thrown until the timeout",
+				throw new AssertionError(
+						"No assertion failed, but an unexpected exception was thrown until the timeout",
 						unexpected.get());
 			}
 			throw new AssertionError("The assertion timed out before it could be evaluated", timedOut);

@@ -9,7 +9,10 @@ import org.junit.jupiter.api.Test;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-/** The await behaviour of process tests: first attempt at once, retries at the interval, CPT's failure reporting. */
+/**
+ * The await behaviour of process tests: first attempt at once, retries at the interval,
+ * CPT's failure reporting.
+ */
 class PromptAwaitBehaviorTest {
 
 	@Test

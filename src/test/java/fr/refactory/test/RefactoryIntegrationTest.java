@@ -19,34 +19,40 @@ import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
 /**
- * Base of every test that needs the whole application: one Spring context (and so one embedded PostgreSQL) per test
- * JVM, shared by every subclass. Keep subclasses free of their own properties and {@code @MockitoBean}s, or they get a
- * context (and a database) of their own.
+ * Base of every test that needs the whole application: one Spring context (and so one
+ * embedded PostgreSQL) per test JVM, shared by every subclass. Keep subclasses free of
+ * their own properties and {@code @MockitoBean}s, or they get a context (and a database)
+ * of their own.
  * <p>
- * The application's web server listens on a fixed free port chosen once per JVM, because the Camunda client is built
- * before the server binds and must know where to connect. The {@code test} profile
- * ({@code src/test/resources/application-test.yml}) turns the engine's management endpoints on and configures Camunda
- * Process Test for {@code ProcessTestSupport}.
+ * The application's web server listens on a fixed free port chosen once per JVM, because
+ * the Camunda client is built before the server binds and must know where to connect. The
+ * {@code test} profile ({@code src/test/resources/application-test.yml}) turns the
+ * engine's management endpoints on and configures Camunda Process Test for
+ * {@code ProcessTestSupport}.
  */
 @SpringBootTest(webEnvironment = WebEnvironment.DEFINED_PORT)
 @ActiveProfiles("test")
-// Spring Boot's tests switch metrics export and tracing off by default; the product's /actuator/prometheus (ADR 0600)
+// Spring Boot's tests switch metrics export and tracing off by default; the product's
+// /actuator/prometheus (ADR 0600)
 // and its traces, kept in memory by TestSpans (ADR 1300), are under test
 @AutoConfigureObservability
 @Import({ TestClientRequests.class, TaskInputRecorder.class, AdminClients.class, TestSpans.class })
 public abstract class RefactoryIntegrationTest {
 
 	static {
-		// Awaitility waits one poll interval before its first look unless told otherwise: 100 ms per wait whose
-		// condition already holds, hundreds of times per verify. Waits that set their own poll delay keep it.
+		// Awaitility waits one poll interval before its first look unless told otherwise:
+		// 100 ms per wait whose
+		// condition already holds, hundreds of times per verify. Waits that set their own
+		// poll delay keep it.
 		Awaitility.setDefaultPollDelay(Duration.ZERO);
 	}
 
 	protected static final int PORT = freePort();
 
 	/**
-	 * Where the single sign-on tests start their OIDC provider (fr.refactory.test.idp.PlantIdentityProvider). The
-	 * application is given its endpoints explicitly, so nothing calls the provider until someone signs in there.
+	 * Where the single sign-on tests start their OIDC provider
+	 * (fr.refactory.test.idp.PlantIdentityProvider). The application is given its
+	 * endpoints explicitly, so nothing calls the provider until someone signs in there.
 	 */
 	protected static final int IDENTITY_PROVIDER_PORT = freePort();
 
@@ -78,7 +84,10 @@ public abstract class RefactoryIntegrationTest {
 		registry.add("spring.security.oauth2.resourceserver.jwt.issuer-uri", () -> issuer);
 	}
 
-	/** The application as the single sign-on tests' browser reaches it: loopback by address, as OAuth 2.1 wants. */
+	/**
+	 * The application as the single sign-on tests' browser reaches it: loopback by
+	 * address, as OAuth 2.1 wants.
+	 */
 	protected static String loopbackUrl() {
 		return "http://127.0.0.1:" + PORT;
 	}

@@ -20,11 +20,13 @@ import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
- * Records, with {@code -DrecordTaskInputs=true}, the variables a user task of a product model really had when someone
- * completed it (a process test's client or a journey's operator through the console): the console's own view of the
- * task ({@link OperatorTasks#variablesOf}), taken just before the completion is applied. One file per task element
- * under {@code src/test/resources/console/task-inputs/}, the first run that reaches it wins; the every-form browser
- * test renders each form with them (ADR 1503). Off, it costs nothing.
+ * Records, with {@code -DrecordTaskInputs=true}, the variables a user task of a product
+ * model really had when someone completed it (a process test's client or a journey's
+ * operator through the console): the console's own view of the task
+ * ({@link OperatorTasks#variablesOf}), taken just before the completion is applied. One
+ * file per task element under {@code src/test/resources/console/task-inputs/}, the first
+ * run that reaches it wins; the every-form browser test renders each form with them (ADR
+ * 1503). Off, it costs nothing.
  */
 public class TaskInputRecorder extends OncePerRequestFilter {
 
@@ -55,7 +57,8 @@ public class TaskInputRecorder extends OncePerRequestFilter {
 				record(Long.parseLong(completion.group(1)));
 			}
 			catch (RuntimeException ex) {
-				// a recording is a convenience of the developer's run, never a reason to fail the completion
+				// a recording is a convenience of the developer's run, never a reason to
+				// fail the completion
 				logger.warn("task inputs not recorded", ex);
 			}
 		}

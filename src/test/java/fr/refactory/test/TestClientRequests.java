@@ -19,11 +19,12 @@ import org.springframework.web.filter.OncePerRequestFilter;
 import org.springframework.web.util.ContentCachingRequestWrapper;
 
 /**
- * Records the {@code /v2} requests that give an instance variables (create instance, complete user task or job,
- * publish or correlate a message, broadcast a signal, set variables) when they come from the process tests' own
- * client, so that a process test can be checked for variables that nothing in the product supplies
- * (fr.refactory.processes.VariableSources). The application's workers and console use another user and are not
- * recorded.
+ * Records the {@code /v2} requests that give an instance variables (create instance,
+ * complete user task or job, publish or correlate a message, broadcast a signal, set
+ * variables) when they come from the process tests' own client, so that a process test
+ * can be checked for variables that nothing in the product supplies
+ * (fr.refactory.processes.VariableSources). The application's workers and console use
+ * another user and are not recorded.
  */
 public class TestClientRequests extends OncePerRequestFilter {
 
@@ -47,13 +48,19 @@ public class TestClientRequests extends OncePerRequestFilter {
 	public record Request(String method, String path, JsonNode body) {
 	}
 
-	/** Starts recording (after forgetting what was recorded); other tests of the JVM are not recorded. */
+	/**
+	 * Starts recording (after forgetting what was recorded); other tests of the JVM are
+	 * not recorded.
+	 */
 	public static void startRecording() {
 		drain();
 		recording = true;
 	}
 
-	/** Stops recording and returns what was recorded since {@link #startRecording()}, oldest first. */
+	/**
+	 * Stops recording and returns what was recorded since {@link #startRecording()},
+	 * oldest first.
+	 */
 	public static List<Request> stopRecording() {
 		recording = false;
 		return drain();
@@ -92,8 +99,7 @@ public class TestClientRequests extends OncePerRequestFilter {
 		if (authorization == null || !authorization.startsWith("Basic ")) {
 			return false;
 		}
-		String credentials = new String(Base64.getDecoder().decode(authorization.substring(6)),
-				StandardCharsets.UTF_8);
+		String credentials = new String(Base64.getDecoder().decode(authorization.substring(6)), StandardCharsets.UTF_8);
 		return credentials.startsWith(this.testClientUser + ":");
 	}
 

@@ -18,14 +18,16 @@ import io.camunda.client.api.search.response.Variable;
 import io.camunda.process.test.impl.assertions.CamundaDataSource;
 
 /**
- * CPT's data source, except that "all process instances" (what coverage collection and the failure dump read) means
- * the instances of the running test: started on the engine clock at or after the test began, minus the instances
- * already there at that moment (a previous test may have started some after moving the clock forward). CPT itself
- * purges the runtime between tests instead, which a shared test context cannot afford.
+ * CPT's data source, except that "all process instances" (what coverage collection and
+ * the failure dump read) means the instances of the running test: started on the engine
+ * clock at or after the test began, minus the instances already there at that moment (a
+ * previous test may have started some after moving the clock forward). CPT itself purges
+ * the runtime between tests instead, which a shared test context cannot afford.
  * <p>
- * CPT reads element instances and variables as one page of 100; a long process instance (a retrofit through
- * conversion, a dismantling after its harvest) has more of both, and assertions and coverage then miss its later
- * elements and variables. They are read here as one page of {@value #PAGE}, in CPT's order (docs/decisions/0252).
+ * CPT reads element instances and variables as one page of 100; a long process instance
+ * (a retrofit through conversion, a dismantling after its harvest) has more of both, and
+ * assertions and coverage then miss its later elements and variables. They are read here
+ * as one page of {@value #PAGE}, in CPT's order (docs/decisions/0252).
  */
 final class TestRunDataSource extends CamundaDataSource {
 
@@ -56,8 +58,7 @@ final class TestRunDataSource extends CamundaDataSource {
 
 	@Override
 	public List<ProcessInstance> findProcessInstances() {
-		return findProcessInstances((filter) -> filter.startDate((date) -> date.gte(this.testStart)))
-			.stream()
+		return findProcessInstances((filter) -> filter.startDate((date) -> date.gte(this.testStart))).stream()
 			.filter((instance) -> !this.before.contains(instance.getProcessInstanceKey()))
 			.toList();
 	}

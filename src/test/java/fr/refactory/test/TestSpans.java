@@ -20,10 +20,11 @@ import io.opentelemetry.sdk.trace.samplers.SamplingResult;
 import org.springframework.context.annotation.Bean;
 
 /**
- * The shared test context's spans, kept in memory as each span ends (no batching delay), while a test records them
- * ({@link #recording()}): a trace is sampled only when it starts during a recording, so the other tests' requests and
- * commands make unsampled spans (recording every trace of a verify cost CPU on every request and command, ADR 1201).
- * Only the latest {@value #KEPT} are kept.
+ * The shared test context's spans, kept in memory as each span ends (no batching delay),
+ * while a test records them ({@link #recording()}): a trace is sampled only when it
+ * starts during a recording, so the other tests' requests and commands make unsampled
+ * spans (recording every trace of a verify cost CPU on every request and command, ADR
+ * 1201). Only the latest {@value #KEPT} are kept.
  */
 public class TestSpans {
 
@@ -41,8 +42,8 @@ public class TestSpans {
 	}
 
 	/**
-	 * Replaces Boot's ratio sampler ({@code management.tracing.sampling.probability}): parent-based as the product's,
-	 * a new trace sampled only while a test records.
+	 * Replaces Boot's ratio sampler ({@code management.tracing.sampling.probability}):
+	 * parent-based as the product's, a new trace sampled only while a test records.
 	 */
 	@Bean
 	Sampler testSampler() {

@@ -16,8 +16,9 @@ import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 
 /**
- * A cookie-keeping HTTP client that follows redirects and sends the page's CSRF token with every form, like a
- * browser without JavaScript. For page tests that need no real browser.
+ * A cookie-keeping HTTP client that follows redirects and sends the page's CSRF token
+ * with every form, like a browser without JavaScript. For page tests that need no real
+ * browser.
  */
 public final class WebSession {
 
@@ -82,7 +83,9 @@ public final class WebSession {
 			.build());
 	}
 
-	/** Posts one file as a multipart form part, with the CSRF token of the last page read. */
+	/**
+	 * Posts one file as a multipart form part, with the CSRF token of the last page read.
+	 */
 	public HttpResponse<String> postFile(String path, String field, String fileName, byte[] content) {
 		String boundary = "refactory-test-boundary";
 		byte[] head = ("--" + boundary + "\r\nContent-Disposition: form-data; name=\"_csrf\"\r\n\r\n" + this.csrfToken

@@ -3,8 +3,9 @@ package fr.refactory.console.dashboard;
 import java.util.List;
 
 /**
- * One chart of the plant dashboard: horizontal bars drawn as SVG on the server (ADR 1301). {@code href} of a bar is
- * where the instances behind it are listed, null when the reader may not open that page or there is none.
+ * One chart of the plant dashboard: horizontal bars drawn as SVG on the server (ADR
+ * 1301). {@code href} of a bar is where the instances behind it are listed, null when the
+ * reader may not open that page or there is none.
  */
 public record Chart(String id, String title, String unit, List<Bar> bars) {
 

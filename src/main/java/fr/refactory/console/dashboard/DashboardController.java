@@ -8,8 +8,9 @@ import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 
 /**
- * The plant dashboard ({@code /dashboard}), for everyone who signs in to the pages (ADR 1301). Its bars link to the
- * instance search of the audit pages for those who may open it.
+ * The plant dashboard ({@code /dashboard}), for everyone who signs in to the pages (ADR
+ * 1301). Its bars link to the instance search of the audit pages for those who may open
+ * it.
  */
 @Controller
 class DashboardController {

@@ -24,9 +24,9 @@ import org.springframework.stereotype.Component;
 import org.springframework.web.util.UriComponentsBuilder;
 
 /**
- * The plant dashboard's figures, each from the engine's {@code /v2} searches through the console's Camunda client
- * (ADR 1301): counts are the searches' {@code totalItems}, never a page of items counted here, so a figure is what the
- * same search gives anyone else.
+ * The plant dashboard's figures, each from the engine's {@code /v2} searches through the
+ * console's Camunda client (ADR 1301): counts are the searches' {@code totalItems}, never
+ * a page of items counted here, so a figure is what the same search gives anyone else.
  */
 @Component
 class PlantDashboard {
@@ -44,7 +44,10 @@ class PlantDashboard {
 		this.clock = clock;
 	}
 
-	/** The charts; {@code linked}: whether the reader may open the instance search the bars link to. */
+	/**
+	 * The charts; {@code linked}: whether the reader may open the instance search the
+	 * bars link to.
+	 */
 	List<Chart> charts(boolean linked) {
 		List<String> processes = processIds();
 		return List.of(
@@ -80,7 +83,8 @@ class PlantDashboard {
 			.send()
 			.join()
 			.items();
-		return new ArrayList<>(new TreeSet<>(definitions.stream().map(ProcessDefinition::getProcessDefinitionId).toList()));
+		return new ArrayList<>(
+				new TreeSet<>(definitions.stream().map(ProcessDefinition::getProcessDefinitionId).toList()));
 	}
 
 	private static List<Bar> perProcess(List<String> processes, Function<String, Long> count,
@@ -95,7 +99,10 @@ class PlantDashboard {
 		return bars;
 	}
 
-	/** Every open task counted under each of its candidate groups (a task offered to two groups is in both bars). */
+	/**
+	 * Every open task counted under each of its candidate groups (a task offered to two
+	 * groups is in both bars).
+	 */
 	private List<Bar> openTasksPerGroup() {
 		Map<String, Long> perGroup = new TreeMap<>();
 		String after = null;

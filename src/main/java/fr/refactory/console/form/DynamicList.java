@@ -10,9 +10,10 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * A form-js dynamic list as the console submits it (ADR 1402): each item's fields are posted as
- * {@code path[i].key}; an item left entirely empty is no item, and the variable {@code path} gets the list of items,
- * each a map of its filled fields' typed values. Errors are keyed by the item's field ({@code parts[1].weight}).
+ * A form-js dynamic list as the console submits it (ADR 1402): each item's fields are
+ * posted as {@code path[i].key}; an item left entirely empty is no item, and the variable
+ * {@code path} gets the list of items, each a map of its filled fields' typed values.
+ * Errors are keyed by the item's field ({@code parts[1].weight}).
  */
 final class DynamicList {
 
@@ -70,8 +71,8 @@ final class DynamicList {
 		return items;
 	}
 
-	static void validate(FormField list, Object typed, Map<String, FieldProblem> typingErrors, FieldConditions conditions,
-			Map<String, FieldProblem> errors) {
+	static void validate(FormField list, Object typed, Map<String, FieldProblem> typingErrors,
+			FieldConditions conditions, Map<String, FieldProblem> errors) {
 		List<?> items = typed instanceof List<?> values ? values : List.of();
 		for (int index = 0; index < items.size(); index++) {
 			Map<?, ?> item = (Map<?, ?>) items.get(index);

@@ -13,9 +13,10 @@ import org.camunda.feel.api.FeelEngineApi;
 import org.springframework.stereotype.Component;
 
 /**
- * Evaluates a form field's {@code conditional.hide} FEEL expression against the form's values, typed as they would be
- * submitted (numbers, booleans, lists), so that the page, the live refresh and the submission agree. The FEEL engine
- * is the application's bounded one (time budget and size limits of {@code refactory.engine.evaluation.*}, ADR 0510).
+ * Evaluates a form field's {@code conditional.hide} FEEL expression against the form's
+ * values, typed as they would be submitted (numbers, booleans, lists), so that the page,
+ * the live refresh and the submission agree. The FEEL engine is the application's bounded
+ * one (time budget and size limits of {@code refactory.engine.evaluation.*}, ADR 0510).
  */
 @Component
 public class FieldConditions {
@@ -27,9 +28,9 @@ public class FieldConditions {
 	}
 
 	/**
-	 * Which value-holding fields their condition hides for these values. A condition that cannot be evaluated (it
-	 * fails, or passes the time budget or a size limit) keeps its field shown, so nothing is silently dropped, and
-	 * says why.
+	 * Which value-holding fields their condition hides for these values. A condition that
+	 * cannot be evaluated (it fails, or passes the time budget or a size limit) keeps its
+	 * field shown, so nothing is silently dropped, and says why.
 	 */
 	public Visibility of(FormDefinition form, Map<String, Object> values) {
 		Set<String> hidden = new LinkedHashSet<>();
@@ -48,11 +49,12 @@ public class FieldConditions {
 	}
 
 	/**
-	 * What is wrong with {@code text} for a field's validation pattern, or null. Like form-js, the pattern must be found
-	 * in the value (anchor it with ^ and $ to match the whole value) and a pattern that does not compile checks
-	 * nothing. The search runs as FEEL's {@code matches()} in the bounded engine, because a deployed form's pattern
-	 * can backtrack catastrophically on what an operator types (issue 19): past the time budget the value is refused
-	 * with the reason, never left hanging.
+	 * What is wrong with {@code text} for a field's validation pattern, or null. Like
+	 * form-js, the pattern must be found in the value (anchor it with ^ and $ to match
+	 * the whole value) and a pattern that does not compile checks nothing. The search
+	 * runs as FEEL's {@code matches()} in the bounded engine, because a deployed form's
+	 * pattern can backtrack catastrophically on what an operator types (issue 19): past
+	 * the time budget the value is refused with the reason, never left hanging.
 	 */
 	public FieldProblem patternProblem(FormField field, String text) {
 		String pattern = field.pattern();
@@ -72,8 +74,9 @@ public class FieldConditions {
 	}
 
 	/**
-	 * A pattern the value does not match, said as the person can act on it (issue 24): the field's hint (its
-	 * description, e.g. "17 characters, no I, O or Q") rather than the regular expression.
+	 * A pattern the value does not match, said as the person can act on it (issue 24):
+	 * the field's hint (its description, e.g. "17 characters, no I, O or Q") rather than
+	 * the regular expression.
 	 */
 	private static FieldProblem mismatch(FormField field) {
 		if (field.description() != null && !field.description().isBlank()) {
@@ -86,7 +89,8 @@ public class FieldConditions {
 
 	/**
 	 * @param hidden the keys of the fields their condition hides
-	 * @param unevaluated for each field whose condition could not be evaluated, why it is shown
+	 * @param unevaluated for each field whose condition could not be evaluated, why it is
+	 * shown
 	 */
 	public record Visibility(Set<String> hidden, Map<String, String> unevaluated) {
 

@@ -5,8 +5,9 @@ import java.util.Arrays;
 import org.springframework.context.MessageSourceResolvable;
 
 /**
- * What is wrong with a field's value, as a message of the console's message bundles (ADR 1500): the page shows it in
- * the person's language; {@link #defaultMessage()} is the English text, for logs and the audit.
+ * What is wrong with a field's value, as a message of the console's message bundles (ADR
+ * 1500): the page shows it in the person's language; {@link #defaultMessage()} is the
+ * English text, for logs and the audit.
  */
 public record FieldProblem(String code, Object[] arguments, String defaultMessage) implements MessageSourceResolvable {
 

@@ -16,8 +16,8 @@ import fr.refactory.console.form.FormField.ListSettings;
 import fr.refactory.console.form.FormField.Option;
 
 /**
- * A Camunda Form ({@code .form} JSON, form-js schema) reduced to what the console renders: its fields, in order,
- * with validation rules and conditions.
+ * A Camunda Form ({@code .form} JSON, form-js schema) reduced to what the console
+ * renders: its fields, in order, with validation rules and conditions.
  */
 public record FormDefinition(String id, List<FormField> fields) {
 
@@ -33,21 +33,24 @@ public record FormDefinition(String id, List<FormField> fields) {
 			return new FormDefinition(text(root, "id"), fieldsOf(root.path("components")));
 		}
 		catch (JsonProcessingException ex) {
-			throw new IllegalArgumentException("Expected a Camunda Form in JSON, but it could not be read: "
-					+ ex.getOriginalMessage(), ex);
+			throw new IllegalArgumentException(
+					"Expected a Camunda Form in JSON, but it could not be read: " + ex.getOriginalMessage(), ex);
 		}
 	}
 
 	/**
-	 * The form as shown for a task or start: fields with a {@code valuesKey} take their options from that variable, a
-	 * list of {@code {label, value}} objects or of plain values (as form-js does). A missing variable gives no option.
+	 * The form as shown for a task or start: fields with a {@code valuesKey} take their
+	 * options from that variable, a list of {@code {label, value}} objects or of plain
+	 * values (as form-js does). A missing variable gives no option.
 	 */
 	public FormDefinition withOptionsFrom(Map<String, Object> variables) {
-		return new FormDefinition(this.id, this.fields.stream().map((field) -> withOptionsFrom(field, variables)).toList());
+		return new FormDefinition(this.id,
+				this.fields.stream().map((field) -> withOptionsFrom(field, variables)).toList());
 	}
 
 	private static FormField withOptionsFrom(FormField field, Map<String, Object> variables) {
-		FormField resolved = field.withFields(field.fields().stream().map((child) -> withOptionsFrom(child, variables)).toList());
+		FormField resolved = field
+			.withFields(field.fields().stream().map((child) -> withOptionsFrom(child, variables)).toList());
 		if (field.valuesKey() == null) {
 			return resolved;
 		}
@@ -59,15 +62,18 @@ public record FormDefinition(String id, List<FormField> fields) {
 	}
 
 	/**
-	 * The form with its text components as the operator reads them: form-js template expressions ({@code {{a.b}}})
-	 * replaced by the task's variables (nothing when unset), Markdown heading and emphasis markers left out (ADR 0451).
+	 * The form with its text components as the operator reads them: form-js template
+	 * expressions ({@code {{a.b}}}) replaced by the task's variables (nothing when
+	 * unset), Markdown heading and emphasis markers left out (ADR 0451).
 	 */
 	public FormDefinition withTextFrom(Map<String, Object> variables) {
-		return new FormDefinition(this.id, this.fields.stream().map((field) -> withTextFrom(field, variables)).toList());
+		return new FormDefinition(this.id,
+				this.fields.stream().map((field) -> withTextFrom(field, variables)).toList());
 	}
 
 	private static FormField withTextFrom(FormField field, Map<String, Object> variables) {
-		FormField resolved = field.withFields(field.fields().stream().map((child) -> withTextFrom(child, variables)).toList());
+		FormField resolved = field
+			.withFields(field.fields().stream().map((child) -> withTextFrom(child, variables)).toList());
 		if (!"text".equals(field.type()) || field.text() == null) {
 			return resolved;
 		}
@@ -93,7 +99,10 @@ public record FormDefinition(String id, List<FormField> fields) {
 		return new Option(String.valueOf(value), String.valueOf(value));
 	}
 
-	/** Every field in document order, group children included; a dynamic list's item fields stay inside it. */
+	/**
+	 * Every field in document order, group children included; a dynamic list's item
+	 * fields stay inside it.
+	 */
 	public Stream<FormField> allFields() {
 		return this.fields.stream().flatMap(FormDefinition::withChildren);
 	}
@@ -119,8 +128,9 @@ public record FormDefinition(String id, List<FormField> fields) {
 				decimal(validate, "min"), decimal(validate, "max"), integer(validate, "minLength"),
 				integer(validate, "maxLength"), text(validate, "pattern"),
 				table ? columnsOf(component.path("columns")) : optionsOf(component.path("values")),
-				text(component, "valuesKey"), expression(component.path("conditional").path("hide")), text(component, "subtype"),
-				component.path("readonly").asBoolean(false), defaultValue(component), fieldsOf(component.path("components")),
+				text(component, "valuesKey"), expression(component.path("conditional").path("hide")),
+				text(component, "subtype"), component.path("readonly").asBoolean(false), defaultValue(component),
+				fieldsOf(component.path("components")),
 				list || table ? new ListSettings(component.path("defaultRepetitions").asInt(1),
 						component.path("allowAddRemove").asBoolean(false), expression(component.path("dataSource")))
 						: ListSettings.NONE);
@@ -133,8 +143,9 @@ public record FormDefinition(String id, List<FormField> fields) {
 	}
 
 	/**
-	 * The field's label; a form-js datetime field has none but a date label and a time label (issue 24: it showed
-	 * "null"). The console shows one input for both, labelled with the date label, or the time label for a time.
+	 * The field's label; a form-js datetime field has none but a date label and a time
+	 * label (issue 24: it showed "null"). The console shows one input for both, labelled
+	 * with the date label, or the time label for a time.
 	 */
 	private static String labelOf(JsonNode component) {
 		String label = text(component, "label");

@@ -20,9 +20,10 @@ import java.util.regex.Pattern;
 import fr.refactory.console.form.FormField.Option;
 
 /**
- * What an operator submitted on a task form: the typed values to complete the task with, the errors per field key,
- * what was typed, to show again next to the errors, the keys of the fields their condition hides and, per field whose
- * condition could not be evaluated, why it is shown. Hidden fields are neither validated nor submitted.
+ * What an operator submitted on a task form: the typed values to complete the task with,
+ * the errors per field key, what was typed, to show again next to the errors, the keys of
+ * the fields their condition hides and, per field whose condition could not be evaluated,
+ * why it is shown. Hidden fields are neither validated nor submitted.
  */
 public record FormSubmission(Map<String, Object> values, Map<String, FieldProblem> problems,
 		Map<String, Object> entered, Set<String> hidden, Map<String, String> notices) {
@@ -31,7 +32,10 @@ public record FormSubmission(Map<String, Object> values, Map<String, FieldProble
 		return this.problems.isEmpty();
 	}
 
-	/** The problems per field key, in English (what the page shows in the person's language). */
+	/**
+	 * The problems per field key, in English (what the page shows in the person's
+	 * language).
+	 */
 	public Map<String, String> errors() {
 		Map<String, String> errors = new LinkedHashMap<>();
 		this.problems.forEach((key, problem) -> errors.put(key, problem.defaultMessage()));
@@ -45,15 +49,17 @@ public record FormSubmission(Map<String, Object> values, Map<String, FieldProble
 	}
 
 	/**
-	 * The submission as typed at the plant: date-times are read in the plant's zone and submitted as UTC instants,
-	 * numbers may be written the French way ({@code 45 000}, {@code 12,5}), ADR 1501.
+	 * The submission as typed at the plant: date-times are read in the plant's zone and
+	 * submitted as UTC instants, numbers may be written the French way ({@code 45 000},
+	 * {@code 12,5}), ADR 1501.
 	 */
 	public static FormSubmission of(FormDefinition form, Map<String, List<String>> parameters,
 			FieldConditions conditions, ZoneId plantZone) {
 		Map<String, Object> entered = new LinkedHashMap<>();
-		form.allFields().filter(FormField::holdsValue).forEach((field) -> entered.put(field.key(),
-				field.isDynamicList() ? DynamicList.entered(field, parameters)
-						: enteredValue(field, parameters.getOrDefault(field.key(), List.of()))));
+		form.allFields()
+			.filter(FormField::holdsValue)
+			.forEach((field) -> entered.put(field.key(), field.isDynamicList() ? DynamicList.entered(field, parameters)
+					: enteredValue(field, parameters.getOrDefault(field.key(), List.of()))));
 		Map<String, FieldProblem> typingErrors = new LinkedHashMap<>();
 		Map<String, Object> typed = typedValues(form, entered, typingErrors, plantZone);
 		FieldConditions.Visibility visibility = conditions.of(form, typed);
@@ -129,7 +135,10 @@ public record FormSubmission(Map<String, Object> values, Map<String, FieldProble
 	/** Turns what was typed into the value a process variable gets. */
 	static final class FieldValues {
 
-		/** Thousands separators a French keyboard or a copied number puts between digits: space, NBSP, narrow NBSP. */
+		/**
+		 * Thousands separators a French keyboard or a copied number puts between digits:
+		 * space, NBSP, narrow NBSP.
+		 */
 		private static final Pattern DIGIT_GROUPS = Pattern.compile("(?<=\\d)[ \\u00a0\\u202f\\u2009](?=\\d{3})");
 
 		private static final DateTimeFormatter PLANT_DATE = DateTimeFormatter.ofPattern("dd/MM/uuuu")
@@ -165,8 +174,9 @@ public record FormSubmission(Map<String, Object> values, Map<String, FieldProble
 		}
 
 		/**
-		 * A date stays a calendar date ({@code yyyy-MM-dd}) and a time a wall-clock time; a date-time is the plant's
-		 * wall-clock time, submitted as the UTC instant it is ({@code 2026-12-07T07:30:00Z}).
+		 * A date stays a calendar date ({@code yyyy-MM-dd}) and a time a wall-clock time;
+		 * a date-time is the plant's wall-clock time, submitted as the UTC instant it is
+		 * ({@code 2026-12-07T07:30:00Z}).
 		 */
 		private static String dateTime(FormField field, String text, ZoneId plantZone) {
 			String value = text.trim();
@@ -175,8 +185,8 @@ public record FormSubmission(Map<String, Object> values, Map<String, FieldProble
 				return switch (subtype) {
 					case "time" -> LocalTime.parse(value).toString();
 					case "datetime" -> instantOf(value, plantZone).toString();
-					default -> (value.contains("/") ? LocalDate.parse(value, PLANT_DATE) : LocalDate.parse(value))
-						.toString();
+					default ->
+						(value.contains("/") ? LocalDate.parse(value, PLANT_DATE) : LocalDate.parse(value)).toString();
 				};
 			}
 			catch (DateTimeParseException ex) {
@@ -198,7 +208,10 @@ public record FormSubmission(Map<String, Object> values, Map<String, FieldProble
 
 	}
 
-	/** The validation rules a form-js field carries, with messages an operator understands. */
+	/**
+	 * The validation rules a form-js field carries, with messages an operator
+	 * understands.
+	 */
 	static final class FieldRules {
 
 		private FieldRules() {

@@ -8,20 +8,24 @@ import java.util.regex.Pattern;
 import com.fasterxml.jackson.databind.JsonNode;
 
 /**
- * Which Camunda Form components the console renders and validates (ADR 1402). A form using any other component, or a
- * table whose columns or data the console cannot read, is refused at deployment with the component named.
+ * Which Camunda Form components the console renders and validates (ADR 1402). A form
+ * using any other component, or a table whose columns or data the console cannot read, is
+ * refused at deployment with the component named.
  */
 public final class FormSupport {
 
 	public static final Set<String> COMPONENTS = Set.of("textfield", "textarea", "number", "checkbox", "checklist",
 			"radio", "select", "datetime", "text", "group", FormField.DYNAMIC_LIST, FormField.TABLE);
 
-	private static final Pattern VARIABLE_PATH = Pattern.compile("^=\\s*[A-Za-z_][A-Za-z0-9_]*(\\.[A-Za-z_][A-Za-z0-9_]*)*\\s*$");
+	private static final Pattern VARIABLE_PATH = Pattern
+		.compile("^=\\s*[A-Za-z_][A-Za-z0-9_]*(\\.[A-Za-z_][A-Za-z0-9_]*)*\\s*$");
 
 	private FormSupport() {
 	}
 
-	/** Why the console cannot render this form, one line per component; empty when it can. */
+	/**
+	 * Why the console cannot render this form, one line per component; empty when it can.
+	 */
 	public static List<String> problems(JsonNode form) {
 		List<String> problems = new ArrayList<>();
 		form.path("components").forEach((component) -> check(component, problems));

@@ -9,16 +9,20 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * What the task page shows in a form: the values (typed, or taken from the process variables on first display),
- * the errors per field, which fields are hidden by their condition (evaluated on the server, ADR 0402) and why a
- * field is shown whose condition could not be evaluated (ADR 0510).
+ * What the task page shows in a form: the values (typed, or taken from the process
+ * variables on first display), the errors per field, which fields are hidden by their
+ * condition (evaluated on the server, ADR 0402) and why a field is shown whose condition
+ * could not be evaluated (ADR 0510).
  */
 public record FormView(FormDefinition form, Map<String, Object> values, Map<String, FieldProblem> errors,
 		Set<String> hidden, Map<String, String> notices) {
 
 	private static final Pattern ITEM = Pattern.compile("^(.+)\\[(\\d{1,4})]$");
 
-	/** Name of the marker each shown conditional field posts, so a live refresh knows what the page shows. */
+	/**
+	 * Name of the marker each shown conditional field posts, so a live refresh knows what
+	 * the page shows.
+	 */
 	public static final String SHOWN_MARKER = "_shown";
 
 	public static FormView prefilled(FormDefinition form, Map<String, Object> variables, FieldConditions conditions) {
@@ -26,8 +30,9 @@ public record FormView(FormDefinition form, Map<String, Object> values, Map<Stri
 	}
 
 	/**
-	 * The form on first display; a date-time variable (a UTC instant) is shown as the plant's wall-clock time the
-	 * input expects ({@code plantTime}: the moment as {@code yyyy-MM-ddTHH:mm}, ADR 1501).
+	 * The form on first display; a date-time variable (a UTC instant) is shown as the
+	 * plant's wall-clock time the input expects ({@code plantTime}: the moment as
+	 * {@code yyyy-MM-ddTHH:mm}, ADR 1501).
 	 */
 	public static FormView prefilled(FormDefinition form, Map<String, Object> variables, FieldConditions conditions,
 			java.util.function.Function<Object, java.util.Optional<String>> plantTime) {
@@ -55,12 +60,18 @@ public record FormView(FormDefinition form, Map<String, Object> values, Map<Stri
 		return this.errors.get(key);
 	}
 
-	/** Why a field is shown although it has a condition: the condition could not be evaluated; null otherwise. */
+	/**
+	 * Why a field is shown although it has a condition: the condition could not be
+	 * evaluated; null otherwise.
+	 */
 	public String noticeOf(String key) {
 		return this.notices.get(key);
 	}
 
-	/** The value as the input shows it; a number the way the person's language writes it (45 000 / 12,5). */
+	/**
+	 * The value as the input shows it; a number the way the person's language writes it
+	 * (45 000 / 12,5).
+	 */
 	public String textOf(String key) {
 		Object value = valueOf(key);
 		if (value instanceof Number number) {
@@ -70,8 +81,9 @@ public record FormView(FormDefinition form, Map<String, Object> values, Map<Stri
 	}
 
 	/**
-	 * The value as a closed task's read-only page shows it: option labels rather than codes, a tick for a ticked box,
-	 * dates as {@code dd/MM/yyyy} (a date-time already in plant time, see {@link #prefilled}).
+	 * The value as a closed task's read-only page shows it: option labels rather than
+	 * codes, a tick for a ticked box, dates as {@code dd/MM/yyyy} (a date-time already in
+	 * plant time, see {@link #prefilled}).
 	 */
 	public String shownValue(FormField field) {
 		Object value = this.values.get(field.key());
@@ -80,16 +92,24 @@ public record FormView(FormDefinition form, Map<String, Object> values, Map<Stri
 		}
 		return switch (field.type()) {
 			case "checkbox" -> isChecked(field.key()) ? "✓" : "—";
-			case "checklist", "select", "radio" -> String.join(", ", ((value instanceof List<?> list) ? list
-				: List.of(value)).stream().map((chosen) -> labelOf(field, String.valueOf(chosen))).toList());
+			case "checklist", "select",
+					"radio" ->
+				String.join(", ",
+						((value instanceof List<?> list) ? list : List.of(value)).stream()
+							.map((chosen) -> labelOf(field, String.valueOf(chosen)))
+							.toList());
 			case "datetime" -> plantDate(textOf(field.key()));
 			default -> textOf(field.key());
 		};
 	}
 
 	private static String labelOf(FormField field, String value) {
-		return field.options().stream().filter((option) -> option.value().equals(value)).map(FormField.Option::label)
-			.findFirst().orElse(value);
+		return field.options()
+			.stream()
+			.filter((option) -> option.value().equals(value))
+			.map(FormField.Option::label)
+			.findFirst()
+			.orElse(value);
 	}
 
 	private static String plantDate(String iso) {
@@ -117,12 +137,14 @@ public record FormView(FormDefinition form, Map<String, Object> values, Map<Stri
 	}
 
 	public boolean isSelected(String key, String option) {
-		return valueOf(key) instanceof List<?> selected && selected.stream().anyMatch((item) -> option.equals(String.valueOf(item)));
+		return valueOf(key) instanceof List<?> selected
+				&& selected.stream().anyMatch((item) -> option.equals(String.valueOf(item)));
 	}
 
 	/**
-	 * A dynamic list's items as fields under their item keys: the items it holds, at least its default repetitions, and
-	 * one more, optional, when the operator may add items (an item left empty is no item, ADR 1402).
+	 * A dynamic list's items as fields under their item keys: the items it holds, at
+	 * least its default repetitions, and one more, optional, when the operator may add
+	 * items (an item left empty is no item, ADR 1402).
 	 */
 	public List<List<FormField>> itemsOf(FormField list) {
 		int held = valueOf(list.key()) instanceof List<?> items ? items.size() : 0;
@@ -142,7 +164,10 @@ public record FormView(FormDefinition form, Map<String, Object> values, Map<Stri
 			.toList();
 	}
 
-	/** A table's rows: its data source's items, each cell the item's value under the column's key. */
+	/**
+	 * A table's rows: its data source's items, each cell the item's value under the
+	 * column's key.
+	 */
 	public List<List<String>> rowsOf(FormField table) {
 		List<List<String>> rows = new ArrayList<>();
 		if (valueOf(table.list().dataSource()) instanceof List<?> items) {
@@ -155,7 +180,9 @@ public record FormView(FormDefinition form, Map<String, Object> values, Map<Stri
 		return rows;
 	}
 
-	/** The value under a key, a dotted path or an item's field ({@code parts[0].name}). */
+	/**
+	 * The value under a key, a dotted path or an item's field ({@code parts[0].name}).
+	 */
 	private Object valueOf(String key) {
 		if (key == null) {
 			return null;
@@ -185,16 +212,17 @@ public record FormView(FormDefinition form, Map<String, Object> values, Map<Stri
 	}
 
 	/**
-	 * Whether the page refreshes the form's visibility while the operator types (ADR 0402): only a form with a
-	 * conditional field has anything to refresh; the others would post every keystroke pause for nothing.
+	 * Whether the page refreshes the form's visibility while the operator types (ADR
+	 * 0402): only a form with a conditional field has anything to refresh; the others
+	 * would post every keystroke pause for nothing.
 	 */
 	public boolean hasConditionalFields() {
 		return this.form.allFields().anyMatch(this::isConditional);
 	}
 
 	/**
-	 * The conditional fields whose visibility differs from what the page shows, given the keys of the conditional
-	 * fields the page shows ({@value #SHOWN_MARKER} markers).
+	 * The conditional fields whose visibility differs from what the page shows, given the
+	 * keys of the conditional fields the page shows ({@value #SHOWN_MARKER} markers).
 	 */
 	public List<FormField> changedSince(Collection<String> shownOnPage) {
 		return this.form.allFields()

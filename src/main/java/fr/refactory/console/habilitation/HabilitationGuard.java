@@ -19,18 +19,26 @@ import io.camunda.client.api.search.response.UserTask;
 import org.springframework.stereotype.Component;
 
 /**
- * The claim guard of domain brief §3.8 / §4 D5: a user task that declares an HV operation (task header
- * {@value #OPERATION_TYPE_HEADER}) may be claimed only by a user holding a valid title with the symbol D5 requires.
- * Both D5 tables are evaluated by the engine through the console's client ({@link HabilitationCheck}), so the rules
- * stay in {@code decisions/} and every check leaves a decision instance an auditor can read (docs/decisions/0400).
+ * The claim guard of domain brief §3.8 / §4 D5: a user task that declares an HV operation
+ * (task header {@value #OPERATION_TYPE_HEADER}) may be claimed only by a user holding a
+ * valid title with the symbol D5 requires. Both D5 tables are evaluated by the engine
+ * through the console's client ({@link HabilitationCheck}), so the rules stay in
+ * {@code decisions/} and every check leaves a decision instance an auditor can read
+ * (docs/decisions/0400).
  */
 @Component
 public class HabilitationGuard {
 
-	/** User-task header naming the D5 operation type (LOCKOUT, HV_WORK_EXECUTE, BATTERY_OPERATION, ...). */
+	/**
+	 * User-task header naming the D5 operation type (LOCKOUT, HV_WORK_EXECUTE,
+	 * BATTERY_OPERATION, ...).
+	 */
 	public static final String OPERATION_TYPE_HEADER = "operationType";
 
-	/** Process variable, or else task header, telling whether the vehicle or pack has an HV system. */
+	/**
+	 * Process variable, or else task header, telling whether the vehicle or pack has an
+	 * HV system.
+	 */
 	public static final String HV_SYSTEM = "vehicleHasHvSystem";
 
 	private static final ZoneId PLANT_ZONE = ZoneId.of("Europe/Paris");
@@ -78,12 +86,13 @@ public class HabilitationGuard {
 			.variables(variables)
 			.send()
 			.join();
-		return Answer.of(response.getDecisionOutput(), response.getEvaluatedDecisions()
-			.stream()
-			.filter((decision) -> HabilitationCheck.REQUIRED_DECISION.equals(decision.getDecisionId()))
-			.map((decision) -> decision.getDecisionOutput())
-			.findFirst()
-			.orElse(null));
+		return Answer.of(response.getDecisionOutput(),
+				response.getEvaluatedDecisions()
+					.stream()
+					.filter((decision) -> HabilitationCheck.REQUIRED_DECISION.equals(decision.getDecisionId()))
+					.map((decision) -> decision.getDecisionOutput())
+					.findFirst()
+					.orElse(null));
 	}
 
 	private static Object hvSystemOf(UserTask task, Map<String, Object> processVariables) {

@@ -4,7 +4,10 @@ import java.util.List;
 
 import fr.refactory.system.habilitation.HabilitationCheck.Verdict;
 
-/** Says in a sentence why the D5 check refused a claim, with the dates of the title concerned. */
+/**
+ * Says in a sentence why the D5 check refused a claim, with the dates of the title
+ * concerned.
+ */
 final class RefusalMessages {
 
 	private RefusalMessages() {

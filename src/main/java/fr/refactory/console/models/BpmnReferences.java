@@ -20,13 +20,16 @@ import org.w3c.dom.NamedNodeMap;
 import org.w3c.dom.Node;
 
 /**
- * What a BPMN model refers to outside itself (decisions, forms, called processes), and every FEEL
- * expression it carries, each with the id of the element it belongs to.
+ * What a BPMN model refers to outside itself (decisions, forms, called processes), and
+ * every FEEL expression it carries, each with the id of the element it belongs to.
  */
 record BpmnReferences(Map<String, String> decisions, Map<String, String> forms, Map<String, String> processes,
 		List<Expression> expressions) {
 
-	/** Expression holders whose own ids mean nothing to a modeller: problems name their parent element. */
+	/**
+	 * Expression holders whose own ids mean nothing to a modeller: problems name their
+	 * parent element.
+	 */
 	private static final java.util.Set<String> EXPRESSION_ELEMENTS = java.util.Set.of("conditionExpression",
 			"timeDuration", "timeDate", "timeCycle", "completionCondition", "loopCardinality", "script");
 

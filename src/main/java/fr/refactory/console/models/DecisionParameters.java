@@ -23,9 +23,10 @@ import io.camunda.client.api.search.response.DecisionDefinition;
 import org.springframework.stereotype.Component;
 
 /**
- * The thresholds of the decision tables, each held by a {@code <decision>-parameters} decision in the same DMN file
- * (ADR 0324): lists the values in force and lets a process owner change one. A change rewrites that one value in the
- * deployed file, goes through the models page's checks and deployment (a new version of the file) and is audited as
+ * The thresholds of the decision tables, each held by a {@code <decision>-parameters}
+ * decision in the same DMN file (ADR 0324): lists the values in force and lets a process
+ * owner change one. A change rewrites that one value in the deployed file, goes through
+ * the models page's checks and deployment (a new version of the file) and is audited as
  * {@value #ACTION} with the old and new value and the reason.
  */
 @Component
@@ -57,12 +58,16 @@ class DecisionParameters {
 		this.auditLog = auditLog;
 	}
 
-	/** Every parameter of the latest version of every parameters decision, by decision id then column order. */
+	/**
+	 * Every parameter of the latest version of every parameters decision, by decision id
+	 * then column order.
+	 */
 	List<DecisionParameter> inForce() {
 		return latestVersions().values()
 			.stream()
-			.flatMap((definition) -> document(definition).parameters(definition.getDecisionKey(),
-					definition.getVersion()).stream())
+			.flatMap((definition) -> document(definition)
+				.parameters(definition.getDecisionKey(), definition.getVersion())
+				.stream())
 			.toList();
 	}
 
@@ -113,9 +118,8 @@ class DecisionParameters {
 	private Outcome deploy(DecisionParameter parameter, ParameterChange change, ParametersDocument document,
 			String user) {
 		String value = number(change.value()).toPlainString();
-		ModelFile file = new ModelFile(parameter.file(), document.withValue(parameter.name(), value)
-			.orElseThrow()
-			.getBytes(StandardCharsets.UTF_8));
+		ModelFile file = new ModelFile(parameter.file(),
+				document.withValue(parameter.name(), value).orElseThrow().getBytes(StandardCharsets.UTF_8));
 		List<ModelProblem> problems = new ArrayList<>(this.checks.check(List.of(file)));
 		if (!problems.isEmpty()) {
 			return new Outcome(problems, List.of());
@@ -160,8 +164,9 @@ class DecisionParameters {
 	}
 
 	/**
-	 * A deployed decision's XML never changes under its key, so each version is fetched and parsed once: parsing the
-	 * DMN files again at every models page cost seconds (ADR 0473).
+	 * A deployed decision's XML never changes under its key, so each version is fetched
+	 * and parsed once: parsing the DMN files again at every models page cost seconds (ADR
+	 * 0473).
 	 */
 	private ParametersDocument document(DecisionDefinition definition) {
 		return this.documents.computeIfAbsent(definition.getDecisionKey(), (key) -> ParametersDocument

@@ -5,7 +5,10 @@ import java.util.stream.Stream;
 
 import io.camunda.client.api.response.DeploymentEvent;
 
-/** "vehicle-intake v2", "intake-route v1", ... for what one deployment created or found unchanged. */
+/**
+ * "vehicle-intake v2", "intake-route v1", ... for what one deployment created or found
+ * unchanged.
+ */
 final class DeployedVersions {
 
 	private DeployedVersions() {

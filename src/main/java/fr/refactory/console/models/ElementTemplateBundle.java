@@ -17,8 +17,9 @@ import org.springframework.core.io.support.PathMatchingResourcePatternResolver;
 import org.springframework.stereotype.Component;
 
 /**
- * The element templates shipped in {@code processes/element-templates/} (one per job type, generated from the workers'
- * declarations, ADR 0800) as the single JSON array Modeler loads from its {@code element-templates} folder.
+ * The element templates shipped in {@code processes/element-templates/} (one per job
+ * type, generated from the workers' declarations, ADR 0800) as the single JSON array
+ * Modeler loads from its {@code element-templates} folder.
  */
 @Component
 class ElementTemplateBundle {

@@ -25,11 +25,12 @@ import org.camunda.feel.api.ParseResult;
 import org.springframework.stereotype.Component;
 
 /**
- * Checks model files before anything is deployed: they parse, follow Zeebe's design-time rules, every FEEL
- * expression parses, referenced decisions, forms and called processes exist (in the upload or already deployed),
- * forms use only components the console renders (ADR 1402), and the plant's lint rules hold (ADR 1400: candidate
- * group and form on user tasks, job types a worker or template knows, timer units). Every problem names file,
- * element and reason.
+ * Checks model files before anything is deployed: they parse, follow Zeebe's design-time
+ * rules, every FEEL expression parses, referenced decisions, forms and called processes
+ * exist (in the upload or already deployed), forms use only components the console
+ * renders (ADR 1402), and the plant's lint rules hold (ADR 1400: candidate group and form
+ * on user tasks, job types a worker or template knows, timer units). Every problem names
+ * file, element and reason.
  */
 @Component
 class ModelChecks {
@@ -64,8 +65,8 @@ class ModelChecks {
 				case "bpmn" -> parseBpmn(file, problems, upload).ifPresent(parsed::add);
 				case "dmn" -> parseDmn(file, problems, upload);
 				case "form" -> parseForm(file, problems, upload);
-				default -> problems.add(new ModelProblem(file.name(), "",
-						"Only .bpmn, .dmn and .form files can be deployed"));
+				default ->
+					problems.add(new ModelProblem(file.name(), "", "Only .bpmn, .dmn and .form files can be deployed"));
 			}
 		}
 		parsed.forEach((model) -> checkBpmn(model, upload, problems));
@@ -122,8 +123,8 @@ class ModelChecks {
 		references.expressions().forEach((expression) -> {
 			ParseResult result = this.feel.parseExpression(expression.text().substring(1));
 			if (!result.isSuccess()) {
-				problems.add(new ModelProblem(name, expression.element(),
-						"The FEEL expression '" + expression.text() + "' does not parse: " + result.failure().message()));
+				problems.add(new ModelProblem(name, expression.element(), "The FEEL expression '" + expression.text()
+						+ "' does not parse: " + result.failure().message()));
 			}
 		});
 		references.decisions().forEach((id, element) -> {
@@ -144,12 +145,13 @@ class ModelChecks {
 				problems.add(new ModelProblem(name, element, "The called process's id is empty"));
 			}
 			else if (!upload.processes().contains(id) && !processDeployed(id)) {
-				problems.add(new ModelProblem(name, element, "Called process '" + id + "' is neither uploaded nor deployed"));
+				problems.add(new ModelProblem(name, element,
+						"Called process '" + id + "' is neither uploaded nor deployed"));
 			}
 		});
 		new ModelLint(knownJobTypes()).lint(parsed.model())
-			.forEach((finding) -> problems.add(new ModelProblem(name, finding.element(),
-					finding.message() + " (rule " + finding.rule() + ")")));
+			.forEach((finding) -> problems
+				.add(new ModelProblem(name, finding.element(), finding.message() + " (rule " + finding.rule() + ")")));
 	}
 
 	private Set<String> knownJobTypes() {

@@ -25,11 +25,12 @@ import org.springframework.core.io.support.ResourcePatternResolver;
 import org.springframework.stereotype.Component;
 
 /**
- * Deploys the application's models ({@code decisions/*.dmn}, {@code processes/forms/*.form},
- * {@code processes/*.bpmn}) through the Camunda client when the client is created — on the embedded engine, on a
- * Camunda 8 cluster and under Camunda Process Test alike. Each file is its own deployment, so a model the engine
- * rejects is reported (log and {@link ModelDeploymentReport}) without keeping the plant's other processes from
- * starting; an unchanged file creates no new version.
+ * Deploys the application's models ({@code decisions/*.dmn},
+ * {@code processes/forms/*.form}, {@code processes/*.bpmn}) through the Camunda client
+ * when the client is created — on the embedded engine, on a Camunda 8 cluster and under
+ * Camunda Process Test alike. Each file is its own deployment, so a model the engine
+ * rejects is reported (log and {@link ModelDeploymentReport}) without keeping the plant's
+ * other processes from starting; an unchanged file creates no new version.
  */
 @Component
 @ConditionalOnProperty(name = "camunda.client.deployment.enabled", havingValue = "true", matchIfMissing = true)
@@ -38,7 +39,10 @@ class ModelDeployer {
 	static final List<String> LOCATIONS = List.of("classpath*:decisions/*.dmn", "classpath*:processes/forms/*.form",
 			"classpath*:processes/*.bpmn");
 
-	/** The first deployments parse with a cold JVM; on a busy machine they take longer than the client's default. */
+	/**
+	 * The first deployments parse with a cold JVM; on a busy machine they take longer
+	 * than the client's default.
+	 */
 	private static final Duration START_UP_REQUEST_TIMEOUT = Duration.ofMinutes(2);
 
 	private static final Logger log = LoggerFactory.getLogger(ModelDeployer.class);
@@ -87,7 +91,10 @@ class ModelDeployer {
 		log.info("Start-up deployment done: {} files, {} rejected", files.size(), rejected.size());
 	}
 
-	/** A SIGTERM interrupts the request in flight (the engine still completes or rolls back its deployment). */
+	/**
+	 * A SIGTERM interrupts the request in flight (the engine still completes or rolls
+	 * back its deployment).
+	 */
 	private void deployUnlessShuttingDown(CamundaClient client, Resource resource, ShutdownSignal shutdown) {
 		try {
 			this.report.record(deploy(client, resource));
@@ -109,7 +116,8 @@ class ModelDeployer {
 				String versions = String.join(", ", ModelVersionHistory.versionsIn(kept.get()));
 				log.info("Model {} not deployed: {} deployed {} on the models page and the packaged file is unchanged",
 						name, kept.get().actor(), versions);
-				return new ModelDeploymentReport.Outcome(name, true, versions + " (kept, by " + kept.get().actor() + ")");
+				return new ModelDeploymentReport.Outcome(name, true,
+						versions + " (kept, by " + kept.get().actor() + ")");
 			}
 			DeploymentEvent deployment = this.deployments.deploy(List.of(file), ModelDeployments.APPLICATION,
 					START_UP_REQUEST_TIMEOUT, true);
@@ -140,6 +148,5 @@ class ModelDeployer {
 			throw new UncheckedIOException(ex);
 		}
 	}
-
 
 }

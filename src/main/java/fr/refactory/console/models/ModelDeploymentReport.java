@@ -5,7 +5,10 @@ import java.util.concurrent.CopyOnWriteArrayList;
 
 import org.springframework.stereotype.Component;
 
-/** What the start-up deployment of the application's models did, file by file, for the models page and the log. */
+/**
+ * What the start-up deployment of the application's models did, file by file, for the
+ * models page and the log.
+ */
 @Component
 public class ModelDeploymentReport {
 
@@ -19,12 +22,18 @@ public class ModelDeploymentReport {
 		this.startUpDeploymentDone = true;
 	}
 
-	/** Whether the application's models were all offered to the engine at start-up (some may have been rejected). */
+	/**
+	 * Whether the application's models were all offered to the engine at start-up (some
+	 * may have been rejected).
+	 */
 	public boolean isStartUpDeploymentDone() {
 		return this.startUpDeploymentDone;
 	}
 
-	/** The client has no form search: the application remembers which form ids it deployed. */
+	/**
+	 * The client has no form search: the application remembers which form ids it
+	 * deployed.
+	 */
 	void formsDeployed(java.util.Collection<String> ids) {
 		this.formIds.addAll(ids);
 	}
@@ -49,7 +58,8 @@ public class ModelDeploymentReport {
 	/**
 	 * @param resource file name, e.g. {@code vehicle-intake.bpmn}
 	 * @param deployed whether the engine accepted it
-	 * @param detail the deployed ids and versions, or the engine's reason for rejecting it
+	 * @param detail the deployed ids and versions, or the engine's reason for rejecting
+	 * it
 	 */
 	public record Outcome(String resource, boolean deployed, String detail) {
 	}

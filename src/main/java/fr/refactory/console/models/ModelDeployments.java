@@ -20,9 +20,10 @@ import io.camunda.client.api.response.DeploymentEvent;
 import org.springframework.stereotype.Component;
 
 /**
- * Deploys model files through the client as one deployment and writes each file to the audit log
- * ({@code MODEL_DEPLOYED}: deployer, SHA-256, resulting versions) — for the models page (a person) and the start-up
- * deployment (actor {@value #APPLICATION}) alike, so the models page knows when and by whom every version came.
+ * Deploys model files through the client as one deployment and writes each file to the
+ * audit log ({@code MODEL_DEPLOYED}: deployer, SHA-256, resulting versions) — for the
+ * models page (a person) and the start-up deployment (actor {@value #APPLICATION}) alike,
+ * so the models page knows when and by whom every version came.
  */
 @Component
 class ModelDeployments {
@@ -46,8 +47,9 @@ class ModelDeployments {
 	}
 
 	/**
-	 * @param onlyNewVersions audit a file only when its versions differ from the last ones recorded for it (start-up
-	 * deploys every file at every start; an unchanged file is no event)
+	 * @param onlyNewVersions audit a file only when its versions differ from the last
+	 * ones recorded for it (start-up deploys every file at every start; an unchanged file
+	 * is no event)
 	 */
 	DeploymentEvent deploy(List<ModelFile> files, String deployer, Duration requestTimeout, boolean onlyNewVersions) {
 		DeployResourceCommandStep2 command = this.client.newDeployResourceCommand()
@@ -65,8 +67,9 @@ class ModelDeployments {
 	}
 
 	/**
-	 * A timed wait, not {@code join()}: Spring treats a start-up thread parked without a time-out as stuck in
-	 * {@code System.exit} when SIGTERM comes, and then never closes the context (PostgreSQL would stay running).
+	 * A timed wait, not {@code join()}: Spring treats a start-up thread parked without a
+	 * time-out as stuck in {@code System.exit} when SIGTERM comes, and then never closes
+	 * the context (PostgreSQL would stay running).
 	 */
 	private static DeploymentEvent awaitAnswer(Future<DeploymentEvent> answer, Duration requestTimeout) {
 		try {
@@ -85,15 +88,16 @@ class ModelDeployments {
 		}
 		catch (TimeoutException ex) {
 			answer.cancel(true);
-			throw new IllegalStateException("Expected the engine to answer a deployment within " + requestTimeout
-					+ ", but it did not", ex);
+			throw new IllegalStateException(
+					"Expected the engine to answer a deployment within " + requestTimeout + ", but it did not", ex);
 		}
 	}
 
 	/**
-	 * The deployment by a person (models page, e.g. a parameter change) that the application must not undo at
-	 * start-up: the last one recorded for the file is by a person, and the packaged file is still the one the
-	 * application deployed before it. A packaged file that changed since (a new release) is deployed.
+	 * The deployment by a person (models page, e.g. a parameter change) that the
+	 * application must not undo at start-up: the last one recorded for the file is by a
+	 * person, and the packaged file is still the one the application deployed before it.
+	 * A packaged file that changed since (a new release) is deployed.
 	 */
 	Optional<AuditEntry> keptFromPerson(ModelFile packaged) {
 		List<AuditEntry> deployments = this.auditLog.about(packaged.name())

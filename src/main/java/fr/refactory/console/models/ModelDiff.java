@@ -22,9 +22,9 @@ import io.camunda.zeebe.model.bpmn.instance.zeebe.ZeebeIoMapping;
 import io.camunda.zeebe.model.bpmn.instance.zeebe.ZeebeTaskDefinition;
 
 /**
- * What changes between two versions of a process, element by element: added, removed, and changed (type, name, job
- * type, condition, mappings, called decision or process, form, candidate groups), so a reviewer sees what a
- * deployment changes.
+ * What changes between two versions of a process, element by element: added, removed, and
+ * changed (type, name, job type, condition, mappings, called decision or process, form,
+ * candidate groups), so a reviewer sees what a deployment changes.
  */
 public record ModelDiff(List<String> added, List<String> removed, List<Change> changed) {
 
@@ -60,7 +60,8 @@ public record ModelDiff(List<String> added, List<String> removed, List<Change> c
 		BpmnModelInstance model = Bpmn
 			.readModelFromStream(new ByteArrayInputStream(xml.getBytes(StandardCharsets.UTF_8)));
 		Map<String, Map<String, String>> elements = new LinkedHashMap<>();
-		model.getModelElementsByType(FlowElement.class).forEach((element) -> elements.put(element.getId(), propertiesOf(element)));
+		model.getModelElementsByType(FlowElement.class)
+			.forEach((element) -> elements.put(element.getId(), propertiesOf(element)));
 		return elements;
 	}
 
@@ -80,12 +81,16 @@ public record ModelDiff(List<String> added, List<String> removed, List<Change> c
 		}
 		ZeebeIoMapping mapping = element.getSingleExtensionElement(ZeebeIoMapping.class);
 		if (mapping != null) {
-			put(properties, "input mappings", mapping.getInputs().stream()
-				.map((input) -> input.getTarget() + " = " + input.getSource())
-				.collect(Collectors.joining("; ")));
-			put(properties, "output mappings", mapping.getOutputs().stream()
-				.map((output) -> output.getTarget() + " = " + output.getSource())
-				.collect(Collectors.joining("; ")));
+			put(properties, "input mappings",
+					mapping.getInputs()
+						.stream()
+						.map((input) -> input.getTarget() + " = " + input.getSource())
+						.collect(Collectors.joining("; ")));
+			put(properties, "output mappings",
+					mapping.getOutputs()
+						.stream()
+						.map((output) -> output.getTarget() + " = " + output.getSource())
+						.collect(Collectors.joining("; ")));
 		}
 		ZeebeCalledDecision decision = element.getSingleExtensionElement(ZeebeCalledDecision.class);
 		if (decision != null) {

@@ -20,8 +20,9 @@ import io.camunda.zeebe.model.bpmn.instance.zeebe.ZeebeTaskDefinition;
 import org.camunda.bpm.model.xml.instance.ModelElementInstance;
 
 /**
- * The plant's own modelling rules (ADR 1400), run by the models page before a deployment and by a test on every
- * model in {@code processes/}: one rule set, one message per finding, named after its rule.
+ * The plant's own modelling rules (ADR 1400), run by the models page before a deployment
+ * and by a test on every model in {@code processes/}: one rule set, one message per
+ * finding, named after its rule.
  */
 public final class ModelLint {
 
@@ -35,7 +36,10 @@ public final class ModelLint {
 
 	private final Set<String> knownJobTypes;
 
-	/** @param knownJobTypes the types of the registered workers ({@code @JobWorker}) and of the element templates */
+	/**
+	 * @param knownJobTypes the types of the registered workers ({@code @JobWorker}) and
+	 * of the element templates
+	 */
 	public ModelLint(Set<String> knownJobTypes) {
 		this.knownJobTypes = Set.copyOf(knownJobTypes);
 	}
@@ -55,7 +59,8 @@ public final class ModelLint {
 					+ "' has no candidate group: name the operators' group that may claim it"));
 		}
 		ZeebeFormDefinition form = task.getSingleExtensionElement(ZeebeFormDefinition.class);
-		if (form == null || (blank(form.getFormId()) && blank(form.getFormKey()) && blank(form.getExternalReference()))) {
+		if (form == null
+				|| (blank(form.getFormId()) && blank(form.getFormKey()) && blank(form.getExternalReference()))) {
 			findings.add(new Finding(USER_TASK_ASSIGNMENT, task.getId(),
 					"User task '" + name(task) + "' has no form: link the Camunda Form the operator fills in"));
 		}
@@ -83,9 +88,9 @@ public final class ModelLint {
 			.stream()
 			.flatMap((extension) -> extension.getChildElementsByType(ZeebeHeader.class).stream())
 			.filter((header) -> !PlantCalendar.WORKING_TIME.matcher(String.valueOf(header.getValue())).matches())
-			.forEach((header) -> findings.add(new Finding(TIMER_UNIT, element.getId(), "Header '" + header.getKey()
-					+ "' of '" + name(element) + "' is '" + header.getValue()
-					+ "': the plant calendar knows working days and hours, e.g. '2 WD' or '8 WH'")));
+			.forEach((header) -> findings.add(new Finding(TIMER_UNIT, element.getId(),
+					"Header '" + header.getKey() + "' of '" + name(element) + "' is '" + header.getValue()
+							+ "': the plant calendar knows working days and hours, e.g. '2 WD' or '8 WH'")));
 	}
 
 	private static void timer(TimerEventDefinition timer, List<Finding> findings) {
@@ -103,9 +108,10 @@ public final class ModelLint {
 		if (text.startsWith("=") || isIso(kind, text)) {
 			return;
 		}
-		findings.add(new Finding(TIMER_UNIT, idOf(event), "Timer '" + name(event) + "' has the " + kind + " '" + text
-				+ "': write an ISO-8601 " + kind + " (e.g. PT4H, P2D) or a FEEL expression; working days come from a "
-				+ CALENDAR_JOB_TYPE + " task (e.g. 2 WD)"));
+		findings.add(new Finding(TIMER_UNIT, idOf(event),
+				"Timer '" + name(event) + "' has the " + kind + " '" + text + "': write an ISO-8601 " + kind
+						+ " (e.g. PT4H, P2D) or a FEEL expression; working days come from a " + CALENDAR_JOB_TYPE
+						+ " task (e.g. 2 WD)"));
 	}
 
 	private static boolean isIso(String kind, String text) {

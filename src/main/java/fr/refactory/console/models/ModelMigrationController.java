@@ -21,9 +21,10 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.server.ResponseStatusException;
 
 /**
- * A process owner moves the running instances of an older version to the newest: a dry run lists which instances can
- * move and why the others cannot, a batch moves them with its progress shown, the reason goes to the audit log
- * (ADR 1070). Everything through the console's Camunda client.
+ * A process owner moves the running instances of an older version to the newest: a dry
+ * run lists which instances can move and why the others cannot, a batch moves them with
+ * its progress shown, the reason goes to the audit log (ADR 1070). Everything through the
+ * console's Camunda client.
  */
 @Controller
 class ModelMigrationController {

@@ -15,8 +15,9 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import fr.refactory.records.AuditEntry;
 
 /**
- * When and by whom each version ("vehicle-intake v2") was first deployed, read from the {@code MODEL_DEPLOYED} audit
- * entries; and the forms among them (the client offers no form search).
+ * When and by whom each version ("vehicle-intake v2") was first deployed, read from the
+ * {@code MODEL_DEPLOYED} audit entries; and the forms among them (the client offers no
+ * form search).
  */
 record ModelVersionHistory(Map<String, Deployed> firstDeployments, List<FormVersion> forms) {
 
@@ -34,7 +35,8 @@ record ModelVersionHistory(Map<String, Deployed> firstDeployments, List<FormVers
 					forms.add(FormVersion.of(version, deployed));
 				}
 			}));
-		forms.sort(Comparator.comparing(FormVersion::formId).thenComparing(FormVersion::version, Comparator.reverseOrder()));
+		forms.sort(Comparator.comparing(FormVersion::formId)
+			.thenComparing(FormVersion::version, Comparator.reverseOrder()));
 		return new ModelVersionHistory(Map.copyOf(first), List.copyOf(forms));
 	}
 
@@ -59,7 +61,9 @@ record ModelVersionHistory(Map<String, Deployed> firstDeployments, List<FormVers
 		}
 	}
 
-	/** The first deployment of "id vN", or {@code null} when it predates the audit log. */
+	/**
+	 * The first deployment of "id vN", or {@code null} when it predates the audit log.
+	 */
 	public Deployed of(String id, int version) {
 		return this.firstDeployments.get(id + " v" + version);
 	}

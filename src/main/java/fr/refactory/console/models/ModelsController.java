@@ -49,8 +49,9 @@ import org.springframework.web.server.ResponseStatusException;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 /**
- * The process owners' page: what is deployed and how many instances run on each version, check and deploy new
- * model files, and compare two versions of a process. Everything goes through the Camunda client.
+ * The process owners' page: what is deployed and how many instances run on each version,
+ * check and deploy new model files, and compare two versions of a process. Everything
+ * goes through the Camunda client.
  */
 @Controller
 class ModelsController {
@@ -101,17 +102,19 @@ class ModelsController {
 	@GetMapping("/models")
 	String models(Model model) {
 		model.addAttribute("processes", processVersions());
-		model.addAttribute("decisions", this.client.newDecisionDefinitionSearchRequest()
-			.sort((sort) -> sort.decisionDefinitionId().asc())
-			.page((page) -> page.limit(500))
-			.send()
-			.join()
-			.items());
+		model.addAttribute("decisions",
+				this.client.newDecisionDefinitionSearchRequest()
+					.sort((sort) -> sort.decisionDefinitionId().asc())
+					.page((page) -> page.limit(500))
+					.send()
+					.join()
+					.items());
 		model.addAttribute("startup", this.report.outcomes());
 		List<AuditEntry> deploymentEntries = this.auditLog.withAction(ModelDeployments.ACTION);
-		model.addAttribute("deployments", deploymentEntries.stream()
-			.filter((entry) -> !ModelDeployments.APPLICATION.equals(entry.actor()))
-			.toList());
+		model.addAttribute("deployments",
+				deploymentEntries.stream()
+					.filter((entry) -> !ModelDeployments.APPLICATION.equals(entry.actor()))
+					.toList());
 		ModelVersionHistory history = ModelVersionHistory.of(deploymentEntries);
 		model.addAttribute("history", history);
 		model.addAttribute("forms", history.forms());
@@ -121,13 +124,16 @@ class ModelsController {
 		PlantCalendar calendar = this.calendars.current();
 		int year = LocalDate.ofInstant(this.clock.instant(), calendar.zone()).getYear();
 		model.addAttribute("calendar", calendar);
-		model.addAttribute("calendarHolidays", Stream.concat(calendar.holidaysIn(year).stream(),
-				calendar.holidaysIn(year + 1).stream()).toList());
+		model.addAttribute("calendarHolidays",
+				Stream.concat(calendar.holidaysIn(year).stream(), calendar.holidaysIn(year + 1).stream()).toList());
 		model.addAttribute("calendarChanges", this.auditLog.withAction(PlantCalendars.ACTION));
 		return "console/models";
 	}
 
-	/** Every job type's element template in one file, for Modeler's {@code resources/element-templates/} folder. */
+	/**
+	 * Every job type's element template in one file, for Modeler's
+	 * {@code resources/element-templates/} folder.
+	 */
 	@GetMapping(path = "/models/element-templates.json", produces = MediaType.APPLICATION_JSON_VALUE)
 	ResponseEntity<ArrayNode> elementTemplates() {
 		return ResponseEntity.ok()
@@ -190,11 +196,15 @@ class ModelsController {
 			model.addAttribute("parameterForm", new ParameterChange(decisionId, decisionKey, name, value, reason));
 			return models(model);
 		}
-		redirect.addFlashAttribute("parameterChanged", name + " = " + value.strip() + " (" + String.join(", ", outcome.deployed()) + ")");
+		redirect.addFlashAttribute("parameterChanged",
+				name + " = " + value.strip() + " (" + String.join(", ", outcome.deployed()) + ")");
 		return "redirect:/models#parameters";
 	}
 
-	/** A process owner closes the plant on a day (ADR 0700); audited, or refused naming the field. */
+	/**
+	 * A process owner closes the plant on a day (ADR 0700); audited, or refused naming
+	 * the field.
+	 */
 	@PostMapping("/models/calendar/closures")
 	String addClosureDay(@RequestParam(defaultValue = "") String day, @RequestParam(defaultValue = "") String reason,
 			Principal principal, Model model, HttpServletResponse response, RedirectAttributes redirect) {
@@ -202,11 +212,13 @@ class ModelsController {
 				(date) -> this.calendars.addClosureDay(date, reason, principal.getName()), "closed");
 	}
 
-	/** A process owner opens the plant again on a closure day (ADR 0700); audited, or refused naming the field. */
+	/**
+	 * A process owner opens the plant again on a closure day (ADR 0700); audited, or
+	 * refused naming the field.
+	 */
 	@PostMapping("/models/calendar/closures/removal")
-	String removeClosureDay(@RequestParam(defaultValue = "") String day,
-			@RequestParam(defaultValue = "") String reason, Principal principal, Model model,
-			HttpServletResponse response, RedirectAttributes redirect) {
+	String removeClosureDay(@RequestParam(defaultValue = "") String day, @RequestParam(defaultValue = "") String reason,
+			Principal principal, Model model, HttpServletResponse response, RedirectAttributes redirect) {
 		return changeCalendar(day, reason, model, response, redirect,
 				(date) -> this.calendars.removeClosureDay(date, reason, principal.getName()), "open again");
 	}
@@ -221,7 +233,8 @@ class ModelsController {
 		}
 		catch (PlantCalendarRefusal refusal) {
 			response.setStatus(HttpStatus.UNPROCESSABLE_ENTITY.value());
-			model.addAttribute("calendarProblems", List.of(new ModelProblem("", refusal.field(), refusal.getMessage())));
+			model.addAttribute("calendarProblems",
+					List.of(new ModelProblem("", refusal.field(), refusal.getMessage())));
 			model.addAttribute("calendarForm", Map.of("day", day, "reason", reason));
 			return models(model);
 		}
@@ -255,8 +268,9 @@ class ModelsController {
 			.items();
 		Map<Long, Long> running = runningInstancesByDefinition();
 		Map<String, Long> keyOfVersion = new HashMap<>();
-		definitions.forEach((definition) -> keyOfVersion.put(
-				definition.getProcessDefinitionId() + " v" + definition.getVersion(), definition.getProcessDefinitionKey()));
+		definitions.forEach(
+				(definition) -> keyOfVersion.put(definition.getProcessDefinitionId() + " v" + definition.getVersion(),
+						definition.getProcessDefinitionKey()));
 		return definitions.stream()
 			.map((definition) -> new ProcessVersionRow(definition.getProcessDefinitionKey(),
 					definition.getProcessDefinitionId(), definition.getName(), definition.getVersion(),
@@ -266,8 +280,9 @@ class ModelsController {
 	}
 
 	/**
-	 * The running instances counted per version from one paged search of the active instances, not one count request
-	 * per version: with a few hundred versions the page took seconds (ADR 0473).
+	 * The running instances counted per version from one paged search of the active
+	 * instances, not one count request per version: with a few hundred versions the page
+	 * took seconds (ADR 0473).
 	 */
 	private Map<Long, Long> runningInstancesByDefinition() {
 		Map<Long, Long> running = new HashMap<>();
@@ -289,7 +304,10 @@ class ModelsController {
 		return running;
 	}
 
-	/** The newest version of the same process when it is not this one (a migration target), else null. */
+	/**
+	 * The newest version of the same process when it is not this one (a migration
+	 * target), else null.
+	 */
 	private ProcessDefinition newerVersion(ProcessDefinition definition) {
 		ProcessDefinition newest = this.client.newProcessDefinitionSearchRequest()
 			.filter((filter) -> filter.processDefinitionId(definition.getProcessDefinitionId()))

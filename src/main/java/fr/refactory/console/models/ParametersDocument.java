@@ -18,8 +18,9 @@ import org.camunda.bpm.model.dmn.instance.OutputEntry;
 import org.camunda.bpm.model.dmn.instance.Rule;
 
 /**
- * The parameters decision inside a deployed DMN file: reads its columns and writes a new value into the file's text
- * so that everything else in the file stays byte for byte as the process owner's Modeler wrote it.
+ * The parameters decision inside a deployed DMN file: reads its columns and writes a new
+ * value into the file's text so that everything else in the file stays byte for byte as
+ * the process owner's Modeler wrote it.
  */
 final class ParametersDocument {
 
@@ -40,7 +41,8 @@ final class ParametersDocument {
 	}
 
 	static ParametersDocument read(String xml, String decisionId) {
-		DmnModelInstance model = Dmn.readModelFromStream(new ByteArrayInputStream(xml.getBytes(StandardCharsets.UTF_8)));
+		DmnModelInstance model = Dmn
+			.readModelFromStream(new ByteArrayInputStream(xml.getBytes(StandardCharsets.UTF_8)));
 		Decision decision = model.getModelElementById(decisionId);
 		if (decision == null || !(decision.getExpression() instanceof DecisionTable table)
 				|| table.getRules().size() != 1) {
@@ -70,7 +72,10 @@ final class ParametersDocument {
 		return parameters;
 	}
 
-	/** The file with {@code name}'s value replaced; empty when the table has no such column. */
+	/**
+	 * The file with {@code name}'s value replaced; empty when the table has no such
+	 * column.
+	 */
 	Optional<String> withValue(String name, String value) {
 		return this.columns.stream()
 			.filter((column) -> column.name().equals(name))
@@ -79,8 +84,9 @@ final class ParametersDocument {
 	}
 
 	private String replaceEntry(String entryId, String value) {
-		Matcher entry = Pattern.compile("(<outputEntry\\s[^>]*id=\"" + Pattern.quote(entryId)
-				+ "\"[^>]*>\\s*<text>)([^<]*)(</text>)").matcher(this.xml);
+		Matcher entry = Pattern
+			.compile("(<outputEntry\\s[^>]*id=\"" + Pattern.quote(entryId) + "\"[^>]*>\\s*<text>)([^<]*)(</text>)")
+			.matcher(this.xml);
 		if (!entry.find()) {
 			throw new IllegalStateException("Expected output entry " + entryId + " in " + this.decisionId);
 		}
@@ -88,8 +94,9 @@ final class ParametersDocument {
 	}
 
 	/**
-	 * One output column as read from the file, kept as plain values: the document is kept per deployed version and
-	 * read by concurrent page requests, which the DMN model's DOM is not made for.
+	 * One output column as read from the file, kept as plain values: the document is kept
+	 * per deployed version and read by concurrent page requests, which the DMN model's
+	 * DOM is not made for.
 	 */
 	private record Column(String name, String label, String outputValues, String value, String entryId) {
 

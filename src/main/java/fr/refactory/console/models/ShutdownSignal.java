@@ -1,9 +1,10 @@
 package fr.refactory.console.models;
 
 /**
- * Notices a JVM shutdown (SIGTERM) while the application is still starting. Spring closes the context only once its
- * start-up is over, and the start-up deployment is part of it: without this, a SIGTERM during the deployment waited
- * for every model file to be deployed (or was cut short with the database already gone). While watched, a JVM
+ * Notices a JVM shutdown (SIGTERM) while the application is still starting. Spring closes
+ * the context only once its start-up is over, and the start-up deployment is part of it:
+ * without this, a SIGTERM during the deployment waited for every model file to be
+ * deployed (or was cut short with the database already gone). While watched, a JVM
  * shutdown marks the signal received and interrupts the watching thread.
  */
 final class ShutdownSignal implements AutoCloseable {

@@ -22,8 +22,9 @@ import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.stereotype.Component;
 
 /**
- * A version's counts per element from the {@code /v2} element statistics: tokens now (active, in an incident) and
- * element instances completed by the instances that ran during the last 7 days (ADR 1070).
+ * A version's counts per element from the {@code /v2} element statistics: tokens now
+ * (active, in an incident) and element instances completed by the instances that ran
+ * during the last 7 days (ADR 1070).
  */
 @Component
 class VersionHeat {

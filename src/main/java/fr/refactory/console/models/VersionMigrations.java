@@ -35,9 +35,10 @@ import org.springframework.stereotype.Component;
 import org.springframework.web.server.ResponseStatusException;
 
 /**
- * Moves the running instances of one process version to another through {@code /v2} with the console's client: the
- * plan maps every flow node whose id and type both versions share; a dry run says which instances can move and why
- * the others cannot (the engine's dry-run extension); a migration batch moves them, and the audit log keeps who asked,
+ * Moves the running instances of one process version to another through {@code /v2} with
+ * the console's client: the plan maps every flow node whose id and type both versions
+ * share; a dry run says which instances can move and why the others cannot (the engine's
+ * dry-run extension); a migration batch moves them, and the audit log keeps who asked,
  * which instances and why (ADR 1070).
  */
 @Component
@@ -59,7 +60,10 @@ class VersionMigrations {
 		this.json = json;
 	}
 
-	/** Every flow node of {@code from} mapped to the element of {@code to} with the same id and type. */
+	/**
+	 * Every flow node of {@code from} mapped to the element of {@code to} with the same
+	 * id and type.
+	 */
 	MigrationPlan plan(long from, long to) {
 		Map<String, String> source = flowNodes(from);
 		Map<String, String> target = flowNodes(to);
@@ -81,7 +85,10 @@ class VersionMigrations {
 		return plan.build();
 	}
 
-	/** For each running instance of {@code from}: whether it can move by the plan, and the engine's reason if not. */
+	/**
+	 * For each running instance of {@code from}: whether it can move by the plan, and the
+	 * engine's reason if not.
+	 */
 	DryRun dryRun(long from, MigrationPlan plan) {
 		ObjectNode body = this.json.createObjectNode();
 		body.putObject("filter").put("processDefinitionKey", String.valueOf(from));
@@ -101,7 +108,10 @@ class VersionMigrations {
 		return new DryRun(movable, refused);
 	}
 
-	/** Starts the batch and writes who asked for it, what it moves and why in the audit log; the batch key. */
+	/**
+	 * Starts the batch and writes who asked for it, what it moves and why in the audit
+	 * log; the batch key.
+	 */
 	String migrate(String processId, long from, int fromVersion, long to, int toVersion, MigrationPlan plan,
 			String reason, String user) {
 		DryRun dryRun = dryRun(from, plan);

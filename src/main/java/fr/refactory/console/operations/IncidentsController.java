@@ -16,8 +16,9 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.server.ResponseStatusException;
 
 /**
- * Open incidents grouped by process, element and error type, with counts; a group is resolved in one
- * incident-resolution batch after a plant outage, whose progress the batch page shows (ADR 1061).
+ * Open incidents grouped by process, element and error type, with counts; a group is
+ * resolved in one incident-resolution batch after a plant outage, whose progress the
+ * batch page shows (ADR 1061).
  */
 @Controller
 class IncidentsController {
@@ -63,7 +64,9 @@ class IncidentsController {
 		return "operations/batch";
 	}
 
-	/** The progress block alone, which the batch page reloads until the batch has ended. */
+	/**
+	 * The progress block alone, which the batch page reloads until the batch has ended.
+	 */
 	@GetMapping("/operations/batches/{key}/progress")
 	String progress(@PathVariable String key, Model model) {
 		model.addAttribute("batch", found(key));

@@ -6,9 +6,11 @@ import java.util.Map;
 import io.camunda.client.api.search.response.ElementInstance;
 import io.camunda.client.api.search.response.Incident;
 
-/** One process instance as the operations page reads it before showing it or acting on it. */
-record InstanceOnPage(long key, long definitionKey, String processId, int version, String state, Map<String, Object> variables,
-		List<ElementInstance> elements, List<Incident> openIncidents) {
+/**
+ * One process instance as the operations page reads it before showing it or acting on it.
+ */
+record InstanceOnPage(long key, long definitionKey, String processId, int version, String state,
+		Map<String, Object> variables, List<ElementInstance> elements, List<Incident> openIncidents) {
 
 	public boolean isActive() {
 		return "ACTIVE".equals(this.state);

@@ -22,9 +22,10 @@ import org.springframework.web.server.ResponseStatusException;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 /**
- * The operations engineer's instance page (ADR 1061): the diagram with the active tokens and incidents, and the
- * repairs — move a token, retry an incident, cancel — each with a reason, through {@code /v2}, into the audit log.
- * Only OPERATIONS and ADMIN reach {@code /operations} (SecurityConfiguration, ADR 1060).
+ * The operations engineer's instance page (ADR 1061): the diagram with the active tokens
+ * and incidents, and the repairs — move a token, retry an incident, cancel — each with a
+ * reason, through {@code /v2}, into the audit log. Only OPERATIONS and ADMIN reach
+ * {@code /operations} (SecurityConfiguration, ADR 1060).
  */
 @Controller
 class InstanceRepairController {
@@ -54,8 +55,8 @@ class InstanceRepairController {
 	}
 
 	@PostMapping("/operations/instances/{key}/move")
-	String move(@PathVariable long key, RepairForm form, Principal principal, Model model,
-			HttpServletResponse response, RedirectAttributes redirect) {
+	String move(@PathVariable long key, RepairForm form, Principal principal, Model model, HttpServletResponse response,
+			RedirectAttributes redirect) {
 		InstanceOnPage instance = read(key);
 		Optional<ActiveElement> from = instance.activeElements()
 			.stream()
@@ -63,8 +64,7 @@ class InstanceRepairController {
 			.findFirst();
 		String problem = !form.hasReason() ? REASON_MISSING
 				: from.isEmpty() ? "Choose an active element to move the token from."
-						: form.to() == null || form.to().isBlank() ? "Choose the element to move the token to."
-								: null;
+						: form.to() == null || form.to().isBlank() ? "Choose the element to move the token to." : null;
 		if (problem == null) {
 			problem = refusalOf(() -> this.engine.move(key, from.get().elementInstanceKey(), form.to()));
 		}
@@ -72,8 +72,7 @@ class InstanceRepairController {
 			return refused(instance, form, "move", problem, model, response);
 		}
 		this.audit.tokenMoved(principal.getName(), instance, from.get(), form.to(), form.trimmedReason());
-		redirect.addFlashAttribute("done",
-				"Token moved from " + from.get().elementId() + " to " + form.to() + ".");
+		redirect.addFlashAttribute("done", "Token moved from " + from.get().elementId() + " to " + form.to() + ".");
 		return "redirect:/operations/instances/" + key;
 	}
 
@@ -114,7 +113,8 @@ class InstanceRepairController {
 
 	private InstanceOnPage read(long key) {
 		ProcessInstance instance = this.engine.instance(key)
-			.orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND, "No process instance with key " + key));
+			.orElseThrow(
+					() -> new ResponseStatusException(HttpStatus.NOT_FOUND, "No process instance with key " + key));
 		Map<String, Object> variables = this.engine.rootVariables(key);
 		return new InstanceOnPage(key, instance.getProcessDefinitionKey(), instance.getProcessDefinitionId(),
 				instance.getProcessDefinitionVersion() == null ? 0 : instance.getProcessDefinitionVersion(),
@@ -144,7 +144,10 @@ class InstanceRepairController {
 		return "operations/instance";
 	}
 
-	/** The engine's reason for refusing a command (400, 404, 409), or {@code null} when it was applied. */
+	/**
+	 * The engine's reason for refusing a command (400, 404, 409), or {@code null} when it
+	 * was applied.
+	 */
 	static String refusalOf(Runnable command) {
 		try {
 			command.run();

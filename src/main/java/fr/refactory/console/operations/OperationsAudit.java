@@ -13,9 +13,10 @@ import fr.refactory.system.subject.ProcessSubjectVariables.Subject;
 import org.springframework.stereotype.Component;
 
 /**
- * Writes what operations engineers do to instances in the hash-chained audit log: who, what, on which instance and
- * subject, and the reason they gave (ADR 1061). Written after the engine accepted the command: a refused one changed
- * nothing, and the page tells the engineer why.
+ * Writes what operations engineers do to instances in the hash-chained audit log: who,
+ * what, on which instance and subject, and the reason they gave (ADR 1061). Written after
+ * the engine accepted the command: a refused one changed nothing, and the page tells the
+ * engineer why.
  */
 @Component
 class OperationsAudit {
@@ -39,15 +40,18 @@ class OperationsAudit {
 
 	void incidentRetried(String user, InstanceOnPage instance, long incidentKey, String elementId, String errorType,
 			String reason) {
-		record(user, "INCIDENT_RETRIED", instance, reason, Map.of("incidentKey", Long.toString(incidentKey),
-				"elementId", elementId, "errorType", errorType));
+		record(user, "INCIDENT_RETRIED", instance, reason,
+				Map.of("incidentKey", Long.toString(incidentKey), "elementId", elementId, "errorType", errorType));
 	}
 
 	void instanceCanceled(String user, InstanceOnPage instance, String reason) {
 		record(user, "INSTANCE_CANCELED", instance, reason, Map.of());
 	}
 
-	/** One entry for the batch; its items are the engine's (batch search, event log in the creator's name). */
+	/**
+	 * One entry for the batch; its items are the engine's (batch search, event log in the
+	 * creator's name).
+	 */
 	void incidentsBatchResolved(String user, IncidentGroup group, String batchKey, String reason) {
 		Map<String, Object> data = new LinkedHashMap<>();
 		data.put("reason", reason);
@@ -57,8 +61,8 @@ class OperationsAudit {
 		data.put("errorType", group.errorType());
 		data.put("incidents", group.incidents());
 		data.put("processInstanceKeys", group.instanceKeys().stream().map(String::valueOf).toList());
-		this.auditLog.append(new AuditEvent(user, "INCIDENTS_BATCH_RESOLUTION", "BATCH_OPERATION", batchKey, null,
-				null, data));
+		this.auditLog
+			.append(new AuditEvent(user, "INCIDENTS_BATCH_RESOLUTION", "BATCH_OPERATION", batchKey, null, null, data));
 	}
 
 	/** What was done to the instance, as the audit log holds it. */
@@ -76,11 +80,13 @@ class OperationsAudit {
 		data.put("processVersion", instance.version());
 		data.putAll(details);
 		Subject subject = subjectOf(instance);
-		this.auditLog.append(
-				new AuditEvent(user, action, subject.type(), subject.key(), instance.key(), null, data));
+		this.auditLog.append(new AuditEvent(user, action, subject.type(), subject.key(), instance.key(), null, data));
 	}
 
-	/** The vehicle, battery or part the instance is about, else the instance itself (as the console names it). */
+	/**
+	 * The vehicle, battery or part the instance is about, else the instance itself (as
+	 * the console names it).
+	 */
 	private Subject subjectOf(InstanceOnPage instance) {
 		Subject subject = this.subjectVariables.subjectIn(instance.variables());
 		return subject.key().isBlank() ? new Subject(subject.type(), Long.toString(instance.key())) : subject;

@@ -31,15 +31,19 @@ import io.camunda.zeebe.model.bpmn.instance.StartEvent;
 import org.springframework.stereotype.Component;
 
 /**
- * What the operations pages read and change, only through {@code /v2} with the console's client (ADR 1060): the
- * engine checks every command as for any client, and answers a refusal as a problem the page shows.
+ * What the operations pages read and change, only through {@code /v2} with the console's
+ * client (ADR 1060): the engine checks every command as for any client, and answers a
+ * refusal as a problem the page shows.
  */
 @Component
 class OperationsEngine {
 
 	private static final int PAGE = 1000;
 
-	/** Open incidents read for the incidents page; beyond them the page says it shows the first ones. */
+	/**
+	 * Open incidents read for the incidents page; beyond them the page says it shows the
+	 * first ones.
+	 */
 	static final int MOST_INCIDENTS = 10_000;
 
 	private final CamundaClient client;
@@ -105,14 +109,15 @@ class OperationsEngine {
 			.stream()
 			.map((flow) -> flow.getElementId() != null ? flow.getElementId() : flow.getSequenceFlowId())
 			.collect(Collectors.toSet());
-		return new DiagramState(idsIn(elements, ElementInstanceState.COMPLETED), taken,
-				DiagramState.countsOf(elements.stream()
-					.filter((element) -> element.getState() == ElementInstanceState.ACTIVE)
-					.toList(), ElementInstance::getElementId),
-				DiagramState.countsOf(incidents, Incident::getElementId));
+		return new DiagramState(idsIn(elements, ElementInstanceState.COMPLETED), taken, DiagramState.countsOf(
+				elements.stream().filter((element) -> element.getState() == ElementInstanceState.ACTIVE).toList(),
+				ElementInstance::getElementId), DiagramState.countsOf(incidents, Incident::getElementId));
 	}
 
-	/** The model's elements a token can be moved to; the engine still refuses, naming why, one it cannot start. */
+	/**
+	 * The model's elements a token can be moved to; the engine still refuses, naming why,
+	 * one it cannot start.
+	 */
 	static List<TargetElement> targets(String bpmnXml) {
 		return Bpmn.readModelFromStream(new ByteArrayInputStream(bpmnXml.getBytes(StandardCharsets.UTF_8)))
 			.getModelElementsByType(FlowNode.class)
@@ -123,7 +128,10 @@ class OperationsEngine {
 			.toList();
 	}
 
-	/** Moves a token: the chosen element starts as if a token arrived, then the active one is terminated. */
+	/**
+	 * Moves a token: the chosen element starts as if a token arrived, then the active one
+	 * is terminated.
+	 */
 	void move(long instanceKey, long from, String to) {
 		this.client.newModifyProcessInstanceCommand(instanceKey)
 			.activateElement(to)
@@ -133,7 +141,10 @@ class OperationsEngine {
 			.join();
 	}
 
-	/** A job incident gets one retry first (the single resolution refuses a job left without retries). */
+	/**
+	 * A job incident gets one retry first (the single resolution refuses a job left
+	 * without retries).
+	 */
 	void retry(Incident incident) {
 		if (incident.getJobKey() != null) {
 			this.client.newUpdateRetriesCommand(incident.getJobKey()).retries(1).send().join();
@@ -145,7 +156,10 @@ class OperationsEngine {
 		this.client.newCancelInstanceCommand(instanceKey).send().join();
 	}
 
-	/** Every open incident, grouped by process, element and error type, the largest group first. */
+	/**
+	 * Every open incident, grouped by process, element and error type, the largest group
+	 * first.
+	 */
 	List<IncidentGroup> incidentGroups() {
 		Map<String, List<Incident>> byGroup = new LinkedHashMap<>();
 		for (Incident incident : allOpenIncidents()) {
@@ -164,9 +178,10 @@ class OperationsEngine {
 	}
 
 	/**
-	 * One incident-resolution batch over exactly the group's instances that still have an incident: the filter names
-	 * them, so instances that fail the same way after the page was read are left for the next look. As in Camunda
-	 * 8.8, the batch resolves every open incident of a selected instance (ADR 1061).
+	 * One incident-resolution batch over exactly the group's instances that still have an
+	 * incident: the filter names them, so instances that fail the same way after the page
+	 * was read are left for the next look. As in Camunda 8.8, the batch resolves every
+	 * open incident of a selected instance (ADR 1061).
 	 */
 	String resolve(IncidentGroup group) {
 		return this.client.newCreateBatchOperationCommand()

@@ -1,8 +1,8 @@
 package fr.refactory.console.operations;
 
 /**
- * What an operations engineer typed to repair an instance; kept as typed when the repair is refused, so nothing has
- * to be typed twice.
+ * What an operations engineer typed to repair an instance; kept as typed when the repair
+ * is refused, so nothing has to be typed twice.
  *
  * @param from the element instance to terminate (move), or {@code null}
  * @param to the element to activate (move), or {@code null}

@@ -23,8 +23,9 @@ import org.springframework.web.server.ResponseStatusException;
 import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
 
 /**
- * The read-only battery passport page a battery label's QR code points to ({@code /passport/{batteryId}}): public
- * attributes without sign-in, the rest by role (ADR 0901). Only GET is mapped: nothing here changes or deletes a passport.
+ * The read-only battery passport page a battery label's QR code points to
+ * ({@code /passport/{batteryId}}): public attributes without sign-in, the rest by role
+ * (ADR 0901). Only GET is mapped: nothing here changes or deletes a passport.
  */
 @Controller
 class PassportPageController {
@@ -42,7 +43,8 @@ class PassportPageController {
 	@GetMapping("/passport/{batteryId}")
 	String passport(@PathVariable String batteryId, Authentication authentication, Model model) {
 		PassportView view = this.passports.view(batteryId, accessOf(authentication))
-			.orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND, "No battery passport for " + batteryId));
+			.orElseThrow(
+					() -> new ResponseStatusException(HttpStatus.NOT_FOUND, "No battery passport for " + batteryId));
 		model.addAttribute("passport", view);
 		model.addAttribute("attributes", PassportAttribute.values());
 		model.addAttribute("signedIn", isSignedIn(authentication));
@@ -51,13 +53,15 @@ class PassportPageController {
 	}
 
 	/**
-	 * The QR code printed on the battery's label and shown on its page: it points at the public page (ADR 0905). Only
-	 * registered batteries get one, so a label cannot be printed for a passport that does not exist.
+	 * The QR code printed on the battery's label and shown on its page: it points at the
+	 * public page (ADR 0905). Only registered batteries get one, so a label cannot be
+	 * printed for a passport that does not exist.
 	 */
 	@GetMapping(path = "/passport/{batteryId}/qr", produces = MediaType.IMAGE_PNG_VALUE)
 	ResponseEntity<byte[]> qrCode(@PathVariable String batteryId) {
 		this.passports.view(batteryId, PassportAccess.PUBLIC)
-			.orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND, "No battery passport for " + batteryId));
+			.orElseThrow(
+					() -> new ResponseStatusException(HttpStatus.NOT_FOUND, "No battery passport for " + batteryId));
 		return ResponseEntity.ok().contentType(MediaType.IMAGE_PNG).body(QrCode.png(publicUrl(batteryId)));
 	}
 

@@ -15,7 +15,9 @@ import com.google.zxing.common.BitMatrix;
 import com.google.zxing.qrcode.QRCodeWriter;
 import com.google.zxing.qrcode.decoder.ErrorCorrectionLevel;
 
-/** A QR code as a PNG image, black on white, with the quiet zone the standard asks for. */
+/**
+ * A QR code as a PNG image, black on white, with the quiet zone the standard asks for.
+ */
 final class QrCode {
 
 	private static final int SIZE_PX = 240;
@@ -43,8 +45,8 @@ final class QrCode {
 			return png.toByteArray();
 		}
 		catch (WriterException ex) {
-			throw new IllegalArgumentException("Expected text a QR code can hold, but got " + text.length() + " characters",
-					ex);
+			throw new IllegalArgumentException(
+					"Expected text a QR code can hold, but got " + text.length() + " characters", ex);
 		}
 		catch (IOException ex) {
 			throw new UncheckedIOException(ex);

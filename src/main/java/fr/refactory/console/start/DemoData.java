@@ -5,14 +5,18 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * The demo plant on a fresh embedded database (ADR 0404): arrivals of the domain brief's §7 scenarios (synthetic
- * VINs), some already scanned at the gate or received, a pack received at the battery workshop, and work already on
- * the line, so that every operator group finds work while the other arrivals wait for the console's gate scan.
+ * The demo plant on a fresh embedded database (ADR 0404): arrivals of the domain brief's
+ * §7 scenarios (synthetic VINs), some already scanned at the gate or received, a pack
+ * received at the battery workshop, and work already on the line, so that every operator
+ * group finds work while the other arrivals wait for the console's gate scan.
  */
 public record DemoData(String marker, List<String> requiredProcesses, List<DemoAnnouncement> announcements,
 		List<DemoWorkInProgress> workInProgress) {
 
-	/** The audit-log actor of the demo announcements; its entries are how a later start knows they were made. */
+	/**
+	 * The audit-log actor of the demo announcements; its entries are how a later start
+	 * knows they were made.
+	 */
 	public static final String ACTOR = "demo-data";
 
 	public DemoData(String marker, List<String> requiredProcesses, List<DemoAnnouncement> announcements) {
@@ -46,30 +50,33 @@ public record DemoData(String marker, List<String> requiredProcesses, List<DemoA
 						DemoAnnouncement.batteryReceived("Zoe pack removed in dismantling", "VF1AG000X66543210-HV",
 								"VF1AG000X66543210")),
 				List.of(new DemoWorkInProgress("Mégane in repair: diagnosis requested", "diagnosis", "VEHICLE",
-						"VF1RFB00X63456789", null, Map.of("vin", "VF1RFB00X63456789", "modelFamily", "MEGANE",
-								"powertrain", "ICE_DIESEL", "declaredProgram", "DAMAGE_REPAIR", "intakeRoute",
-								"REPAIR", "mileageKm", 84_000)),
+						"VF1RFB00X63456789", null,
+						Map.of("vin", "VF1RFB00X63456789", "modelFamily", "MEGANE", "powertrain", "ICE_DIESEL",
+								"declaredProgram", "DAMAGE_REPAIR", "intakeRoute", "REPAIR", "mileageKm", 84_000)),
 						new DemoWorkInProgress("Master III approved for conversion, kit received", "lcv-retrofit",
 								"VEHICLE", "VF1MA000X64512399", "task-compute-conversion-due-date",
 								Map.of("vin", "VF1MA000X64512399", "modelFamily", "MASTER_III", "powertrain",
-										"ICE_DIESEL", "plannedConversionDate", today.toString(),
-										"massInRunningOrderKg", 2000, "gvwrKg", 3500, "maxFrontAxleKg", 1850,
-										"maxRearAxleKg", 2000)),
+										"ICE_DIESEL", "plannedConversionDate", today.toString(), "massInRunningOrderKg",
+										2000, "gvwrKg", 3500, "maxFrontAxleKg", 1850, "maxRearAxleKg", 2000)),
 						new DemoWorkInProgress("Converted Master at the quality gate", "quality-gate", "VEHICLE",
 								"VF1MA000X64512388", null,
 								Map.of("subjectType", "VEHICLE_RETROFIT", "subjectKey", "VF1MA000X64512388",
-										"controlPlanId", "RETROFIT_LCV", "reworkCount", 0, "powertrain", "BEV",
-										"vin", "VF1MA000X64512388")),
+										"controlPlanId", "RETROFIT_LCV", "reworkCount", 0, "powertrain", "BEV", "vin",
+										"VF1MA000X64512388")),
 						new DemoWorkInProgress("Kangoo pack repaired, waiting to be re-energised", "hv-lockout",
 								"BATTERY", "VF1KW000X67654321-HV", null,
 								Map.of("lockoutAction", "UNLOCK", "subjectKey", "VF1KW000X67654321-HV", "subjectType",
 										"BATTERY", "vehicleHasHvSystem", true, "batteryId", "VF1KW000X67654321-HV")),
-						repairOperations(), eligibilityReview(today), installerAuthorisation(today), kitAtReceipt(today),
-						handover(), registrationOverdue(), destructionDocuments(), lockoutDesignation(today),
-						depollution(), escalatedVerdict(), batteryReview(), lockedOutPack(), quarantinedPack()));
+						repairOperations(), eligibilityReview(today), installerAuthorisation(today),
+						kitAtReceipt(today), handover(), registrationOverdue(), destructionDocuments(),
+						lockoutDesignation(today), depollution(), escalatedVerdict(), batteryReview(), lockedOutPack(),
+						quarantinedPack()));
 	}
 
-	/** AS-10-like Clio released for repair: one operation per trade (mechanics, bodywork, paint). */
+	/**
+	 * AS-10-like Clio released for repair: one operation per trade (mechanics, bodywork,
+	 * paint).
+	 */
 	private static DemoWorkInProgress repairOperations() {
 		return new DemoWorkInProgress("Clio in repair: one operation per trade", "diagnosis", "VEHICLE",
 				"VF1RJA00X63456790", "sub-repair-operations",
@@ -80,10 +87,13 @@ public record DemoData(String marker, List<String> requiredProcesses, List<DemoA
 								operation("PAINT-DOOR-REAR-LH", "PAINT", 3.0))));
 	}
 
-	/** AS-31: the first registration date is missing, the retrofit engineer keys it in with the customer. */
+	/**
+	 * AS-31: the first registration date is missing, the retrofit engineer keys it in
+	 * with the customer.
+	 */
 	private static DemoWorkInProgress eligibilityReview(LocalDate today) {
-		return new DemoWorkInProgress("AS-31 Master conversion: first registration missing", "lcv-retrofit",
-				"VEHICLE", "VF1MA000X64512377", "task-review-eligibility",
+		return new DemoWorkInProgress("AS-31 Master conversion: first registration missing", "lcv-retrofit", "VEHICLE",
+				"VF1MA000X64512377", "task-review-eligibility",
 				master("VF1MA000X64512377", today, Map.of("eligibilityReason", "INCOMPLETE_DATA")));
 	}
 
@@ -112,30 +122,36 @@ public record DemoData(String marker, List<String> requiredProcesses, List<DemoA
 				Map.of("vin", "VF1MA000X64512333", "modelFamily", "MASTER_III", "powertrain", "BEV"));
 	}
 
-	/** AS-14-like burnt-out vehicle: the destruction documents wait for the dismantling office. */
+	/**
+	 * AS-14-like burnt-out vehicle: the destruction documents wait for the dismantling
+	 * office.
+	 */
 	private static DemoWorkInProgress destructionDocuments() {
-		return new DemoWorkInProgress("AS-14 burnt-out Clio: destruction documents to check", "dismantling",
-				"VEHICLE", "VF1BB0000E1234599", "task-check-destruction-documents",
-				Map.of("vin", "VF1BB0000E1234599", "modelFamily", "CLIO", "powertrain", "ICE_PETROL",
-						"vehicleHasHvSystem", false));
+		return new DemoWorkInProgress("AS-14 burnt-out Clio: destruction documents to check", "dismantling", "VEHICLE",
+				"VF1BB0000E1234599", "task-check-destruction-documents", Map.of("vin", "VF1BB0000E1234599",
+						"modelFamily", "CLIO", "powertrain", "ICE_PETROL", "vehicleHasHvSystem", false));
 	}
 
-	/** An end-of-life Zoe: the HSE officer designates its lockout officer among the BCL holders on shift. */
+	/**
+	 * An end-of-life Zoe: the HSE officer designates its lockout officer among the BCL
+	 * holders on shift.
+	 */
 	private static DemoWorkInProgress lockoutDesignation(LocalDate today) {
 		return new DemoWorkInProgress("End-of-life Zoe: lockout officer to designate", "dismantling", "VEHICLE",
-				"VF1AG000X65432188", "task-propose-lockout-officers",
-				Map.of("vin", "VF1AG000X65432188", "modelFamily", "ZOE", "powertrain", "BEV", "vehicleHasHvSystem",
-						true, "operationDate", today.toString()));
+				"VF1AG000X65432188", "task-propose-lockout-officers", Map.of("vin", "VF1AG000X65432188", "modelFamily",
+						"ZOE", "powertrain", "BEV", "vehicleHasHvSystem", true, "operationDate", today.toString()));
 	}
 
 	private static DemoWorkInProgress depollution() {
-		return new DemoWorkInProgress("End-of-life Twingo: depollution", "dismantling", "VEHICLE",
-				"VF1CN0000E1234577", "task-depollute-vehicle",
-				Map.of("vin", "VF1CN0000E1234577", "modelFamily", "TWINGO", "powertrain", "ICE_PETROL",
-						"vehicleHasHvSystem", false));
+		return new DemoWorkInProgress("End-of-life Twingo: depollution", "dismantling", "VEHICLE", "VF1CN0000E1234577",
+				"task-depollute-vehicle", Map.of("vin", "VF1CN0000E1234577", "modelFamily", "TWINGO", "powertrain",
+						"ICE_PETROL", "vehicleHasHvSystem", false));
 	}
 
-	/** AS-67: a torque result taken with a wrench past its calibration date; the verdict was escalated. */
+	/**
+	 * AS-67: a torque result taken with a wrench past its calibration date; the verdict
+	 * was escalated.
+	 */
 	private static DemoWorkInProgress escalatedVerdict() {
 		return new DemoWorkInProgress("AS-67 torque wrench past calibration: escalated verdict", "quality-gate",
 				"VEHICLE", "VF1RFB00X63456711", "task-compute-escalation-due-date",
@@ -143,7 +159,10 @@ public record DemoData(String marker, List<String> requiredProcesses, List<DemoA
 						"VEHICLE_RENEW", "reworkCount", 0, "qualityVerdict", "ESCALATE", "vin", "VF1RFB00X63456711"));
 	}
 
-	/** AS-51: no SoH from the BMS, the capacity bench busy: the battery engineer reviews the disposition. */
+	/**
+	 * AS-51: no SoH from the BMS, the capacity bench busy: the battery engineer reviews
+	 * the disposition.
+	 */
 	private static DemoWorkInProgress batteryReview() {
 		return new DemoWorkInProgress("AS-51 pack without SoH: engineering review", "battery-triage", "BATTERY",
 				"VF1AG000X65432177-HV", "task-review-battery-disposition",
@@ -152,15 +171,16 @@ public record DemoData(String marker, List<String> requiredProcesses, List<DemoA
 	}
 
 	/**
-	 * A Zoe pack locked out by the designated lockout officer, its L.2 checklist filled in as the form takes it: the
-	 * certificate is generated (L.3) and the lockout stays in place for the shift handover (ADR 0711).
+	 * A Zoe pack locked out by the designated lockout officer, its L.2 checklist filled
+	 * in as the form takes it: the certificate is generated (L.3) and the lockout stays
+	 * in place for the shift handover (ADR 0711).
 	 */
 	public static DemoWorkInProgress lockedOutPack() {
 		String pack = "VF1AG000X65432155-HV";
-		Map<String, Object> variables = new java.util.HashMap<>(Map.of("lockoutAction", "LOCK", "subjectKey", pack,
-				"subjectType", "BATTERY", "vehicleHasHvSystem", true, "batteryId", pack, "lockoutOfficerId",
-				"lockout-officer", "voltageMeterId", "VAT-FLK-0042", "lockoutCertificateNumber", "CONS-DEMO-0155",
-				"measuredVoltageV", 0));
+		Map<String, Object> variables = new java.util.HashMap<>(
+				Map.of("lockoutAction", "LOCK", "subjectKey", pack, "subjectType", "BATTERY", "vehicleHasHvSystem",
+						true, "batteryId", pack, "lockoutOfficerId", "lockout-officer", "voltageMeterId",
+						"VAT-FLK-0042", "lockoutCertificateNumber", "CONS-DEMO-0155", "measuredVoltageV", 0));
 		List.of("safetyPerimeterSet", "ignitionOffKeyAway", "ecusAsleep", "ppeInspected", "metalJewelleryRemoved",
 				"twelveVoltDisconnected", "servicePlugRemovedAndLocked", "absenceOfVoltageVerified")
 			.forEach((checked) -> variables.put(checked, true));
@@ -169,15 +189,16 @@ public record DemoData(String marker, List<String> requiredProcesses, List<DemoA
 	}
 
 	/**
-	 * A swollen Kangoo pack classified CRITICAL (D6 rule 3): moved to the HV quarantine, where the battery operators
-	 * log its temperature every 4 h (6.3) and the shift handover lists it (ADR 0711).
+	 * A swollen Kangoo pack classified CRITICAL (D6 rule 3): moved to the HV quarantine,
+	 * where the battery operators log its temperature every 4 h (6.3) and the shift
+	 * handover lists it (ADR 0711).
 	 */
 	public static DemoWorkInProgress quarantinedPack() {
 		String pack = "VF1KW000X67654399-HV";
 		return new DemoWorkInProgress("Swollen Kangoo pack in quarantine", "battery-triage", "BATTERY", pack,
-				"task-move-to-quarantine", Map.of("batteryId", pack, "subjectKey", pack, "mode", "REMOVED_PACK",
-						"safetyClass", "CRITICAL", "swelling", true, "handlingInstruction",
-						"ISOLATE_OUTDOORS_P911_LP906_RECYCLE"));
+				"task-move-to-quarantine",
+				Map.of("batteryId", pack, "subjectKey", pack, "mode", "REMOVED_PACK", "safetyClass", "CRITICAL",
+						"swelling", true, "handlingInstruction", "ISOLATE_OUTDOORS_P911_LP906_RECYCLE"));
 	}
 
 	private static Map<String, Object> operation(String code, String trade, double standardHours) {

@@ -18,22 +18,29 @@ import org.springframework.core.env.Environment;
 import org.springframework.stereotype.Component;
 
 /**
- * Announces the demo arrivals once, when the application is ready (so after the start-up deployment):
- * {@code refactory.demo.enabled}, by default on only with the embedded database. The announcements are written to the
- * audit log as {@link DemoData#ACTOR}; finding such an entry means they were made and nothing is announced again. If
- * a process they start is not deployed, nothing is announced (and nothing remembered), and the log says why.
+ * Announces the demo arrivals once, when the application is ready (so after the start-up
+ * deployment): {@code refactory.demo.enabled}, by default on only with the embedded
+ * database. The announcements are written to the audit log as {@link DemoData#ACTOR};
+ * finding such an entry means they were made and nothing is announced again. If a process
+ * they start is not deployed, nothing is announced (and nothing remembered), and the log
+ * says why.
  */
 @Component
 public class DemoDataLoader {
 
 	/** What a load did. */
 	public enum Outcome {
+
 		ANNOUNCED, ALREADY_DONE, PROCESSES_NOT_DEPLOYED
+
 	}
 
 	private static final Logger log = LoggerFactory.getLogger(DemoDataLoader.class);
 
-	/** A gate scan of the demo waits this long for its arrival's instance to reach the catch event. */
+	/**
+	 * A gate scan of the demo waits this long for its arrival's instance to reach the
+	 * catch event.
+	 */
 	private static final java.time.Duration FOLLOW_UP_TIME_TO_LIVE = java.time.Duration.ofMinutes(10);
 
 	private final CamundaClient client;
@@ -61,8 +68,7 @@ public class DemoDataLoader {
 
 	boolean isEnabled() {
 		Boolean configured = this.environment.getProperty("refactory.demo.enabled", Boolean.class);
-		return configured != null ? configured
-				: this.environment.getProperty("spring.datasource.url", "").isBlank();
+		return configured != null ? configured : this.environment.getProperty("spring.datasource.url", "").isBlank();
 	}
 
 	public Outcome load(DemoData demo) {
@@ -93,9 +99,9 @@ public class DemoDataLoader {
 		data.put("messageName", announcement.messageName());
 		data.put("messageKey", Long.toString(messageKey));
 		data.put("form", announcement.variables());
-		this.auditLog.append(new AuditEvent(marker,
-				announcement.followUp() ? "GATE_SCAN_RECORDED" : "PROCESS_START_REQUESTED", announcement.subjectType(),
-				announcement.correlationKey(), null, null, data));
+		this.auditLog
+			.append(new AuditEvent(marker, announcement.followUp() ? "GATE_SCAN_RECORDED" : "PROCESS_START_REQUESTED",
+					announcement.subjectType(), announcement.correlationKey(), null, null, data));
 	}
 
 	private void create(String marker, DemoWorkInProgress work) {
@@ -103,7 +109,8 @@ public class DemoDataLoader {
 			.bpmnProcessId(work.processId())
 			.latestVersion()
 			.variables(work.variables());
-		long instanceKey = (work.startBeforeElement() == null ? command : command.startBeforeElement(work.startBeforeElement()))
+		long instanceKey = (work.startBeforeElement() == null ? command
+				: command.startBeforeElement(work.startBeforeElement()))
 			.send()
 			.join()
 			.getProcessInstanceKey();

@@ -9,9 +9,10 @@ import io.camunda.client.CamundaClient;
 import org.springframework.stereotype.Component;
 
 /**
- * Starts processes the way the plant does: by publishing the start message with the subject as correlation key. The
- * message is not buffered (time to live zero): an announcement that starts nothing now must not start an instance
- * hours later when a model is deployed; the engine itself refuses a second instance for a subject whose
+ * Starts processes the way the plant does: by publishing the start message with the
+ * subject as correlation key. The message is not buffered (time to live zero): an
+ * announcement that starts nothing now must not start an instance hours later when a
+ * model is deployed; the engine itself refuses a second instance for a subject whose
  * message-started instance is still active.
  */
 @Component
@@ -24,10 +25,11 @@ public class ProcessStarts {
 	}
 
 	/**
-	 * A gate scan: correlates the message to the instance waiting for it, or to a message start event, now.
-	 *
+	 * A gate scan: correlates the message to the instance waiting for it, or to a message
+	 * start event, now.
 	 * @return the key of the process instance it reached
-	 * @throws io.camunda.client.api.command.ProblemException (404) when no instance waits and no start event takes it
+	 * @throws io.camunda.client.api.command.ProblemException (404) when no instance waits
+	 * and no start event takes it
 	 */
 	public long correlate(String messageName, String correlationKey, Map<String, Object> variables) {
 		return this.client.newCorrelateMessageCommand()
@@ -39,7 +41,10 @@ public class ProcessStarts {
 			.getProcessInstanceKey();
 	}
 
-	/** Publishes with a time to live: the message waits that long for an instance to reach its catch event. */
+	/**
+	 * Publishes with a time to live: the message waits that long for an instance to reach
+	 * its catch event.
+	 */
 	public long publish(String messageName, String correlationKey, Map<String, Object> variables, Duration timeToLive) {
 		return this.client.newPublishMessageCommand()
 			.messageName(messageName)
@@ -51,7 +56,9 @@ public class ProcessStarts {
 			.getMessageKey();
 	}
 
-	/** @return the published message's key */
+	/**
+	 * @return the published message's key
+	 */
 	public long announce(String messageName, String correlationKey, Map<String, Object> variables) {
 		return this.client.newPublishMessageCommand()
 			.messageName(messageName)

@@ -29,8 +29,8 @@ import org.springframework.web.server.ResponseStatusException;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 /**
- * Start and gate-scan forms: validated like task forms, then published as the plant event (start message, or the
- * message a waiting arrival expects) and audited.
+ * Start and gate-scan forms: validated like task forms, then published as the plant event
+ * (start message, or the message a waiting arrival expects) and audited.
  */
 @Controller
 class StartFormController {
@@ -93,7 +93,8 @@ class StartFormController {
 		catch (ProblemException ex) {
 			boolean nothingWaits = form.correlated() && ex.code() == HttpStatus.NOT_FOUND.value();
 			response.setStatus(nothingWaits ? HttpStatus.NOT_FOUND.value() : HttpStatus.CONFLICT.value());
-			// the engine's own text goes to the log, the person reads what to do (issue 24)
+			// the engine's own text goes to the log, the person reads what to do (issue
+			// 24)
 			LOG.warn("The engine refused the start form {} for {}: {}", form.id(), key,
 					ex.details() != null ? ex.details().getDetail() : ex.getMessage());
 			model.addAttribute("problemCode", nothingWaits ? "start.problem.nothing-waits" : "start.problem.refused");
@@ -106,19 +107,26 @@ class StartFormController {
 		return "redirect:/console/tasks?subject=" + key;
 	}
 
-	/** Live visibility of the start form's conditional fields, as for task forms (ADR 0402). */
+	/**
+	 * Live visibility of the start form's conditional fields, as for task forms (ADR
+	 * 0402).
+	 */
 	@PostMapping("/console/start/{id}/form-visibility")
 	String formVisibility(@PathVariable String id, Principal principal, HttpServletRequest request, Model model) {
 		StartForm form = usableForm(id, principal);
 		FormDefinition definition = this.forms.definitionOf(form);
 		Map<String, List<String>> parameters = parametersOf(form, request);
-		FormView view = FormView.whileTyping(definition, FormSubmission.of(definition, parameters, this.conditions, this.plantTime.zone()));
+		FormView view = FormView.whileTyping(definition,
+				FormSubmission.of(definition, parameters, this.conditions, this.plantTime.zone()));
 		model.addAttribute("view", view);
 		model.addAttribute("changed", view.changedSince(parameters.getOrDefault(FormView.SHOWN_MARKER, List.of())));
 		return "console/form-fields :: changed(fields=${changed}, view=${view})";
 	}
 
-	/** @param messageKey the published message's key, or for a correlated gate scan the instance it reached */
+	/**
+	 * @param messageKey the published message's key, or for a correlated gate scan the
+	 * instance it reached
+	 */
 	private void audit(String user, StartForm form, String key, long messageKey, Map<String, Object> values) {
 		Map<String, Object> data = new LinkedHashMap<>();
 		data.put("messageName", form.messageName());
@@ -147,9 +155,11 @@ class StartFormController {
 		Map<String, List<String>> parameters = new LinkedHashMap<>();
 		request.getParameterMap().forEach((name, values) -> {
 			if (!"_csrf".equals(name)) {
-				parameters.put(name, Arrays.stream(values)
-					.map((value) -> form.upperCaseFields().contains(name) ? value.trim().toUpperCase(Locale.ROOT) : value)
-					.toList());
+				parameters.put(name,
+						Arrays.stream(values)
+							.map((value) -> form.upperCaseFields().contains(name)
+									? value.trim().toUpperCase(Locale.ROOT) : value)
+							.toList());
 			}
 		});
 		return parameters;

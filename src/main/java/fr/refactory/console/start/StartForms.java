@@ -15,8 +15,9 @@ import org.springframework.core.io.ClassPathResource;
 import org.springframework.stereotype.Component;
 
 /**
- * The console's plant-event forms: announcing a vehicle arrival (vehicle-intake) and a core arrival (remanufacture),
- * and the gate scans that move an arrival on: a vehicle at the gate and a core received (ADR 0405).
+ * The console's plant-event forms: announcing a vehicle arrival (vehicle-intake) and a
+ * core arrival (remanufacture), and the gate scans that move an arrival on: a vehicle at
+ * the gate and a core received (ADR 0405).
  */
 @Component
 public class StartForms {
@@ -28,15 +29,22 @@ public class StartForms {
 
 	static final StartForm CORE_ARRIVAL = new StartForm("core-arrival", "Announce a core arrival", "CoreAnnounced",
 			"coreSerial", "PART", List.of("core-inspectors", "reman-operators"),
-			java.util.Set.of("coreSerial", "partNumber", "donorVin", "exchangeSaleId"), "console/start-forms/core-arrival.form",
-			"PROCESS_START_REQUESTED", "Announced a core arrival", false);
+			java.util.Set.of("coreSerial", "partNumber", "donorVin", "exchangeSaleId"),
+			"console/start-forms/core-arrival.form", "PROCESS_START_REQUESTED", "Announced a core arrival", false);
 
-	/** Gate scan (1.0): an announced vehicle moves on to intake, an unannounced one starts it as UNKNOWN. */
+	/**
+	 * Gate scan (1.0): an announced vehicle moves on to intake, an unannounced one starts
+	 * it as UNKNOWN.
+	 */
 	static final StartForm VEHICLE_AT_GATE = new StartForm("vehicle-at-gate", "Gate scan: vehicle at gate",
-			"VehicleAtGate", "vin", "VEHICLE", List.of("intake-operators", "intake-supervisors"), java.util.Set.of("vin"),
-			"console/start-forms/vehicle-at-gate.form", "GATE_SCAN_RECORDED", "Vehicle at gate recorded", true);
+			"VehicleAtGate", "vin", "VEHICLE", List.of("intake-operators", "intake-supervisors"),
+			java.util.Set.of("vin"), "console/start-forms/vehicle-at-gate.form", "GATE_SCAN_RECORDED",
+			"Vehicle at gate recorded", true);
 
-	/** Goods receipt of a core (4.1, T12): its remanufacture moves on to the core inspection. */
+	/**
+	 * Goods receipt of a core (4.1, T12): its remanufacture moves on to the core
+	 * inspection.
+	 */
 	static final StartForm CORE_RECEIVED = new StartForm("core-received", "Gate scan: core received", "CoreReceived",
 			"coreSerial", "PART", List.of("core-inspectors", "reman-operators", "logistics-receivers"),
 			java.util.Set.of("coreSerial"), "console/start-forms/core-received.form", "GATE_SCAN_RECORDED",

@@ -30,8 +30,8 @@ import org.springframework.web.multipart.MultipartException;
 import org.springframework.web.multipart.support.MissingServletRequestPartException;
 
 /**
- * Every error of the {@code /v2} API as {@code application/problem+json}: rejections keep their status, client
- * mistakes are 400, and only bugs are 500.
+ * Every error of the {@code /v2} API as {@code application/problem+json}: rejections keep
+ * their status, client mistakes are 400, and only bugs are 500.
  */
 @RestControllerAdvice(basePackages = "fr.refactory.engine")
 class ApiExceptionHandler {
@@ -64,8 +64,8 @@ class ApiExceptionHandler {
 		if (ex instanceof MethodArgumentTypeMismatchException mismatch) {
 			Class<?> type = mismatch.getRequiredType();
 			boolean numeric = type != null && (Number.class.isAssignableFrom(type) || type.isPrimitive());
-			return "Expected " + (numeric ? "a number" : "a valid value") + " for '" + mismatch.getName() + "', but got '"
-					+ mismatch.getValue() + "'";
+			return "Expected " + (numeric ? "a number" : "a valid value") + " for '" + mismatch.getName()
+					+ "', but got '" + mismatch.getValue() + "'";
 		}
 		if (ex instanceof MultipartException && !(ex instanceof MissingServletRequestPartException)) {
 			return "Expected a multipart/form-data body with the part 'resources', but it could not be read";
@@ -79,8 +79,9 @@ class ApiExceptionHandler {
 	}
 
 	/**
-	 * The client went away before its answer was written (typically a job activation it stopped waiting for): jobs
-	 * handed to that answer are made activatable again at once instead of waiting for their time-out.
+	 * The client went away before its answer was written (typically a job activation it
+	 * stopped waiting for): jobs handed to that answer are made activatable again at once
+	 * instead of waiting for their time-out.
 	 */
 	@ExceptionHandler(AsyncRequestNotUsableException.class)
 	void clientGone(AsyncRequestNotUsableException ex, HttpServletRequest request) {
@@ -92,7 +93,10 @@ class ApiExceptionHandler {
 		LOG.debug("Client of {} disconnected before the answer was written", request.getRequestURI());
 	}
 
-	/** A bug: the details go to the log under a reference, never to the client (they may hold SQL or data). */
+	/**
+	 * A bug: the details go to the log under a reference, never to the client (they may
+	 * hold SQL or data).
+	 */
 	@ExceptionHandler(Exception.class)
 	ResponseEntity<ProblemDetail> bug(Exception ex, HttpServletRequest request) {
 		String reference = java.util.UUID.randomUUID().toString();

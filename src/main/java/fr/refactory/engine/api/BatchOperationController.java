@@ -17,8 +17,8 @@ import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 
 /**
- * Camunda 8.8 batch operations: created by a process-instance filter, read, searched with their items, suspended,
- * resumed and cancelled (ADR 1040).
+ * Camunda 8.8 batch operations: created by a process-instance filter, read, searched with
+ * their items, suspended, resumed and cancelled (ADR 1040).
  */
 @RestController
 @ConditionalOnEmbeddedEngine
@@ -59,8 +59,9 @@ class BatchOperationController {
 	}
 
 	/**
-	 * Extension (not a Camunda endpoint, ADR 1070): what a migration batch with this body would do to each instance it
-	 * selects, and why an instance cannot move; creates and changes nothing.
+	 * Extension (not a Camunda endpoint, ADR 1070): what a migration batch with this body
+	 * would do to each instance it selects, and why an instance cannot move; creates and
+	 * changes nothing.
 	 */
 	@PostMapping(path = "/v2/process-instances/migration/dry-run", produces = MediaType.APPLICATION_JSON_VALUE)
 	DryRun dryRunMigration(@RequestBody(required = false) JsonNode body) {

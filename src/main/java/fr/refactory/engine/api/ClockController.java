@@ -17,10 +17,11 @@ import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 
 /**
- * Camunda's clock API ({@code PUT /v2/clock}, {@code POST /v2/clock/reset}) on the same engine clock that
- * {@code /actuator/clock} moves. Like the management endpoints, it only acts with
- * {@code refactory.engine.management.enabled=true} (off by default, docs/decisions/0240); otherwise the clock is not
- * controllable and both answer 409 problem+json without touching it (docs/decisions/0250).
+ * Camunda's clock API ({@code PUT /v2/clock}, {@code POST /v2/clock/reset}) on the same
+ * engine clock that {@code /actuator/clock} moves. Like the management endpoints, it only
+ * acts with {@code refactory.engine.management.enabled=true} (off by default,
+ * docs/decisions/0240); otherwise the clock is not controllable and both answer 409
+ * problem+json without touching it (docs/decisions/0250).
  */
 @RestController
 @ConditionalOnEmbeddedEngine

@@ -16,7 +16,10 @@ import org.springframework.web.bind.annotation.RequestPart;
 import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.multipart.MultipartFile;
 
-/** {@code POST /v2/deployments}: multipart parts {@code resources} (raw bytes, with file names) and {@code tenantId}. */
+/**
+ * {@code POST /v2/deployments}: multipart parts {@code resources} (raw bytes, with file
+ * names) and {@code tenantId}.
+ */
 @RestController
 @ConditionalOnEmbeddedEngine
 class DeploymentController {

@@ -29,8 +29,7 @@ class ElementInstanceController {
 
 	private final Variables variableCommands;
 
-	ElementInstanceController(ElementInstanceQueries elements, VariableQueries variables,
-			Variables variableCommands) {
+	ElementInstanceController(ElementInstanceQueries elements, VariableQueries variables, Variables variableCommands) {
 		this.elements = elements;
 		this.variables = variables;
 		this.variableCommands = variableCommands;

@@ -18,7 +18,10 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RestController;
 
-/** Where the instances of a process version or one instance stand (ADR 1020), and an instance's call hierarchy. */
+/**
+ * Where the instances of a process version or one instance stand (ADR 1020), and an
+ * instance's call hierarchy.
+ */
 @RestController
 @ConditionalOnEmbeddedEngine
 class ElementStatisticsController {
@@ -36,8 +39,8 @@ class ElementStatisticsController {
 			produces = MediaType.APPLICATION_JSON_VALUE)
 	Items ofDefinition(@PathVariable long key, @RequestBody(required = false) JsonNode body) {
 		if (body != null && !body.isObject() && !body.isNull()) {
-			throw Rejection.invalidArgument("Expected the request body to be an object with a filter, but got '"
-					+ body + "'");
+			throw Rejection
+				.invalidArgument("Expected the request body to be an object with a filter, but got '" + body + "'");
 		}
 		this.definitions.get(key);
 		JsonNode filter = body == null ? MissingNode.getInstance() : body.path("filter");

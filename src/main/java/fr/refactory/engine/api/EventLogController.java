@@ -18,8 +18,8 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RestController;
 
 /**
- * An instance's event history, in order: an extension of this engine (Camunda 8 has no such endpoint; its exporters
- * play that part), for the auditor's pages (ADR 0272).
+ * An instance's event history, in order: an extension of this engine (Camunda 8 has no
+ * such endpoint; its exporters play that part), for the auditor's pages (ADR 0272).
  */
 @RestController
 @ConditionalOnEmbeddedEngine
@@ -40,8 +40,8 @@ class EventLogController {
 	@GetMapping(path = "/v2/process-instances/{processInstanceKey}/events", produces = MediaType.APPLICATION_JSON_VALUE)
 	Map<String, Object> events(@PathVariable long processInstanceKey) {
 		if (this.store.processInstanceState(processInstanceKey).isEmpty()) {
-			throw Rejection.notFound("Expected to find a process instance with key '" + processInstanceKey
-					+ "', but none was found");
+			throw Rejection.notFound(
+					"Expected to find a process instance with key '" + processInstanceKey + "', but none was found");
 		}
 		List<EventItem> items = this.events.ofProcessInstance(processInstanceKey).stream().map(this::item).toList();
 		return Map.of("items", items);

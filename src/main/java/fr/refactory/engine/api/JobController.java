@@ -105,7 +105,10 @@ class JobController {
 	record CompleteRequest(Map<String, Object> variables, JobResult result) {
 	}
 
-	/** A user-task listener's job result: a denial with its reason, or corrections of the task. */
+	/**
+	 * A user-task listener's job result: a denial with its reason, or corrections of the
+	 * task.
+	 */
 	record JobResult(String type, Boolean denied, String deniedReason, Corrections corrections) {
 
 		UserTasks.ListenerResult toListenerResult() {

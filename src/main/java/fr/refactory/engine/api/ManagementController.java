@@ -23,9 +23,10 @@ import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RestController;
 
 /**
- * The management endpoints Camunda Process Test calls, on the application's port: engine clock (read, move, reset)
- * and cluster purge. Served only with the embedded engine and {@code refactory.engine.management.enabled=true} (off
- * by default; on in the {@code dev} profile and the tests), and only to ADMIN users (HTTP basic).
+ * The management endpoints Camunda Process Test calls, on the application's port: engine
+ * clock (read, move, reset) and cluster purge. Served only with the embedded engine and
+ * {@code refactory.engine.management.enabled=true} (off by default; on in the {@code dev}
+ * profile and the tests), and only to ADMIN users (HTTP basic).
  */
 @RestController
 @ConditionalOnEmbeddedEngine

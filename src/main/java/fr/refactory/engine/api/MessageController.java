@@ -18,7 +18,8 @@ import org.springframework.web.bind.annotation.RestController;
 
 /**
  * {@code POST /v2/messages/publication}, {@code POST /v2/messages/correlation},
- * {@code POST /v2/message-subscriptions/search} and {@code POST /v2/correlated-message-subscriptions/search}.
+ * {@code POST /v2/message-subscriptions/search} and
+ * {@code POST /v2/correlated-message-subscriptions/search}.
  */
 @RestController
 @ConditionalOnEmbeddedEngine
@@ -43,8 +44,7 @@ class MessageController {
 	}
 
 	@PostMapping(path = "/v2/message-subscriptions/search", produces = MediaType.APPLICATION_JSON_VALUE)
-	SearchResult<MessageSubscriptionQueries.MessageSubscription> search(
-			@RequestBody(required = false) JsonNode body) {
+	SearchResult<MessageSubscriptionQueries.MessageSubscription> search(@RequestBody(required = false) JsonNode body) {
 		return this.subscriptions.search(body);
 	}
 

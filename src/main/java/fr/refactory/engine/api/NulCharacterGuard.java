@@ -20,8 +20,9 @@ import org.springframework.web.bind.annotation.ControllerAdvice;
 import org.springframework.web.servlet.mvc.method.annotation.RequestBodyAdviceAdapter;
 
 /**
- * PostgreSQL cannot store the NUL character in text, so a JSON body with {@code \u0000} in any name or value is
- * rejected before it is bound, naming where the character was (issue 19).
+ * PostgreSQL cannot store the NUL character in text, so a JSON body with {@code \u0000}
+ * in any name or value is rejected before it is bound, naming where the character was
+ * (issue 19).
  */
 @ControllerAdvice(basePackages = "fr.refactory.engine")
 class NulCharacterGuard extends RequestBodyAdviceAdapter {
@@ -44,7 +45,8 @@ class NulCharacterGuard extends RequestBodyAdviceAdapter {
 	public HttpInputMessage beforeBodyRead(HttpInputMessage input, MethodParameter parameter, Type targetType,
 			Class<? extends HttpMessageConverter<?>> converterType) throws IOException {
 		MediaType type = input.getHeaders().getContentType();
-		if (type == null || !(type.isCompatibleWith(MediaType.APPLICATION_JSON) || type.getSubtype().endsWith("+json"))) {
+		if (type == null
+				|| !(type.isCompatibleWith(MediaType.APPLICATION_JSON) || type.getSubtype().endsWith("+json"))) {
 			return input;
 		}
 		byte[] body = input.getBody().readAllBytes();
@@ -98,8 +100,8 @@ class NulCharacterGuard extends RequestBodyAdviceAdapter {
 	}
 
 	private static Rejection reject(String where) {
-		return Rejection.invalidArgument("Expected text without the NUL character (\\u0000), but " + where
-				+ " contains it");
+		return Rejection
+			.invalidArgument("Expected text without the NUL character (\\u0000), but " + where + " contains it");
 	}
 
 }

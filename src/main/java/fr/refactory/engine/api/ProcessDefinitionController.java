@@ -34,10 +34,15 @@ class ProcessDefinitionController {
 		this.startForms = startForms;
 	}
 
-	/** The linked start form: 200, 204 when the process links none, 404 for an unknown key (0249). */
+	/**
+	 * The linked start form: 200, 204 when the process links none, 404 for an unknown key
+	 * (0249).
+	 */
 	@GetMapping(path = "/v2/process-definitions/{key}/form", produces = MediaType.APPLICATION_JSON_VALUE)
 	ResponseEntity<UserTaskQueries.Form> form(@PathVariable long key) {
-		return this.startForms.startForm(key).map(ResponseEntity::ok).orElseGet(() -> ResponseEntity.noContent().build());
+		return this.startForms.startForm(key)
+			.map(ResponseEntity::ok)
+			.orElseGet(() -> ResponseEntity.noContent().build());
 	}
 
 	@PostMapping(path = "/v2/process-definitions/search", produces = MediaType.APPLICATION_JSON_VALUE)

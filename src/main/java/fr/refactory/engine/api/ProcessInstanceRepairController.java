@@ -14,7 +14,10 @@ import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 
-/** Modification and migration of one running process instance (Camunda 8.8 {@code /v2}): 204 once applied. */
+/**
+ * Modification and migration of one running process instance (Camunda 8.8 {@code /v2}):
+ * 204 once applied.
+ */
 @RestController
 @ConditionalOnEmbeddedEngine
 class ProcessInstanceRepairController {
@@ -49,8 +52,8 @@ class ProcessInstanceRepairController {
 		List<ProcessInstanceMigration.Mapping> mappings = request.mappingInstructions() == null ? List.of()
 				: request.mappingInstructions();
 		if (mappings.isEmpty()) {
-			throw Rejection.invalidArgument("Expected mappingInstructions to hold at least one mapping instruction,"
-					+ " but none was given");
+			throw Rejection.invalidArgument(
+					"Expected mappingInstructions to hold at least one mapping instruction," + " but none was given");
 		}
 		this.migration.migrate(key, new ProcessInstanceMigration.MigrationPlan(target, mappings));
 	}
@@ -64,8 +67,8 @@ class ProcessInstanceRepairController {
 
 		ProcessInstanceModification.Activation toActivation() {
 			if (this.elementId == null || this.elementId.isBlank()) {
-				throw Rejection.invalidArgument("Expected activateInstructions[].elementId to name an element, but"
-						+ " none was given");
+				throw Rejection.invalidArgument(
+						"Expected activateInstructions[].elementId to name an element, but" + " none was given");
 			}
 			return new ProcessInstanceModification.Activation(this.elementId,
 					ProcessInstanceController.parseKey(this.ancestorElementInstanceKey), this.variableInstructions);

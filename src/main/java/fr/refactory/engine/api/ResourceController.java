@@ -16,8 +16,9 @@ import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RestController;
 
 /**
- * {@code POST /v2/resources/{key}/deletion}: 200, 404 unknown key, 409 process with active instances (0251);
- * {@code GET /v2/resources/{key}} and its {@code /content}: a deployed process, DRD or form (ADR 1022).
+ * {@code POST /v2/resources/{key}/deletion}: 200, 404 unknown key, 409 process with
+ * active instances (0251); {@code GET /v2/resources/{key}} and its {@code /content}: a
+ * deployed process, DRD or form (ADR 1022).
  */
 @RestController
 @ConditionalOnEmbeddedEngine
@@ -38,8 +39,9 @@ class ResourceController {
 	}
 
 	/**
-	 * The text as it was deployed: XML for BPMN and DMN; a form's JSON as plain text, because the Camunda client reads
-	 * this answer as one string and would parse a JSON-typed one as a JSON value (ADR 1022).
+	 * The text as it was deployed: XML for BPMN and DMN; a form's JSON as plain text,
+	 * because the Camunda client reads this answer as one string and would parse a
+	 * JSON-typed one as a JSON value (ADR 1022).
 	 */
 	@GetMapping(path = "/v2/resources/{key}/content")
 	ResponseEntity<String> content(@PathVariable long key) {

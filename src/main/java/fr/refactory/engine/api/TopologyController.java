@@ -12,8 +12,8 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RestController;
 
 /**
- * {@code GET /v2/topology}: the embedded engine is one broker with one healthy partition. Clients use it as their
- * health check.
+ * {@code GET /v2/topology}: the embedded engine is one broker with one healthy partition.
+ * Clients use it as their health check.
  */
 @RestController
 @ConditionalOnEmbeddedEngine

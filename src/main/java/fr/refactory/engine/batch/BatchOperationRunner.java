@@ -33,12 +33,14 @@ import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
- * Works off batch operations in the background, oldest first, on its own thread: woken when a batch is created or
- * resumed, and once a second (so a batch left unfinished by a stop or crash goes on after the restart). Each chunk of
- * {@value #CHUNK_SIZE} items is one transaction in which every item's engine command and its new item state commit
- * together, so an item is applied exactly once. A chunk in which an item fails is rolled back and redone item by item,
- * each in its own transaction, the failing one recorded {@code FAILED} with the engine's reason (ADR 1040). The batch
- * state is read before each item, so a suspension or cancellation stops the work after the item in progress. The
+ * Works off batch operations in the background, oldest first, on its own thread: woken
+ * when a batch is created or resumed, and once a second (so a batch left unfinished by a
+ * stop or crash goes on after the restart). Each chunk of {@value #CHUNK_SIZE} items is
+ * one transaction in which every item's engine command and its new item state commit
+ * together, so an item is applied exactly once. A chunk in which an item fails is rolled
+ * back and redone item by item, each in its own transaction, the failing one recorded
+ * {@code FAILED} with the engine's reason (ADR 1040). The batch state is read before each
+ * item, so a suspension or cancellation stops the work after the item in progress. The
  * database being away is not an item failure: the chunk is tried again later.
  */
 @Component
@@ -85,7 +87,10 @@ public class BatchOperationRunner extends PeriodicCheck {
 		wake();
 	}
 
-	/** Hands the unfinished batches to the worker thread, unless it is at them already (it then looks again). */
+	/**
+	 * Hands the unfinished batches to the worker thread, unless it is at them already (it
+	 * then looks again).
+	 */
 	public void wake() {
 		ExecutorService current = this.worker;
 		this.wakeRequested.set(true);
@@ -179,7 +184,10 @@ public class BatchOperationRunner extends PeriodicCheck {
 		}
 	}
 
-	/** Applies the item unless the batch was suspended or cancelled meanwhile; false when it was. */
+	/**
+	 * Applies the item unless the batch was suspended or cancelled meanwhile; false when
+	 * it was.
+	 */
 	private boolean applyIfActive(long key, BatchItemExecutor executor, JsonNode parameters, Selected item) {
 		if (!this.store.isActive(key)) {
 			return false;
@@ -189,7 +197,9 @@ public class BatchOperationRunner extends PeriodicCheck {
 		return true;
 	}
 
-	/** The database away or a lock conflict: try again later rather than fail the item. */
+	/**
+	 * The database away or a lock conflict: try again later rather than fail the item.
+	 */
 	private static boolean isTransient(RuntimeException ex) {
 		return ex instanceof TransientDataAccessException || ex instanceof RecoverableDataAccessException
 				|| ex instanceof DataAccessResourceFailureException || ex instanceof CannotCreateTransactionException;
@@ -211,7 +221,10 @@ public class BatchOperationRunner extends PeriodicCheck {
 		}
 	}
 
-	/** The items' engine commands are logged as caused by whoever created the batch, as if they had sent each. */
+	/**
+	 * The items' engine commands are logged as caused by whoever created the batch, as if
+	 * they had sent each.
+	 */
 	private static void runAs(String actor, Unfinished batch, java.util.function.Consumer<Unfinished> work) {
 		if (actor == null) {
 			work.accept(batch);

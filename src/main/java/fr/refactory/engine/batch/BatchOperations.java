@@ -17,9 +17,11 @@ import org.springframework.transaction.support.TransactionSynchronization;
 import org.springframework.transaction.support.TransactionSynchronizationManager;
 
 /**
- * Creates batch operations and suspends, resumes or cancels them. Creation evaluates the filter once, in its own
- * transaction, and records every item; the {@link BatchOperationRunner} works them off after the commit. A request
- * the engine cannot apply (no filter object, an unknown filter field, a bad value) is refused and creates nothing.
+ * Creates batch operations and suspends, resumes or cancels them. Creation evaluates the
+ * filter once, in its own transaction, and records every item; the
+ * {@link BatchOperationRunner} works them off after the commit. A request the engine
+ * cannot apply (no filter object, an unknown filter field, a bad value) is refused and
+ * creates nothing.
  */
 @Component
 @ConditionalOnEmbeddedEngine
@@ -37,8 +39,8 @@ public class BatchOperations {
 	@Transactional
 	public Created create(String operationType, JsonNode filter, JsonNode parameters) {
 		BatchItemExecutor executor = this.runner.executor(operationType)
-			.orElseThrow(() -> Rejection.invalidArgument("Expected a batch operation type this engine runs, but got '"
-					+ operationType + "'"));
+			.orElseThrow(() -> Rejection
+				.invalidArgument("Expected a batch operation type this engine runs, but got '" + operationType + "'"));
 		if (filter == null || !filter.isObject()) {
 			throw Rejection.invalidArgument("Expected 'filter' to be a process-instance filter object, but got '"
 					+ (filter == null ? "nothing" : filter.toString()) + "'");

@@ -15,9 +15,10 @@ import fr.refactory.engine.state.query.ProcessInstanceQueries.Selected;
 import org.springframework.stereotype.Component;
 
 /**
- * {@code RESOLVE_INCIDENT}: each active incident of the instances the filter selects is resolved as by its own
- * request. A job incident whose job has no retries left first gets one retry, through the same command as a job
- * update: the batch is the operator's "retry" after an outage, as in Operate (ADR 1041); the single resolution keeps
+ * {@code RESOLVE_INCIDENT}: each active incident of the instances the filter selects is
+ * resolved as by its own request. A job incident whose job has no retries left first gets
+ * one retry, through the same command as a job update: the batch is the operator's
+ * "retry" after an outage, as in Operate (ADR 1041); the single resolution keeps
  * answering 409 for such a job.
  */
 @Component

@@ -10,7 +10,10 @@ import fr.refactory.engine.state.query.ProcessInstanceQueries.Selected;
 
 import org.springframework.stereotype.Component;
 
-/** {@code CANCEL_PROCESS_INSTANCE}: each active root instance the filter selects is cancelled as by its own request. */
+/**
+ * {@code CANCEL_PROCESS_INSTANCE}: each active root instance the filter selects is
+ * cancelled as by its own request.
+ */
 @Component
 @ConditionalOnEmbeddedEngine
 class ProcessInstanceCancellation implements BatchItemExecutor {

@@ -19,10 +19,12 @@ import fr.refactory.engine.state.DefinitionStore;
 import org.springframework.stereotype.Component;
 
 /**
- * {@code MIGRATE_PROCESS_INSTANCE}: each active instance the filter selects is migrated by the batch's plan as by its
- * own request; an instance the plan cannot move fails with the engine's reason and the batch goes on (ADR 1070).
- * What does not depend on the instance (the target version, the target element ids, a source mapped twice) is
- * checked when the batch is created; the rest per instance, by {@link ProcessInstanceMigration#refusal} in a dry run.
+ * {@code MIGRATE_PROCESS_INSTANCE}: each active instance the filter selects is migrated
+ * by the batch's plan as by its own request; an instance the plan cannot move fails with
+ * the engine's reason and the batch goes on (ADR 1070). What does not depend on the
+ * instance (the target version, the target element ids, a source mapped twice) is checked
+ * when the batch is created; the rest per instance, by
+ * {@link ProcessInstanceMigration#refusal} in a dry run.
  */
 @Component
 @ConditionalOnEmbeddedEngine
@@ -64,9 +66,9 @@ public class ProcessInstanceMigrationBatch implements BatchItemExecutor {
 						+ "' is none of its elements");
 			}
 			if (!sources.add(mapping.sourceElementId())) {
-				throw Rejection.invalidArgument("Expected each source element to be mapped once, but"
-						+ " migrationPlan.mappingInstructions[" + i + "].sourceElementId '"
-						+ mapping.sourceElementId() + "' is mapped again");
+				throw Rejection.invalidArgument(
+						"Expected each source element to be mapped once, but" + " migrationPlan.mappingInstructions["
+								+ i + "].sourceElementId '" + mapping.sourceElementId() + "' is mapped again");
 			}
 		}
 	}
@@ -82,8 +84,9 @@ public class ProcessInstanceMigrationBatch implements BatchItemExecutor {
 	}
 
 	/**
-	 * The dry run: for each instance a batch with this filter and plan would select, whether it can move and why not;
-	 * nothing is created or changed. The same checks as the batch's creation refuse a bad plan or filter (400).
+	 * The dry run: for each instance a batch with this filter and plan would select,
+	 * whether it can move and why not; nothing is created or changed. The same checks as
+	 * the batch's creation refuse a bad plan or filter (400).
 	 */
 	public List<Verdict> dryRun(JsonNode filter, JsonNode parameters) {
 		if (filter == null || !filter.isObject()) {
@@ -100,7 +103,10 @@ public class ProcessInstanceMigrationBatch implements BatchItemExecutor {
 		return verdicts;
 	}
 
-	/** The 8.8 {@code migrationPlan} as the engine's plan, or a 400 naming the field that is missing or wrong. */
+	/**
+	 * The 8.8 {@code migrationPlan} as the engine's plan, or a 400 naming the field that
+	 * is missing or wrong.
+	 */
 	private MigrationPlan plan(JsonNode parameters) {
 		if (parameters == null || !parameters.isObject()) {
 			throw Rejection.invalidArgument("Expected 'migrationPlan' to be an object with targetProcessDefinitionKey"
@@ -137,7 +143,10 @@ public class ProcessInstanceMigrationBatch implements BatchItemExecutor {
 		return key;
 	}
 
-	/** One instance of a dry run: {@code refusal} is null when it can move, else the engine's reason. */
+	/**
+	 * One instance of a dry run: {@code refusal} is null when it can move, else the
+	 * engine's reason.
+	 */
 	public record Verdict(String processInstanceKey, String refusal) {
 	}
 

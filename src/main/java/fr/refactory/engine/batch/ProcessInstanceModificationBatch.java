@@ -20,10 +20,11 @@ import fr.refactory.engine.state.query.ProcessInstanceQueries.Selected;
 import org.springframework.stereotype.Component;
 
 /**
- * {@code MODIFY_PROCESS_INSTANCE}: in each active instance the filter selects, every active instance of a move
- * instruction's source element is terminated and the target element activated in its place, as one single-instance
- * modification. An instance with no active instance of any source element, or whose model cannot activate the
- * target, fails with the reason and the batch goes on (ADR 1080).
+ * {@code MODIFY_PROCESS_INSTANCE}: in each active instance the filter selects, every
+ * active instance of a move instruction's source element is terminated and the target
+ * element activated in its place, as one single-instance modification. An instance with
+ * no active instance of any source element, or whose model cannot activate the target,
+ * fails with the reason and the batch goes on (ADR 1080).
  */
 @Component
 @ConditionalOnEmbeddedEngine
@@ -86,21 +87,25 @@ public class ProcessInstanceModificationBatch implements BatchItemExecutor {
 	}
 
 	/**
-	 * The target is activated in the source's own subprocess instance when both elements share that scope (a scope
-	 * that runs several times keeps each token in its instance); elsewhere the target's scope must be unambiguous.
+	 * The target is activated in the source's own subprocess instance when both elements
+	 * share that scope (a scope that runs several times keeps each token in its
+	 * instance); elsewhere the target's scope must be unambiguous.
 	 */
 	private Long ancestorFor(Move move, ElementInstance source, List<ElementInstance> active) {
 		ExecutableProcess process = this.definitions.executable(source.processDefinitionKey());
 		ExecutableElement target = process.element(move.targetElementId());
 		ExecutableElement sourceElement = process.element(source.elementId());
-		boolean sameScope = target != null && sourceElement != null
-				&& target.flowScopeId() != null && target.flowScopeId().equals(sourceElement.flowScopeId());
+		boolean sameScope = target != null && sourceElement != null && target.flowScopeId() != null
+				&& target.flowScopeId().equals(sourceElement.flowScopeId());
 		boolean inActiveSubScope = source.flowScopeKey() != null && source.flowScopeKey() != source.processInstanceKey()
 				&& active.stream().anyMatch((instance) -> instance.key() == source.flowScopeKey());
 		return sameScope && inActiveSubScope ? source.flowScopeKey() : ProcessInstanceModification.NO_ANCESTOR;
 	}
 
-	/** The 8.8 {@code moveInstructions}, or a 400 naming the field that is missing or wrong. */
+	/**
+	 * The 8.8 {@code moveInstructions}, or a 400 naming the field that is missing or
+	 * wrong.
+	 */
 	private static List<Move> moves(JsonNode parameters) {
 		if (parameters == null || !parameters.isArray() || parameters.isEmpty()) {
 			throw Rejection.invalidArgument("Expected 'moveInstructions' to hold at least one instruction with"

@@ -8,8 +8,8 @@ import java.time.ZoneOffset;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
- * The engine's time: the system clock plus an offset that tests (and CPT through {@code /actuator/clock}) can move.
- * Every timestamp the engine writes comes from here.
+ * The engine's time: the system clock plus an offset that tests (and CPT through
+ * {@code /actuator/clock}) can move. Every timestamp the engine writes comes from here.
  */
 public class ControlledClock extends Clock {
 
@@ -17,14 +17,19 @@ public class ControlledClock extends Clock {
 
 	private final AtomicLong offsetMillis = new AtomicLong();
 
-	/** Epoch millis the clock stands still at ({@code PUT /v2/clock}), or null while it ticks. */
+	/**
+	 * Epoch millis the clock stands still at ({@code PUT /v2/clock}), or null while it
+	 * ticks.
+	 */
 	private volatile Long pinnedMillis;
 
 	public ControlledClock(Clock system) {
 		this.system = system;
 	}
 
-	/** Moves the clock; a pinned clock stays pinned, at the pinned time plus the offset. */
+	/**
+	 * Moves the clock; a pinned clock stays pinned, at the pinned time plus the offset.
+	 */
 	public synchronized void add(Duration offset) {
 		Long pinned = this.pinnedMillis;
 		if (pinned != null) {
@@ -35,7 +40,10 @@ public class ControlledClock extends Clock {
 		}
 	}
 
-	/** Stops the clock at the given time until it is reset (Camunda's {@code PUT /v2/clock}). */
+	/**
+	 * Stops the clock at the given time until it is reset (Camunda's
+	 * {@code PUT /v2/clock}).
+	 */
 	public synchronized void pin(Instant instant) {
 		this.pinnedMillis = instant.toEpochMilli();
 	}

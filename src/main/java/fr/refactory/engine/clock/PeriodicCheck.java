@@ -12,14 +12,16 @@ import org.slf4j.LoggerFactory;
 import org.springframework.context.SmartLifecycle;
 
 /**
- * Work the engine looks for once a second on its own daemon thread while the application runs (releasing due jobs,
- * finding due timers), and at once whenever the engine clock is moved ({@code /actuator/clock}). The scheduler
- * thread only finds due work and hands it over, so no process work can stall it (docs/decisions/0261); the time of
- * its last successful tick shows in health ({@link PeriodicChecksHealth}).
+ * Work the engine looks for once a second on its own daemon thread while the application
+ * runs (releasing due jobs, finding due timers), and at once whenever the engine clock is
+ * moved ({@code /actuator/clock}). The scheduler thread only finds due work and hands it
+ * over, so no process work can stall it (docs/decisions/0261); the time of its last
+ * successful tick shows in health ({@link PeriodicChecksHealth}).
  * <p>
- * A tick that fails (typically: the database is gone) is logged once with its cause, then quietly retried with
- * growing pauses (2, 4, then every {@link #LONGEST_PAUSE}) until one works again, which is logged too: an outage
- * neither spins the thread nor fills the log (ADR 0257).
+ * A tick that fails (typically: the database is gone) is logged once with its cause, then
+ * quietly retried with growing pauses (2, 4, then every {@link #LONGEST_PAUSE}) until one
+ * works again, which is logged too: an outage neither spins the thread nor fills the log
+ * (ADR 0257).
  */
 public abstract class PeriodicCheck implements SmartLifecycle {
 
@@ -45,10 +47,16 @@ public abstract class PeriodicCheck implements SmartLifecycle {
 		this.threadName = threadName;
 	}
 
-	/** Finds the due work and hands it over; may throw (the tick then counts as failed and the schedule pauses). */
+	/**
+	 * Finds the due work and hands it over; may throw (the tick then counts as failed and
+	 * the schedule pauses).
+	 */
 	protected abstract void tick();
 
-	/** Runs one check now, whatever the pause after failures, and returns once the due work is done; never throws. */
+	/**
+	 * Runs one check now, whatever the pause after failures, and returns once the due
+	 * work is done; never throws.
+	 */
 	public void checkNow() {
 		runTick();
 	}
@@ -68,17 +76,25 @@ public abstract class PeriodicCheck implements SmartLifecycle {
 		return this.threadName;
 	}
 
-	/** @return the wall-clock time of the last tick that succeeded, or null before the first */
+	/**
+	 * @return the wall-clock time of the last tick that succeeded, or null before the
+	 * first
+	 */
 	public Instant lastSuccessfulTick() {
 		return this.lastSuccessfulTick;
 	}
 
-	/** @return how long ago the last tick succeeded (since the start before the first) */
+	/**
+	 * @return how long ago the last tick succeeded (since the start before the first)
+	 */
 	public Duration sinceLastSuccessfulTick() {
 		return Duration.ofNanos(System.nanoTime() - this.lastSuccessfulTickNanos);
 	}
 
-	/** @return how long the oldest work handed over by a tick has been waiting to be done (zero: none) */
+	/**
+	 * @return how long the oldest work handed over by a tick has been waiting to be done
+	 * (zero: none)
+	 */
 	public Duration oldestPendingWork() {
 		return Duration.ZERO;
 	}

@@ -11,9 +11,11 @@ import org.springframework.boot.actuate.health.HealthIndicator;
 import org.springframework.stereotype.Component;
 
 /**
- * {@code /actuator/health} is DOWN when a scheduler of the engine (timers, job deadlines) has not completed a tick
- * for {@code refactory.engine.scheduler.stall-after}, or work it handed over (a timer to fire) has waited that long:
- * its timers or deadlines are not being done, which a supervisor should see and restart (docs/decisions/0261). Details give each scheduler's last successful tick.
+ * {@code /actuator/health} is DOWN when a scheduler of the engine (timers, job deadlines)
+ * has not completed a tick for {@code refactory.engine.scheduler.stall-after}, or work it
+ * handed over (a timer to fire) has waited that long: its timers or deadlines are not
+ * being done, which a supervisor should see and restart (docs/decisions/0261). Details
+ * give each scheduler's last successful tick.
  */
 @Component("engineSchedulers")
 @ConditionalOnEmbeddedEngine

@@ -31,8 +31,9 @@ import scala.util.Either;
 import org.springframework.stereotype.Component;
 
 /**
- * Evaluates a deployed decision with dmn-scala and stores one decision instance per evaluated decision (inputs,
- * matched rules with 1-based indexes, outputs), in the caller's transaction.
+ * Evaluates a deployed decision with dmn-scala and stores one decision instance per
+ * evaluated decision (inputs, matched rules with 1-based indexes, outputs), in the
+ * caller's transaction.
  */
 @Component
 @ConditionalOnEmbeddedEngine
@@ -88,8 +89,8 @@ public class DecisionEvaluator {
 	private DecisionOutcome failed(DecisionStore.Definition definition, DecisionStore.Link link, String message,
 			List<EvaluatedDecision> evaluated, long evaluationKey) {
 		DecisionOutcome outcome = new DecisionOutcome(evaluationKey, definition.decisionId(), definition.name(),
-				definition.version(), definition.key(), definition.requirementsId(), definition.requirementsKey(),
-				null, null, definition.decisionId(), message, evaluated);
+				definition.version(), definition.key(), definition.requirementsId(), definition.requirementsKey(), null,
+				null, definition.decisionId(), message, evaluated);
 		this.store.evaluated(outcome, definition, link);
 		return outcome;
 	}
@@ -133,8 +134,8 @@ public class DecisionEvaluator {
 	private MatchedRule matchedRule(Audit.AuditLogEntry entry, Audit.EvaluatedRule rule) {
 		List<EvaluatedOutput> outputs = new ArrayList<>();
 		for (Audit.EvaluatedOutput output : CollectionConverters.asJava(rule.outputs())) {
-			outputs.add(new EvaluatedOutput(output.output().id(), output.output().name(),
-					write(unpack(output.value()))));
+			outputs
+				.add(new EvaluatedOutput(output.output().id(), output.output().name(), write(unpack(output.value()))));
 		}
 		return new MatchedRule(rule.rule().id(), ruleIndex(entry, rule.rule()), outputs);
 	}

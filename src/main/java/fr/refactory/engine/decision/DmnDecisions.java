@@ -20,7 +20,10 @@ import scala.util.Either;
 
 import org.springframework.stereotype.Component;
 
-/** Wraps dmn-scala: parses DMN at deployment and keeps parsed models by decision-requirements key. */
+/**
+ * Wraps dmn-scala: parses DMN at deployment and keeps parsed models by
+ * decision-requirements key.
+ */
 @Component
 @ConditionalOnEmbeddedEngine
 public class DmnDecisions {
@@ -67,7 +70,10 @@ public class DmnDecisions {
 		return result;
 	}
 
-	/** The decision's {@code <zeebe:versionTag value="..."/>} extension element, as Camunda Modeler writes it. */
+	/**
+	 * The decision's {@code <zeebe:versionTag value="..."/>} extension element, as
+	 * Camunda Modeler writes it.
+	 */
 	public static String versionTag(ParsedDmn dmn, String decisionId) {
 		ModelElementInstance decision = dmn.model().getModelElementById(decisionId);
 		if (!(decision instanceof DmnElement element) || element.getExtensionElements() == null) {
@@ -93,7 +99,10 @@ public class DmnDecisions {
 		this.parsedByRequirementsKey.put(requirementsKey, FeelExpressions.guarded(dmn));
 	}
 
-	/** The parsed DMN to evaluate, with the evaluation guards in its FEEL (docs/decisions/0260). */
+	/**
+	 * The parsed DMN to evaluate, with the evaluation guards in its FEEL
+	 * (docs/decisions/0260).
+	 */
 	public ParsedDmn parsed(long requirementsKey, java.util.function.Supplier<byte[]> xml) {
 		return this.parsedByRequirementsKey.computeIfAbsent(requirementsKey,
 				(key) -> FeelExpressions.guarded(parse("stored", xml.get())));
@@ -103,7 +112,10 @@ public class DmnDecisions {
 		return this.engine;
 	}
 
-	/** The parser's message for the client, without the Java exception types it names (e.g. a DmnModelException). */
+	/**
+	 * The parser's message for the client, without the Java exception types it names
+	 * (e.g. a DmnModelException).
+	 */
 	private static String withoutJavaTypes(String message) {
 		return message == null ? "" : JAVA_EXCEPTION_TYPE.matcher(message).replaceAll("");
 	}

@@ -59,16 +59,17 @@ import org.camunda.bpm.model.xml.validation.ValidationResultType;
 import org.camunda.bpm.model.xml.validation.ValidationResults;
 
 /**
- * BPMN XML to executable model, once, at deployment: Zeebe design-time validation, a FEEL parse of every expression,
- * and a rejection naming resource, element and reason for anything the engine cannot run.
+ * BPMN XML to executable model, once, at deployment: Zeebe design-time validation, a FEEL
+ * parse of every expression, and a rejection naming resource, element and reason for
+ * anything the engine cannot run.
  */
 public final class BpmnTransformer {
 
-	private static final Map<String, ElementType> TYPES = Map.ofEntries(Map.entry("startEvent", ElementType.START_EVENT),
-			Map.entry("endEvent", ElementType.END_EVENT), Map.entry("serviceTask", ElementType.SERVICE_TASK),
-			Map.entry("sendTask", ElementType.SEND_TASK), Map.entry("userTask", ElementType.USER_TASK),
-			Map.entry("manualTask", ElementType.MANUAL_TASK), Map.entry("task", ElementType.TASK),
-			Map.entry("scriptTask", ElementType.SCRIPT_TASK),
+	private static final Map<String, ElementType> TYPES = Map.ofEntries(
+			Map.entry("startEvent", ElementType.START_EVENT), Map.entry("endEvent", ElementType.END_EVENT),
+			Map.entry("serviceTask", ElementType.SERVICE_TASK), Map.entry("sendTask", ElementType.SEND_TASK),
+			Map.entry("userTask", ElementType.USER_TASK), Map.entry("manualTask", ElementType.MANUAL_TASK),
+			Map.entry("task", ElementType.TASK), Map.entry("scriptTask", ElementType.SCRIPT_TASK),
 			Map.entry("businessRuleTask", ElementType.BUSINESS_RULE_TASK),
 			Map.entry("callActivity", ElementType.CALL_ACTIVITY), Map.entry("subProcess", ElementType.SUB_PROCESS),
 			Map.entry("exclusiveGateway", ElementType.EXCLUSIVE_GATEWAY),
@@ -105,7 +106,9 @@ public final class BpmnTransformer {
 		}
 	}
 
-	/** @return the executable processes of the model, without keys and versions yet */
+	/**
+	 * @return the executable processes of the model, without keys and versions yet
+	 */
 	public List<ExecutableProcess> transform(BpmnModelInstance model) {
 		validate(model);
 		List<ExecutableProcess> processes = new ArrayList<>();
@@ -139,9 +142,9 @@ public final class BpmnTransformer {
 		Map<String, ExecutableFlow> flows = new LinkedHashMap<>();
 		this.listeners.reset();
 		String start = collect(process.getId(), process.getFlowElements(), elements, flows);
-		ExecutableElement root = new ExecutableElement(process.getId(), process.getName(), ElementType.PROCESS,
-				null, List.of(), List.of(), null, List.of(), List.of(), null, null, null, null, null, null, start, null,
-				null, null, null, null);
+		ExecutableElement root = new ExecutableElement(process.getId(), process.getName(), ElementType.PROCESS, null,
+				List.of(), List.of(), null, List.of(), List.of(), null, null, null, null, null, null, start, null, null,
+				null, null, null);
 		elements.put(process.getId(), root);
 		this.listeners.collect(process, root);
 		ExecutableProcess executable = new ExecutableProcess(0, process.getId(), 0, process.getName(),
@@ -150,7 +153,10 @@ public final class BpmnTransformer {
 		return executable;
 	}
 
-	/** Every link throw event needs exactly one link catch event with its name in the same scope. */
+	/**
+	 * Every link throw event needs exactly one link catch event with its name in the same
+	 * scope.
+	 */
 	private void checkLinks(ExecutableProcess process) {
 		Map<String, String> catches = new HashMap<>();
 		for (ExecutableElement element : process.elements().values()) {
@@ -250,7 +256,10 @@ public final class BpmnTransformer {
 		return node instanceof SubProcess subProcess && subProcess.triggeredByEvent();
 	}
 
-	/** The one start event of an event subprocess (Zeebe's validation requires exactly one, with a definition). */
+	/**
+	 * The one start event of an event subprocess (Zeebe's validation requires exactly
+	 * one, with a definition).
+	 */
 	private String eventSubprocessStartOf(SubProcess subProcess) {
 		return subProcess.getFlowElements()
 			.stream()
@@ -267,7 +276,10 @@ public final class BpmnTransformer {
 		return null;
 	}
 
-	/** A multi-instance activity becomes its body, holding the activity as its inner element. */
+	/**
+	 * A multi-instance activity becomes its body, holding the activity as its inner
+	 * element.
+	 */
 	private ExecutableElement multiInstanceBodyOr(FlowNode node, ExecutableElement activity) {
 		if (!(node instanceof Activity a)
 				|| !(a.getLoopCharacteristics() instanceof MultiInstanceLoopCharacteristics characteristics)) {
@@ -282,13 +294,16 @@ public final class BpmnTransformer {
 		Expression outputElement = feel(id, blankToNull(zeebe.getOutputElement()), true);
 		CompletionCondition condition = characteristics.getCompletionCondition();
 		String conditionText = condition == null ? null : blankToNull(condition.getTextContent());
-		return activity.asMultiInstanceBody(new MultiInstanceLoop(characteristics.isSequential(),
-				feel(id, zeebe.getInputCollection(), true), blankToNull(zeebe.getInputElement()),
-				blankToNull(zeebe.getOutputCollection()), outputElement, onlyReadVariable(outputElement),
-				feel(id, conditionText, true), activity.asInnerActivity()));
+		return activity.asMultiInstanceBody(
+				new MultiInstanceLoop(characteristics.isSequential(), feel(id, zeebe.getInputCollection(), true),
+						blankToNull(zeebe.getInputElement()), blankToNull(zeebe.getOutputCollection()), outputElement,
+						onlyReadVariable(outputElement), feel(id, conditionText, true), activity.asInnerActivity()));
 	}
 
-	/** The variable an expression like {@code =result} or {@code =result.value} reads, else null. */
+	/**
+	 * The variable an expression like {@code =result} or {@code =result.value} reads,
+	 * else null.
+	 */
 	private static String onlyReadVariable(Expression expression) {
 		if (expression == null) {
 			return null;
@@ -302,7 +317,10 @@ public final class BpmnTransformer {
 		return value == null || value.isBlank() ? null : value.trim();
 	}
 
-	/** A static timer value that can never be scheduled (e.g. {@code PTX-1}) fails here, not at run time. */
+	/**
+	 * A static timer value that can never be scheduled (e.g. {@code PTX-1}) fails here,
+	 * not at run time.
+	 */
 	private void rejectInvalidStaticTimer(String elementId, TimerDefinition timer) {
 		if (!timer.expression().isStatic()) {
 			return;
@@ -386,9 +404,10 @@ public final class BpmnTransformer {
 	}
 
 	/**
-	 * A job-based user task (no zeebe:userTask) runs as a job whose headers carry its assignment, schedule and custom
-	 * form key (ADR 0287); what such a job cannot carry rejects the deployment rather than being dropped
-	 * (zeebe-bpmn-model's validation already rejects its task listeners).
+	 * A job-based user task (no zeebe:userTask) runs as a job whose headers carry its
+	 * assignment, schedule and custom form key (ADR 0287); what such a job cannot carry
+	 * rejects the deployment rather than being dropped (zeebe-bpmn-model's validation
+	 * already rejects its task listeners).
 	 */
 	private void rejectCamundaUserTaskOnly(FlowNode node, ZeebePriorityDefinition priority, ZeebeFormDefinition form) {
 		String onlyCamunda = " is only supported on Camunda user tasks (zeebe:userTask), not on job-based user tasks";
@@ -436,8 +455,8 @@ public final class BpmnTransformer {
 
 	private DeploymentRejected reject(String elementId, String reason) {
 		String where = elementId == null ? "" : " at element '" + elementId + "'";
-		return new DeploymentRejected("Expected to deploy resource '" + this.resourceName + "', but it is invalid"
-				+ where + ": " + reason);
+		return new DeploymentRejected(
+				"Expected to deploy resource '" + this.resourceName + "', but it is invalid" + where + ": " + reason);
 	}
 
 	private static String idOf(ModelElementInstance element) {

@@ -16,7 +16,10 @@ import org.camunda.dmn.parser.ParsedDmn;
 
 import org.springframework.stereotype.Component;
 
-/** Deploys one DMN resource: a decision-requirements version plus one definition per decision. */
+/**
+ * Deploys one DMN resource: a decision-requirements version plus one definition per
+ * decision.
+ */
 @Component
 @ConditionalOnEmbeddedEngine
 public class DecisionDeployer {
@@ -70,9 +73,9 @@ public class DecisionDeployer {
 	private List<DeploymentResult.Entry> existing(long drdKey, String resourceName) {
 		List<DeploymentResult.Entry> entries = new ArrayList<>();
 		for (DecisionStore.RequirementsRow requirements : this.store.requirements(drdKey)) {
-			entries.add(new DeploymentResult.Entry(null, null,
-					new DeploymentResult.DecisionRequirements(requirements.requirementsId(), requirements.version(),
-							requirements.name(), TENANT, resourceName, String.valueOf(drdKey)),
+			entries.add(new DeploymentResult.Entry(
+					null, null, new DeploymentResult.DecisionRequirements(requirements.requirementsId(),
+							requirements.version(), requirements.name(), TENANT, resourceName, String.valueOf(drdKey)),
 					null));
 		}
 		for (DecisionStore.Definition decision : this.store.inRequirements(drdKey)) {

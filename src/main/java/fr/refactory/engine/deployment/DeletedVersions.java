@@ -1,8 +1,9 @@
 package fr.refactory.engine.deployment;
 
 /**
- * The kinds of resource whose deleted versions are remembered, so that a later deployment never reuses a deleted
- * version (Camunda semantics; docs/decisions/0251; read through {@code DefinitionStore.highestDeletedVersion}).
+ * The kinds of resource whose deleted versions are remembered, so that a later deployment
+ * never reuses a deleted version (Camunda semantics; docs/decisions/0251; read through
+ * {@code DefinitionStore.highestDeletedVersion}).
  */
 public final class DeletedVersions {
 

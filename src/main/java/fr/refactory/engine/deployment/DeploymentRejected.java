@@ -2,7 +2,10 @@ package fr.refactory.engine.deployment;
 
 import fr.refactory.engine.Rejection;
 
-/** A resource that cannot be deployed; the message names the resource, the element and the reason. */
+/**
+ * A resource that cannot be deployed; the message names the resource, the element and the
+ * reason.
+ */
 public class DeploymentRejected extends Rejection {
 
 	public DeploymentRejected(String message) {

@@ -2,7 +2,9 @@ package fr.refactory.engine.deployment;
 
 import java.util.List;
 
-/** The wire shape of {@code POST /v2/deployments}: each entry has exactly one member set. */
+/**
+ * The wire shape of {@code POST /v2/deployments}: each entry has exactly one member set.
+ */
 public record DeploymentResult(String deploymentKey, String tenantId, List<Entry> deployments) {
 
 	public record Entry(ProcessDefinition processDefinition, DecisionDefinition decisionDefinition,

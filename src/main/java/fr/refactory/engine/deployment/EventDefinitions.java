@@ -30,17 +30,20 @@ import io.camunda.zeebe.model.bpmn.instance.TerminateEventDefinition;
 import io.camunda.zeebe.model.bpmn.instance.TimerEventDefinition;
 
 /**
- * Reads the timer, error, signal, link, terminate and compensation event definitions and boundary attachments, and knows which event
- * definition each event type may carry in the embedded engine.
+ * Reads the timer, error, signal, link, terminate and compensation event definitions and
+ * boundary attachments, and knows which event definition each event type may carry in the
+ * embedded engine.
  */
 final class EventDefinitions {
 
-	/** The event definitions each event type supports (by BPMN name); an event without definition is always fine. */
+	/**
+	 * The event definitions each event type supports (by BPMN name); an event without
+	 * definition is always fine.
+	 */
 	private static final Map<String, Set<Class<?>>> SUPPORTED = Map.of("startEvent",
 			Set.of(MessageEventDefinition.class, TimerEventDefinition.class, SignalEventDefinition.class),
-			"eventSubprocessStartEvent",
-			Set.of(MessageEventDefinition.class, TimerEventDefinition.class, SignalEventDefinition.class,
-					ErrorEventDefinition.class, EscalationEventDefinition.class),
+			"eventSubprocessStartEvent", Set.of(MessageEventDefinition.class, TimerEventDefinition.class,
+					SignalEventDefinition.class, ErrorEventDefinition.class, EscalationEventDefinition.class),
 			"intermediateCatchEvent",
 			Set.of(MessageEventDefinition.class, TimerEventDefinition.class, SignalEventDefinition.class,
 					LinkEventDefinition.class),
@@ -59,7 +62,9 @@ final class EventDefinitions {
 		this.parser = parser;
 	}
 
-	/** @return why the event's definitions cannot run here, or null when they can */
+	/**
+	 * @return why the event's definitions cannot run here, or null when they can
+	 */
 	String unsupportedEvent(FlowNode node, String typeName) {
 		Collection<io.camunda.zeebe.model.bpmn.instance.EventDefinition> definitions = node
 			.getChildElementsByType(io.camunda.zeebe.model.bpmn.instance.EventDefinition.class);
@@ -68,8 +73,8 @@ final class EventDefinitions {
 					? "expected an event definition on '" + typeName + "'" : null;
 		}
 		io.camunda.zeebe.model.bpmn.instance.EventDefinition definition = definitions.iterator().next();
-		boolean inEventSubprocess = typeName.equals("startEvent") && node.getParentElement() instanceof SubProcess parent
-				&& parent.triggeredByEvent();
+		boolean inEventSubprocess = typeName.equals("startEvent")
+				&& node.getParentElement() instanceof SubProcess parent && parent.triggeredByEvent();
 		Set<Class<?>> supported = SUPPORTED.getOrDefault(inEventSubprocess ? "eventSubprocessStartEvent" : typeName,
 				Set.of());
 		if (definitions.size() > 1 || supported.stream().noneMatch((type) -> type.isInstance(definition))) {
@@ -93,7 +98,10 @@ final class EventDefinitions {
 		return null;
 	}
 
-	/** Timer, error, signal, link and terminate definitions (messages are read with the message). */
+	/**
+	 * Timer, error, signal, link and terminate definitions (messages are read with the
+	 * message).
+	 */
 	EventDefinition definitionOf(FlowNode node) {
 		for (io.camunda.zeebe.model.bpmn.instance.EventDefinition definition : node
 			.getChildElementsByType(io.camunda.zeebe.model.bpmn.instance.EventDefinition.class)) {
@@ -122,7 +130,10 @@ final class EventDefinitions {
 		return null;
 	}
 
-	/** Throw events need a code (static or FEEL); a catch event's code is static, or absent to catch all. */
+	/**
+	 * Throw events need a code (static or FEEL); a catch event's code is static, or
+	 * absent to catch all.
+	 */
 	private static String unsupportedEscalation(EscalationEventDefinition definition, boolean catching) {
 		String code = definition.getEscalation() == null ? null : definition.getEscalation().getEscalationCode();
 		if (!catching && (code == null || code.isBlank())) {
@@ -140,12 +151,14 @@ final class EventDefinitions {
 			return new EscalationDefinition(null);
 		}
 		boolean caught = node instanceof BoundaryEvent || node instanceof StartEvent;
-		return new EscalationDefinition(caught ? new Expression(code, null) : this.parser.feel(node.getId(), code, false));
+		return new EscalationDefinition(
+				caught ? new Expression(code, null) : this.parser.feel(node.getId(), code, false));
 	}
 
 	/**
-	 * A compensation boundary event names the handler it is associated with (Zeebe's validation requires exactly
-	 * one); a throw or end event the activity it compensates, if any.
+	 * A compensation boundary event names the handler it is associated with (Zeebe's
+	 * validation requires exactly one); a throw or end event the activity it compensates,
+	 * if any.
 	 */
 	private static CompensationDefinition compensation(FlowNode node, CompensateEventDefinition definition) {
 		if (node instanceof BoundaryEvent) {
@@ -157,7 +170,8 @@ final class EventDefinitions {
 				.findFirst()
 				.orElseThrow());
 		}
-		return CompensationDefinition.thrown(definition.getActivity() == null ? null : definition.getActivity().getId());
+		return CompensationDefinition
+			.thrown(definition.getActivity() == null ? null : definition.getActivity().getId());
 	}
 
 	BoundaryDefinition boundaryOf(FlowNode node) {
@@ -185,7 +199,10 @@ final class EventDefinitions {
 		return this.parser.feel(node.getId(), source == null ? "" : source.trim(), false);
 	}
 
-	/** Throw events may compute the code with FEEL; catch events match a static code or, without one, everything. */
+	/**
+	 * Throw events may compute the code with FEEL; catch events match a static code or,
+	 * without one, everything.
+	 */
 	private ErrorDefinition error(FlowNode node, ErrorEventDefinition definition) {
 		String code = definition.getError() == null ? null : definition.getError().getErrorCode();
 		if (code == null || code.isBlank()) {

@@ -24,9 +24,10 @@ import io.camunda.zeebe.model.bpmn.instance.zeebe.ZeebeTaskListener;
 import io.camunda.zeebe.model.bpmn.instance.zeebe.ZeebeTaskListeners;
 
 /**
- * Reads {@code zeebe:executionListeners} of a process's elements, rejecting what Camunda 8.8 documents as unsupported
- * (start listeners of start and boundary events, end listeners of gateways and error end events, duplicate
- * eventType and type) and what the embedded engine does not run (end listeners of terminate end events, ADR 0285).
+ * Reads {@code zeebe:executionListeners} of a process's elements, rejecting what Camunda
+ * 8.8 documents as unsupported (start listeners of start and boundary events, end
+ * listeners of gateways and error end events, duplicate eventType and type) and what the
+ * embedded engine does not run (end listeners of terminate end events, ADR 0285).
  */
 final class ListenerDefinitions {
 
@@ -67,9 +68,10 @@ final class ListenerDefinitions {
 	}
 
 	/**
-	 * Task listeners of Camunda user tasks; the 8.8 model's older event names (create, assignment, update, complete,
-	 * cancel) mean the same events. Canceling listeners reject the deployment: the engine terminates an element at once
-	 * and has no place for its termination to wait for them (ADR 0288), rather than deploy and never run.
+	 * Task listeners of Camunda user tasks; the 8.8 model's older event names (create,
+	 * assignment, update, complete, cancel) mean the same events. Canceling listeners
+	 * reject the deployment: the engine terminates an element at once and has no place
+	 * for its termination to wait for them (ADR 0288), rather than deploy and never run.
 	 */
 	private void collectTaskListeners(BaseElement node, ExecutableElement element) {
 		ZeebeTaskListeners listeners = node.getSingleExtensionElement(ZeebeTaskListeners.class);
@@ -81,9 +83,10 @@ final class ListenerDefinitions {
 			String eventType = LEGACY_TASK_EVENTS.getOrDefault(String.valueOf(listener.getEventType()),
 					String.valueOf(listener.getEventType()));
 			if (!RUNNING_TASK_EVENTS.contains(eventType)) {
-				throw this.reject.apply(element.id(), "Task listeners of type '" + eventType
-						+ "' (zeebe:taskListener eventType) are not supported by the embedded engine;"
-						+ " 'creating', 'assigning', 'updating' and 'completing' listeners run");
+				throw this.reject.apply(element.id(),
+						"Task listeners of type '" + eventType
+								+ "' (zeebe:taskListener eventType) are not supported by the embedded engine;"
+								+ " 'creating', 'assigning', 'updating' and 'completing' listeners run");
 			}
 			if (listener.getType() == null || listener.getType().isBlank()) {
 				throw this.reject.apply(element.id(), "zeebe:taskListener must have a non-empty attribute 'type'");
@@ -109,17 +112,18 @@ final class ListenerDefinitions {
 					: EventType.valueOf(listener.getEventType().name().toUpperCase(java.util.Locale.ROOT));
 			String unsupported = unsupported(element, eventType);
 			if (unsupported != null) {
-				throw this.reject.apply(element.id(), "Execution listeners of type '"
-						+ eventType.name().toLowerCase(java.util.Locale.ROOT) + "' (zeebe:executionListener eventType) "
-						+ unsupported);
+				throw this.reject.apply(element.id(),
+						"Execution listeners of type '" + eventType.name().toLowerCase(java.util.Locale.ROOT)
+								+ "' (zeebe:executionListener eventType) " + unsupported);
 			}
 			if (listener.getType() == null || listener.getType().isBlank()) {
 				throw this.reject.apply(element.id(), "zeebe:executionListener must have a non-empty attribute 'type'");
 			}
 			if (!seen.add(eventType + "/" + listener.getType())) {
-				throw this.reject.apply(element.id(), "zeebe:executionListener with eventType '"
-						+ eventType.name().toLowerCase(java.util.Locale.ROOT) + "' and type '" + listener.getType()
-						+ "' is defined twice; the combination of eventType and type must be unique");
+				throw this.reject.apply(element.id(),
+						"zeebe:executionListener with eventType '" + eventType.name().toLowerCase(java.util.Locale.ROOT)
+								+ "' and type '" + listener.getType()
+								+ "' is defined twice; the combination of eventType and type must be unique");
 			}
 			String retries = listener.getRetries() == null || listener.getRetries().isBlank() ? "3"
 					: listener.getRetries();
@@ -129,7 +133,10 @@ final class ListenerDefinitions {
 		this.execution.put(element.id(), List.copyOf(result));
 	}
 
-	/** @return why the element cannot have listeners of this event type, or null when it can */
+	/**
+	 * @return why the element cannot have listeners of this event type, or null when it
+	 * can
+	 */
 	private static String unsupported(ExecutableElement element, EventType eventType) {
 		if (eventType == EventType.START && element.type() == ElementType.START_EVENT) {
 			return "are not supported on a start event; use a start listener of the process or subprocess";

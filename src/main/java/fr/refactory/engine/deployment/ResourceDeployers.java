@@ -21,7 +21,9 @@ public class ResourceDeployers {
 		this.forms = forms;
 	}
 
-	/** Deployments run one at a time (versions are computed from the latest stored one). */
+	/**
+	 * Deployments run one at a time (versions are computed from the latest stored one).
+	 */
 	public void serialize() {
 		this.processes.lockDeployments();
 	}

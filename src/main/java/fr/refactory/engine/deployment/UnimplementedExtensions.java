@@ -13,9 +13,10 @@ import org.w3c.dom.NamedNodeMap;
 import org.w3c.dom.Node;
 
 /**
- * No silent ignore: every Zeebe extension element and attribute of a BPMN document must be one the engine runs. The
- * rest (and anything in the Zeebe namespace that zeebe-bpmn-model does not define) rejects the deployment, naming
- * the element and the attribute. {@code docs/engine-compatibility.md} lists both sides; a test holds it to
+ * No silent ignore: every Zeebe extension element and attribute of a BPMN document must
+ * be one the engine runs. The rest (and anything in the Zeebe namespace that
+ * zeebe-bpmn-model does not define) rejects the deployment, naming the element and the
+ * attribute. {@code docs/engine-compatibility.md} lists both sides; a test holds it to
  * zeebe-bpmn-model's own type registry.
  */
 final class UnimplementedExtensions {
@@ -23,10 +24,10 @@ final class UnimplementedExtensions {
 	static final String ZEEBE_NS = "http://camunda.org/schema/zeebe/1.0";
 
 	/** The attributes the engine runs, per Zeebe extension element. */
-	private static final Map<String, Set<String>> IMPLEMENTED = Map.ofEntries(
-			Map.entry("ioMapping", Set.of()), Map.entry("input", Set.of("source", "target")),
-			Map.entry("output", Set.of("source", "target")), Map.entry("taskDefinition", Set.of("type", "retries")),
-			Map.entry("taskHeaders", Set.of()), Map.entry("header", Set.of("key", "value")),
+	private static final Map<String, Set<String>> IMPLEMENTED = Map.ofEntries(Map.entry("ioMapping", Set.of()),
+			Map.entry("input", Set.of("source", "target")), Map.entry("output", Set.of("source", "target")),
+			Map.entry("taskDefinition", Set.of("type", "retries")), Map.entry("taskHeaders", Set.of()),
+			Map.entry("header", Set.of("key", "value")),
 			Map.entry("calledElement",
 					Set.of("processId", "propagateAllChildVariables", "propagateAllParentVariables", "bindingType",
 							"versionTag")),
@@ -45,14 +46,20 @@ final class UnimplementedExtensions {
 			Map.entry("executionListener", Set.of("eventType", "type", "retries")),
 			Map.entry("taskListeners", Set.of()), Map.entry("taskListener", Set.of("eventType", "type", "retries")));
 
-	/** Camunda Modeler's element-template metadata on BPMN elements; Camunda's engine does nothing with it either. */
+	/**
+	 * Camunda Modeler's element-template metadata on BPMN elements; Camunda's engine does
+	 * nothing with it either.
+	 */
 	private static final Set<String> MODELER_METADATA = Set.of("modelerTemplate", "modelerTemplateVersion",
 			"modelerTemplateIcon");
 
 	private UnimplementedExtensions() {
 	}
 
-	/** @return the first unimplemented Zeebe extension in document order: the BPMN element id and the reason */
+	/**
+	 * @return the first unimplemented Zeebe extension in document order: the BPMN element
+	 * id and the reason
+	 */
 	static Optional<Finding> find(BpmnModelInstance model) {
 		Node document = model.getDocument().getDomSource().getNode();
 		List<Element> elements = new ArrayList<>();
@@ -85,8 +92,8 @@ final class UnimplementedExtensions {
 					+ (attributes.isEmpty() ? "" : " (attributes " + attributes + ")");
 		}
 		return attributes.stream()
-			.filter((attribute) -> !implemented.contains(attribute) && !isCustomFormKeyOfAJobBasedUserTask(element,
-					attribute))
+			.filter((attribute) -> !implemented.contains(attribute)
+					&& !isCustomFormKeyOfAJobBasedUserTask(element, attribute))
 			.findFirst()
 			.map((attribute) -> "the embedded engine does not implement the attribute '" + attribute + "' of zeebe:"
 					+ name)
@@ -94,8 +101,9 @@ final class UnimplementedExtensions {
 	}
 
 	/**
-	 * A job-based user task (a userTask without zeebe:userTask) passes its custom form reference {@code formKey} to
-	 * its job's headers (ADR 0287); on anything else the attribute stays rejected.
+	 * A job-based user task (a userTask without zeebe:userTask) passes its custom form
+	 * reference {@code formKey} to its job's headers (ADR 0287); on anything else the
+	 * attribute stays rejected.
 	 */
 	private static boolean isCustomFormKeyOfAJobBasedUserTask(Element element, String attribute) {
 		if (!"formDefinition".equals(element.getLocalName()) || !"formKey".equals(attribute)

@@ -22,7 +22,10 @@ import io.camunda.zeebe.model.bpmn.instance.zeebe.ZeebeScript;
 import io.camunda.zeebe.model.bpmn.instance.zeebe.ZeebeTaskDefinition;
 import io.camunda.zeebe.model.bpmn.instance.zeebe.ZeebeTaskHeaders;
 
-/** Reads the Zeebe extension elements shared by several element types, parsing their expressions. */
+/**
+ * Reads the Zeebe extension elements shared by several element types, parsing their
+ * expressions.
+ */
 final class ZeebeExtensions {
 
 	private final FlowNode node;
@@ -73,7 +76,8 @@ final class ZeebeExtensions {
 			return null;
 		}
 		return new CalledElement(feel(called.getProcessId(), false), called.isPropagateAllChildVariablesEnabled(),
-				called.isPropagateAllParentVariablesEnabled(), binding(called.getBindingType(), called.getVersionTag()));
+				called.isPropagateAllParentVariablesEnabled(),
+				binding(called.getBindingType(), called.getVersionTag()));
 	}
 
 	static Binding binding(ZeebeBindingType type, String versionTag) {

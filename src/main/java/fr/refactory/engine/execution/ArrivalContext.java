@@ -5,9 +5,11 @@ import java.util.List;
 import fr.refactory.engine.model.ExecutableElement;
 import fr.refactory.engine.state.RuntimeStore;
 
-/** A token arriving at an element: gateways decide whether to join, everything else activates. */
-public record ArrivalContext(ProcessExecutor executor, Execution execution, ScopeRef scope,
-		ExecutableElement element) {
+/**
+ * A token arriving at an element: gateways decide whether to join, everything else
+ * activates.
+ */
+public record ArrivalContext(ProcessExecutor executor, Execution execution, ScopeRef scope, ExecutableElement element) {
 
 	public void activate() {
 		this.executor.createAndActivate(this.execution, this.scope, this.element);

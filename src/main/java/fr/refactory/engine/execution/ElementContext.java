@@ -24,8 +24,8 @@ public final class ElementContext {
 
 	private boolean completedWhileActivating;
 
-	ElementContext(ProcessExecutor executor, Execution execution, ExecutableProcess process,
-			ExecutableElement element, ElementInstance instance) {
+	ElementContext(ProcessExecutor executor, Execution execution, ExecutableProcess process, ExecutableElement element,
+			ElementInstance instance) {
 		this.executor = executor;
 		this.execution = execution;
 		this.process = process;
@@ -66,7 +66,10 @@ public final class ElementContext {
 		return this.executor.variables().visible(this.instance.key());
 	}
 
-	/** Leave the element taking every outgoing flow (or the processor's choice at completion). */
+	/**
+	 * Leave the element taking every outgoing flow (or the processor's choice at
+	 * completion).
+	 */
 	public void complete() {
 		this.executor.queueComplete(this.execution, this.instance.key(), null);
 	}
@@ -77,9 +80,10 @@ public final class ElementContext {
 	}
 
 	/**
-	 * For containers: activate the start event inside this element, or, when the instance was told to start elsewhere
-	 * (a message start event, start instructions), those elements: the children on their paths are created here and
-	 * pass the deeper elements on to their own start.
+	 * For containers: activate the start event inside this element, or, when the instance
+	 * was told to start elsewhere (a message start event, start instructions), those
+	 * elements: the children on their paths are created here and pass the deeper elements
+	 * on to their own start.
 	 */
 	public void activateStartEvent() {
 		List<String> targets = this.execution.takeStartElements(this.instance.key());
@@ -104,7 +108,9 @@ public final class ElementContext {
 		return this.executor.createAndActivate(this.execution, childScope(), this.process.element(childId));
 	}
 
-	/** The element directly inside this one that contains {@code elementId} (or is it). */
+	/**
+	 * The element directly inside this one that contains {@code elementId} (or is it).
+	 */
 	private String childOnPathTo(String elementId) {
 		String current = elementId;
 		while (!this.element.id().equals(this.process.element(current).flowScopeId())) {
@@ -114,8 +120,8 @@ public final class ElementContext {
 	}
 
 	/**
-	 * For containers: creates an instance of {@code child} inside this one with these local variables, set before its
-	 * activation (and its input mappings) runs.
+	 * For containers: creates an instance of {@code child} inside this one with these
+	 * local variables, set before its activation (and its input mappings) runs.
 	 */
 	public ElementInstance activateChild(ExecutableElement child, Map<String, Object> localVariables) {
 		ElementInstance created = this.executor.createAndActivate(this.execution, childScope(), child);

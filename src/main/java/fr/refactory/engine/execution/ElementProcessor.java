@@ -3,8 +3,9 @@ package fr.refactory.engine.execution;
 import fr.refactory.engine.model.ExecutableFlow;
 
 /**
- * The behaviour of one BPMN element type. Defaults describe a pass-through element: activation completes it, a
- * token arriving activates a new instance, completion takes every outgoing flow.
+ * The behaviour of one BPMN element type. Defaults describe a pass-through element:
+ * activation completes it, a token arriving activates a new instance, completion takes
+ * every outgoing flow.
  */
 public interface ElementProcessor {
 
@@ -18,12 +19,16 @@ public interface ElementProcessor {
 	}
 
 	/**
-	 * Called once the element's end listeners have run, right before it leaves (the process ends its instance here).
+	 * Called once the element's end listeners have run, right before it leaves (the
+	 * process ends its instance here).
 	 */
 	default void onCompleted(ElementContext context) {
 	}
 
-	/** Called when the element instance is terminated (cancel): release jobs, tasks, children. */
+	/**
+	 * Called when the element instance is terminated (cancel): release jobs, tasks,
+	 * children.
+	 */
 	default void onTerminate(ElementContext context) {
 	}
 
@@ -33,8 +38,9 @@ public interface ElementProcessor {
 	}
 
 	/**
-	 * For containers: {@code child} is completing, its output mappings applied, before it leaves. A failure here
-	 * becomes an incident of the child; resolving it runs the child's completion again.
+	 * For containers: {@code child} is completing, its output mappings applied, before it
+	 * leaves. A failure here becomes an incident of the child; resolving it runs the
+	 * child's completion again.
 	 */
 	default void onChildCompleting(ElementContext child) {
 	}

@@ -26,7 +26,10 @@ import fr.refactory.engine.model.ElementType;
 
 import org.springframework.stereotype.Component;
 
-/** The one registry of element processors: the only place that dispatches on the element type. */
+/**
+ * The one registry of element processors: the only place that dispatches on the element
+ * type.
+ */
 @Component
 @ConditionalOnEmbeddedEngine
 public class ElementProcessors {

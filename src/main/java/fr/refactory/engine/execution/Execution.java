@@ -14,8 +14,8 @@ import org.springframework.transaction.support.TransactionSynchronization;
 import org.springframework.transaction.support.TransactionSynchronizationManager;
 
 /**
- * The follow-up work of one command, drained inside the command's transaction, and what to announce once it commits
- * (new jobs, finished process instances).
+ * The follow-up work of one command, drained inside the command's transaction, and what
+ * to announce once it commits (new jobs, finished process instances).
  */
 public final class Execution {
 
@@ -52,14 +52,17 @@ public final class Execution {
 		return this.createdJobTypes;
 	}
 
-	/** The process instance starts at this start event (a message start event) instead of its none start event. */
+	/**
+	 * The process instance starts at this start event (a message start event) instead of
+	 * its none start event.
+	 */
 	public void startAt(long processInstanceKey, String startEventId) {
 		startBefore(processInstanceKey, List.of(startEventId));
 	}
 
 	/**
-	 * The container instance (process or subprocess) starts at these elements, which lie inside it at any depth,
-	 * instead of at its none start event (start instructions).
+	 * The container instance (process or subprocess) starts at these elements, which lie
+	 * inside it at any depth, instead of at its none start event (start instructions).
 	 */
 	public void startBefore(long containerInstanceKey, List<String> elementIds) {
 		this.startElements.put(containerInstanceKey, List.copyOf(elementIds));
@@ -71,15 +74,15 @@ public final class Execution {
 	}
 
 	/**
-	 * The catch event {@code elementId} in the scope {@code flowScopeKey} has already occurred with these variables (it
-	 * won at an event-based gateway): when the token reaches it, it completes at once instead of waiting.
+	 * The catch event {@code elementId} in the scope {@code flowScopeKey} has already
+	 * occurred with these variables (it won at an event-based gateway): when the token
+	 * reaches it, it completes at once instead of waiting.
 	 */
 	public void eventOccurredAhead(long flowScopeKey, String elementId, Map<String, Object> variables) {
 		this.eventsAhead.put(flowScopeKey + "/" + elementId, variables);
 	}
 
-	public Optional<Map<String, Object>> takeEventOccurredAhead(long flowScopeKey,
-			String elementId) {
+	public Optional<Map<String, Object>> takeEventOccurredAhead(long flowScopeKey, String elementId) {
 		return Optional.ofNullable(this.eventsAhead.remove(flowScopeKey + "/" + elementId));
 	}
 
@@ -94,7 +97,10 @@ public final class Execution {
 
 			ACTIVATE, COMPLETE,
 
-			/** The element's work after its start listeners (an incident there was resolved). */
+			/**
+			 * The element's work after its start listeners (an incident there was
+			 * resolved).
+			 */
 			RESUME_ACTIVATION
 
 		}

@@ -17,8 +17,9 @@ import org.springframework.context.SmartLifecycle;
 import org.springframework.stereotype.Component;
 
 /**
- * Callers waiting for a process instance to complete ({@code awaitCompletion}), woken after the commit. When the
- * application stops, their time-outs run at once (before the web server's graceful shutdown would wait for them).
+ * Callers waiting for a process instance to complete ({@code awaitCompletion}), woken
+ * after the commit. When the application stops, their time-outs run at once (before the
+ * web server's graceful shutdown would wait for them).
  */
 @Component
 @ConditionalOnEmbeddedEngine
@@ -57,8 +58,8 @@ public class ProcessCompletions implements SmartLifecycle {
 	}
 
 	/**
-	 * Runs {@code action} after {@code millis} (request time-outs, timed here rather than by the container), or at
-	 * once when the application stops.
+	 * Runs {@code action} after {@code millis} (request time-outs, timed here rather than
+	 * by the container), or at once when the application stops.
 	 */
 	public void schedule(Runnable action, long millis) {
 		Runnable once = new Runnable() {
@@ -93,7 +94,10 @@ public class ProcessCompletions implements SmartLifecycle {
 		return this.running;
 	}
 
-	/** Called after the completing transaction committed; the waiters run on their own thread. */
+	/**
+	 * Called after the completing transaction committed; the waiters run on their own
+	 * thread.
+	 */
 	public void completed(long processInstanceKey) {
 		Set<LongConsumer> set = this.waiting.remove(processInstanceKey);
 		if (set != null) {

@@ -27,14 +27,17 @@ import fr.refactory.engine.state.VariableStore;
 import org.springframework.stereotype.Component;
 
 /**
- * The element lifecycle: activate, complete, take flows, terminate. Runs inside the caller's transaction and drains
- * the follow-up steps until every token waits.
+ * The element lifecycle: activate, complete, take flows, terminate. Runs inside the
+ * caller's transaction and drains the follow-up steps until every token waits.
  */
 @Component
 @ConditionalOnEmbeddedEngine
 public class ProcessExecutor {
 
-	/** The retry phase of an incident raised by an element's own work after its start listeners ran. */
+	/**
+	 * The retry phase of an incident raised by an element's own work after its start
+	 * listeners ran.
+	 */
 	public static final String RESUME_ACTIVATION = "RESUME_ACTIVATION";
 
 	private final RuntimeStore store;
@@ -91,7 +94,10 @@ public class ProcessExecutor {
 		return key;
 	}
 
-	/** Creates the instance now and queues its activation (local variables set meanwhile are seen by it). */
+	/**
+	 * Creates the instance now and queues its activation (local variables set meanwhile
+	 * are seen by it).
+	 */
 	public ElementInstance createAndActivate(Execution execution, ScopeRef scope, ExecutableElement element) {
 		ElementInstance instance = this.store.insertElementInstance(this.keys.nextKey(), scope.processInstanceKey(),
 				scope.process(), element, scope.flowScopeKey());
@@ -100,8 +106,8 @@ public class ProcessExecutor {
 	}
 
 	/**
-	 * Creates an element instance that starts with the given (event) variables, merged as a completing element's
-	 * would be; the caller queues its activation.
+	 * Creates an element instance that starts with the given (event) variables, merged as
+	 * a completing element's would be; the caller queues its activation.
 	 */
 	public ElementContext createWithVariables(Execution execution, ExecutableProcess process, long processInstanceKey,
 			Long flowScopeKey, ExecutableElement element, Map<String, Object> variables) {
@@ -120,7 +126,10 @@ public class ProcessExecutor {
 		execution.push(new Step(Step.Kind.ACTIVATE, elementInstanceKey, null));
 	}
 
-	/** Queues the element's own work after its start listeners (resolving an incident raised there). */
+	/**
+	 * Queues the element's own work after its start listeners (resolving an incident
+	 * raised there).
+	 */
 	public void queueResumeActivation(Execution execution, long elementInstanceKey) {
 		execution.push(new Step(Step.Kind.RESUME_ACTIVATION, elementInstanceKey, null));
 	}
@@ -176,8 +185,9 @@ public class ProcessExecutor {
 	}
 
 	/**
-	 * The job of the element's execution listener at {@code index} completed with these variables: the next listener
-	 * runs, or the element continues (its own work after start listeners, leaving after end listeners).
+	 * The job of the element's execution listener at {@code index} completed with these
+	 * variables: the next listener runs, or the element continues (its own work after
+	 * start listeners, leaving after end listeners).
 	 */
 	public void executionListenerCompleted(Execution execution, ElementInstance instance, EventType eventType,
 			int index, Map<String, Object> variables) {
@@ -199,8 +209,8 @@ public class ProcessExecutor {
 	}
 
 	/**
-	 * Runs part of the element's lifecycle; a failure becomes an incident that retries the given phase.
-	 *
+	 * Runs part of the element's lifecycle; a failure becomes an incident that retries
+	 * the given phase.
 	 * @return whether the work ran without failure
 	 */
 	private boolean failingAs(ElementContext context, String retryPhase, Runnable work) {
@@ -251,7 +261,8 @@ public class ProcessExecutor {
 		this.eventSubprocesses.close(context);
 		this.compensations.activityCompleted(context);
 		this.compensations.handlerCompleted(context);
-		if (!isInnerInstance(context) && this.store.terminatesAfter(instance.processInstanceKey(), instance.elementId())) {
+		if (!isInnerInstance(context)
+				&& this.store.terminatesAfter(instance.processInstanceKey(), instance.elementId())) {
 			terminate(context.execution(), this.store.elementInstance(instance.processInstanceKey()).orElseThrow());
 			return;
 		}
@@ -266,7 +277,9 @@ public class ProcessExecutor {
 		}
 	}
 
-	/** An instance inside a multi-instance body: a runtime instruction waits for the body. */
+	/**
+	 * An instance inside a multi-instance body: a runtime instruction waits for the body.
+	 */
 	private static boolean isInnerInstance(ElementContext context) {
 		return context.process().element(context.element().id()).multiInstance() != null
 				&& context.instance().type() != ElementType.MULTI_INSTANCE_BODY;
@@ -279,8 +292,9 @@ public class ProcessExecutor {
 	}
 
 	/**
-	 * Completes an element at once during its activation (a terminate end event, which ends before it ends its
-	 * scope): activated, completing and completed, without taking a flow.
+	 * Completes an element at once during its activation (a terminate end event, which
+	 * ends before it ends its scope): activated, completing and completed, without taking
+	 * a flow.
 	 */
 	public void completeWhileActivating(ElementContext context) {
 		this.store.elementEvent(context.instance(), Intent.ELEMENT_ACTIVATED);

@@ -12,10 +12,11 @@ import java.util.function.Function;
 import java.util.function.Supplier;
 
 /**
- * Runs FEEL and DMN evaluations on a bounded pool of worker threads, each with an {@link EvaluationBudget}. The
- * caller waits at most the time budget: an evaluation still running then is abandoned (the guards woven into it end
- * it at their next check) and the caller fails with the overrun. When every worker is busy, the evaluation runs on
- * the caller's thread, still under the budget's checks.
+ * Runs FEEL and DMN evaluations on a bounded pool of worker threads, each with an
+ * {@link EvaluationBudget}. The caller waits at most the time budget: an evaluation still
+ * running then is abandoned (the guards woven into it end it at their next check) and the
+ * caller fails with the overrun. When every worker is busy, the evaluation runs on the
+ * caller's thread, still under the budget's checks.
  */
 final class BoundedEvaluations {
 
@@ -34,7 +35,8 @@ final class BoundedEvaluations {
 	}
 
 	/**
-	 * @param overrun makes the caller's exception from the overrun's reason (e.g. "it ran longer than ...")
+	 * @param overrun makes the caller's exception from the overrun's reason (e.g. "it ran
+	 * longer than ...")
 	 */
 	<T> T run(Supplier<T> evaluation, Function<String, ? extends RuntimeException> overrun) {
 		EvaluationBudget budget = new EvaluationBudget(this.limits);

@@ -13,14 +13,18 @@ import org.camunda.feel.context.Context;
 import org.camunda.feel.syntaxtree.ParsedExpression;
 
 /**
- * feel-scala's engine API with the engine's bounds: every expression it parses carries the guards of
- * {@link FeelGuards}, and every evaluation runs within the configured {@link EvaluationLimits} on its own pool. An
- * overrun is a failed evaluation whose message says which limit was passed. For code outside the engine that
- * evaluates FEEL itself (the console's form conditions), which knows it only as {@link FeelEngineApi} (ADR 0510).
+ * feel-scala's engine API with the engine's bounds: every expression it parses carries
+ * the guards of {@link FeelGuards}, and every evaluation runs within the configured
+ * {@link EvaluationLimits} on its own pool. An overrun is a failed evaluation whose
+ * message says which limit was passed. For code outside the engine that evaluates FEEL
+ * itself (the console's form conditions), which knows it only as {@link FeelEngineApi}
+ * (ADR 0510).
  */
 public final class BoundedFeelEngine extends FeelEngineApi implements AutoCloseable {
 
-	private final FeelEngineApi guarded = FeelEngineBuilder.forJava().withFunctionProvider(new GuardFunctions()).build();
+	private final FeelEngineApi guarded = FeelEngineBuilder.forJava()
+		.withFunctionProvider(new GuardFunctions())
+		.build();
 
 	private final BoundedEvaluations evaluations;
 

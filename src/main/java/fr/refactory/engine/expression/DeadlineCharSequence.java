@@ -1,8 +1,9 @@
 package fr.refactory.engine.expression;
 
 /**
- * The input of a regular expression that checks the evaluation's deadline while it is read: {@code java.util.regex}
- * never looks at interrupts, so a catastrophic backtrack can be stopped only from inside {@link #charAt(int)}.
+ * The input of a regular expression that checks the evaluation's deadline while it is
+ * read: {@code java.util.regex} never looks at interrupts, so a catastrophic backtrack
+ * can be stopped only from inside {@link #charAt(int)}.
  */
 final class DeadlineCharSequence implements CharSequence {
 

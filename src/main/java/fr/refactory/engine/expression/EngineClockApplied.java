@@ -6,7 +6,10 @@ import fr.refactory.engine.clock.ControlledClock;
 import org.springframework.beans.factory.DisposableBean;
 import org.springframework.stereotype.Component;
 
-/** Makes FEEL's {@code now()} and {@code today()} read the engine clock that tests and CPT move (ADR 0280). */
+/**
+ * Makes FEEL's {@code now()} and {@code today()} read the engine clock that tests and CPT
+ * move (ADR 0280).
+ */
 @Component
 @ConditionalOnEmbeddedEngine
 class EngineClockApplied implements DisposableBean {

@@ -10,9 +10,10 @@ import org.camunda.feel.syntaxtree.ValString;
 import scala.jdk.javaapi.CollectionConverters;
 
 /**
- * What one evaluation may still spend: its deadline and the size limits. Bound to the evaluating thread while the
- * evaluation runs, so the guard functions woven into the expression ({@link FeelGuards}) find it. The first overrun
- * is kept, so the evaluation fails with it even where FEEL would turn the failure into {@code null}.
+ * What one evaluation may still spend: its deadline and the size limits. Bound to the
+ * evaluating thread while the evaluation runs, so the guard functions woven into the
+ * expression ({@link FeelGuards}) find it. The first overrun is kept, so the evaluation
+ * fails with it even where FEEL would turn the failure into {@code null}.
  */
 final class EvaluationBudget {
 
@@ -27,7 +28,10 @@ final class EvaluationBudget {
 
 	private final long deadline;
 
-	/** Sizes of the iterator lists of each {@code for}/{@code some}/{@code every}, by its position. */
+	/**
+	 * Sizes of the iterator lists of each {@code for}/{@code some}/{@code every}, by its
+	 * position.
+	 */
 	private final Map<Integer, long[]> iterations = new HashMap<>();
 
 	/** Sizes of the arguments of each function call, by its position. */
@@ -57,7 +61,10 @@ final class EvaluationBudget {
 		return this.overrun;
 	}
 
-	/** Ends the evaluation once its time is up (also called by the caller that stopped waiting for it). */
+	/**
+	 * Ends the evaluation once its time is up (also called by the caller that stopped
+	 * waiting for it).
+	 */
 	void checkTime() {
 		if (this.overrun != null) {
 			throw new EvaluationOverrun(this.overrun);
@@ -90,9 +97,10 @@ final class EvaluationBudget {
 	}
 
 	/**
-	 * Records the size of one argument of the call {@code group} and checks what the call is given so far: the items
-	 * and the text of its arguments together, the text a {@code string join} would build with its delimiter, the scale
-	 * a rounding function would produce. The first argument starts a new call.
+	 * Records the size of one argument of the call {@code group} and checks what the call
+	 * is given so far: the items and the text of its arguments together, the text a
+	 * {@code string join} would build with its delimiter, the scale a rounding function
+	 * would produce. The first argument starts a new call.
 	 */
 	void checkArgument(int group, int position, int count, int kind, Val value) {
 		checkTime();
@@ -127,15 +135,15 @@ final class EvaluationBudget {
 	private void checkSize(Size size, String what) {
 		checkItems(size.items(), what);
 		if (size.characters() > this.limits.maxStringLength()) {
-			fail("it would handle " + what + " of " + size.characters()
-					+ " characters of text, more than the limit of " + this.limits.maxStringLength()
-					+ " (refactory.engine.evaluation.max-string-length)");
+			fail("it would handle " + what + " of " + size.characters() + " characters of text, more than the limit of "
+					+ this.limits.maxStringLength() + " (refactory.engine.evaluation.max-string-length)");
 		}
 	}
 
 	/**
-	 * The items of a list, those of the lists it holds included, and the characters of its strings; counting stops
-	 * just beyond the limits, so a list nesting the same big list many times is measured in bounded time.
+	 * The items of a list, those of the lists it holds included, and the characters of
+	 * its strings; counting stops just beyond the limits, so a list nesting the same big
+	 * list many times is measured in bounded time.
 	 */
 	private Size sizeOf(Val value) {
 		if (value instanceof ValString string) {
@@ -167,7 +175,10 @@ final class EvaluationBudget {
 		return new Size(Math.max(items, topLevel), characters, topLevel);
 	}
 
-	/** What a value holds: items (nested lists counted), characters of text, and the items of the outer list. */
+	/**
+	 * What a value holds: items (nested lists counted), characters of text, and the items
+	 * of the outer list.
+	 */
 	private record Size(long items, long characters, long topLevelItems) {
 
 		static final Size NONE = new Size(0, 0, 0);
@@ -194,12 +205,15 @@ final class EvaluationBudget {
 	void checkItems(long items, String what) {
 		checkTime();
 		if (items > this.limits.maxItems()) {
-			fail("it would build " + what + " of " + items + " items, more than the limit of "
-					+ this.limits.maxItems() + " (refactory.engine.evaluation.max-items)");
+			fail("it would build " + what + " of " + items + " items, more than the limit of " + this.limits.maxItems()
+					+ " (refactory.engine.evaluation.max-items)");
 		}
 	}
 
-	/** Checks the combinations of the iterators up to {@code position} of the iteration {@code group}. */
+	/**
+	 * Checks the combinations of the iterators up to {@code position} of the iteration
+	 * {@code group}.
+	 */
 	void checkIteration(int group, int position, int iteratorCount, long size) {
 		long[] sizes = this.iterations.computeIfAbsent(group, (key) -> new long[iteratorCount]);
 		sizes[position] = size;

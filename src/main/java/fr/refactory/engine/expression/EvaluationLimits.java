@@ -5,13 +5,17 @@ import java.time.Duration;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 
 /**
- * {@code refactory.engine.evaluation.*}: how long one FEEL or DMN evaluation may run and how large the ranges, lists
- * and strings it builds may grow (docs/decisions/0260). An evaluation beyond them fails, which becomes an incident.
+ * {@code refactory.engine.evaluation.*}: how long one FEEL or DMN evaluation may run and
+ * how large the ranges, lists and strings it builds may grow (docs/decisions/0260). An
+ * evaluation beyond them fails, which becomes an incident.
  *
  * @param timeBudget the longest one evaluation may run
- * @param maxItems the most items a range, a list or the combinations of a {@code for} may have
- * @param maxStringLength the most characters of one string, and of the strings of one list together
- * @param workers the threads evaluations run on (beyond them, an evaluation runs on its caller's thread)
+ * @param maxItems the most items a range, a list or the combinations of a {@code for} may
+ * have
+ * @param maxStringLength the most characters of one string, and of the strings of one
+ * list together
+ * @param workers the threads evaluations run on (beyond them, an evaluation runs on its
+ * caller's thread)
  */
 @ConfigurationProperties("refactory.engine.evaluation")
 public record EvaluationLimits(Duration timeBudget, Integer maxItems, Integer maxStringLength, Integer workers) {
@@ -31,8 +35,8 @@ public record EvaluationLimits(Duration timeBudget, Integer maxItems, Integer ma
 
 	private static void requirePositive(boolean positive, String property, Object value) {
 		if (!positive) {
-			throw new IllegalArgumentException("refactory.engine.evaluation." + property + " must be positive, but is "
-					+ value);
+			throw new IllegalArgumentException(
+					"refactory.engine.evaluation." + property + " must be positive, but is " + value);
 		}
 	}
 

@@ -1,6 +1,8 @@
 package fr.refactory.engine.expression;
 
-/** An evaluation went beyond its time budget or a size limit; ends the evaluation at once. */
+/**
+ * An evaluation went beyond its time budget or a size limit; ends the evaluation at once.
+ */
 public class EvaluationOverrun extends RuntimeException {
 
 	public EvaluationOverrun(String message) {

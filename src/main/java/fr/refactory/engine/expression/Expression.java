@@ -3,8 +3,8 @@ package fr.refactory.engine.expression;
 import org.camunda.feel.syntaxtree.ParsedExpression;
 
 /**
- * An attribute value parsed at deployment: either a FEEL expression (source started with {@code =}) or a static
- * string.
+ * An attribute value parsed at deployment: either a FEEL expression (source started with
+ * {@code =}) or a static string.
  *
  * @param source the attribute as written in the model
  * @param parsed the parsed FEEL expression, or null for a static value

@@ -15,17 +15,24 @@ import org.camunda.feel.api.FeelEngineBuilder;
 import org.camunda.feel.api.ParseResult;
 
 /**
- * Wraps feel-scala: parse at deployment, evaluate at run time. Values starting with {@code =} are FEEL (the prefix is
- * stripped), anything else is a static string. Every evaluation is bounded in time and size ({@link EvaluationLimits},
- * docs/decisions/0260). FEEL's {@code now()} and {@code today()} read the engine clock ({@link #CLOCK}), the one CPT
- * moves.
+ * Wraps feel-scala: parse at deployment, evaluate at run time. Values starting with
+ * {@code =} are FEEL (the prefix is stripped), anything else is a static string. Every
+ * evaluation is bounded in time and size ({@link EvaluationLimits}, docs/decisions/0260).
+ * FEEL's {@code now()} and {@code today()} read the engine clock ({@link #CLOCK}), the
+ * one CPT moves.
  */
 public final class FeelExpressions {
 
-	/** The engine clock as feel-scala's clock SPI: one for FEEL here and for the FEEL inside DMN. */
+	/**
+	 * The engine clock as feel-scala's clock SPI: one for FEEL here and for the FEEL
+	 * inside DMN.
+	 */
 	public static final FeelEngineClock CLOCK = () -> ZonedDateTime.now(engineClock());
 
-	/** The clocks of the running engines, latest last (a test may start a second application beside the shared one). */
+	/**
+	 * The clocks of the running engines, latest last (a test may start a second
+	 * application beside the shared one).
+	 */
 	private static final Deque<Clock> ENGINE_CLOCKS = new ConcurrentLinkedDeque<>();
 
 	private static final FeelEngineApi FEEL = FeelEngineBuilder.forJava()
@@ -58,7 +65,10 @@ public final class FeelExpressions {
 		return new Expression(source, FeelGuards.guard(result.parsedExpression()));
 	}
 
-	/** A FEEL expression even without the {@code =} prefix (sequence-flow conditions, script bodies). */
+	/**
+	 * A FEEL expression even without the {@code =} prefix (sequence-flow conditions,
+	 * script bodies).
+	 */
 	public static Expression parseFeel(String source) {
 		String trimmed = source.trim();
 		return parse(trimmed.startsWith("=") ? trimmed : "=" + trimmed);
@@ -69,11 +79,11 @@ public final class FeelExpressions {
 			return expression.source();
 		}
 		EvaluationResult result = bounded(() -> FEEL.evaluate(expression.parsed(), variables),
-				(overrun) -> new ExpressionFailure("Expected to evaluate expression '" + expression.source()
-						+ "', but " + overrun));
+				(overrun) -> new ExpressionFailure(
+						"Expected to evaluate expression '" + expression.source() + "', but " + overrun));
 		if (!result.isSuccess()) {
-			throw new ExpressionFailure("Expected to evaluate expression '" + expression.source()
-					+ "', but failed: " + result.failure().message());
+			throw new ExpressionFailure("Expected to evaluate expression '" + expression.source() + "', but failed: "
+					+ result.failure().message());
 		}
 		return result.result();
 	}
@@ -89,14 +99,16 @@ public final class FeelExpressions {
 
 	/**
 	 * Runs an evaluation (of FEEL or a DMN decision) within the configured budget.
-	 * @param overrun makes the exception thrown when the evaluation went beyond a limit, from the reason
+	 * @param overrun makes the exception thrown when the evaluation went beyond a limit,
+	 * from the reason
 	 */
 	public static <T> T bounded(Supplier<T> evaluation, Function<String, ? extends RuntimeException> overrun) {
 		return evaluations.run(evaluation, overrun);
 	}
 
 	/**
-	 * Compiles the literal patterns of regular expression functions in a parsed DMN decision.
+	 * Compiles the literal patterns of regular expression functions in a parsed DMN
+	 * decision.
 	 * @throws IllegalArgumentException naming the function and the reason
 	 */
 	public static void checkLiteralPatterns(Object parsedDecision) {

@@ -29,12 +29,13 @@ import scala.Tuple2;
 import scala.jdk.javaapi.CollectionConverters;
 
 /**
- * Weaves the checks of {@link GuardFunctions} into a parsed FEEL expression, since feel-scala has no budget of its own
- * (docs/decisions/0260): a range is built by a function that refuses one beyond the item limit, the iterators of
- * {@code for}/{@code some}/{@code every} are counted before their combinations are built, each {@code for} step,
- * function body, string addition and function argument passes a check of the deadline and the sizes, and the regular
- * expression functions run on an input that checks the deadline. Also checks literal regular expressions at
- * deployment.
+ * Weaves the checks of {@link GuardFunctions} into a parsed FEEL expression, since
+ * feel-scala has no budget of its own (docs/decisions/0260): a range is built by a
+ * function that refuses one beyond the item limit, the iterators of
+ * {@code for}/{@code some}/{@code every} are counted before their combinations are built,
+ * each {@code for} step, function body, string addition and function argument passes a
+ * check of the deadline and the sizes, and the regular expression functions run on an
+ * input that checks the deadline. Also checks literal regular expressions at deployment.
  */
 final class FeelGuards {
 
@@ -46,30 +47,41 @@ final class FeelGuards {
 
 	static final String ARGUMENT = "refactory guarded argument";
 
-	/** Kinds of function call, by what their result may multiply (see {@link EvaluationBudget#checkArgument}). */
+	/**
+	 * Kinds of function call, by what their result may multiply (see
+	 * {@link EvaluationBudget#checkArgument}).
+	 */
 	static final int PLAIN_CALL = 0;
 
 	static final int JOIN_CALL = 1;
 
 	static final int SCALE_CALL = 2;
 
-	private static final java.util.Set<String> SCALE_FUNCTIONS = java.util.Set.of("decimal", "round up",
-			"round down", "round half up", "round half down", "floor", "ceiling");
+	private static final java.util.Set<String> SCALE_FUNCTIONS = java.util.Set.of("decimal", "round up", "round down",
+			"round half up", "round half down", "floor", "ceiling");
 
-	/** The FEEL functions taking a regular expression, with the position of the pattern among their arguments. */
+	/**
+	 * The FEEL functions taking a regular expression, with the position of the pattern
+	 * among their arguments.
+	 */
 	static final Map<String, String> REGEX_FUNCTIONS = Map.of("matches", "refactory guarded matches", "replace",
 			"refactory guarded replace", "split", "refactory guarded split", "extract", "refactory guarded extract");
 
-	/** Named arguments whose position matters to a check: the list and the delimiter of {@code string join}, a scale. */
-	private static final Map<String, Integer> NAMED_POSITIONS = Map.of("list", 0, "n", 0, "delimiter", 1, "scale",
-			1);
+	/**
+	 * Named arguments whose position matters to a check: the list and the delimiter of
+	 * {@code string join}, a scale.
+	 */
+	private static final Map<String, Integer> NAMED_POSITIONS = Map.of("list", 0, "n", 0, "delimiter", 1, "scale", 1);
 
 	private static final Map<String, String> PATTERN_PARAMETER = Map.of("matches", "pattern", "replace", "pattern",
 			"split", "delimiter", "extract", "pattern");
 
 	private int groups;
 
-	/** Rewritten nodes by identity, so shared parts (a DMN's required decisions) stay shared and are done once. */
+	/**
+	 * Rewritten nodes by identity, so shared parts (a DMN's required decisions) stay
+	 * shared and are done once.
+	 */
 	private final Map<Object, Object> rewritten = new java.util.IdentityHashMap<>();
 
 	private FeelGuards() {
@@ -81,15 +93,19 @@ final class FeelGuards {
 	}
 
 	/**
-	 * The same guards in every FEEL expression of a parsed DMN (dmn-scala's parsed model is made of case classes
-	 * holding feel-scala syntax trees; dmn-scala finds the guard functions through the FEEL service loader).
+	 * The same guards in every FEEL expression of a parsed DMN (dmn-scala's parsed model
+	 * is made of case classes holding feel-scala syntax trees; dmn-scala finds the guard
+	 * functions through the FEEL service loader).
 	 */
 	@SuppressWarnings("unchecked")
 	static <T> T guardAll(T parsedModel) {
 		return (T) new FeelGuards().rewrite(parsedModel);
 	}
 
-	/** @throws IllegalArgumentException naming the function and the reason when a literal pattern is invalid */
+	/**
+	 * @throws IllegalArgumentException naming the function and the reason when a literal
+	 * pattern is invalid
+	 */
 	static void checkLiteralPatterns(Object parsed) {
 		visit(parsed);
 	}
@@ -180,7 +196,10 @@ final class FeelGuards {
 		return SCALE_FUNCTIONS.contains(function) ? SCALE_CALL : PLAIN_CALL;
 	}
 
-	/** Each argument is checked, with those before it, as what the call is given (its group). */
+	/**
+	 * Each argument is checked, with those before it, as what the call is given (its
+	 * group).
+	 */
 	private static FunctionParameters guardArguments(FunctionParameters parameters, int group, int kind) {
 		if (parameters instanceof PositionalFunctionParameters positional) {
 			List<Exp> guarded = new ArrayList<>();
@@ -194,10 +213,10 @@ final class FeelGuards {
 		List<String> names = new ArrayList<>(named.keySet());
 		names.sort(java.util.Comparator.comparing((name) -> NAMED_POSITIONS.getOrDefault(name, names.size())));
 		Map<String, Exp> guarded = new java.util.LinkedHashMap<>();
-		names.forEach((name) -> guarded.put(name,
-				argument(named.get(name), group, guarded.size(), names.size(), kind)));
-		return new NamedFunctionParameters(scala.collection.immutable.Map$.MODULE$.from(
-				CollectionConverters.asScala(guarded)));
+		names
+			.forEach((name) -> guarded.put(name, argument(named.get(name), group, guarded.size(), names.size(), kind)));
+		return new NamedFunctionParameters(
+				scala.collection.immutable.Map$.MODULE$.from(CollectionConverters.asScala(guarded)));
 	}
 
 	private static Exp argument(Exp param, int group, int position, int count, int kind) {
@@ -253,8 +272,8 @@ final class FeelGuards {
 
 	private static boolean isSyntax(Product product) {
 		String packageName = product.getClass().getPackageName();
-		return !(product instanceof Val) && (product instanceof Tuple2 || packageName.equals("org.camunda.feel.syntaxtree")
-				|| packageName.equals("org.camunda.dmn.parser"));
+		return !(product instanceof Val) && (product instanceof Tuple2
+				|| packageName.equals("org.camunda.feel.syntaxtree") || packageName.equals("org.camunda.dmn.parser"));
 	}
 
 	private static Object[] fields(Product product, java.util.function.UnaryOperator<Object> mapping) {

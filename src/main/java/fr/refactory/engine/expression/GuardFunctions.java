@@ -22,33 +22,33 @@ import org.camunda.feel.syntaxtree.ValString;
 import scala.jdk.javaapi.CollectionConverters;
 
 /**
- * The functions {@link FeelGuards} weaves into expressions. Each checks the {@link EvaluationBudget} of the
- * evaluating thread. The regular expression functions behave as FEEL's built-in ones, on an input that checks the
- * deadline while the pattern reads it. Registered for dmn-scala's FEEL engine through the FEEL service loader
+ * The functions {@link FeelGuards} weaves into expressions. Each checks the
+ * {@link EvaluationBudget} of the evaluating thread. The regular expression functions
+ * behave as FEEL's built-in ones, on an input that checks the deadline while the pattern
+ * reads it. Registered for dmn-scala's FEEL engine through the FEEL service loader
  * ({@code META-INF/services}), hence public.
  */
 public final class GuardFunctions extends JavaFunctionProvider {
 
-	private final Map<String, List<JavaFunction>> functions = Map.of(
-			FeelGuards.VALUE, List.of(function(List.of("value"), GuardFunctions::value)),
-			FeelGuards.RANGE, List.of(function(List.of("start", "end"), GuardFunctions::range)),
-			FeelGuards.ITERATION, List.of(function(List.of("list", "group", "position", "count"),
-					GuardFunctions::iteration)),
-			FeelGuards.ARGUMENT, List.of(function(List.of("value", "group", "position", "count", "kind"),
-					GuardFunctions::argument)),
-			FeelGuards.REGEX_FUNCTIONS.get("matches"), List.of(
-					function(List.of("input", "pattern"), (args) -> matches(args.get(0), args.get(1), null)),
+	private final Map<String, List<JavaFunction>> functions = Map.of(FeelGuards.VALUE,
+			List.of(function(List.of("value"), GuardFunctions::value)), FeelGuards.RANGE,
+			List.of(function(List.of("start", "end"), GuardFunctions::range)), FeelGuards.ITERATION,
+			List.of(function(List.of("list", "group", "position", "count"), GuardFunctions::iteration)),
+			FeelGuards.ARGUMENT,
+			List.of(function(List.of("value", "group", "position", "count", "kind"), GuardFunctions::argument)),
+			FeelGuards.REGEX_FUNCTIONS.get("matches"),
+			List.of(function(List.of("input", "pattern"), (args) -> matches(args.get(0), args.get(1), null)),
 					function(List.of("input", "pattern", "flags"),
 							(args) -> matches(args.get(0), args.get(1), args.get(2)))),
-			FeelGuards.REGEX_FUNCTIONS.get("replace"), List.of(
-					function(List.of("input", "pattern", "replacement"),
-							(args) -> replace(args.get(0), args.get(1), args.get(2), null)),
+			FeelGuards.REGEX_FUNCTIONS.get("replace"),
+			List.of(function(List.of("input", "pattern", "replacement"),
+					(args) -> replace(args.get(0), args.get(1), args.get(2), null)),
 					function(List.of("input", "pattern", "replacement", "flags"),
 							(args) -> replace(args.get(0), args.get(1), args.get(2), args.get(3)))),
-			FeelGuards.REGEX_FUNCTIONS.get("split"), List.of(function(List.of("string", "delimiter"),
-					(args) -> split(args.get(0), args.get(1)))),
-			FeelGuards.REGEX_FUNCTIONS.get("extract"), List.of(function(List.of("input", "pattern"),
-					(args) -> extract(args.get(0), args.get(1)))));
+			FeelGuards.REGEX_FUNCTIONS.get("split"),
+			List.of(function(List.of("string", "delimiter"), (args) -> split(args.get(0), args.get(1)))),
+			FeelGuards.REGEX_FUNCTIONS.get("extract"),
+			List.of(function(List.of("input", "pattern"), (args) -> extract(args.get(0), args.get(1)))));
 
 	@Override
 	public Optional<JavaFunction> resolveFunction(String name) {
@@ -82,8 +82,7 @@ public final class GuardFunctions extends JavaFunctionProvider {
 		BigDecimal to = end.value().bigDecimal();
 		BigDecimal step = (from.compareTo(to) <= 0) ? BigDecimal.ONE : BigDecimal.ONE.negate();
 		BigDecimal items = to.subtract(from).abs().add(BigDecimal.ONE);
-		EvaluationBudget.current()
-			.checkItems(items.min(BigDecimal.valueOf(Long.MAX_VALUE)).longValue(), "a range");
+		EvaluationBudget.current().checkItems(items.min(BigDecimal.valueOf(Long.MAX_VALUE)).longValue(), "a range");
 		List<Val> values = new ArrayList<>();
 		for (BigDecimal value = from; value.subtract(to).multiply(step).signum() <= 0; value = value.add(step)) {
 			values.add(new ValNumber(scala.math.BigDecimal$.MODULE$.apply(value)));
@@ -165,8 +164,8 @@ public final class GuardFunctions extends JavaFunctionProvider {
 			return illegalArguments("regular expression");
 		}
 		return compile(regex.value(), (flags == null) ? null : ((ValString) flags).value())
-			.map((compiled) -> use.apply(compiled.matcher(new DeadlineCharSequence(text.value(),
-					EvaluationBudget.current()))))
+			.map((compiled) -> use
+				.apply(compiled.matcher(new DeadlineCharSequence(text.value(), EvaluationBudget.current()))))
 			.orElseGet(() -> new ValError("Invalid pattern '" + regex.value() + "'"));
 	}
 

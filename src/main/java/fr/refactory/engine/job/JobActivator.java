@@ -16,7 +16,10 @@ import org.springframework.stereotype.Component;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
 
-/** Activates up to N activatable jobs of a type in one transaction (rows locked with SKIP LOCKED). */
+/**
+ * Activates up to N activatable jobs of a type in one transaction (rows locked with SKIP
+ * LOCKED).
+ */
 @Component
 @ConditionalOnEmbeddedEngine
 public class JobActivator {
@@ -45,15 +48,19 @@ public class JobActivator {
 
 	public List<ActivatedJob> activate(ActivationRequest request, int max) {
 		return this.transaction.execute((status) -> {
-			// an activation lost in a crash only makes the job activatable again, which job time-outs do anyway
-			// (delivery is at least once); the durable commit of the job's completion makes the activation before it
+			// an activation lost in a crash only makes the job activatable again, which
+			// job time-outs do anyway
+			// (delivery is at least once); the durable commit of the job's completion
+			// makes the activation before it
 			// durable too. Saves one disk flush per activation (ADR 0231).
 			this.jobs.commitWithoutWaitingForTheDisk();
 			return activateNow(request, max);
 		});
 	}
 
-	/** Puts activated jobs whose response never reached the worker back to activatable. */
+	/**
+	 * Puts activated jobs whose response never reached the worker back to activatable.
+	 */
 	public void release(List<Long> jobKeys) {
 		this.transaction.executeWithoutResult((status) -> {
 			this.jobs.commitWithoutWaitingForTheDisk();

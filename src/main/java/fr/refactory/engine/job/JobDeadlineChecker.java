@@ -7,9 +7,10 @@ import fr.refactory.engine.clock.PeriodicCheck;
 import org.springframework.stereotype.Component;
 
 /**
- * Checks once a second (on the engine clock) for activated jobs past their deadline and for elapsed retry
- * back-offs, and hands them to {@link Jobs#releaseDueJobs()}, which makes them activatable (two updates, no process
- * work) and wakes waiting workers on their own dispatcher thread.
+ * Checks once a second (on the engine clock) for activated jobs past their deadline and
+ * for elapsed retry back-offs, and hands them to {@link Jobs#releaseDueJobs()}, which
+ * makes them activatable (two updates, no process work) and wakes waiting workers on
+ * their own dispatcher thread.
  */
 @Component
 @ConditionalOnEmbeddedEngine

@@ -21,10 +21,11 @@ import org.springframework.stereotype.Component;
 import org.springframework.web.context.request.async.DeferredResult;
 
 /**
- * Long polling: activation requests wait here per job type and are woken (never re-polled) when a transaction that
- * made jobs of that type activatable commits. When the application stops, waiting requests are answered at once
- * (with the jobs there are, usually none), before the web server's graceful shutdown, which would otherwise wait for
- * every open long poll.
+ * Long polling: activation requests wait here per job type and are woken (never
+ * re-polled) when a transaction that made jobs of that type activatable commits. When the
+ * application stops, waiting requests are answered at once (with the jobs there are,
+ * usually none), before the web server's graceful shutdown, which would otherwise wait
+ * for every open long poll.
  */
 @Component
 @ConditionalOnEmbeddedEngine
@@ -62,7 +63,10 @@ public class JobWaiters implements SmartLifecycle {
 		this.running = true;
 	}
 
-	/** Answers every waiting long poll now; later ones are answered at once (no long polling while stopping). */
+	/**
+	 * Answers every waiting long poll now; later ones are answered at once (no long
+	 * polling while stopping).
+	 */
 	@Override
 	public void stop() {
 		this.running = false;
@@ -81,11 +85,11 @@ public class JobWaiters implements SmartLifecycle {
 	}
 
 	/**
-	 * Answers now if jobs exist, otherwise when woken, or with no jobs at {@code requestTimeout} (timed here, not by
-	 * the servlet container, whose time-out check is too coarse for the client's one-second grace).
-	 *
-	 * @param delivered receives the keys of the jobs handed to the response, so they can be released if it cannot be
-	 * written
+	 * Answers now if jobs exist, otherwise when woken, or with no jobs at
+	 * {@code requestTimeout} (timed here, not by the servlet container, whose time-out
+	 * check is too coarse for the client's one-second grace).
+	 * @param delivered receives the keys of the jobs handed to the response, so they can
+	 * be released if it cannot be written
 	 */
 	public void await(ActivationRequest request, DeferredResult<JobWaiters.ActivationResponse> result, boolean longPoll,
 			long requestTimeout, Consumer<List<Long>> delivered) {
@@ -120,7 +124,8 @@ public class JobWaiters implements SmartLifecycle {
 			for (Waiter waiter : List.copyOf(this.waiting.getOrDefault(type, Set.of()))) {
 				try {
 					if (!serve(waiter)) {
-						// nothing left to hand out: the later waiters would each query in vain
+						// nothing left to hand out: the later waiters would each query in
+						// vain
 						return;
 					}
 				}
@@ -131,7 +136,9 @@ public class JobWaiters implements SmartLifecycle {
 		});
 	}
 
-	/** @return false when no job was left to hand out to this waiter */
+	/**
+	 * @return false when no job was left to hand out to this waiter
+	 */
 	private boolean serve(Waiter waiter) {
 		synchronized (waiter) {
 			if (waiter.done) {
@@ -160,7 +167,10 @@ public class JobWaiters implements SmartLifecycle {
 		}
 	}
 
-	/** The response carrying these activated jobs could not be written: make them activatable again now. */
+	/**
+	 * The response carrying these activated jobs could not be written: make them
+	 * activatable again now.
+	 */
 	public void undelivered(String type, List<Long> jobKeys) {
 		if (!jobKeys.isEmpty()) {
 			this.activator.release(jobKeys);

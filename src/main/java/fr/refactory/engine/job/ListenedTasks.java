@@ -16,10 +16,11 @@ import fr.refactory.engine.state.VariableStore;
 import org.springframework.stereotype.Component;
 
 /**
- * The user task a task listener's job is about, as Camunda 8.8 shows it to the listener: the task with the change
- * its transition asks for and the earlier listeners' corrections applied; {@code changedAttributes} names what the
- * transition asks to change (assigning, updating) and each correction that leaves an attribute different from the
- * task's (a correction undone by a later listener is no longer a change).
+ * The user task a task listener's job is about, as Camunda 8.8 shows it to the listener:
+ * the task with the change its transition asks for and the earlier listeners' corrections
+ * applied; {@code changedAttributes} names what the transition asks to change (assigning,
+ * updating) and each correction that leaves an attribute different from the task's (a
+ * correction undone by a later listener is no longer a change).
  */
 @Component
 @ConditionalOnEmbeddedEngine
@@ -37,7 +38,9 @@ class ListenedTasks {
 		this.variables = variables;
 	}
 
-	/** The {@code userTask} of the activated job: null unless it is a task listener's job. */
+	/**
+	 * The {@code userTask} of the activated job: null unless it is a task listener's job.
+	 */
 	UserTaskProperties of(JobStore.Job job) {
 		if (!"TASK_LISTENER".equals(job.listener().kind())) {
 			return null;

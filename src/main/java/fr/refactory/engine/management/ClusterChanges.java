@@ -7,8 +7,9 @@ import fr.refactory.engine.ConditionalOnEmbeddedEngine;
 import org.springframework.stereotype.Component;
 
 /**
- * The id of the last completed cluster change (a purge), reported by {@code /v2/topology} as
- * {@code lastCompletedChangeId}. Purges are synchronous, so a change is completed when its id is handed out.
+ * The id of the last completed cluster change (a purge), reported by {@code /v2/topology}
+ * as {@code lastCompletedChangeId}. Purges are synchronous, so a change is completed when
+ * its id is handed out.
  */
 @Component
 @ConditionalOnEmbeddedEngine

@@ -9,8 +9,9 @@ import java.lang.annotation.Target;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 
 /**
- * Management beans exist only with {@code refactory.engine.management.enabled=true}. Off unless configured: the
- * {@code dev} profile ({@code ./mvnw spring-boot:run}) and the tests turn it on (docs/decisions/0240).
+ * Management beans exist only with {@code refactory.engine.management.enabled=true}. Off
+ * unless configured: the {@code dev} profile ({@code ./mvnw spring-boot:run}) and the
+ * tests turn it on (docs/decisions/0240).
  */
 @Target({ ElementType.TYPE, ElementType.METHOD })
 @Retention(RetentionPolicy.RUNTIME)

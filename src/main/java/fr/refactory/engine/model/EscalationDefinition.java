@@ -3,8 +3,8 @@ package fr.refactory.engine.model;
 import fr.refactory.engine.expression.Expression;
 
 /**
- * An escalation event. On a throw event the code may be FEEL; on a catch event it is static, and null catches every
- * escalation.
+ * An escalation event. On a throw event the code may be FEEL; on a catch event it is
+ * static, and null catches every escalation.
  */
 public record EscalationDefinition(Expression code) implements EventDefinition {
 

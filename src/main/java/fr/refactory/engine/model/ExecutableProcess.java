@@ -2,7 +2,10 @@ package fr.refactory.engine.model;
 
 import java.util.Map;
 
-/** A deployed process version, parsed once: its elements and flows by id, and their listeners. */
+/**
+ * A deployed process version, parsed once: its elements and flows by id, and their
+ * listeners.
+ */
 public record ExecutableProcess(long key, String processId, int version, String name,
 		Map<String, ExecutableElement> elements, Map<String, ExecutableFlow> flows, ElementListeners listeners) {
 
@@ -16,12 +19,18 @@ public record ExecutableProcess(long key, String processId, int version, String 
 		return this.elements.get(this.processId);
 	}
 
-	/** The element a flow or a scope refers to by id: for a multi-instance activity, its body. */
+	/**
+	 * The element a flow or a scope refers to by id: for a multi-instance activity, its
+	 * body.
+	 */
 	public ExecutableElement element(String id) {
 		return this.elements.get(id);
 	}
 
-	/** The element an instance of this type and id runs: the inner activity for the instances inside a body. */
+	/**
+	 * The element an instance of this type and id runs: the inner activity for the
+	 * instances inside a body.
+	 */
 	public ExecutableElement element(String id, ElementType instanceType) {
 		ExecutableElement element = this.elements.get(id);
 		if (element.multiInstance() != null && instanceType != ElementType.MULTI_INSTANCE_BODY) {
@@ -31,8 +40,9 @@ public record ExecutableProcess(long key, String processId, int version, String 
 	}
 
 	/**
-	 * The element whose instances contain the instances of {@code child} (null for the process): the body for an
-	 * inner activity, the inner subprocess for the children of a multi-instance subprocess.
+	 * The element whose instances contain the instances of {@code child} (null for the
+	 * process): the body for an inner activity, the inner subprocess for the children of
+	 * a multi-instance subprocess.
 	 */
 	public ExecutableElement flowScopeOf(ExecutableElement child) {
 		if (child.flowScopeId() == null) {
@@ -70,7 +80,10 @@ public record ExecutableProcess(long key, String processId, int version, String 
 			.toList();
 	}
 
-	/** The link catch event with this name in the scope with this id (one per scope, checked at deployment). */
+	/**
+	 * The link catch event with this name in the scope with this id (one per scope,
+	 * checked at deployment).
+	 */
 	public ExecutableElement linkCatch(String scopeId, String linkName) {
 		return this.elements.values()
 			.stream()
@@ -82,8 +95,9 @@ public record ExecutableProcess(long key, String processId, int version, String 
 	}
 
 	/**
-	 * The boundary events attached to the activity, in id order (stable). On a multi-instance activity they belong to
-	 * the body: its inner instances, which share the activity's id, have none.
+	 * The boundary events attached to the activity, in id order (stable). On a
+	 * multi-instance activity they belong to the body: its inner instances, which share
+	 * the activity's id, have none.
 	 */
 	public java.util.List<ExecutableElement> boundaryEventsOf(String activityId, ElementType instanceType) {
 		ExecutableElement attachedTo = this.elements.get(activityId);
@@ -99,9 +113,10 @@ public record ExecutableProcess(long key, String processId, int version, String 
 	}
 
 	/**
-	 * The start events of the event subprocesses directly inside the scope with this id, in id order. Only processes,
-	 * subprocesses and event subprocesses have them; the body of a multi-instance subprocess has none either: they
-	 * belong to its inner instances.
+	 * The start events of the event subprocesses directly inside the scope with this id,
+	 * in id order. Only processes, subprocesses and event subprocesses have them; the
+	 * body of a multi-instance subprocess has none either: they belong to its inner
+	 * instances.
 	 */
 	public java.util.List<ExecutableElement> eventSubprocessStartsIn(String scopeId, ElementType instanceType) {
 		if (instanceType != ElementType.PROCESS && instanceType != ElementType.SUB_PROCESS
@@ -117,8 +132,9 @@ public record ExecutableProcess(long key, String processId, int version, String 
 	}
 
 	/**
-	 * The compensation handlers of the activity whose instance of this type just completed (the body of a
-	 * multi-instance activity, not its inner instances), one per compensation boundary event.
+	 * The compensation handlers of the activity whose instance of this type just
+	 * completed (the body of a multi-instance activity, not its inner instances), one per
+	 * compensation boundary event.
 	 */
 	public java.util.List<String> compensationHandlersOf(String activityId, ElementType instanceType) {
 		return boundaryEventsOf(activityId, instanceType).stream()
@@ -127,7 +143,10 @@ public record ExecutableProcess(long key, String processId, int version, String 
 			.toList();
 	}
 
-	/** Whether the element is the compensation handler associated with a compensation boundary event. */
+	/**
+	 * Whether the element is the compensation handler associated with a compensation
+	 * boundary event.
+	 */
 	public boolean isCompensationHandler(String elementId) {
 		return this.elements.values()
 			.stream()

@@ -8,8 +8,9 @@ import io.camunda.zeebe.model.bpmn.instance.zeebe.ZeebeBindingType;
 import io.camunda.zeebe.model.bpmn.instance.zeebe.ZeebeFormDefinition;
 
 /**
- * The form a process links from its none start event ({@code zeebe:formDefinition formId}, {@code bindingType},
- * {@code versionTag}): what {@code GET /v2/process-definitions/{key}/form} serves and {@code hasStartForm} reports
+ * The form a process links from its none start event
+ * ({@code zeebe:formDefinition formId}, {@code bindingType}, {@code versionTag}): what
+ * {@code GET /v2/process-definitions/{key}/form} serves and {@code hasStartForm} reports
  * (docs/decisions/0249, 1600).
  */
 public record StartFormLink(String formId, Binding binding) {

@@ -3,8 +3,9 @@ package fr.refactory.engine.model;
 import fr.refactory.engine.expression.Expression;
 
 /**
- * {@code zeebe:taskListener} of a Camunda user task: a job of {@code type} with {@code retries}, run when the task's
- * lifecycle event {@code eventType} happens (the jobs' {@code listenerEventType}, e.g. COMPLETING).
+ * {@code zeebe:taskListener} of a Camunda user task: a job of {@code type} with
+ * {@code retries}, run when the task's lifecycle event {@code eventType} happens (the
+ * jobs' {@code listenerEventType}, e.g. COMPLETING).
  */
 public record TaskListener(String eventType, Expression type, Expression retries) {
 

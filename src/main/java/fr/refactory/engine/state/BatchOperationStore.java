@@ -23,11 +23,13 @@ import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 import org.springframework.stereotype.Component;
 
 /**
- * Batch operations and their items ({@code engine_batch_operation}, {@code engine_batch_operation_item}): the only
- * writer of both tables, and their read model for {@code /v2/batch-operations} and {@code /v2/batch-operation-items}.
- * A batch is {@code CREATED}, {@code ACTIVE} once the runner takes it up, {@code SUSPENDED} or {@code CANCELED} on
- * request, and ends {@code COMPLETED} (no item failed) or {@code PARTIALLY_COMPLETED}; an item is {@code ACTIVE} until
- * it is worked off ({@code COMPLETED}, {@code FAILED} with the engine's reason) or the batch is cancelled
+ * Batch operations and their items ({@code engine_batch_operation},
+ * {@code engine_batch_operation_item}): the only writer of both tables, and their read
+ * model for {@code /v2/batch-operations} and {@code /v2/batch-operation-items}. A batch
+ * is {@code CREATED}, {@code ACTIVE} once the runner takes it up, {@code SUSPENDED} or
+ * {@code CANCELED} on request, and ends {@code COMPLETED} (no item failed) or
+ * {@code PARTIALLY_COMPLETED}; an item is {@code ACTIVE} until it is worked off
+ * ({@code COMPLETED}, {@code FAILED} with the engine's reason) or the batch is cancelled
  * ({@code CANCELED}).
  */
 @Component
@@ -81,13 +83,16 @@ public class BatchOperationStore {
 		this.keys = keys;
 	}
 
-	/** A new batch in state {@code CREATED} with its items, all {@code ACTIVE}; returns its key. */
-	public long create(String operationType, JsonNode filter, JsonNode parameters, String actor,
-			List<Selected> items) {
+	/**
+	 * A new batch in state {@code CREATED} with its items, all {@code ACTIVE}; returns
+	 * its key.
+	 */
+	public long create(String operationType, JsonNode filter, JsonNode parameters, String actor, List<Selected> items) {
 		long key = this.keys.nextKey();
-		this.jdbc.update("insert into engine_batch_operation (batch_operation_key, operation_type, state, filter,"
-				+ " parameters, actor, creation_date) values (?, ?, 'CREATED', ?::jsonb, ?::jsonb, ?, ?)", key,
-				operationType, filter.toString(), parameters == null ? null : parameters.toString(), actor, now());
+		this.jdbc.update(
+				"insert into engine_batch_operation (batch_operation_key, operation_type, state, filter,"
+						+ " parameters, actor, creation_date) values (?, ?, 'CREATED', ?::jsonb, ?::jsonb, ?, ?)",
+				key, operationType, filter.toString(), parameters == null ? null : parameters.toString(), actor, now());
 		Long[] itemKeys = items.stream().map(Selected::itemKey).toArray(Long[]::new);
 		Long[] instances = items.stream().map(Selected::processInstanceKey).toArray(Long[]::new);
 		this.jdbc.update((connection) -> {
@@ -102,7 +107,10 @@ public class BatchOperationStore {
 		return key;
 	}
 
-	/** The oldest batch the runner still has to work on ({@code CREATED} or {@code ACTIVE}). */
+	/**
+	 * The oldest batch the runner still has to work on ({@code CREATED} or
+	 * {@code ACTIVE}).
+	 */
 	public Optional<Unfinished> nextToRun() {
 		return this.jdbc
 			.query("select batch_operation_key, operation_type, parameters, actor from engine_batch_operation"
@@ -119,15 +127,16 @@ public class BatchOperationStore {
 	}
 
 	public boolean isActive(long batchOperationKey) {
-		return ACTIVE.equals(this.jdbc.queryForObject(
-				"select state from engine_batch_operation where batch_operation_key = ?", String.class,
-				batchOperationKey));
+		return ACTIVE
+			.equals(this.jdbc.queryForObject("select state from engine_batch_operation where batch_operation_key = ?",
+					String.class, batchOperationKey));
 	}
 
 	/** The next items still to do, in key order. */
 	public List<Selected> pendingItems(long batchOperationKey, int limit) {
-		return this.jdbc.query("select item_key, process_instance_key from engine_batch_operation_item"
-				+ " where batch_operation_key = ? and state = 'ACTIVE' order by item_key limit ?",
+		return this.jdbc.query(
+				"select item_key, process_instance_key from engine_batch_operation_item"
+						+ " where batch_operation_key = ? and state = 'ACTIVE' order by item_key limit ?",
 				(rs, i) -> new Selected(rs.getLong(1), rs.getLong(2)), batchOperationKey, limit);
 	}
 
@@ -140,12 +149,16 @@ public class BatchOperationStore {
 	}
 
 	private void itemDone(long batchOperationKey, long itemKey, String state, String errorMessage) {
-		this.jdbc.update("update engine_batch_operation_item set state = ?, processed_date = ?, error_message = ?"
-				+ " where batch_operation_key = ? and item_key = ?", state, now(), errorMessage, batchOperationKey,
-				itemKey);
+		this.jdbc.update(
+				"update engine_batch_operation_item set state = ?, processed_date = ?, error_message = ?"
+						+ " where batch_operation_key = ? and item_key = ?",
+				state, now(), errorMessage, batchOperationKey, itemKey);
 	}
 
-	/** Ends an active batch with no item left to do: {@code COMPLETED}, or {@code PARTIALLY_COMPLETED} if one failed. */
+	/**
+	 * Ends an active batch with no item left to do: {@code COMPLETED}, or
+	 * {@code PARTIALLY_COMPLETED} if one failed.
+	 */
 	public void finishIfDone(long batchOperationKey) {
 		this.jdbc.update("update engine_batch_operation b set end_date = ?, state = case when exists (select 1 from"
 				+ " engine_batch_operation_item i where i.batch_operation_key = b.batch_operation_key"
@@ -155,7 +168,9 @@ public class BatchOperationStore {
 				+ " and i.state = 'ACTIVE')", now(), batchOperationKey);
 	}
 
-	/** Stops the batch after the item in progress; allowed while it is created or active. */
+	/**
+	 * Stops the batch after the item in progress; allowed while it is created or active.
+	 */
 	public void suspend(long batchOperationKey) {
 		String state = lockState(batchOperationKey);
 		if (!CREATED.equals(state) && !ACTIVE.equals(state)) {
@@ -170,19 +185,25 @@ public class BatchOperationStore {
 		if (!SUSPENDED.equals(state)) {
 			throw notAllowed(batchOperationKey, "resume", state, "SUSPENDED");
 		}
-		this.jdbc.update("update engine_batch_operation set state = 'ACTIVE',"
-				+ " start_date = coalesce(start_date, ?) where batch_operation_key = ?", now(), batchOperationKey);
+		this.jdbc.update(
+				"update engine_batch_operation set state = 'ACTIVE',"
+						+ " start_date = coalesce(start_date, ?) where batch_operation_key = ?",
+				now(), batchOperationKey);
 	}
 
-	/** Ends the batch: the items not done yet are {@code CANCELED}, the ones done stay as they are. */
+	/**
+	 * Ends the batch: the items not done yet are {@code CANCELED}, the ones done stay as
+	 * they are.
+	 */
 	public void cancel(long batchOperationKey) {
 		String state = lockState(batchOperationKey);
 		if (!UNFINISHED.contains(state)) {
 			throw notAllowed(batchOperationKey, "cancel", state, "CREATED, ACTIVE or SUSPENDED");
 		}
 		Timestamp now = now();
-		this.jdbc.update("update engine_batch_operation set state = 'CANCELED', end_date = ?"
-				+ " where batch_operation_key = ?", now, batchOperationKey);
+		this.jdbc.update(
+				"update engine_batch_operation set state = 'CANCELED', end_date = ?" + " where batch_operation_key = ?",
+				now, batchOperationKey);
 		this.jdbc.update("update engine_batch_operation_item set state = 'CANCELED', processed_date = ?"
 				+ " where batch_operation_key = ? and state = 'ACTIVE'", now, batchOperationKey);
 	}
@@ -239,11 +260,17 @@ public class BatchOperationStore {
 				rs.getString("state"), Dates.format(rs.getTimestamp("processed_date")), rs.getString("error_message"));
 	}
 
-	/** A batch the runner has to work on, and who created it (its items run in that person's name). */
+	/**
+	 * A batch the runner has to work on, and who created it (its items run in that
+	 * person's name).
+	 */
 	public record Unfinished(long batchOperationKey, String operationType, String parameters, String actor) {
 	}
 
-	/** {@code BatchOperationResponse}; {@code errors} are the 8.8 per-partition query errors, which never occur here. */
+	/**
+	 * {@code BatchOperationResponse}; {@code errors} are the 8.8 per-partition query
+	 * errors, which never occur here.
+	 */
 	public record BatchOperation(String batchOperationKey, String state, String batchOperationType, String startDate,
 			String endDate, int operationsTotalCount, int operationsFailedCount, int operationsCompletedCount,
 			List<Object> errors) {

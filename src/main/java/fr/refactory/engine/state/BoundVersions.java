@@ -6,9 +6,9 @@ import java.util.List;
 import fr.refactory.engine.model.Binding;
 
 /**
- * The SQL condition choosing the version a binding names among a definition table's rows of one id: the latest
- * version, the latest one carrying the version tag, or the one deployed in a deployment that also held the caller
- * (decision 0290).
+ * The SQL condition choosing the version a binding names among a definition table's rows
+ * of one id: the latest version, the latest one carrying the version tag, or the one
+ * deployed in a deployment that also held the caller (decision 0290).
  */
 public final class BoundVersions {
 

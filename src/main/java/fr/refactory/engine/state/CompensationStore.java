@@ -10,8 +10,9 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
 /**
- * Compensation subscriptions in {@code engine_compensation_subscription}: the only writer of the table, appending the
- * subscription's events ({@code COMPENSATION_SUBSCRIPTION} {@code CREATED}, {@code TRIGGERED}, {@code COMPLETED}).
+ * Compensation subscriptions in {@code engine_compensation_subscription}: the only writer
+ * of the table, appending the subscription's events ({@code COMPENSATION_SUBSCRIPTION}
+ * {@code CREATED}, {@code TRIGGERED}, {@code COMPLETED}).
  */
 @Component
 @ConditionalOnEmbeddedEngine
@@ -47,10 +48,11 @@ public class CompensationStore {
 	}
 
 	/**
-	 * The untriggered subscriptions of the scope instance and of the subprocesses that completed in it, at any depth,
-	 * or, with an {@code activityRef}, those of that activity in the scope and inside its completed instances (a
-	 * subprocess). A completed subprocess that has a compensation handler of its own (its id in {@code ownHandlers})
-	 * is not entered: its handler undoes it.
+	 * The untriggered subscriptions of the scope instance and of the subprocesses that
+	 * completed in it, at any depth, or, with an {@code activityRef}, those of that
+	 * activity in the scope and inside its completed instances (a subprocess). A
+	 * completed subprocess that has a compensation handler of its own (its id in
+	 * {@code ownHandlers}) is not entered: its handler undoes it.
 	 */
 	public List<CompensationSubscription> untriggeredWithin(long scopeKey, String activityRef,
 			Collection<String> ownHandlers) {
@@ -66,39 +68,51 @@ public class CompensationStore {
 				skipped, skipped, scopeKey, activityRef);
 	}
 
-	/** The compensation throw event triggered the subscription: its handler runs as this element instance. */
+	/**
+	 * The compensation throw event triggered the subscription: its handler runs as this
+	 * element instance.
+	 */
 	public void trigger(CompensationSubscription subscription, long throwEventInstanceKey, long handlerInstanceKey) {
-		this.jdbc.update("update engine_compensation_subscription set state = ?, throw_event_instance_key = ?,"
-				+ " handler_instance_key = ? where subscription_key = ?", TRIGGERED, throwEventInstanceKey,
-				handlerInstanceKey, subscription.key());
+		this.jdbc.update(
+				"update engine_compensation_subscription set state = ?, throw_event_instance_key = ?,"
+						+ " handler_instance_key = ? where subscription_key = ?",
+				TRIGGERED, throwEventInstanceKey, handlerInstanceKey, subscription.key());
 		append(subscription.key(), subscription.processInstanceKey(), subscription.flowScopeKey(),
 				subscription.activityId(), Intent.TRIGGERED);
 	}
 
 	/**
 	 * The handler running as this element instance completed.
-	 *
-	 * @return the key of the throw event instance that waits for it, if it was a compensation handler
+	 * @return the key of the throw event instance that waits for it, if it was a
+	 * compensation handler
 	 */
 	public java.util.Optional<Long> handlerCompleted(long handlerInstanceKey) {
-		List<CompensationSubscription> completed = this.jdbc.query("update engine_compensation_subscription"
-				+ " set state = 'COMPLETED' where handler_instance_key = ? and state = ? returning *",
+		List<CompensationSubscription> completed = this.jdbc.query(
+				"update engine_compensation_subscription"
+						+ " set state = 'COMPLETED' where handler_instance_key = ? and state = ? returning *",
 				CompensationStore::map, handlerInstanceKey, TRIGGERED);
 		completed.forEach((subscription) -> append(subscription.key(), subscription.processInstanceKey(),
 				subscription.flowScopeKey(), subscription.activityId(), Intent.COMPLETED));
 		return completed.stream().map(CompensationSubscription::throwEventInstanceKey).findFirst();
 	}
 
-	/** Whether a completed activity of the process instance can still be compensated (or is being compensated). */
+	/**
+	 * Whether a completed activity of the process instance can still be compensated (or
+	 * is being compensated).
+	 */
 	public boolean anyOpenIn(long processInstanceKey) {
-		return !this.jdbc.queryForList("select 1 from engine_compensation_subscription where process_instance_key = ?"
-				+ " and state in (?, ?) limit 1", Integer.class, processInstanceKey, CREATED, TRIGGERED).isEmpty();
+		return !this.jdbc
+			.queryForList("select 1 from engine_compensation_subscription where process_instance_key = ?"
+					+ " and state in (?, ?) limit 1", Integer.class, processInstanceKey, CREATED, TRIGGERED)
+			.isEmpty();
 	}
 
 	/** Whether a handler that the throw event instance invoked is still running. */
 	public boolean awaitsHandlers(long throwEventInstanceKey) {
-		return !this.jdbc.queryForList("select 1 from engine_compensation_subscription where throw_event_instance_key = ?"
-				+ " and state = ? limit 1", Integer.class, throwEventInstanceKey, TRIGGERED).isEmpty();
+		return !this.jdbc
+			.queryForList("select 1 from engine_compensation_subscription where throw_event_instance_key = ?"
+					+ " and state = ? limit 1", Integer.class, throwEventInstanceKey, TRIGGERED)
+			.isEmpty();
 	}
 
 	private void append(long key, long processInstanceKey, long flowScopeKey, String activityId, Intent intent) {

@@ -3,7 +3,8 @@ package fr.refactory.engine.state;
 import java.util.List;
 
 /**
- * The result of evaluating a decision (and the decisions it requires), as stored and as answered.
+ * The result of evaluating a decision (and the decisions it requires), as stored and as
+ * answered.
  *
  * @param output the JSON text of the decision's result (null on failure)
  * @param failureMessage empty when the evaluation succeeded

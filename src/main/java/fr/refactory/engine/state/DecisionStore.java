@@ -18,8 +18,9 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
 /**
- * Decision requirements and definitions (deployed versions, lookup) and decision instances (history): the only writer
- * of their tables, its writing methods named after the events they apply (ADR 1110, 1111).
+ * Decision requirements and definitions (deployed versions, lookup) and decision
+ * instances (history): the only writer of their tables, its writing methods named after
+ * the events they apply (ADR 1110, 1111).
  */
 @Component
 @ConditionalOnEmbeddedEngine
@@ -38,28 +39,40 @@ public class DecisionStore {
 	}
 
 	public Optional<Definition> latest(String decisionId) {
-		return this.jdbc.query("select * from engine_decision_definition where decision_definition_id = ?"
-				+ " order by version desc limit 1", this::map, decisionId).stream().findFirst();
+		return this.jdbc
+			.query("select * from engine_decision_definition where decision_definition_id = ?"
+					+ " order by version desc limit 1", this::map, decisionId)
+			.stream()
+			.findFirst();
 	}
 
-	/** The version of a decision a business-rule task's binding names, for a caller of this definition key. */
+	/**
+	 * The version of a decision a business-rule task's binding names, for a caller of
+	 * this definition key.
+	 */
 	public Optional<Definition> bound(String decisionId, Binding binding, long callerDefinitionKey) {
 		BoundVersions.Condition condition = BoundVersions.condition(binding, "decision_definition_key",
 				BoundVersions.DECISION, decisionId, callerDefinitionKey);
-		return this.jdbc.query("select * from engine_decision_definition where decision_definition_id = ? and "
-				+ condition.sql() + " order by version desc limit 1", this::map, condition.argsAfter(decisionId))
+		return this.jdbc
+			.query("select * from engine_decision_definition where decision_definition_id = ? and " + condition.sql()
+					+ " order by version desc limit 1", this::map, condition.argsAfter(decisionId))
 			.stream()
 			.findFirst();
 	}
 
 	public Optional<Definition> byKey(long key) {
-		return this.jdbc.query("select * from engine_decision_definition where decision_definition_key = ?", this::map,
-				key).stream().findFirst();
+		return this.jdbc
+			.query("select * from engine_decision_definition where decision_definition_key = ?", this::map, key)
+			.stream()
+			.findFirst();
 	}
 
 	public Optional<Definition> inRequirements(long requirementsKey, String decisionId) {
-		return this.jdbc.query("select * from engine_decision_definition where decision_requirements_key = ?"
-				+ " and decision_definition_id = ?", this::map, requirementsKey, decisionId).stream().findFirst();
+		return this.jdbc
+			.query("select * from engine_decision_definition where decision_requirements_key = ?"
+					+ " and decision_definition_id = ?", this::map, requirementsKey, decisionId)
+			.stream()
+			.findFirst();
 	}
 
 	public byte[] dmnXml(long requirementsKey) {
@@ -69,7 +82,10 @@ public class DecisionStore {
 			.getBytes(StandardCharsets.UTF_8);
 	}
 
-	/** The decision was evaluated (or failed): one decision instance per decision the evaluation went through. */
+	/**
+	 * The decision was evaluated (or failed): one decision instance per decision the
+	 * evaluation went through.
+	 */
 	public void evaluated(DecisionOutcome outcome, Definition called, Link link) {
 		Timestamp now = Timestamp.from(this.clock.instant());
 		for (EvaluatedDecision decision : outcome.evaluatedDecisions()) {
@@ -84,15 +100,15 @@ public class DecisionStore {
 		}
 	}
 
-	private void insert(DecisionOutcome outcome, EvaluatedDecision decision, String failure, Link link,
-			Timestamp now) {
+	private void insert(DecisionOutcome outcome, EvaluatedDecision decision, String failure, Link link, Timestamp now) {
 		this.jdbc.update("insert into engine_decision_instance (decision_evaluation_instance_key,"
 				+ " decision_evaluation_key, state, evaluation_date, evaluation_failure, decision_definition_key,"
 				+ " decision_definition_id, decision_definition_name, decision_definition_version,"
 				+ " decision_definition_type, result, evaluated_inputs, matched_rules, process_definition_key,"
 				+ " process_instance_key, element_instance_key) values (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
-				decision.decisionEvaluationInstanceKey(), outcome.evaluationKey(), failure == null ? "EVALUATED" : "FAILED",
-				now, failure, Long.parseLong(decision.decisionDefinitionKey()), decision.decisionDefinitionId(),
+				decision.decisionEvaluationInstanceKey(), outcome.evaluationKey(),
+				failure == null ? "EVALUATED" : "FAILED", now, failure,
+				Long.parseLong(decision.decisionDefinitionKey()), decision.decisionDefinitionId(),
 				decision.decisionDefinitionName(), decision.decisionDefinitionVersion(),
 				decision.decisionDefinitionType(), decision.output(), write(decision.evaluatedInputs()),
 				write(decision.matchedRules()), link.processDefinitionKey(), link.processInstanceKey(),
@@ -101,23 +117,26 @@ public class DecisionStore {
 
 	/** The latest version of the decision requirements id, if one is deployed. */
 	public Optional<RequirementsVersion> latestRequirements(String requirementsId) {
-		List<java.util.Map<String, Object>> latest = this.jdbc.queryForList(
-				"select decision_requirements_key, version, checksum from engine_decision_requirements"
-						+ " where decision_requirements_id = ? order by version desc limit 1",
-				requirementsId);
+		List<java.util.Map<String, Object>> latest = this.jdbc
+			.queryForList("select decision_requirements_key, version, checksum from engine_decision_requirements"
+					+ " where decision_requirements_id = ? order by version desc limit 1", requirementsId);
 		return latest.stream()
 			.findFirst()
 			.map((row) -> new RequirementsVersion((Long) row.get("decision_requirements_key"),
 					(Integer) row.get("version"), (String) row.get("checksum")));
 	}
 
-	/** A new version of decision requirements was created by a deployment ({@code dmnXml}: the resource). */
+	/**
+	 * A new version of decision requirements was created by a deployment ({@code dmnXml}:
+	 * the resource).
+	 */
 	public void requirementsCreated(RequirementsVersion requirements, String requirementsId, String name,
 			String resourceName, String dmnXml, long deploymentKey) {
-		this.jdbc.update("insert into engine_decision_requirements (decision_requirements_key, decision_requirements_id,"
-				+ " version, name, resource_name, checksum, dmn_xml, deployment_key) values (?,?,?,?,?,?,?,?)",
-				requirements.key(), requirementsId, requirements.version(), name, resourceName,
-				requirements.checksum(), dmnXml, deploymentKey);
+		this.jdbc.update(
+				"insert into engine_decision_requirements (decision_requirements_key, decision_requirements_id,"
+						+ " version, name, resource_name, checksum, dmn_xml, deployment_key) values (?,?,?,?,?,?,?,?)",
+				requirements.key(), requirementsId, requirements.version(), name, resourceName, requirements.checksum(),
+				dmnXml, deploymentKey);
 	}
 
 	/** The highest deployed version of the decision id, 0 if none is deployed. */
@@ -137,7 +156,9 @@ public class DecisionStore {
 				versionTag);
 	}
 
-	/** The name, id and version of the decision requirements with this key, if deployed. */
+	/**
+	 * The name, id and version of the decision requirements with this key, if deployed.
+	 */
 	public List<RequirementsRow> requirements(long requirementsKey) {
 		return this.jdbc.query("select * from engine_decision_requirements where decision_requirements_key = ?",
 				(rs, row) -> new RequirementsRow(rs.getString("decision_requirements_id"), rs.getInt("version"),
@@ -171,7 +192,10 @@ public class DecisionStore {
 			String requirementsId) {
 	}
 
-	/** A deployed version of decision requirements: its key, version and the checksum of its resource. */
+	/**
+	 * A deployed version of decision requirements: its key, version and the checksum of
+	 * its resource.
+	 */
 	public record RequirementsVersion(long key, int version, String checksum) {
 	}
 
@@ -186,39 +210,53 @@ public class DecisionStore {
 
 	}
 
-	/** The decision instances a deleted process definition's instances evaluated go with it (ADR 0251). */
+	/**
+	 * The decision instances a deleted process definition's instances evaluated go with
+	 * it (ADR 0251).
+	 */
 	public void processDefinitionDeleted(long processDefinitionKey) {
-		this.jdbc.update("delete from engine_decision_instance where process_definition_key = ?",
-				processDefinitionKey);
+		this.jdbc.update("delete from engine_decision_instance where process_definition_key = ?", processDefinitionKey);
 	}
 
-	/** Locks the decision requirements of this key for their deletion; empty if no such requirements exist. */
+	/**
+	 * Locks the decision requirements of this key for their deletion; empty if no such
+	 * requirements exist.
+	 */
 	public Optional<DefinitionStore.ResourceVersion> lockRequirements(long requirementsKey) {
-		return this.jdbc.query("select decision_requirements_id, version from engine_decision_requirements"
-				+ " where decision_requirements_key = ? for update",
-				(rs, i) -> new DefinitionStore.ResourceVersion(rs.getString("decision_requirements_id"),
-						rs.getInt("version")),
-				requirementsKey).stream().findFirst();
+		return this.jdbc
+			.query("select decision_requirements_id, version from engine_decision_requirements"
+					+ " where decision_requirements_key = ? for update",
+					(rs, i) -> new DefinitionStore.ResourceVersion(rs.getString("decision_requirements_id"),
+							rs.getInt("version")),
+					requirementsKey)
+			.stream()
+			.findFirst();
 	}
 
 	/** The decisions of these requirements, by key, id and version. */
 	public List<DecisionVersion> decisionVersions(long requirementsKey) {
-		return this.jdbc.query("select decision_definition_key, decision_definition_id, version"
-				+ " from engine_decision_definition where decision_requirements_key = ?",
+		return this.jdbc.query(
+				"select decision_definition_key, decision_definition_id, version"
+						+ " from engine_decision_definition where decision_requirements_key = ?",
 				(rs, i) -> new DecisionVersion(rs.getLong("decision_definition_key"),
 						rs.getString("decision_definition_id"), rs.getInt("version")),
 				requirementsKey);
 	}
 
-	/** The history of a decision whose requirements are being deleted goes first (ADR 0251). */
+	/**
+	 * The history of a decision whose requirements are being deleted goes first (ADR
+	 * 0251).
+	 */
 	public void decisionInstancesDeleted(long decisionKey) {
 		this.jdbc.update("delete from engine_decision_instance where decision_definition_key = ?", decisionKey);
 	}
 
-	/** DELETED: the decision requirements and their decisions (resource deletion, ADR 0251). */
+	/**
+	 * DELETED: the decision requirements and their decisions (resource deletion, ADR
+	 * 0251).
+	 */
 	public void requirementsDeleted(long requirementsKey) {
-		this.jdbc.update("delete from engine_decision_definition where decision_requirements_key = ?",
-				requirementsKey);
+		this.jdbc.update("delete from engine_decision_definition where decision_requirements_key = ?", requirementsKey);
 		this.jdbc.update("delete from engine_decision_requirements where decision_requirements_key = ?",
 				requirementsKey);
 	}

@@ -18,15 +18,17 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.RowMapper;
 import org.springframework.stereotype.Component;
 
-/** Deployed processes, decisions and forms; executable processes are cached by key (parsed once). */
+/**
+ * Deployed processes, decisions and forms; executable processes are cached by key (parsed
+ * once).
+ */
 @Component
 @ConditionalOnEmbeddedEngine
 public class DefinitionStore {
 
 	private static final RowMapper<ProcessDefinitionRow> PROCESS = (rs, i) -> new ProcessDefinitionRow(
 			rs.getLong("process_definition_key"), rs.getString("process_definition_id"), rs.getInt("version"),
-			rs.getString("name"), rs.getString("version_tag"), rs.getString("resource_name"),
-			rs.getString("checksum"));
+			rs.getString("name"), rs.getString("version_tag"), rs.getString("resource_name"), rs.getString("checksum"));
 
 	private final JdbcTemplate jdbc;
 
@@ -37,14 +39,17 @@ public class DefinitionStore {
 	}
 
 	public Optional<ProcessDefinitionRow> latestProcess(String processId) {
-		return this.jdbc
-			.query("select * from engine_process_definition where process_definition_id = ? order by version desc limit 1",
-					PROCESS, processId)
+		return this.jdbc.query(
+				"select * from engine_process_definition where process_definition_id = ? order by version desc limit 1",
+				PROCESS, processId)
 			.stream()
 			.findFirst();
 	}
 
-	/** The version of a process a call activity's binding names, for a caller of this definition key. */
+	/**
+	 * The version of a process a call activity's binding names, for a caller of this
+	 * definition key.
+	 */
 	public Optional<ProcessDefinitionRow> boundProcess(String processId, Binding binding, long callerDefinitionKey) {
 		BoundVersions.Condition condition = BoundVersions.condition(binding, "process_definition_key",
 				BoundVersions.PROCESS, processId, callerDefinitionKey);
@@ -55,7 +60,10 @@ public class DefinitionStore {
 			.findFirst();
 	}
 
-	/** The key of the version of a form a user task's binding names, for a task of this process definition key. */
+	/**
+	 * The key of the version of a form a user task's binding names, for a task of this
+	 * process definition key.
+	 */
 	public Optional<Long> boundForm(String formId, Binding binding, long callerDefinitionKey) {
 		BoundVersions.Condition condition = BoundVersions.condition(binding, "form_key", BoundVersions.FORM, formId,
 				callerDefinitionKey);
@@ -66,11 +74,15 @@ public class DefinitionStore {
 			.findFirst();
 	}
 
-	/** Records that a deployment held this resource, whether it created its version or redeployed it unchanged. */
+	/**
+	 * Records that a deployment held this resource, whether it created its version or
+	 * redeployed it unchanged.
+	 */
 	public void linkToDeployment(long deploymentKey, String kind, String resourceId, long definitionKey) {
-		this.jdbc.update("insert into engine_deployment_resource (deployment_key, resource_kind, resource_id,"
-				+ " definition_key) values (?,?,?,?) on conflict do nothing", deploymentKey, kind, resourceId,
-				definitionKey);
+		this.jdbc.update(
+				"insert into engine_deployment_resource (deployment_key, resource_kind, resource_id,"
+						+ " definition_key) values (?,?,?,?) on conflict do nothing",
+				deploymentKey, kind, resourceId, definitionKey);
 	}
 
 	public Optional<ProcessDefinitionRow> process(String processId, int version) {
@@ -82,8 +94,7 @@ public class DefinitionStore {
 	}
 
 	public Optional<ProcessDefinitionRow> process(long key) {
-		return this.jdbc
-			.query("select * from engine_process_definition where process_definition_key = ?", PROCESS, key)
+		return this.jdbc.query("select * from engine_process_definition where process_definition_key = ?", PROCESS, key)
 			.stream()
 			.findFirst();
 	}
@@ -98,8 +109,8 @@ public class DefinitionStore {
 	}
 
 	/**
-	 * The deployed resource a key names: a process version (BPMN), decision requirements (DMN) or a form, with the
-	 * text as it was deployed (ADR 1022).
+	 * The deployed resource a key names: a process version (BPMN), decision requirements
+	 * (DMN) or a form, with the text as it was deployed (ADR 1022).
 	 */
 	public DeployedResource resource(long key) {
 		return this.jdbc.query("select process_definition_key as resource_key, process_definition_id as resource_id,"
@@ -115,8 +126,8 @@ public class DefinitionStore {
 				key, key, key)
 			.stream()
 			.findFirst()
-			.orElseThrow(() -> Rejection
-				.notFound("Expected to find a resource with key '" + key + "', but none was found"));
+			.orElseThrow(
+					() -> Rejection.notFound("Expected to find a resource with key '" + key + "', but none was found"));
 	}
 
 	public void insertProcess(ProcessDefinitionRow row, String xml, boolean hasStartForm, long deploymentKey,
@@ -152,8 +163,10 @@ public class DefinitionStore {
 	/** The latest version of every deployed process (where start events subscribe). */
 	public List<ExecutableProcess> latestExecutables() {
 		return this.jdbc
-			.queryForList("select distinct on (process_definition_id) process_definition_key"
-					+ " from engine_process_definition order by process_definition_id, version desc", Long.class)
+			.queryForList(
+					"select distinct on (process_definition_id) process_definition_key"
+							+ " from engine_process_definition order by process_definition_id, version desc",
+					Long.class)
 			.stream()
 			.map(this::executable)
 			.toList();
@@ -166,14 +179,17 @@ public class DefinitionStore {
 		return count != null && count > 0;
 	}
 
-	/** Serialises deployments, so two deploying the same resource id never take the same version. */
+	/**
+	 * Serialises deployments, so two deploying the same resource id never take the same
+	 * version.
+	 */
 	public void lockDeployments() {
 		this.jdbc.queryForList("select pg_advisory_xact_lock(8851799813685249)");
 	}
 
 	/**
-	 * The highest deleted version of the resource id, 0 if none was deleted, so a later deployment never reuses it
-	 * (docs/decisions/0251; kinds in {@code DeletedVersions}).
+	 * The highest deleted version of the resource id, 0 if none was deleted, so a later
+	 * deployment never reuses it (docs/decisions/0251; kinds in {@code DeletedVersions}).
 	 */
 	public int highestDeletedVersion(String kind, String resourceId) {
 		Integer highest = this.jdbc.queryForObject(
@@ -193,15 +209,21 @@ public class DefinitionStore {
 					(String) row.get("checksum")));
 	}
 
-	/** A new version of a form was created by a deployment ({@code schema}: the form's JSON). */
+	/**
+	 * A new version of a form was created by a deployment ({@code schema}: the form's
+	 * JSON).
+	 */
 	public void formCreated(FormVersion form, String formId, String resourceName, String schema, long deploymentKey,
 			String versionTag) {
-		this.jdbc.update("insert into engine_form (form_key, form_id, version, resource_name, checksum, form_schema,"
-				+ " deployment_key, version_tag) values (?,?,?,?,?,?,?,?)", form.key(), formId, form.version(),
-				resourceName, form.checksum(), schema, deploymentKey, versionTag);
+		this.jdbc.update(
+				"insert into engine_form (form_key, form_id, version, resource_name, checksum, form_schema,"
+						+ " deployment_key, version_tag) values (?,?,?,?,?,?,?,?)",
+				form.key(), formId, form.version(), resourceName, form.checksum(), schema, deploymentKey, versionTag);
 	}
 
-	/** A deployed version of a form: its key, version and the checksum of its resource. */
+	/**
+	 * A deployed version of a form: its key, version and the checksum of its resource.
+	 */
 	public record FormVersion(long key, int version, String checksum) {
 	}
 
@@ -221,22 +243,36 @@ public class DefinitionStore {
 			String resourceName, String checksum) {
 	}
 
-	/** Locks the process definition of this key for its deletion; empty if no such definition exists. */
+	/**
+	 * Locks the process definition of this key for its deletion; empty if no such
+	 * definition exists.
+	 */
 	public Optional<ResourceVersion> lockProcess(long processDefinitionKey) {
-		return this.jdbc.query("select process_definition_id, version from engine_process_definition"
-				+ " where process_definition_key = ? for update",
-				(rs, i) -> new ResourceVersion(rs.getString("process_definition_id"), rs.getInt("version")),
-				processDefinitionKey).stream().findFirst();
+		return this.jdbc
+			.query("select process_definition_id, version from engine_process_definition"
+					+ " where process_definition_key = ? for update",
+					(rs, i) -> new ResourceVersion(rs.getString("process_definition_id"), rs.getInt("version")),
+					processDefinitionKey)
+			.stream()
+			.findFirst();
 	}
 
-	/** How many instances of this process definition are active (a definition with one is not deleted). */
+	/**
+	 * How many instances of this process definition are active (a definition with one is
+	 * not deleted).
+	 */
 	public int activeInstances(long processDefinitionKey) {
-		Integer active = this.jdbc.queryForObject("select count(*) from engine_process_instance"
-				+ " where process_definition_key = ? and state = 'ACTIVE'", Integer.class, processDefinitionKey);
+		Integer active = this.jdbc.queryForObject(
+				"select count(*) from engine_process_instance"
+						+ " where process_definition_key = ? and state = 'ACTIVE'",
+				Integer.class, processDefinitionKey);
 		return active == null ? 0 : active;
 	}
 
-	/** DELETED: the process definition (resource deletion, ADR 0251; its instances' rows are gone by then). */
+	/**
+	 * DELETED: the process definition (resource deletion, ADR 0251; its instances' rows
+	 * are gone by then).
+	 */
 	public void processDeleted(long processDefinitionKey) {
 		this.jdbc.update("delete from engine_process_definition where process_definition_key = ?",
 				processDefinitionKey);
@@ -244,8 +280,9 @@ public class DefinitionStore {
 
 	/** Locks the form of this key for its deletion; empty if no such form exists. */
 	public Optional<ResourceVersion> lockForm(long formKey) {
-		return this.jdbc.query("select form_id, version from engine_form where form_key = ? for update",
-				(rs, i) -> new ResourceVersion(rs.getString("form_id"), rs.getInt("version")), formKey)
+		return this.jdbc
+			.query("select form_id, version from engine_form where form_key = ? for update",
+					(rs, i) -> new ResourceVersion(rs.getString("form_id"), rs.getInt("version")), formKey)
 			.stream()
 			.findFirst();
 	}
@@ -256,16 +293,20 @@ public class DefinitionStore {
 	}
 
 	/**
-	 * Remembers a deleted version so a later deployment of the same id never reuses it (docs/decisions/0251; kinds in
-	 * {@code DeletedVersions}).
+	 * Remembers a deleted version so a later deployment of the same id never reuses it
+	 * (docs/decisions/0251; kinds in {@code DeletedVersions}).
 	 */
 	public void versionDeleted(String kind, ResourceVersion deleted, Instant deletedAt) {
-		this.jdbc.update("insert into engine_deleted_version (resource_type, resource_id, version, deleted_at)"
-				+ " values (?,?,?,?) on conflict do nothing", kind, deleted.id(), deleted.version(),
-				Timestamp.from(deletedAt));
+		this.jdbc.update(
+				"insert into engine_deleted_version (resource_type, resource_id, version, deleted_at)"
+						+ " values (?,?,?,?) on conflict do nothing",
+				kind, deleted.id(), deleted.version(), Timestamp.from(deletedAt));
 	}
 
-	/** A deployed version of a process, decision requirements graph, decision or form: its id and version. */
+	/**
+	 * A deployed version of a process, decision requirements graph, decision or form: its
+	 * id and version.
+	 */
 	public record ResourceVersion(String id, int version) {
 	}
 

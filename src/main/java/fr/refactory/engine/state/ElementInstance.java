@@ -2,7 +2,10 @@ package fr.refactory.engine.state;
 
 import fr.refactory.engine.model.ElementType;
 
-/** An element instance row: one activation of one element (the process itself has key = process instance key). */
+/**
+ * An element instance row: one activation of one element (the process itself has key =
+ * process instance key).
+ */
 public record ElementInstance(long key, long processInstanceKey, long processDefinitionKey, String processDefinitionId,
 		String elementId, ElementType type, String state, Long flowScopeKey, Long incidentKey) {
 

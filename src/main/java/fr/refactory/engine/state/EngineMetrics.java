@@ -17,16 +17,21 @@ import io.micrometer.core.instrument.Timer;
 import org.springframework.stereotype.Component;
 
 /**
- * The engine's meters, named and tagged as Zeebe's where Zeebe has one (docs/observability.md, ADR 0601). The event
- * log hands over the events of each committed transaction ({@link #committed}); the few things that are no event
- * (job activation, message publication, a timer's lag, waiting long polls) are reported by the one place that does
- * them. Meters are cached per tag set: counting an event is two map look-ups and an increment, no meter id is built.
+ * The engine's meters, named and tagged as Zeebe's where Zeebe has one
+ * (docs/observability.md, ADR 0601). The event log hands over the events of each
+ * committed transaction ({@link #committed}); the few things that are no event (job
+ * activation, message publication, a timer's lag, waiting long polls) are reported by the
+ * one place that does them. Meters are cached per tag set: counting an event is two map
+ * look-ups and an increment, no meter id is built.
  */
 @Component
 @ConditionalOnEmbeddedEngine
 public class EngineMetrics {
 
-	/** The embedded engine is one partition; the tag keeps Zeebe's dashboards and queries working. */
+	/**
+	 * The embedded engine is one partition; the tag keeps Zeebe's dashboards and queries
+	 * working.
+	 */
 	static final String PARTITION = "1";
 
 	private static final String UNKNOWN = "unknown";
@@ -52,8 +57,8 @@ public class EngineMetrics {
 				"bpmnProcessId", ElementAction.NAMES);
 		this.jobEvents = new CounterFamily("zeebe.job.events", "Job events per job type", "type", null,
 				JobAction.NAMES);
-		this.incidentEvents = new CounterFamily("zeebe.incident.events", "Incidents created and resolved",
-				"errorType", null, IncidentAction.NAMES);
+		this.incidentEvents = new CounterFamily("zeebe.incident.events", "Incidents created and resolved", "errorType",
+				null, IncidentAction.NAMES);
 		this.messageEvents = new CounterFamily("refactory.engine.message.events",
 				"Messages published (or correlated through the correlate command) and correlations to subscriptions",
 				null, null, MessageAction.NAMES);
@@ -65,7 +70,10 @@ public class EngineMetrics {
 			.register(registry);
 	}
 
-	/** Counts the events of a transaction that committed (or of one event written outside a transaction). */
+	/**
+	 * Counts the events of a transaction that committed (or of one event written outside
+	 * a transaction).
+	 */
 	void committed(List<EngineEvent> events) {
 		for (int index = 0; index < events.size(); index++) {
 			count(events.get(index));
@@ -123,18 +131,22 @@ public class EngineMetrics {
 		}
 	}
 
-	/** Jobs handed to a worker; {@code waited} is each one's time from creation to activation. */
+	/**
+	 * Jobs handed to a worker; {@code waited} is each one's time from creation to
+	 * activation.
+	 */
 	void jobActivated(String type, long waitedMillis) {
 		this.jobEvents.increment(JobAction.ACTIVATED.ordinal(), type, null);
 		Timer timer = this.activationTimes.get(type);
 		if (timer == null) {
-			timer = this.activationTimes.computeIfAbsent(type, (newType) -> Timer.builder("zeebe.job.activation.time")
-				.description("Time between a job's creation and its activation")
-				.tags("type", newType, "partition", PARTITION)
-				.publishPercentileHistogram()
-				.minimumExpectedValue(Duration.ofMillis(1))
-				.maximumExpectedValue(Duration.ofHours(1))
-				.register(this.registry));
+			timer = this.activationTimes.computeIfAbsent(type,
+					(newType) -> Timer.builder("zeebe.job.activation.time")
+						.description("Time between a job's creation and its activation")
+						.tags("type", newType, "partition", PARTITION)
+						.publishPercentileHistogram()
+						.minimumExpectedValue(Duration.ofMillis(1))
+						.maximumExpectedValue(Duration.ofHours(1))
+						.register(this.registry));
 		}
 		timer.record(Math.max(0, waitedMillis), TimeUnit.MILLISECONDS);
 	}
@@ -149,7 +161,10 @@ public class EngineMetrics {
 		this.timerLag.record(lag.isNegative() ? Duration.ZERO : lag);
 	}
 
-	/** Shows how many activation requests for the job type wait in a long poll (once per type). */
+	/**
+	 * Shows how many activation requests for the job type wait in a long poll (once per
+	 * type).
+	 */
 	public void longPolls(String type, Set<?> waiting) {
 		Gauge.builder("zeebe.long.polling.queued.current", waiting, Set::size)
 			.description("Activation requests waiting in a long poll for jobs of the type")
@@ -191,8 +206,9 @@ public class EngineMetrics {
 	}
 
 	/**
-	 * The counters of one name, by up to two tag values and the action. The first time a tag combination is seen its
-	 * counters for every action are registered, so a series exists (at zero) before its first event.
+	 * The counters of one name, by up to two tag values and the action. The first time a
+	 * tag combination is seen its counters for every action are registered, so a series
+	 * exists (at zero) before its first event.
 	 */
 	private final class CounterFamily {
 

@@ -24,19 +24,24 @@ import org.springframework.transaction.support.TransactionSynchronization;
 import org.springframework.transaction.support.TransactionSynchronizationManager;
 
 /**
- * The engine's history: every event of every command, appended in the command's transaction. The events of one
- * transaction are collected and inserted with one statement (one array per column, unnested) just before it commits:
- * no round trip per event, one execution, and they commit or roll back with the state they describe.
+ * The engine's history: every event of every command, appended in the command's
+ * transaction. The events of one transaction are collected and inserted with one
+ * statement (one array per column, unnested) just before it commits: no round trip per
+ * event, one execution, and they commit or roll back with the state they describe.
  * <p>
- * Who caused an event is the authenticated user or API client of the request. A command the engine runs on its own
- * (a due timer, a job time-out) has none: its events carry the actor of the instance's latest event about the same
- * entity (who created the timer), else of the instance's latest event.
+ * Who caused an event is the authenticated user or API client of the request. A command
+ * the engine runs on its own (a due timer, a job time-out) has none: its events carry the
+ * actor of the instance's latest event about the same entity (who created the timer),
+ * else of the instance's latest event.
  */
 @Component
 @ConditionalOnEmbeddedEngine
 public class EventLog {
 
-	/** All the events of a transaction in one statement, one execution: one array per column, in log order. */
+	/**
+	 * All the events of a transaction in one statement, one execution: one array per
+	 * column, in log order.
+	 */
 	private static final String INSERT = "insert into engine_event (key, value_type, intent, process_instance_key,"
 			+ " element_instance_key, element_id, occurred_at, actor, variables)"
 			+ " select k, vt, i, pi, ei, el, t, a, cast(v as jsonb)"
@@ -74,8 +79,8 @@ public class EventLog {
 
 	/** Every event of the process instance, in the order they happened. */
 	public List<LoggedEvent> ofProcessInstance(long processInstanceKey) {
-		return this.jdbc.query("select * from engine_event where process_instance_key = ? order by position",
-				this::map, processInstanceKey);
+		return this.jdbc.query("select * from engine_event where process_instance_key = ? order by position", this::map,
+				processInstanceKey);
 	}
 
 	private Batch currentBatch() {
@@ -178,7 +183,10 @@ public class EventLog {
 	private record Pending(EngineEvent event, Timestamp time, String actor) {
 	}
 
-	/** The events of one transaction, inserted before it commits and counted in the metrics once it committed. */
+	/**
+	 * The events of one transaction, inserted before it commits and counted in the
+	 * metrics once it committed.
+	 */
 	private final class Batch implements TransactionSynchronization {
 
 		private final List<Pending> events = new ArrayList<>();

@@ -6,8 +6,8 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
 /**
- * Positive 64-bit keys, unique across restarts: blocks of 100 taken from a PostgreSQL sequence (sequences are not
- * transactional, so a rolled back command only leaves a gap).
+ * Positive 64-bit keys, unique across restarts: blocks of 100 taken from a PostgreSQL
+ * sequence (sequences are not transactional, so a rolled back command only leaves a gap).
  */
 @Component
 @ConditionalOnEmbeddedEngine

@@ -9,9 +9,10 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
 /**
- * The collections of each active multi-instance body in {@code engine_multi_instance} (input and output collection
- * as JSON, keyed by the body's element instance): the only writer of that table, its writing methods named after the
- * body's events (ADR 1110, 1111). Not logged as events: the body's element events are.
+ * The collections of each active multi-instance body in {@code engine_multi_instance}
+ * (input and output collection as JSON, keyed by the body's element instance): the only
+ * writer of that table, its writing methods named after the body's events (ADR 1110,
+ * 1111). Not logged as events: the body's element events are.
  */
 @Component
 @ConditionalOnEmbeddedEngine
@@ -23,7 +24,10 @@ public class MultiInstanceStore {
 		this.jdbc = jdbc;
 	}
 
-	/** The body activated with its input collection and an output collection of nulls (both JSON). */
+	/**
+	 * The body activated with its input collection and an output collection of nulls
+	 * (both JSON).
+	 */
 	public void bodyActivated(long bodyKey, String inputCollection, String outputCollection) {
 		this.jdbc.update("insert into engine_multi_instance (body_key, input_collection, output_collection)"
 				+ " values (?, ?, ?) on conflict (body_key) do update set input_collection = excluded.input_collection,"
@@ -42,7 +46,10 @@ public class MultiInstanceStore {
 				String.class, bodyKey);
 	}
 
-	/** An inner instance's output element was collected: the body's output collection (JSON) is now this one. */
+	/**
+	 * An inner instance's output element was collected: the body's output collection
+	 * (JSON) is now this one.
+	 */
 	public void outputCollected(long bodyKey, String outputCollection) {
 		this.jdbc.update("update engine_multi_instance set output_collection = ? where body_key = ?", outputCollection,
 				bodyKey);
@@ -63,7 +70,10 @@ public class MultiInstanceStore {
 		return byState;
 	}
 
-	/** The multi-instance bodies of a deleted process definition go with it (resource deletion, ADR 0251). */
+	/**
+	 * The multi-instance bodies of a deleted process definition go with it (resource
+	 * deletion, ADR 0251).
+	 */
 	public void definitionDeleted(long processDefinitionKey) {
 		this.jdbc.update("delete from engine_multi_instance where body_key in (select element_instance_key"
 				+ " from engine_element_instance where process_definition_key = ?)", processDefinitionKey);

@@ -22,7 +22,10 @@ import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionSynchronization;
 import org.springframework.transaction.support.TransactionSynchronizationManager;
 
-/** Process and element instances, sequence flows and join tokens: the token state of running processes. */
+/**
+ * Process and element instances, sequence flows and join tokens: the token state of
+ * running processes.
+ */
 @Component
 @ConditionalOnEmbeddedEngine
 public class RuntimeStore {
@@ -68,38 +71,47 @@ public class RuntimeStore {
 				+ " values (?,?) on conflict do nothing", processInstanceKey, elementId);
 	}
 
-	/** Whether a runtime instruction terminates the process instance once this element of it has completed. */
+	/**
+	 * Whether a runtime instruction terminates the process instance once this element of
+	 * it has completed.
+	 */
 	public boolean terminatesAfter(long processInstanceKey, String elementId) {
 		if (!anyRuntimeInstruction()) {
 			return false;
 		}
-		return !this.jdbc.queryForList("select 1 from engine_runtime_instruction where process_instance_key = ?"
-				+ " and after_element_id = ?", Integer.class, processInstanceKey, elementId).isEmpty();
+		return !this.jdbc
+			.queryForList("select 1 from engine_runtime_instruction where process_instance_key = ?"
+					+ " and after_element_id = ?", Integer.class, processInstanceKey, elementId)
+			.isEmpty();
 	}
 
 	/**
-	 * Whether any instance was ever given a runtime instruction, read once: every element completion asks
-	 * {@link #terminatesAfter}, and almost no instance carries an instruction, so this spares a query per element.
-	 * One engine owns its database, so only {@link #terminateAfter} can make it true; a stale true costs a query.
+	 * Whether any instance was ever given a runtime instruction, read once: every element
+	 * completion asks {@link #terminatesAfter}, and almost no instance carries an
+	 * instruction, so this spares a query per element. One engine owns its database, so
+	 * only {@link #terminateAfter} can make it true; a stale true costs a query.
 	 */
 	private boolean anyRuntimeInstruction() {
 		Boolean known = this.anyRuntimeInstruction.get();
 		if (known == null) {
-			this.anyRuntimeInstruction.compareAndSet(null,
-					this.jdbc.queryForObject("select exists (select 1 from engine_runtime_instruction)", Boolean.class));
+			this.anyRuntimeInstruction.compareAndSet(null, this.jdbc
+				.queryForObject("select exists (select 1 from engine_runtime_instruction)", Boolean.class));
 			known = this.anyRuntimeInstruction.get();
 		}
 		return known;
 	}
 
-	/** Locks the root process instance of the given instance for the rest of the transaction. */
+	/**
+	 * Locks the root process instance of the given instance for the rest of the
+	 * transaction.
+	 */
 	public long lockRoot(long processInstanceKey) {
 		List<Long> roots = this.jdbc.queryForList(
 				"select root_process_instance_key from engine_process_instance where process_instance_key = ?",
 				Long.class, processInstanceKey);
 		if (roots.isEmpty()) {
-			throw Rejection.notFound("Expected to find a process instance with key '" + processInstanceKey
-					+ "', but none was found");
+			throw Rejection.notFound(
+					"Expected to find a process instance with key '" + processInstanceKey + "', but none was found");
 		}
 		this.jdbc.queryForList("select 1 from engine_process_instance where process_instance_key = ? for update",
 				roots.get(0));
@@ -121,8 +133,10 @@ public class RuntimeStore {
 
 	/** The active process instances that a call activity's instance started. */
 	public List<Long> activeCalledInstances(long callActivityInstanceKey) {
-		return this.jdbc.queryForList("select process_instance_key from engine_process_instance"
-				+ " where parent_element_instance_key = ? and state = 'ACTIVE'", Long.class, callActivityInstanceKey);
+		return this.jdbc.queryForList(
+				"select process_instance_key from engine_process_instance"
+						+ " where parent_element_instance_key = ? and state = 'ACTIVE'",
+				Long.class, callActivityInstanceKey);
 	}
 
 	public Long parentElementInstance(long processInstanceKey) {
@@ -153,17 +167,17 @@ public class RuntimeStore {
 		if (row != null) {
 			return Optional.of(row);
 		}
-		return this.jdbc
-			.query("select * from engine_element_instance where element_instance_key = ?", this::map, key)
+		return this.jdbc.query("select * from engine_element_instance where element_instance_key = ?", this::map, key)
 			.stream()
 			.findFirst()
 			.map(this::remembered);
 	}
 
 	/**
-	 * The element instance rows this transaction read or wrote: a command asks for the same row several times (the
-	 * job's element, then its completion step; a new element, then its activation step), and only this class writes
-	 * the table, so the copy stays current. Commands lock their root instance first, so no other transaction changes
+	 * The element instance rows this transaction read or wrote: a command asks for the
+	 * same row several times (the job's element, then its completion step; a new element,
+	 * then its activation step), and only this class writes the table, so the copy stays
+	 * current. Commands lock their root instance first, so no other transaction changes
 	 * these rows meanwhile (ADR 1100).
 	 */
 	@SuppressWarnings("unchecked")
@@ -171,7 +185,8 @@ public class RuntimeStore {
 		if (!TransactionSynchronizationManager.isSynchronizationActive()) {
 			return null;
 		}
-		Map<Long, ElementInstance> rows = (Map<Long, ElementInstance>) TransactionSynchronizationManager.getResource(this);
+		Map<Long, ElementInstance> rows = (Map<Long, ElementInstance>) TransactionSynchronizationManager
+			.getResource(this);
 		if (rows == null) {
 			Map<Long, ElementInstance> created = new HashMap<>();
 			TransactionSynchronizationManager.bindResource(this, created);
@@ -202,10 +217,8 @@ public class RuntimeStore {
 	}
 
 	public List<ElementInstance> activeChildren(long flowScopeKey) {
-		return this.jdbc.query(
-				"select * from engine_element_instance where flow_scope_key = ? and state = 'ACTIVE'"
-						+ " order by element_instance_key",
-				this::map, flowScopeKey);
+		return this.jdbc.query("select * from engine_element_instance where flow_scope_key = ? and state = 'ACTIVE'"
+				+ " order by element_instance_key", this::map, flowScopeKey);
 	}
 
 	public boolean scopeIsIdle(long flowScopeKey) {
@@ -216,18 +229,24 @@ public class RuntimeStore {
 		return active != null && active == 0;
 	}
 
-	/** Ends the element instance as {@link ElementInstance#COMPLETED} or {@link ElementInstance#TERMINATED}. */
+	/**
+	 * Ends the element instance as {@link ElementInstance#COMPLETED} or
+	 * {@link ElementInstance#TERMINATED}.
+	 */
 	public void endElementInstance(ElementInstance instance, String state) {
 		this.jdbc.update("update engine_element_instance set state = ?, end_date = ?, incident_key = null"
 				+ " where element_instance_key = ?", state, now(), instance.key());
 		remembered(new ElementInstance(instance.key(), instance.processInstanceKey(), instance.processDefinitionKey(),
 				instance.processDefinitionId(), instance.elementId(), instance.type(), state, instance.flowScopeKey(),
 				null));
-		this.events.append(EngineEvent.of(instance, ElementInstance.COMPLETED.equals(state) ? Intent.ELEMENT_COMPLETED
-				: Intent.ELEMENT_TERMINATED));
+		this.events.append(EngineEvent.of(instance,
+				ElementInstance.COMPLETED.equals(state) ? Intent.ELEMENT_COMPLETED : Intent.ELEMENT_TERMINATED));
 	}
 
-	/** A lifecycle step of the element instance that changes no row (activating, activated, completing...). */
+	/**
+	 * A lifecycle step of the element instance that changes no row (activating,
+	 * activated, completing...).
+	 */
 	public void elementEvent(ElementInstance instance, Intent intent) {
 		this.events.append(EngineEvent.of(instance, intent));
 	}
@@ -239,8 +258,10 @@ public class RuntimeStore {
 	}
 
 	public void recordSequenceFlow(long piKey, ExecutableProcess process, long flowScopeKey, String flowId) {
-		this.jdbc.update("insert into engine_sequence_flow (process_instance_key, process_definition_key,"
-				+ " process_definition_id, flow_id) values (?,?,?,?)", piKey, process.key(), process.processId(), flowId);
+		this.jdbc.update(
+				"insert into engine_sequence_flow (process_instance_key, process_definition_key,"
+						+ " process_definition_id, flow_id) values (?,?,?,?)",
+				piKey, process.key(), process.processId(), flowId);
 		this.events.append(new EngineEvent(this.keys.nextKey(), ValueType.PROCESS_INSTANCE, Intent.SEQUENCE_FLOW_TAKEN,
 				piKey, flowScopeKey, flowId, Map.of()));
 	}
@@ -252,8 +273,9 @@ public class RuntimeStore {
 	}
 
 	public List<String> joinedFlows(long flowScopeKey, String gatewayId) {
-		return this.jdbc.queryForList("select flow_id from engine_join_token where flow_scope_key = ?"
-				+ " and gateway_id = ? and tokens > 0", String.class, flowScopeKey, gatewayId);
+		return this.jdbc.queryForList(
+				"select flow_id from engine_join_token where flow_scope_key = ?" + " and gateway_id = ? and tokens > 0",
+				String.class, flowScopeKey, gatewayId);
 	}
 
 	public void consumeJoinTokens(long flowScopeKey, String gatewayId) {
@@ -267,40 +289,58 @@ public class RuntimeStore {
 		this.jdbc.update("delete from engine_join_token where flow_scope_key = ?", flowScopeKey);
 	}
 
-	/** The active element instances of the process instance (not the process itself), outermost first. */
+	/**
+	 * The active element instances of the process instance (not the process itself),
+	 * outermost first.
+	 */
 	public List<ElementInstance> activeElementInstances(long processInstanceKey) {
-		return this.jdbc.query("select * from engine_element_instance where process_instance_key = ? and state = 'ACTIVE'"
-				+ " and element_instance_key <> process_instance_key order by element_instance_key", this::map,
-				processInstanceKey);
+		return this.jdbc.query(
+				"select * from engine_element_instance where process_instance_key = ? and state = 'ACTIVE'"
+						+ " and element_instance_key <> process_instance_key order by element_instance_key",
+				this::map, processInstanceKey);
 	}
 
-	/** Whether a joining gateway of the process instance holds tokens that wait for the other flows. */
+	/**
+	 * Whether a joining gateway of the process instance holds tokens that wait for the
+	 * other flows.
+	 */
 	public boolean hasJoinTokens(long processInstanceKey) {
 		return Boolean.TRUE.equals(this.jdbc.queryForObject("select exists (select 1 from engine_join_token t"
 				+ " join engine_element_instance e on e.element_instance_key = t.flow_scope_key"
 				+ " where e.process_instance_key = ? and t.tokens > 0)", Boolean.class, processInstanceKey));
 	}
 
-	/** The process instance (and its own element instance) now runs the target version. */
+	/**
+	 * The process instance (and its own element instance) now runs the target version.
+	 */
 	public void migrateProcessInstance(ElementInstance processInstance, ExecutableProcess target) {
-		this.jdbc.update("update engine_process_instance set process_definition_key = ?, process_definition_id = ?,"
-				+ " process_definition_version = ?, process_definition_name = ? where process_instance_key = ?",
+		this.jdbc.update(
+				"update engine_process_instance set process_definition_key = ?, process_definition_id = ?,"
+						+ " process_definition_version = ?, process_definition_name = ? where process_instance_key = ?",
 				target.key(), target.processId(), target.version(), target.name(), processInstance.key());
 		migrateElementInstance(processInstance, target, target.root());
 	}
 
-	/** The active element instance keeps its key and now runs {@code element} of the target version. */
+	/**
+	 * The active element instance keeps its key and now runs {@code element} of the
+	 * target version.
+	 */
 	public void migrateElementInstance(ElementInstance instance, ExecutableProcess target, ExecutableElement element) {
-		this.jdbc.update("update engine_element_instance set process_definition_key = ?, process_definition_id = ?,"
-				+ " element_id = ?, element_name = ? where element_instance_key = ?", target.key(), target.processId(),
-				element.id(), element.nameOrId(), instance.key());
+		this.jdbc.update(
+				"update engine_element_instance set process_definition_key = ?, process_definition_id = ?,"
+						+ " element_id = ?, element_name = ? where element_instance_key = ?",
+				target.key(), target.processId(), element.id(), element.nameOrId(), instance.key());
 		forget(instance.key());
-		this.events.append(EngineEvent.of(new ElementInstance(instance.key(), instance.processInstanceKey(),
-				target.key(), target.processId(), element.id(), instance.type(), instance.state(),
-				instance.flowScopeKey(), instance.incidentKey()), Intent.ELEMENT_MIGRATED));
+		this.events.append(EngineEvent
+			.of(new ElementInstance(instance.key(), instance.processInstanceKey(), target.key(), target.processId(),
+					element.id(), instance.type(), instance.state(), instance.flowScopeKey(), instance.incidentKey()),
+					Intent.ELEMENT_MIGRATED));
 	}
 
-	/** A modification or migration of the process instance was applied (its instructions are in the events around). */
+	/**
+	 * A modification or migration of the process instance was applied (its instructions
+	 * are in the events around).
+	 */
 	public void processInstanceEvent(long processInstanceKey, ValueType valueType, Intent intent) {
 		this.events.append(new EngineEvent(this.keys.nextKey(), valueType, intent, processInstanceKey,
 				processInstanceKey, null, Map.of()));
@@ -312,14 +352,15 @@ public class RuntimeStore {
 
 	private ElementInstance map(ResultSet rs, int row) throws SQLException {
 		return new ElementInstance(rs.getLong("element_instance_key"), rs.getLong("process_instance_key"),
-				rs.getLong("process_definition_key"), rs.getString("process_definition_id"),
-				rs.getString("element_id"), ElementType.valueOf(rs.getString("element_type")), rs.getString("state"),
+				rs.getLong("process_definition_key"), rs.getString("process_definition_id"), rs.getString("element_id"),
+				ElementType.valueOf(rs.getString("element_type")), rs.getString("state"),
 				(Long) rs.getObject("flow_scope_key"), (Long) rs.getObject("incident_key"));
 	}
 
 	/*
-	 * A deleted process definition's runtime rows go with it (resource deletion, ADR 0251) in three steps, because the
-	 * other stores' deletions in between find their rows through these element and process instances.
+	 * A deleted process definition's runtime rows go with it (resource deletion, ADR
+	 * 0251) in three steps, because the other stores' deletions in between find their
+	 * rows through these element and process instances.
 	 */
 
 	/** First step: the join tokens of the definition's element instances. */

@@ -13,8 +13,10 @@ import org.springframework.scheduling.support.CronExpression;
  * When a timer is due and, for cycles, how it repeats.
  *
  * @param dueDate when the timer fires next
- * @param repetitions how many more times it fires after this one ({@code -1}: without end, {@code 0}: once)
- * @param interval for repeating timers: an ISO-8601 duration or a cron expression; null when it fires once
+ * @param repetitions how many more times it fires after this one ({@code -1}: without
+ * end, {@code 0}: once)
+ * @param interval for repeating timers: an ISO-8601 duration or a cron expression; null
+ * when it fires once
  */
 public record TimerSchedule(Instant dueDate, int repetitions, String interval) {
 
@@ -25,8 +27,9 @@ public record TimerSchedule(Instant dueDate, int repetitions, String interval) {
 	}
 
 	/**
-	 * The schedule after this one fired at {@code firedAt}, if the timer repeats: one interval after its due date, or,
-	 * when that is already past (the clock jumped), one interval after the firing, so a jump fires a cycle once.
+	 * The schedule after this one fired at {@code firedAt}, if the timer repeats: one
+	 * interval after its due date, or, when that is already past (the clock jumped), one
+	 * interval after the firing, so a jump fires a cycle once.
 	 */
 	public Optional<TimerSchedule> next(Instant firedAt) {
 		if (this.interval == null || this.repetitions == 0) {
@@ -40,7 +43,10 @@ public record TimerSchedule(Instant dueDate, int repetitions, String interval) {
 		return Optional.of(new TimerSchedule(next, remaining, this.interval));
 	}
 
-	/** The next occurrence of the interval (ISO duration or cron) strictly after {@code from}. */
+	/**
+	 * The next occurrence of the interval (ISO duration or cron) strictly after
+	 * {@code from}.
+	 */
 	public static Instant after(Instant from, String interval) {
 		if (CronExpression.isValidExpression(interval)) {
 			ZonedDateTime next = CronExpression.parse(interval).next(from.atZone(ZoneOffset.UTC));
@@ -52,7 +58,10 @@ public record TimerSchedule(Instant dueDate, int repetitions, String interval) {
 		return plus(from, interval);
 	}
 
-	/** Adds an ISO-8601 duration with date part (years, months, weeks, days) and time part, on the UTC calendar. */
+	/**
+	 * Adds an ISO-8601 duration with date part (years, months, weeks, days) and time
+	 * part, on the UTC calendar.
+	 */
 	public static Instant plus(Instant from, String isoDuration) {
 		String text = isoDuration.trim().toUpperCase();
 		boolean negative = text.startsWith("-");

@@ -15,8 +15,9 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
 /**
- * Pending timers in {@code engine_timer}: one row per waiting timer, deleted when it fires or its owner ends. The only
- * writer of that table; its writing methods are named after the timer events they apply (ADR 1110).
+ * Pending timers in {@code engine_timer}: one row per waiting timer, deleted when it
+ * fires or its owner ends. The only writer of that table; its writing methods are named
+ * after the timer events they apply (ADR 1110).
  */
 @Component
 @ConditionalOnEmbeddedEngine
@@ -37,50 +38,65 @@ public class TimerStore {
 		this.metrics = metrics;
 	}
 
-	/** A timer is created; {@code elementInstanceKey} and {@code processInstanceKey} are null for start timers. */
+	/**
+	 * A timer is created; {@code elementInstanceKey} and {@code processInstanceKey} are
+	 * null for start timers.
+	 */
 	public long created(Long elementInstanceKey, Long processInstanceKey, long processDefinitionKey,
 			String processDefinitionId, String elementId, TimerSchedule schedule) {
 		long key = this.keys.nextKey();
-		this.jdbc.update("insert into engine_timer (timer_key, element_instance_key, process_instance_key,"
-				+ " process_definition_key, process_definition_id, element_id, due_date, repetitions, interval)"
-				+ " values (?,?,?,?,?,?,?,?,?)", key, elementInstanceKey, processInstanceKey, processDefinitionKey,
-				processDefinitionId, elementId, Timestamp.from(schedule.dueDate()), schedule.repetitions(),
-				schedule.interval());
-		this.events.append(new EngineEvent(key, ValueType.TIMER, Intent.CREATED, processInstanceKey,
-				elementInstanceKey, elementId, Map.of()));
+		this.jdbc.update(
+				"insert into engine_timer (timer_key, element_instance_key, process_instance_key,"
+						+ " process_definition_key, process_definition_id, element_id, due_date, repetitions, interval)"
+						+ " values (?,?,?,?,?,?,?,?,?)",
+				key, elementInstanceKey, processInstanceKey, processDefinitionKey, processDefinitionId, elementId,
+				Timestamp.from(schedule.dueDate()), schedule.repetitions(), schedule.interval());
+		this.events.append(new EngineEvent(key, ValueType.TIMER, Intent.CREATED, processInstanceKey, elementInstanceKey,
+				elementId, Map.of()));
 		return key;
 	}
 
-	/** The next timer of a cycle is created after {@code fired} (same owner and event, next schedule). */
+	/**
+	 * The next timer of a cycle is created after {@code fired} (same owner and event,
+	 * next schedule).
+	 */
 	public void created(TimerRow fired, TimerSchedule next) {
 		created(fired.elementInstanceKey(), fired.processInstanceKey(), fired.processDefinitionKey(),
 				fired.processDefinitionId(), fired.elementId(), next);
 	}
 
-	/** The timer of one event of the element instance is canceled (the instance left it or the event closed). */
+	/**
+	 * The timer of one event of the element instance is canceled (the instance left it or
+	 * the event closed).
+	 */
 	public void canceled(long elementInstanceKey, String elementId) {
-		this.jdbc.query("delete from engine_timer where element_instance_key = ? and element_id = ? returning *",
-				TimerStore::map, elementInstanceKey, elementId)
+		this.jdbc
+			.query("delete from engine_timer where element_instance_key = ? and element_id = ? returning *",
+					TimerStore::map, elementInstanceKey, elementId)
 			.forEach((timer) -> this.events.append(timer.event(Intent.CANCELED)));
 	}
 
 	/** The timers of the element instance are canceled (it ended). */
 	public void canceled(long elementInstanceKey) {
-		this.jdbc.query("delete from engine_timer where element_instance_key = ? returning *", TimerStore::map,
-				elementInstanceKey)
+		this.jdbc
+			.query("delete from engine_timer where element_instance_key = ? returning *", TimerStore::map,
+					elementInstanceKey)
 			.forEach((timer) -> this.events.append(timer.event(Intent.CANCELED)));
 	}
 
 	/**
-	 * The start-event timers of every version of the process are superseded by those of the version now latest
-	 * (deployed, or back after a deletion); not logged as events.
+	 * The start-event timers of every version of the process are superseded by those of
+	 * the version now latest (deployed, or back after a deletion); not logged as events.
 	 */
 	public void startTimersSuperseded(String processDefinitionId) {
 		this.jdbc.update("delete from engine_timer where process_definition_id = ? and process_instance_key is null",
 				processDefinitionId);
 	}
 
-	/** Timers due at {@code now}, earliest first (read without locks; firing claims each one). */
+	/**
+	 * Timers due at {@code now}, earliest first (read without locks; firing claims each
+	 * one).
+	 */
 	public List<TimerRow> due(Instant now, int limit) {
 		return this.jdbc.query("select * from engine_timer where due_date <= ? order by due_date, timer_key limit ?",
 				TimerStore::map, Timestamp.from(now), limit);
@@ -93,8 +109,9 @@ public class TimerStore {
 	}
 
 	/**
-	 * A due timer is triggered: claimed by deleting it, so only one transaction gets the row back and a timer fires
-	 * once even with several checkers (the others wait for the row lock and then find nothing).
+	 * A due timer is triggered: claimed by deleting it, so only one transaction gets the
+	 * row back and a timer fires once even with several checkers (the others wait for the
+	 * row lock and then find nothing).
 	 */
 	public Optional<TimerRow> triggered(long timerKey, Instant now) {
 		Optional<TimerRow> claimed = this.jdbc
@@ -109,7 +126,10 @@ public class TimerStore {
 		return claimed;
 	}
 
-	/** The due date of the earliest timer that is due at {@code now} and has not fired yet, if any. */
+	/**
+	 * The due date of the earliest timer that is due at {@code now} and has not fired
+	 * yet, if any.
+	 */
 	public Optional<Instant> earliestDue(Instant now) {
 		Timestamp earliest = this.jdbc.queryForObject("select min(due_date) from engine_timer where due_date <= ?",
 				Timestamp.class, Timestamp.from(now));
@@ -124,12 +144,14 @@ public class TimerStore {
 	private static TimerRow map(ResultSet rs, int row) throws SQLException {
 		return new TimerRow(rs.getLong("timer_key"), (Long) rs.getObject("element_instance_key"),
 				(Long) rs.getObject("process_instance_key"), rs.getLong("process_definition_key"),
-				rs.getString("process_definition_id"), rs.getString("element_id"),
-				new TimerSchedule(rs.getTimestamp("due_date").toInstant(), rs.getInt("repetitions"),
-						rs.getString("interval")));
+				rs.getString("process_definition_id"), rs.getString("element_id"), new TimerSchedule(
+						rs.getTimestamp("due_date").toInstant(), rs.getInt("repetitions"), rs.getString("interval")));
 	}
 
-	/** A pending timer: its owner (element instance waiting for it, null for start timers) and schedule. */
+	/**
+	 * A pending timer: its owner (element instance waiting for it, null for start timers)
+	 * and schedule.
+	 */
 	public record TimerRow(long key, Long elementInstanceKey, Long processInstanceKey, long processDefinitionKey,
 			String processDefinitionId, String elementId, TimerSchedule schedule) {
 
@@ -144,7 +166,10 @@ public class TimerStore {
 
 	}
 
-	/** The timers of a deleted process definition go with it (resource deletion, ADR 0251). */
+	/**
+	 * The timers of a deleted process definition go with it (resource deletion, ADR
+	 * 0251).
+	 */
 	public void definitionDeleted(long processDefinitionKey) {
 		this.jdbc.update("delete from engine_timer where process_definition_key = ?", processDefinitionKey);
 	}

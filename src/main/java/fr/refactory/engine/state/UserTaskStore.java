@@ -10,7 +10,10 @@ import fr.refactory.engine.ConditionalOnEmbeddedEngine;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
-/** Camunda user tasks in {@code engine_user_task}: the only writer of the table, appending the task's events. */
+/**
+ * Camunda user tasks in {@code engine_user_task}: the only writer of the table, appending
+ * the task's events.
+ */
 @Component
 @ConditionalOnEmbeddedEngine
 public class UserTaskStore {
@@ -33,8 +36,9 @@ public class UserTaskStore {
 	}
 
 	/**
-	 * Creates the task waiting for its creating listeners (state CREATING), with what the model gave that applies
-	 * once they ran ({@code pendingChanges}, JSON: the model's assignee).
+	 * Creates the task waiting for its creating listeners (state CREATING), with what the
+	 * model gave that applies once they ran ({@code pendingChanges}, JSON: the model's
+	 * assignee).
 	 */
 	public long createWaitingForListeners(ElementInstance instance, NewUserTask task, String pendingChanges) {
 		return create(instance, task, Intent.CREATING, pendingChanges);
@@ -57,8 +61,8 @@ public class UserTaskStore {
 	}
 
 	/**
-	 * The open task of the migrated element instance keeps its key, assignee, candidates, dates and form, and now
-	 * refers to the target version's element (decision 1001).
+	 * The open task of the migrated element instance keeps its key, assignee, candidates,
+	 * dates and form, and now refers to the target version's element (decision 1001).
 	 */
 	public void migrated(ElementInstance migrated, int processDefinitionVersion) {
 		this.jdbc.query("update engine_user_task set element_id = ?, process_definition_key = ?,"
@@ -98,25 +102,32 @@ public class UserTaskStore {
 		this.events.append(event(task, Intent.ASSIGNED));
 	}
 
-	/** Applies the changes that are given (null: unchanged); the caller has checked them. */
+	/**
+	 * Applies the changes that are given (null: unchanged); the caller has checked them.
+	 */
 	public void update(Map<String, Object> task, Changes changes) {
 		applyChanges(task, changes);
 		this.events.append(event(task, Intent.UPDATED));
 	}
 
 	/**
-	 * The task's lifecycle transition ({@code ASSIGNING}, {@code UPDATING}, {@code COMPLETING}) waits for its
-	 * listeners, keeping what it will change (JSON), the action that asked for it and a completion's variables (JSON).
+	 * The task's lifecycle transition ({@code ASSIGNING}, {@code UPDATING},
+	 * {@code COMPLETING}) waits for its listeners, keeping what it will change (JSON),
+	 * the action that asked for it and a completion's variables (JSON).
 	 */
 	public void beginTransition(Map<String, Object> task, Intent transition, String changes, String action,
 			String variables) {
-		this.jdbc.update("update engine_user_task set state = ?, pending_changes = ?, pending_action = ?,"
-				+ " pending_variables = ?, pending_corrections = '{}' where user_task_key = ?", transition.name(),
-				changes, action, variables, keyOf(task));
+		this.jdbc.update(
+				"update engine_user_task set state = ?, pending_changes = ?, pending_action = ?,"
+						+ " pending_variables = ?, pending_corrections = '{}' where user_task_key = ?",
+				transition.name(), changes, action, variables, keyOf(task));
 		this.events.append(event(task, transition));
 	}
 
-	/** The transition went through: the task is open again (CREATED) with nothing pending; the caller applies it. */
+	/**
+	 * The transition went through: the task is open again (CREATED) with nothing pending;
+	 * the caller applies it.
+	 */
 	public void endTransition(Map<String, Object> task) {
 		this.jdbc.update("update engine_user_task set state = 'CREATED', pending_changes = null, pending_action = null,"
 				+ " pending_variables = null, pending_corrections = null where user_task_key = ?", keyOf(task));
@@ -128,19 +139,28 @@ public class UserTaskStore {
 		this.events.append(event(task, Intent.CREATED));
 	}
 
-	/** A listener denied the transition: the task is open again as it was, everything pending discarded. */
+	/**
+	 * A listener denied the transition: the task is open again as it was, everything
+	 * pending discarded.
+	 */
 	public void deny(Map<String, Object> task, Intent denied) {
 		endTransition(task);
 		this.events.append(event(task, denied));
 	}
 
-	/** The corrections of the completing listeners so far (JSON), applied only if the completion goes through. */
+	/**
+	 * The corrections of the completing listeners so far (JSON), applied only if the
+	 * completion goes through.
+	 */
 	public void correctPending(Map<String, Object> task, String corrections) {
 		this.jdbc.update("update engine_user_task set pending_corrections = ? where user_task_key = ?", corrections,
 				keyOf(task));
 	}
 
-	/** Applies the listeners' corrections (assignee given: corrected, empty: cleared) without an update event. */
+	/**
+	 * Applies the listeners' corrections (assignee given: corrected, empty: cleared)
+	 * without an update event.
+	 */
 	public void correct(Map<String, Object> task, Changes changes, Optional<String> assignee) {
 		applyChanges(task, changes);
 		if (assignee != null) {
@@ -150,7 +170,9 @@ public class UserTaskStore {
 		this.events.append(event(task, Intent.CORRECTED));
 	}
 
-	/** The task of the element instance whose lifecycle transition waits for listeners. */
+	/**
+	 * The task of the element instance whose lifecycle transition waits for listeners.
+	 */
 	public Map<String, Object> transitioningOf(long elementInstanceKey) {
 		return this.jdbc.queryForMap("select * from engine_user_task where element_instance_key = ?"
 				+ " and state in ('CREATING', 'ASSIGNING', 'UPDATING', 'COMPLETING')", elementInstanceKey);
@@ -158,8 +180,11 @@ public class UserTaskStore {
 
 	/** The latest task of the element instance, whatever its state. */
 	public Optional<Map<String, Object>> latestOf(long elementInstanceKey) {
-		return this.jdbc.queryForList("select * from engine_user_task where element_instance_key = ?"
-				+ " order by user_task_key desc limit 1", elementInstanceKey).stream().findFirst();
+		return this.jdbc
+			.queryForList("select * from engine_user_task where element_instance_key = ?"
+					+ " order by user_task_key desc limit 1", elementInstanceKey)
+			.stream()
+			.findFirst();
 	}
 
 	private void applyChanges(Map<String, Object> task, Changes changes) {
@@ -187,9 +212,10 @@ public class UserTaskStore {
 	}
 
 	public void complete(Map<String, Object> task, Timestamp now) {
-		this.jdbc.update("update engine_user_task set state = 'COMPLETED', completion_date = ?, pending_variables = null,"
-				+ " pending_corrections = null, pending_changes = null, pending_action = null where user_task_key = ?",
-				now, keyOf(task));
+		this.jdbc
+			.update("update engine_user_task set state = 'COMPLETED', completion_date = ?, pending_variables = null,"
+					+ " pending_corrections = null, pending_changes = null, pending_action = null where user_task_key = ?",
+					now, keyOf(task));
 		this.events.append(event(task, Intent.COMPLETED));
 	}
 
@@ -202,20 +228,27 @@ public class UserTaskStore {
 				(Long) task.get("element_instance_key"), (String) task.get("element_id"), Map.of());
 	}
 
-	/** A task to create: its evaluated assignment, schedule, priority and form; lists and headers as JSON text. */
+	/**
+	 * A task to create: its evaluated assignment, schedule, priority and form; lists and
+	 * headers as JSON text.
+	 */
 	public record NewUserTask(int processDefinitionVersion, String name, String assignee, String candidateGroups,
 			String candidateUsers, Timestamp dueDate, Timestamp followUpDate, int priority, Long formKey,
 			String customHeaders, Timestamp creationDate) {
 	}
 
 	/**
-	 * Changes to a task; a null component is left unchanged, an empty optional clears a date; lists as JSON text.
+	 * Changes to a task; a null component is left unchanged, an empty optional clears a
+	 * date; lists as JSON text.
 	 */
 	public record Changes(Optional<Timestamp> dueDate, Optional<Timestamp> followUpDate, String candidateGroups,
 			String candidateUsers, Integer priority) {
 	}
 
-	/** The user tasks of a deleted process definition go with it (resource deletion, ADR 0251). */
+	/**
+	 * The user tasks of a deleted process definition go with it (resource deletion, ADR
+	 * 0251).
+	 */
 	public void definitionDeleted(long processDefinitionKey) {
 		this.jdbc.update("delete from engine_user_task where process_definition_key = ?", processDefinitionKey);
 	}

@@ -13,7 +13,8 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
 /**
- * Variables as JSON text, per scope (an element instance key; the process instance key is the root scope).
+ * Variables as JSON text, per scope (an element instance key; the process instance key is
+ * the root scope).
  */
 @Component
 @ConditionalOnEmbeddedEngine
@@ -39,7 +40,9 @@ public class VariableStore {
 		this.events = events;
 	}
 
-	/** The scope keys from the given scope up to the process instance, innermost first. */
+	/**
+	 * The scope keys from the given scope up to the process instance, innermost first.
+	 */
 	public List<Long> scopeChain(long scopeKey) {
 		return this.jdbc.queryForList(CHAIN + "select scope_key from chain order by depth", Long.class, scopeKey);
 	}
@@ -47,28 +50,30 @@ public class VariableStore {
 	/** Every variable visible from the scope; inner scopes hide outer ones. */
 	public Map<String, Object> visible(long scopeKey) {
 		Map<String, Object> result = new LinkedHashMap<>();
-		this.jdbc.query(CHAIN + "select v.name, v.value from engine_variable v join chain c on v.scope_key = c.scope_key"
-				+ " order by c.depth desc", (rs) -> {
-					result.put(rs.getString("name"), read(rs.getString("value")));
-				}, scopeKey);
+		this.jdbc
+			.query(CHAIN + "select v.name, v.value from engine_variable v join chain c on v.scope_key = c.scope_key"
+					+ " order by c.depth desc", (rs) -> {
+						result.put(rs.getString("name"), read(rs.getString("value")));
+					}, scopeKey);
 		return result;
 	}
 
 	public Map<String, Object> local(long scopeKey) {
 		Map<String, Object> result = new LinkedHashMap<>();
-		this.jdbc.query("select name, value from engine_variable where scope_key = ? order by variable_key",
-				(rs) -> {
-					result.put(rs.getString("name"), read(rs.getString("value")));
-				}, scopeKey);
+		this.jdbc.query("select name, value from engine_variable where scope_key = ? order by variable_key", (rs) -> {
+			result.put(rs.getString("name"), read(rs.getString("value")));
+		}, scopeKey);
 		return result;
 	}
 
 	public void setLocal(long scopeKey, long processInstanceKey, String name, Object value) {
 		String text = write(value);
-		// xmax is 0 on a freshly inserted row: one statement tells a created variable from an updated one
-		EngineEvent written = this.jdbc.queryForObject("insert into engine_variable (variable_key, name, value,"
-				+ " scope_key, process_instance_key) values (?,?,?,?,?) on conflict (scope_key, name)"
-				+ " do update set value = excluded.value returning variable_key, (xmax = 0) as created",
+		// xmax is 0 on a freshly inserted row: one statement tells a created variable
+		// from an updated one
+		EngineEvent written = this.jdbc.queryForObject(
+				"insert into engine_variable (variable_key, name, value,"
+						+ " scope_key, process_instance_key) values (?,?,?,?,?) on conflict (scope_key, name)"
+						+ " do update set value = excluded.value returning variable_key, (xmax = 0) as created",
 				(rs, row) -> new EngineEvent(rs.getLong(1), ValueType.VARIABLE,
 						rs.getBoolean(2) ? Intent.CREATED : Intent.UPDATED, processInstanceKey, scopeKey, null,
 						Map.of(name, text)),
@@ -77,8 +82,8 @@ public class VariableStore {
 	}
 
 	/**
-	 * Camunda 8 propagation: each variable goes to the nearest scope (from {@code scopeKey} upwards) that already has
-	 * it, otherwise to the root scope.
+	 * Camunda 8 propagation: each variable goes to the nearest scope (from
+	 * {@code scopeKey} upwards) that already has it, otherwise to the root scope.
 	 */
 	public void propagate(long scopeKey, long processInstanceKey, Map<String, Object> variables) {
 		if (variables == null || variables.isEmpty()) {
@@ -124,7 +129,10 @@ public class VariableStore {
 		}
 	}
 
-	/** The variables of a deleted process definition's instances go with it (resource deletion, ADR 0251). */
+	/**
+	 * The variables of a deleted process definition's instances go with it (resource
+	 * deletion, ADR 0251).
+	 */
 	public void definitionDeleted(long processDefinitionKey) {
 		this.jdbc.update("delete from engine_variable where process_instance_key in (select process_instance_key"
 				+ " from engine_process_instance where process_definition_key = ?)", processDefinitionKey);

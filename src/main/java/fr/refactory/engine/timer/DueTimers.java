@@ -19,9 +19,10 @@ import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
- * Fires due timers, each in its own transaction: locks the process instance (the lock every command on it takes),
- * claims the timer row by deleting it, and applies the event. A timer already claimed by a concurrent checker, or
- * whose owner ended meanwhile, is gone and fires nothing. Repeating timers are re-armed in the same transaction.
+ * Fires due timers, each in its own transaction: locks the process instance (the lock
+ * every command on it takes), claims the timer row by deleting it, and applies the event.
+ * A timer already claimed by a concurrent checker, or whose owner ended meanwhile, is
+ * gone and fires nothing. Repeating timers are re-armed in the same transaction.
  */
 @Component
 @ConditionalOnEmbeddedEngine
@@ -47,7 +48,10 @@ public class DueTimers {
 		return this.timers.due(this.clock.instant(), limit);
 	}
 
-	/** @return whether the timer fired (false: not due any more, already fired or cancelled) */
+	/**
+	 * @return whether the timer fired (false: not due any more, already fired or
+	 * cancelled)
+	 */
 	@Transactional
 	public boolean fire(TimerRow candidate) {
 		if (!candidate.isStartTimer()) {

@@ -14,10 +14,12 @@ import org.springframework.dao.DataAccessException;
 import org.springframework.stereotype.Component;
 
 /**
- * The embedded engine on {@code /actuator/health} ({@code engine}): DOWN when it cannot read its state from the
- * database; the pending timer lag (how long the earliest due timer has waited to fire, on the engine's clock) is a
- * detail. The lag alone does not make it DOWN: moving the engine clock (Camunda Process Test) makes many timers due at
- * once, and a scheduler that stops firing them is already reported DOWN by {@code engineSchedulers} (ADR 0602).
+ * The embedded engine on {@code /actuator/health} ({@code engine}): DOWN when it cannot
+ * read its state from the database; the pending timer lag (how long the earliest due
+ * timer has waited to fire, on the engine's clock) is a detail. The lag alone does not
+ * make it DOWN: moving the engine clock (Camunda Process Test) makes many timers due at
+ * once, and a scheduler that stops firing them is already reported DOWN by
+ * {@code engineSchedulers} (ADR 0602).
  */
 @Component("engine")
 @ConditionalOnEmbeddedEngine
@@ -45,7 +47,9 @@ class EngineHealth implements HealthIndicator {
 				.build();
 		}
 		catch (DataAccessException ex) {
-			return Health.down().withDetail("database", "unreachable: " + ex.getMostSpecificCause().getMessage()).build();
+			return Health.down()
+				.withDetail("database", "unreachable: " + ex.getMostSpecificCause().getMessage())
+				.build();
 		}
 	}
 

@@ -21,11 +21,12 @@ import org.springframework.stereotype.Component;
 import org.springframework.transaction.TransactionException;
 
 /**
- * Looks once a second (on the engine clock) for due timers and hands each to the timer firing threads; the
- * scheduler thread itself never runs process work, so a slow or failing process cannot stop the other timers
- * (docs/decisions/0261). A timer whose firing fails (a bug, the database away) stays pending and is tried again on a
- * later check. When the engine clock is moved, {@link #checkNow()} fires everything due and waits for it.
- * While the database is away the checks pause (PeriodicCheck).
+ * Looks once a second (on the engine clock) for due timers and hands each to the timer
+ * firing threads; the scheduler thread itself never runs process work, so a slow or
+ * failing process cannot stop the other timers (docs/decisions/0261). A timer whose
+ * firing fails (a bug, the database away) stays pending and is tried again on a later
+ * check. When the engine clock is moved, {@link #checkNow()} fires everything due and
+ * waits for it. While the database is away the checks pause (PeriodicCheck).
  */
 @Component
 @ConditionalOnEmbeddedEngine
@@ -39,7 +40,10 @@ public class TimerChecker extends PeriodicCheck {
 
 	private final DueTimers dueTimers;
 
-	/** Timers handed over and not fired yet, so a later tick does not hand them over twice. */
+	/**
+	 * Timers handed over and not fired yet, so a later tick does not hand them over
+	 * twice.
+	 */
 	private final Map<Long, Future<Boolean>> inFlight = new ConcurrentHashMap<>();
 
 	/** When each timer in flight was handed over ({@link System#nanoTime()}). */
@@ -57,7 +61,10 @@ public class TimerChecker extends PeriodicCheck {
 		handOverDue();
 	}
 
-	/** Fires every timer due now and waits (a re-armed cycle is never due again at once, so this ends). */
+	/**
+	 * Fires every timer due now and waits (a re-armed cycle is never due again at once,
+	 * so this ends).
+	 */
 	@Override
 	public void checkNow() {
 		int fired;
@@ -96,7 +103,8 @@ public class TimerChecker extends PeriodicCheck {
 			return this.dueTimers.fire(timer);
 		}
 		catch (DataAccessResourceFailureException | TransactionException ex) {
-			// the database is gone, not this timer at fault: not logged per timer; the next check fails and pauses
+			// the database is gone, not this timer at fault: not logged per timer; the
+			// next check fails and pauses
 			throw ex;
 		}
 		catch (RuntimeException ex) {

@@ -21,10 +21,11 @@ import fr.refactory.engine.state.TimerSchedule;
 import org.springframework.scheduling.support.CronExpression;
 
 /**
- * Evaluates a timer definition into its schedule, as Camunda 8 reads them: a date (ISO-8601 date-time, or a FEEL
- * date and time), a duration (ISO-8601, also with years/months/weeks, or a FEEL duration) from now, or a cycle
- * ({@code R[n]/[start/]duration}, or a cron expression, repeating without end). A value that is none of these raises
- * an {@code EXTRACT_VALUE_ERROR} incident.
+ * Evaluates a timer definition into its schedule, as Camunda 8 reads them: a date
+ * (ISO-8601 date-time, or a FEEL date and time), a duration (ISO-8601, also with
+ * years/months/weeks, or a FEEL duration) from now, or a cycle
+ * ({@code R[n]/[start/]duration}, or a cron expression, repeating without end). A value
+ * that is none of these raises an {@code EXTRACT_VALUE_ERROR} incident.
  */
 public final class TimerExpressions {
 
@@ -41,9 +42,9 @@ public final class TimerExpressions {
 			};
 		}
 		catch (DateTimeException | IllegalArgumentException | ArithmeticException ex) {
-			throw new ElementFailure("EXTRACT_VALUE_ERROR", "Expected result of the expression '"
-					+ timer.expression().source() + "' to be a valid timer " + timer.kind().name().toLowerCase()
-					+ ", but was '" + value + "': " + ex.getMessage());
+			throw new ElementFailure("EXTRACT_VALUE_ERROR",
+					"Expected result of the expression '" + timer.expression().source() + "' to be a valid timer "
+							+ timer.kind().name().toLowerCase() + ", but was '" + value + "': " + ex.getMessage());
 		}
 	}
 
@@ -83,9 +84,11 @@ public final class TimerExpressions {
 	}
 
 	/**
-	 * {@code R3/PT10M}, {@code R/PT1H}, {@code R2/2026-01-01T08:00:00Z/P1D} or a cron expression. The start date may
-	 * carry a zone id with a slash ({@code R/2022-01-01T10:00:00+02:00[Europe/Berlin]/P1D}), so the parts are the
-	 * text before the first slash and after the last one, and the start date is everything between them.
+	 * {@code R3/PT10M}, {@code R/PT1H}, {@code R2/2026-01-01T08:00:00Z/P1D} or a cron
+	 * expression. The start date may carry a zone id with a slash
+	 * ({@code R/2022-01-01T10:00:00+02:00[Europe/Berlin]/P1D}), so the parts are the text
+	 * before the first slash and after the last one, and the start date is everything
+	 * between them.
 	 */
 	private static TimerSchedule cycle(String text, Instant now) {
 		if (CronExpression.isValidExpression(text)) {
@@ -94,7 +97,8 @@ public final class TimerExpressions {
 		int firstSlash = text.indexOf('/');
 		int lastSlash = text.lastIndexOf('/');
 		if (firstSlash < 0 || !text.startsWith("R")) {
-			throw new IllegalArgumentException("expected a repeating interval 'R[n]/[start/]duration' or a cron expression");
+			throw new IllegalArgumentException(
+					"expected a repeating interval 'R[n]/[start/]duration' or a cron expression");
 		}
 		String count = text.substring(1, firstSlash);
 		int repetitions = count.isEmpty() || count.equals("-1") ? TimerSchedule.UNBOUNDED : Integer.parseInt(count);
@@ -104,10 +108,14 @@ public final class TimerExpressions {
 		String interval = text.substring(lastSlash + 1);
 		Instant first = firstSlash == lastSlash ? TimerSchedule.plus(now, interval)
 				: startDate(text.substring(firstSlash + 1, lastSlash), interval);
-		return new TimerSchedule(first, repetitions == TimerSchedule.UNBOUNDED ? repetitions : repetitions - 1, interval);
+		return new TimerSchedule(first, repetitions == TimerSchedule.UNBOUNDED ? repetitions : repetitions - 1,
+				interval);
 	}
 
-	/** The start date of a cycle; the interval is checked here too, since the cycle starts without adding it. */
+	/**
+	 * The start date of a cycle; the interval is checked here too, since the cycle starts
+	 * without adding it.
+	 */
 	private static Instant startDate(String text, String interval) {
 		Instant start = parseDate(text);
 		TimerSchedule.plus(start, interval);

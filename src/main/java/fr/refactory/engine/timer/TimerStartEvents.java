@@ -13,8 +13,9 @@ import fr.refactory.engine.state.TimerStore;
 import org.springframework.stereotype.Component;
 
 /**
- * Timer start events: deploying a new version of a process replaces the start timers of its earlier versions with
- * its own (expressions evaluated without variables, durations counted from the deployment).
+ * Timer start events: deploying a new version of a process replaces the start timers of
+ * its earlier versions with its own (expressions evaluated without variables, durations
+ * counted from the deployment).
  */
 @Component
 @ConditionalOnEmbeddedEngine

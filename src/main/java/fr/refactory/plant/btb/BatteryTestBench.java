@@ -5,8 +5,9 @@ import java.util.Optional;
 import fr.refactory.plant.IdempotencyKey;
 
 /**
- * The battery test bench (domain brief §3.11, {@code btb.*}). The capacity test runs for hours: it is started, and its
- * result is fetched when the bench reports {@code CapacityTestDone}.
+ * The battery test bench (domain brief §3.11, {@code btb.*}). The capacity test runs for
+ * hours: it is started, and its result is fetched when the bench reports
+ * {@code CapacityTestDone}.
  */
 public interface BatteryTestBench {
 

@@ -7,7 +7,10 @@ import fr.refactory.plant.http.PlantHttpClient;
 
 import static fr.refactory.plant.http.PlantHttpClient.segment;
 
-/** The battery test bench over HTTP; see {@link PlantHttpClient} for time-outs and error mapping. */
+/**
+ * The battery test bench over HTTP; see {@link PlantHttpClient} for time-outs and error
+ * mapping.
+ */
 public class HttpBatteryTestBench implements BatteryTestBench {
 
 	private final PlantHttpClient http;

@@ -14,28 +14,42 @@ import fr.refactory.plant.simulation.Seeds;
 import fr.refactory.plant.simulation.Simulation;
 
 /**
- * A battery test bench whose readings derive from the battery id. Capacity tests finish at once: their result is
- * there as soon as they are started. Benches named {@code OFFLINE-…} are unavailable. A battery id starting with
- * {@link #SEALED_PACK_PREFIX} is a sealed pack: its modules cannot be replaced. A battery id ending with
- * {@link #TRIPPING_PACK_SUFFIX} trips the first bench that reads it and the first cycler that tests it: they report
- * BENCH_UNAVAILABLE for it from then on, the next bench and cycler the MES offers work (ADR 0460). A battery id
- * starting with {@link #SILENT_BMS_PREFIX} is a pack whose BMS does not answer the bench (AS-44, AS-51): the reading
- * has no values, the capacity test still measures it (ADR 0474).
+ * A battery test bench whose readings derive from the battery id. Capacity tests finish
+ * at once: their result is there as soon as they are started. Benches named
+ * {@code OFFLINE-…} are unavailable. A battery id starting with
+ * {@link #SEALED_PACK_PREFIX} is a sealed pack: its modules cannot be replaced. A battery
+ * id ending with {@link #TRIPPING_PACK_SUFFIX} trips the first bench that reads it and
+ * the first cycler that tests it: they report BENCH_UNAVAILABLE for it from then on, the
+ * next bench and cycler the MES offers work (ADR 0460). A battery id starting with
+ * {@link #SILENT_BMS_PREFIX} is a pack whose BMS does not answer the bench (AS-44,
+ * AS-51): the reading has no values, the capacity test still measures it (ADR 0474).
  */
 public class SimulatedBatteryTestBench implements BatteryTestBench {
 
-	/** Battery ids with this prefix are sealed packs (no module replacement); for demos and tests. */
+	/**
+	 * Battery ids with this prefix are sealed packs (no module replacement); for demos
+	 * and tests.
+	 */
 	public static final String SEALED_PACK_PREFIX = "SEALED-";
 
-	/** Battery ids with this prefix have a BMS that does not communicate; for demos and tests. */
+	/**
+	 * Battery ids with this prefix have a BMS that does not communicate; for demos and
+	 * tests.
+	 */
 	public static final String SILENT_BMS_PREFIX = "MUTE-";
 
-	/** Battery ids with this suffix trip the first bench and cycler they are put on; for demos and tests. */
+	/**
+	 * Battery ids with this suffix trip the first bench and cycler they are put on; for
+	 * demos and tests.
+	 */
 	public static final String TRIPPING_PACK_SUFFIX = "-TRIPS";
 
 	private final Simulation simulation;
 
-	/** The bench (key {@code bms:<pack>}) and cycler ({@code capacity:<pack>}) a tripping pack tripped. */
+	/**
+	 * The bench (key {@code bms:<pack>}) and cycler ({@code capacity:<pack>}) a tripping
+	 * pack tripped.
+	 */
 	private final Map<String, String> tripped = new ConcurrentHashMap<>();
 
 	private final Map<String, CapacityTestResult> results = new ConcurrentHashMap<>();
@@ -56,22 +70,26 @@ public class SimulatedBatteryTestBench implements BatteryTestBench {
 			int cellMin = Seeds.between(random, 3300, 3800);
 			return new BmsReading(batteryId, sohPct(batteryId), Seeds.between(random, 100, 900) / 10.0,
 					Seeds.between(random, 50, 2500), cellMin, cellMin + Seeds.between(random, 5, 150),
-					List.of(20.0 + random.nextInt(10), 20.0 + random.nextInt(10)), (double) Seeds.between(random, 150, 900),
-					List.of(), !batteryId.startsWith(SEALED_PACK_PREFIX), identity(batteryId));
+					List.of(20.0 + random.nextInt(10), 20.0 + random.nextInt(10)),
+					(double) Seeds.between(random, 150, 900), List.of(), !batteryId.startsWith(SEALED_PACK_PREFIX),
+					identity(batteryId));
 		});
 	}
 
-	/** One of the packs the plant sees most (Zoe ZE40/ZE50, the Master retrofit kit), chosen by the battery id. */
+	/**
+	 * One of the packs the plant sees most (Zoe ZE40/ZE50, the Master retrofit kit),
+	 * chosen by the battery id.
+	 */
 	private static PackIdentity identity(String batteryId) {
 		Random random = Seeds.random("identity", batteryId);
 		LocalDate madeOn = LocalDate.of(Seeds.between(random, 2016, 2023), Seeds.between(random, 1, 12), 1)
 			.plusDays(Seeds.between(random, 0, 27));
 		String serial = Seeds.id("SN", batteryId);
 		return switch (random.nextInt(3)) {
-			case 0 -> new PackIdentity("LG Energy Solution", serial, "ZOE-ZE50", madeOn, "NMC", 52.0, 400.0, 326.0, 12,
-					192);
-			case 1 -> new PackIdentity("LG Energy Solution", serial, "ZOE-ZE40", madeOn, "NMC", 41.0, 360.0, 305.0, 12,
-					192);
+			case 0 ->
+				new PackIdentity("LG Energy Solution", serial, "ZOE-ZE50", madeOn, "NMC", 52.0, 400.0, 326.0, 12, 192);
+			case 1 ->
+				new PackIdentity("LG Energy Solution", serial, "ZOE-ZE40", madeOn, "NMC", 41.0, 360.0, 305.0, 12, 192);
 			default -> new PackIdentity("Renault", serial, "MASTER-KIT-52", madeOn, "NMC", 52.0, 400.0, 330.0, 12, 192);
 		};
 	}

@@ -12,7 +12,10 @@ import fr.refactory.plant.diag.VehicleReading.Dtc;
 import fr.refactory.plant.simulation.Seeds;
 import fr.refactory.plant.simulation.Simulation;
 
-/** A diagnostic bench whose readings derive from the VIN; benches named {@code OFFLINE-…} are unavailable. */
+/**
+ * A diagnostic bench whose readings derive from the VIN; benches named {@code OFFLINE-…}
+ * are unavailable.
+ */
 public class SimulatedDiagnosticBench implements DiagnosticBench {
 
 	private static final String[] ECUS = { "ENGINE", "ABS", "AIRBAG", "BODY", "GEARBOX" };

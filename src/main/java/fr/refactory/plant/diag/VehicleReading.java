@@ -10,7 +10,9 @@ import java.util.Map;
 public record VehicleReading(String vin, String benchId, List<Dtc> dtcs, int ecuOdometerKm,
 		Map<String, String> ecuSoftwareVersions, BmsSnapshot bms) {
 
-	/** @param status ACTIVE, STORED or PENDING */
+	/**
+	 * @param status ACTIVE, STORED or PENDING
+	 */
 	public record Dtc(String code, String ecu, String status) {
 	}
 

@@ -7,7 +7,10 @@ import fr.refactory.plant.http.PlantHttpClient;
 
 import static fr.refactory.plant.http.PlantHttpClient.segment;
 
-/** The document store over HTTP; see {@link PlantHttpClient} for time-outs and error mapping. */
+/**
+ * The document store over HTTP; see {@link PlantHttpClient} for time-outs and error
+ * mapping.
+ */
 public class HttpDocumentStore implements DocumentStore {
 
 	private final PlantHttpClient http;

@@ -10,7 +10,10 @@ import fr.refactory.plant.IdempotencyKey;
 import fr.refactory.plant.simulation.Seeds;
 import fr.refactory.plant.simulation.Simulation;
 
-/** A document store that "renders" a document as the template name and its sorted data, and hashes that. */
+/**
+ * A document store that "renders" a document as the template name and its sorted data,
+ * and hashes that.
+ */
 public class SimulatedDocumentStore implements DocumentStore {
 
 	private final Simulation simulation;

@@ -5,7 +5,10 @@ import fr.refactory.plant.http.PlantHttpClient;
 
 import static fr.refactory.plant.http.PlantHttpClient.segment;
 
-/** The end-of-line benches over HTTP; see {@link PlantHttpClient} for time-outs and error mapping. */
+/**
+ * The end-of-line benches over HTTP; see {@link PlantHttpClient} for time-outs and error
+ * mapping.
+ */
 public class HttpEndOfLineBenches implements EndOfLineBenches {
 
 	private final PlantHttpClient http;

@@ -17,18 +17,22 @@ import fr.refactory.plant.simulation.Seeds;
 import fr.refactory.plant.simulation.Simulation;
 
 /**
- * End-of-line benches whose measurements derive from the subject and programme; about one run in ten is out of
- * limits. Benches named {@code OFFLINE-…} are unavailable.
+ * End-of-line benches whose measurements derive from the subject and programme; about one
+ * run in ten is out of limits. Benches named {@code OFFLINE-…} are unavailable.
  */
 public class SimulatedEndOfLineBenches implements EndOfLineBenches {
 
-	/** The prefix of a programme that measures one control-plan check (e.g. {@code CHECK_ISOLATION}). */
+	/**
+	 * The prefix of a programme that measures one control-plan check (e.g.
+	 * {@code CHECK_ISOLATION}).
+	 */
 	public static final String CHECK_PROGRAMME = "CHECK_";
 
 	/**
-	 * A VIN whose serial ends so reads a bonding resistance of exactly 0.1 Ω, D4b's limit (a failure: bonding must be
-	 * below 0.1 Ω). The tester measures the DC bus and the bonding; the AC bus is measured at commissioning by the work
-	 * lead where it applies (ADR 0316).
+	 * A VIN whose serial ends so reads a bonding resistance of exactly 0.1 Ω, D4b's limit
+	 * (a failure: bonding must be below 0.1 Ω). The tester measures the DC bus and the
+	 * bonding; the AC bus is measured at commissioning by the work lead where it applies
+	 * (ADR 0316).
 	 */
 	public static final String BONDING_AT_LIMIT_SERIAL = "00100";
 
@@ -63,7 +67,8 @@ public class SimulatedEndOfLineBenches implements EndOfLineBenches {
 		return this.simulation.answer(() -> {
 			Random random = Seeds.random("hv", vin);
 			double dc = Seeds.between(random, 150, 900);
-			// the former AC draw stays, so a VIN reads the same DC and bonding values as before
+			// the former AC draw stays, so a VIN reads the same DC and bonding values as
+			// before
 			Seeds.between(random, 550, 2000);
 			double bonding = vin.endsWith(BONDING_AT_LIMIT_SERIAL) ? 0.1 : Seeds.between(random, 10, 90) / 1000.0;
 			return new HvTestResults(vin, "HV-TESTER-1", dc, null, bonding, true, true);
@@ -72,20 +77,21 @@ public class SimulatedEndOfLineBenches implements EndOfLineBenches {
 
 	@Override
 	public TestRuns results(String subjectKey) {
-		return this.simulation
-			.answer(() -> new TestRuns(subjectKey, List.copyOf(this.runsBySubject.getOrDefault(subjectKey, List.of()))));
+		return this.simulation.answer(
+				() -> new TestRuns(subjectKey, List.copyOf(this.runsBySubject.getOrDefault(subjectKey, List.of()))));
 	}
 
 	/**
-	 * A check programme ({@code CHECK_<code>}) measures that one check of the control plan and passes. A vehicle
-	 * programme ({@code VEHICLE_…}) measures the control plan's BRAKE_TEST (service-brake efficiency); any other
-	 * programme (a part family's {@code <family>_EOL}) gives the control plan's EOL_BENCH result, the programme's own
-	 * pass mark. About one run in ten fails.
+	 * A check programme ({@code CHECK_<code>}) measures that one check of the control
+	 * plan and passes. A vehicle programme ({@code VEHICLE_…}) measures the control
+	 * plan's BRAKE_TEST (service-brake efficiency); any other programme (a part family's
+	 * {@code <family>_EOL}) gives the control plan's EOL_BENCH result, the programme's
+	 * own pass mark. About one run in ten fails.
 	 */
 	private static List<Measurement> measurementsOf(TestRequest request) {
 		if (request.programme() != null && request.programme().startsWith(CHECK_PROGRAMME)) {
-			return List.of(new Measurement(request.programme().substring(CHECK_PROGRAMME.length()), 1.0, "pass", 1.0,
-					1.0));
+			return List
+				.of(new Measurement(request.programme().substring(CHECK_PROGRAMME.length()), 1.0, "pass", 1.0, 1.0));
 		}
 		Random random = Seeds.random("eol", request.subjectKey(), request.programme());
 		boolean within = random.nextInt(10) > 0;

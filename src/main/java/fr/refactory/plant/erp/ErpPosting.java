@@ -6,8 +6,10 @@ import java.util.Map;
 /**
  * One posting to the ERP.
  *
- * @param amountEur the amount, or {@code null} for postings without one (shipments, closing)
- * @param details the kind's own fields, e.g. {@code creditPct}, {@code recycler}, {@code hulkMassKg}
+ * @param amountEur the amount, or {@code null} for postings without one (shipments,
+ * closing)
+ * @param details the kind's own fields, e.g. {@code creditPct}, {@code recycler},
+ * {@code hulkMassKg}
  */
 public record ErpPosting(Kind kind, String subjectKey, BigDecimal amountEur, Map<String, Object> details) {
 

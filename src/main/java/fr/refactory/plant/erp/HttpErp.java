@@ -21,7 +21,9 @@ public class HttpErp implements Erp {
 		return this.http.find("vehicles/" + segment(vin), VehicleMasterData.class);
 	}
 
-	/** A POST without side effects, so it carries no idempotency key of the caller's job. */
+	/**
+	 * A POST without side effects, so it carries no idempotency key of the caller's job.
+	 */
 	@Override
 	public CostEstimate costEstimate(CostRequest request) {
 		return this.http.query("cost-estimates", request, CostEstimate.class);

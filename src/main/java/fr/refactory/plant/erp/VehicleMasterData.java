@@ -7,7 +7,8 @@ import java.time.LocalDate;
  *
  * @param category J: M1…M3, N1…N3, L1…L7
  * @param powertrain ICE_DIESEL, ICE_PETROL, LPG, HEV, PHEV or BEV
- * @param registeredInFranceDefinitive registered in France in a definitive series (not WW, W garage or foreign)
+ * @param registeredInFranceDefinitive registered in France in a definitive series (not
+ * WW, W garage or foreign)
  * @param collectionRegistration registered as a collection vehicle
  */
 public record VehicleMasterData(String vin, String make, String modelFamily, String version, String cnit,

@@ -13,9 +13,11 @@ import org.springframework.context.annotation.Primary;
 import org.springframework.stereotype.Component;
 
 /**
- * The console's habilitation register answered by the plant's competency register (HR-COMP, simulated or over HTTP)
- * instead of configuration, when {@code refactory.habilitations.source=competency-register}: the user name is the
- * person id, and every title the register knows today is returned, valid or not (the decision table judges).
+ * The console's habilitation register answered by the plant's competency register
+ * (HR-COMP, simulated or over HTTP) instead of configuration, when
+ * {@code refactory.habilitations.source=competency-register}: the user name is the person
+ * id, and every title the register knows today is returned, valid or not (the decision
+ * table judges).
  */
 @Component
 @Primary

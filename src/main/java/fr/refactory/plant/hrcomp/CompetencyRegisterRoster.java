@@ -8,7 +8,10 @@ import fr.refactory.system.roster.ShiftRoster;
 
 import org.springframework.stereotype.Component;
 
-/** The shift roster answered by the plant's competency register (HR-COMP, simulated or over HTTP), ADR 0710. */
+/**
+ * The shift roster answered by the plant's competency register (HR-COMP, simulated or
+ * over HTTP), ADR 0710.
+ */
 @Component
 class CompetencyRegisterRoster implements ShiftRoster {
 

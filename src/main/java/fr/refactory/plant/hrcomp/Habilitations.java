@@ -10,12 +10,16 @@ import java.util.Map;
 import fr.refactory.system.habilitation.HabilitationTitle;
 
 /**
- * The habilitation titles a person holds on {@link #on()}, valid or not: whether a title allows an operation is
- * decision D5's check (decisions/hv-habilitation-required.dmn), never this register's.
+ * The habilitation titles a person holds on {@link #on()}, valid or not: whether a title
+ * allows an operation is decision D5's check (decisions/hv-habilitation-required.dmn),
+ * never this register's.
  */
 public record Habilitations(String personId, LocalDate on, List<Habilitation> titles) {
 
-	/** The titles as D5's check reads them: symbols sharing their expiry and refresher dates form one title. */
+	/**
+	 * The titles as D5's check reads them: symbols sharing their expiry and refresher
+	 * dates form one title.
+	 */
 	public List<HabilitationTitle> asTitles() {
 		Map<List<LocalDate>, List<String>> symbolsByDates = new LinkedHashMap<>();
 		for (Habilitation title : this.titles) {
@@ -30,7 +34,9 @@ public record Habilitations(String personId, LocalDate on, List<Habilitation> ti
 			.toList();
 	}
 
-	/** @param symbol B0L, B1L, B2L, BCL, BRL, B1XL or B2XL */
+	/**
+	 * @param symbol B0L, B1L, B2L, BCL, BRL, B1XL or B2XL
+	 */
 	public record Habilitation(String symbol, LocalDate issuedOn, LocalDate expiresOn, LocalDate lastRefresherOn) {
 	}
 

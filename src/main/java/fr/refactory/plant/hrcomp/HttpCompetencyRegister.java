@@ -8,7 +8,10 @@ import fr.refactory.system.roster.RosterEntry;
 
 import static fr.refactory.plant.http.PlantHttpClient.segment;
 
-/** The competency register over HTTP; see {@link PlantHttpClient} for time-outs and error mapping. */
+/**
+ * The competency register over HTTP; see {@link PlantHttpClient} for time-outs and error
+ * mapping.
+ */
 public class HttpCompetencyRegister implements CompetencyRegister {
 
 	private final PlantHttpClient http;
@@ -29,8 +32,8 @@ public class HttpCompetencyRegister implements CompetencyRegister {
 
 	@Override
 	public InstallerAuthorisation installerAuthorisation(String installerOrg, String vehicleType, LocalDate on) {
-		return this.http.get("installers/" + segment(installerOrg) + "/authorisation?vehicleType=" + segment(vehicleType)
-				+ "&on=" + on, InstallerAuthorisation.class);
+		return this.http.get("installers/" + segment(installerOrg) + "/authorisation?vehicleType="
+				+ segment(vehicleType) + "&on=" + on, InstallerAuthorisation.class);
 	}
 
 }

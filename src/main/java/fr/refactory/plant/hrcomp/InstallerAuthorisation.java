@@ -4,7 +4,8 @@ import java.time.LocalDate;
 import java.util.List;
 
 /**
- * @param installerName the installer's name as the authorisation states it (printed on conversion certificates)
+ * @param installerName the installer's name as the authorisation states it (printed on
+ * conversion certificates)
  * @param installerAddress the installer's workshop address as the authorisation states it
  * @param valid whether the authorisation covered the vehicle type on the asked date
  */

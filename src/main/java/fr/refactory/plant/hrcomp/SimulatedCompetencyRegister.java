@@ -15,14 +15,16 @@ import fr.refactory.system.habilitation.HabilitationTitle;
 import fr.refactory.system.roster.RosterEntry;
 
 /**
- * A register whose answers derive from the person or installer id and stay plausible on any date (ADR 0471): each
- * person holds one to three symbols first issued in 2024-2025 and re-issued, with a refresher training, every three
- * years; each installer is authorised for MASTER vans for two years at a time, each renewal granted
- * {@value #RENEWAL_NOTICE_DAYS} days before the authorisation in force expires and taking effect the day after. The
- * register knows only the renewals granted by today: a conversion booked on the line (weeks ahead) is always covered,
- * a date planned past the last authorisation granted is not (AS-30, the authorisation expired the day before). The
- * plant's staff, when given, hold their own titles (as they stand
- * on the asked date) and make up the shift roster, every day (the simulated plant runs round the clock,
+ * A register whose answers derive from the person or installer id and stay plausible on
+ * any date (ADR 0471): each person holds one to three symbols first issued in 2024-2025
+ * and re-issued, with a refresher training, every three years; each installer is
+ * authorised for MASTER vans for two years at a time, each renewal granted
+ * {@value #RENEWAL_NOTICE_DAYS} days before the authorisation in force expires and taking
+ * effect the day after. The register knows only the renewals granted by today: a
+ * conversion booked on the line (weeks ahead) is always covered, a date planned past the
+ * last authorisation granted is not (AS-30, the authorisation expired the day before).
+ * The plant's staff, when given, hold their own titles (as they stand on the asked date)
+ * and make up the shift roster, every day (the simulated plant runs round the clock,
  * docs/decisions/0403).
  */
 public class SimulatedCompetencyRegister implements CompetencyRegister {
@@ -45,15 +47,19 @@ public class SimulatedCompetencyRegister implements CompetencyRegister {
 		this(simulation, Map.of());
 	}
 
-	/** @param staff the plant's people on the roster with their titles, in roster order, on one shift every day */
+	/**
+	 * @param staff the plant's people on the roster with their titles, in roster order,
+	 * on one shift every day
+	 */
 	public SimulatedCompetencyRegister(Simulation simulation, Map<String, List<HabilitationTitle>> staff) {
 		this(simulation, staff, Map.of());
 	}
 
 	/**
 	 * @param staff the plant's people with their titles, in roster order
-	 * @param shifts the people of each shift code, every day; staff listed under no shift work every shift (ADR 0710),
-	 * and with no shift given at all, one shift {@value #ROUND_THE_CLOCK}
+	 * @param shifts the people of each shift code, every day; staff listed under no shift
+	 * work every shift (ADR 0710), and with no shift given at all, one shift
+	 * {@value #ROUND_THE_CLOCK}
 	 */
 	public SimulatedCompetencyRegister(Simulation simulation, Map<String, List<HabilitationTitle>> staff,
 			Map<String, List<String>> shifts) {
@@ -103,7 +109,10 @@ public class SimulatedCompetencyRegister implements CompetencyRegister {
 		});
 	}
 
-	/** Configuration gives no issue date: the title counts as issued long ago, as the console's check assumes. */
+	/**
+	 * Configuration gives no issue date: the title counts as issued long ago, as the
+	 * console's check assumes.
+	 */
 	private List<Habilitation> staffTitles(String personId, LocalDate on) {
 		return this.staff.get(personId)
 			.stream()
@@ -133,12 +142,18 @@ public class SimulatedCompetencyRegister implements CompetencyRegister {
 		});
 	}
 
-	/** Whether the authorisation following the one from {@code from} is granted, so known to the register, by today. */
+	/**
+	 * Whether the authorisation following the one from {@code from} is granted, so known
+	 * to the register, by today.
+	 */
 	private static boolean renewalGranted(LocalDate from, LocalDate today) {
 		return !today.isBefore(from.plus(AUTHORISATION_TERM).minusDays(RENEWAL_NOTICE_DAYS));
 	}
 
-	/** The start of the cycle in force on a date, cycles starting at {@code first} every {@code cycle}. */
+	/**
+	 * The start of the cycle in force on a date, cycles starting at {@code first} every
+	 * {@code cycle}.
+	 */
 	private static LocalDate lastCycleStart(LocalDate first, Period cycle, LocalDate on) {
 		LocalDate start = first;
 		while (!on.isBefore(start.plus(cycle))) {

@@ -20,10 +20,11 @@ import org.springframework.util.Assert;
 import org.springframework.web.util.UriUtils;
 
 /**
- * JSON over HTTP to one plant system, shared by every {@code Http…} adapter. Commands are {@code POST}s that carry an
- * {@code Idempotency-Key} header; queries are {@code GET}s. Connect and read time-outs come from the system's
- * settings; there are no retries here, the job retries. Unknown JSON properties are ignored (tolerant reader).
- * Answers other than 2xx become exceptions through {@link PlantResponses}.
+ * JSON over HTTP to one plant system, shared by every {@code Http…} adapter. Commands are
+ * {@code POST}s that carry an {@code Idempotency-Key} header; queries are {@code GET}s.
+ * Connect and read time-outs come from the system's settings; there are no retries here,
+ * the job retries. Unknown JSON properties are ignored (tolerant reader). Answers other
+ * than 2xx become exceptions through {@link PlantResponses}.
  */
 public final class PlantHttpClient {
 
@@ -64,7 +65,10 @@ public final class PlantHttpClient {
 		return this.responses.read(send(request), answerType);
 	}
 
-	/** {@code POST} a question that changes nothing (a calculation with a body), without an idempotency key. */
+	/**
+	 * {@code POST} a question that changes nothing (a calculation with a body), without
+	 * an idempotency key.
+	 */
 	public <T> T query(String path, Object question, Class<T> answerType) {
 		HttpRequest request = request(path).header("Content-Type", "application/json")
 			.POST(HttpRequest.BodyPublishers.ofString(write(question)))
@@ -86,7 +90,9 @@ public final class PlantHttpClient {
 		return Optional.of(this.responses.read(response, answerType));
 	}
 
-	/** Encodes one path segment, e.g. a VIN or a serial number, for use in a {@code path}. */
+	/**
+	 * Encodes one path segment, e.g. a VIN or a serial number, for use in a {@code path}.
+	 */
 	public static String segment(String value) {
 		return UriUtils.encodePathSegment(value, StandardCharsets.UTF_8);
 	}
@@ -103,8 +109,9 @@ public final class PlantHttpClient {
 			return this.http.send(request, HttpResponse.BodyHandlers.ofString());
 		}
 		catch (HttpTimeoutException ex) {
-			throw new PlantTechnicalException(this.system, "no answer to " + request.method() + " " + request.uri()
-					+ " within " + this.settings.readTimeout(), true, ex);
+			throw new PlantTechnicalException(this.system,
+					"no answer to " + request.method() + " " + request.uri() + " within " + this.settings.readTimeout(),
+					true, ex);
 		}
 		catch (IOException ex) {
 			throw new PlantTechnicalException(this.system,

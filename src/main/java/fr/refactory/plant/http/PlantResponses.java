@@ -12,11 +12,12 @@ import fr.refactory.plant.PlantTechnicalException;
  * Turns a plant system's HTTP answer into a value or an exception:
  * <ul>
  * <li>2xx: the body, read as JSON;</li>
- * <li>422 with a problem body ({@code application/problem+json}) naming an {@code errorCode}: a
- * {@link PlantBusinessException} with that code;</li>
+ * <li>422 with a problem body ({@code application/problem+json}) naming an
+ * {@code errorCode}: a {@link PlantBusinessException} with that code;</li>
  * <li>408, 429 and 5xx: a retryable {@link PlantTechnicalException};</li>
- * <li>any other status, a 422 without an error code, or a body that is not the expected JSON: a technical exception
- * that is not retryable (the request or the contract is wrong, retrying would not help).</li>
+ * <li>any other status, a 422 without an error code, or a body that is not the expected
+ * JSON: a technical exception that is not retryable (the request or the contract is
+ * wrong, retrying would not help).</li>
  * </ul>
  */
 final class PlantResponses {

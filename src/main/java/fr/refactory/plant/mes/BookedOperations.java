@@ -5,7 +5,8 @@ import java.math.RoundingMode;
 import java.util.List;
 
 /**
- * The operations booked on a work order, with the hours booked and the labour rate of the trade that did them.
+ * The operations booked on a work order, with the hours booked and the labour rate of the
+ * trade that did them.
  *
  * @param workOrderId the work order the hours were booked on
  */
@@ -21,7 +22,8 @@ public record BookedOperations(String workOrderId, List<Operation> operations) {
 
 	/**
 	 * @param trade MECHANICS, BODYWORK or PAINT (see {@link LabourEstimate.Operation})
-	 * @param hourlyRateEur the trade's labour rate in the MES master data when the hours were booked
+	 * @param hourlyRateEur the trade's labour rate in the MES master data when the hours
+	 * were booked
 	 */
 	public record Operation(String code, String trade, double hours, BigDecimal hourlyRateEur) {
 

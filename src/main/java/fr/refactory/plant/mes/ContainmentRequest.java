@@ -3,7 +3,8 @@ package fr.refactory.plant.mes;
 import java.time.Instant;
 
 /**
- * Hold every item that shares a suspect cause since the last good check (domain brief §3.5 step 5.6c).
+ * Hold every item that shares a suspect cause since the last good check (domain brief
+ * §3.5 step 5.6c).
  *
  * @param scopeType EQUIPMENT or STATION
  * @param scopeKey the equipment or station id

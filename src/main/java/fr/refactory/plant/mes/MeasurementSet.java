@@ -4,7 +4,8 @@ import java.time.Instant;
 import java.util.List;
 
 /**
- * Measurements taken on one subject at one station (e.g. component measurements in remanufacture, §3.4 step 4.9).
+ * Measurements taken on one subject at one station (e.g. component measurements in
+ * remanufacture, §3.4 step 4.9).
  *
  * @param equipmentId the measuring equipment, for calibration checks and containment
  */

@@ -1,5 +1,7 @@
 package fr.refactory.plant.mes;
 
-/** @param labelText names "remanufactured" and the remanufacturer */
+/**
+ * @param labelText names "remanufactured" and the remanufacturer
+ */
 public record RemanLabel(String remanSerial, String coreSerial, String labelText) {
 }

@@ -3,10 +3,11 @@ package fr.refactory.plant.mes;
 import java.util.List;
 
 /**
- * @param resourceType e.g. DIAGNOSTIC_BENCH, BATTERY_TEST_BENCH, CAPACITY_CYCLER, EOL_BENCH
+ * @param resourceType e.g. DIAGNOSTIC_BENCH, BATTERY_TEST_BENCH, CAPACITY_CYCLER,
+ * EOL_BENCH
  * @param resourceId a specific resource, or {@code null} for any of the type
- * @param unavailableResourceIds resources of the type that just reported themselves unavailable: the MES offers
- * another one
+ * @param unavailableResourceIds resources of the type that just reported themselves
+ * unavailable: the MES offers another one
  */
 public record ResourceRequest(String resourceType, String resourceId, String subjectKey,
 		List<String> unavailableResourceIds) {

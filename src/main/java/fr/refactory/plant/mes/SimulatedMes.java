@@ -21,9 +21,10 @@ import fr.refactory.plant.simulation.Seeds;
 import fr.refactory.plant.simulation.Simulation;
 
 /**
- * An in-memory MES. Ids derive from the idempotency key, calibration due dates from the equipment id; resources
- * named {@code OFFLINE-…} are never free. The hours booked on a work order derive from its id (technicians book them
- * at their terminals, outside the processes), valued at the trade's rate of {@link #LABOUR_RATES_EUR_PER_HOUR}.
+ * An in-memory MES. Ids derive from the idempotency key, calibration due dates from the
+ * equipment id; resources named {@code OFFLINE-…} are never free. The hours booked on a
+ * work order derive from its id (technicians book them at their terminals, outside the
+ * processes), valued at the trade's rate of {@link #LABOUR_RATES_EUR_PER_HOUR}.
  */
 public class SimulatedMes implements Mes {
 
@@ -32,10 +33,16 @@ public class SimulatedMes implements Mes {
 			new BigDecimal("62.00"), LabourEstimate.Operation.BODYWORK, new BigDecimal("58.00"),
 			LabourEstimate.Operation.PAINT, new BigDecimal("66.00"));
 
-	/** The conversion line of the Master retrofit (brief §3.3), reserved a conversion week at a time. */
+	/**
+	 * The conversion line of the Master retrofit (brief §3.3), reserved a conversion week
+	 * at a time.
+	 */
 	public static final String RETROFIT_LINE = "RETROFIT_LINE";
 
-	/** The line's first free week: after the kit's delivery lead time, from its 07:00 start. */
+	/**
+	 * The line's first free week: after the kit's delivery lead time, from its 07:00
+	 * start.
+	 */
 	private static final Duration RETROFIT_LINE_LEAD_TIME = Duration.ofDays(21);
 
 	private static final Duration CONVERSION_WEEK = Duration.ofDays(7);
@@ -106,7 +113,10 @@ public class SimulatedMes implements Mes {
 			}
 			String resourceId = (request.resourceId() != null) ? request.resourceId() : freeResource(request);
 			if (RETROFIT_LINE.equals(request.resourceType())) {
-				var week = this.simulation.now().plus(RETROFIT_LINE_LEAD_TIME).truncatedTo(ChronoUnit.DAYS).plus(Duration.ofHours(7));
+				var week = this.simulation.now()
+					.plus(RETROFIT_LINE_LEAD_TIME)
+					.truncatedTo(ChronoUnit.DAYS)
+					.plus(Duration.ofHours(7));
 				return new ResourceSlot(Seeds.id("RES", key), resourceId, week, week.plus(CONVERSION_WEEK));
 			}
 			var start = this.simulation.now().truncatedTo(ChronoUnit.MINUTES).plus(Duration.ofMinutes(15));
@@ -115,8 +125,8 @@ public class SimulatedMes implements Mes {
 	}
 
 	/**
-	 * A resource of the type among its {@value #RESOURCES_PER_TYPE}, the subject's usual one unless it was reported
-	 * unavailable: then the next one.
+	 * A resource of the type among its {@value #RESOURCES_PER_TYPE}, the subject's usual
+	 * one unless it was reported unavailable: then the next one.
 	 */
 	private static String freeResource(ResourceRequest request) {
 		int usual = Seeds.between(Seeds.random(request.subjectKey()), 1, RESOURCES_PER_TYPE);
@@ -170,14 +180,15 @@ public class SimulatedMes implements Mes {
 
 	@Override
 	public Containment holdSuspectItems(IdempotencyKey key, ContainmentRequest request) {
-		return this.simulation.once("holdSuspectItems", key, () -> new Containment(Seeds.id("HOLD", key),
-				this.measurements.stream()
-					.filter((set) -> !set.measuredAt().isBefore(request.since()))
-					.filter((set) -> request.scopeKey().equals(
-							"STATION".equals(request.scopeType()) ? set.station() : set.equipmentId()))
-					.map(MeasurementSet::subjectKey)
-					.distinct()
-					.toList()));
+		return this.simulation.once("holdSuspectItems", key,
+				() -> new Containment(Seeds.id("HOLD", key),
+						this.measurements.stream()
+							.filter((set) -> !set.measuredAt().isBefore(request.since()))
+							.filter((set) -> request.scopeKey()
+								.equals("STATION".equals(request.scopeType()) ? set.station() : set.equipmentId()))
+							.map(MeasurementSet::subjectKey)
+							.distinct()
+							.toList()));
 	}
 
 	@Override
@@ -209,9 +220,10 @@ public class SimulatedMes implements Mes {
 	}
 
 	/**
-	 * The trade of an operation code, as the plant's operation catalogue names them: {@code PAINT…} codes are paint
-	 * work, {@code BODY…}, {@code GLASS…} and {@code WINDSCREEN…} codes bodywork, every other code (DTC fixes
-	 * {@code FIX-…}, brakes, engine, inspections) mechanics.
+	 * The trade of an operation code, as the plant's operation catalogue names them:
+	 * {@code PAINT…} codes are paint work, {@code BODY…}, {@code GLASS…} and
+	 * {@code WINDSCREEN…} codes bodywork, every other code (DTC fixes {@code FIX-…},
+	 * brakes, engine, inspections) mechanics.
 	 */
 	static String tradeOf(String code) {
 		String upper = (code == null) ? "" : code.toUpperCase(Locale.ROOT);

@@ -1,5 +1,7 @@
 package fr.refactory.plant.mes;
 
-/** @param vin the normalised VIN */
+/**
+ * @param vin the normalised VIN
+ */
 public record VehicleRegistration(String vin, String modelFamily, String powertrain) {
 }

@@ -1,7 +1,8 @@
 package fr.refactory.plant.mes;
 
 /**
- * @param type INTAKE, DIAGNOSIS, RENEW, BODYWORK, RETROFIT, REMAN, BATTERY, DISMANTLE or REWORK
+ * @param type INTAKE, DIAGNOSIS, RENEW, BODYWORK, RETROFIT, REMAN, BATTERY, DISMANTLE or
+ * REWORK
  * @param subjectType VEHICLE, BATTERY or PART
  * @param subjectKey VIN, battery id or part id
  * @param processInstanceKey the BPMN instance the work belongs to

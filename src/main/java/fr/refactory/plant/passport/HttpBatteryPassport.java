@@ -7,7 +7,10 @@ import fr.refactory.plant.http.PlantHttpClient;
 
 import static fr.refactory.plant.http.PlantHttpClient.segment;
 
-/** The battery passport platform over HTTP; see {@link PlantHttpClient} for time-outs and error mapping. */
+/**
+ * The battery passport platform over HTTP; see {@link PlantHttpClient} for time-outs and
+ * error mapping.
+ */
 public class HttpBatteryPassport implements BatteryPassport {
 
 	private final PlantHttpClient http;

@@ -3,7 +3,10 @@ package fr.refactory.plant.reg;
 import fr.refactory.plant.IdempotencyKey;
 import fr.refactory.plant.http.PlantHttpClient;
 
-/** The registration authority over HTTP; see {@link PlantHttpClient} for time-outs and error mapping. */
+/**
+ * The registration authority over HTTP; see {@link PlantHttpClient} for time-outs and
+ * error mapping.
+ */
 public class HttpRegistrationAuthority implements RegistrationAuthority {
 
 	private final PlantHttpClient http;

@@ -10,10 +10,11 @@ import fr.refactory.plant.simulation.Seeds;
 import fr.refactory.plant.simulation.Simulation;
 
 /**
- * An in-memory registration authority. A CoD is issued at once, numbered from the VIN, except for a VIN whose serial
- * (last five characters) is {@link #MANUAL_CHECK_SERIAL}: the authority checks that file by hand and keeps its CoD
- * pending for {@link #MANUAL_CHECK} after the first request (simulated clock), so demos and tests reach the T15
- * escalation.
+ * An in-memory registration authority. A CoD is issued at once, numbered from the VIN,
+ * except for a VIN whose serial (last five characters) is {@link #MANUAL_CHECK_SERIAL}:
+ * the authority checks that file by hand and keeps its CoD pending for
+ * {@link #MANUAL_CHECK} after the first request (simulated clock), so demos and tests
+ * reach the T15 escalation.
  */
 public class SimulatedRegistrationAuthority implements RegistrationAuthority {
 

@@ -9,8 +9,8 @@ import java.util.Random;
 import fr.refactory.plant.IdempotencyKey;
 
 /**
- * Deterministic values for simulated plant systems: the same VIN, serial or idempotency key always gives the same
- * answer, so demos and tests repeat.
+ * Deterministic values for simulated plant systems: the same VIN, serial or idempotency
+ * key always gives the same answer, so demos and tests repeat.
  */
 public final class Seeds {
 
@@ -27,7 +27,10 @@ public final class Seeds {
 		return new Random(seed);
 	}
 
-	/** An id such as {@code WO-3F2A9C01B7} that is the same every time the same key asks for it. */
+	/**
+	 * An id such as {@code WO-3F2A9C01B7} that is the same every time the same key asks
+	 * for it.
+	 */
 	public static String id(String prefix, IdempotencyKey key) {
 		return id(prefix, key.value());
 	}

@@ -4,9 +4,10 @@ import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
- * Simulated plant systems that are down now, whatever their configured outage windows say: a demo or a test takes a
- * system down (the MES all night) and brings it back, and every call to it meanwhile fails technically, as an
- * unreachable system would (ADR 1062). One instance is shared by every simulation of the application.
+ * Simulated plant systems that are down now, whatever their configured outage windows
+ * say: a demo or a test takes a system down (the MES all night) and brings it back, and
+ * every call to it meanwhile fails technically, as an unreachable system would (ADR
+ * 1062). One instance is shared by every simulation of the application.
  */
 public final class SimulatedOutages {
 

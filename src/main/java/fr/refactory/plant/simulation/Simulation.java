@@ -12,9 +12,10 @@ import fr.refactory.plant.PlantProperties.SystemSettings;
 import fr.refactory.plant.PlantTechnicalException;
 
 /**
- * What every simulated plant system does before it answers: wait the configured latency, fail during an outage
- * window, and fail a configured share of calls. Failures are technical, so jobs retry and incidents show up as they
- * would with the real system. The failure draw uses a generator seeded from the system's name, so a run repeats.
+ * What every simulated plant system does before it answers: wait the configured latency,
+ * fail during an outage window, and fail a configured share of calls. Failures are
+ * technical, so jobs retry and incidents show up as they would with the real system. The
+ * failure draw uses a generator seeded from the system's name, so a run repeats.
  */
 public final class Simulation {
 
@@ -45,15 +46,18 @@ public final class Simulation {
 		this.failures = Seeds.random("failures", system);
 	}
 
-	/** A simulation that answers at once and never fails; for tests of the adapters' answers. */
+	/**
+	 * A simulation that answers at once and never fails; for tests of the adapters'
+	 * answers.
+	 */
 	public static Simulation immediate(String system) {
 		return new Simulation(system, SystemSettings.simulated(), Clock.systemUTC(), (duration) -> {
 		});
 	}
 
 	/**
-	 * Resources (benches, stations) whose id starts with this prefix are unavailable in every simulated system, so a
-	 * demo or test can ask for {@code BENCH_UNAVAILABLE}.
+	 * Resources (benches, stations) whose id starts with this prefix are unavailable in
+	 * every simulated system, so a demo or test can ask for {@code BENCH_UNAVAILABLE}.
 	 */
 	public static final String OFFLINE_PREFIX = "OFFLINE-";
 
@@ -62,12 +66,16 @@ public final class Simulation {
 	}
 
 	/**
-	 * Resources (benches, stations) whose id starts with this prefix never answer: every call to them fails
-	 * technically and is worth retrying, so a demo or test can walk a job through its retries into an incident.
+	 * Resources (benches, stations) whose id starts with this prefix never answer: every
+	 * call to them fails technically and is worth retrying, so a demo or test can walk a
+	 * job through its retries into an incident.
 	 */
 	public static final String UNREACHABLE_PREFIX = "UNREACHABLE-";
 
-	/** Fails as a network failure would when the resource is one of the never-answering ones. */
+	/**
+	 * Fails as a network failure would when the resource is one of the never-answering
+	 * ones.
+	 */
 	public void failIfUnreachable(String resourceId) {
 		if (resourceId != null && resourceId.startsWith(UNREACHABLE_PREFIX)) {
 			throw PlantTechnicalException.retryable(this.system, resourceId + " does not answer");
@@ -83,8 +91,8 @@ public final class Simulation {
 	}
 
 	/**
-	 * Answers a command once per idempotency key: a repeated key gets the first answer again, as a real system that
-	 * honours {@code Idempotency-Key} would give.
+	 * Answers a command once per idempotency key: a repeated key gets the first answer
+	 * again, as a real system that honours {@code Idempotency-Key} would give.
 	 */
 	@SuppressWarnings("unchecked")
 	public <T> T once(String operation, IdempotencyKey key, Supplier<T> answer) {

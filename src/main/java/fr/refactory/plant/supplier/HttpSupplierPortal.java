@@ -3,7 +3,10 @@ package fr.refactory.plant.supplier;
 import fr.refactory.plant.IdempotencyKey;
 import fr.refactory.plant.http.PlantHttpClient;
 
-/** The supplier portal over HTTP; see {@link PlantHttpClient} for time-outs and error mapping. */
+/**
+ * The supplier portal over HTTP; see {@link PlantHttpClient} for time-outs and error
+ * mapping.
+ */
 public class HttpSupplierPortal implements SupplierPortal {
 
 	private final PlantHttpClient http;

@@ -4,7 +4,10 @@ import fr.refactory.plant.IdempotencyKey;
 import fr.refactory.plant.simulation.Seeds;
 import fr.refactory.plant.simulation.Simulation;
 
-/** A supplier that promises every kit on the due date or up to three days later, derived from the PO number. */
+/**
+ * A supplier that promises every kit on the due date or up to three days later, derived
+ * from the PO number.
+ */
 public class SimulatedSupplierPortal implements SupplierPortal {
 
 	private final Simulation simulation;
@@ -21,8 +24,8 @@ public class SimulatedSupplierPortal implements SupplierPortal {
 
 	@Override
 	public CertificateCopyReceipt sendCertificateCopy(IdempotencyKey key, CertificateCopy copy) {
-		return this.simulation.once("sendCertificateCopy", key,
-				() -> new CertificateCopyReceipt(Seeds.id("RCPT", key), copy.certificateNumber(), this.simulation.now()));
+		return this.simulation.once("sendCertificateCopy", key, () -> new CertificateCopyReceipt(Seeds.id("RCPT", key),
+				copy.certificateNumber(), this.simulation.now()));
 	}
 
 }

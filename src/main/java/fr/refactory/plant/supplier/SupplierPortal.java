@@ -7,7 +7,10 @@ public interface SupplierPortal {
 
 	KitOrderAck orderKit(IdempotencyKey key, KitOrder order);
 
-	/** Sends the kit manufacturer its copy of a conversion certificate, as the arrêté requires "without delay". */
+	/**
+	 * Sends the kit manufacturer its copy of a conversion certificate, as the arrêté
+	 * requires "without delay".
+	 */
 	CertificateCopyReceipt sendCertificateCopy(IdempotencyKey key, CertificateCopy copy);
 
 }

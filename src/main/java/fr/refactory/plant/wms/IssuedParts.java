@@ -5,8 +5,8 @@ import java.math.RoundingMode;
 import java.util.List;
 
 /**
- * The parts the stores issued to a work order: its picks, and what the stores counter booked out to it directly
- * (consumables, fasteners).
+ * The parts the stores issued to a work order: its picks, and what the stores counter
+ * booked out to it directly (consumables, fasteners).
  */
 public record IssuedParts(String workOrderId, List<Line> lines) {
 
@@ -14,7 +14,9 @@ public record IssuedParts(String workOrderId, List<Line> lines) {
 		return this.lines.stream().map(Line::costEur).reduce(BigDecimal.ZERO, BigDecimal::add);
 	}
 
-	/** @param unitCostEur the part's standard cost in the WMS when it was issued */
+	/**
+	 * @param unitCostEur the part's standard cost in the WMS when it was issued
+	 */
 	public record Line(String partNumber, int quantity, String lot, BigDecimal unitCostEur) {
 
 		public BigDecimal costEur() {

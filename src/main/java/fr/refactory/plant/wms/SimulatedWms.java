@@ -16,26 +16,39 @@ import fr.refactory.plant.simulation.Seeds;
 import fr.refactory.plant.simulation.Simulation;
 
 /**
- * A WMS whose stock levels, standard costs and demand derive from the part number; part numbers ending in {@code X}
- * are out of stock (never picked). A part number starting with {@link #SHORT_PICK_PREFIX} is short at its first pick
- * for a work order (the bin is empty, the back order is then received), and the next pick of it for that work order
- * gets a lot. The parts issued to a work order are its picks (kept in memory) and the consumables the stores counter
- * booked out to it, which derive from the work order id.
+ * A WMS whose stock levels, standard costs and demand derive from the part number; part
+ * numbers ending in {@code X} are out of stock (never picked). A part number starting
+ * with {@link #SHORT_PICK_PREFIX} is short at its first pick for a work order (the bin is
+ * empty, the back order is then received), and the next pick of it for that work order
+ * gets a lot. The parts issued to a work order are its picks (kept in memory) and the
+ * consumables the stores counter booked out to it, which derive from the work order id.
  */
 public class SimulatedWms implements Wms {
 
-	/** Part numbers with this prefix are short at their first pick per work order; for demos and tests. */
+	/**
+	 * Part numbers with this prefix are short at their first pick per work order; for
+	 * demos and tests.
+	 */
 	public static final String SHORT_PICK_PREFIX = "SHORT-";
 
-	/** Part numbers with this prefix have no active remanufacturing line at The Remakers (D10 rule 1 not met). */
+	/**
+	 * Part numbers with this prefix have no active remanufacturing line at The Remakers
+	 * (D10 rule 1 not met).
+	 */
 	public static final String NO_REMAN_LINE_PREFIX = "NOLINE-";
 
-	/** Part numbers with this prefix are discontinued: none in stock and none to come (D3 PARTS_OBSOLETE). */
+	/**
+	 * Part numbers with this prefix are discontinued: none in stock and none to come (D3
+	 * PARTS_OBSOLETE).
+	 */
 	public static final String OBSOLETE_PREFIX = "OBS-";
 
 	private final Simulation simulation;
 
-	/** Work order and part number of the short picks so far: the back order has arrived for these. */
+	/**
+	 * Work order and part number of the short picks so far: the back order has arrived
+	 * for these.
+	 */
 	private final Set<String> shortPicks = ConcurrentHashMap.newKeySet();
 
 	/** The lines picked per work order. */
@@ -122,7 +135,10 @@ public class SimulatedWms implements Wms {
 		return BigDecimal.valueOf(Seeds.between(Seeds.random("cost", partNumber), 200, 40_000), 2);
 	}
 
-	/** Whether the picker finds the part: never when out of stock, not the first time for a short-pick part. */
+	/**
+	 * Whether the picker finds the part: never when out of stock, not the first time for
+	 * a short-pick part.
+	 */
 	private boolean inBin(String workOrderId, String partNumber) {
 		if (stockOf(partNumber) == 0) {
 			return false;

@@ -1,5 +1,7 @@
 package fr.refactory.plant.wms;
 
-/** @param hvQuarantine whether the vehicle is HV-suspect and needs a quarantine bay */
+/**
+ * @param hvQuarantine whether the vehicle is HV-suspect and needs a quarantine bay
+ */
 public record YardRequest(String vin, boolean hvQuarantine) {
 }

@@ -11,9 +11,10 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import fr.refactory.records.AuditEntry;
 
 /**
- * The hash chain of the audit log: an entry's hash is the SHA-256 of the previous entry's hash, a line break and the
- * entry's canonical content, a JSON array of every stored field but the hash, in a fixed order. The time is written
- * as an ISO-8601 UTC instant with at most microseconds, as PostgreSQL keeps it.
+ * The hash chain of the audit log: an entry's hash is the SHA-256 of the previous entry's
+ * hash, a line break and the entry's canonical content, a JSON array of every stored
+ * field but the hash, in a fixed order. The time is written as an ISO-8601 UTC instant
+ * with at most microseconds, as PostgreSQL keeps it.
  */
 public final class AuditChain {
 
@@ -30,7 +31,10 @@ public final class AuditChain {
 		return sha256(entry.previousHash() + "\n" + canonicalContent(entry));
 	}
 
-	/** Why the entry does not continue the chain after {@code expectedPrevious}, or {@code null} if it does. */
+	/**
+	 * Why the entry does not continue the chain after {@code expectedPrevious}, or
+	 * {@code null} if it does.
+	 */
 	public String breakIn(AuditEntry entry, String expectedPrevious) {
 		if (!expectedPrevious.equals(entry.previousHash())) {
 			return "expected previous hash " + expectedPrevious + ", but the entry names " + entry.previousHash();

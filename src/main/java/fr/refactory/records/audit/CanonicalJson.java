@@ -12,8 +12,8 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
 /**
- * Writes data as canonical JSON: object keys sorted at every depth, no insignificant white space. The same data
- * gives the same text, whatever the order of a map.
+ * Writes data as canonical JSON: object keys sorted at every depth, no insignificant
+ * white space. The same data gives the same text, whatever the order of a map.
  */
 public final class CanonicalJson {
 

@@ -27,8 +27,9 @@ import org.yaml.snakeyaml.constructor.SafeConstructor;
 import org.springframework.core.io.Resource;
 
 /**
- * Reads the versioned calendar file ({@code decisions/plant-calendar.yaml}); a mistake in it stops the start with the
- * entry it is in, rather than silently counting working days on a wrong calendar.
+ * Reads the versioned calendar file ({@code decisions/plant-calendar.yaml}); a mistake in
+ * it stops the start with the entry it is in, rather than silently counting working days
+ * on a wrong calendar.
  */
 public final class CalendarFile {
 
@@ -49,9 +50,8 @@ public final class CalendarFile {
 
 	private static PlantCalendar calendar(Map<?, ?> root, String file) {
 		try {
-			return new PlantCalendar(((Number) required(root, "version")).intValue(),
-					ZoneId.of(text(root, "timeZone")), workingDays(root), holidays(root), shifts(root),
-					closures(root));
+			return new PlantCalendar(((Number) required(root, "version")).intValue(), ZoneId.of(text(root, "timeZone")),
+					workingDays(root), holidays(root), shifts(root), closures(root));
 		}
 		catch (RuntimeException ex) {
 			throw new IllegalStateException("The plant calendar " + file + " is wrong: " + ex.getMessage(), ex);

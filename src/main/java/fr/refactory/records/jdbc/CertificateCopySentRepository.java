@@ -6,7 +6,9 @@ import fr.refactory.records.CertificateCopySent;
 
 import org.springframework.data.repository.ListCrudRepository;
 
-/** Spring Data JDBC access to {@link CertificateCopySent}; internal to the records module. */
+/**
+ * Spring Data JDBC access to {@link CertificateCopySent}; internal to the records module.
+ */
 public interface CertificateCopySentRepository extends ListCrudRepository<CertificateCopySent, UUID> {
 
 }

@@ -6,7 +6,9 @@ import fr.refactory.records.CertificateDocument;
 
 import org.springframework.data.repository.ListCrudRepository;
 
-/** Spring Data JDBC access to {@link CertificateDocument}; internal to the records module. */
+/**
+ * Spring Data JDBC access to {@link CertificateDocument}; internal to the records module.
+ */
 public interface CertificateDocumentRepository extends ListCrudRepository<CertificateDocument, UUID> {
 
 }

@@ -15,9 +15,11 @@ import org.springframework.stereotype.Component;
 import org.springframework.util.ReflectionUtils;
 
 /**
- * Inserts a record row unless one with the same key already exists ({@code insert ... on conflict (key) do nothing}),
- * so that a job delivered twice creates one row. Columns are the record's components in snake_case, as Spring Data
- * JDBC names them; components that are {@code null} are left out so the column's default applies.
+ * Inserts a record row unless one with the same key already exists
+ * ({@code insert ... on conflict (key) do nothing}), so that a job delivered twice
+ * creates one row. Columns are the record's components in snake_case, as Spring Data JDBC
+ * names them; components that are {@code null} are left out so the column's default
+ * applies.
  */
 @Component
 public class IdempotentInserts {
@@ -29,8 +31,9 @@ public class IdempotentInserts {
 	}
 
 	/**
-	 * Inserts a row created by a job worker unless one with the same {@code idempotency_key} exists, and returns the
-	 * stored row: the new one, or the one the first delivery of the job created.
+	 * Inserts a row created by a job worker unless one with the same
+	 * {@code idempotency_key} exists, and returns the stored row: the new one, or the one
+	 * the first delivery of the job created.
 	 */
 	public <T extends Record> T create(String table, T row, String idempotencyKey,
 			Function<String, Optional<T>> findByIdempotencyKey) {
@@ -40,7 +43,10 @@ public class IdempotentInserts {
 					"Expected a " + table + " row with idempotency key " + idempotencyKey + " after inserting it"));
 	}
 
-	/** @return whether the row was inserted; false when a row with the same {@code conflictColumn} value existed */
+	/**
+	 * @return whether the row was inserted; false when a row with the same
+	 * {@code conflictColumn} value existed
+	 */
 	public boolean insertIfAbsent(String table, String conflictColumn, Record row) {
 		List<String> columns = new ArrayList<>();
 		List<String> placeholders = new ArrayList<>();

@@ -8,7 +8,9 @@ import fr.refactory.records.InspectionResult;
 
 import org.springframework.data.repository.ListCrudRepository;
 
-/** Spring Data JDBC access to {@link InspectionResult}; internal to the records module. */
+/**
+ * Spring Data JDBC access to {@link InspectionResult}; internal to the records module.
+ */
 public interface InspectionResultRepository extends ListCrudRepository<InspectionResult, UUID> {
 
 	Optional<InspectionResult> findByIdempotencyKey(String idempotencyKey);

@@ -13,9 +13,10 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The embedded PostgreSQL server of the product, on one data directory and one port for the product's whole life:
- * when its server dies (killed, crashed), {@link #restart()} starts a new one on the same data and port, so the
- * connection pool finds it again by itself (ADR 0257).
+ * The embedded PostgreSQL server of the product, on one data directory and one port for
+ * the product's whole life: when its server dies (killed, crashed), {@link #restart()}
+ * starts a new one on the same data and port, so the connection pool finds it again by
+ * itself (ADR 0257).
  */
 final class EmbeddedDatabase implements AutoCloseable {
 
@@ -66,19 +67,26 @@ final class EmbeddedDatabase implements AutoCloseable {
 		return this.dataDirectory;
 	}
 
-	/** The PID of the running server's postmaster, as it wrote it in {@code postmaster.pid}. */
+	/**
+	 * The PID of the running server's postmaster, as it wrote it in
+	 * {@code postmaster.pid}.
+	 */
 	long postmasterPid() {
 		return this.postmasterPid;
 	}
 
-	/** Whether the server this product started is gone (it was not stopped by {@link #close()}). */
+	/**
+	 * Whether the server this product started is gone (it was not stopped by
+	 * {@link #close()}).
+	 */
 	synchronized boolean serverDied() {
 		return !this.closed && ProcessHandle.of(this.postmasterPid).map((p) -> !p.isAlive()).orElse(true);
 	}
 
 	/**
-	 * Starts a new server on the same data directory and port after the previous one died. PostgreSQL replays its
-	 * log first (crash recovery): committed work is kept, the dead server's open transactions are lost.
+	 * Starts a new server on the same data directory and port after the previous one
+	 * died. PostgreSQL replays its log first (crash recovery): committed work is kept,
+	 * the dead server's open transactions are lost.
 	 */
 	synchronized void restart() {
 		if (this.closed) {
@@ -98,8 +106,10 @@ final class EmbeddedDatabase implements AutoCloseable {
 				.setPort(this.port)
 				.setServerConfig("synchronous_commit", this.properties.synchronousCommit())
 				.setPGStartupWait(this.properties.startupTimeout())
-				// the application context stops it (close) after the web server and the pool: zonky's own JVM
-				// shutdown hook would run beside Spring's and stop PostgreSQL under requests still draining
+				// the application context stops it (close) after the web server and the
+				// pool: zonky's own JVM
+				// shutdown hook would run beside Spring's and stop PostgreSQL under
+				// requests still draining
 				.setRegisterShutdownHook(false)
 				.start();
 		}
@@ -108,9 +118,9 @@ final class EmbeddedDatabase implements AutoCloseable {
 					+ " on port " + (this.port == 0 ? "(any)" : this.port) + ", but it failed", ex);
 		}
 		this.port = this.server.getPort();
-		this.postmasterPid = readPostmasterPid().orElseThrow(() -> new IllegalStateException("Expected the started"
-				+ " embedded PostgreSQL to name its PID in " + this.dataDirectory.resolve(POSTMASTER_PID)
-				+ ", but the file is missing or unreadable"));
+		this.postmasterPid = readPostmasterPid().orElseThrow(
+				() -> new IllegalStateException("Expected the started" + " embedded PostgreSQL to name its PID in "
+						+ this.dataDirectory.resolve(POSTMASTER_PID) + ", but the file is missing or unreadable"));
 		log.info("Embedded PostgreSQL (PID {}) listening on port {} with data in {}", this.postmasterPid, this.port,
 				this.dataDirectory);
 	}
@@ -127,8 +137,8 @@ final class EmbeddedDatabase implements AutoCloseable {
 	}
 
 	/**
-	 * When its postmaster dies, each PostgreSQL backend ends on its own shortly after; a new server refuses to start
-	 * while one of them still holds the old shared memory.
+	 * When its postmaster dies, each PostgreSQL backend ends on its own shortly after; a
+	 * new server refuses to start while one of them still holds the old shared memory.
 	 */
 	private void awaitBackendsGone() {
 		long deadline = System.nanoTime() + this.properties.startupTimeout().toNanos();
@@ -137,7 +147,10 @@ final class EmbeddedDatabase implements AutoCloseable {
 		}
 	}
 
-	/** Releases the dead server's lock on the data directory (its stop command fails: there is nothing to stop). */
+	/**
+	 * Releases the dead server's lock on the data directory (its stop command fails:
+	 * there is nothing to stop).
+	 */
 	private void closeServer() {
 		try {
 			this.server.close();

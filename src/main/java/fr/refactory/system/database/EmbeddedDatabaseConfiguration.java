@@ -10,8 +10,9 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
 /**
- * Starts an embedded PostgreSQL when no external database is configured. Setting {@code spring.datasource.url}
- * (for example through {@code SPRING_DATASOURCE_URL}) switches it off and Spring Boot's own data source is used.
+ * Starts an embedded PostgreSQL when no external database is configured. Setting
+ * {@code spring.datasource.url} (for example through {@code SPRING_DATASOURCE_URL})
+ * switches it off and Spring Boot's own data source is used.
  */
 @Configuration(proxyBeanMethods = false)
 @ConditionalOnExpression("'${spring.datasource.url:}'.isBlank()")
@@ -19,7 +20,8 @@ class EmbeddedDatabaseConfiguration {
 
 	@Bean(destroyMethod = "close")
 	EmbeddedDatabase embeddedDatabase(EmbeddedDatabaseProperties properties) {
-		// the application context stops it (close) after the web server and the pool, which depend on it (ADR 0256)
+		// the application context stops it (close) after the web server and the pool,
+		// which depend on it (ADR 0256)
 		return EmbeddedDatabase.start(properties);
 	}
 
@@ -34,7 +36,8 @@ class EmbeddedDatabaseConfiguration {
 	@ConfigurationProperties("spring.datasource.hikari")
 	DataSource dataSource(EmbeddedDatabase database) {
 		HikariDataSource dataSource = new HikariDataSource();
-		// the same URL after a restart of the server (same port): the pool reconnects by itself
+		// the same URL after a restart of the server (same port): the pool reconnects by
+		// itself
 		dataSource.setJdbcUrl(database.jdbcUrl());
 		dataSource.setUsername("postgres");
 		dataSource.setPoolName("refactory-embedded");

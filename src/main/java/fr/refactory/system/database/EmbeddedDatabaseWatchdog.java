@@ -11,10 +11,11 @@ import org.slf4j.LoggerFactory;
 import org.springframework.context.SmartLifecycle;
 
 /**
- * Notices that the embedded PostgreSQL died while the product runs (killed, crashed, out of memory) and starts it
- * again on the same data directory and port; where it cannot, ends the product with a clear log line and a non-zero
- * status so that its supervisor (systemd, the compose restart policy) starts it afresh (ADR 0257). Stopped before
- * the application context stops the database itself.
+ * Notices that the embedded PostgreSQL died while the product runs (killed, crashed, out
+ * of memory) and starts it again on the same data directory and port; where it cannot,
+ * ends the product with a clear log line and a non-zero status so that its supervisor
+ * (systemd, the compose restart policy) starts it afresh (ADR 0257). Stopped before the
+ * application context stops the database itself.
  */
 final class EmbeddedDatabaseWatchdog implements SmartLifecycle {
 
@@ -37,7 +38,10 @@ final class EmbeddedDatabaseWatchdog implements SmartLifecycle {
 		this.exit = exit;
 	}
 
-	/** Ends the JVM from a thread of its own: the shutdown hooks then close the context, this watchdog included. */
+	/**
+	 * Ends the JVM from a thread of its own: the shutdown hooks then close the context,
+	 * this watchdog included.
+	 */
 	static Runnable exitingTheJvm() {
 		return () -> new Thread(() -> System.exit(DATABASE_LOST_STATUS), "embedded-postgres-lost").start();
 	}
@@ -47,9 +51,10 @@ final class EmbeddedDatabaseWatchdog implements SmartLifecycle {
 			log.debug("The embedded PostgreSQL (PID {}) runs", this.database.postmasterPid());
 			return;
 		}
-		log.error("The embedded PostgreSQL (PID {}) of {} stopped while the product runs: starting it again on port {};"
-				+ " requests are answered 503 until it is back", this.database.postmasterPid(),
-				this.database.dataDirectory(), this.database.port());
+		log.error(
+				"The embedded PostgreSQL (PID {}) of {} stopped while the product runs: starting it again on port {};"
+						+ " requests are answered 503 until it is back",
+				this.database.postmasterPid(), this.database.dataDirectory(), this.database.port());
 		long started = System.nanoTime();
 		try {
 			this.database.restart();
@@ -57,9 +62,10 @@ final class EmbeddedDatabaseWatchdog implements SmartLifecycle {
 					this.database.postmasterPid(), Duration.ofNanos(System.nanoTime() - started).toMillis());
 		}
 		catch (RuntimeException ex) {
-			log.error("The embedded PostgreSQL of {} could not be started again; exiting with status {} so that the"
-					+ " product's supervisor (systemd, docker compose) restarts it", this.database.dataDirectory(),
-					DATABASE_LOST_STATUS, ex);
+			log.error(
+					"The embedded PostgreSQL of {} could not be started again; exiting with status {} so that the"
+							+ " product's supervisor (systemd, docker compose) restarts it",
+					this.database.dataDirectory(), DATABASE_LOST_STATUS, ex);
 			stop();
 			this.exit.run();
 		}

@@ -20,16 +20,20 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * A PostgreSQL server that a crashed product (kill -9, power cut of the JVM only) left running in the embedded data
- * directory: PostgreSQL detaches from the JVM, so it survives it, keeps {@code postmaster.pid} and refuses a second
- * server on the same data. Before the embedded database starts, such a server is found and stopped (fast shutdown,
- * as {@code pg_ctl stop -m fast}); a data directory that a running product still uses is refused (ADR 0254).
+ * A PostgreSQL server that a crashed product (kill -9, power cut of the JVM only) left
+ * running in the embedded data directory: PostgreSQL detaches from the JVM, so it
+ * survives it, keeps {@code postmaster.pid} and refuses a second server on the same data.
+ * Before the embedded database starts, such a server is found and stopped (fast shutdown,
+ * as {@code pg_ctl stop -m fast}); a data directory that a running product still uses is
+ * refused (ADR 0254).
  */
 final class LeftRunningPostmaster {
 
 	private static final Logger log = LoggerFactory.getLogger(LeftRunningPostmaster.class);
 
-	/** The file zonky's EmbeddedPostgres locks while a product uses the data directory. */
+	/**
+	 * The file zonky's EmbeddedPostgres locks while a product uses the data directory.
+	 */
 	private static final String PRODUCT_LOCK = "epg-lock";
 
 	private static final String POSTMASTER_PID = "postmaster.pid";
@@ -40,7 +44,10 @@ final class LeftRunningPostmaster {
 		this.dataDirectory = dataDirectory.toAbsolutePath().normalize();
 	}
 
-	/** Stops the server a crashed product left running in {@code dataDirectory}, if there is one. */
+	/**
+	 * Stops the server a crashed product left running in {@code dataDirectory}, if there
+	 * is one.
+	 */
 	static void stopIfAny(Path dataDirectory, Duration stopTimeout) {
 		LeftRunningPostmaster check = new LeftRunningPostmaster(dataDirectory);
 		check.requireNoRunningProduct();
@@ -74,7 +81,10 @@ final class LeftRunningPostmaster {
 				+ ": stop that process, or give this one its own refactory.database.embedded.data-directory");
 	}
 
-	/** The live postmaster of this data directory named by its {@code postmaster.pid}, if any. */
+	/**
+	 * The live postmaster of this data directory named by its {@code postmaster.pid}, if
+	 * any.
+	 */
 	private Optional<ProcessHandle> leftRunning() {
 		Path pidFile = this.dataDirectory.resolve(POSTMASTER_PID);
 		List<String> lines = readLines(pidFile);
@@ -88,7 +98,8 @@ final class LeftRunningPostmaster {
 			return Optional.empty();
 		}
 		if (!isPostgresServing(process.get())) {
-			// the PID was reused by another program: PostgreSQL would refuse to start while it lives
+			// the PID was reused by another program: PostgreSQL would refuse to start
+			// while it lives
 			log.warn("Removing {}: its PID {} is no longer a PostgreSQL server of this data directory", pidFile,
 					process.get().pid());
 			delete(pidFile);
@@ -123,8 +134,10 @@ final class LeftRunningPostmaster {
 	}
 
 	private void stop(ProcessHandle postmaster, Duration timeout) {
-		log.warn("A PostgreSQL server (PID {}) was left running in {} by a product that did not stop (crash or"
-				+ " kill -9): stopping it before starting the embedded database", postmaster.pid(), this.dataDirectory);
+		log.warn(
+				"A PostgreSQL server (PID {}) was left running in {} by a product that did not stop (crash or"
+						+ " kill -9): stopping it before starting the embedded database",
+				postmaster.pid(), this.dataDirectory);
 		CompletableFuture<ProcessHandle> exited = postmaster.onExit();
 		fastShutdown(postmaster);
 		try {
@@ -145,7 +158,10 @@ final class LeftRunningPostmaster {
 		log.info("Stopped the PostgreSQL server (PID {}) left running in {}", postmaster.pid(), this.dataDirectory);
 	}
 
-	/** SIGINT, PostgreSQL's fast shutdown: open transactions of the dead product roll back, committed work stays. */
+	/**
+	 * SIGINT, PostgreSQL's fast shutdown: open transactions of the dead product roll
+	 * back, committed work stays.
+	 */
 	private static void fastShutdown(ProcessHandle postmaster) {
 		try {
 			Process kill = new ProcessBuilder("kill", "-INT", Long.toString(postmaster.pid())).inheritIO().start();

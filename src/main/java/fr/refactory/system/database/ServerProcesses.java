@@ -6,8 +6,9 @@ import java.nio.file.Path;
 import java.util.List;
 
 /**
- * The PostgreSQL processes (postmaster and backends) working in a data directory: PostgreSQL changes its working
- * directory to its data directory, which {@code /proc/<pid>/cwd} shows (Linux, like the packaged binaries).
+ * The PostgreSQL processes (postmaster and backends) working in a data directory:
+ * PostgreSQL changes its working directory to its data directory, which
+ * {@code /proc/<pid>/cwd} shows (Linux, like the packaged binaries).
  */
 final class ServerProcesses {
 

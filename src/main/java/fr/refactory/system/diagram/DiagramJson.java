@@ -3,7 +3,10 @@ package fr.refactory.system.diagram;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
-/** Writes a diagram's overlays ({@link DiagramState}, {@link HeatMap}) as the JSON {@code bpmn-diagram.js} reads. */
+/**
+ * Writes a diagram's overlays ({@link DiagramState}, {@link HeatMap}) as the JSON
+ * {@code bpmn-diagram.js} reads.
+ */
 public final class DiagramJson {
 
 	private DiagramJson() {

@@ -8,9 +8,10 @@ import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.stereotype.Component;
 
 /**
- * The habilitation register read from {@code refactory.habilitations.people}, each title as it stands today (a title
- * renewed every period carries its last renewal's dates). An adapter to the plant's competency register would be a
- * {@code @Primary} {@link HabilitationRegister} next to it.
+ * The habilitation register read from {@code refactory.habilitations.people}, each title
+ * as it stands today (a title renewed every period carries its last renewal's dates). An
+ * adapter to the plant's competency register would be a {@code @Primary}
+ * {@link HabilitationRegister} next to it.
  */
 @Component
 class ConfiguredHabilitationRegister implements HabilitationRegister {

@@ -12,10 +12,12 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 /**
- * D5's claim check (decision {@value #CHECK_DECISION}) applied to each of a person's titles: whether the person may do
- * an operation on a date. The rule stays in {@code decisions/}: the caller's engine client evaluates the deployed
- * decision once per title ({@link CheckDecision}), so a process owner's change of D5 is followed at once and every
- * answer leaves a decision instance. Shared by the console's claim guard and the competency workers (ADR 0470).
+ * D5's claim check (decision {@value #CHECK_DECISION}) applied to each of a person's
+ * titles: whether the person may do an operation on a date. The rule stays in
+ * {@code decisions/}: the caller's engine client evaluates the deployed decision once per
+ * title ({@link CheckDecision}), so a process owner's change of D5 is followed at once
+ * and every answer leaves a decision instance. Shared by the console's claim guard and
+ * the competency workers (ADR 0470).
  */
 public final class HabilitationCheck {
 
@@ -35,10 +37,11 @@ public final class HabilitationCheck {
 	}
 
 	/**
-	 * The verdict for a person holding {@code titles}: the first title D5 allows, else the refusal that tells the
-	 * person most (an overdue refresher before an expired title before a missing symbol).
-	 *
-	 * @param vehicleHasHvSystem a boolean, or {@code null} when unknown (D5 then answers INCOMPLETE_DATA)
+	 * The verdict for a person holding {@code titles}: the first title D5 allows, else
+	 * the refusal that tells the person most (an overdue refresher before an expired
+	 * title before a missing symbol).
+	 * @param vehicleHasHvSystem a boolean, or {@code null} when unknown (D5 then answers
+	 * INCOMPLETE_DATA)
 	 */
 	public Verdict judge(String operationType, Object vehicleHasHvSystem, LocalDate operationDate,
 			List<HabilitationTitle> titles) {
@@ -74,7 +77,10 @@ public final class HabilitationCheck {
 		return index < 0 ? REASONS_BY_RELEVANCE.size() : index;
 	}
 
-	/** Evaluates {@value #CHECK_DECISION} with the given variables through the caller's engine client. */
+	/**
+	 * Evaluates {@value #CHECK_DECISION} with the given variables through the caller's
+	 * engine client.
+	 */
 	@FunctionalInterface
 	public interface CheckDecision {
 
@@ -87,7 +93,8 @@ public final class HabilitationCheck {
 
 		/**
 		 * @param checkOutput the JSON output of {@value #CHECK_DECISION}
-		 * @param requiredOutput the JSON output of the required decision {@value #REQUIRED_DECISION}, if evaluated
+		 * @param requiredOutput the JSON output of the required decision
+		 * {@value #REQUIRED_DECISION}, if evaluated
 		 */
 		public static Answer of(String checkOutput, String requiredOutput) {
 			JsonNode check = read(checkOutput);
@@ -100,8 +107,8 @@ public final class HabilitationCheck {
 				return json == null ? JSON.nullNode() : JSON.readTree(json);
 			}
 			catch (JsonProcessingException ex) {
-				throw new IllegalStateException("The habilitation decision answered something that is not JSON: "
-						+ json, ex);
+				throw new IllegalStateException(
+						"The habilitation decision answered something that is not JSON: " + json, ex);
 			}
 		}
 

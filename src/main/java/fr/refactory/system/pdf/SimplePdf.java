@@ -14,8 +14,9 @@ import org.apache.pdfbox.pdmodel.font.PDType1Font;
 import org.apache.pdfbox.pdmodel.font.Standard14Fonts.FontName;
 
 /**
- * A plain A4 PDF (the retrofit dossier, the DGEC report; ADR 0910): a title, then labelled lines and paragraphs, page after page.
- * Standard Helvetica (WinAnsi), so a character outside it is printed as '?' rather than failing the certificate.
+ * A plain A4 PDF (the retrofit dossier, the DGEC report; ADR 0910): a title, then
+ * labelled lines and paragraphs, page after page. Standard Helvetica (WinAnsi), so a
+ * character outside it is printed as '?' rather than failing the certificate.
  */
 public final class SimplePdf {
 
@@ -35,7 +36,10 @@ public final class SimplePdf {
 		this.title = title;
 	}
 
-	/** A labelled value; a missing value prints as an empty field, so the auditor sees it was not supplied. */
+	/**
+	 * A labelled value; a missing value prints as an empty field, so the auditor sees it
+	 * was not supplied.
+	 */
 	public SimplePdf field(String label, Object value) {
 		return text(label + " : " + ((value != null) ? value : ""));
 	}
@@ -67,7 +71,8 @@ public final class SimplePdf {
 			return out.toByteArray();
 		}
 		catch (IOException ex) {
-			throw new UncheckedIOException("Expected to render the PDF '" + this.title + "', but " + ex.getMessage(), ex);
+			throw new UncheckedIOException("Expected to render the PDF '" + this.title + "', but " + ex.getMessage(),
+					ex);
 		}
 	}
 

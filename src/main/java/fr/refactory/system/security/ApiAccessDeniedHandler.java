@@ -14,8 +14,8 @@ import org.springframework.security.web.access.AccessDeniedHandler;
 import org.springframework.util.AntPathMatcher;
 
 /**
- * A {@code /v2} or management call the client's roles do not permit: a 403 problem, as the Camunda REST API answers
- * it, naming the operation and the permission it needs.
+ * A {@code /v2} or management call the client's roles do not permit: a 403 problem, as
+ * the Camunda REST API answers it, naming the operation and the permission it needs.
  */
 class ApiAccessDeniedHandler implements AccessDeniedHandler {
 

@@ -5,9 +5,10 @@ import java.util.List;
 import org.springframework.http.HttpMethod;
 
 /**
- * Every operation of the engine's {@code /v2} API and management endpoints with the permission it needs. The table is
- * the API's contract, not a plant rule: who holds a permission is configuration ({@link ApiPermissionsProperties}).
- * Topology and status need only a signed-in client (the Camunda client and health checks call them).
+ * Every operation of the engine's {@code /v2} API and management endpoints with the
+ * permission it needs. The table is the API's contract, not a plant rule: who holds a
+ * permission is configuration ({@link ApiPermissionsProperties}). Topology and status
+ * need only a signed-in client (the Camunda client and health checks call them).
  */
 public final class ApiOperations {
 
@@ -24,7 +25,8 @@ public final class ApiOperations {
 			op(HttpMethod.GET, "/v2/process-definitions/*", ApiPermission.PROCESS_DEFINITION_READ),
 			op(HttpMethod.GET, "/v2/process-definitions/*/xml", ApiPermission.PROCESS_DEFINITION_READ),
 			op(HttpMethod.GET, "/v2/process-definitions/*/form", ApiPermission.PROCESS_DEFINITION_READ),
-			// Camunda: PROCESS_DEFINITION READ_PROCESS_INSTANCE, what reading the instances needs here
+			// Camunda: PROCESS_DEFINITION READ_PROCESS_INSTANCE, what reading the
+			// instances needs here
 			op(HttpMethod.POST, "/v2/process-definitions/*/statistics/element-instances",
 					ApiPermission.PROCESS_INSTANCE_READ),
 			op(HttpMethod.POST, "/v2/process-instances", ApiPermission.PROCESS_INSTANCE_CREATE),
@@ -39,7 +41,8 @@ public final class ApiOperations {
 					ApiPermission.BATCH_OPERATION_MIGRATE_PROCESS_INSTANCE),
 			op(HttpMethod.POST, "/v2/process-instances/modification",
 					ApiPermission.BATCH_OPERATION_MODIFY_PROCESS_INSTANCE),
-			// extension: the migration batch's dry run, read-only, for those who may create one (ADR 1070)
+			// extension: the migration batch's dry run, read-only, for those who may
+			// create one (ADR 1070)
 			op(HttpMethod.POST, "/v2/process-instances/migration/dry-run",
 					ApiPermission.BATCH_OPERATION_MIGRATE_PROCESS_INSTANCE),
 			op(HttpMethod.GET, "/v2/batch-operations/*", ApiPermission.BATCH_OPERATION_READ),
@@ -87,7 +90,8 @@ public final class ApiOperations {
 			op(HttpMethod.POST, "/v2/decision-definitions/search", ApiPermission.DECISION_DEFINITION_READ),
 			op(HttpMethod.GET, "/v2/decision-definitions/*", ApiPermission.DECISION_DEFINITION_READ),
 			op(HttpMethod.GET, "/v2/decision-definitions/*/xml", ApiPermission.DECISION_DEFINITION_READ),
-			op(HttpMethod.POST, "/v2/decision-requirements/search", ApiPermission.DECISION_REQUIREMENTS_DEFINITION_READ),
+			op(HttpMethod.POST, "/v2/decision-requirements/search",
+					ApiPermission.DECISION_REQUIREMENTS_DEFINITION_READ),
 			op(HttpMethod.GET, "/v2/decision-requirements/*", ApiPermission.DECISION_REQUIREMENTS_DEFINITION_READ),
 			op(HttpMethod.GET, "/v2/decision-requirements/*/xml", ApiPermission.DECISION_REQUIREMENTS_DEFINITION_READ),
 			op(HttpMethod.POST, "/v2/decision-instances/search", ApiPermission.DECISION_INSTANCE_READ),

@@ -9,9 +9,9 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 
 /**
- * Which {@code /v2} permissions each role holds, as Camunda 8.8's authorizations grant them to roles. A role not
- * listed holds none: people work through the console, whose own checks (candidate groups, habilitations, audit) a
- * direct API call would bypass.
+ * Which {@code /v2} permissions each role holds, as Camunda 8.8's authorizations grant
+ * them to roles. A role not listed holds none: people work through the console, whose own
+ * checks (candidate groups, habilitations, audit) a direct API call would bypass.
  *
  * @param permissions permissions per role name (without {@code ROLE_})
  */

@@ -19,9 +19,10 @@ import org.springframework.security.oauth2.server.resource.authentication.JwtAut
 import org.springframework.stereotype.Component;
 
 /**
- * Turns the identity provider's tokens into the product's users (ADR 0507): a person's ID token (and user info) at
- * sign-in, remembered in the {@link UserDirectory} for the console's candidate groups, and a {@code /v2} client's
- * access token on every call. Roles become {@code ROLE_} authorities, so the pages' and {@code /v2}'s rules apply
+ * Turns the identity provider's tokens into the product's users (ADR 0507): a person's ID
+ * token (and user info) at sign-in, remembered in the {@link UserDirectory} for the
+ * console's candidate groups, and a {@code /v2} client's access token on every call.
+ * Roles become {@code ROLE_} authorities, so the pages' and {@code /v2}'s rules apply
  * unchanged.
  */
 @Component
@@ -38,14 +39,17 @@ class IdentityProviderTokens {
 		this.directory = directory;
 	}
 
-	/** For the pages' OIDC sign-in; a program (only API client roles) may not sign in to pages there either. */
+	/**
+	 * For the pages' OIDC sign-in; a program (only API client roles) may not sign in to
+	 * pages there either.
+	 */
 	OAuth2UserService<OidcUserRequest, OidcUser> people() {
 		return (request) -> {
 			OidcUser signedIn = this.userInfo.loadUser(request);
 			User user = userOf(signedIn.getClaims());
 			if (Roles.isApiClient(user.roles())) {
-				throw new OAuth2AuthenticationException(new OAuth2Error("access_denied",
-						"API clients do not sign in to the pages", null));
+				throw new OAuth2AuthenticationException(
+						new OAuth2Error("access_denied", "API clients do not sign in to the pages", null));
 			}
 			this.directory.signedIn(user);
 			String nameClaim = this.claims.usernameClaim(signedIn.getClaims());
@@ -54,7 +58,10 @@ class IdentityProviderTokens {
 		};
 	}
 
-	/** For {@code /v2} bearer tokens: a person's or a client's (client credentials) access token. */
+	/**
+	 * For {@code /v2} bearer tokens: a person's or a client's (client credentials) access
+	 * token.
+	 */
 	Converter<Jwt, AbstractAuthenticationToken> apiClients() {
 		return (jwt) -> {
 			User user = userOf(jwt.getClaims());
@@ -62,7 +69,9 @@ class IdentityProviderTokens {
 		};
 	}
 
-	/** A token that names nobody is refused as an invalid token (401), not a server error. */
+	/**
+	 * A token that names nobody is refused as an invalid token (401), not a server error.
+	 */
 	private User userOf(Map<String, Object> tokenClaims) {
 		try {
 			return this.claims.user(tokenClaims);

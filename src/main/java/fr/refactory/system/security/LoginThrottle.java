@@ -10,9 +10,10 @@ import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Component;
 
 /**
- * Counts failed sign-ins per user name and per client address, in memory: after too many, every sign-in of that
- * user or from that address is refused until the lockout ends, the right password included. A success clears the
- * user's count, not the address's (else one valid account would reset an address guessing other users).
+ * Counts failed sign-ins per user name and per client address, in memory: after too many,
+ * every sign-in of that user or from that address is refused until the lockout ends, the
+ * right password included. A success clears the user's count, not the address's (else one
+ * valid account would reset an address guessing other users).
  */
 @Component
 class LoginThrottle {
@@ -47,7 +48,10 @@ class LoginThrottle {
 		}
 	}
 
-	/** A failure that counts against the address only (an API client's name is never locked, ADR 0506). */
+	/**
+	 * A failure that counts against the address only (an API client's name is never
+	 * locked, ADR 0506).
+	 */
 	void failedFromAddress(String address) {
 		if (address != null) {
 			count(this.addresses, "address", address, this.properties.maxFailuresPerAddress());

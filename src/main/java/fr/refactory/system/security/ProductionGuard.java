@@ -11,11 +11,12 @@ import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.stereotype.Component;
 
 /**
- * Outside development ({@code refactory.security.development-credentials-allowed}, set by the {@code dev} profile
- * only) the application does not start with a {@code {noop}} password, a user whose password is the shipped
- * development password, or the shipped API client secret; the message says which properties to set (issue 19,
- * ADR 0503). The application's own API client keeps a {@code {noop}} entry, derived from its secret (ADR 0230), so
- * that secret must be long instead.
+ * Outside development ({@code refactory.security.development-credentials-allowed}, set by
+ * the {@code dev} profile only) the application does not start with a {@code {noop}}
+ * password, a user whose password is the shipped development password, or the shipped API
+ * client secret; the message says which properties to set (issue 19, ADR 0503). The
+ * application's own API client keeps a {@code {noop}} entry, derived from its secret (ADR
+ * 0230), so that secret must be long instead.
  */
 @Component
 class ProductionGuard implements InitializingBean {
@@ -30,7 +31,10 @@ class ProductionGuard implements InitializingBean {
 
 	private final List<Client> clients;
 
-	/** One of the application's own API clients: its user, secret and the property that sets the secret. */
+	/**
+	 * One of the application's own API clients: its user, secret and the property that
+	 * sets the secret.
+	 */
 	private record Client(String username, String secret, String property) {
 
 		boolean weakSecret() {
@@ -60,11 +64,12 @@ class ProductionGuard implements InitializingBean {
 		List<String> weakSecrets = this.clients.stream().filter(Client::weakSecret).map(Client::property).toList();
 		if (!weakUsers.isEmpty() || !weakSecrets.isEmpty()) {
 			throw new IllegalStateException("Refusing to start with development credentials outside the dev profile: "
-					+ (weakUsers.isEmpty() ? "" : "users " + weakUsers + " have a {noop} or development password; set "
-							+ "refactory.security.users with {bcrypt} passwords. ")
+					+ (weakUsers.isEmpty() ? ""
+							: "users " + weakUsers + " have a {noop} or development password; set "
+									+ "refactory.security.users with {bcrypt} passwords. ")
 					+ (!weakSecrets.isEmpty() ? "Set " + String.join(" and ", weakSecrets)
-							+ " (the application's own API clients) to a secret"
-							+ " of at least " + MINIMUM_CLIENT_SECRET_LENGTH + " characters. " : "")
+							+ " (the application's own API clients) to a secret" + " of at least "
+							+ MINIMUM_CLIENT_SECRET_LENGTH + " characters. " : "")
 					+ "For development start with the dev profile (./mvnw spring-boot:run does).");
 		}
 	}

@@ -4,8 +4,8 @@ import java.util.Collection;
 import java.util.Set;
 
 /**
- * Role names used in access rules. Candidate groups (who may work on which user task) are finer and configured per
- * user; roles decide which parts of the product a user reaches.
+ * Role names used in access rules. Candidate groups (who may work on which user task) are
+ * finer and configured per user; roles decide which parts of the product a user reaches.
  */
 public final class Roles {
 
@@ -14,10 +14,16 @@ public final class Roles {
 	/** A {@code /v2} client that works jobs (the application's own workers). */
 	public static final String JOB_WORKER = "JOB_WORKER";
 
-	/** A {@code /v2} client that publishes messages (the application's {@code process.publishMessage} worker). */
+	/**
+	 * A {@code /v2} client that publishes messages (the application's
+	 * {@code process.publishMessage} worker).
+	 */
 	public static final String MESSAGE_PUBLISHER = "MESSAGE_PUBLISHER";
 
-	/** The console's and audit views' own {@code /v2} client, acting for the signed-in person after its own checks. */
+	/**
+	 * The console's and audit views' own {@code /v2} client, acting for the signed-in
+	 * person after its own checks.
+	 */
 	public static final String CONSOLE_CLIENT = "CONSOLE_CLIENT";
 
 	/** A plant system that starts and cancels instances, sends messages and signals. */
@@ -26,7 +32,10 @@ public final class Roles {
 	/** A monitoring system (Prometheus) that scrapes the metrics (ADR 0600). */
 	public static final String MONITORING = "MONITORING";
 
-	/** Roles of API clients (programs, not people): they never sign in to pages (ADR 0506). */
+	/**
+	 * Roles of API clients (programs, not people): they never sign in to pages (ADR
+	 * 0506).
+	 */
 	public static final Set<String> API_CLIENT_ROLES = Set.of(JOB_WORKER, MESSAGE_PUBLISHER, CONSOLE_CLIENT,
 			PLANT_SYSTEM, MONITORING);
 
@@ -47,8 +56,9 @@ public final class Roles {
 	public static final String AUDITOR = "AUDITOR";
 
 	/**
-	 * An operations engineer: repairs stuck instances (modify, resolve, cancel), migrates them and acts on many at once
-	 * through {@code /v2} (ADR 1021). A person, who also signs in to the pages.
+	 * An operations engineer: repairs stuck instances (modify, resolve, cancel), migrates
+	 * them and acts on many at once through {@code /v2} (ADR 1021). A person, who also
+	 * signs in to the pages.
 	 */
 	public static final String OPERATIONS = "OPERATIONS";
 
@@ -58,7 +68,10 @@ public final class Roles {
 	private Roles() {
 	}
 
-	/** A user holding only API client roles is a program: no pages, no per-user sign-in lockout (ADR 0506). */
+	/**
+	 * A user holding only API client roles is a program: no pages, no per-user sign-in
+	 * lockout (ADR 0506).
+	 */
 	public static boolean isApiClient(Collection<String> roles) {
 		return !roles.isEmpty() && API_CLIENT_ROLES.containsAll(roles);
 	}

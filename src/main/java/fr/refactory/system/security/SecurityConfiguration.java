@@ -30,16 +30,18 @@ import org.springframework.security.web.access.intercept.RequestAuthorizationCon
 import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter.ReferrerPolicy;
 
 /**
- * API clients ({@code /v2/**}, management endpoints) authenticate with HTTP basic, or with an identity provider's
- * bearer token when one is configured, and get no session; each operation needs a permission that configuration
- * grants to roles (ADR 0506). People use pages through a login form, or sign in at the identity provider (ADR 0507).
+ * API clients ({@code /v2/**}, management endpoints) authenticate with HTTP basic, or
+ * with an identity provider's bearer token when one is configured, and get no session;
+ * each operation needs a permission that configuration grants to roles (ADR 0506). People
+ * use pages through a login form, or sign in at the identity provider (ADR 0507).
  */
 @Configuration(proxyBeanMethods = false)
 class SecurityConfiguration {
 
 	/**
-	 * Scripts only from the application (htmx is a webjar); inline styles stay allowed because htmx adds its indicator
-	 * style at run time. Nothing may frame the pages, forms post only to the application.
+	 * Scripts only from the application (htmx is a webjar); inline styles stay allowed
+	 * because htmx adds its indicator style at run time. Nothing may frame the pages,
+	 * forms post only to the application.
 	 */
 	static final String CONTENT_SECURITY_POLICY = "default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline';"
 			+ " img-src 'self' data:; object-src 'none'; base-uri 'self'; form-action 'self'; frame-ancestors 'none'";
@@ -56,20 +58,19 @@ class SecurityConfiguration {
 			http.oauth2ResourceServer((resourceServer) -> resourceServer
 				.jwt((jwt) -> jwt.authenticationManager(new ProviderManager(provider))));
 		}
-		return http.securityMatcher("/v2/**", "/actuator/**")
-			.authorizeHttpRequests((requests) -> {
-				requests.requestMatchers(EndpointRequest.to(HealthEndpoint.class, InfoEndpoint.class)).permitAll();
-				for (ApiOperations.Operation operation : ApiOperations.ALL) {
-					requests.requestMatchers(operation.method(), operation.path())
-						.access(holding(operation.permission(), permissions));
-				}
-				requests.requestMatchers(ApiOperations.SIGNED_IN.toArray(String[]::new))
-					.authenticated()
-					.requestMatchers("/v2/**")
-					.authenticated()
-					.anyRequest()
-					.hasRole(Roles.ADMIN);
-			})
+		return http.securityMatcher("/v2/**", "/actuator/**").authorizeHttpRequests((requests) -> {
+			requests.requestMatchers(EndpointRequest.to(HealthEndpoint.class, InfoEndpoint.class)).permitAll();
+			for (ApiOperations.Operation operation : ApiOperations.ALL) {
+				requests.requestMatchers(operation.method(), operation.path())
+					.access(holding(operation.permission(), permissions));
+			}
+			requests.requestMatchers(ApiOperations.SIGNED_IN.toArray(String[]::new))
+				.authenticated()
+				.requestMatchers("/v2/**")
+				.authenticated()
+				.anyRequest()
+				.hasRole(Roles.ADMIN);
+		})
 			.authenticationManager(new ProviderManager(new ThrottledAuthenticationProvider(users, properties, throttle,
 					ThrottledAuthenticationProvider.Audience.API)))
 			.httpBasic(Customizer.withDefaults())
@@ -79,7 +80,10 @@ class SecurityConfiguration {
 			.build();
 	}
 
-	/** Granted to the roles that hold the permission in configuration; to nobody if none does. */
+	/**
+	 * Granted to the roles that hold the permission in configuration; to nobody if none
+	 * does.
+	 */
 	private static AuthorizationManager<RequestAuthorizationContext> holding(ApiPermission permission,
 			ApiPermissionsProperties permissions) {
 		String[] roles = permissions.permissions()
@@ -103,9 +107,11 @@ class SecurityConfiguration {
 				.userInfoEndpoint((userInfo) -> userInfo.oidcUserService(tokens.people())));
 		}
 		return http
-			.authorizeHttpRequests((requests) -> requests.requestMatchers("/login", "/language", "/error", "/webjars/**", "/css/**", "/js/**")
+			.authorizeHttpRequests((requests) -> requests
+				.requestMatchers("/login", "/language", "/error", "/webjars/**", "/css/**", "/js/**")
 				.permitAll()
-				// a battery label's QR code: public attributes for anyone, the rest by role (ADR 0901)
+				// a battery label's QR code: public attributes for anyone, the rest by
+				// role (ADR 0901)
 				.requestMatchers(HttpMethod.GET, "/passport/*", "/passport/*/qr")
 				.permitAll()
 				.requestMatchers("/audit/**")
@@ -114,7 +120,8 @@ class SecurityConfiguration {
 				.hasAnyRole(Roles.PROCESS_OWNER, Roles.ADMIN)
 				.requestMatchers("/console/handover/**", "/console/handover")
 				.hasAnyRole(Roles.SHIFT_LEADER, Roles.ADMIN)
-				// the console client repairs instances for them: this rule is who may ask it to (ADR 1060)
+				// the console client repairs instances for them: this rule is who may ask
+				// it to (ADR 1060)
 				.requestMatchers("/operations/**", "/operations")
 				.hasAnyRole(Roles.OPERATIONS, Roles.ADMIN)
 				.anyRequest()
@@ -128,10 +135,12 @@ class SecurityConfiguration {
 	}
 
 	/**
-	 * The configured users, exposed only as a {@link UserDetailsService}. Handing Spring Security the in-memory manager
-	 * itself (a {@code UserDetailsPasswordService}) makes it re-encode every {@code {noop}} password with bcrypt at the
-	 * user's first sign-in; API clients authenticate on every request (HTTP basic, no session), so each job activation
-	 * and completion would then pay a bcrypt check (tens of milliseconds of CPU) — see ADR 0230.
+	 * The configured users, exposed only as a {@link UserDetailsService}. Handing Spring
+	 * Security the in-memory manager itself (a {@code UserDetailsPasswordService}) makes
+	 * it re-encode every {@code {noop}} password with bcrypt at the user's first sign-in;
+	 * API clients authenticate on every request (HTTP basic, no session), so each job
+	 * activation and completion would then pay a bcrypt check (tens of milliseconds of
+	 * CPU) — see ADR 0230.
 	 */
 	@Bean
 	UserDetailsService userDetailsService(RefactoryUsersProperties properties) {
@@ -144,8 +153,9 @@ class SecurityConfiguration {
 	}
 
 	/**
-	 * The pages' authentication provider: throttled, and as slow for unknown users as for known ones (ADR 0505); API
-	 * clients may not sign in (ADR 0506). {@code /v2} has its own ({@link #apiSecurity}).
+	 * The pages' authentication provider: throttled, and as slow for unknown users as for
+	 * known ones (ADR 0505); API clients may not sign in (ADR 0506). {@code /v2} has its
+	 * own ({@link #apiSecurity}).
 	 */
 	@Bean
 	ThrottledAuthenticationProvider authenticationProvider(UserDetailsService users,

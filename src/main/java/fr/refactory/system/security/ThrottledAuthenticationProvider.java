@@ -19,10 +19,12 @@ import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.security.web.authentication.WebAuthenticationDetails;
 
 /**
- * Checks user name and password for the login form or HTTP basic, throttled by {@link LoginThrottle}. An
- * unknown user name is checked against a stand-in password encoded the way most configured passwords are (bcrypt
- * of the same cost, or {@code {noop}}), so it takes as long as a known one and the answer time does not tell
- * which names exist (Spring's default stand-in is always bcrypt, 150 ms against 2 ms for a {@code {noop}} user).
+ * Checks user name and password for the login form or HTTP basic, throttled by
+ * {@link LoginThrottle}. An unknown user name is checked against a stand-in password
+ * encoded the way most configured passwords are (bcrypt of the same cost, or
+ * {@code {noop}}), so it takes as long as a known one and the answer time does not tell
+ * which names exist (Spring's default stand-in is always bcrypt, 150 ms against 2 ms for
+ * a {@code {noop}} user).
  */
 class ThrottledAuthenticationProvider implements AuthenticationProvider {
 
@@ -38,13 +40,19 @@ class ThrottledAuthenticationProvider implements AuthenticationProvider {
 
 	private final Audience audience;
 
-	/** Who signs in through this provider: people on pages, or clients of {@code /v2} and management. */
+	/**
+	 * Who signs in through this provider: people on pages, or clients of {@code /v2} and
+	 * management.
+	 */
 	enum Audience {
 
 		/** The login form: API clients are refused, whatever their password. */
 		PAGES,
 
-		/** HTTP basic of {@code /v2} and management: API clients are not throttled by name. */
+		/**
+		 * HTTP basic of {@code /v2} and management: API clients are not throttled by
+		 * name.
+		 */
 		API
 
 	}
@@ -81,8 +89,9 @@ class ThrottledAuthenticationProvider implements AuthenticationProvider {
 	}
 
 	/**
-	 * An API client (a program with a long secret) is never locked out by its name, so failures against it cannot
-	 * stop the workers; they still count against the address they come from (ADR 0506).
+	 * An API client (a program with a long secret) is never locked out by its name, so
+	 * failures against it cannot stop the workers; they still count against the address
+	 * they come from (ADR 0506).
 	 */
 	private Authentication authenticateApiClient(Authentication authentication, UserDetails client, String presented,
 			String address) {
@@ -116,7 +125,6 @@ class ThrottledAuthenticationProvider implements AuthenticationProvider {
 		return UsernamePasswordAuthenticationToken.class.isAssignableFrom(authentication);
 	}
 
-
 	private UserDetails find(String username) {
 		try {
 			return this.users.loadUserByUsername(username);
@@ -147,8 +155,8 @@ class ThrottledAuthenticationProvider implements AuthenticationProvider {
 			.stream()
 			.map(RefactoryUsersProperties.User::password)
 			.filter((password) -> password != null && password.matches("\\{bcrypt}\\$2[aby]?\\$\\d\\d\\$.*"))
-			.map((password) -> Integer.parseInt(password.substring(password.indexOf('$', 9) + 1,
-					password.indexOf('$', 9) + 3)))
+			.map((password) -> Integer
+				.parseInt(password.substring(password.indexOf('$', 9) + 1, password.indexOf('$', 9) + 3)))
 			.findFirst()
 			.orElse(10);
 		return usual.equals("{bcrypt}") ? "{bcrypt}" + new BCryptPasswordEncoder(cost).encode(secret)

@@ -13,7 +13,8 @@ import org.springframework.security.core.authority.SimpleGrantedAuthority;
 import org.springframework.stereotype.Component;
 
 /**
- * Reads who a token speaks for from its claims, as {@link OidcProperties} says: name, roles, candidate groups.
+ * Reads who a token speaks for from its claims, as {@link OidcProperties} says: name,
+ * roles, candidate groups.
  */
 @Component
 class TokenClaims {
@@ -24,7 +25,9 @@ class TokenClaims {
 		this.properties = properties;
 	}
 
-	/** The person or client the claims describe, as a user of the directory (no password). */
+	/**
+	 * The person or client the claims describe, as a user of the directory (no password).
+	 */
 	User user(Map<String, Object> claims) {
 		String username = username(claims);
 		Object name = claims.get("name");
@@ -55,7 +58,10 @@ class TokenClaims {
 	}
 
 	static List<GrantedAuthority> authorities(User user) {
-		return user.roles().stream().<GrantedAuthority>map((role) -> new SimpleGrantedAuthority("ROLE_" + role)).toList();
+		return user.roles()
+			.stream()
+			.<GrantedAuthority>map((role) -> new SimpleGrantedAuthority("ROLE_" + role))
+			.toList();
 	}
 
 	private static List<String> strings(Map<String, Object> claims, String path) {

@@ -12,15 +12,18 @@ import fr.refactory.system.security.RefactoryUsersProperties.User;
 import org.springframework.stereotype.Component;
 
 /**
- * Who is who: display names and candidate groups of the configured users and of the people signed in through the
- * identity provider, for the console's task visibility.
+ * Who is who: display names and candidate groups of the configured users and of the
+ * people signed in through the identity provider, for the console's task visibility.
  */
 @Component
 public class UserDirectory {
 
 	private final Map<String, User> usersByName;
 
-	/** People last signed in through the identity provider, with the roles and groups of their token (ADR 0507). */
+	/**
+	 * People last signed in through the identity provider, with the roles and groups of
+	 * their token (ADR 0507).
+	 */
 	private final Map<String, User> signedInThroughProvider = new ConcurrentHashMap<>();
 
 	UserDirectory(RefactoryUsersProperties properties) {
@@ -40,8 +43,9 @@ public class UserDirectory {
 	}
 
 	/**
-	 * The people known to be in the group: the configured users and those who signed in through the identity
-	 * provider since the start; a group nobody of them is in has no one to do its work.
+	 * The people known to be in the group: the configured users and those who signed in
+	 * through the identity provider since the start; a group nobody of them is in has no
+	 * one to do its work.
 	 */
 	public List<String> membersOf(String group) {
 		Map<String, User> known = new java.util.TreeMap<>(this.usersByName);

@@ -12,9 +12,10 @@ import org.springframework.core.env.ConfigurableEnvironment;
 import org.springframework.core.env.MapPropertySource;
 
 /**
- * With {@code management.tracing.enabled=false} Spring Boot 3.5 only stops exporting spans: its tracing observation
- * handlers still open an OpenTelemetry span and scope for every request and engine command. Those cost the engine a
- * large share of its throughput (ADR 1302), so when tracing is off the two auto-configurations that install them are
+ * With {@code management.tracing.enabled=false} Spring Boot 3.5 only stops exporting
+ * spans: its tracing observation handlers still open an OpenTelemetry span and scope for
+ * every request and engine command. Those cost the engine a large share of its throughput
+ * (ADR 1302), so when tracing is off the two auto-configurations that install them are
  * excluded, and the metrics handler runs alone.
  */
 public class TracingSwitch implements EnvironmentPostProcessor {
@@ -22,7 +23,8 @@ public class TracingSwitch implements EnvironmentPostProcessor {
 	static final List<String> TRACING_AUTO_CONFIGURATIONS = List.of(
 			"org.springframework.boot.actuate.autoconfigure.tracing.MicrometerTracingAutoConfiguration",
 			"org.springframework.boot.actuate.autoconfigure.tracing.OpenTelemetryTracingAutoConfiguration",
-			// with a (no-op) Tracer bean Boot's meter handler expects a tracing handler to have run first
+			// with a (no-op) Tracer bean Boot's meter handler expects a tracing handler
+			// to have run first
 			"org.springframework.boot.actuate.autoconfigure.tracing.NoopTracerAutoConfiguration");
 
 	private static final String EXCLUDE = "spring.autoconfigure.exclude";

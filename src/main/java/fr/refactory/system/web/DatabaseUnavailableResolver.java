@@ -21,9 +21,10 @@ import org.springframework.web.servlet.HandlerExceptionResolver;
 import org.springframework.web.servlet.ModelAndView;
 
 /**
- * Any request that failed because the database is gone (stopped, crashed, restarting) is answered 503 with a
- * {@code Retry-After} and a problem+json body, before any controller advice would call it a bug (500): the client may
- * send it again once the database is back. The body names no SQL and no connection detail (ADR 0257).
+ * Any request that failed because the database is gone (stopped, crashed, restarting) is
+ * answered 503 with a {@code Retry-After} and a problem+json body, before any controller
+ * advice would call it a bug (500): the client may send it again once the database is
+ * back. The body names no SQL and no connection detail (ADR 0257).
  */
 @Component
 class DatabaseUnavailableResolver implements HandlerExceptionResolver, Ordered {
@@ -64,8 +65,8 @@ class DatabaseUnavailableResolver implements HandlerExceptionResolver, Ordered {
 		problem.put("type", "about:blank");
 		problem.put("title", "UNAVAILABLE");
 		problem.put("status", HttpStatus.SERVICE_UNAVAILABLE.value());
-		problem.put("detail", "Expected the database to answer, but it is unavailable; retry in "
-				+ retryAfterSeconds() + " s");
+		problem.put("detail",
+				"Expected the database to answer, but it is unavailable; retry in " + retryAfterSeconds() + " s");
 		problem.put("instance", request.getRequestURI());
 		return problem;
 	}

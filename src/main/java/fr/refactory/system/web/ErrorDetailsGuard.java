@@ -11,9 +11,10 @@ import org.springframework.web.context.request.RequestAttributes;
 import org.springframework.web.context.request.WebRequest;
 
 /**
- * The last guard for unexpected failures outside the engine API: an error page or error body of a server error says
- * only that something went wrong; the exception (which may hold SQL or data) is logged by the server, never shown.
- * Client errors (4xx) keep their message, which names what was wrong.
+ * The last guard for unexpected failures outside the engine API: an error page or error
+ * body of a server error says only that something went wrong; the exception (which may
+ * hold SQL or data) is logged by the server, never shown. Client errors (4xx) keep their
+ * message, which names what was wrong.
  */
 @Component
 class ErrorDetailsGuard extends DefaultErrorAttributes {

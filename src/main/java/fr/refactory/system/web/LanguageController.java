@@ -14,8 +14,9 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.LocaleResolver;
 
 /**
- * The header's language switch: keeps the person's choice (cookie) and goes back to the page they were on. Only the
- * path of that page is kept, so the switch never leads to another site.
+ * The header's language switch: keeps the person's choice (cookie) and goes back to the
+ * page they were on. Only the path of that page is kept, so the switch never leads to
+ * another site.
  */
 @Controller
 class LanguageController {
@@ -36,7 +37,9 @@ class LanguageController {
 		return "redirect:" + pageOf(page != null ? page : referer, request.getContextPath());
 	}
 
-	/** The path and query of the page to go back to (a URL or a path), or the home page. */
+	/**
+	 * The path and query of the page to go back to (a URL or a path), or the home page.
+	 */
 	static String pageOf(String address, String contextPath) {
 		if (address == null || address.contains("\\")) {
 			return "/";

@@ -8,9 +8,10 @@ import org.springframework.web.bind.annotation.ControllerAdvice;
 import org.springframework.web.bind.annotation.ModelAttribute;
 
 /**
- * What every page's header needs: who is signed in and which areas they may open. Only the packages holding pages: a
- * {@code @RestController} is a {@code @Controller} too, and the engine's API would otherwise run this on every job
- * activation and completion (ADR 1100).
+ * What every page's header needs: who is signed in and which areas they may open. Only
+ * the packages holding pages: a {@code @RestController} is a {@code @Controller} too, and
+ * the engine's API would otherwise run this on every job activation and completion (ADR
+ * 1100).
  */
 @ControllerAdvice(basePackages = { "fr.refactory.console", "fr.refactory.audit", "fr.refactory.system.web" })
 class NavigationAdvice {
@@ -31,8 +32,8 @@ class NavigationAdvice {
 	}
 
 	/**
-	 * The page the language switch comes back to: this one, or after a form was posted (its answer has no address of
-	 * its own) the page holding the form.
+	 * The page the language switch comes back to: this one, or after a form was posted
+	 * (its answer has no address of its own) the page holding the form.
 	 */
 	private static String languagePage(HttpServletRequest request) {
 		if ("GET".equals(request.getMethod())) {

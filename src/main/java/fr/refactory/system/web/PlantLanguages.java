@@ -19,8 +19,9 @@ import org.springframework.web.servlet.i18n.CookieLocaleResolver;
 import org.springframework.web.servlet.i18n.LocaleChangeInterceptor;
 
 /**
- * The pages' language (ADR 1500): the person's choice (the header's switch, kept in a cookie), else the browser's
- * {@code Accept-Language} when it names a language the console speaks, else the plant's default language
+ * The pages' language (ADR 1500): the person's choice (the header's switch, kept in a
+ * cookie), else the browser's {@code Accept-Language} when it names a language the
+ * console speaks, else the plant's default language
  * ({@code refactory.console.default-language}, French for Flins).
  */
 @Configuration(proxyBeanMethods = false)
@@ -59,7 +60,8 @@ class PlantLanguages implements WebMvcConfigurer {
 		LocaleChangeInterceptor interceptor = new LocaleChangeInterceptor();
 		interceptor.setParamName(PARAMETER);
 		interceptor.setIgnoreInvalidLocale(true);
-		// a language is chosen by following a link; reading a POST's parameters would parse its multipart body first,
+		// a language is chosen by following a link; reading a POST's parameters would
+		// parse its multipart body first,
 		// and a malformed upload must reach the API's own 400 rather than fail here
 		interceptor.setHttpMethods("GET");
 		registry.addInterceptor(interceptor).excludePathPatterns("/v2/**", "/actuator/**");

@@ -4,7 +4,10 @@ import java.util.List;
 
 import org.springframework.jdbc.core.JdbcTemplate;
 
-/** Fixture for ArchitectureTest: a read model of a search, on the read side of engine.state, where JDBC is allowed. */
+/**
+ * Fixture for ArchitectureTest: a read model of a search, on the read side of
+ * engine.state, where JDBC is allowed.
+ */
 public class FixtureJobQueries {
 
 	private final JdbcTemplate jdbc;

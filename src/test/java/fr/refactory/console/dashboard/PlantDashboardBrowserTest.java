@@ -26,9 +26,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 /**
- * Issue 20, plant dashboard (ADR 1301): after the demo data and two instances of a probe process (one waiting at a
- * task of its own group, one stopped by an incident of the real ERP worker), every chart is drawn as SVG with the
- * figures the {@code /v2} searches give, without console errors, and a bar leads to the instances behind it.
+ * Issue 20, plant dashboard (ADR 1301): after the demo data and two instances of a probe
+ * process (one waiting at a task of its own group, one stopped by an incident of the real
+ * ERP worker), every chart is drawn as SVG with the figures the {@code /v2} searches
+ * give, without console errors, and a bar leads to the instances behind it.
  */
 class PlantDashboardBrowserTest extends RefactoryIntegrationTest {
 
@@ -44,11 +45,13 @@ class PlantDashboardBrowserTest extends RefactoryIntegrationTest {
 		deployProbe(process, group);
 		long waiting = start(process, "VF1MA000000000042");
 		long stopped = start(process, "WDB9066331S000001");
-		await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(200)).until(() -> openIncidents(process) == 1
-				&& openTasks(group) == 1);
+		await().atMost(Duration.ofSeconds(60))
+			.pollInterval(Duration.ofMillis(200))
+			.until(() -> openIncidents(process) == 1 && openTasks(group) == 1);
 
 		try (Browser browser = Browser.open(baseUrl()).signIn("demo")) {
-			// the demo's work goes on meanwhile: the page must equal the searches made right after it
+			// the demo's work goes on meanwhile: the page must equal the searches made
+			// right after it
 			await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(200)).untilAsserted(() -> {
 				browser.go("/dashboard");
 				Map<String, Map<String, Long>> shown = figures(browser);
@@ -90,7 +93,8 @@ class PlantDashboardBrowserTest extends RefactoryIntegrationTest {
 		return charts;
 	}
 
-	private static Map<String, Long> searched(Map<String, Long> shown, java.util.function.ToLongFunction<String> search) {
+	private static Map<String, Long> searched(Map<String, Long> shown,
+			java.util.function.ToLongFunction<String> search) {
 		Map<String, Long> found = new LinkedHashMap<>();
 		shown.keySet().forEach((label) -> found.put(label, search.applyAsLong(label)));
 		return found;
@@ -131,7 +135,10 @@ class PlantDashboardBrowserTest extends RefactoryIntegrationTest {
 			.totalItems();
 	}
 
-	/** The search has no filter for "no candidate group": the open tasks are read and those without one counted. */
+	/**
+	 * The search has no filter for "no candidate group": the open tasks are read and
+	 * those without one counted.
+	 */
 	private long openTasksOfferedToNoGroup() {
 		return this.client.newUserTaskSearchRequest()
 			.filter((filter) -> filter.state(UserTaskState.CREATED))
@@ -157,7 +164,10 @@ class PlantDashboardBrowserTest extends RefactoryIntegrationTest {
 			.totalItems();
 	}
 
-	/** Master data from the real ERP worker (an unknown VIN: an unhandled BPMN error, an incident), then a task. */
+	/**
+	 * Master data from the real ERP worker (an unknown VIN: an unhandled BPMN error, an
+	 * incident), then a task.
+	 */
 	private void deployProbe(String process, String group) {
 		this.client.newDeployResourceCommand()
 			.addProcessModel(Bpmn.createExecutableProcess(process)

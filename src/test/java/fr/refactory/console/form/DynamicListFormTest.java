@@ -8,7 +8,10 @@ import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** A form-js dynamic list and table as the console renders and submits them, and the components it refuses (ADR 1402). */
+/**
+ * A form-js dynamic list and table as the console renders and submits them, and the
+ * components it refuses (ADR 1402).
+ */
 class DynamicListFormTest {
 
 	static final String PARTS = """
@@ -31,8 +34,8 @@ class DynamicListFormTest {
 						List.of(""), "parts[1].weightKg", List.of(""), "parts[2].name", List.of("Alternator")));
 
 		assertThat(submission.errors()).isEmpty();
-		assertThat(submission.values()).containsExactly(Map.entry("parts", List.of(
-				Map.of("name", "Starter", "weightKg", 6.5), Map.of("name", "Alternator"))));
+		assertThat(submission.values()).containsExactly(
+				Map.entry("parts", List.of(Map.of("name", "Starter", "weightKg", 6.5), Map.of("name", "Alternator"))));
 	}
 
 	@Test

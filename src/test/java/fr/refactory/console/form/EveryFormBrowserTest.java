@@ -37,12 +37,14 @@ import org.springframework.beans.factory.annotation.Autowired;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * Issue 24's every-form acceptance, in Chromium: each form of {@code processes/forms/} is rendered on the console's
- * task page of a real task of the real model, with the input variables that task really had in a run of the process
- * and journey tests (recorded, ADR 1503), and its defaults are submitted as the page shows them. The page must read as
- * designed (no template, Markdown marker or "null *" label, every template variable of its texts shown with the task's
- * value, no error page) and no field filled in by the form itself may be refused by the form's own validation. Three
- * forms are also shown in French, their screenshots under {@code target/screenshots/every-form/fr/}.
+ * Issue 24's every-form acceptance, in Chromium: each form of {@code processes/forms/} is
+ * rendered on the console's task page of a real task of the real model, with the input
+ * variables that task really had in a run of the process and journey tests (recorded, ADR
+ * 1503), and its defaults are submitted as the page shows them. The page must read as
+ * designed (no template, Markdown marker or "null *" label, every template variable of
+ * its texts shown with the task's value, no error page) and no field filled in by the
+ * form itself may be refused by the form's own validation. Three forms are also shown in
+ * French, their screenshots under {@code target/screenshots/every-form/fr/}.
  */
 class EveryFormBrowserTest extends RefactoryIntegrationTest {
 
@@ -50,7 +52,10 @@ class EveryFormBrowserTest extends RefactoryIntegrationTest {
 
 	private static final Pattern TEMPLATE = Pattern.compile("\\{\\{\\s*([A-Za-z_][A-Za-z0-9_.]*)\\s*}}");
 
-	/** What a rendered form may never show: raw templating, Markdown markers, a label made of nothing. */
+	/**
+	 * What a rendered form may never show: raw templating, Markdown markers, a label made
+	 * of nothing.
+	 */
 	private static final List<String> RAW_TEXTS = List.of("{{", "**", "null *", "null\n", "Whitelabel", "Exception");
 
 	private static final Set<String> IN_FRENCH = Set.of("battery-safety-triage", "depollution",
@@ -79,7 +84,8 @@ class EveryFormBrowserTest extends RefactoryIntegrationTest {
 		Set<String> notRecorded = new TreeSet<>(formIds());
 		notRecorded.removeAll(byForm.keySet());
 		if (!notRecorded.isEmpty()) {
-			// the recordings are completed by a recording run (ADR 1503); until then say which forms are not covered
+			// the recordings are completed by a recording run (ADR 1503); until then say
+			// which forms are not covered
 			System.err.println("EveryFormBrowserTest: forms without a recorded task yet: " + notRecorded);
 		}
 
@@ -110,7 +116,8 @@ class EveryFormBrowserTest extends RefactoryIntegrationTest {
 			String start = startElementOf(recording.process(), recording.element());
 			UserTask task = taskOf(instance, recording.element(), start.equals(recording.element()));
 			if (task == null) {
-				// inside a multi-instance activity the path from its start may need a person's input first
+				// inside a multi-instance activity the path from its start may need a
+				// person's input first
 				System.err.println("EveryFormBrowserTest: " + formId + ": " + recording.element()
 						+ " is not reached from the start of " + start + " without a person's input: not rendered");
 				return List.of();
@@ -143,7 +150,8 @@ class EveryFormBrowserTest extends RefactoryIntegrationTest {
 		}
 		templateValues(formId, recording.variables()).forEach((name, value) -> {
 			if (value == null) {
-				// shown empty, as Tasklist does: optional data of another path (e.g. repair loops before a review)
+				// shown empty, as Tasklist does: optional data of another path (e.g.
+				// repair loops before a review)
 				System.err.println("EveryFormBrowserTest: " + formId + ": {{" + name + "}} has no value at this task");
 			}
 			else if (!text.contains(value)) {
@@ -171,7 +179,10 @@ class EveryFormBrowserTest extends RefactoryIntegrationTest {
 		return problems;
 	}
 
-	/** Each template variable of the form's texts with its value as text, null when the task does not have it. */
+	/**
+	 * Each template variable of the form's texts with its value as text, null when the
+	 * task does not have it.
+	 */
 	private static Map<String, String> templateValues(String formId, Map<String, Object> variables) {
 		Map<String, String> values = new LinkedHashMap<>();
 		Matcher expression = TEMPLATE.matcher(read(Path.of("processes", "forms", formId + ".form")));
@@ -185,7 +196,10 @@ class EveryFormBrowserTest extends RefactoryIntegrationTest {
 		return values;
 	}
 
-	/** The task of the element in the instance; null when a task inside a multi-instance activity is not reached. */
+	/**
+	 * The task of the element in the instance; null when a task inside a multi-instance
+	 * activity is not reached.
+	 */
 	private UserTask taskOf(long instance, String element, boolean startedBeforeIt) {
 		try {
 			return Awaitility.await("the user task " + element + " of " + instance)
@@ -206,9 +220,9 @@ class EveryFormBrowserTest extends RefactoryIntegrationTest {
 	}
 
 	/**
-	 * Opens the task as the development users of its groups, the "every role" demo account last, until one may claim
-	 * it (an HV task needs a valid habilitation, which some development users lack on purpose): true when the form
-	 * is open to fill in.
+	 * Opens the task as the development users of its groups, the "every role" demo
+	 * account last, until one may claim it (an HV task needs a valid habilitation, which
+	 * some development users lack on purpose): true when the form is open to fill in.
 	 */
 	private boolean claimedByAMember(Browser browser, String formId, UserTask task) {
 		List<String> members = this.users.users()
@@ -259,7 +273,10 @@ class EveryFormBrowserTest extends RefactoryIntegrationTest {
 		this.signedIn = username;
 	}
 
-	/** One recorded task per form: the first in file order of the tasks whose element uses the form. */
+	/**
+	 * One recorded task per form: the first in file order of the tasks whose element uses
+	 * the form.
+	 */
 	private static Map<String, Recording> recordingsByForm() {
 		Map<String, Recording> byForm = new java.util.TreeMap<>();
 		try (Stream<Path> files = Files.list(RECORDINGS)) {
@@ -288,8 +305,9 @@ class EveryFormBrowserTest extends RefactoryIntegrationTest {
 	}
 
 	/**
-	 * Where the instance starts: before the task, or, for a task inside a multi-instance activity (which the engine
-	 * cannot start inside), before the outermost such activity, whose input collection the recorded variables hold.
+	 * Where the instance starts: before the task, or, for a task inside a multi-instance
+	 * activity (which the engine cannot start inside), before the outermost such
+	 * activity, whose input collection the recorded variables hold.
 	 */
 	private static String startElementOf(String process, String element) {
 		var model = Bpmn.readModelFromFile(Path.of("processes", process + ".bpmn").toFile());

@@ -19,9 +19,10 @@ import org.junit.jupiter.api.Test;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * Every Camunda Form the processes and the start page use, as the console shows it (issue 24): every field has a label
- * (a datetime field's too), every text reads without templating or Markdown markers, every pattern comes with a hint
- * the person can act on, and the values a form fills in itself (its defaults) pass its own validation.
+ * Every Camunda Form the processes and the start page use, as the console shows it (issue
+ * 24): every field has a label (a datetime field's too), every text reads without
+ * templating or Markdown markers, every pattern comes with a hint the person can act on,
+ * and the values a form fills in itself (its defaults) pass its own validation.
  */
 class EveryFormTest {
 
@@ -66,12 +67,15 @@ class EveryFormTest {
 		defaults.keySet()
 			.stream()
 			.filter(submission.problems()::containsKey)
-			.forEach((key) -> problems.add(name + ": the default of " + key + " fails its own validation: "
-					+ submission.problems().get(key)));
+			.forEach((key) -> problems.add(
+					name + ": the default of " + key + " fails its own validation: " + submission.problems().get(key)));
 		return problems;
 	}
 
-	/** A value for every variable the form's texts show, as the task's variables would give them. */
+	/**
+	 * A value for every variable the form's texts show, as the task's variables would
+	 * give them.
+	 */
 	private static Map<String, Object> templateVariables(String json) {
 		Map<String, Object> variables = new LinkedHashMap<>();
 		Matcher expression = TEMPLATE.matcher(json);
@@ -95,7 +99,10 @@ class EveryFormTest {
 	private static List<Path> forms() {
 		try (Stream<Path> processForms = Files.list(Path.of("processes", "forms"));
 				Stream<Path> startForms = Files.list(Path.of("src", "main", "resources", "console", "start-forms"))) {
-			return Stream.concat(processForms, startForms).filter((p) -> p.toString().endsWith(".form")).sorted().toList();
+			return Stream.concat(processForms, startForms)
+				.filter((p) -> p.toString().endsWith(".form"))
+				.sorted()
+				.toList();
 		}
 		catch (IOException ex) {
 			throw new UncheckedIOException(ex);

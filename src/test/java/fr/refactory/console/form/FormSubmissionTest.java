@@ -36,7 +36,10 @@ class FormSubmissionTest {
 			}
 			""";
 
-	/** The application's FEEL engine, bounded by the defaults of {@code refactory.engine.evaluation.*}. */
+	/**
+	 * The application's FEEL engine, bounded by the defaults of
+	 * {@code refactory.engine.evaluation.*}.
+	 */
 	static final FieldConditions CONDITIONS = new FieldConditions(BoundedFeelEngine.within(EvaluationLimits.DEFAULT));
 
 	final FormDefinition form = FormDefinition.parse(GATE_INSPECTION);
@@ -46,8 +49,9 @@ class FormSubmissionTest {
 	}
 
 	/**
-	 * Issue 19: a condition beyond the time budget or the size limits neither hangs the page nor fails it: its field
-	 * stays shown (validated and submitted, nothing silently dropped) and the operator reads why.
+	 * Issue 19: a condition beyond the time budget or the size limits neither hangs the
+	 * page nor fails it: its field stays shown (validated and submitted, nothing silently
+	 * dropped) and the operator reads why.
 	 */
 	@Test
 	void shouldKeepAFieldShownWithAClearMessageWhenItsConditionRunsAway() {
@@ -65,7 +69,8 @@ class FormSubmissionTest {
 
 			assertThat(submission.hidden()).as(condition).isEmpty();
 			assertThat(submission.values()).containsEntry("remark", "seal intact");
-			assertThat(submission.notices().get("remark")).contains("shown because its condition could not be evaluated")
+			assertThat(submission.notices().get("remark"))
+				.contains("shown because its condition could not be evaluated")
 				.contains(limit);
 			assertThat(FormView.prefilled(guarded, Map.of(), CONDITIONS).noticeOf("remark")).contains(limit);
 			assertThat(submit(guarded, Map.of()).errors()).containsEntry("remark", "This field is required");
@@ -73,9 +78,10 @@ class FormSubmissionTest {
 	}
 
 	/**
-	 * Issue 19: a deployed form's validation pattern is a regular expression run on what the operator types; one that
-	 * backtracks catastrophically stops at the time budget and refuses the value with the reason, while a pattern
-	 * that does not compile still checks nothing, as in form-js.
+	 * Issue 19: a deployed form's validation pattern is a regular expression run on what
+	 * the operator types; one that backtracks catastrophically stops at the time budget
+	 * and refuses the value with the reason, while a pattern that does not compile still
+	 * checks nothing, as in form-js.
 	 */
 	@Test
 	void shouldRefuseAValueItsPatternCannotCheckWithinTheTimeBudget() {
@@ -142,8 +148,8 @@ class FormSubmissionTest {
 
 	@Test
 	void shouldRefuseNumbersThatAreNotNumbersAndValuesOutsideTheOptions() {
-		FormSubmission submission = submit(this.form, Map.of("odometerKm", List.of("twelve"),
-				"damageSeverity", List.of("TOTAL_LOSS"), "documentsPresent", List.of("PASSPORT")));
+		FormSubmission submission = submit(this.form, Map.of("odometerKm", List.of("twelve"), "damageSeverity",
+				List.of("TOTAL_LOSS"), "documentsPresent", List.of("PASSPORT")));
 
 		assertThat(submission.errors()).containsEntry("odometerKm", "Enter a number, e.g. 42 or 3.5")
 			.containsEntry("damageSeverity", "Choose among the listed options")
@@ -159,7 +165,6 @@ class FormSubmissionTest {
 			.containsEntry("plateVin", "Must have at most 17 characters");
 	}
 
-
 	static final String OFFICER_SELECT = """
 			{
 			  "id": "lockout-officer-assignment", "type": "default", "schemaVersion": 16,
@@ -170,7 +175,10 @@ class FormSubmissionTest {
 			}
 			""";
 
-	/** form-js dynamic options (ADR 0403): read from the variable valuesKey names; only they are accepted. */
+	/**
+	 * form-js dynamic options (ADR 0403): read from the variable valuesKey names; only
+	 * they are accepted.
+	 */
 	@Test
 	void shouldOfferAndAcceptOnlyTheOptionsOfTheValuesKeyVariable() {
 		FormDefinition proposed = FormDefinition.parse(OFFICER_SELECT)
@@ -204,28 +212,37 @@ class FormSubmissionTest {
 			""";
 
 	/**
-	 * Issue 24, plant formats (ADR 1501): spaced thousands (space, NBSP, narrow NBSP) and a decimal comma are numbers; a
-	 * date-time is the plant's wall-clock time, stored as the UTC instant (Paris is UTC+1 in December, UTC+2 in July).
+	 * Issue 24, plant formats (ADR 1501): spaced thousands (space, NBSP, narrow NBSP) and
+	 * a decimal comma are numbers; a date-time is the plant's wall-clock time, stored as
+	 * the UTC instant (Paris is UTC+1 in December, UTC+2 in July).
 	 */
 	@Test
 	void shouldReadFrenchNumbersAndPlantTimeAndStoreNumbersAndUtc() {
 		FormDefinition plant = FormDefinition.parse(PLANT_FORM);
 		java.time.ZoneId paris = java.time.ZoneId.of("Europe/Paris");
 		for (String typed : List.of("45 000", "45\u00a0000", "45\u202f000", "45000")) {
-			assertThat(FormSubmission.of(plant, Map.of("odometerKm", List.of(typed), "fuelPct", List.of("12,5"),
-					"arrivalAt", List.of("2026-12-07T08:30")), CONDITIONS, paris).values())
-				.as(typed)
+			assertThat(FormSubmission.of(plant,
+					Map.of("odometerKm", List.of(typed), "fuelPct", List.of("12,5"), "arrivalAt",
+							List.of("2026-12-07T08:30")),
+					CONDITIONS, paris)
+				.values()).as(typed)
 				.containsEntry("odometerKm", 45000L)
 				.containsEntry("fuelPct", 12.5)
 				.containsEntry("arrivalAt", "2026-12-07T07:30:00Z");
 		}
-		assertThat(FormSubmission.of(plant, Map.of("odometerKm", List.of("1"), "arrivalAt",
-				List.of("07/07/2026 08:30")), CONDITIONS, paris).values()).containsEntry("arrivalAt", "2026-07-07T06:30:00Z");
-		assertThat(FormSubmission.of(plant, Map.of("odometerKm", List.of("4 5 0"), "arrivalAt",
-				List.of("2026-12-07T08:30")), CONDITIONS, paris).errors()).containsKey("odometerKm");
+		assertThat(FormSubmission
+			.of(plant, Map.of("odometerKm", List.of("1"), "arrivalAt", List.of("07/07/2026 08:30")), CONDITIONS, paris)
+			.values()).containsEntry("arrivalAt", "2026-07-07T06:30:00Z");
+		assertThat(FormSubmission
+			.of(plant, Map.of("odometerKm", List.of("4 5 0"), "arrivalAt", List.of("2026-12-07T08:30")), CONDITIONS,
+					paris)
+			.errors()).containsKey("odometerKm");
 	}
 
-	/** Issue 24: a pattern a value misses is explained with the field's hint, not the regular expression. */
+	/**
+	 * Issue 24: a pattern a value misses is explained with the field's hint, not the
+	 * regular expression.
+	 */
 	@Test
 	void shouldExplainAPatternWithTheFieldsHintAndLabelADateTimeWithItsDateLabel() {
 		FormDefinition plant = FormDefinition.parse(PLANT_FORM);
@@ -235,7 +252,10 @@ class FormSubmissionTest {
 		assertThat(plant.fields().get(2).label()).isEqualTo("Arrival (date)");
 	}
 
-	/** A number from the process variables is shown the way the person's language writes it, and read back. */
+	/**
+	 * A number from the process variables is shown the way the person's language writes
+	 * it, and read back.
+	 */
 	@Test
 	void shouldShowNumbersTheFrenchWayAndReadThemBack() {
 		String shown = FormView.numberText(45000.5, java.util.Locale.FRENCH);

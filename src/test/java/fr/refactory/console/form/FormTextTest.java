@@ -7,8 +7,9 @@ import org.junit.jupiter.api.Test;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * The text components of a form as the operator reads them (ADR 0451): form-js template expressions
- * ({@code {{candidatePart.partFamily}}}) show the task's variables, Markdown markers are not printed.
+ * The text components of a form as the operator reads them (ADR 0451): form-js template
+ * expressions ({@code {{candidatePart.partFamily}}}) show the task's variables, Markdown
+ * markers are not printed.
  */
 class FormTextTest {
 

@@ -23,9 +23,9 @@ import org.springframework.beans.factory.annotation.Autowired;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * A process owner changes a threshold of a decision table on the models page (ADR 0324): the next evaluation uses it,
- * its decision instances name the new version, the audit log has the change; others may not, and a bad value
- * changes nothing.
+ * A process owner changes a threshold of a decision table on the models page (ADR 0324):
+ * the next evaluation uses it, its decision instances name the new version, the audit log
+ * has the change; others may not, and a bad value changes nothing.
  */
 class DecisionParametersPageTest extends RefactoryIntegrationTest {
 
@@ -33,10 +33,13 @@ class DecisionParametersPageTest extends RefactoryIntegrationTest {
 
 	private static final String SOH_REUSE = "sohReuseMinPct";
 
-	/** A healthy pack at 72 % SoH: second life while reuse needs 75 %, reuse in a vehicle once it needs 70 %. */
+	/**
+	 * A healthy pack at 72 % SoH: second life while reuse needs 75 %, reuse in a vehicle
+	 * once it needs 70 %.
+	 */
 	private static final Map<String, Object> PACK_AT_72_PCT = Map.of("safetyClass", "NORMAL", "sohPct", 72,
-			"isolationOhmPerV", 500, "cellSpreadMv", 10, "faultyModules", 0, "moduleRepairable", false, "repairLoopsDone",
-			0);
+			"isolationOhmPerV", 500, "cellSpreadMv", 10, "faultyModules", 0, "moduleRepairable", false,
+			"repairLoopsDone", 0);
 
 	@Autowired
 	@AdminClient
@@ -86,10 +89,10 @@ class DecisionParametersPageTest extends RefactoryIntegrationTest {
 			assertThat(evaluated.getDecisionVersion()).isEqualTo(versionAfter);
 			assertThat(evaluated.getDecisionOutput()).contains("\"sohReuseMinPct\":70");
 		});
-		assertThat(instances(PARAMETERS, versionAfter)).anySatisfy(
-				(instance) -> assertThat(instance.getResult()).contains("\"sohReuseMinPct\":70"));
-		assertThat(instances("battery-disposition", versionAfter)).anySatisfy(
-				(instance) -> assertThat(instance.getResult()).contains("REUSE_IN_VEHICLE"));
+		assertThat(instances(PARAMETERS, versionAfter))
+			.anySatisfy((instance) -> assertThat(instance.getResult()).contains("\"sohReuseMinPct\":70"));
+		assertThat(instances("battery-disposition", versionAfter))
+			.anySatisfy((instance) -> assertThat(instance.getResult()).contains("REUSE_IN_VEHICLE"));
 
 		AuditEntry audit = last(this.auditLog.withAction(DecisionParameters.ACTION));
 		assertThat(audit.actor()).isEqualTo("process-owner");
@@ -119,7 +122,8 @@ class DecisionParametersPageTest extends RefactoryIntegrationTest {
 		WebSession technician = WebSession.signedIn(baseUrl(), "battery-technician");
 		HttpResponse<String> models = this.owner.get("/models");
 
-		HttpResponse<String> refused = technician.post("/models/parameters", form(models.body(), SOH_REUSE, "70", "I want reuse"));
+		HttpResponse<String> refused = technician.post("/models/parameters",
+				form(models.body(), SOH_REUSE, "70", "I want reuse"));
 
 		assertThat(refused.statusCode()).isEqualTo(403);
 		assertThat(valueInForce(this.owner.get("/models").body(), SOH_REUSE)).isEqualTo("75");
@@ -152,7 +156,10 @@ class DecisionParametersPageTest extends RefactoryIntegrationTest {
 		return this.owner.post("/models/parameters", form(models.body(), parameter, value, reason));
 	}
 
-	/** The fields of the parameter's change form as the page renders them, with what the owner types. */
+	/**
+	 * The fields of the parameter's change form as the page renders them, with what the
+	 * owner types.
+	 */
 	private static Map<String, List<String>> form(String page, String parameter, String value, String reason) {
 		String row = row(page, parameter);
 		return Map.of("decisionId", List.of(hidden(row, "decisionId")), "decisionKey",

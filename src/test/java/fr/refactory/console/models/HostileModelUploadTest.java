@@ -20,7 +20,10 @@ import org.springframework.beans.factory.annotation.Autowired;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** A process owner's upload that cannot be a sane model is reported on the page, never a 500 (issue 19). */
+/**
+ * A process owner's upload that cannot be a sane model is reported on the page, never a
+ * 500 (issue 19).
+ */
 class HostileModelUploadTest extends RefactoryIntegrationTest {
 
 	@Autowired
@@ -40,17 +43,22 @@ class HostileModelUploadTest extends RefactoryIntegrationTest {
 		assertThat(page.body()).contains("deep.bpmn").contains("depth").doesNotContain(processId + "</td>");
 	}
 
-	/** Issue 24: a service task whose job type is empty is the models page's check message, not a 500. */
+	/**
+	 * Issue 24: a service task whose job type is empty is the models page's check
+	 * message, not a 500.
+	 */
 	@Test
 	void shouldReportAnEmptyJobTypeAsAProblemOfItsTask() {
 		WebSession owner = WebSession.signedIn(baseUrl(), "process-owner");
 		owner.get("/models");
 		String processId = "no-type-" + UUID.randomUUID().toString().substring(0, 8);
-		String bpmn = Bpmn.convertToString(Bpmn.createExecutableProcess(processId)
-			.startEvent()
-			.serviceTask("typeless", (task) -> task.zeebeJobType("x"))
-			.endEvent()
-			.done()).replace(" type=\"x\"", "");
+		String bpmn = Bpmn
+			.convertToString(Bpmn.createExecutableProcess(processId)
+				.startEvent()
+				.serviceTask("typeless", (task) -> task.zeebeJobType("x"))
+				.endEvent()
+				.done())
+			.replace(" type=\"x\"", "");
 
 		HttpResponse<String> page = owner.postFile("/models/deploy", "files", "typeless.bpmn",
 				bpmn.getBytes(StandardCharsets.UTF_8));
@@ -60,9 +68,10 @@ class HostileModelUploadTest extends RefactoryIntegrationTest {
 	}
 
 	/**
-	 * The runaway expressions of issue 19 pass the page's checks (they are valid FEEL), deploy, and neither hang the
-	 * operator's page nor the engine: the form shows the field whose condition ran away, with why, and the task
-	 * completes; the script becomes an incident of that instance.
+	 * The runaway expressions of issue 19 pass the page's checks (they are valid FEEL),
+	 * deploy, and neither hang the operator's page nor the engine: the form shows the
+	 * field whose condition ran away, with why, and the task completes; the script
+	 * becomes an incident of that instance.
 	 */
 	@Test
 	void shouldDeployRunawayExpressionsThatThenAnswerWithClearOutcomes() {
@@ -88,19 +97,27 @@ class HostileModelUploadTest extends RefactoryIntegrationTest {
 				bpmn.getBytes(StandardCharsets.UTF_8));
 		assertThat(deployed.statusCode()).as(() -> problemsIn(deployed.body())).isEqualTo(200);
 
-		long instance = this.client.newCreateInstanceCommand().bpmnProcessId(id).latestVersion().send().join()
-			.getProcessInstanceKey();
-		long task = Awaitility.await().until(() -> this.client.newUserTaskSearchRequest()
-			.filter((f) -> f.processInstanceKey(instance))
+		long instance = this.client.newCreateInstanceCommand()
+			.bpmnProcessId(id)
+			.latestVersion()
 			.send()
 			.join()
-			.items(), (items) -> !items.isEmpty()).get(0).getUserTaskKey();
+			.getProcessInstanceKey();
+		long task = Awaitility.await()
+			.until(() -> this.client.newUserTaskSearchRequest()
+				.filter((f) -> f.processInstanceKey(instance))
+				.send()
+				.join()
+				.items(), (items) -> !items.isEmpty())
+			.get(0)
+			.getUserTaskKey();
 		WebSession operator = WebSession.signedIn(baseUrl(), "intake-operator");
 		operator.post("/console/tasks/" + task + "/claim", Map.of());
 
 		HttpResponse<String> page = operator.get("/console/tasks/" + task);
 		assertThat(page.statusCode()).isEqualTo(200);
-		assertThat(page.body()).contains("id=\"notice-remark\"").contains("id=\"notice-count\"")
+		assertThat(page.body()).contains("id=\"notice-remark\"")
+			.contains("id=\"notice-count\"")
 			.contains("refactory.engine.evaluation.time-budget")
 			.contains("refactory.engine.evaluation.max-items")
 			.contains("id=\"input-remark\"");
@@ -110,17 +127,20 @@ class HostileModelUploadTest extends RefactoryIntegrationTest {
 		HttpResponse<String> completed = operator.post("/console/tasks/" + task + "/complete",
 				Map.of("remark", List.of("seal intact"), "count", List.of("3")));
 		assertThat(completed.uri().getPath()).isEqualTo("/console/tasks");
-		Incident incident = Awaitility.await().until(() -> this.client.newIncidentSearchRequest()
-			.filter((f) -> f.processInstanceKey(instance))
-			.send()
-			.join()
-			.items(), (items) -> !items.isEmpty()).get(0);
+		Incident incident = Awaitility.await()
+			.until(() -> this.client.newIncidentSearchRequest()
+				.filter((f) -> f.processInstanceKey(instance))
+				.send()
+				.join()
+				.items(), (items) -> !items.isEmpty())
+			.get(0);
 		assertThat(incident.getElementId()).isEqualTo("spin");
 		assertThat(incident.getErrorMessage()).contains("time budget");
 	}
 
 	private static String problemsIn(String page) {
-		java.util.regex.Matcher problems = java.util.regex.Pattern.compile("(?s)<table[^>]*problem.*?</table>").matcher(page);
+		java.util.regex.Matcher problems = java.util.regex.Pattern.compile("(?s)<table[^>]*problem.*?</table>")
+			.matcher(page);
 		return problems.find() ? problems.group() : page;
 	}
 

@@ -43,8 +43,9 @@ class ModelDeployerTest extends RefactoryIntegrationTest {
 	void shouldReportARejectedModelAndStillDeployTheOthers() {
 		String good = "deployer-good-" + UUID.randomUUID().toString().substring(0, 8);
 		ModelDeploymentReport report = new ModelDeploymentReport();
-		ModelDeployer deployer = new ModelDeployer(new OnlyTheseFiles(file("broken.bpmn", "<definitions"),
-				file(good + ".bpmn", process(good))), report, new ModelDeployments(this.client, report, this.auditLog), this.client);
+		ModelDeployer deployer = new ModelDeployer(
+				new OnlyTheseFiles(file("broken.bpmn", "<definitions"), file(good + ".bpmn", process(good))), report,
+				new ModelDeployments(this.client, report, this.auditLog), this.client);
 
 		deployer.deployAll(this.client);
 		deployer.deployAll(this.client);

@@ -22,9 +22,10 @@ import org.springframework.beans.factory.annotation.Autowired;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * Issue 23 through the models page in headless Chromium: the plant's lint rule refuses an unknown job type (ADR 1400),
- * a form with an unsupported component is refused by name, and a form with a dynamic list and a table is deployed
- * and used to complete tasks (ADR 1402).
+ * Issue 23 through the models page in headless Chromium: the plant's lint rule refuses an
+ * unknown job type (ADR 1400), a form with an unsupported component is refused by name,
+ * and a form with a dynamic list and a table is deployed and used to complete tasks (ADR
+ * 1402).
  */
 class ModelerEcosystemBrowserTest extends RefactoryIntegrationTest {
 
@@ -42,11 +43,12 @@ class ModelerEcosystemBrowserTest extends RefactoryIntegrationTest {
 
 		try (Browser browser = Browser.open(baseUrl()).signIn("process-owner")) {
 			browser.go("/models");
-			upload(browser, write(processId + ".bpmn", Bpmn.convertToString(Bpmn.createExecutableProcess(processId)
-				.startEvent("start")
-				.serviceTask("task-order-kit", (task) -> task.name("Order kit").zeebeJobType("mes.orderKit"))
-				.endEvent("end")
-				.done())));
+			upload(browser,
+					write(processId + ".bpmn", Bpmn.convertToString(Bpmn.createExecutableProcess(processId)
+						.startEvent("start")
+						.serviceTask("task-order-kit", (task) -> task.name("Order kit").zeebeJobType("mes.orderKit"))
+						.endEvent("end")
+						.done())));
 			assertThat(browser.waitFor(By.id("problems")).getText()).contains("Nothing was deployed")
 				.contains("task-order-kit")
 				.contains("Job type 'mes.orderKit' of 'Order kit' is unknown: no worker of this application and no"
@@ -64,11 +66,11 @@ class ModelerEcosystemBrowserTest extends RefactoryIntegrationTest {
 							 "components": [
 							   {"type": "textfield", "key": "name", "label": "Part", "validate": {"required": true}},
 							   {"type": "number", "key": "weightKg", "label": "Weight (kg)", "validate": {"min": 0}}
-							 ]}""")),
-					write(reviewForm + ".form", form(reviewForm, """
-							{"type": "table", "id": "table-parts", "label": "Parts removed", "dataSource": "=parts",
-							 "columns": [{"label": "Part", "key": "name"}, {"label": "Weight (kg)", "key": "weightKg"}]},
-							{"type": "checkbox", "key": "partsConfirmed", "label": "Parts confirmed"}""")));
+							 ]}""")), write(reviewForm + ".form", form(reviewForm,
+							"""
+									{"type": "table", "id": "table-parts", "label": "Parts removed", "dataSource": "=parts",
+									 "columns": [{"label": "Part", "key": "name"}, {"label": "Weight (kg)", "key": "weightKg"}]},
+									{"type": "checkbox", "key": "partsConfirmed", "label": "Parts confirmed"}""")));
 			assertThat(browser.waitFor(By.id("deployed")).getText()).contains(processId);
 		}
 		long instance = this.client.newCreateInstanceCommand()
@@ -108,8 +110,8 @@ class ModelerEcosystemBrowserTest extends RefactoryIntegrationTest {
 		Awaitility.await("the instance completed")
 			.atMost(Duration.ofSeconds(30))
 			.pollInterval(Duration.ofMillis(150))
-			.until(() -> "COMPLETED".equals(
-					String.valueOf(this.client.newProcessInstanceGetRequest(instance).send().join().getState())));
+			.until(() -> "COMPLETED"
+				.equals(String.valueOf(this.client.newProcessInstanceGetRequest(instance).send().join().getState())));
 		String parts = this.client.newVariableSearchRequest()
 			.filter((filter) -> filter.processInstanceKey(instance).name("parts"))
 			.send()
@@ -137,7 +139,8 @@ class ModelerEcosystemBrowserTest extends RefactoryIntegrationTest {
 	private static void upload(Browser browser, Path... files) {
 		browser.driver()
 			.findElement(By.id("files"))
-			.sendKeys(String.join("\n", java.util.Arrays.stream(files).map((f) -> f.toAbsolutePath().toString()).toList()));
+			.sendKeys(String.join("\n",
+					java.util.Arrays.stream(files).map((f) -> f.toAbsolutePath().toString()).toList()));
 		browser.click(By.id("deploy"));
 	}
 
@@ -154,14 +157,16 @@ class ModelerEcosystemBrowserTest extends RefactoryIntegrationTest {
 	private static String process(String processId, String recordForm, String reviewForm) {
 		return Bpmn.convertToString(Bpmn.createExecutableProcess(processId)
 			.startEvent("start")
-			.userTask("task-record-parts", (task) -> task.name("Record parts removed")
-				.zeebeUserTask()
-				.zeebeCandidateGroups("intake-operators")
-				.zeebeFormId(recordForm))
-			.userTask("task-review-parts", (task) -> task.name("Review parts removed")
-				.zeebeUserTask()
-				.zeebeCandidateGroups("intake-operators")
-				.zeebeFormId(reviewForm))
+			.userTask("task-record-parts",
+					(task) -> task.name("Record parts removed")
+						.zeebeUserTask()
+						.zeebeCandidateGroups("intake-operators")
+						.zeebeFormId(recordForm))
+			.userTask("task-review-parts",
+					(task) -> task.name("Review parts removed")
+						.zeebeUserTask()
+						.zeebeCandidateGroups("intake-operators")
+						.zeebeFormId(reviewForm))
 			.endEvent("end")
 			.done());
 	}

@@ -42,8 +42,8 @@ class ModelsPageBrowserTest extends RefactoryIntegrationTest {
 	void shouldRefuseABrokenConditionThenDeployTheFixAsVersionTwoAndShowTheDifference() throws IOException {
 		String processId = "owner-change-" + UUID.randomUUID().toString().substring(0, 8);
 		this.client.newDeployResourceCommand()
-			.addResourceString(model(processId, "=vinStatus = \"VALID\"", false), java.nio.charset.StandardCharsets.UTF_8,
-					processId + ".bpmn")
+			.addResourceString(model(processId, "=vinStatus = \"VALID\"", false),
+					java.nio.charset.StandardCharsets.UTF_8, processId + ".bpmn")
 			.send()
 			.join();
 		Path broken = write(processId, model(processId, "=vinStatus = ", true));
@@ -86,9 +86,10 @@ class ModelsPageBrowserTest extends RefactoryIntegrationTest {
 	}
 
 	/**
-	 * Issue 18: a process owner migrates the 20 running instances of diagnosis v1 to a v2 whose inspection checklist is
-	 * a new element; the one instance already at the old checklist is refused with the engine's reason. The diagnosis
-	 * model is deployed under its own process id so the shared application's diagnosis stays as it is.
+	 * Issue 18: a process owner migrates the 20 running instances of diagnosis v1 to a v2
+	 * whose inspection checklist is a new element; the one instance already at the old
+	 * checklist is refused with the engine's reason. The diagnosis model is deployed
+	 * under its own process id so the shared application's diagnosis stays as it is.
 	 */
 	@Test
 	void shouldMigrateTwentyRunningDiagnosesToVersionTwoAndRefuseTheOneAtAnElementVersionTwoLacks() throws IOException {
@@ -106,7 +107,8 @@ class ModelsPageBrowserTest extends RefactoryIntegrationTest {
 			.atMost(Duration.ofSeconds(120))
 			.until(() -> openTasks(v1, "task-connect-diagnostic-tool").size() == 20);
 		long atChecklist = instances.get(0);
-		// the technician connected the tool of the first vehicle (the form's values); it waits at the checklist
+		// the technician connected the tool of the first vehicle (the form's values); it
+		// waits at the checklist
 		long connect = openTasks(v1, "task-connect-diagnostic-tool").stream()
 			.filter((task) -> task.getProcessInstanceKey() == atChecklist)
 			.findFirst()
@@ -128,8 +130,10 @@ class ModelsPageBrowserTest extends RefactoryIntegrationTest {
 			assertThat(browser.waitFor(By.id("deployed")).getText()).contains(processId + " v2");
 
 			browser.go("/models/processes/" + v1);
-			// drawn by bpmn-js (ADR 1403): the counts are diagram-js overlays on its shapes
-			browser.waitFor(By.cssSelector("#diagram[data-rendered='true'] g.djs-element[data-element-id='task-inspect-vehicle']"));
+			// drawn by bpmn-js (ADR 1403): the counts are diagram-js overlays on its
+			// shapes
+			browser.waitFor(By
+				.cssSelector("#diagram[data-rendered='true'] g.djs-element[data-element-id='task-inspect-vehicle']"));
 			for (String element : List.of("task-connect-diagnostic-tool", "task-inspect-vehicle")) {
 				assertThat(heat(browser, element, "data-active")).as("tokens at %s", element)
 					.isEqualTo(elementInstances(v1, element, ElementInstanceState.ACTIVE))
@@ -138,7 +142,8 @@ class ModelsPageBrowserTest extends RefactoryIntegrationTest {
 						.findElement(By.cssSelector(heatOverlay(element) + " .heat-active"))
 						.getText()));
 			}
-			assertThat(browser.driver().findElements(By.cssSelector(heatOverlay("task-inspect-vehicle") + " .heat-shade")))
+			assertThat(
+					browser.driver().findElements(By.cssSelector(heatOverlay("task-inspect-vehicle") + " .heat-shade")))
 				.as("an element with tokens is shaded")
 				.hasSize(1);
 			assertThat(heat(browser, "task-reserve-bench", "data-completed")).as("benches reserved this week")
@@ -150,22 +155,22 @@ class ModelsPageBrowserTest extends RefactoryIntegrationTest {
 			assertThat(browser.waitFor(By.id("movable-count")).getText()).isEqualTo("19 can move");
 			assertThat(browser.driver()
 				.findElement(By.cssSelector("#refused tr[data-key='" + atChecklist + "'] .reason"))
-				.getText()).contains("no mapping instruction is defined for the active element with id"
-						+ " 'task-inspect-vehicle'");
-			assertThat(this.client.newProcessInstanceGetRequest(instances.get(1)).send().join()
-				.getProcessDefinitionKey()).as("the dry run moved nothing").isEqualTo(v1);
+				.getText()).contains(
+						"no mapping instruction is defined for the active element with id" + " 'task-inspect-vehicle'");
+			assertThat(
+					this.client.newProcessInstanceGetRequest(instances.get(1)).send().join().getProcessDefinitionKey())
+				.as("the dry run moved nothing")
+				.isEqualTo(v1);
 			browser.screenshot("models-migration-dry-run");
 			browser.type(By.id("reason"), "v2 replaces the paper checklist by the digital one");
 			browser.click(By.id("start-migration"));
 
 			browser.waitFor(By.id("batch-progress"));
 			String batchPage = browser.driver().getCurrentUrl();
-			Awaitility.await("the migration batch ended")
-				.atMost(Duration.ofSeconds(120))
-				.until(() -> {
-					browser.driver().navigate().to(batchPage);
-					return browser.waitFor(By.id("batch-state")).getText();
-				}, (state) -> state.endsWith("COMPLETED"));
+			Awaitility.await("the migration batch ended").atMost(Duration.ofSeconds(120)).until(() -> {
+				browser.driver().navigate().to(batchPage);
+				return browser.waitFor(By.id("batch-state")).getText();
+			}, (state) -> state.endsWith("COMPLETED"));
 			assertThat(browser.driver().findElement(By.id("batch-state")).getText()).isEqualTo("PARTIALLY_COMPLETED");
 			assertThat(browser.driver().findElement(By.id("batch-done")).getText()).isEqualTo("19 of 20");
 			assertThat(browser.driver()
@@ -224,7 +229,10 @@ class ModelsPageBrowserTest extends RefactoryIntegrationTest {
 		return total == null ? 0 : total;
 	}
 
-	/** diagram-js places its overlays on the viewbox change it debounces after the fit: waits until shown. */
+	/**
+	 * diagram-js places its overlays on the viewbox change it debounces after the fit:
+	 * waits until shown.
+	 */
 	private static long heat(Browser browser, String elementId, String count) {
 		return Long.parseLong(browser.waitFor(By.cssSelector(heatOverlay(elementId))).getDomAttribute(count));
 	}
@@ -233,7 +241,10 @@ class ModelsPageBrowserTest extends RefactoryIntegrationTest {
 		return "#diagram .djs-overlay .heat[data-element-id='" + elementId + "']";
 	}
 
-	/** The shipped diagnosis model under its own id; v2 replaces the checklist by a new (digital) one. */
+	/**
+	 * The shipped diagnosis model under its own id; v2 replaces the checklist by a new
+	 * (digital) one.
+	 */
 	private static String diagnosisModel(String processId, boolean digitalChecklist) throws IOException {
 		String xml = Files.readString(Path.of("processes", "diagnosis.bpmn"))
 			.replace("<bpmn:process id=\"diagnosis\"", "<bpmn:process id=\"" + processId + "\"")
@@ -264,7 +275,8 @@ class ModelsPageBrowserTest extends RefactoryIntegrationTest {
 	}
 
 	private static String model(String processId, String validCondition, boolean withDoubleCheck) {
-		io.camunda.zeebe.model.bpmn.builder.AbstractFlowNodeBuilder<?, ?> builder = Bpmn.createExecutableProcess(processId)
+		io.camunda.zeebe.model.bpmn.builder.AbstractFlowNodeBuilder<?, ?> builder = Bpmn
+			.createExecutableProcess(processId)
 			.startEvent("start")
 			.scriptTask("task-check-vin", (task) -> task.zeebeExpression("\"VALID\"").zeebeResultVariable("vinStatus"))
 			.exclusiveGateway("gw-vin-status")

@@ -19,7 +19,10 @@ import org.springframework.beans.factory.annotation.Autowired;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** The models page lists forms and says when and by whom each version was deployed, start-up ones included. */
+/**
+ * The models page lists forms and says when and by whom each version was deployed,
+ * start-up ones included.
+ */
 class ModelsPageTest extends RefactoryIntegrationTest {
 
 	@Autowired
@@ -43,8 +46,8 @@ class ModelsPageTest extends RefactoryIntegrationTest {
 		assertThat(forms).contains("data-form-id=\"hv-lockout-checklist\"")
 			.contains("hv-lockout-checklist.form")
 			.contains("<td>application</td>");
-		String decisions = page.body().substring(page.body().indexOf("id=\"decision-versions\""),
-				page.body().indexOf("id=\"form-versions\""));
+		String decisions = page.body()
+			.substring(page.body().indexOf("id=\"decision-versions\""), page.body().indexOf("id=\"form-versions\""));
 		String intakeRoute = decisions.substring(decisions.indexOf("<td>intake-route</td>"));
 		intakeRoute = intakeRoute.substring(0, intakeRoute.indexOf("</tr>"));
 		assertThat(intakeRoute).as("other tests deploy decisions through /v2 too; this one came with the application")
@@ -52,7 +55,10 @@ class ModelsPageTest extends RefactoryIntegrationTest {
 			.doesNotContain("not recorded");
 	}
 
-	/** ADR 0473: the running instances are counted per version from one search, and each version links its predecessor. */
+	/**
+	 * ADR 0473: the running instances are counted per version from one search, and each
+	 * version links its predecessor.
+	 */
 	@Test
 	void shouldCountTheRunningInstancesOfEachVersionAndCompareItWithThePreviousOne() {
 		String processId = "models-page-count-" + UUID.randomUUID().toString().substring(0, 8);
@@ -73,9 +79,11 @@ class ModelsPageTest extends RefactoryIntegrationTest {
 
 	private long deploy(String processId, String taskName) {
 		return this.client.newDeployResourceCommand()
-			.addProcessModel(Bpmn.createExecutableProcess(processId).startEvent().userTask("check", (task) -> task
-				.name(taskName)
-				.zeebeUserTask()).endEvent().done(), processId + ".bpmn")
+			.addProcessModel(Bpmn.createExecutableProcess(processId)
+				.startEvent()
+				.userTask("check", (task) -> task.name(taskName).zeebeUserTask())
+				.endEvent()
+				.done(), processId + ".bpmn")
 			.send()
 			.join()
 			.getProcesses()

@@ -20,9 +20,9 @@ import org.springframework.beans.factory.annotation.Autowired;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * Process owners see the plant calendar on the models page and close or open the plant on a day (ADR 0700): the
- * calendar the workers count in changes, the audit log has who, what and why; others may not, and a bad day or a
- * missing reason changes nothing.
+ * Process owners see the plant calendar on the models page and close or open the plant on
+ * a day (ADR 0700): the calendar the workers count in changes, the audit log has who,
+ * what and why; others may not, and a bad day or a missing reason changes nothing.
  */
 class PlantCalendarPageTest extends RefactoryIntegrationTest {
 
@@ -76,8 +76,9 @@ class PlantCalendarPageTest extends RefactoryIntegrationTest {
 		assertThat(closed.statusCode()).isEqualTo(200);
 		assertThat(closed.body()).contains("id=\"calendar-changed\"").contains("data-day=\"" + ORDINARY_TUESDAY + "\"");
 		assertThat(this.calendars.current().isWorkingDay(ORDINARY_TUESDAY)).isFalse();
-		assertThat(this.calendars.current().plusWorkingDays(ORDINARY_TUESDAY.minusDays(1).atTime(10, 0)
-			.atZone(this.calendars.current().zone()), 1)).hasToString(ORDINARY_TUESDAY.plusDays(1) + "T10:00+02:00[Europe/Paris]");
+		assertThat(this.calendars.current()
+			.plusWorkingDays(ORDINARY_TUESDAY.minusDays(1).atTime(10, 0).atZone(this.calendars.current().zone()), 1))
+			.hasToString(ORDINARY_TUESDAY.plusDays(1) + "T10:00+02:00[Europe/Paris]");
 		AuditEntry added = last();
 		assertThat(added.actor()).isEqualTo("process-owner");
 		assertThat(added.data()).contains("\"change\":\"CLOSURE_DAY_ADDED\"")

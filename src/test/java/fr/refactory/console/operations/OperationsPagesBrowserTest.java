@@ -34,8 +34,9 @@ import org.springframework.beans.factory.annotation.Autowired;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * The operations engineer's pages in headless Chromium (issue 18): a token moved with a reason that the audit log
- * keeps, and the incidents of an MES outage resolved in one batch from the incidents page.
+ * The operations engineer's pages in headless Chromium (issue 18): a token moved with a
+ * reason that the audit log keeps, and the incidents of an MES outage resolved in one
+ * batch from the incidents page.
  */
 class OperationsPagesBrowserTest extends EngineTestSupport {
 
@@ -56,13 +57,15 @@ class OperationsPagesBrowserTest extends EngineTestSupport {
 			browser.go("/operations/instances/" + instance);
 			browser.waitFor(By.cssSelector("#tokens tr[data-element-id='task-review-route']"));
 			assertThat(browser
-				.waitFor(By.cssSelector("#diagram[data-rendered='true'] g.djs-element[data-element-id='task-review-route']"))
+				.waitFor(By
+					.cssSelector("#diagram[data-rendered='true'] g.djs-element[data-element-id='task-review-route']"))
 				.getDomAttribute("class")).as("the token is marked on bpmn-js's diagram").contains("state-active");
 			assertThat(browser
-				.waitFor(By.cssSelector("#diagram .djs-overlay .state-badge.active[data-element-id='task-review-route']"))
+				.waitFor(By
+					.cssSelector("#diagram .djs-overlay .state-badge.active[data-element-id='task-review-route']"))
 				.getText()).isEqualTo("1");
-			new Select(browser.driver().findElement(By.id("move-from"))).selectByVisibleText(
-					"Review route manually (task-review-route)");
+			new Select(browser.driver().findElement(By.id("move-from")))
+				.selectByVisibleText("Review route manually (task-review-route)");
 			new Select(browser.driver().findElement(By.id("move-to"))).selectByValue("task-decide-route");
 			browser.click(By.id("move"));
 
@@ -86,8 +89,8 @@ class OperationsPagesBrowserTest extends EngineTestSupport {
 			.satisfies((entry) -> {
 				assertThat(entry.actor()).isEqualTo("operations-engineer");
 				assertThat(entry.processInstanceKey()).isEqualTo(instance);
-				assertThat(entry.data()).contains("let D2 decide the route again", "\"fromElementId\":\"task-review-route\"",
-						"\"toElementId\":\"task-decide-route\"");
+				assertThat(entry.data()).contains("let D2 decide the route again",
+						"\"fromElementId\":\"task-review-route\"", "\"toElementId\":\"task-decide-route\"");
 			});
 	}
 
@@ -96,9 +99,8 @@ class OperationsPagesBrowserTest extends EngineTestSupport {
 		String processId = uniqueId("ops-mes-outage");
 		deploy(Bpmn.createExecutableProcess(processId)
 			.startEvent()
-			.serviceTask("task-release-in-mes", (t) -> t.zeebeJobType("mes.setStatus")
-				.zeebeJobRetries("1")
-				.zeebeTaskHeader("status", "RELEASED"))
+			.serviceTask("task-release-in-mes",
+					(t) -> t.zeebeJobType("mes.setStatus").zeebeJobRetries("1").zeebeTaskHeader("status", "RELEASED"))
 			.endEvent()
 			.done());
 		List<Long> instances;
@@ -134,18 +136,17 @@ class OperationsPagesBrowserTest extends EngineTestSupport {
 			assertThat(browser.driver().findElements(By.id("problem"))).as("the engine took the batch")
 				.extracting((problem) -> problem.getText())
 				.isEmpty();
-			browser.waiting(WORKERS)
-				.until(ExpectedConditions.textToBe(By.id("batch-state"), "COMPLETED"));
+			browser.waiting(WORKERS).until(ExpectedConditions.textToBe(By.id("batch-state"), "COMPLETED"));
 			assertThat(browser.driver().findElement(By.id("batch-completed")).getText()).isEqualTo("50");
 			assertThat(browser.driver().findElement(By.id("batch-failed")).getText()).isEqualTo("0");
 			browser.screenshot("operations/batch-resolved");
 		}
 		Awaitility.await("the retried jobs complete now that the MES answers")
 			.atMost(WORKERS)
-			.untilAsserted(() -> assertThat(instances).allSatisfy(
-					(key) -> assertThat(state(key)).isEqualTo(ProcessInstanceState.COMPLETED)));
-		assertThat(this.auditLog.withAction("INCIDENTS_BATCH_RESOLUTION")).filteredOn(
-				(AuditEntry entry) -> entry.data().contains(processId))
+			.untilAsserted(() -> assertThat(instances)
+				.allSatisfy((key) -> assertThat(state(key)).isEqualTo(ProcessInstanceState.COMPLETED)));
+		assertThat(this.auditLog.withAction("INCIDENTS_BATCH_RESOLUTION"))
+			.filteredOn((AuditEntry entry) -> entry.data().contains(processId))
 			.singleElement()
 			.satisfies((entry) -> {
 				assertThat(entry.actor()).isEqualTo("operations-engineer");
@@ -154,8 +155,9 @@ class OperationsPagesBrowserTest extends EngineTestSupport {
 	}
 
 	/**
-	 * The real vehicle-intake model, driven as the plant and the intake operators do: announced, at the gate, master
-	 * data of a ten-year-old car entered by hand, inspected; D2 sends it out of the renew profile to a manual review.
+	 * The real vehicle-intake model, driven as the plant and the intake operators do:
+	 * announced, at the gate, master data of a ten-year-old car entered by hand,
+	 * inspected; D2 sends it out of the renew profile to a manual review.
 	 */
 	private long intakeWaitingForTheRouteReview(String vin) {
 		this.client.newPublishMessageCommand()
@@ -200,13 +202,15 @@ class OperationsPagesBrowserTest extends EngineTestSupport {
 		return instance;
 	}
 
-	/** The vehicle-intake the announcement started, whatever else listens to the same plant message. */
+	/**
+	 * The vehicle-intake the announcement started, whatever else listens to the same
+	 * plant message.
+	 */
 	private long intakeOf(String vin) {
 		return Awaitility.await("the intake of " + vin)
 			.atMost(WORKERS)
 			.until(() -> this.client.newProcessInstanceSearchRequest()
-				.filter((f) -> f.processDefinitionId("vehicle-intake")
-					.variables(Map.of("vin", "\"" + vin + "\"")))
+				.filter((f) -> f.processDefinitionId("vehicle-intake").variables(Map.of("vin", "\"" + vin + "\"")))
 				.send()
 				.join()
 				.items(), (found) -> found.size() == 1)
@@ -237,23 +241,27 @@ class OperationsPagesBrowserTest extends EngineTestSupport {
 		return vin.toString();
 	}
 
-	/** Retried while the MES is still down, the job fails again into a new incident: the retry ran the job. */
+	/**
+	 * Retried while the MES is still down, the job fails again into a new incident: the
+	 * retry ran the job.
+	 */
 	private void retryOneTooEarly(long instance) {
 		Incident first = openIncidents(instance).get(0);
 		WebSession engineer = WebSession.signedIn(baseUrl(), "operations-engineer");
 		engineer.get("/operations/instances/" + instance);
-		assertThat(engineer.post("/operations/instances/" + instance + "/retry",
-				Map.of("incidentKey", List.of(first.getIncidentKey().toString()), "reason", List.of(" "))).statusCode())
-			.as("no reason, no retry")
-			.isEqualTo(400);
-		assertThat(openIncidents(instance)).extracting(Incident::getIncidentKey).containsExactly(first.getIncidentKey());
-		HttpResponse<String> retried = engineer.post("/operations/instances/" + instance + "/retry",
-				Map.of("incidentKey", List.of(first.getIncidentKey().toString()), "reason", List.of("is the MES back?")));
+		assertThat(engineer
+			.post("/operations/instances/" + instance + "/retry",
+					Map.of("incidentKey", List.of(first.getIncidentKey().toString()), "reason", List.of(" ")))
+			.statusCode()).as("no reason, no retry").isEqualTo(400);
+		assertThat(openIncidents(instance)).extracting(Incident::getIncidentKey)
+			.containsExactly(first.getIncidentKey());
+		HttpResponse<String> retried = engineer.post("/operations/instances/" + instance + "/retry", Map
+			.of("incidentKey", List.of(first.getIncidentKey().toString()), "reason", List.of("is the MES back?")));
 		assertThat(retried.body()).contains("retried");
 		Awaitility.await("the retried job fails again while the MES is down")
 			.atMost(WORKERS)
-			.until(() -> openIncidents(instance).stream().anyMatch((incident) -> !incident.getIncidentKey()
-				.equals(first.getIncidentKey())));
+			.until(() -> openIncidents(instance).stream()
+				.anyMatch((incident) -> !incident.getIncidentKey().equals(first.getIncidentKey())));
 		assertThat(this.auditLog.withAction("INCIDENT_RETRIED"))
 			.filteredOn((entry) -> entry.processInstanceKey() == instance)
 			.singleElement()
@@ -263,7 +271,9 @@ class OperationsPagesBrowserTest extends EngineTestSupport {
 	@Test
 	void shouldLetOnlyOperationsEngineersRepairAndAlwaysAskForAReason() {
 		String processId = uniqueId("ops-cancel");
-		deploy(Bpmn.createExecutableProcess(processId).startEvent().userTask("wait", (t) -> t.zeebeUserTask())
+		deploy(Bpmn.createExecutableProcess(processId)
+			.startEvent()
+			.userTask("wait", (t) -> t.zeebeUserTask())
 			.endEvent()
 			.done());
 		long instance = start(processId, Map.of());

@@ -29,8 +29,8 @@ import org.springframework.web.servlet.mvc.method.annotation.RequestMappingHandl
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * The QR-code page of a battery passport over HTTP: public attributes without sign-in, SoH history for a battery
- * technician; nothing deletes a passport through the page.
+ * The QR-code page of a battery passport over HTTP: public attributes without sign-in,
+ * SoH history for a battery technician; nothing deletes a passport through the page.
  */
 class PassportPageTest extends RefactoryIntegrationTest {
 
@@ -53,12 +53,14 @@ class PassportPageTest extends RefactoryIntegrationTest {
 		assertThat(page.statusCode()).isEqualTo(200);
 		assertThat(page.uri().getPath()).isEqualTo("/passport/" + battery);
 		assertThat(page.body()).contains("id=\"attr-BATTERY_ID\"", "id=\"attr-CHEMISTRY\"", "public")
-			.doesNotContain("attr-SOH_PCT", "attr-STATUS", "soh-history", "passport-versions", "WASTE", "attr-HOST_VIN");
+			.doesNotContain("attr-SOH_PCT", "attr-STATUS", "soh-history", "passport-versions", "WASTE",
+					"attr-HOST_VIN");
 	}
 
 	/**
-	 * Annex XIII: the pack as made, as its BMS reported it at the bench, is public (maker, date, chemistry, rated
-	 * values); how it is built inside (modules, cells) is for those with a legitimate interest, e.g. a dismantler.
+	 * Annex XIII: the pack as made, as its BMS reported it at the bench, is public
+	 * (maker, date, chemistry, rated values); how it is built inside (modules, cells) is
+	 * for those with a legitimate interest, e.g. a dismantler.
 	 */
 	@Test
 	void theStaticDataTheBmsReportedIsPublicAndTheInsideOfThePackIsNot() {
@@ -67,8 +69,9 @@ class PassportPageTest extends RefactoryIntegrationTest {
 		String open = new WebSession(baseUrl()).get("/passport/" + battery).body();
 		String technician = WebSession.signedIn(baseUrl(), "battery-technician").get("/passport/" + battery).body();
 
-		assertThat(open).contains("attr-MANUFACTURER", "attr-MANUFACTURING_DATE", "attr-RATED_CAPACITY_KWH",
-				"attr-NOMINAL_VOLTAGE_V", "attr-MASS_KG", "NMC")
+		assertThat(open)
+			.contains("attr-MANUFACTURER", "attr-MANUFACTURING_DATE", "attr-RATED_CAPACITY_KWH",
+					"attr-NOMINAL_VOLTAGE_V", "attr-MASS_KG", "NMC")
 			.containsPattern("LG Energy Solution|Renault")
 			.containsPattern("20(1[6-9]|2[0-3])-\\d\\d-\\d\\d")
 			.doesNotContain("attr-MODULE_COUNT", "attr-CELL_COUNT", "not supplied");
@@ -87,8 +90,9 @@ class PassportPageTest extends RefactoryIntegrationTest {
 	}
 
 	/**
-	 * T16: no handler of the application (console pages, the v2 API, the operations API) changes or removes a battery,
-	 * its passport versions or its SoH readings; only reads are mapped, so a record older than 10 years stays.
+	 * T16: no handler of the application (console pages, the v2 API, the operations API)
+	 * changes or removes a battery, its passport versions or its SoH readings; only reads
+	 * are mapped, so a record older than 10 years stays.
 	 */
 	@Test
 	void noPageNorApiMapsAChangeOfABatteryOrItsPassport() {
@@ -114,7 +118,10 @@ class PassportPageTest extends RefactoryIntegrationTest {
 		assertThat(writes).isEmpty();
 	}
 
-	/** The label's QR code is served without sign-in and decodes to the battery's public page. */
+	/**
+	 * The label's QR code is served without sign-in and decodes to the battery's public
+	 * page.
+	 */
 	@Test
 	void theQrCodeOpensThePublicPageOfTheBattery() throws Exception {
 		String battery = measuredAndRecycled();
@@ -123,10 +130,10 @@ class PassportPageTest extends RefactoryIntegrationTest {
 		HttpResponse<byte[]> qr = http.send(
 				HttpRequest.newBuilder(URI.create(baseUrl() + "/passport/" + battery + "/qr")).GET().build(),
 				HttpResponse.BodyHandlers.ofByteArray());
-		HttpResponse<byte[]> unknown = http.send(HttpRequest
-			.newBuilder(URI.create(baseUrl() + "/passport/BAT-NO-SUCH-" + TestVins.master() + "/qr"))
-			.GET()
-			.build(), HttpResponse.BodyHandlers.ofByteArray());
+		HttpResponse<byte[]> unknown = http
+			.send(HttpRequest.newBuilder(URI.create(baseUrl() + "/passport/BAT-NO-SUCH-" + TestVins.master() + "/qr"))
+				.GET()
+				.build(), HttpResponse.BodyHandlers.ofByteArray());
 
 		assertThat(qr.statusCode()).isEqualTo(200);
 		assertThat(qr.headers().firstValue("Content-Type")).hasValue("image/png");
@@ -139,9 +146,9 @@ class PassportPageTest extends RefactoryIntegrationTest {
 		String battery = measuredAndRecycled();
 		HttpClient http = HttpClient.newHttpClient();
 
-		HttpResponse<String> delete = http.send(HttpRequest.newBuilder(URI.create(baseUrl() + "/passport/" + battery))
-			.DELETE()
-			.build(), HttpResponse.BodyHandlers.ofString());
+		HttpResponse<String> delete = http.send(
+				HttpRequest.newBuilder(URI.create(baseUrl() + "/passport/" + battery)).DELETE().build(),
+				HttpResponse.BodyHandlers.ofString());
 		HttpResponse<String> unknown = new WebSession(baseUrl()).get("/passport/BAT-NO-SUCH-" + TestVins.master());
 
 		assertThat(delete.statusCode()).isGreaterThanOrEqualTo(300);
@@ -157,14 +164,20 @@ class PassportPageTest extends RefactoryIntegrationTest {
 		return new QRCodeReader().decode(bitmap).getText();
 	}
 
-	/** A BMS read at the bench (SoH reading) and the passport set to WASTE, as the triage workers do. */
+	/**
+	 * A BMS read at the bench (SoH reading) and the passport set to WASTE, as the triage
+	 * workers do.
+	 */
 	private String measuredAndRecycled() {
 		String battery = "BAT-" + TestVins.master();
 		Map<String, Object> bms = this.bench.readBms(TestJob.of("btb.readBms",
 				Map.of("batteryId", battery, "btbBenchId", "BATTERY_TEST_BENCH-1", "hostVin", TestVins.master())));
-		this.passportWorkers.setStatus(TestJob.of("passport.setStatus",
-				Map.of("batteryId", battery, "sohPct", bms.get("sohPct"), "cycleCount", bms.get("cycleCount")))
-			.header("status", "WASTE"));
+		this.passportWorkers.setStatus(
+				TestJob
+					.of("passport.setStatus",
+							Map.of("batteryId", battery, "sohPct", bms.get("sohPct"), "cycleCount",
+									bms.get("cycleCount")))
+					.header("status", "WASTE"));
 		return battery;
 	}
 

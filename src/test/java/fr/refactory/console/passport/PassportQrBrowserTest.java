@@ -19,8 +19,9 @@ import org.springframework.beans.factory.annotation.Autowired;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * Issue #22: someone scans a battery label's QR code. Without signing in they see the passport's public data and its
- * QR image; a battery technician signed in on the same page sees the state-of-health history (ADR 0901, 0905).
+ * Issue #22: someone scans a battery label's QR code. Without signing in they see the
+ * passport's public data and its QR image; a battery technician signed in on the same
+ * page sees the state-of-health history (ADR 0901, 0905).
  */
 class PassportQrBrowserTest extends RefactoryIntegrationTest {
 
@@ -35,8 +36,8 @@ class PassportQrBrowserTest extends RefactoryIntegrationTest {
 		String battery = "BAT-QR-" + TestVins.master();
 		readAtTheBench(battery);
 		readAtTheBench(battery);
-		this.passportWorkers.setStatus(
-				TestJob.of("passport.setStatus", Map.of("batteryId", battery, "sohPct", 80.0)).header("status", "WASTE"));
+		this.passportWorkers.setStatus(TestJob.of("passport.setStatus", Map.of("batteryId", battery, "sohPct", 80.0))
+			.header("status", "WASTE"));
 
 		try (Browser browser = Browser.open(baseUrl())) {
 			browser.go("/passport/" + battery);
@@ -55,12 +56,11 @@ class PassportQrBrowserTest extends RefactoryIntegrationTest {
 			browser.screenshot("passport-public");
 
 			browser.signIn("battery-technician").go("/passport/" + battery);
-			List<WebElement> readings = browser.waitFor(By.id("soh-history"))
-				.findElements(By.cssSelector("tbody tr"));
+			List<WebElement> readings = browser.waitFor(By.id("soh-history")).findElements(By.cssSelector("tbody tr"));
 			assertThat(readings).hasSize(2)
 				.allSatisfy((row) -> assertThat(row.getText()).contains("BMS", "BATTERY_TEST_BENCH-1"));
-			assertThat(ids(browser, "#passport-attributes tr")).contains("attr-SOH_PCT", "attr-STATUS",
-					"attr-MODULE_COUNT")
+			assertThat(ids(browser, "#passport-attributes tr"))
+				.contains("attr-SOH_PCT", "attr-STATUS", "attr-MODULE_COUNT")
 				.doesNotContain("attr-HOST_VIN");
 			assertThat(browser.pageText()).contains("WASTE");
 			browser.screenshot("passport-battery-technician");
@@ -73,7 +73,11 @@ class PassportQrBrowserTest extends RefactoryIntegrationTest {
 	}
 
 	private static List<String> ids(Browser browser, String css) {
-		return browser.driver().findElements(By.cssSelector(css)).stream().map((row) -> row.getAttribute("id")).toList();
+		return browser.driver()
+			.findElements(By.cssSelector(css))
+			.stream()
+			.map((row) -> row.getAttribute("id"))
+			.toList();
 	}
 
 }

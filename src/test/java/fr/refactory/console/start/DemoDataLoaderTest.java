@@ -20,8 +20,9 @@ import org.springframework.mock.env.MockEnvironment;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * The demo loader, run explicitly (the test configuration turns it off so task lists stay deterministic). Each test
- * uses its own marker and process, so it does not see the others' announcements.
+ * The demo loader, run explicitly (the test configuration turns it off so task lists stay
+ * deterministic). Each test uses its own marker and process, so it does not see the
+ * others' announcements.
  */
 class DemoDataLoaderTest extends RefactoryIntegrationTest {
 
@@ -77,8 +78,9 @@ class DemoDataLoaderTest extends RefactoryIntegrationTest {
 	void shouldBeOnByDefaultOnlyWithTheEmbeddedDatabase() {
 		assertThat(this.loader.isEnabled()).as("off in the test configuration").isFalse();
 		assertThat(withEnvironment(new MockEnvironment()).isEnabled()).isTrue();
-		assertThat(withEnvironment(new MockEnvironment().withProperty("spring.datasource.url",
-				"jdbc:postgresql://db/refactory")).isEnabled()).isFalse();
+		assertThat(withEnvironment(
+				new MockEnvironment().withProperty("spring.datasource.url", "jdbc:postgresql://db/refactory"))
+			.isEnabled()).isFalse();
 		assertThat(withEnvironment(new MockEnvironment().withProperty("spring.datasource.url", "jdbc:postgresql://db/r")
 			.withProperty("refactory.demo.enabled", "true")).isEnabled()).isTrue();
 	}
@@ -96,8 +98,9 @@ class DemoDataLoaderTest extends RefactoryIntegrationTest {
 	}
 
 	/**
-	 * The intake-like process listens to the plant's real {@code VehicleArrivalAnnounced}: left deployed in the shared
-	 * engine, every later test's announcement would also start it and could be answered with its instance.
+	 * The intake-like process listens to the plant's real
+	 * {@code VehicleArrivalAnnounced}: left deployed in the shared engine, every later
+	 * test's announcement would also start it and could be answered with its instance.
 	 */
 	private void undeploy(String processId) {
 		this.client.newProcessInstanceSearchRequest()
@@ -105,7 +108,8 @@ class DemoDataLoaderTest extends RefactoryIntegrationTest {
 			.send()
 			.join()
 			.items()
-			.forEach((instance) -> this.client.newCancelInstanceCommand(instance.getProcessInstanceKey()).send().join());
+			.forEach(
+					(instance) -> this.client.newCancelInstanceCommand(instance.getProcessInstanceKey()).send().join());
 		this.client.newProcessDefinitionSearchRequest()
 			.filter((filter) -> filter.processDefinitionId(processId))
 			.send()

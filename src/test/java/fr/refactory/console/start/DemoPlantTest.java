@@ -29,11 +29,13 @@ import org.springframework.beans.factory.annotation.Autowired;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * Issue #15: after the first start every development user of the shop floor (every configured user with a
- * candidate group but demo, the process owner and the auditor) finds work. The real demo plant (the loader is
- * off in the test configuration, so it runs here under its own marker) against the deployed models and the
- * application's workers; each user's list is read through the console's own query, polled with a bound (no timing
- * is asserted). The instances it creates are cancelled afterwards: other tests use the same scenario VINs.
+ * Issue #15: after the first start every development user of the shop floor (every
+ * configured user with a candidate group but demo, the process owner and the auditor)
+ * finds work. The real demo plant (the loader is off in the test configuration, so it
+ * runs here under its own marker) against the deployed models and the application's
+ * workers; each user's list is read through the console's own query, polled with a bound
+ * (no timing is asserted). The instances it creates are cancelled afterwards: other tests
+ * use the same scenario VINs.
  */
 class DemoPlantTest extends RefactoryIntegrationTest {
 
@@ -70,12 +72,14 @@ class DemoPlantTest extends RefactoryIntegrationTest {
 		for (String operator : operators()) {
 			List<TaskRow> found = Awaitility.await()
 				.atMost(Duration.ofSeconds(90))
-				// at once: after the first operators, the others' tasks are there already (a fixed interval alone
+				// at once: after the first operators, the others' tasks are there already
+				// (a fixed interval alone
 				// also delays the first look by the interval, once per operator)
 				.pollDelay(Duration.ZERO)
 				.pollInterval(Duration.ofMillis(500))
 				.until(() -> demoTasksOf(operator), (rows) -> !rows.isEmpty());
-			assertThat(found).as("tasks of %s", operator).allSatisfy((row) -> assertThat(subjects()).contains(row.subject()));
+			assertThat(found).as("tasks of %s", operator)
+				.allSatisfy((row) -> assertThat(subjects()).contains(row.subject()));
 		}
 		Set<String> groupsWithWork = operators().stream()
 			.flatMap((operator) -> demoTasksOf(operator).stream())
@@ -88,7 +92,10 @@ class DemoPlantTest extends RefactoryIntegrationTest {
 				"dismantling-operators", "hse-officers", "quality-engineers", "battery-engineers");
 	}
 
-	/** Every development user of application.yml with a candidate group, but those not on the shop floor. */
+	/**
+	 * Every development user of application.yml with a candidate group, but those not on
+	 * the shop floor.
+	 */
 	private List<String> operators() {
 		return this.configuredUsers.users()
 			.stream()
@@ -97,7 +104,10 @@ class DemoPlantTest extends RefactoryIntegrationTest {
 			.toList();
 	}
 
-	/** Cancels the instances started for the demo's subjects (their callers' children end with them). */
+	/**
+	 * Cancels the instances started for the demo's subjects (their callers' children end
+	 * with them).
+	 */
 	@AfterEach
 	void cancelTheDemoInstances() {
 		Set<String> subjects = subjects();

@@ -18,8 +18,9 @@ class ApiErrorHandlingTest extends EngineTestSupport {
 
 	@Test
 	void shouldRejectAnUnknownSortField() throws Exception {
-		assertProblem(raw("POST", "/v2/process-instances/search", "application/json",
-				"{\"sort\":[{\"field\":\"colour\"}]}"), 400, "colour");
+		assertProblem(
+				raw("POST", "/v2/process-instances/search", "application/json", "{\"sort\":[{\"field\":\"colour\"}]}"),
+				400, "colour");
 	}
 
 	@Test
@@ -42,8 +43,8 @@ class ApiErrorHandlingTest extends EngineTestSupport {
 
 	@Test
 	void shouldRejectVariablesThatAreNotAnObject() throws Exception {
-		assertProblem(raw("PUT", "/v2/element-instances/1/variables", "application/json", "{\"variables\":[1,2]}"),
-				400, "JSON");
+		assertProblem(raw("PUT", "/v2/element-instances/1/variables", "application/json", "{\"variables\":[1,2]}"), 400,
+				"JSON");
 	}
 
 	@Test

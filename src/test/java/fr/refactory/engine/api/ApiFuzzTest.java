@@ -33,11 +33,12 @@ import org.springframework.web.servlet.mvc.method.annotation.RequestMappingHandl
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * Generated requests over every {@code /v2} operation the engine's controllers map (issue 19): none may answer 5xx or
- * show internals, and a rejected request may change nothing. Seeded and repeatable: {@code -Dfuzz.seed=…} replays a
- * run, {@code -Dfuzz.requests=…} changes its length. The engine state compared is the fuzz fixture's instances (their
- * elements, variables, jobs without their volatile deadline, user tasks, incidents, subscriptions) and the number of
- * deployed definitions.
+ * Generated requests over every {@code /v2} operation the engine's controllers map (issue
+ * 19): none may answer 5xx or show internals, and a rejected request may change nothing.
+ * Seeded and repeatable: {@code -Dfuzz.seed=…} replays a run, {@code -Dfuzz.requests=…}
+ * changes its length. The engine state compared is the fuzz fixture's instances (their
+ * elements, variables, jobs without their volatile deadline, user tasks, incidents,
+ * subscriptions) and the number of deployed definitions.
  */
 class ApiFuzzTest extends EngineTestSupport {
 
@@ -59,8 +60,8 @@ class ApiFuzzTest extends EngineTestSupport {
 			"candidateGroup", "decisionDefinitionId", "messageName", "correlationKey", "errorType", "creationTime",
 			"scopeKey", "value", "elementInstanceKey", "retries", "colour");
 
-	private static final List<String> OPERATORS = List.of("$eq", "$neq", "$exists", "$gt", "$gte", "$lt", "$lte",
-			"$in", "$notIn", "$like", "$regex");
+	private static final List<String> OPERATORS = List.of("$eq", "$neq", "$exists", "$gt", "$gte", "$lt", "$lte", "$in",
+			"$notIn", "$like", "$regex");
 
 	@Autowired
 	@Qualifier("requestMappingHandlerMapping")
@@ -112,8 +113,7 @@ class ApiFuzzTest extends EngineTestSupport {
 			}
 			state = after;
 		}
-		assertThat(failures).as("seed %s: %s requests over %s operations", SEED, REQUESTS, operations.size())
-			.isEmpty();
+		assertThat(failures).as("seed %s: %s requests over %s operations", SEED, REQUESTS, operations.size()).isEmpty();
 	}
 
 	private static boolean leaksInternals(String body) {
@@ -139,8 +139,8 @@ class ApiFuzzTest extends EngineTestSupport {
 	private HttpResponse<String> send(Call call) throws Exception {
 		HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(baseUrl() + call.path()))
 			.timeout(Duration.ofSeconds(20))
-			.header("Authorization", "Basic " + Base64.getEncoder()
-				.encodeToString("demo:demo".getBytes(StandardCharsets.UTF_8)));
+			.header("Authorization",
+					"Basic " + Base64.getEncoder().encodeToString("demo:demo".getBytes(StandardCharsets.UTF_8)));
 		if (call.contentType() != null) {
 			request.header("Content-Type", call.contentType());
 		}
@@ -165,9 +165,11 @@ class ApiFuzzTest extends EngineTestSupport {
 	}
 
 	private String pathKey() {
-		return pick(List.<Supplier<String>>of(() -> String.valueOf(pick(this.fixture.keys())), () -> String.valueOf(pick(this.fixture.keys())),
-				() -> "0", () -> "-1", () -> String.valueOf(Long.MAX_VALUE), () -> "99999999999999999999", () -> "abc",
-				() -> "1e3", () -> "%00", () -> "%20")).get();
+		return pick(List.<Supplier<String>>of(() -> String.valueOf(pick(this.fixture.keys())),
+				() -> String.valueOf(pick(this.fixture.keys())), () -> "0", () -> "-1",
+				() -> String.valueOf(Long.MAX_VALUE), () -> "99999999999999999999", () -> "abc", () -> "1e3",
+				() -> "%00", () -> "%20"))
+			.get();
 	}
 
 	private String body() {
@@ -187,7 +189,8 @@ class ApiFuzzTest extends EngineTestSupport {
 	private Object topLevel() {
 		Map<String, Object> object = object(0);
 		if (!object.containsKey("requestTimeout")) {
-			// an absent request time-out is a 10 s wait; the fuzz would spend its time waiting
+			// an absent request time-out is a 10 s wait; the fuzz would spend its time
+			// waiting
 			object.put("requestTimeout", 1 + this.random.nextInt(200));
 		}
 		return object;
@@ -203,7 +206,8 @@ class ApiFuzzTest extends EngineTestSupport {
 			object.put(field, switch (field) {
 				case "filter" -> filter(depth);
 				case "page" -> single(pick(List.of("limit", "from", "after", "before")), scalar());
-				case "sort" -> List.of(Map.of("field", pick(FILTER_FIELDS), "order", pick(List.of("ASC", "DESC", "up"))));
+				case "sort" ->
+					List.of(Map.of("field", pick(FILTER_FIELDS), "order", pick(List.of("ASC", "DESC", "up"))));
 				case "variables" -> this.random.nextBoolean()
 						? single(pick(List.of("a", "key", "x\u0000", "")), value(depth + 1)) : value(depth + 1);
 				case "changeset" -> depth < 2 ? object(depth + 1) : scalar();
@@ -264,12 +268,13 @@ class ApiFuzzTest extends EngineTestSupport {
 		int shape = this.random.nextInt(5);
 		return switch (shape) {
 			case 0 -> new Call(method, path, "multipart/form-data", "garbage");
-			case 1 -> new Call(method, path, "multipart/form-data; boundary=" + boundary,
-					"--" + boundary + "\r\nContent-Disposition: form-data; name=\"resources\"; filename=\"a.bpmn\"\r\n\r\n<x");
+			case 1 -> new Call(method, path, "multipart/form-data; boundary=" + boundary, "--" + boundary
+					+ "\r\nContent-Disposition: form-data; name=\"resources\"; filename=\"a.bpmn\"\r\n\r\n<x");
 			case 2 -> new Call(method, path, "application/json", "{\"resources\":[]}");
 			default -> new Call(method, path, "multipart/form-data; boundary=" + boundary,
-					"--" + boundary + "\r\nContent-Disposition: form-data; name=\"" + pick(List.of("resources", "tenantId",
-							"other")) + "\"; filename=\"" + names[this.random.nextInt(names.length)] + "\"\r\n\r\n"
+					"--" + boundary + "\r\nContent-Disposition: form-data; name=\""
+							+ pick(List.of("resources", "tenantId", "other")) + "\"; filename=\""
+							+ names[this.random.nextInt(names.length)] + "\"\r\n\r\n"
 							+ contents[this.random.nextInt(contents.length)] + "\r\n--" + boundary + "--\r\n");
 		};
 	}
@@ -306,13 +311,17 @@ class ApiFuzzTest extends EngineTestSupport {
 
 		@Override
 		public String toString() {
-			String shown = this.body == null ? "" : this.body.length() > 300 ? this.body.substring(0, 300) + "…" : this.body;
+			String shown = this.body == null ? ""
+					: this.body.length() > 300 ? this.body.substring(0, 300) + "…" : this.body;
 			return this.method + " " + this.path + " [" + this.contentType + "] " + shown;
 		}
 
 	}
 
-	/** A process with a job, a user task and a message subscription waiting, started three times. */
+	/**
+	 * A process with a job, a user task and a message subscription waiting, started three
+	 * times.
+	 */
 	record Fixture(String processId, String jobType, String messageName, List<Long> keys) {
 
 		static Fixture create(ApiFuzzTest test) {
@@ -328,8 +337,9 @@ class ApiFuzzTest extends EngineTestSupport {
 				.userTask("review", (task) -> task.zeebeUserTask().zeebeCandidateGroups("fuzzers"))
 				.endEvent()
 				.moveToNode("fork")
-				.intermediateCatchEvent("wait", (event) -> event.message((message) -> message.name(messageName)
-					.zeebeCorrelationKeyExpression("key")))
+				.intermediateCatchEvent("wait",
+						(event) -> event
+							.message((message) -> message.name(messageName).zeebeCorrelationKeyExpression("key")))
 				.endEvent()
 				.done();
 			long definitionKey = test.deployProcess(model);
@@ -338,36 +348,41 @@ class ApiFuzzTest extends EngineTestSupport {
 			}
 			List<Long> keys = new ArrayList<>(List.of(definitionKey));
 			Map<String, Object> byProcess = Map.of("id", processId);
-			keys.addAll(test.jdbc.queryForList("select element_instance_key from engine_element_instance"
-					+ " where process_definition_id = :id", byProcess, Long.class));
-			keys.addAll(test.jdbc.queryForList("select process_instance_key from engine_process_instance"
-					+ " where process_definition_id = :id", byProcess, Long.class));
-			keys.addAll(test.jdbc.queryForList("select user_task_key from engine_user_task"
-					+ " where process_definition_id = :id", byProcess, Long.class));
+			keys.addAll(test.jdbc.queryForList(
+					"select element_instance_key from engine_element_instance" + " where process_definition_id = :id",
+					byProcess, Long.class));
+			keys.addAll(test.jdbc.queryForList(
+					"select process_instance_key from engine_process_instance" + " where process_definition_id = :id",
+					byProcess, Long.class));
+			keys.addAll(test.jdbc.queryForList(
+					"select user_task_key from engine_user_task" + " where process_definition_id = :id", byProcess,
+					Long.class));
 			keys.addAll(test.jdbc.queryForList("select job_key from engine_job where type = :type",
 					Map.of("type", jobType), Long.class));
-			keys.addAll(test.jdbc.queryForList("select variable_key from engine_variable v join engine_process_instance p"
-					+ " on p.process_instance_key = v.process_instance_key where p.process_definition_id = :id",
+			keys.addAll(test.jdbc.queryForList(
+					"select variable_key from engine_variable v join engine_process_instance p"
+							+ " on p.process_instance_key = v.process_instance_key where p.process_definition_id = :id",
 					byProcess, Long.class));
 			return new Fixture(processId, jobType, messageName, List.copyOf(keys));
 		}
 
-		/** What a request could change, without what time changes by itself (job deadlines, message expiry). */
+		/**
+		 * What a request could change, without what time changes by itself (job
+		 * deadlines, message expiry).
+		 */
 		String state(NamedParameterJdbcTemplate jdbc) {
 			String instances = "(select process_instance_key from engine_process_instance where process_definition_id = :id)";
-			String sql = "select concat_ws('#'"
-					+ ", (select count(*) from engine_process_definition)"
-					+ ", (select count(*) from engine_decision_definition)"
-					+ ", (select count(*) from engine_form)"
-					+ ", (select count(*) from engine_deleted_version)"
-					+ ", " + digest("engine_process_instance", "process_instance_key", instances)
-					+ ", " + digest("engine_element_instance", "element_instance_key", instances)
-					+ ", " + digest("engine_variable", "variable_key", instances)
+			String sql = "select concat_ws('#'" + ", (select count(*) from engine_process_definition)"
+					+ ", (select count(*) from engine_decision_definition)" + ", (select count(*) from engine_form)"
+					+ ", (select count(*) from engine_deleted_version)" + ", "
+					+ digest("engine_process_instance", "process_instance_key", instances) + ", "
+					+ digest("engine_element_instance", "element_instance_key", instances) + ", "
+					+ digest("engine_variable", "variable_key", instances)
 					+ ", (select md5(coalesce(string_agg((to_jsonb(j) - array['state', 'worker', 'deadline', 'retry_at'])::text,"
-					+ " '|' order by j.job_key), '')) from engine_job j where j.process_instance_key in " + instances + ")"
-					+ ", " + digest("engine_user_task", "user_task_key", instances)
-					+ ", " + digest("engine_incident", "incident_key", instances)
-					+ ", " + digest("engine_message_subscription", "subscription_key", instances) + ")";
+					+ " '|' order by j.job_key), '')) from engine_job j where j.process_instance_key in " + instances
+					+ ")" + ", " + digest("engine_user_task", "user_task_key", instances) + ", "
+					+ digest("engine_incident", "incident_key", instances) + ", "
+					+ digest("engine_message_subscription", "subscription_key", instances) + ")";
 			return jdbc.queryForObject(sql, Map.of("id", this.processId), String.class);
 		}
 

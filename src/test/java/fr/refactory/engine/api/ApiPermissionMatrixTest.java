@@ -37,10 +37,11 @@ import org.springframework.web.servlet.mvc.method.annotation.RequestMappingHandl
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * Least privilege on {@code /v2} (issue 19, ADR 0506): every configured role (through a user holding it) against every
- * operation the engine's controllers map. Allowed: any answer but 401 or 403 (called with keys that do not exist, so
- * nothing changes). Refused: a 403 problem, and the fixture's instances, the definitions and the clock unchanged
- * although the call names the fixture's real keys.
+ * Least privilege on {@code /v2} (issue 19, ADR 0506): every configured role (through a
+ * user holding it) against every operation the engine's controllers map. Allowed: any
+ * answer but 401 or 403 (called with keys that do not exist, so nothing changes).
+ * Refused: a 403 problem, and the fixture's instances, the definitions and the clock
+ * unchanged although the call names the fixture's real keys.
  */
 class ApiPermissionMatrixTest extends EngineTestSupport {
 
@@ -86,7 +87,8 @@ class ApiPermissionMatrixTest extends EngineTestSupport {
 
 	@Test
 	void shouldGrantTheBriefsPermissionsToTheShippedRoles() {
-		assertThat(permissionsOf("process-owner")).contains(ApiPermission.RESOURCE_CREATE, ApiPermission.RESOURCE_DELETE)
+		assertThat(permissionsOf("process-owner"))
+			.contains(ApiPermission.RESOURCE_CREATE, ApiPermission.RESOURCE_DELETE)
 			.doesNotContain(ApiPermission.JOB_WORK, ApiPermission.USER_TASK_UPDATE, ApiPermission.SYSTEM_UPDATE);
 		assertThat(permissionsOf("engine-client")).as("the application's job workers")
 			.containsExactlyInAnyOrder(ApiPermission.JOB_WORK, ApiPermission.MESSAGE_CREATE,
@@ -129,19 +131,20 @@ class ApiPermissionMatrixTest extends EngineTestSupport {
 
 	@Test
 	void shouldAnswerTheIssuesExamplesWithoutTheTable() throws Exception {
-		assertAllowed("process-owner", new Call("POST", "/v2/deployments", "multipart/form-data; boundary=b", "--b--\r\n"));
-		assertRefused("intake-operator", new Call("POST", "/v2/deployments", "multipart/form-data; boundary=b",
-				"--b--\r\n"));
+		assertAllowed("process-owner",
+				new Call("POST", "/v2/deployments", "multipart/form-data; boundary=b", "--b--\r\n"));
+		assertRefused("intake-operator",
+				new Call("POST", "/v2/deployments", "multipart/form-data; boundary=b", "--b--\r\n"));
 		assertAllowed("engine-client", new Call("POST", "/v2/jobs/1/completion", "application/json", "{}"));
 		assertAllowed("engine-client", new Call("POST", "/v2/messages/publication", "application/json", "{}"));
 		assertRefused("engine-client", new Call("POST", "/v2/user-tasks/1/completion", "application/json", "{}"));
 		assertRefused("engine-client", new Call("POST", "/v2/process-instances", "application/json", "{}"));
-		assertRefused("engine-client", new Call("POST", "/v2/deployments", "multipart/form-data; boundary=b",
-				"--b--\r\n"));
+		assertRefused("engine-client",
+				new Call("POST", "/v2/deployments", "multipart/form-data; boundary=b", "--b--\r\n"));
 		assertAllowed("console-client", new Call("POST", "/v2/user-tasks/1/completion", "application/json", "{}"));
 		assertRefused("console-client", new Call("POST", "/v2/jobs/activation", "application/json", "{}"));
-		assertAllowed("console-client", new Call("POST", "/v2/process-instances/1/cancellation", "application/json",
-				"{}"));
+		assertAllowed("console-client",
+				new Call("POST", "/v2/process-instances/1/cancellation", "application/json", "{}"));
 		assertRefused("auditor", new Call("POST", "/v2/process-instances/1/cancellation", "application/json", "{}"));
 		assertAllowed("auditor", new Call("POST", "/v2/process-instances/search", "application/json", "{}"));
 		assertRefused("process-owner", new Call("PUT", "/v2/clock", "application/json", "{}"));
@@ -149,50 +152,49 @@ class ApiPermissionMatrixTest extends EngineTestSupport {
 		assertAllowed("demo", new Call("GET", "/actuator/clock", null, null));
 		assertAllowed("plant-system", new Call("POST", "/v2/signals/broadcast", "application/json", "{}"));
 		assertRefused("plant-system", new Call("POST", "/v2/user-tasks/1/assignment", "application/json", "{}"));
-		assertAllowed("console-client", new Call("POST", "/v2/process-instances/1/modification", "application/json",
-				"{}"));
-		assertRefused("plant-system", new Call("POST", "/v2/process-instances/1/modification", "application/json",
-				"{}"));
-		assertRefused("plant-system", new Call("POST", "/v2/process-instances/1/migration", "application/json",
-				"{}"));
+		assertAllowed("console-client",
+				new Call("POST", "/v2/process-instances/1/modification", "application/json", "{}"));
+		assertRefused("plant-system",
+				new Call("POST", "/v2/process-instances/1/modification", "application/json", "{}"));
+		assertRefused("plant-system", new Call("POST", "/v2/process-instances/1/migration", "application/json", "{}"));
 		assertRefused("auditor", new Call("POST", "/v2/process-instances/1/migration", "application/json", "{}"));
 		assertAllowed("demo", new Call("POST", "/v2/process-instances/1/modification", "application/json", "{}"));
 		assertAllowed("demo", new Call("POST", "/v2/process-instances/1/migration", "application/json", "{}"));
 		String everyInstance = "{\"filter\":{}}";
-		assertRefused("plant-system", new Call("POST", "/v2/process-instances/cancellation", "application/json",
-				everyInstance));
+		assertRefused("plant-system",
+				new Call("POST", "/v2/process-instances/cancellation", "application/json", everyInstance));
 		assertAllowed("console-client", new Call("POST", "/v2/process-instances/incident-resolution",
 				"application/json", "{\"filter\":{\"processInstanceKey\":1}}"));
-		assertRefused("console-client", new Call("POST", "/v2/process-instances/cancellation", "application/json",
-				everyInstance));
+		assertRefused("console-client",
+				new Call("POST", "/v2/process-instances/cancellation", "application/json", everyInstance));
 		assertRefused("auditor", new Call("POST", "/v2/batch-operations/1/suspension", "application/json", "{}"));
 		assertAllowed("auditor", new Call("POST", "/v2/batch-operations/search", "application/json", "{}"));
 		assertAllowed("auditor", new Call("POST", "/v2/batch-operation-items/search", "application/json", "{}"));
 		assertAllowed("demo", new Call("GET", "/v2/batch-operations/1", null, null));
-		assertAllowed("operations-engineer", new Call("POST", "/v2/process-instances/1/cancellation",
-				"application/json", "{}"));
+		assertAllowed("operations-engineer",
+				new Call("POST", "/v2/process-instances/1/cancellation", "application/json", "{}"));
 		assertAllowed("operations-engineer", new Call("POST", "/v2/incidents/1/resolution", "application/json", "{}"));
-		assertAllowed("operations-engineer", new Call("POST", "/v2/process-definitions/1/statistics/element-instances",
-				"application/json", "{}"));
+		assertAllowed("operations-engineer",
+				new Call("POST", "/v2/process-definitions/1/statistics/element-instances", "application/json", "{}"));
 		assertAllowed("operations-engineer", new Call("GET", "/v2/process-instances/1/call-hierarchy", null, null));
 		assertAllowed("auditor", new Call("GET", "/v2/decision-requirements/1/xml", null, null));
-		assertRefused("operations-engineer", new Call("POST", "/v2/deployments", "multipart/form-data; boundary=b",
-				"--b--\r\n"));
+		assertRefused("operations-engineer",
+				new Call("POST", "/v2/deployments", "multipart/form-data; boundary=b", "--b--\r\n"));
 		assertRefused("operations-engineer", new Call("POST", "/v2/jobs/activation", "application/json", "{}"));
 		assertRefused("operations-engineer", new Call("POST", "/v2/user-tasks/1/completion", "application/json", "{}"));
 		assertRefused("intake-operator", new Call("GET", "/v2/resources/1", null, null));
-		assertAllowed("operations-engineer", new Call("POST", "/v2/process-instances/incident-resolution",
-				"application/json", everyInstance));
-		assertRefused("process-owner", new Call("POST", "/v2/process-instances/migration", "application/json",
-				everyInstance));
-		assertRefused("plant-system", new Call("POST", "/v2/process-instances/migration/dry-run", "application/json",
-				everyInstance));
-		assertRefused("auditor", new Call("POST", "/v2/process-instances/migration", "application/json",
-				everyInstance));
-		assertAllowed("operations-engineer", new Call("POST", "/v2/process-instances/migration", "application/json",
-				everyInstance));
-		assertAllowed("console-client", new Call("POST", "/v2/process-instances/migration/dry-run",
-				"application/json", everyInstance));
+		assertAllowed("operations-engineer",
+				new Call("POST", "/v2/process-instances/incident-resolution", "application/json", everyInstance));
+		assertRefused("process-owner",
+				new Call("POST", "/v2/process-instances/migration", "application/json", everyInstance));
+		assertRefused("plant-system",
+				new Call("POST", "/v2/process-instances/migration/dry-run", "application/json", everyInstance));
+		assertRefused("auditor",
+				new Call("POST", "/v2/process-instances/migration", "application/json", everyInstance));
+		assertAllowed("operations-engineer",
+				new Call("POST", "/v2/process-instances/migration", "application/json", everyInstance));
+		assertAllowed("console-client",
+				new Call("POST", "/v2/process-instances/migration/dry-run", "application/json", everyInstance));
 	}
 
 	private void assertAllowed(String username, Call call) throws Exception {
@@ -203,8 +205,8 @@ class ApiPermissionMatrixTest extends EngineTestSupport {
 	private void assertRefused(String username, Call call) throws Exception {
 		HttpResponse<String> response = send(username, call);
 		assertThat(response.statusCode()).as("%s %s %s", username, call.method(), call.path()).isEqualTo(403);
-		assertThat(response.headers().firstValue("Content-Type")).hasValueSatisfying(
-				(type) -> assertThat(type).startsWith("application/problem+json"));
+		assertThat(response.headers().firstValue("Content-Type"))
+			.hasValueSatisfying((type) -> assertThat(type).startsWith("application/problem+json"));
 	}
 
 	@Test
@@ -218,19 +220,21 @@ class ApiPermissionMatrixTest extends EngineTestSupport {
 			for (ApiOperations.Operation operation : ApiOperations.ALL) {
 				boolean allowed = held.contains(operation.permission());
 				if (allowed && operation.path().equals("/actuator/cluster/purge")) {
-					continue; // would empty the shared engine; EnginePurgeTest purges as ADMIN on its own application
+					continue; // would empty the shared engine; EnginePurgeTest purges as
+								// ADMIN on its own application
 				}
-				HttpResponse<String> response = send(user.username(), allowed ? unknownKeys(operation)
-						: fixture.realCall(operation));
+				HttpResponse<String> response = send(user.username(),
+						allowed ? unknownKeys(operation) : fixture.realCall(operation));
 				int status = response.statusCode();
 				String call = user.username() + " " + operation.method() + " " + operation.path();
 				if (allowed && (status == 401 || status == 403)) {
 					failures.add(call + ": allowed but " + status + " " + response.body());
 				}
-				if (!allowed && (status != 403 || !response.headers()
-					.firstValue("Content-Type")
-					.orElse("")
-					.startsWith("application/problem+json")
+				if (!allowed && (status != 403
+						|| !response.headers()
+							.firstValue("Content-Type")
+							.orElse("")
+							.startsWith("application/problem+json")
 						|| !response.body().contains(operation.permission().name()))) {
 					failures.add(call + ": refused but " + status + " " + response.body());
 				}
@@ -252,19 +256,19 @@ class ApiPermissionMatrixTest extends EngineTestSupport {
 	}
 
 	/**
-	 * One configured user per role (the first holding it) and per set of permissions (so a role that {@code demo} also
-	 * holds is tried on its own), and a few people without any permission.
+	 * One configured user per role (the first holding it) and per set of permissions (so
+	 * a role that {@code demo} also holds is tried on its own), and a few people without
+	 * any permission.
 	 */
 	private List<User> subjects() {
 		List<User> subjects = new ArrayList<>();
 		Set<String> covered = new TreeSet<>();
 		for (User user : this.users.users()) {
 			Set<ApiPermission> held = this.permissions.of(user.roles());
-			boolean addsRole = !covered.containsAll(user.roles()) || (!held.isEmpty() && subjects.stream()
-				.noneMatch((other) -> this.permissions.of(other.roles()).equals(held)));
-			boolean person = this.permissions.of(user.roles()).isEmpty() && subjects.stream()
-				.filter((other) -> this.permissions.of(other.roles()).isEmpty())
-				.count() < 2;
+			boolean addsRole = !covered.containsAll(user.roles()) || (!held.isEmpty()
+					&& subjects.stream().noneMatch((other) -> this.permissions.of(other.roles()).equals(held)));
+			boolean person = this.permissions.of(user.roles()).isEmpty()
+					&& subjects.stream().filter((other) -> this.permissions.of(other.roles()).isEmpty()).count() < 2;
 			if (addsRole || person) {
 				subjects.add(user);
 				covered.addAll(user.roles());
@@ -282,21 +286,24 @@ class ApiPermissionMatrixTest extends EngineTestSupport {
 			.roles());
 	}
 
-	/** A call that passes no engine check: a key that does not exist and an empty body. */
+	/**
+	 * A call that passes no engine check: a key that does not exist and an empty body.
+	 */
 	private static Call unknownKeys(ApiOperations.Operation operation) {
 		String path = operation.path().replace("*", "1");
 		return switch (operation.method().name()) {
 			case "GET", "DELETE" -> new Call(operation.method().name(), path, null, null);
-			default -> path.equals("/v2/deployments") ? new Call("POST", path, "multipart/form-data; boundary=b",
-					"--b--\r\n") : new Call(operation.method().name(), path, "application/json", "{}");
+			default ->
+				path.equals("/v2/deployments") ? new Call("POST", path, "multipart/form-data; boundary=b", "--b--\r\n")
+						: new Call(operation.method().name(), path, "application/json", "{}");
 		};
 	}
 
 	private HttpResponse<String> send(String username, Call call) throws Exception {
 		HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(baseUrl() + call.path()))
 			.timeout(Duration.ofSeconds(30))
-			.header("Authorization", "Basic " + Base64.getEncoder()
-				.encodeToString((username + ":demo").getBytes(StandardCharsets.UTF_8)));
+			.header("Authorization", "Basic "
+					+ Base64.getEncoder().encodeToString((username + ":demo").getBytes(StandardCharsets.UTF_8)));
 		if (call.contentType() != null) {
 			request.header("Content-Type", call.contentType());
 		}
@@ -323,7 +330,10 @@ class ApiPermissionMatrixTest extends EngineTestSupport {
 	record Call(String method, String path, String contentType, String body) {
 	}
 
-	/** A process with a job and a user task waiting, with the calls that would change it if they were let through. */
+	/**
+	 * A process with a job and a user task waiting, with the calls that would change it
+	 * if they were let through.
+	 */
 	record Fixture(String processId, long definitionKey, long instanceKey, long jobKey, long userTaskKey,
 			long elementInstanceKey) {
 
@@ -338,8 +348,8 @@ class ApiPermissionMatrixTest extends EngineTestSupport {
 				.userTask("review", (task) -> task.zeebeUserTask().zeebeCandidateGroups("reviewers"))
 				.endEvent()
 				.moveToNode("fork")
-				.intermediateCatchEvent("wait", (event) -> event.message((message) -> message.name(processId)
-					.zeebeCorrelationKeyExpression("=\"" + processId + "\"")))
+				.intermediateCatchEvent("wait", (event) -> event.message(
+						(message) -> message.name(processId).zeebeCorrelationKeyExpression("=\"" + processId + "\"")))
 				.endEvent()
 				.done();
 			long definitionKey = test.deployProcess(model);
@@ -361,10 +371,8 @@ class ApiPermissionMatrixTest extends EngineTestSupport {
 									? String.valueOf(this.definitionKey) : String.valueOf(this.instanceKey);
 			path = path.replace("*", key);
 			if (path.equals("/v2/deployments")) {
-				String bpmn = Bpmn.convertToString(Bpmn.createExecutableProcess(this.processId + "-new")
-					.startEvent()
-					.endEvent()
-					.done());
+				String bpmn = Bpmn.convertToString(
+						Bpmn.createExecutableProcess(this.processId + "-new").startEvent().endEvent().done());
 				return new Call("POST", path, "multipart/form-data; boundary=b",
 						"--b\r\nContent-Disposition: form-data; name=\"resources\"; filename=\"new.bpmn\"\r\n"
 								+ "Content-Type: application/xml\r\n\r\n" + bpmn + "\r\n--b--\r\n");
@@ -381,11 +389,13 @@ class ApiPermissionMatrixTest extends EngineTestSupport {
 			return new Call(operation.method().name(), path, "application/json", body);
 		}
 
-		/** The fixture's instance (elements, variables, jobs, user tasks), its instance count, the definitions. */
+		/**
+		 * The fixture's instance (elements, variables, jobs, user tasks), its instance
+		 * count, the definitions.
+		 */
 		String state(NamedParameterJdbcTemplate jdbc) {
 			String instance = "t.process_instance_key = :key";
-			String sql = "select concat_ws('#'"
-					+ ", (select count(*) from engine_process_definition)"
+			String sql = "select concat_ws('#'" + ", (select count(*) from engine_process_definition)"
 					+ ", (select md5(coalesce(string_agg(t::text, '|' order by t.process_instance_key), ''))"
 					+ " from engine_process_instance t where " + instance + ")"
 					+ ", (select md5(coalesce(string_agg(t::text, '|' order by t.element_instance_key), ''))"

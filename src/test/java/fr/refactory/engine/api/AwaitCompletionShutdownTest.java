@@ -12,7 +12,10 @@ import org.springframework.beans.factory.annotation.Autowired;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** While the engine stops, a caller awaiting an instance's completion is answered 503 at once, not kept waiting. */
+/**
+ * While the engine stops, a caller awaiting an instance's completion is answered 503 at
+ * once, not kept waiting.
+ */
 class AwaitCompletionShutdownTest extends EngineTestSupport {
 
 	@Autowired

@@ -28,9 +28,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 /**
- * Camunda 8.8 batch operations through the real client (ADR 1040–1042): creation by a process-instance filter,
- * progress and items, a failing item recorded with its reason while the batch goes on, suspension, resumption and
- * cancellation taking effect after the item in progress, and bad requests refused with nothing created.
+ * Camunda 8.8 batch operations through the real client (ADR 1040–1042): creation by a
+ * process-instance filter, progress and items, a failing item recorded with its reason
+ * while the batch goes on, suspension, resumption and cancellation taking effect after
+ * the item in progress, and bad requests refused with nothing created.
  */
 class BatchOperationApiTest extends EngineTestSupport {
 
@@ -86,22 +87,26 @@ class BatchOperationApiTest extends EngineTestSupport {
 			assertThat(item.getProcessedDate()).isNotNull();
 		});
 		assertThat(this.client.newIncidentSearchRequest()
-			.filter((f) -> f.processDefinitionId(processId).state(io.camunda.client.api.search.enums.IncidentState.ACTIVE))
+			.filter((f) -> f.processDefinitionId(processId)
+				.state(io.camunda.client.api.search.enums.IncidentState.ACTIVE))
 			.send()
 			.join()
 			.items()).isEmpty();
 
 		List<ActivatedJob> retried = activate(jobType, 50);
-		assertThat(retried).as("each job got one retry from the batch").hasSize(50).allSatisfy((job) -> assertThat(
-				job.getRetries()).isEqualTo(1));
+		assertThat(retried).as("each job got one retry from the batch")
+			.hasSize(50)
+			.allSatisfy((job) -> assertThat(job.getRetries()).isEqualTo(1));
 		retried.forEach((job) -> this.client.newCompleteCommand(job.getKey()).send().join());
 		assertThat(instances).allSatisfy((key) -> assertThat(state(key)).isEqualTo(ProcessInstanceState.COMPLETED));
 	}
 
 	@Test
 	void shouldRecordAFailingItemWithTheEnginesReasonAndGoOnWithTheOthers() {
-		// branch "go" ends the instance when its gateway can decide; resolving its incident first ends the instance
-		// and with it the other branch's incident, so the second item finds no incident to resolve
+		// branch "go" ends the instance when its gateway can decide; resolving its
+		// incident first ends the instance
+		// and with it the other branch's incident, so the second item finds no incident
+		// to resolve
 		String processId = uniqueId("partial");
 		deploy(Bpmn.createExecutableProcess(processId)
 			.startEvent()
@@ -163,8 +168,9 @@ class BatchOperationApiTest extends EngineTestSupport {
 			this.client.newSuspendBatchOperationCommand(batchKey).send().join();
 			lock.rollback();
 		}
-		await().atMost(BATCH_DONE).until(() -> itemState(batchKey, waiting.instances().get(0)),
-				(state) -> state == BatchOperationItemState.COMPLETED);
+		await().atMost(BATCH_DONE)
+			.until(() -> itemState(batchKey, waiting.instances().get(0)),
+					(state) -> state == BatchOperationItemState.COMPLETED);
 		BatchOperation suspended = this.client.newBatchOperationGetRequest(batchKey).send().join();
 		assertThat(suspended.getStatus()).isEqualTo(BatchOperationState.SUSPENDED);
 		assertThat(suspended.getOperationsCompletedCount()).isEqualTo(1);
@@ -182,12 +188,12 @@ class BatchOperationApiTest extends EngineTestSupport {
 		BatchOperation done = awaitEnded(batchKey);
 		assertThat(done.getStatus()).isEqualTo(BatchOperationState.COMPLETED);
 		assertThat(done.getOperationsCompletedCount()).isEqualTo(3);
-		assertThat(waiting.instances()).allSatisfy(
-				(key) -> assertThat(state(key)).isEqualTo(ProcessInstanceState.TERMINATED));
-		assertThat(problem(() -> this.client.newSuspendBatchOperationCommand(batchKey).send().join(), 409)
-			.getMessage()).contains("COMPLETED");
-		assertThat(problem(() -> this.client.newResumeBatchOperationCommand(batchKey).send().join(), 409)
-			.getMessage()).contains("SUSPENDED");
+		assertThat(waiting.instances())
+			.allSatisfy((key) -> assertThat(state(key)).isEqualTo(ProcessInstanceState.TERMINATED));
+		assertThat(problem(() -> this.client.newSuspendBatchOperationCommand(batchKey).send().join(), 409).getMessage())
+			.contains("COMPLETED");
+		assertThat(problem(() -> this.client.newResumeBatchOperationCommand(batchKey).send().join(), 409).getMessage())
+			.contains("SUSPENDED");
 	}
 
 	@Test
@@ -200,8 +206,9 @@ class BatchOperationApiTest extends EngineTestSupport {
 			this.client.newCancelBatchOperationCommand(batchKey).send().join();
 			lock.rollback();
 		}
-		await().atMost(BATCH_DONE).until(() -> itemState(batchKey, waiting.instances().get(0)),
-				(state) -> state == BatchOperationItemState.COMPLETED);
+		await().atMost(BATCH_DONE)
+			.until(() -> itemState(batchKey, waiting.instances().get(0)),
+					(state) -> state == BatchOperationItemState.COMPLETED);
 		BatchOperation cancelled = this.client.newBatchOperationGetRequest(batchKey).send().join();
 		assertThat(cancelled.getStatus()).isEqualTo(BatchOperationState.CANCELED);
 		assertThat(cancelled.getEndDate()).isNotNull();
@@ -284,8 +291,8 @@ class BatchOperationApiTest extends EngineTestSupport {
 	void shouldMigrateTheInstancesAFilterSelectsAndFailTheOneThePlanCannotMoveNamingWhy() throws Exception {
 		String processId = uniqueId("migrate");
 		long v1 = deployProcess(twoWaitStates(processId, true));
-		List<Long> movable = List.of(start(processId, Map.of("route", "a")),
-				start(processId, Map.of("route", "a")), start(processId, Map.of("route", "a")));
+		List<Long> movable = List.of(start(processId, Map.of("route", "a")), start(processId, Map.of("route", "a")),
+				start(processId, Map.of("route", "a")));
 		long stuck = start(processId, Map.of("route", "b"));
 		long v2 = deployProcess(twoWaitStates(processId, false));
 		String plan = "{\"targetProcessDefinitionKey\":\"" + v2 + "\",\"mappingInstructions\":["
@@ -349,20 +356,32 @@ class BatchOperationApiTest extends EngineTestSupport {
 		String filter = "\"filter\":{\"processDefinitionKey\":\"" + v1 + "\"}";
 		long before = batchCount();
 		assertBadRequest("/v2/process-instances/migration", "{" + filter + "}", "migrationPlan");
-		assertBadRequest("/v2/process-instances/migration", "{" + filter + ",\"migrationPlan\":{"
-				+ "\"targetProcessDefinitionKey\":\"" + v2 + "\",\"mappingInstructions\":[{\"sourceElementId\":"
-				+ "\"task-b\",\"targetElementId\":\"task-b\"}]}}", "mappingInstructions[0].targetElementId");
-		assertBadRequest("/v2/process-instances/migration", "{" + filter + ",\"migrationPlan\":{"
-				+ "\"targetProcessDefinitionKey\":\"4503599627370495\",\"mappingInstructions\":[{"
-				+ "\"sourceElementId\":\"task-a\",\"targetElementId\":\"task-a\"}]}}", "targetProcessDefinitionKey");
-		assertBadRequest("/v2/process-instances/migration", "{" + filter + ",\"migrationPlan\":{"
-				+ "\"targetProcessDefinitionKey\":\"" + v2 + "\",\"mappingInstructions\":[]}}", "mappingInstructions");
+		assertBadRequest("/v2/process-instances/migration",
+				"{" + filter + ",\"migrationPlan\":{" + "\"targetProcessDefinitionKey\":\"" + v2
+						+ "\",\"mappingInstructions\":[{\"sourceElementId\":"
+						+ "\"task-b\",\"targetElementId\":\"task-b\"}]}}",
+				"mappingInstructions[0].targetElementId");
+		assertBadRequest("/v2/process-instances/migration",
+				"{" + filter + ",\"migrationPlan\":{"
+						+ "\"targetProcessDefinitionKey\":\"4503599627370495\",\"mappingInstructions\":[{"
+						+ "\"sourceElementId\":\"task-a\",\"targetElementId\":\"task-a\"}]}}",
+				"targetProcessDefinitionKey");
+		assertBadRequest(
+				"/v2/process-instances/migration", "{" + filter + ",\"migrationPlan\":{"
+						+ "\"targetProcessDefinitionKey\":\"" + v2 + "\",\"mappingInstructions\":[]}}",
+				"mappingInstructions");
 		assertBadRequest("/v2/process-instances/migration/dry-run", "{\"migrationPlan\":{}}", "filter");
 		assertThat(batchCount()).as("nothing created").isEqualTo(before);
 	}
 
-	/** v1 routes to task-a or task-b; v2 has only task-a: an instance at task-b cannot be migrated. */
-	/** ADR 1080: a modification batch moves the tokens of every selected instance; one without the source fails. */
+	/**
+	 * v1 routes to task-a or task-b; v2 has only task-a: an instance at task-b cannot be
+	 * migrated.
+	 */
+	/**
+	 * ADR 1080: a modification batch moves the tokens of every selected instance; one
+	 * without the source fails.
+	 */
 	@Test
 	void shouldMoveTheTokensOfTheInstancesAFilterSelectsAndFailTheOneWithoutTheSourceElement() throws Exception {
 		String processId = uniqueId("move");
@@ -408,11 +427,11 @@ class BatchOperationApiTest extends EngineTestSupport {
 	}
 
 	private static io.camunda.zeebe.model.bpmn.BpmnModelInstance twoWaitStates(String processId, boolean withB) {
-		io.camunda.zeebe.model.bpmn.builder.ExclusiveGatewayBuilder route = Bpmn
-			.createExecutableProcess(processId)
+		io.camunda.zeebe.model.bpmn.builder.ExclusiveGatewayBuilder route = Bpmn.createExecutableProcess(processId)
 			.startEvent()
 			.exclusiveGateway("route");
-		io.camunda.zeebe.model.bpmn.builder.AbstractFlowNodeBuilder<?, ?> a = route.conditionExpression("=route = \"a\"")
+		io.camunda.zeebe.model.bpmn.builder.AbstractFlowNodeBuilder<?, ?> a = route
+			.conditionExpression("=route = \"a\"")
 			.serviceTask("task-a", (task) -> task.zeebeJobType(processId + "-a"))
 			.endEvent();
 		if (withB) {
@@ -427,8 +446,8 @@ class BatchOperationApiTest extends EngineTestSupport {
 	private void assertBadRequest(String path, String body, String named) throws Exception {
 		java.net.http.HttpResponse<String> response = raw("POST", path, "application/json", body);
 		assertThat(response.statusCode()).as("%s %s", path, body).isEqualTo(400);
-		assertThat(response.headers().firstValue("Content-Type")).hasValueSatisfying(
-				(type) -> assertThat(type).startsWith("application/problem+json"));
+		assertThat(response.headers().firstValue("Content-Type"))
+			.hasValueSatisfying((type) -> assertThat(type).startsWith("application/problem+json"));
 		assertThat(response.body()).contains(named);
 	}
 
@@ -455,12 +474,15 @@ class BatchOperationApiTest extends EngineTestSupport {
 			.getBatchOperationKey();
 	}
 
-	/** Holds the row lock every command on the instance takes first, so the runner waits at that item. */
+	/**
+	 * Holds the row lock every command on the instance takes first, so the runner waits
+	 * at that item.
+	 */
 	private Connection lockInstance(long processInstanceKey) throws Exception {
 		Connection connection = this.dataSource.getConnection();
 		connection.setAutoCommit(false);
-		try (PreparedStatement lock = connection.prepareStatement(
-				"select 1 from engine_process_instance where process_instance_key = ? for update")) {
+		try (PreparedStatement lock = connection
+			.prepareStatement("select 1 from engine_process_instance where process_instance_key = ? for update")) {
 			lock.setLong(1, processInstanceKey);
 			lock.executeQuery().close();
 		}
@@ -468,10 +490,9 @@ class BatchOperationApiTest extends EngineTestSupport {
 	}
 
 	private void awaitTheRunnerBlocked() {
-		await().atMost(BATCH_DONE).until(() -> this.jdbc.queryForObject(
-				"select count(*) from pg_stat_activity where wait_event_type = 'Lock'"
-						+ " and query like '%engine_process_instance%for update%'",
-				Long.class) > 0);
+		await().atMost(BATCH_DONE)
+			.until(() -> this.jdbc.queryForObject("select count(*) from pg_stat_activity where wait_event_type = 'Lock'"
+					+ " and query like '%engine_process_instance%for update%'", Long.class) > 0);
 	}
 
 	private BatchOperation awaitEnded(String batchKey) {

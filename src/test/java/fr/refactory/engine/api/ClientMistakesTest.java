@@ -9,8 +9,9 @@ import org.junit.jupiter.api.Test;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * The six causes of 500 an outside tester found on {@code /v2} (issue 19): each is a client mistake and answers 400
- * problem+json naming the field, without SQL or exception text.
+ * The six causes of 500 an outside tester found on {@code /v2} (issue 19): each is a
+ * client mistake and answers 400 problem+json naming the field, without SQL or exception
+ * text.
  */
 class ClientMistakesTest extends EngineTestSupport {
 
@@ -56,8 +57,9 @@ class ClientMistakesTest extends EngineTestSupport {
 
 	@Test
 	void shouldRejectLikeOnFieldsThatAreNotText() throws Exception {
-		assertBadRequest(search("/v2/process-instances/search",
-				"{\"filter\":{\"processInstanceKey\":{\"$like\":\"1*\"}}}"), "processInstanceKey");
+		assertBadRequest(
+				search("/v2/process-instances/search", "{\"filter\":{\"processInstanceKey\":{\"$like\":\"1*\"}}}"),
+				"processInstanceKey");
 		assertBadRequest(search("/v2/process-instances/search",
 				"{\"filter\":{\"processDefinitionVersion\":{\"$like\":\"1*\"}}}"), "processDefinitionVersion");
 		assertBadRequest(search("/v2/process-instances/search", "{\"filter\":{\"startDate\":{\"$like\":\"2*\"}}}"),
@@ -72,8 +74,10 @@ class ClientMistakesTest extends EngineTestSupport {
 				"processDefinitionId");
 		assertBadRequest(raw("POST", "/v2/messages/publication", JSON,
 				"{\"name\":\"m\\u0000\",\"correlationKey\":\"k\",\"timeToLive\":0}"), "name");
-		assertBadRequest(raw("POST", "/v2/process-instances", JSON,
-				"{\"processDefinitionId\":\"nowhere\",\"variables\":{\"note\":\"x\\u0000\"}}"), "variables.note");
+		assertBadRequest(
+				raw("POST", "/v2/process-instances", JSON,
+						"{\"processDefinitionId\":\"nowhere\",\"variables\":{\"note\":\"x\\u0000\"}}"),
+				"variables.note");
 		assertBadRequest(raw("POST", "/v2/process-instances", JSON,
 				"{\"processDefinitionId\":\"nowhere\",\"variables\":{\"no\\u0000te\":1}}"), "variables");
 	}
@@ -81,12 +85,14 @@ class ClientMistakesTest extends EngineTestSupport {
 	@Test
 	void shouldRejectAMalformedMultipartDeployment() throws Exception {
 		String boundary = "b0undary";
-		String truncated = "--" + boundary + "\r\nContent-Disposition: form-data; name=\"resources\"; filename=\"a.bpmn\""
+		String truncated = "--" + boundary
+				+ "\r\nContent-Disposition: form-data; name=\"resources\"; filename=\"a.bpmn\""
 				+ "\r\nContent-Type: application/octet-stream\r\n\r\n<definitions";
 		assertBadRequest(raw("POST", "/v2/deployments", "multipart/form-data; boundary=" + boundary, truncated),
 				"resources");
 		assertBadRequest(raw("POST", "/v2/deployments", "multipart/form-data", "garbage"), "resources");
-		String nulName = "--" + boundary + "\r\nContent-Disposition: form-data; name=\"resources\"; filename=\"a\u0000.bpmn\""
+		String nulName = "--" + boundary
+				+ "\r\nContent-Disposition: form-data; name=\"resources\"; filename=\"a\u0000.bpmn\""
 				+ "\r\nContent-Type: application/octet-stream\r\n\r\n<x/>\r\n--" + boundary + "--\r\n";
 		assertBadRequest(raw("POST", "/v2/deployments", "multipart/form-data; boundary=" + boundary, nulName),
 				"resources");
@@ -121,8 +127,8 @@ class ClientMistakesTest extends EngineTestSupport {
 		String processId = uniqueId("ptx");
 		assertBadRequest(deployRaw("ptx.bpmn", HostileModels.timerBpmn(processId, "PTX-1")), "PTX-1");
 		assertThat(raw("POST", "/v2/process-definitions/search", JSON,
-				"{\"filter\":{\"processDefinitionId\":\"" + processId + "\"}}").body())
-			.contains("\"totalItems\":0");
+				"{\"filter\":{\"processDefinitionId\":\"" + processId + "\"}}")
+			.body()).contains("\"totalItems\":0");
 	}
 
 	private HttpResponse<String> deployRaw(String fileName, String xml) throws Exception {

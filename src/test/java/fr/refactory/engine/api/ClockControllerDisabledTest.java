@@ -14,8 +14,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /**
- * Without {@code refactory.engine.management.enabled} (production), {@code PUT /v2/clock} and
- * {@code POST /v2/clock/reset} are refused as INVALID_STATE (409) and the engine clock does not move (ADR 0250).
+ * Without {@code refactory.engine.management.enabled} (production), {@code PUT /v2/clock}
+ * and {@code POST /v2/clock/reset} are refused as INVALID_STATE (409) and the engine
+ * clock does not move (ADR 0250).
  */
 class ClockControllerDisabledTest {
 
@@ -28,12 +29,12 @@ class ClockControllerDisabledTest {
 		ClockController controller = new ClockController(clock,
 				new StaticListableBeanFactory().getBeanProvider(PeriodicCheck.class), false);
 
-		assertThatThrownBy(() -> controller.pin(new ClockController.PinRequest(0L))).isInstanceOfSatisfying(
-				Rejection.class, (rejection) -> {
-					assertThat(rejection.kind()).isEqualTo(Rejection.Kind.INVALID_STATE);
-					assertThat(rejection.kind().status()).isEqualTo(409);
-					assertThat(rejection.getMessage()).contains("refactory.engine.management.enabled");
-				});
+		assertThatThrownBy(() -> controller.pin(new ClockController.PinRequest(0L)))
+			.isInstanceOfSatisfying(Rejection.class, (rejection) -> {
+				assertThat(rejection.kind()).isEqualTo(Rejection.Kind.INVALID_STATE);
+				assertThat(rejection.kind().status()).isEqualTo(409);
+				assertThat(rejection.getMessage()).contains("refactory.engine.management.enabled");
+			});
 		assertThatThrownBy(controller::reset).isInstanceOf(Rejection.class);
 
 		assertThat(clock.instant()).isEqualTo(NOW.plusSeconds(300));

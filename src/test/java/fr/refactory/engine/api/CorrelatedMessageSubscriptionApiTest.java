@@ -17,9 +17,9 @@ import org.junit.jupiter.api.Test;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * {@code POST /v2/correlated-message-subscriptions/search}: one item per correlation (catch event, receive task,
- * non-interrupting boundary event, message start event; published, buffered or correlated), with Camunda's fields,
- * filters, sort and paging.
+ * {@code POST /v2/correlated-message-subscriptions/search}: one item per correlation
+ * (catch event, receive task, non-interrupting boundary event, message start event;
+ * published, buffered or correlated), with Camunda's fields, filters, sort and paging.
  */
 class CorrelatedMessageSubscriptionApiTest extends EngineTestSupport {
 
@@ -93,8 +93,9 @@ class CorrelatedMessageSubscriptionApiTest extends EngineTestSupport {
 			.startEvent("opened")
 			.message((m) -> m.name(start))
 			.serviceTask("work", (t) -> t.zeebeJobType(processId + "-work"))
-			.boundaryEvent("nudged", (b) -> b.cancelActivity(false)
-				.message((m) -> m.name(nudge).zeebeCorrelationKeyExpression("caseId")))
+			.boundaryEvent("nudged",
+					(b) -> b.cancelActivity(false)
+						.message((m) -> m.name(nudge).zeebeCorrelationKeyExpression("caseId")))
 			.endEvent()
 			.moveToActivity("work")
 			.receiveTask("answered")
@@ -169,8 +170,9 @@ class CorrelatedMessageSubscriptionApiTest extends EngineTestSupport {
 				+ "\"correlationKey\":{\"$in\":[\"k-0\",\"k-2\"]},\"processInstanceKey\":{\"$notIn\":[]}},"
 				+ "\"sort\":[{\"field\":\"correlationTime\",\"order\":\"ASC\"}]}", name)))
 			.containsExactly(instances.get(0), instances.get(2));
-		assertThat(instanceKeys(search("{\"filter\":{\"processDefinitionId\":\"%s\",\"correlationKey\":{\"$like\":\"k-?\"},"
-				+ "\"partitionId\":1,\"tenantId\":\"<default>\"},\"sort\":[{\"field\":\"processInstanceKey\",\"order\":\"DESC\"}]}",
+		assertThat(instanceKeys(search(
+				"{\"filter\":{\"processDefinitionId\":\"%s\",\"correlationKey\":{\"$like\":\"k-?\"},"
+						+ "\"partitionId\":1,\"tenantId\":\"<default>\"},\"sort\":[{\"field\":\"processInstanceKey\",\"order\":\"DESC\"}]}",
 				processId)))
 			.containsExactly(instances.get(2), instances.get(1), instances.get(0));
 
@@ -178,8 +180,10 @@ class CorrelatedMessageSubscriptionApiTest extends EngineTestSupport {
 		JsonNode first = search(paged, name);
 		assertThat(instanceKeys(first)).containsExactly(instances.get(0), instances.get(1));
 		assertThat(first.path("page").path("totalItems").asLong()).isEqualTo(3);
-		JsonNode rest = search("{\"filter\":{\"messageName\":\"%s\"},\"sort\":[{\"field\":\"correlationKey\"}],"
-				+ "\"page\":{\"limit\":2,\"after\":\"" + first.path("page").path("endCursor").asText() + "\"}}", name);
+		JsonNode rest = search(
+				"{\"filter\":{\"messageName\":\"%s\"},\"sort\":[{\"field\":\"correlationKey\"}],"
+						+ "\"page\":{\"limit\":2,\"after\":\"" + first.path("page").path("endCursor").asText() + "\"}}",
+				name);
 		assertThat(instanceKeys(rest)).containsExactly(instances.get(2));
 	}
 
@@ -188,8 +192,8 @@ class CorrelatedMessageSubscriptionApiTest extends EngineTestSupport {
 		HttpResponse<String> unknownFilter = raw("POST", "/v2/correlated-message-subscriptions/search",
 				"application/json", "{\"filter\":{\"messageSubscriptionState\":{\"$eq\":\"CORRELATED\"}}}");
 		assertThat(unknownFilter.statusCode()).isEqualTo(400);
-		assertThat(unknownFilter.headers().firstValue("Content-Type")).hasValueSatisfying(
-				(type) -> assertThat(type).startsWith("application/problem+json"));
+		assertThat(unknownFilter.headers().firstValue("Content-Type"))
+			.hasValueSatisfying((type) -> assertThat(type).startsWith("application/problem+json"));
 		assertThat(unknownFilter.body()).contains("messageSubscriptionState");
 
 		HttpResponse<String> unknownSort = raw("POST", "/v2/correlated-message-subscriptions/search",

@@ -169,7 +169,11 @@ class JobApiTest extends EngineTestSupport {
 		long key = start(deployTask(type));
 		ActivatedJob job = activateOne(type);
 
-		this.client.newThrowErrorCommand(job.getKey()).errorCode("NOT_REPAIRABLE").errorMessage("cracked").send().join();
+		this.client.newThrowErrorCommand(job.getKey())
+			.errorCode("NOT_REPAIRABLE")
+			.errorMessage("cracked")
+			.send()
+			.join();
 
 		assertThat(incidents(key)).singleElement().satisfies((incident) -> {
 			assertThat(incident.getErrorType().name()).isEqualTo("UNHANDLED_ERROR_EVENT");
@@ -216,8 +220,8 @@ class JobApiTest extends EngineTestSupport {
 				"{\"maxJobsToActivate\":1,\"timeout\":1000}");
 
 		assertThat(response.statusCode()).isEqualTo(400);
-		assertThat(response.headers().firstValue("Content-Type")).hasValueSatisfying(
-				(type) -> assertThat(type).startsWith("application/problem+json"));
+		assertThat(response.headers().firstValue("Content-Type"))
+			.hasValueSatisfying((type) -> assertThat(type).startsWith("application/problem+json"));
 	}
 
 }

@@ -17,7 +17,9 @@ import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** {@code /actuator/clock}: read, move and reset the engine clock over HTTP (as CPT does). */
+/**
+ * {@code /actuator/clock}: read, move and reset the engine clock over HTTP (as CPT does).
+ */
 class ManagementClockTest extends EngineTestSupport {
 
 	private static final ObjectMapper JSON = new ObjectMapper();
@@ -41,7 +43,8 @@ class ManagementClockTest extends EngineTestSupport {
 		assertThat(moved.statusCode()).isEqualTo(200);
 		Instant later = Instant.parse(JSON.readTree(moved.body()).get("instant").asText());
 		assertThat(Duration.between(Instant.now(), later)).isBetween(Duration.ofMinutes(59), Duration.ofMinutes(61));
-		Instant read = Instant.parse(JSON.readTree(admin("GET", "/actuator/clock", null).body()).get("instant").asText());
+		Instant read = Instant
+			.parse(JSON.readTree(admin("GET", "/actuator/clock", null).body()).get("instant").asText());
 		assertThat(Duration.between(Instant.now(), read)).isGreaterThan(Duration.ofMinutes(59));
 
 		HttpResponse<String> reset = admin("DELETE", "/actuator/clock", null);
@@ -85,8 +88,8 @@ class ManagementClockTest extends EngineTestSupport {
 	void shouldRejectAMissingOffsetWithAProblem() throws Exception {
 		HttpResponse<String> response = admin("POST", "/actuator/clock/add", "{}");
 		assertThat(response.statusCode()).isEqualTo(400);
-		assertThat(response.headers().firstValue("Content-Type")).hasValueSatisfying(
-				(type) -> assertThat(type).startsWith("application/problem+json"));
+		assertThat(response.headers().firstValue("Content-Type"))
+			.hasValueSatisfying((type) -> assertThat(type).startsWith("application/problem+json"));
 	}
 
 	private HttpResponse<String> admin(String method, String path, String body) throws Exception {
@@ -94,7 +97,8 @@ class ManagementClockTest extends EngineTestSupport {
 		HttpRequest request = HttpRequest.newBuilder(URI.create(baseUrl() + path))
 			.header("Authorization", "Basic " + credentials)
 			.header("Content-Type", "application/json")
-			.method(method, body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body))
+			.method(method,
+					body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body))
 			.build();
 		return HttpClient.newHttpClient().send(request, HttpResponse.BodyHandlers.ofString());
 	}

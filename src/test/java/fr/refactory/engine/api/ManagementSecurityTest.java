@@ -16,8 +16,9 @@ import org.junit.jupiter.api.Test;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * The management endpoints are never open: no credentials → 401, an API user without ADMIN → 403, and neither moves
- * the clock. (CPT's management client counts a 401 as success, so an unauthenticated clock move would pass silently.)
+ * The management endpoints are never open: no credentials → 401, an API user without
+ * ADMIN → 403, and neither moves the clock. (CPT's management client counts a 401 as
+ * success, so an unauthenticated clock move would pass silently.)
  */
 class ManagementSecurityTest extends EngineTestSupport {
 
@@ -36,8 +37,9 @@ class ManagementSecurityTest extends EngineTestSupport {
 	@Test
 	void shouldRejectManagementCallsFromAnApiUserWithoutAdminRole() throws Exception {
 		assertThat(call("GET", "/actuator/clock", null, "engine-client:demo").statusCode()).isEqualTo(403);
-		assertThat(call("POST", "/actuator/clock/add", "{\"offsetMilli\": 86400000}", "engine-client:demo")
-			.statusCode()).isEqualTo(403);
+		assertThat(
+				call("POST", "/actuator/clock/add", "{\"offsetMilli\": 86400000}", "engine-client:demo").statusCode())
+			.isEqualTo(403);
 
 		assertClockNotMoved();
 	}
@@ -52,7 +54,8 @@ class ManagementSecurityTest extends EngineTestSupport {
 	private HttpResponse<String> call(String method, String path, String body, String credentials) throws Exception {
 		HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(baseUrl() + path))
 			.header("Content-Type", "application/json")
-			.method(method, body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body));
+			.method(method,
+					body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body));
 		if (credentials != null) {
 			request.header("Authorization",
 					"Basic " + Base64.getEncoder().encodeToString(credentials.getBytes(StandardCharsets.UTF_8)));

@@ -18,8 +18,9 @@ import org.junit.jupiter.api.Test;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * The reads of issue 18 through the client: element statistics of a process version and of an instance (ADR 1020),
- * call hierarchy, decision requirements search/get/XML, resource get and content (ADR 1022), and their bad input.
+ * The reads of issue 18 through the client: element statistics of a process version and
+ * of an instance (ADR 1020), call hierarchy, decision requirements search/get/XML,
+ * resource get and content (ADR 1022), and their bad input.
  */
 class OperationsReadApiTest extends EngineTestSupport {
 
@@ -40,7 +41,10 @@ class OperationsReadApiTest extends EngineTestSupport {
 			.toList();
 	}
 
-	/** Four instances of version 1: one at the job, one in an incident there, one at the review, one canceled. */
+	/**
+	 * Four instances of version 1: one at the job, one in an incident there, one at the
+	 * review, one canceled.
+	 */
 	private record Version(String processId, long definitionKey, long waiting, long failed, long reviewing,
 			long canceled) {
 	}
@@ -101,15 +105,16 @@ class OperationsReadApiTest extends EngineTestSupport {
 		assertThat(counts(this.client.newProcessDefinitionElementStatisticsRequest(version.definitionKey())
 			.filter((f) -> f.elementId("work").elementInstanceState(ElementInstanceState.COMPLETED))
 			.send()
-			.join())).as("one element instance both at work and completed").containsExactly("review 1/0/0/0",
-					"start 0/0/0/1", "work 0/0/0/1");
+			.join())).as("one element instance both at work and completed")
+			.containsExactly("review 1/0/0/0", "start 0/0/0/1", "work 0/0/0/1");
 		assertThat(this.client.newProcessInstanceSearchRequest()
 			.filter((f) -> f.processDefinitionKey(version.definitionKey())
 				.elementId("work")
 				.elementInstanceState(ElementInstanceState.COMPLETED))
 			.send()
 			.join()
-			.items()).as("the instance search with the same fields").extracting((i) -> i.getProcessInstanceKey())
+			.items()).as("the instance search with the same fields")
+			.extracting((i) -> i.getProcessInstanceKey())
 			.containsExactly(version.reviewing());
 		assertThat(counts(this.client.newProcessDefinitionElementStatisticsRequest(version.definitionKey())
 			.filter((f) -> f.processInstanceKey(version.canceled()))
@@ -126,8 +131,9 @@ class OperationsReadApiTest extends EngineTestSupport {
 		String id = uniqueId("instance-stats");
 		deployProcess(Bpmn.createExecutableProcess(id)
 			.startEvent("start")
-			.userTask("check", (task) -> task.zeebeUserTask()
-				.multiInstance((mi) -> mi.parallel().zeebeInputCollectionExpression("[1,2,3]")))
+			.userTask("check",
+					(task) -> task.zeebeUserTask()
+						.multiInstance((mi) -> mi.parallel().zeebeInputCollectionExpression("[1,2,3]")))
 			.endEvent()
 			.done());
 		long instance = start(id);
@@ -149,15 +155,16 @@ class OperationsReadApiTest extends EngineTestSupport {
 				"hasElementInstanceIncident");
 		assertBadRequest(raw("POST", path, "application/json", "{\"filter\":{\"startDate\":{\"$gt\":\"yesterday\"}}}"),
 				"yesterday");
-		assertBadRequest(raw("POST", "/v2/process-definitions/abc/statistics/element-instances", "application/json",
-				"{}"), "abc");
+		assertBadRequest(
+				raw("POST", "/v2/process-definitions/abc/statistics/element-instances", "application/json", "{}"),
+				"abc");
 		assertThat(raw("POST", path, "application/json", "").statusCode()).as("no body: no filter").isEqualTo(200);
 	}
 
 	private static void assertBadRequest(java.net.http.HttpResponse<String> response, String named) {
 		assertThat(response.statusCode()).as(response.body()).isEqualTo(400);
-		assertThat(response.headers().firstValue("Content-Type")).hasValueSatisfying(
-				(type) -> assertThat(type).startsWith("application/problem+json"));
+		assertThat(response.headers().firstValue("Content-Type"))
+			.hasValueSatisfying((type) -> assertThat(type).startsWith("application/problem+json"));
 		assertThat(response.body()).contains(named);
 	}
 
@@ -194,7 +201,8 @@ class OperationsReadApiTest extends EngineTestSupport {
 			.containsExactly(root, called);
 		assertThat(hierarchy.get(0).getProcessDefinitionKey()).isEqualTo(parentDefinition);
 		assertThat(hierarchy).extracting(ProcessInstanceCallHierarchyEntryResponse::getProcessDefinitionName)
-			.as("the name, else the process id").containsExactly(parent, "Child process");
+			.as("the name, else the process id")
+			.containsExactly(parent, "Child process");
 		assertThat(this.client.newProcessInstanceGetCallHierarchyRequest(root).send().join()).hasSize(1);
 		problem(() -> this.client.newProcessInstanceGetCallHierarchyRequest(1L).send().join(), 404);
 	}
@@ -264,8 +272,8 @@ class OperationsReadApiTest extends EngineTestSupport {
 		assertThat(this.client.newResourceContentGetRequest(processKey).send().join())
 			.isEqualTo(this.client.newProcessDefinitionGetXmlRequest(processKey).send().join());
 		long drdKey = deployment.getDecisionRequirements().get(0).getDecisionRequirementsKey();
-		assertThat(this.client.newResourceGetRequest(drdKey).send().join().getResourceId()).isEqualTo("drd-" + id
-				+ "-decision");
+		assertThat(this.client.newResourceGetRequest(drdKey).send().join().getResourceId())
+			.isEqualTo("drd-" + id + "-decision");
 		assertThat(this.client.newResourceContentGetRequest(drdKey).send().join()).isEqualTo(dmn);
 		long formKey = deployment.getForm().get(0).getFormKey();
 		assertThat(this.client.newResourceGetRequest(formKey).send().join().getResourceName()).isEqualTo(id + ".form");

@@ -32,7 +32,10 @@ class ProcessInstanceApiTest extends EngineTestSupport {
 
 	@Test
 	void shouldAnswerNotFoundForUnknownDefinitionsAndInstances() {
-		problem(() -> this.client.newCreateInstanceCommand().bpmnProcessId(uniqueId("nope")).latestVersion().send()
+		problem(() -> this.client.newCreateInstanceCommand()
+			.bpmnProcessId(uniqueId("nope"))
+			.latestVersion()
+			.send()
 			.join(), 404);
 		problem(() -> this.client.newCreateInstanceCommand().processDefinitionKey(7L).send().join(), 404);
 		problem(() -> this.client.newProcessInstanceGetRequest(7L).send().join(), 404);
@@ -64,7 +67,10 @@ class ProcessInstanceApiTest extends EngineTestSupport {
 	void shouldAwaitCompletionOfAnInstanceFinishedByAWorker() {
 		String id = uniqueId("pi");
 		String type = uniqueId("await");
-		deploy(Bpmn.createExecutableProcess(id).startEvent().serviceTask("t", (t) -> t.zeebeJobType(type)).endEvent()
+		deploy(Bpmn.createExecutableProcess(id)
+			.startEvent()
+			.serviceTask("t", (t) -> t.zeebeJobType(type))
+			.endEvent()
 			.done());
 		var future = this.client.newCreateInstanceCommand()
 			.bpmnProcessId(id)
@@ -100,7 +106,10 @@ class ProcessInstanceApiTest extends EngineTestSupport {
 	void shouldCancelAnInstanceTerminatingItsElementsAndJobs() {
 		String id = uniqueId("pi");
 		String type = uniqueId("cancel");
-		deploy(Bpmn.createExecutableProcess(id).startEvent().serviceTask("t", (t) -> t.zeebeJobType(type)).endEvent()
+		deploy(Bpmn.createExecutableProcess(id)
+			.startEvent()
+			.serviceTask("t", (t) -> t.zeebeJobType(type))
+			.endEvent()
 			.done());
 		long key = start(id);
 
@@ -152,13 +161,25 @@ class ProcessInstanceApiTest extends EngineTestSupport {
 	@Test
 	void shouldStoreReturnAndFilterTheTagsGivenAtCreation() {
 		String id = uniqueId("tagged");
-		deploy(Bpmn.createExecutableProcess(id).startEvent().userTask("wait", (t) -> t.zeebeUserTask()).endEvent()
+		deploy(Bpmn.createExecutableProcess(id)
+			.startEvent()
+			.userTask("wait", (t) -> t.zeebeUserTask())
+			.endEvent()
 			.done());
 
-		var created = this.client.newCreateInstanceCommand().bpmnProcessId(id).latestVersion()
-			.tags("vin:WVW-1", "triage").send().join();
-		long other = this.client.newCreateInstanceCommand().bpmnProcessId(id).latestVersion()
-			.tags("triage").send().join().getProcessInstanceKey();
+		var created = this.client.newCreateInstanceCommand()
+			.bpmnProcessId(id)
+			.latestVersion()
+			.tags("vin:WVW-1", "triage")
+			.send()
+			.join();
+		long other = this.client.newCreateInstanceCommand()
+			.bpmnProcessId(id)
+			.latestVersion()
+			.tags("triage")
+			.send()
+			.join()
+			.getProcessInstanceKey();
 
 		assertThat(created.getTags()).containsExactlyInAnyOrder("vin:WVW-1", "triage");
 		assertThat(this.client.newProcessInstanceGetRequest(created.getProcessInstanceKey()).send().join().getTags())
@@ -192,14 +213,22 @@ class ProcessInstanceApiTest extends EngineTestSupport {
 			.endEvent()
 			.done());
 
-		long key = this.client.newCreateInstanceCommand().bpmnProcessId(id).latestVersion()
-			.terminateAfterElement("inspect").send().join().getProcessInstanceKey();
+		long key = this.client.newCreateInstanceCommand()
+			.bpmnProcessId(id)
+			.latestVersion()
+			.terminateAfterElement("inspect")
+			.send()
+			.join()
+			.getProcessInstanceKey();
 
 		assertThat(state(key)).isEqualTo(ProcessInstanceState.TERMINATED);
 		assertThat(history(key)).contains("inspect:COMPLETED").noneMatch((entry) -> entry.startsWith("repair:"));
-		assertThat(problem(() -> this.client.newCreateInstanceCommand().bpmnProcessId(id).latestVersion()
-			.terminateAfterElement("nowhere").send().join(), 400).details().getDetail())
-			.contains("afterElementId").contains("nowhere");
+		assertThat(problem(() -> this.client.newCreateInstanceCommand()
+			.bpmnProcessId(id)
+			.latestVersion()
+			.terminateAfterElement("nowhere")
+			.send()
+			.join(), 400).details().getDetail()).contains("afterElementId").contains("nowhere");
 	}
 
 	@Test
@@ -216,12 +245,16 @@ class ProcessInstanceApiTest extends EngineTestSupport {
 		String message = uniqueId("pack isolation reading lost");
 		for (var job : activate(type, 2)) {
 			boolean last = job.getProcessInstanceKey() == failing;
-			this.client.newFailCommand(job.getKey()).retries(last ? 0 : 2).retryBackoff(Duration.ofHours(1))
-				.errorMessage(message).send().join();
+			this.client.newFailCommand(job.getKey())
+				.retries(last ? 0 : 2)
+				.retryBackoff(Duration.ofHours(1))
+				.errorMessage(message)
+				.send()
+				.join();
 		}
 
-		assertThat(keys((f) -> f.processDefinitionId(id).elementId("work")))
-			.containsExactlyInAnyOrder(failing, retrying);
+		assertThat(keys((f) -> f.processDefinitionId(id).elementId("work"))).containsExactlyInAnyOrder(failing,
+				retrying);
 		assertThat(keys((f) -> f.processDefinitionId(id).elementId("elsewhere"))).isEmpty();
 		assertThat(keys((f) -> f.processDefinitionId(id).errorMessage(message))).containsExactly(failing);
 		assertThat(keys((f) -> f.processDefinitionId(id).incidentErrorHashCode(message.hashCode())))
@@ -230,7 +263,8 @@ class ProcessInstanceApiTest extends EngineTestSupport {
 		assertThat(keys((f) -> f.processDefinitionId(id).hasRetriesLeft(false))).containsExactly(failing);
 	}
 
-	private java.util.List<Long> keys(java.util.function.Consumer<io.camunda.client.api.search.filter.ProcessInstanceFilter> filter) {
+	private java.util.List<Long> keys(
+			java.util.function.Consumer<io.camunda.client.api.search.filter.ProcessInstanceFilter> filter) {
 		return this.client.newProcessInstanceSearchRequest()
 			.filter(filter)
 			.send()

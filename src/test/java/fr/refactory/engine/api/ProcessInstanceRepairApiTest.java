@@ -20,9 +20,10 @@ import org.springframework.beans.factory.annotation.Autowired;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * Process-instance modification and migration through the real client (issue 18, decisions 1000 and 1001): tokens
- * move, wait states created by an activation work, migrated jobs, user tasks and incidents keep their keys, and every
- * refused command names its reason and changes nothing.
+ * Process-instance modification and migration through the real client (issue 18,
+ * decisions 1000 and 1001): tokens move, wait states created by an activation work,
+ * migrated jobs, user tasks and incidents keep their keys, and every refused command
+ * names its reason and changes nothing.
  */
 class ProcessInstanceRepairApiTest extends EngineTestSupport {
 
@@ -94,10 +95,11 @@ class ProcessInstanceRepairApiTest extends EngineTestSupport {
 		deploy(Bpmn.createExecutableProcess(processId)
 			.startEvent()
 			.userTask("wait", (t) -> t.zeebeUserTask())
-			.subProcess("repair", (s) -> s.embeddedSubProcess()
-				.startEvent("repairStart")
-				.serviceTask("fix", (t) -> t.zeebeJobType(jobType))
-				.endEvent())
+			.subProcess("repair",
+					(s) -> s.embeddedSubProcess()
+						.startEvent("repairStart")
+						.serviceTask("fix", (t) -> t.zeebeJobType(jobType))
+						.endEvent())
 			.endEvent()
 			.done());
 		long instance = start(processId);
@@ -106,7 +108,8 @@ class ProcessInstanceRepairApiTest extends EngineTestSupport {
 
 		assertThat(history(instance)).endsWith("wait:ACTIVE", "repair:ACTIVE", "fix:ACTIVE");
 		this.client.newCompleteCommand(activateOne(jobType)).send().join();
-		assertThat(history(instance)).contains("fix:COMPLETED", "repair:COMPLETED").doesNotContain("repairStart:COMPLETED");
+		assertThat(history(instance)).contains("fix:COMPLETED", "repair:COMPLETED")
+			.doesNotContain("repairStart:COMPLETED");
 		assertThat(state(instance)).isEqualTo(ProcessInstanceState.ACTIVE);
 	}
 
@@ -122,7 +125,8 @@ class ProcessInstanceRepairApiTest extends EngineTestSupport {
 		assertThat(state(instance)).isEqualTo(ProcessInstanceState.TERMINATED);
 		assertThat(openTasks(instance)).isEmpty();
 		assertThat(elementEvents(instance)).endsWith("task-decide-route:ELEMENT_TERMINATED",
-				instanceProcessId(instance) + ":ELEMENT_TERMINATING", instanceProcessId(instance) + ":ELEMENT_TERMINATED");
+				instanceProcessId(instance) + ":ELEMENT_TERMINATING",
+				instanceProcessId(instance) + ":ELEMENT_TERMINATED");
 	}
 
 	private String instanceProcessId(long instance) {
@@ -176,7 +180,10 @@ class ProcessInstanceRepairApiTest extends EngineTestSupport {
 		String processId = uniqueId("migrate-review");
 		long v1 = deployProcess(reviewModel(processId, "v1"));
 		long v2 = deployProcess(reviewModel(processId, "v2"));
-		long instance = this.client.newCreateInstanceCommand().processDefinitionKey(v1).send().join()
+		long instance = this.client.newCreateInstanceCommand()
+			.processDefinitionKey(v1)
+			.send()
+			.join()
 			.getProcessInstanceKey();
 		this.client.newCompleteCommand(activateOne(processId + "-check")).send().join();
 		UserTask task = openTasks(instance).get(0);
@@ -208,7 +215,10 @@ class ProcessInstanceRepairApiTest extends EngineTestSupport {
 		String processId = uniqueId("migrate-incident");
 		long v1 = deployProcess(reviewModel(processId, "v1"));
 		long v2 = deployProcess(reviewModel(processId, "v2"));
-		long instance = this.client.newCreateInstanceCommand().processDefinitionKey(v1).send().join()
+		long instance = this.client.newCreateInstanceCommand()
+			.processDefinitionKey(v1)
+			.send()
+			.join()
 			.getProcessInstanceKey();
 		var job = activateOne(processId + "-check");
 		this.client.newFailCommand(job).retries(0).errorMessage("MES down").send().join();
@@ -242,7 +252,10 @@ class ProcessInstanceRepairApiTest extends EngineTestSupport {
 			.userTask("check", (t) -> t.zeebeUserTask())
 			.endEvent("end")
 			.done());
-		long instance = this.client.newCreateInstanceCommand().processDefinitionKey(v1).send().join()
+		long instance = this.client.newCreateInstanceCommand()
+			.processDefinitionKey(v1)
+			.send()
+			.join()
 			.getProcessInstanceKey();
 		List<String> before = events(instance);
 
@@ -273,7 +286,8 @@ class ProcessInstanceRepairApiTest extends EngineTestSupport {
 			.join(), 404).details().getDetail()).contains("'2'");
 
 		assertThat(this.migration.refusal(instance, new MigrationPlan(v2, List.of(new Mapping("check", "check")))))
-			.as("the dry run a batch asks").hasValueSatisfying((reason) -> assertThat(reason).contains("different type"));
+			.as("the dry run a batch asks")
+			.hasValueSatisfying((reason) -> assertThat(reason).contains("different type"));
 		assertThat(this.migration.refusal(instance, new MigrationPlan(v2, List.of(new Mapping("check", "start")))))
 			.hasValueSatisfying((reason) -> assertThat(reason).contains("different type 'START_EVENT'"));
 
@@ -290,11 +304,12 @@ class ProcessInstanceRepairApiTest extends EngineTestSupport {
 		deploy(Bpmn.createExecutableProcess(processId)
 			.startEvent()
 			.userTask("wait", (t) -> t.zeebeUserTask())
-			.subProcess("repair", (s) -> s.embeddedSubProcess()
-				.startEvent("repairStart")
-				.userTask("diagnose", (t) -> t.zeebeUserTask())
-				.userTask("fix", (t) -> t.zeebeUserTask())
-				.endEvent())
+			.subProcess("repair",
+					(s) -> s.embeddedSubProcess()
+						.startEvent("repairStart")
+						.userTask("diagnose", (t) -> t.zeebeUserTask())
+						.userTask("fix", (t) -> t.zeebeUserTask())
+						.endEvent())
 			.endEvent()
 			.done());
 		long instance = start(processId);
@@ -310,15 +325,11 @@ class ProcessInstanceRepairApiTest extends EngineTestSupport {
 			.toList();
 		assertThat(repairs).hasSize(2);
 
-		assertThat(problem(() -> this.client.newModifyProcessInstanceCommand(instance)
-			.activateElement("fix")
-			.send()
-			.join(), 400).details().getDetail()).contains("'repair' has 2 active instances",
-					"ancestorElementInstanceKey");
-		this.client.newModifyProcessInstanceCommand(instance)
-			.activateElement("fix", repairs.get(1))
-			.send()
-			.join();
+		assertThat(problem(
+				() -> this.client.newModifyProcessInstanceCommand(instance).activateElement("fix").send().join(), 400)
+			.details()
+			.getDetail()).contains("'repair' has 2 active instances", "ancestorElementInstanceKey");
+		this.client.newModifyProcessInstanceCommand(instance).activateElement("fix", repairs.get(1)).send().join();
 
 		assertThat(elements(instance)).filteredOn((e) -> e.getElementId().equals("fix"))
 			.singleElement()
@@ -335,7 +346,8 @@ class ProcessInstanceRepairApiTest extends EngineTestSupport {
 		long v1 = deployProcess(Bpmn.createExecutableProcess(processId)
 			.startEvent()
 			.parallelGateway("fork")
-			.intermediateCatchEvent("arrival", (e) -> e.message((m) -> m.name(arrived).zeebeCorrelationKeyExpression("vin")))
+			.intermediateCatchEvent("arrival",
+					(e) -> e.message((m) -> m.name(arrived).zeebeCorrelationKeyExpression("vin")))
 			.endEvent("arrivalEnd")
 			.moveToNode("fork")
 			.userTask("review", (t) -> t.zeebeUserTask())
@@ -347,7 +359,8 @@ class ProcessInstanceRepairApiTest extends EngineTestSupport {
 		long v2 = deployProcess(Bpmn.createExecutableProcess(processId)
 			.startEvent()
 			.parallelGateway("fork")
-			.intermediateCatchEvent("arrival", (e) -> e.message((m) -> m.name(arrived).zeebeCorrelationKeyExpression("vin")))
+			.intermediateCatchEvent("arrival",
+					(e) -> e.message((m) -> m.name(arrived).zeebeCorrelationKeyExpression("vin")))
 			.userTask("unload", (t) -> t.zeebeUserTask())
 			.endEvent("arrivalEnd")
 			.moveToNode("fork")
@@ -357,8 +370,12 @@ class ProcessInstanceRepairApiTest extends EngineTestSupport {
 			.moveToActivity("review")
 			.endEvent("reviewEnd")
 			.done());
-		long instance = this.client.newCreateInstanceCommand().processDefinitionKey(v1).variables(Map.of("vin", "VF1MIG"))
-			.send().join().getProcessInstanceKey();
+		long instance = this.client.newCreateInstanceCommand()
+			.processDefinitionKey(v1)
+			.variables(Map.of("vin", "VF1MIG"))
+			.send()
+			.join()
+			.getProcessInstanceKey();
 		long arrivalSubscription = messageSubscriptions(instance).stream()
 			.filter((m) -> m.getMessageName().equals(arrived))
 			.findFirst()
@@ -389,11 +406,17 @@ class ProcessInstanceRepairApiTest extends EngineTestSupport {
 	@Test
 	void shouldRefuseToEmptyACalledInstanceAndChangeNothing() {
 		String childId = uniqueId("modify-child");
-		deploy(Bpmn.createExecutableProcess(childId).startEvent().userTask("inspect", (t) -> t.zeebeUserTask())
-			.endEvent().done());
+		deploy(Bpmn.createExecutableProcess(childId)
+			.startEvent()
+			.userTask("inspect", (t) -> t.zeebeUserTask())
+			.endEvent()
+			.done());
 		String parentId = uniqueId("modify-parent");
-		deploy(Bpmn.createExecutableProcess(parentId).startEvent().callActivity("call", (c) -> c.zeebeProcessId(childId))
-			.endEvent().done());
+		deploy(Bpmn.createExecutableProcess(parentId)
+			.startEvent()
+			.callActivity("call", (c) -> c.zeebeProcessId(childId))
+			.endEvent()
+			.done());
 		long parent = start(parentId);
 		long child = this.client.newProcessInstanceSearchRequest()
 			.filter((f) -> f.parentProcessInstanceKey(parent))

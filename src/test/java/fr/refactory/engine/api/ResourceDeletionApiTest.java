@@ -17,7 +17,10 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-/** {@code POST /v2/resources/{key}/deletion} through the client ({@code newDeleteResourceCommand}). */
+/**
+ * {@code POST /v2/resources/{key}/deletion} through the client
+ * ({@code newDeleteResourceCommand}).
+ */
 class ResourceDeletionApiTest extends EngineTestSupport {
 
 	@Autowired
@@ -45,7 +48,8 @@ class ResourceDeletionApiTest extends EngineTestSupport {
 		problem(() -> this.client.newProcessInstanceGetRequest(finished).send().join(), 404);
 		problem(() -> this.client.newCreateInstanceCommand().processDefinitionKey(v2).send().join(), 404);
 		var afterDeletion = this.client.newCreateInstanceCommand().bpmnProcessId(id).latestVersion().send().join();
-		assertThat(afterDeletion.getProcessDefinitionKey()).as("the previous version is the latest again").isEqualTo(v1);
+		assertThat(afterDeletion.getProcessDefinitionKey()).as("the previous version is the latest again")
+			.isEqualTo(v1);
 		var v3 = deploy(straight(id, "three")).getProcesses().get(0);
 		assertThat(v3.getVersion()).as("version 2 is never reused").isEqualTo(3);
 		var redeployed = deploy(straight(id, "two")).getProcesses().get(0);
@@ -86,11 +90,8 @@ class ResourceDeletionApiTest extends EngineTestSupport {
 			.timerWithCycle("R/PT1H")
 			.endEvent()
 			.done());
-		long v2 = deployProcess(Bpmn.createExecutableProcess(id)
-			.startEvent("hourly2")
-			.timerWithCycle("R/PT2H")
-			.endEvent()
-			.done());
+		long v2 = deployProcess(
+				Bpmn.createExecutableProcess(id).startEvent("hourly2").timerWithCycle("R/PT2H").endEvent().done());
 		assertThat(startTimers(id)).containsExactly(v2);
 
 		delete(v2);
@@ -161,10 +162,12 @@ class ResourceDeletionApiTest extends EngineTestSupport {
 			.get(0)
 			.getFormKey();
 		long process = deployProcess(Bpmn.createExecutableProcess(uniqueId("start-form"))
-			.startEvent("start").zeebeFormId(formId)
+			.startEvent("start")
+			.zeebeFormId(formId)
 			.endEvent()
 			.done());
-		assertThat(this.client.newProcessDefinitionGetFormRequest(process).send().join().getFormKey()).isEqualTo(formKey);
+		assertThat(this.client.newProcessDefinitionGetFormRequest(process).send().join().getFormKey())
+			.isEqualTo(formKey);
 
 		delete(formKey);
 

@@ -14,9 +14,10 @@ import org.junit.jupiter.api.Test;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * Camunda's search semantics as CPT and the client send them: plain values and operator objects, {@code $eq},
- * {@code $in}, {@code $notIn}, {@code $or}, {@code $like}, {@code $exists}, empty arrays meaning "no constraint",
- * sorting and paging; an unknown filter field is rejected instead of silently ignored.
+ * Camunda's search semantics as CPT and the client send them: plain values and operator
+ * objects, {@code $eq}, {@code $in}, {@code $notIn}, {@code $or}, {@code $like},
+ * {@code $exists}, empty arrays meaning "no constraint", sorting and paging; an unknown
+ * filter field is rejected instead of silently ignored.
  */
 class SearchFilterSemanticsTest extends EngineTestSupport {
 
@@ -43,16 +44,20 @@ class SearchFilterSemanticsTest extends EngineTestSupport {
 	@Test
 	void shouldApplyInAndNotInAndTreatEmptyArraysAsNoConstraint() throws Exception {
 		assertThat(keysOf(search("{\"processInstanceKey\":{\"$in\":[\"%s\",\"%s\"]},\"processDefinitionId\":\"%s\"}"
-			.formatted(this.keys.get(0), this.keys.get(2), this.processId)))).containsExactly(this.keys.get(0),
-					this.keys.get(2));
-		assertThat(keysOf(search("{\"processInstanceKey\":{\"$notIn\":[\"%s\"],\"$in\":[]},\"processDefinitionId\":{\"$eq\":\"%s\",\"$in\":[],\"$notIn\":[]},\"tags\":[],\"variables\":[],\"$or\":[]}"
-			.formatted(this.keys.get(0), this.processId)))).containsExactly(this.keys.get(1), this.keys.get(2));
+			.formatted(this.keys.get(0), this.keys.get(2), this.processId))))
+			.containsExactly(this.keys.get(0), this.keys.get(2));
+		assertThat(keysOf(search(
+				"{\"processInstanceKey\":{\"$notIn\":[\"%s\"],\"$in\":[]},\"processDefinitionId\":{\"$eq\":\"%s\",\"$in\":[],\"$notIn\":[]},\"tags\":[],\"variables\":[],\"$or\":[]}"
+					.formatted(this.keys.get(0), this.processId))))
+			.containsExactly(this.keys.get(1), this.keys.get(2));
 	}
 
 	@Test
 	void shouldApplyOrGroupsOnTopOfTheOtherFields() throws Exception {
-		assertThat(keysOf(search("{\"processDefinitionId\":\"%s\",\"$or\":[{\"processInstanceKey\":\"%s\"},{\"state\":{\"$eq\":\"TERMINATED\"}}]}"
-			.formatted(this.processId, this.keys.get(1))))).containsExactly(this.keys.get(1), this.keys.get(2));
+		assertThat(keysOf(search(
+				"{\"processDefinitionId\":\"%s\",\"$or\":[{\"processInstanceKey\":\"%s\"},{\"state\":{\"$eq\":\"TERMINATED\"}}]}"
+					.formatted(this.processId, this.keys.get(1)))))
+			.containsExactly(this.keys.get(1), this.keys.get(2));
 	}
 
 	@Test
@@ -60,10 +65,12 @@ class SearchFilterSemanticsTest extends EngineTestSupport {
 		String prefix = this.processId.substring(0, this.processId.length() - 3);
 		assertThat(keysOf(search("{\"processDefinitionId\":{\"$like\":\"%s*\"}}".formatted(prefix))))
 			.containsExactlyElementsOf(this.keys);
-		assertThat(keysOf(search("{\"processDefinitionId\":\"%s\",\"endDate\":{\"$exists\":true}}"
-			.formatted(this.processId)))).containsExactly(this.keys.get(2));
-		assertThat(keysOf(search("{\"processDefinitionId\":\"%s\",\"endDate\":{\"$exists\":false}}"
-			.formatted(this.processId)))).containsExactly(this.keys.get(0), this.keys.get(1));
+		assertThat(keysOf(
+				search("{\"processDefinitionId\":\"%s\",\"endDate\":{\"$exists\":true}}".formatted(this.processId))))
+			.containsExactly(this.keys.get(2));
+		assertThat(keysOf(
+				search("{\"processDefinitionId\":\"%s\",\"endDate\":{\"$exists\":false}}".formatted(this.processId))))
+			.containsExactly(this.keys.get(0), this.keys.get(1));
 	}
 
 	@Test
@@ -88,8 +95,9 @@ class SearchFilterSemanticsTest extends EngineTestSupport {
 		assertThat(rejected.statusCode()).isEqualTo(400);
 		assertThat(rejected.body()).contains("batchOperationId");
 
-		assertThat(keysOf(search("{\"processDefinitionId\":\"%s\",\"batchOperationId\":{\"$in\":[]}}"
-			.formatted(this.processId)))).hasSize(3);
+		assertThat(keysOf(
+				search("{\"processDefinitionId\":\"%s\",\"batchOperationId\":{\"$in\":[]}}".formatted(this.processId))))
+			.hasSize(3);
 	}
 
 	private JsonNode search(String filter) throws Exception {

@@ -16,7 +16,10 @@ import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** {@code GET /v2/process-definitions/{key}/form} through the client ({@code newProcessDefinitionGetFormRequest}). */
+/**
+ * {@code GET /v2/process-definitions/{key}/form} through the client
+ * ({@code newProcessDefinitionGetFormRequest}).
+ */
 class StartFormApiTest extends EngineTestSupport {
 
 	private long deployForm(String formId, String label) {
@@ -39,7 +42,10 @@ class StartFormApiTest extends EngineTestSupport {
 				+ "\"label\":\"" + label + "\"}]}";
 	}
 
-	/** Modeler writes the binding on the start event's form definition; the fluent builder offers no setter. */
+	/**
+	 * Modeler writes the binding on the start event's form definition; the fluent builder
+	 * offers no setter.
+	 */
 	private static BpmnModelInstance withBoundStartForm(String processId, String formId, ZeebeBindingType binding,
 			String versionTag) {
 		BpmnModelInstance model = withStartForm(processId, formId);
@@ -52,7 +58,8 @@ class StartFormApiTest extends EngineTestSupport {
 
 	private static BpmnModelInstance withStartForm(String processId, String formId) {
 		return Bpmn.createExecutableProcess(processId)
-			.startEvent("start").zeebeFormId(formId)
+			.startEvent("start")
+			.zeebeFormId(formId)
 			.userTask("check", (t) -> t.zeebeUserTask())
 			.endEvent()
 			.done();
@@ -79,8 +86,8 @@ class StartFormApiTest extends EngineTestSupport {
 		String formId = uniqueId("bound-start-form");
 		long tagged = deployForm(formId, "v1", "tagged");
 		deployForm(formId, "v2", "later");
-		long byTag = deployProcess(withBoundStartForm(uniqueId("start-form-tag"), formId, ZeebeBindingType.versionTag,
-				"v1"));
+		long byTag = deployProcess(
+				withBoundStartForm(uniqueId("start-form-tag"), formId, ZeebeBindingType.versionTag, "v1"));
 		String byDeploymentId = uniqueId("start-form-deployment");
 		DeploymentEvent together = this.client.newDeployResourceCommand()
 			.addResourceString(form(formId, null, "together"), StandardCharsets.UTF_8, formId + ".form")
@@ -106,8 +113,8 @@ class StartFormApiTest extends EngineTestSupport {
 	void shouldAnswerNotFoundWhenNoFormCarriesTheBoundVersionTag() {
 		String formId = uniqueId("untagged-start-form");
 		deployForm(formId, "v1", "tagged");
-		long processKey = deployProcess(withBoundStartForm(uniqueId("start-form-missing-tag"), formId,
-				ZeebeBindingType.versionTag, "v9"));
+		long processKey = deployProcess(
+				withBoundStartForm(uniqueId("start-form-missing-tag"), formId, ZeebeBindingType.versionTag, "v9"));
 
 		var missing = problem(() -> this.client.newProcessDefinitionGetFormRequest(processKey).send().join(), 404);
 

@@ -16,8 +16,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 /**
- * {@code GET /v2/status}, {@code PUT /v2/clock} and {@code POST /v2/clock/reset} through the client. The tests run
- * with {@code refactory.engine.management.enabled=true}; the disabled case is {@link ClockControllerDisabledTest}.
+ * {@code GET /v2/status}, {@code PUT /v2/clock} and {@code POST /v2/clock/reset} through
+ * the client. The tests run with {@code refactory.engine.management.enabled=true}; the
+ * disabled case is {@link ClockControllerDisabledTest}.
  */
 class StatusAndClockApiTest extends EngineTestSupport {
 

@@ -18,11 +18,12 @@ class UserTaskApiTest extends EngineTestSupport {
 		String id = uniqueId("tasks");
 		deploy(Bpmn.createExecutableProcess(id)
 			.startEvent()
-			.userTask("check", (t) -> t.zeebeUserTask()
-				.zeebeCandidateGroupsExpression("groups")
-				.zeebeCandidateUsersExpression("users")
-				.zeebeTaskPriorityExpression("priority")
-				.zeebeDueDateExpression("due"))
+			.userTask("check",
+					(t) -> t.zeebeUserTask()
+						.zeebeCandidateGroupsExpression("groups")
+						.zeebeCandidateUsersExpression("users")
+						.zeebeTaskPriorityExpression("priority")
+						.zeebeDueDateExpression("due"))
 			.endEvent()
 			.done());
 		return id;
@@ -88,7 +89,10 @@ class UserTaskApiTest extends EngineTestSupport {
 			.send()
 			.join();
 		assertThat(assigned.items()).hasSize(1);
-		problem(() -> this.client.newAssignUserTaskCommand(taskKey).assignee("other").allowOverride(false).send()
+		problem(() -> this.client.newAssignUserTaskCommand(taskKey)
+			.assignee("other")
+			.allowOverride(false)
+			.send()
 			.join(), 409);
 
 		this.client.newUnassignUserTaskCommand(taskKey).send().join();
@@ -127,7 +131,8 @@ class UserTaskApiTest extends EngineTestSupport {
 		problem(() -> this.client.newUserTaskGetRequest(99L).send().join(), 404);
 		problem(() -> this.client.newCompleteUserTaskCommand(99L).send().join(), 404);
 		problem(() -> this.client.newAssignUserTaskCommand(99L).assignee("x").send().join(), 404);
-		assertThat(this.client.newUserTaskGetFormRequest(task(key).getUserTaskKey()).send().join().getFormId()).isNull();
+		assertThat(this.client.newUserTaskGetFormRequest(task(key).getUserTaskKey()).send().join().getFormId())
+			.isNull();
 	}
 
 }

@@ -11,7 +11,10 @@ import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** {@code POST /v2/user-tasks/{key}/variables/search} through the client ({@code newUserTaskVariableSearchRequest}). */
+/**
+ * {@code POST /v2/user-tasks/{key}/variables/search} through the client
+ * ({@code newUserTaskVariableSearchRequest}).
+ */
 class UserTaskVariableSearchApiTest extends EngineTestSupport {
 
 	/** Root: a, shared; subprocess "sub": shared (input); task "check": local (input). */

@@ -9,7 +9,10 @@ import org.springframework.boot.actuate.health.Status;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** A scheduler that completes no tick shows as DOWN in health; one that ticks shows its last tick. */
+/**
+ * A scheduler that completes no tick shows as DOWN in health; one that ticks shows its
+ * last tick.
+ */
 class PeriodicChecksHealthTest {
 
 	@Test

@@ -26,8 +26,9 @@ import static io.camunda.process.test.api.CamundaAssert.assertThatUserTask;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * CamundaAssert and CPT's helpers (8.8.14) against the embedded engine, each on a small model: the searches CPT makes
- * must return exactly what Camunda 8 would (filters, states, sort, page).
+ * CamundaAssert and CPT's helpers (8.8.14) against the embedded engine, each on a small
+ * model: the searches CPT makes must return exactly what Camunda 8 would (filters,
+ * states, sort, page).
  */
 class CamundaAssertConformanceTest extends ProcessTestSupport {
 
@@ -126,10 +127,11 @@ class CamundaAssertConformanceTest extends ProcessTestSupport {
 		String processId = uniqueId("cpt-user");
 		deploy(Bpmn.createExecutableProcess(processId)
 			.startEvent("start")
-			.userTask("inspect", (t) -> t.name("Inspect the part")
-				.zeebeUserTask()
-				.zeebeAssignee("quentin")
-				.zeebeCandidateGroups("quality-inspectors, quality-supervisors"))
+			.userTask("inspect",
+					(t) -> t.name("Inspect the part")
+						.zeebeUserTask()
+						.zeebeAssignee("quentin")
+						.zeebeCandidateGroups("quality-inspectors, quality-supervisors"))
 			.endEvent("end")
 			.done());
 		ProcessInstanceEvent instance = start(processId, Map.of());
@@ -275,8 +277,9 @@ class CamundaAssertConformanceTest extends ProcessTestSupport {
 			.startEvent("requested")
 			.message((m) -> m.name(request))
 			.userTask("prepare", (t) -> t.zeebeUserTask())
-			.boundaryEvent("remind", (b) -> b.cancelActivity(false)
-				.message((m) -> m.name(reminder).zeebeCorrelationKeyExpression("orderId")))
+			.boundaryEvent("remind",
+					(b) -> b.cancelActivity(false)
+						.message((m) -> m.name(reminder).zeebeCorrelationKeyExpression("orderId")))
 			.endEvent("reminded")
 			.moveToActivity("prepare")
 			.receiveTask("await-delivery")
@@ -320,10 +323,11 @@ class CamundaAssertConformanceTest extends ProcessTestSupport {
 			.serviceTask("left", (t) -> t.zeebeJobType(processId + "-left"))
 			.endEvent("left-end")
 			.moveToNode("fork")
-			.subProcess("inner", (sub) -> sub.embeddedSubProcess()
-				.startEvent("inner-start")
-				.userTask("check", (t) -> t.zeebeUserTask())
-				.endEvent("inner-end"))
+			.subProcess("inner",
+					(sub) -> sub.embeddedSubProcess()
+						.startEvent("inner-start")
+						.userTask("check", (t) -> t.zeebeUserTask())
+						.endEvent("inner-end"))
 			.endEvent("right-end")
 			.done());
 
@@ -332,8 +336,8 @@ class CamundaAssertConformanceTest extends ProcessTestSupport {
 		assertThat(instance).isActive().hasActiveElementsExactly("left", "inner", "check");
 		this.processTestContext.completeJob(processId + "-left");
 		assertThat(instance).isActive().hasActiveElementsExactly("inner", "check").hasCompletedElements("left");
-		this.processTestContext.completeUserTask(
-				UserTaskSelectors.byElementId("check", instance.getProcessInstanceKey()));
+		this.processTestContext
+			.completeUserTask(UserTaskSelectors.byElementId("check", instance.getProcessInstanceKey()));
 		assertThat(instance).isCompleted().hasNoActiveElements("left", "inner", "check");
 	}
 
@@ -347,7 +351,8 @@ class CamundaAssertConformanceTest extends ProcessTestSupport {
 			.join();
 		deploy(Bpmn.createExecutableProcess(processId)
 			.startEvent()
-			.scriptTask("plan", (t) -> t.zeebeExpression("today() + duration(\"P10D\")").zeebeResultVariable("deadline"))
+			.scriptTask("plan",
+					(t) -> t.zeebeExpression("today() + duration(\"P10D\")").zeebeResultVariable("deadline"))
 			.userTask("hold", (t) -> t.zeebeUserTask())
 			.businessRuleTask("check", (t) -> t.zeebeCalledDecisionId(decisionId).zeebeResultVariable("verdict"))
 			.userTask("follow-up", (t) -> t.zeebeUserTask().zeebeDueDateExpression("now() + duration(\"P1D\")"))
@@ -370,7 +375,8 @@ class CamundaAssertConformanceTest extends ProcessTestSupport {
 			.get(0)
 			.getDueDate()
 			.toInstant();
-		assertThat(Duration.between(moved.plus(Duration.ofDays(1)), due).abs()).as("due date from now() on the moved clock")
+		assertThat(Duration.between(moved.plus(Duration.ofDays(1)), due).abs())
+			.as("due date from now() on the moved clock")
 			.isLessThan(Duration.ofMinutes(5));
 		this.client.newCancelInstanceCommand(key).send().join();
 	}

@@ -15,8 +15,9 @@ import org.junit.jupiter.api.Test;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * Timer and message boundary events on tasks, subprocesses and call activities: subscriptions follow the activity's
- * life, interrupting events terminate it (and what runs inside), non-interrupting ones leave it running.
+ * Timer and message boundary events on tasks, subprocesses and call activities:
+ * subscriptions follow the activity's life, interrupting events terminate it (and what
+ * runs inside), non-interrupting ones leave it running.
  */
 class BoundaryEventTest extends EngineTestSupport {
 
@@ -103,10 +104,11 @@ class BoundaryEventTest extends EngineTestSupport {
 		String processId = uniqueId("timer-subprocess");
 		deploy(Bpmn.createExecutableProcess(processId)
 			.startEvent("start")
-			.subProcess("stage", (s) -> s.embeddedSubProcess()
-				.startEvent("stageStart")
-				.serviceTask("inner", (t) -> t.zeebeJobType(type))
-				.endEvent("stageEnd"))
+			.subProcess("stage",
+					(s) -> s.embeddedSubProcess()
+						.startEvent("stageStart")
+						.serviceTask("inner", (t) -> t.zeebeJobType(type))
+						.endEvent("stageEnd"))
 			.boundaryEvent("stageLate", (b) -> b.timerWithDuration("P1D"))
 			.endEvent("abandoned")
 			.moveToActivity("stage")
@@ -201,8 +203,9 @@ class BoundaryEventTest extends EngineTestSupport {
 		deploy(Bpmn.createExecutableProcess(processId)
 			.startEvent("start")
 			.userTask("repair", (t) -> t.zeebeUserTask())
-			.boundaryEvent("called", (b) -> b.cancelActivity(false)
-				.message((m) -> m.name(name).zeebeCorrelationKeyExpression("orderId")))
+			.boundaryEvent("called",
+					(b) -> b.cancelActivity(false)
+						.message((m) -> m.name(name).zeebeCorrelationKeyExpression("orderId")))
 			.endEvent("noted")
 			.moveToActivity("repair")
 			.endEvent("done")
@@ -223,9 +226,10 @@ class BoundaryEventTest extends EngineTestSupport {
 			.satisfies((s) -> assertThat(s.getMessageSubscriptionState().name()).isEqualTo("DELETED"));
 	}
 
-
-
-	/** Jobs of the type a worker could activate now (short poll: nothing is expected to arrive later). */
+	/**
+	 * Jobs of the type a worker could activate now (short poll: nothing is expected to
+	 * arrive later).
+	 */
 	private java.util.List<io.camunda.client.api.response.ActivatedJob> activatableJobs(String type) {
 		return this.client.newActivateJobsCommand()
 			.jobType(type)
@@ -236,10 +240,10 @@ class BoundaryEventTest extends EngineTestSupport {
 			.getJobs();
 	}
 
-
 	/**
-	 * A boundary event on a multi-instance activity belongs to its body: one timer for the whole body, and when it
-	 * fires it terminates the body with every inner instance, then leaves through the boundary event once.
+	 * A boundary event on a multi-instance activity belongs to its body: one timer for
+	 * the whole body, and when it fires it terminates the body with every inner instance,
+	 * then leaves through the boundary event once.
 	 */
 	@Test
 	void shouldAttachTheBoundaryEventOfAMultiInstanceActivityToItsBody() {
@@ -258,14 +262,14 @@ class BoundaryEventTest extends EngineTestSupport {
 
 		this.clock.add(Duration.ofMinutes(61));
 
-		assertThat(history(instance)).filteredOn((entry) -> entry.startsWith("work:")).hasSize(4)
+		assertThat(history(instance)).filteredOn((entry) -> entry.startsWith("work:"))
+			.hasSize(4)
 			.allMatch((entry) -> entry.endsWith(":TERMINATED"));
 		assertThat(history(instance)).filteredOn((entry) -> entry.startsWith("late:"))
 			.containsExactly("late:COMPLETED");
 		assertThat(state(instance)).isEqualTo(ProcessInstanceState.COMPLETED);
 		assertThat(activatableJobs(type)).as("the inner instances' jobs are gone").isEmpty();
 	}
-
 
 	@Test
 	void shouldCatchAnErrorOfOneInnerInstanceAtTheMultiInstanceBody() {
@@ -285,9 +289,11 @@ class BoundaryEventTest extends EngineTestSupport {
 		ActivatedJob job = activateOne(type);
 		this.client.newThrowErrorCommand(job.getKey()).errorCode("CHECK_FAILED").send().join();
 
-		assertThat(history(instance)).filteredOn((entry) -> entry.startsWith("check:")).hasSize(3)
+		assertThat(history(instance)).filteredOn((entry) -> entry.startsWith("check:"))
+			.hasSize(3)
 			.allMatch((entry) -> entry.endsWith(":TERMINATED"));
-		assertThat(history(instance)).filteredOn((entry) -> entry.startsWith("failed:") || entry.startsWith("rejected:"))
+		assertThat(history(instance))
+			.filteredOn((entry) -> entry.startsWith("failed:") || entry.startsWith("rejected:"))
 			.containsExactly("failed:COMPLETED", "rejected:COMPLETED");
 		assertThat(state(instance)).isEqualTo(ProcessInstanceState.COMPLETED);
 	}
@@ -318,7 +324,6 @@ class BoundaryEventTest extends EngineTestSupport {
 		assertThat(history(instance)).containsExactly("start:COMPLETED", "repair:ACTIVE");
 	}
 
-
 	@Test
 	void shouldWriteTheEventSequenceOfAnInterruptingTimerBoundaryEvent() {
 		// given
@@ -341,32 +346,15 @@ class BoundaryEventTest extends EngineTestSupport {
 		this.clock.add(Duration.ofHours(2));
 
 		// then
-		assertThat(events(key)).containsExactly(id + ":ELEMENT_ACTIVATING",
-				id + ":ELEMENT_ACTIVATED",
-				"start:ELEMENT_ACTIVATING",
-				"start:ELEMENT_ACTIVATED",
-				"start:ELEMENT_COMPLETING",
-				"start:ELEMENT_COMPLETED",
-				"toTask:SEQUENCE_FLOW_TAKEN",
-				"task:ELEMENT_ACTIVATING",
-				"JOB task:CREATED",
-				"TIMER timeout:CREATED",
-				"task:ELEMENT_ACTIVATED",
-				"TIMER timeout:TRIGGERED",
-				"task:ELEMENT_TERMINATING",
-				"JOB task:CANCELED",
-				"task:ELEMENT_TERMINATED",
-				"timeout:ELEMENT_ACTIVATING",
-				"timeout:ELEMENT_ACTIVATED",
-				"timeout:ELEMENT_COMPLETING",
-				"timeout:ELEMENT_COMPLETED",
-				"toLate:SEQUENCE_FLOW_TAKEN",
-				"late:ELEMENT_ACTIVATING",
-				"late:ELEMENT_ACTIVATED",
-				"late:ELEMENT_COMPLETING",
-				"late:ELEMENT_COMPLETED",
-				id + ":ELEMENT_COMPLETING",
-				id + ":ELEMENT_COMPLETED");
+		assertThat(events(key)).containsExactly(id + ":ELEMENT_ACTIVATING", id + ":ELEMENT_ACTIVATED",
+				"start:ELEMENT_ACTIVATING", "start:ELEMENT_ACTIVATED", "start:ELEMENT_COMPLETING",
+				"start:ELEMENT_COMPLETED", "toTask:SEQUENCE_FLOW_TAKEN", "task:ELEMENT_ACTIVATING", "JOB task:CREATED",
+				"TIMER timeout:CREATED", "task:ELEMENT_ACTIVATED", "TIMER timeout:TRIGGERED",
+				"task:ELEMENT_TERMINATING", "JOB task:CANCELED", "task:ELEMENT_TERMINATED",
+				"timeout:ELEMENT_ACTIVATING", "timeout:ELEMENT_ACTIVATED", "timeout:ELEMENT_COMPLETING",
+				"timeout:ELEMENT_COMPLETED", "toLate:SEQUENCE_FLOW_TAKEN", "late:ELEMENT_ACTIVATING",
+				"late:ELEMENT_ACTIVATED", "late:ELEMENT_COMPLETING", "late:ELEMENT_COMPLETED",
+				id + ":ELEMENT_COMPLETING", id + ":ELEMENT_COMPLETED");
 	}
 
 }

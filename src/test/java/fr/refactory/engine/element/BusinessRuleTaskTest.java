@@ -44,8 +44,7 @@ class BusinessRuleTaskTest extends EngineTestSupport {
 			.get(0);
 		assertThat(instance.getDecisionDefinitionId()).isEqualTo(decisionId);
 		assertThat(instance.getResult()).isEqualTo("\"high\"");
-		DecisionInstance details = this.client
-			.newDecisionInstanceGetRequest(instance.getDecisionInstanceId())
+		DecisionInstance details = this.client.newDecisionInstanceGetRequest(instance.getDecisionInstanceId())
 			.send()
 			.join();
 		assertThat(details.getMatchedRules()).singleElement().satisfies((rule) -> {

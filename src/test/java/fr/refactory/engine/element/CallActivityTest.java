@@ -61,11 +61,12 @@ class CallActivityTest extends EngineTestSupport {
 		String id = uniqueId("parent");
 		deploy(Bpmn.createExecutableProcess(id)
 			.startEvent()
-			.callActivity("call", (c) -> c.zeebeProcessId(childId)
-				.zeebePropagateAllParentVariables(false)
-				.zeebePropagateAllChildVariables(false)
-				.zeebeInputExpression("secret + 1", "given")
-				.zeebeOutputExpression("result", "mapped"))
+			.callActivity("call",
+					(c) -> c.zeebeProcessId(childId)
+						.zeebePropagateAllParentVariables(false)
+						.zeebePropagateAllChildVariables(false)
+						.zeebeInputExpression("secret + 1", "given")
+						.zeebeOutputExpression("result", "mapped"))
 			.endEvent()
 			.done());
 		long key = start(id, Map.of("secret", 41));
@@ -111,14 +112,16 @@ class CallActivityTest extends EngineTestSupport {
 			.satisfies((incident) -> assertThat(incident.getErrorType().name()).isEqualTo("CALLED_ELEMENT_ERROR"));
 	}
 
-
 	@Test
 	void shouldWriteTheEventSequenceOfACallActivityAndItsChild() {
 		// given
 		String id = uniqueId("caller-events");
 		String childId = uniqueId("callee-events");
-		deploy(Bpmn.createExecutableProcess(childId).startEvent("childStart").sequenceFlowId("childFlow")
-			.endEvent("childEnd").done());
+		deploy(Bpmn.createExecutableProcess(childId)
+			.startEvent("childStart")
+			.sequenceFlowId("childFlow")
+			.endEvent("childEnd")
+			.done());
 		deploy(Bpmn.createExecutableProcess(id)
 			.startEvent("start")
 			.sequenceFlowId("toCall")
@@ -138,23 +141,12 @@ class CallActivityTest extends EngineTestSupport {
 			.items()
 			.get(0)
 			.getProcessInstanceKey();
-		assertThat(events(key)).containsExactly(id + ":ELEMENT_ACTIVATING",
-				id + ":ELEMENT_ACTIVATED",
-				"start:ELEMENT_ACTIVATING",
-				"start:ELEMENT_ACTIVATED",
-				"start:ELEMENT_COMPLETING",
-				"start:ELEMENT_COMPLETED",
-				"toCall:SEQUENCE_FLOW_TAKEN",
-				"call:ELEMENT_ACTIVATING",
-				"call:ELEMENT_ACTIVATED",
-				"call:ELEMENT_COMPLETING",
-				"call:ELEMENT_COMPLETED",
-				"toEnd:SEQUENCE_FLOW_TAKEN",
-				"end:ELEMENT_ACTIVATING",
-				"end:ELEMENT_ACTIVATED",
-				"end:ELEMENT_COMPLETING",
-				"end:ELEMENT_COMPLETED",
-				id + ":ELEMENT_COMPLETING",
+		assertThat(events(key)).containsExactly(id + ":ELEMENT_ACTIVATING", id + ":ELEMENT_ACTIVATED",
+				"start:ELEMENT_ACTIVATING", "start:ELEMENT_ACTIVATED", "start:ELEMENT_COMPLETING",
+				"start:ELEMENT_COMPLETED", "toCall:SEQUENCE_FLOW_TAKEN", "call:ELEMENT_ACTIVATING",
+				"call:ELEMENT_ACTIVATED", "call:ELEMENT_COMPLETING", "call:ELEMENT_COMPLETED",
+				"toEnd:SEQUENCE_FLOW_TAKEN", "end:ELEMENT_ACTIVATING", "end:ELEMENT_ACTIVATED",
+				"end:ELEMENT_COMPLETING", "end:ELEMENT_COMPLETED", id + ":ELEMENT_COMPLETING",
 				id + ":ELEMENT_COMPLETED");
 		assertThat(events(child)).containsExactly(childId + ":ELEMENT_ACTIVATING", childId + ":ELEMENT_ACTIVATED",
 				"childStart:ELEMENT_ACTIVATING", "childStart:ELEMENT_ACTIVATED", "childStart:ELEMENT_COMPLETING",

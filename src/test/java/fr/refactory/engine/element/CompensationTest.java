@@ -16,9 +16,10 @@ import org.junit.jupiter.api.Test;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * Compensation as Camunda 8.8 documents it (docs.camunda.io, "Compensation events" and "Compensation handler"): a
- * compensation throw or end event invokes the handlers of the completed activities of its scope (not of active or
- * terminated ones) and stays active until every invoked handler has completed.
+ * Compensation as Camunda 8.8 documents it (docs.camunda.io, "Compensation events" and
+ * "Compensation handler"): a compensation throw or end event invokes the handlers of the
+ * completed activities of its scope (not of active or terminated ones) and stays active
+ * until every invoked handler has completed.
  */
 class CompensationTest extends EngineTestSupport {
 
@@ -166,10 +167,8 @@ class CompensationTest extends EngineTestSupport {
 			.done());
 		long instance = start(id, Map.of("measured", List.of()));
 
-		assertThat(activate(id + "-discard", 5)).hasSize(3).allSatisfy((job) -> this.client
-			.newCompleteCommand(job.getKey())
-			.send()
-			.join());
+		assertThat(activate(id + "-discard", 5)).hasSize(3)
+			.allSatisfy((job) -> this.client.newCompleteCommand(job.getKey()).send().join());
 
 		assertThat(history(instance)).contains("undo:COMPLETED", "undoAgain:COMPLETED", "next:ACTIVE");
 		assertThat(history(instance)).filteredOn((entry) -> entry.startsWith("discardMeasure")).hasSize(3);
@@ -181,27 +180,29 @@ class CompensationTest extends EngineTestSupport {
 		deploy(Bpmn.createExecutableProcess(id)
 			.startEvent("start")
 			.parallelGateway("fork")
-			.subProcess("loading", (s) -> s.embeddedSubProcess()
-				.startEvent()
-				.manualTask("load")
-				.endEvent()
-				.moveToActivity("load")
-				.boundaryEvent("loadCompensation")
-				.compensation((c) -> c.serviceTask("unload").zeebeJobType(id + "-unload")))
+			.subProcess("loading",
+					(s) -> s.embeddedSubProcess()
+						.startEvent()
+						.manualTask("load")
+						.endEvent()
+						.moveToActivity("load")
+						.boundaryEvent("loadCompensation")
+						.compensation((c) -> c.serviceTask("unload").zeebeJobType(id + "-unload")))
 			.intermediateThrowEvent("undo")
 			.compensateEventDefinition()
 			.compensateEventDefinitionDone()
 			.endEvent("undone")
 			.moveToNode("fork")
-			.subProcess("painting", (s) -> s.embeddedSubProcess()
-				.startEvent()
-				.manualTask("paint")
-				.userTask("dry")
-				.zeebeUserTask()
-				.endEvent()
-				.moveToActivity("paint")
-				.boundaryEvent("paintCompensation")
-				.compensation((c) -> c.serviceTask("strip").zeebeJobType(id + "-strip")))
+			.subProcess("painting",
+					(s) -> s.embeddedSubProcess()
+						.startEvent()
+						.manualTask("paint")
+						.userTask("dry")
+						.zeebeUserTask()
+						.endEvent()
+						.moveToActivity("paint")
+						.boundaryEvent("paintCompensation")
+						.compensation((c) -> c.serviceTask("strip").zeebeJobType(id + "-strip")))
 			.endEvent()
 			.done());
 		long instance = start(id);
@@ -219,16 +220,17 @@ class CompensationTest extends EngineTestSupport {
 		deploy(Bpmn.createExecutableProcess(id)
 			.startEvent("start")
 			.manualTask("book")
-			.subProcess("assembly", (s) -> s.embeddedSubProcess()
-				.startEvent()
-				.manualTask("mount")
-				.intermediateThrowEvent("undoMount")
-				.compensateEventDefinition()
-				.compensateEventDefinitionDone()
-				.endEvent()
-				.moveToActivity("mount")
-				.boundaryEvent("mountCompensation")
-				.compensation((c) -> c.serviceTask("dismount").zeebeJobType(id + "-dismount")))
+			.subProcess("assembly",
+					(s) -> s.embeddedSubProcess()
+						.startEvent()
+						.manualTask("mount")
+						.intermediateThrowEvent("undoMount")
+						.compensateEventDefinition()
+						.compensateEventDefinitionDone()
+						.endEvent()
+						.moveToActivity("mount")
+						.boundaryEvent("mountCompensation")
+						.compensation((c) -> c.serviceTask("dismount").zeebeJobType(id + "-dismount")))
 			.userTask("next", (t) -> t.zeebeUserTask())
 			.endEvent()
 			.moveToActivity("book")
@@ -251,9 +253,8 @@ class CompensationTest extends EngineTestSupport {
 			.startEvent("start")
 			.manualTask("pick")
 			.multiInstance((m) -> m.parallel().zeebeInputCollectionExpression("parts").zeebeInputElement("part"))
-			.subProcess("fit", (s) -> s.multiInstance((m) -> m.sequential()
-				.zeebeInputCollectionExpression("parts")
-				.zeebeInputElement("part"))
+			.subProcess("fit", (s) -> s
+				.multiInstance((m) -> m.sequential().zeebeInputCollectionExpression("parts").zeebeInputElement("part"))
 				.embeddedSubProcess()
 				.startEvent()
 				.manualTask("mount")
@@ -322,11 +323,12 @@ class CompensationTest extends EngineTestSupport {
 	void shouldCompensateTheEnclosingScopeFromAnErrorEventSubprocess() {
 		String id = uniqueId("compensation-event-subprocess");
 		deploy(Bpmn.createExecutableProcess(id)
-			.eventSubProcess("paymentFailure", (s) -> s.startEvent("failed")
-				.error("PAYMENT_FAILED")
-				.endEvent("rollBack")
-				.compensateEventDefinition()
-				.compensateEventDefinitionDone())
+			.eventSubProcess("paymentFailure",
+					(s) -> s.startEvent("failed")
+						.error("PAYMENT_FAILED")
+						.endEvent("rollBack")
+						.compensateEventDefinition()
+						.compensateEventDefinitionDone())
 			.startEvent("start")
 			.manualTask("reserve")
 			.serviceTask("charge", (t) -> t.zeebeJobType(id + "-charge"))
@@ -423,20 +425,22 @@ class CompensationTest extends EngineTestSupport {
 		String id = uniqueId("compensation-subprocess-ref");
 		deploy(Bpmn.createExecutableProcess(id)
 			.startEvent("start")
-			.subProcess("assembly", (s) -> s.embeddedSubProcess()
-				.startEvent()
-				.manualTask("mount")
-				.endEvent()
-				.moveToActivity("mount")
-				.boundaryEvent("mountCompensation")
-				.compensation((c) -> c.serviceTask("dismount").zeebeJobType(id + "-dismount")))
-			.subProcess("painting", (s) -> s.embeddedSubProcess()
-				.startEvent()
-				.manualTask("paint")
-				.endEvent()
-				.moveToActivity("paint")
-				.boundaryEvent("paintCompensation")
-				.compensation((c) -> c.serviceTask("strip").zeebeJobType(id + "-strip")))
+			.subProcess("assembly",
+					(s) -> s.embeddedSubProcess()
+						.startEvent()
+						.manualTask("mount")
+						.endEvent()
+						.moveToActivity("mount")
+						.boundaryEvent("mountCompensation")
+						.compensation((c) -> c.serviceTask("dismount").zeebeJobType(id + "-dismount")))
+			.subProcess("painting",
+					(s) -> s.embeddedSubProcess()
+						.startEvent()
+						.manualTask("paint")
+						.endEvent()
+						.moveToActivity("paint")
+						.boundaryEvent("paintCompensation")
+						.compensation((c) -> c.serviceTask("strip").zeebeJobType(id + "-strip")))
 			.intermediateThrowEvent("undoAssembly")
 			.compensateEventDefinition()
 			.activityRef("assembly")
@@ -597,10 +601,11 @@ class CompensationTest extends EngineTestSupport {
 	void shouldRejectACompensationEventSubprocessNamingIt() {
 		String id = uniqueId("compensation-event-subprocess");
 		BpmnModelInstance model = Bpmn.createExecutableProcess(id)
-			.eventSubProcess("compensationHandling", (s) -> s.startEvent("compensationStart")
-				.compensateEventDefinition()
-				.compensateEventDefinitionDone()
-				.endEvent())
+			.eventSubProcess("compensationHandling",
+					(s) -> s.startEvent("compensationStart")
+						.compensateEventDefinition()
+						.compensateEventDefinitionDone()
+						.endEvent())
 			.startEvent()
 			.endEvent()
 			.done();
@@ -631,7 +636,10 @@ class CompensationTest extends EngineTestSupport {
 		assertThat(problem.details().getDetail()).contains("'undo'").contains("waitForCompletion");
 	}
 
-	/** Jobs of the type waiting for a worker, looked up without a long poll that would wait for one. */
+	/**
+	 * Jobs of the type waiting for a worker, looked up without a long poll that would
+	 * wait for one.
+	 */
 	private List<Job> openJobs(String jobType) {
 		return this.client.newJobSearchRequest()
 			.filter((f) -> f.type(jobType).state(JobState.CREATED))

@@ -11,8 +11,9 @@ import org.junit.jupiter.api.Test;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * BPMN errors thrown by job workers and error end events, caught by error boundary events by code or catch-all,
- * through subprocess scopes and call activities; uncaught errors become incidents.
+ * BPMN errors thrown by job workers and error end events, caught by error boundary events
+ * by code or catch-all, through subprocess scopes and call activities; uncaught errors
+ * become incidents.
  */
 class ErrorEventTest extends EngineTestSupport {
 
@@ -96,13 +97,15 @@ class ErrorEventTest extends EngineTestSupport {
 		String processId = uniqueId("error-nested");
 		deploy(Bpmn.createExecutableProcess(processId)
 			.startEvent("start")
-			.subProcess("outer", (outer) -> outer.embeddedSubProcess()
-				.startEvent("outerStart")
-				.subProcess("inner", (inner) -> inner.embeddedSubProcess()
-					.startEvent("innerStart")
-					.serviceTask("work", (t) -> t.zeebeJobType(type))
-					.endEvent("innerEnd"))
-				.endEvent("outerEnd"))
+			.subProcess("outer",
+					(outer) -> outer.embeddedSubProcess()
+						.startEvent("outerStart")
+						.subProcess("inner",
+								(inner) -> inner.embeddedSubProcess()
+									.startEvent("innerStart")
+									.serviceTask("work", (t) -> t.zeebeJobType(type))
+									.endEvent("innerEnd"))
+						.endEvent("outerEnd"))
 			.boundaryEvent("outerFailed", (b) -> b.error("KIT_DAMAGED"))
 			.endEvent("returned")
 			.moveToActivity("outer")
@@ -123,9 +126,10 @@ class ErrorEventTest extends EngineTestSupport {
 		String processId = uniqueId("error-end");
 		deploy(Bpmn.createExecutableProcess(processId)
 			.startEvent("start")
-			.subProcess("check", (s) -> s.embeddedSubProcess()
-				.startEvent("checkStart")
-				.endEvent("fail", (e) -> e.errorExpression("\"HV_\" + outcome")))
+			.subProcess("check",
+					(s) -> s.embeddedSubProcess()
+						.startEvent("checkStart")
+						.endEvent("fail", (e) -> e.errorExpression("\"HV_\" + outcome")))
 			.boundaryEvent("hvFailed", (b) -> b.error("HV_TEST_FAILED").zeebeOutputExpression("outcome", "failure"))
 			.endEvent("quarantined")
 			.moveToActivity("check")
@@ -142,7 +146,9 @@ class ErrorEventTest extends EngineTestSupport {
 	@Test
 	void shouldRaiseAnIncidentAtAnUncaughtErrorEndEvent() {
 		String processId = uniqueId("error-end-uncaught");
-		deploy(Bpmn.createExecutableProcess(processId).startEvent("start").endEvent("fail", (e) -> e.error("LOST"))
+		deploy(Bpmn.createExecutableProcess(processId)
+			.startEvent("start")
+			.endEvent("fail", (e) -> e.error("LOST"))
 			.done());
 
 		long instance = start(processId);

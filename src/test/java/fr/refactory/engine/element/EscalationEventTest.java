@@ -9,8 +9,9 @@ import org.junit.jupiter.api.Test;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * Escalation intermediate throw and end events, caught by escalation boundary events of an enclosing subprocess (exact
- * code before catch-all, interrupting or not); an uncaught escalation is no incident.
+ * Escalation intermediate throw and end events, caught by escalation boundary events of
+ * an enclosing subprocess (exact code before catch-all, interrupting or not); an uncaught
+ * escalation is no incident.
  */
 class EscalationEventTest extends EngineTestSupport {
 
@@ -49,13 +50,14 @@ class EscalationEventTest extends EngineTestSupport {
 		String processId = uniqueId("escalation-boundary");
 		deploy(Bpmn.createExecutableProcess(processId)
 			.startEvent()
-			.subProcess("inspection", (s) -> s.embeddedSubProcess()
-				.startEvent()
-				.parallelGateway("fork")
-				.userTask("measure", (t) -> t.zeebeUserTask())
-				.endEvent()
-				.moveToNode("fork")
-				.endEvent("tooDamaged", (e) -> e.escalation("=\"SCRAP\"")))
+			.subProcess("inspection",
+					(s) -> s.embeddedSubProcess()
+						.startEvent()
+						.parallelGateway("fork")
+						.userTask("measure", (t) -> t.zeebeUserTask())
+						.endEvent()
+						.moveToNode("fork")
+						.endEvent("tooDamaged", (e) -> e.escalation("=\"SCRAP\"")))
 			.endEvent("inspected")
 			.moveToActivity("inspection")
 			.boundaryEvent("anyEscalation", (b) -> b.escalation())
@@ -79,11 +81,12 @@ class EscalationEventTest extends EngineTestSupport {
 		String processId = uniqueId("escalation-boundary-keep");
 		deploy(Bpmn.createExecutableProcess(processId)
 			.startEvent()
-			.subProcess("inspection", (s) -> s.embeddedSubProcess()
-				.startEvent()
-				.intermediateThrowEvent("late", (e) -> e.escalation("LATE"))
-				.userTask("measure", (t) -> t.zeebeUserTask())
-				.endEvent())
+			.subProcess("inspection",
+					(s) -> s.embeddedSubProcess()
+						.startEvent()
+						.intermediateThrowEvent("late", (e) -> e.escalation("LATE"))
+						.userTask("measure", (t) -> t.zeebeUserTask())
+						.endEvent())
 			.endEvent()
 			.moveToActivity("inspection")
 			.boundaryEvent("notifyLate", (b) -> b.cancelActivity(false).escalation("LATE"))

@@ -12,7 +12,10 @@ import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** Event-based gateway with message, timer and signal catch events: the first event wins, the others are closed. */
+/**
+ * Event-based gateway with message, timer and signal catch events: the first event wins,
+ * the others are closed.
+ */
 class EventBasedGatewayTest extends EngineTestSupport {
 
 	private final EngineClock clock = new EngineClock(baseUrl());
@@ -115,6 +118,5 @@ class EventBasedGatewayTest extends EngineTestSupport {
 		assertThat(history(instance)).containsExactly("start:COMPLETED", "waitForKit:COMPLETED",
 				"kitDelivered:COMPLETED", "install:COMPLETED");
 	}
-
 
 }

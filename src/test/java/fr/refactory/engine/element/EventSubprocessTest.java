@@ -18,8 +18,8 @@ import org.junit.jupiter.api.Test;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * Event subprocesses with message, timer, signal, error and escalation start events, interrupting and not, in a
- * process and in an embedded subprocess.
+ * Event subprocesses with message, timer, signal, error and escalation start events,
+ * interrupting and not, in a process and in an embedded subprocess.
  */
 class EventSubprocessTest extends EngineTestSupport {
 
@@ -30,7 +30,10 @@ class EventSubprocessTest extends EngineTestSupport {
 		this.clock.reset();
 	}
 
-	/** A process that waits at the user task "work" (after the start event "start"), with these event subprocesses. */
+	/**
+	 * A process that waits at the user task "work" (after the start event "start"), with
+	 * these event subprocesses.
+	 */
 	private String deployWaitingAtWork(String prefix, UnaryOperator<ProcessBuilder> eventSubprocesses) {
 		String processId = uniqueId(prefix);
 		deploy(eventSubprocesses.apply(Bpmn.createExecutableProcess(processId))
@@ -46,11 +49,12 @@ class EventSubprocessTest extends EngineTestSupport {
 		String message = uniqueId("recall-notice");
 		String processId = uniqueId("esp-message-interrupting");
 		deploy(Bpmn.createExecutableProcess(processId)
-			.eventSubProcess("recall", (esp) -> esp.startEvent("recallNotified")
-				.interrupting(true)
-				.message((m) -> m.name(message).zeebeCorrelationKeyExpression("vin"))
-				.userTask("quarantine", (t) -> t.zeebeUserTask())
-				.endEvent("recallHandled"))
+			.eventSubProcess("recall",
+					(esp) -> esp.startEvent("recallNotified")
+						.interrupting(true)
+						.message((m) -> m.name(message).zeebeCorrelationKeyExpression("vin"))
+						.userTask("quarantine", (t) -> t.zeebeUserTask())
+						.endEvent("recallHandled"))
 			.startEvent("start")
 			.userTask("repair", (t) -> t.zeebeUserTask())
 			.endEvent("repaired")
@@ -79,11 +83,12 @@ class EventSubprocessTest extends EngineTestSupport {
 		String message = uniqueId("customer-called");
 		String processId = uniqueId("esp-message-non-interrupting");
 		deploy(Bpmn.createExecutableProcess(processId)
-			.eventSubProcess("call", (esp) -> esp.startEvent("called")
-				.interrupting(false)
-				.message((m) -> m.name(message).zeebeCorrelationKeyExpression("orderId"))
-				.userTask("callBack", (t) -> t.zeebeUserTask())
-				.endEvent())
+			.eventSubProcess("call",
+					(esp) -> esp.startEvent("called")
+						.interrupting(false)
+						.message((m) -> m.name(message).zeebeCorrelationKeyExpression("orderId"))
+						.userTask("callBack", (t) -> t.zeebeUserTask())
+						.endEvent())
 			.startEvent("start")
 			.userTask("repair", (t) -> t.zeebeUserTask())
 			.endEvent("repaired")
@@ -112,10 +117,11 @@ class EventSubprocessTest extends EngineTestSupport {
 	@Test
 	void shouldTriggerAtOnceWhenABufferedMessageMatchesAsTheScopeStarts() {
 		String message = uniqueId("cancel-order");
-		String processId = deployWaitingAtWork("esp-message-buffered", (process) -> process
-			.eventSubProcess("cancellation", (esp) -> esp.startEvent("cancelled")
-				.message((m) -> m.name(message).zeebeCorrelationKeyExpression("orderId"))
-				.endEvent("cancelEnd")));
+		String processId = deployWaitingAtWork("esp-message-buffered",
+				(process) -> process.eventSubProcess("cancellation",
+						(esp) -> esp.startEvent("cancelled")
+							.message((m) -> m.name(message).zeebeCorrelationKeyExpression("orderId"))
+							.endEvent("cancelEnd")));
 		this.client.newPublishMessageCommand()
 			.messageName(message)
 			.correlationKey("o-buffered")
@@ -135,13 +141,13 @@ class EventSubprocessTest extends EngineTestSupport {
 		String processId = uniqueId("esp-timer-in-subprocess");
 		deploy(Bpmn.createExecutableProcess(processId)
 			.startEvent("start")
-			.subProcess("inspection", (s) -> s.embeddedSubProcess()
-				.eventSubProcess("overdue", (esp) -> esp.startEvent("slaBreached")
-					.timerWithDuration("PT4H")
-					.endEvent("givenUp"))
-				.startEvent("inspectionStart")
-				.userTask("inspect", (t) -> t.zeebeUserTask())
-				.endEvent())
+			.subProcess("inspection",
+					(s) -> s.embeddedSubProcess()
+						.eventSubProcess("overdue",
+								(esp) -> esp.startEvent("slaBreached").timerWithDuration("PT4H").endEvent("givenUp"))
+						.startEvent("inspectionStart")
+						.userTask("inspect", (t) -> t.zeebeUserTask())
+						.endEvent())
 			.userTask("next", (t) -> t.zeebeUserTask())
 			.endEvent()
 			.done());
@@ -160,11 +166,12 @@ class EventSubprocessTest extends EngineTestSupport {
 	void shouldRepeatANonInterruptingTimerCycleWhileTheScopeRuns() {
 		String processId = uniqueId("esp-timer-cycle");
 		deploy(Bpmn.createExecutableProcess(processId)
-			.eventSubProcess("reminders", (esp) -> esp.startEvent("remind")
-				.interrupting(false)
-				.timerWithCycle("R3/PT1H")
-				.serviceTask("sendReminder", (t) -> t.zeebeJobType(processId + "-remind"))
-				.endEvent())
+			.eventSubProcess("reminders",
+					(esp) -> esp.startEvent("remind")
+						.interrupting(false)
+						.timerWithCycle("R3/PT1H")
+						.serviceTask("sendReminder", (t) -> t.zeebeJobType(processId + "-remind"))
+						.endEvent())
 			.startEvent("start")
 			.userTask("approve", (t) -> t.zeebeUserTask())
 			.endEvent()
@@ -187,10 +194,8 @@ class EventSubprocessTest extends EngineTestSupport {
 	@Test
 	void shouldInterruptOnASignal() {
 		String signal = uniqueId("line-stop");
-		String processId = deployWaitingAtWork("esp-signal", (process) -> process
-			.eventSubProcess("stop", (esp) -> esp.startEvent("lineStopped")
-				.signal(signal)
-				.endEvent("stopped")));
+		String processId = deployWaitingAtWork("esp-signal", (process) -> process.eventSubProcess("stop",
+				(esp) -> esp.startEvent("lineStopped").signal(signal).endEvent("stopped")));
 		long instance = start(processId);
 
 		this.client.newBroadcastSignalCommand().signalName(signal).variables(Map.of("reason", "fire")).send().join();
@@ -206,14 +211,16 @@ class EventSubprocessTest extends EngineTestSupport {
 		String jobType = processId + "-measure";
 		deploy(Bpmn.createExecutableProcess(processId)
 			.startEvent("start")
-			.subProcess("test", (s) -> s.embeddedSubProcess()
-				.eventSubProcess("insulationFailure", (esp) -> esp.startEvent("failed")
-					.error("INSULATION_FAULT")
-					.userTask("rework", (t) -> t.zeebeUserTask())
-					.endEvent())
-				.startEvent()
-				.serviceTask("measure", (t) -> t.zeebeJobType(jobType))
-				.endEvent())
+			.subProcess("test",
+					(s) -> s.embeddedSubProcess()
+						.eventSubProcess("insulationFailure",
+								(esp) -> esp.startEvent("failed")
+									.error("INSULATION_FAULT")
+									.userTask("rework", (t) -> t.zeebeUserTask())
+									.endEvent())
+						.startEvent()
+						.serviceTask("measure", (t) -> t.zeebeJobType(jobType))
+						.endEvent())
 			.endEvent("tested")
 			.moveToActivity("test")
 			.boundaryEvent("anyError", (b) -> b.error())
@@ -228,8 +235,9 @@ class EventSubprocessTest extends EngineTestSupport {
 			.send()
 			.join();
 
-		assertThat(history(instance)).contains("measure:TERMINATED", "insulationFailure:ACTIVE", "failed:COMPLETED",
-				"rework:ACTIVE").noneMatch((e) -> e.startsWith("anyError"));
+		assertThat(history(instance))
+			.contains("measure:TERMINATED", "insulationFailure:ACTIVE", "failed:COMPLETED", "rework:ACTIVE")
+			.noneMatch((e) -> e.startsWith("anyError"));
 		assertThat(rootVariables(instance)).containsEntry("megaOhms", "0.4");
 		assertThat(incidents(instance)).isEmpty();
 
@@ -262,11 +270,12 @@ class EventSubprocessTest extends EngineTestSupport {
 	void shouldLetTheThrowerContinueWhenANonInterruptingEscalationEventSubprocessCatchesIt() {
 		String processId = uniqueId("esp-escalation");
 		deploy(Bpmn.createExecutableProcess(processId)
-			.eventSubProcess("notifyLead", (esp) -> esp.startEvent("late")
-				.interrupting(false)
-				.escalation("LATE")
-				.userTask("leadReview", (t) -> t.zeebeUserTask())
-				.endEvent())
+			.eventSubProcess("notifyLead",
+					(esp) -> esp.startEvent("late")
+						.interrupting(false)
+						.escalation("LATE")
+						.userTask("leadReview", (t) -> t.zeebeUserTask())
+						.endEvent())
 			.startEvent("start")
 			.intermediateThrowEvent("raise", (e) -> e.escalation("LATE"))
 			.userTask("next", (t) -> t.zeebeUserTask())
@@ -274,8 +283,7 @@ class EventSubprocessTest extends EngineTestSupport {
 			.done());
 		long instance = start(processId);
 
-		assertThat(history(instance)).contains("raise:COMPLETED", "next:ACTIVE", "late:COMPLETED",
-				"leadReview:ACTIVE");
+		assertThat(history(instance)).contains("raise:COMPLETED", "next:ACTIVE", "late:COMPLETED", "leadReview:ACTIVE");
 	}
 
 	@Test
@@ -299,10 +307,11 @@ class EventSubprocessTest extends EngineTestSupport {
 	@Test
 	void shouldCloseTheEventSubprocessSubscriptionsWhenTheProcessIsCancelled() {
 		String message = uniqueId("late-message");
-		String processId = deployWaitingAtWork("esp-cancel", (process) -> process
-			.eventSubProcess("late", (esp) -> esp.startEvent("lateStart")
-				.message((m) -> m.name(message).zeebeCorrelationKeyExpression("\"k\""))
-				.endEvent()));
+		String processId = deployWaitingAtWork("esp-cancel",
+				(process) -> process.eventSubProcess("late",
+						(esp) -> esp.startEvent("lateStart")
+							.message((m) -> m.name(message).zeebeCorrelationKeyExpression("\"k\""))
+							.endEvent()));
 		long instance = start(processId);
 
 		this.client.newCancelInstanceCommand(instance).send().join();
@@ -318,13 +327,13 @@ class EventSubprocessTest extends EngineTestSupport {
 		String processId = uniqueId("esp-multi-instance");
 		deploy(Bpmn.createExecutableProcess(processId)
 			.startEvent("start")
-			.subProcess("perPart", (s) -> s.multiInstance((m) -> m.parallel()
-				.zeebeInputCollectionExpression("parts")
-				.zeebeInputElement("part"))
+			.subProcess("perPart", (s) -> s
+				.multiInstance((m) -> m.parallel().zeebeInputCollectionExpression("parts").zeebeInputElement("part"))
 				.embeddedSubProcess()
-				.eventSubProcess("recall", (esp) -> esp.startEvent("recalled")
-					.message((m) -> m.name(message).zeebeCorrelationKeyExpression("part"))
-					.endEvent("partRecalled"))
+				.eventSubProcess("recall",
+						(esp) -> esp.startEvent("recalled")
+							.message((m) -> m.name(message).zeebeCorrelationKeyExpression("part"))
+							.endEvent("partRecalled"))
 				.startEvent("partStart")
 				.userTask("inspectPart", (t) -> t.zeebeUserTask())
 				.endEvent("partInspected"))
@@ -353,10 +362,11 @@ class EventSubprocessTest extends EngineTestSupport {
 			.endEvent("noHabilitation", (e) -> e.error("HABILITATION_MISSING"))
 			.done());
 		deploy(Bpmn.createExecutableProcess(parentId)
-			.eventSubProcess("habilitationIssue", (esp) -> esp.startEvent("missing")
-				.error("HABILITATION_MISSING")
-				.userTask("resolveHabilitation", (t) -> t.zeebeUserTask())
-				.endEvent())
+			.eventSubProcess("habilitationIssue",
+					(esp) -> esp.startEvent("missing")
+						.error("HABILITATION_MISSING")
+						.userTask("resolveHabilitation", (t) -> t.zeebeUserTask())
+						.endEvent())
 			.startEvent("start")
 			.parallelGateway("fork")
 			.callActivity("call", (c) -> c.zeebeProcessId(childId))
@@ -378,9 +388,10 @@ class EventSubprocessTest extends EngineTestSupport {
 		String processId = uniqueId("esp-error-inside-esp");
 		deploy(Bpmn.createExecutableProcess(processId)
 			.eventSubProcess("onError", (esp) -> esp.startEvent("anyError").error().endEvent("handled"))
-			.eventSubProcess("onEscalation", (esp) -> esp.startEvent("escalated")
-				.escalation("LATE")
-				.endEvent("failAgain", (e) -> e.error("STILL_LATE")))
+			.eventSubProcess("onEscalation",
+					(esp) -> esp.startEvent("escalated")
+						.escalation("LATE")
+						.endEvent("failAgain", (e) -> e.error("STILL_LATE")))
 			.startEvent("start")
 			.endEvent("late", (e) -> e.escalation("LATE"))
 			.done());
@@ -396,10 +407,11 @@ class EventSubprocessTest extends EngineTestSupport {
 	@Test
 	void shouldRaiseAnIncidentBeforeStartingWhenACorrelationKeyFailsAndStartOnceResolved() {
 		String message = uniqueId("recall");
-		String processId = deployWaitingAtWork("esp-key-incident", (process) -> process
-			.eventSubProcess("recall", (esp) -> esp.startEvent("recalled")
-				.message((m) -> m.name(message).zeebeCorrelationKeyExpression("vin"))
-				.endEvent()));
+		String processId = deployWaitingAtWork("esp-key-incident",
+				(process) -> process.eventSubProcess("recall",
+						(esp) -> esp.startEvent("recalled")
+							.message((m) -> m.name(message).zeebeCorrelationKeyExpression("vin"))
+							.endEvent()));
 		long instance = start(processId);
 
 		assertThat(incidents(instance)).singleElement()
@@ -433,10 +445,11 @@ class EventSubprocessTest extends EngineTestSupport {
 		String processId = uniqueId("subprocess-message-start");
 		var model = Bpmn.createExecutableProcess(processId)
 			.startEvent()
-			.subProcess("inner", (s) -> s.embeddedSubProcess()
-				.startEvent("innerStart")
-				.message((m) -> m.name("m-" + processId).zeebeCorrelationKeyExpression("k"))
-				.endEvent())
+			.subProcess("inner",
+					(s) -> s.embeddedSubProcess()
+						.startEvent("innerStart")
+						.message((m) -> m.name("m-" + processId).zeebeCorrelationKeyExpression("k"))
+						.endEvent())
 			.endEvent()
 			.done();
 
@@ -444,8 +457,5 @@ class EventSubprocessTest extends EngineTestSupport {
 
 		assertThat(problem.details().getDetail()).contains("'inner'").contains("must be of type none");
 	}
-
-
-
 
 }

@@ -85,7 +85,6 @@ class ExclusiveGatewayTest extends EngineTestSupport {
 			.satisfies((incident) -> assertThat(incident.getErrorType().name()).isEqualTo("CONDITION_ERROR"));
 	}
 
-
 	@Test
 	void shouldWriteTheEventSequenceOfTheFlowTheGatewayChose() {
 		// given
@@ -108,22 +107,11 @@ class ExclusiveGatewayTest extends EngineTestSupport {
 
 		// then
 		assertThat(events(key)).containsExactly("VARIABLE :CREATED", id + ":ELEMENT_ACTIVATING",
-				id + ":ELEMENT_ACTIVATED",
-				"start:ELEMENT_ACTIVATING",
-				"start:ELEMENT_ACTIVATED",
-				"start:ELEMENT_COMPLETING",
-				"start:ELEMENT_COMPLETED",
-				"toGateway:SEQUENCE_FLOW_TAKEN",
-				"xor:ELEMENT_ACTIVATING",
-				"xor:ELEMENT_ACTIVATED",
-				"xor:ELEMENT_COMPLETING",
-				"xor:ELEMENT_COMPLETED",
-				"big:SEQUENCE_FLOW_TAKEN",
-				"bigEnd:ELEMENT_ACTIVATING",
-				"bigEnd:ELEMENT_ACTIVATED",
-				"bigEnd:ELEMENT_COMPLETING",
-				"bigEnd:ELEMENT_COMPLETED",
-				id + ":ELEMENT_COMPLETING",
+				id + ":ELEMENT_ACTIVATED", "start:ELEMENT_ACTIVATING", "start:ELEMENT_ACTIVATED",
+				"start:ELEMENT_COMPLETING", "start:ELEMENT_COMPLETED", "toGateway:SEQUENCE_FLOW_TAKEN",
+				"xor:ELEMENT_ACTIVATING", "xor:ELEMENT_ACTIVATED", "xor:ELEMENT_COMPLETING", "xor:ELEMENT_COMPLETED",
+				"big:SEQUENCE_FLOW_TAKEN", "bigEnd:ELEMENT_ACTIVATING", "bigEnd:ELEMENT_ACTIVATED",
+				"bigEnd:ELEMENT_COMPLETING", "bigEnd:ELEMENT_COMPLETED", id + ":ELEMENT_COMPLETING",
 				id + ":ELEMENT_COMPLETED");
 	}
 

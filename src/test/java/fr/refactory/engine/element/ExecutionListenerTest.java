@@ -22,7 +22,10 @@ import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** Execution listeners (zeebe:executionListeners) as Camunda 8.8 documents them: jobs at an element's start and end. */
+/**
+ * Execution listeners (zeebe:executionListeners) as Camunda 8.8 documents them: jobs at
+ * an element's start and end.
+ */
 class ExecutionListenerTest extends EngineTestSupport {
 
 	@Test
@@ -119,9 +122,10 @@ class ExecutionListenerTest extends EngineTestSupport {
 		String after = uniqueId("after");
 		deploy(Bpmn.createExecutableProcess(id)
 			.startEvent()
-			.serviceTask("task", (t) -> t.zeebeJobTypeExpression("workType")
-				.zeebeStartExecutionListener(prepare)
-				.zeebeEndExecutionListener(after))
+			.serviceTask("task",
+					(t) -> t.zeebeJobTypeExpression("workType")
+						.zeebeStartExecutionListener(prepare)
+						.zeebeEndExecutionListener(after))
 			.endEvent()
 			.done());
 		long key = start(id);
@@ -161,8 +165,9 @@ class ExecutionListenerTest extends EngineTestSupport {
 		assertThat(state(key)).isEqualTo(ProcessInstanceState.ACTIVE);
 		complete(finishJob);
 		assertThat(state(key)).isEqualTo(ProcessInstanceState.COMPLETED);
-		assertThat(elementEvents(key)).startsWith(id + ":ELEMENT_ACTIVATING", id + ":ELEMENT_ACTIVATED",
-				"start:ELEMENT_ACTIVATING").endsWith(id + ":ELEMENT_COMPLETING", id + ":ELEMENT_COMPLETED");
+		assertThat(elementEvents(key))
+			.startsWith(id + ":ELEMENT_ACTIVATING", id + ":ELEMENT_ACTIVATED", "start:ELEMENT_ACTIVATING")
+			.endsWith(id + ":ELEMENT_COMPLETING", id + ":ELEMENT_COMPLETED");
 	}
 
 	@Test
@@ -231,11 +236,9 @@ class ExecutionListenerTest extends EngineTestSupport {
 			.zeebeStartExecutionListener("x")
 			.endEvent()
 			.done(), "begin", "listeners of type 'start'");
-		assertRejected(withEndListener(Bpmn.createExecutableProcess(uniqueId("p"))
-			.startEvent()
-			.exclusiveGateway("decide")
-			.endEvent()
-			.done(), "decide"), "decide", "listeners of type 'end'");
+		assertRejected(withEndListener(
+				Bpmn.createExecutableProcess(uniqueId("p")).startEvent().exclusiveGateway("decide").endEvent().done(),
+				"decide"), "decide", "listeners of type 'end'");
 		assertRejected(Bpmn.createExecutableProcess(uniqueId("p"))
 			.startEvent()
 			.manualTask("task")

@@ -8,7 +8,10 @@ import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** Link intermediate throw and catch events: a jump to the catch event with the same name in the same scope. */
+/**
+ * Link intermediate throw and catch events: a jump to the catch event with the same name
+ * in the same scope.
+ */
 class LinkEventTest extends EngineTestSupport {
 
 	@Test

@@ -21,9 +21,10 @@ import org.junit.jupiter.api.Test;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * Publications racing each other and racing the opening of subscriptions, sent concurrently through the real client:
- * a message id is accepted once (Camunda 8 answers the duplicate 409 ALREADY_EXISTS), and a buffered message published
- * while its instance is being created correlates once the instance's subscription opens (ADR 0255).
+ * Publications racing each other and racing the opening of subscriptions, sent
+ * concurrently through the real client: a message id is accepted once (Camunda 8 answers
+ * the duplicate 409 ALREADY_EXISTS), and a buffered message published while its instance
+ * is being created correlates once the instance's subscription opens (ADR 0255).
  */
 class MessageRaceTest extends EngineTestSupport {
 
@@ -49,12 +50,13 @@ class MessageRaceTest extends EngineTestSupport {
 		int rejected = 0;
 		for (int pair = 0; pair < PAIRS; pair++) {
 			String key = "order-" + pair;
-			List<CompletionStage<PublishMessageResponse>> both = atOnce(2, () -> this.client.newPublishMessageCommand()
-				.messageName(name)
-				.correlationKey(key)
-				.messageId("payment-" + key)
-				.timeToLive(Duration.ofMinutes(10))
-				.send());
+			List<CompletionStage<PublishMessageResponse>> both = atOnce(2,
+					() -> this.client.newPublishMessageCommand()
+						.messageName(name)
+						.correlationKey(key)
+						.messageId("payment-" + key)
+						.timeToLive(Duration.ofMinutes(10))
+						.send());
 			for (CompletionStage<PublishMessageResponse> publication : both) {
 				try {
 					publication.toCompletableFuture().join();
@@ -71,7 +73,8 @@ class MessageRaceTest extends EngineTestSupport {
 		assertThat(accepted).as("publications accepted").isEqualTo(PAIRS);
 		assertThat(rejected).as("duplicates rejected").isEqualTo(PAIRS);
 
-		// the one accepted message is used once: a second instance on the same key keeps waiting
+		// the one accepted message is used once: a second instance on the same key keeps
+		// waiting
 		long first = start(processId, Map.of("orderId", "order-0"));
 		long second = start(processId, Map.of("orderId", "order-0"));
 		assertThat(state(first)).isEqualTo(ProcessInstanceState.COMPLETED);

@@ -12,15 +12,18 @@ import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** Message intermediate catch events and receive tasks with message publication and correlation. */
+/**
+ * Message intermediate catch events and receive tasks with message publication and
+ * correlation.
+ */
 class MessageTest extends EngineTestSupport {
 
 	private String waitingProcess(String messageName) {
 		String processId = uniqueId("message-catch");
 		deploy(Bpmn.createExecutableProcess(processId)
 			.startEvent()
-			.intermediateCatchEvent("waitForPayment", (e) -> e.message((m) -> m.name(messageName)
-				.zeebeCorrelationKeyExpression("orderId")))
+			.intermediateCatchEvent("waitForPayment",
+					(e) -> e.message((m) -> m.name(messageName).zeebeCorrelationKeyExpression("orderId")))
 			.endEvent()
 			.done());
 		return processId;
@@ -124,11 +127,8 @@ class MessageTest extends EngineTestSupport {
 			.done());
 		long instance = start(processId, Map.of("n", 42));
 
-		problem(() -> this.client.newCorrelateMessageCommand()
-			.messageName(name)
-			.correlationKey("41")
-			.send()
-			.join(), 404);
+		problem(() -> this.client.newCorrelateMessageCommand().messageName(name).correlationKey("41").send().join(),
+				404);
 
 		var response = this.client.newCorrelateMessageCommand()
 			.messageName(name)
@@ -280,14 +280,14 @@ class MessageTest extends EngineTestSupport {
 		java.net.http.HttpRequest request = java.net.http.HttpRequest.newBuilder(java.net.URI.create(baseUrl() + path))
 			.header("Authorization", "Basic " + credentials)
 			.header("Content-Type", "application/json")
-			.method(method, body == null ? java.net.http.HttpRequest.BodyPublishers.noBody()
-					: java.net.http.HttpRequest.BodyPublishers.ofString(body))
+			.method(method,
+					body == null ? java.net.http.HttpRequest.BodyPublishers.noBody()
+							: java.net.http.HttpRequest.BodyPublishers.ofString(body))
 			.build();
 		return java.net.http.HttpClient.newHttpClient()
 			.send(request, java.net.http.HttpResponse.BodyHandlers.ofString())
 			.statusCode();
 	}
-
 
 	@Test
 	void shouldWriteTheEventSequenceOfAMessageCatchEvent() {
@@ -309,25 +309,12 @@ class MessageTest extends EngineTestSupport {
 
 		// then
 		assertThat(events(key)).containsExactly("VARIABLE :CREATED", id + ":ELEMENT_ACTIVATING",
-				id + ":ELEMENT_ACTIVATED",
-				"start:ELEMENT_ACTIVATING",
-				"start:ELEMENT_ACTIVATED",
-				"start:ELEMENT_COMPLETING",
-				"start:ELEMENT_COMPLETED",
-				"toWait:SEQUENCE_FLOW_TAKEN",
-				"wait:ELEMENT_ACTIVATING",
-				"wait:ELEMENT_ACTIVATED",
-				"PROCESS_MESSAGE_SUBSCRIPTION wait:CORRELATED",
-				"VARIABLE :CREATED",
-				"wait:ELEMENT_COMPLETING",
-				"wait:ELEMENT_COMPLETED",
-				"toEnd:SEQUENCE_FLOW_TAKEN",
-				"end:ELEMENT_ACTIVATING",
-				"end:ELEMENT_ACTIVATED",
-				"end:ELEMENT_COMPLETING",
-				"end:ELEMENT_COMPLETED",
-				id + ":ELEMENT_COMPLETING",
-				id + ":ELEMENT_COMPLETED");
+				id + ":ELEMENT_ACTIVATED", "start:ELEMENT_ACTIVATING", "start:ELEMENT_ACTIVATED",
+				"start:ELEMENT_COMPLETING", "start:ELEMENT_COMPLETED", "toWait:SEQUENCE_FLOW_TAKEN",
+				"wait:ELEMENT_ACTIVATING", "wait:ELEMENT_ACTIVATED", "PROCESS_MESSAGE_SUBSCRIPTION wait:CORRELATED",
+				"VARIABLE :CREATED", "wait:ELEMENT_COMPLETING", "wait:ELEMENT_COMPLETED", "toEnd:SEQUENCE_FLOW_TAKEN",
+				"end:ELEMENT_ACTIVATING", "end:ELEMENT_ACTIVATED", "end:ELEMENT_COMPLETING", "end:ELEMENT_COMPLETED",
+				id + ":ELEMENT_COMPLETING", id + ":ELEMENT_COMPLETED");
 	}
 
 }

@@ -11,8 +11,9 @@ import org.junit.jupiter.api.Test;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * Message intermediate throw events and message end events: as in Camunda 8, a job of the event's task definition (a
- * worker sends the message); the event completes when the job does.
+ * Message intermediate throw events and message end events: as in Camunda 8, a job of the
+ * event's task definition (a worker sends the message); the event completes when the job
+ * does.
  */
 class MessageThrowEventTest extends EngineTestSupport {
 

@@ -16,7 +16,9 @@ import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** Multi-instance on embedded subprocesses, call activities, user tasks and receive tasks. */
+/**
+ * Multi-instance on embedded subprocesses, call activities, user tasks and receive tasks.
+ */
 class MultiInstanceActivitiesTest extends EngineTestSupport {
 
 	private List<ElementInstance> ofType(long processInstanceKey, ElementInstanceType type) {
@@ -41,12 +43,13 @@ class MultiInstanceActivitiesTest extends EngineTestSupport {
 		String type = uniqueId("op");
 		deploy(Bpmn.createExecutableProcess(id)
 			.startEvent()
-			.subProcess("operations", (s) -> s.zeebeInputExpression("operation.code", "operationCode")
-				.zeebeInputExpression("null", "outcome")
-				.multiInstance((m) -> m.zeebeInputCollectionExpression("operations")
-					.zeebeInputElement("operation")
-					.zeebeOutputCollection("outcomes")
-					.zeebeOutputElementExpression("{code: operationCode, outcome: outcome}")))
+			.subProcess("operations",
+					(s) -> s.zeebeInputExpression("operation.code", "operationCode")
+						.zeebeInputExpression("null", "outcome")
+						.multiInstance((m) -> m.zeebeInputCollectionExpression("operations")
+							.zeebeInputElement("operation")
+							.zeebeOutputCollection("outcomes")
+							.zeebeOutputElementExpression("{code: operationCode, outcome: outcome}")))
 			.embeddedSubProcess()
 			.startEvent("opStart")
 			.serviceTask("perform", (t) -> t.zeebeJobType(type))
@@ -68,7 +71,8 @@ class MultiInstanceActivitiesTest extends EngineTestSupport {
 
 		assertThat(state(key)).isEqualTo(ProcessInstanceState.COMPLETED);
 		assertThat(rootVariables(key))
-			.containsEntry("outcomes", "[{\"code\":\"OP1\",\"outcome\":\"ok-OP1\"},{\"code\":\"OP2\",\"outcome\":\"ok-OP2\"}]")
+			.containsEntry("outcomes",
+					"[{\"code\":\"OP1\",\"outcome\":\"ok-OP1\"},{\"code\":\"OP2\",\"outcome\":\"ok-OP2\"}]")
 			.doesNotContainKeys("outcome", "operationCode", "operation");
 		assertThat(ofType(key, ElementInstanceType.MULTI_INSTANCE_BODY)).singleElement()
 			.extracting(ElementInstance::getElementId)
@@ -84,9 +88,10 @@ class MultiInstanceActivitiesTest extends EngineTestSupport {
 		String type = uniqueId("op");
 		deploy(Bpmn.createExecutableProcess(id)
 			.startEvent()
-			.subProcess("steps", (s) -> s.multiInstance((m) -> m.sequential()
-				.zeebeInputCollectionExpression("for i in 1..n return i * 100")
-				.zeebeInputElement("step")))
+			.subProcess("steps",
+					(s) -> s.multiInstance((m) -> m.sequential()
+						.zeebeInputCollectionExpression("for i in 1..n return i * 100")
+						.zeebeInputElement("step")))
 			.embeddedSubProcess()
 			.startEvent()
 			.serviceTask("perform", (t) -> t.zeebeJobType(type))
@@ -119,11 +124,12 @@ class MultiInstanceActivitiesTest extends EngineTestSupport {
 		String id = uniqueId("mi-call");
 		deploy(Bpmn.createExecutableProcess(id)
 			.startEvent()
-			.callActivity("call", (c) -> c.zeebeProcessId(childId)
-				.multiInstance((m) -> m.zeebeInputCollectionExpression("parts")
-					.zeebeInputElement("part")
-					.zeebeOutputCollection("grades")
-					.zeebeOutputElementExpression("grade")))
+			.callActivity("call",
+					(c) -> c.zeebeProcessId(childId)
+						.multiInstance((m) -> m.zeebeInputCollectionExpression("parts")
+							.zeebeInputElement("part")
+							.zeebeOutputCollection("grades")
+							.zeebeOutputElementExpression("grade")))
 			.endEvent()
 			.done());
 		long key = start(id, Map.of("parts", List.of("door", "seat", "wheel")));
@@ -161,8 +167,9 @@ class MultiInstanceActivitiesTest extends EngineTestSupport {
 		String id = uniqueId("mi-call-cancel");
 		deploy(Bpmn.createExecutableProcess(id)
 			.startEvent()
-			.callActivity("call", (c) -> c.zeebeProcessId(childId)
-				.multiInstance((m) -> m.zeebeInputCollectionExpression("[1, 2]").zeebeInputElement("n")))
+			.callActivity("call",
+					(c) -> c.zeebeProcessId(childId)
+						.multiInstance((m) -> m.zeebeInputCollectionExpression("[1, 2]").zeebeInputElement("n")))
 			.endEvent()
 			.done());
 		long key = start(id);
@@ -174,8 +181,8 @@ class MultiInstanceActivitiesTest extends EngineTestSupport {
 			.filter((f) -> f.parentProcessInstanceKey(key))
 			.send()
 			.join()
-			.items()).hasSize(2).allSatisfy((child) -> assertThat(child.getState())
-				.isEqualTo(ProcessInstanceState.TERMINATED));
+			.items()).hasSize(2)
+			.allSatisfy((child) -> assertThat(child.getState()).isEqualTo(ProcessInstanceState.TERMINATED));
 	}
 
 	@Test
@@ -183,14 +190,15 @@ class MultiInstanceActivitiesTest extends EngineTestSupport {
 		String id = uniqueId("mi-user");
 		deploy(Bpmn.createExecutableProcess(id)
 			.startEvent()
-			.userTask("check", (t) -> t.name("Manual check")
-				.zeebeUserTask()
-				.zeebeInputExpression("check.checkCode", "checkCode")
-				.zeebeInputExpression("null", "checkResult")
-				.multiInstance((m) -> m.zeebeInputCollectionExpression("manualChecks")
-					.zeebeInputElement("check")
-					.zeebeOutputCollection("manualResults")
-					.zeebeOutputElementExpression("{checkCode: checkCode, checkResult: checkResult}")))
+			.userTask("check",
+					(t) -> t.name("Manual check")
+						.zeebeUserTask()
+						.zeebeInputExpression("check.checkCode", "checkCode")
+						.zeebeInputExpression("null", "checkResult")
+						.multiInstance((m) -> m.zeebeInputCollectionExpression("manualChecks")
+							.zeebeInputElement("check")
+							.zeebeOutputCollection("manualResults")
+							.zeebeOutputElementExpression("{checkCode: checkCode, checkResult: checkResult}")))
 			.endEvent()
 			.done());
 		long key = start(id, Map.of("manualChecks", List.of(Map.of("checkCode", "C1"), Map.of("checkCode", "C2"))));
@@ -210,8 +218,9 @@ class MultiInstanceActivitiesTest extends EngineTestSupport {
 		}
 
 		assertThat(state(key)).isEqualTo(ProcessInstanceState.COMPLETED);
-		assertThat(rootVariables(key)).containsEntry("manualResults",
-				"[{\"checkCode\":\"C1\",\"checkResult\":\"PASS\"},{\"checkCode\":\"C2\",\"checkResult\":\"FAIL\"}]")
+		assertThat(rootVariables(key))
+			.containsEntry("manualResults",
+					"[{\"checkCode\":\"C1\",\"checkResult\":\"PASS\"},{\"checkCode\":\"C2\",\"checkResult\":\"FAIL\"}]")
 			.doesNotContainKey("checkResult");
 	}
 
@@ -221,8 +230,7 @@ class MultiInstanceActivitiesTest extends EngineTestSupport {
 		deploy(Bpmn.createExecutableProcess(id)
 			.startEvent()
 			.userTask("check", (t) -> t.zeebeUserTask()
-				.multiInstance((m) -> m.zeebeInputCollectionExpression("[\"a\", \"b\", \"c\"]")
-					.zeebeInputElement("x")))
+				.multiInstance((m) -> m.zeebeInputCollectionExpression("[\"a\", \"b\", \"c\"]").zeebeInputElement("x")))
 			.endEvent()
 			.done());
 		long key = start(id);
@@ -243,8 +251,9 @@ class MultiInstanceActivitiesTest extends EngineTestSupport {
 		String message = uniqueId("part-arrived");
 		deploy(Bpmn.createExecutableProcess(id)
 			.startEvent()
-			.receiveTask("await", (r) -> r.message((m) -> m.name(message).zeebeCorrelationKeyExpression("ref"))
-				.multiInstance((l) -> l.zeebeInputCollectionExpression("refs").zeebeInputElement("ref")))
+			.receiveTask("await",
+					(r) -> r.message((m) -> m.name(message).zeebeCorrelationKeyExpression("ref"))
+						.multiInstance((l) -> l.zeebeInputCollectionExpression("refs").zeebeInputElement("ref")))
 			.endEvent()
 			.done());
 		long key = start(id, Map.of("refs", List.of("R1", "R2")));

@@ -18,7 +18,10 @@ import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** Multi-instance on service tasks: parallel, sequential, output collection, completion condition, incidents. */
+/**
+ * Multi-instance on service tasks: parallel, sequential, output collection, completion
+ * condition, incidents.
+ */
 class MultiInstanceTest extends EngineTestSupport {
 
 	private BpmnModelInstance serviceTaskProcess(String id, String type,
@@ -66,8 +69,7 @@ class MultiInstanceTest extends EngineTestSupport {
 		List<ActivatedJob> jobs = activate(type, 10);
 
 		assertThat(jobs).hasSize(3);
-		assertThat(jobs).extracting((j) -> j.getVariablesAsMap().get("item"))
-			.containsExactlyInAnyOrder("a", "b", "c");
+		assertThat(jobs).extracting((j) -> j.getVariablesAsMap().get("item")).containsExactlyInAnyOrder("a", "b", "c");
 		for (ActivatedJob job : jobs) {
 			int loopCounter = (Integer) job.getVariablesAsMap().get("loopCounter");
 			assertThat(List.of("a", "b", "c").get(loopCounter - 1)).isEqualTo(job.getVariablesAsMap().get("item"));
@@ -81,8 +83,8 @@ class MultiInstanceTest extends EngineTestSupport {
 		List<ElementInstance> inner = ofType(key, ElementInstanceType.SERVICE_TASK);
 		assertThat(inner).hasSize(3).allSatisfy((e) -> assertThat(e.getElementId()).isEqualTo("task"));
 		long bodyKey = bodies.get(0).getElementInstanceKey();
-		assertThat(inner).allSatisfy((e) -> assertThat(variablesOfScope(e.getElementInstanceKey()))
-			.containsKeys("item", "loopCounter", "result"));
+		assertThat(inner).allSatisfy((e) -> assertThat(variablesOfScope(e.getElementInstanceKey())).containsKeys("item",
+				"loopCounter", "result"));
 		assertThat(variablesOfScope(bodyKey)).containsEntry("results", "[null,null,null]");
 	}
 
@@ -136,12 +138,13 @@ class MultiInstanceTest extends EngineTestSupport {
 	void shouldTerminateTheRemainingParallelInstancesWhenTheCompletionConditionHolds() {
 		String id = uniqueId("mi-condition");
 		String type = uniqueId("work");
-		deploy(serviceTaskProcess(id, type, (m) -> m.zeebeInputCollectionExpression("items")
-			.zeebeInputElement("item")
-			.zeebeOutputCollection("results")
-			.zeebeOutputElementExpression("result")
-			.completionCondition("=numberOfInstances = 3 and numberOfCompletedInstances = 2"
-					+ " and numberOfActiveInstances = 1 and numberOfTerminatedInstances = 0")));
+		deploy(serviceTaskProcess(id, type,
+				(m) -> m.zeebeInputCollectionExpression("items")
+					.zeebeInputElement("item")
+					.zeebeOutputCollection("results")
+					.zeebeOutputElementExpression("result")
+					.completionCondition("=numberOfInstances = 3 and numberOfCompletedInstances = 2"
+							+ " and numberOfActiveInstances = 1 and numberOfTerminatedInstances = 0")));
 		long key = start(id, Map.of("items", List.of(1, 2, 3)));
 		List<ActivatedJob> jobs = activate(type, 10);
 		jobs.sort(Comparator.comparing((ActivatedJob j) -> (Integer) j.getVariablesAsMap().get("item")));
@@ -163,10 +166,11 @@ class MultiInstanceTest extends EngineTestSupport {
 	void shouldStopASequentialBodyWhenTheCompletionConditionOnTheInnerScopeHolds() {
 		String id = uniqueId("mi-stop");
 		String type = uniqueId("work");
-		deploy(serviceTaskProcess(id, type, (m) -> m.sequential()
-			.zeebeInputCollectionExpression("items")
-			.zeebeInputElement("item")
-			.completionCondition("=found")));
+		deploy(serviceTaskProcess(id, type,
+				(m) -> m.sequential()
+					.zeebeInputCollectionExpression("items")
+					.zeebeInputElement("item")
+					.completionCondition("=found")));
 		long key = start(id, Map.of("items", List.of("a", "b", "c"), "found", false));
 
 		complete(activateOne(type), Map.of("found", false));
@@ -250,13 +254,14 @@ class MultiInstanceTest extends EngineTestSupport {
 		String type = uniqueId("work");
 		deploy(Bpmn.createExecutableProcess(id)
 			.startEvent()
-			.serviceTask("task", (t) -> t.zeebeJobType(type)
-				.zeebeInputExpression("item.code", "code")
-				.zeebeOutputExpression("upper case(raw)", "result")
-				.multiInstance((m) -> m.zeebeInputCollectionExpression("items")
-					.zeebeInputElement("item")
-					.zeebeOutputCollection("codes")
-					.zeebeOutputElementExpression("result")))
+			.serviceTask("task",
+					(t) -> t.zeebeJobType(type)
+						.zeebeInputExpression("item.code", "code")
+						.zeebeOutputExpression("upper case(raw)", "result")
+						.multiInstance((m) -> m.zeebeInputCollectionExpression("items")
+							.zeebeInputElement("item")
+							.zeebeOutputCollection("codes")
+							.zeebeOutputElementExpression("result")))
 			.endEvent()
 			.done());
 		long key = start(id, Map.of("items", List.of(Map.of("code", "k1"), Map.of("code", "k2"))));
@@ -268,7 +273,6 @@ class MultiInstanceTest extends EngineTestSupport {
 		assertThat(state(key)).isEqualTo(ProcessInstanceState.COMPLETED);
 		assertThat(rootVariables(key)).containsEntry("codes", "[\"K1\",\"K2\"]").doesNotContainKey("code");
 	}
-
 
 	@Test
 	void shouldWriteTheEventSequenceOfASequentialMultiInstanceBody() {
@@ -287,32 +291,15 @@ class MultiInstanceTest extends EngineTestSupport {
 		long key = start(id);
 
 		// then
-		assertThat(elementEvents(key)).containsExactly(id + ":ELEMENT_ACTIVATING",
-				id + ":ELEMENT_ACTIVATED",
-				"start:ELEMENT_ACTIVATING",
-				"start:ELEMENT_ACTIVATED",
-				"start:ELEMENT_COMPLETING",
-				"start:ELEMENT_COMPLETED",
-				"toTask:SEQUENCE_FLOW_TAKEN",
-				"task:ELEMENT_ACTIVATING",
-				"task:ELEMENT_ACTIVATED",
-				"task:ELEMENT_ACTIVATING",
-				"task:ELEMENT_ACTIVATED",
-				"task:ELEMENT_COMPLETING",
-				"task:ELEMENT_COMPLETED",
-				"task:ELEMENT_ACTIVATING",
-				"task:ELEMENT_ACTIVATED",
-				"task:ELEMENT_COMPLETING",
-				"task:ELEMENT_COMPLETED",
-				"task:ELEMENT_COMPLETING",
-				"task:ELEMENT_COMPLETED",
-				"toEnd:SEQUENCE_FLOW_TAKEN",
-				"end:ELEMENT_ACTIVATING",
-				"end:ELEMENT_ACTIVATED",
-				"end:ELEMENT_COMPLETING",
-				"end:ELEMENT_COMPLETED",
-				id + ":ELEMENT_COMPLETING",
-				id + ":ELEMENT_COMPLETED");
+		assertThat(elementEvents(key)).containsExactly(id + ":ELEMENT_ACTIVATING", id + ":ELEMENT_ACTIVATED",
+				"start:ELEMENT_ACTIVATING", "start:ELEMENT_ACTIVATED", "start:ELEMENT_COMPLETING",
+				"start:ELEMENT_COMPLETED", "toTask:SEQUENCE_FLOW_TAKEN", "task:ELEMENT_ACTIVATING",
+				"task:ELEMENT_ACTIVATED", "task:ELEMENT_ACTIVATING", "task:ELEMENT_ACTIVATED",
+				"task:ELEMENT_COMPLETING", "task:ELEMENT_COMPLETED", "task:ELEMENT_ACTIVATING",
+				"task:ELEMENT_ACTIVATED", "task:ELEMENT_COMPLETING", "task:ELEMENT_COMPLETED",
+				"task:ELEMENT_COMPLETING", "task:ELEMENT_COMPLETED", "toEnd:SEQUENCE_FLOW_TAKEN",
+				"end:ELEMENT_ACTIVATING", "end:ELEMENT_ACTIVATED", "end:ELEMENT_COMPLETING", "end:ELEMENT_COMPLETED",
+				id + ":ELEMENT_COMPLETING", id + ":ELEMENT_COMPLETED");
 	}
 
 }

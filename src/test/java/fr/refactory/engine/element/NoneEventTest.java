@@ -34,7 +34,8 @@ class NoneEventTest extends EngineTestSupport {
 
 		long key = start(id);
 
-		// Camunda 8.8 lists the elements of the process, not the process (docs/decisions/0245)
+		// Camunda 8.8 lists the elements of the process, not the process
+		// (docs/decisions/0245)
 		assertThat(elements(key)).extracting((element) -> element.getElementId() + ":" + element.getType())
 			.containsExactly("start:START_EVENT", "end:END_EVENT");
 		assertThat(elements(key)).noneSatisfy((element) -> assertThat(element.getElementInstanceKey()).isEqualTo(key));
@@ -48,7 +49,6 @@ class NoneEventTest extends EngineTestSupport {
 		assertThat(state(key)).isEqualTo(ProcessInstanceState.COMPLETED);
 	}
 
-
 	@Test
 	void shouldWriteTheEventSequenceOfNoneStartAndEndEvents() {
 		// given
@@ -59,18 +59,10 @@ class NoneEventTest extends EngineTestSupport {
 		long key = start(id);
 
 		// then
-		assertThat(events(key)).containsExactly(id + ":ELEMENT_ACTIVATING",
-				id + ":ELEMENT_ACTIVATED",
-				"start:ELEMENT_ACTIVATING",
-				"start:ELEMENT_ACTIVATED",
-				"start:ELEMENT_COMPLETING",
-				"start:ELEMENT_COMPLETED",
-				"flow:SEQUENCE_FLOW_TAKEN",
-				"end:ELEMENT_ACTIVATING",
-				"end:ELEMENT_ACTIVATED",
-				"end:ELEMENT_COMPLETING",
-				"end:ELEMENT_COMPLETED",
-				id + ":ELEMENT_COMPLETING",
+		assertThat(events(key)).containsExactly(id + ":ELEMENT_ACTIVATING", id + ":ELEMENT_ACTIVATED",
+				"start:ELEMENT_ACTIVATING", "start:ELEMENT_ACTIVATED", "start:ELEMENT_COMPLETING",
+				"start:ELEMENT_COMPLETED", "flow:SEQUENCE_FLOW_TAKEN", "end:ELEMENT_ACTIVATING",
+				"end:ELEMENT_ACTIVATED", "end:ELEMENT_COMPLETING", "end:ELEMENT_COMPLETED", id + ":ELEMENT_COMPLETING",
 				id + ":ELEMENT_COMPLETED");
 	}
 

@@ -37,7 +37,6 @@ class ParallelGatewayTest extends EngineTestSupport {
 		assertThat(history(key)).containsOnlyOnce("join:COMPLETED").endsWith("end:COMPLETED");
 	}
 
-
 	@Test
 	void shouldWriteTheEventSequenceOfAForkAndAJoin() {
 		// given
@@ -63,40 +62,17 @@ class ParallelGatewayTest extends EngineTestSupport {
 		long key = start(id);
 
 		// then
-		assertThat(events(key)).containsExactly(id + ":ELEMENT_ACTIVATING",
-				id + ":ELEMENT_ACTIVATED",
-				"start:ELEMENT_ACTIVATING",
-				"start:ELEMENT_ACTIVATED",
-				"start:ELEMENT_COMPLETING",
-				"start:ELEMENT_COMPLETED",
-				"toFork:SEQUENCE_FLOW_TAKEN",
-				"fork:ELEMENT_ACTIVATING",
-				"fork:ELEMENT_ACTIVATED",
-				"fork:ELEMENT_COMPLETING",
-				"fork:ELEMENT_COMPLETED",
-				"toA:SEQUENCE_FLOW_TAKEN",
-				"toB:SEQUENCE_FLOW_TAKEN",
-				"a:ELEMENT_ACTIVATING",
-				"a:ELEMENT_ACTIVATED",
-				"b:ELEMENT_ACTIVATING",
-				"b:ELEMENT_ACTIVATED",
-				"a:ELEMENT_COMPLETING",
-				"a:ELEMENT_COMPLETED",
-				"aToJoin:SEQUENCE_FLOW_TAKEN",
-				"b:ELEMENT_COMPLETING",
-				"b:ELEMENT_COMPLETED",
-				"bToJoin:SEQUENCE_FLOW_TAKEN",
-				"join:ELEMENT_ACTIVATING",
-				"join:ELEMENT_ACTIVATED",
-				"join:ELEMENT_COMPLETING",
-				"join:ELEMENT_COMPLETED",
-				"toEnd:SEQUENCE_FLOW_TAKEN",
-				"end:ELEMENT_ACTIVATING",
-				"end:ELEMENT_ACTIVATED",
-				"end:ELEMENT_COMPLETING",
-				"end:ELEMENT_COMPLETED",
-				id + ":ELEMENT_COMPLETING",
-				id + ":ELEMENT_COMPLETED");
+		assertThat(events(key)).containsExactly(id + ":ELEMENT_ACTIVATING", id + ":ELEMENT_ACTIVATED",
+				"start:ELEMENT_ACTIVATING", "start:ELEMENT_ACTIVATED", "start:ELEMENT_COMPLETING",
+				"start:ELEMENT_COMPLETED", "toFork:SEQUENCE_FLOW_TAKEN", "fork:ELEMENT_ACTIVATING",
+				"fork:ELEMENT_ACTIVATED", "fork:ELEMENT_COMPLETING", "fork:ELEMENT_COMPLETED",
+				"toA:SEQUENCE_FLOW_TAKEN", "toB:SEQUENCE_FLOW_TAKEN", "a:ELEMENT_ACTIVATING", "a:ELEMENT_ACTIVATED",
+				"b:ELEMENT_ACTIVATING", "b:ELEMENT_ACTIVATED", "a:ELEMENT_COMPLETING", "a:ELEMENT_COMPLETED",
+				"aToJoin:SEQUENCE_FLOW_TAKEN", "b:ELEMENT_COMPLETING", "b:ELEMENT_COMPLETED",
+				"bToJoin:SEQUENCE_FLOW_TAKEN", "join:ELEMENT_ACTIVATING", "join:ELEMENT_ACTIVATED",
+				"join:ELEMENT_COMPLETING", "join:ELEMENT_COMPLETED", "toEnd:SEQUENCE_FLOW_TAKEN",
+				"end:ELEMENT_ACTIVATING", "end:ELEMENT_ACTIVATED", "end:ELEMENT_COMPLETING", "end:ELEMENT_COMPLETED",
+				id + ":ELEMENT_COMPLETING", id + ":ELEMENT_COMPLETED");
 	}
 
 }

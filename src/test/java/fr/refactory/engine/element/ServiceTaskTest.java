@@ -30,8 +30,8 @@ class ServiceTaskTest extends EngineTestSupport {
 		assertThat(job.getRetries()).isEqualTo(5);
 		assertThat(job.getCustomHeaders()).containsEntry("h", "v");
 		assertThat(job.getVariablesAsMap()).containsEntry("order", Map.of("amount", 12));
-		assertThat(history(key)).containsExactly("startEvent_1:COMPLETED".replace("startEvent_1",
-				history(key).get(0).split(":")[0]), "task:ACTIVE");
+		assertThat(history(key)).containsExactly(
+				"startEvent_1:COMPLETED".replace("startEvent_1", history(key).get(0).split(":")[0]), "task:ACTIVE");
 	}
 
 	@Test
@@ -73,7 +73,10 @@ class ServiceTaskTest extends EngineTestSupport {
 	void shouldRunASendTaskAsAJob() {
 		String id = uniqueId("send");
 		String type = uniqueId("notify");
-		deploy(Bpmn.createExecutableProcess(id).startEvent().sendTask("send", (t) -> t.zeebeJobType(type)).endEvent()
+		deploy(Bpmn.createExecutableProcess(id)
+			.startEvent()
+			.sendTask("send", (t) -> t.zeebeJobType(type))
+			.endEvent()
 			.done());
 		long key = start(id);
 

@@ -14,7 +14,10 @@ import org.springframework.jdbc.core.JdbcTemplate;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** Signal broadcast, signal start events, intermediate signal catch and throw events and signal end events. */
+/**
+ * Signal broadcast, signal start events, intermediate signal catch and throw events and
+ * signal end events.
+ */
 class SignalEventTest extends EngineTestSupport {
 
 	@Autowired
@@ -137,8 +140,7 @@ class SignalEventTest extends EngineTestSupport {
 		String throwerId = uniqueId("signal-throw");
 		deploy(Bpmn.createExecutableProcess(throwerId)
 			.startEvent()
-			.intermediateThrowEvent("raiseHold",
-					(e) -> e.signal(signal).zeebeInputExpression("station", "heldStation"))
+			.intermediateThrowEvent("raiseHold", (e) -> e.signal(signal).zeebeInputExpression("station", "heldStation"))
 			.userTask("confirm", (t) -> t.zeebeUserTask())
 			.endEvent()
 			.done());
@@ -178,8 +180,8 @@ class SignalEventTest extends EngineTestSupport {
 		var response = raw("POST", "/v2/signals/broadcast", "application/json", "{\"variables\":{}}");
 
 		assertThat(response.statusCode()).isEqualTo(400);
-		assertThat(response.headers().firstValue("Content-Type")).hasValueSatisfying(
-				(type) -> assertThat(type).contains("problem+json"));
+		assertThat(response.headers().firstValue("Content-Type"))
+			.hasValueSatisfying((type) -> assertThat(type).contains("problem+json"));
 		assertThat(response.body()).contains("signalName");
 	}
 
@@ -260,8 +262,8 @@ class SignalEventTest extends EngineTestSupport {
 			pool.shutdown();
 		}
 
-		assertThat(instances).allSatisfy((instance) -> assertThat(state(instance))
-			.isEqualTo(ProcessInstanceState.COMPLETED));
+		assertThat(instances)
+			.allSatisfy((instance) -> assertThat(state(instance)).isEqualTo(ProcessInstanceState.COMPLETED));
 	}
 
 }

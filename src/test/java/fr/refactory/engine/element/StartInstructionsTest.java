@@ -9,22 +9,27 @@ import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** Process-instance creation with start instructions: start before given elements instead of the start event. */
+/**
+ * Process-instance creation with start instructions: start before given elements instead
+ * of the start event.
+ */
 class StartInstructionsTest extends EngineTestSupport {
 
 	private String deployRework() {
 		String processId = uniqueId("start-instructions");
 		deploy(Bpmn.createExecutableProcess(processId)
-			.eventSubProcess("recall", (esp) -> esp.startEvent("recalled")
-				.message((m) -> m.name("recall-" + processId).zeebeCorrelationKeyExpression("vin"))
-				.endEvent("recallEnd"))
+			.eventSubProcess("recall",
+					(esp) -> esp.startEvent("recalled")
+						.message((m) -> m.name("recall-" + processId).zeebeCorrelationKeyExpression("vin"))
+						.endEvent("recallEnd"))
 			.startEvent("start")
 			.userTask("register", (t) -> t.zeebeUserTask())
-			.subProcess("repair", (s) -> s.embeddedSubProcess()
-				.startEvent("repairStart")
-				.userTask("diagnose", (t) -> t.zeebeUserTask())
-				.userTask("fix", (t) -> t.zeebeUserTask())
-				.endEvent("repairEnd"))
+			.subProcess("repair",
+					(s) -> s.embeddedSubProcess()
+						.startEvent("repairStart")
+						.userTask("diagnose", (t) -> t.zeebeUserTask())
+						.userTask("fix", (t) -> t.zeebeUserTask())
+						.endEvent("repairEnd"))
 			.userTask("release", (t) -> t.zeebeUserTask())
 			.endEvent("done")
 			.moveToActivity("release")
@@ -105,11 +110,12 @@ class StartInstructionsTest extends EngineTestSupport {
 		String multiInstance = uniqueId("start-instructions-mi");
 		deploy(Bpmn.createExecutableProcess(multiInstance)
 			.startEvent()
-			.subProcess("perItem", (s) -> s.multiInstance((m) -> m.zeebeInputCollectionExpression("items"))
-				.embeddedSubProcess()
-				.startEvent()
-				.userTask("inspectItem", (t) -> t.zeebeUserTask())
-				.endEvent())
+			.subProcess("perItem",
+					(s) -> s.multiInstance((m) -> m.zeebeInputCollectionExpression("items"))
+						.embeddedSubProcess()
+						.startEvent()
+						.userTask("inspectItem", (t) -> t.zeebeUserTask())
+						.endEvent())
 			.endEvent()
 			.done());
 

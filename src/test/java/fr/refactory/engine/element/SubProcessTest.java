@@ -69,7 +69,6 @@ class SubProcessTest extends EngineTestSupport {
 		assertThat(rootVariables(key)).containsEntry("counter", "100").containsEntry("fresh", "true");
 	}
 
-
 	@Test
 	void shouldWriteTheEventSequenceOfAnEmbeddedSubprocess() {
 		// given
@@ -77,10 +76,8 @@ class SubProcessTest extends EngineTestSupport {
 		deploy(Bpmn.createExecutableProcess(id)
 			.startEvent("start")
 			.sequenceFlowId("toSub")
-			.subProcess("sub", (s) -> s.embeddedSubProcess()
-				.startEvent("subStart")
-				.sequenceFlowId("inside")
-				.endEvent("subEnd"))
+			.subProcess("sub",
+					(s) -> s.embeddedSubProcess().startEvent("subStart").sequenceFlowId("inside").endEvent("subEnd"))
 			.sequenceFlowId("toEnd")
 			.endEvent("end")
 			.done());
@@ -89,32 +86,15 @@ class SubProcessTest extends EngineTestSupport {
 		long key = start(id);
 
 		// then
-		assertThat(events(key)).containsExactly(id + ":ELEMENT_ACTIVATING",
-				id + ":ELEMENT_ACTIVATED",
-				"start:ELEMENT_ACTIVATING",
-				"start:ELEMENT_ACTIVATED",
-				"start:ELEMENT_COMPLETING",
-				"start:ELEMENT_COMPLETED",
-				"toSub:SEQUENCE_FLOW_TAKEN",
-				"sub:ELEMENT_ACTIVATING",
-				"sub:ELEMENT_ACTIVATED",
-				"subStart:ELEMENT_ACTIVATING",
-				"subStart:ELEMENT_ACTIVATED",
-				"subStart:ELEMENT_COMPLETING",
-				"subStart:ELEMENT_COMPLETED",
-				"inside:SEQUENCE_FLOW_TAKEN",
-				"subEnd:ELEMENT_ACTIVATING",
-				"subEnd:ELEMENT_ACTIVATED",
-				"subEnd:ELEMENT_COMPLETING",
-				"subEnd:ELEMENT_COMPLETED",
-				"sub:ELEMENT_COMPLETING",
-				"sub:ELEMENT_COMPLETED",
-				"toEnd:SEQUENCE_FLOW_TAKEN",
-				"end:ELEMENT_ACTIVATING",
-				"end:ELEMENT_ACTIVATED",
-				"end:ELEMENT_COMPLETING",
-				"end:ELEMENT_COMPLETED",
-				id + ":ELEMENT_COMPLETING",
+		assertThat(events(key)).containsExactly(id + ":ELEMENT_ACTIVATING", id + ":ELEMENT_ACTIVATED",
+				"start:ELEMENT_ACTIVATING", "start:ELEMENT_ACTIVATED", "start:ELEMENT_COMPLETING",
+				"start:ELEMENT_COMPLETED", "toSub:SEQUENCE_FLOW_TAKEN", "sub:ELEMENT_ACTIVATING",
+				"sub:ELEMENT_ACTIVATED", "subStart:ELEMENT_ACTIVATING", "subStart:ELEMENT_ACTIVATED",
+				"subStart:ELEMENT_COMPLETING", "subStart:ELEMENT_COMPLETED", "inside:SEQUENCE_FLOW_TAKEN",
+				"subEnd:ELEMENT_ACTIVATING", "subEnd:ELEMENT_ACTIVATED", "subEnd:ELEMENT_COMPLETING",
+				"subEnd:ELEMENT_COMPLETED", "sub:ELEMENT_COMPLETING", "sub:ELEMENT_COMPLETED",
+				"toEnd:SEQUENCE_FLOW_TAKEN", "end:ELEMENT_ACTIVATING", "end:ELEMENT_ACTIVATED",
+				"end:ELEMENT_COMPLETING", "end:ELEMENT_COMPLETED", id + ":ELEMENT_COMPLETING",
 				id + ":ELEMENT_COMPLETED");
 	}
 

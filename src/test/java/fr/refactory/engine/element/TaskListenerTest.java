@@ -17,7 +17,10 @@ import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** User-task listeners (zeebe:taskListeners) as Camunda 8.8 documents them: jobs the task's transition waits for. */
+/**
+ * User-task listeners (zeebe:taskListeners) as Camunda 8.8 documents them: jobs the
+ * task's transition waits for.
+ */
 class TaskListenerTest extends EngineTestSupport {
 
 	@Test
@@ -121,7 +124,8 @@ class TaskListenerTest extends EngineTestSupport {
 		UserTask creating = openTask(key);
 		assertThat(creating.getState()).isEqualTo(UserTaskState.CREATING);
 		assertThat(problem(() -> this.client.newCompleteUserTaskCommand(creating.getUserTaskKey()).send().join(), 409)
-			.details().getDetail()).contains("CREATING");
+			.details()
+			.getDetail()).contains("CREATING");
 
 		// when
 		ActivatedJob job = activateOne(create);
@@ -140,8 +144,8 @@ class TaskListenerTest extends EngineTestSupport {
 		assertThat(created.getState()).isEqualTo(UserTaskState.CREATED);
 		assertThat(created.getAssignee()).isEqualTo("anna");
 		assertThat(created.getPriority()).isEqualTo(80);
-		assertThat(events(key).stream().filter((e) -> e.startsWith("USER_TASK"))).containsExactly(
-				"USER_TASK review:CREATING", "USER_TASK review:CORRECTED", "USER_TASK review:CREATED");
+		assertThat(events(key).stream().filter((e) -> e.startsWith("USER_TASK")))
+			.containsExactly("USER_TASK review:CREATING", "USER_TASK review:CORRECTED", "USER_TASK review:CREATED");
 	}
 
 	@Test
@@ -152,10 +156,11 @@ class TaskListenerTest extends EngineTestSupport {
 		String assign = uniqueId("assign");
 		deploy(Bpmn.createExecutableProcess(id)
 			.startEvent()
-			.userTask("review", (t) -> t.zeebeUserTask()
-				.zeebeAssignee("quentin")
-				.zeebeTaskListener((l) -> l.creating().type(create))
-				.zeebeTaskListener((l) -> l.assigning().type(assign)))
+			.userTask("review",
+					(t) -> t.zeebeUserTask()
+						.zeebeAssignee("quentin")
+						.zeebeTaskListener((l) -> l.creating().type(create))
+						.zeebeTaskListener((l) -> l.assigning().type(assign)))
 			.endEvent()
 			.done());
 		long key = start(id);
@@ -250,11 +255,7 @@ class TaskListenerTest extends EngineTestSupport {
 			.send()
 			.join();
 		assertThat(taskOf(task).getPriority()).as("denied: unchanged").isEqualTo(50);
-		this.client.newUpdateUserTaskCommand(task.getUserTaskKey())
-			.priority(90)
-			.candidateGroups("leads")
-			.send()
-			.join();
+		this.client.newUpdateUserTaskCommand(task.getUserTaskKey()).priority(90).candidateGroups("leads").send().join();
 		ActivatedJob job = activateOne(update);
 		this.client.newCompleteCommand(job.getKey())
 			.withResult((r) -> r.forUserTask().correctPriority(70))
@@ -344,16 +345,12 @@ class TaskListenerTest extends EngineTestSupport {
 	}
 
 	private void deployTaskWithCompletingListeners(String id, String... types) {
-		deploy(Bpmn.createExecutableProcess(id)
-			.startEvent()
-			.userTask("review", (t) -> {
-				t.zeebeUserTask().zeebeTaskHeader("station", "gate");
-				for (String type : types) {
-					t.zeebeTaskListener((l) -> l.completing().type(type));
-				}
-			})
-			.endEvent()
-			.done());
+		deploy(Bpmn.createExecutableProcess(id).startEvent().userTask("review", (t) -> {
+			t.zeebeUserTask().zeebeTaskHeader("station", "gate");
+			for (String type : types) {
+				t.zeebeTaskListener((l) -> l.completing().type(type));
+			}
+		}).endEvent().done());
 	}
 
 	private void complete(ActivatedJob job, String assignee, int priority) {

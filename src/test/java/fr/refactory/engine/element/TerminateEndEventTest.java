@@ -9,7 +9,10 @@ import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** Terminate end events: end their flow scope (process or subprocess), which then completes. */
+/**
+ * Terminate end events: end their flow scope (process or subprocess), which then
+ * completes.
+ */
 class TerminateEndEventTest extends EngineTestSupport {
 
 	@Test
@@ -28,8 +31,8 @@ class TerminateEndEventTest extends EngineTestSupport {
 		long instance = start(processId);
 
 		assertThat(state(instance)).isEqualTo(ProcessInstanceState.COMPLETED);
-		assertThat(history(instance)).containsExactlyInAnyOrder("start:COMPLETED", "fork:COMPLETED",
-				"work:TERMINATED", "stop:COMPLETED");
+		assertThat(history(instance)).containsExactlyInAnyOrder("start:COMPLETED", "fork:COMPLETED", "work:TERMINATED",
+				"stop:COMPLETED");
 		assertThat(activatableJobs(type)).isEmpty();
 	}
 
@@ -42,13 +45,14 @@ class TerminateEndEventTest extends EngineTestSupport {
 			.userTask("outside", (t) -> t.zeebeUserTask())
 			.endEvent("outsideDone")
 			.moveToNode("outerFork")
-			.subProcess("stage", (s) -> s.embeddedSubProcess()
-				.startEvent("stageStart")
-				.parallelGateway("innerFork")
-				.userTask("inside", (t) -> t.zeebeUserTask())
-				.endEvent("insideDone")
-				.moveToNode("innerFork")
-				.endEvent("stageStop", (e) -> e.terminate()))
+			.subProcess("stage",
+					(s) -> s.embeddedSubProcess()
+						.startEvent("stageStart")
+						.parallelGateway("innerFork")
+						.userTask("inside", (t) -> t.zeebeUserTask())
+						.endEvent("insideDone")
+						.moveToNode("innerFork")
+						.endEvent("stageStop", (e) -> e.terminate()))
 			.userTask("after", (t) -> t.zeebeUserTask())
 			.endEvent("done")
 			.done());
@@ -60,8 +64,10 @@ class TerminateEndEventTest extends EngineTestSupport {
 		assertThat(state(instance)).isEqualTo(ProcessInstanceState.ACTIVE);
 	}
 
-
-	/** Jobs of the type a worker could activate now (short poll: nothing is expected to arrive later). */
+	/**
+	 * Jobs of the type a worker could activate now (short poll: nothing is expected to
+	 * arrive later).
+	 */
 	private java.util.List<io.camunda.client.api.response.ActivatedJob> activatableJobs(String type) {
 		return this.client.newActivateJobsCommand()
 			.jobType(type)
@@ -71,7 +77,6 @@ class TerminateEndEventTest extends EngineTestSupport {
 			.join()
 			.getJobs();
 	}
-
 
 	@Test
 	void shouldWriteTheEventSequenceOfATerminateEndEvent() {
@@ -94,31 +99,14 @@ class TerminateEndEventTest extends EngineTestSupport {
 		long key = start(id);
 
 		// then
-		assertThat(events(key)).containsExactly(id + ":ELEMENT_ACTIVATING",
-				id + ":ELEMENT_ACTIVATED",
-				"start:ELEMENT_ACTIVATING",
-				"start:ELEMENT_ACTIVATED",
-				"start:ELEMENT_COMPLETING",
-				"start:ELEMENT_COMPLETED",
-				"toFork:SEQUENCE_FLOW_TAKEN",
-				"fork:ELEMENT_ACTIVATING",
-				"fork:ELEMENT_ACTIVATED",
-				"fork:ELEMENT_COMPLETING",
-				"fork:ELEMENT_COMPLETED",
-				"toTask:SEQUENCE_FLOW_TAKEN",
-				"toKill:SEQUENCE_FLOW_TAKEN",
-				"task:ELEMENT_ACTIVATING",
-				"JOB task:CREATED",
-				"task:ELEMENT_ACTIVATED",
-				"kill:ELEMENT_ACTIVATING",
-				"kill:ELEMENT_ACTIVATED",
-				"kill:ELEMENT_COMPLETING",
-				"kill:ELEMENT_COMPLETED",
-				"task:ELEMENT_TERMINATING",
-				"JOB task:CANCELED",
-				"task:ELEMENT_TERMINATED",
-				id + ":ELEMENT_COMPLETING",
-				id + ":ELEMENT_COMPLETED");
+		assertThat(events(key)).containsExactly(id + ":ELEMENT_ACTIVATING", id + ":ELEMENT_ACTIVATED",
+				"start:ELEMENT_ACTIVATING", "start:ELEMENT_ACTIVATED", "start:ELEMENT_COMPLETING",
+				"start:ELEMENT_COMPLETED", "toFork:SEQUENCE_FLOW_TAKEN", "fork:ELEMENT_ACTIVATING",
+				"fork:ELEMENT_ACTIVATED", "fork:ELEMENT_COMPLETING", "fork:ELEMENT_COMPLETED",
+				"toTask:SEQUENCE_FLOW_TAKEN", "toKill:SEQUENCE_FLOW_TAKEN", "task:ELEMENT_ACTIVATING",
+				"JOB task:CREATED", "task:ELEMENT_ACTIVATED", "kill:ELEMENT_ACTIVATING", "kill:ELEMENT_ACTIVATED",
+				"kill:ELEMENT_COMPLETING", "kill:ELEMENT_COMPLETED", "task:ELEMENT_TERMINATING", "JOB task:CANCELED",
+				"task:ELEMENT_TERMINATED", id + ":ELEMENT_COMPLETING", id + ":ELEMENT_COMPLETED");
 	}
 
 }

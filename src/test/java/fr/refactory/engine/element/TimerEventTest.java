@@ -43,7 +43,8 @@ class TimerEventTest extends EngineTestSupport {
 		this.clock.reset();
 	}
 
-	private String waitingProcess(java.util.function.Consumer<io.camunda.zeebe.model.bpmn.builder.IntermediateCatchEventBuilder> timer) {
+	private String waitingProcess(
+			java.util.function.Consumer<io.camunda.zeebe.model.bpmn.builder.IntermediateCatchEventBuilder> timer) {
 		String processId = uniqueId("timer-catch");
 		var builder = Bpmn.createExecutableProcess(processId).startEvent("start").intermediateCatchEvent("wait");
 		timer.accept(builder);
@@ -67,9 +68,10 @@ class TimerEventTest extends EngineTestSupport {
 
 	@Test
 	void shouldEvaluateFeelTimerExpressionsWithTheInstanceVariables() {
-		String byDuration = waitingProcess((e) -> e.timerWithDurationExpression(
-				"if urgent then \"PT1H\" else duration(\"P2D\")"));
-		String byDate = waitingProcess((e) -> e.timerWithDateExpression("date and time(promisedAt) + duration(\"P1D\")"));
+		String byDuration = waitingProcess(
+				(e) -> e.timerWithDurationExpression("if urgent then \"PT1H\" else duration(\"P2D\")"));
+		String byDate = waitingProcess(
+				(e) -> e.timerWithDateExpression("date and time(promisedAt) + duration(\"P1D\")"));
 		long urgent = start(byDuration, Map.of("urgent", true));
 		long relaxed = start(byDuration, Map.of("urgent", false));
 		long dated = start(byDate, Map.of("promisedAt", Instant.now().plus(Duration.ofHours(2)).toString()));
@@ -142,7 +144,11 @@ class TimerEventTest extends EngineTestSupport {
 	@Test
 	void shouldStartAnInstancePerRepetitionOfATimerStartCycle() {
 		String processId = uniqueId("timer-start-cycle");
-		deploy(Bpmn.createExecutableProcess(processId).startEvent("every").timerWithCycle("R2/PT10M").endEvent().done());
+		deploy(Bpmn.createExecutableProcess(processId)
+			.startEvent("every")
+			.timerWithCycle("R2/PT10M")
+			.endEvent()
+			.done());
 
 		this.clock.add(Duration.ofMinutes(11));
 		assertThat(instancesOf(processId)).isEqualTo(1);
@@ -159,7 +165,8 @@ class TimerEventTest extends EngineTestSupport {
 			.atZone(ZoneId.of("Europe/Berlin"))
 			.truncatedTo(ChronoUnit.SECONDS);
 		String cycle = "R2/" + DateTimeFormatter.ISO_ZONED_DATE_TIME.format(begin) + "/P1D";
-		assertThat(cycle).as("the docs' form, e.g. R/2022-01-01T10:00:00+02:00[Europe/Berlin]/P1D").contains("[Europe/Berlin]");
+		assertThat(cycle).as("the docs' form, e.g. R/2022-01-01T10:00:00+02:00[Europe/Berlin]/P1D")
+			.contains("[Europe/Berlin]");
 		String processId = uniqueId("timer-start-zoned");
 		deploy(Bpmn.createExecutableProcess(processId).startEvent("daily").timerWithCycle(cycle).endEvent().done());
 
@@ -176,7 +183,10 @@ class TimerEventTest extends EngineTestSupport {
 	@Test
 	void shouldStartAnInstanceAtEveryCronOccurrence() {
 		String processId = uniqueId("timer-start-cron");
-		deploy(Bpmn.createExecutableProcess(processId).startEvent("hourly").timerWithCycle("0 0 * * * *").endEvent()
+		deploy(Bpmn.createExecutableProcess(processId)
+			.startEvent("hourly")
+			.timerWithCycle("0 0 * * * *")
+			.endEvent()
 			.done());
 
 		this.clock.add(Duration.ofMinutes(61));
@@ -232,7 +242,6 @@ class TimerEventTest extends EngineTestSupport {
 			.totalItems();
 	}
 
-
 	@Test
 	void shouldWriteTheEventSequenceOfATimerCatchEvent() {
 		// given
@@ -251,25 +260,12 @@ class TimerEventTest extends EngineTestSupport {
 		this.clock.add(Duration.ofHours(2));
 
 		// then
-		assertThat(events(key)).containsExactly(id + ":ELEMENT_ACTIVATING",
-				id + ":ELEMENT_ACTIVATED",
-				"start:ELEMENT_ACTIVATING",
-				"start:ELEMENT_ACTIVATED",
-				"start:ELEMENT_COMPLETING",
-				"start:ELEMENT_COMPLETED",
-				"toWait:SEQUENCE_FLOW_TAKEN",
-				"wait:ELEMENT_ACTIVATING",
-				"TIMER wait:CREATED",
-				"wait:ELEMENT_ACTIVATED",
-				"TIMER wait:TRIGGERED",
-				"wait:ELEMENT_COMPLETING",
-				"wait:ELEMENT_COMPLETED",
-				"toEnd:SEQUENCE_FLOW_TAKEN",
-				"end:ELEMENT_ACTIVATING",
-				"end:ELEMENT_ACTIVATED",
-				"end:ELEMENT_COMPLETING",
-				"end:ELEMENT_COMPLETED",
-				id + ":ELEMENT_COMPLETING",
+		assertThat(events(key)).containsExactly(id + ":ELEMENT_ACTIVATING", id + ":ELEMENT_ACTIVATED",
+				"start:ELEMENT_ACTIVATING", "start:ELEMENT_ACTIVATED", "start:ELEMENT_COMPLETING",
+				"start:ELEMENT_COMPLETED", "toWait:SEQUENCE_FLOW_TAKEN", "wait:ELEMENT_ACTIVATING",
+				"TIMER wait:CREATED", "wait:ELEMENT_ACTIVATED", "TIMER wait:TRIGGERED", "wait:ELEMENT_COMPLETING",
+				"wait:ELEMENT_COMPLETED", "toEnd:SEQUENCE_FLOW_TAKEN", "end:ELEMENT_ACTIVATING",
+				"end:ELEMENT_ACTIVATED", "end:ELEMENT_COMPLETING", "end:ELEMENT_COMPLETED", id + ":ELEMENT_COMPLETING",
 				id + ":ELEMENT_COMPLETED");
 	}
 

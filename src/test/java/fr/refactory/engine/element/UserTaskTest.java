@@ -35,14 +35,15 @@ class UserTaskTest extends EngineTestSupport {
 		String id = uniqueId("user");
 		deploy(Bpmn.createExecutableProcess(id)
 			.startEvent()
-			.userTask("review", (t) -> t.name("Review it")
-				.zeebeUserTask()
-				.zeebeAssignee("demo")
-				.zeebeCandidateGroups("quality-inspectors, auditors")
-				.zeebeCandidateUsers("quentin")
-				.zeebeDueDate("2030-01-02T10:00:00Z")
-				.zeebeFollowUpDate("2030-01-01T10:00:00Z")
-				.zeebeTaskPriority("70"))
+			.userTask("review",
+					(t) -> t.name("Review it")
+						.zeebeUserTask()
+						.zeebeAssignee("demo")
+						.zeebeCandidateGroups("quality-inspectors, auditors")
+						.zeebeCandidateUsers("quentin")
+						.zeebeDueDate("2030-01-02T10:00:00Z")
+						.zeebeFollowUpDate("2030-01-01T10:00:00Z")
+						.zeebeTaskPriority("70"))
 			.endEvent()
 			.done());
 
@@ -73,11 +74,12 @@ class UserTaskTest extends EngineTestSupport {
 			.join();
 		deploy(Bpmn.createExecutableProcess(id)
 			.startEvent()
-			.userTask("review", (t) -> t.zeebeUserTask()
-				.zeebeAssigneeExpression("initiator")
-				.zeebeCandidateGroupsExpression("[team, \"leads\"]")
-				.zeebeTaskPriorityExpression("level * 10")
-				.zeebeFormId(formId))
+			.userTask("review",
+					(t) -> t.zeebeUserTask()
+						.zeebeAssigneeExpression("initiator")
+						.zeebeCandidateGroupsExpression("[team, \"leads\"]")
+						.zeebeTaskPriorityExpression("level * 10")
+						.zeebeFormId(formId))
 			.endEvent()
 			.done());
 
@@ -107,21 +109,17 @@ class UserTaskTest extends EngineTestSupport {
 	void shouldRaiseAnExtractValueIncidentForAnAttributeCamundaWouldNotAccept(String attribute, String feel,
 			String reason) {
 		String id = uniqueId("user-strict");
-		deploy(Bpmn.createExecutableProcess(id)
-			.startEvent()
-			.userTask("review", (t) -> {
-				t.zeebeUserTask();
-				switch (attribute) {
-					case "assignee" -> t.zeebeAssigneeExpression(feel);
-					case "candidateGroups" -> t.zeebeCandidateGroupsExpression(feel);
-					case "candidateUsers" -> t.zeebeCandidateUsersExpression(feel);
-					case "priority" -> t.zeebeTaskPriorityExpression(feel);
-					case "dueDate" -> t.zeebeDueDateExpression(feel);
-					default -> t.zeebeFollowUpDateExpression(feel);
-				}
-			})
-			.endEvent()
-			.done());
+		deploy(Bpmn.createExecutableProcess(id).startEvent().userTask("review", (t) -> {
+			t.zeebeUserTask();
+			switch (attribute) {
+				case "assignee" -> t.zeebeAssigneeExpression(feel);
+				case "candidateGroups" -> t.zeebeCandidateGroupsExpression(feel);
+				case "candidateUsers" -> t.zeebeCandidateUsersExpression(feel);
+				case "priority" -> t.zeebeTaskPriorityExpression(feel);
+				case "dueDate" -> t.zeebeDueDateExpression(feel);
+				default -> t.zeebeFollowUpDateExpression(feel);
+			}
+		}).endEvent().done());
 
 		long key = start(id);
 
@@ -130,23 +128,27 @@ class UserTaskTest extends EngineTestSupport {
 			assertThat(incident.getElementId()).isEqualTo("review");
 			assertThat(incident.getErrorMessage()).contains("'=" + feel + "'").contains(reason);
 		});
-		assertThat(this.client.newUserTaskSearchRequest().filter((f) -> f.processInstanceKey(key)).send().join().items())
-			.as("no task is created").isEmpty();
+		assertThat(
+				this.client.newUserTaskSearchRequest().filter((f) -> f.processInstanceKey(key)).send().join().items())
+			.as("no task is created")
+			.isEmpty();
 	}
 
 	@Test
 	void shouldRunAJobBasedUserTaskAsAJobCarryingTheTasksAttributesAsHeaders() {
-		// given: a user task without zeebe:userTask (Camunda 8's job worker implementation)
+		// given: a user task without zeebe:userTask (Camunda 8's job worker
+		// implementation)
 		String id = uniqueId("job-user");
 		deploy(Bpmn.createExecutableProcess(id)
 			.startEvent()
-			.userTask("review", (t) -> t.zeebeAssigneeExpression("reviewer")
-				.zeebeCandidateGroups("leads, auditors")
-				.zeebeCandidateUsersExpression("[\"anna\"]")
-				.zeebeDueDate("2030-01-02T10:00:00+01:00")
-				.zeebeFollowUpDateExpression("\"2030-01-01T10:00:00+01:00\"")
-				.zeebeFormKey("custom:review-form")
-				.zeebeTaskHeader("station", "gate"))
+			.userTask("review",
+					(t) -> t.zeebeAssigneeExpression("reviewer")
+						.zeebeCandidateGroups("leads, auditors")
+						.zeebeCandidateUsersExpression("[\"anna\"]")
+						.zeebeDueDate("2030-01-02T10:00:00+01:00")
+						.zeebeFollowUpDateExpression("\"2030-01-01T10:00:00+01:00\"")
+						.zeebeFormKey("custom:review-form")
+						.zeebeTaskHeader("station", "gate"))
 			.endEvent()
 			.done());
 		long key = start(id, Map.of("reviewer", "quentin"));
@@ -165,8 +167,10 @@ class UserTaskTest extends EngineTestSupport {
 			.containsEntry("io.camunda.zeebe:dueDate", "2030-01-02T10:00:00+01:00")
 			.containsEntry("io.camunda.zeebe:followUpDate", "2030-01-01T10:00:00+01:00")
 			.containsEntry("io.camunda.zeebe:formKey", "custom:review-form");
-		assertThat(this.client.newUserTaskSearchRequest().filter((f) -> f.processInstanceKey(key)).send().join().items())
-			.as("not a Camunda user task: the user-task API does not see it").isEmpty();
+		assertThat(
+				this.client.newUserTaskSearchRequest().filter((f) -> f.processInstanceKey(key)).send().join().items())
+			.as("not a Camunda user task: the user-task API does not see it")
+			.isEmpty();
 		assertThat(state(key)).isEqualTo(ProcessInstanceState.COMPLETED);
 		assertThat(rootVariables(key)).containsEntry("approved", "true");
 	}
@@ -199,11 +203,12 @@ class UserTaskTest extends EngineTestSupport {
 		String id = uniqueId("user-strict");
 		deploy(Bpmn.createExecutableProcess(id)
 			.startEvent()
-			.userTask("review", (t) -> t.zeebeUserTask()
-				.zeebeCandidateUsersExpression("[\"quentin\"]")
-				.zeebeDueDateExpression("date and time(\"2030-01-02T10:00:00@Europe/Paris\")")
-				.zeebeFollowUpDateExpression("\"2030-01-01T10:00:00+01:00\"")
-				.zeebeTaskPriorityExpression("100.0"))
+			.userTask("review",
+					(t) -> t.zeebeUserTask()
+						.zeebeCandidateUsersExpression("[\"quentin\"]")
+						.zeebeDueDateExpression("date and time(\"2030-01-02T10:00:00@Europe/Paris\")")
+						.zeebeFollowUpDateExpression("\"2030-01-01T10:00:00+01:00\"")
+						.zeebeTaskPriorityExpression("100.0"))
 			.endEvent()
 			.done());
 
@@ -211,7 +216,8 @@ class UserTaskTest extends EngineTestSupport {
 
 		assertThat(task.getCandidateUsers()).containsExactly("quentin");
 		assertThat(task.getDueDate().toInstant()).isEqualTo(OffsetDateTime.parse("2030-01-02T09:00:00Z").toInstant());
-		assertThat(task.getFollowUpDate().toInstant()).isEqualTo(OffsetDateTime.parse("2030-01-01T09:00:00Z").toInstant());
+		assertThat(task.getFollowUpDate().toInstant())
+			.isEqualTo(OffsetDateTime.parse("2030-01-01T09:00:00Z").toInstant());
 		assertThat(task.getPriority()).isEqualTo(100);
 	}
 
@@ -262,7 +268,6 @@ class UserTaskTest extends EngineTestSupport {
 			.satisfies((incident) -> assertThat(incident.getErrorType().name()).isEqualTo("FORM_NOT_FOUND"));
 	}
 
-
 	@Test
 	void shouldWriteTheEventSequenceOfAUserTask() {
 		// given
@@ -280,26 +285,13 @@ class UserTaskTest extends EngineTestSupport {
 		completeUserTask(key, "task");
 
 		// then
-		assertThat(events(key)).containsExactly(id + ":ELEMENT_ACTIVATING",
-				id + ":ELEMENT_ACTIVATED",
-				"start:ELEMENT_ACTIVATING",
-				"start:ELEMENT_ACTIVATED",
-				"start:ELEMENT_COMPLETING",
-				"start:ELEMENT_COMPLETED",
-				"toTask:SEQUENCE_FLOW_TAKEN",
-				"task:ELEMENT_ACTIVATING",
-				"USER_TASK task:CREATED",
-				"task:ELEMENT_ACTIVATED",
-				"USER_TASK task:COMPLETED",
-				"task:ELEMENT_COMPLETING",
-				"task:ELEMENT_COMPLETED",
-				"toEnd:SEQUENCE_FLOW_TAKEN",
-				"end:ELEMENT_ACTIVATING",
-				"end:ELEMENT_ACTIVATED",
-				"end:ELEMENT_COMPLETING",
-				"end:ELEMENT_COMPLETED",
-				id + ":ELEMENT_COMPLETING",
-				id + ":ELEMENT_COMPLETED");
+		assertThat(events(key)).containsExactly(id + ":ELEMENT_ACTIVATING", id + ":ELEMENT_ACTIVATED",
+				"start:ELEMENT_ACTIVATING", "start:ELEMENT_ACTIVATED", "start:ELEMENT_COMPLETING",
+				"start:ELEMENT_COMPLETED", "toTask:SEQUENCE_FLOW_TAKEN", "task:ELEMENT_ACTIVATING",
+				"USER_TASK task:CREATED", "task:ELEMENT_ACTIVATED", "USER_TASK task:COMPLETED",
+				"task:ELEMENT_COMPLETING", "task:ELEMENT_COMPLETED", "toEnd:SEQUENCE_FLOW_TAKEN",
+				"end:ELEMENT_ACTIVATING", "end:ELEMENT_ACTIVATED", "end:ELEMENT_COMPLETING", "end:ELEMENT_COMPLETED",
+				id + ":ELEMENT_COMPLETING", id + ":ELEMENT_COMPLETED");
 	}
 
 }

@@ -28,11 +28,12 @@ class VariableMappingTest extends EngineTestSupport {
 		String type = uniqueId("mapped");
 		deploy(Bpmn.createExecutableProcess(id)
 			.startEvent()
-			.serviceTask("task", (t) -> t.zeebeJobType(type)
-				.zeebeInputExpression("order.amount", "amount")
-				.zeebeInputExpression("amount * 2", "doubled")
-				.zeebeOutputExpression("result.total", "total")
-				.zeebeOutput("=\"fixed\"", "label.text"))
+			.serviceTask("task",
+					(t) -> t.zeebeJobType(type)
+						.zeebeInputExpression("order.amount", "amount")
+						.zeebeInputExpression("amount * 2", "doubled")
+						.zeebeOutputExpression("result.total", "total")
+						.zeebeOutput("=\"fixed\"", "label.text"))
 			.endEvent()
 			.done());
 		long key = start(id, Map.of("order", Map.of("amount", 21)));
@@ -58,9 +59,10 @@ class VariableMappingTest extends EngineTestSupport {
 		String type = uniqueId("mapped");
 		deploy(Bpmn.createExecutableProcess(id)
 			.startEvent()
-			.serviceTask("ship", (t) -> t.zeebeJobType(type)
-				.zeebeOutputExpression("carrier", "order.delivery.carrier")
-				.zeebeOutput("=\"shipped\"", "order.status"))
+			.serviceTask("ship",
+					(t) -> t.zeebeJobType(type)
+						.zeebeOutputExpression("carrier", "order.delivery.carrier")
+						.zeebeOutput("=\"shipped\"", "order.status"))
 			.endEvent()
 			.done());
 		long key = start(id, Map.of("order", Map.of("id", "O-1", "amount", 21, "delivery", Map.of("week", 12))));

@@ -18,8 +18,9 @@ import org.junit.jupiter.api.Test;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * {@code bindingType} and {@code versionTag} of call activities, business-rule tasks and linked forms, and the
- * process's own {@code zeebe:versionTag}, as Camunda 8.8 documents them (decision 0290).
+ * {@code bindingType} and {@code versionTag} of call activities, business-rule tasks and
+ * linked forms, and the process's own {@code zeebe:versionTag}, as Camunda 8.8 documents
+ * them (decision 0290).
  */
 class VersionBindingTest extends EngineTestSupport {
 
@@ -50,8 +51,9 @@ class VersionBindingTest extends EngineTestSupport {
 		String parentId = uniqueId("bound-parent");
 		this.client.newDeployResourceCommand()
 			.addProcessModel(child(childId, null, "one"), childId + ".bpmn")
-			.addProcessModel(parent(parentId, (c) -> c.zeebeProcessId(childId)
-				.zeebeBindingType(ZeebeBindingType.deployment)), parentId + ".bpmn")
+			.addProcessModel(
+					parent(parentId, (c) -> c.zeebeProcessId(childId).zeebeBindingType(ZeebeBindingType.deployment)),
+					parentId + ".bpmn")
 			.send()
 			.join();
 		deploy(child(childId, null, "two"));
@@ -68,9 +70,8 @@ class VersionBindingTest extends EngineTestSupport {
 		long second = deploy(child(childId, "2.0", "b")).getProcesses().get(0).getProcessDefinitionKey();
 		deploy(child(childId, null, "c"));
 		String parentId = uniqueId("tagged-parent");
-		deploy(parent(parentId, (c) -> c.zeebeProcessId(childId)
-			.zeebeBindingType(ZeebeBindingType.versionTag)
-			.zeebeVersionTag("1.0")));
+		deploy(parent(parentId,
+				(c) -> c.zeebeProcessId(childId).zeebeBindingType(ZeebeBindingType.versionTag).zeebeVersionTag("1.0")));
 
 		long key = start(parentId);
 
@@ -81,7 +82,8 @@ class VersionBindingTest extends EngineTestSupport {
 			.filter((f) -> f.processDefinitionId(childId).processDefinitionVersionTag("1.0"))
 			.send()
 			.join()
-			.items()).extracting(ProcessInstance::getProcessInstanceKey).containsExactly(called.getProcessInstanceKey());
+			.items()).extracting(ProcessInstance::getProcessInstanceKey)
+			.containsExactly(called.getProcessInstanceKey());
 		assertThat(this.client.newProcessDefinitionGetRequest(second).send().join().getVersionTag()).isEqualTo("2.0");
 		assertThat(this.client.newProcessDefinitionSearchRequest()
 			.filter((f) -> f.processDefinitionId(childId).versionTag("2.0"))
@@ -95,9 +97,8 @@ class VersionBindingTest extends EngineTestSupport {
 		String childId = uniqueId("untagged-child");
 		deploy(child(childId, "1.0", "a"));
 		String parentId = uniqueId("missing-tag-parent");
-		deploy(parent(parentId, (c) -> c.zeebeProcessId(childId)
-			.zeebeBindingType(ZeebeBindingType.versionTag)
-			.zeebeVersionTag("9.9")));
+		deploy(parent(parentId,
+				(c) -> c.zeebeProcessId(childId).zeebeBindingType(ZeebeBindingType.versionTag).zeebeVersionTag("9.9")));
 
 		long key = start(parentId);
 
@@ -117,7 +118,8 @@ class VersionBindingTest extends EngineTestSupport {
 		String decisionId = uniqueId("bound-decision");
 		String byDeployment = uniqueId("brt-deployment");
 		this.client.newDeployResourceCommand()
-			.addResourceString(taggedLiteral(decisionId, "d1", "\"first\""), StandardCharsets.UTF_8, decisionId + ".dmn")
+			.addResourceString(taggedLiteral(decisionId, "d1", "\"first\""), StandardCharsets.UTF_8,
+					decisionId + ".dmn")
 			.addProcessModel(businessRule(byDeployment, ZeebeBindingType.deployment, decisionId, null),
 					byDeployment + ".bpmn")
 			.send()
@@ -174,20 +176,15 @@ class VersionBindingTest extends EngineTestSupport {
 
 	private static BpmnModelInstance businessRule(String id, ZeebeBindingType binding, String decisionId,
 			String versionTag) {
-		return Bpmn.createExecutableProcess(id)
-			.startEvent()
-			.businessRuleTask("decide", (t) -> {
-				t.zeebeCalledDecisionId(decisionId).zeebeResultVariable("result").zeebeBindingType(binding);
-				if (versionTag != null) {
-					t.zeebeVersionTag(versionTag);
-				}
-			})
-			.endEvent()
-			.done();
+		return Bpmn.createExecutableProcess(id).startEvent().businessRuleTask("decide", (t) -> {
+			t.zeebeCalledDecisionId(decisionId).zeebeResultVariable("result").zeebeBindingType(binding);
+			if (versionTag != null) {
+				t.zeebeVersionTag(versionTag);
+			}
+		}).endEvent().done();
 	}
 
-	private static BpmnModelInstance userTask(String id, String formId, ZeebeBindingType binding,
-			String versionTag) {
+	private static BpmnModelInstance userTask(String id, String formId, ZeebeBindingType binding, String versionTag) {
 		return Bpmn.createExecutableProcess(id).startEvent().userTask("fill", (t) -> {
 			t.zeebeUserTask().zeebeFormId(formId).zeebeFormBindingType(binding);
 			if (versionTag != null) {
@@ -215,8 +212,8 @@ class VersionBindingTest extends EngineTestSupport {
 
 	private static String form(String formId, String versionTag, String label) {
 		String tag = versionTag == null ? "" : ",\"versionTag\":\"" + versionTag + "\"";
-		return "{\"id\":\"" + formId + "\"" + tag + ",\"components\":[{\"key\":\"ok\",\"type\":\"checkbox\",\"label\":\""
-				+ label + "\"}]}";
+		return "{\"id\":\"" + formId + "\"" + tag
+				+ ",\"components\":[{\"key\":\"ok\",\"type\":\"checkbox\",\"label\":\"" + label + "\"}]}";
 	}
 
 	private UserTask onlyTask(long processInstanceKey) {
@@ -228,7 +225,10 @@ class VersionBindingTest extends EngineTestSupport {
 			.get(0);
 	}
 
-	/** A literal-expression decision with Camunda Modeler's {@code zeebe:versionTag} extension element. */
+	/**
+	 * A literal-expression decision with Camunda Modeler's {@code zeebe:versionTag}
+	 * extension element.
+	 */
 	private static String taggedLiteral(String decisionId, String versionTag, String feel) {
 		String tag = versionTag == null ? ""
 				: "<extensionElements><zeebe:versionTag value=\"" + versionTag + "\"/></extensionElements>";

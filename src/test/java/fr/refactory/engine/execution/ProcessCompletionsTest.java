@@ -6,7 +6,10 @@ import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** Request time-outs of {@code awaitCompletion}: timed, run at most once, and run at once when the engine stops. */
+/**
+ * Request time-outs of {@code awaitCompletion}: timed, run at most once, and run at once
+ * when the engine stops.
+ */
 class ProcessCompletionsTest {
 
 	@Test

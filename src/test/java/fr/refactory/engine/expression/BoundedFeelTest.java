@@ -54,8 +54,8 @@ class BoundedFeelTest {
 
 	@Test
 	void aDoublingStringFailsAtTheStringLimit() {
-		assertThatThrownBy(() -> eval(
-				"for i in 1..40 return if i = 1 then \"xxxxxxxxxx\" else partial[-1] + partial[-1]"))
+		assertThatThrownBy(
+				() -> eval("for i in 1..40 return if i = 1 then \"xxxxxxxxxx\" else partial[-1] + partial[-1]"))
 			.isInstanceOf(ExpressionFailure.class)
 			.hasMessageContaining("refactory.engine.evaluation.max-string-length");
 	}
@@ -103,7 +103,8 @@ class BoundedFeelTest {
 		assertThat(eval("for i in 1..3 return i * 2")).isEqualTo(List.of(2L, 4L, 6L));
 		assertThat(eval("for i in 3..1 return i")).isEqualTo(List.of(3L, 2L, 1L));
 		assertThat(eval("for i in [1, 2], j in [10, 20] return i + j")).isEqualTo(List.of(11L, 21L, 12L, 22L));
-		assertThat(eval("for i in 1..4 return if i = 1 then 1 else partial[-1] * i")).isEqualTo(List.of(1L, 2L, 6L, 24L));
+		assertThat(eval("for i in 1..4 return if i = 1 then 1 else partial[-1] * i"))
+			.isEqualTo(List.of(1L, 2L, 6L, 24L));
 		assertThat(eval("some x in [1, 5, 9] satisfies x > 8")).isEqualTo(true);
 		assertThat(eval("every x in 1..3 satisfies x > 0")).isEqualTo(true);
 		assertThat(eval("items[item > 1]", Map.of("items", List.of(1, 2, 3)))).isEqualTo(List.of(2L, 3L));

@@ -12,8 +12,9 @@ import org.junit.jupiter.api.Test;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * FEEL's {@code now()} and {@code today()} read the clock of the running engine; when a second engine (a test's own
- * application) stops, FEEL goes back to the clock of the engine that still runs (ADR 0280).
+ * FEEL's {@code now()} and {@code today()} read the clock of the running engine; when a
+ * second engine (a test's own application) stops, FEEL goes back to the clock of the
+ * engine that still runs (ADR 0280).
  */
 class FeelEngineClockTest {
 

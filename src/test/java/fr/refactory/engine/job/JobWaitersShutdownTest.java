@@ -13,8 +13,8 @@ import org.springframework.web.context.request.async.DeferredResult;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * Stopping the application answers the waiting long polls at once, so the web server's graceful shutdown does not
- * wait out every worker's request time-out.
+ * Stopping the application answers the waiting long polls at once, so the web server's
+ * graceful shutdown does not wait out every worker's request time-out.
  */
 class JobWaitersShutdownTest extends RefactoryIntegrationTest {
 

@@ -14,7 +14,10 @@ import org.springframework.core.io.ClassPathResource;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** The management endpoints are off unless a profile (dev, test) turns them on; production configuration never does. */
+/**
+ * The management endpoints are off unless a profile (dev, test) turns them on; production
+ * configuration never does.
+ */
 class EngineManagementDefaultTest {
 
 	private final ApplicationContextRunner runner = new ApplicationContextRunner()

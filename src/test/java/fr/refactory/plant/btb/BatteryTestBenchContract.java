@@ -8,7 +8,10 @@ import org.junit.jupiter.api.Test;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 
-/** What every {@link BatteryTestBench} adapter must do; run against the simulated and the HTTP adapter. */
+/**
+ * What every {@link BatteryTestBench} adapter must do; run against the simulated and the
+ * HTTP adapter.
+ */
 abstract class BatteryTestBenchContract {
 
 	protected abstract BatteryTestBench bench();
@@ -30,7 +33,10 @@ abstract class BatteryTestBenchContract {
 		assertThat(bench().readBms("SEALED-BAT-0001", "BTB-1").moduleRepairable()).isFalse();
 	}
 
-	/** ADR 0474: a pack whose BMS stays silent is read as nothing measured; the bench still knows the pack's design. */
+	/**
+	 * ADR 0474: a pack whose BMS stays silent is read as nothing measured; the bench
+	 * still knows the pack's design.
+	 */
 	@Test
 	void shouldReadNothingFromAPackWhoseBmsDoesNotAnswer() {
 		BmsReading reading = bench().readBms(SimulatedBatteryTestBench.SILENT_BMS_PREFIX + "BAT-0003", "BTB-1");

@@ -18,7 +18,10 @@ class SimulatedBatteryTestBenchTest extends BatteryTestBenchContract {
 		return this.bench;
 	}
 
-	/** A pack that trips the first bench and the first cycler it is put on is read and tested on the next ones. */
+	/**
+	 * A pack that trips the first bench and the first cycler it is put on is read and
+	 * tested on the next ones.
+	 */
 	@Test
 	void shouldTripTheFirstBenchAndCyclerOfATrippingPack() {
 		String pack = "BAT-0042" + SimulatedBatteryTestBench.TRIPPING_PACK_SUFFIX;

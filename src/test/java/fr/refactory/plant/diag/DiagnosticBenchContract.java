@@ -8,7 +8,10 @@ import org.junit.jupiter.api.Test;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 
-/** What every {@link DiagnosticBench} adapter must do; run against the simulated and the HTTP adapter. */
+/**
+ * What every {@link DiagnosticBench} adapter must do; run against the simulated and the
+ * HTTP adapter.
+ */
 abstract class DiagnosticBenchContract {
 
 	static final String VIN = "VF1AG000012345678";

@@ -9,8 +9,9 @@ class HttpDiagnosticBenchTest extends DiagnosticBenchContract {
 	private final SimulatedDiagnosticBench answers = new SimulatedDiagnosticBench(Simulation.immediate("diag"));
 
 	private final FakePlantSystem server = FakePlantSystem.start()
-		.query("benches/{bench}/vehicles/{vin}", (request) -> this.answers.readVehicleData(new DiagnosticRequest(
-				request.path("vin"), request.path("bench"), Boolean.parseBoolean(request.query("hv")))));
+		.query("benches/{bench}/vehicles/{vin}",
+				(request) -> this.answers.readVehicleData(new DiagnosticRequest(request.path("vin"),
+						request.path("bench"), Boolean.parseBoolean(request.query("hv")))));
 
 	private final DiagnosticBench bench = new HttpDiagnosticBench(this.server.client("diag"));
 

@@ -7,7 +7,10 @@ import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** What every {@link DocumentStore} adapter must do; run against the simulated and the HTTP adapter. */
+/**
+ * What every {@link DocumentStore} adapter must do; run against the simulated and the
+ * HTTP adapter.
+ */
 abstract class DocumentStoreContract {
 
 	protected abstract DocumentStore store();

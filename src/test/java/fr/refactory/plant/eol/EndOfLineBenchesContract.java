@@ -8,7 +8,10 @@ import org.junit.jupiter.api.Test;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 
-/** What every {@link EndOfLineBenches} adapter must do; run against the simulated and the HTTP adapter. */
+/**
+ * What every {@link EndOfLineBenches} adapter must do; run against the simulated and the
+ * HTTP adapter.
+ */
 abstract class EndOfLineBenchesContract {
 
 	static final String VIN = "VF1MA000012345678";

@@ -10,7 +10,9 @@ import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** What every {@link Erp} adapter must do; run against the simulated and the HTTP adapter. */
+/**
+ * What every {@link Erp} adapter must do; run against the simulated and the HTTP adapter.
+ */
 abstract class ErpContract {
 
 	static final String MASTER_VIN = "VF1MA000012345678";
@@ -39,7 +41,10 @@ abstract class ErpContract {
 		assertThat(erp().findVehicleMasterData(foreign).orElseThrow().registeredInFranceDefinitive()).isFalse();
 	}
 
-	/** A Zoe VIN (VF1AG…) is a battery-electric Zoe, so an intake of a Zoe reaches its HV paths (AS-12, AS-40). */
+	/**
+	 * A Zoe VIN (VF1AG…) is a battery-electric Zoe, so an intake of a Zoe reaches its HV
+	 * paths (AS-12, AS-40).
+	 */
 	@Test
 	void shouldAnswerAZoeVinAsABatteryElectricZoe() {
 		VehicleMasterData zoe = erp().findVehicleMasterData("VF1AG000X65432101").orElseThrow();
@@ -67,15 +72,17 @@ abstract class ErpContract {
 
 	@Test
 	void shouldHaveNoMarketValueForAVehicleItCannotValue() {
-		CostEstimate estimate = erp().costEstimate(new CostRequest(
-				MASTER_VIN.substring(0, 12) + SimulatedErp.NO_VALUATION_SERIAL, 1, List.of(), LocalDate.of(2018, 5, 1)));
+		CostEstimate estimate = erp()
+			.costEstimate(new CostRequest(MASTER_VIN.substring(0, 12) + SimulatedErp.NO_VALUATION_SERIAL, 1, List.of(),
+					LocalDate.of(2018, 5, 1)));
 
 		assertThat(estimate.marketValueEur()).isNull();
 	}
 
 	@Test
 	void shouldCreateOnePurchaseOrderPerIdempotencyKey() {
-		PurchaseOrderRequest request = new PurchaseOrderRequest("KIT-MASTER-52", MASTER_VIN, LocalDate.of(2026, 12, 15));
+		PurchaseOrderRequest request = new PurchaseOrderRequest("KIT-MASTER-52", MASTER_VIN,
+				LocalDate.of(2026, 12, 15));
 
 		PurchaseOrder first = erp().createPurchaseOrder(IdempotencyKey.of("job-1:po"), request);
 		PurchaseOrder again = erp().createPurchaseOrder(IdempotencyKey.of("job-1:po"), request);
@@ -86,8 +93,8 @@ abstract class ErpContract {
 
 	@Test
 	void shouldAnswerAPostingWithADocumentNumberOfItsKind() {
-		ErpDocument document = erp().post(IdempotencyKey.of("job-2:credit"),
-				new ErpPosting(ErpPosting.Kind.CORE_CREDIT, "CORE-1", new BigDecimal("120.00"), Map.of("creditPct", 50)));
+		ErpDocument document = erp().post(IdempotencyKey.of("job-2:credit"), new ErpPosting(ErpPosting.Kind.CORE_CREDIT,
+				"CORE-1", new BigDecimal("120.00"), Map.of("creditPct", 50)));
 
 		assertThat(document.kind()).isEqualTo(ErpPosting.Kind.CORE_CREDIT);
 		assertThat(document.documentNumber()).startsWith("CC-");

@@ -14,8 +14,9 @@ import org.junit.jupiter.api.Test;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * What every {@link CompetencyRegister} adapter must answer; run against the simulated and the HTTP adapter. Whether a
- * title allows an operation is D5's, not the register's: these tests read the titles and dates the register answers.
+ * What every {@link CompetencyRegister} adapter must answer; run against the simulated
+ * and the HTTP adapter. Whether a title allows an operation is D5's, not the register's:
+ * these tests read the titles and dates the register answers.
  */
 abstract class CompetencyRegisterContract {
 
@@ -35,7 +36,10 @@ abstract class CompetencyRegisterContract {
 		});
 	}
 
-	/** The simulated plant renews its people's titles: years on, they hold the same symbols, issued and refreshed anew. */
+	/**
+	 * The simulated plant renews its people's titles: years on, they hold the same
+	 * symbols, issued and refreshed anew.
+	 */
 	@Test
 	void shouldAnswerRenewedTitlesYearsLater() {
 		LocalDate on = LocalDate.of(2026, 12, 1);
@@ -43,7 +47,8 @@ abstract class CompetencyRegisterContract {
 		List<Habilitation> now = register().habilitationsOf("rachid.retrofit", on).titles();
 		List<Habilitation> then = register().habilitationsOf("rachid.retrofit", later).titles();
 
-		assertThat(then).extracting(Habilitation::symbol).containsExactlyElementsOf(now.stream().map(Habilitation::symbol).toList());
+		assertThat(then).extracting(Habilitation::symbol)
+			.containsExactlyElementsOf(now.stream().map(Habilitation::symbol).toList());
 		assertThat(then).allSatisfy((title) -> {
 			assertThat(title.issuedOn()).isAfter(on).isBeforeOrEqualTo(later);
 			assertThat(title.expiresOn()).isAfterOrEqualTo(later);
@@ -64,10 +69,14 @@ abstract class CompetencyRegisterContract {
 			.extracting(Habilitation::expiresOn, Habilitation::lastRefresherOn)
 			.containsOnly(org.assertj.core.groups.Tuple.tuple(LocalDate.of(2032, 5, 31), LocalDate.of(2029, 6, 1)));
 		assertThat(register().habilitationsOf("theo.trainee", years).titles()).as("not renewed: lapsed as recorded")
-			.containsExactly(new Habilitation("B0L", LocalDate.EPOCH, LocalDate.of(2029, 5, 31), LocalDate.of(2026, 6, 1)));
+			.containsExactly(
+					new Habilitation("B0L", LocalDate.EPOCH, LocalDate.of(2029, 5, 31), LocalDate.of(2026, 6, 1)));
 	}
 
-	/** Who works which shift (ADR 0710): a person may work several shifts; the people on shift are listed once. */
+	/**
+	 * Who works which shift (ADR 0710): a person may work several shifts; the people on
+	 * shift are listed once.
+	 */
 	@Test
 	void shouldAnswerTheShiftOfEachPersonOnTheRoster() {
 		LocalDate on = LocalDate.of(2027, 3, 1);
@@ -76,7 +85,9 @@ abstract class CompetencyRegisterContract {
 				new RosterEntry("theo.trainee", "MORNING"), new RosterEntry("laure.lockout", "NIGHT"));
 	}
 
-	/** The shifts of {@link #staff()}: both work the morning, laure.lockout the night too. */
+	/**
+	 * The shifts of {@link #staff()}: both work the morning, laure.lockout the night too.
+	 */
 	static Map<String, List<String>> shifts() {
 		Map<String, List<String>> shifts = new LinkedHashMap<>();
 		shifts.put("MORNING", List.of("laure.lockout", "theo.trainee"));
@@ -84,7 +95,10 @@ abstract class CompetencyRegisterContract {
 		return shifts;
 	}
 
-	/** The roster {@link #register()} answers from: two people and their titles, as configuration gives them. */
+	/**
+	 * The roster {@link #register()} answers from: two people and their titles, as
+	 * configuration gives them.
+	 */
 	static Map<String, List<HabilitationTitle>> staff() {
 		Map<String, List<HabilitationTitle>> staff = new LinkedHashMap<>();
 		staff.put("laure.lockout", List.of(new HabilitationTitle(List.of("BCL", "B1L"), LocalDate.of(2029, 5, 31),
@@ -104,19 +118,21 @@ abstract class CompetencyRegisterContract {
 	}
 
 	/**
-	 * Two years at a time, each renewal granted some months before the expiry: a date the register knows is covered
-	 * (a past one, a line slot weeks ahead), a date past the last authorisation granted is not (AS-30); and only for
-	 * the Master vans.
+	 * Two years at a time, each renewal granted some months before the expiry: a date the
+	 * register knows is covered (a past one, a line slot weeks ahead), a date past the
+	 * last authorisation granted is not (AS-30); and only for the Master vans.
 	 */
 	@Test
 	void shouldAuthoriseAnInstallerOnlyWithinTheAuthorisationsGrantedAndTheirScope() {
 		LocalDate today = LocalDate.now(java.time.ZoneOffset.UTC);
-		InstallerAuthorisation past = register().installerAuthorisation("TOLV-FLINS", "MASTER_III", LocalDate.of(2026, 1, 1));
+		InstallerAuthorisation past = register().installerAuthorisation("TOLV-FLINS", "MASTER_III",
+				LocalDate.of(2026, 1, 1));
 		InstallerAuthorisation slotAhead = register().installerAuthorisation("TOLV-FLINS", "MASTER_III",
 				today.plusDays(60));
 		InstallerAuthorisation farAhead = register().installerAuthorisation("TOLV-FLINS", "MASTER_III",
 				today.plusYears(3));
-		InstallerAuthorisation lastDay = register().installerAuthorisation("TOLV-FLINS", "MASTER_III", farAhead.validTo());
+		InstallerAuthorisation lastDay = register().installerAuthorisation("TOLV-FLINS", "MASTER_III",
+				farAhead.validTo());
 		InstallerAuthorisation dayAfter = register().installerAuthorisation("TOLV-FLINS", "MASTER_III",
 				farAhead.validTo().plusDays(1));
 		InstallerAuthorisation otherType = register().installerAuthorisation("TOLV-FLINS", "TRAFIC", today);

@@ -16,7 +16,9 @@ import org.springframework.boot.test.context.runner.ApplicationContextRunner;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** The console's habilitations read from the competency register port when configured so. */
+/**
+ * The console's habilitations read from the competency register port when configured so.
+ */
 class CompetencyRegisterHabilitationsTest {
 
 	private static final Clock CLOCK = Clock.fixed(Instant.parse("2026-12-05T10:00:00Z"), ZoneOffset.UTC);
@@ -52,7 +54,8 @@ class CompetencyRegisterHabilitationsTest {
 
 	@Test
 	void shouldReturnEveryTitleTheRegisterHoldsForThePersonToday() {
-		ApplicationContextRunner runner = runner().withPropertyValues("refactory.habilitations.source=competency-register");
+		ApplicationContextRunner runner = runner()
+			.withPropertyValues("refactory.habilitations.source=competency-register");
 
 		runner.run((context) -> {
 			List<HabilitationTitle> titles = context.getBean(HabilitationRegister.class).titlesOf("lockout-officer");

@@ -13,8 +13,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 class SimulatedCompetencyRegisterTest extends CompetencyRegisterContract {
 
-	private final CompetencyRegister register = new SimulatedCompetencyRegister(Simulation.immediate("hrcomp"),
-			staff(), shifts());
+	private final CompetencyRegister register = new SimulatedCompetencyRegister(Simulation.immediate("hrcomp"), staff(),
+			shifts());
 
 	@Override
 	protected CompetencyRegister register() {
@@ -22,17 +22,21 @@ class SimulatedCompetencyRegisterTest extends CompetencyRegisterContract {
 	}
 
 	/**
-	 * No answer lapses with the calendar: years after this was written, a line slot booked weeks ahead is still
-	 * covered by the Refactory's authorisation, and a date past the last one granted still is not.
+	 * No answer lapses with the calendar: years after this was written, a line slot
+	 * booked weeks ahead is still covered by the Refactory's authorisation, and a date
+	 * past the last one granted still is not.
 	 */
 	@Test
 	void shouldStayPlausibleYearsAhead() {
 		for (int years = 1; years <= 12; years++) {
-			Instant later = LocalDate.of(2026, 12, 7).plusYears(years).plusDays(37L * years).atStartOfDay(ZoneOffset.UTC)
+			Instant later = LocalDate.of(2026, 12, 7)
+				.plusYears(years)
+				.plusDays(37L * years)
+				.atStartOfDay(ZoneOffset.UTC)
 				.toInstant();
 			LocalDate today = LocalDate.ofInstant(later, ZoneOffset.UTC);
-			CompetencyRegister then = new SimulatedCompetencyRegister(new Simulation("hrcomp", SystemSettings.simulated(),
-					Clock.fixed(later, ZoneOffset.UTC), (duration) -> {
+			CompetencyRegister then = new SimulatedCompetencyRegister(new Simulation("hrcomp",
+					SystemSettings.simulated(), Clock.fixed(later, ZoneOffset.UTC), (duration) -> {
 					}), staff());
 
 			InstallerAuthorisation slot = then.installerAuthorisation("REFACTORY-FLINS", "MASTER_III",

@@ -24,8 +24,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 
 /**
- * A plant system that accepts the connection and the request but never answers: the adapter gives up after its read
- * time-out with a retryable technical failure instead of holding the job forever.
+ * A plant system that accepts the connection and the request but never answers: the
+ * adapter gives up after its read time-out with a retryable technical failure instead of
+ * holding the job forever.
  */
 class HttpAdapterTimeoutTest {
 

@@ -25,16 +25,20 @@ import org.junit.jupiter.params.provider.ValueSource;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 
-/** How the shared HTTP client turns a plant system's answers into values, business errors and technical failures. */
+/**
+ * How the shared HTTP client turns a plant system's answers into values, business errors
+ * and technical failures.
+ */
 class PlantHttpClientTest {
 
 	private final HttpServer server = startServer();
 
 	private final List<String> receivedKeys = new CopyOnWriteArrayList<>();
 
-	private final PlantHttpClient client = new PlantHttpClient("mes", SystemSettings.http(
-			URI.create("http://localhost:" + this.server.getAddress().getPort() + "/api"), Duration.ofSeconds(2),
-			Duration.ofSeconds(5)), FakePlantSystem.json());
+	private final PlantHttpClient client = new PlantHttpClient("mes",
+			SystemSettings.http(URI.create("http://localhost:" + this.server.getAddress().getPort() + "/api"),
+					Duration.ofSeconds(2), Duration.ofSeconds(5)),
+			FakePlantSystem.json());
 
 	@AfterEach
 	void stopServer() {
@@ -56,7 +60,8 @@ class PlantHttpClientTest {
 		answer(422, "application/problem+json",
 				"{\"title\":\"Business error\",\"status\":422,\"detail\":\"bench DIAG-3 is offline\",\"errorCode\":\"BENCH_UNAVAILABLE\"}");
 
-		assertThatExceptionOfType(PlantBusinessException.class).isThrownBy(() -> this.client.get("things", Answer.class))
+		assertThatExceptionOfType(PlantBusinessException.class)
+			.isThrownBy(() -> this.client.get("things", Answer.class))
 			.satisfies((ex) -> {
 				assertThat(ex.errorCode()).isEqualTo("BENCH_UNAVAILABLE");
 				assertThat(ex.reason()).isEqualTo("bench DIAG-3 is offline");
@@ -69,7 +74,8 @@ class PlantHttpClientTest {
 	void shouldTurnServerErrorsIntoRetryableTechnicalFailures(int status) {
 		answer(status, "text/plain", "down");
 
-		assertThatExceptionOfType(PlantTechnicalException.class).isThrownBy(() -> this.client.get("things", Answer.class))
+		assertThatExceptionOfType(PlantTechnicalException.class)
+			.isThrownBy(() -> this.client.get("things", Answer.class))
 			.satisfies((ex) -> assertThat(ex.isRetryable()).isTrue());
 	}
 
@@ -78,7 +84,8 @@ class PlantHttpClientTest {
 	void shouldTurnClientErrorsIntoTechnicalFailuresNotWorthRetrying(int status) {
 		answer(status, "application/problem+json", "{\"title\":\"bad\"}");
 
-		assertThatExceptionOfType(PlantTechnicalException.class).isThrownBy(() -> this.client.get("things", Answer.class))
+		assertThatExceptionOfType(PlantTechnicalException.class)
+			.isThrownBy(() -> this.client.get("things", Answer.class))
 			.satisfies((ex) -> assertThat(ex.isRetryable()).isFalse());
 	}
 
@@ -86,7 +93,8 @@ class PlantHttpClientTest {
 	void shouldNotMistakeA422WithoutErrorCodeForABusinessError() {
 		answer(422, "application/problem+json", "{\"title\":\"Unprocessable\"}");
 
-		assertThatExceptionOfType(PlantTechnicalException.class).isThrownBy(() -> this.client.get("things", Answer.class))
+		assertThatExceptionOfType(PlantTechnicalException.class)
+			.isThrownBy(() -> this.client.get("things", Answer.class))
 			.satisfies((ex) -> assertThat(ex.isRetryable()).isFalse());
 	}
 
@@ -94,7 +102,8 @@ class PlantHttpClientTest {
 	void shouldTurnAnUnreadableBodyIntoATechnicalFailure() {
 		answer(200, "application/json", "<html>maintenance</html>");
 
-		assertThatExceptionOfType(PlantTechnicalException.class).isThrownBy(() -> this.client.get("things", Answer.class))
+		assertThatExceptionOfType(PlantTechnicalException.class)
+			.isThrownBy(() -> this.client.get("things", Answer.class))
 			.satisfies((ex) -> assertThat(ex.isRetryable()).isFalse());
 	}
 

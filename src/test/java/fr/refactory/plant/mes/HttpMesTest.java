@@ -15,7 +15,8 @@ class HttpMesTest extends MesContract {
 	private final SimulatedMes answers = new SimulatedMes(Simulation.immediate("mes"));
 
 	private final FakePlantSystem server = FakePlantSystem.start()
-		.command("vehicles", VehicleRegistration.class, (request, body) -> this.answers.registerVehicle(request.key(), body))
+		.command("vehicles", VehicleRegistration.class,
+				(request, body) -> this.answers.registerVehicle(request.key(), body))
 		.command("work-orders", WorkOrderRequest.class,
 				(request, body) -> this.answers.createWorkOrder(request.key(), body))
 		.command("work-orders/{id}/release", Object.class,
@@ -23,7 +24,8 @@ class HttpMesTest extends MesContract {
 		.command("statuses", SubjectStatus.class, (request, body) -> this.answers.setStatus(request.key(), body))
 		.command("resource-reservations", ResourceRequest.class,
 				(request, body) -> this.answers.reserveResource(request.key(), body))
-		.command("genealogy", GenealogyRecord.class, (request, body) -> this.answers.recordGenealogy(request.key(), body))
+		.command("genealogy", GenealogyRecord.class,
+				(request, body) -> this.answers.recordGenealogy(request.key(), body))
 		.query("equipment/{id}/calibration",
 				(request) -> this.answers.checkCalibration(request.path("id"), LocalDate.parse(request.query("on"))))
 		.command("reman-labels", RemanLabelRequest.class,

@@ -12,7 +12,9 @@ import org.junit.jupiter.api.Test;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 
-/** What every {@link Mes} adapter must do; run against the simulated and the HTTP adapter. */
+/**
+ * What every {@link Mes} adapter must do; run against the simulated and the HTTP adapter.
+ */
 abstract class MesContract {
 
 	static final String VIN = "VF1MA000012345678";
@@ -95,7 +97,10 @@ abstract class MesContract {
 		assertThat(ack.childKey()).isEqualTo("BAT-0001");
 	}
 
-	/** Calibrated once a year: on its due date the equipment is still calibrated, and it is again a year later. */
+	/**
+	 * Calibrated once a year: on its due date the equipment is still calibrated, and it
+	 * is again a year later.
+	 */
 	@Test
 	void shouldTellWhetherEquipmentWasCalibratedOnADate() {
 		Calibration calibration = mes().checkCalibration("TORQUE-7", LocalDate.of(2026, 1, 1));
@@ -111,7 +116,10 @@ abstract class MesContract {
 		assertThat(dayAfter.equipmentId()).isEqualTo("TORQUE-7");
 	}
 
-	/** Equipment that missed its calibration stays past it (AS-67): valid on its due date, not after. */
+	/**
+	 * Equipment that missed its calibration stays past it (AS-67): valid on its due date,
+	 * not after.
+	 */
 	@Test
 	void shouldKeepEquipmentThatMissedItsCalibrationOverdue() {
 		Calibration missed = mes().checkCalibration("VAT-7", LocalDate.of(2036, 1, 1));

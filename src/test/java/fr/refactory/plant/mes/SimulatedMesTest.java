@@ -19,8 +19,9 @@ class SimulatedMesTest extends MesContract {
 	}
 
 	/**
-	 * The retrofit line is booked for a conversion week after the kit's lead time (ADR 0431): the slot starts three
-	 * weeks ahead at the line's 07:00 start and lasts the five working days of the conversion target.
+	 * The retrofit line is booked for a conversion week after the kit's lead time (ADR
+	 * 0431): the slot starts three weeks ahead at the line's 07:00 start and lasts the
+	 * five working days of the conversion target.
 	 */
 	@Test
 	void shouldBookTheRetrofitLineForAConversionWeekAfterTheKitLeadTime() {
@@ -36,8 +37,8 @@ class SimulatedMesTest extends MesContract {
 	}
 
 	/**
-	 * After a bench reported itself unavailable the MES is asked again without it (ADR 0460): it offers another bench
-	 * of the type, the same one for the same subject.
+	 * After a bench reported itself unavailable the MES is asked again without it (ADR
+	 * 0460): it offers another bench of the type, the same one for the same subject.
 	 */
 	@Test
 	void shouldOfferAnotherBenchThanTheOneReportedUnavailable() {

@@ -5,7 +5,10 @@ import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** What every {@link BatteryPassport} adapter must do; run against the simulated and the HTTP adapter. */
+/**
+ * What every {@link BatteryPassport} adapter must do; run against the simulated and the
+ * HTTP adapter.
+ */
 abstract class BatteryPassportContract {
 
 	protected abstract BatteryPassport passport();
@@ -23,7 +26,8 @@ abstract class BatteryPassportContract {
 
 	@Test
 	void shouldLinkANewPassportToItsParent() {
-		passport().setStatus(IdempotencyKey.of("job-2:passport"), new PassportStatusChange("BAT-ZOE-0002", "ORIGINAL", 74.0));
+		passport().setStatus(IdempotencyKey.of("job-2:passport"),
+				new PassportStatusChange("BAT-ZOE-0002", "ORIGINAL", 74.0));
 
 		PassportRecord linked = passport().createLinkedPassport(IdempotencyKey.of("job-3:linked"),
 				new LinkedPassportRequest("BAT-ZOE-0002", "REPURPOSED", "STATIONARY_STORAGE"));

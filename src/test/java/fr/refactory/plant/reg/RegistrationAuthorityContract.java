@@ -5,7 +5,10 @@ import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** What every {@link RegistrationAuthority} adapter must do; run against the simulated and the HTTP adapter. */
+/**
+ * What every {@link RegistrationAuthority} adapter must do; run against the simulated and
+ * the HTTP adapter.
+ */
 abstract class RegistrationAuthorityContract {
 
 	protected abstract RegistrationAuthority authority();

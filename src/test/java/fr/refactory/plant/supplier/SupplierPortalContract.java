@@ -7,7 +7,10 @@ import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** What every {@link SupplierPortal} adapter must do; run against the simulated and the HTTP adapter. */
+/**
+ * What every {@link SupplierPortal} adapter must do; run against the simulated and the
+ * HTTP adapter.
+ */
 abstract class SupplierPortalContract {
 
 	protected abstract SupplierPortal portal();

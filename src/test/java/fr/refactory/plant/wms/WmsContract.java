@@ -7,7 +7,9 @@ import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** What every {@link Wms} adapter must do; run against the simulated and the HTTP adapter. */
+/**
+ * What every {@link Wms} adapter must do; run against the simulated and the HTTP adapter.
+ */
 abstract class WmsContract {
 
 	static final String VIN = "VF1MA000012345678";
@@ -52,8 +54,10 @@ abstract class WmsContract {
 	@Test
 	void shouldGiveThePartsIssuedToAWorkOrderWithTheirCost() {
 		IssuedParts before = wms().issuedTo("WO-COST-1");
-		wms().pickParts(IdempotencyKey.of("job-5:pick"), new PartsRequest("WO-COST-1", List.of(new PartLine("7701000005", 2))));
-		wms().pickParts(IdempotencyKey.of("job-5:pick"), new PartsRequest("WO-COST-1", List.of(new PartLine("7701000005", 2))));
+		wms().pickParts(IdempotencyKey.of("job-5:pick"),
+				new PartsRequest("WO-COST-1", List.of(new PartLine("7701000005", 2))));
+		wms().pickParts(IdempotencyKey.of("job-5:pick"),
+				new PartsRequest("WO-COST-1", List.of(new PartLine("7701000005", 2))));
 
 		IssuedParts after = wms().issuedTo("WO-COST-1");
 
@@ -62,7 +66,8 @@ abstract class WmsContract {
 		IssuedParts.Line picked = after.lines().get(after.lines().size() - 1);
 		assertThat(picked.partNumber()).isEqualTo("7701000005");
 		assertThat(picked.quantity()).isEqualTo(2);
-		assertThat(picked.costEur()).isEqualByComparingTo(picked.unitCostEur().multiply(java.math.BigDecimal.valueOf(2)));
+		assertThat(picked.costEur())
+			.isEqualByComparingTo(picked.unitCostEur().multiply(java.math.BigDecimal.valueOf(2)));
 		assertThat(after.partsCostEur()).isEqualByComparingTo(before.partsCostEur().add(picked.costEur()));
 		assertThat(wms().issuedTo("WO-COST-1")).isEqualTo(after);
 	}
@@ -97,8 +102,7 @@ abstract class WmsContract {
 
 		assertThat(first.lines()).isEmpty();
 		assertThat(replayed.lines()).isEmpty();
-		assertThat(second.lines()).singleElement()
-			.satisfies((line) -> assertThat(line.lot()).isNotBlank());
+		assertThat(second.lines()).singleElement().satisfies((line) -> assertThat(line.lot()).isNotBlank());
 	}
 
 	@Test

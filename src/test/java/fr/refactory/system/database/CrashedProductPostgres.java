@@ -6,8 +6,9 @@ import java.sql.DriverManager;
 import java.sql.Statement;
 
 /**
- * The product's embedded database in a JVM of its own, for {@link EmbeddedPostgresAfterCrashTest}: starts it on the
- * data directory given as argument, writes a marker row, says so on standard output and waits to be killed.
+ * The product's embedded database in a JVM of its own, for
+ * {@link EmbeddedPostgresAfterCrashTest}: starts it on the data directory given as
+ * argument, writes a marker row, says so on standard output and waits to be killed.
  */
 public final class CrashedProductPostgres {
 

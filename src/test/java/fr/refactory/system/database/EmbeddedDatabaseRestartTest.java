@@ -17,7 +17,8 @@ class EmbeddedDatabaseRestartTest {
 
 	@Test
 	void shouldKeepCommittedDataWhenTheApplicationRestartsOnTheSameDataDirectory() {
-		try (ConfigurableApplicationContext first = StandaloneApplication.startWithEmbeddedDatabase(this.dataDirectory)) {
+		try (ConfigurableApplicationContext first = StandaloneApplication
+			.startWithEmbeddedDatabase(this.dataDirectory)) {
 			JdbcTemplate jdbc = first.getBean(JdbcTemplate.class);
 			jdbc.execute("create table restart_probe (vin text primary key)");
 			jdbc.update("insert into restart_probe (vin) values (?)", "VF1MA000066123456");

@@ -21,13 +21,16 @@ import org.junit.jupiter.api.Test;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * The embedded PostgreSQL killed under the product (kill -9 of its postmaster): the watchdog starts it again on the
- * same data directory and port, and the product's pool reconnects by itself with the committed data there; where it
- * cannot start again (its port taken meanwhile), the watchdog ends the product for its supervisor to restart it.
+ * The embedded PostgreSQL killed under the product (kill -9 of its postmaster): the
+ * watchdog starts it again on the same data directory and port, and the product's pool
+ * reconnects by itself with the committed data there; where it cannot start again (its
+ * port taken meanwhile), the watchdog ends the product for its supervisor to restart it.
  */
 class EmbeddedDatabaseWatchdogTest {
 
-	/** Far above what a restart takes; never asserted as a speed, only as "it came back". */
+	/**
+	 * Far above what a restart takes; never asserted as a speed, only as "it came back".
+	 */
 	private static final Duration RECOVERY_BOUND = Duration.ofSeconds(60);
 
 	private EmbeddedDatabase database;
@@ -62,7 +65,8 @@ class EmbeddedDatabaseWatchdogTest {
 
 		ProcessHandle server = ProcessHandle.of(killed).orElseThrow();
 		server.destroyForcibly();
-		// the killed server's backends can answer a moment longer: read the row only once it is gone
+		// the killed server's backends can answer a moment longer: read the row only once
+		// it is gone
 		server.onExit().get(30, TimeUnit.SECONDS);
 		long since = System.nanoTime();
 		String note = awaitRow();
@@ -85,12 +89,14 @@ class EmbeddedDatabaseWatchdogTest {
 		try (ServerSocket squatter = new ServerSocket()) {
 			process.destroyForcibly();
 			process.onExit().get(30, TimeUnit.SECONDS);
-			// another program takes the port the moment the server is gone, before the watchdog looks
+			// another program takes the port the moment the server is gone, before the
+			// watchdog looks
 			squatter.bind(new InetSocketAddress(InetAddress.getLoopbackAddress(), port));
 			this.watchdog.start();
 
 			assertThat(this.exited.await(RECOVERY_BOUND.toSeconds(), TimeUnit.SECONDS))
-				.as("the watchdog ended the product").isTrue();
+				.as("the watchdog ended the product")
+				.isTrue();
 		}
 		assertThat(this.watchdog.isRunning()).isFalse();
 	}

@@ -22,9 +22,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /**
- * A product killed with kill -9 leaves its embedded PostgreSQL running (detached, parent PID 1) in the data directory.
- * The next start stops that server and starts on the same data at the first attempt; a data directory that a running
- * product still uses is refused with a message naming the cause. The product runs in a JVM of its own
+ * A product killed with kill -9 leaves its embedded PostgreSQL running (detached, parent
+ * PID 1) in the data directory. The next start stops that server and starts on the same
+ * data at the first attempt; a data directory that a running product still uses is
+ * refused with a message naming the cause. The product runs in a JVM of its own
  * ({@link CrashedProductPostgres}), killed as kill -9 does.
  */
 class EmbeddedPostgresAfterCrashTest {
@@ -43,7 +44,8 @@ class EmbeddedPostgresAfterCrashTest {
 			postgres.close();
 		}
 		for (Process product : this.products) {
-			// SIGTERM: a product still running stops its database as it would on a normal stop
+			// SIGTERM: a product still running stops its database as it would on a normal
+			// stop
 			product.destroy();
 			product.waitFor(60, TimeUnit.SECONDS);
 		}
@@ -76,7 +78,8 @@ class EmbeddedPostgresAfterCrashTest {
 
 		assertThatThrownBy(() -> start(data)).hasMessageContaining(data.toString())
 			.hasMessageContaining("another process");
-		assertThat(ProcessHandle.of(running)).get().matches(ProcessHandle::isAlive, "still serving the running product");
+		assertThat(ProcessHandle.of(running)).get()
+			.matches(ProcessHandle::isAlive, "still serving the running product");
 	}
 
 	private EmbeddedDatabase start(Path data) {

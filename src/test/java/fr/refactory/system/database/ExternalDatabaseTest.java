@@ -11,8 +11,9 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * With {@code spring.datasource.url} set (as {@code SPRING_DATASOURCE_URL} does), the application uses that
- * PostgreSQL and starts no embedded one. The "external" database here is a PostgreSQL started separately by the test.
+ * With {@code spring.datasource.url} set (as {@code SPRING_DATASOURCE_URL} does), the
+ * application uses that PostgreSQL and starts no embedded one. The "external" database
+ * here is a PostgreSQL started separately by the test.
  */
 class ExternalDatabaseTest {
 

@@ -14,8 +14,9 @@ import org.junit.jupiter.api.Test;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * The application's own API clients are programs (ADR 0506): they cannot sign in to the pages, and nobody can lock them
- * out by failing to sign in as them, on the pages or over {@code /v2}.
+ * The application's own API clients are programs (ADR 0506): they cannot sign in to the
+ * pages, and nobody can lock them out by failing to sign in as them, on the pages or over
+ * {@code /v2}.
  */
 class ApiClientSignInTest extends RefactoryIntegrationTest {
 
@@ -50,7 +51,8 @@ class ApiClientSignInTest extends RefactoryIntegrationTest {
 		}
 
 		assertThat(basic("auditor", "demo", "10.22.1.1")).as("locked person, right password").isEqualTo(401);
-		Thread.sleep(3_500); // the test profile's lockout, so that other tests can sign in as the auditor again
+		Thread.sleep(3_500); // the test profile's lockout, so that other tests can sign
+								// in as the auditor again
 	}
 
 	private int basic(String username, String password, String address) throws Exception {

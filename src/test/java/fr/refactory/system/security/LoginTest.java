@@ -18,9 +18,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 class LoginTest extends RefactoryIntegrationTest {
 
 	@ParameterizedTest
-	@ValueSource(strings = { "demo", "process-owner", "intake-operator", "diagnostic-technician",
-			"retrofit-technician", "reman-technician", "battery-technician", "quality-inspector", "auditor",
-			"operations-engineer" })
+	@ValueSource(strings = { "demo", "process-owner", "intake-operator", "diagnostic-technician", "retrofit-technician",
+			"reman-technician", "battery-technician", "quality-inspector", "auditor", "operations-engineer" })
 	void shouldSignInEveryDevelopmentUserThroughTheLoginPage(String username) throws Exception {
 		HttpResponse<String> afterLogin = new WebSession(baseUrl()).signIn(username, "demo");
 
@@ -50,8 +49,9 @@ class LoginTest extends RefactoryIntegrationTest {
 
 		assertThat(http.send(apiRequest(null, "/v2/topology"), HttpResponse.BodyHandlers.discarding()).statusCode())
 			.isEqualTo(401);
-		assertThat(http.send(apiRequest("intake-operator", "/v2/process-definitions/1"),
-				HttpResponse.BodyHandlers.discarding()).statusCode()).isEqualTo(403);
+		assertThat(http
+			.send(apiRequest("intake-operator", "/v2/process-definitions/1"), HttpResponse.BodyHandlers.discarding())
+			.statusCode()).isEqualTo(403);
 		assertThat(http.send(apiRequest("engine-client", "/v2/topology"), HttpResponse.BodyHandlers.discarding())
 			.statusCode()).isEqualTo(200);
 	}

@@ -17,9 +17,10 @@ import org.springframework.beans.factory.annotation.Autowired;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * Repeated failed sign-ins lock the user, and the address, out for a while, even with the right password afterwards;
- * the lockout is audited (issue 19). Each test uses its own fake client address (the test profile trusts
- * {@code X-Forwarded-For} from localhost, as README advises behind a proxy), so other tests keep signing in.
+ * Repeated failed sign-ins lock the user, and the address, out for a while, even with the
+ * right password afterwards; the lockout is audited (issue 19). Each test uses its own
+ * fake client address (the test profile trusts {@code X-Forwarded-For} from localhost, as
+ * README advises behind a proxy), so other tests keep signing in.
  */
 class LoginThrottleTest extends RefactoryIntegrationTest {
 
@@ -57,7 +58,10 @@ class LoginThrottleTest extends RefactoryIntegrationTest {
 		awaitSignIn(user);
 	}
 
-	/** The lockout of the test profile lasts 3 s; afterwards the user signs in again (and other tests can). */
+	/**
+	 * The lockout of the test profile lasts 3 s; afterwards the user signs in again (and
+	 * other tests can).
+	 */
 	private void awaitSignIn(String user) throws Exception {
 		long giveUp = System.currentTimeMillis() + 30_000;
 		int status = basic(user, "demo", address());
@@ -77,8 +81,8 @@ class LoginThrottleTest extends RefactoryIntegrationTest {
 
 		assertThat(basic("auditor", "demo", address)).as("a valid user from the locked address").isEqualTo(401);
 		assertThat(basic("auditor", "demo", address())).as("the same user from elsewhere").isNotEqualTo(401);
-		assertThat(this.auditLog.about(address)).anySatisfy(
-				(entry) -> assertThat(entry.action()).isEqualTo("LOGIN_LOCKED_OUT"));
+		assertThat(this.auditLog.about(address))
+			.anySatisfy((entry) -> assertThat(entry.action()).isEqualTo("LOGIN_LOCKED_OUT"));
 	}
 
 }

@@ -13,8 +13,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /**
- * Outside development the application refuses the shipped users, {@code {noop}} passwords and the default API client
- * secret, and says which property to set (issue 19).
+ * Outside development the application refuses the shipped users, {@code {noop}} passwords
+ * and the default API client secret, and says which property to set (issue 19).
  */
 class ProductionGuardTest {
 

@@ -12,8 +12,9 @@ import org.junit.jupiter.api.Test;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * Pages send a content security policy and a referrer policy; behind a TLS proxy (README: forwarded headers) they also
- * send HSTS, redirect to https and mark the session cookie Secure; the cookie is always SameSite=Lax (issue 19).
+ * Pages send a content security policy and a referrer policy; behind a TLS proxy (README:
+ * forwarded headers) they also send HSTS, redirect to https and mark the session cookie
+ * Secure; the cookie is always SameSite=Lax (issue 19).
  */
 class SecurityHeadersTest extends RefactoryIntegrationTest {
 
@@ -57,10 +58,10 @@ class SecurityHeadersTest extends RefactoryIntegrationTest {
 		HttpResponse<String> login = get("/login", false);
 
 		assertThat(login.headers().firstValue("Strict-Transport-Security")).isEmpty();
-		assertThat(login.headers().allValues("Set-Cookie")).anySatisfy((cookie) -> assertThat(cookie)
-			.startsWith("JSESSIONID=")
-			.contains("SameSite=Lax")
-			.doesNotContain("Secure"));
+		assertThat(login.headers().allValues("Set-Cookie"))
+			.anySatisfy((cookie) -> assertThat(cookie).startsWith("JSESSIONID=")
+				.contains("SameSite=Lax")
+				.doesNotContain("Secure"));
 	}
 
 }

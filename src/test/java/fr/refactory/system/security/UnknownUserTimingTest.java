@@ -13,9 +13,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /**
- * An unknown user name is checked against a stand-in encoded like the configured passwords, so that it costs the same
- * work as a known one (no timing is measured: the work done is what is compared), and it is refused with the same
- * answer as a wrong password (issue 19).
+ * An unknown user name is checked against a stand-in encoded like the configured
+ * passwords, so that it costs the same work as a known one (no timing is measured: the
+ * work done is what is compared), and it is refused with the same answer as a wrong
+ * password (issue 19).
  */
 class UnknownUserTimingTest {
 
@@ -43,16 +44,21 @@ class UnknownUserTimingTest {
 	void shouldAnswerAnUnknownUserAsAWrongPassword() {
 		RefactoryUsersProperties properties = users("{noop}demo");
 		InMemoryUserDetailsManager manager = new InMemoryUserDetailsManager(
-				org.springframework.security.core.userdetails.User.withUsername("known").password("{noop}demo").roles("AUDITOR").build());
+				org.springframework.security.core.userdetails.User.withUsername("known")
+					.password("{noop}demo")
+					.roles("AUDITOR")
+					.build());
 		ThrottledAuthenticationProvider provider = new ThrottledAuthenticationProvider(manager::loadUserByUsername,
-				properties, new LoginThrottle(new LoginThrottleProperties(5, 20, java.time.Duration.ofMinutes(1)),
-						(event) -> {
-						}), ThrottledAuthenticationProvider.Audience.PAGES);
+				properties,
+				new LoginThrottle(new LoginThrottleProperties(5, 20, java.time.Duration.ofMinutes(1)), (event) -> {
+				}), ThrottledAuthenticationProvider.Audience.PAGES);
 
-		assertThatThrownBy(() -> provider.authenticate(UsernamePasswordAuthenticationToken.unauthenticated("nobody", "demo")))
+		assertThatThrownBy(
+				() -> provider.authenticate(UsernamePasswordAuthenticationToken.unauthenticated("nobody", "demo")))
 			.isInstanceOf(BadCredentialsException.class)
 			.hasMessage(ThrottledAuthenticationProvider.BAD_CREDENTIALS);
-		assertThatThrownBy(() -> provider.authenticate(UsernamePasswordAuthenticationToken.unauthenticated("known", "nope")))
+		assertThatThrownBy(
+				() -> provider.authenticate(UsernamePasswordAuthenticationToken.unauthenticated("known", "nope")))
 			.isInstanceOf(BadCredentialsException.class)
 			.hasMessage(ThrottledAuthenticationProvider.BAD_CREDENTIALS);
 		assertThat(provider.authenticate(UsernamePasswordAuthenticationToken.unauthenticated("known", "demo"))

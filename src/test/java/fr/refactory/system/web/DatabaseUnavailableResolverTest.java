@@ -12,7 +12,10 @@ import org.springframework.mock.web.MockHttpServletResponse;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** A request that met the lost database is answered 503 problem with a retry hint; other failures go on. */
+/**
+ * A request that met the lost database is answered 503 problem with a retry hint; other
+ * failures go on.
+ */
 class DatabaseUnavailableResolverTest {
 
 	private final DatabaseUnavailableResolver resolver = new DatabaseUnavailableResolver(new ObjectMapper(),
@@ -30,15 +33,16 @@ class DatabaseUnavailableResolverTest {
 		assertThat(response.getStatus()).isEqualTo(503);
 		assertThat(response.getHeader("Retry-After")).isEqualTo("5");
 		assertThat(response.getContentType()).isEqualTo("application/problem+json");
-		assertThat(response.getContentAsString()).contains("\"title\":\"UNAVAILABLE\"", "\"status\":503",
-				"\"instance\":\"/v2/process-instances\"")
+		assertThat(response.getContentAsString())
+			.contains("\"title\":\"UNAVAILABLE\"", "\"status\":503", "\"instance\":\"/v2/process-instances\"")
 			.doesNotContain("select", "JDBC");
 	}
 
 	@Test
 	void shouldLeaveAnyOtherFailureToTheNextResolver() {
 		assertThat(this.resolver.resolveException(new MockHttpServletRequest(), new MockHttpServletResponse(), null,
-				new IllegalStateException("a bug"))).isNull();
+				new IllegalStateException("a bug")))
+			.isNull();
 	}
 
 }

@@ -12,7 +12,10 @@ import org.springframework.web.context.request.ServletWebRequest;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** Server errors outside the engine API never show their exception; client errors keep their message. */
+/**
+ * Server errors outside the engine API never show their exception; client errors keep
+ * their message.
+ */
 class ErrorDetailsGuardTest {
 
 	private static final ErrorAttributeOptions ALL = ErrorAttributeOptions.of(Include.MESSAGE, Include.EXCEPTION,

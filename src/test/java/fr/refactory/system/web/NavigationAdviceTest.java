@@ -9,7 +9,10 @@ import org.springframework.web.method.ControllerAdviceBean;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** The page header's model attributes are for pages, not for every call of the engine's REST API (ADR 1100). */
+/**
+ * The page header's model attributes are for pages, not for every call of the engine's
+ * REST API (ADR 1100).
+ */
 class NavigationAdviceTest {
 
 	@Test

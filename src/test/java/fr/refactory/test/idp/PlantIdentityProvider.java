@@ -54,17 +54,23 @@ import org.springframework.security.web.authentication.LoginUrlAuthenticationEnt
 import org.springframework.security.web.util.matcher.MediaTypeRequestMatcher;
 
 /**
- * A real OpenID Connect provider for the single sign-on tests (ADR 0507): Spring Authorization Server in a small
- * application of its own on a fixed port, with the plant's people (their roles and candidate groups as token claims)
- * and a worker client (client credentials). A test configuration, so the application's component scan leaves it out.
+ * A real OpenID Connect provider for the single sign-on tests (ADR 0507): Spring
+ * Authorization Server in a small application of its own on a fixed port, with the
+ * plant's people (their roles and candidate groups as token claims) and a worker client
+ * (client credentials). A test configuration, so the application's component scan leaves
+ * it out.
  */
 @TestConfiguration(proxyBeanMethods = false)
 @EnableWebSecurity
-@ImportAutoConfiguration({ PropertyPlaceholderAutoConfiguration.class, ServletWebServerFactoryAutoConfiguration.class, DispatcherServletAutoConfiguration.class,
-		WebMvcAutoConfiguration.class, HttpMessageConvertersAutoConfiguration.class, JacksonAutoConfiguration.class })
+@ImportAutoConfiguration({ PropertyPlaceholderAutoConfiguration.class, ServletWebServerFactoryAutoConfiguration.class,
+		DispatcherServletAutoConfiguration.class, WebMvcAutoConfiguration.class,
+		HttpMessageConvertersAutoConfiguration.class, JacksonAutoConfiguration.class })
 public class PlantIdentityProvider {
 
-	/** The console's client at the provider (authorization code), and the plant's job workers' (client credentials). */
+	/**
+	 * The console's client at the provider (authorization code), and the plant's job
+	 * workers' (client credentials).
+	 */
 	public static final String CONSOLE_CLIENT = "refactory-console";
 
 	public static final String CONSOLE_SECRET = "console-secret-at-the-provider";
@@ -73,12 +79,18 @@ public class PlantIdentityProvider {
 
 	public static final String WORKER_SECRET = "worker-secret-at-the-provider";
 
-	/** The provider's password of its people (not the application's development password). */
+	/**
+	 * The provider's password of its people (not the application's development password).
+	 */
 	public static final String PASSWORD = "provider-password";
 
-	/** Who is who at the provider: roles and candidate groups, as a plant's directory would give them. */
+	/**
+	 * Who is who at the provider: roles and candidate groups, as a plant's directory
+	 * would give them.
+	 */
 	private static final Map<String, Person> PEOPLE = Map.of("intake-operator",
-			new Person("Inès Intake (SSO)", List.of("INTAKE_OPERATOR"), List.of("intake-operators")), "quality-inspector",
+			new Person("Inès Intake (SSO)", List.of("INTAKE_OPERATOR"), List.of("intake-operators")),
+			"quality-inspector",
 			new Person("Quentin Quality (SSO)", List.of("QUALITY_INSPECTOR"), List.of("quality-inspectors")));
 
 	private static final Map<String, List<String>> CLIENT_ROLES = Map.of(WORKER_CLIENT, List.of("JOB_WORKER"));
@@ -86,7 +98,10 @@ public class PlantIdentityProvider {
 	record Person(String name, List<String> roles, List<String> groups) {
 	}
 
-	/** Starts the provider at {@code http://localhost:port}, for an application reached at {@code appBaseUrl}. */
+	/**
+	 * Starts the provider at {@code http://localhost:port}, for an application reached at
+	 * {@code appBaseUrl}.
+	 */
 	public static ConfigurableApplicationContext start(int port, String appBaseUrl) {
 		return new SpringApplicationBuilder(PlantIdentityProvider.class)
 			.properties("server.port=" + port, "spring.config.name=plant-identity-provider",
@@ -146,13 +161,17 @@ public class PlantIdentityProvider {
 		return new InMemoryRegisteredClientRepository(console, workers);
 	}
 
-	/** Roles and candidate groups as claims of ID and access tokens, as a plant's provider is set up to send them. */
+	/**
+	 * Roles and candidate groups as claims of ID and access tokens, as a plant's provider
+	 * is set up to send them.
+	 */
 	@Bean
 	OAuth2TokenCustomizer<JwtEncodingContext> plantClaims() {
 		return (context) -> {
 			String name = context.getPrincipal().getName();
 			Person person = PEOPLE.get(name);
-			if (person != null && !context.getAuthorizationGrantType().equals(AuthorizationGrantType.CLIENT_CREDENTIALS)) {
+			if (person != null
+					&& !context.getAuthorizationGrantType().equals(AuthorizationGrantType.CLIENT_CREDENTIALS)) {
 				context.getClaims()
 					.claim("preferred_username", name)
 					.claim("name", person.name())

@@ -14,11 +14,13 @@ import fr.refactory.engine.state.ElementInstance;
 import org.springframework.stereotype.Component;
 
 /**
- * Boundary events of tasks, subprocesses and call activities. Their subscriptions (one {@link CatchEventSubscription}
- * per kind of event) open when the activity has activated and close when it completes or is terminated. When one
- * occurs, an interrupting boundary event terminates the activity and everything inside it, a non-interrupting one
- * leaves it running; either way a boundary event instance is created beside the activity and takes its outgoing
- * flows. Error boundary events open nothing: {@link ErrorCatchResolver} finds them when an error is thrown.
+ * Boundary events of tasks, subprocesses and call activities. Their subscriptions (one
+ * {@link CatchEventSubscription} per kind of event) open when the activity has activated
+ * and close when it completes or is terminated. When one occurs, an interrupting boundary
+ * event terminates the activity and everything inside it, a non-interrupting one leaves
+ * it running; either way a boundary event instance is created beside the activity and
+ * takes its outgoing flows. Error boundary events open nothing:
+ * {@link ErrorCatchResolver} finds them when an error is thrown.
  */
 @Component
 @ConditionalOnEmbeddedEngine
@@ -36,15 +38,19 @@ public class BoundaryEvents {
 
 	/** Fails as {@link #open} would, before the activity does anything. */
 	public void check(ElementContext activity) {
-		for (ExecutableElement event : activity.process().boundaryEventsOf(activity.element().id(),
-				activity.instance().type())) {
+		for (ExecutableElement event : activity.process()
+			.boundaryEventsOf(activity.element().id(), activity.instance().type())) {
 			this.subscriptions.check(activity, event);
 		}
 	}
 
-	/** Opens the subscriptions of the activity's boundary events (again after an incident: closes old ones first). */
+	/**
+	 * Opens the subscriptions of the activity's boundary events (again after an incident:
+	 * closes old ones first).
+	 */
 	public void open(ElementContext activity) {
-		List<ExecutableElement> events = activity.process().boundaryEventsOf(activity.element().id(), activity.instance().type());
+		List<ExecutableElement> events = activity.process()
+			.boundaryEventsOf(activity.element().id(), activity.instance().type());
 		if (events.isEmpty()) {
 			return;
 		}
@@ -67,8 +73,9 @@ public class BoundaryEvents {
 	}
 
 	/**
-	 * The boundary event occurred on the (active) activity: interrupt it if the event is interrupting, then activate
-	 * the event in the activity's flow scope with the event's variables.
+	 * The boundary event occurred on the (active) activity: interrupt it if the event is
+	 * interrupting, then activate the event in the activity's flow scope with the event's
+	 * variables.
 	 */
 	public void trigger(ElementContext activity, ExecutableElement event, Map<String, Object> variables) {
 		ProcessExecutor executor = activity.executor();
@@ -77,8 +84,8 @@ public class BoundaryEvents {
 		if (event.boundary().interrupting()) {
 			executor.terminate(execution, host);
 		}
-		ElementContext boundary = executor.createWithVariables(execution, activity.process(),
-				host.processInstanceKey(), host.flowScopeKey(), event, variables);
+		ElementContext boundary = executor.createWithVariables(execution, activity.process(), host.processInstanceKey(),
+				host.flowScopeKey(), event, variables);
 		executor.queueActivate(execution, boundary.instance().key());
 	}
 

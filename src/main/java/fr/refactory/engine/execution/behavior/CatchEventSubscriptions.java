@@ -10,7 +10,10 @@ import fr.refactory.engine.model.ExecutableElement;
 
 import org.springframework.stereotype.Component;
 
-/** Every {@link CatchEventSubscription} bean: opens the one that handles an event's definition, closes them all. */
+/**
+ * Every {@link CatchEventSubscription} bean: opens the one that handles an event's
+ * definition, closes them all.
+ */
 @Component
 @ConditionalOnEmbeddedEngine
 public class CatchEventSubscriptions {
@@ -21,7 +24,10 @@ public class CatchEventSubscriptions {
 		this.subscriptions = List.copyOf(subscriptions);
 	}
 
-	/** Opens the subscription for the event; events nothing waits for (errors: found when thrown) open nothing. */
+	/**
+	 * Opens the subscription for the event; events nothing waits for (errors: found when
+	 * thrown) open nothing.
+	 */
 	public Optional<Map<String, Object>> open(ElementContext owner, ExecutableElement event) {
 		for (CatchEventSubscription subscription : this.subscriptions) {
 			if (subscription.handles(event.eventDefinition())) {

@@ -11,10 +11,11 @@ import fr.refactory.engine.model.ExecutableElement;
 import org.springframework.stereotype.Component;
 
 /**
- * A subscribed or thrown event occurred (message correlated, timer due, signal broadcast, error or escalation caught):
- * the one place that tells what waits for it — a catch event (it completes with the event's variables), an
- * event-based gateway (the event wins), a boundary event (its activity is interrupted or not) or an event subprocess
- * start (its scope is interrupted or not).
+ * A subscribed or thrown event occurred (message correlated, timer due, signal broadcast,
+ * error or escalation caught): the one place that tells what waits for it — a catch event
+ * (it completes with the event's variables), an event-based gateway (the event wins), a
+ * boundary event (its activity is interrupted or not) or an event subprocess start (its
+ * scope is interrupted or not).
  */
 @Component
 @ConditionalOnEmbeddedEngine
@@ -35,8 +36,9 @@ public class CatchEvents {
 
 	/**
 	 * @param owner the element instance that subscribed (active)
-	 * @param eventId the id of the event that occurred: the owner itself, an event after the owning event-based
-	 * gateway, one of the owner's boundary events or an event-subprocess start inside the owner
+	 * @param eventId the id of the event that occurred: the owner itself, an event after
+	 * the owning event-based gateway, one of the owner's boundary events or an
+	 * event-subprocess start inside the owner
 	 */
 	public void occurred(ElementContext owner, String eventId, Map<String, Object> variables) {
 		if (owner.element().id().equals(eventId)) {
@@ -52,7 +54,10 @@ public class CatchEvents {
 		caught(owner, event, variables);
 	}
 
-	/** A boundary event of {@code scope} or an event-subprocess start inside it caught the event. */
+	/**
+	 * A boundary event of {@code scope} or an event-subprocess start inside it caught the
+	 * event.
+	 */
 	public void caught(ElementContext scope, ExecutableElement event, Map<String, Object> variables) {
 		if (event.eventSubprocessStart() != null) {
 			this.eventSubprocesses.trigger(scope, event, variables);

@@ -8,9 +8,10 @@ import fr.refactory.engine.execution.ElementContext;
 import org.springframework.stereotype.Component;
 
 /**
- * The work of a wait state is done, by a worker completing the element's job or by a person completing its user task
- * (Camunda 8 treats both alike): the command's variables merge into the element's scopes, the element completes, and
- * everything that follows runs in the command's transaction until every token waits again.
+ * The work of a wait state is done, by a worker completing the element's job or by a
+ * person completing its user task (Camunda 8 treats both alike): the command's variables
+ * merge into the element's scopes, the element completes, and everything that follows
+ * runs in the command's transaction until every token waits again.
  */
 @Component
 @ConditionalOnEmbeddedEngine

@@ -14,11 +14,12 @@ import fr.refactory.engine.state.RuntimeStore;
 import org.springframework.stereotype.Component;
 
 /**
- * Finds the catch event of a thrown error, as Camunda 8 does: starting at the element that threw it, each enclosing
- * scope in turn (the element, its subprocesses, the process, then through the call activity into the parent process
- * and upwards). In each scope the error start events of its event subprocesses come first (unless an interrupting
- * event subprocess already runs there), then its error boundary events; within each, an event with the same error code
- * wins over a catch-all event.
+ * Finds the catch event of a thrown error, as Camunda 8 does: starting at the element
+ * that threw it, each enclosing scope in turn (the element, its subprocesses, the
+ * process, then through the call activity into the parent process and upwards). In each
+ * scope the error start events of its event subprocesses come first (unless an
+ * interrupting event subprocess already runs there), then its error boundary events;
+ * within each, an event with the same error code wins over a catch-all event.
  */
 @Component
 @ConditionalOnEmbeddedEngine
@@ -37,7 +38,10 @@ public class ErrorCatchResolver {
 		return resolve(thrower, (process, scope) -> catchIn(process, scope, errorCode));
 	}
 
-	/** The same walk up the scopes for another thrown event (escalations), with its own catch event per scope. */
+	/**
+	 * The same walk up the scopes for another thrown event (escalations), with its own
+	 * catch event per scope.
+	 */
 	public Optional<ErrorCatch> resolve(ElementInstance thrower, CatchFinder finder) {
 		ElementInstance scope = thrower;
 		while (scope != null) {
@@ -67,8 +71,9 @@ public class ErrorCatchResolver {
 	}
 
 	/**
-	 * The events of one scope that may catch a thrown event, in the order they are searched: the starts of the event
-	 * subprocesses inside it (none once an interrupting one runs), then its boundary events.
+	 * The events of one scope that may catch a thrown event, in the order they are
+	 * searched: the starts of the event subprocesses inside it (none once an interrupting
+	 * one runs), then its boundary events.
 	 */
 	public List<List<ExecutableElement>> catchEventsIn(ExecutableProcess process, ElementInstance scope) {
 		List<ExecutableElement> starts = process.eventSubprocessStartsIn(scope.elementId(), scope.type());
@@ -78,7 +83,10 @@ public class ErrorCatchResolver {
 		return List.of(starts, process.boundaryEventsOf(scope.elementId(), scope.type()));
 	}
 
-	/** Among catch events of one scope: the one with exactly this code, else a catch-all one. */
+	/**
+	 * Among catch events of one scope: the one with exactly this code, else a catch-all
+	 * one.
+	 */
 	protected static Optional<ExecutableElement> best(List<ErrorCandidate> candidates, String errorCode) {
 		Optional<ExecutableElement> exact = candidates.stream()
 			.filter((c) -> !c.definition().catchesAll() && c.definition().errorCode().source().equals(errorCode))
@@ -109,7 +117,10 @@ public class ErrorCatchResolver {
 	protected record ErrorCandidate(ExecutableElement event, ErrorDefinition definition) {
 	}
 
-	/** Where the error is caught: the element instance whose boundary (or inner) event catches it, and that event. */
+	/**
+	 * Where the error is caught: the element instance whose boundary (or inner) event
+	 * catches it, and that event.
+	 */
 	public record ErrorCatch(ElementInstance scope, ExecutableElement event) {
 	}
 

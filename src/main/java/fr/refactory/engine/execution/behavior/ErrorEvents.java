@@ -10,9 +10,10 @@ import fr.refactory.engine.execution.behavior.ErrorCatchResolver.ErrorCatch;
 import org.springframework.stereotype.Component;
 
 /**
- * Throws a BPMN error (from a job or an error end event): the catching boundary event interrupts its activity (or the
- * catching event subprocess its scope), with the error's variables set on the catch event (from where they propagate,
- * or feed its output mappings).
+ * Throws a BPMN error (from a job or an error end event): the catching boundary event
+ * interrupts its activity (or the catching event subprocess its scope), with the error's
+ * variables set on the catch event (from where they propagate, or feed its output
+ * mappings).
  */
 @Component
 @ConditionalOnEmbeddedEngine
@@ -27,7 +28,9 @@ public class ErrorEvents {
 		this.catchEvents = catchEvents;
 	}
 
-	/** @return false when nothing catches the error (the caller raises the incident) */
+	/**
+	 * @return false when nothing catches the error (the caller raises the incident)
+	 */
 	public boolean throwError(ElementContext thrower, String errorCode, Map<String, Object> variables) {
 		Optional<ErrorCatch> caught = this.resolver.resolve(thrower.instance(), errorCode);
 		if (caught.isEmpty()) {

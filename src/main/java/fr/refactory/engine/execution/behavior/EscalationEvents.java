@@ -10,14 +10,14 @@ import fr.refactory.engine.execution.behavior.ErrorCatchResolver.ErrorCatch;
 import fr.refactory.engine.model.EscalationDefinition;
 import fr.refactory.engine.model.ExecutableElement;
 
-
-
 import org.springframework.stereotype.Component;
 
 /**
- * Throws an escalation (intermediate throw or end event): searched like an error, from the thrower up through
- * subprocesses and call activities, in each scope an event-subprocess start or boundary event with the same code wins
- * over a catch-all one (event subprocesses first). Unlike an error, an uncaught escalation is no incident: the thrower continues.
+ * Throws an escalation (intermediate throw or end event): searched like an error, from
+ * the thrower up through subprocesses and call activities, in each scope an
+ * event-subprocess start or boundary event with the same code wins over a catch-all one
+ * (event subprocesses first). Unlike an error, an uncaught escalation is no incident: the
+ * thrower continues.
  */
 @Component
 @ConditionalOnEmbeddedEngine
@@ -32,7 +32,10 @@ public class EscalationEvents {
 		this.catchEvents = catchEvents;
 	}
 
-	/** @return true when the thrower continues: uncaught, or caught without interrupting it */
+	/**
+	 * @return true when the thrower continues: uncaught, or caught without interrupting
+	 * it
+	 */
 	public boolean throwEscalation(ElementContext thrower, String code) {
 		Optional<ErrorCatch> caught = this.resolver.resolve(thrower.instance(),
 				(process, scope) -> catchIn(this.resolver.catchEventsIn(process, scope), code));

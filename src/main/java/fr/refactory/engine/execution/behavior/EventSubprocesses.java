@@ -15,12 +15,15 @@ import fr.refactory.engine.state.ElementInstance;
 import org.springframework.stereotype.Component;
 
 /**
- * Event subprocesses of a process or subprocess. The subscriptions of their message, timer and signal start events
- * open when the enclosing scope activates (correlation keys and timers evaluated then, in the scope) and close when it
- * ends; error and escalation starts open nothing: {@link ErrorCatchResolver} finds them when thrown. When a start
- * event occurs, an interrupting one closes the scope's other event-subprocess subscriptions, terminates everything
- * else running in the scope and runs the event subprocess, after which the scope completes; a non-interrupting one runs
- * the event subprocess alongside, and may occur again. A scope does not complete while an event subprocess runs in it.
+ * Event subprocesses of a process or subprocess. The subscriptions of their message,
+ * timer and signal start events open when the enclosing scope activates (correlation keys
+ * and timers evaluated then, in the scope) and close when it ends; error and escalation
+ * starts open nothing: {@link ErrorCatchResolver} finds them when thrown. When a start
+ * event occurs, an interrupting one closes the scope's other event-subprocess
+ * subscriptions, terminates everything else running in the scope and runs the event
+ * subprocess, after which the scope completes; a non-interrupting one runs the event
+ * subprocess alongside, and may occur again. A scope does not complete while an event
+ * subprocess runs in it.
  */
 @Component
 @ConditionalOnEmbeddedEngine
@@ -55,7 +58,10 @@ public class EventSubprocesses {
 		}
 	}
 
-	/** The start event {@code start} of an event subprocess in the (active) scope occurred. */
+	/**
+	 * The start event {@code start} of an event subprocess in the (active) scope
+	 * occurred.
+	 */
 	public void trigger(ElementContext scope, ExecutableElement start, Map<String, Object> variables) {
 		if (!start.isNonInterruptingEvent()) {
 			interrupt(scope);
@@ -67,8 +73,8 @@ public class EventSubprocesses {
 	}
 
 	/**
-	 * Whether an interrupting event subprocess runs in the scope: nothing else can start an event subprocess there any
-	 * more.
+	 * Whether an interrupting event subprocess runs in the scope: nothing else can start
+	 * an event subprocess there any more.
 	 */
 	public static boolean isInterrupted(ExecutableProcess process, List<ElementInstance> children) {
 		return children.stream()
@@ -87,8 +93,9 @@ public class EventSubprocesses {
 	}
 
 	/**
-	 * The event's variables are merged at the start event, as at a catch event: with output mappings on the start
-	 * event they are its input (locals of the event subprocess), else they propagate to the scopes that have them.
+	 * The event's variables are merged at the start event, as at a catch event: with
+	 * output mappings on the start event they are its input (locals of the event
+	 * subprocess), else they propagate to the scopes that have them.
 	 */
 	private static void setStartVariables(ProcessExecutor executor, ElementInstance eventSubprocess,
 			ExecutableElement start, Map<String, Object> variables) {

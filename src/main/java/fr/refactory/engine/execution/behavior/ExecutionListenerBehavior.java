@@ -18,9 +18,10 @@ import fr.refactory.engine.state.VariableStore;
 import org.springframework.stereotype.Component;
 
 /**
- * Execution listeners (Camunda 8.8): the start listeners of an element run as jobs, one after the other, after its
- * input mappings and before its own work; its end listeners after its output mappings and before it leaves. A start
- * listener's variables become local variables of the element; an end listener's propagate from the element's flow
+ * Execution listeners (Camunda 8.8): the start listeners of an element run as jobs, one
+ * after the other, after its input mappings and before its own work; its end listeners
+ * after its output mappings and before it leaves. A start listener's variables become
+ * local variables of the element; an end listener's propagate from the element's flow
  * scope, like output mappings.
  */
 @Component
@@ -40,7 +41,6 @@ public class ExecutionListenerBehavior {
 
 	/**
 	 * Creates the job of the element's first listener of the event type.
-	 *
 	 * @return whether a listener runs (the element waits for it)
 	 */
 	public boolean runFirst(ElementContext context, EventType eventType) {
@@ -48,9 +48,8 @@ public class ExecutionListenerBehavior {
 	}
 
 	/**
-	 * The listener at {@code index} completed with these variables: they are applied and the next listener's job is
-	 * created.
-	 *
+	 * The listener at {@code index} completed with these variables: they are applied and
+	 * the next listener's job is created.
 	 * @return whether another listener runs (else the element continues)
 	 */
 	public boolean completed(ElementContext context, EventType eventType, int index, Map<String, Object> values) {
@@ -74,7 +73,10 @@ public class ExecutionListenerBehavior {
 		return true;
 	}
 
-	/** The inner instances of a multi-instance activity have none: its listeners belong to the body (ADR 0285). */
+	/**
+	 * The inner instances of a multi-instance activity have none: its listeners belong to
+	 * the body (ADR 0285).
+	 */
 	private static List<ExecutionListener> listenersOf(ElementContext context, EventType eventType) {
 		ExecutableElement element = context.element();
 		if (element.id().equals(element.flowScopeId())) {

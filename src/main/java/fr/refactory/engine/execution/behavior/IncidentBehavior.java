@@ -9,8 +9,9 @@ import fr.refactory.engine.state.RuntimeStore;
 import org.springframework.stereotype.Component;
 
 /**
- * Creates incidents (the element stays active and waits) and resolves them. {@code retryPhase} tells the resolution
- * what to run again: the activation, the completion, or nothing (a job incident: the job becomes activatable).
+ * Creates incidents (the element stays active and waits) and resolves them.
+ * {@code retryPhase} tells the resolution what to run again: the activation, the
+ * completion, or nothing (a job incident: the job becomes activatable).
  */
 @Component
 @ConditionalOnEmbeddedEngine

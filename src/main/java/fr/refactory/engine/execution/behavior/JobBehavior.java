@@ -14,7 +14,9 @@ import fr.refactory.engine.state.VariableStore;
 
 import org.springframework.stereotype.Component;
 
-/** Creates the job of a job-worker element and cancels it when the element is terminated. */
+/**
+ * Creates the job of a job-worker element and cancels it when the element is terminated.
+ */
 @Component
 @ConditionalOnEmbeddedEngine
 public class JobBehavior {
@@ -38,7 +40,10 @@ public class JobBehavior {
 		createJob(context, definition, JobStore.Listener.NONE);
 	}
 
-	/** Creates the job of a listener of the element (its type and retries evaluated now, in the element's scope). */
+	/**
+	 * Creates the job of a listener of the element (its type and retries evaluated now,
+	 * in the element's scope).
+	 */
 	public void createJob(ElementContext context, JobDefinition definition, JobStore.Listener listener) {
 		boolean needsVariables = !definition.type().isStatic() || !definition.retries().isStatic();
 		Map<String, Object> scope = needsVariables ? context.variables() : Map.of();
@@ -52,13 +57,15 @@ public class JobBehavior {
 	public void cancelJobs(long elementInstanceKey) {
 		this.jobs.canceled(elementInstanceKey);
 	}
+
 	private static int retries(JobDefinition definition, Object value) {
 		try {
-			return (value instanceof Number number) ? number.intValue() : Integer.parseInt(String.valueOf(value).trim());
+			return (value instanceof Number number) ? number.intValue()
+					: Integer.parseInt(String.valueOf(value).trim());
 		}
 		catch (NumberFormatException ex) {
-			throw new ElementFailure("EXTRACT_VALUE_ERROR", "Expected result of the expression '"
-					+ definition.retries() + "' to be a number, but was '" + value + "'");
+			throw new ElementFailure("EXTRACT_VALUE_ERROR", "Expected result of the expression '" + definition.retries()
+					+ "' to be a number, but was '" + value + "'");
 		}
 	}
 

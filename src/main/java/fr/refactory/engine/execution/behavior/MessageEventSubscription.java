@@ -11,7 +11,9 @@ import fr.refactory.engine.model.MessageDefinition;
 
 import org.springframework.stereotype.Component;
 
-/** Message catch events and message boundary events wait through a message subscription. */
+/**
+ * Message catch events and message boundary events wait through a message subscription.
+ */
 @Component
 @ConditionalOnEmbeddedEngine
 class MessageEventSubscription implements CatchEventSubscription {

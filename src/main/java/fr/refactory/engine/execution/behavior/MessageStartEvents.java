@@ -18,9 +18,10 @@ import fr.refactory.engine.state.MessageStore.BufferedMessage;
 import org.springframework.stereotype.Component;
 
 /**
- * Top-level message start events, with Camunda's uniqueness per correlation key: while an instance of a process started
- * by a message with correlation key K is active, no other message with K starts that process; once it ends, the oldest
- * buffered message with K (not yet correlated to the process) starts the next instance.
+ * Top-level message start events, with Camunda's uniqueness per correlation key: while an
+ * instance of a process started by a message with correlation key K is active, no other
+ * message with K starts that process; once it ends, the oldest buffered message with K
+ * (not yet correlated to the process) starts the next instance.
  */
 @Component
 @ConditionalOnEmbeddedEngine
@@ -35,7 +36,10 @@ public class MessageStartEvents {
 		this.locks = locks;
 	}
 
-	/** The latest version of every process whose message start event has this message name. */
+	/**
+	 * The latest version of every process whose message start event has this message
+	 * name.
+	 */
 	public List<ExecutableProcess> processesStartedBy(ProcessExecutor executor, String name) {
 		return executor.definitions()
 			.latestExecutables()
@@ -45,8 +49,9 @@ public class MessageStartEvents {
 	}
 
 	/**
-	 * Starts an instance at the message start event (its steps queued on the execution) and records the correlation,
-	 * unless an active instance of the process was started by a message with the same (non-empty) correlation key.
+	 * Starts an instance at the message start event (its steps queued on the execution)
+	 * and records the correlation, unless an active instance of the process was started
+	 * by a message with the same (non-empty) correlation key.
 	 * @return the new instance's key, or null
 	 */
 	public Long start(ProcessExecutor executor, Execution execution, ExecutableProcess process, String name,
@@ -65,7 +70,10 @@ public class MessageStartEvents {
 		return instanceKey;
 	}
 
-	/** The (root) process instance ended: a buffered message with its start correlation key starts the next one. */
+	/**
+	 * The (root) process instance ended: a buffered message with its start correlation
+	 * key starts the next one.
+	 */
 	public void instanceEnded(ElementContext process) {
 		if (process.process().messageStartEvents().isEmpty()) {
 			return;

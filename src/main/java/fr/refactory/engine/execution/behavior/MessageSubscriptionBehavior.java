@@ -19,9 +19,9 @@ import fr.refactory.engine.state.MessageSubscriptionStore;
 import org.springframework.stereotype.Component;
 
 /**
- * Message subscriptions of catch events and receive tasks: opened on activation (name and correlation key evaluated
- * then), correlated by a published message or, on opening, by a buffered one (once per process id), closed when the
- * element is left.
+ * Message subscriptions of catch events and receive tasks: opened on activation (name and
+ * correlation key evaluated then), correlated by a published message or, on opening, by a
+ * buffered one (once per process id), closed when the element is left.
  */
 @Component
 @ConditionalOnEmbeddedEngine
@@ -39,7 +39,10 @@ public class MessageSubscriptionBehavior {
 		this.locks = locks;
 	}
 
-	/** Evaluates the name and correlation key the subscription would open with (failing as opening would). */
+	/**
+	 * Evaluates the name and correlation key the subscription would open with (failing as
+	 * opening would).
+	 */
 	public void check(ElementContext owner, ExecutableElement event) {
 		Map<String, Object> variables = owner.variables();
 		FeelExpressions.evaluateString(event.message().name(), variables);
@@ -47,9 +50,11 @@ public class MessageSubscriptionBehavior {
 	}
 
 	/**
-	 * Opens the subscription of {@code event} for the waiting element instance {@code owner} (the catch event itself,
-	 * or the activity a boundary event is attached to), with name and correlation key evaluated in the owner's scope.
-	 * @return the variables of a buffered message that correlated at once (the subscription is then correlated)
+	 * Opens the subscription of {@code event} for the waiting element instance
+	 * {@code owner} (the catch event itself, or the activity a boundary event is attached
+	 * to), with name and correlation key evaluated in the owner's scope.
+	 * @return the variables of a buffered message that correlated at once (the
+	 * subscription is then correlated)
 	 */
 	public Optional<Map<String, Object>> open(ElementContext owner, ExecutableElement event) {
 		MessageDefinition message = event.message();
@@ -72,9 +77,9 @@ public class MessageSubscriptionBehavior {
 	}
 
 	/**
-	 * The message correlated to the subscription: recorded, and the subscription marked correlated, except for a
-	 * non-interrupting boundary event or event-subprocess start, whose subscription stays open for the next message
-	 * as long as its owner runs.
+	 * The message correlated to the subscription: recorded, and the subscription marked
+	 * correlated, except for a non-interrupting boundary event or event-subprocess start,
+	 * whose subscription stays open for the next message as long as its owner runs.
 	 */
 	public void correlated(long messageKey, long subscriptionKey, ExecutableElement event, Timestamp now) {
 		this.subscriptions.correlated(messageKey, subscriptionKey, !event.isNonInterruptingEvent(), now);
@@ -85,7 +90,10 @@ public class MessageSubscriptionBehavior {
 		this.subscriptions.deleted(context.instance().key(), elementId, context.executor().store().now());
 	}
 
-	/** Closes every open subscription of the element instance (its own, and those of its boundary events). */
+	/**
+	 * Closes every open subscription of the element instance (its own, and those of its
+	 * boundary events).
+	 */
 	public void close(ElementContext context) {
 		this.subscriptions.deleted(context.instance().key(), context.executor().store().now());
 	}
@@ -99,9 +107,10 @@ public class MessageSubscriptionBehavior {
 			return (number instanceof java.math.BigDecimal decimal) ? decimal.stripTrailingZeros().toPlainString()
 					: number.toString();
 		}
-		throw new ElementFailure("EXTRACT_VALUE_ERROR", "Failed to extract the correlation key for '"
-				+ message.correlationKey().source() + "': The value must be either a string or a number, but was '"
-				+ (value == null ? "NULL" : value) + "'.");
+		throw new ElementFailure("EXTRACT_VALUE_ERROR",
+				"Failed to extract the correlation key for '" + message.correlationKey().source()
+						+ "': The value must be either a string or a number, but was '"
+						+ (value == null ? "NULL" : value) + "'.");
 	}
 
 }

@@ -21,9 +21,10 @@ import fr.refactory.engine.state.VariableStore;
 import org.springframework.stereotype.Component;
 
 /**
- * The data of a multi-instance body, per Camunda 8: the input collection (evaluated once, kept for the body's
- * lifetime), the locals of each inner instance ({@code loopCounter}, input element, output element), the output
- * collection on the body's scope and the completion condition with its instance counts.
+ * The data of a multi-instance body, per Camunda 8: the input collection (evaluated once,
+ * kept for the body's lifetime), the locals of each inner instance ({@code loopCounter},
+ * input element, output element), the output collection on the body's scope and the
+ * completion condition with its instance counts.
  */
 @Component
 @ConditionalOnEmbeddedEngine
@@ -41,10 +42,10 @@ public class MultiInstanceBehavior {
 	}
 
 	/**
-	 * Evaluates the input collection in the body's scope and keeps it; the output collection starts as a list of
-	 * nulls of the same size, local to the body.
-	 *
-	 * @throws ElementFailure {@code EXTRACT_VALUE_ERROR} when the result is not a list (nothing is written then)
+	 * Evaluates the input collection in the body's scope and keeps it; the output
+	 * collection starts as a list of nulls of the same size, local to the body.
+	 * @throws ElementFailure {@code EXTRACT_VALUE_ERROR} when the result is not a list
+	 * (nothing is written then)
 	 */
 	public List<Object> start(ElementContext body) {
 		MultiInstanceLoop loop = loop(body);
@@ -63,7 +64,10 @@ public class MultiInstanceBehavior {
 		return asList(this.variables.read(this.bodies.inputCollection(body.instance().key())));
 	}
 
-	/** Activates the inner instance for the item at {@code loopCounter} (1-based) with its local variables. */
+	/**
+	 * Activates the inner instance for the item at {@code loopCounter} (1-based) with its
+	 * local variables.
+	 */
 	public void activateInner(ElementContext body, List<Object> items, int loopCounter) {
 		MultiInstanceLoop loop = loop(body);
 		Map<String, Object> locals = new LinkedHashMap<>();
@@ -77,7 +81,10 @@ public class MultiInstanceBehavior {
 		body.activateChild(loop.inner(), locals);
 	}
 
-	/** Writes the completing inner instance's output element at its index of the body's output collection. */
+	/**
+	 * Writes the completing inner instance's output element at its index of the body's
+	 * output collection.
+	 */
 	public void collectOutput(ElementContext body, ElementContext inner) {
 		MultiInstanceLoop loop = loop(body);
 		if (loop.outputCollection() == null) {
@@ -98,7 +105,9 @@ public class MultiInstanceBehavior {
 				collection);
 	}
 
-	/** The instance counts as they are once {@code inner}, still active, has completed. */
+	/**
+	 * The instance counts as they are once {@code inner}, still active, has completed.
+	 */
 	public Counts countsAfterCompleting(ElementContext body, int numberOfInstances) {
 		Map<String, Integer> byState = this.bodies.innerInstancesByState(body.instance().key());
 		int active = byState.getOrDefault(ElementInstance.ACTIVE, 0);
@@ -108,8 +117,8 @@ public class MultiInstanceBehavior {
 	}
 
 	/**
-	 * The completion condition, evaluated in the completing inner instance's scope plus the documented
-	 * {@code numberOf...} properties; false when there is none.
+	 * The completion condition, evaluated in the completing inner instance's scope plus
+	 * the documented {@code numberOf...} properties; false when there is none.
 	 */
 	public boolean completionConditionMet(ElementContext body, ElementContext inner, Counts counts) {
 		Expression condition = loop(body).completionCondition();
@@ -129,7 +138,10 @@ public class MultiInstanceBehavior {
 		return (Boolean) value;
 	}
 
-	/** The output collection leaves the body like an output mapping: propagated from the body's flow scope. */
+	/**
+	 * The output collection leaves the body like an output mapping: propagated from the
+	 * body's flow scope.
+	 */
 	public void propagateOutputCollection(ElementContext body) {
 		MultiInstanceLoop loop = loop(body);
 		ElementInstance instance = body.instance();
@@ -157,8 +169,8 @@ public class MultiInstanceBehavior {
 	private static List<Object> evaluateList(Expression expression, Map<String, Object> scope) {
 		Object value = evaluate(expression, scope);
 		if (!(value instanceof List<?>)) {
-			throw new ElementFailure("EXTRACT_VALUE_ERROR", "Expected result of the expression '"
-					+ expression.source() + "' to be 'ARRAY', but was '" + (value == null ? "NULL" : value) + "'.");
+			throw new ElementFailure("EXTRACT_VALUE_ERROR", "Expected result of the expression '" + expression.source()
+					+ "' to be 'ARRAY', but was '" + (value == null ? "NULL" : value) + "'.");
 		}
 		return asList(value);
 	}

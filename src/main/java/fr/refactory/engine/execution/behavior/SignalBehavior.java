@@ -19,10 +19,12 @@ import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.stereotype.Component;
 
 /**
- * Signal subscriptions and broadcasts. A subscription is opened for a waiting element instance (a signal catch event,
- * or the activity a signal boundary event is attached to; the name is evaluated then) and deleted when that instance
- * is left. A broadcast triggers every subscription open at that moment through {@link CatchEvents} and starts one
- * instance of the latest version of every process with a matching signal start event. Signals are never buffered.
+ * Signal subscriptions and broadcasts. A subscription is opened for a waiting element
+ * instance (a signal catch event, or the activity a signal boundary event is attached to;
+ * the name is evaluated then) and deleted when that instance is left. A broadcast
+ * triggers every subscription open at that moment through {@link CatchEvents} and starts
+ * one instance of the latest version of every process with a matching signal start event.
+ * Signals are never buffered.
  */
 @Component
 @ConditionalOnEmbeddedEngine
@@ -30,7 +32,10 @@ public class SignalBehavior {
 
 	private final SignalSubscriptionStore subscriptions;
 
-	/** Looked up when a signal occurs: catch events need the executor, whose processors need this bean. */
+	/**
+	 * Looked up when a signal occurs: catch events need the executor, whose processors
+	 * need this bean.
+	 */
 	private final ObjectProvider<CatchEvents> catchEvents;
 
 	SignalBehavior(SignalSubscriptionStore subscriptions, ObjectProvider<CatchEvents> catchEvents) {
@@ -60,9 +65,13 @@ public class SignalBehavior {
 		this.subscriptions.deleted(owner.instance().key());
 	}
 
-	/** Triggers the subscriptions open now (not those the triggering opens), then the signal start events. */
+	/**
+	 * Triggers the subscriptions open now (not those the triggering opens), then the
+	 * signal start events.
+	 */
 	public void broadcast(ProcessExecutor executor, String name, Map<String, Object> variables) {
-		// instances are locked in root key order, so that two broadcasts never wait for each other's locks
+		// instances are locked in root key order, so that two broadcasts never wait for
+		// each other's locks
 		for (SignalSubscription subscription : this.subscriptions.openFor(name)) {
 			trigger(executor, subscription, variables);
 		}
@@ -82,8 +91,7 @@ public class SignalBehavior {
 			return;
 		}
 		Execution execution = executor.begin();
-		this.catchEvents.getObject()
-			.occurred(executor.context(execution, owner), subscription.elementId(), variables);
+		this.catchEvents.getObject().occurred(executor.context(execution, owner), subscription.elementId(), variables);
 		executor.drain(execution);
 	}
 

@@ -11,7 +11,10 @@ import fr.refactory.engine.model.SignalDefinition;
 
 import org.springframework.stereotype.Component;
 
-/** Signal catch events and signal boundary events wait through a signal subscription (signals are never buffered). */
+/**
+ * Signal catch events and signal boundary events wait through a signal subscription
+ * (signals are never buffered).
+ */
 @Component
 @ConditionalOnEmbeddedEngine
 class SignalEventSubscription implements CatchEventSubscription {

@@ -13,8 +13,9 @@ import fr.refactory.engine.state.JobStore;
 import org.springframework.stereotype.Component;
 
 /**
- * User-task listeners (Camunda 8.8): the listeners of a lifecycle event run as TASK_LISTENER jobs, one after the
- * other, carrying the task's headers; the task's transition waits for them.
+ * User-task listeners (Camunda 8.8): the listeners of a lifecycle event run as
+ * TASK_LISTENER jobs, one after the other, carrying the task's headers; the task's
+ * transition waits for them.
  */
 @Component
 @ConditionalOnEmbeddedEngine
@@ -22,7 +23,10 @@ public class TaskListenerBehavior {
 
 	public static final String KIND = "TASK_LISTENER";
 
-	/** The retry phase of an incident raised while creating a task listener's job: all its listeners run again. */
+	/**
+	 * The retry phase of an incident raised while creating a task listener's job: all its
+	 * listeners run again.
+	 */
 	public static final String RETRY_PHASE = "TASK_LISTENERS";
 
 	private final JobBehavior jobs;
@@ -40,10 +44,10 @@ public class TaskListenerBehavior {
 	}
 
 	/**
-	 * {@link #run}, a failed type or retries expression becoming an incident on the task's element whose resolution
-	 * runs all listeners of the event again.
-	 *
-	 * @return whether the transition waits (a listener's job or an incident), else it goes through
+	 * {@link #run}, a failed type or retries expression becoming an incident on the
+	 * task's element whose resolution runs all listeners of the event again.
+	 * @return whether the transition waits (a listener's job or an incident), else it
+	 * goes through
 	 */
 	public boolean runOrRaiseIncident(ElementContext context, String eventType, int index) {
 		try {
@@ -57,7 +61,6 @@ public class TaskListenerBehavior {
 
 	/**
 	 * Creates the job of the task's listener at {@code index} of the event type.
-	 *
 	 * @return whether a listener runs (else the transition goes through)
 	 */
 	public boolean run(ElementContext context, String eventType, int index) {

@@ -10,9 +10,10 @@ import fr.refactory.engine.model.SignalDefinition;
 import org.springframework.stereotype.Component;
 
 /**
- * What intermediate throw events and end events throw besides errors and terminate: a message (as in Camunda 8, a job
- * with the event's task definition: a worker sends it, the event completes with the job), a signal, broadcast with the
- * event's local variables (its input mappings), an escalation (code evaluated now) to the nearest catching
+ * What intermediate throw events and end events throw besides errors and terminate: a
+ * message (as in Camunda 8, a job with the event's task definition: a worker sends it,
+ * the event completes with the job), a signal, broadcast with the event's local variables
+ * (its input mappings), an escalation (code evaluated now) to the nearest catching
  * escalation event, or a compensation (the event waits for the handlers it invokes).
  */
 @Component
@@ -35,7 +36,10 @@ public class ThrowEventBehavior {
 		this.jobs = jobs;
 	}
 
-	/** @return true when the thrower completes now, false when it waits for its job or throwing ended it */
+	/**
+	 * @return true when the thrower completes now, false when it waits for its job or
+	 * throwing ended it
+	 */
 	public boolean throwEvent(ElementContext context) {
 		if (context.element().job() != null) {
 			this.jobs.createJob(context, context.element().job());

@@ -16,8 +16,8 @@ import fr.refactory.engine.timer.TimerExpressions;
 import org.springframework.stereotype.Component;
 
 /**
- * Timer catch events and timer boundary events wait through a persisted timer, evaluated on the engine clock in the
- * owner's scope; the timer checker fires it when due.
+ * Timer catch events and timer boundary events wait through a persisted timer, evaluated
+ * on the engine clock in the owner's scope; the timer checker fires it when due.
  */
 @Component
 @ConditionalOnEmbeddedEngine

@@ -30,8 +30,9 @@ import fr.refactory.engine.state.VariableStore;
 import org.springframework.stereotype.Component;
 
 /**
- * Creates a Camunda user task (assignment, schedule, priority, linked form; first through its creating listeners,
- * the model's assignee then through its assigning listeners) and cancels it on termination.
+ * Creates a Camunda user task (assignment, schedule, priority, linked form; first through
+ * its creating listeners, the model's assignee then through its assigning listeners) and
+ * cancels it on termination.
  */
 @Component
 @ConditionalOnEmbeddedEngine
@@ -39,7 +40,10 @@ public class UserTaskBehavior {
 
 	private static final String HEADER_PREFIX = "io.camunda.zeebe:";
 
-	/** A job-based user task's job has one retry, as in Camunda 8: a failure raises an incident at once. */
+	/**
+	 * A job-based user task's job has one retry, as in Camunda 8: a failure raises an
+	 * incident at once.
+	 */
 	private static final String JOB_RETRIES = "1";
 
 	private final JobBehavior jobs;
@@ -100,8 +104,9 @@ public class UserTaskBehavior {
 	}
 
 	/**
-	 * A job-based user task: a job of type {@code io.camunda.zeebe:userTask} whose headers carry the evaluated
-	 * assignment, schedule and custom form key next to the task headers (ADR 0287), checked as for Camunda user tasks.
+	 * A job-based user task: a job of type {@code io.camunda.zeebe:userTask} whose
+	 * headers carry the evaluated assignment, schedule and custom form key next to the
+	 * task headers (ADR 0287), checked as for Camunda user tasks.
 	 */
 	private void createJob(ElementContext context, UserTaskDefinition task) {
 		Map<String, Object> scope = context.variables();
@@ -139,8 +144,9 @@ public class UserTaskBehavior {
 	}
 
 	/**
-	 * The assignee: a static value, or an expression that must give a string; null or blank leaves the task
-	 * unassigned, a list or a number is an incident as in Camunda 8 (docs/decisions/0283).
+	 * The assignee: a static value, or an expression that must give a string; null or
+	 * blank leaves the task unassigned, a list or a number is an incident as in Camunda 8
+	 * (docs/decisions/0283).
 	 */
 	private static String assignee(Expression expression, Map<String, Object> scope) {
 		if (expression == null) {
@@ -154,8 +160,8 @@ public class UserTaskBehavior {
 	}
 
 	/**
-	 * Candidate groups or users: a static value is a comma-separated list; an expression must give a list of strings
-	 * (docs/decisions/0283).
+	 * Candidate groups or users: a static value is a comma-separated list; an expression
+	 * must give a list of strings (docs/decisions/0283).
 	 */
 	private static List<String> list(Expression expression, Map<String, Object> scope) {
 		if (expression == null) {
@@ -222,14 +228,18 @@ public class UserTaskBehavior {
 		}
 	}
 
-	/** An integer from 0 to 100 (a number with a zero fraction counts); anything else, null included, is an incident. */
+	/**
+	 * An integer from 0 to 100 (a number with a zero fraction counts); anything else,
+	 * null included, is an incident.
+	 */
 	private static int priority(Expression expression, Map<String, Object> scope) {
 		if (expression == null) {
 			return 50;
 		}
 		Object value = expression.isStatic() ? expression.source().trim() : FeelExpressions.evaluate(expression, scope);
 		try {
-			BigDecimal number = value instanceof Number n ? new BigDecimal(n.toString()) : new BigDecimal(String.valueOf(value));
+			BigDecimal number = value instanceof Number n ? new BigDecimal(n.toString())
+					: new BigDecimal(String.valueOf(value));
 			int priority = number.intValueExact();
 			if (priority < 0 || priority > 100) {
 				throw new NumberFormatException();
@@ -241,8 +251,7 @@ public class UserTaskBehavior {
 		}
 	}
 
-	private Long formKey(Expression expression, Binding binding, long callerDefinitionKey,
-			Map<String, Object> scope) {
+	private Long formKey(Expression expression, Binding binding, long callerDefinitionKey, Map<String, Object> scope) {
 		String formId = text(expression, scope);
 		if (formId == null) {
 			return null;

@@ -17,10 +17,12 @@ import fr.refactory.engine.state.VariableStore;
 import org.springframework.stereotype.Component;
 
 /**
- * The lifecycle transitions of a Camunda user task that wait for its task listeners (Camunda 8.8): creating,
- * assigning, updating, completing. The task waits in the transition's state with what the transition will change;
- * the listeners' corrections are kept until the last one ran, then the transition goes through with them; a denial
- * ends it as if it never happened (ADR 0286, 0288). An update may also hold task-local variables (ADR 1601).
+ * The lifecycle transitions of a Camunda user task that wait for its task listeners
+ * (Camunda 8.8): creating, assigning, updating, completing. The task waits in the
+ * transition's state with what the transition will change; the listeners' corrections are
+ * kept until the last one ran, then the transition goes through with them; a denial ends
+ * it as if it never happened (ADR 0286, 0288). An update may also hold task-local
+ * variables (ADR 1601).
  */
 @Component
 @ConditionalOnEmbeddedEngine
@@ -43,16 +45,20 @@ public class UserTaskTransitions {
 		this.variables = variables;
 	}
 
-	/** Whether listeners of the transition (ASSIGNING, UPDATING, COMPLETING; not CREATING) may deny it. */
+	/**
+	 * Whether listeners of the transition (ASSIGNING, UPDATING, COMPLETING; not CREATING)
+	 * may deny it.
+	 */
 	public static boolean deniable(String transition) {
 		return DENIED.containsKey(transition);
 	}
 
 	/**
-	 * Starts the transition when the task has listeners of it: the task waits with the {@code changes} (attribute to
-	 * value), the {@code action} and a completion's {@code variables}, and the first listener's job is created.
-	 *
-	 * @return false when the task has no such listener: the caller applies the transition at once
+	 * Starts the transition when the task has listeners of it: the task waits with the
+	 * {@code changes} (attribute to value), the {@code action} and a completion's
+	 * {@code variables}, and the first listener's job is created.
+	 * @return false when the task has no such listener: the caller applies the transition
+	 * at once
 	 */
 	public boolean begin(ElementContext context, Map<String, Object> task, String transition,
 			Map<String, Object> changes, String action, Map<String, Object> variables) {
@@ -66,10 +72,11 @@ public class UserTaskTransitions {
 	}
 
 	/**
-	 * The listener at {@code index} of the task's waiting transition completed: a denial ends the transition; else its
-	 * corrections join the earlier ones and the next listener runs.
-	 *
-	 * @return the transition to apply once its last listener ran, else empty (waiting, or denied)
+	 * The listener at {@code index} of the task's waiting transition completed: a denial
+	 * ends the transition; else its corrections join the earlier ones and the next
+	 * listener runs.
+	 * @return the transition to apply once its last listener ran, else empty (waiting, or
+	 * denied)
 	 */
 	public Optional<Finished> listenerCompleted(ElementContext context, int index, boolean denied,
 			Map<String, Object> corrections) {
@@ -89,7 +96,10 @@ public class UserTaskTransitions {
 				read(task.get("pending_variables"))));
 	}
 
-	/** Resolving an incident raised while creating a listener's job runs all listeners of the transition again. */
+	/**
+	 * Resolving an incident raised while creating a listener's job runs all listeners of
+	 * the transition again.
+	 */
 	public void retry(ElementContext context) {
 		Map<String, Object> task = this.tasks.transitioningOf(context.instance().key());
 		this.tasks.correctPending(task, "{}");
@@ -97,8 +107,9 @@ public class UserTaskTransitions {
 	}
 
 	/**
-	 * The creating listeners ran: the task is created with their corrections, then gets the model's assignee (through
-	 * its assigning listeners, if any), as Camunda 8.8 does.
+	 * The creating listeners ran: the task is created with their corrections, then gets
+	 * the model's assignee (through its assigning listeners, if any), as Camunda 8.8
+	 * does.
 	 */
 	public void finishCreating(ElementContext context, Finished finished) {
 		correct(finished.task(), finished.corrections());
@@ -106,15 +117,21 @@ public class UserTaskTransitions {
 		assignFromModel(context, this.tasks.find(keyOf(finished.task())), (String) finished.changes().get(ASSIGNEE));
 	}
 
-	/** The model's assignee of a created task: assigned through the assigning listeners, or at once. */
+	/**
+	 * The model's assignee of a created task: assigned through the assigning listeners,
+	 * or at once.
+	 */
 	public void assignFromModel(ElementContext context, Map<String, Object> task, String assignee) {
-		if (assignee != null && !begin(context, task, TaskListener.ASSIGNING, Map.of(ASSIGNEE, assignee), "assign",
-				null)) {
+		if (assignee != null
+				&& !begin(context, task, TaskListener.ASSIGNING, Map.of(ASSIGNEE, assignee), "assign", null)) {
 			this.tasks.assign(task, assignee);
 		}
 	}
 
-	/** The assigning listeners ran: the assignee asked for, or the corrected one, with the other corrections. */
+	/**
+	 * The assigning listeners ran: the assignee asked for, or the corrected one, with the
+	 * other corrections.
+	 */
 	public void finishAssigning(Finished finished) {
 		Map<String, Object> corrections = new LinkedHashMap<>(finished.corrections());
 		Object corrected = corrections.remove(ASSIGNEE);
@@ -125,7 +142,10 @@ public class UserTaskTransitions {
 		this.tasks.assign(finished.task(), assignee);
 	}
 
-	/** The updating listeners ran: the changes asked for, each corrected attribute as the listeners corrected it. */
+	/**
+	 * The updating listeners ran: the changes asked for, each corrected attribute as the
+	 * listeners corrected it.
+	 */
 	public void finishUpdating(Finished finished) {
 		Map<String, Object> changes = new LinkedHashMap<>(finished.changes());
 		changes.keySet().removeAll(finished.corrections().keySet());
@@ -135,7 +155,10 @@ public class UserTaskTransitions {
 		setTaskLocal(finished.task(), finished.variables());
 	}
 
-	/** The task-local variables an update held (ADR 1601), set on the task's element instance once it went through. */
+	/**
+	 * The task-local variables an update held (ADR 1601), set on the task's element
+	 * instance once it went through.
+	 */
 	private void setTaskLocal(Map<String, Object> task, Map<String, Object> variables) {
 		long scope = (Long) task.get("element_instance_key");
 		long processInstanceKey = (Long) task.get("process_instance_key");
@@ -143,8 +166,8 @@ public class UserTaskTransitions {
 	}
 
 	/**
-	 * Applies the listeners' corrections (a CORRECTED event), when there are any: an empty string or list clears
-	 * the attribute.
+	 * Applies the listeners' corrections (a CORRECTED event), when there are any: an
+	 * empty string or list clears the attribute.
 	 */
 	public void correct(Map<String, Object> task, Map<String, Object> corrections) {
 		if (corrections.isEmpty()) {
@@ -155,7 +178,10 @@ public class UserTaskTransitions {
 				assignee == null ? null : Optional.ofNullable(emptyToNull((String) assignee)));
 	}
 
-	/** Attribute values (checked by the command that gave them) as the store's changes; absent ones unchanged. */
+	/**
+	 * Attribute values (checked by the command that gave them) as the store's changes;
+	 * absent ones unchanged.
+	 */
 	@SuppressWarnings("unchecked")
 	private UserTaskStore.Changes changesOf(Map<String, Object> values) {
 		Object priority = values.get("priority");
@@ -190,8 +216,8 @@ public class UserTaskTransitions {
 	}
 
 	/**
-	 * A transition whose listeners all ran: the task's row when it began, what it changes, the listeners' corrections
-	 * and a completion's variables.
+	 * A transition whose listeners all ran: the task's row when it began, what it
+	 * changes, the listeners' corrections and a completion's variables.
 	 */
 	public record Finished(String transition, Map<String, Object> task, Map<String, Object> changes,
 			Map<String, Object> corrections, Map<String, Object> variables) {

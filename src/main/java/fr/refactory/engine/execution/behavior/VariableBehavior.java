@@ -16,9 +16,10 @@ import fr.refactory.engine.state.VariableStore;
 import org.springframework.stereotype.Component;
 
 /**
- * Input and output mappings and the merge of command variables (job or user-task completion) into the scopes, per
- * Camunda 8: input mappings create local variables; output mappings propagate from the flow scope; without output
- * mappings, command variables propagate from the element instance.
+ * Input and output mappings and the merge of command variables (job or user-task
+ * completion) into the scopes, per Camunda 8: input mappings create local variables;
+ * output mappings propagate from the flow scope; without output mappings, command
+ * variables propagate from the element instance.
  */
 @Component
 @ConditionalOnEmbeddedEngine
@@ -39,7 +40,8 @@ public class VariableBehavior {
 			return;
 		}
 		ElementInstance instance = context.instance();
-		// the instance's own scope: a multi-instance inner instance already holds its input element and loopCounter
+		// the instance's own scope: a multi-instance inner instance already holds its
+		// input element and loopCounter
 		Map<String, Object> scope = new HashMap<>(this.variables.visible(instance.key()));
 		Map<String, Object> locals = new LinkedHashMap<>();
 		for (Mapping mapping : context.element().inputs()) {
@@ -47,8 +49,8 @@ public class VariableBehavior {
 			assign(locals, mapping.target(), value);
 			scope.putAll(locals);
 		}
-		locals.forEach((name, value) -> this.variables.setLocal(instance.key(), instance.processInstanceKey(), name,
-				value));
+		locals.forEach(
+				(name, value) -> this.variables.setLocal(instance.key(), instance.processInstanceKey(), name, value));
 	}
 
 	public void applyOutputs(ElementContext context) {
@@ -68,8 +70,9 @@ public class VariableBehavior {
 	}
 
 	/**
-	 * Output mappings also update the element's own local variables of the same name, so that a multi-instance output
-	 * element reads the mapped value (Camunda 8: output mappings can update the outputElement variable).
+	 * Output mappings also update the element's own local variables of the same name, so
+	 * that a multi-instance output element reads the mapped value (Camunda 8: output
+	 * mappings can update the outputElement variable).
 	 */
 	private void updateExistingLocals(ElementInstance instance, Map<String, Object> results) {
 		Map<String, Object> locals = this.variables.local(instance.key());
@@ -90,8 +93,8 @@ public class VariableBehavior {
 			this.variables.propagate(instance.key(), instance.processInstanceKey(), values);
 		}
 		else {
-			values.forEach((name, value) -> this.variables.setLocal(instance.key(), instance.processInstanceKey(),
-					name, value));
+			values.forEach((name, value) -> this.variables.setLocal(instance.key(), instance.processInstanceKey(), name,
+					value));
 		}
 	}
 
@@ -105,10 +108,12 @@ public class VariableBehavior {
 	}
 
 	/**
-	 * An output to a nested target ({@code order.status}) merges into the context the element sees under that name
-	 * (Camunda 8: the variable's other properties stay), docs/decisions/0282.
+	 * An output to a nested target ({@code order.status}) merges into the context the
+	 * element sees under that name (Camunda 8: the variable's other properties stay),
+	 * docs/decisions/0282.
 	 */
-	private static void startFromTheExistingContext(Map<String, Object> results, String target, Map<String, Object> scope) {
+	private static void startFromTheExistingContext(Map<String, Object> results, String target,
+			Map<String, Object> scope) {
 		int dot = target.indexOf('.');
 		if (dot < 0) {
 			return;
@@ -126,8 +131,8 @@ public class VariableBehavior {
 		Map<String, Object> current = into;
 		for (int i = 0; i < path.length - 1; i++) {
 			Object next = current.get(path[i]);
-			Map<String, Object> nested = (next instanceof Map<?, ?> map) ? new LinkedHashMap<>((Map<String, Object>) map)
-					: new LinkedHashMap<>();
+			Map<String, Object> nested = (next instanceof Map<?, ?> map)
+					? new LinkedHashMap<>((Map<String, Object>) map) : new LinkedHashMap<>();
 			current.put(path[i], nested);
 			current = nested;
 		}

@@ -17,8 +17,8 @@ import fr.refactory.engine.state.ElementInstance;
 import org.springframework.stereotype.Component;
 
 /**
- * Business-rule task: evaluates the called decision in the engine (the version its binding names) into its result variable, or
- * else waits for a job worker.
+ * Business-rule task: evaluates the called decision in the engine (the version its
+ * binding names) into its result variable, or else waits for a job worker.
  */
 @Component
 @ConditionalOnEmbeddedEngine
@@ -48,14 +48,14 @@ public class BusinessRuleTaskProcessor implements ElementProcessor {
 		ElementInstance instance = context.instance();
 		DecisionStore.Definition definition = this.decisions
 			.bound(decisionId, called.binding(), instance.processDefinitionKey())
-			.orElseThrow(() -> new ElementFailure("CALLED_DECISION_ERROR", "Expected to evaluate decision '"
-					+ decisionId + "' with binding type " + called.binding().describe()
-					+ ", but no decision found for id '" + decisionId + "'"));
-		DecisionOutcome outcome = this.evaluator.evaluate(definition, variables, new DecisionStore.Link(
-				instance.processDefinitionKey(), instance.processInstanceKey(), instance.key()));
+			.orElseThrow(() -> new ElementFailure("CALLED_DECISION_ERROR",
+					"Expected to evaluate decision '" + decisionId + "' with binding type "
+							+ called.binding().describe() + ", but no decision found for id '" + decisionId + "'"));
+		DecisionOutcome outcome = this.evaluator.evaluate(definition, variables,
+				new DecisionStore.Link(instance.processDefinitionKey(), instance.processInstanceKey(), instance.key()));
 		if (outcome.failed()) {
-			throw new ElementFailure("DECISION_EVALUATION_ERROR", "Expected to evaluate decision '" + decisionId
-					+ "', but " + outcome.failureMessage());
+			throw new ElementFailure("DECISION_EVALUATION_ERROR",
+					"Expected to evaluate decision '" + decisionId + "', but " + outcome.failureMessage());
 		}
 		Map<String, Object> result = new HashMap<>();
 		result.put(called.resultVariable(), outcome.value());

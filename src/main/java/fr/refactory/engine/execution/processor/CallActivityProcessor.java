@@ -15,9 +15,9 @@ import fr.refactory.engine.state.ElementInstance;
 import org.springframework.stereotype.Component;
 
 /**
- * Call activity: starts the version of the called process its binding names with the parent's variables (all of them, or only
- * the input mappings), and on its completion merges the child's variables back (all, or only through output
- * mappings).
+ * Call activity: starts the version of the called process its binding names with the
+ * parent's variables (all of them, or only the input mappings), and on its completion
+ * merges the child's variables back (all, or only through output mappings).
  */
 @Component
 @ConditionalOnEmbeddedEngine
@@ -33,11 +33,10 @@ public class CallActivityProcessor implements ElementProcessor {
 	public void onActivate(ElementContext context) {
 		CalledElement called = context.element().calledElement();
 		String processId = FeelExpressions.evaluateString(called.processId(), context.variables());
-		long key = this.definitions
-			.boundProcess(processId, called.binding(), context.instance().processDefinitionKey())
-			.orElseThrow(() -> new ElementFailure("CALLED_ELEMENT_ERROR", "Expected process with BPMN process id '"
-					+ processId + "' and binding type " + called.binding().describe()
-					+ " to be deployed, but not found."))
+		long key = this.definitions.boundProcess(processId, called.binding(), context.instance().processDefinitionKey())
+			.orElseThrow(() -> new ElementFailure("CALLED_ELEMENT_ERROR",
+					"Expected process with BPMN process id '" + processId + "' and binding type "
+							+ called.binding().describe() + " to be deployed, but not found."))
 			.key();
 		ExecutableProcess process = this.definitions.executable(key);
 		ElementInstance instance = context.instance();
@@ -49,9 +48,7 @@ public class CallActivityProcessor implements ElementProcessor {
 	void childCompleted(ElementContext context, Map<String, Object> childVariables) {
 		ElementInstance instance = context.instance();
 		if (context.element().calledElement().propagateAllChildVariables()) {
-			context.executor()
-				.variables()
-				.propagate(instance.key(), instance.processInstanceKey(), childVariables);
+			context.executor().variables().propagate(instance.key(), instance.processInstanceKey(), childVariables);
 		}
 		else {
 			childVariables.forEach((name, value) -> context.executor()

@@ -16,7 +16,10 @@ final class Conditions {
 	private Conditions() {
 	}
 
-	/** The non-default outgoing flows whose condition is true, in model order; stops at the first if asked. */
+	/**
+	 * The non-default outgoing flows whose condition is true, in model order; stops at
+	 * the first if asked.
+	 */
 	static List<String> matching(ElementContext context, boolean firstOnly) {
 		Map<String, Object> variables = context.variables();
 		List<String> taken = new ArrayList<>();
@@ -53,9 +56,9 @@ final class Conditions {
 			throw new ElementFailure("CONDITION_ERROR", failure.getMessage());
 		}
 		if (!(value instanceof Boolean)) {
-			throw new ElementFailure("CONDITION_ERROR", "Expected result of the expression '"
-					+ flow.condition().source() + "' to be 'BOOLEAN', but was '" + (value == null ? "NULL" : value)
-					+ "'");
+			throw new ElementFailure("CONDITION_ERROR",
+					"Expected result of the expression '" + flow.condition().source() + "' to be 'BOOLEAN', but was '"
+							+ (value == null ? "NULL" : value) + "'");
 		}
 		return Boolean.TRUE.equals(value);
 	}

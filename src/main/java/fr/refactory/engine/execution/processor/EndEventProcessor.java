@@ -18,9 +18,11 @@ import fr.refactory.engine.state.ElementInstance;
 import org.springframework.stereotype.Component;
 
 /**
- * End events. A none end event completes, a signal end event broadcasts its signal and completes; its scope completes once idle. An error end event throws its error (code
- * evaluated now) to the nearest catching scope, or raises an {@code UNHANDLED_ERROR_EVENT} incident. A terminate end
- * event completes, terminates everything else in its flow scope, and the scope then completes.
+ * End events. A none end event completes, a signal end event broadcasts its signal and
+ * completes; its scope completes once idle. An error end event throws its error (code
+ * evaluated now) to the nearest catching scope, or raises an
+ * {@code UNHANDLED_ERROR_EVENT} incident. A terminate end event completes, terminates
+ * everything else in its flow scope, and the scope then completes.
  */
 @Component
 @ConditionalOnEmbeddedEngine

@@ -14,10 +14,11 @@ import fr.refactory.engine.model.ExecutableFlow;
 import org.springframework.stereotype.Component;
 
 /**
- * Event-based gateway: on activation it waits, on its own element instance, for every intermediate catch event after
- * it (message, timer, signal). The first to occur wins: the gateway's other subscriptions close, it completes taking
- * the flow to that event, and the event completes at once with its variables. A buffered message that matches when
- * the gateway is entered wins at once.
+ * Event-based gateway: on activation it waits, on its own element instance, for every
+ * intermediate catch event after it (message, timer, signal). The first to occur wins:
+ * the gateway's other subscriptions close, it completes taking the flow to that event,
+ * and the event completes at once with its variables. A buffered message that matches
+ * when the gateway is entered wins at once.
  */
 @Component
 @ConditionalOnEmbeddedEngine

@@ -6,8 +6,9 @@ import fr.refactory.engine.execution.ElementProcessor;
 import fr.refactory.engine.model.ExecutableFlow;
 
 /**
- * Inclusive gateway: forks onto every flow whose condition is true (else the default flow, else an incident); joins
- * when every incoming flow has a token or no other token is active in the scope.
+ * Inclusive gateway: forks onto every flow whose condition is true (else the default
+ * flow, else an incident); joins when every incoming flow has a token or no other token
+ * is active in the scope.
  */
 public class InclusiveGatewayProcessor implements ElementProcessor {
 

@@ -12,10 +12,10 @@ import fr.refactory.engine.model.LinkDefinition;
 import org.springframework.stereotype.Component;
 
 /**
- * Intermediate catch events (message, timer, and any kind with a catch-event subscription): wait until the event
- * occurs, then complete with its variables; after an event-based gateway the event has already occurred when it is
- * reached. A link catch event is only activated by its link throw event and
- * passes straight through.
+ * Intermediate catch events (message, timer, and any kind with a catch-event
+ * subscription): wait until the event occurs, then complete with its variables; after an
+ * event-based gateway the event has already occurred when it is reached. A link catch
+ * event is only activated by its link throw event and passes straight through.
  */
 @Component
 @ConditionalOnEmbeddedEngine

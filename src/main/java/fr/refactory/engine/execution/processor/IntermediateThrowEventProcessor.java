@@ -12,8 +12,8 @@ import fr.refactory.engine.model.LinkDefinition;
 import org.springframework.stereotype.Component;
 
 /**
- * Intermediate throw events: none (pass through), signal (broadcast, then continue) and link (continue at the link
- * catch event with the same name in the same scope).
+ * Intermediate throw events: none (pass through), signal (broadcast, then continue) and
+ * link (continue at the link catch event with the same name in the same scope).
  */
 @Component
 @ConditionalOnEmbeddedEngine

@@ -7,7 +7,10 @@ import fr.refactory.engine.execution.behavior.JobBehavior;
 
 import org.springframework.stereotype.Component;
 
-/** Service and send tasks (and job-based script and business-rule tasks): wait for a job worker. */
+/**
+ * Service and send tasks (and job-based script and business-rule tasks): wait for a job
+ * worker.
+ */
 @Component
 @ConditionalOnEmbeddedEngine
 public class JobWorkerTaskProcessor implements ElementProcessor {

@@ -12,9 +12,10 @@ import fr.refactory.engine.state.ElementInstance;
 import org.springframework.stereotype.Component;
 
 /**
- * Multi-instance body: one inner instance per item of the input collection, all at once (parallel) or one after
- * the other (sequential); completes when no inner instance is left, or earlier when the completion condition holds
- * (the remaining inner instances are terminated). An empty collection completes it at once.
+ * Multi-instance body: one inner instance per item of the input collection, all at once
+ * (parallel) or one after the other (sequential); completes when no inner instance is
+ * left, or earlier when the completion condition holds (the remaining inner instances are
+ * terminated). An empty collection completes it at once.
  */
 @Component
 @ConditionalOnEmbeddedEngine

@@ -4,7 +4,10 @@ import fr.refactory.engine.execution.ArrivalContext;
 import fr.refactory.engine.execution.ElementProcessor;
 import fr.refactory.engine.model.ExecutableFlow;
 
-/** Parallel gateway: joins one token from every incoming flow, then forks onto every outgoing flow. */
+/**
+ * Parallel gateway: joins one token from every incoming flow, then forks onto every
+ * outgoing flow.
+ */
 public class ParallelGatewayProcessor implements ElementProcessor {
 
 	@Override

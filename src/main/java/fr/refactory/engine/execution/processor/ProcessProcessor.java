@@ -13,8 +13,9 @@ import fr.refactory.engine.state.RuntimeStore;
 import org.springframework.stereotype.Component;
 
 /**
- * The process itself: starts at its none start event, completes when no token is left, and then lets a calling
- * call activity continue (or a buffered message start the next instance for its message start correlation key).
+ * The process itself: starts at its none start event, completes when no token is left,
+ * and then lets a calling call activity continue (or a buffered message start the next
+ * instance for its message start correlation key).
  */
 @Component
 @ConditionalOnEmbeddedEngine
@@ -56,8 +57,7 @@ public class ProcessProcessor implements ElementProcessor {
 		if (parentKey != null) {
 			ElementInstance parent = this.store.elementInstance(parentKey).orElseThrow();
 			Map<String, Object> childVariables = context.executor().variables().local(key);
-			this.callActivities.childCompleted(context.executor().context(context.execution(), parent),
-					childVariables);
+			this.callActivities.childCompleted(context.executor().context(context.execution(), parent), childVariables);
 		}
 	}
 

@@ -10,7 +10,10 @@ import fr.refactory.engine.expression.FeelExpressions;
 
 import org.springframework.stereotype.Component;
 
-/** Script task: a {@code zeebe:script} FEEL expression stored in its result variable, or else a job. */
+/**
+ * Script task: a {@code zeebe:script} FEEL expression stored in its result variable, or
+ * else a job.
+ */
 @Component
 @ConditionalOnEmbeddedEngine
 public class ScriptTaskProcessor implements ElementProcessor {

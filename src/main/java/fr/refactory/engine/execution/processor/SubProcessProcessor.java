@@ -7,8 +7,9 @@ import fr.refactory.engine.execution.ElementProcessor;
 import org.springframework.stereotype.Component;
 
 /**
- * Embedded subprocess and event subprocess: starts at its start event (the none start event, or the event start of an
- * event subprocess, which has already occurred) and completes when no token is left inside.
+ * Embedded subprocess and event subprocess: starts at its start event (the none start
+ * event, or the event start of an event subprocess, which has already occurred) and
+ * completes when no token is left inside.
  */
 @Component
 @ConditionalOnEmbeddedEngine

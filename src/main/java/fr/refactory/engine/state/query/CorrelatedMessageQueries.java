@@ -11,8 +11,9 @@ import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 import org.springframework.stereotype.Component;
 
 /**
- * Read model of correlated message subscriptions: one item per correlation of a message to a subscription or to a
- * message start event (whose {@code elementInstanceKey} is null, as in Camunda). One partition: {@code partitionId} 1.
+ * Read model of correlated message subscriptions: one item per correlation of a message
+ * to a subscription or to a message start event (whose {@code elementInstanceKey} is
+ * null, as in Camunda). One partition: {@code partitionId} 1.
  */
 @Component
 @ConditionalOnEmbeddedEngine
@@ -47,8 +48,9 @@ public class CorrelatedMessageQueries {
 				Dates.format(rs.getTimestamp("correlation_time")), rs.getString("element_id"),
 				Dates.key((Long) rs.getObject("element_instance_key")), String.valueOf(rs.getLong("message_key")),
 				rs.getString("message_name"), 1, rs.getString("process_definition_id"),
-				String.valueOf(rs.getLong("process_definition_key")), String.valueOf(rs.getLong("process_instance_key")),
-				String.valueOf(rs.getLong("subscription_key")), "<default>");
+				String.valueOf(rs.getLong("process_definition_key")),
+				String.valueOf(rs.getLong("process_instance_key")), String.valueOf(rs.getLong("subscription_key")),
+				"<default>");
 	}
 
 	/** {@code CorrelatedMessageSubscriptionResult}. */

@@ -17,7 +17,10 @@ import fr.refactory.engine.state.query.Search.Type;
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 import org.springframework.stereotype.Component;
 
-/** Read model of decision requirements (DRDs), decision definitions and decision instances. */
+/**
+ * Read model of decision requirements (DRDs), decision definitions and decision
+ * instances.
+ */
 @Component
 @ConditionalOnEmbeddedEngine
 public class DecisionQueries {
@@ -108,8 +111,7 @@ public class DecisionQueries {
 	}
 
 	private static Rejection requirementsNotFound(long key) {
-		return Rejection
-			.notFound("Expected to find decision requirements with key '" + key + "', but none were found");
+		return Rejection.notFound("Expected to find decision requirements with key '" + key + "', but none were found");
 	}
 
 	private static DecisionRequirements requirements(ResultSet rs) throws SQLException {
@@ -146,8 +148,9 @@ public class DecisionQueries {
 				rs.getString("decision_definition_id"), rs.getString("decision_definition_name"),
 				rs.getInt("decision_definition_version"), rs.getString("decision_definition_type"),
 				rs.getString("result"), "<default>", String.valueOf(rs.getLong("decision_evaluation_key")),
-				String.valueOf(rs.getLong("process_definition_key")), String.valueOf(rs.getLong("process_instance_key")),
-				String.valueOf(rs.getLong("element_instance_key")), String.valueOf(rs.getLong("decision_definition_key")),
+				String.valueOf(rs.getLong("process_definition_key")),
+				String.valueOf(rs.getLong("process_instance_key")), String.valueOf(rs.getLong("element_instance_key")),
+				String.valueOf(rs.getLong("decision_definition_key")),
 				details ? read(rs.getString("evaluated_inputs"), new TypeReference<List<EvaluatedInput>>() {
 				}) : null, details ? read(rs.getString("matched_rules"), new TypeReference<List<MatchedRule>>() {
 				}) : null);

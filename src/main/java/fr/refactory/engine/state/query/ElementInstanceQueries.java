@@ -13,9 +13,10 @@ import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 import org.springframework.stereotype.Component;
 
 /**
- * Read model of element instances. The process instance's own row (type PROCESS) is kept by the engine (scope of the
- * root variables, parent of the elements) but, as in Camunda 8.8, is not an element instance of the API: neither
- * searched nor fetched (docs/decisions/0245).
+ * Read model of element instances. The process instance's own row (type PROCESS) is kept
+ * by the engine (scope of the root variables, parent of the elements) but, as in Camunda
+ * 8.8, is not an element instance of the API: neither searched nor fetched
+ * (docs/decisions/0245).
  */
 @Component
 @ConditionalOnEmbeddedEngine
@@ -54,8 +55,7 @@ public class ElementInstanceQueries {
 	public ElementInstance get(long key) {
 		return this.jdbc
 			.query("select * from " + FROM + " where element_instance_key = :key and " + NOT_THE_PROCESS,
-					Map.of("key", key),
-					(rs, i) -> map(rs))
+					Map.of("key", key), (rs, i) -> map(rs))
 			.stream()
 			.findFirst()
 			.orElseThrow(() -> Rejection
@@ -65,11 +65,11 @@ public class ElementInstanceQueries {
 	private static ElementInstance map(ResultSet rs) throws SQLException {
 		Long incident = (Long) rs.getObject("incident_key");
 		return new ElementInstance(String.valueOf(rs.getLong("element_instance_key")),
-				String.valueOf(rs.getLong("process_instance_key")), String.valueOf(rs.getLong("process_definition_key")),
-				rs.getString("process_definition_id"), rs.getString("element_id"), rs.getString("element_name"),
-				rs.getString("element_type"), rs.getString("state"), incident != null,
-				Dates.format(rs.getTimestamp("start_date")), Dates.format(rs.getTimestamp("end_date")),
-				Dates.key(incident), "<default>");
+				String.valueOf(rs.getLong("process_instance_key")),
+				String.valueOf(rs.getLong("process_definition_key")), rs.getString("process_definition_id"),
+				rs.getString("element_id"), rs.getString("element_name"), rs.getString("element_type"),
+				rs.getString("state"), incident != null, Dates.format(rs.getTimestamp("start_date")),
+				Dates.format(rs.getTimestamp("end_date")), Dates.key(incident), "<default>");
 	}
 
 	/** {@code ElementInstanceResult}. */

@@ -57,8 +57,9 @@ public class IncidentQueries {
 
 	private static Incident map(ResultSet rs) throws SQLException {
 		return new Incident(String.valueOf(rs.getLong("incident_key")), rs.getString("process_definition_id"),
-				String.valueOf(rs.getLong("process_definition_key")), String.valueOf(rs.getLong("process_instance_key")),
-				rs.getString("error_type"), rs.getString("error_message"), rs.getString("element_id"),
+				String.valueOf(rs.getLong("process_definition_key")),
+				String.valueOf(rs.getLong("process_instance_key")), rs.getString("error_type"),
+				rs.getString("error_message"), rs.getString("element_id"),
 				String.valueOf(rs.getLong("element_instance_key")), Dates.format(rs.getTimestamp("creation_time")),
 				rs.getString("state"), Dates.key((Long) rs.getObject("job_key")), "<default>");
 	}

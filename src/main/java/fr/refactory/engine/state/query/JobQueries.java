@@ -14,9 +14,10 @@ import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 import org.springframework.stereotype.Component;
 
 /**
- * Read model of jobs for {@code POST /v2/jobs/search}. The engine's {@code ACTIVATED} is not a Camunda job state: an
- * activated job is reported (and filtered) as {@code CREATED}, as Camunda does (activation is not a state change of
- * the job record); listener jobs have their kind and listener event type (docs/decisions/0247, 0285).
+ * Read model of jobs for {@code POST /v2/jobs/search}. The engine's {@code ACTIVATED} is
+ * not a Camunda job state: an activated job is reported (and filtered) as
+ * {@code CREATED}, as Camunda does (activation is not a state change of the job record);
+ * listener jobs have their kind and listener event type (docs/decisions/0247, 0285).
  */
 @Component
 @ConditionalOnEmbeddedEngine
@@ -26,8 +27,7 @@ public class JobQueries {
 			+ " as api_state, (j.state in ('CREATED', 'ACTIVATED') and j.retries > 0 and j.error_message is not null"
 			+ " and j.error_code is null) as failed_with_retries_left from engine_job j) t";
 
-	private static final Search SEARCH = new Search(FROM, "job_key")
-		.field("jobKey", "job_key", Type.KEY)
+	private static final Search SEARCH = new Search(FROM, "job_key").field("jobKey", "job_key", Type.KEY)
 		.field("type", "type", Type.STRING)
 		.field("worker", "worker", Type.STRING)
 		.field("state", "api_state", Type.STRING)
@@ -62,8 +62,8 @@ public class JobQueries {
 
 	private Job map(ResultSet rs) throws SQLException {
 		return new Job(String.valueOf(rs.getLong("job_key")), rs.getString("type"), rs.getString("worker"),
-				rs.getString("api_state"), rs.getString("kind"), rs.getString("listener_event_type"), rs.getInt("retries"), rs.getBoolean("denied"),
-				rs.getString("denied_reason"),
+				rs.getString("api_state"), rs.getString("kind"), rs.getString("listener_event_type"),
+				rs.getInt("retries"), rs.getBoolean("denied"), rs.getString("denied_reason"),
 				rs.getBoolean("failed_with_retries_left"), rs.getString("error_code"), rs.getString("error_message"),
 				headers(rs.getString("custom_headers")), Dates.format(rs.getTimestamp("deadline")), null,
 				rs.getString("process_definition_id"), String.valueOf(rs.getLong("process_definition_key")),
@@ -81,7 +81,10 @@ public class JobQueries {
 		}
 	}
 
-	/** {@code JobSearchResult}; {@code endTime} is not recorded by the engine and always null. */
+	/**
+	 * {@code JobSearchResult}; {@code endTime} is not recorded by the engine and always
+	 * null.
+	 */
 	public record Job(String jobKey, String type, String worker, String state, String kind, String listenerEventType,
 			int retries, boolean isDenied, String deniedReason, boolean hasFailedWithRetriesLeft, String errorCode,
 			String errorMessage, Map<String, String> customHeaders, String deadline, String endTime,

@@ -54,9 +54,9 @@ public class ProcessDefinitionQueries {
 	private static ProcessDefinition map(ResultSet rs) throws SQLException {
 		String id = rs.getString("process_definition_id");
 		String name = rs.getString("name");
-		return new ProcessDefinition(String.valueOf(rs.getLong("process_definition_key")), id,
-				name == null ? id : name, rs.getString("resource_name"), rs.getInt("version"),
-				rs.getString("version_tag"), "<default>", rs.getBoolean("has_start_form"));
+		return new ProcessDefinition(String.valueOf(rs.getLong("process_definition_key")), id, name == null ? id : name,
+				rs.getString("resource_name"), rs.getInt("version"), rs.getString("version_tag"), "<default>",
+				rs.getBoolean("has_start_form"));
 	}
 
 	/** {@code ProcessDefinitionResult}. */

@@ -33,7 +33,10 @@ public class ProcessInstanceQueries {
 	private static final String ELEMENT_INSTANCE = "exists (select 1 from engine_element_instance e where"
 			+ " e.process_instance_key = t.process_instance_key and e.element_type <> 'PROCESS' and ";
 
-	/** Filter fields that constrain one and the same element instance of the process instance. */
+	/**
+	 * Filter fields that constrain one and the same element instance of the process
+	 * instance.
+	 */
 	private static final List<String> ELEMENT_INSTANCE_FIELDS = List.of("elementId", "elementInstanceState",
 			"hasElementInstanceIncident");
 
@@ -57,20 +60,26 @@ public class ProcessInstanceQueries {
 		.custom("variables", ProcessInstanceQueries::variables)
 		.custom("tags", ProcessInstanceQueries::tags)
 		.custom(ELEMENT_INSTANCE_FILTER, ProcessInstanceQueries::elementInstance)
-		.custom("errorMessage", (value, params) -> exists(ACTIVE_INCIDENT, "i.error_message", Type.STRING,
-				"errorMessage", value, params))
-		.custom("incidentErrorHashCode", (value, params) -> exists(ACTIVE_INCIDENT, "i.error_message_hash",
-				Type.INT, "incidentErrorHashCode", value, params))
+		.custom("errorMessage",
+				(value, params) -> exists(ACTIVE_INCIDENT, "i.error_message", Type.STRING, "errorMessage", value,
+						params))
+		.custom("incidentErrorHashCode",
+				(value, params) -> exists(ACTIVE_INCIDENT, "i.error_message_hash", Type.INT, "incidentErrorHashCode",
+						value, params))
 		.custom("hasRetriesLeft", ProcessInstanceQueries::hasRetriesLeft);
 
-	/** A job that failed and is waiting for its next attempt: retries left, an error message and no BPMN error. */
+	/**
+	 * A job that failed and is waiting for its next attempt: retries left, an error
+	 * message and no BPMN error.
+	 */
 	private static final String FAILED_JOB_WITH_RETRIES = "exists (select 1 from engine_job j where"
 			+ " j.process_instance_key = t.process_instance_key and j.state in ('CREATED', 'ACTIVATED')"
 			+ " and j.retries > 0 and j.error_message is not null and j.error_code is null)";
 
 	/**
-	 * Counts per element id. A multi-instance body counts only when it holds the incident: its inner instances are
-	 * the element's instances. Served by the index engine_element_instance_statistics (V084).
+	 * Counts per element id. A multi-instance body counts only when it holds the
+	 * incident: its inner instances are the element's instances. Served by the index
+	 * engine_element_instance_statistics (V084).
 	 */
 	private static final String ELEMENT_COUNTS = "select e.element_id,"
 			+ " count(*) filter (where e.state = 'ACTIVE' and e.incident_key is null"
@@ -102,22 +111,23 @@ public class ProcessInstanceQueries {
 	}
 
 	public SearchResult<ProcessInstance> search(JsonNode body) {
-		JsonNode request = body == null || !body.isObject() ? body : ((ObjectNode) body.deepCopy()).set("filter",
-				combineElementInstanceFields(body.path("filter")));
+		JsonNode request = body == null || !body.isObject() ? body
+				: ((ObjectNode) body.deepCopy()).set("filter", combineElementInstanceFields(body.path("filter")));
 		return SEARCH.run(this.jdbc, request, (rs, i) -> map(rs));
 	}
 
 	/**
-	 * Element statistics of a process version over its instances that the process-instance filter matches (ADR 1020):
-	 * per element id, its element instances active without an incident, canceled, in an incident, completed.
+	 * Element statistics of a process version over its instances that the
+	 * process-instance filter matches (ADR 1020): per element id, its element instances
+	 * active without an incident, canceled, in an incident, completed.
 	 */
 	public List<ElementStatistics> elementStatisticsOfDefinition(long definitionKey, JsonNode filter) {
 		Map<String, Object> params = new java.util.HashMap<>(Map.of("definitionKey", definitionKey));
 		String condition = SEARCH.condition(combineElementInstanceFields(filter), params);
 		String instances = condition.isEmpty() ? "" : " and e.process_instance_key in (select t.process_instance_key"
 				+ " from " + FROM + " where t.process_definition_key = :definitionKey and " + condition + ")";
-		return this.jdbc.query(ELEMENT_COUNTS + "e.process_definition_key = :definitionKey" + instances
-				+ BY_ELEMENT, params, ELEMENT_STATISTICS);
+		return this.jdbc.query(ELEMENT_COUNTS + "e.process_definition_key = :definitionKey" + instances + BY_ELEMENT,
+				params, ELEMENT_STATISTICS);
 	}
 
 	/** Element statistics of one process instance (not of the instances it called). */
@@ -127,7 +137,10 @@ public class ProcessInstanceQueries {
 				Map.of("key", processInstanceKey), ELEMENT_STATISTICS);
 	}
 
-	/** The instances that called this one through call activities: the root first, the instance itself last. */
+	/**
+	 * The instances that called this one through call activities: the root first, the
+	 * instance itself last.
+	 */
 	public List<CallHierarchyEntry> callHierarchy(long processInstanceKey) {
 		List<CallHierarchyEntry> chain = this.jdbc.query(CALL_CHAIN, Map.of("key", processInstanceKey), (rs, i) -> {
 			String name = rs.getString("process_definition_name");
@@ -143,8 +156,9 @@ public class ProcessInstanceQueries {
 	}
 
 	/**
-	 * Gathers elementId, elementInstanceState and hasElementInstanceIncident (also in each {@code $or} branch) into one
-	 * field: together they ask for one element instance that meets all of them, as Camunda's filter does.
+	 * Gathers elementId, elementInstanceState and hasElementInstanceIncident (also in
+	 * each {@code $or} branch) into one field: together they ask for one element instance
+	 * that meets all of them, as Camunda's filter does.
 	 */
 	private static JsonNode combineElementInstanceFields(JsonNode filter) {
 		if (!filter.isObject()) {
@@ -195,23 +209,22 @@ public class ProcessInstanceQueries {
 	}
 
 	/**
-	 * The active root instances the filter selects, in key order: what a cancellation batch works on. Its
-	 * {@code state} and {@code parentProcessInstanceKey} are replaced, as Camunda 8.8 documents (only active root
-	 * instances can be cancelled).
+	 * The active root instances the filter selects, in key order: what a cancellation
+	 * batch works on. Its {@code state} and {@code parentProcessInstanceKey} are
+	 * replaced, as Camunda 8.8 documents (only active root instances can be cancelled).
 	 */
 	public List<Selected> activeRootInstances(JsonNode filter) {
 		com.fasterxml.jackson.databind.node.ObjectNode rootFilter = filter.deepCopy();
 		rootFilter.remove(List.of("state", "parentProcessInstanceKey"));
 		Map<String, Object> params = new java.util.HashMap<>();
-		String keys = SEARCH.selectKeys(rootFilter, "state = 'ACTIVE' and parent_process_instance_key is null",
-				params);
+		String keys = SEARCH.selectKeys(rootFilter, "state = 'ACTIVE' and parent_process_instance_key is null", params);
 		return this.jdbc.query(keys + " order by 1", params, (rs, i) -> new Selected(rs.getLong(1), rs.getLong(1)));
 	}
 
 	/**
-	 * The active instances the filter selects, in key order: what a migration batch works on. Its {@code state} is
-	 * replaced (only active instances can be migrated); called instances are selected too, each is migrated on its
-	 * own (ADR 1001).
+	 * The active instances the filter selects, in key order: what a migration batch works
+	 * on. Its {@code state} is replaced (only active instances can be migrated); called
+	 * instances are selected too, each is migrated on its own (ADR 1001).
 	 */
 	public List<Selected> activeInstances(JsonNode filter) {
 		com.fasterxml.jackson.databind.node.ObjectNode activeFilter = filter.deepCopy();
@@ -222,15 +235,16 @@ public class ProcessInstanceQueries {
 	}
 
 	/**
-	 * The active incidents of the instances the filter selects, in key order: what an incident-resolution batch works
-	 * on.
+	 * The active incidents of the instances the filter selects, in key order: what an
+	 * incident-resolution batch works on.
 	 */
 	public List<Selected> activeIncidents(JsonNode filter) {
 		Map<String, Object> params = new java.util.HashMap<>();
 		String instances = SEARCH.selectKeys(filter, null, params);
-		return this.jdbc.query("select incident_key, process_instance_key from engine_incident where state = 'ACTIVE'"
-				+ " and process_instance_key in (" + instances + ") order by incident_key", params,
-				(rs, i) -> new Selected(rs.getLong(1), rs.getLong(2)));
+		return this.jdbc.query(
+				"select incident_key, process_instance_key from engine_incident where state = 'ACTIVE'"
+						+ " and process_instance_key in (" + instances + ") order by incident_key",
+				params, (rs, i) -> new Selected(rs.getLong(1), rs.getLong(2)));
 	}
 
 	public ProcessInstance get(long key) {
@@ -261,8 +275,8 @@ public class ProcessInstanceQueries {
 	/** Instances carrying every given tag. */
 	private static String tags(JsonNode value, Search.Params params) {
 		if (!value.isArray()) {
-			throw Rejection.invalidArgument("Expected filter field 'tags' to be an array of tags, but got '" + value
-					+ "'");
+			throw Rejection
+				.invalidArgument("Expected filter field 'tags' to be an array of tags, but got '" + value + "'");
 		}
 		List<String> conditions = new java.util.ArrayList<>();
 		value.forEach((tag) -> conditions.add(params.add(tag.asText()) + " = any(t.tags)"));
@@ -271,8 +285,8 @@ public class ProcessInstanceQueries {
 
 	private static String hasRetriesLeft(JsonNode value, Search.Params params) {
 		if (!value.isBoolean()) {
-			throw Rejection.invalidArgument("Expected filter field 'hasRetriesLeft' to be a boolean, but got '" + value
-					+ "'");
+			throw Rejection
+				.invalidArgument("Expected filter field 'hasRetriesLeft' to be a boolean, but got '" + value + "'");
 		}
 		return value.asBoolean() ? FAILED_JOB_WITH_RETRIES : "not " + FAILED_JOB_WITH_RETRIES;
 	}
@@ -281,8 +295,8 @@ public class ProcessInstanceQueries {
 		StringBuilder sql = new StringBuilder();
 		for (JsonNode variable : value) {
 			String name = params.add(variable.path("name").asText());
-			String condition = new Operators(new Search.Column("v.value", Type.STRING), params)
-				.sql("variables", variable.path("value"));
+			String condition = new Operators(new Search.Column("v.value", Type.STRING), params).sql("variables",
+					variable.path("value"));
 			sql.append(sql.length() == 0 ? "" : " and ")
 				.append("exists (select 1 from engine_variable v where v.scope_key = t.process_instance_key and v.name = ")
 				.append(name)
@@ -297,10 +311,9 @@ public class ProcessInstanceQueries {
 		String name = rs.getString("process_definition_name");
 		return new ProcessInstance(String.valueOf(rs.getLong("process_instance_key")), id, name == null ? id : name,
 				rs.getInt("process_definition_version"), rs.getString("version_tag"),
-				String.valueOf(rs.getLong("process_definition_key")),
-				Dates.format(rs.getTimestamp("start_date")), Dates.format(rs.getTimestamp("end_date")),
-				rs.getString("state"), rs.getBoolean("has_incident"), "<default>",
-				Dates.key((Long) rs.getObject("parent_process_instance_key")),
+				String.valueOf(rs.getLong("process_definition_key")), Dates.format(rs.getTimestamp("start_date")),
+				Dates.format(rs.getTimestamp("end_date")), rs.getString("state"), rs.getBoolean("has_incident"),
+				"<default>", Dates.key((Long) rs.getObject("parent_process_instance_key")),
 				Dates.key((Long) rs.getObject("parent_element_instance_key")), tags(rs));
 	}
 
@@ -316,7 +329,10 @@ public class ProcessInstanceQueries {
 			String parentProcessInstanceKey, String parentElementInstanceKey, List<String> tags) {
 	}
 
-	/** What a batch operation acts on: the item's key (an instance, an incident) and its process instance. */
+	/**
+	 * What a batch operation acts on: the item's key (an instance, an incident) and its
+	 * process instance.
+	 */
 	public record Selected(long itemKey, long processInstanceKey) {
 	}
 
@@ -329,7 +345,10 @@ public class ProcessInstanceQueries {
 	public record ElementStatistics(String elementId, long active, long canceled, long incidents, long completed) {
 	}
 
-	/** {@code ProcessInstanceCallHierarchyEntry}; the name falls back to the process id, as Camunda's does. */
+	/**
+	 * {@code ProcessInstanceCallHierarchyEntry}; the name falls back to the process id,
+	 * as Camunda's does.
+	 */
 	public record CallHierarchyEntry(String processInstanceKey, String processDefinitionKey,
 			String processDefinitionName) {
 	}

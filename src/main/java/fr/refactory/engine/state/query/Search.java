@@ -16,10 +16,12 @@ import org.springframework.jdbc.core.RowMapper;
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 
 /**
- * One searchable entity: which filter fields map to which columns, which sort fields exist. Reads the Camunda search
- * body ({@code filter}, {@code sort}, {@code page}); a filter value is either a plain value or an operator object, and
- * empty {@code $in}/{@code $notIn}/{@code $or} arrays mean "no constraint". A filter field the entity cannot filter on
- * is rejected (400) unless it constrains nothing, rather than silently widening the result.
+ * One searchable entity: which filter fields map to which columns, which sort fields
+ * exist. Reads the Camunda search body ({@code filter}, {@code sort}, {@code page}); a
+ * filter value is either a plain value or an operator object, and empty
+ * {@code $in}/{@code $notIn}/{@code $or} arrays mean "no constraint". A filter field the
+ * entity cannot filter on is rejected (400) unless it constrains nothing, rather than
+ * silently widening the result.
  */
 public final class Search {
 
@@ -81,8 +83,9 @@ public final class Search {
 	}
 
 	/**
-	 * The SQL selecting the key of every row the filter selects, unpaged, with its parameters added to {@code params}:
-	 * what a batch operation works on (a sub-select, so any number of rows stays one statement).
+	 * The SQL selecting the key of every row the filter selects, unpaged, with its
+	 * parameters added to {@code params}: what a batch operation works on (a sub-select,
+	 * so any number of rows stays one statement).
 	 */
 	public String selectKeys(JsonNode filter, String extraCondition, Map<String, Object> params) {
 		return "select " + this.keyColumn + " from " + this.from + where(filter, extraCondition, params);
@@ -101,8 +104,8 @@ public final class Search {
 	}
 
 	/**
-	 * The SQL condition of a search filter, empty when it constrains nothing: for queries that aggregate over what a
-	 * search with that filter would find (element statistics).
+	 * The SQL condition of a search filter, empty when it constrains nothing: for queries
+	 * that aggregate over what a search with that filter would find (element statistics).
 	 */
 	public String condition(JsonNode filter, Map<String, Object> params) {
 		if (!filter.isMissingNode() && !filter.isNull() && !filter.isObject()) {
@@ -128,8 +131,8 @@ public final class Search {
 			return absent;
 		}
 		if (!value.canConvertToInt() || value.asInt() < 0) {
-			throw Rejection.invalidArgument("Expected page." + field + " to be a non-negative integer, but got '"
-					+ value.asText() + "'");
+			throw Rejection.invalidArgument(
+					"Expected page." + field + " to be a non-negative integer, but got '" + value.asText() + "'");
 		}
 		return value.asInt();
 	}
@@ -167,8 +170,8 @@ public final class Search {
 		}
 		if (field.equals("$or")) {
 			if (!value.isArray()) {
-				throw Rejection.invalidArgument("Expected filter field '$or' to be an array of filters, but got '"
-						+ value + "'");
+				throw Rejection
+					.invalidArgument("Expected filter field '$or' to be an array of filters, but got '" + value + "'");
 			}
 			List<String> alternatives = new ArrayList<>();
 			value.forEach((group) -> {
@@ -185,7 +188,8 @@ public final class Search {
 			if (constrainsNothing(value)) {
 				return null;
 			}
-			// ignoring it would answer with too many rows (a test helper could then pick another test's task)
+			// ignoring it would answer with too many rows (a test helper could then pick
+			// another test's task)
 			throw Rejection.invalidArgument("Expected a filter field of " + new java.util.TreeSet<>(filterFields())
 					+ ", but got '" + field + "', which the embedded engine cannot filter on");
 		}
@@ -198,7 +202,10 @@ public final class Search {
 		return fields;
 	}
 
-	/** An operator object whose operators are all null or empty arrays, e.g. {@code {"$in":[]}}. */
+	/**
+	 * An operator object whose operators are all null or empty arrays, e.g.
+	 * {@code {"$in":[]}}.
+	 */
 	private static boolean constrainsNothing(JsonNode value) {
 		if (!value.isObject()) {
 			return false;
@@ -219,8 +226,8 @@ public final class Search {
 			String field = item.path("field").asText();
 			String column = this.sorts.get(field);
 			if (column == null) {
-				throw Rejection.invalidArgument("Expected a sort field of " + this.sorts.keySet() + ", but got '"
-						+ field + "'");
+				throw Rejection
+					.invalidArgument("Expected a sort field of " + this.sorts.keySet() + ", but got '" + field + "'");
 			}
 			boolean desc = "DESC".equalsIgnoreCase(item.path("order").asText("ASC"));
 			parts.add(column + (desc ? " desc nulls last" : " asc nulls last"));
@@ -245,8 +252,8 @@ public final class Search {
 				};
 			}
 			catch (NumberFormatException | DateTimeParseException ex) {
-				throw Rejection.invalidArgument("Expected a filter value of type " + this + ", but got '"
-						+ value.asText() + "'");
+				throw Rejection
+					.invalidArgument("Expected a filter value of type " + this + ", but got '" + value.asText() + "'");
 			}
 		}
 

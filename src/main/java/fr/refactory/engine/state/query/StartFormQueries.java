@@ -15,11 +15,13 @@ import io.camunda.zeebe.model.bpmn.instance.Process;
 import org.springframework.stereotype.Component;
 
 /**
- * {@code GET /v2/process-definitions/{key}/form}: the form linked ({@code zeebe:formDefinition formId}) from the
- * process's none start event, resolved like user-task forms by its {@code bindingType}: the latest deployed version
- * of that form id, the one deployed with this process version, or the newest with the {@code versionTag}
- * (docs/decisions/0249, 1600). Embedded or custom forms ({@code formKey}, {@code externalReference}) are rejected at
- * deployment (no silent ignore).
+ * {@code GET /v2/process-definitions/{key}/form}: the form linked
+ * ({@code zeebe:formDefinition formId}) from the process's none start event, resolved
+ * like user-task forms by its {@code bindingType}: the latest deployed version of that
+ * form id, the one deployed with this process version, or the newest with the
+ * {@code versionTag} (docs/decisions/0249, 1600). Embedded or custom forms
+ * ({@code formKey}, {@code externalReference}) are rejected at deployment (no silent
+ * ignore).
  */
 @Component
 @ConditionalOnEmbeddedEngine
@@ -34,7 +36,10 @@ public class StartFormQueries {
 		this.forms = forms;
 	}
 
-	/** Empty when the process has no linked start form; 404 for an unknown process or an undeployed form. */
+	/**
+	 * Empty when the process has no linked start form; 404 for an unknown process or an
+	 * undeployed form.
+	 */
 	public Optional<UserTaskQueries.Form> startForm(long processDefinitionKey) {
 		DefinitionStore.ProcessDefinitionRow row = this.definitions.process(processDefinitionKey)
 			.orElseThrow(() -> Rejection.notFound("Expected to find a process definition with key '"

@@ -102,10 +102,11 @@ public class UserTaskQueries {
 						parts.add("(" + String.join(" or ", any) + ")");
 					}
 				}
-				case "$exists" -> parts.add("jsonb_array_length(" + column + ")" + (operand.asBoolean() ? " > 0" : " = 0"));
+				case "$exists" ->
+					parts.add("jsonb_array_length(" + column + ")" + (operand.asBoolean() ? " > 0" : " = 0"));
 				case "$notIn", "$neq" -> {
-					operand.forEach((v) -> parts.add("not " + column + " @> jsonb_build_array(" + params.add(v.asText())
-							+ ")"));
+					operand.forEach((v) -> parts
+						.add("not " + column + " @> jsonb_build_array(" + params.add(v.asText()) + ")"));
 					if (operand.isTextual()) {
 						parts.add("not " + column + " @> jsonb_build_array(" + params.add(operand.asText()) + ")");
 					}
@@ -123,7 +124,8 @@ public class UserTaskQueries {
 			String condition = new Operators(new Search.Column("v.value", Type.STRING), params).sql("variables",
 					variable.path("value"));
 			parts.add("exists (select 1 from engine_variable v where v.scope_key = " + scopeColumn + " and v.name = "
-					+ params.add(variable.path("name").asText()) + (condition == null ? "" : " and " + condition) + ")");
+					+ params.add(variable.path("name").asText()) + (condition == null ? "" : " and " + condition)
+					+ ")");
 		}
 		return parts.isEmpty() ? null : String.join(" and ", parts);
 	}
@@ -131,7 +133,8 @@ public class UserTaskQueries {
 	private UserTask map(ResultSet rs) throws SQLException {
 		Long formKey = (Long) rs.getObject("form_key");
 		return new UserTask(String.valueOf(rs.getLong("user_task_key")), rs.getString("name"), rs.getString("state"),
-				rs.getString("assignee"), rs.getString("element_id"), String.valueOf(rs.getLong("element_instance_key")),
+				rs.getString("assignee"), rs.getString("element_id"),
+				String.valueOf(rs.getLong("element_instance_key")),
 				read(rs.getString("candidate_groups"), new TypeReference<List<String>>() {
 				}), read(rs.getString("candidate_users"), new TypeReference<List<String>>() {
 				}), rs.getString("process_definition_id"), String.valueOf(rs.getLong("process_definition_key")),

@@ -14,16 +14,20 @@ import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 import org.springframework.stereotype.Component;
 
 /**
- * {@code POST /v2/user-tasks/{key}/variables/search}: every variable visible from the task's element instance — its
- * local variables and those of each enclosing scope up to the process instance. As in Camunda 8.8, a name set at
- * several levels is returned once per level (no shadowing); without a sort, the innermost scope comes first, then
- * names in order (docs/decisions/0248).
+ * {@code POST /v2/user-tasks/{key}/variables/search}: every variable visible from the
+ * task's element instance — its local variables and those of each enclosing scope up to
+ * the process instance. As in Camunda 8.8, a name set at several levels is returned once
+ * per level (no shadowing); without a sort, the innermost scope comes first, then names
+ * in order (docs/decisions/0248).
  */
 @Component
 @ConditionalOnEmbeddedEngine
 public class UserTaskVariableQueries {
 
-	/** The task's element instance and its flow scopes, depth 0 being the task itself; same process instance only. */
+	/**
+	 * The task's element instance and its flow scopes, depth 0 being the task itself;
+	 * same process instance only.
+	 */
 	private static final String FROM = "(with recursive scopes(scope_key, depth) as ("
 			+ " select element_instance_key, 0 from engine_user_task where user_task_key = :_task"
 			+ " union all select e.flow_scope_key, s.depth + 1 from scopes s join engine_element_instance e"

@@ -40,12 +40,11 @@ public class VariableQueries {
 	}
 
 	public Variable get(long key) {
-		return this.jdbc
-			.query("select * from engine_variable where variable_key = :key", Map.of("key", key), MAPPER)
+		return this.jdbc.query("select * from engine_variable where variable_key = :key", Map.of("key", key), MAPPER)
 			.stream()
 			.findFirst()
-			.orElseThrow(() -> Rejection
-				.notFound("Expected to find a variable with key '" + key + "', but none was found"));
+			.orElseThrow(
+					() -> Rejection.notFound("Expected to find a variable with key '" + key + "', but none was found"));
 	}
 
 	/** A variable search item. */

@@ -3,9 +3,9 @@ package io.camunda.process.test.api;
 import io.camunda.process.test.impl.assertions.CamundaDataSource;
 
 /**
- * Opens CamundaAssert's package-private lifecycle (initialize, reset, await behaviour) to our own process-test
- * extension, as CPT's JUnit extension and Spring listener use it from this package. Our code, not CPT's; check it on
- * every CPT upgrade.
+ * Opens CamundaAssert's package-private lifecycle (initialize, reset, await behaviour) to
+ * our own process-test extension, as CPT's JUnit extension and Spring listener use it
+ * from this package. Our code, not CPT's; check it on every CPT upgrade.
  */
 public final class CamundaAssertLifecycle {
 
