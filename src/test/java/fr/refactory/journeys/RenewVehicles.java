@@ -51,6 +51,22 @@ final class RenewVehicles {
 		throw new IllegalStateException("No Clio of " + years + " years at " + odometerKm + " km");
 	}
 
+	/**
+	 * A fresh Zoe VIN (Renault's Zoe model code, AS-12) the ERP answers as a
+	 * battery-electric Zoe registered in France for good, as a private car.
+	 */
+	static String zoeVin() {
+		for (int i = 0; i < 1_000; i++) {
+			String vin = vin(SimulatedErp.ZOE_WMI_AND_MODEL);
+			VehicleMasterData data = ERP.findVehicleMasterData(vin).orElseThrow();
+			if ("ZOE".equals(data.modelFamily()) && "BEV".equals(data.powertrain())
+					&& data.registeredInFranceDefinitive() && !data.collectionRegistration()) {
+				return vin;
+			}
+		}
+		throw new IllegalStateException("The ERP answers no " + SimulatedErp.ZOE_WMI_AND_MODEL + " VIN as a Zoe");
+	}
+
 	/** A 17-character VIN with the prefix and the right check digit (position 9). */
 	private static String vin(String prefix) {
 		StringBuilder vin = new StringBuilder(prefix);

@@ -127,6 +127,100 @@ class VehicleIntakeJourneyTest extends JourneyTest {
 	}
 
 	/**
+	 * AS-12: a Zoe announced for refurbishment arrives with an underbody impact; at the
+	 * gate the intake operator ticks it, so the Zoe is parked in the HV quarantine bay
+	 * and its pack goes through battery triage (Process 6) before anything else, the
+	 * vehicle not yet registered. The battery operator finds the casing deformed (D6 rule
+	 * 5: DAMAGED_NON_CRITICAL); the pack is watched in quarantine for 48 h, a temperature
+	 * every 4 h; then D2 routes the vehicle HV_QUARANTINE (rule 1) and an intake
+	 * supervisor is to decide its route.
+	 */
+	@Test
+	void as12AZoeWithAnUnderbodyImpactIsQuarantinedAndItsPackTriagedBeforeAnyOtherWork() {
+		LocalDate today = LocalDate.ofInstant(this.processTestContext.getCurrentTime(), ZoneOffset.UTC);
+		String vin = RenewVehicles.zoeVin();
+		String pack = vin + "-HV";
+		try (Operator people = operators("vehicle-intake-as12")) {
+			people.as("intake-operator")
+				.startForm("Announce a vehicle arrival",
+						Map.of("vin", vin, "declaredProgram", "USED_CAR_REFURB", "senderId", "Dealer Mantes"))
+				.startForm("Gate scan: vehicle at gate", Map.of("vin", vin));
+			long intake = instanceOf("vehicle-intake", "vin", vin);
+			people.task(vin, "Inspect vehicle at gate")
+				.set("arrivalAt", today + "T09:10")
+				.set("odometerKm", "48000")
+				.set("fuelOrChargeLevelPct", "35")
+				.set("keysCount", "1")
+				.tick("documentsPresent", "REGISTRATION_CERTIFICATE", "CSA")
+				.tick("damageZones", "UNDERBODY")
+				.set("damageSeverity", "MODERATE")
+				.set("damageDescription", "Underbody struck on a kerb: battery casing dented at the front left")
+				.set("underbodyImpact", "true")
+				.set("vinPlateMatchesRegistration", "true")
+				.complete("gate-inspection");
+
+			long triage = calledInstance(intake, "battery-triage");
+			assertThat(variableOrNull(intake, "hvBatteryDamageSuspected")).isEqualTo("true");
+			assertThat(variableOrNull(intake, "yardLocation")).startsWith("HV_QUARANTINE-");
+			assertThat(this.auditLog.about(vin)).extracting(AuditEntry::action).doesNotContain("VEHICLE_REGISTERED");
+			people.as("battery-operator")
+				.task(vin, "Triage battery safety")
+				.set("batteryIdScanned", pack)
+				.set("casingDamage", "DEFORMATION")
+				.set("leakOrVent", "false")
+				.set("swelling", "false")
+				.set("smokeOrSmell", "false")
+				.set("surfaceTemperatureC", "19")
+				.set("ambientTemperatureC", "18")
+				.set("bmsCommunicating", "true")
+				.set("crashHistory", "true")
+				.set("triagePhotosRef", "PHOTO-" + pack + "-UNDER")
+				.complete("safety-triage");
+			assertThat(awaitVariable(triage, "safetyClass")).isEqualTo("DAMAGED_NON_CRITICAL");
+			watchInQuarantine(people, vin, triage);
+
+			awaitEnded(triage, "end-suspect-battery-classified");
+			people.as("intake-supervisor").task(vin, "Review route manually");
+			assertThat(variableOrNull(intake, "route")).isEqualTo("HV_QUARANTINE");
+			assertThat(variableOrNull(intake, "routeReason")).isEqualTo("HV_SUSPECT");
+			assertThat(variableOrNull(intake, "batterySafetyClass")).isEqualTo("DAMAGED_NON_CRITICAL");
+			String auditorSees = people.as("auditor").lastPage("/audit/instances/" + triage);
+			assertThat(auditorSees).contains("COMPLETED", pack, "Log quarantine temperature");
+		}
+	}
+
+	/**
+	 * 6.3: a damaged pack's temperature read every 4 h in quarantine for 48 h, nothing
+	 * unusual; the task list names the pack's tasks by the vehicle it sits in.
+	 */
+	private void watchInQuarantine(Operator people, String vin, long triage) {
+		for (int reading = 1; reading <= 12; reading++) {
+			people.task(vin, "Log quarantine temperature")
+				.set("quarantineSurfaceTemperatureC", "19")
+				.set("quarantineAmbientTemperatureC", "18")
+				.set("thermalEventObserved", "false")
+				.complete("quarantine-reading-" + reading);
+			if (reading < 12) {
+				// the next reading is due 4 h after this one: the clock moves once the
+				// triage waits for it
+				org.awaitility.Awaitility.await("the 4 h wait after reading " + reading + " of " + vin)
+					.atMost(java.time.Duration.ofSeconds(30))
+					.pollDelay(java.time.Duration.ZERO)
+					.pollInterval(Operator.LOOK_AGAIN)
+					.until(() -> !this.client.newElementInstanceSearchRequest()
+						.filter((f) -> f.processInstanceKey(triage)
+							.elementId("timer-next-temperature-reading")
+							.state(io.camunda.client.api.search.enums.ElementInstanceState.ACTIVE))
+						.send()
+						.join()
+						.items()
+						.isEmpty());
+				this.processTestContext.increaseTime(java.time.Duration.ofHours(4));
+			}
+		}
+	}
+
+	/**
 	 * A VIN as a North-American plate (region checked by D1) would carry it, with a check
 	 * digit that does not match.
 	 */
