@@ -15,8 +15,8 @@ import org.springframework.core.env.MapPropertySource;
  * With {@code management.tracing.enabled=false} Spring Boot 3.5 only stops exporting
  * spans: its tracing observation handlers still open an OpenTelemetry span and scope for
  * every request and engine command. Those cost the engine a large share of its throughput
- * (ADR 1302), so when tracing is off the two auto-configurations that install them are
- * excluded, and the metrics handler runs alone.
+ * (ADR 1302), so when tracing is off the auto-configurations that install them, and the
+ * no-op tracer, are excluded, and the metrics handler runs alone.
  */
 public class TracingSwitch implements EnvironmentPostProcessor {
 
