@@ -138,6 +138,10 @@ public class ProcessInstanceMigration {
 		}
 		List<ElementInstance> active = this.store.activeElementInstances(processInstanceKey);
 		for (ElementInstance instance : active) {
+			if (instance.terminating()) {
+				throw refused(processInstanceKey, "the element instance of '" + instance.elementId()
+						+ "' is being terminated and waits for its canceling task listeners; migrate once they ran");
+			}
 			checkElement(processInstanceKey, instance, source, target, mappings);
 		}
 		return new Checked(processInstance, source, target, mappings, active);

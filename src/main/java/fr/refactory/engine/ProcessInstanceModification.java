@@ -197,7 +197,8 @@ public class ProcessInstanceModification {
 
 	/**
 	 * Terminates the instance (unless an earlier instruction ended it), then every flow
-	 * scope it leaves empty.
+	 * scope it leaves empty (or with only terminations that wait for canceling listeners,
+	 * which the scope's termination then waits for).
 	 */
 	private void terminate(Execution execution, ElementInstance requested) {
 		ElementInstance instance = this.store.elementInstance(requested.key()).orElseThrow();
@@ -206,7 +207,7 @@ public class ProcessInstanceModification {
 		}
 		this.executor.terminate(execution, instance);
 		Long scopeKey = instance.flowScopeKey();
-		while (scopeKey != null && this.store.scopeIsIdle(scopeKey)) {
+		while (scopeKey != null && this.store.scopeIsIdleBesidesTerminations(scopeKey)) {
 			ElementInstance scope = this.store.elementInstance(scopeKey).orElseThrow();
 			if (!scope.isActive()) {
 				return;

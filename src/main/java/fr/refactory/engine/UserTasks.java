@@ -135,6 +135,10 @@ public class UserTasks {
 					+ "', but it denies the " + transition.toLowerCase(Locale.ROOT)
 					+ " of a user task, which cannot be denied (only assigning, updating and completing can)");
 		}
+		if (TaskListener.CANCELING.equals(transition) && !result.corrections().isEmpty()) {
+			throw Rejection.invalidArgument("Expected to complete task listener job with key '" + job.key()
+					+ "', but it gives corrections for the canceling of a user task, which a canceled task does not take");
+		}
 		if (!result.denied()) {
 			check(result.corrections());
 			requireNoAssigneeCorrectionOverTheModels(job, task, transition, result.corrections());
@@ -147,6 +151,7 @@ public class UserTasks {
 			return;
 		}
 		switch (transition) {
+			case TaskListener.CANCELING -> this.executor.terminationWaitEnded(execution, context.instance());
 			case TaskListener.CREATING -> this.transitions.finishCreating(context, finished.get());
 			case TaskListener.ASSIGNING -> this.transitions.finishAssigning(finished.get());
 			case TaskListener.UPDATING -> this.transitions.finishUpdating(finished.get());

@@ -17,7 +17,9 @@ import io.camunda.zeebe.model.bpmn.BpmnModelInstance;
 import io.camunda.zeebe.model.bpmn.impl.BpmnModelConstants;
 import io.camunda.zeebe.model.bpmn.instance.ExtensionElements;
 import io.camunda.zeebe.model.bpmn.instance.ServiceTask;
+import io.camunda.zeebe.model.bpmn.instance.zeebe.ZeebeExecutionListenerEventType;
 import io.camunda.zeebe.model.bpmn.instance.zeebe.ZeebeTaskDefinition;
+import io.camunda.zeebe.model.bpmn.instance.zeebe.ZeebeTaskListenerEventType;
 import org.camunda.bpm.model.xml.instance.ModelElementInstance;
 import org.camunda.bpm.model.xml.type.ModelElementType;
 import org.camunda.bpm.model.xml.type.attribute.Attribute;
@@ -89,6 +91,33 @@ class ZeebeExtensionCoverageTest extends EngineTestSupport {
 
 		assertThat(deploy(model).getProcesses()).singleElement()
 			.satisfies((process) -> assertThat(process.getBpmnProcessId()).isEqualTo(id));
+	}
+
+	/**
+	 * An attribute row says "implemented" for all its values; the listeners' event types
+	 * are where values once differed (canceling task listeners were rejected until ADR
+	 * 1602): every value zeebe-bpmn-model defines deploys.
+	 */
+	@Test
+	void shouldDeployAListenerOfEveryEventTypeTheModelDefines() {
+		for (ZeebeTaskListenerEventType eventType : ZeebeTaskListenerEventType.values()) {
+			BpmnModelInstance model = Bpmn.createExecutableProcess(uniqueId("task-listener"))
+				.startEvent()
+				.userTask("task", (t) -> t.zeebeUserTask().zeebeTaskListener((l) -> l.eventType(eventType).type("x")))
+				.endEvent()
+				.done();
+			assertThat(deploy(model).getProcesses()).as(eventType.name()).hasSize(1);
+		}
+		for (ZeebeExecutionListenerEventType eventType : ZeebeExecutionListenerEventType.values()) {
+			BpmnModelInstance model = Bpmn.createExecutableProcess(uniqueId("execution-listener"))
+				.startEvent()
+				.serviceTask("task",
+						(t) -> t.zeebeJobType("coverage")
+							.zeebeExecutionListener((l) -> l.eventType(eventType).type("x")))
+				.endEvent()
+				.done();
+			assertThat(deploy(model).getProcesses()).as(eventType.name()).hasSize(1);
+		}
 	}
 
 	@Test

@@ -34,7 +34,8 @@ final class ListenerDefinitions {
 	private static final Map<String, String> LEGACY_TASK_EVENTS = Map.of("create", "creating", "assignment",
 			"assigning", "update", "updating", "complete", "completing", "cancel", "canceling");
 
-	private static final Set<String> RUNNING_TASK_EVENTS = Set.of("creating", "assigning", "updating", "completing");
+	private static final Set<String> RUNNING_TASK_EVENTS = Set.of("creating", "assigning", "updating", "completing",
+			"canceling");
 
 	private static final Set<ElementType> GATEWAYS = Set.of(ElementType.EXCLUSIVE_GATEWAY, ElementType.PARALLEL_GATEWAY,
 			ElementType.INCLUSIVE_GATEWAY, ElementType.EVENT_BASED_GATEWAY);
@@ -69,9 +70,8 @@ final class ListenerDefinitions {
 
 	/**
 	 * Task listeners of Camunda user tasks; the 8.8 model's older event names (create,
-	 * assignment, update, complete, cancel) mean the same events. Canceling listeners
-	 * reject the deployment: the engine terminates an element at once and has no place
-	 * for its termination to wait for them (ADR 0288), rather than deploy and never run.
+	 * assignment, update, complete, cancel) mean the same events; all five events run
+	 * (canceling ones since ADR 1602).
 	 */
 	private void collectTaskListeners(BaseElement node, ExecutableElement element) {
 		ZeebeTaskListeners listeners = node.getSingleExtensionElement(ZeebeTaskListeners.class);
@@ -86,7 +86,7 @@ final class ListenerDefinitions {
 				throw this.reject.apply(element.id(),
 						"Task listeners of type '" + eventType
 								+ "' (zeebe:taskListener eventType) are not supported by the embedded engine;"
-								+ " 'creating', 'assigning', 'updating' and 'completing' listeners run");
+								+ " 'creating', 'assigning', 'updating', 'completing' and 'canceling' listeners run");
 			}
 			if (listener.getType() == null || listener.getType().isBlank()) {
 				throw this.reject.apply(element.id(), "zeebe:taskListener must have a non-empty attribute 'type'");

@@ -26,6 +26,17 @@ public interface ElementProcessor {
 	}
 
 	/**
+	 * Called when the element instance's termination begins, its children terminated or
+	 * terminating: starts what the termination waits for (a user task's canceling
+	 * listeners, a called process instance's termination).
+	 * @return whether the termination waits; it ends later through
+	 * {@link ProcessExecutor#terminationWaitEnded}
+	 */
+	default boolean onTerminating(ElementContext context) {
+		return false;
+	}
+
+	/**
 	 * Called when the element instance is terminated (cancel): release jobs, tasks,
 	 * children.
 	 */

@@ -31,6 +31,8 @@ public class ProcessCompletions implements SmartLifecycle {
 
 	private final Map<Long, Set<LongConsumer>> waiting = new ConcurrentHashMap<>();
 
+	private final Map<Long, Set<LongConsumer>> waitingForTermination = new ConcurrentHashMap<>();
+
 	private final ScheduledExecutorService timer = Executors.newSingleThreadScheduledExecutor((runnable) -> {
 		Thread thread = new Thread(runnable, "engine-completion-timeouts");
 		thread.setDaemon(true);
@@ -48,11 +50,28 @@ public class ProcessCompletions implements SmartLifecycle {
 	}
 
 	public void forget(long processInstanceKey, LongConsumer onCompleted) {
-		Set<LongConsumer> set = this.waiting.get(processInstanceKey);
+		forget(this.waiting, processInstanceKey, onCompleted);
+	}
+
+	/**
+	 * A cancellation waiting for the instance's termination (which may wait for canceling
+	 * listeners, ADR 1602).
+	 */
+	public void awaitTermination(long processInstanceKey, LongConsumer onTerminated) {
+		this.waitingForTermination.computeIfAbsent(processInstanceKey, (key) -> ConcurrentHashMap.newKeySet())
+			.add(onTerminated);
+	}
+
+	public void forgetTermination(long processInstanceKey, LongConsumer onTerminated) {
+		forget(this.waitingForTermination, processInstanceKey, onTerminated);
+	}
+
+	private static void forget(Map<Long, Set<LongConsumer>> waiters, long processInstanceKey, LongConsumer waiter) {
+		Set<LongConsumer> set = waiters.get(processInstanceKey);
 		if (set != null) {
-			set.remove(onCompleted);
+			set.remove(waiter);
 			if (set.isEmpty()) {
-				this.waiting.remove(processInstanceKey);
+				waiters.remove(processInstanceKey);
 			}
 		}
 	}
@@ -99,7 +118,16 @@ public class ProcessCompletions implements SmartLifecycle {
 	 * thread.
 	 */
 	public void completed(long processInstanceKey) {
-		Set<LongConsumer> set = this.waiting.remove(processInstanceKey);
+		wake(this.waiting, processInstanceKey);
+	}
+
+	/** Called after the terminating transaction committed. */
+	public void terminated(long processInstanceKey) {
+		wake(this.waitingForTermination, processInstanceKey);
+	}
+
+	private void wake(Map<Long, Set<LongConsumer>> waiters, long processInstanceKey) {
+		Set<LongConsumer> set = waiters.remove(processInstanceKey);
 		if (set != null) {
 			this.notifier.execute(() -> set.forEach((consumer) -> consumer.accept(processInstanceKey)));
 		}

@@ -99,10 +99,15 @@ public class ProcessExecutor {
 	 * are seen by it).
 	 */
 	public ElementInstance createAndActivate(Execution execution, ScopeRef scope, ExecutableElement element) {
-		ElementInstance instance = this.store.insertElementInstance(this.keys.nextKey(), scope.processInstanceKey(),
-				scope.process(), element, scope.flowScopeKey());
+		ElementInstance instance = create(scope, element);
 		execution.push(new Step(Step.Kind.ACTIVATE, instance.key(), null));
 		return instance;
+	}
+
+	/** Creates the instance; the caller queues its activation. */
+	public ElementInstance create(ScopeRef scope, ExecutableElement element) {
+		return this.store.insertElementInstance(this.keys.nextKey(), scope.processInstanceKey(), scope.process(),
+				element, scope.flowScopeKey());
 	}
 
 	/**
@@ -315,15 +320,94 @@ public class ProcessExecutor {
 		}
 	}
 
-	/** Terminates the element instance and everything inside it. */
-	public void terminate(Execution execution, ElementInstance instance) {
+	/**
+	 * Terminates the element instance and everything inside it. A user task with
+	 * canceling listeners makes the termination wait for them (Camunda 8.8): the task and
+	 * its flow scopes up to this instance stay terminating, and the termination ends when
+	 * the last listener ran ({@link #terminationWaitEnded}).
+	 * @return whether the instance is terminated now, else its termination waits
+	 */
+	public boolean terminate(Execution execution, ElementInstance instance) {
+		if (instance.terminating()) {
+			return false;
+		}
 		this.store.elementEvent(instance, Intent.ELEMENT_TERMINATING);
+		boolean waits = false;
 		for (ElementInstance child : this.store.activeChildren(instance.key())) {
-			terminate(execution, child);
+			waits |= !terminate(execution, child);
 		}
 		ElementContext context = context(execution, instance);
 		this.boundaryEvents.close(context);
 		this.eventSubprocesses.close(context);
+		waits |= this.processors.of(context.element().type()).onTerminating(context);
+		if (waits) {
+			// no execution listener job to cancel: a scope waits for its children, a user
+			// task's own jobs were replaced by its canceling listener's
+			this.store.markTerminating(instance);
+			return false;
+		}
+		finishTermination(context);
+		return true;
+	}
+
+	/**
+	 * The created {@code next} (an interrupting boundary event's instance) is activated
+	 * once the termination of {@code activity}, which waits, ended.
+	 */
+	public void activateAfterTermination(long next, long activity) {
+		this.store.deferActivation(next, activity);
+	}
+
+	/**
+	 * Activates {@code next} (an interrupting event subprocess) in the scope once no
+	 * child of the scope is terminating any more.
+	 */
+	public void activateAfterTerminations(Execution execution, long scopeKey, long next) {
+		if (this.store.hasTerminatingChild(scopeKey)) {
+			this.store.deferActivation(next, scopeKey);
+		}
+		else {
+			queueActivate(execution, next);
+		}
+	}
+
+	/**
+	 * What the terminating instance waited for itself is done (its user task's last
+	 * canceling listener ran): it is terminated, and so is each flow scope (and calling
+	 * call activity) whose termination waited only for it; what waited for these
+	 * terminations goes on (an interrupting event's element is activated, an idle scope
+	 * completes).
+	 */
+	public void terminationWaitEnded(Execution execution, ElementInstance instance) {
+		ElementContext context = context(execution, instance);
+		finishTermination(context);
+		this.store.takeDeferredActivations(instance.key()).forEach((key) -> queueActivate(execution, key));
+		ElementInstance parent = parentOf(instance);
+		if (parent == null) {
+			return;
+		}
+		if (parent.terminating()) {
+			if (this.store.activeChildren(parent.key()).isEmpty()
+					&& this.store.activeCalledInstances(parent.key()).isEmpty()) {
+				terminationWaitEnded(execution, parent);
+			}
+			return;
+		}
+		if (!this.store.hasTerminatingChild(parent.key())) {
+			this.store.takeDeferredActivations(parent.key()).forEach((key) -> queueActivate(execution, key));
+		}
+		childLeft(execution, parent.key());
+	}
+
+	/** The flow scope, or for a called process instance the calling call activity. */
+	private ElementInstance parentOf(ElementInstance instance) {
+		Long parentKey = instance.flowScopeKey() != null ? instance.flowScopeKey()
+				: this.store.parentElementInstance(instance.processInstanceKey());
+		return parentKey == null ? null : this.store.elementInstance(parentKey).orElseThrow();
+	}
+
+	private void finishTermination(ElementContext context) {
+		ElementInstance instance = context.instance();
 		this.processors.of(context.element().type()).onTerminate(context);
 		this.listeners.cancel(instance.key());
 		this.incidents.resolveAllOf(instance.key());

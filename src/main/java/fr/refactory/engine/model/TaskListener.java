@@ -17,4 +17,6 @@ public record TaskListener(String eventType, Expression type, Expression retries
 
 	public static final String COMPLETING = "COMPLETING";
 
+	public static final String CANCELING = "CANCELING";
+
 }

@@ -7,7 +7,7 @@ import fr.refactory.engine.model.ElementType;
  * process instance key).
  */
 public record ElementInstance(long key, long processInstanceKey, long processDefinitionKey, String processDefinitionId,
-		String elementId, ElementType type, String state, Long flowScopeKey, Long incidentKey) {
+		String elementId, ElementType type, String state, Long flowScopeKey, Long incidentKey, boolean terminating) {
 
 	public static final String ACTIVE = "ACTIVE";
 
@@ -15,8 +15,18 @@ public record ElementInstance(long key, long processInstanceKey, long processDef
 
 	public static final String TERMINATED = "TERMINATED";
 
+	public ElementInstance(long key, long processInstanceKey, long processDefinitionKey, String processDefinitionId,
+			String elementId, ElementType type, String state, Long flowScopeKey, Long incidentKey) {
+		this(key, processInstanceKey, processDefinitionKey, processDefinitionId, elementId, type, state, flowScopeKey,
+				incidentKey, false);
+	}
+
+	/**
+	 * Active and not terminating: a terminating instance (still ACTIVE while its
+	 * termination waits for listeners, ADR 1602) does nothing more.
+	 */
 	public boolean isActive() {
-		return ACTIVE.equals(this.state);
+		return ACTIVE.equals(this.state) && !this.terminating;
 	}
 
 }

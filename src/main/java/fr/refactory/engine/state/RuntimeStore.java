@@ -221,6 +221,54 @@ public class RuntimeStore {
 				+ " order by element_instance_key", this::map, flowScopeKey);
 	}
 
+	/**
+	 * The element instance's termination waits (for a user task's canceling listeners,
+	 * ADR 1602): it stays ACTIVE, marked as terminating.
+	 */
+	public void markTerminating(ElementInstance instance) {
+		this.jdbc.update("update engine_element_instance set terminating = true where element_instance_key = ?",
+				instance.key());
+		forget(instance.key());
+	}
+
+	/**
+	 * The created {@code elementInstanceKey} is activated only once the termination of
+	 * {@code waitingKey} (an interrupted activity) or of the terminating children of
+	 * {@code waitingKey} (an interrupted scope) ended.
+	 */
+	public void deferActivation(long elementInstanceKey, long waitingKey) {
+		this.jdbc.update("insert into engine_deferred_activation (element_instance_key, waiting_key) values (?, ?)",
+				elementInstanceKey, waitingKey);
+	}
+
+	/** The activations that waited for {@code waitingKey}, forgotten. */
+	public List<Long> takeDeferredActivations(long waitingKey) {
+		return this.jdbc.queryForList(
+				"delete from engine_deferred_activation where waiting_key = ? returning element_instance_key",
+				Long.class, waitingKey);
+	}
+
+	/** Whether a child of the scope is terminating (waiting for listeners). */
+	public boolean hasTerminatingChild(long flowScopeKey) {
+		return Boolean.TRUE.equals(this.jdbc.queryForObject(
+				"select exists (select 1 from engine_element_instance"
+						+ " where flow_scope_key = ? and state = 'ACTIVE' and terminating)",
+				Boolean.class, flowScopeKey));
+	}
+
+	/**
+	 * {@link #scopeIsIdle}, not counting children whose termination waits for canceling
+	 * listeners.
+	 */
+	public boolean scopeIsIdleBesidesTerminations(long flowScopeKey) {
+		Integer active = this.jdbc.queryForObject(
+				"select (select count(*) from engine_element_instance"
+						+ " where flow_scope_key = ? and state = 'ACTIVE' and not terminating)"
+						+ " + (select count(*) from engine_join_token where flow_scope_key = ? and tokens > 0)",
+				Integer.class, flowScopeKey, flowScopeKey);
+		return active != null && active == 0;
+	}
+
 	public boolean scopeIsIdle(long flowScopeKey) {
 		Integer active = this.jdbc.queryForObject(
 				"select (select count(*) from engine_element_instance where flow_scope_key = ? and state = 'ACTIVE')"
@@ -354,7 +402,8 @@ public class RuntimeStore {
 		return new ElementInstance(rs.getLong("element_instance_key"), rs.getLong("process_instance_key"),
 				rs.getLong("process_definition_key"), rs.getString("process_definition_id"), rs.getString("element_id"),
 				ElementType.valueOf(rs.getString("element_type")), rs.getString("state"),
-				(Long) rs.getObject("flow_scope_key"), (Long) rs.getObject("incident_key"));
+				(Long) rs.getObject("flow_scope_key"), (Long) rs.getObject("incident_key"),
+				rs.getBoolean("terminating"));
 	}
 
 	/*
@@ -371,6 +420,10 @@ public class RuntimeStore {
 
 	/** Second step: the definition's element instances and taken sequence flows. */
 	public void definitionElementsDeleted(long processDefinitionKey) {
+		this.jdbc.update(
+				"delete from engine_deferred_activation where element_instance_key in (select"
+						+ " element_instance_key from engine_element_instance where process_definition_key = ?)",
+				processDefinitionKey);
 		this.jdbc.update("delete from engine_element_instance where process_definition_key = ?", processDefinitionKey);
 		this.jdbc.update("delete from engine_sequence_flow where process_definition_key = ?", processDefinitionKey);
 	}

@@ -18,6 +18,12 @@ import org.springframework.stereotype.Component;
 @ConditionalOnEmbeddedEngine
 public class UserTaskStore {
 
+	/** The states of a task that has not ended, but is not yet being canceled. */
+	private static final String WITHOUT_CANCELING = "'CREATING', 'CREATED', 'ASSIGNING', 'UPDATING', 'COMPLETING'";
+
+	/** The states of a task that has not ended. */
+	private static final String OPEN = WITHOUT_CANCELING + ", 'CANCELING'";
+
 	private final JdbcTemplate jdbc;
 
 	private final KeyGenerator keys;
@@ -76,12 +82,13 @@ public class UserTaskStore {
 
 	/** Cancels the open task of the element instance (it was terminated). */
 	public void cancelOf(long elementInstanceKey, Timestamp now) {
-		this.jdbc.query("update engine_user_task set state = 'CANCELED', completion_date = ?"
-				+ " where element_instance_key = ? and state in ('CREATING', 'CREATED', 'ASSIGNING', 'UPDATING', 'COMPLETING')"
-				+ " returning user_task_key, process_instance_key, element_id",
-				(rs, row) -> new EngineEvent(rs.getLong(1), ValueType.USER_TASK, Intent.CANCELED, rs.getLong(2),
-						elementInstanceKey, rs.getString(3), Map.of()),
-				now, elementInstanceKey)
+		this.jdbc
+			.query("update engine_user_task set state = 'CANCELED', completion_date = ?"
+					+ " where element_instance_key = ? and state in (" + OPEN + ")"
+					+ " returning user_task_key, process_instance_key, element_id",
+					(rs, row) -> new EngineEvent(rs.getLong(1), ValueType.USER_TASK, Intent.CANCELED, rs.getLong(2),
+							elementInstanceKey, rs.getString(3), Map.of()),
+					now, elementInstanceKey)
 			.forEach(this.events::append);
 	}
 
@@ -174,8 +181,19 @@ public class UserTaskStore {
 	 * The task of the element instance whose lifecycle transition waits for listeners.
 	 */
 	public Map<String, Object> transitioningOf(long elementInstanceKey) {
-		return this.jdbc.queryForMap("select * from engine_user_task where element_instance_key = ?"
-				+ " and state in ('CREATING', 'ASSIGNING', 'UPDATING', 'COMPLETING')", elementInstanceKey);
+		return this.jdbc.queryForMap(
+				"select * from engine_user_task where element_instance_key = ?"
+						+ " and state in ('CREATING', 'ASSIGNING', 'UPDATING', 'COMPLETING', 'CANCELING')",
+				elementInstanceKey);
+	}
+
+	/** The task of the element instance, unless it ended or is being canceled. */
+	public Optional<Map<String, Object>> openOf(long elementInstanceKey) {
+		return this.jdbc
+			.queryForList("select * from engine_user_task where element_instance_key = ? and state in ("
+					+ WITHOUT_CANCELING + ")", elementInstanceKey)
+			.stream()
+			.findFirst();
 	}
 
 	/** The latest task of the element instance, whatever its state. */

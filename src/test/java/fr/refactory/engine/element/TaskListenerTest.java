@@ -4,8 +4,10 @@ import java.util.List;
 import java.util.Map;
 
 import fr.refactory.test.EngineTestSupport;
+import io.camunda.client.api.CamundaFuture;
 import io.camunda.client.api.command.ProblemException;
 import io.camunda.client.api.response.ActivatedJob;
+import io.camunda.client.api.response.CancelProcessInstanceResponse;
 import io.camunda.client.api.search.enums.JobKind;
 import io.camunda.client.api.search.enums.ListenerEventType;
 import io.camunda.client.api.search.enums.ProcessInstanceState;
@@ -333,15 +335,232 @@ class TaskListenerTest extends EngineTestSupport {
 	}
 
 	@Test
-	void shouldRejectTaskListenersOfEventsTheEngineDoesNotRunNamingElementAndAttribute() {
+	void shouldCancelTheTaskAndEndTheInstanceOnlyOnceItsCancelingListenersRan() {
+		// given
 		String id = uniqueId("canceling");
-		ProblemException problem = problem(() -> deploy(Bpmn.createExecutableProcess(id)
-			.startEvent()
-			.userTask("review", (t) -> t.zeebeUserTask().zeebeTaskListener((l) -> l.canceling().type("x")))
-			.endEvent()
-			.done()), 400);
+		String first = uniqueId("notify");
+		String second = uniqueId("release");
+		deployTaskWithCancelingListeners(id, first, second);
+		long key = start(id);
+		UserTask task = openTask(key);
 
-		assertThat(problem.details().getDetail()).contains("'review'").contains("zeebe:taskListener eventType");
+		// when: the cancellation answers only once the listeners ran (8.8's endpoint
+		// waits)
+		CamundaFuture<CancelProcessInstanceResponse> cancel = this.client.newCancelInstanceCommand(key).send();
+		ActivatedJob notify = activateOne(first);
+		assertThat(taskState(task)).isEqualTo(UserTaskState.CANCELING);
+		assertThat(state(key)).isEqualTo(ProcessInstanceState.ACTIVE);
+		assertThat(cancel.isDone()).as("the cancellation waits for the listeners").isFalse();
+		this.client.newCompleteCommand(notify.getKey()).send().join();
+		this.client.newCompleteCommand(activateOne(second).getKey()).send().join();
+		cancel.join();
+
+		// then
+		assertThat(notify.getKind()).isEqualTo(JobKind.TASK_LISTENER);
+		assertThat(notify.getListenerEventType()).isEqualTo(ListenerEventType.CANCELING);
+		assertThat(notify.getCustomHeaders()).containsEntry("station", "gate");
+		assertThat(taskState(task)).isEqualTo(UserTaskState.CANCELED);
+		assertThat(state(key)).isEqualTo(ProcessInstanceState.TERMINATED);
+		assertThat(events(key).stream().filter((e) -> e.startsWith("USER_TASK") || e.startsWith("JOB")))
+			.containsExactly("USER_TASK review:CREATED", "USER_TASK review:CANCELING", "JOB review:CREATED",
+					"JOB review:COMPLETED", "JOB review:CREATED", "JOB review:COMPLETED", "USER_TASK review:CANCELED");
+		assertThat(elementEvents(key)).endsWith("review:ELEMENT_TERMINATED", id + ":ELEMENT_TERMINATED");
+	}
+
+	@Test
+	void shouldTakeAnInterruptingBoundaryEventOnlyOnceTheCancelingListenersRan() {
+		// given
+		String id = uniqueId("interrupted");
+		String release = uniqueId("release");
+		String orderId = uniqueId("order");
+		deploy(Bpmn.createExecutableProcess(id)
+			.startEvent()
+			.userTask("review", (t) -> t.zeebeUserTask().zeebeTaskListener((l) -> l.canceling().type(release)))
+			.endEvent("reviewed")
+			.moveToActivity("review")
+			.boundaryEvent("recalled",
+					(b) -> b.message((m) -> m.name("recall").zeebeCorrelationKeyExpression("orderId")))
+			.userTask("rework", (t) -> t.zeebeUserTask())
+			.endEvent()
+			.done());
+		long key = start(id, Map.of("orderId", orderId));
+		UserTask task = openTask(key);
+
+		// when
+		publish("recall", orderId, Map.of());
+		ActivatedJob job = activateOne(release);
+		assertThat(taskState(task)).isEqualTo(UserTaskState.CANCELING);
+		assertThat(elementEvents(key)).doesNotContain("recalled:ELEMENT_ACTIVATING");
+		this.client.newCompleteCommand(job.getKey()).send().join();
+
+		// then
+		assertThat(taskState(task)).isEqualTo(UserTaskState.CANCELED);
+		assertThat(elementEvents(key)).containsSubsequence("review:ELEMENT_TERMINATING", "review:ELEMENT_TERMINATED",
+				"recalled:ELEMENT_ACTIVATING", "rework:ELEMENT_ACTIVATED");
+		assertThat(state(key)).isEqualTo(ProcessInstanceState.ACTIVE);
+	}
+
+	@Test
+	void shouldCompleteTheScopeOfATerminateEndEventOnlyOnceTheCancelingListenersRan() {
+		// given: a parallel branch reaches a terminate end event while the task is open
+		String id = uniqueId("terminated");
+		String release = uniqueId("release");
+		String go = uniqueId("go");
+		deploy(Bpmn.createExecutableProcess(id)
+			.startEvent()
+			.parallelGateway("fork")
+			.userTask("review", (t) -> t.zeebeUserTask().zeebeTaskListener((l) -> l.canceling().type(release)))
+			.endEvent()
+			.moveToNode("fork")
+			.serviceTask("abort", (s) -> s.zeebeJobType(go))
+			.endEvent("stop", (e) -> e.terminate())
+			.done());
+		long key = start(id);
+		UserTask task = openTask(key);
+
+		// when
+		this.client.newCompleteCommand(activateOne(go).getKey()).send().join();
+		assertThat(taskState(task)).isEqualTo(UserTaskState.CANCELING);
+		assertThat(state(key)).isEqualTo(ProcessInstanceState.ACTIVE);
+		this.client.newCompleteCommand(activateOne(release).getKey()).send().join();
+
+		// then
+		assertThat(taskState(task)).isEqualTo(UserTaskState.CANCELED);
+		assertThat(state(key)).isEqualTo(ProcessInstanceState.COMPLETED);
+	}
+
+	@Test
+	void shouldStartAnInterruptingEventSubprocessOnlyOnceTheCancelingListenersRan() {
+		// given
+		String id = uniqueId("esp");
+		String release = uniqueId("release");
+		String vin = uniqueId("vin");
+		deploy(Bpmn.createExecutableProcess(id)
+			.eventSubProcess("recall",
+					(esp) -> esp.startEvent("recallNotified")
+						.interrupting(true)
+						.message((m) -> m.name("recall-" + id).zeebeCorrelationKeyExpression("vin"))
+						.userTask("quarantine", (t) -> t.zeebeUserTask())
+						.endEvent())
+			.startEvent()
+			.userTask("review", (t) -> t.zeebeUserTask().zeebeTaskListener((l) -> l.canceling().type(release)))
+			.endEvent()
+			.done());
+		long key = start(id, Map.of("vin", vin));
+		UserTask task = openTask(key);
+
+		// when
+		publish("recall-" + id, vin, Map.of());
+		ActivatedJob job = activateOne(release);
+		assertThat(elementEvents(key)).doesNotContain("recall:ELEMENT_ACTIVATING");
+		this.client.newCompleteCommand(job.getKey()).send().join();
+
+		// then
+		assertThat(taskState(task)).isEqualTo(UserTaskState.CANCELED);
+		assertThat(elementEvents(key)).containsSubsequence("review:ELEMENT_TERMINATED", "recall:ELEMENT_ACTIVATING",
+				"quarantine:ELEMENT_ACTIVATED");
+	}
+
+	@Test
+	void shouldTerminateACalledInstanceAndItsCallActivityOnlyOnceTheCancelingListenersRan() {
+		// given
+		String childId = uniqueId("child");
+		String id = uniqueId("parent");
+		String release = uniqueId("release");
+		deployTaskWithCancelingListeners(childId, release);
+		deploy(Bpmn.createExecutableProcess(id)
+			.startEvent()
+			.callActivity("call", (c) -> c.zeebeProcessId(childId))
+			.endEvent()
+			.done());
+		long key = start(id);
+		UserTask task = this.client.newUserTaskSearchRequest()
+			.filter((f) -> f.elementId("review").bpmnProcessId(childId))
+			.send()
+			.join()
+			.items()
+			.get(0);
+		long child = task.getProcessInstanceKey();
+
+		// when
+		CamundaFuture<CancelProcessInstanceResponse> cancel = this.client.newCancelInstanceCommand(key).send();
+		ActivatedJob job = activateOne(release);
+		assertThat(state(child)).isEqualTo(ProcessInstanceState.ACTIVE);
+		assertThat(state(key)).isEqualTo(ProcessInstanceState.ACTIVE);
+		this.client.newCompleteCommand(job.getKey()).send().join();
+		cancel.join();
+
+		// then
+		assertThat(taskState(task)).isEqualTo(UserTaskState.CANCELED);
+		assertThat(state(child)).isEqualTo(ProcessInstanceState.TERMINATED);
+		assertThat(state(key)).isEqualTo(ProcessInstanceState.TERMINATED);
+		assertThat(elementEvents(key)).endsWith("call:ELEMENT_TERMINATED", id + ":ELEMENT_TERMINATED");
+	}
+
+	@Test
+	void shouldKeepTheTerminationWaitingOnACancelingListenerIncidentUntilItIsResolved() {
+		// given
+		String id = uniqueId("incident");
+		String release = uniqueId("release");
+		deployTaskWithCancelingListeners(id, release);
+		long key = start(id);
+		UserTask task = openTask(key);
+		this.client.newCancelInstanceCommand(key).send();
+
+		// when: the listener's worker fails without retries left
+		ActivatedJob job = activateOne(release);
+		this.client.newFailCommand(job.getKey()).retries(0).errorMessage("ERP not reachable").send().join();
+
+		// then: an incident on the task's element, the instance still terminating
+		assertThat(incidents(key)).singleElement()
+			.satisfies((incident) -> assertThat(incident.getElementId()).isEqualTo("review"));
+		assertThat(taskState(task)).isEqualTo(UserTaskState.CANCELING);
+		assertThat(state(key)).isEqualTo(ProcessInstanceState.ACTIVE);
+
+		// when: resolved, the listener runs again and the termination goes on
+		this.client.newUpdateRetriesCommand(job.getKey()).retries(1).send().join();
+		this.client.newResolveIncidentCommand(incidents(key).get(0).getIncidentKey()).send().join();
+		this.client.newCompleteCommand(activateOne(release).getKey()).send().join();
+		assertThat(taskState(task)).isEqualTo(UserTaskState.CANCELED);
+		assertThat(state(key)).isEqualTo(ProcessInstanceState.TERMINATED);
+	}
+
+	@Test
+	void shouldRefuseADenialOrCorrectionsOfATaskCancellation() {
+		// given
+		String id = uniqueId("nodeny");
+		String release = uniqueId("release");
+		deployTaskWithCancelingListeners(id, release);
+		long key = start(id);
+		UserTask task = openTask(key);
+		this.client.newCancelInstanceCommand(key).send();
+		ActivatedJob job = activateOne(release);
+
+		// when
+		ProblemException denial = problem(() -> this.client.newCompleteCommand(job.getKey())
+			.withResult((r) -> r.forUserTask().deny(true, "keep it"))
+			.send()
+			.join(), 400);
+		ProblemException correction = problem(() -> this.client.newCompleteCommand(job.getKey())
+			.withResult((r) -> r.forUserTask().correctPriority(90))
+			.send()
+			.join(), 400);
+
+		// then
+		assertThat(denial.details().getDetail()).contains("canceling");
+		assertThat(correction.details().getDetail()).contains("corrections").contains("canceling");
+		assertThat(taskState(task)).isEqualTo(UserTaskState.CANCELING);
+		this.client.newCompleteCommand(job.getKey()).send().join();
+		assertThat(state(key)).isEqualTo(ProcessInstanceState.TERMINATED);
+	}
+
+	private void deployTaskWithCancelingListeners(String id, String... types) {
+		deploy(Bpmn.createExecutableProcess(id).startEvent().userTask("review", (t) -> {
+			t.zeebeUserTask().zeebeTaskHeader("station", "gate");
+			for (String type : types) {
+				t.zeebeTaskListener((l) -> l.canceling().type(type));
+			}
+		}).endEvent().done());
 	}
 
 	private void deployTaskWithCompletingListeners(String id, String... types) {

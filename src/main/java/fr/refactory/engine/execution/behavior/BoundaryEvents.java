@@ -75,18 +75,22 @@ public class BoundaryEvents {
 	/**
 	 * The boundary event occurred on the (active) activity: interrupt it if the event is
 	 * interrupting, then activate the event in the activity's flow scope with the event's
-	 * variables.
+	 * variables (once the activity is terminated, when its termination waits for
+	 * canceling listeners).
 	 */
 	public void trigger(ElementContext activity, ExecutableElement event, Map<String, Object> variables) {
 		ProcessExecutor executor = activity.executor();
 		Execution execution = activity.execution();
 		ElementInstance host = activity.instance();
-		if (event.boundary().interrupting()) {
-			executor.terminate(execution, host);
-		}
+		boolean terminated = !event.boundary().interrupting() || executor.terminate(execution, host);
 		ElementContext boundary = executor.createWithVariables(execution, activity.process(), host.processInstanceKey(),
 				host.flowScopeKey(), event, variables);
-		executor.queueActivate(execution, boundary.instance().key());
+		if (terminated) {
+			executor.queueActivate(execution, boundary.instance().key());
+		}
+		else {
+			executor.activateAfterTermination(boundary.instance().key(), host.key());
+		}
 	}
 
 }

@@ -63,12 +63,19 @@ public class EventSubprocesses {
 	 * occurred.
 	 */
 	public void trigger(ElementContext scope, ExecutableElement start, Map<String, Object> variables) {
-		if (!start.isNonInterruptingEvent()) {
+		boolean interrupting = !start.isNonInterruptingEvent();
+		if (interrupting) {
 			interrupt(scope);
 		}
 		ProcessExecutor executor = scope.executor();
 		ExecutableElement eventSubprocess = scope.process().element(start.flowScopeId());
-		ElementInstance instance = executor.createAndActivate(scope.execution(), scope.childScope(), eventSubprocess);
+		ElementInstance instance = executor.create(scope.childScope(), eventSubprocess);
+		if (interrupting) {
+			executor.activateAfterTerminations(scope.execution(), scope.instance().key(), instance.key());
+		}
+		else {
+			executor.queueActivate(scope.execution(), instance.key());
+		}
 		setStartVariables(executor, instance, start, variables);
 	}
 

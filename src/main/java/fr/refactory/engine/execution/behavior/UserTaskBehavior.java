@@ -22,6 +22,7 @@ import fr.refactory.engine.model.JobDefinition;
 import fr.refactory.engine.model.TaskListener;
 import fr.refactory.engine.model.UserTaskDefinition;
 import fr.refactory.engine.state.DefinitionStore;
+import fr.refactory.engine.state.Intent;
 import fr.refactory.engine.state.RuntimeStore;
 import fr.refactory.engine.state.UserTaskStore;
 import fr.refactory.engine.state.UserTaskStore.NewUserTask;
@@ -60,8 +61,12 @@ public class UserTaskBehavior {
 
 	private final UserTaskStore tasks;
 
+	private final IncidentBehavior incidents;
+
 	UserTaskBehavior(DefinitionStore definitions, RuntimeStore store, VariableStore variables, UserTaskStore tasks,
-			JobBehavior jobs, TaskListenerBehavior listeners, UserTaskTransitions transitions) {
+			JobBehavior jobs, TaskListenerBehavior listeners, UserTaskTransitions transitions,
+			IncidentBehavior incidents) {
+		this.incidents = incidents;
 		this.jobs = jobs;
 		this.listeners = listeners;
 		this.transitions = transitions;
@@ -128,6 +133,29 @@ public class UserTaskBehavior {
 		if (value != null) {
 			headers.put(HEADER_PREFIX + attribute, value);
 		}
+	}
+
+	/**
+	 * The task's element is being terminated: with canceling listeners, the open task
+	 * becomes CANCELING (a transition it was in is dropped with its listener jobs and
+	 * incidents) and its first canceling listener runs; the termination waits for them
+	 * (ADR 1602).
+	 * @return whether the termination waits for canceling listeners
+	 */
+	public boolean startCanceling(ElementContext context) {
+		if (context.element().userTask().jobWorker() || !this.listeners.any(context, TaskListener.CANCELING)) {
+			return false;
+		}
+		long key = context.instance().key();
+		Map<String, Object> task = this.tasks.openOf(key).orElse(null);
+		if (task == null) {
+			return false;
+		}
+		this.jobs.cancelJobs(key);
+		this.incidents.resolveAllOf(key);
+		this.tasks.beginTransition(task, Intent.CANCELING, null, null, null);
+		this.listeners.runOrRaiseIncident(context, TaskListener.CANCELING, 0);
+		return true;
 	}
 
 	public void cancel(long elementInstanceKey) {

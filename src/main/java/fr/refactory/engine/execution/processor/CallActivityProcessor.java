@@ -58,12 +58,18 @@ public class CallActivityProcessor implements ElementProcessor {
 		context.complete();
 	}
 
+	/**
+	 * The called process instance is terminated with the call activity; the call
+	 * activity's termination waits for it when it waits for canceling listeners.
+	 */
 	@Override
-	public void onTerminate(ElementContext context) {
+	public boolean onTerminating(ElementContext context) {
+		boolean waits = false;
 		for (long child : context.executor().store().activeCalledInstances(context.instance().key())) {
-			context.executor()
+			waits |= !context.executor()
 				.terminate(context.execution(), context.executor().store().elementInstance(child).orElseThrow());
 		}
+		return waits;
 	}
 
 }

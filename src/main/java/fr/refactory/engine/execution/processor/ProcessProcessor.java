@@ -63,7 +63,9 @@ public class ProcessProcessor implements ElementProcessor {
 
 	@Override
 	public void onTerminate(ElementContext context) {
-		this.store.endProcessInstance(context.instance().processInstanceKey(), ElementInstance.TERMINATED);
+		long key = context.instance().processInstanceKey();
+		this.store.endProcessInstance(key, ElementInstance.TERMINATED);
+		context.execution().afterCommit(() -> this.completions.terminated(key));
 		this.messageStarts.instanceEnded(context);
 	}
 

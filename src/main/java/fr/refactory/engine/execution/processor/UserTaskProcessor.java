@@ -24,6 +24,11 @@ public class UserTaskProcessor implements ElementProcessor {
 	}
 
 	@Override
+	public boolean onTerminating(ElementContext context) {
+		return this.userTasks.startCanceling(context);
+	}
+
+	@Override
 	public void onTerminate(ElementContext context) {
 		this.userTasks.cancel(context.instance().key());
 	}
