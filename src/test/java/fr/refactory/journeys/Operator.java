@@ -54,6 +54,12 @@ final class Operator implements AutoCloseable {
 
 	private final boolean ownsBrowser;
 
+	/**
+	 * Whether {@link #user} signs in on the way to the next page (no session of theirs
+	 * yet).
+	 */
+	private boolean signInPending;
+
 	private Operator(Browser browser, String journey) {
 		this(browser, journey, true);
 	}
@@ -78,19 +84,21 @@ final class Operator implements AutoCloseable {
 	}
 
 	/**
-	 * Hands the tablet to this development user: signed in through the login page the
-	 * first time (password "demo"), back in their own session afterwards, as a person who
-	 * signed in once at the start of the shift.
+	 * Hands the tablet to this development user: signed in the first time (password
+	 * "demo"), back in their own session afterwards, as a person who signed in once at
+	 * the start of the shift. The first sign-in happens on the way to the next page the
+	 * person opens: the application sends them to its login page and, once signed in, on
+	 * to that page, without the home page in between (a page load per sign-in, ADR 1202).
 	 */
 	Operator as(String username) {
 		if (!username.equals(this.user)) {
 			this.browser.driver().manage().deleteAllCookies();
 			Set<Cookie> session = this.sessions.get(username);
 			if (session == null) {
-				this.browser.signIn(username);
-				this.sessions.put(username, this.browser.driver().manage().getCookies());
+				this.signInPending = true;
 			}
 			else {
+				this.signInPending = false;
 				session.forEach(this.browser.driver().manage()::addCookie);
 			}
 			this.user = username;
@@ -99,11 +107,35 @@ final class Operator implements AutoCloseable {
 	}
 
 	/**
+	 * Opens a page of the application as the signed-in user, through the login page when
+	 * they have not signed in yet.
+	 */
+	private Browser go(String path) {
+		this.browser.go(path);
+		if (this.signInPending) {
+			if (this.browser.driver().getCurrentUrl().contains("/login")) {
+				this.browser.signInOnThisPage(this.user);
+			}
+			else {
+				// a page anyone may see: sign in, then open it as the person
+				this.browser.signIn(this.user).go(path);
+			}
+			signedIn();
+		}
+		return this.browser;
+	}
+
+	private void signedIn() {
+		this.sessions.put(this.user, this.browser.driver().manage().getCookies());
+		this.signInPending = false;
+	}
+
+	/**
 	 * Opens a plant-event form of the console's start page by its link text, fills it in
 	 * and sends it.
 	 */
 	Operator startForm(String linkText, Map<String, String> values) {
-		this.browser.go("/console/start");
+		go("/console/start");
 		this.browser.click(By.linkText(linkText));
 		TaskForm form = new TaskForm(this);
 		values.forEach(form::set);
@@ -148,10 +180,7 @@ final class Operator implements AutoCloseable {
 	 * waiting).
 	 */
 	boolean sees(String subject, String taskName) {
-		return !this.browser.go("/console/tasks?subject=" + subject)
-			.driver()
-			.findElements(By.linkText(taskName))
-			.isEmpty();
+		return !go("/console/tasks?subject=" + subject).driver().findElements(By.linkText(taskName)).isEmpty();
 	}
 
 	/**
@@ -159,7 +188,7 @@ final class Operator implements AutoCloseable {
 	 * as the journey's last page.
 	 */
 	String lastPage(String path) {
-		this.browser.go(path);
+		go(path);
 		this.browser.waitFor(By.tagName("main"));
 		this.browser.screenshot("journeys/" + this.journey);
 		return this.browser.pageText();
@@ -184,7 +213,15 @@ final class Operator implements AutoCloseable {
 		this.browser.screenshot("journeys/" + this.journey + "/" + String.format("%02d", this.step) + "-" + slug(what));
 	}
 
+	/**
+	 * The tablet's browser, for a step the journey drives itself; the user signs in first
+	 * if they have not yet.
+	 */
 	Browser browser() {
+		if (this.signInPending) {
+			this.browser.signIn(this.user);
+			signedIn();
+		}
 		return this.browser;
 	}
 

@@ -162,6 +162,16 @@ public final class Browser implements AutoCloseable {
 
 	public Browser signIn(String username) {
 		go("/login");
+		return signInOnThisPage(username);
+	}
+
+	/**
+	 * Fills in the login page the browser shows (a development user, password "demo") and
+	 * waits for the page it leads to: the page first asked for when the application sent
+	 * the person here, else the home page.
+	 */
+	public Browser signInOnThisPage(String username) {
+		waitFor(By.id("username"));
 		type(By.id("username"), username);
 		type(By.id("password"), "demo");
 		this.driver.findElement(By.cssSelector("button[type=submit]")).click();
