@@ -73,14 +73,13 @@ public class OperatorTasks {
 			search((filter) -> filter.candidateUser(username))
 				.forEach((task) -> found.put(task.getUserTaskKey(), task));
 		}
-		Map<Long, Subject> subjectByInstance = new LinkedHashMap<>();
 		Predicate<UserTask> ofMyShift = query.onlyMyShift() ? heldByMyShift(username) : (task) -> true;
-		return found.values()
+		List<UserTask> visible = found.values()
 			.stream()
 			.filter((task) -> TaskVisibility.canSee(task, username, groups))
 			.filter(ofMyShift)
-			.map((task) -> toRow(task,
-					subjectByInstance.computeIfAbsent(task.getProcessInstanceKey(), this.subjects::subjectOf)))
+			.toList();
+		return rowsOf(visible).stream()
 			.filter((row) -> TaskFilters.matches(row, query))
 			.sorted(TaskFilters.order(query.sortOrDefault()))
 			.toList();
@@ -92,19 +91,20 @@ public class OperatorTasks {
 	 * group (ADR 1503).
 	 */
 	public List<TaskRow> allOpenTasks() {
-		Map<Long, Subject> subjectByInstance = new LinkedHashMap<>();
-		return this.client.newUserTaskSearchRequest()
+		List<UserTask> open = this.client.newUserTaskSearchRequest()
 			.filter((filter) -> filter.state(UserTaskState.CREATED))
 			.sort((sort) -> sort.creationDate().asc())
 			.page((page) -> page.limit(SUPERVISION_LIMIT))
 			.send()
 			.join()
-			.items()
-			.stream()
-			.map((task) -> toRow(task,
-					subjectByInstance.computeIfAbsent(task.getProcessInstanceKey(), this.subjects::subjectOf)))
-			.sorted(TaskFilters.order("created"))
-			.toList();
+			.items();
+		return rowsOf(open).stream().sorted(TaskFilters.order("created")).toList();
+	}
+
+	private List<TaskRow> rowsOf(List<UserTask> tasks) {
+		Map<Long, Subject> subjectByInstance = this.subjects
+			.subjectsOf(tasks.stream().map(UserTask::getProcessInstanceKey).toList());
+		return tasks.stream().map((task) -> toRow(task, subjectByInstance.get(task.getProcessInstanceKey()))).toList();
 	}
 
 	/**
