@@ -7,6 +7,7 @@ import java.util.Map;
 import java.util.stream.Stream;
 
 import fr.refactory.engine.execution.Execution;
+import fr.refactory.engine.execution.LogKeys;
 import fr.refactory.engine.execution.ProcessExecutor;
 import fr.refactory.engine.execution.behavior.CompletionBehavior;
 import fr.refactory.engine.execution.behavior.ErrorEvents;
@@ -68,6 +69,12 @@ public class Jobs {
 	 */
 	@Transactional
 	public void complete(long jobKey, Map<String, Object> variables, UserTasks.ListenerResult result) {
+		try (LogKeys.Scope keys = LogKeys.job(jobKey)) {
+			completeJob(jobKey, variables, result);
+		}
+	}
+
+	private void completeJob(long jobKey, Map<String, Object> variables, UserTasks.ListenerResult result) {
 		Job job = lockedJob(jobKey, "complete");
 		requireState(job, "complete", "CREATED", "ACTIVATED");
 		this.jobs.completed(job);
@@ -99,6 +106,13 @@ public class Jobs {
 
 	@Transactional
 	public void fail(long jobKey, int retries, String errorMessage, long retryBackOff, Map<String, Object> variables) {
+		try (LogKeys.Scope keys = LogKeys.job(jobKey)) {
+			failJob(jobKey, retries, errorMessage, retryBackOff, variables);
+		}
+	}
+
+	private void failJob(long jobKey, int retries, String errorMessage, long retryBackOff,
+			Map<String, Object> variables) {
 		Job job = lockedJob(jobKey, "fail");
 		requireState(job, "fail", "CREATED", "ACTIVATED");
 		ElementInstance element = element(job);
@@ -118,6 +132,12 @@ public class Jobs {
 
 	@Transactional
 	public void throwError(long jobKey, String errorCode, String errorMessage, Map<String, Object> variables) {
+		try (LogKeys.Scope keys = LogKeys.job(jobKey)) {
+			throwJobError(jobKey, errorCode, errorMessage, variables);
+		}
+	}
+
+	private void throwJobError(long jobKey, String errorCode, String errorMessage, Map<String, Object> variables) {
 		if (errorCode == null || errorCode.isBlank()) {
 			throw Rejection.invalidArgument("Expected a non-empty errorCode, but got none");
 		}

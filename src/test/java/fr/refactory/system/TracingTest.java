@@ -20,9 +20,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 /**
- * Issue 20, traces (ADR 1300): the application's own ERP worker handles an instance's
- * job; its plant call, the {@code /v2} completion it sends and the engine's command are
- * spans of one trace, each the child of the one before.
+ * Issue 20, traces (ADR 1300, 1305): the {@code /v2} creation of an instance, the engine
+ * command that creates its job, the application's own ERP worker handling that job, its
+ * plant call, the {@code /v2} completion it sends and the engine's command are spans of
+ * one trace, each the child of the one before.
  */
 class TracingTest extends EngineTestSupport {
 
@@ -74,6 +75,27 @@ class TracingTest extends EngineTestSupport {
 		assertThat(command.getParentSpanId()).as("the engine command of that request")
 			.isEqualTo(completion.getSpanId());
 		assertThat(command.getAttributes().get(AttributeKey.stringKey("command"))).isEqualTo("Jobs.complete");
+
+		// engine → worker (ADR 1305): the job carries the trace of the /v2 call that
+		// created it, so the worker's span is the child of the engine command that made
+		// the job, inside that call's server span
+		List<SpanData> whole = await().atMost(Duration.ofSeconds(10))
+			.pollInterval(Duration.ofMillis(100))
+			.until(() -> this.spans.ofTrace(job.getTraceId()), (spans) -> creation(spans).isPresent());
+		SpanData creation = creation(whole).orElseThrow();
+		SpanData create = withAttribute(whole, "command", "ProcessInstances.create");
+		assertThat(create.getParentSpanId()).as("the engine command of the /v2 creation")
+			.isEqualTo(creation.getSpanId());
+		assertThat(job.getParentSpanId()).as("the job's span continues the command that created the job")
+			.isEqualTo(create.getSpanId());
+		assertThat(job.getKind()).isEqualTo(SpanKind.CONSUMER);
+	}
+
+	private static Optional<SpanData> creation(List<SpanData> trace) {
+		return trace.stream()
+			.filter((span) -> span.getKind() == SpanKind.SERVER)
+			.filter((span) -> "/v2/process-instances".equals(span.getAttributes().get(AttributeKey.stringKey("uri"))))
+			.findFirst();
 	}
 
 	private Optional<SpanData> jobSpanOf(long instance) {

@@ -160,10 +160,13 @@ public class ProcessExecutor {
 		}
 		ElementContext context = context(execution, instance);
 		ElementProcessor processor = this.processors.of(context.element().type());
-		switch (step.kind()) {
-			case ACTIVATE -> activate(context, processor);
-			case RESUME_ACTIVATION -> failingAs(context, RESUME_ACTIVATION, () -> finishActivation(context, processor));
-			default -> complete(context, processor, step.flowIds());
+		try (LogKeys.Scope keys = LogKeys.element(instance.processInstanceKey(), instance.elementId())) {
+			switch (step.kind()) {
+				case ACTIVATE -> activate(context, processor);
+				case RESUME_ACTIVATION ->
+					failingAs(context, RESUME_ACTIVATION, () -> finishActivation(context, processor));
+				default -> complete(context, processor, step.flowIds());
+			}
 		}
 	}
 

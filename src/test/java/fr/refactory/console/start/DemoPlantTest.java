@@ -2,13 +2,10 @@ package fr.refactory.console.start;
 
 import java.time.Duration;
 import java.time.LocalDate;
-import java.util.HashSet;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 import java.util.stream.Collectors;
-import java.util.stream.Stream;
 
 import fr.refactory.console.OperatorTasks;
 import fr.refactory.console.TaskQuery;
@@ -19,7 +16,6 @@ import fr.refactory.system.security.UserDirectory;
 import fr.refactory.test.RefactoryIntegrationTest;
 import fr.refactory.test.AdminClient;
 import io.camunda.client.CamundaClient;
-import io.camunda.client.api.search.enums.ProcessInstanceState;
 import org.awaitility.Awaitility;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -104,25 +100,9 @@ class DemoPlantTest extends RefactoryIntegrationTest {
 			.toList();
 	}
 
-	/**
-	 * Cancels the instances started for the demo's subjects (their callers' children end
-	 * with them).
-	 */
 	@AfterEach
 	void cancelTheDemoInstances() {
-		Set<String> subjects = subjects();
-		for (String processId : this.plant.requiredProcesses()) {
-			this.client.newProcessInstanceSearchRequest()
-				.filter((f) -> f.processDefinitionId(processId).state(ProcessInstanceState.ACTIVE))
-				.page((p) -> p.limit(500))
-				.send()
-				.join()
-				.items()
-				.stream()
-				.filter((instance) -> instance.getParentProcessInstanceKey() == null)
-				.filter((instance) -> subjects.contains(subjectOf(instance.getProcessInstanceKey())))
-				.forEach((instance) -> cancel(instance.getProcessInstanceKey()));
-		}
+		new DemoPlantInstances(this.client, this.plant).cancelAll();
 	}
 
 	private List<TaskRow> demoTasksOf(String operator) {
@@ -135,35 +115,7 @@ class DemoPlantTest extends RefactoryIntegrationTest {
 	}
 
 	private Set<String> subjects() {
-		Set<String> subjects = new HashSet<>();
-		this.plant.announcements().forEach((announcement) -> subjects.add(announcement.correlationKey()));
-		this.plant.workInProgress().forEach((work) -> subjects.add(work.subjectKey()));
-		return subjects;
-	}
-
-	private String subjectOf(long instanceKey) {
-		Map<String, String> variables = this.client.newVariableSearchRequest()
-			.filter((f) -> f.processInstanceKey(instanceKey).scopeKey(instanceKey))
-			.page((p) -> p.limit(500))
-			.send()
-			.join()
-			.items()
-			.stream()
-			.collect(Collectors.toMap((v) -> v.getName(), (v) -> v.getValue().replace("\"", ""), (a, b) -> a));
-		return Stream.of("subjectKey", "batteryId", "coreSerial", "vin")
-			.map(variables::get)
-			.filter((value) -> value != null && subjects().contains(value))
-			.findFirst()
-			.orElse("");
-	}
-
-	private void cancel(long instanceKey) {
-		try {
-			this.client.newCancelInstanceCommand(instanceKey).send().join();
-		}
-		catch (RuntimeException ex) {
-			// already ended meanwhile
-		}
+		return new DemoPlantInstances(this.client, this.plant).subjects();
 	}
 
 }

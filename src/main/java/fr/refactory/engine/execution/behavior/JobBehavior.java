@@ -29,11 +29,15 @@ public class JobBehavior {
 
 	private final JobWaiters waiters;
 
-	JobBehavior(JobStore jobs, RuntimeStore store, VariableStore variables, JobWaiters waiters) {
+	private final JobTraceHeaders traceHeaders;
+
+	JobBehavior(JobStore jobs, RuntimeStore store, VariableStore variables, JobWaiters waiters,
+			JobTraceHeaders traceHeaders) {
 		this.jobs = jobs;
 		this.store = store;
 		this.variables = variables;
 		this.waiters = waiters;
+		this.traceHeaders = traceHeaders;
 	}
 
 	public void createJob(ElementContext context, JobDefinition definition) {
@@ -50,7 +54,7 @@ public class JobBehavior {
 		String type = FeelExpressions.evaluateString(definition.type(), scope);
 		int retries = retries(definition, FeelExpressions.evaluate(definition.retries(), scope));
 		this.jobs.created(context.instance(), context.process().version(), type, retries,
-				this.variables.write(definition.headers()), this.store.now(), listener);
+				this.variables.write(this.traceHeaders.of(definition.headers())), this.store.now(), listener);
 		context.execution().afterCommit(() -> this.waiters.jobsAvailable(type));
 	}
 

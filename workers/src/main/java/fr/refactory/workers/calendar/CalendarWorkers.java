@@ -46,6 +46,11 @@ public class CalendarWorkers {
 		ZonedDateTime from = from(job, calendar);
 		Map<String, Object> dueDates = new LinkedHashMap<>();
 		job.getCustomHeaders().forEach((variable, text) -> {
+			if (variable.contains(":")) {
+				// not a variable name: a header of the engine's (trace:traceparent,
+				// ADR 1305) or Camunda's (io.camunda.zeebe:…)
+				return;
+			}
 			WorkingTime duration = WorkingTime.parse(text);
 			if (duration == null) {
 				throw new MissingVariableException("Header " + variable + " of " + job.getElementId() + " is '" + text

@@ -16,6 +16,7 @@ import io.camunda.client.jobhandling.result.ResultProcessorStrategy;
 import io.camunda.client.metrics.MetricsRecorder;
 import io.micrometer.observation.Observation;
 import io.micrometer.observation.ObservationRegistry;
+import io.micrometer.observation.transport.ReceiverContext;
 import io.micrometer.tracing.Tracer;
 import io.micrometer.tracing.propagation.Propagator;
 import org.slf4j.MDC;
@@ -36,6 +37,12 @@ import org.springframework.context.annotation.Configuration;
 class WorkerObservations {
 
 	static final String OBSERVATION = "refactory.worker.job.handling";
+
+	/**
+	 * The engine's prefix of the trace headers it adds to a job's custom headers (ADR
+	 * 1305).
+	 */
+	static final String TRACE_HEADER_PREFIX = "trace:";
 
 	/**
 	 * The starter's job worker manager, replaced by one that wraps each handler in the job's observation (the
@@ -104,7 +111,13 @@ class WorkerObservations {
 
 		@Override
 		public void handle(JobClient client, ActivatedJob job) throws Exception {
-			Observation observation = Observation.createNotStarted(OBSERVATION, this.observations)
+			// the job's custom headers carry the trace the engine created it in (ADR 1305):
+			// the receiver context lets the tracing handler continue it
+			ReceiverContext<ActivatedJob> received = new ReceiverContext<>(
+					(carrier, key) -> carrier.getCustomHeaders().get(TRACE_HEADER_PREFIX + key));
+			received.setCarrier(job);
+			received.setRemoteServiceName("refactory-engine");
+			Observation observation = Observation.createNotStarted(OBSERVATION, () -> received, this.observations)
 				.contextualName("job " + job.getType())
 				.lowCardinalityKeyValue("type", job.getType())
 				.highCardinalityKeyValue("jobKey", Long.toString(job.getKey()))

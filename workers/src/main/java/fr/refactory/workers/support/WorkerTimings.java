@@ -11,6 +11,8 @@ import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
 import org.aopalliance.intercept.MethodInterceptor;
 import org.aopalliance.intercept.MethodInvocation;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 import org.springframework.aop.framework.autoproxy.AbstractBeanFactoryAwareAdvisingPostProcessor;
 import org.springframework.aop.support.DefaultPointcutAdvisor;
@@ -26,6 +28,8 @@ import org.springframework.stereotype.Component;
  */
 @Component
 class WorkerTimings extends AbstractBeanFactoryAwareAdvisingPostProcessor {
+
+	private static final Logger LOG = LoggerFactory.getLogger(WorkerTimings.class);
 
 	private static final String[] OUTCOMES = { "completed", "bpmn_error", "failed" };
 
@@ -56,6 +60,9 @@ class WorkerTimings extends AbstractBeanFactoryAwareAdvisingPostProcessor {
 			}
 			catch (BpmnError ex) {
 				outcome = 1;
+				// a business outcome the model may catch or not: one line, with the job's
+				// keys from the MDC (ADR 1304)
+				LOG.info("Job answered with BPMN error {}: {}", ex.getErrorCode(), ex.getErrorMessage());
 				throw ex;
 			}
 			catch (Throwable ex) {
