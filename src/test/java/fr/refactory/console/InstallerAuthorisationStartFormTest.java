@@ -75,6 +75,30 @@ class InstallerAuthorisationStartFormTest extends RefactoryIntegrationTest {
 		this.client.newCancelInstanceCommand(instance).send().join();
 	}
 
+	/**
+	 * ADR 0921: the DGEC report is the kit manufacturer's of the authorisation recorded
+	 * last, not a name written in the code.
+	 */
+	@Test
+	void theDgecReportDefaultsToTheKitManufacturerOfTheLatestAuthorisation() {
+		String installer = "INST-" + UUID.randomUUID().toString().substring(0, 8).toUpperCase();
+		String manufacturer = "KIT-" + UUID.randomUUID().toString().substring(0, 6).toUpperCase();
+		WebSession.signedIn(baseUrl(), "retrofit-manager")
+			.post("/console/start/installer-authorisation",
+					Map.of("installerOrg", List.of(installer), "installerName", List.of("Atelier Flins"),
+							"kitManufacturer", List.of(manufacturer), "authorisationNumber", List.of("AUT-2026-18"),
+							"validFrom", List.of("2026-01-01"), "validTo", List.of("2027-12-31")));
+		Awaitility.await()
+			.atMost(Duration.ofSeconds(30))
+			.until(() -> this.authorisations.of(installer), (rows) -> !rows.isEmpty());
+
+		WebSession auditor = WebSession.signedIn(baseUrl(), "auditor");
+		assertThat(auditor.get("/audit/dgec.csv?year=2026").body())
+			.contains("summary,kitManufacturer,\"" + manufacturer + "\"");
+		assertThat(auditor.get("/audit/dgec.csv?year=2026&kitManufacturer=TOLV").body())
+			.contains("summary,kitManufacturer,\"TOLV\"");
+	}
+
 	private String variable(long instance, String name) {
 		return this.client.newVariableSearchRequest()
 			.filter((f) -> f.processInstanceKey(instance).name(name))
