@@ -31,11 +31,30 @@ public class RetrofitReports {
 
 	private final ObjectMapper json;
 
-	RetrofitReports(Certificates certificates, AuditLog auditLog, PlantCalendars calendars, ObjectMapper json) {
+	private final InstallerAuthorisations authorisations;
+
+	RetrofitReports(Certificates certificates, AuditLog auditLog, PlantCalendars calendars, ObjectMapper json,
+			InstallerAuthorisations authorisations) {
+		this.authorisations = authorisations;
 		this.certificates = certificates;
 		this.auditLog = auditLog;
 		this.calendars = calendars;
 		this.json = json;
+	}
+
+	/**
+	 * The kit manufacturer whose report the Refactory hands in (ADR 0921): the one of the
+	 * installer authorisation recorded last (ADR 0920), else the one HR-COMP named in the
+	 * latest authorisation check; none before either exists.
+	 */
+	@Transactional(readOnly = true)
+	public java.util.Optional<String> currentKitManufacturer() {
+		return this.authorisations.latestKitManufacturer()
+			.or(() -> this.auditLog.withAction("INSTALLER_AUTHORISATION_CHECKED")
+				.stream()
+				.map((entry) -> read(entry.data()).path("kitManufacturer").asText(""))
+				.filter((manufacturer) -> !manufacturer.isBlank())
+				.reduce((first, second) -> second));
 	}
 
 	/** The calendar year in the plant's zone. */

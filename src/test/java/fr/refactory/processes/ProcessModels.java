@@ -26,7 +26,9 @@ final class ProcessModels {
 	static final List<String> EXPECTED_PROCESS_IDS = List.of("vehicle-intake", "diagnosis", "lcv-retrofit",
 			"remanufacture", "quality-gate", "battery-triage", "dismantling", "hv-lockout",
 			// issue 21: the escalation ladder the SLA timers call (ADR 0712)
-			"escalation-ladder");
+			"escalation-ladder",
+			// issue 22: the installer authorisation expiry warning T9 (ADR 0920)
+			"installer-authorisation");
 
 	/** Decision ids of the domain brief §4 (D1–D12, D4b, D8b). */
 	static final Set<String> DECISION_IDS = Set.of("vin-validation", "intake-route", "economic-decision",
@@ -62,7 +64,9 @@ final class ProcessModels {
 	static final Set<String> MESSAGE_NAMES = Set.of("VehicleArrivalAnnounced", "VehicleAtGate", "DocumentsReceived",
 			"ExpertReportReceived", "ExpertConformityReport", "PartsAvailable", "KitDelivered", "RegistrationUpdated",
 			"CoreAnnounced", "CoreReceived", "RemanOrderReleased", "BatteryReceived", "CapacityTestDone", "ElvAcquired",
-			"RecyclerPickupConfirmed");
+			"RecyclerPickupConfirmed",
+			// issue 22, ADR 0920: T9 (start form or HR-COMP)
+			"InstallerAuthorisationRecorded");
 
 	/**
 	 * Business key each message is correlated on (domain brief §3.10; ADR 0301 for the
@@ -76,7 +80,8 @@ final class ProcessModels {
 			java.util.Map.entry("RegistrationUpdated", "vin"), java.util.Map.entry("CoreAnnounced", "coreSerial"),
 			java.util.Map.entry("CoreReceived", "coreSerial"), java.util.Map.entry("RemanOrderReleased", "coreSerial"),
 			java.util.Map.entry("BatteryReceived", "batteryId"), java.util.Map.entry("CapacityTestDone", "batteryId"),
-			java.util.Map.entry("ElvAcquired", "vin"), java.util.Map.entry("RecyclerPickupConfirmed", "shipmentId"));
+			java.util.Map.entry("ElvAcquired", "vin"), java.util.Map.entry("RecyclerPickupConfirmed", "shipmentId"),
+			java.util.Map.entry("InstallerAuthorisationRecorded", "installerOrg"));
 
 	/** Domain brief §4 D5: input operationType of hv-habilitation-required. */
 	static final Set<String> HV_OPERATION_TYPES = Set.of("NON_ELECTRICAL_NEAR_HV", "LOCKOUT", "HV_WORK_EXECUTE",

@@ -58,7 +58,13 @@ class TimerUnitsTest {
 			Map.entry("dismantling#timer-t15-cod-escalation", "P10D"),
 			// each level's delay from decision escalation-ladder (ISO durations there,
 			// ADR 0712)
-			Map.entry("escalation-ladder#timer-level-delay", "=ladderLevel.delay")));
+			Map.entry("escalation-ladder#timer-level-delay", "=ladderLevel.delay"),
+			// T9 (issue 22, ADR 0920): calendar dates the record task computes from the
+			// authorisation's last valid day and the master data's lead time
+			Map.entry("installer-authorisation#timer-t9-authorisation-warning",
+					"=date and time(authorisationWarningAt)"),
+			Map.entry("installer-authorisation#timer-t9-authorisation-expired",
+					"=date and time(authorisationExpiresAt)")));
 
 	/**
 	 * The timers the brief gives in working days ("WD", §3.3, §3.4, §3.5, §3.7, §3.9).

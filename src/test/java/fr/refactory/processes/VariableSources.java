@@ -53,7 +53,8 @@ final class VariableSources {
 			"src/main/resources/console/start-forms/vehicle-arrival.form", "VehicleArrivalAnnounced",
 			"src/main/resources/console/start-forms/core-arrival.form", "CoreAnnounced",
 			"src/main/resources/console/start-forms/vehicle-at-gate.form", "VehicleAtGate",
-			"src/main/resources/console/start-forms/core-received.form", "CoreReceived");
+			"src/main/resources/console/start-forms/core-received.form", "CoreReceived",
+			"src/main/resources/console/start-forms/installer-authorisation.form", "InstallerAuthorisationRecorded");
 
 	/**
 	 * Messages the plant systems publish over /v2 themselves, with their sender: the

@@ -50,7 +50,18 @@ public class StartForms {
 			java.util.Set.of("coreSerial"), "console/start-forms/core-received.form", "GATE_SCAN_RECORDED",
 			"Core receipt recorded", true);
 
-	private static final List<StartForm> ALL = List.of(VEHICLE_ARRIVAL, CORE_ARRIVAL, VEHICLE_AT_GATE, CORE_RECEIVED);
+	/**
+	 * T9 (ADR 0920): an installer authorisation the kit manufacturer granted or renewed,
+	 * as its letter states it; starts (or, renewed, restarts) the expiry warning.
+	 */
+	static final StartForm INSTALLER_AUTHORISATION = new StartForm("installer-authorisation",
+			"Record an installer authorisation", "InstallerAuthorisationRecorded", "installerOrg", "INSTALLER",
+			List.of("retrofit-managers"), java.util.Set.of("installerOrg", "kitManufacturer"),
+			"console/start-forms/installer-authorisation.form", "PROCESS_START_REQUESTED",
+			"Recorded an installer authorisation", false);
+
+	private static final List<StartForm> ALL = List.of(VEHICLE_ARRIVAL, CORE_ARRIVAL, VEHICLE_AT_GATE, CORE_RECEIVED,
+			INSTALLER_AUTHORISATION);
 
 	private final Map<String, FormDefinition> definitions = new ConcurrentHashMap<>();
 
