@@ -5,6 +5,8 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 import fr.refactory.test.RefactoryIntegrationTest;
 import org.junit.jupiter.api.Test;
@@ -62,6 +64,18 @@ class SecurityHeadersTest extends RefactoryIntegrationTest {
 			.anySatisfy((cookie) -> assertThat(cookie).startsWith("JSESSIONID=")
 				.contains("SameSite=Lax")
 				.doesNotContain("Secure"));
+	}
+
+	@Test
+	void shouldNameTheStylesheetByItsContentSoBrowsersMayKeepItButNotThePages() throws Exception {
+		HttpResponse<String> login = get("/login", false);
+		Matcher stylesheet = Pattern.compile("href=\"(/css/refactory-[0-9a-f]{32}\\.css)\"").matcher(login.body());
+
+		assertThat(stylesheet.find()).as("the login page links its stylesheet by content hash").isTrue();
+		HttpResponse<String> css = get(stylesheet.group(1), false);
+		assertThat(css.statusCode()).isEqualTo(200);
+		assertThat(css.headers().firstValue("Cache-Control").orElse("")).contains("max-age=31536000");
+		assertThat(login.headers().firstValue("Cache-Control").orElse("")).contains("no-store");
 	}
 
 }
