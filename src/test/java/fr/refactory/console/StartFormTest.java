@@ -64,6 +64,25 @@ class StartFormTest extends RefactoryIntegrationTest {
 		assertThat(entry.data()).contains("VehicleArrivalAnnounced").contains("Dealer Mantes");
 	}
 
+	/**
+	 * AS-14: the operator copies the damaged-vehicle procedure the insurer notified (here
+	 * TNR, burnt out) from the order onto the announcement, as the ERP's message carries
+	 * it; D2 then routes the vehicle to dismantling.
+	 */
+	@Test
+	void shouldCarryTheDamagedVehicleProcedureTheOperatorChose() {
+		String processId = deployStartedBy("VehicleArrivalAnnounced", "vin", "intake-operators");
+		String vin = uniqueVin();
+		WebSession operator = WebSession.signedIn(baseUrl(), "intake-operator");
+		assertThat(operator.get("/console/start/vehicle-arrival").body()).contains("name=\"veProcedure\"")
+			.contains("value=\"TNR\"");
+
+		operator.post("/console/start/vehicle-arrival", Map.of("vin", List.of(vin), "declaredProgram",
+				List.of("DAMAGE_REPAIR"), "senderId", List.of("Insurer Covéa"), "veProcedure", List.of("TNR")));
+
+		assertThat(variable(startedInstance(processId), "veProcedure")).isEqualTo("\"TNR\"");
+	}
+
 	@Test
 	void shouldAskForTheDonorVinOnlyWhenTheCoreWasRemovedFromAVehicle() {
 		String processId = deployStartedBy("CoreAnnounced", "coreSerial", "core-inspectors");

@@ -40,6 +40,9 @@ class BatteryTriageProcessTest extends ProcessTestSupport {
 	@Autowired
 	BatteryPassports passports;
 
+	@Autowired
+	fr.refactory.plant.btb.BatteryTestBench bench;
+
 	/**
 	 * AS-45: NORMAL, SoH at least 75 %, spread at most 50 mV, no faulty module: reuse in
 	 * a vehicle. The pack waits in exchange stock as ORIGINAL; its passport becomes
@@ -277,6 +280,52 @@ class BatteryTriageProcessTest extends ProcessTestSupport {
 					"task-count-repair-loop", "gw-join-measure")
 			.hasCompletedElements("gw-join-capacity-test", "msg-capacity-test-done", "call-lock-out-pack")
 			.hasActiveElements("task-repurpose-battery");
+	}
+
+	/**
+	 * AS-48: the bench reads a reuse-grade pack (SoH 78 %) with one module whose cell is
+	 * at 2,600 mV and a module fault in its history; the pack's modules can be replaced,
+	 * so D7 repairs it (rule 5). After the new module is fitted and registered with the
+	 * BMS, the bench reads the repaired pack (cells within 25 mV, no fault), the cycler
+	 * measures SoH 80 % and D7 reuses it in a vehicle (rule 6).
+	 */
+	@Test
+	void as48APackWithOneFaultyModuleIsRepairedAndThenReusedInAVehicle() {
+		String batteryId = fr.refactory.plant.btb.SimulatedBatteryTestBench.WEAK_MODULE_PREFIX
+				+ PlantInputs.unknownVin();
+		long key = received(batteryId);
+		triage(key, PlantInputs.normalTriage(batteryId));
+
+		triage(key).hasVariableSatisfies("sohPct", Number.class, (soh) -> assertThat(soh.doubleValue()).isEqualTo(78.0))
+			.hasVariable("cellMinMv", 2600)
+			.hasVariable("faultyModules", java.util.List.of("MODULE_07_CELL_UNDERVOLTAGE"))
+			.hasVariable("disposition", "REPAIR_MODULES")
+			.hasNotActivatedElements("task-review-battery-disposition")
+			.hasActiveElements("task-assign-lockout-officer");
+		designateLockoutOfficer(key);
+		complete(activeChild(key), "task-lock-out-hv-system",
+				Map.of("voltageMeterId", "VAT-1", "absenceOfVoltageVerified", true));
+		complete(key, "task-replace-modules",
+				Map.of("removedModuleSerials", "MOD-07-OLD", "newModuleSerials", "MOD-07-NEW", "balancingDone", true));
+		complete(activeChild(key), "task-unlock-and-re-energise", Map.of("isolationCheckOk", true));
+
+		triage(key).hasCompletedElementsInOrder("task-replace-modules", "call-unlock-pack", "task-count-repair-loop",
+				"task-register-new-modules", "gw-join-measure");
+		String capacityTestId = awaitVariable(key, "capacityTestId");
+		fr.refactory.plant.btb.CapacityTestResult cycler = this.bench.capacityTestResult(capacityTestId).orElseThrow();
+		this.client.newPublishMessageCommand()
+			.messageName("CapacityTestDone")
+			.correlationKey(batteryId + "/" + capacityTestId)
+			.variables(Map.of("measuredCapacityKwh", cycler.measuredCapacityKwh(), "measuredSohPct", cycler.sohPct()))
+			.send()
+			.join();
+
+		triage(key).hasVariable("cellMinMv", 3890)
+			.hasVariable("cellMaxMv", 3915)
+			.hasVariable("faultyModules", java.util.List.of())
+			.hasVariableSatisfies("sohPct", Number.class, (soh) -> assertThat(soh.doubleValue()).isEqualTo(80.0))
+			.hasVariable("disposition", "REUSE_IN_VEHICLE")
+			.hasCompletedElements("task-put-in-exchange-stock");
 	}
 
 	/**

@@ -513,6 +513,31 @@ class DiagnosisProcessTest extends ProcessTestSupport {
 	}
 
 	/**
+	 * AS-40 (D5 rule 2): paint and bodywork on an EV are non-electrical work near live
+	 * parts: the paint task declares NON_ELECTRICAL_NEAR_HV and knows the Zoe has an HV
+	 * system, so the console's claim guard asks D5, which requires B0L; on a Clio the
+	 * same task needs no habilitation (D5 rule 1).
+	 */
+	@Test
+	void as40APaintTaskOnAnElectricVehicleRequiresB0l() {
+		Map<String, Object> variables = diagnosis("RENEW");
+		variables.put("powertrain", "BEV");
+		variables.put("modelFamily", "ZOE");
+		long key = start(variables);
+		connectTool(key);
+		inspect(key, List.of("PAINT-BUMPER"));
+		complete(childAt(key, "call-battery-check"), "task-triage-battery-safety",
+				PlantInputs.normalTriage(variables.get("vin") + "-HV"));
+		Map<String, Object> clio = diagnosis("RENEW");
+		long ice = start(clio);
+		connectTool(ice);
+		inspect(ice, List.of("PAINT-BUMPER"));
+
+		assertThat(requiredSymbolToClaim(key, "task-paint-operation")).isEqualTo("B0L");
+		assertThat(requiredSymbolToClaim(ice, "task-paint-operation")).isEqualTo("NONE");
+	}
+
+	/**
 	 * The bench stays unavailable through the job's retries: BENCH_UNAVAILABLE, diagnosis
 	 * entered by hand.
 	 */

@@ -165,6 +165,46 @@ public abstract class ProcessTestSupport extends RefactoryIntegrationTest {
 	}
 
 	/**
+	 * What D5 requires to claim the instance's open task of that element, from the task's
+	 * operationType header and its vehicleHasHvSystem variable, as the console's claim
+	 * guard asks it.
+	 */
+	protected String requiredSymbolToClaim(long key, String elementId) {
+		io.camunda.client.api.search.response.UserTask task = org.awaitility.Awaitility.await()
+			.atMost(Duration.ofSeconds(30))
+			.until(() -> this.client.newUserTaskSearchRequest()
+				.filter((f) -> f.processInstanceKey(key).elementId(elementId))
+				.send()
+				.join()
+				.items(), (items) -> !items.isEmpty())
+			.get(0);
+		Object hvSystem = this.client.newUserTaskVariableSearchRequest(task.getUserTaskKey())
+			.filter((f) -> f.name("vehicleHasHvSystem"))
+			.send()
+			.join()
+			.items()
+			.stream()
+			.findFirst()
+			.map((v) -> Boolean.valueOf(v.getValue()))
+			.orElse(null);
+		Map<String, Object> facts = new java.util.HashMap<>();
+		facts.put("operationType", task.getCustomHeaders().get("operationType"));
+		facts.put("vehicleHasHvSystem", hvSystem);
+		String output = this.client.newEvaluateDecisionCommand()
+			.decisionId("hv-habilitation-required")
+			.variables(facts)
+			.send()
+			.join()
+			.getDecisionOutput();
+		try {
+			return new com.fasterxml.jackson.databind.ObjectMapper().readTree(output).get("requiredSymbol").asText();
+		}
+		catch (com.fasterxml.jackson.core.JsonProcessingException ex) {
+			throw new IllegalStateException(output, ex);
+		}
+	}
+
+	/**
 	 * The officer an operator picks in the lockout officer select (form
 	 * {@code lockout-officer-assignment}): the first of the options the competency
 	 * register proposed in {@code lockoutOfficerCandidates}, waiting up to 30 s.

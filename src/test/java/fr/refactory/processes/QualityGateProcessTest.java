@@ -11,6 +11,8 @@ import fr.refactory.plant.IdempotencyKey;
 import fr.refactory.plant.eol.EndOfLineBenches;
 import fr.refactory.plant.eol.SimulatedEndOfLineBenches;
 import fr.refactory.plant.eol.TestRequest;
+import fr.refactory.plant.mes.MeasurementSet;
+import fr.refactory.plant.mes.Mes;
 import fr.refactory.records.InspectionResult;
 import fr.refactory.records.Inspections;
 import fr.refactory.records.NonConformities;
@@ -46,6 +48,9 @@ class QualityGateProcessTest extends ProcessTestSupport {
 
 	@Autowired
 	NonConformities nonConformities;
+
+	@Autowired
+	Mes mes;
 
 	/**
 	 * The control plan (D12) names each manual check and its safety flag; a failed safety
@@ -387,6 +392,52 @@ class QualityGateProcessTest extends ProcessTestSupport {
 			.hasActiveElements("task-decide-escalation");
 		decideEscalation(key, "RETURN_TO_SUPPLIER");
 		assertThat(instance).isCompleted();
+	}
+
+	/**
+	 * AS-67 cleared by a re-measurement: the wear of a reman core was read with a gauge
+	 * past its calibration, so the gate escalates with containment; the engineer decides
+	 * REMEASURE, the inspector measures again with a calibrated gauge, the MES records
+	 * the new reading, which supersedes the suspect one, and the gate passes the part.
+	 */
+	@Test
+	void as67ARemeasurementWithCalibratedEquipmentClearsTheSuspectMeasurement() {
+		String subject = uniqueId("CORE-SUSPECT");
+		LocalDate today = LocalDate.ofInstant(this.processTestContext.getCurrentTime(), ZoneOffset.UTC);
+		String overdue = PlantInputs.equipmentOutOfCalibration(today.minusDays(7));
+		String calibrated = PlantInputs.equipmentInCalibration(today);
+		this.mes.recordMeasurements(IdempotencyKey.of(subject + "-wear"),
+				new MeasurementSet(subject, "REMAN-INSPECTION", overdue, this.processTestContext.getCurrentTime(),
+						List.of(new MeasurementSet.Measurement("HOUSING.wear", 40.0, "%", 0.0, 100.0))));
+		Map<String, Object> variables = gate("PART_REMAN", 0);
+		variables.put("subjectKey", subject);
+		ProcessInstanceEvent instance = start(PROCESS, variables);
+		long key = instance.getProcessInstanceKey();
+		assertThat(instance).hasVariable("suspectEquipmentIds", List.of(overdue));
+		completeManualChecks(key, Map.of());
+		assertThat(instance).hasVariable("qualityVerdict", "ESCALATE").hasActiveElements("task-confirm-containment");
+		this.processTestContext.completeUserTask(UserTaskSelectors.byElementId("task-confirm-containment", key),
+				Map.of("containmentScopeConfirmed", true));
+
+		decideEscalation(key, "REMEASURE");
+		assertThat(instance).hasActiveElements("task-remeasure-reading");
+		this.processTestContext.completeUserTask(UserTaskSelectors.byElementId("task-remeasure-reading", key),
+				Map.of("remeasuredValue", 41.5, "remeasureEquipmentId", calibrated));
+		assertThat(instance).hasCompletedElement("task-verify-calibration", 2)
+			.hasVariable("suspectMeasurement", false)
+			.hasVariable("suspectEquipmentIds", List.of());
+		completeManualChecks(key, Map.of());
+
+		assertThat(instance).isCompleted()
+			.hasVariable("qualityVerdict", "PASS")
+			.hasCompletedElementsInOrder("task-decide-escalation", "task-remeasure-reading",
+					"task-record-remeasurement", "gw-join-collect-results", "task-verify-calibration",
+					"end-item-released");
+		assertThat(this.mes.measurementsOf(subject).sets()).last()
+			.satisfies((set) -> assertThat(set.equipmentId()).isEqualTo(calibrated))
+			.satisfies((set) -> assertThat(set.measurements()).singleElement()
+				.satisfies((m) -> assertThat(m.value()).isEqualTo(41.5))
+				.satisfies((m) -> assertThat(m.name()).isEqualTo("HOUSING.wear")));
 	}
 
 	/**

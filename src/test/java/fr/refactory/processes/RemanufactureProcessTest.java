@@ -357,6 +357,39 @@ class RemanufactureProcessTest extends ProcessTestSupport {
 			.isBetween(expected, expected.plus(Duration.ofMinutes(5)));
 	}
 
+	/**
+	 * AS-42 in remanufacture: measuring the components of an e-motor (winding insulation)
+	 * is an HV intervention, so its inspection task requires BRL (D5 rule 6) and the
+	 * console's claim guard refuses a lapsed refresher; a starter's inspection is no HV
+	 * work (D5 rule 1).
+	 */
+	@Test
+	void as42TheInspectionOfAnEMotorsComponentsIsHvWork() {
+		long key = coreAwaitingComponentInspection("E_MOTOR");
+		long other = coreAwaitingComponentInspection(FAMILY);
+
+		org.assertj.core.api.Assertions.assertThat(requiredSymbolToClaim(key, "task-inspect-component"))
+			.isEqualTo("BRL");
+		org.assertj.core.api.Assertions.assertThat(requiredSymbolToClaim(other, "task-inspect-component"))
+			.isEqualTo("NONE");
+	}
+
+	/**
+	 * A core of the family, graded, released, disassembled and cleaned: its components
+	 * wait for inspection.
+	 */
+	private long coreAwaitingComponentInspection(String partFamily) {
+		String coreSerial = PlantInputs.corePassingEol(partFamily);
+		long key = announce(coreSerial, partFamily);
+		receive(coreSerial, 20);
+		complete(key, "task-inspect-core", inspection(Map.of()));
+		release(coreSerial, List.of(component("STATOR")));
+		complete(key, "task-disassemble-core", Map.of("subComponentsList", "stator"));
+		complete(key, "task-clean-components",
+				Map.of("cleaningProgramId", "CLEAN-3", "cleaningResult", "OK", "cleaningComment", "ok"));
+		return key;
+	}
+
 	private java.time.Instant dueAt(long key, String variable) {
 		return java.time.OffsetDateTime.parse(awaitVariable(key, variable)).toInstant();
 	}
@@ -374,9 +407,13 @@ class RemanufactureProcessTest extends ProcessTestSupport {
 	}
 
 	private long announce(String coreSerial) {
+		return announce(coreSerial, FAMILY);
+	}
+
+	private long announce(String coreSerial, String partFamily) {
 		Map<String, Object> variables = new HashMap<>();
 		variables.put("coreSerial", coreSerial);
-		variables.put("partFamily", FAMILY);
+		variables.put("partFamily", partFamily);
 		variables.put("partNumber", "ST-" + coreSerial.substring(5));
 		variables.put("exchangedPartNumber", "ST-" + coreSerial.substring(5));
 		variables.put("customerId", "GARAGE-1");

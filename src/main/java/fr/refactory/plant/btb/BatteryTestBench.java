@@ -19,4 +19,10 @@ public interface BatteryTestBench {
 	/** The result of a capacity test, empty while it runs. */
 	Optional<CapacityTestResult> capacityTestResult(String testId);
 
+	/**
+	 * Teaches the pack's BMS the modules fitted by a module replacement; the next reading
+	 * is of the repaired pack.
+	 */
+	ModuleReplacement registerModules(IdempotencyKey key, ModuleReplacement replacement);
+
 }

@@ -35,4 +35,10 @@ public class HttpBatteryTestBench implements BatteryTestBench {
 		return this.http.find("capacity-tests/" + segment(testId) + "/result", CapacityTestResult.class);
 	}
 
+	@Override
+	public ModuleReplacement registerModules(IdempotencyKey key, ModuleReplacement replacement) {
+		return this.http.post("batteries/" + segment(replacement.batteryId()) + "/module-replacements", key,
+				replacement, ModuleReplacement.class);
+	}
+
 }

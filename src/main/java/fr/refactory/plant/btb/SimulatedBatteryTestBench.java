@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Random;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 
 import fr.refactory.plant.BusinessErrorCodes;
@@ -22,7 +23,11 @@ import fr.refactory.plant.simulation.Simulation;
  * the first cycler that tests it: they report BENCH_UNAVAILABLE for it from then on, the
  * next bench and cycler the MES offers work (ADR 0460). A battery id starting with
  * {@link #SILENT_BMS_PREFIX} is a pack whose BMS does not answer the bench (AS-44,
- * AS-51): the reading has no values, the capacity test still measures it (ADR 0474).
+ * AS-51): the reading has no values, the capacity test still measures it (ADR 0474). A
+ * battery id starting with {@link #WEAK_MODULE_PREFIX} is a reuse-grade pack with one
+ * faulty module (AS-48): a cell at 2,600 mV against about 3,900 mV for the others, SoH 78
+ * %; once its modules were replaced ({@link #registerModules}) the bench reads the
+ * repaired pack: SoH 80 %, cells within 25 mV, no fault (ADR 0479).
  */
 public class SimulatedBatteryTestBench implements BatteryTestBench {
 
@@ -44,7 +49,16 @@ public class SimulatedBatteryTestBench implements BatteryTestBench {
 	 */
 	public static final String TRIPPING_PACK_SUFFIX = "-TRIPS";
 
+	/**
+	 * Battery ids with this prefix have one faulty module until it is replaced; for demos
+	 * and tests.
+	 */
+	public static final String WEAK_MODULE_PREFIX = "WEAK-";
+
 	private final Simulation simulation;
+
+	/** The packs whose modules were replaced (their BMS learnt the fitted modules). */
+	private final Set<String> repaired = ConcurrentHashMap.newKeySet();
 
 	/**
 	 * The bench (key {@code bms:<pack>}) and cycler ({@code capacity:<pack>}) a tripping
@@ -66,6 +80,9 @@ public class SimulatedBatteryTestBench implements BatteryTestBench {
 			if (batteryId.startsWith(SILENT_BMS_PREFIX)) {
 				return BmsReading.silent(batteryId, true);
 			}
+			if (batteryId.startsWith(WEAK_MODULE_PREFIX)) {
+				return weakModuleReading(batteryId);
+			}
 			Random random = Seeds.random("bms", batteryId);
 			int cellMin = Seeds.between(random, 3300, 3800);
 			return new BmsReading(batteryId, sohPct(batteryId), Seeds.between(random, 100, 900) / 10.0,
@@ -73,6 +90,25 @@ public class SimulatedBatteryTestBench implements BatteryTestBench {
 					List.of(20.0 + random.nextInt(10), 20.0 + random.nextInt(10)),
 					(double) Seeds.between(random, 150, 900), List.of(), !batteryId.startsWith(SEALED_PACK_PREFIX),
 					identity(batteryId));
+		});
+	}
+
+	/**
+	 * AS-48: module 7 has a cell at 2,600 mV and the BMS logged it, until the module is
+	 * replaced; then the cells are within 25 mV.
+	 */
+	private BmsReading weakModuleReading(String batteryId) {
+		boolean repairedPack = this.repaired.contains(batteryId);
+		List<String> faults = repairedPack ? List.of() : List.of("MODULE_07_CELL_UNDERVOLTAGE");
+		return new BmsReading(batteryId, sohPct(batteryId), 55.0, 640, repairedPack ? 3890 : 2600,
+				repairedPack ? 3915 : 3905, List.of(24.0, 25.0), 450.0, faults, true, identity(batteryId));
+	}
+
+	@Override
+	public ModuleReplacement registerModules(IdempotencyKey key, ModuleReplacement replacement) {
+		return this.simulation.once("registerModules", key, () -> {
+			this.repaired.add(replacement.batteryId());
+			return replacement;
 		});
 	}
 
@@ -112,7 +148,10 @@ public class SimulatedBatteryTestBench implements BatteryTestBench {
 		return this.simulation.answer(() -> Optional.ofNullable(this.results.get(testId)));
 	}
 
-	private static double sohPct(String batteryId) {
+	private double sohPct(String batteryId) {
+		if (batteryId.startsWith(WEAK_MODULE_PREFIX)) {
+			return this.repaired.contains(batteryId) ? 80.0 : 78.0;
+		}
 		return Seeds.between(Seeds.random("soh", batteryId), 550, 980) / 10.0;
 	}
 

@@ -50,6 +50,26 @@ abstract class BatteryTestBenchContract {
 		assertThat(bench().readBms("BAT-ZOE-0001", "BTB-1").bmsAnswered()).isTrue();
 	}
 
+	/**
+	 * ADR 0479 (AS-48): a WEAK- pack reports one faulty module until the modules fitted
+	 * are registered with its BMS; then it reads repaired.
+	 */
+	@Test
+	void shouldReadAFaultyModuleUntilItsReplacementIsRegistered() {
+		BmsReading faulty = bench().readBms("WEAK-BAT-0001", "BTB-1");
+		assertThat(faulty.faultHistory()).containsExactly("MODULE_07_CELL_UNDERVOLTAGE");
+		assertThat(faulty.cellMinMv()).isEqualTo(2600);
+		assertThat(faulty.sohPct()).isEqualTo(78.0);
+
+		bench().registerModules(IdempotencyKey.of("weak-repair"), new ModuleReplacement("WEAK-BAT-0001",
+				java.util.List.of("MOD-07-OLD"), java.util.List.of("MOD-07-NEW")));
+
+		BmsReading repaired = bench().readBms("WEAK-BAT-0001", "BTB-1");
+		assertThat(repaired.faultHistory()).isEmpty();
+		assertThat(repaired.cellMaxMv() - repaired.cellMinMv()).isEqualTo(25);
+		assertThat(repaired.sohPct()).isEqualTo(80.0);
+	}
+
 	@Test
 	void shouldGiveTheResultOfAStartedCapacityTest() {
 		CapacityTest test = bench().startCapacityTest(IdempotencyKey.of("job-1:capacity"),

@@ -13,7 +13,9 @@ class HttpBatteryTestBenchTest extends BatteryTestBenchContract {
 				(request) -> this.answers.readBms(request.path("battery"), request.path("bench")))
 		.command("capacity-tests", CapacityTestRequest.class,
 				(request, body) -> this.answers.startCapacityTest(request.key(), body))
-		.query("capacity-tests/{id}/result", (request) -> this.answers.capacityTestResult(request.path("id")));
+		.query("capacity-tests/{id}/result", (request) -> this.answers.capacityTestResult(request.path("id")))
+		.command("batteries/{battery}/module-replacements", ModuleReplacement.class,
+				(request, body) -> this.answers.registerModules(request.key(), body));
 
 	private final BatteryTestBench bench = new HttpBatteryTestBench(this.server.client("btb"));
 

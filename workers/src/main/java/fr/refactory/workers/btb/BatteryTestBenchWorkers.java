@@ -10,6 +10,7 @@ import fr.refactory.plant.btb.BatteryTestBench;
 import fr.refactory.plant.btb.BmsReading;
 import fr.refactory.plant.btb.CapacityTest;
 import fr.refactory.plant.btb.CapacityTestRequest;
+import fr.refactory.plant.btb.ModuleReplacement;
 import fr.refactory.plant.btb.PackIdentity;
 import fr.refactory.records.Batteries;
 import fr.refactory.records.Battery;
@@ -135,6 +136,32 @@ public class BatteryTestBenchWorkers {
 		this.records.audit(job, "CAPACITY_TEST_STARTED", "BATTERY", batteryId,
 				WorkerRecords.data("capacityTestId", test.testId(), "benchId", test.benchId()));
 		return Map.of("capacityTestId", test.testId());
+	}
+
+	/**
+	 * 6.7a: teaches the pack's BMS the modules the technician fitted (the serials scanned on the module-replacement
+	 * form, one per line), so that the re-test reads the repaired pack.
+	 */
+	@JobWorker(type = "btb.registerModules")
+	@JobContract(name = "Battery test bench: register modules",
+			description = "6.7a: teaches the pack's BMS the modules the technician fitted (serials scanned on the module-replacement form, one per line), so that the re-test reads the repaired pack.",
+			inputs = { @Var(name = "batteryId", description = "Battery id", required = true),
+					@Var(name = "removedModuleSerials", description = "Removed module serials, one per line"),
+					@Var(name = "newModuleSerials", description = "New module serials, one per line", required = true) })
+	public Map<String, Object> registerModules(ActivatedJob job) {
+		Vars vars = Vars.of(job);
+		String batteryId = vars.requireText("batteryId");
+		ModuleReplacement replacement = new ModuleReplacement(batteryId, serials(vars.text("removedModuleSerials")),
+				serials(vars.requireText("newModuleSerials")));
+		JobOutcome.call(job, () -> this.bench.registerModules(JobOutcome.key(job), replacement));
+		this.records.audit(job, "MODULES_REPLACED", "BATTERY", batteryId, WorkerRecords.data("removedModules",
+				replacement.removedModules(), "fittedModules", replacement.fittedModules()));
+		return Map.of();
+	}
+
+	private static List<String> serials(String lines) {
+		return (lines == null) ? List.of()
+				: lines.lines().map(String::strip).filter((serial) -> !serial.isEmpty()).toList();
 	}
 
 	private void register(String batteryId, Vars vars) {

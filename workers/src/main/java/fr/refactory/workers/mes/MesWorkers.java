@@ -395,6 +395,8 @@ public class MesWorkers {
 	@JobContract(name = "MES: record measurements",
 			description = "4.9: the component's measurements (list measurements, else what the inspection form measured: the wear and, for an electrical component, the winding insulation), with the measuring equipment the inspector names.",
 			inputs = { @Var(name = "component", type = CONTEXT, description = "Component"),
+					@Var(name = "subjectKey", description = "Subject measured (a quality gate's re-measurement); else coreSerial, partId or the component"),
+					@Var(name = "station", description = "Station measured at (default REMAN-INSPECTION)"),
 					@Var(name = "measurements", type = LIST, description = "Measurements"),
 					@Var(name = "measuredWearPct", type = NUMBER, description = "Measured wear (%)"),
 					@Var(name = "windingInsulationMOhm", type = NUMBER, description = "Winding insulation (MΩ)"),
@@ -403,7 +405,7 @@ public class MesWorkers {
 		Vars vars = Vars.of(job);
 		Map<String, Object> component = vars.map("component");
 		String subjectKey = vars.textOr(String.valueOf(component.getOrDefault("reference", "UNKNOWN")),
-				"coreSerial", "partId");
+				"subjectKey", "coreSerial", "partId");
 		List<MeasurementSet.Measurement> measurements = new ArrayList<>();
 		for (Object item : vars.list("measurements")) {
 			if (item instanceof Map<?, ?> m && m.get("value") instanceof Number value) {
@@ -468,22 +470,33 @@ public class MesWorkers {
 		return Map.of("measurements", measurements);
 	}
 
-	/** 5.3: any result measured with equipment out of calibration today is suspect. */
+	/**
+	 * 5.3: any result measured with equipment out of calibration today is suspect. Of the MES measurements only the
+	 * latest reading of each characteristic counts: a re-measurement with calibrated equipment supersedes the suspect
+	 * one (AS-67, ADR 0478). The suspect MES readings are listed for the inspector to measure again.
+	 */
 	@JobWorker(type = "mes.checkCalibration")
 	@JobContract(name = "MES: check calibration",
-			description = "5.3: any result measured with equipment out of calibration today is suspect.",
+			description = "5.3: any result measured with equipment out of calibration today is suspect; of the MES measurements only the latest reading of each characteristic counts (a re-measurement supersedes the suspect one).",
+			inputs = { @Var(name = "automaticResults", type = LIST, description = "End-of-line bench results (eol.getResults)"),
+					@Var(name = "measurements", type = LIST, description = "MES measurements (mes.getMeasurements)") },
 			outputs = { @Var(name = "suspectEquipmentIds", type = LIST, description = "Suspect equipment ids"),
-					@Var(name = "suspectMeasurement", type = BOOLEAN, description = "Suspect measurement") })
+					@Var(name = "suspectMeasurement", type = BOOLEAN, description = "Suspect measurement"),
+					@Var(name = "suspectReadings", type = LIST, description = "The MES readings taken with suspect equipment, to measure again") })
 	public Map<String, Object> checkCalibration(ActivatedJob job) {
 		Vars vars = Vars.of(job);
+		List<Map<?, ?>> readings = new ArrayList<>(latestReadings(vars.list("measurements")));
 		Set<String> equipment = new LinkedHashSet<>();
-		for (String name : List.of("automaticResults", "measurements")) {
-			vars.list(name).forEach((row) -> {
-				if (row instanceof Map<?, ?> map && map.get("equipmentId") != null) {
-					equipment.add(map.get("equipmentId").toString());
-				}
-			});
+		for (Object row : vars.list("automaticResults")) {
+			if (row instanceof Map<?, ?> map && map.get("equipmentId") != null) {
+				equipment.add(map.get("equipmentId").toString());
+			}
 		}
+		readings.forEach((row) -> {
+			if (row.get("equipmentId") != null) {
+				equipment.add(row.get("equipmentId").toString());
+			}
+		});
 		var today = java.time.LocalDate.ofInstant(this.records.clock().instant(), java.time.ZoneOffset.UTC);
 		List<String> suspect = new ArrayList<>();
 		for (String id : equipment) {
@@ -492,7 +505,39 @@ public class MesWorkers {
 				suspect.add(id);
 			}
 		}
-		return Map.of("suspectMeasurement", !suspect.isEmpty(), "suspectEquipmentIds", suspect);
+		List<Map<String, Object>> suspectReadings = readings.stream()
+			.filter((row) -> row.get("equipmentId") != null && suspect.contains(row.get("equipmentId").toString()))
+			.map(MesWorkers::reading)
+			.toList();
+		return Map.of("suspectMeasurement", !suspect.isEmpty(), "suspectEquipmentIds", suspect, "suspectReadings",
+				suspectReadings);
+	}
+
+	/** The latest reading of each characteristic (by time measured; of equal times, the one recorded last). */
+	private static java.util.Collection<Map<?, ?>> latestReadings(List<Object> measurements) {
+		Map<String, Map<?, ?>> latest = new LinkedHashMap<>();
+		for (Object row : measurements) {
+			if (row instanceof Map<?, ?> map) {
+				String name = String.valueOf(map.get("name"));
+				Map<?, ?> previous = latest.get(name);
+				if (previous == null || !measuredAt(map).isBefore(measuredAt(previous))) {
+					latest.put(name, map);
+				}
+			}
+		}
+		return latest.values();
+	}
+
+	private static Instant measuredAt(Map<?, ?> reading) {
+		return (reading.get("measuredAt") == null) ? Instant.MIN : Instant.parse(reading.get("measuredAt").toString());
+	}
+
+	private static Map<String, Object> reading(Map<?, ?> row) {
+		Map<String, Object> reading = new LinkedHashMap<>();
+		for (String key : List.of("name", "value", "unit", "lowerLimit", "upperLimit", "equipmentId")) {
+			reading.put(key, row.get(key));
+		}
+		return reading;
 	}
 
 	/** 4.16: the "remanufactured by The Remakers" label; the new serial is REMANUFACTURED_FROM the core. */
