@@ -48,6 +48,11 @@ class ProcessHistory {
 	}
 
 	List<InstanceRow> search(InstanceQuery query) {
+		if (query.state() != null && !query.state().isBlank() && java.util.Arrays.stream(ProcessInstanceState.values())
+			.noneMatch((state) -> state.name().equals(query.state()))) {
+			// a state the engine does not know (an edited address): no instance is in it
+			return List.of();
+		}
 		List<ProcessInstance> found = this.client.newProcessInstanceSearchRequest().filter((filter) -> {
 			if (query.process() != null && !query.process().isBlank()) {
 				filter.processDefinitionId(query.process().trim());

@@ -85,15 +85,17 @@ class ShiftHandoverController {
 			.findFirst();
 		try {
 			if (outgoing.isEmpty()) {
-				throw new ShiftHandoverRefusal("outgoingShift", "Choose the outgoing shift among "
-						+ calendar.shifts().stream().map(Shift::code).toList() + ", not '" + outgoingShift + "'",
-						false);
+				throw new ShiftHandoverRefusal("outgoingShift",
+						"Choose the outgoing shift among " + calendar.shifts().stream().map(Shift::code).toList()
+								+ ", not '" + outgoingShift + "'",
+						false, "unknown-shift", String.join(", ", calendar.shifts().stream().map(Shift::code).toList()),
+						String.valueOf(outgoingShift));
 			}
 			ShiftHandover signed = this.handovers.sign(LocalDate.now(this.clock.withZone(calendar.zone())),
 					outgoing.get().code(), incomingAfter(calendar, outgoing.get()), write(this.snapshot.take()), notes,
 					principal.getName());
-			redirect.addFlashAttribute("notice",
-					"Handover " + signed.id() + " signed; it waits for the incoming leader.");
+			redirect.addFlashAttribute("noticeCode", "handover.signed");
+			redirect.addFlashAttribute("noticeId", String.valueOf(signed.id()));
 			return "redirect:/console/handover";
 		}
 		catch (ShiftHandoverRefusal refusal) {
@@ -109,7 +111,8 @@ class ShiftHandoverController {
 		}
 		try {
 			this.handovers.countersign(id, principal.getName());
-			redirect.addFlashAttribute("notice", "Handover " + id + " countersigned.");
+			redirect.addFlashAttribute("noticeCode", "handover.countersigned");
+			redirect.addFlashAttribute("noticeId", String.valueOf(id));
 			return "redirect:/console/handover";
 		}
 		catch (ShiftHandoverRefusal refusal) {
@@ -121,7 +124,8 @@ class ShiftHandoverController {
 			HttpServletResponse response) {
 		response.setStatus((refusal.conflict() ? HttpStatus.CONFLICT : HttpStatus.UNPROCESSABLE_ENTITY).value());
 		model.addAttribute("errorField", refusal.field());
-		model.addAttribute("error", refusal.getMessage());
+		model.addAttribute("errorCode", refusal.code());
+		model.addAttribute("errorArguments", refusal.arguments());
 		return page(principal, model);
 	}
 

@@ -67,7 +67,8 @@ public class ShiftHandovers {
 			String notes, String outgoingLeader) {
 		String text = (notes == null) ? "" : notes.strip();
 		if (text.length() > MAX_NOTES_LENGTH) {
-			throw new ShiftHandoverRefusal("notes", "Notes are at most " + MAX_NOTES_LENGTH + " characters", false);
+			throw new ShiftHandoverRefusal("notes", "Notes are at most " + MAX_NOTES_LENGTH + " characters", false,
+					"notes-too-long", MAX_NOTES_LENGTH);
 		}
 		String hash = sha256(contentJson);
 		Instant now = this.clock.instant();
@@ -94,14 +95,17 @@ public class ShiftHandovers {
 		ShiftHandover handover = this.jdbc.query(SELECT + "where h.handover_id = ? for update of h", this::handover, id)
 			.stream()
 			.findFirst()
-			.orElseThrow(() -> new ShiftHandoverRefusal("handover", "No shift handover " + id, false));
+			.orElseThrow(() -> new ShiftHandoverRefusal("handover", "No shift handover " + id, false, "unknown",
+					String.valueOf(id)));
 		if (handover.countersigned()) {
 			throw new ShiftHandoverRefusal("handover",
-					"Handover " + id + " was already countersigned by " + handover.incomingLeader(), true);
+					"Handover " + id + " was already countersigned by " + handover.incomingLeader(), true,
+					"already-countersigned", String.valueOf(id), handover.incomingLeader());
 		}
 		if (handover.outgoingLeader().equals(incomingLeader)) {
 			throw new ShiftHandoverRefusal("incomingLeader",
-					"The incoming shift leader countersigns, not the outgoing leader who signed", false);
+					"The incoming shift leader countersigns, not the outgoing leader who signed", false,
+					"own-handover");
 		}
 		this.jdbc.update("insert into shift_handover_countersignature (handover_id, incoming_leader, signed_at) "
 				+ "values (?, ?, ?)", id, incomingLeader, this.clock.instant().atOffset(ZoneOffset.UTC));

@@ -6,6 +6,7 @@ import java.util.Optional;
 import io.camunda.client.api.search.response.BatchOperation;
 import jakarta.servlet.http.HttpServletResponse;
 
+import org.springframework.context.MessageSource;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -27,7 +28,10 @@ class IncidentsController {
 
 	private final OperationsAudit audit;
 
-	IncidentsController(OperationsEngine engine, OperationsAudit audit) {
+	private final MessageSource messages;
+
+	IncidentsController(OperationsEngine engine, OperationsAudit audit, MessageSource messages) {
+		this.messages = messages;
 		this.engine = engine;
 		this.audit = audit;
 	}
@@ -44,7 +48,7 @@ class IncidentsController {
 			.stream()
 			.filter((candidate) -> candidate.id().equals(group))
 			.findFirst();
-		String problem = chosen.isEmpty() ? "Choose a group of open incidents (this one has none left)."
+		String problem = chosen.isEmpty() ? "operations.problem.choose-group"
 				: reason.isBlank() ? InstanceRepairController.REASON_MISSING : null;
 		String[] batchKey = new String[1];
 		if (problem == null) {
@@ -83,7 +87,7 @@ class IncidentsController {
 		model.addAttribute("mostIncidents", OperationsEngine.MOST_INCIDENTS);
 		model.addAttribute("chosen", group);
 		model.addAttribute("reason", reason);
-		model.addAttribute("problem", problem);
+		model.addAttribute("problem", problem == null ? null : InstanceRepairController.text(this.messages, problem));
 		return "operations/incidents";
 	}
 

@@ -11,6 +11,8 @@ import io.camunda.client.api.search.response.Incident;
 import io.camunda.client.api.search.response.ProcessInstance;
 import jakarta.servlet.http.HttpServletResponse;
 
+import org.springframework.context.MessageSource;
+import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -30,7 +32,7 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 @Controller
 class InstanceRepairController {
 
-	static final String REASON_MISSING = "Give a reason: the audit log keeps it with what you did.";
+	static final String REASON_MISSING = "operations.problem.reason-missing";
 
 	private final OperationsEngine engine;
 
@@ -38,10 +40,14 @@ class InstanceRepairController {
 
 	private final ObjectMapper json;
 
-	InstanceRepairController(OperationsEngine engine, OperationsAudit audit, ObjectMapper json) {
+	private final MessageSource messages;
+
+	InstanceRepairController(OperationsEngine engine, OperationsAudit audit, ObjectMapper json,
+			MessageSource messages) {
 		this.engine = engine;
 		this.json = json;
 		this.audit = audit;
+		this.messages = messages;
 	}
 
 	@GetMapping("/operations/instances")
@@ -62,9 +68,8 @@ class InstanceRepairController {
 			.stream()
 			.filter((element) -> form.from() != null && element.elementInstanceKey() == form.from())
 			.findFirst();
-		String problem = !form.hasReason() ? REASON_MISSING
-				: from.isEmpty() ? "Choose an active element to move the token from."
-						: form.to() == null || form.to().isBlank() ? "Choose the element to move the token to." : null;
+		String problem = !form.hasReason() ? REASON_MISSING : from.isEmpty() ? "operations.problem.choose-from"
+				: form.to() == null || form.to().isBlank() ? "operations.problem.choose-to" : null;
 		if (problem == null) {
 			problem = refusalOf(() -> this.engine.move(key, from.get().elementInstanceKey(), form.to()));
 		}
@@ -72,7 +77,7 @@ class InstanceRepairController {
 			return refused(instance, form, "move", problem, model, response);
 		}
 		this.audit.tokenMoved(principal.getName(), instance, from.get(), form.to(), form.trimmedReason());
-		redirect.addFlashAttribute("done", "Token moved from " + from.get().elementId() + " to " + form.to() + ".");
+		redirect.addFlashAttribute("done", text("operations.done.moved", from.get().elementId(), form.to()));
 		return "redirect:/operations/instances/" + key;
 	}
 
@@ -85,7 +90,7 @@ class InstanceRepairController {
 			.filter((open) -> open.getIncidentKey().equals(form.incidentKey()))
 			.findFirst();
 		String problem = !form.hasReason() ? REASON_MISSING
-				: incident.isEmpty() ? "Choose an open incident of this instance." : null;
+				: incident.isEmpty() ? "operations.problem.choose-incident" : null;
 		if (problem == null) {
 			problem = refusalOf(() -> this.engine.retry(incident.get()));
 		}
@@ -94,7 +99,7 @@ class InstanceRepairController {
 		}
 		this.audit.incidentRetried(principal.getName(), instance, incident.get().getIncidentKey(),
 				incident.get().getElementId(), String.valueOf(incident.get().getErrorType()), form.trimmedReason());
-		redirect.addFlashAttribute("done", "Incident at " + incident.get().getElementId() + " retried.");
+		redirect.addFlashAttribute("done", text("operations.done.retried", incident.get().getElementId()));
 		return "redirect:/operations/instances/" + key;
 	}
 
@@ -107,7 +112,7 @@ class InstanceRepairController {
 			return refused(instance, form, "cancel", problem, model, response);
 		}
 		this.audit.instanceCanceled(principal.getName(), instance, form.trimmedReason());
-		redirect.addFlashAttribute("done", "Instance cancelled.");
+		redirect.addFlashAttribute("done", text("operations.done.cancelled"));
 		return "redirect:/operations/instances/" + key;
 	}
 
@@ -140,13 +145,28 @@ class InstanceRepairController {
 		model.addAttribute("entries", this.audit.entriesAbout(instance));
 		model.addAttribute("form", form);
 		model.addAttribute("failed", failedAction == null ? "" : failedAction);
-		model.addAttribute("problem", problem);
+		model.addAttribute("problem", problem == null ? null : text(problem));
 		return "operations/instance";
 	}
 
 	/**
+	 * A problem or outcome in the page's language: a message code, or an engine refusal
+	 * (already a sentence, see {@link #refusalOf}).
+	 */
+	private String text(String code, Object... arguments) {
+		return text(this.messages, code, arguments);
+	}
+
+	static String text(MessageSource messages, String code, Object... arguments) {
+		String text = messages.getMessage(code, arguments, null, LocaleContextHolder.getLocale());
+		return (text != null) ? text : code;
+	}
+
+	/**
 	 * The engine's reason for refusing a command (400, 404, 409), or {@code null} when it
-	 * was applied.
+	 * was applied. The operations engineer reads it as the engine wrote it (in English):
+	 * it names the element and the rule the repair broke, which is what they must change
+	 * (ADR 1505).
 	 */
 	static String refusalOf(Runnable command) {
 		try {
