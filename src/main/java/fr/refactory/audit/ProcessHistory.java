@@ -22,6 +22,7 @@ import io.camunda.client.api.search.response.DecisionInstance;
 import io.camunda.client.api.search.response.ElementInstance;
 import io.camunda.client.api.search.response.Incident;
 import io.camunda.client.api.search.response.ProcessInstance;
+import io.camunda.client.api.search.response.UserTask;
 
 import org.springframework.stereotype.Component;
 
@@ -134,6 +135,16 @@ class ProcessHistory {
 			.stream()
 			.map((found) -> this.client.newDecisionInstanceGetRequest(found.getDecisionInstanceId()).send().join())
 			.toList();
+	}
+
+	/** The user tasks of the instance: who was assigned, when they were completed. */
+	List<UserTask> userTasks(long instanceKey) {
+		return this.client.newUserTaskSearchRequest()
+			.filter((filter) -> filter.processInstanceKey(instanceKey))
+			.page((page) -> page.limit(LIMIT))
+			.send()
+			.join()
+			.items();
 	}
 
 	DiagramState stateOf(long instanceKey, List<ElementInstance> elements, List<Incident> incidents) {

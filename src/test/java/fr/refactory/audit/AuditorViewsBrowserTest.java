@@ -214,6 +214,32 @@ class AuditorViewsBrowserTest extends RefactoryIntegrationTest {
 		}
 	}
 
+	/**
+	 * The auditor questions (ADR 0913) from the audit menu: all fourteen listed, a day
+	 * that is not one is kept with its message, and the page reads in French.
+	 */
+	@Test
+	void shouldListTheFourteenAuditorQuestionsFromTheMenu() {
+		try (Browser browser = Browser.open(baseUrl()).signIn("auditor")) {
+			browser.go("/audit/log");
+			browser.click(By.id("nav-audit-questions"));
+			assertThat(browser.waitFor(By.id("audit-questions")).findElements(By.cssSelector("tbody tr"))).hasSize(14);
+			browser.type(By.cssSelector("#question-q10 input[name=value]"), "31/12/2026");
+			browser.click(By.cssSelector("#question-q10 button"));
+			assertThat(browser.waitFor(By.id("question-error")).getText()).contains("YYYY-MM-DD");
+			assertThat(browser.driver().findElement(By.id("question-value")).getAttribute("value"))
+				.isEqualTo("31/12/2026");
+			browser.screenshot("audit-question-bad-day");
+			browser.go("/audit/questions");
+			browser.click(By.id("language-fr"));
+			assertThat(browser.waitFor(By.tagName("h1")).getText()).isEqualTo("Questions d'audit");
+			assertThat(browser.driver().findElement(By.id("question-q8")).getText())
+				.contains("certificats de destruction");
+			browser.click(By.id("language-en"));
+			browser.waitFor(By.id("audit-questions"));
+		}
+	}
+
 	@Test
 	void shouldAnswerForbiddenToSomeoneWhoIsNotAnAuditor() {
 		try (Browser browser = Browser.open(baseUrl()).signIn("intake-operator")) {

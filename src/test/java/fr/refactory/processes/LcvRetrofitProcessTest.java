@@ -347,6 +347,53 @@ class LcvRetrofitProcessTest extends ProcessTestSupport {
 	}
 
 	/**
+	 * Auditor questions Q2 and Q9 (issue 22, ADR 0913): a converted vehicle shows who
+	 * approved the retrofit, when and on what evidence (D4 and D4b, the approval tasks,
+	 * the installer and habilitation checks, the certificate with its SHA-256 and the kit
+	 * manufacturer's copy); a month after its handover with no registration update
+	 * recorded it is listed by Q9, not yet by a two-month query.
+	 */
+	@Test
+	void q2q9AConvertedVehicleShowsItsApprovalEvidenceAndItsPendingRegistration() {
+		String vin = PlantInputs.renaultVinPassingVehicleEol();
+		Map<String, Object> variables = master();
+		variables.put("vin", vin);
+		long key = kitInstalled(variables);
+		commission(key, 500, 2300);
+		qualityGate(key, "PASS");
+		complete(key, "task-affix-conversion-plate", Map.of("plateKitManufacturer", "TOLV", "plateVin", vin,
+				"plateApprovalNumber", "FR-RETRO-2024-0117", "plateReasonConfirmed", true, "platePhotoRef", "P-1"));
+		String sha = awaitVariable(key, "certificateSha256");
+		awaitVariable(key, "handoverPackId");
+		complete(key, "task-hand-over-vehicle",
+				Map.of("handoverAt", this.processTestContext.getCurrentTime().toString(), "customerSignatureCaptured",
+						true, "handoverOdometerKm", 120_000));
+		retrofit(key).isWaitingForMessage("RegistrationUpdated", vin);
+		fr.refactory.test.WebSession auditor = fr.refactory.test.WebSession.signedIn(baseUrl(), "auditor");
+
+		String q2 = auditor.get("/audit/questions/q2?value=" + vin).body();
+		org.assertj.core.api.Assertions.assertThat(AuditQuestionsProcessTest.table(q2, "retrofit-decisions"))
+			.contains("retrofit-eligibility<", "retrofit-conformity<");
+		org.assertj.core.api.Assertions.assertThat(AuditQuestionsProcessTest.table(q2, "retrofit-tasks"))
+			.contains("task-review-eligibility", "task-hand-over-vehicle", "COMPLETED");
+		org.assertj.core.api.Assertions.assertThat(AuditQuestionsProcessTest.table(q2, "retrofit-evidence"))
+			.contains("INSTALLER_AUTHORISATION_CHECKED", "HABILITATIONS_CHECKED", "CERTIFICATE_COPY_SENT");
+		org.assertj.core.api.Assertions
+			.assertThat(AuditQuestionsProcessTest.rows(AuditQuestionsProcessTest.table(q2, "certificates")))
+			.anySatisfy(
+					(row) -> org.assertj.core.api.Assertions.assertThat(row).contains("CONVERSION_CERTIFICATE", sha));
+
+		this.processTestContext.increaseTime(Duration.ofDays(31));
+		String month = auditor.get("/audit/questions/q9?value=30").body();
+		String twoMonths = auditor.get("/audit/questions/q9?value=60").body();
+		org.assertj.core.api.Assertions
+			.assertThat(AuditQuestionsProcessTest.rows(AuditQuestionsProcessTest.table(month, "registrations")))
+			.anySatisfy((row) -> org.assertj.core.api.Assertions.assertThat(row).contains(vin));
+		org.assertj.core.api.Assertions.assertThat(AuditQuestionsProcessTest.table(twoMonths, "registrations"))
+			.doesNotContain(vin);
+	}
+
+	/**
 	 * AS-35: 2,420 kg after conversion (ratio 1.21): D4b's MASS_OVER_120PCT is reviewed
 	 * by retrofit-engineers; at the quality gate it fails the control plan's WEIGHING, a
 	 * safety/regulatory check with no rework instruction on the line, so D11 escalates

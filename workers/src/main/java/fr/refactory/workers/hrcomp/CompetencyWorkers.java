@@ -70,7 +70,8 @@ public class CompetencyWorkers {
 	@JobContract(name = "Competencies: get habilitation",
 			description = "L.1: may the designated lockout officer lock out an HV system on the operation date? Nobody designated may not.",
 			inputs = { @Var(name = "personId", description = "Person id"),
-					@Var(name = "operationDate", type = DATE, description = "Date the operation is planned for (habilitations must be valid then)") },
+					@Var(name = "operationDate", type = DATE, description = "Date the operation is planned for (habilitations must be valid then)"),
+					@Var(name = "subjectKey", description = "Vehicle or battery the HV work is on, kept in the audit log (else vin or batteryId)") },
 			outputs = { @Var(name = "habilitationValid", type = BOOLEAN, description = "Habilitation valid"),
 					@Var(name = "heldSymbols", type = LIST, description = "Held symbols") })
 	public Map<String, Object> getHabilitation(ActivatedJob job) {
@@ -83,8 +84,9 @@ public class CompetencyWorkers {
 		Verdict verdict = (personId == null) ? null : this.check.judge(LOCKOUT, true, on, titles);
 		boolean valid = verdict != null && verdict.allowed();
 		this.records.audit(job, "HABILITATION_CHECKED", "PERSON", (personId == null) ? "NONE" : personId,
-				WorkerRecords.data("operationType", LOCKOUT, "requiredSymbol",
-						(verdict == null) ? null : verdict.requiredSymbol(), "on", on.toString(), "heldSymbols", held,
+				WorkerRecords.data("operationType", LOCKOUT, "subjectKey", vars.text("subjectKey", "vin", "batteryId"),
+						"requiredSymbol", (verdict == null) ? null : verdict.requiredSymbol(), "on", on.toString(),
+						"heldSymbols", held,
 						"valid", valid, "refusalReason", (verdict == null) ? "NOBODY_DESIGNATED" : verdict.refusalReason()));
 		return Map.of("habilitationValid", valid, "heldSymbols", held);
 	}

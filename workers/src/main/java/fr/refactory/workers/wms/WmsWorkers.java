@@ -279,7 +279,8 @@ public class WmsWorkers {
 				JobOutcome.key(job).value(), null, null));
 		this.records.link(job, "PART", part.partId(), "HARVESTED_FROM", "VEHICLE", donorVin);
 		this.records.audit(job, "PART_HARVESTED", "PART", part.partId(),
-				WorkerRecords.data("donorVin", donorVin, "partNumber", number, "origin", origin, "label", part.labelText()));
+				WorkerRecords.data("donorVin", donorVin, "partNumber", number, "serialNumber", serial, "origin", origin,
+						"label", part.labelText()));
 		return Map.of("partId", part.partId(), "remanProgramExists", demand.remanProgramExists(), "daysOfCover",
 				demand.daysOfCover());
 	}
