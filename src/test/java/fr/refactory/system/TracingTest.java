@@ -7,6 +7,7 @@ import java.util.Optional;
 
 import fr.refactory.test.EngineTestSupport;
 import fr.refactory.test.TestSpans;
+import fr.refactory.test.WebSession;
 import io.camunda.client.api.search.enums.ProcessInstanceState;
 import io.camunda.zeebe.model.bpmn.Bpmn;
 import io.opentelemetry.api.common.AttributeKey;
@@ -37,6 +38,33 @@ class TracingTest extends EngineTestSupport {
 		try (TestSpans.Recording recording = this.spans.recording()) {
 			carryTheJobsTrace();
 		}
+	}
+
+	@Test
+	void shouldCarryAConsolePagesTraceIntoTheV2SearchesItMakes() {
+		try (TestSpans.Recording recording = this.spans.recording()) {
+			WebSession intake = WebSession.signedIn(baseUrl(), "intake-operator");
+			assertThat(intake.get("/console/tasks").statusCode()).isEqualTo(200);
+
+			SpanData page = await().atMost(Duration.ofSeconds(10))
+				.pollInterval(Duration.ofMillis(100))
+				.until(() -> serverSpan(this.spans.all(), "/console/tasks"), Optional::isPresent)
+				.orElseThrow();
+			SpanData search = await().atMost(Duration.ofSeconds(10))
+				.pollInterval(Duration.ofMillis(100))
+				.until(() -> serverSpan(this.spans.ofTrace(page.getTraceId()), "/v2/user-tasks/search"),
+						Optional::isPresent)
+				.orElseThrow();
+			assertThat(search.getParentSpanId()).as("the console's /v2 search inside the page's request")
+				.isEqualTo(page.getSpanId());
+		}
+	}
+
+	private static Optional<SpanData> serverSpan(List<SpanData> spans, String uri) {
+		return spans.stream()
+			.filter((span) -> span.getKind() == SpanKind.SERVER)
+			.filter((span) -> uri.equals(span.getAttributes().get(AttributeKey.stringKey("uri"))))
+			.findFirst();
 	}
 
 	private void carryTheJobsTrace() {
