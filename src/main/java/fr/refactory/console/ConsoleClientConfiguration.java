@@ -3,7 +3,6 @@ package fr.refactory.console;
 import java.util.List;
 
 import fr.refactory.system.security.ConsoleClient;
-import fr.refactory.system.tracing.TraceContextCredentials;
 import io.camunda.client.CamundaClient;
 import io.camunda.client.CredentialsProvider;
 import io.camunda.client.api.JsonMapper;
@@ -11,10 +10,6 @@ import io.camunda.client.jobhandling.CamundaClientExecutorService;
 import io.camunda.client.spring.configuration.SpringCamundaClientConfiguration;
 import io.camunda.client.spring.properties.CamundaClientAuthProperties.AuthMethod;
 import io.camunda.client.spring.properties.CamundaClientProperties;
-import io.micrometer.tracing.Tracer;
-import io.micrometer.tracing.propagation.Propagator;
-
-import org.springframework.beans.factory.ObjectProvider;
 
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
@@ -35,20 +30,27 @@ class ConsoleClientConfiguration {
 	@Bean(defaultCandidate = false)
 	@ConsoleClient
 	CamundaClient consoleCamundaClient(CamundaClientProperties properties, JsonMapper jsonMapper,
-			CamundaClientExecutorService executor, CredentialsProvider applicationCredentials,
-			@Value("${refactory.engine.console-client.username}") String username,
-			@Value("${refactory.engine.console-client.password}") String password, ObjectProvider<Tracer> tracer,
-			ObjectProvider<Propagator> propagator) {
-		// the application's credentials already carry the trace context (the workers'
-		// post-processor); the console's own basic ones are given it here, so a page's
-		// trace continues into its /v2 calls (ADR 1306)
-		CredentialsProvider credentials = properties.getAuth().getMethod() != AuthMethod.basic ? applicationCredentials
-				: new TraceContextCredentials(CredentialsProvider.newBasicAuthCredentialsProviderBuilder()
-					.username(username)
-					.password(password)
-					.build(), tracer, propagator);
+			CamundaClientExecutorService executor, @ConsoleClient CredentialsProvider credentials) {
 		return CamundaClient.newClient(new SpringCamundaClientConfiguration(properties, jsonMapper, List.of(),
 				List.of(), executor, credentials));
+	}
+
+	/**
+	 * A bean of its own, so the post-processor that adds the current trace context to
+	 * every client credentials bean (ADR 1300) gives it to the console's too: a page's
+	 * trace continues into its /v2 calls (ADR 1306).
+	 */
+	@Bean(defaultCandidate = false)
+	@ConsoleClient
+	CredentialsProvider consoleCredentials(CamundaClientProperties properties,
+			CredentialsProvider applicationCredentials,
+			@Value("${refactory.engine.console-client.username}") String username,
+			@Value("${refactory.engine.console-client.password}") String password) {
+		return properties.getAuth().getMethod() != AuthMethod.basic ? applicationCredentials
+				: CredentialsProvider.newBasicAuthCredentialsProviderBuilder()
+					.username(username)
+					.password(password)
+					.build();
 	}
 
 }

@@ -19,7 +19,6 @@ import io.micrometer.observation.ObservationRegistry;
 import io.micrometer.observation.transport.ReceiverContext;
 import io.micrometer.tracing.Tracer;
 import io.micrometer.tracing.propagation.Propagator;
-import fr.refactory.system.tracing.TraceContextCredentials;
 import org.slf4j.MDC;
 
 import org.springframework.beans.factory.ObjectProvider;
@@ -78,8 +77,8 @@ class WorkerObservations {
 		return new BeanPostProcessor() {
 			@Override
 			public Object postProcessAfterInitialization(Object bean, String beanName) {
-				if (bean instanceof CredentialsProvider credentials && !(bean instanceof TraceContextCredentials)) {
-					return new TraceContextCredentials(credentials, tracer, propagator);
+				if (bean instanceof CredentialsProvider credentials && !(bean instanceof TraceContextHeaders)) {
+					return new TraceContextHeaders(credentials, tracer, propagator);
 				}
 				return bean;
 			}
@@ -130,6 +129,35 @@ class WorkerObservations {
 							Long.toString(job.getProcessInstanceKey()));
 					MDC.MDCCloseable element = MDC.putCloseable("elementId", job.getElementId())) {
 				observation.observeChecked(() -> this.handler.handle(client, job));
+			}
+		}
+
+	}
+
+	/** The client's credentials, and the current trace context as {@code traceparent} (W3C) when there is one. */
+	private record TraceContextHeaders(CredentialsProvider credentials, ObjectProvider<Tracer> tracer,
+			ObjectProvider<Propagator> propagator) implements CredentialsProvider, AutoCloseable {
+
+		@Override
+		public void applyCredentials(CredentialsApplier applier) throws java.io.IOException {
+			this.credentials.applyCredentials(applier);
+			Tracer current = this.tracer.getIfAvailable();
+			Propagator headers = this.propagator.getIfAvailable();
+			if (current == null || headers == null || current.currentTraceContext().context() == null) {
+				return;
+			}
+			headers.inject(current.currentTraceContext().context(), applier, CredentialsApplier::put);
+		}
+
+		@Override
+		public boolean shouldRetryRequest(StatusCode statusCode) {
+			return this.credentials.shouldRetryRequest(statusCode);
+		}
+
+		@Override
+		public void close() throws Exception {
+			if (this.credentials instanceof AutoCloseable closeable) {
+				closeable.close();
 			}
 		}
 
