@@ -62,15 +62,17 @@ public class AuditQuestionQueries {
 			   and a.action in ('INSTALLER_AUTHORISATION_CHECKED', 'RETROFIT_TEAM_PROPOSED', 'HABILITATIONS_CHECKED',
 			                    'LOCKOUT_OFFICERS_PROPOSED', 'GENEALOGY_RECORDED', 'HV_TEST_READ', 'TEST_RUN',
 			                    'QUALITY_RESULTS_RECORDED', 'DOCUMENT_GENERATED', 'CERTIFICATE_COPY_SENT',
-			                    'TASK_COMPLETED')
+			                    'REGISTRATION_UPDATED', 'TASK_COMPLETED')
 			 order by a.sequence_number
 			""";
 
 	/**
-	 * Q2, Q8: the certificates issued for a subject, with the SHA-256 of their document.
+	 * Q2, Q8: the certificates issued for a subject, with the SHA-256 of their document
+	 * and the kit manufacturer's acknowledgement of its copy (receipt id and time).
 	 */
 	public static final String CERTIFICATES = """
-			select c.kind, c.number, c.issued_at, c.issued_by, c.document_sha256, s.sent_at as copy_sent_at
+			select c.kind, c.number, c.issued_at, c.issued_by, c.document_sha256, s.sent_at as copy_sent_at,
+			       s.receipt_id as copy_receipt_id
 			  from certificate c left join certificate_copy_sent s on s.certificate_id = c.certificate_id
 			 where c.subject_key = :key
 			 order by c.issued_at

@@ -350,8 +350,10 @@ class LcvRetrofitProcessTest extends ProcessTestSupport {
 	 * Auditor questions Q2 and Q9 (issue 22, ADR 0913): a converted vehicle shows who
 	 * approved the retrofit, when and on what evidence (D4 and D4b, the approval tasks,
 	 * the installer and habilitation checks, the certificate with its SHA-256 and the kit
-	 * manufacturer's copy); a month after its handover with no registration update
-	 * recorded it is listed by Q9, not yet by a two-month query.
+	 * manufacturer's copy and its receipt); a month after its handover with no
+	 * registration update recorded it is listed by Q9, not yet by a two-month query; once
+	 * the document store sends the new registration certificate (T8, ADR 0922) Q9 no
+	 * longer lists it and Q2 shows the certificate's reference.
 	 */
 	@Test
 	void q2q9AConvertedVehicleShowsItsApprovalEvidenceAndItsPendingRegistration() {
@@ -364,6 +366,7 @@ class LcvRetrofitProcessTest extends ProcessTestSupport {
 		complete(key, "task-affix-conversion-plate", Map.of("plateKitManufacturer", "TOLV", "plateVin", vin,
 				"plateApprovalNumber", "FR-RETRO-2024-0117", "plateReasonConfirmed", true, "platePhotoRef", "P-1"));
 		String sha = awaitVariable(key, "certificateSha256");
+		String certificate = awaitVariable(key, "certificateId");
 		awaitVariable(key, "handoverPackId");
 		complete(key, "task-hand-over-vehicle",
 				Map.of("handoverAt", this.processTestContext.getCurrentTime().toString(), "customerSignatureCaptured",
@@ -391,6 +394,29 @@ class LcvRetrofitProcessTest extends ProcessTestSupport {
 			.anySatisfy((row) -> org.assertj.core.api.Assertions.assertThat(row).contains(vin));
 		org.assertj.core.api.Assertions.assertThat(AuditQuestionsProcessTest.table(twoMonths, "registrations"))
 			.doesNotContain(vin);
+		org.assertj.core.api.Assertions
+			.assertThat(AuditQuestionsProcessTest.rows(AuditQuestionsProcessTest.table(q2, "certificates")))
+			.anySatisfy((row) -> org.assertj.core.api.Assertions.assertThat(row)
+				.contains("CONVERSION_CERTIFICATE", "RCPT-"));
+
+		// T8 (ADR 0922): the document store received the new registration certificate
+		this.client.newPublishMessageCommand()
+			.messageName("RegistrationUpdated")
+			.correlationKey(vin)
+			.variables(Map.of("newRegistrationCertificateRef", "CI-" + vin))
+			.send()
+			.join();
+		awaitVariable(key, "retrofitOutcome");
+		retrofit(key).hasCompletedElements("task-record-registration-update");
+		org.assertj.core.api.Assertions
+			.assertThat(AuditQuestionsProcessTest.table(auditor.get("/audit/questions/q9?value=30").body(),
+					"registrations"))
+			.doesNotContain(vin);
+		org.assertj.core.api.Assertions
+			.assertThat(AuditQuestionsProcessTest.rows(AuditQuestionsProcessTest
+				.table(auditor.get("/audit/questions/q2?value=" + vin).body(), "retrofit-evidence")))
+			.anySatisfy((row) -> org.assertj.core.api.Assertions.assertThat(row)
+				.contains("REGISTRATION_UPDATED", "CI-" + vin, certificate));
 	}
 
 	/**

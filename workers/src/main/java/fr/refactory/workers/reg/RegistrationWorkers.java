@@ -103,6 +103,25 @@ public class RegistrationWorkers {
 		return Map.of("codNumber", answer.codNumber(), "codIssuedAt", issuedAt);
 	}
 
+	/**
+	 * 3.21 (T8): the new registration certificate (energy: electric) the document store received for a converted
+	 * vehicle, recorded as evidence next to its conversion certificate (ADR 0922); auditor question Q9 reads it.
+	 */
+	@JobWorker(type = "reg.recordRegistrationUpdate")
+	@JobContract(name = "Vehicle registration (SIV): record registration update",
+			description = "3.21 (T8): the new registration certificate (energy: electric) the document store received for a converted vehicle, recorded as evidence next to its conversion certificate (ADR 0922); auditor question Q9 reads it.",
+			inputs = { @Var(name = "vin", description = "Vehicle identification number", required = true),
+					@Var(name = "newRegistrationCertificateRef", description = "Reference of the new registration certificate", required = true),
+					@Var(name = "certificateId", description = "Conversion certificate number") })
+	public Map<String, Object> recordRegistrationUpdate(ActivatedJob job) {
+		Vars vars = Vars.of(job);
+		String vin = vars.requireText("vin");
+		this.records.audit(job, "REGISTRATION_UPDATED", "VEHICLE", vin,
+				WorkerRecords.data("newRegistrationCertificateRef", vars.requireText("newRegistrationCertificateRef"),
+						"conversionCertificate", vars.textOr("", "certificateId")));
+		return Map.of();
+	}
+
 	private LocalDate today() {
 		return LocalDate.ofInstant(this.records.clock().instant(), ZoneOffset.UTC);
 	}
