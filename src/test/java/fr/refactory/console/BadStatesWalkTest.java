@@ -5,9 +5,13 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
+import fr.refactory.test.AdminClient;
 import fr.refactory.test.RefactoryIntegrationTest;
 import fr.refactory.test.WebSession;
+import io.camunda.client.CamundaClient;
 import org.junit.jupiter.api.Test;
+
+import org.springframework.beans.factory.annotation.Autowired;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -56,6 +60,35 @@ class BadStatesWalkTest extends RefactoryIntegrationTest {
 						Map.of("reason", List.of(""), "from", List.of("abc"), "value", List.of("1,5e99"))));
 			});
 		}
+		assertThat(errors).isEmpty();
+	}
+
+	@Autowired
+	@AdminClient
+	CamundaClient client;
+
+	/**
+	 * The operator presses Complete twice (a double click, or the back button and submit
+	 * again): the second submission of the real, now completed task answers on the page.
+	 */
+	@Test
+	void aRealTaskCompletedTwiceAnswersWithoutAServerError() {
+		IntakeFixture intake = IntakeFixture.start(this.client);
+		long taskKey = intake.openTask("task-gate-inspection").getUserTaskKey();
+		WebSession operator = WebSession.signedIn(baseUrl(), "intake-operator");
+		operator.post("/console/tasks/" + taskKey + "/claim", Map.of());
+		Map<String, List<String>> fields = Map.of("odometerKm", List.of("123456"), "plateVin", List.of(intake.vin));
+		List<String> errors = new ArrayList<>();
+
+		HttpResponse<String> first = operator.post("/console/tasks/" + taskKey + "/complete", fields);
+		check(errors, "intake-operator", "complete", first);
+		assertThat(first.body()).contains("completed");
+		check(errors, "intake-operator", "complete again",
+				operator.post("/console/tasks/" + taskKey + "/complete", fields));
+		check(errors, "intake-operator", "claim the completed task",
+				operator.post("/console/tasks/" + taskKey + "/claim", Map.of()));
+		check(errors, "intake-operator", "unclaim the completed task",
+				operator.post("/console/tasks/" + taskKey + "/unclaim", Map.of()));
 		assertThat(errors).isEmpty();
 	}
 

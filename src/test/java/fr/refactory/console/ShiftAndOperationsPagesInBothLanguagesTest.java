@@ -57,13 +57,13 @@ class ShiftAndOperationsPagesInBothLanguagesTest extends RefactoryIntegrationTes
 		String french = page(owner, "fr", "/models");
 		assertThat(french)
 			.contains("lang=\"fr\"", "Modèles", "Vérifier et déployer", "Calendrier de l&#39;usine", "Jours fériés",
-					"Instances en cours")
-			.doesNotContain("Check and deploy", "Public holidays");
+					"Instances en cours", "Jours ouvrés :", "Un modèle d&#39;élément Camunda Modeler par type de job")
+			.doesNotContain("Check and deploy", "Public holidays", "Working days:", "One Camunda Modeler template");
 		String english = page(owner, "en", "/models");
 		assertThat(english)
 			.contains("lang=\"en\"", "Models", "Check and deploy", "Plant calendar", "Public holidays",
-					"Running instances")
-			.doesNotContain("Vérifier et déployer");
+					"Running instances", "Working days:", "generated from the workers&#39; own declarations")
+			.doesNotContain("Vérifier et déployer", "Jours ouvrés");
 	}
 
 	/** The page after the person chose the language with the header's switch. */
