@@ -75,7 +75,9 @@ class AuditQuestions {
 							Set.of("route", "routeReason", "chosenRoute", "routeJustification", "routeApproved")),
 					new Sql("intake-records", AuditQuestionQueries.INTAKE_ROUTE)),
 			AuditQuestion.page("q12", null, "/audit/second-life"),
-			AuditQuestion.of("q13", "year", false, new Sql("balances", AuditQuestionQueries.MATERIAL_BALANCES)),
+			AuditQuestion.of("q13", "year", false, new Sql("balances", AuditQuestionQueries.MATERIAL_BALANCES),
+					new Sql("elv-rates-per-year", AuditQuestionQueries.ELV_RATES_PER_YEAR),
+					new Sql("elv-rates-per-vehicle", AuditQuestionQueries.ELV_RATES_PER_VEHICLE)),
 			AuditQuestion.of("q14", "key", true, new Sql("reman-genealogy", AuditQuestionQueries.REMAN_GENEALOGY),
 					new Sql("lot-uses", AuditQuestionQueries.LOT_USES)));
 

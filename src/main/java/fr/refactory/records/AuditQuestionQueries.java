@@ -235,6 +235,90 @@ public class AuditQuestionQueries {
 			 order by a.recorded_at
 			""";
 
+	private static final String ELV_MASSES = """
+			with balance as (
+			    select a.subject_key as vin, a.recorded_at, a.data_json -> 'balance' as quantities
+			      from audit_entry a
+			     where a.action = 'ERP_POSTED' and a.data_json ->> 'kind' = 'MATERIAL_BALANCE'
+			       and a.data_json -> 'balance' is not null
+			       and (:year = 0 or extract(year from a.recorded_at) = :year)
+			       and (:key = '' or a.subject_key = :key)
+			), harvested as (
+			    select h.data_json ->> 'donorVin' as vin, (h.data_json ->> 'massKg')::numeric as mass_kg,
+			           case when exists (select 1 from audit_entry m
+			                              where m.action = 'MOVED' and m.subject_key = h.subject_key
+			                                and m.data_json ->> 'area' = 'MATERIAL_RECYCLING')
+			                then 'PART_RECYCLED' else 'PART_REUSED' end as fraction_code
+			      from audit_entry h
+			     where h.action = 'PART_HARVESTED' and h.data_json ->> 'massKg' is not null
+			       and h.data_json ->> 'donorVin' in (select vin from balance)
+			), fraction_mass as (
+			    select b.vin, f.fraction_code, (b.quantities ->> f.balance_field)::numeric * f.kg_per_unit as mass_kg
+			      from balance b join elv_fraction f on b.quantities -> f.balance_field is not null
+			    union all
+			    select vin, fraction_code, mass_kg from harvested
+			), vehicle as (
+			    select b.vin, extract(year from b.recorded_at)::int as year,
+			           (b.quantities ->> 'pyrotechnicsNeutralisedCount')::numeric::int as pyrotechnics_neutralised,
+			           sum(m.mass_kg) filter (where f.balance_field is not null and f.fraction_code <> 'HULK')
+			               as depollution_kg,
+			           count(*) filter (where f.balance_field is null) as harvested_parts,
+			           sum(m.mass_kg) filter (where f.balance_field is null) as harvested_parts_kg,
+			           sum(m.mass_kg) filter (where f.fraction_code = 'HULK') as hulk_kg,
+			           sum(m.mass_kg) as vehicle_kg,
+			           sum(m.mass_kg * f.reuse_share) as reuse_kg,
+			           sum(m.mass_kg * f.recycling_share) as recycling_kg,
+			           sum(m.mass_kg * f.energy_recovery_share) as energy_recovery_kg
+			      from balance b join fraction_mass m on m.vin = b.vin join elv_fraction f using (fraction_code)
+			     group by b.vin, b.recorded_at, b.quantities
+			), target as (
+			    select (select value from regulatory_parameter where parameter_code = 'ELV_REUSE_RECYCLING_MIN')
+			               as reuse_recycling_target_pct,
+			           (select value from regulatory_parameter where parameter_code = 'ELV_REUSE_RECOVERY_MIN')
+			               as reuse_recovery_target_pct
+			)
+			""";
+
+	private static final String ELV_RATES = """
+			       round(100 * (reuse_kg + recycling_kg) / vehicle_kg, 1) as reuse_recycling_pct,
+			       t.reuse_recycling_target_pct,
+			       100 * (reuse_kg + recycling_kg) / vehicle_kg >= t.reuse_recycling_target_pct as reuse_recycling_met,
+			       round(100 * (reuse_kg + recycling_kg + energy_recovery_kg) / vehicle_kg, 1) as reuse_recovery_pct,
+			       t.reuse_recovery_target_pct,
+			       100 * (reuse_kg + recycling_kg + energy_recovery_kg) / vehicle_kg >= t.reuse_recovery_target_pct
+			           as reuse_recovery_met
+			""";
+
+	/**
+	 * Q13: the ELV balance of each dismantled vehicle (ADR 0926): depollution quantities,
+	 * harvested parts and hulk, reuse, recycling and recovery rates against the targets
+	 * of {@code regulatory_parameter}, shares from {@code elv_fraction}.
+	 */
+	public static final String ELV_RATES_PER_VEHICLE = ELV_MASSES
+			+ """
+					select v.vin, v.year, round(v.depollution_kg, 1) as depollution_kg, v.pyrotechnics_neutralised,
+					       v.harvested_parts, round(v.harvested_parts_kg, 1) as harvested_parts_kg, round(v.hulk_kg, 1) as hulk_kg,
+					       round(v.vehicle_kg, 1) as vehicle_kg, round(v.reuse_kg, 1) as reuse_kg,
+					       round(v.recycling_kg, 1) as recycling_kg, round(v.energy_recovery_kg, 1) as energy_recovery_kg,
+					"""
+			+ ELV_RATES
+			+ """
+					  from (select vin, year, depollution_kg, pyrotechnics_neutralised, harvested_parts, harvested_parts_kg,
+					               hulk_kg, vehicle_kg, reuse_kg, recycling_kg, energy_recovery_kg from vehicle) v, target t
+					 order by v.vin
+					""";
+
+	/** Q13: the ELV rates of the year over all its dismantled vehicles (ADR 0926). */
+	public static final String ELV_RATES_PER_YEAR = ELV_MASSES + """
+			select y.year, y.vehicles, round(y.vehicle_kg, 1) as vehicle_kg, round(y.reuse_kg, 1) as reuse_kg,
+			       round(y.recycling_kg, 1) as recycling_kg, round(y.energy_recovery_kg, 1) as energy_recovery_kg,
+			""" + ELV_RATES + """
+			  from (select year, count(*) as vehicles, sum(vehicle_kg) as vehicle_kg, sum(reuse_kg) as reuse_kg,
+			               sum(recycling_kg) as recycling_kg, sum(energy_recovery_kg) as energy_recovery_kg
+			          from vehicle group by year) y, target t
+			 order by y.year
+			""";
+
 	/** Q14 backward: what a remanufactured part was made from, and its records. */
 	public static final String REMAN_GENEALOGY = """
 			with core as (

@@ -31,6 +31,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 
 import static io.camunda.process.test.api.CamundaAssert.assertThatProcessInstance;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
 
 /**
  * The auditor's questions of domain brief §6.2 (issue 22, ADR 0913): each answer is
@@ -100,6 +101,55 @@ class AuditQuestionsProcessTest extends ProcessTestSupport {
 			.satisfies((row) -> assertThat(row).contains("MATERIAL_BALANCE"));
 		String csv = auditor.get("/audit/questions/q13.csv?value=" + year).body();
 		assertThat(csv).contains(vin, "MATERIAL_BALANCE", "\"query\"");
+	}
+
+	/**
+	 * Q13, ELV balance (ADR 0926): the depollution quantities typed on the form, the
+	 * seven parts as the WMS weighed them and the hulk of the shredder shipment make the
+	 * vehicle's mass; its reuse + recycling and reuse + recovery rates are compared with
+	 * the 85 % / 95 % targets of the master data, per vehicle and for the year.
+	 */
+	@Test
+	void q13TheElvBalanceOfADismantledVehicleGivesItsRatesAgainstTheTargets() {
+		String vin = PlantInputs.unknownVin();
+		long key = acquired(vin);
+		complete(key, "task-check-destruction-documents", freshCsa());
+		depollute(key);
+		harvest(key);
+		assertThatProcessInstance(ProcessInstanceSelectors.byKey(key)).isCompleted();
+		int year = LocalDate.ofInstant(this.processTestContext.getCurrentTime(), ZoneOffset.UTC).getYear();
+		String q13 = WebSession.signedIn(baseUrl(), "auditor").get("/audit/questions/q13?value=" + year).body();
+
+		String perVehicle = table(q13, "elv-rates-per-vehicle");
+		Map<String, String> balance = rows(perVehicle).stream()
+			.map((row) -> cellsByColumn(perVehicle, row))
+			.filter((row) -> vin.equals(row.get("vin")))
+			.findFirst()
+			.orElseThrow(() -> new AssertionError("no ELV balance of " + vin + " in " + perVehicle));
+		// 4.5 L engine oil and 2 L gearbox oil at 0.88 kg/L, 10 L fuel at 0.75, 0.5 L
+		// brake
+		// fluid at 1.05, 5 L coolant at 1.07, 0.4 kg refrigerant and a 15 kg battery
+		assertThat(balance).containsEntry("depollution_kg", "34.5")
+			.containsEntry("pyrotechnics_neutralised", "4")
+			.containsEntry("harvested_parts", "7")
+			.containsEntry("reuse_recycling_target_pct", "85")
+			.containsEntry("reuse_recovery_target_pct", "95");
+		double vehicleKg = Double.parseDouble(balance.get("vehicle_kg"));
+		assertThat(vehicleKg).isCloseTo(34.5 + Double.parseDouble(balance.get("harvested_parts_kg"))
+				+ Double.parseDouble(balance.get("hulk_kg")), within(0.2));
+		double reuseRecycling = 100
+				* (Double.parseDouble(balance.get("reuse_kg")) + Double.parseDouble(balance.get("recycling_kg")))
+				/ vehicleKg;
+		assertThat(Double.parseDouble(balance.get("reuse_recycling_pct"))).isCloseTo(reuseRecycling, within(0.1));
+		assertThat(balance.get("reuse_recycling_met")).isEqualTo(Boolean.toString(reuseRecycling >= 85));
+		assertThat(Double.parseDouble(balance.get("reuse_kg"))).as("the parts kept for reuse or as cores").isPositive();
+		assertThat(Double.parseDouble(balance.get("reuse_recovery_pct"))).isGreaterThan(reuseRecycling);
+
+		String perYear = table(q13, "elv-rates-per-year");
+		assertThat(rows(perYear)).singleElement()
+			.satisfies((row) -> assertThat(cellsByColumn(perYear, row)).containsEntry("year", Integer.toString(year))
+				.containsEntry("reuse_recycling_target_pct", "85")
+				.containsEntry("reuse_recovery_target_pct", "95"));
 	}
 
 	/**
@@ -523,6 +573,27 @@ class AuditQuestionsProcessTest extends ProcessTestSupport {
 		int start = page.indexOf("<table id=\"" + id + "\"");
 		assertThat(start).as("table %s on the page", id).isNotNegative();
 		return page.substring(start, page.indexOf("</table>", start));
+	}
+
+	/** The cells of a body row by the column names of the table's head. */
+	static Map<String, String> cellsByColumn(String table, String row) {
+		List<String> columns = cells(table.substring(0, table.indexOf("</thead>")), "th");
+		List<String> values = cells(row, "td");
+		Map<String, String> cells = new HashMap<>();
+		for (int column = 0; column < columns.size(); column++) {
+			cells.put(columns.get(column), values.get(column));
+		}
+		return cells;
+	}
+
+	private static List<String> cells(String html, String tag) {
+		java.util.regex.Matcher cell = java.util.regex.Pattern.compile("<" + tag + "(?:\\s[^>]*)?>(.*?)</" + tag + ">")
+			.matcher(html);
+		List<String> cells = new ArrayList<>();
+		while (cell.find()) {
+			cells.add(cell.group(1));
+		}
+		return cells;
 	}
 
 	/** The body rows of a table, each as its HTML. */

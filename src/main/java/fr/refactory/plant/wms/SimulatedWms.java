@@ -161,8 +161,10 @@ public class SimulatedWms implements Wms {
 	public HarvestedPart createHarvestedPart(IdempotencyKey key, HarvestRequest request) {
 		return this.simulation.once("createHarvestedPart", key, () -> {
 			String partId = Seeds.id("HP", key);
+			// the plant weighs each harvested part when the WMS registers it (ADR 0926)
+			double massKg = Seeds.between(Seeds.random("mass", request.partNumber()), 2, 40);
 			return new HarvestedPart(partId, request.donorVin(), request.partNumber(),
-					request.partNumber() + " " + partId + " donor " + request.donorVin());
+					request.partNumber() + " " + partId + " donor " + request.donorVin(), massKg);
 		});
 	}
 

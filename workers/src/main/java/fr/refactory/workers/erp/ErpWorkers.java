@@ -269,18 +269,35 @@ public class ErpWorkers {
 				LocalDate.ofInstant(this.records.clock().instant(), ZoneOffset.UTC).toString());
 	}
 
+	/** The depollution form's quantities, as the operator typed them (ADR 0926). */
+	static final List<String> DEPOLLUTION_QUANTITIES = List.of("engineOilL", "gearboxOilL", "fuelL", "brakeFluidL",
+			"coolantL", "refrigerantKg", "twelveVoltBatteryKg", "pyrotechnicsNeutralisedCount");
+
 	/** 7.11: kg reused, recycled, recovered, disposed. */
 	@JobWorker(type = "erp.postMaterialBalance")
 	@JobContract(name = "ERP: post material balance",
 			description = "7.11: kg reused, recycled, recovered, disposed.",
 			inputs = { @Var(name = "hulkMassKg", type = NUMBER, description = "Mass of the hulk shipped (kg)"),
-					@Var(name = "harvestCandidates", type = LIST, description = "Harvest candidates") })
+					@Var(name = "harvestCandidates", type = LIST, description = "Harvest candidates"),
+					@Var(name = "engineOilL", type = NUMBER, description = "Engine oil drained (L)"),
+					@Var(name = "gearboxOilL", type = NUMBER, description = "Gearbox oil drained (L)"),
+					@Var(name = "fuelL", type = NUMBER, description = "Fuel drained (L)"),
+					@Var(name = "brakeFluidL", type = NUMBER, description = "Brake fluid drained (L)"),
+					@Var(name = "coolantL", type = NUMBER, description = "Coolant drained (L)"),
+					@Var(name = "refrigerantKg", type = NUMBER, description = "Refrigerant recovered (kg)"),
+					@Var(name = "twelveVoltBatteryKg", type = NUMBER, description = "12 V battery removed (kg)"),
+					@Var(name = "pyrotechnicsNeutralisedCount", type = NUMBER,
+							description = "Pyrotechnic devices neutralised") })
 	public Map<String, Object> postMaterialBalance(ActivatedJob job) {
 		Vars vars = Vars.of(job);
-		return Map.of("erpDocumentNumber", post(job, vars, ErpPosting.Kind.MATERIAL_BALANCE, 0,
-				Map.of("hulkMassKg", vars.decimalOr(0, "hulkMassKg"), "harvestedParts",
-						vars.list("harvestCandidates").size()))
-			.documentNumber());
+		Map<String, Object> balance = new LinkedHashMap<>();
+		balance.put("hulkMassKg", vars.decimalOr(0, "hulkMassKg"));
+		balance.put("harvestedParts", vars.list("harvestCandidates").size());
+		for (String quantity : DEPOLLUTION_QUANTITIES) {
+			balance.put(quantity, vars.decimalOr(0, quantity));
+		}
+		return Map.of("erpDocumentNumber",
+				post(job, vars, ErpPosting.Kind.MATERIAL_BALANCE, 0, balance).documentNumber());
 	}
 
 	@JobWorker(type = "erp.closeOrder")
@@ -345,9 +362,19 @@ public class ErpWorkers {
 		ErpDocument document = JobOutcome.call(job, () -> this.erp.post(JobOutcome.key(job),
 				new ErpPosting(kind, subject.key(), amount, details)));
 		this.records.audit(job, "ERP_POSTED", subject.type(), subject.key(),
-				WorkerRecords.data("kind", kind.name(), "documentNumber", document.documentNumber(), "amountEur",
-						amount.toPlainString()));
+				auditData(kind, document, amount, details));
 		return document;
+	}
+
+	private static Map<String, Object> auditData(ErpPosting.Kind kind, ErpDocument document, BigDecimal amount,
+			Map<String, Object> details) {
+		Map<String, Object> data = WorkerRecords.data("kind", kind.name(), "documentNumber",
+				document.documentNumber(), "amountEur", amount.toPlainString());
+		if (kind == ErpPosting.Kind.MATERIAL_BALANCE) {
+			// the auditor's ELV rates are computed from the quantities as posted (ADR 0926)
+			data.put("balance", details);
+		}
+		return data;
 	}
 
 }

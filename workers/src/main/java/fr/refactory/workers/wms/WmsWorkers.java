@@ -280,7 +280,7 @@ public class WmsWorkers {
 		this.records.link(job, "PART", part.partId(), "HARVESTED_FROM", "VEHICLE", donorVin);
 		this.records.audit(job, "PART_HARVESTED", "PART", part.partId(),
 				WorkerRecords.data("donorVin", donorVin, "partNumber", number, "serialNumber", serial, "origin", origin,
-						"label", part.labelText()));
+						"label", part.labelText(), "massKg", part.massKg()));
 		return Map.of("partId", part.partId(), "remanProgramExists", demand.remanProgramExists(), "daysOfCover",
 				demand.daysOfCover());
 	}

@@ -46,6 +46,29 @@ class ErpWorkersTest extends RefactoryIntegrationTest {
 					"tractionBatteryId", "maxAxleLoadsKg");
 	}
 
+	/** ADR 0926: the material balance posts the depollution quantities as typed, for the ELV rates. */
+	@Test
+	void theMaterialBalanceKeepsTheDepollutionQuantitiesItPosted() {
+		String vin = TestVins.master();
+		Map<String, Object> variables = new java.util.HashMap<>();
+		variables.put("vin", vin);
+		variables.put("hulkMassKg", 812.5);
+		variables.put("engineOilL", 4.5);
+		variables.put("refrigerantKg", 0.4);
+		variables.put("twelveVoltBatteryKg", 15);
+		variables.put("pyrotechnicsNeutralisedCount", 4);
+
+		String document = this.workers.postMaterialBalance(TestJob.of("erp.postMaterialBalance", variables))
+			.get("erpDocumentNumber")
+			.toString();
+
+		assertThat(this.audit.about(vin)).filteredOn((entry) -> entry.data().contains(document))
+			.singleElement()
+			.satisfies((entry) -> assertThat(entry.data()).contains("\"balance\"", "\"hulkMassKg\":812.5",
+					"\"engineOilL\":4.5", "\"refrigerantKg\":0.4", "\"twelveVoltBatteryKg\":15.0",
+					"\"pyrotechnicsNeutralisedCount\":4.0"));
+	}
+
 	/** D4 rules 3 and 4 are reachable: the registration facts are the ERP's answer for the vehicle. */
 	@Test
 	void masterDataSayHowTheVehicleIsRegistered() {
