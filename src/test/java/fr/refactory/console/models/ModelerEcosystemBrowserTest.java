@@ -83,6 +83,9 @@ class ModelerEcosystemBrowserTest extends RefactoryIntegrationTest {
 		try (Browser browser = Browser.open(baseUrl()).signIn("intake-operator")) {
 			browser.go("/console/tasks/" + openTask(instance, "task-record-parts").getUserTaskKey());
 			browser.waitFor(By.id("claim")).click();
+			// the claim loads the task page again: type only into the claimed task's form
+			assertThat(browser.waitFor(By.id("assignee")).getText()).isEqualTo("intake-operator");
+			browser.waitFor(By.name("parts[0].name"));
 			browser.type(By.name("parts[0].name"), "Starter motor");
 			browser.type(By.name("parts[0].weightKg"), "-2");
 			browser.click(By.id("complete"));
