@@ -1,6 +1,5 @@
 package fr.refactory.console;
 
-import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Comparator;
 import java.util.HashMap;
@@ -66,7 +65,7 @@ class ProcessSubjects {
 
 	private List<Variable> rootSubjectVariablesOf(List<Long> processInstanceKeys) {
 		List<String> names = this.subjectVariables.variables();
-		return new ArrayList<>(this.client.newVariableSearchRequest()
+		return this.client.newVariableSearchRequest()
 			.filter((filter) -> filter.processInstanceKey((key) -> key.in(processInstanceKeys))
 				.name((name) -> name.in(names)))
 			.page((page) -> page.limit(processInstanceKeys.size() * names.size()))
@@ -76,7 +75,7 @@ class ProcessSubjects {
 			.stream()
 			// the instance's own variables, not those of inner scopes with the same name
 			.filter((variable) -> Objects.equals(variable.getScopeKey(), variable.getProcessInstanceKey()))
-			.toList());
+			.toList();
 	}
 
 	Map<String, Object> rootVariablesOf(long processInstanceKey) {
